@@ -1,0 +1,434 @@
+//! Entities and coreference: every speaker mention resolved to an entity by name, by role, or
+//! by salience for pronouns, in text order.
+
+use std::collections::HashMap;
+
+use super::np::{Np, NpKind};
+use crate::grammar::{Gender, NounKind};
+use crate::report::{EntityKind, MentionKind};
+use crate::span::Span;
+use crate::text::Doc;
+
+/// An entity under construction.
+#[derive(Debug, Clone)]
+pub struct Ent {
+    /// Kind.
+    pub kind: EntityKind,
+    /// Canonical name.
+    pub name: String,
+    /// Lower-cased name words (for surname matching).
+    pub words: Vec<String>,
+    /// Whether it has a proper name.
+    pub named: bool,
+    /// Titles as written.
+    pub titles: Vec<String>,
+    /// Lower-cased title phrases and role heads.
+    pub roles: Vec<String>,
+    /// Role families.
+    pub classes: Vec<String>,
+    /// Capitalised modifiers (`japanese`).
+    pub modifiers: Vec<String>,
+    /// Head noun of a descriptive entity, singular-ish and lower case.
+    pub head: Option<String>,
+    /// Gender.
+    pub gender: Option<Gender>,
+    /// Plural.
+    pub plural: bool,
+    /// Unnamed source.
+    pub anonymous: bool,
+    /// Weasel group.
+    pub vague: bool,
+    /// Reason for anonymity.
+    pub reason: Option<Span>,
+    /// Request for anonymity.
+    pub request: Option<Span>,
+    /// Mentions in order.
+    pub mentions: Vec<(Span, MentionKind)>,
+    /// Last mention as a subject or speaker (byte offset).
+    pub last_subject: Option<usize>,
+    /// Last mention of any kind.
+    pub last_mention: usize,
+    /// Merged into another entity.
+    pub merged_into: Option<usize>,
+    /// A definite role with no antecedent ("the coach"), waiting for a named holder.
+    pub placeholder: bool,
+}
+
+/// The entity table.
+#[derive(Debug, Default)]
+pub struct Entities {
+    /// All entities, merged ones included.
+    pub list: Vec<Ent>,
+    /// Relays recorded for an entity: "X expressed these sentiments, as reported by Y".
+    pub relays: HashMap<usize, Vec<usize>>,
+}
+
+fn norm_head(w: &str) -> String {
+    let w = w.to_lowercase();
+    match w.as_str() {
+        "people" | "persons" => "person".into(),
+        _ => w.strip_suffix("ies").map(|s| format!("{s}y")).or_else(|| w.strip_suffix('s').filter(|s| !s.ends_with('s')).map(str::to_string)).unwrap_or(w),
+    }
+}
+
+fn text_of(doc: &Doc<'_>, a: usize, b: usize) -> String {
+    let (Some(s), Some(e)) = (doc.tokens.get(a), b.checked_sub(1).and_then(|l| doc.tokens.get(l))) else {
+        return String::new();
+    };
+    Span::new(s.span.start, e.span.end).of(doc.text).to_string()
+}
+
+fn strip_possessive(s: &str) -> &str {
+    s.strip_suffix("'s").or_else(|| s.strip_suffix("\u{2019}s")).unwrap_or(s)
+}
+
+/// The byte span of tokens `[a, b)`.
+pub fn span_of(doc: &Doc<'_>, a: usize, b: usize) -> Span {
+    match (doc.tokens.get(a), b.checked_sub(1).and_then(|l| doc.tokens.get(l))) {
+        (Some(s), Some(e)) => Span::new(s.span.start, e.span.end),
+        _ => Span::default(),
+    }
+}
+
+impl Entities {
+    /// Follows merges to the live entity.
+    pub fn live(&self, mut id: usize) -> usize {
+        let mut guard = 0;
+        while let Some(next) = self.list.get(id).and_then(|e| e.merged_into) {
+            id = next;
+            guard += 1;
+            if guard > self.list.len() {
+                break;
+            }
+        }
+        id
+    }
+
+    fn touch(&mut self, id: usize, span: Span, kind: MentionKind, subject: bool) {
+        if let Some(e) = self.list.get_mut(id) {
+            if !e.mentions.iter().any(|(s, _)| *s == span) {
+                e.mentions.push((span, kind));
+            }
+            e.last_mention = e.last_mention.max(span.start);
+            if subject {
+                e.last_subject = Some(e.last_subject.map_or(span.start, |x| x.max(span.start)));
+            }
+        }
+    }
+
+    fn add_titles(&mut self, id: usize, doc: &Doc<'_>, np: &Np<'_>) {
+        let Some(e) = self.list.get_mut(id) else { return };
+        if let Some((a, b)) = np.title {
+            let t = text_of(doc, a, b);
+            let t = t.trim_start_matches("the ").trim_start_matches("The ").to_string();
+            if !t.is_empty() && !e.titles.contains(&t) {
+                e.titles.push(t.clone());
+                e.roles.push(t.to_lowercase());
+            }
+        }
+        if let Some((a, b, _)) = np.head_title {
+            let t = text_of(doc, a, b).to_lowercase();
+            if !e.roles.contains(&t) {
+                e.roles.push(t);
+            }
+        }
+        for t in &np.titles {
+            if !e.classes.contains(&t.class) {
+                e.classes.push(t.class.clone());
+            }
+        }
+        if let Some(c) = np.head.and_then(|(_, _, n)| n.class.clone()) {
+            if !e.classes.contains(&c) {
+                e.classes.push(c);
+            }
+        }
+        for m in &np.modifiers {
+            if !e.modifiers.contains(m) {
+                e.modifiers.push(m.clone());
+            }
+        }
+        if e.gender.is_none() {
+            e.gender = np.gender(doc);
+        }
+    }
+
+    fn new_entity(&mut self, kind: EntityKind, name: String) -> usize {
+        let words = name.split_whitespace().map(|w| strip_possessive(w).to_lowercase()).collect();
+        self.list.push(Ent {
+            kind,
+            name,
+            words,
+            named: false,
+            titles: Vec::new(),
+            roles: Vec::new(),
+            classes: Vec::new(),
+            modifiers: Vec::new(),
+            head: None,
+            gender: None,
+            plural: false,
+            anonymous: false,
+            vague: false,
+            reason: None,
+            request: None,
+            mentions: Vec::new(),
+            last_subject: None,
+            last_mention: 0,
+            merged_into: None,
+            placeholder: false,
+        });
+        self.list.len() - 1
+    }
+
+    fn live_ids(&self) -> impl Iterator<Item = usize> + '_ {
+        (0..self.list.len()).filter(|&i| self.list.get(i).is_some_and(|e| e.merged_into.is_none()))
+    }
+
+    /// Most salient of `cands` before byte `pos`: the latest subject or speaker, else the latest
+    /// mention.
+    fn most_salient(&self, cands: impl Iterator<Item = usize>, pos: usize) -> Option<usize> {
+        let v: Vec<usize> = cands.collect();
+        let key = |i: &usize| {
+            let e = &self.list[*i];
+            let subj = e.mentions.iter().rev().find(|(s, _)| s.start < pos).map(|_| ()).and(e.last_subject.filter(|&x| x < pos));
+            (subj.is_some(), subj.unwrap_or(0), e.mentions.iter().filter(|(s, _)| s.start < pos).map(|(s, _)| s.start).max().unwrap_or(0))
+        };
+        v.into_iter().filter(|&i| self.list[i].mentions.iter().any(|(s, _)| s.start < pos)).max_by_key(|i| key(i))
+    }
+
+    /// Resolves a proper name, creating the entity if it is new. `register_only`: a mention
+    /// outside an attribution, which only creates entities for names that look like people.
+    pub fn name(&mut self, doc: &Doc<'_>, np: &Np<'_>, subject: bool, register_only: bool) -> Option<usize> {
+        let (a, b) = np.name?;
+        let span = span_of(doc, a, b);
+        let raw = strip_possessive(span.of(doc.text)).to_string();
+        let words: Vec<String> = raw.split_whitespace().map(str::to_lowercase).collect();
+        let last = words.last().cloned().unwrap_or_default();
+        // Same person: equal names, one name's words inside the other's sharing a word.
+        let mut found = None;
+        let mut best_rank = 0;
+        for i in self.live_ids() {
+            let e = &self.list[i];
+            if !e.named {
+                continue;
+            }
+            let rank = if e.words == words {
+                4
+            } else if words.len() == 1 && e.words.last() == Some(&last) {
+                3
+            } else if words.len() == 1 && e.words.first() == Some(&last) {
+                2
+            } else if words.len() > 1 && (words.iter().all(|w| e.words.contains(w)) || e.words.iter().all(|w| words.contains(w))) && e.words.last() == words.last() {
+                3
+            } else {
+                0
+            };
+            if rank > best_rank || (rank == best_rank && rank > 0 && found.is_some_and(|f: usize| self.list[f].last_mention < e.last_mention)) {
+                best_rank = rank;
+                found = Some(i);
+            }
+        }
+        let id = match found {
+            Some(i) => {
+                if words.len() > self.list[i].words.len() {
+                    self.list[i].name = raw.clone();
+                    self.list[i].words = words;
+                }
+                i
+            }
+            None => {
+                let looks_personal = np.title.is_some() || words.len() > 1 || np.gender(doc).is_some();
+                if register_only && !looks_personal {
+                    return None;
+                }
+                let kind = if np.outlet || np.noun_kind() == NounKind::Org { EntityKind::Organisation } else { EntityKind::Person };
+                let id = self.new_entity(kind, raw);
+                self.list[id].named = true;
+                // A role named before the person: "the governor" … "Gov. Hale".
+                if kind == EntityKind::Person && (np.title.is_some()) {
+                    self.claim_placeholders(doc, np, id);
+                }
+                id
+            }
+        };
+        self.add_titles(id, doc, np);
+        self.touch(id, span_of(doc, np.start, np.end), MentionKind::Name, subject);
+        Some(id)
+    }
+
+    fn claim_placeholders(&mut self, doc: &Doc<'_>, np: &Np<'_>, id: usize) {
+        let titles: Vec<String> = np.title.map(|(a, b)| text_of(doc, a, b).to_lowercase()).into_iter().collect();
+        let classes: Vec<&str> = np.titles.iter().map(|t| t.class.as_str()).collect();
+        for i in 0..self.list.len() {
+            if i == id {
+                continue;
+            }
+            let e = &self.list[i];
+            if !e.placeholder || e.merged_into.is_some() {
+                continue;
+            }
+            let head = e.head.clone().unwrap_or_default();
+            let fits = titles.iter().any(|t| t.split_whitespace().any(|w| norm_head(w) == head)) || e.classes.iter().any(|c| classes.contains(&c.as_str()) && c != "honorific" && c != "official");
+            if fits {
+                let mentions = std::mem::take(&mut self.list[i].mentions);
+                let last_subject = self.list[i].last_subject;
+                self.list[i].merged_into = Some(id);
+                if let Some(t) = self.list.get_mut(id) {
+                    t.mentions.extend(mentions);
+                    t.mentions.sort_by_key(|(s, _)| s.start);
+                    t.last_subject = t.last_subject.max(last_subject);
+                }
+            }
+        }
+    }
+
+    /// Resolves any speaker phrase at byte `pos`.
+    pub fn resolve(&mut self, doc: &Doc<'_>, np: &Np<'_>, subject: bool) -> Option<usize> {
+        let span = span_of(doc, np.start, np.end);
+        match np.kind {
+            NpKind::Name => self.name(doc, np, subject, false),
+            NpKind::Pronoun => {
+                let p = np.pronoun?;
+                let pos = span.start;
+                let cands: Vec<usize> = self
+                    .live_ids()
+                    .filter(|&i| {
+                        let e = &self.list[i];
+                        match p.kind {
+                            NounKind::Person => {
+                                e.kind != EntityKind::Organisation && e.kind != EntityKind::Document && !e.plural && (p.gender.is_none() || e.gender.is_none() || e.gender == p.gender) && !(e.kind == EntityKind::Group)
+                            }
+                            NounKind::Org => matches!(e.kind, EntityKind::Organisation | EntityKind::Document),
+                            _ => e.plural || matches!(e.kind, EntityKind::Group | EntityKind::Organisation),
+                        }
+                    })
+                    .collect();
+                let id = self.most_salient(cands.into_iter(), pos)?;
+                if let Some(e) = self.list.get_mut(id) {
+                    if e.gender.is_none() && e.kind == EntityKind::Person {
+                        e.gender = p.gender;
+                    }
+                }
+                self.touch(id, span, MentionKind::Pronoun, subject);
+                Some(id)
+            }
+            NpKind::Role => self.role(doc, np, subject),
+        }
+    }
+
+    fn role(&mut self, doc: &Doc<'_>, np: &Np<'_>, subject: bool) -> Option<usize> {
+        let span = span_of(doc, np.start, np.end);
+        let text = span.of(doc.text).to_string();
+        let pos = span.start;
+        let noun = np.head.map(|(_, _, n)| n);
+        let head_word = match (np.head_title, np.head) {
+            (Some((a, b, _)), _) => text_of(doc, a, b).to_lowercase(),
+            (None, Some((a, b, _))) => norm_head(&text_of(doc, a, b)),
+            _ => String::new(),
+        };
+        let anon = noun.is_some_and(|n| n.anon) && np.head_title.is_none();
+        let vague = noun.is_some_and(|n| n.vague);
+        let kind = if anon {
+            EntityKind::Anonymous
+        } else if np.head_title.is_some() {
+            EntityKind::Person
+        } else {
+            match np.noun_kind() {
+                NounKind::Org => EntityKind::Organisation,
+                NounKind::Document => EntityKind::Document,
+                NounKind::Group => EntityKind::Group,
+                _ if np.plural() => EntityKind::Group,
+                _ => EntityKind::Person,
+            }
+        };
+        let anaphoric = np.definite || np.partitive;
+        if anaphoric {
+            // An earlier entity this role names.
+            let found = match kind {
+                EntityKind::Anonymous => {
+                    let cands: Vec<usize> = self.live_ids().filter(|&i| self.list[i].anonymous && self.list[i].head.as_deref() == Some(head_word.as_str())).collect();
+                    let c2: Vec<usize> = if cands.is_empty() { self.live_ids().filter(|&i| self.list[i].anonymous).collect() } else { cands };
+                    self.most_salient(c2.into_iter(), pos)
+                }
+                EntityKind::Person => self.best_role_holder(np, &head_word, pos),
+                EntityKind::Organisation => {
+                    let cands: Vec<usize> = self
+                        .live_ids()
+                        .filter(|&i| self.list[i].kind == EntityKind::Organisation && (self.list[i].head.as_deref() == Some(head_word.as_str()) || self.list[i].named || matches!(head_word.as_str(), "company" | "firm" | "group")))
+                        .collect();
+                    self.most_salient(cands.into_iter(), pos)
+                }
+                _ => {
+                    let cands: Vec<usize> = self.live_ids().filter(|&i| self.list[i].kind == kind && self.list[i].head.as_deref() == Some(head_word.as_str())).collect();
+                    self.most_salient(cands.into_iter(), pos)
+                }
+            };
+            if let Some(id) = found {
+                self.add_titles(id, doc, np);
+                self.touch(id, span, MentionKind::Role, subject);
+                return Some(id);
+            }
+        } else if !anon {
+            // The same group named again ("critics").
+            let lower = text.to_lowercase();
+            let same = self.live_ids().find(|&i| !self.list[i].named && self.list[i].name.to_lowercase() == lower);
+            if let Some(id) = same {
+                self.touch(id, span, MentionKind::Role, subject);
+                return Some(id);
+            }
+        }
+        let id = self.new_entity(kind, text);
+        if let Some(e) = self.list.get_mut(id) {
+            e.head = Some(head_word);
+            e.anonymous = anon;
+            e.vague = vague;
+            e.plural = np.plural();
+            e.placeholder = anaphoric && kind == EntityKind::Person;
+        }
+        self.add_titles(id, doc, np);
+        self.touch(id, span, MentionKind::Role, subject);
+        Some(id)
+    }
+
+    /// The person holding the role `np` names: title phrase, role family and modifiers must fit;
+    /// among equals, the most salient.
+    fn best_role_holder(&self, np: &Np<'_>, head: &str, pos: usize) -> Option<usize> {
+        let class = np.head_title.map(|(_, _, t)| t.class.as_str()).or_else(|| np.head.and_then(|(_, _, n)| n.class.as_deref()));
+        let head_last = head.split_whitespace().last().unwrap_or("").to_string();
+        let mut scored: Vec<(i32, usize)> = Vec::new();
+        for i in self.live_ids() {
+            let e = &self.list[i];
+            if e.kind != EntityKind::Person || !e.mentions.iter().any(|(s, _)| s.start < pos) {
+                continue;
+            }
+            let mut score = 0;
+            if e.roles.iter().any(|r| r == head || r.ends_with(&format!(" {head}"))) {
+                score += 3;
+            } else if e.roles.iter().any(|r| r.split_whitespace().any(|w| w == head_last)) {
+                score += 2;
+            }
+            if class.is_some_and(|c| c != "official" && e.classes.iter().any(|x| x == c)) {
+                score += 2;
+            }
+            if score == 0 {
+                continue;
+            }
+            for m in &np.modifiers {
+                if e.modifiers.contains(m) {
+                    score += 2;
+                } else if !e.modifiers.is_empty() {
+                    score -= 3;
+                }
+            }
+            if score > 0 {
+                scored.push((score, i));
+            }
+        }
+        let top = scored.iter().map(|(s, _)| *s).max()?;
+        self.most_salient(scored.into_iter().filter(|(s, _)| *s == top).map(|(_, i)| i), pos)
+    }
+
+    /// Marks an entity as seen as a subject at `span` (a subject pronoun outside an attribution).
+    pub fn note_subject(&mut self, id: usize, span: Span, kind: MentionKind) {
+        self.touch(id, span, kind, true);
+    }
+}

@@ -1,0 +1,652 @@
+//! Attribution constructions within one sentence: a cue (a speech verb, `according to`,
+//! `was quoted by Y as saying`, `, adding that`), its speaker phrase, and what it attributes
+//! (a reported clause, or the quotations next to it).
+
+use nom::Parser;
+
+use super::np::{self, Np, NpKind};
+use super::toks::{func, phrase, tok, word, TResult, Toks};
+use crate::grammar::{AnonType, CueType, FuncType, NounKind, Tag, Verb, VerbForm, VerbKind};
+use crate::text::{Doc, Sentence, TokKind};
+
+/// How an attribution was cued.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CueKind {
+    /// A speech verb with its subject or inverted speaker.
+    Verb,
+    /// `was quoted (by Y) as saying`, `Y quoted X as saying`.
+    QuotedAs,
+    /// `, adding that`: the speaker of the clause it hangs on.
+    Participle,
+    /// `according to X`.
+    According,
+    /// `as reported by X`.
+    ReportedBy,
+    /// `, citing X`.
+    Citing,
+}
+
+/// Where the speaker of a participle cue comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Inherit {
+    /// An earlier attribution of the same sentence.
+    Attr(usize),
+    /// The subject phrase at the sentence start.
+    Subject,
+}
+
+/// One attribution found in a sentence.
+#[derive(Debug, Clone)]
+pub struct Attr<'a> {
+    /// Cue tokens `[start, end)`.
+    pub cue: (usize, usize),
+    /// The cue verb, when there is one.
+    pub verb: Option<&'a Verb>,
+    /// How it was cued.
+    pub kind: CueKind,
+    /// The speaker phrase.
+    pub speaker: Option<Np<'a>>,
+    /// Other phrases naming the same speaker (appositives): titles, anonymity.
+    pub appositives: Vec<Np<'a>>,
+    /// For participle cues: whose speaker.
+    pub inherit: Option<Inherit>,
+    /// Reported clause tokens `[start, end)`.
+    pub content: Option<(usize, usize)>,
+    /// Quotations attributed directly (token indices of quote tokens).
+    pub quotes: Vec<usize>,
+    /// Relays named in the construction (`by Kyodo`, `told Reuters`), nearest first.
+    pub chain: Vec<Np<'a>>,
+    /// `expressed these sentiments`: a cue about words reported elsewhere.
+    pub meta: bool,
+    /// The first token of this attribution's structure (its subject, or the comma before it).
+    pub left: usize,
+    /// Whether the speaker was named after the cue (`said X`).
+    pub inverted: bool,
+    /// Venue phrase (`in a press briefing`).
+    pub venue: Option<(usize, usize)>,
+}
+
+impl<'a> Attr<'a> {
+    fn new(cue: (usize, usize), kind: CueKind, verb: Option<&'a Verb>) -> Self {
+        Attr {
+            cue,
+            verb,
+            kind,
+            speaker: None,
+            appositives: Vec::new(),
+            inherit: None,
+            content: None,
+            quotes: Vec::new(),
+            chain: Vec::new(),
+            meta: false,
+            left: cue.0,
+            inverted: false,
+            venue: None,
+        }
+    }
+}
+
+fn verb_at<'a>(doc: &Doc<'a>, t: usize) -> Option<&'a Verb> {
+    doc.word_tags(t).find_map(|x| match x {
+        Tag::Verb(v) => Some(v),
+        _ => None,
+    })
+}
+
+fn is_adverbish(doc: &Doc<'_>, t: usize) -> bool {
+    doc.is_func(t, FuncType::Adverb) || doc.is_func(t, FuncType::Auxiliary) || doc.is_func(t, FuncType::Negation)
+}
+
+/// `"as" verb-ing`, e.g. `as saying`: returns the verb token.
+fn as_saying<'d, 'a>(i: Toks<'d, 'a>) -> TResult<'d, 'a, usize> {
+    let (r, _) = word("as")(i)?;
+    tok(|d, t| verb_at(d, t).is_some_and(|v| v.form == VerbForm::Ing))(r)
+}
+
+/// `"by" np` (the agent of a passive).
+fn by_agent<'d, 'a>(i: Toks<'d, 'a>) -> TResult<'d, 'a, Np<'a>> {
+    let (r, _) = word("by")(i)?;
+    match r.first().and_then(|t| np::parse_forward(i.doc, t, i.end)) {
+        Some(n) => Ok((r.at(n.end), n)),
+        None => Err(nom::Err::Error(nom::error::Error::new(i, nom::error::ErrorKind::Verify))),
+    }
+}
+
+/// A tail after a cue that is not a reported clause: prepositional phrases, times, venues,
+/// adverbs (`on Sunday`, `in a statement`, `after the match`, `with great sorrow`).
+fn is_tail(doc: &Doc<'_>, from: usize, to: usize) -> bool {
+    if from >= to {
+        return true;
+    }
+    let first_ok = doc.is_func(from, FuncType::Preposition)
+        || doc.is_func(from, FuncType::Adverb)
+        || doc.is_func(from, FuncType::Connective) && matches!(doc.tok_text(from).to_ascii_lowercase().as_str(), "after" | "before" | "during" | "while" | "as")
+        || phrase(|t: &Tag| matches!(t, Tag::Cue(CueType::Venue)).then_some(()))(Toks::new(doc, from, to)).is_ok()
+        || is_time_word(doc, from);
+    first_ok
+        && (from..to).all(|t| {
+            doc.tokens.get(t).is_some_and(|x| x.kind != TokKind::Quote(usize::MAX))
+                && !doc.is_func(t, FuncType::Complementizer)
+                && !doc.is_func(t, FuncType::Modal)
+                && !(doc.is_func(t, FuncType::Auxiliary) && t > from)
+                && doc.quote_of(t).is_none()
+        })
+}
+
+fn is_time_word(doc: &Doc<'_>, t: usize) -> bool {
+    matches!(
+        doc.tok_text(t).to_ascii_lowercase().as_str(),
+        "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday" | "yesterday" | "today" | "tonight" | "earlier" | "later" | "again" | "repeatedly" | "last" | "this" | "late" | "early"
+    )
+}
+
+/// The next comma at or after `from`, before `end`.
+fn next_comma(doc: &Doc<'_>, from: usize, end: usize) -> usize {
+    (from..end).find(|&t| doc.is_punct(t, ",") || doc.is_punct(t, ";")).unwrap_or(end)
+}
+
+/// Finds every attribution in sentence `s`.
+pub fn attributions<'a>(doc: &Doc<'a>, s: Sentence) -> Vec<Attr<'a>> {
+    let mut out: Vec<Attr<'a>> = Vec::new();
+    let (lo, hi) = (s.start, s.end);
+    let mut t = lo;
+    while t < hi {
+        let here = Toks::new(doc, t, hi);
+        // Multi-word cue phrases.
+        if let Ok((_, (ps, pe, ct))) = phrase(|x: &Tag| match x {
+            Tag::Cue(c) => Some(*c),
+            _ => None,
+        })(here)
+        {
+            match ct {
+                CueType::According | CueType::ReportedBy | CueType::Citing => {
+                    if let Some(a) = phrase_cue(doc, s, ps, pe + 1, ct, &out) {
+                        out.push(a);
+                    }
+                    t = pe + 1;
+                    continue;
+                }
+                CueType::Venue => {
+                    if let Some(a) = out.last_mut() {
+                        if a.venue.is_none() && ps >= a.cue.1 {
+                            a.venue = Some((ps, pe + 1));
+                            // "in an interview with Radio X": the outlet relays.
+                            if doc.tok_text(pe).eq_ignore_ascii_case("with") {
+                                if let Some(n) = np::parse_forward(doc, pe + 1, hi) {
+                                    if n.outlet {
+                                        a.chain.push(n);
+                                    }
+                                }
+                            }
+                        }
+                    }
+                    t = pe + 1;
+                    continue;
+                }
+            }
+        }
+        let Some(v) = verb_at(doc, t) else {
+            t += 1;
+            continue;
+        };
+        // Not a finite cue: "to say", "will say", "the report", "a statement".
+        let prev = t.checked_sub(1).filter(|&p| p >= lo);
+        if prev.is_some_and(|p| doc.is_func(p, FuncType::Modal) || doc.is_func(p, FuncType::Determiner) || doc.is_func(p, FuncType::Demonstrative) || doc.tok_text(p).ends_with("'s") || doc.tok_text(p).ends_with("\u{2019}s")) {
+            t += 1;
+            continue;
+        }
+        // "quoted ... as saying".
+        if matches!(v.lemma.as_str(), "quote" | "cite") && v.form != VerbForm::Ing {
+            if let Some((a, next)) = quoted_as(doc, s, t, v, &out) {
+                out.push(a);
+                t = next;
+                continue;
+            }
+        }
+        if v.form == VerbForm::Ing {
+            // ", adding that": a new claim by the same speaker.
+            if v.split && prev.is_some_and(|p| doc.is_punct(p, ",")) && v.kind != VerbKind::Manner {
+                let mut a = Attr::new((t, t + 1), CueKind::Participle, Some(v));
+                a.left = t - 1;
+                a.inherit = Some(match out.iter().rposition(|x| x.speaker.is_some() || x.inherit.is_some()) {
+                    Some(k) => Inherit::Attr(k),
+                    None => Inherit::Subject,
+                });
+                complement(doc, s, t + 1, &mut a);
+                if a.content.is_some() || !a.quotes.is_empty() {
+                    out.push(a);
+                }
+            }
+            t += 1;
+            continue;
+        }
+        if let Some(a) = verb_cue(doc, s, t, v) {
+            out.push(a);
+        }
+        t += 1;
+    }
+    cut_contents(doc, s, &mut out);
+    out
+}
+
+/// `S V ...`, `..., S V.`, `"...," V S`: a speech verb at token `v`.
+fn verb_cue<'a>(doc: &Doc<'a>, s: Sentence, v: usize, verb: &'a Verb) -> Option<Attr<'a>> {
+    let (lo, hi) = (s.start, s.end);
+    let mut a = Attr::new((v, v + 1), CueKind::Verb, Some(verb));
+    // The subject, before the verb (skipping "also", "later", "has").
+    let mut e = v;
+    while e > lo && is_adverbish(doc, e - 1) {
+        e -= 1;
+    }
+    if let Some((np, apps, left)) = find_subject(doc, lo, e) {
+        a.speaker = Some(np);
+        a.appositives = apps;
+        a.left = left;
+    } else if e > lo && (doc.is_punct(e - 1, ",") || doc.quote_of(e - 1).is_some() || doc.is_punct(e - 1, "--") || doc.is_punct(e - 1, "\u{2014}")) {
+        // Inverted: "...," said Anita Kowalski.
+        let np = np::parse_forward(doc, v + 1, hi)?;
+        if np.kind == NpKind::Role && !(np.definite || np.indefinite) && np.head.is_none_or(|(_, _, n)| n.kind == NounKind::Venue) {
+            return None;
+        }
+        a.cue = (v, v + 1);
+        a.left = e - 1;
+        a.inverted = true;
+        a.speaker = Some(np);
+    } else {
+        return None;
+    }
+    if a.speaker.as_ref().is_some_and(|n| n.noun_kind() == NounKind::Venue || n.noun_kind() == NounKind::Work) {
+        return None;
+    }
+    let after = if a.inverted { a.speaker.as_ref().map_or(v + 1, |n| n.end) } else { v + 1 };
+    // "Hale, the governor," after an inverted name: skip the appositive.
+    let mut k = after;
+    if a.inverted && doc.is_punct(k, ",") {
+        if let Some(app) = np::parse_forward(doc, k + 1, hi) {
+            if app.kind == NpKind::Role {
+                k = next_comma(doc, app.end, hi);
+            }
+        }
+    }
+    if !a.inverted {
+        complement(doc, s, k, &mut a);
+    } else {
+        post_tail(doc, s, k, &mut a);
+    }
+    // Nothing to the right: the cue attributes what is to its left.
+    if a.content.is_none() && a.quotes.is_empty() && !a.meta {
+        left_side(doc, s, &mut a);
+    }
+    if verb.kind == VerbKind::Manner {
+        a.content = None;
+    }
+    if a.content.is_none() && a.quotes.is_empty() && !a.meta {
+        return None;
+    }
+    Some(a)
+}
+
+/// After an inverted cue's speaker: only a tail may follow for it to stand (`said X on Monday.`).
+fn post_tail(doc: &Doc<'_>, s: Sentence, k: usize, a: &mut Attr<'_>) {
+    let hi = s.end;
+    let k = skip_final_punct(doc, k, hi);
+    if k < hi && doc.is_punct(k, ",") {
+        if let Some(q) = doc.quote_of(k + 1) {
+            // "A," said X, "B."
+            let _ = q;
+            a.quotes.push(k + 1);
+        }
+    }
+}
+
+fn skip_final_punct(doc: &Doc<'_>, k: usize, hi: usize) -> usize {
+    let mut k = k;
+    while k < hi && (doc.is_punct(k, ".") || doc.is_punct(k, "!") || doc.is_punct(k, "?")) {
+        k += 1;
+    }
+    k
+}
+
+/// What follows a cue verb (or `as saying`): a quotation, `that` + clause, an object then a
+/// clause, a bare clause, or only a tail.
+fn complement<'a>(doc: &Doc<'a>, s: Sentence, mut k: usize, a: &mut Attr<'a>) {
+    let hi = s.end;
+    let lemma = a.verb.map_or("", |v| v.lemma.as_str());
+    // "told reporters", "told Reuters", "informed the committee".
+    if matches!(lemma, "tell" | "inform" | "assure" | "remind" | "brief" | "advise" | "notify") {
+        if let Some(obj) = np::parse_forward(doc, k, hi) {
+            if obj.outlet {
+                a.chain.push(obj.clone());
+            }
+            k = obj.end;
+            // "told a news conference in Nairobi"
+            while k < hi && doc.is_func(k, FuncType::Preposition) && !doc.is_func(k, FuncType::Complementizer) {
+                match np::parse_forward(doc, k + 1, hi) {
+                    Some(n) if n.end > k + 1 => k = n.end,
+                    _ => break,
+                }
+            }
+        }
+    }
+    // A quotation right after the cue: `said: "…"`, `said, "…"`, `said "…"`.
+    let mut q = k;
+    if q < hi && (doc.is_punct(q, ":") || doc.is_punct(q, ",") || doc.is_punct(q, "--") || doc.is_punct(q, "\u{2014}")) {
+        q += 1;
+    }
+    if doc.quote_of(q).is_some() {
+        a.quotes.push(q);
+        return;
+    }
+    if k >= hi {
+        return;
+    }
+    // A demonstrative object: words reported elsewhere.
+    if doc.is_func(k, FuncType::Demonstrative) && !doc.is_func(k, FuncType::Complementizer) {
+        a.meta = true;
+        return;
+    }
+    // "that" within a few tokens: `said on Sunday that`, `expressed optimism that`.
+    let stop = next_comma(doc, k, hi).min(k + 7);
+    if let Some(th) = (k..stop).find(|&t| doc.is_func(t, FuncType::Complementizer) && doc.tok_text(t).eq_ignore_ascii_case("that")) {
+        if (k..th).all(|t| doc.is_word(t) && verb_at(doc, t).is_none_or(|_| t == k) && !doc.is_func(t, FuncType::Modal)) {
+            set_content(doc, s, th + 1, a);
+            return;
+        }
+    }
+    // "expressed to Japanese officials the importance of ...".
+    if doc.tok_text(k).eq_ignore_ascii_case("to") {
+        if let Some(d) = (k + 1..stop).find(|&t| doc.is_func(t, FuncType::Determiner)) {
+            set_content(doc, s, d, a);
+            return;
+        }
+    }
+    // Only a tail: `remarked.`, `said in a statement.`, `said on Sunday, adding ...`.
+    let c = next_comma(doc, k, hi);
+    if is_tail(doc, k, skip_final_punct_back(doc, k, c)) {
+        // `said in a statement, "…"`
+        if c < hi && doc.quote_of(c + 1).is_some() {
+            a.quotes.push(c + 1);
+        }
+        return;
+    }
+    if a.verb.is_some_and(|v| v.kind == VerbKind::Manner) {
+        return;
+    }
+    set_content(doc, s, k, a);
+}
+
+fn skip_final_punct_back(doc: &Doc<'_>, from: usize, mut to: usize) -> usize {
+    while to > from && (doc.is_punct(to - 1, ".") || doc.is_punct(to - 1, "!") || doc.is_punct(to - 1, "?")) {
+        to -= 1;
+    }
+    to
+}
+
+fn set_content(doc: &Doc<'_>, s: Sentence, from: usize, a: &mut Attr<'_>) {
+    let to = skip_final_punct_back(doc, from, s.end);
+    if to > from {
+        a.content = Some((from, to));
+    }
+}
+
+/// The clause to the left of a post-posed cue: `…, the minister remarked.`, `"…," he said.`
+fn left_side(doc: &Doc<'_>, s: Sentence, a: &mut Attr<'_>) {
+    let lo = s.start;
+    let mut e = a.left;
+    if e > lo && (doc.is_punct(e - 1, ",") || doc.is_punct(e - 1, "--") || doc.is_punct(e - 1, "\u{2014}")) && !a.inverted {
+        e -= 1;
+    }
+    if a.inverted {
+        // a.left is the comma or quote before the verb.
+        if doc.quote_of(e).is_some() {
+            a.quotes.push(e);
+            return;
+        }
+    }
+    if e > lo && doc.quote_of(e - 1).is_some() {
+        a.quotes.push(e - 1);
+        return;
+    }
+    if doc.quote_of(e).is_some() {
+        a.quotes.push(e);
+        return;
+    }
+    if e >= lo + 3 && (doc.is_punct(e, ",") || a.inverted) {
+        // Skip a leading "According to X," or connective.
+        a.content = Some((lo, e));
+    }
+}
+
+/// The subject phrase ending at token `e` (exclusive), with appositives: returns the speaker
+/// phrase, the other phrases naming it, and the first token of the structure.
+pub fn find_subject<'a>(doc: &Doc<'a>, lo: usize, e: usize) -> Option<(Np<'a>, Vec<Np<'a>>, usize)> {
+    if e <= lo {
+        return None;
+    }
+    if doc.is_punct(e - 1, ",") {
+        // "Kenya's finance minister, Joseph Mwangi, said"; "Lund, speaking later, said".
+        let mut segs: Vec<(usize, usize)> = Vec::new();
+        let mut end = e - 1;
+        let mut t = end;
+        while t > lo && segs.len() < 5 && end - t < 40 {
+            let p = t - 1;
+            if doc.is_punct(p, ",") {
+                segs.push((t, end));
+                end = p;
+            } else if doc.quote_of(p).is_some() || doc.is_punct(p, ":") || doc.is_punct(p, ";") || doc.is_punct(p, "(") {
+                break;
+            }
+            t = p;
+        }
+        segs.push((t, end));
+        segs.reverse();
+        let segs: Vec<(usize, usize)> = segs.into_iter().filter(|(a, b)| a < b).collect();
+        let parsed: Vec<Option<Np<'a>>> = segs.iter().map(|&(a, b)| np::parse_exact(doc, a, b)).collect();
+        let first = parsed.first().cloned().flatten();
+        let last = if segs.len() > 1 { parsed.last().cloned().flatten() } else { None };
+        let chosen = match (&first, &last) {
+            (Some(f), _) if f.kind == NpKind::Name => first.clone(),
+            (_, Some(l)) if l.kind == NpKind::Name => last.clone(),
+            (Some(f), _) if f.kind != NpKind::Pronoun || segs.len() == 1 => Some(f.clone()),
+            _ => None,
+        }?;
+        let start = segs.first().map_or(lo, |s| s.0);
+        let apps: Vec<Np<'a>> = parsed.into_iter().flatten().filter(|n| n.start != chosen.start).collect();
+        // The first segment must be where the clause starts.
+        if start > lo && !np::is_boundary(doc, start - 1) {
+            return None;
+        }
+        return Some((chosen, apps, start));
+    }
+    let from = lo.max(e.saturating_sub(14));
+    for a in from..e {
+        if a > lo && !np::is_boundary(doc, a - 1) {
+            continue;
+        }
+        if let Some(n) = np::parse_exact(doc, a, e) {
+            return Some((n, Vec::new(), a));
+        }
+    }
+    None
+}
+
+/// `X was quoted (by Y) as saying`, `Y quoted X as saying`.
+fn quoted_as<'a>(doc: &Doc<'a>, s: Sentence, v: usize, verb: &'a Verb, before: &[Attr<'a>]) -> Option<(Attr<'a>, usize)> {
+    let (lo, hi) = (s.start, s.end);
+    let _ = before;
+    let passive = v > lo && doc.is_func(v - 1, FuncType::Auxiliary);
+    let i = Toks::new(doc, v + 1, hi);
+    if passive {
+        let (r, agent) = nom::combinator::opt(by_agent).parse(i).ok()?;
+        let (r, ing) = as_saying(r).ok()?;
+        let mut aux = v - 1;
+        while aux > lo && doc.is_func(aux - 1, FuncType::Auxiliary) || aux > lo && is_adverbish(doc, aux - 1) {
+            aux -= 1;
+        }
+        let (np, apps, left) = find_subject(doc, lo, aux)?;
+        let mut a = Attr::new((aux, ing + 1), CueKind::QuotedAs, Some(verb));
+        a.verb = verb_at(doc, ing).or(Some(verb));
+        a.speaker = Some(np);
+        a.appositives = apps;
+        a.left = left;
+        a.chain.extend(agent);
+        complement(doc, s, r.start, &mut a);
+        if a.content.is_none() && a.quotes.is_empty() {
+            left_side(doc, s, &mut a);
+        }
+        return Some((a, ing + 1));
+    }
+    // Active: subject Y, object X.
+    let mut e = v;
+    while e > lo && is_adverbish(doc, e - 1) {
+        e -= 1;
+    }
+    let (relay, _, left) = find_subject(doc, lo, e)?;
+    let obj = np::parse_forward(doc, v + 1, hi)?;
+    let (r, ing) = as_saying(Toks::new(doc, obj.end, hi)).ok()?;
+    let mut a = Attr::new((v, ing + 1), CueKind::QuotedAs, verb_at(doc, ing).or(Some(verb)));
+    a.speaker = Some(obj);
+    a.left = left;
+    a.chain.push(relay);
+    complement(doc, s, r.start, &mut a);
+    if a.content.is_none() && a.quotes.is_empty() {
+        left_side(doc, s, &mut a);
+    }
+    Some((a, ing + 1))
+}
+
+/// `according to X`, `as reported by X`, `citing X` at tokens `[ps, pe)`.
+fn phrase_cue<'a>(doc: &Doc<'a>, s: Sentence, ps: usize, pe: usize, ct: CueType, before: &[Attr<'a>]) -> Option<Attr<'a>> {
+    let (lo, hi) = (s.start, s.end);
+    let who = np::parse_forward(doc, pe, hi)?;
+    let kind = match ct {
+        CueType::According => CueKind::According,
+        CueType::ReportedBy => CueKind::ReportedBy,
+        _ => CueKind::Citing,
+    };
+    let mut a = Attr::new((ps, pe), kind, None);
+    a.left = if ps > lo && doc.is_punct(ps - 1, ",") { ps - 1 } else { ps };
+    a.speaker = Some(who.clone());
+    let initial = ps == lo || (ps > lo && (0..ps - lo).all(|d| !doc.is_word(lo + d)));
+    if initial && ct == CueType::According {
+        // "According to X, the company paid …"
+        let c = next_comma(doc, who.end, hi);
+        let start = if c < hi && c <= who.end + 6 { c + 1 } else { who.end };
+        set_content(doc, s, start, &mut a);
+        return a.content.map(|_| a);
+    }
+    // Final: "…, according to X." The clause before belongs to an attribution already found,
+    // or is X's claim.
+    let claimed = before.iter().any(|b| !b.meta && (b.content.is_some() || !b.quotes.is_empty()) && b.cue.0 < ps);
+    if claimed && ct != CueType::Citing {
+        a.chain.push(who);
+        a.speaker = None;
+        a.content = None;
+        return Some(a);
+    }
+    if claimed {
+        // "X reported …, citing Y": Y is the source, X relays.
+        a.speaker = Some(who);
+        return Some(a);
+    }
+    let end = a.left;
+    if end > lo + 2 {
+        a.content = Some((lo, end));
+        Some(a)
+    } else {
+        None
+    }
+}
+
+/// Cuts each reported clause where a later attribution's structure begins, and resolves
+/// chains from final `according to` / `as reported by` / `citing` cues.
+fn cut_contents<'a>(doc: &Doc<'a>, s: Sentence, out: &mut [Attr<'a>]) {
+    let lefts: Vec<(usize, usize)> = out.iter().map(|a| (a.left, a.cue.0)).collect();
+    for a in out.iter_mut() {
+        if let Some((cs, ce)) = a.content {
+            let mut end = ce;
+            for &(l, c) in &lefts {
+                if l > cs && l < end && c > cs {
+                    end = l;
+                }
+            }
+            let end = skip_final_punct_back(doc, cs, end);
+            a.content = (end > cs).then_some((cs, end));
+        }
+    }
+    // Relays: a final "according to X" with no speaker adds X to every earlier attribution.
+    for k in 0..out.len() {
+        let relay = match out.get(k) {
+            Some(r) if r.speaker.is_none() && matches!(r.kind, CueKind::According | CueKind::ReportedBy) => r.chain.first().cloned(),
+            _ => None,
+        };
+        if let Some(rel) = relay {
+            for a in out.iter_mut().take(k) {
+                if a.content.is_some() || !a.quotes.is_empty() {
+                    a.chain.push(rel.clone());
+                }
+            }
+        }
+        let citing = match out.get(k) {
+            Some(r) if r.kind == CueKind::Citing && r.content.is_none() => r.speaker.clone(),
+            _ => None,
+        };
+        if let Some(src) = citing {
+            for a in out.iter_mut().take(k) {
+                if a.content.is_some() || !a.quotes.is_empty() {
+                    if let Some(old) = a.speaker.replace(src.clone()) {
+                        a.chain.insert(0, old);
+                    }
+                }
+            }
+        }
+    }
+    let _ = s;
+}
+
+/// Anonymity phrases in tokens `[from, to)`: (request, reason) token ranges.
+pub fn anonymity(doc: &Doc<'_>, from: usize, to: usize) -> (Option<(usize, usize)>, Option<(usize, usize)>) {
+    let mut request = None;
+    let mut reason = None;
+    let mut t = from;
+    while t < to {
+        if let Ok((_, (s, e, ty))) = phrase(|x: &Tag| match x {
+            Tag::Anon(a) => Some(*a),
+            _ => None,
+        })(Toks::new(doc, t, to))
+        {
+            match ty {
+                AnonType::Request => {
+                    request.get_or_insert((s, e + 1));
+                    // A reason clause may follow the request: "… because the talks are private".
+                    if let Ok((_, (rs, _, AnonType::ReasonIntro | AnonType::Reason))) = phrase(|x: &Tag| match x {
+                        Tag::Anon(a) => Some(*a),
+                        _ => None,
+                    })(Toks::new(doc, e + 1, to))
+                    {
+                        let re = next_comma(doc, rs, to);
+                        let re = skip_final_punct_back(doc, rs, re);
+                        if re > rs + 1 {
+                            reason.get_or_insert((rs, re));
+                        }
+                    }
+                }
+                AnonType::Reason => {
+                    // Extend a "because …"/"not authorized to …" phrase to the clause end.
+                    let mut rs = s;
+                    if rs > from && doc.is_func(rs - 1, FuncType::Connective) {
+                        rs -= 1;
+                    }
+                    let re = skip_final_punct_back(doc, rs, next_comma(doc, e + 1, to));
+                    reason.get_or_insert((rs, re.max(e + 1)));
+                }
+                _ => {}
+            }
+            t = e + 1;
+            continue;
+        }
+        t += 1;
+    }
+    let _ = func(FuncType::Adverb);
+    (request, reason)
+}

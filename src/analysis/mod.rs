@@ -1,0 +1,472 @@
+//! Attribution: quotes and cues joined to speakers, speakers resolved to entities, chains
+//! built, and the [`Report`] assembled. Never fails on text.
+
+pub mod coref;
+pub mod cue;
+pub mod np;
+pub mod toks;
+
+use coref::{span_of, Entities};
+use cue::{Attr, CueKind, Inherit};
+use np::{Np, NpKind};
+
+use crate::grammar::{FuncType, Grammar, NounKind, Stance as GStance, Tag};
+use crate::report::{self, Anonymity, ChainLink, ChainRole, Construction, Cue, Diagnostic, EntityKind, Excerpt, MentionKind, Quote, QuoteKind, Report, Speaker, Stance};
+use crate::span::Span;
+use crate::text::{Doc, MarkProblem, Sentence};
+
+/// A unit before it becomes a [`Quote`].
+#[derive(Debug, Clone)]
+struct Unit {
+    kind: QuoteKind,
+    content: Span,
+    cue: Option<Cue>,
+    speaker: Option<(usize, Span)>,
+    chain: Vec<ChainLink>,
+    paragraph: usize,
+    /// The quote token, for quoted units.
+    quote: Option<usize>,
+}
+
+struct Pending {
+    quote_tok: usize,
+    sentence: Sentence,
+    initial: bool,
+}
+
+/// Analyses `text` with `grammar`.
+pub fn analyze(text: &str, grammar: &Grammar) -> Report {
+    let doc = Doc::new(text, grammar);
+    let mut ents = Entities::default();
+    let mut units: Vec<Unit> = Vec::new();
+    let mut pending: Vec<Pending> = Vec::new();
+    let dateline_end = doc.dateline.as_ref().map(|d| d.span.end);
+
+    for s in doc.sentences.iter().copied() {
+        if dateline_end.is_some_and(|e| doc.tokens.get(s.start).is_some_and(|t| t.span.end <= e)) {
+            continue;
+        }
+        let attrs = cue::attributions(&doc, s);
+        let speakers = resolve_sentence(&doc, s, &attrs, &mut ents);
+        let mut bound: Vec<usize> = Vec::new();
+        for (k, a) in attrs.iter().enumerate() {
+            let Some(spk) = speakers.get(k).copied().flatten() else { continue };
+            let chain = chain_of(&doc, a, spk.0, &mut ents);
+            let cue = cue_of(&doc, a);
+            if let Some((cs, ce)) = a.content {
+                units.push(Unit {
+                    kind: QuoteKind::Indirect,
+                    content: span_of(&doc, cs, ce),
+                    cue: Some(cue.clone()),
+                    speaker: Some(spk),
+                    chain: chain.clone(),
+                    paragraph: s.paragraph,
+                    quote: None,
+                });
+                for t in cs..ce {
+                    if doc.quote_of(t).is_some() && !bound.contains(&t) {
+                        bound.push(t);
+                        units.push(quoted_unit(&doc, t, QuoteKind::Partial, Some(cue.clone()), Some(spk), chain.clone(), s.paragraph));
+                    }
+                }
+            }
+            for &t in &a.quotes {
+                if bound.contains(&t) {
+                    continue;
+                }
+                bound.push(t);
+                let kind = if is_direct_position(&doc, s, t, a) { QuoteKind::Direct } else { QuoteKind::Partial };
+                units.push(quoted_unit(&doc, t, kind, Some(cue.clone()), Some(spk), chain.clone(), s.paragraph));
+            }
+            // Anonymity stated anywhere in the sentence belongs to its anonymous speaker.
+            let id = ents.live(spk.0);
+            if ents.list.get(id).is_some_and(|e| e.anonymous) {
+                let (req, why) = cue::anonymity(&doc, s.start, s.end);
+                if let Some(e) = ents.list.get_mut(id) {
+                    if e.request.is_none() {
+                        e.request = req.map(|(a, b)| span_of(&doc, a, b));
+                    }
+                    if e.reason.is_none() {
+                        e.reason = why.map(|(a, b)| span_of(&doc, a, b));
+                    }
+                }
+            }
+        }
+        for t in s.start..s.end {
+            if doc.quote_of(t).is_some() && !bound.contains(&t) {
+                let initial = t == s.start || (t > s.start && (doc.is_punct(t - 1, ":") || doc.is_punct(t - 1, "--") || doc.is_punct(t - 1, "\u{2014}") || doc.quote_of(t - 1).is_some()));
+                pending.push(Pending { quote_tok: t, sentence: s, initial });
+            }
+        }
+    }
+    units.sort_by_key(|u| (u.content.start, u.content.end));
+    float_quotes(&doc, &mut units, pending);
+    build_report(&doc, units, ents)
+}
+
+/// Resolves the speakers of a sentence's attributions, and registers the names and subject
+/// pronouns it mentions, in text order.
+fn resolve_sentence(doc: &Doc<'_>, s: Sentence, attrs: &[Attr<'_>], ents: &mut Entities) -> Vec<Option<(usize, Span)>> {
+    // Speaker phrases by start token.
+    let speaker_starts: Vec<usize> = attrs.iter().filter_map(|a| a.speaker.as_ref().map(|n| n.start)).collect();
+    // Events: (token, what)
+    enum Ev<'x, 'a> {
+        Name(Np<'a>, bool),
+        Pronoun(Np<'a>),
+        Speaker(usize, &'x Np<'a>),
+    }
+    let mut evs: Vec<(usize, Ev<'_, '_>)> = Vec::new();
+    let mut t = s.start;
+    while t < s.end {
+        let is_subject_pos = t == s.start || np::is_boundary(doc, t - 1) && !doc.is_func(t - 1, FuncType::Preposition);
+        if speaker_starts.contains(&t) {
+            t += 1;
+            continue;
+        }
+        if np::is_name_word(doc, t) || doc.word_tags(t).any(|x| matches!(x, Tag::Title(_))) {
+            if let Some(n) = np::parse_at(doc, t, s.end).into_iter().find(|n| n.kind == NpKind::Name) {
+                let end = n.end;
+                // Capitalised heading words are not names: need a lower-case word in the sentence.
+                evs.push((t, Ev::Name(n, is_subject_pos)));
+                t = end.max(t + 1);
+                continue;
+            }
+        }
+        if is_subject_pos && doc.word_tags(t).any(|x| matches!(x, Tag::Pronoun(p) if p.person == 3 && p.kind == NounKind::Person)) && doc.is_word(t + 1) {
+            if let Some(n) = np::parse_at(doc, t, s.end).into_iter().find(|n| n.kind == NpKind::Pronoun) {
+                evs.push((t, Ev::Pronoun(n)));
+            }
+        }
+        t += 1;
+    }
+    for (k, a) in attrs.iter().enumerate() {
+        if let Some(n) = &a.speaker {
+            evs.push((n.start, Ev::Speaker(k, n)));
+        }
+    }
+    evs.sort_by_key(|(t, _)| *t);
+    let mut out: Vec<Option<(usize, Span)>> = vec![None; attrs.len()];
+    for (_, ev) in evs {
+        match ev {
+            Ev::Name(n, subj) => {
+                ents.name(doc, &n, subj, true);
+            }
+            Ev::Pronoun(n) => {
+                let _ = ents.resolve(doc, &n, true);
+            }
+            Ev::Speaker(k, n) => {
+                let id = ents.resolve(doc, n, true);
+                if let Some(id) = id {
+                    for app in &attrs[k].appositives {
+                        if app.kind != NpKind::Pronoun {
+                            if let Some(e) = ents.list.get(id) {
+                                let _ = e;
+                            }
+                            add_appositive(doc, ents, id, app);
+                        }
+                    }
+                }
+                if let Some(slot) = out.get_mut(k) {
+                    *slot = id.map(|i| (i, span_of(doc, n.start, n.end)));
+                }
+            }
+        }
+    }
+    // Participles inherit.
+    for k in 0..attrs.len() {
+        if out[k].is_some() {
+            continue;
+        }
+        out[k] = match attrs[k].inherit {
+            Some(Inherit::Attr(j)) => out.get(j).copied().flatten(),
+            Some(Inherit::Subject) => doc
+                .tokens
+                .get(s.start)
+                .and_then(|_| cue::find_subject(doc, s.start, first_verbish(doc, s)))
+                .and_then(|(n, _, _)| ents.resolve(doc, &n, true).map(|id| (id, span_of(doc, n.start, n.end)))),
+            None => None,
+        };
+    }
+    // "X expressed these sentiments, as reported by Y": Y relays X from now on.
+    for a in attrs.iter().filter(|a| a.meta) {
+        let Some(k) = attrs.iter().position(|a| std::ptr::eq(a, a)) else { continue };
+        let _ = k;
+        let subj = a.speaker.as_ref().and_then(|n| ents_lookup(doc, ents, n));
+        let relay = attrs.iter().enumerate().find(|(_, b)| matches!(b.kind, CueKind::ReportedBy | CueKind::According) && b.speaker.is_some()).and_then(|(j, _)| out.get(j).copied().flatten());
+        if let (Some(x), Some((r, _))) = (subj, relay) {
+            if x != r {
+                ents.relays.insert(ents.live(x), vec![r]);
+            }
+        }
+    }
+    out
+}
+
+fn ents_lookup(doc: &Doc<'_>, ents: &mut Entities, n: &Np<'_>) -> Option<usize> {
+    ents.resolve(doc, n, true)
+}
+
+/// The first token after the sentence's subject phrase: where its verb should be.
+fn first_verbish(doc: &Doc<'_>, s: Sentence) -> usize {
+    np::parse_forward(doc, s.start, s.end).map_or(s.start, |n| n.end)
+}
+
+fn add_appositive(doc: &Doc<'_>, ents: &mut Entities, id: usize, app: &Np<'_>) {
+    let id = ents.live(id);
+    let text = span_of(doc, app.start, app.end).of(doc.text).to_string();
+    if let Some(e) = ents.list.get_mut(id) {
+        if app.kind == NpKind::Role && !e.titles.contains(&text) && e.named {
+            e.titles.push(text.clone());
+            e.roles.push(text.to_lowercase());
+            if let Some((a, b, _)) = app.head_title {
+                e.roles.push(span_of(doc, a, b).of(doc.text).to_lowercase());
+            }
+            for t in &app.titles {
+                if !e.classes.contains(&t.class) {
+                    e.classes.push(t.class.clone());
+                }
+            }
+            if e.gender.is_none() {
+                e.gender = app.gender(doc);
+            }
+        }
+        if app.kind == NpKind::Name && !e.named {
+            // "Another resident, …, Tomas, said": the name names the same person.
+        }
+    }
+}
+
+fn is_direct_position(doc: &Doc<'_>, s: Sentence, t: usize, a: &Attr<'_>) -> bool {
+    if t == s.start || t < a.cue.0 {
+        return true;
+    }
+    let prev = t - 1;
+    if doc.is_punct(prev, ":") || doc.is_punct(prev, ",") || doc.is_punct(prev, "--") || doc.is_punct(prev, "\u{2014}") {
+        return true;
+    }
+    // `said "…"` with no punctuation: a sentence-like quote is direct, a fragment partial.
+    let inner = doc.quote_of(t).and_then(|q| doc.quotes.get(q)).map_or("", |q| q.content.of(doc.text));
+    inner.chars().next().is_some_and(char::is_uppercase) && a.cue.1 == t
+}
+
+fn quoted_unit(doc: &Doc<'_>, t: usize, kind: QuoteKind, cue: Option<Cue>, speaker: Option<(usize, Span)>, chain: Vec<ChainLink>, paragraph: usize) -> Unit {
+    let content = doc.quote_of(t).and_then(|q| doc.quotes.get(q)).map_or(Span::default(), |q| q.content);
+    Unit { kind, content, cue, speaker, chain, paragraph, quote: Some(t) }
+}
+
+fn cue_of(doc: &Doc<'_>, a: &Attr<'_>) -> Cue {
+    let span = span_of(doc, a.cue.0, a.cue.1);
+    Cue {
+        span,
+        text: span.of(doc.text).to_string(),
+        lemma: a.verb.map(|v| v.lemma.clone()),
+        stance: match a.verb.map(|v| v.stance) {
+            Some(GStance::Loaded) => Stance::Loaded,
+            _ => Stance::Neutral,
+        },
+        construction: match a.kind {
+            CueKind::Verb => Construction::Verb,
+            CueKind::QuotedAs => Construction::QuotedAs,
+            CueKind::Participle => Construction::Participle,
+            CueKind::According => Construction::According,
+            CueKind::ReportedBy => Construction::ReportedBy,
+            CueKind::Citing => Construction::Citing,
+        },
+    }
+}
+
+fn chain_of(doc: &Doc<'_>, a: &Attr<'_>, speaker: usize, ents: &mut Entities) -> Vec<ChainLink> {
+    let mut chain = Vec::new();
+    for n in &a.chain {
+        let id = if n.kind == NpKind::Name && !n.outlet { ents.resolve(doc, n, false) } else { None };
+        let span = span_of(doc, n.start, n.end);
+        let name = id.and_then(|i| ents.list.get(ents.live(i))).map_or_else(|| span.of(doc.text).to_string(), |e| e.name.clone());
+        chain.push(ChainLink {
+            name,
+            entity: id,
+            role: if n.outlet || n.noun_kind() == NounKind::Org { ChainRole::Outlet } else { ChainRole::Relay },
+            span: Some(span),
+        });
+    }
+    // An agentless passive ("was quoted as stating") goes through the speaker's known relay.
+    if chain.is_empty() && a.kind == CueKind::QuotedAs {
+        if let Some(rs) = ents.relays.get(&ents.live(speaker)).cloned() {
+            for r in rs {
+                let r = ents.live(r);
+                if let Some(e) = ents.list.get(r) {
+                    chain.push(ChainLink { name: e.name.clone(), entity: Some(r), role: ChainRole::Relay, span: None });
+                }
+            }
+        }
+    }
+    chain
+}
+
+/// Quotes no cue claimed: continuation of a multi-paragraph quote, floating quotes after an
+/// attributed one, unattributed quotes, titles of works and scare quotes.
+fn float_quotes(doc: &Doc<'_>, units: &mut Vec<Unit>, pending: Vec<Pending>) {
+    for p in pending {
+        let Some(q) = doc.quote_of(p.quote_tok).and_then(|i| doc.quotes.get(i)) else { continue };
+        let content = q.content;
+        let para = p.sentence.paragraph;
+        let inner = content.of(doc.text);
+        let before = units.iter().rposition(|u| u.content.start < content.start);
+        let prev_direct = units.iter().rev().find(|u| u.content.start < content.start && u.kind == QuoteKind::Direct);
+        let mut kind = QuoteKind::Direct;
+        let mut from: Option<Unit> = None;
+        let mut how = Construction::Floating;
+        if q.continues {
+            from = prev_direct.cloned();
+            how = Construction::Continuation;
+        } else if p.initial {
+            // Same paragraph: the attributed quote before it, else the one after.
+            from = prev_direct.filter(|u| u.paragraph == para && u.speaker.is_some()).cloned();
+            if from.is_none() {
+                from = units.iter().find(|u| u.content.start > content.start && u.paragraph == para && u.kind == QuoteKind::Direct && u.speaker.is_some()).cloned();
+            }
+            if from.is_none() {
+                // A paragraph that is only this quote, after a paragraph ending in an attributed quote.
+                let only_quote = p.sentence.end - p.sentence.start <= 2 && before.and_then(|b| units.get(b)).is_some_and(|u| u.kind == QuoteKind::Direct && u.paragraph + 1 == para && u.speaker.is_some());
+                if only_quote {
+                    from = before.and_then(|b| units.get(b)).cloned();
+                }
+            }
+        } else if is_title(doc, p.quote_tok, inner) {
+            kind = QuoteKind::Title;
+        } else if inner.split_whitespace().count() < 6 || !inner.chars().next().is_some_and(char::is_uppercase) {
+            kind = QuoteKind::Scare;
+        }
+        let (speaker, chain, cue) = match &from {
+            Some(u) => (u.speaker, u.chain.clone(), u.cue.clone().map(|mut c| {
+                c.construction = how;
+                c
+            })),
+            None => (None, Vec::new(), None),
+        };
+        if kind != QuoteKind::Direct {
+            units.push(Unit { kind, content, cue: None, speaker: None, chain: Vec::new(), paragraph: para, quote: Some(p.quote_tok) });
+        } else {
+            units.push(Unit { kind, content, cue, speaker, chain, paragraph: para, quote: Some(p.quote_tok) });
+        }
+        units.sort_by_key(|u| (u.content.start, u.content.end));
+    }
+}
+
+fn is_title(doc: &Doc<'_>, t: usize, inner: &str) -> bool {
+    let work_before = (t.saturating_sub(3)..t).any(|k| doc.word_tags(k).any(|x| matches!(x, Tag::Noun(n) if n.kind == NounKind::Work)) || matches!(doc.tok_text(k), "titled" | "entitled"));
+    let words: Vec<&str> = inner.split_whitespace().collect();
+    let title_case = words.len() >= 2 && !inner.trim_end().ends_with(['.', ',', '!', '?']) && words.iter().filter(|w| w.len() > 3).all(|w| w.chars().next().is_some_and(char::is_uppercase));
+    work_before || title_case
+}
+
+fn build_report(doc: &Doc<'_>, units: Vec<Unit>, ents: Entities) -> Report {
+    // Live entities that are referenced, renumbered densely in order of first mention.
+    let mut used: Vec<usize> = Vec::new();
+    let add = |id: usize, used: &mut Vec<usize>| {
+        let id = ents.live(id);
+        if !used.contains(&id) {
+            used.push(id);
+        }
+    };
+    for u in &units {
+        if let Some((id, _)) = u.speaker {
+            add(id, &mut used);
+        }
+        for c in &u.chain {
+            if let Some(id) = c.entity {
+                add(id, &mut used);
+            }
+        }
+    }
+    used.sort_by_key(|&id| ents.list.get(id).and_then(|e| e.mentions.iter().map(|(s, _)| s.start).min()).unwrap_or(usize::MAX));
+    let new_id = |id: usize| used.iter().position(|&x| x == ents.live(id));
+    let excerpt = |s: Span| Excerpt { span: s, text: s.of(doc.text).to_string() };
+    let entities: Vec<report::Entity> = used
+        .iter()
+        .enumerate()
+        .filter_map(|(i, &id)| {
+            let e = ents.list.get(id)?;
+            let mut mentions: Vec<report::Mention> = e.mentions.iter().map(|(s, k)| report::Mention { span: *s, text: s.of(doc.text).to_string(), kind: *k }).collect();
+            mentions.sort_by_key(|m| m.span.start);
+            mentions.dedup_by_key(|m| m.span);
+            Some(report::Entity {
+                id: i,
+                name: e.name.clone(),
+                kind: if e.anonymous { EntityKind::Anonymous } else { e.kind },
+                titles: e.titles.clone(),
+                gender: e.gender,
+                anonymous: e.anonymous,
+                vague: e.vague,
+                anonymity_reason: e.reason.map(excerpt),
+                anonymity_request: e.request.map(excerpt),
+                mentions,
+            })
+        })
+        .collect();
+    let publisher = doc.dateline.as_ref().and_then(|d| d.outlet).map(|s| ChainLink { name: s.of(doc.text).to_string(), entity: None, role: ChainRole::Publisher, span: Some(s) });
+    let mut quotes: Vec<Quote> = Vec::with_capacity(units.len());
+    let mut last_direct_by_quote: Vec<(usize, usize)> = Vec::new();
+    for (i, u) in units.into_iter().enumerate() {
+        let speaker = u.speaker.and_then(|(id, m)| {
+            let nid = new_id(id)?;
+            let e = entities.get(nid)?;
+            Some(Speaker { entity: nid, name: e.name.clone(), anonymous: e.anonymous, mention: m, mention_text: m.of(doc.text).to_string() })
+        });
+        let anonymity = speaker.as_ref().filter(|s| s.anonymous).and_then(|s| entities.get(s.entity)).map(|e| Anonymity {
+            descriptor: e.name.clone(),
+            reason: e.anonymity_reason.clone(),
+            request: e.anonymity_request.clone(),
+        });
+        let mut chain: Vec<ChainLink> = u.chain.into_iter().map(|mut c| {
+            c.entity = c.entity.and_then(new_id);
+            c
+        }).collect();
+        if let Some(p) = &publisher {
+            if u.kind != QuoteKind::Title && u.kind != QuoteKind::Scare && !chain.iter().any(|c| c.name == p.name) {
+                chain.push(p.clone());
+            }
+        }
+        // A unit continues the previous one when it is the same speaker's next quote in a broken
+        // or multi-paragraph quotation.
+        let continues = match (&u.cue, u.quote) {
+            (Some(c), Some(_)) if c.construction == Construction::Continuation => last_direct_by_quote.last().map(|(_, id)| *id),
+            (Some(c), Some(_)) if u.kind == QuoteKind::Direct => last_direct_by_quote.iter().rev().find(|(cs, _)| *cs == c.span.start).map(|(_, id)| *id),
+            _ => None,
+        };
+        if u.kind == QuoteKind::Direct {
+            if let Some(c) = &u.cue {
+                last_direct_by_quote.push((c.span.start, i));
+            }
+        }
+        quotes.push(Quote {
+            id: i,
+            kind: u.kind,
+            content: u.content,
+            text: u.content.of(doc.text).to_string(),
+            cue: u.cue,
+            speaker,
+            anonymity,
+            chain,
+            paragraph: u.paragraph,
+            continues,
+        });
+    }
+    let diagnostics = doc
+        .problems
+        .iter()
+        .map(|p| match p {
+            MarkProblem::Unclosed(s) => Diagnostic { code: "unclosed-quote".into(), message: format!("quotation mark {} opens a quote that never closes", s.of(doc.text)), span: *s },
+            MarkProblem::Unopened(s) => Diagnostic { code: "unopened-quote".into(), message: format!("quotation mark {} closes a quote that never opened", s.of(doc.text)), span: *s },
+        })
+        .collect();
+    Report {
+        schema_version: report::SCHEMA_VERSION,
+        dateline: doc.dateline.as_ref().map(|d| report::DatelineInfo { span: d.span, place: d.place.of(doc.text).to_string(), outlet: d.outlet.map(|o| o.of(doc.text).to_string()) }),
+        entities,
+        quotes,
+        diagnostics,
+    }
+}
+
+#[allow(dead_code)]
+fn _assert_mention_kind(_: MentionKind) {}

@@ -1,0 +1,403 @@
+//! Speaker noun phrases: pronouns, titled names, roles, anonymous descriptors, groups, outlets.
+//!
+//! ```text
+//! np      = pronoun | name-np | role-np
+//! name-np = det? (premodifier | title)* name-word+        "Japanese Prime Minister Shigeru Ishiba"
+//! role-np = (det | possessive)? modifier* head postmod?   "a senior official from the foreign ministry"
+//! ```
+
+use nom::Parser;
+
+use super::toks::{phrase, tok, TResult, Toks};
+use crate::grammar::{AnonType, FuncType, Gender, Noun, NounKind, Pronoun, Tag, Title};
+use crate::text::{Doc, TokKind};
+
+/// What a speaker phrase is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NpKind {
+    /// `he`, `she`, `they`, `it`.
+    Pronoun,
+    /// A proper name, possibly titled.
+    Name,
+    /// A descriptive phrase with a head noun or title (`the minister`, `two people`).
+    Role,
+}
+
+/// A parsed speaker phrase over tokens `[start, end)`.
+#[derive(Debug, Clone)]
+pub struct Np<'a> {
+    /// First token.
+    pub start: usize,
+    /// One past the last token.
+    pub end: usize,
+    /// What it is.
+    pub kind: NpKind,
+    /// The proper-name tokens, for names.
+    pub name: Option<(usize, usize)>,
+    /// Title and modifier tokens before the name (`Japanese Prime Minister`).
+    pub title: Option<(usize, usize)>,
+    /// Title tags met in the phrase.
+    pub titles: Vec<&'a Title>,
+    /// The head noun, for roles.
+    pub head: Option<(usize, usize, &'a Noun)>,
+    /// The head title used as a noun (`the foreign minister`).
+    pub head_title: Option<(usize, usize, &'a Title)>,
+    /// The pronoun, for pronouns.
+    pub pronoun: Option<&'a Pronoun>,
+    /// Definite determiner (`the`, `his`).
+    pub definite: bool,
+    /// Indefinite or numeral determiner (`a`, `two`, `one`).
+    pub indefinite: bool,
+    /// `one of the people`.
+    pub partitive: bool,
+    /// The phrase names a news outlet.
+    pub outlet: bool,
+    /// The phrase ends in a possessive (`Ishiba's`): not a speaker.
+    pub possessive: bool,
+    /// An anonymity descriptor inside the phrase (`familiar with the matter`).
+    pub descriptor: bool,
+    /// Capitalised modifiers (`Japanese`), lower-cased.
+    pub modifiers: Vec<String>,
+}
+
+impl<'a> Np<'a> {
+    fn new(start: usize, end: usize, kind: NpKind) -> Self {
+        Np {
+            start,
+            end,
+            kind,
+            name: None,
+            title: None,
+            titles: Vec::new(),
+            head: None,
+            head_title: None,
+            pronoun: None,
+            definite: false,
+            indefinite: false,
+            partitive: false,
+            outlet: false,
+            possessive: false,
+            descriptor: false,
+            modifiers: Vec::new(),
+        }
+    }
+
+    /// Gender the phrase itself shows (title, head noun, pronoun).
+    pub fn gender(&self, doc: &Doc<'_>) -> Option<Gender> {
+        if let Some(p) = self.pronoun {
+            return p.gender;
+        }
+        if let Some(g) = self.titles.iter().find_map(|t| t.gender) {
+            return Some(g);
+        }
+        if let Some((_, _, n)) = self.head {
+            if n.gender.is_some() {
+                return n.gender;
+            }
+        }
+        let (s, _) = self.name?;
+        doc.word_tags(s).find_map(|t| match t {
+            Tag::FirstName(g) => Some(*g),
+            _ => None,
+        })
+    }
+
+    /// The head noun's kind (person for names and titles).
+    pub fn noun_kind(&self) -> NounKind {
+        match (self.kind, self.head, self.pronoun) {
+            (NpKind::Pronoun, _, Some(p)) => p.kind,
+            (_, Some((_, _, n)), _) if self.head_title.is_none() => n.kind,
+            _ => NounKind::Person,
+        }
+    }
+
+    /// Whether the head is plural.
+    pub fn plural(&self) -> bool {
+        match (self.pronoun, self.head) {
+            (Some(p), _) => p.plural,
+            (_, Some((_, _, n))) if self.head_title.is_none() => n.plural,
+            _ => false,
+        }
+    }
+}
+
+fn is_title_word(doc: &Doc<'_>, t: usize) -> bool {
+    doc.word_tags(t).any(|x| matches!(x, Tag::Title(_)))
+}
+
+fn is_func_word(doc: &Doc<'_>, t: usize) -> bool {
+    doc.word_tags(t).any(|x| matches!(x, Tag::Func(_) | Tag::Pronoun(_)))
+}
+
+fn is_verb_word(doc: &Doc<'_>, t: usize) -> bool {
+    doc.word_tags(t).any(|x| matches!(x, Tag::Verb(_)))
+}
+
+/// A capitalised word that can be part of a proper name.
+pub fn is_name_word(doc: &Doc<'_>, t: usize) -> bool {
+    let w = doc.tok_text(t);
+    doc.is_cap(t)
+        && !is_func_word(doc, t)
+        && !(is_verb_word(doc, t) && !doc.word_tags(t).any(|x| matches!(x, Tag::FirstName(_))))
+        && !w.chars().all(|c| c.is_ascii_digit())
+}
+
+fn is_particle(doc: &Doc<'_>, t: usize) -> bool {
+    matches!(doc.tok_text(t), "de" | "da" | "van" | "von" | "der" | "den" | "bin" | "al" | "del" | "la" | "le" | "di" | "du" | "dos" | "das" | "ibn" | "ter")
+}
+
+fn is_possessive(doc: &Doc<'_>, t: usize) -> bool {
+    let w = doc.tok_text(t);
+    doc.is_word(t) && (w.ends_with("'s") || w.ends_with("\u{2019}s") || w.ends_with("s'") || w.ends_with("s\u{2019}"))
+}
+
+fn det<'d, 'a>(i: Toks<'d, 'a>) -> TResult<'d, 'a, (usize, bool, bool)> {
+    let (r, t) = tok(|d, t| d.is_func(t, FuncType::Determiner))(i)?;
+    let def = i.doc.word_tags(t).any(|x| matches!(x, Tag::Func(f) if f.definite));
+    Ok((r, (t, def, !def)))
+}
+
+fn pronoun<'d, 'a>(i: Toks<'d, 'a>) -> TResult<'d, 'a, Np<'a>> {
+    let (r, (s, e, p)) = phrase(|t: &'a Tag| match t {
+        Tag::Pronoun(p) if p.person == 3 => Some(p),
+        _ => None,
+    })(i)?;
+    let mut np = Np::new(s, e + 1, NpKind::Pronoun);
+    np.pronoun = Some(p);
+    Ok((r, np))
+}
+
+fn title_phrase<'d, 'a>(i: Toks<'d, 'a>) -> TResult<'d, 'a, (usize, usize, &'a Title)> {
+    phrase(|t: &'a Tag| match t {
+        Tag::Title(x) => Some(x),
+        _ => None,
+    })(i)
+}
+
+fn noun_phrase<'d, 'a>(i: Toks<'d, 'a>) -> TResult<'d, 'a, (usize, usize, &'a Noun)> {
+    phrase(|t: &'a Tag| match t {
+        Tag::Noun(x) => Some(x),
+        _ => None,
+    })(i)
+}
+
+fn outlet_phrase<'d, 'a>(i: Toks<'d, 'a>) -> TResult<'d, 'a, (usize, usize, ())> {
+    phrase(|t: &'a Tag| matches!(t, Tag::Outlet).then_some(()))(i)
+}
+
+/// `det? (title | modifier)* name-word+`: the name is the capitalised run after the last title.
+fn name_np<'d, 'a>(i: Toks<'d, 'a>) -> TResult<'d, 'a, Np<'a>> {
+    let doc = i.doc;
+    let (mut r, d) = nom::combinator::opt(det).parse(i)?;
+    let start = i.start;
+    let mut titles = Vec::new();
+    let mut last_title_end: Option<usize> = None;
+    let mut name_start: Option<usize> = None;
+    let mut modifiers = Vec::new();
+    let mut title_start = None;
+    loop {
+        let Some(t) = r.first() else { break };
+        if let Ok((r2, (s, e, ti))) = title_phrase(r) {
+            // A title inside a name run ends the name so far: "Foreign Minister Cho".
+            titles.push(ti);
+            title_start.get_or_insert(s);
+            last_title_end = Some(e + 1);
+            name_start = None;
+            r = r2;
+            continue;
+        }
+        let w = doc.tok_text(t);
+        if is_name_word(doc, t) || (name_start.is_some() && is_particle(doc, t) && r.at(t + 1).first().is_some_and(|n| is_name_word(doc, n))) {
+            if name_start.is_none() {
+                name_start = Some(t);
+                title_start.get_or_insert(t);
+            }
+            r = r.at(t + 1);
+            if is_possessive(doc, t) {
+                break;
+            }
+            continue;
+        }
+        let _ = w;
+        break;
+    }
+    let end = r.start;
+    let Some(ns) = name_start else {
+        return Err(nom::Err::Error(nom::error::Error::new(i, nom::error::ErrorKind::Alpha)));
+    };
+    // Capitalised words before the last title are modifiers ("South Korean").
+    if let Some(ts) = title_start {
+        for t in ts..last_title_end.unwrap_or(ts) {
+            if doc.is_cap(t) && !is_title_word(doc, t) {
+                modifiers.push(doc.tok_text(t).to_lowercase());
+            }
+        }
+    }
+    let mut np = Np::new(start, end, NpKind::Name);
+    np.name = Some((ns, end));
+    np.title = last_title_end.map(|e| (title_start.unwrap_or(start), e)).or_else(|| (ns > start).then_some((start, ns)));
+    np.titles = titles;
+    np.modifiers = modifiers;
+    np.definite = d.is_some_and(|(_, def, _)| def);
+    np.possessive = end > 0 && is_possessive(doc, end - 1);
+    np.outlet = outlet_phrase(i.at(ns)).is_ok_and(|(_, (_, e, _))| e < end);
+    // A name whose last word is an organisation noun ("European Commission") names an org.
+    if let Ok((_, (_, _, n))) = noun_phrase(i.at(end.saturating_sub(1))) {
+        if matches!(n.kind, NounKind::Org) {
+            np.head = Some((end - 1, end, n));
+        }
+    }
+    Ok((r, np))
+}
+
+/// `(det | possessive)? modifier* head postmod?` where head is the last noun or title of the
+/// run of content words.
+fn role_np<'d, 'a>(i: Toks<'d, 'a>) -> TResult<'d, 'a, Np<'a>> {
+    let doc = i.doc;
+    let start = i.start;
+    let (mut r, d) = nom::combinator::opt(det).parse(i)?;
+    let mut partitive = false;
+    // "one of the people"
+    if let (Some((t, _, _)), Some(of)) = (d, r.first()) {
+        if doc.tok_text(t).eq_ignore_ascii_case("one") && doc.tok_text(of).eq_ignore_ascii_case("of") {
+            if let Ok((r2, _)) = det(r.at(of + 1)) {
+                r = r2;
+                partitive = true;
+            }
+        }
+    }
+    let mut head: Option<(usize, usize, &'a Noun)> = None;
+    let mut head_title: Option<(usize, usize, &'a Title)> = None;
+    let mut modifiers = Vec::new();
+    let mut n_words = 0;
+    while let Some(t) = r.first() {
+        if n_words >= 7 || !doc.is_word(t) || is_verb_word(doc, t) && !is_title_word(doc, t) && noun_phrase(r).is_err() {
+            break;
+        }
+        if is_func_word(doc, t) {
+            break;
+        }
+        if let Ok((r2, (s, e, ti))) = title_phrase(r) {
+            head_title = Some((s, e + 1, ti));
+            head = noun_phrase(r).ok().map(|(_, x)| x).filter(|x| x.1 == e).map(|(s, e, n)| (s, e + 1, n));
+            n_words += e + 1 - s;
+            r = r2;
+            if is_possessive(doc, e) {
+                head = None;
+                head_title = None;
+            }
+            continue;
+        }
+        if let Ok((r2, (s, e, n))) = noun_phrase(r) {
+            head = Some((s, e + 1, n));
+            head_title = None;
+            n_words += e + 1 - s;
+            r = r2;
+            if is_possessive(doc, e) {
+                head = None;
+            }
+            continue;
+        }
+        if doc.is_cap(t) {
+            modifiers.push(doc.tok_text(t).to_lowercase());
+        }
+        n_words += 1;
+        r = r.at(t + 1);
+    }
+    let head_end = match (head, head_title) {
+        (_, Some((_, e, _))) => e,
+        (Some((_, e, _)), None) => e,
+        (None, None) => return Err(nom::Err::Error(nom::error::Error::new(i, nom::error::ErrorKind::Alpha))),
+    };
+    let mut np = Np::new(start, head_end, NpKind::Role);
+    np.head = head;
+    np.head_title = head_title;
+    if let Some((_, _, t)) = head_title {
+        np.titles.push(t);
+    }
+    np.definite = d.is_some_and(|(_, def, _)| def) || (start < head_end && is_possessive(doc, start)) || partitive;
+    np.indefinite = d.is_some_and(|(_, _, ind)| ind) && !partitive;
+    np.partitive = partitive;
+    np.modifiers = modifiers;
+    np.outlet = outlet_phrase(i.at(start)).is_ok() || (start..head_end).any(|t| outlet_phrase(i.at(t)).is_ok_and(|(_, (_, e, _))| e < head_end));
+    // Post-modifiers of unnamed sources: "from the foreign ministry", "familiar with the matter".
+    let mut end = head_end;
+    let rest = i.at(head_end);
+    if np.head.is_some_and(|(_, _, n)| n.anon || n.kind == NounKind::Group) || np.head_title.is_some() {
+        if let Ok((r2, (_, e, _))) = phrase(|t: &Tag| matches!(t, Tag::Anon(AnonType::Descriptor)).then_some(()))(rest) {
+            np.descriptor = true;
+            end = e + 1;
+            // "with knowledge of the talks": the descriptor may run on to its object.
+            let mut r3 = r2;
+            while let Some(t) = r3.first() {
+                if doc.is_word(t) && !is_verb_word(doc, t) && (doc.is_func(t, FuncType::Determiner) || noun_phrase(r3).is_ok() || !is_func_word(doc, t)) && t < end + 4 && !doc.is_cap(t) {
+                    r3 = r3.at(t + 1);
+                    end = t + 1;
+                } else {
+                    break;
+                }
+            }
+        } else if let Some(p) = rest.first().filter(|&p| matches!(doc.tok_text(p), "from" | "of" | "at" | "in" | "with")) {
+            // "official from the foreign ministry": a short PP ending in an organisation.
+            if let Ok((_, inner)) = role_np(rest.at(p + 1)).or_else(|_| name_np(rest.at(p + 1))) {
+                if inner.end <= p + 6 && inner.kind != NpKind::Pronoun && (inner.noun_kind() == NounKind::Org || inner.kind == NpKind::Name) {
+                    end = inner.end;
+                }
+            }
+        }
+    }
+    np.end = end;
+    np.possessive = is_possessive(doc, head_end.saturating_sub(1));
+    Ok((i.at(end), np))
+}
+
+/// Every speaker phrase that can start at `at`: pronoun, name, role.
+pub fn parse_at<'d, 'a>(doc: &'d Doc<'a>, at: usize, limit: usize) -> Vec<Np<'a>> {
+    let i = Toks::new(doc, at, limit);
+    let mut out = Vec::new();
+    if let Ok((_, np)) = pronoun(i) {
+        out.push(np);
+        return out;
+    }
+    if let Ok((_, np)) = name_np(i) {
+        out.push(np);
+    }
+    if let Ok((_, np)) = role_np(i) {
+        out.push(np);
+    }
+    out
+}
+
+/// The best speaker phrase starting at `at` (forward: after `said`, `according to`, `by`).
+pub fn parse_forward<'d, 'a>(doc: &'d Doc<'a>, at: usize, limit: usize) -> Option<Np<'a>> {
+    let mut v = parse_at(doc, at, limit);
+    v.retain(|n| !n.possessive);
+    // Prefer the longer phrase; a name over a role of the same reach.
+    v.sort_by_key(|n| (std::cmp::Reverse(n.end), n.kind != NpKind::Name));
+    let mut best = v.into_iter().next()?;
+    // "Robert Keane, the group's chief executive": an appositive role adds titles.
+    if best.kind == NpKind::Name && doc.is_punct(best.end, ",") {
+        if let Some(app) = parse_at(doc, best.end + 1, limit).into_iter().find(|n| n.kind == NpKind::Role && n.definite | n.indefinite) {
+            best.titles.extend(app.titles.iter().copied());
+        }
+    }
+    Some(best)
+}
+
+/// A speaker phrase that starts at `at` and ends exactly at `end`.
+pub fn parse_exact<'d, 'a>(doc: &'d Doc<'a>, at: usize, end: usize) -> Option<Np<'a>> {
+    let mut v = parse_at(doc, at, end);
+    v.retain(|n| n.end == end && !n.possessive);
+    v.sort_by_key(|n| n.kind != NpKind::Name);
+    v.into_iter().next()
+}
+
+/// Whether token `t` is a hard left boundary for a subject phrase.
+pub fn is_boundary(doc: &Doc<'_>, t: usize) -> bool {
+    match doc.tokens.get(t).map(|x| x.kind) {
+        Some(TokKind::Quote(_)) => true,
+        Some(TokKind::Punct) => true,
+        Some(TokKind::Word) => doc.is_func(t, FuncType::Connective) || doc.is_func(t, FuncType::Complementizer) || doc.is_func(t, FuncType::Preposition),
+        None => true,
+    }
+}

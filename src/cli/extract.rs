@@ -1,0 +1,150 @@
+//! `quotecheck extract`.
+
+use std::io::{BufRead, BufWriter, Write};
+use std::path::PathBuf;
+
+use quotecheck::render::json::{self, ErrorRecord, Id, Labelled, PathLabel};
+use quotecheck::{Analyzer, Grammar};
+use serde::Deserialize;
+
+use super::input;
+use super::{ExtractArgs, Format};
+
+#[derive(Deserialize)]
+struct Record {
+    id: Option<serde_json::Value>,
+    text: Option<String>,
+}
+
+fn analyzer(args: &ExtractArgs) -> Result<Analyzer, String> {
+    if args.grammar.is_empty() {
+        // The built-in grammar is shared; build a private copy only when extended.
+        return Ok(Analyzer::new(Grammar::builtin_builder().build()));
+    }
+    Grammar::with_dirs(&args.grammar).map(Analyzer::new).map_err(|e| e.to_string())
+}
+
+/// Runs `extract`; returns the exit status.
+pub fn run(args: &ExtractArgs) -> i32 {
+    let analyzer = match analyzer(args) {
+        Ok(a) => a,
+        Err(e) => {
+            eprintln!("quotecheck: {e}");
+            return 2;
+        }
+    };
+    let stdout = std::io::stdout();
+    let mut out = BufWriter::with_capacity(1 << 16, stdout.lock());
+    let files: Vec<PathBuf> = if args.files.is_empty() { vec![PathBuf::from("-")] } else { args.files.clone() };
+    let mut status = 0;
+    for f in &files {
+        let r = if args.jsonl { jsonl(&analyzer, args, f, &mut out) } else { document(&analyzer, args, f, &mut out) };
+        match r {
+            Ok(s) => status = status.max(s),
+            Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => return status,
+            Err(e) => {
+                eprintln!("quotecheck: {e}");
+                status = 2;
+            }
+        }
+    }
+    if let Err(e) = out.flush() {
+        if e.kind() != std::io::ErrorKind::BrokenPipe {
+            eprintln!("quotecheck: {e}");
+            return 2;
+        }
+    }
+    status
+}
+
+fn document<W: Write>(analyzer: &Analyzer, args: &ExtractArgs, f: &std::path::Path, out: &mut W) -> std::io::Result<i32> {
+    let inp = match input::read(f, args.lossy) {
+        Ok(i) => i,
+        Err(e) => {
+            eprintln!("quotecheck: {e}");
+            return Ok(2);
+        }
+    };
+    if inp.text.len() > args.max_bytes {
+        eprintln!("quotecheck: {}: {} bytes is over --max-bytes {}; skipped", inp.name, inp.text.len(), args.max_bytes);
+        return Ok(1);
+    }
+    let report = analyzer.analyze(&inp.text);
+    match args.format {
+        Format::Text => out.write_all(quotecheck::render::text::render(&inp.name, &inp.text, &report).as_bytes())?,
+        Format::Json => {
+            let rec = Labelled { label: PathLabel { path: &inp.name }, report: &report };
+            if args.pretty {
+                json::write_pretty(out, &rec)?
+            } else {
+                json::write_line(out, &rec)?
+            }
+        }
+    }
+    Ok(0)
+}
+
+fn jsonl<W: Write>(analyzer: &Analyzer, args: &ExtractArgs, f: &std::path::Path, out: &mut W) -> std::io::Result<i32> {
+    let name = f.display().to_string();
+    let reader: Box<dyn BufRead> = if name == "-" {
+        Box::new(std::io::BufReader::with_capacity(1 << 16, std::io::stdin()))
+    } else {
+        match std::fs::File::open(f) {
+            Ok(file) => Box::new(std::io::BufReader::with_capacity(1 << 16, file)),
+            Err(e) => {
+                eprintln!("quotecheck: {name}: {e}");
+                return Ok(2);
+            }
+        }
+    };
+    let mut status = 0;
+    let mut buf = Vec::new();
+    let mut reader = reader;
+    let mut line_no = 0usize;
+    loop {
+        buf.clear();
+        if reader.read_until(b'\n', &mut buf)? == 0 {
+            break;
+        }
+        line_no += 1;
+        let bytes = std::mem::take(&mut buf);
+        let line = match input::decode(bytes, args.lossy) {
+            Ok(l) => l,
+            Err(off) => {
+                json::write_line(out, &ErrorRecord { id: None, line: line_no, error: format!("invalid UTF-8 at byte {off} of the line") })?;
+                status = 1;
+                continue;
+            }
+        };
+        if line.trim().is_empty() {
+            continue;
+        }
+        if line.len() > args.max_bytes {
+            json::write_line(out, &ErrorRecord { id: None, line: line_no, error: format!("record of {} bytes is over --max-bytes {}", line.len(), args.max_bytes) })?;
+            status = 1;
+            continue;
+        }
+        let rec: Record = match serde_json::from_str(&line) {
+            Ok(r) => r,
+            Err(e) => {
+                json::write_line(out, &ErrorRecord { id: None, line: line_no, error: format!("malformed JSON: {e}") })?;
+                status = 1;
+                continue;
+            }
+        };
+        let id = rec.id.unwrap_or(serde_json::Value::Null);
+        let Some(text) = rec.text else {
+            json::write_line(out, &ErrorRecord { id: Some(&id), line: line_no, error: "missing \"text\" field (a string)".into() })?;
+            status = 1;
+            continue;
+        };
+        if text.len() > args.max_bytes {
+            json::write_line(out, &ErrorRecord { id: Some(&id), line: line_no, error: format!("text of {} bytes is over --max-bytes {}", text.len(), args.max_bytes) })?;
+            status = 1;
+            continue;
+        }
+        let report = analyzer.analyze(&text);
+        json::write_line(out, &Labelled { label: Id { id: &id }, report: &report })?;
+    }
+    Ok(status)
+}

@@ -1,0 +1,35 @@
+//! Reading inputs: files and standard input, UTF-8 checked with the failing byte offset.
+
+use std::io::Read;
+use std::path::Path;
+
+/// One input, read whole.
+pub struct Input {
+    /// How to name it (`-` for standard input).
+    pub name: String,
+    /// Its text.
+    pub text: String,
+}
+
+/// Reads `path` (`-` for standard input) as UTF-8; `lossy` replaces invalid sequences.
+pub fn read(path: &Path, lossy: bool) -> Result<Input, String> {
+    let name = path.display().to_string();
+    let bytes = if name == "-" {
+        let mut b = Vec::new();
+        std::io::stdin().lock().read_to_end(&mut b).map_err(|e| format!("<stdin>: {e}"))?;
+        b
+    } else {
+        std::fs::read(path).map_err(|e| format!("{name}: {e}"))?
+    };
+    let text = decode(bytes, lossy).map_err(|off| format!("{name}: invalid UTF-8 at byte {off} (use --lossy to decode with replacement characters)"))?;
+    Ok(Input { name, text })
+}
+
+/// Decodes UTF-8, or returns the offset of the first invalid byte.
+pub fn decode(bytes: Vec<u8>, lossy: bool) -> Result<String, usize> {
+    match String::from_utf8(bytes) {
+        Ok(s) => Ok(s),
+        Err(e) if lossy => Ok(String::from_utf8_lossy(e.as_bytes()).into_owned()),
+        Err(e) => Err(e.utf8_error().valid_up_to()),
+    }
+}

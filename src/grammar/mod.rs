@@ -1,0 +1,679 @@
+//! Word classes as data: the files in `grammars/`, embedded at build time, parsed once, and
+//! extendable by a user folder through the same loader.
+//!
+//! ```
+//! let g = quotecheck::Grammar::builtin();
+//! let hits = g.lookup("said Hayashi", 0);
+//! assert!(hits.iter().any(|h| matches!(g.tag(h.pattern).first(), Some(quotecheck::grammar::Tag::Verb(_)))));
+//! ```
+
+mod parse;
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
+
+use aho_corasick::automaton::Automaton;
+use aho_corasick::{dfa, Anchored, MatchKind, StartKind};
+
+pub use parse::{parse_file, Line, LineError};
+
+/// The built-in grammar files, in load order.
+pub const BUILTIN: &[(&str, &str)] = &[
+    ("abbreviations.txt", include_str!("../../grammars/abbreviations.txt")),
+    ("anonymity.txt", include_str!("../../grammars/anonymity.txt")),
+    ("cue-phrases.txt", include_str!("../../grammars/cue-phrases.txt")),
+    ("first-names.txt", include_str!("../../grammars/first-names.txt")),
+    ("function-words.txt", include_str!("../../grammars/function-words.txt")),
+    ("nouns.txt", include_str!("../../grammars/nouns.txt")),
+    ("outlets.txt", include_str!("../../grammars/outlets.txt")),
+    ("pronouns.txt", include_str!("../../grammars/pronouns.txt")),
+    ("titles.txt", include_str!("../../grammars/titles.txt")),
+    ("verbs.txt", include_str!("../../grammars/verbs.txt")),
+];
+
+/// An error loading a grammar: I/O, or a line that does not parse, named by file and line.
+#[derive(Debug, thiserror::Error)]
+pub enum GrammarError {
+    /// A grammar file could not be read.
+    #[error("{path}: {source}")]
+    Io {
+        /// The file.
+        path: PathBuf,
+        /// The I/O error.
+        source: std::io::Error,
+    },
+    /// A line did not parse or carried a bad attribute value.
+    #[error("{file}:{line}: {message}")]
+    Syntax {
+        /// The file, as given.
+        file: String,
+        /// 1-based line.
+        line: usize,
+        /// What was expected.
+        message: String,
+    },
+    /// A user grammar file whose name is not one of the known files.
+    #[error("{file}: unknown grammar file (expected one of: {known})")]
+    UnknownFile {
+        /// The file.
+        file: String,
+        /// The known file names.
+        known: String,
+    },
+}
+
+/// Stance of an attribution verb.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Stance {
+    /// `said`, `told`, `noted`.
+    Neutral,
+    /// Editorialising: `claimed`, `admitted`, `insisted`.
+    Loaded,
+}
+
+/// What a verb attributes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum VerbKind {
+    /// Speech or writing.
+    Speech,
+    /// A document's or study's finding.
+    Finding,
+    /// Manner of speaking (`shouted`): attributes adjacent direct quotes only.
+    Manner,
+}
+
+/// Which inflection a verb form is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum VerbForm {
+    /// `say`.
+    Base,
+    /// `says`.
+    Third,
+    /// `said`, `written`.
+    Past,
+    /// `saying`.
+    Ing,
+}
+
+/// A speech verb form.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Verb {
+    /// The lemma (`say`).
+    pub lemma: String,
+    /// This form's inflection.
+    pub form: VerbForm,
+    /// Neutral or loaded.
+    pub stance: Stance,
+    /// Speech, finding, manner.
+    pub kind: VerbKind,
+    /// Whether the -ing form after a comma starts a new claim.
+    pub split: bool,
+}
+
+/// Grammatical gender as the text shows it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize, schemars::JsonSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum Gender {
+    /// Masculine.
+    Male,
+    /// Feminine.
+    Female,
+}
+
+/// Kind of thing a noun or pronoun names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NounKind {
+    /// A person or role.
+    Person,
+    /// An organisation.
+    Org,
+    /// A group of people.
+    Group,
+    /// A document, study, report.
+    Document,
+    /// A title of a work (film, book).
+    Work,
+    /// Where words were said (briefing, reporters).
+    Venue,
+    /// Any of the above (pronouns `they`, `we`).
+    Any,
+}
+
+/// A title written before a name.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Title {
+    /// Implied gender.
+    pub gender: Option<Gender>,
+    /// Role family.
+    pub class: String,
+}
+
+/// A head noun of a descriptive speaker.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Noun {
+    /// The kind named.
+    pub kind: NounKind,
+    /// Plural noun.
+    pub plural: bool,
+    /// Unnamed, an anonymous source.
+    pub anon: bool,
+    /// A weasel group.
+    pub vague: bool,
+    /// Implied gender.
+    pub gender: Option<Gender>,
+    /// Role family.
+    pub class: Option<String>,
+}
+
+/// A phrase about anonymity.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AnonType {
+    /// Asks for anonymity (not a reason).
+    Request,
+    /// Describes an unnamed source.
+    Descriptor,
+    /// Explains why.
+    Reason,
+    /// Opens a reason clause.
+    ReasonIntro,
+}
+
+/// A multi-word attribution cue.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CueType {
+    /// `according to`.
+    According,
+    /// `as reported by`.
+    ReportedBy,
+    /// `citing`.
+    Citing,
+    /// `in a statement`, `at a news conference`.
+    Venue,
+}
+
+/// A pronoun.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Pronoun {
+    /// Gender, when the pronoun has one.
+    pub gender: Option<Gender>,
+    /// Plural.
+    pub plural: bool,
+    /// What it may refer to.
+    pub kind: NounKind,
+    /// Grammatical person (1, 2, 3).
+    pub person: u8,
+}
+
+/// A closed-class word.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FuncType {
+    /// `a`, `the`, `two`, `his`.
+    Determiner,
+    /// `this`, `these`.
+    Demonstrative,
+    /// `and`, `while`, `which`.
+    Connective,
+    /// `also`, `later`.
+    Adverb,
+    /// `has`, `was`.
+    Auxiliary,
+    /// `in`, `of`.
+    Preposition,
+    /// `that`, `whether`.
+    Complementizer,
+    /// `not`.
+    Negation,
+    /// `will`, `to`.
+    Modal,
+}
+
+/// A closed-class word with its features.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Func {
+    /// Its class.
+    pub ty: FuncType,
+    /// Definite determiner.
+    pub definite: bool,
+    /// Plural determiner.
+    pub plural: bool,
+}
+
+/// What a lexicon phrase is: one phrase may carry several tags (`president`: title and noun).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Tag {
+    /// A speech verb form.
+    Verb(Verb),
+    /// A title.
+    Title(Title),
+    /// A head noun.
+    Noun(Noun),
+    /// An anonymity phrase.
+    Anon(AnonType),
+    /// A multi-word cue.
+    Cue(CueType),
+    /// A news outlet.
+    Outlet,
+    /// A pronoun.
+    Pronoun(Pronoun),
+    /// A closed-class word.
+    Func(Func),
+    /// A given name.
+    FirstName(Gender),
+    /// An abbreviation ending in a period.
+    Abbrev,
+}
+
+/// One lexicon hit at a position: which pattern, and the byte where it ends.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Hit {
+    /// Pattern id; see [`Grammar::tag`].
+    pub pattern: u32,
+    /// Absolute byte offset of the end of the match.
+    pub end: usize,
+}
+
+/// The loaded grammar: every phrase of every file in one automaton.
+#[derive(Debug)]
+pub struct Grammar {
+    phrases: Vec<String>,
+    tags: Vec<Vec<Tag>>,
+    index: HashMap<String, u32>,
+    automaton: dfa::DFA,
+}
+
+/// A grammar under construction: the loader adds files, then [`GrammarBuilder::build`].
+#[derive(Debug, Default)]
+pub struct GrammarBuilder {
+    phrases: Vec<String>,
+    tags: Vec<Vec<Tag>>,
+    index: HashMap<String, u32>,
+}
+
+fn bad(file: &str, line: usize, message: impl Into<String>) -> GrammarError {
+    GrammarError::Syntax {
+        file: file.to_string(),
+        line,
+        message: message.into(),
+    }
+}
+
+fn gender(file: &str, l: &Line<'_>) -> Result<Option<Gender>, GrammarError> {
+    match l.get("gender") {
+        None => Ok(None),
+        Some("m") => Ok(Some(Gender::Male)),
+        Some("f") => Ok(Some(Gender::Female)),
+        Some(v) => Err(bad(file, l.line, format!("expected gender=m or gender=f, found gender={v}"))),
+    }
+}
+
+fn plural(file: &str, l: &Line<'_>) -> Result<bool, GrammarError> {
+    match l.get("number") {
+        None | Some("sg") => Ok(false),
+        Some("pl") => Ok(true),
+        Some(v) => Err(bad(file, l.line, format!("expected number=sg or number=pl, found number={v}"))),
+    }
+}
+
+fn noun_kind(file: &str, l: &Line<'_>, default: NounKind) -> Result<NounKind, GrammarError> {
+    Ok(match l.get("kind") {
+        None => default,
+        Some("person") => NounKind::Person,
+        Some("org") => NounKind::Org,
+        Some("group") => NounKind::Group,
+        Some("document") => NounKind::Document,
+        Some("work") => NounKind::Work,
+        Some("venue") => NounKind::Venue,
+        Some("any") => NounKind::Any,
+        Some(v) => return Err(bad(file, l.line, format!("unknown kind={v}"))),
+    })
+}
+
+impl GrammarBuilder {
+    fn add(&mut self, phrase: &str, tag: Tag) {
+        let id = match self.index.get(phrase) {
+            Some(&id) => id,
+            None => {
+                let id = self.phrases.len() as u32;
+                self.phrases.push(phrase.to_string());
+                self.tags.push(Vec::new());
+                self.index.insert(phrase.to_string(), id);
+                id
+            }
+        };
+        if let Some(v) = self.tags.get_mut(id as usize) {
+            if !v.contains(&tag) {
+                v.push(tag);
+            }
+        }
+    }
+
+    /// Adds the entries of one grammar file, named by its file name (`verbs.txt`).
+    pub fn add_file(&mut self, name: &str, display: &str, text: &str) -> Result<(), GrammarError> {
+        let lines = parse_file(text).map_err(|errs| {
+            let e = errs.into_iter().next().unwrap_or(LineError { line: 0, message: "empty".into() });
+            bad(display, e.line, e.message)
+        })?;
+        for l in &lines {
+            self.add_line(name, display, l)?;
+        }
+        Ok(())
+    }
+
+    fn add_line(&mut self, name: &str, file: &str, l: &Line<'_>) -> Result<(), GrammarError> {
+        match name {
+            "verbs.txt" => {
+                let stance = match l.get("stance") {
+                    None | Some("neutral") => Stance::Neutral,
+                    Some("loaded") => Stance::Loaded,
+                    Some(v) => return Err(bad(file, l.line, format!("expected stance=neutral or stance=loaded, found stance={v}"))),
+                };
+                let kind = match l.get("kind") {
+                    None | Some("speech") => VerbKind::Speech,
+                    Some("finding") => VerbKind::Finding,
+                    Some("manner") => VerbKind::Manner,
+                    Some(v) => return Err(bad(file, l.line, format!("unknown verb kind={v}"))),
+                };
+                let split = l.flag("split");
+                let mk = |form| {
+                    Tag::Verb(Verb {
+                        lemma: l.phrase.clone(),
+                        form,
+                        stance,
+                        kind,
+                        split,
+                    })
+                };
+                self.add(&l.phrase, mk(VerbForm::Base));
+                for f in l.get("forms").unwrap_or("").split(',').filter(|f| !f.is_empty()) {
+                    let f = f.to_lowercase();
+                    let form = if f.ends_with("ing") {
+                        VerbForm::Ing
+                    } else if f.ends_with('s') && !f.ends_with("ss") {
+                        VerbForm::Third
+                    } else {
+                        VerbForm::Past
+                    };
+                    self.add(&f, mk(form));
+                }
+            }
+            "titles.txt" => {
+                let t = Title {
+                    gender: gender(file, l)?,
+                    class: l.get("class").unwrap_or("official").to_string(),
+                };
+                self.add(&l.phrase, Tag::Title(t));
+            }
+            "nouns.txt" => {
+                let n = Noun {
+                    kind: noun_kind(file, l, NounKind::Person)?,
+                    plural: plural(file, l)?,
+                    anon: l.flag("anon"),
+                    vague: l.flag("vague"),
+                    gender: gender(file, l)?,
+                    class: l.get("class").map(str::to_string),
+                };
+                self.add(&l.phrase, Tag::Noun(n));
+            }
+            "anonymity.txt" => {
+                let t = match l.get("type") {
+                    Some("request") => AnonType::Request,
+                    Some("descriptor") => AnonType::Descriptor,
+                    Some("reason") => AnonType::Reason,
+                    Some("reason-intro") => AnonType::ReasonIntro,
+                    v => return Err(bad(file, l.line, format!("expected type=request|descriptor|reason|reason-intro, found {v:?}"))),
+                };
+                self.add(&l.phrase, Tag::Anon(t));
+            }
+            "cue-phrases.txt" => {
+                let t = match l.get("type") {
+                    Some("according") => CueType::According,
+                    Some("reported-by") => CueType::ReportedBy,
+                    Some("citing") => CueType::Citing,
+                    Some("venue") => CueType::Venue,
+                    v => return Err(bad(file, l.line, format!("expected type=according|reported-by|citing|venue, found {v:?}"))),
+                };
+                self.add(&l.phrase, Tag::Cue(t));
+            }
+            "outlets.txt" => self.add(&l.phrase, Tag::Outlet),
+            "abbreviations.txt" => self.add(&l.phrase, Tag::Abbrev),
+            "first-names.txt" => match gender(file, l)? {
+                Some(g) => self.add(&l.phrase, Tag::FirstName(g)),
+                None => return Err(bad(file, l.line, "expected gender=m or gender=f")),
+            },
+            "pronouns.txt" => {
+                let p = Pronoun {
+                    gender: gender(file, l)?,
+                    plural: plural(file, l)?,
+                    kind: noun_kind(file, l, NounKind::Any)?,
+                    person: l.get("person").and_then(|v| v.parse().ok()).unwrap_or(3),
+                };
+                self.add(&l.phrase, Tag::Pronoun(p));
+            }
+            "function-words.txt" => {
+                let ty = match l.get("type") {
+                    Some("determiner") => FuncType::Determiner,
+                    Some("demonstrative") => FuncType::Demonstrative,
+                    Some("connective") => FuncType::Connective,
+                    Some("adverb") => FuncType::Adverb,
+                    Some("auxiliary") => FuncType::Auxiliary,
+                    Some("preposition") => FuncType::Preposition,
+                    Some("complementizer") => FuncType::Complementizer,
+                    Some("negation") => FuncType::Negation,
+                    Some("modal") => FuncType::Modal,
+                    v => return Err(bad(file, l.line, format!("unknown function word type {v:?}"))),
+                };
+                let f = Func {
+                    ty,
+                    definite: l.flag("def"),
+                    plural: plural(file, l)?,
+                };
+                self.add(&l.phrase, Tag::Func(f));
+            }
+            other => {
+                return Err(GrammarError::UnknownFile {
+                    file: other.to_string(),
+                    known: BUILTIN.iter().map(|(n, _)| *n).collect::<Vec<_>>().join(", "),
+                })
+            }
+        }
+        Ok(())
+    }
+
+    /// Adds every `*.txt` file of a user folder; each must have the name of a built-in file.
+    pub fn add_dir(&mut self, dir: &Path) -> Result<(), GrammarError> {
+        let io = |source| GrammarError::Io {
+            path: dir.to_path_buf(),
+            source,
+        };
+        let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
+            .map_err(io)?
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+            .collect();
+        files.sort();
+        for path in files {
+            let name = path.file_name().and_then(|n| n.to_str()).unwrap_or_default().to_string();
+            if !BUILTIN.iter().any(|(n, _)| *n == name) {
+                return Err(GrammarError::UnknownFile {
+                    file: path.display().to_string(),
+                    known: BUILTIN.iter().map(|(n, _)| *n).collect::<Vec<_>>().join(", "),
+                });
+            }
+            let text = std::fs::read_to_string(&path).map_err(|source| GrammarError::Io {
+                path: path.clone(),
+                source,
+            })?;
+            self.add_file(&name, &path.display().to_string(), &text)?;
+        }
+        Ok(())
+    }
+
+    /// Builds the automaton.
+    pub fn build(self) -> Grammar {
+        // One anchored DFA over every phrase of every file, with `Standard` semantics so that a
+        // walk from a token start meets every phrase starting there, short and long ("in" and
+        // "in a statement"), in one pass that stops at the first dead state.
+        let automaton = dfa::Builder::new()
+            .ascii_case_insensitive(true)
+            .match_kind(MatchKind::Standard)
+            .start_kind(StartKind::Anchored)
+            .build(&self.phrases);
+        // Building only fails past internal size limits, which these word lists are far from.
+        #[allow(clippy::expect_used)]
+        let automaton = automaton.expect("lexicon automaton within aho-corasick size limits");
+        Grammar {
+            phrases: self.phrases,
+            tags: self.tags,
+            index: self.index,
+            automaton,
+        }
+    }
+}
+
+impl Grammar {
+    /// A builder holding the built-in files.
+    pub fn builtin_builder() -> GrammarBuilder {
+        let mut b = GrammarBuilder::default();
+        for (name, text) in BUILTIN {
+            // The built-in files are checked by the test suite; a failure here is a build bug,
+            // and it still must not panic at run time, so a bad file is skipped.
+            let _ = b.add_file(name, &format!("grammars/{name}"), text);
+        }
+        b
+    }
+
+    /// The built-in grammar, parsed once per process.
+    pub fn builtin() -> &'static Grammar {
+        static G: OnceLock<Grammar> = OnceLock::new();
+        G.get_or_init(|| Grammar::builtin_builder().build())
+    }
+
+    /// The built-in grammar extended by the files of user folders.
+    pub fn with_dirs(dirs: &[PathBuf]) -> Result<Grammar, GrammarError> {
+        let mut b = Grammar::builtin_builder();
+        for d in dirs {
+            b.add_dir(d)?;
+        }
+        Ok(b.build())
+    }
+
+    /// Tags of a pattern id.
+    pub fn tag(&self, pattern: u32) -> &[Tag] {
+        self.tags.get(pattern as usize).map(Vec::as_slice).unwrap_or(&[])
+    }
+
+    /// The phrase of a pattern id.
+    pub fn phrase(&self, pattern: u32) -> &str {
+        self.phrases.get(pattern as usize).map(String::as_str).unwrap_or("")
+    }
+
+    /// Tags of an exact phrase (lower case).
+    pub fn tags_of(&self, phrase: &str) -> &[Tag] {
+        self.index.get(phrase).map(|&i| self.tag(i)).unwrap_or(&[])
+    }
+
+    /// Number of distinct phrases.
+    pub fn len(&self) -> usize {
+        self.phrases.len()
+    }
+
+    /// Whether the grammar has no phrases.
+    pub fn is_empty(&self) -> bool {
+        self.phrases.is_empty()
+    }
+
+    /// Every phrase that starts at byte `at` of `text` and ends at a word boundary, shortest first.
+    pub fn lookup(&self, text: &str, at: usize) -> Vec<Hit> {
+        let mut out = Vec::new();
+        self.lookup_into(text, at, &mut out);
+        out
+    }
+
+    /// As [`Grammar::lookup`], appending to `out` (no allocation on the hot path).
+    pub fn lookup_into(&self, text: &str, at: usize, out: &mut Vec<Hit>) {
+        let bytes = text.as_bytes();
+        let Some(tail) = bytes.get(at..) else { return };
+        let a = &self.automaton;
+        let Ok(mut sid) = a.start_state(Anchored::Yes) else { return };
+        for (k, &byte) in tail.iter().enumerate() {
+            sid = a.next_state(Anchored::Yes, sid, byte);
+            if a.is_dead(sid) {
+                break;
+            }
+            if !a.is_match(sid) {
+                continue;
+            }
+            let end = at + k + 1;
+            let last = byte;
+            let boundary = match bytes.get(end) {
+                None => true,
+                Some(&c) => last == b'.' || !(c.is_ascii_alphanumeric() || (c >= 0x80 && !is_punct_start(bytes, end))),
+            };
+            if !boundary {
+                continue;
+            }
+            for i in 0..a.match_len(sid) {
+                let pid = a.match_pattern(sid, i);
+                // Match states also carry suffix matches; keep phrases that start at `at`.
+                if self.phrases.get(pid.as_usize()).is_some_and(|p| p.len() == k + 1) {
+                    out.push(Hit { pattern: pid.as_u32(), end });
+                }
+            }
+        }
+    }
+}
+
+/// Whether the non-ASCII character at `at` is punctuation (curly quotes, dashes), so it ends a word.
+fn is_punct_start(bytes: &[u8], at: usize) -> bool {
+    let tail = bytes.get(at..at + 3).unwrap_or(&[]);
+    matches!(tail, [0xE2, 0x80, _] | [0xC2, 0xAB | 0xBB, ..])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every built-in file parses, is sorted by phrase and has no duplicate phrase.
+    #[test]
+    fn builtin_files_parse_sorted_unique() {
+        for (name, text) in BUILTIN {
+            let lines = parse_file(text).unwrap_or_else(|e| panic!("grammars/{name}:{}: {}", e[0].line, e[0].message));
+            assert!(!lines.is_empty(), "{name} is empty");
+            for w in lines.windows(2) {
+                assert!(w[0].phrase < w[1].phrase, "grammars/{name}:{}: {:?} is not sorted after {:?} (or duplicates it)", w[1].line, w[1].phrase, w[0].phrase);
+            }
+            let mut b = GrammarBuilder::default();
+            b.add_file(name, name, text).unwrap_or_else(|e| panic!("{e}"));
+        }
+    }
+
+    #[test]
+    fn lookup_finds_short_and_long_phrases_at_word_boundaries() {
+        let g = Grammar::builtin();
+        let text = "in a statement, she said";
+        let hits: Vec<&str> = g.lookup(text, 0).iter().map(|h| &text[..h.end]).collect();
+        assert!(hits.contains(&"in"), "{hits:?}");
+        assert!(hits.contains(&"in a statement"), "{hits:?}");
+        assert!(g.lookup("sayings", 0).iter().all(|h| h.end != 3), "no match inside a word");
+        assert!(g.lookup("Gov. Hale", 0).iter().any(|h| h.end == 4));
+    }
+
+    #[test]
+    fn user_file_errors_name_file_and_line() {
+        let mut b = Grammar::builtin_builder();
+        let e = b.add_file("verbs.txt", "house/verbs.txt", "grumble forms=grumbles stance=angry\n").unwrap_err();
+        assert_eq!(e.to_string(), "house/verbs.txt:1: expected stance=neutral or stance=loaded, found stance=angry");
+        let e = b.add_file("verbs.txt", "house/verbs.txt", "# ok\nok\nbad x=1 y\n").unwrap_err();
+        assert!(e.to_string().starts_with("house/verbs.txt:3: "), "{e}");
+    }
+
+    #[test]
+    fn user_files_extend_the_builtin_ones() {
+        let mut b = Grammar::builtin_builder();
+        b.add_file("verbs.txt", "house/verbs.txt", "harrumph forms=harrumphs,harrumphed,harrumphing stance=loaded\n").unwrap();
+        let g = b.build();
+        assert!(matches!(g.tags_of("harrumphed").first(), Some(Tag::Verb(v)) if v.stance == Stance::Loaded));
+        assert!(!g.tags_of("said").is_empty());
+    }
+}

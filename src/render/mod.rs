@@ -1,0 +1,4 @@
+//! Renderers: the only code that knows output formats.
+
+pub mod json;
+pub mod text;

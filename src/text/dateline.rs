@@ -1,0 +1,96 @@
+//! The dateline that opens a wire story: `TOKYO, July 30 (Agency) -`, `NAIROBI (Wire) —`.
+//! Its outlet is the publisher at the end of every source chain.
+
+use nom::branch::alt;
+use nom::bytes::complete::{tag, take_while1};
+use nom::character::complete::{char, digit1, space0, space1};
+use nom::combinator::{opt, recognize, verify};
+use nom::multi::separated_list1;
+use nom::sequence::{delimited, preceded};
+use nom::{IResult, Offset, Parser};
+
+use crate::span::Span;
+
+/// A parsed dateline.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Dateline {
+    /// The whole dateline, through its dash.
+    pub span: Span,
+    /// The place (`TOKYO`).
+    pub place: Span,
+    /// The outlet in parentheses, if any.
+    pub outlet: Option<Span>,
+}
+
+fn cap_word(i: &str) -> IResult<&str, &str> {
+    verify(take_while1(|c: char| c.is_alphabetic() || c == '-' || c == '.' || c == '\''), |w: &str| {
+        w.chars().next().is_some_and(char::is_uppercase)
+    })
+    .parse_complete(i)
+}
+
+fn place(i: &str) -> IResult<&str, &str> {
+    recognize(separated_list1(tag(" "), cap_word)).parse_complete(i)
+}
+
+fn date(i: &str) -> IResult<&str, &str> {
+    recognize((cap_word, opt(char('.')), space1, digit1)).parse_complete(i)
+}
+
+fn outlet(i: &str) -> IResult<&str, &str> {
+    delimited(
+        char('('),
+        recognize(separated_list1(tag(" "), take_while1(|c: char| c.is_alphanumeric() || "-.&'’".contains(c)))),
+        char(')'),
+    )
+    .parse_complete(i)
+}
+
+fn dash(i: &str) -> IResult<&str, &str> {
+    preceded(space0, alt((tag("--"), tag("-"), tag("\u{2014}"), tag("\u{2013}")))).parse_complete(i)
+}
+
+/// Parses a dateline at the start of `para` (a paragraph starting at byte `base` of the input).
+/// It needs an outlet in parentheses, or an all-capitals place followed by a dash.
+pub fn parse(para: &str, base: usize) -> Option<Dateline> {
+    let (rest, pl) = place(para).ok()?;
+    if pl.split(' ').count() > 4 {
+        return None;
+    }
+    let (rest, _) = opt(preceded((char(','), space1), date)).parse_complete(rest).ok()?;
+    let (rest, out) = opt(preceded(space1, outlet)).parse_complete(rest).ok()?;
+    let (rest, d) = opt(dash).parse_complete(rest).ok()?;
+    let caps = pl.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase) && pl.len() > 1;
+    if out.is_none() && !(caps && d.is_some()) {
+        return None;
+    }
+    // The body must follow: a space then more text.
+    if !rest.starts_with([' ', '\t']) || rest.trim().is_empty() {
+        return None;
+    }
+    let at = |s: &str| base + para.offset(s);
+    Some(Dateline {
+        span: Span::new(base, at(rest)),
+        place: Span::new(at(pl), at(pl) + pl.len()),
+        outlet: out.map(|o| Span::new(at(o), at(o) + o.len())),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn wire_datelines() {
+        let t = "OSLO, Feb 2 (Nordic Wire) - The minister said.";
+        let d = parse(t, 0).unwrap();
+        assert_eq!(d.outlet.unwrap().of(t), "Nordic Wire");
+        assert_eq!(d.place.of(t), "OSLO");
+        assert_eq!(&t[d.span.end..], " The minister said.");
+        let t = "Lima, May 4 (Andes Press) The talks began.";
+        assert_eq!(parse(t, 10).unwrap().outlet.unwrap().start, 10 + 13);
+        assert!(parse("LAGOS — Officials said.", 0).unwrap().outlet.is_none());
+        assert!(parse("The Minister said (quietly) that.", 0).is_none());
+        assert!(parse("Smith said.", 0).is_none());
+    }
+}

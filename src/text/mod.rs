@@ -1,0 +1,414 @@
+//! From raw text to a [`Doc`]: quote marks paired, tokens with their lexicon hits, sentences and
+//! paragraphs. Every position is a byte offset into the original input.
+
+pub mod dateline;
+pub mod quotes;
+
+use crate::grammar::{FuncType, Grammar, Hit, Tag};
+use crate::span::Span;
+
+pub use dateline::Dateline;
+pub use quotes::{MarkProblem, Pairing, Quoted};
+
+/// What a token is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TokKind {
+    /// A word (letters, digits, internal `'’-.&`; an abbreviation keeps its period).
+    Word,
+    /// One punctuation character (or `--`).
+    Punct,
+    /// A whole top-level quotation, marks included; the index is into [`Doc::quotes`].
+    Quote(usize),
+}
+
+/// A token.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Token {
+    /// Where it is.
+    pub span: Span,
+    /// What it is.
+    pub kind: TokKind,
+    /// Its lexicon hits: a range of [`Doc::hits`].
+    pub hits: (u32, u32),
+    /// A line break precedes it.
+    pub newline_before: bool,
+}
+
+/// A sentence: a range of tokens.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Sentence {
+    /// First token.
+    pub start: usize,
+    /// One past the last token.
+    pub end: usize,
+    /// Its paragraph.
+    pub paragraph: usize,
+}
+
+/// A document ready for attribution.
+#[derive(Debug)]
+pub struct Doc<'a> {
+    /// The original input.
+    pub text: &'a str,
+    /// The grammar it was read with.
+    pub grammar: &'a Grammar,
+    /// Top-level quotations.
+    pub quotes: Vec<Quoted>,
+    /// Problems with the quote marks.
+    pub problems: Vec<quotes::MarkProblem>,
+    /// Tokens.
+    pub tokens: Vec<Token>,
+    /// Lexicon hits, referenced by tokens.
+    pub hits: Vec<Hit>,
+    /// Sentences in order.
+    pub sentences: Vec<Sentence>,
+    /// The dateline, if the story opens with one.
+    pub dateline: Option<Dateline>,
+}
+
+fn is_word_start(c: char) -> bool {
+    c.is_alphanumeric() || c == '$' || c == '£' || c == '€'
+}
+
+impl<'a> Doc<'a> {
+    /// Reads `text` with `grammar`.
+    pub fn new(text: &'a str, grammar: &'a Grammar) -> Doc<'a> {
+        let pairing = quotes::pair(text);
+        let mut doc = Doc {
+            text,
+            grammar,
+            quotes: pairing.quotes,
+            problems: pairing.problems,
+            tokens: Vec::with_capacity(text.len() / 5),
+            hits: Vec::with_capacity(text.len() / 6),
+            sentences: Vec::new(),
+            dateline: None,
+        };
+        doc.tokenize();
+        doc.find_dateline();
+        doc.split_sentences();
+        doc
+    }
+
+    fn tokenize(&mut self) {
+        let text = self.text;
+        let b = text.as_bytes();
+        let mut i = if text.starts_with('\u{FEFF}') { 3 } else { 0 };
+        let mut q = 0usize;
+        let mut newline = true;
+        while i < b.len() {
+            let Some(c) = text.get(i..).and_then(|s| s.chars().next()) else {
+                i += 1;
+                continue;
+            };
+            if c.is_whitespace() || c == '\u{FEFF}' || c.is_control() {
+                if c == '\n' {
+                    newline = true;
+                }
+                i += c.len_utf8();
+                continue;
+            }
+            while self.quotes.get(q).is_some_and(|x| x.outer.start < i) {
+                q += 1;
+            }
+            if let Some(qend) = self.quotes.get(q).filter(|x| x.outer.start == i).map(|x| x.outer.end) {
+                self.push(Span::new(i, qend), TokKind::Quote(q), newline);
+                i = qend.max(i + 1);
+                q += 1;
+                newline = false;
+                continue;
+            }
+            let start = i;
+            if is_word_start(c) {
+                let mut j = i + c.len_utf8();
+                loop {
+                    let Some(d) = text.get(j..).and_then(|s| s.chars().next()) else { break };
+                    if d.is_alphanumeric() {
+                        j += d.len_utf8();
+                        continue;
+                    }
+                    // Internal joiners: the next char must be alphanumeric.
+                    let next = text.get(j + d.len_utf8()..).and_then(|s| s.chars().next());
+                    let joins = matches!(d, '\'' | '\u{2019}' | '-' | '.' | '&' | ',' | ':') && next.is_some_and(char::is_alphanumeric);
+                    // A comma or colon joins digits only (1,000; 10:30).
+                    let digits = !matches!(d, ',' | ':') || (text.get(..j).and_then(|s| s.chars().next_back()).is_some_and(|p| p.is_ascii_digit()) && next.is_some_and(|n| n.is_ascii_digit()));
+                    // An apostrophe or curly quote that is a quote mark ends the word.
+                    let is_mark = self.quotes.get(q).is_some_and(|x| x.outer.start == j);
+                    if joins && digits && !is_mark {
+                        j += d.len_utf8();
+                        continue;
+                    }
+                    break;
+                }
+                // Keep the period of an abbreviation or an initial.
+                if b.get(j) == Some(&b'.') {
+                    let word = text.get(start..=j).unwrap_or("");
+                    let initial = j - start == 1 && c.is_uppercase();
+                    let internal = word.get(..word.len() - 1).is_some_and(|w| w.contains('.'));
+                    if initial || internal || self.grammar.tags_of(&word.to_ascii_lowercase()).contains(&Tag::Abbrev) {
+                        j += 1;
+                    }
+                }
+                self.push(Span::new(start, j), TokKind::Word, newline);
+                i = j;
+            } else {
+                let mut j = i + c.len_utf8();
+                if c == '-' && b.get(j) == Some(&b'-') {
+                    j += 1;
+                }
+                self.push(Span::new(start, j), TokKind::Punct, newline);
+                i = j;
+            }
+            newline = false;
+        }
+    }
+
+    fn push(&mut self, span: Span, kind: TokKind, newline_before: bool) {
+        let from = self.hits.len() as u32;
+        if kind == TokKind::Word {
+            self.grammar.lookup_into(self.text, span.start, &mut self.hits);
+        }
+        let to = self.hits.len() as u32;
+        self.tokens.push(Token {
+            span,
+            kind,
+            hits: (from, to),
+            newline_before,
+        });
+    }
+
+    fn find_dateline(&mut self) {
+        // A dateline opens one of the first paragraphs (after a headline and summary bullets).
+        let mut seen = 0;
+        for t in &self.tokens {
+            if !t.newline_before {
+                continue;
+            }
+            seen += 1;
+            if seen > 20 {
+                break;
+            }
+            let end = self.text.get(t.span.start..).and_then(|s| memchr::memchr(b'\n', s.as_bytes())).map_or(self.text.len(), |o| t.span.start + o);
+            if let Some(d) = self.text.get(t.span.start..end).and_then(|p| dateline::parse(p, t.span.start)) {
+                self.dateline = Some(d);
+                break;
+            }
+        }
+    }
+
+    /// The text of token `i`.
+    pub fn tok_text(&self, i: usize) -> &'a str {
+        self.tokens.get(i).map_or("", |t| t.span.of(self.text))
+    }
+
+    /// The lexicon hits of token `i`.
+    pub fn tok_hits(&self, i: usize) -> &[Hit] {
+        self.tokens
+            .get(i)
+            .and_then(|t| self.hits.get(t.hits.0 as usize..t.hits.1 as usize))
+            .unwrap_or(&[])
+    }
+
+    /// Tags of the one-word phrase that is token `i` (its hits ending at its own end).
+    pub fn word_tags(&self, i: usize) -> impl Iterator<Item = &'a Tag> + '_ {
+        let end = self.tokens.get(i).map_or(0, |t| t.span.end);
+        let g: &'a Grammar = self.grammar;
+        self.tok_hits(i).iter().filter(move |h| h.end == end).flat_map(move |h| g.tag(h.pattern).iter())
+    }
+
+    /// Whether token `i` is a closed-class word of type `ty`.
+    pub fn is_func(&self, i: usize, ty: FuncType) -> bool {
+        self.word_tags(i).any(|t| matches!(t, Tag::Func(f) if f.ty == ty))
+    }
+
+    /// Whether token `i` is the punctuation `p`.
+    pub fn is_punct(&self, i: usize, p: &str) -> bool {
+        self.tokens.get(i).is_some_and(|t| t.kind == TokKind::Punct) && self.tok_text(i) == p
+    }
+
+    /// Whether token `i` is a word starting with a capital letter.
+    pub fn is_cap(&self, i: usize) -> bool {
+        self.tokens.get(i).is_some_and(|t| t.kind == TokKind::Word) && self.tok_text(i).chars().next().is_some_and(char::is_uppercase)
+    }
+
+    /// Whether token `i` is a word.
+    pub fn is_word(&self, i: usize) -> bool {
+        self.tokens.get(i).is_some_and(|t| t.kind == TokKind::Word)
+    }
+
+    /// The quote of token `i`, if it is one.
+    pub fn quote_of(&self, i: usize) -> Option<usize> {
+        match self.tokens.get(i)?.kind {
+            TokKind::Quote(q) => Some(q),
+            _ => None,
+        }
+    }
+
+    /// The token index at which the token ending at byte `end` ends, searching from `from`.
+    pub fn token_ending_at(&self, from: usize, end: usize) -> Option<usize> {
+        let mut i = from;
+        while let Some(t) = self.tokens.get(i) {
+            if t.span.end == end {
+                return Some(i);
+            }
+            if t.span.end > end {
+                return None;
+            }
+            i += 1;
+        }
+        None
+    }
+
+    fn line_is_break(&self, i: usize) -> bool {
+        // A single line break is a paragraph break unless the copy is hard-wrapped: the previous
+        // line ends mid-sentence and this one goes on in lower case.
+        let Some(t) = self.tokens.get(i) else { return true };
+        let before = self.text.get(..t.span.start).unwrap_or("");
+        let gap = before.len() - before.trim_end().len();
+        let blank = before.get(before.len() - gap..).is_some_and(|g| g.matches('\n').count() > 1);
+        if blank {
+            return true;
+        }
+        let prev = i.checked_sub(1).map_or("", |p| self.tok_text(p));
+        let ends_sentence = prev.ends_with(['.', '!', '?', ':', '"', '\u{201D}', '\u{2019}', '\'', ')']) || self.quote_of(i.wrapping_sub(1)).is_some();
+        let lower = self.tok_text(i).chars().next().is_some_and(char::is_lowercase);
+        ends_sentence || !lower
+    }
+
+    fn split_sentences(&mut self) {
+        let n = self.tokens.len();
+        let body_start = self.dateline.as_ref().map(|d| d.span.end);
+        let mut para = 0usize;
+        let mut start = 0usize;
+        let mut i = 0usize;
+        while i < n {
+            let t = self.tokens[i];
+            // Paragraph break before token i.
+            if i > start && t.newline_before && self.line_is_break(i) {
+                self.sentences.push(Sentence { start, end: i, paragraph: para });
+                start = i;
+                para += 1;
+            } else if i == start && t.newline_before && i > 0 {
+                para += 1;
+            }
+            // The dateline is its own sentence.
+            if body_start.is_some_and(|e| t.span.end == e || (t.span.start < e && self.tokens.get(i + 1).is_some_and(|n| n.span.start >= e))) {
+                if i + 1 > start {
+                    self.sentences.push(Sentence { start, end: i + 1, paragraph: para });
+                }
+                start = i + 1;
+                i += 1;
+                continue;
+            }
+            if self.ends_sentence(i) {
+                // Closing brackets stay with the sentence.
+                let mut e = i + 1;
+                while e < n && matches!(self.tok_text(e), ")" | "]") && !self.tokens[e].newline_before {
+                    e += 1;
+                }
+                self.sentences.push(Sentence { start, end: e, paragraph: para });
+                start = e;
+                i = e;
+                continue;
+            }
+            i += 1;
+        }
+        if start < n {
+            self.sentences.push(Sentence { start, end: n, paragraph: para });
+        }
+        // Renumber paragraphs densely from the line structure.
+        let mut p = 0usize;
+        let mut prev_end: Option<usize> = None;
+        for s in &mut self.sentences {
+            if let Some(pe) = prev_end {
+                let t = self.tokens[s.start];
+                let _ = pe;
+                if t.newline_before {
+                    p += 1;
+                }
+            }
+            s.paragraph = p;
+            prev_end = Some(s.end);
+        }
+    }
+
+    /// Whether a sentence ends after token `i`.
+    fn ends_sentence(&self, i: usize) -> bool {
+        let Some(t) = self.tokens.get(i) else { return false };
+        let next = i + 1;
+        let next_starts = |d: &Doc<'_>| match d.tokens.get(next) {
+            None => true,
+            Some(n) => {
+                let s = d.tok_text(next);
+                n.kind != TokKind::Word || s.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+            }
+        };
+        match t.kind {
+            TokKind::Punct => matches!(self.tok_text(i), "." | "!" | "?" | "…") && next_starts(self),
+            TokKind::Quote(q) => {
+                // `"Where?" she asked` goes on; `"We won." The crowd cheered.` ends.
+                let inner = self.quotes.get(q).map_or("", |x| x.content.of(self.text)).trim_end();
+                inner.ends_with(['.', '!', '?']) && self.tokens.get(next).is_some_and(|n| n.kind != TokKind::Punct) && next_starts(self) && !self.is_cue_word(next)
+            }
+            TokKind::Word => {
+                // An abbreviation at a sentence end: the next word opens a sentence.
+                let w = self.tok_text(i);
+                w.ends_with('.')
+                    && !self.word_tags(i).any(|t| matches!(t, Tag::Title(_)))
+                    && !(w.len() == 2 && w.starts_with(char::is_uppercase))
+                    && self.tokens.get(next).is_some_and(|_| {
+                        self.word_tags(next).any(|t| matches!(t, Tag::Pronoun(_) | Tag::Func(_)))
+                            && self.is_cap(next)
+                    })
+            }
+        }
+    }
+
+    /// Whether token `i` begins an attribution (`said`, a pronoun, a name): `"Q?" he asked`.
+    fn is_cue_word(&self, i: usize) -> bool {
+        self.word_tags(i).any(|t| matches!(t, Tag::Verb(_) | Tag::Pronoun(_)))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sentences(text: &str) -> Vec<String> {
+        let g = Grammar::builtin();
+        let d = Doc::new(text, g);
+        d.sentences
+            .iter()
+            .map(|s| {
+                let a = d.tokens[s.start].span.start;
+                let b = d.tokens[s.end - 1].span.end;
+                text[a..b].to_string()
+            })
+            .collect()
+    }
+
+    #[test]
+    fn abbreviations_do_not_end_sentences() {
+        assert_eq!(sentences("Gov. Ann Lee met Dr. Bo Chan in the U.S. on Jan. 4. He said no."), vec!["Gov. Ann Lee met Dr. Bo Chan in the U.S. on Jan. 4.", "He said no."]);
+        assert_eq!(sentences("He moved to the U.S. He said so."), vec!["He moved to the U.S.", "He said so."]);
+    }
+
+    #[test]
+    fn quotes_ending_in_question_marks_go_on() {
+        assert_eq!(sentences("\"Where?\" she asked. \"Here.\" The end."), vec!["\"Where?\" she asked.", "\"Here.\"", "The end."]);
+    }
+
+    #[test]
+    fn lines_are_paragraphs_unless_hard_wrapped() {
+        let g = Grammar::builtin();
+        let t = "Headline here\nThe minister said\nthat it rained.\nNext line.";
+        let d = Doc::new(t, g);
+        assert_eq!(d.sentences.len(), 3);
+        assert_eq!(d.sentences.iter().map(|s| s.paragraph).collect::<Vec<_>>(), vec![0, 1, 2]);
+    }
+
+    #[test]
+    fn dateline_is_split_off() {
+        assert_eq!(sentences("ROME, May 2 (Tiber News) - Officials said it rained."), vec!["ROME, May 2 (Tiber News) -", "Officials said it rained."]);
+    }
+}

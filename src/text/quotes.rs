@@ -1,0 +1,469 @@
+//! Quote marks found and paired.
+//!
+//! Candidate positions come from `memchr` (every quote mark starts with one of six bytes); each
+//! mark's direction is read from its neighbours (left- or right-flanking, as Markdown does for
+//! emphasis), then marks are paired with a stack. Conventions handled:
+//! - `"…"`, `“…”`, `‘…’`, `'…'`, `«…»`, `‹…›`, `„…“`, `「…」`, `` ``…'' ``; nesting of any family;
+//! - `’`/`'` between letters or after a plural `s` is an apostrophe unless it closes an open quote;
+//! - a paragraph that opens a quote and does not close it, followed by a paragraph that opens
+//!   again, is a multi-paragraph quote: one unit per paragraph, the later ones `continues`;
+//! - a quote may run over single line breaks (hard-wrapped copy) for a few lines; one still open
+//!   at a blank line, or after that window, is unclosed: a diagnostic, and pairing restarts right
+//!   after its mark so it never swallows the rest of the document.
+
+use crate::span::Span;
+
+/// Quote mark families: a closer only closes an opener of its own family.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Family {
+    /// `"`, `“`, `”`, `„`, ``` `` ```, `''`.
+    Double,
+    /// `'`, `‘`, `’`, `` ` ``.
+    Single,
+    /// `«`, `»`.
+    Guillemet,
+    /// `‹`, `›`.
+    SingleGuillemet,
+    /// `「`, `」`, `『`, `』`.
+    Corner,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Dir {
+    Open,
+    Close,
+    /// Closes an open quote of its family, else opens one (ASCII `"` between spaces).
+    Toggle,
+    /// Closes an open quote of its family, else it is an apostrophe.
+    CloseOrApostrophe,
+    /// Nothing (an apostrophe inside a word).
+    None,
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Mark {
+    pos: usize,
+    len: usize,
+    family: Family,
+    dir: Dir,
+    /// ASCII or otherwise ambiguous: no diagnostic when it is left unpaired.
+    quiet: bool,
+}
+
+/// A paired quotation at the top level of the text (nested quotes are inside a unit's content).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Quoted {
+    /// From the opening mark to the closing mark, inclusive (or the paragraph end).
+    pub outer: Span,
+    /// Inside the marks.
+    pub content: Span,
+    /// The family of the marks.
+    pub family: Family,
+    /// This paragraph continues the previous unit's multi-paragraph quote.
+    pub continues: bool,
+    /// The quote runs on into the next paragraph (no closing mark here).
+    pub open_ended: bool,
+}
+
+/// A problem with the marks: an opener never closed, or a closer that closes nothing.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MarkProblem {
+    /// An opening mark never closed.
+    Unclosed(Span),
+    /// A closing mark with no opener.
+    Unopened(Span),
+}
+
+/// What pairing found.
+#[derive(Debug, Default, Clone)]
+pub struct Pairing {
+    /// Top-level quotes in text order.
+    pub quotes: Vec<Quoted>,
+    /// Problems in text order.
+    pub problems: Vec<MarkProblem>,
+}
+
+/// How many lines a quote may run over single line breaks before it counts as unclosed.
+const WRAP_LINES: usize = 8;
+/// The deepest nesting kept; deeper openers are ignored.
+const MAX_DEPTH: usize = 8;
+
+fn char_before(text: &str, pos: usize) -> Option<char> {
+    text.get(..pos).and_then(|s| s.chars().next_back())
+}
+
+fn char_at(text: &str, pos: usize) -> Option<char> {
+    text.get(pos..).and_then(|s| s.chars().next())
+}
+
+fn is_open_punct(c: char) -> bool {
+    matches!(c, '(' | '[' | '{' | '\u{2014}' | '\u{2013}' | '-' | '/' | '\u{201C}' | '\u{2018}' | '\u{00AB}' | '"' | '\'' | '`' | '\u{201E}' | '\u{300C}')
+}
+
+fn is_close_punct(c: char) -> bool {
+    matches!(c, '.' | ',' | ';' | ':' | '!' | '?' | ')' | ']' | '}' | '\u{2014}' | '\u{2013}' | '-' | '\u{2026}' | '\u{201D}' | '\u{2019}' | '\u{00BB}' | '"' | '\'' | '\u{300D}' | '/')
+}
+
+/// Collects and classifies every quote mark.
+fn scan(text: &str) -> Vec<Mark> {
+    let b = text.as_bytes();
+    let mut marks: Vec<Mark> = Vec::new();
+    let mut push = |pos: usize, len: usize, family: Family, glyph: Dir, quiet: bool| {
+        let before = char_before(text, pos);
+        let after = char_at(text, pos + len);
+        let ws_before = before.is_none_or(char::is_whitespace);
+        let ws_after = after.is_none_or(char::is_whitespace);
+        let left = !ws_after && (ws_before || before.is_some_and(is_open_punct));
+        let right = !ws_before && (ws_after || after.is_some_and(is_close_punct));
+        let dir = match (left, right) {
+            (true, false) => Dir::Open,
+            (false, true) => match (family, glyph) {
+                // "the players’ union": a plural possessive, not a closing mark.
+                (Family::Single, _) if before == Some('s') && text.get(pos + len..).is_some_and(|r| r.strip_prefix(' ').is_some_and(|x| x.starts_with(char::is_lowercase))) => Dir::None,
+                (Family::Single, _) => Dir::CloseOrApostrophe,
+                _ => Dir::Close,
+            },
+            _ => match (family, glyph) {
+                (Family::Single, _) if before.is_some_and(char::is_alphanumeric) && after.is_some_and(char::is_alphanumeric) => Dir::None,
+                (Family::Single, Dir::Open) => Dir::Open,
+                (Family::Single, _) => Dir::CloseOrApostrophe,
+                (_, g) => g,
+            },
+        };
+        if dir != Dir::None {
+            marks.push(Mark { pos, len, family, dir, quiet });
+        }
+    };
+    let mut i = 0;
+    while let Some(off) = b.get(i..).and_then(|s| memchr::memchr3(b'"', b'\'', b'`', s).min_some(first_high(s))) {
+        let pos = i + off;
+        let rest = b.get(pos..).unwrap_or(&[]);
+        let (len, family, glyph, quiet) = match rest {
+            [b'`', b'`', ..] => (2, Family::Double, Dir::Open, true),
+            [b'\'', b'\'', ..] => (2, Family::Double, Dir::Close, true),
+            [b'`', ..] => (1, Family::Single, Dir::Open, true),
+            [b'"', ..] => (1, Family::Double, Dir::Toggle, false),
+            [b'\'', ..] => (1, Family::Single, Dir::Toggle, true),
+            [0xE2, 0x80, 0x9C, ..] => (3, Family::Double, Dir::Open, false),
+            [0xE2, 0x80, 0x9D, ..] => (3, Family::Double, Dir::Close, false),
+            [0xE2, 0x80, 0x9E, ..] => (3, Family::Double, Dir::Open, false),
+            [0xE2, 0x80, 0x98, ..] => (3, Family::Single, Dir::Open, true),
+            [0xE2, 0x80, 0x99, ..] => (3, Family::Single, Dir::Close, true),
+            [0xE2, 0x80, 0xB9, ..] => (3, Family::SingleGuillemet, Dir::Open, true),
+            [0xE2, 0x80, 0xBA, ..] => (3, Family::SingleGuillemet, Dir::Close, true),
+            [0xC2, 0xAB, ..] => (2, Family::Guillemet, Dir::Open, false),
+            [0xC2, 0xBB, ..] => (2, Family::Guillemet, Dir::Close, false),
+            [0xE3, 0x80, 0x8C | 0x8E, ..] => (3, Family::Corner, Dir::Open, false),
+            [0xE3, 0x80, 0x8D | 0x8F, ..] => (3, Family::Corner, Dir::Close, false),
+            _ => {
+                i = pos + 1;
+                continue;
+            }
+        };
+        push(pos, len, family, glyph, quiet);
+        i = pos + len;
+    }
+    marks
+}
+
+/// The first lead byte of a non-ASCII quote mark (`0xE2`, `0xC2`, `0xE3`), for `min` with memchr.
+fn first_high(s: &[u8]) -> Option<usize> {
+    memchr::memchr3(0xE2, 0xC2, 0xE3, s)
+}
+
+trait MinOpt {
+    fn min_some(self, other: Option<usize>) -> Option<usize>;
+}
+
+impl MinOpt for Option<usize> {
+    fn min_some(self, other: Option<usize>) -> Option<usize> {
+        match (self, other) {
+            (Some(a), Some(b)) => Some(a.min(b)),
+            (a, None) => a,
+            (None, b) => b,
+        }
+    }
+}
+
+/// Line structure needed while pairing.
+struct Lines<'a> {
+    text: &'a str,
+}
+
+impl Lines<'_> {
+    /// End of the line containing `pos` (the byte of its `\n`, or the text end).
+    fn line_end(&self, pos: usize) -> usize {
+        let b = self.text.as_bytes();
+        b.get(pos..).and_then(|s| memchr::memchr(b'\n', s)).map_or(b.len(), |o| pos + o)
+    }
+
+    /// The next line after the one ending at `end`: (start of its first non-blank char, whether a
+    /// blank line came between).
+    fn next_content(&self, end: usize) -> Option<(usize, bool)> {
+        let b = self.text.as_bytes();
+        let mut i = end;
+        let mut newlines = 0;
+        while let Some(&c) = b.get(i) {
+            match c {
+                b'\n' => newlines += 1,
+                b' ' | b'\t' | b'\r' => {}
+                _ => return Some((i, newlines > 1)),
+            }
+            i += 1;
+        }
+        None
+    }
+}
+
+fn trim_span(text: &str, mut s: usize, mut e: usize) -> Span {
+    let b = text.as_bytes();
+    while s < e && b.get(s).is_some_and(|c| c.is_ascii_whitespace()) {
+        s += 1;
+    }
+    while e > s && b.get(e - 1).is_some_and(|c| c.is_ascii_whitespace()) {
+        e -= 1;
+    }
+    Span::new(s, e)
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Open {
+    mark: usize,
+    continues: bool,
+}
+
+/// Finds and pairs the quote marks of `text`.
+pub fn pair(text: &str) -> Pairing {
+    let marks = scan(text);
+    let lines = Lines { text };
+    let mut out = Pairing::default();
+    let mut stack: Vec<Open> = Vec::new();
+    // The line the bottom of the stack opened on, and how many line breaks it has crossed.
+    let mut crossed = 0usize;
+    let mut cur_line_end: Option<usize> = None;
+    let mut pending_continue = false;
+    let mut i = 0usize;
+    'marks: while let Some(m) = marks.get(i).copied() {
+        // Crossing line breaks with quotes open, one line at a time.
+        let mut line_end = *cur_line_end.get_or_insert_with(|| lines.line_end(m.pos));
+        while m.pos > line_end {
+            let Some(bottom) = stack.first().copied() else {
+                line_end = lines.line_end(m.pos);
+                break;
+            };
+            let open = marks.get(bottom.mark).copied().unwrap_or(m);
+            let next = lines.next_content(line_end);
+            let next_opens_same = next.is_some_and(|(p, _)| {
+                marks.get(i..).and_then(|ms| ms.iter().find(|x| x.pos >= p)).is_some_and(|x| x.pos == p && x.family == open.family && matches!(x.dir, Dir::Open | Dir::Toggle))
+            });
+            let blank = next.is_none_or(|(_, blank)| blank);
+            if next_opens_same {
+                // Multi-paragraph quote: this paragraph's unit ends at its end.
+                out.quotes.push(Quoted {
+                    outer: Span::new(open.pos, line_end),
+                    content: trim_span(text, open.pos + open.len, line_end),
+                    family: open.family,
+                    continues: bottom.continues,
+                    open_ended: true,
+                });
+                stack.clear();
+                crossed = 0;
+                pending_continue = true;
+                line_end = lines.line_end(m.pos);
+                break;
+            } else if blank || crossed >= WRAP_LINES {
+                // Unclosed: report it and restart right after its mark.
+                if !open.quiet {
+                    out.problems.push(MarkProblem::Unclosed(Span::new(open.pos, open.pos + open.len)));
+                }
+                stack.clear();
+                crossed = 0;
+                i = bottom.mark + 1;
+                cur_line_end = Some(lines.line_end(open.pos + open.len));
+                continue 'marks;
+            } else {
+                crossed += 1;
+                line_end = next.map_or(m.pos, |(p, _)| lines.line_end(p));
+            }
+        }
+        cur_line_end = Some(line_end);
+        i += 1;
+        let top_same = stack.iter().rposition(|o| marks.get(o.mark).is_some_and(|x| x.family == m.family));
+        let dir = match m.dir {
+            Dir::Toggle if top_same.is_some() => Dir::Close,
+            Dir::Toggle => Dir::Open,
+            d => d,
+        };
+        match dir {
+            Dir::Open => {
+                if stack.len() < MAX_DEPTH {
+                    let continues = pending_continue && stack.is_empty();
+                    stack.push(Open { mark: i - 1, continues });
+                }
+                pending_continue = false;
+            }
+            Dir::Close | Dir::CloseOrApostrophe => match top_same {
+                Some(k) => {
+                    let open = stack.get(k).copied();
+                    stack.truncate(k);
+                    if let (Some(o), true) = (open, k == 0) {
+                        if let Some(om) = marks.get(o.mark) {
+                            let content = Span::new(om.pos + om.len, m.pos);
+                            if text.get(content.start..content.end).is_some_and(|c| !c.trim().is_empty()) {
+                                out.quotes.push(Quoted {
+                                    outer: Span::new(om.pos, m.pos + m.len),
+                                    content,
+                                    family: om.family,
+                                    continues: o.continues,
+                                    open_ended: false,
+                                });
+                            }
+                        }
+                        crossed = 0;
+                    }
+                }
+                None if dir == Dir::Close && !m.quiet => out.problems.push(MarkProblem::Unopened(Span::new(m.pos, m.pos + m.len))),
+                None => {}
+            },
+            Dir::Toggle | Dir::None => {}
+        }
+    }
+    // End of text with quotes open.
+    if let Some(bottom) = stack.first().copied() {
+        if let Some(open) = marks.get(bottom.mark).copied() {
+            if !open.quiet {
+                out.problems.push(MarkProblem::Unclosed(Span::new(open.pos, open.pos + open.len)));
+            }
+            // Marks after an unclosed opener are paired on their own.
+            let restart = bottom.mark + 1;
+            if restart < marks.len() {
+                let tail = pair_from(text, &marks, restart);
+                out.quotes.extend(tail.quotes);
+                out.problems.extend(tail.problems);
+            }
+        }
+    }
+    out.quotes.sort_by_key(|q| q.outer.start);
+    out.quotes.dedup_by_key(|q| q.outer.start);
+    out.problems.sort_by_key(|p| match p {
+        MarkProblem::Unclosed(s) | MarkProblem::Unopened(s) => s.start,
+    });
+    out.problems.dedup();
+    out
+}
+
+/// Pairs the marks from index `from` on (after an unclosed opener at the end of the text),
+/// iteratively: each round drops the first unclosed opener.
+fn pair_from(text: &str, marks: &[Mark], mut from: usize) -> Pairing {
+    let mut out = Pairing::default();
+    loop {
+        let Some(slice) = marks.get(from..) else { break };
+        let start = slice.first().map_or(text.len(), |m| m.pos);
+        let mut stack: Vec<usize> = Vec::new();
+        for (j, m) in slice.iter().enumerate() {
+            let top_same = stack.iter().rposition(|&o| slice.get(o).is_some_and(|x| x.family == m.family));
+            let dir = match m.dir {
+                Dir::Toggle if top_same.is_some() => Dir::Close,
+                Dir::Toggle => Dir::Open,
+                d => d,
+            };
+            match (dir, top_same) {
+                (Dir::Open, _) if stack.len() < MAX_DEPTH => stack.push(j),
+                (Dir::Close | Dir::CloseOrApostrophe, Some(k)) => {
+                    let o = stack.get(k).copied();
+                    stack.truncate(k);
+                    if let (Some(o), 0) = (o, k) {
+                        if let Some(om) = slice.get(o) {
+                            let content = Span::new(om.pos + om.len, m.pos);
+                            if text.get(content.start..content.end).is_some_and(|c| !c.trim().is_empty()) {
+                                out.quotes.push(Quoted {
+                                    outer: Span::new(om.pos, m.pos + m.len),
+                                    content,
+                                    family: om.family,
+                                    continues: false,
+                                    open_ended: false,
+                                });
+                            }
+                        }
+                    }
+                }
+                (Dir::Close, None) if !m.quiet => out.problems.push(MarkProblem::Unopened(Span::new(m.pos, m.pos + m.len))),
+                _ => {}
+            }
+        }
+        let _ = start;
+        match stack.first().and_then(|&o| slice.get(o).map(|m| (o, *m))) {
+            Some((o, m)) => {
+                if !m.quiet {
+                    out.problems.push(MarkProblem::Unclosed(Span::new(m.pos, m.pos + m.len)));
+                }
+                // Keep only what pairs before the unclosed one; retry after it.
+                out.quotes.retain(|q| q.outer.end <= m.pos);
+                from += o + 1;
+            }
+            None => break,
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn contents(text: &str) -> Vec<&str> {
+        pair(text).quotes.iter().map(|q| &text[q.content.start..q.content.end]).collect()
+    }
+
+    #[test]
+    fn pairs_ascii_curly_guillemets() {
+        assert_eq!(contents(r#""A," she said, "B.""#), vec!["A,", "B."]);
+        assert_eq!(contents("“A,” she said, “B.”"), vec!["A,", "B."]);
+        assert_eq!(contents("«A» and «B»"), vec!["A", "B"]);
+    }
+
+    #[test]
+    fn apostrophes_are_not_quotes() {
+        assert_eq!(contents("‘It wasn’t the players’ fault,’ he said."), vec!["It wasn’t the players’ fault,"]);
+        assert_eq!(contents("The workers' union said it's over."), Vec::<&str>::new());
+    }
+
+    #[test]
+    fn nested_quotes_stay_inside() {
+        assert_eq!(contents(r#""He told me 'no' twice," she said."#), vec!["He told me 'no' twice,"]);
+        assert_eq!(contents("“How “far” is it?”"), vec!["How “far” is it?"]);
+    }
+
+    #[test]
+    fn multi_paragraph_quote_is_one_unit_per_paragraph() {
+        let t = "\"First part.\n\n\"Second part.\"\nAfter.";
+        let p = pair(t);
+        assert_eq!(p.quotes.len(), 2);
+        assert!(p.quotes[0].open_ended && !p.quotes[0].continues);
+        assert!(p.quotes[1].continues);
+        assert!(p.problems.is_empty());
+    }
+
+    #[test]
+    fn unclosed_quote_does_not_swallow_the_rest() {
+        let t = "He said \"this never closes.\n\nLater, \"a real quote,\" she said.";
+        let p = pair(t);
+        assert_eq!(p.problems, vec![MarkProblem::Unclosed(Span::new(8, 9))]);
+        assert_eq!(contents(t), vec!["a real quote,"]);
+        let t = "\"One,\" he said, \"two";
+        let p = pair(t);
+        assert_eq!(contents(t), vec!["One,"]);
+        assert_eq!(p.problems.len(), 1);
+    }
+
+    #[test]
+    fn hard_wrapped_quote_spans_lines() {
+        assert_eq!(contents("\"one\ntwo\nthree\" he said"), vec!["one\ntwo\nthree"]);
+    }
+
+    #[test]
+    fn stray_closer_is_reported() {
+        let p = pair("He said” nothing.");
+        assert!(matches!(p.problems.as_slice(), [MarkProblem::Unopened(_)]));
+    }
+}

@@ -236,7 +236,9 @@ impl Entities {
                 i
             }
             None => {
-                let looks_personal = np.title.is_some() || words.len() > 1 || np.gender(doc).is_some();
+                // A lone capitalised subject followed by a lower-case word ("Burton explained").
+                let lone_subject = subject && doc.tokens.get(np.end).is_some() && doc.tok_text(np.end).starts_with(char::is_lowercase) && doc.is_word(np.end);
+                let looks_personal = np.title.is_some() || words.len() > 1 || np.gender(doc).is_some() || lone_subject;
                 if register_only && !looks_personal {
                     return None;
                 }
@@ -297,12 +299,22 @@ impl Entities {
                             NounKind::Person => {
                                 e.kind != EntityKind::Organisation && e.kind != EntityKind::Document && !e.plural && (p.gender.is_none() || e.gender.is_none() || e.gender == p.gender) && !(e.kind == EntityKind::Group)
                             }
-                            NounKind::Org => matches!(e.kind, EntityKind::Organisation | EntityKind::Document),
+                            NounKind::Org => matches!(e.kind, EntityKind::Organisation | EntityKind::Document) || (e.named && e.gender.is_none() && e.titles.is_empty() && e.words.len() > 1),
                             _ => e.plural || matches!(e.kind, EntityKind::Group | EntityKind::Organisation),
                         }
                     })
                     .collect();
-                let id = self.most_salient(cands.into_iter(), pos)?;
+                let id = match self.most_salient(cands.into_iter(), pos) {
+                    Some(id) => id,
+                    None => {
+                        // No antecedent in the text: the pronoun itself names the speaker.
+                        let id = self.new_entity(if p.kind == NounKind::Org { EntityKind::Organisation } else { EntityKind::Person }, span.of(doc.text).to_string());
+                        if let Some(e) = self.list.get_mut(id) {
+                            e.plural = p.plural;
+                        }
+                        id
+                    }
+                };
                 if let Some(e) = self.list.get_mut(id) {
                     if e.gender.is_none() && e.kind == EntityKind::Person {
                         e.gender = p.gender;
@@ -325,7 +337,8 @@ impl Entities {
             (None, Some((a, b, _))) => norm_head(&text_of(doc, a, b)),
             _ => String::new(),
         };
-        let anon = noun.is_some_and(|n| n.anon) && np.head_title.is_none();
+        // Unnamed sources, and unnamed weasel groups ("critics", "industry insiders").
+        let anon = noun.is_some_and(|n| n.anon || n.vague) && np.head_title.is_none();
         let vague = noun.is_some_and(|n| n.vague);
         let kind = if anon {
             EntityKind::Anonymous

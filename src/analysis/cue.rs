@@ -5,9 +5,9 @@
 use nom::Parser;
 
 use super::np::{self, Np, NpKind};
-use super::toks::{func, phrase, tok, word, TResult, Toks};
+use super::toks::{phrase, tok, word, TResult, Toks};
 use crate::grammar::{AnonType, CueType, FuncType, NounKind, Tag, Verb, VerbForm, VerbKind};
-use crate::text::{Doc, Sentence, TokKind};
+use crate::text::{Doc, Sentence};
 
 /// How an attribution was cued.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -125,8 +125,7 @@ fn is_tail(doc: &Doc<'_>, from: usize, to: usize) -> bool {
         || is_time_word(doc, from);
     first_ok
         && (from..to).all(|t| {
-            doc.tokens.get(t).is_some_and(|x| x.kind != TokKind::Quote(usize::MAX))
-                && !doc.is_func(t, FuncType::Complementizer)
+            !doc.is_func(t, FuncType::Complementizer)
                 && !doc.is_func(t, FuncType::Modal)
                 && !(doc.is_func(t, FuncType::Auxiliary) && t > from)
                 && doc.quote_of(t).is_none()
@@ -220,8 +219,13 @@ pub fn attributions<'a>(doc: &Doc<'a>, s: Sentence) -> Vec<Attr<'a>> {
             t += 1;
             continue;
         }
-        if let Some(a) = verb_cue(doc, s, t, v) {
-            out.push(a);
+        if let Some(a) = verb_cue(doc, s, t, v, out.len()) {
+            // A cue inside an earlier reported clause is part of what was reported
+            // ("he added that engineers had found corrosion"), unless it closes the sentence.
+            let nested = a.content.is_some_and(|(cs, _)| cs > t) && out.iter().any(|b| b.content.is_some_and(|(cs, ce)| cs <= a.left && a.left < ce) && b.kind != CueKind::Participle);
+            if !nested {
+                out.push(a);
+            }
         }
         t += 1;
     }
@@ -230,7 +234,7 @@ pub fn attributions<'a>(doc: &Doc<'a>, s: Sentence) -> Vec<Attr<'a>> {
 }
 
 /// `S V ...`, `..., S V.`, `"...," V S`: a speech verb at token `v`.
-fn verb_cue<'a>(doc: &Doc<'a>, s: Sentence, v: usize, verb: &'a Verb) -> Option<Attr<'a>> {
+fn verb_cue<'a>(doc: &Doc<'a>, s: Sentence, v: usize, verb: &'a Verb, prior: usize) -> Option<Attr<'a>> {
     let (lo, hi) = (s.start, s.end);
     let mut a = Attr::new((v, v + 1), CueKind::Verb, Some(verb));
     // The subject, before the verb (skipping "also", "later", "has").
@@ -245,6 +249,9 @@ fn verb_cue<'a>(doc: &Doc<'a>, s: Sentence, v: usize, verb: &'a Verb) -> Option<
     } else if e > lo && (doc.is_punct(e - 1, ",") || doc.quote_of(e - 1).is_some() || doc.is_punct(e - 1, "--") || doc.is_punct(e - 1, "\u{2014}")) {
         // Inverted: "...," said Anita Kowalski.
         let np = np::parse_forward(doc, v + 1, hi)?;
+        if verb.kind == VerbKind::Naming {
+            return None;
+        }
         if np.kind == NpKind::Role && !(np.definite || np.indefinite) && np.head.is_none_or(|(_, _, n)| n.kind == NounKind::Venue) {
             return None;
         }
@@ -252,6 +259,10 @@ fn verb_cue<'a>(doc: &Doc<'a>, s: Sentence, v: usize, verb: &'a Verb) -> Option<
         a.left = e - 1;
         a.inverted = true;
         a.speaker = Some(np);
+    } else if e > lo && matches!(doc.tok_text(e - 1).to_ascii_lowercase().as_str(), "and" | "but") && prior > 0 {
+        // "conceded that … but insisted …": the same speaker.
+        a.inherit = Some(Inherit::Attr(prior - 1));
+        a.left = e - 1;
     } else {
         return None;
     }
@@ -340,6 +351,14 @@ fn complement<'a>(doc: &Doc<'a>, s: Sentence, mut k: usize, a: &mut Attr<'a>) {
     if k >= hi {
         return;
     }
+    let kind = a.verb.map(|v| v.kind);
+    if kind == Some(VerbKind::Naming) {
+        // `called the offer "an insult"`, `what she called "speculation"`.
+        if let Some(t) = (k..next_comma(doc, k, hi)).find(|&t| doc.quote_of(t).is_some()) {
+            a.quotes.push(t);
+        }
+        return;
+    }
     // A demonstrative object: words reported elsewhere.
     if doc.is_func(k, FuncType::Demonstrative) && !doc.is_func(k, FuncType::Complementizer) {
         a.meta = true;
@@ -369,7 +388,12 @@ fn complement<'a>(doc: &Doc<'a>, s: Sentence, mut k: usize, a: &mut Attr<'a>) {
         }
         return;
     }
-    if a.verb.is_some_and(|v| v.kind == VerbKind::Manner) {
+    if matches!(kind, Some(VerbKind::Manner | VerbKind::Evaluative)) {
+        return;
+    }
+    // A reported clause has a few words at least ("said the plan was dead").
+    let words = (k..c).filter(|&t| doc.is_word(t) || doc.quote_of(t).is_some()).count();
+    if words < 3 {
         return;
     }
     set_content(doc, s, k, a);
@@ -441,19 +465,22 @@ pub fn find_subject<'a>(doc: &Doc<'a>, lo: usize, e: usize) -> Option<(Np<'a>, V
         segs.push((t, end));
         segs.reverse();
         let segs: Vec<(usize, usize)> = segs.into_iter().filter(|(a, b)| a < b).collect();
-        let parsed: Vec<Option<Np<'a>>> = segs.iter().map(|&(a, b)| np::parse_exact(doc, a, b)).collect();
-        let first = parsed.first().cloned().flatten();
+        let parsed: Vec<Option<Np<'a>>> = segs.iter().map(|&(a, b)| np::parse_exact(doc, a, b).or_else(|| with_postmodifier(doc, a, b))).collect();
         let last = if segs.len() > 1 { parsed.last().cloned().flatten() } else { None };
+        let first = parsed.iter().flatten().next().cloned();
         let chosen = match (&first, &last) {
             (Some(f), _) if f.kind == NpKind::Name => first.clone(),
             (_, Some(l)) if l.kind == NpKind::Name => last.clone(),
             (Some(f), _) if f.kind != NpKind::Pronoun || segs.len() == 1 => Some(f.clone()),
             _ => None,
         }?;
-        let start = segs.first().map_or(lo, |s| s.0);
+        // The structure starts at the first segment naming the speaker; segments before it are
+        // the reported clause ("Malik made the pledge …, his spokeswoman, Dalia Ferreira, told").
+        let first_np = parsed.iter().position(Option::is_some).unwrap_or(0);
+        let start = segs.get(first_np).map_or(lo, |s| s.0);
         let apps: Vec<Np<'a>> = parsed.into_iter().flatten().filter(|n| n.start != chosen.start).collect();
         // The first segment must be where the clause starts.
-        if start > lo && !np::is_boundary(doc, start - 1) {
+        if start > lo && !np::is_boundary(doc, start - 1) && first_np == 0 {
             return None;
         }
         return Some((chosen, apps, start));
@@ -467,7 +494,31 @@ pub fn find_subject<'a>(doc: &Doc<'a>, lo: usize, e: usize) -> Option<(Np<'a>, V
             return Some((n, Vec::new(), a));
         }
     }
+    // A pronoun needs no boundary: "what she called", "as he put it".
+    if let Some(n) = np::parse_exact(doc, e - 1, e).filter(|n| n.kind == NpKind::Pronoun) {
+        return Some((n, Vec::new(), e - 1));
+    }
+    // A phrase with a post-modifier: "the mediator overseeing the talks said",
+    // "a diplomat who attended the talks said".
+    for a in lo.max(e.saturating_sub(20))..e {
+        if a > lo && !np::is_boundary(doc, a - 1) {
+            continue;
+        }
+        if let Some(n) = with_postmodifier(doc, a, e) {
+            return Some((n, Vec::new(), a));
+        }
+    }
     None
+}
+
+/// A speaker phrase at `a` followed by a participle or relative clause running up to `e`.
+fn with_postmodifier<'a>(doc: &Doc<'a>, a: usize, e: usize) -> Option<Np<'a>> {
+    let n = np::parse_at(doc, a, e).into_iter().filter(|n| n.end < e && n.kind != NpKind::Pronoun && !n.possessive).max_by_key(|n| n.end)?;
+    let m = n.end;
+    let w = doc.tok_text(m).to_ascii_lowercase();
+    let opens = matches!(w.as_str(), "who" | "whose" | "which" | "that") || (w.ends_with("ing") && w.len() > 4) || (w.ends_with("ed") && doc.is_func(m + 1, FuncType::Preposition));
+    let clean = (m..e).all(|t| doc.is_word(t) && verb_at(doc, t).is_none_or(|_| t == m));
+    (opens && clean && e - m <= 12).then_some(n)
 }
 
 /// `X was quoted (by Y) as saying`, `Y quoted X as saying`.
@@ -647,6 +698,5 @@ pub fn anonymity(doc: &Doc<'_>, from: usize, to: usize) -> (Option<(usize, usize
         }
         t += 1;
     }
-    let _ = func(FuncType::Adverb);
     (request, reason)
 }

@@ -64,9 +64,13 @@ pub fn analyze(text: &str, grammar: &Grammar) -> Report {
                     quote: None,
                 });
                 for t in cs..ce {
-                    if doc.quote_of(t).is_some() && !bound.contains(&t) {
+                    if let Some(q) = doc.quote_of(t).and_then(|q| doc.quotes.get(q)).filter(|_| !bound.contains(&t)) {
                         bound.push(t);
-                        units.push(quoted_unit(&doc, t, QuoteKind::Partial, Some(cue.clone()), Some(spk), chain.clone(), s.paragraph));
+                        if is_title(&doc, t, q.content.of(doc.text)) {
+                            units.push(quoted_unit(&doc, t, QuoteKind::Title, None, None, Vec::new(), s.paragraph));
+                        } else {
+                            units.push(quoted_unit(&doc, t, QuoteKind::Partial, Some(cue.clone()), Some(spk), chain.clone(), s.paragraph));
+                        }
                     }
                 }
             }

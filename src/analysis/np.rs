@@ -140,10 +140,11 @@ pub fn is_name_word(doc: &Doc<'_>, t: usize) -> bool {
         && !is_func_word(doc, t)
         && !(is_verb_word(doc, t) && !doc.word_tags(t).any(|x| matches!(x, Tag::FirstName(_))))
         && !w.chars().all(|c| c.is_ascii_digit())
+        && !matches!(w, "Monday" | "Tuesday" | "Wednesday" | "Thursday" | "Friday" | "Saturday" | "Sunday")
 }
 
 fn is_particle(doc: &Doc<'_>, t: usize) -> bool {
-    matches!(doc.tok_text(t), "de" | "da" | "van" | "von" | "der" | "den" | "bin" | "al" | "del" | "la" | "le" | "di" | "du" | "dos" | "das" | "ibn" | "ter")
+    matches!(doc.tok_text(t), "de" | "des" | "da" | "van" | "von" | "der" | "den" | "bin" | "al" | "del" | "la" | "le" | "di" | "du" | "dos" | "das" | "ibn" | "ter")
 }
 
 fn is_possessive(doc: &Doc<'_>, t: usize) -> bool {
@@ -195,6 +196,10 @@ fn name_np<'d, 'a>(i: Toks<'d, 'a>) -> TResult<'d, 'a, Np<'a>> {
     let mut name_start: Option<usize> = None;
     let mut modifiers = Vec::new();
     let mut title_start = None;
+    // The last complete run of name words before lower-case role words ("Cho arrived"), kept
+    // in case no name follows them.
+    let mut earlier: Option<(usize, usize, Option<usize>, Option<usize>, usize)> = None;
+    let mut premods = 0;
     loop {
         let Some(t) = r.first() else { break };
         if let Ok((r2, (s, e, ti))) = title_phrase(r) {
@@ -203,10 +208,10 @@ fn name_np<'d, 'a>(i: Toks<'d, 'a>) -> TResult<'d, 'a, Np<'a>> {
             title_start.get_or_insert(s);
             last_title_end = Some(e + 1);
             name_start = None;
+            earlier = None;
             r = r2;
             continue;
         }
-        let w = doc.tok_text(t);
         if is_name_word(doc, t) || (name_start.is_some() && is_particle(doc, t) && r.at(t + 1).first().is_some_and(|n| is_name_word(doc, n))) {
             if name_start.is_none() {
                 name_start = Some(t);
@@ -218,8 +223,30 @@ fn name_np<'d, 'a>(i: Toks<'d, 'a>) -> TResult<'d, 'a, Np<'a>> {
             }
             continue;
         }
-        let _ = w;
+        // Lower-case role words before a name: "consumer advocate Janet Okafor".
+        let w = doc.tok_text(t);
+        if doc.is_word(t) && w.starts_with(char::is_lowercase) && !is_func_word(doc, t) && !is_verb_word(doc, t) && premods < 4 && !is_possessive(doc, t) {
+            if let Some(ns) = name_start.take() {
+                earlier = Some((ns, t, last_title_end, title_start, titles.len()));
+            }
+            title_start.get_or_insert(t);
+            last_title_end = Some(t + 1);
+            premods += 1;
+            r = r.at(t + 1);
+            continue;
+        }
         break;
+    }
+    if name_start.is_none() {
+        if let Some((a, b, te, ts, nt)) = earlier {
+            // No name after the lower-case words: the name was the earlier run, and the role
+            // words after it are not its title.
+            name_start = Some(a);
+            r = i.at(b);
+            last_title_end = te;
+            title_start = ts;
+            titles.truncate(nt);
+        }
     }
     let end = r.start;
     let Some(ns) = name_start else {
@@ -323,7 +350,7 @@ fn role_np<'d, 'a>(i: Toks<'d, 'a>) -> TResult<'d, 'a, Np<'a>> {
     // Post-modifiers of unnamed sources: "from the foreign ministry", "familiar with the matter".
     let mut end = head_end;
     let rest = i.at(head_end);
-    if np.head.is_some_and(|(_, _, n)| n.anon || n.kind == NounKind::Group) || np.head_title.is_some() {
+    if np.head.is_some_and(|(_, _, n)| n.anon || matches!(n.kind, NounKind::Group | NounKind::Document)) || np.head_title.is_some() {
         if let Ok((r2, (_, e, _))) = phrase(|t: &Tag| matches!(t, Tag::Anon(AnonType::Descriptor)).then_some(()))(rest) {
             np.descriptor = true;
             end = e + 1;
@@ -337,7 +364,7 @@ fn role_np<'d, 'a>(i: Toks<'d, 'a>) -> TResult<'d, 'a, Np<'a>> {
                     break;
                 }
             }
-        } else if let Some(p) = rest.first().filter(|&p| matches!(doc.tok_text(p), "from" | "of" | "at" | "in" | "with")) {
+        } else if let Some(p) = rest.first().filter(|&p| matches!(doc.tok_text(p), "from" | "of" | "at" | "in" | "with" | "by")) {
             // "official from the foreign ministry": a short PP ending in an organisation.
             if let Ok((_, inner)) = role_np(rest.at(p + 1)).or_else(|_| name_np(rest.at(p + 1))) {
                 if inner.end <= p + 6 && inner.kind != NpKind::Pronoun && (inner.noun_kind() == NounKind::Org || inner.kind == NpKind::Name) {
@@ -348,6 +375,24 @@ fn role_np<'d, 'a>(i: Toks<'d, 'a>) -> TResult<'d, 'a, Np<'a>> {
     }
     np.end = end;
     np.possessive = is_possessive(doc, head_end.saturating_sub(1));
+    // "the state news agency OSTA", "the newspaper Kestel Courier": the name after the head.
+    if end == head_end && !np.possessive {
+        let mut k = end;
+        while k < i.end && is_name_word(doc, k) && !is_title_word(doc, k) {
+            k += 1;
+            if is_possessive(doc, k - 1) {
+                break;
+            }
+        }
+        if k > end && k - end <= 4 {
+            np.kind = NpKind::Name;
+            np.name = Some((end, k));
+            np.title = Some((start, end));
+            np.end = k;
+            np.possessive = is_possessive(doc, k - 1);
+            return Ok((i.at(k), np));
+        }
+    }
     Ok((i.at(end), np))
 }
 

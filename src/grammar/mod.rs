@@ -81,6 +81,11 @@ pub enum VerbKind {
     Finding,
     /// Manner of speaking (`shouted`): attributes adjacent direct quotes only.
     Manner,
+    /// Naming (`called it "a farce"`): attributes the quotation it introduces, never a clause.
+    Naming,
+    /// Judging (`criticised the plan`, `denied the report`): its object is not a claim, so only
+    /// a `that`-clause or an adjacent quotation is attributed.
+    Evaluative,
 }
 
 /// Which inflection a verb form is.
@@ -372,7 +377,9 @@ impl GrammarBuilder {
                     None | Some("speech") => VerbKind::Speech,
                     Some("finding") => VerbKind::Finding,
                     Some("manner") => VerbKind::Manner,
-                    Some(v) => return Err(bad(file, l.line, format!("unknown verb kind={v}"))),
+                    Some("naming") => VerbKind::Naming,
+                    Some("evaluative") => VerbKind::Evaluative,
+                    Some(v) => return Err(bad(file, l.line, format!("expected kind=speech|finding|manner|naming|evaluative, found kind={v}"))),
                 };
                 let split = l.flag("split");
                 let mk = |form| {

@@ -63,7 +63,8 @@ pub struct Entities {
     pub relays: HashMap<usize, Vec<usize>>,
 }
 
-fn norm_head(w: &str) -> String {
+/// A head noun in a comparable form: lower case, singular.
+pub fn norm_head(w: &str) -> String {
     let w = w.to_lowercase();
     match w.as_str() {
         "people" | "persons" => "person".into(),
@@ -237,7 +238,7 @@ impl Entities {
             }
             None => {
                 // A lone capitalised subject followed by a lower-case word ("Burton explained").
-                let lone_subject = subject && doc.tokens.get(np.end).is_some() && doc.tok_text(np.end).starts_with(char::is_lowercase) && doc.is_word(np.end);
+                let lone_subject = subject && doc.starts_sentence(np.start) && doc.tokens.get(np.end).is_some() && doc.tok_text(np.end).starts_with(char::is_lowercase) && doc.is_word(np.end);
                 let looks_personal = np.title.is_some() || words.len() > 1 || np.gender(doc).is_some() || lone_subject;
                 if register_only && !looks_personal {
                     return None;
@@ -259,7 +260,13 @@ impl Entities {
 
     fn claim_placeholders(&mut self, doc: &Doc<'_>, np: &Np<'_>, id: usize) {
         let titles: Vec<String> = np.title.map(|(a, b)| text_of(doc, a, b).to_lowercase()).into_iter().collect();
-        let classes: Vec<&str> = np.titles.iter().map(|t| t.class.as_str()).collect();
+        let classes: Vec<String> = np.titles.iter().map(|t| t.class.clone()).collect();
+        self.claim_roles(&titles, &classes, id);
+    }
+
+    /// A named person takes over earlier role-only placeholders whose role it holds: "the
+    /// governor" said …, then "Gov. Richard Hale".
+    pub fn claim_roles(&mut self, titles: &[String], classes: &[String], id: usize) {
         for i in 0..self.list.len() {
             if i == id {
                 continue;
@@ -269,7 +276,8 @@ impl Entities {
                 continue;
             }
             let head = e.head.clone().unwrap_or_default();
-            let fits = titles.iter().any(|t| t.split_whitespace().any(|w| norm_head(w) == head)) || e.classes.iter().any(|c| classes.contains(&c.as_str()) && c != "honorific" && c != "official");
+            let head_last = head.split_whitespace().last().unwrap_or("").to_string();
+            let fits = titles.iter().any(|t| t.split_whitespace().any(|w| norm_head(w) == head_last)) || e.classes.iter().any(|c| classes.contains(c) && c != "honorific" && c != "official");
             if fits {
                 let mentions = std::mem::take(&mut self.list[i].mentions);
                 let last_subject = self.list[i].last_subject;

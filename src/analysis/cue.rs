@@ -569,7 +569,7 @@ fn quoted_as<'a>(doc: &Doc<'a>, s: Sentence, v: usize, verb: &'a Verb, before: &
 /// `according to X`, `as reported by X`, `citing X` at tokens `[ps, pe)`.
 fn phrase_cue<'a>(doc: &Doc<'a>, s: Sentence, ps: usize, pe: usize, ct: CueType, before: &[Attr<'a>]) -> Option<Attr<'a>> {
     let (lo, hi) = (s.start, s.end);
-    let who = np::parse_forward(doc, pe, hi)?;
+    let who = np::parse_forward(doc, pe, hi).or_else(|| np::generic(doc, pe, hi))?;
     let kind = match ct {
         CueType::According => CueKind::According,
         CueType::ReportedBy => CueKind::ReportedBy,

@@ -54,6 +54,17 @@ pub fn analyze(text: &str, grammar: &Grammar) -> Report {
             let chain = chain_of(&doc, a, spk.0, &mut ents);
             let cue = cue_of(&doc, a);
             if let Some((cs, ce)) = a.content {
+                // "Malik made the pledge …, his spokeswoman said": she relays Malik's words.
+                if ce <= a.cue.0 {
+                    if let Some(n) = np::parse_at(&doc, cs, ce).into_iter().find(|n| n.kind == NpKind::Name && !n.possessive) {
+                        if let Some(x) = ents.name(&doc, &n, true, true) {
+                            let (x, r) = (ents.live(x), ents.live(spk.0));
+                            if x != r {
+                                ents.relays.insert(x, vec![r]);
+                            }
+                        }
+                    }
+                }
                 units.push(Unit {
                     kind: QuoteKind::Indirect,
                     content: span_of(&doc, cs, ce),
@@ -162,12 +173,7 @@ fn resolve_sentence(doc: &Doc<'_>, s: Sentence, attrs: &[Attr<'_>], ents: &mut E
                 let id = ents.resolve(doc, n, true);
                 if let Some(id) = id {
                     for app in &attrs[k].appositives {
-                        if app.kind != NpKind::Pronoun {
-                            if let Some(e) = ents.list.get(id) {
-                                let _ = e;
-                            }
-                            add_appositive(doc, ents, id, app);
-                        }
+                        add_appositive(doc, ents, id, app);
                     }
                 }
                 if let Some(slot) = out.get_mut(k) {
@@ -217,27 +223,37 @@ fn first_verbish(doc: &Doc<'_>, s: Sentence) -> usize {
 
 fn add_appositive(doc: &Doc<'_>, ents: &mut Entities, id: usize, app: &Np<'_>) {
     let id = ents.live(id);
+    if app.kind != NpKind::Role {
+        return;
+    }
     let text = span_of(doc, app.start, app.end).of(doc.text).to_string();
-    if let Some(e) = ents.list.get_mut(id) {
-        if app.kind == NpKind::Role && !e.titles.contains(&text) && e.named {
-            e.titles.push(text.clone());
-            e.roles.push(text.to_lowercase());
-            if let Some((a, b, _)) = app.head_title {
-                e.roles.push(span_of(doc, a, b).of(doc.text).to_lowercase());
-            }
-            for t in &app.titles {
-                if !e.classes.contains(&t.class) {
-                    e.classes.push(t.class.clone());
-                }
-            }
-            if e.gender.is_none() {
-                e.gender = app.gender(doc);
-            }
-        }
-        if app.kind == NpKind::Name && !e.named {
-            // "Another resident, …, Tomas, said": the name names the same person.
+    let head = app.head_title.map(|(a, b, _)| span_of(doc, a, b).of(doc.text).to_lowercase());
+    let classes: Vec<String> = app.titles.iter().map(|t| t.class.clone()).collect();
+    let Some(e) = ents.list.get_mut(id) else { return };
+    if !e.named {
+        return;
+    }
+    if !e.titles.contains(&text) {
+        e.titles.push(text.clone());
+        e.roles.push(text.to_lowercase());
+    }
+    if let Some(h) = head {
+        e.roles.push(h);
+    }
+    for c in &classes {
+        if !e.classes.contains(c) {
+            e.classes.push(c.clone());
         }
     }
+    if e.gender.is_none() {
+        e.gender = app.gender(doc);
+    }
+    // "The dam's builder, Halvorsen Construction": an organisation.
+    if app.head_title.is_none() && app.head.is_some_and(|(_, _, n)| n.kind == NounKind::Org) {
+        e.kind = EntityKind::Organisation;
+    }
+    let titles = vec![text.to_lowercase()];
+    ents.claim_roles(&titles, &classes, id);
 }
 
 fn is_direct_position(doc: &Doc<'_>, s: Sentence, t: usize, a: &Attr<'_>) -> bool {

@@ -298,7 +298,9 @@ fn role_np<'d, 'a>(i: Toks<'d, 'a>) -> TResult<'d, 'a, Np<'a>> {
     let mut modifiers = Vec::new();
     let mut n_words = 0;
     while let Some(t) = r.first() {
-        if n_words >= 7 || !doc.is_word(t) || is_verb_word(doc, t) && !is_title_word(doc, t) && noun_phrase(r).is_err() {
+        // A bare verb form inside a noun phrase is a noun ("the state news agency").
+        let bare = doc.word_tags(t).any(|x| matches!(x, Tag::Verb(v) if v.form == crate::grammar::VerbForm::Base)) && doc.is_word(t + 1);
+        if n_words >= 7 || !doc.is_word(t) || is_verb_word(doc, t) && !bare && !is_title_word(doc, t) && noun_phrase(r).is_err() {
             break;
         }
         if is_func_word(doc, t) {
@@ -408,6 +410,10 @@ pub fn parse_at<'d, 'a>(doc: &'d Doc<'a>, at: usize, limit: usize) -> Vec<Np<'a>
         out.push(np);
     }
     if let Ok((_, np)) = role_np(i) {
+        // "Critics say": a capitalised common noun is not a name.
+        if let Some(k) = out.iter().position(|n| n.kind == NpKind::Name && n.name.is_some_and(|(a, b)| (a..b).all(|t| doc.word_tags(t).any(|x| matches!(x, Tag::Noun(_))))) && n.end <= np.end) {
+            out.remove(k);
+        }
         out.push(np);
     }
     out
@@ -420,6 +426,9 @@ pub fn parse_forward<'d, 'a>(doc: &'d Doc<'a>, at: usize, limit: usize) -> Optio
     // Prefer the longer phrase; a name over a role of the same reach.
     v.sort_by_key(|n| (std::cmp::Reverse(n.end), n.kind != NpKind::Name));
     let mut best = v.into_iter().next()?;
+    if best.kind == NpKind::Role {
+        return Some(appositive_name(doc, best, limit));
+    }
     // "Robert Keane, the group's chief executive": an appositive role adds titles.
     if best.kind == NpKind::Name && doc.is_punct(best.end, ",") {
         if let Some(app) = parse_at(doc, best.end + 1, limit).into_iter().find(|n| n.kind == NpKind::Role && n.definite | n.indefinite) {
@@ -444,5 +453,37 @@ pub fn is_boundary(doc: &Doc<'_>, t: usize) -> bool {
         Some(TokKind::Punct) => true,
         Some(TokKind::Word) => doc.is_func(t, FuncType::Connective) || doc.is_func(t, FuncType::Complementizer) || doc.is_func(t, FuncType::Preposition),
         None => true,
+    }
+}
+
+/// A descriptive phrase with no known head, from `at` up to the next comma or the end (at
+/// most eight words): the source of `according to the harbour master in Port Alder`.
+pub fn generic<'a>(doc: &Doc<'a>, at: usize, limit: usize) -> Option<Np<'a>> {
+    let mut end = at;
+    while end < limit && doc.is_word(end) && end - at < 8 {
+        end += 1;
+    }
+    if end == at {
+        return None;
+    }
+    let mut np = Np::new(at, end, NpKind::Role);
+    np.definite = doc.is_func(at, FuncType::Determiner);
+    Some(appositive_name(doc, np, limit))
+}
+
+/// "the harbour master in Port Alder, Nils Roe": a name in apposition to a role names the
+/// speaker, the role becoming its title.
+pub fn appositive_name<'a>(doc: &Doc<'a>, role: Np<'a>, limit: usize) -> Np<'a> {
+    if !doc.is_punct(role.end, ",") {
+        return role;
+    }
+    match parse_at(doc, role.end + 1, limit).into_iter().find(|n| n.kind == NpKind::Name && !n.possessive) {
+        Some(mut name) if name.end >= limit || !doc.is_word(name.end) => {
+            name.titles.extend(role.titles.iter().copied());
+            name.title = name.title.or(Some((role.start, role.end)));
+            name.start = role.start;
+            name
+        }
+        _ => role,
     }
 }

@@ -231,6 +231,11 @@ impl<'a> Doc<'a> {
         self.tokens.get(i).is_some_and(|t| t.kind == TokKind::Word) && self.tok_text(i).chars().next().is_some_and(char::is_uppercase)
     }
 
+    /// Whether token `i` opens a sentence.
+    pub fn starts_sentence(&self, i: usize) -> bool {
+        self.sentences.binary_search_by_key(&i, |s| s.start).is_ok()
+    }
+
     /// Whether token `i` is a word.
     pub fn is_word(&self, i: usize) -> bool {
         self.tokens.get(i).is_some_and(|t| t.kind == TokKind::Word)

@@ -327,6 +327,10 @@ impl Entities {
                     if e.gender.is_none() && e.kind == EntityKind::Person {
                         e.gender = p.gender;
                     }
+                    // A name referred to as "it" names an organisation.
+                    if p.kind == NounKind::Org && e.kind == EntityKind::Person && e.named {
+                        e.kind = EntityKind::Organisation;
+                    }
                 }
                 self.touch(id, span, MentionKind::Pronoun, subject);
                 Some(id)

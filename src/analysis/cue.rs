@@ -148,6 +148,8 @@ fn next_comma(doc: &Doc<'_>, from: usize, end: usize) -> usize {
 pub fn attributions<'a>(doc: &Doc<'a>, s: Sentence) -> Vec<Attr<'a>> {
     let mut out: Vec<Attr<'a>> = Vec::new();
     let (lo, hi) = (s.start, s.end);
+    // "In an interview with Radio X, …": a relay named before any cue.
+    let mut early_chain: Vec<Np<'a>> = Vec::new();
     let mut t = lo;
     while t < hi {
         let here = Toks::new(doc, t, hi);
@@ -166,6 +168,11 @@ pub fn attributions<'a>(doc: &Doc<'a>, s: Sentence) -> Vec<Attr<'a>> {
                     continue;
                 }
                 CueType::Venue => {
+                    if out.is_empty() && doc.tok_text(pe).eq_ignore_ascii_case("with") {
+                        if let Some(n) = np::parse_forward(doc, pe + 1, hi).filter(|n| n.outlet) {
+                            early_chain.push(n);
+                        }
+                    }
                     if let Some(a) = out.last_mut() {
                         if a.venue.is_none() && ps >= a.cue.1 {
                             a.venue = Some((ps, pe + 1));
@@ -229,6 +236,9 @@ pub fn attributions<'a>(doc: &Doc<'a>, s: Sentence) -> Vec<Attr<'a>> {
         }
         t += 1;
     }
+    if let Some(a) = out.first_mut() {
+        a.chain.extend(early_chain);
+    }
     cut_contents(doc, s, &mut out);
     out
 }
@@ -283,6 +293,17 @@ fn verb_cue<'a>(doc: &Doc<'a>, s: Sentence, v: usize, verb: &'a Verb, prior: usi
         complement(doc, s, k, &mut a);
     } else {
         post_tail(doc, s, k, &mut a);
+    }
+    // `"A," she said, "B."`: the quote before the cue is the same speaker's.
+    if !a.quotes.is_empty() && a.content.is_none() {
+        let before = a.left;
+        if before > lo && doc.quote_of(before - 1).is_some() {
+            a.quotes.insert(0, before - 1);
+        } else if doc.quote_of(before).is_some() && a.inverted {
+            a.quotes.insert(0, before);
+        } else if before > lo + 1 && doc.is_punct(before - 1, ",") && doc.quote_of(before - 2).is_some() {
+            a.quotes.insert(0, before - 2);
+        }
     }
     // Nothing to the right: the cue attributes what is to its left.
     if a.content.is_none() && a.quotes.is_empty() && !a.meta {
@@ -408,6 +429,15 @@ fn skip_final_punct_back(doc: &Doc<'_>, from: usize, mut to: usize) -> usize {
 
 fn set_content(doc: &Doc<'_>, s: Sentence, from: usize, a: &mut Attr<'_>) {
     let to = skip_final_punct_back(doc, from, s.end);
+    // A leading time phrase belongs to the cue: "said on Monday it would close".
+    let mut from = from;
+    let mut k = from;
+    while k < to && k < from + 4 && (is_time_word(doc, k) || matches!(doc.tok_text(k).to_ascii_lowercase().as_str(), "on" | "late" | "week" | "month" | "year" | "night" | "morning" | "evening" | "afternoon")) {
+        k += 1;
+    }
+    if k > from && k + 2 < to && (k - 1..k).any(|t| is_time_word(doc, t) || doc.tok_text(t).ends_with("day") || matches!(doc.tok_text(t), "week" | "month" | "year" | "night" | "morning" | "evening" | "afternoon")) {
+        from = k;
+    }
     if to > from {
         a.content = Some((from, to));
     }
@@ -588,6 +618,10 @@ fn phrase_cue<'a>(doc: &Doc<'a>, s: Sentence, ps: usize, pe: usize, ct: CueType,
     }
     // Final: "…, according to X." The clause before belongs to an attribution already found,
     // or is X's claim.
+    if initial && ct == CueType::Citing {
+        // "Citing two sources, the Chronicle reported that …": the sources speak, the paper relays.
+        return Some(a);
+    }
     let claimed = before.iter().any(|b| !b.meta && (b.content.is_some() || !b.quotes.is_empty()) && b.cue.0 < ps);
     if claimed && ct != CueType::Citing {
         a.chain.push(who);
@@ -643,7 +677,10 @@ fn cut_contents<'a>(doc: &Doc<'a>, s: Sentence, out: &mut [Attr<'a>]) {
             _ => None,
         };
         if let Some(src) = citing {
-            for a in out.iter_mut().take(k) {
+            for (j, a) in out.iter_mut().enumerate() {
+                if j == k {
+                    continue;
+                }
                 if a.content.is_some() || !a.quotes.is_empty() {
                     if let Some(old) = a.speaker.replace(src.clone()) {
                         a.chain.insert(0, old);

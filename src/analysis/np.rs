@@ -267,7 +267,8 @@ fn name_np<'d, 'a>(i: Toks<'d, 'a>) -> TResult<'d, 'a, Np<'a>> {
     np.modifiers = modifiers;
     np.definite = d.is_some_and(|(_, def, _)| def);
     np.possessive = end > 0 && is_possessive(doc, end - 1);
-    np.outlet = outlet_phrase(i.at(ns)).is_ok_and(|(_, (_, e, _))| e < end);
+    let outlet_word = |t: usize| doc.word_tags(t).any(|x| matches!(x, Tag::Noun(n) if n.outlet));
+    np.outlet = outlet_phrase(i.at(ns)).is_ok_and(|(_, (_, e, _))| e < end) || (end > ns + 1 && (outlet_word(ns) || outlet_word(end - 1)));
     // A name whose last word is an organisation noun ("European Commission") names an org.
     if let Ok((_, (_, _, n))) = noun_phrase(i.at(end.saturating_sub(1))) {
         if matches!(n.kind, NounKind::Org) {
@@ -348,11 +349,11 @@ fn role_np<'d, 'a>(i: Toks<'d, 'a>) -> TResult<'d, 'a, Np<'a>> {
     np.indefinite = d.is_some_and(|(_, _, ind)| ind) && !partitive;
     np.partitive = partitive;
     np.modifiers = modifiers;
-    np.outlet = outlet_phrase(i.at(start)).is_ok() || (start..head_end).any(|t| outlet_phrase(i.at(t)).is_ok_and(|(_, (_, e, _))| e < head_end));
+    np.outlet = head.is_some_and(|(_, _, n)| n.outlet) || outlet_phrase(i.at(start)).is_ok() || (start..head_end).any(|t| outlet_phrase(i.at(t)).is_ok_and(|(_, (_, e, _))| e < head_end));
     // Post-modifiers of unnamed sources: "from the foreign ministry", "familiar with the matter".
     let mut end = head_end;
     let rest = i.at(head_end);
-    if np.head.is_some_and(|(_, _, n)| n.anon || matches!(n.kind, NounKind::Group | NounKind::Document)) || np.head_title.is_some() {
+    if np.head.is_some_and(|(_, _, n)| n.anon || matches!(n.kind, NounKind::Group | NounKind::Document | NounKind::Person)) || np.head_title.is_some() {
         if let Ok((r2, (_, e, _))) = phrase(|t: &Tag| matches!(t, Tag::Anon(AnonType::Descriptor)).then_some(()))(rest) {
             np.descriptor = true;
             end = e + 1;
@@ -366,7 +367,7 @@ fn role_np<'d, 'a>(i: Toks<'d, 'a>) -> TResult<'d, 'a, Np<'a>> {
                     break;
                 }
             }
-        } else if let Some(p) = rest.first().filter(|&p| matches!(doc.tok_text(p), "from" | "of" | "at" | "in" | "with" | "by")) {
+        } else if let Some(p) = rest.first().filter(|&p| matches!(doc.tok_text(p), "from" | "of" | "at" | "in" | "with" | "by" | "for")) {
             // "official from the foreign ministry": a short PP ending in an organisation.
             if let Ok((_, inner)) = role_np(rest.at(p + 1)).or_else(|_| name_np(rest.at(p + 1))) {
                 if inner.end <= p + 6 && inner.kind != NpKind::Pronoun && (inner.noun_kind() == NounKind::Org || inner.kind == NpKind::Name) {

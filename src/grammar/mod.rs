@@ -169,6 +169,8 @@ pub struct Noun {
     pub gender: Option<Gender>,
     /// Role family.
     pub class: Option<String>,
+    /// A news outlet (`newspaper`), or a word that ends outlet names (`Courier`, `Wire`).
+    pub outlet: bool,
 }
 
 /// A phrase about anonymity.
@@ -419,6 +421,7 @@ impl GrammarBuilder {
                     vague: l.flag("vague"),
                     gender: gender(file, l)?,
                     class: l.get("class").map(str::to_string),
+                    outlet: l.flag("outlet"),
                 };
                 self.add(&l.phrase, Tag::Noun(n));
             }

@@ -1,0 +1,98 @@
+//! Fixtures in, snapshots out: every file in `tests/fixtures/extract/` is analysed and its
+//! attribution summary compared with `snapshots/`. CI runs with `INSTA_UPDATE=no`, so a changed
+//! result fails until reviewed (`cargo insta review`).
+
+use std::fmt::Write as _;
+
+use quotecheck::report::{QuoteKind, Report};
+
+/// Who said what, one unit a line, in a form a reviewer can read.
+fn summary(text: &str, r: &Report) -> String {
+    let mut out = String::new();
+    if let Some(d) = &r.dateline {
+        let _ = writeln!(out, "dateline: {} / {}", d.place, d.outlet.as_deref().unwrap_or("-"));
+    }
+    for q in &r.quotes {
+        let kind = format!("{:?}", q.kind).to_lowercase();
+        let _ = writeln!(out, "{kind} {:?}", q.text);
+        if matches!(q.kind, QuoteKind::Title | QuoteKind::Scare) {
+            continue;
+        }
+        match &q.speaker {
+            Some(s) => {
+                let _ = writeln!(out, "  speaker: {} (mention {:?}{})", s.name, s.mention_text, if s.anonymous { ", anonymous" } else { "" });
+            }
+            None => {
+                let _ = writeln!(out, "  speaker: none");
+            }
+        }
+        if let Some(c) = &q.cue {
+            let _ = writeln!(out, "  cue: {:?} {:?} {:?}", c.text, c.construction, c.stance);
+        }
+        if let Some(a) = &q.anonymity {
+            let _ = writeln!(out, "  anonymity: reason {:?}, request {:?}", a.reason.as_ref().map(|x| &x.text), a.request.as_ref().map(|x| &x.text));
+        }
+        if !q.chain.is_empty() {
+            let names: Vec<String> = q.chain.iter().map(|c| format!("{} ({:?})", c.name, c.role)).collect();
+            let _ = writeln!(out, "  chain: {}", names.join(" -> "));
+        }
+        if let Some(c) = q.continues {
+            let _ = writeln!(out, "  continues: #{c}");
+        }
+    }
+    for d in &r.diagnostics {
+        let _ = writeln!(out, "diagnostic {} at {:?}: {:?}", d.code, d.span, &text[d.span.start..d.span.end]);
+    }
+    out
+}
+
+/// Every span of a report lies inside the text, on char boundaries.
+fn check_spans(text: &str, r: &Report) {
+    let ok = |s: quotecheck::Span| s.start <= s.end && s.end <= text.len() && text.is_char_boundary(s.start) && text.is_char_boundary(s.end);
+    for q in &r.quotes {
+        assert!(ok(q.content), "content span {:?}", q.content);
+        assert_eq!(q.text, &text[q.content.start..q.content.end]);
+        if let Some(s) = &q.speaker {
+            assert!(ok(s.mention));
+        }
+        if let Some(c) = &q.cue {
+            assert!(ok(c.span));
+        }
+    }
+    for e in &r.entities {
+        for m in &e.mentions {
+            assert!(ok(m.span));
+            assert_eq!(m.text, &text[m.span.start..m.span.end]);
+        }
+    }
+}
+
+#[test]
+fn fixtures() {
+    let mut settings = insta::Settings::clone_current();
+    settings.set_snapshot_path("../snapshots");
+    settings.set_prepend_module_to_snapshot(false);
+    settings.bind(|| {
+        insta::glob!("fixtures/extract/*.txt", |path| {
+            let text = std::fs::read_to_string(path).unwrap();
+            let report = quotecheck::analyze(&text);
+            check_spans(&text, &report);
+            // Deterministic: the same input gives the same bytes.
+            let again = quotecheck::analyze(&text);
+            assert_eq!(serde_json::to_string(&report).unwrap(), serde_json::to_string(&again).unwrap());
+            insta::assert_snapshot!(summary(&text, &report));
+        });
+    });
+}
+
+/// The full wire format of the shipped example, pinned.
+#[test]
+fn example_report_json() {
+    let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/examples/wire-story.txt")).unwrap();
+    let report = quotecheck::analyze(&text);
+    check_spans(&text, &report);
+    let mut settings = insta::Settings::clone_current();
+    settings.set_snapshot_path("../snapshots");
+    settings.set_prepend_module_to_snapshot(false);
+    settings.bind(|| insta::assert_snapshot!("wire_story_json", serde_json::to_string_pretty(&report).unwrap()));
+}

@@ -52,6 +52,8 @@ pub struct Ent {
     pub merged_into: Option<usize>,
     /// A definite role with no antecedent ("the coach"), waiting for a named holder.
     pub placeholder: bool,
+    /// A news outlet.
+    pub outlet: bool,
 }
 
 /// The entity table.
@@ -176,12 +178,14 @@ impl Entities {
             last_mention: 0,
             merged_into: None,
             placeholder: false,
+            outlet: false,
         });
         self.list.len() - 1
     }
 
-    fn live_ids(&self) -> impl Iterator<Item = usize> + '_ {
-        (0..self.list.len()).filter(|&i| self.list.get(i).is_some_and(|e| e.merged_into.is_none()))
+    /// Entities not merged into another, with their ids.
+    fn alive(&self) -> impl Iterator<Item = (usize, &Ent)> + '_ {
+        self.list.iter().enumerate().filter(|(_, e)| e.merged_into.is_none())
     }
 
     /// Most salient of `cands` before byte `pos`: the latest subject or speaker, else the latest
@@ -189,11 +193,11 @@ impl Entities {
     fn most_salient(&self, cands: impl Iterator<Item = usize>, pos: usize) -> Option<usize> {
         let v: Vec<usize> = cands.collect();
         let key = |i: &usize| {
-            let e = &self.list[*i];
+            let Some(e) = self.list.get(*i) else { return (false, 0, 0) };
             let subj = e.mentions.iter().rev().find(|(s, _)| s.start < pos).map(|_| ()).and(e.last_subject.filter(|&x| x < pos));
             (subj.is_some(), subj.unwrap_or(0), e.mentions.iter().filter(|(s, _)| s.start < pos).map(|(s, _)| s.start).max().unwrap_or(0))
         };
-        v.into_iter().filter(|&i| self.list[i].mentions.iter().any(|(s, _)| s.start < pos)).max_by_key(|i| key(i))
+        v.into_iter().filter(|&i| self.list.get(i).is_some_and(|e| e.mentions.iter().any(|(s, _)| s.start < pos))).max_by_key(key)
     }
 
     /// Resolves a proper name, creating the entity if it is new. `register_only`: a mention
@@ -207,8 +211,7 @@ impl Entities {
         // Same person: equal names, one name's words inside the other's sharing a word.
         let mut found = None;
         let mut best_rank = 0;
-        for i in self.live_ids() {
-            let e = &self.list[i];
+        for (i, e) in self.alive() {
             if !e.named {
                 continue;
             }
@@ -218,34 +221,45 @@ impl Entities {
                 3
             } else if words.len() == 1 && e.words.first() == Some(&last) {
                 2
-            } else if words.len() > 1 && (words.iter().all(|w| e.words.contains(w)) || e.words.iter().all(|w| words.contains(w))) && e.words.last() == words.last() {
+            } else if words.len() > 1
+                && (words.iter().all(|w| e.words.contains(w)) || e.words.iter().all(|w| words.contains(w)))
+                && e.words.last() == words.last()
+            {
                 3
             } else {
                 0
             };
-            if rank > best_rank || (rank == best_rank && rank > 0 && found.is_some_and(|f: usize| self.list[f].last_mention < e.last_mention)) {
+            if rank > best_rank
+                || (rank == best_rank && rank > 0 && found.and_then(|f: usize| self.list.get(f)).is_some_and(|f| f.last_mention < e.last_mention))
+            {
                 best_rank = rank;
                 found = Some(i);
             }
         }
         let id = match found {
             Some(i) => {
-                if words.len() > self.list[i].words.len() {
-                    self.list[i].name = raw.clone();
-                    self.list[i].words = words;
+                if let Some(e) = self.list.get_mut(i).filter(|e| words.len() > e.words.len()) {
+                    e.name = raw.clone();
+                    e.words = words;
                 }
                 i
             }
             None => {
                 // A lone capitalised subject followed by a lower-case word ("Burton explained").
-                let lone_subject = subject && doc.starts_sentence(np.start) && doc.tokens.get(np.end).is_some() && doc.tok_text(np.end).starts_with(char::is_lowercase) && doc.is_word(np.end);
+                let lone_subject = subject
+                    && doc.starts_sentence(np.start)
+                    && doc.tokens.get(np.end).is_some()
+                    && doc.tok_text(np.end).starts_with(char::is_lowercase)
+                    && doc.is_word(np.end);
                 let looks_personal = np.title.is_some() || words.len() > 1 || np.gender(doc).is_some() || lone_subject;
                 if register_only && !looks_personal {
                     return None;
                 }
                 let kind = if np.outlet || np.noun_kind() == NounKind::Org { EntityKind::Organisation } else { EntityKind::Person };
                 let id = self.new_entity(kind, raw);
-                self.list[id].named = true;
+                if let Some(e) = self.list.get_mut(id) {
+                    e.named = true;
+                }
                 // A role named before the person: "the governor" … "Gov. Hale".
                 if kind == EntityKind::Person && (np.title.is_some()) {
                     self.claim_placeholders(doc, np, id);
@@ -254,6 +268,12 @@ impl Entities {
             }
         };
         self.add_titles(id, doc, np);
+        if let Some(e) = self.list.get_mut(id) {
+            e.outlet |= np.outlet;
+            if np.outlet {
+                e.kind = EntityKind::Organisation;
+            }
+        }
         self.touch(id, span_of(doc, np.start, np.end), MentionKind::Name, subject);
         Some(id)
     }
@@ -268,20 +288,18 @@ impl Entities {
     /// governor" said …, then "Gov. Richard Hale".
     pub fn claim_roles(&mut self, titles: &[String], classes: &[String], id: usize) {
         for i in 0..self.list.len() {
-            if i == id {
+            let Some(e) = self.list.get(i).filter(|e| i != id && e.placeholder && e.merged_into.is_none()) else {
                 continue;
-            }
-            let e = &self.list[i];
-            if !e.placeholder || e.merged_into.is_some() {
-                continue;
-            }
+            };
             let head = e.head.clone().unwrap_or_default();
             let head_last = head.split_whitespace().last().unwrap_or("").to_string();
-            let fits = titles.iter().any(|t| t.split_whitespace().any(|w| norm_head(w) == head_last)) || e.classes.iter().any(|c| classes.contains(c) && c != "honorific" && c != "official");
+            let fits = titles.iter().any(|t| t.split_whitespace().any(|w| norm_head(w) == head_last))
+                || e.classes.iter().any(|c| classes.contains(c) && c != "honorific" && c != "official");
             if fits {
-                let mentions = std::mem::take(&mut self.list[i].mentions);
-                let last_subject = self.list[i].last_subject;
-                self.list[i].merged_into = Some(id);
+                let Some(p) = self.list.get_mut(i) else { continue };
+                let mentions = std::mem::take(&mut p.mentions);
+                let last_subject = p.last_subject;
+                p.merged_into = Some(id);
                 if let Some(t) = self.list.get_mut(id) {
                     t.mentions.extend(mentions);
                     t.mentions.sort_by_key(|(s, _)| s.start);
@@ -300,23 +318,29 @@ impl Entities {
                 let p = np.pronoun?;
                 let pos = span.start;
                 let cands: Vec<usize> = self
-                    .live_ids()
-                    .filter(|&i| {
-                        let e = &self.list[i];
-                        match p.kind {
-                            NounKind::Person => {
-                                e.kind != EntityKind::Organisation && e.kind != EntityKind::Document && !e.plural && (p.gender.is_none() || e.gender.is_none() || e.gender == p.gender) && !(e.kind == EntityKind::Group)
-                            }
-                            NounKind::Org => matches!(e.kind, EntityKind::Organisation | EntityKind::Document) || (e.named && e.gender.is_none() && e.titles.is_empty() && e.words.len() > 1),
-                            _ => e.plural || matches!(e.kind, EntityKind::Group | EntityKind::Organisation),
+                    .alive()
+                    .filter(|(_, e)| match p.kind {
+                        NounKind::Person => {
+                            e.kind != EntityKind::Organisation
+                                && e.kind != EntityKind::Document
+                                && !e.plural
+                                && (p.gender.is_none() || e.gender.is_none() || e.gender == p.gender)
+                                && !(e.kind == EntityKind::Group)
                         }
+                        NounKind::Org => {
+                            matches!(e.kind, EntityKind::Organisation | EntityKind::Document)
+                                || (e.named && e.gender.is_none() && e.titles.is_empty() && e.words.len() > 1)
+                        }
+                        _ => e.plural || matches!(e.kind, EntityKind::Group | EntityKind::Organisation),
                     })
+                    .map(|(i, _)| i)
                     .collect();
                 let id = match self.most_salient(cands.into_iter(), pos) {
                     Some(id) => id,
                     None => {
                         // No antecedent in the text: the pronoun itself names the speaker.
-                        let id = self.new_entity(if p.kind == NounKind::Org { EntityKind::Organisation } else { EntityKind::Person }, span.of(doc.text).to_string());
+                        let id =
+                            self.new_entity(if p.kind == NounKind::Org { EntityKind::Organisation } else { EntityKind::Person }, span.of(doc.text).to_string());
                         if let Some(e) = self.list.get_mut(id) {
                             e.plural = p.plural;
                         }
@@ -370,20 +394,27 @@ impl Entities {
             // An earlier entity this role names.
             let found = match kind {
                 EntityKind::Anonymous => {
-                    let cands: Vec<usize> = self.live_ids().filter(|&i| self.list[i].anonymous && self.list[i].head.as_deref() == Some(head_word.as_str())).collect();
-                    let c2: Vec<usize> = if cands.is_empty() { self.live_ids().filter(|&i| self.list[i].anonymous).collect() } else { cands };
+                    let cands: Vec<usize> =
+                        self.alive().filter(|(_, e)| e.anonymous && e.head.as_deref() == Some(head_word.as_str())).map(|(i, _)| i).collect();
+                    let c2: Vec<usize> = if cands.is_empty() { self.alive().filter(|(_, e)| e.anonymous).map(|(i, _)| i).collect() } else { cands };
                     self.most_salient(c2.into_iter(), pos)
                 }
                 EntityKind::Person => self.best_role_holder(np, &head_word, pos),
                 EntityKind::Organisation => {
                     let cands: Vec<usize> = self
-                        .live_ids()
-                        .filter(|&i| self.list[i].kind == EntityKind::Organisation && (self.list[i].head.as_deref() == Some(head_word.as_str()) || self.list[i].named || matches!(head_word.as_str(), "company" | "firm" | "group")))
+                        .alive()
+                        .filter(|(_, e)| {
+                            e.kind == EntityKind::Organisation
+                                && e.outlet == np.outlet
+                                && (e.head.as_deref() == Some(head_word.as_str()) || e.named || matches!(head_word.as_str(), "company" | "firm" | "group"))
+                        })
+                        .map(|(i, _)| i)
                         .collect();
                     self.most_salient(cands.into_iter(), pos)
                 }
                 _ => {
-                    let cands: Vec<usize> = self.live_ids().filter(|&i| self.list[i].kind == kind && self.list[i].head.as_deref() == Some(head_word.as_str())).collect();
+                    let cands: Vec<usize> =
+                        self.alive().filter(|(_, e)| e.kind == kind && e.head.as_deref() == Some(head_word.as_str())).map(|(i, _)| i).collect();
                     self.most_salient(cands.into_iter(), pos)
                 }
             };
@@ -395,7 +426,7 @@ impl Entities {
         } else if !anon {
             // The same group named again ("critics").
             let lower = text.to_lowercase();
-            let same = self.live_ids().find(|&i| !self.list[i].named && self.list[i].name.to_lowercase() == lower);
+            let same = self.alive().find(|(_, e)| !e.named && e.name.to_lowercase() == lower).map(|(i, _)| i);
             if let Some(id) = same {
                 self.touch(id, span, MentionKind::Role, subject);
                 return Some(id);
@@ -408,6 +439,7 @@ impl Entities {
             e.vague = vague;
             e.plural = np.plural();
             e.placeholder = anaphoric && kind == EntityKind::Person;
+            e.outlet = np.outlet;
         }
         self.add_titles(id, doc, np);
         self.touch(id, span, MentionKind::Role, subject);
@@ -420,8 +452,7 @@ impl Entities {
         let class = np.head_title.map(|(_, _, t)| t.class.as_str()).or_else(|| np.head.and_then(|(_, _, n)| n.class.as_deref()));
         let head_last = head.split_whitespace().last().unwrap_or("").to_string();
         let mut scored: Vec<(i32, usize)> = Vec::new();
-        for i in self.live_ids() {
-            let e = &self.list[i];
+        for (i, e) in self.alive() {
             if e.kind != EntityKind::Person || !e.mentions.iter().any(|(s, _)| s.start < pos) {
                 continue;
             }

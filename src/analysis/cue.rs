@@ -120,7 +120,8 @@ fn is_tail(doc: &Doc<'_>, from: usize, to: usize) -> bool {
     }
     let first_ok = doc.is_func(from, FuncType::Preposition)
         || doc.is_func(from, FuncType::Adverb)
-        || doc.is_func(from, FuncType::Connective) && matches!(doc.tok_text(from).to_ascii_lowercase().as_str(), "after" | "before" | "during" | "while" | "as")
+        || doc.is_func(from, FuncType::Connective)
+            && matches!(doc.tok_text(from).to_ascii_lowercase().as_str(), "after" | "before" | "during" | "while" | "as")
         || phrase(|t: &Tag| matches!(t, Tag::Cue(CueType::Venue)).then_some(()))(Toks::new(doc, from, to)).is_ok()
         || is_time_word(doc, from);
     first_ok
@@ -135,7 +136,24 @@ fn is_tail(doc: &Doc<'_>, from: usize, to: usize) -> bool {
 fn is_time_word(doc: &Doc<'_>, t: usize) -> bool {
     matches!(
         doc.tok_text(t).to_ascii_lowercase().as_str(),
-        "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday" | "yesterday" | "today" | "tonight" | "earlier" | "later" | "again" | "repeatedly" | "last" | "this" | "late" | "early"
+        "monday"
+            | "tuesday"
+            | "wednesday"
+            | "thursday"
+            | "friday"
+            | "saturday"
+            | "sunday"
+            | "yesterday"
+            | "today"
+            | "tonight"
+            | "earlier"
+            | "later"
+            | "again"
+            | "repeatedly"
+            | "last"
+            | "this"
+            | "late"
+            | "early"
     )
 }
 
@@ -197,7 +215,13 @@ pub fn attributions<'a>(doc: &Doc<'a>, s: Sentence) -> Vec<Attr<'a>> {
         };
         // Not a finite cue: "to say", "will say", "the report", "a statement".
         let prev = t.checked_sub(1).filter(|&p| p >= lo);
-        if prev.is_some_and(|p| doc.is_func(p, FuncType::Modal) || doc.is_func(p, FuncType::Determiner) || doc.is_func(p, FuncType::Demonstrative) || doc.tok_text(p).ends_with("'s") || doc.tok_text(p).ends_with("\u{2019}s")) {
+        if prev.is_some_and(|p| {
+            doc.is_func(p, FuncType::Modal)
+                || doc.is_func(p, FuncType::Determiner)
+                || doc.is_func(p, FuncType::Demonstrative)
+                || doc.tok_text(p).ends_with("'s")
+                || doc.tok_text(p).ends_with("\u{2019}s")
+        }) {
             t += 1;
             continue;
         }
@@ -229,7 +253,8 @@ pub fn attributions<'a>(doc: &Doc<'a>, s: Sentence) -> Vec<Attr<'a>> {
         if let Some(a) = verb_cue(doc, s, t, v, out.len()) {
             // A cue inside an earlier reported clause is part of what was reported
             // ("he added that engineers had found corrosion"), unless it closes the sentence.
-            let nested = a.content.is_some_and(|(cs, _)| cs > t) && out.iter().any(|b| b.content.is_some_and(|(cs, ce)| cs <= a.left && a.left < ce) && b.kind != CueKind::Participle);
+            let nested = a.content.is_some_and(|(cs, _)| cs > t)
+                && out.iter().any(|b| b.content.is_some_and(|(cs, ce)| cs <= a.left && a.left < ce) && b.kind != CueKind::Participle);
             if !nested {
                 out.push(a);
             }
@@ -432,10 +457,24 @@ fn set_content(doc: &Doc<'_>, s: Sentence, from: usize, a: &mut Attr<'_>) {
     // A leading time phrase belongs to the cue: "said on Monday it would close".
     let mut from = from;
     let mut k = from;
-    while k < to && k < from + 4 && (is_time_word(doc, k) || matches!(doc.tok_text(k).to_ascii_lowercase().as_str(), "on" | "late" | "week" | "month" | "year" | "night" | "morning" | "evening" | "afternoon")) {
+    while k < to
+        && k < from + 4
+        && (is_time_word(doc, k)
+            || matches!(
+                doc.tok_text(k).to_ascii_lowercase().as_str(),
+                "on" | "late" | "week" | "month" | "year" | "night" | "morning" | "evening" | "afternoon"
+            ))
+    {
         k += 1;
     }
-    if k > from && k + 2 < to && (k - 1..k).any(|t| is_time_word(doc, t) || doc.tok_text(t).ends_with("day") || matches!(doc.tok_text(t), "week" | "month" | "year" | "night" | "morning" | "evening" | "afternoon")) {
+    if k > from
+        && k + 2 < to
+        && (k - 1..k).any(|t| {
+            is_time_word(doc, t)
+                || doc.tok_text(t).ends_with("day")
+                || matches!(doc.tok_text(t), "week" | "month" | "year" | "night" | "morning" | "evening" | "afternoon")
+        })
+    {
         from = k;
     }
     if to > from {
@@ -546,7 +585,9 @@ fn with_postmodifier<'a>(doc: &Doc<'a>, a: usize, e: usize) -> Option<Np<'a>> {
     let n = np::parse_at(doc, a, e).into_iter().filter(|n| n.end < e && n.kind != NpKind::Pronoun && !n.possessive).max_by_key(|n| n.end)?;
     let m = n.end;
     let w = doc.tok_text(m).to_ascii_lowercase();
-    let opens = matches!(w.as_str(), "who" | "whose" | "which" | "that") || (w.ends_with("ing") && w.len() > 4) || (w.ends_with("ed") && doc.is_func(m + 1, FuncType::Preposition));
+    let opens = matches!(w.as_str(), "who" | "whose" | "which" | "that")
+        || (w.ends_with("ing") && w.len() > 4)
+        || (w.ends_with("ed") && doc.is_func(m + 1, FuncType::Preposition));
     let clean = (m..e).all(|t| doc.is_word(t) && verb_at(doc, t).is_none_or(|_| t == m));
     (opens && clean && e - m <= 12).then_some(n)
 }

@@ -11,7 +11,9 @@ use cue::{Attr, CueKind, Inherit};
 use np::{Np, NpKind};
 
 use crate::grammar::{FuncType, Grammar, NounKind, Stance as GStance, Tag};
-use crate::report::{self, Anonymity, ChainLink, ChainRole, Construction, Cue, Diagnostic, EntityKind, Excerpt, MentionKind, Quote, QuoteKind, Report, Speaker, Stance};
+use crate::report::{
+    self, Anonymity, ChainLink, ChainRole, Construction, Cue, Diagnostic, EntityKind, Excerpt, MentionKind, Quote, QuoteKind, Report, Speaker, Stance,
+};
 use crate::span::Span;
 use crate::text::{Doc, MarkProblem, Sentence};
 
@@ -56,7 +58,8 @@ pub fn analyze(text: &str, grammar: &Grammar) -> Report {
             if let Some((cs, ce)) = a.content {
                 // "Malik made the pledge …, his spokeswoman said": she relays Malik's words.
                 if ce <= a.cue.0 {
-                    if let Some(n) = np::parse_at(&doc, cs, ce).into_iter().find(|n| n.kind == NpKind::Name && !n.possessive) {
+                    // "Brandvold's comments came …" names him too.
+                    if let Some(n) = np::parse_at(&doc, cs, ce).into_iter().find(|n| n.kind == NpKind::Name) {
                         if let Some(x) = ents.name(&doc, &n, true, true) {
                             let (x, r) = (ents.live(x), ents.live(spk.0));
                             if x != r {
@@ -109,7 +112,9 @@ pub fn analyze(text: &str, grammar: &Grammar) -> Report {
         }
         for t in s.start..s.end {
             if doc.quote_of(t).is_some() && !bound.contains(&t) {
-                let initial = t == s.start || (t > s.start && (doc.is_punct(t - 1, ":") || doc.is_punct(t - 1, "--") || doc.is_punct(t - 1, "\u{2014}") || doc.quote_of(t - 1).is_some()));
+                let initial = t == s.start
+                    || (t > s.start
+                        && (doc.is_punct(t - 1, ":") || doc.is_punct(t - 1, "--") || doc.is_punct(t - 1, "\u{2014}") || doc.quote_of(t - 1).is_some()));
                 pending.push(Pending { quote_tok: t, sentence: s, initial });
             }
         }
@@ -172,7 +177,7 @@ fn resolve_sentence(doc: &Doc<'_>, s: Sentence, attrs: &[Attr<'_>], ents: &mut E
             Ev::Speaker(k, n) => {
                 let id = ents.resolve(doc, n, true);
                 if let Some(id) = id {
-                    for app in &attrs[k].appositives {
+                    for app in attrs.get(k).map_or(&[][..], |a| a.appositives.as_slice()) {
                         add_appositive(doc, ents, id, app);
                     }
                 }
@@ -183,11 +188,11 @@ fn resolve_sentence(doc: &Doc<'_>, s: Sentence, attrs: &[Attr<'_>], ents: &mut E
         }
     }
     // Participles inherit.
-    for k in 0..attrs.len() {
-        if out[k].is_some() {
+    for (k, a) in attrs.iter().enumerate() {
+        if out.get(k).is_some_and(Option::is_some) {
             continue;
         }
-        out[k] = match attrs[k].inherit {
+        let inherited = match a.inherit {
             Some(Inherit::Attr(j)) => out.get(j).copied().flatten(),
             Some(Inherit::Subject) => doc
                 .tokens
@@ -196,13 +201,20 @@ fn resolve_sentence(doc: &Doc<'_>, s: Sentence, attrs: &[Attr<'_>], ents: &mut E
                 .and_then(|(n, _, _)| ents.resolve(doc, &n, true).map(|id| (id, span_of(doc, n.start, n.end)))),
             None => None,
         };
+        if let Some(slot) = out.get_mut(k) {
+            *slot = inherited;
+        }
     }
     // "X expressed these sentiments, as reported by Y": Y relays X from now on.
     for a in attrs.iter().filter(|a| a.meta) {
         let Some(k) = attrs.iter().position(|a| std::ptr::eq(a, a)) else { continue };
         let _ = k;
         let subj = a.speaker.as_ref().and_then(|n| ents_lookup(doc, ents, n));
-        let relay = attrs.iter().enumerate().find(|(_, b)| matches!(b.kind, CueKind::ReportedBy | CueKind::According) && b.speaker.is_some()).and_then(|(j, _)| out.get(j).copied().flatten());
+        let relay = attrs
+            .iter()
+            .enumerate()
+            .find(|(_, b)| matches!(b.kind, CueKind::ReportedBy | CueKind::According) && b.speaker.is_some())
+            .and_then(|(j, _)| out.get(j).copied().flatten());
         if let (Some(x), Some((r, _))) = (subj, relay) {
             if x != r {
                 ents.relays.insert(ents.live(x), vec![r]);
@@ -298,7 +310,7 @@ fn cue_of(doc: &Doc<'_>, a: &Attr<'_>) -> Cue {
 fn chain_of(doc: &Doc<'_>, a: &Attr<'_>, speaker: usize, ents: &mut Entities) -> Vec<ChainLink> {
     let mut chain = Vec::new();
     for n in &a.chain {
-        let id = if n.kind == NpKind::Name && !n.outlet { ents.resolve(doc, n, false) } else { None };
+        let id = ents.resolve(doc, n, false);
         let span = span_of(doc, n.start, n.end);
         let name = id.and_then(|i| ents.list.get(ents.live(i))).map_or_else(|| span.of(doc.text).to_string(), |e| e.name.clone());
         chain.push(ChainLink {
@@ -342,11 +354,15 @@ fn float_quotes(doc: &Doc<'_>, units: &mut Vec<Unit>, pending: Vec<Pending>) {
             // Same paragraph: the attributed quote before it, else the one after.
             from = prev_direct.filter(|u| u.paragraph == para && u.speaker.is_some()).cloned();
             if from.is_none() {
-                from = units.iter().find(|u| u.content.start > content.start && u.paragraph == para && u.kind == QuoteKind::Direct && u.speaker.is_some()).cloned();
+                from = units
+                    .iter()
+                    .find(|u| u.content.start > content.start && u.paragraph == para && u.kind == QuoteKind::Direct && u.speaker.is_some())
+                    .cloned();
             }
             if from.is_none() {
                 // A paragraph that is only this quote, after a paragraph ending in an attributed quote.
-                let only_quote = p.sentence.end - p.sentence.start <= 2 && before.and_then(|b| units.get(b)).is_some_and(|u| u.kind == QuoteKind::Direct && u.paragraph + 1 == para && u.speaker.is_some());
+                let only_quote = p.sentence.end - p.sentence.start <= 2
+                    && before.and_then(|b| units.get(b)).is_some_and(|u| u.kind == QuoteKind::Direct && u.paragraph + 1 == para && u.speaker.is_some());
                 if only_quote {
                     from = before.and_then(|b| units.get(b)).cloned();
                 }
@@ -357,10 +373,14 @@ fn float_quotes(doc: &Doc<'_>, units: &mut Vec<Unit>, pending: Vec<Pending>) {
             kind = QuoteKind::Scare;
         }
         let (speaker, chain, cue) = match &from {
-            Some(u) => (u.speaker, u.chain.clone(), u.cue.clone().map(|mut c| {
-                c.construction = how;
-                c
-            })),
+            Some(u) => (
+                u.speaker,
+                u.chain.clone(),
+                u.cue.clone().map(|mut c| {
+                    c.construction = how;
+                    c
+                }),
+            ),
             None => (None, Vec::new(), None),
         };
         if kind != QuoteKind::Direct {
@@ -373,9 +393,12 @@ fn float_quotes(doc: &Doc<'_>, units: &mut Vec<Unit>, pending: Vec<Pending>) {
 }
 
 fn is_title(doc: &Doc<'_>, t: usize, inner: &str) -> bool {
-    let work_before = (t.saturating_sub(3)..t).any(|k| doc.word_tags(k).any(|x| matches!(x, Tag::Noun(n) if n.kind == NounKind::Work)) || matches!(doc.tok_text(k), "titled" | "entitled"));
+    let work_before = (t.saturating_sub(3)..t)
+        .any(|k| doc.word_tags(k).any(|x| matches!(x, Tag::Noun(n) if n.kind == NounKind::Work)) || matches!(doc.tok_text(k), "titled" | "entitled"));
     let words: Vec<&str> = inner.split_whitespace().collect();
-    let title_case = words.len() >= 2 && !inner.trim_end().ends_with(['.', ',', '!', '?']) && words.iter().filter(|w| w.len() > 3).all(|w| w.chars().next().is_some_and(char::is_uppercase));
+    let title_case = words.len() >= 2
+        && !inner.trim_end().ends_with(['.', ',', '!', '?'])
+        && words.iter().filter(|w| w.len() > 3).all(|w| w.chars().next().is_some_and(char::is_uppercase));
     work_before || title_case
 }
 
@@ -406,7 +429,8 @@ fn build_report(doc: &Doc<'_>, units: Vec<Unit>, ents: Entities) -> Report {
         .enumerate()
         .filter_map(|(i, &id)| {
             let e = ents.list.get(id)?;
-            let mut mentions: Vec<report::Mention> = e.mentions.iter().map(|(s, k)| report::Mention { span: *s, text: s.of(doc.text).to_string(), kind: *k }).collect();
+            let mut mentions: Vec<report::Mention> =
+                e.mentions.iter().map(|(s, k)| report::Mention { span: *s, text: s.of(doc.text).to_string(), kind: *k }).collect();
             mentions.sort_by_key(|m| m.span.start);
             mentions.dedup_by_key(|m| m.span);
             Some(report::Entity {
@@ -423,7 +447,12 @@ fn build_report(doc: &Doc<'_>, units: Vec<Unit>, ents: Entities) -> Report {
             })
         })
         .collect();
-    let publisher = doc.dateline.as_ref().and_then(|d| d.outlet).map(|s| ChainLink { name: s.of(doc.text).to_string(), entity: None, role: ChainRole::Publisher, span: Some(s) });
+    let publisher = doc.dateline.as_ref().and_then(|d| d.outlet).map(|s| ChainLink {
+        name: s.of(doc.text).to_string(),
+        entity: None,
+        role: ChainRole::Publisher,
+        span: Some(s),
+    });
     let mut quotes: Vec<Quote> = Vec::with_capacity(units.len());
     let mut last_direct_by_quote: Vec<(usize, usize)> = Vec::new();
     for (i, u) in units.into_iter().enumerate() {
@@ -437,10 +466,14 @@ fn build_report(doc: &Doc<'_>, units: Vec<Unit>, ents: Entities) -> Report {
             reason: e.anonymity_reason.clone(),
             request: e.anonymity_request.clone(),
         });
-        let mut chain: Vec<ChainLink> = u.chain.into_iter().map(|mut c| {
-            c.entity = c.entity.and_then(new_id);
-            c
-        }).collect();
+        let mut chain: Vec<ChainLink> = u
+            .chain
+            .into_iter()
+            .map(|mut c| {
+                c.entity = c.entity.and_then(new_id);
+                c
+            })
+            .collect();
         if let Some(p) = &publisher {
             if u.kind != QuoteKind::Title && u.kind != QuoteKind::Scare && !chain.iter().any(|c| c.name == p.name) {
                 chain.push(p.clone());
@@ -475,13 +508,21 @@ fn build_report(doc: &Doc<'_>, units: Vec<Unit>, ents: Entities) -> Report {
         .problems
         .iter()
         .map(|p| match p {
-            MarkProblem::Unclosed(s) => Diagnostic { code: "unclosed-quote".into(), message: format!("quotation mark {} opens a quote that never closes", s.of(doc.text)), span: *s },
-            MarkProblem::Unopened(s) => Diagnostic { code: "unopened-quote".into(), message: format!("quotation mark {} closes a quote that never opened", s.of(doc.text)), span: *s },
+            MarkProblem::Unclosed(s) => {
+                Diagnostic { code: "unclosed-quote".into(), message: format!("quotation mark {} opens a quote that never closes", s.of(doc.text)), span: *s }
+            }
+            MarkProblem::Unopened(s) => {
+                Diagnostic { code: "unopened-quote".into(), message: format!("quotation mark {} closes a quote that never opened", s.of(doc.text)), span: *s }
+            }
         })
         .collect();
     Report {
         schema_version: report::SCHEMA_VERSION,
-        dateline: doc.dateline.as_ref().map(|d| report::DatelineInfo { span: d.span, place: d.place.of(doc.text).to_string(), outlet: d.outlet.map(|o| o.of(doc.text).to_string()) }),
+        dateline: doc.dateline.as_ref().map(|d| report::DatelineInfo {
+            span: d.span,
+            place: d.place.of(doc.text).to_string(),
+            outlet: d.outlet.map(|o| o.of(doc.text).to_string()),
+        }),
         entities,
         quotes,
         diagnostics,

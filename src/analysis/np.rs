@@ -144,7 +144,10 @@ pub fn is_name_word(doc: &Doc<'_>, t: usize) -> bool {
 }
 
 fn is_particle(doc: &Doc<'_>, t: usize) -> bool {
-    matches!(doc.tok_text(t), "de" | "des" | "da" | "van" | "von" | "der" | "den" | "bin" | "al" | "del" | "la" | "le" | "di" | "du" | "dos" | "das" | "ibn" | "ter")
+    matches!(
+        doc.tok_text(t),
+        "de" | "des" | "da" | "van" | "von" | "der" | "den" | "bin" | "al" | "del" | "la" | "le" | "di" | "du" | "dos" | "das" | "ibn" | "ter"
+    )
 }
 
 fn is_possessive(doc: &Doc<'_>, t: usize) -> bool {
@@ -349,7 +352,9 @@ fn role_np<'d, 'a>(i: Toks<'d, 'a>) -> TResult<'d, 'a, Np<'a>> {
     np.indefinite = d.is_some_and(|(_, _, ind)| ind) && !partitive;
     np.partitive = partitive;
     np.modifiers = modifiers;
-    np.outlet = head.is_some_and(|(_, _, n)| n.outlet) || outlet_phrase(i.at(start)).is_ok() || (start..head_end).any(|t| outlet_phrase(i.at(t)).is_ok_and(|(_, (_, e, _))| e < head_end));
+    np.outlet = head.is_some_and(|(_, _, n)| n.outlet)
+        || outlet_phrase(i.at(start)).is_ok()
+        || (start..head_end).any(|t| outlet_phrase(i.at(t)).is_ok_and(|(_, (_, e, _))| e < head_end));
     // Post-modifiers of unnamed sources: "from the foreign ministry", "familiar with the matter".
     let mut end = head_end;
     let rest = i.at(head_end);
@@ -360,7 +365,12 @@ fn role_np<'d, 'a>(i: Toks<'d, 'a>) -> TResult<'d, 'a, Np<'a>> {
             // "with knowledge of the talks": the descriptor may run on to its object.
             let mut r3 = r2;
             while let Some(t) = r3.first() {
-                if doc.is_word(t) && !is_verb_word(doc, t) && (doc.is_func(t, FuncType::Determiner) || noun_phrase(r3).is_ok() || !is_func_word(doc, t)) && t < end + 4 && !doc.is_cap(t) {
+                if doc.is_word(t)
+                    && !is_verb_word(doc, t)
+                    && (doc.is_func(t, FuncType::Determiner) || noun_phrase(r3).is_ok() || !is_func_word(doc, t))
+                    && t < end + 4
+                    && !doc.is_cap(t)
+                {
                     r3 = r3.at(t + 1);
                     end = t + 1;
                 } else {
@@ -412,7 +422,9 @@ pub fn parse_at<'d, 'a>(doc: &'d Doc<'a>, at: usize, limit: usize) -> Vec<Np<'a>
     }
     if let Ok((_, np)) = role_np(i) {
         // "Critics say": a capitalised common noun is not a name.
-        if let Some(k) = out.iter().position(|n| n.kind == NpKind::Name && n.name.is_some_and(|(a, b)| (a..b).all(|t| doc.word_tags(t).any(|x| matches!(x, Tag::Noun(_))))) && n.end <= np.end) {
+        if let Some(k) = out.iter().position(|n| {
+            n.kind == NpKind::Name && n.name.is_some_and(|(a, b)| (a..b).all(|t| doc.word_tags(t).any(|x| matches!(x, Tag::Noun(_))))) && n.end <= np.end
+        }) {
             out.remove(k);
         }
         out.push(np);

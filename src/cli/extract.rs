@@ -119,8 +119,12 @@ fn jsonl<W: Write>(analyzer: &Analyzer, args: &ExtractArgs, f: &std::path::Path,
         if line.trim().is_empty() {
             continue;
         }
-        if line.len() > args.max_bytes {
-            json::write_line(out, &ErrorRecord { id: None, line: line_no, error: format!("record of {} bytes is over --max-bytes {}", line.len(), args.max_bytes) })?;
+        // The line holds the text plus its id and escapes: allow room for them.
+        if line.len() > args.max_bytes.saturating_mul(2).saturating_add(1 << 16) {
+            json::write_line(
+                out,
+                &ErrorRecord { id: None, line: line_no, error: format!("record of {} bytes is over --max-bytes {}", line.len(), args.max_bytes) },
+            )?;
             status = 1;
             continue;
         }
@@ -139,7 +143,10 @@ fn jsonl<W: Write>(analyzer: &Analyzer, args: &ExtractArgs, f: &std::path::Path,
             continue;
         };
         if text.len() > args.max_bytes {
-            json::write_line(out, &ErrorRecord { id: Some(&id), line: line_no, error: format!("text of {} bytes is over --max-bytes {}", text.len(), args.max_bytes) })?;
+            json::write_line(
+                out,
+                &ErrorRecord { id: Some(&id), line: line_no, error: format!("text of {} bytes is over --max-bytes {}", text.len(), args.max_bytes) },
+            )?;
             status = 1;
             continue;
         }

@@ -298,11 +298,7 @@ pub struct GrammarBuilder {
 }
 
 fn bad(file: &str, line: usize, message: impl Into<String>) -> GrammarError {
-    GrammarError::Syntax {
-        file: file.to_string(),
-        line,
-        message: message.into(),
-    }
+    GrammarError::Syntax { file: file.to_string(), line, message: message.into() }
 }
 
 fn gender(file: &str, l: &Line<'_>) -> Result<Option<Gender>, GrammarError> {
@@ -384,15 +380,7 @@ impl GrammarBuilder {
                     Some(v) => return Err(bad(file, l.line, format!("expected kind=speech|finding|manner|naming|evaluative, found kind={v}"))),
                 };
                 let split = l.flag("split");
-                let mk = |form| {
-                    Tag::Verb(Verb {
-                        lemma: l.phrase.clone(),
-                        form,
-                        stance,
-                        kind,
-                        split,
-                    })
-                };
+                let mk = |form| Tag::Verb(Verb { lemma: l.phrase.clone(), form, stance, kind, split });
                 self.add(&l.phrase, mk(VerbForm::Base));
                 for f in l.get("forms").unwrap_or("").split(',').filter(|f| !f.is_empty()) {
                     let f = f.to_lowercase();
@@ -407,10 +395,7 @@ impl GrammarBuilder {
                 }
             }
             "titles.txt" => {
-                let t = Title {
-                    gender: gender(file, l)?,
-                    class: l.get("class").unwrap_or("official").to_string(),
-                };
+                let t = Title { gender: gender(file, l)?, class: l.get("class").unwrap_or("official").to_string() };
                 self.add(&l.phrase, Tag::Title(t));
             }
             "nouns.txt" => {
@@ -473,34 +458,19 @@ impl GrammarBuilder {
                     Some("modal") => FuncType::Modal,
                     v => return Err(bad(file, l.line, format!("unknown function word type {v:?}"))),
                 };
-                let f = Func {
-                    ty,
-                    definite: l.flag("def"),
-                    plural: plural(file, l)?,
-                };
+                let f = Func { ty, definite: l.flag("def"), plural: plural(file, l)? };
                 self.add(&l.phrase, Tag::Func(f));
             }
-            other => {
-                return Err(GrammarError::UnknownFile {
-                    file: other.to_string(),
-                    known: BUILTIN.iter().map(|(n, _)| *n).collect::<Vec<_>>().join(", "),
-                })
-            }
+            other => return Err(GrammarError::UnknownFile { file: other.to_string(), known: BUILTIN.iter().map(|(n, _)| *n).collect::<Vec<_>>().join(", ") }),
         }
         Ok(())
     }
 
     /// Adds every `*.txt` file of a user folder; each must have the name of a built-in file.
     pub fn add_dir(&mut self, dir: &Path) -> Result<(), GrammarError> {
-        let io = |source| GrammarError::Io {
-            path: dir.to_path_buf(),
-            source,
-        };
-        let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
-            .map_err(io)?
-            .filter_map(|e| e.ok().map(|e| e.path()))
-            .filter(|p| p.extension().is_some_and(|x| x == "txt"))
-            .collect();
+        let io = |source| GrammarError::Io { path: dir.to_path_buf(), source };
+        let mut files: Vec<PathBuf> =
+            std::fs::read_dir(dir).map_err(io)?.filter_map(|e| e.ok().map(|e| e.path())).filter(|p| p.extension().is_some_and(|x| x == "txt")).collect();
         files.sort();
         for path in files {
             let name = path.file_name().and_then(|n| n.to_str()).unwrap_or_default().to_string();
@@ -510,10 +480,7 @@ impl GrammarBuilder {
                     known: BUILTIN.iter().map(|(n, _)| *n).collect::<Vec<_>>().join(", "),
                 });
             }
-            let text = std::fs::read_to_string(&path).map_err(|source| GrammarError::Io {
-                path: path.clone(),
-                source,
-            })?;
+            let text = std::fs::read_to_string(&path).map_err(|source| GrammarError::Io { path: path.clone(), source })?;
             self.add_file(&name, &path.display().to_string(), &text)?;
         }
         Ok(())
@@ -524,20 +491,11 @@ impl GrammarBuilder {
         // One anchored DFA over every phrase of every file, with `Standard` semantics so that a
         // walk from a token start meets every phrase starting there, short and long ("in" and
         // "in a statement"), in one pass that stops at the first dead state.
-        let automaton = dfa::Builder::new()
-            .ascii_case_insensitive(true)
-            .match_kind(MatchKind::Standard)
-            .start_kind(StartKind::Anchored)
-            .build(&self.phrases);
+        let automaton = dfa::Builder::new().ascii_case_insensitive(true).match_kind(MatchKind::Standard).start_kind(StartKind::Anchored).build(&self.phrases);
         // Building only fails past internal size limits, which these word lists are far from.
         #[allow(clippy::expect_used)]
         let automaton = automaton.expect("lexicon automaton within aho-corasick size limits");
-        Grammar {
-            phrases: self.phrases,
-            tags: self.tags,
-            index: self.index,
-            automaton,
-        }
+        Grammar { phrases: self.phrases, tags: self.tags, index: self.index, automaton }
     }
 }
 

@@ -56,12 +56,7 @@ fn word(input: &str) -> IResult<&str, &str> {
 }
 
 fn attr(input: &str) -> IResult<&str, (&str, &str)> {
-    separated_pair(
-        take_while1(|c: char| c.is_ascii_alphanumeric() || c == '-'),
-        tag("="),
-        take_till1(|c: char| c.is_whitespace()),
-    )
-    .parse_complete(input)
+    separated_pair(take_while1(|c: char| c.is_ascii_alphanumeric() || c == '-'), tag("="), take_till1(|c: char| c.is_whitespace())).parse_complete(input)
 }
 
 fn entry(input: &str) -> IResult<&str, (Vec<&str>, Vec<(&str, &str)>)> {
@@ -83,15 +78,8 @@ pub fn parse_file(text: &str) -> Result<Vec<Line<'_>>, Vec<LineError>> {
             continue;
         }
         match all_consuming(entry).parse_complete(trimmed) {
-            Ok((_, (words, attrs))) => lines.push(Line {
-                line: n,
-                phrase: words.join(" ").to_lowercase(),
-                attrs,
-            }),
-            Err(_) => errors.push(LineError {
-                line: n,
-                message: explain(trimmed),
-            }),
+            Ok((_, (words, attrs))) => lines.push(Line { line: n, phrase: words.join(" ").to_lowercase(), attrs }),
+            Err(_) => errors.push(LineError { line: n, message: explain(trimmed) }),
         }
     }
     if errors.is_empty() {

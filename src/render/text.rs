@@ -42,10 +42,14 @@ pub fn render(name: &str, text: &str, report: &Report) -> String {
         for q in units {
             let (l, c) = ix.line_col(text, q.content.start);
             let cue = q.cue.as_ref().map_or(String::new(), |c| format!(" [{}]", clip(&c.text, 30)));
-            let chain: Vec<String> = q.chain.iter().map(|c| match c.role {
-                ChainRole::Publisher => format!("{} (publisher)", c.name),
-                _ => c.name.clone(),
-            }).collect();
+            let chain: Vec<String> = q
+                .chain
+                .iter()
+                .map(|c| match c.role {
+                    ChainRole::Publisher => format!("{} (publisher)", c.name),
+                    _ => c.name.clone(),
+                })
+                .collect();
             let via = if chain.is_empty() { String::new() } else { format!(" via {}", chain.join(" → ")) };
             let kind = format!("{:?}", q.kind).to_lowercase();
             let _ = writeln!(out, "    {l}:{c} {kind:<8} \"{}\"{cue}{via}", clip(&q.text, 90));

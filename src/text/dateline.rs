@@ -23,10 +23,8 @@ pub struct Dateline {
 }
 
 fn cap_word(i: &str) -> IResult<&str, &str> {
-    verify(take_while1(|c: char| c.is_alphabetic() || c == '-' || c == '.' || c == '\''), |w: &str| {
-        w.chars().next().is_some_and(char::is_uppercase)
-    })
-    .parse_complete(i)
+    verify(take_while1(|c: char| c.is_alphabetic() || c == '-' || c == '.' || c == '\''), |w: &str| w.chars().next().is_some_and(char::is_uppercase))
+        .parse_complete(i)
 }
 
 fn place(i: &str) -> IResult<&str, &str> {
@@ -38,12 +36,7 @@ fn date(i: &str) -> IResult<&str, &str> {
 }
 
 fn outlet(i: &str) -> IResult<&str, &str> {
-    delimited(
-        char('('),
-        recognize(separated_list1(tag(" "), take_while1(|c: char| c.is_alphanumeric() || "-.&'’".contains(c)))),
-        char(')'),
-    )
-    .parse_complete(i)
+    delimited(char('('), recognize(separated_list1(tag(" "), take_while1(|c: char| c.is_alphanumeric() || "-.&'’".contains(c)))), char(')')).parse_complete(i)
 }
 
 fn dash(i: &str) -> IResult<&str, &str> {
@@ -69,11 +62,7 @@ pub fn parse(para: &str, base: usize) -> Option<Dateline> {
         return None;
     }
     let at = |s: &str| base + para.offset(s);
-    Some(Dateline {
-        span: Span::new(base, at(rest)),
-        place: Span::new(at(pl), at(pl) + pl.len()),
-        outlet: out.map(|o| Span::new(at(o), at(o) + o.len())),
-    })
+    Some(Dateline { span: Span::new(base, at(rest)), place: Span::new(at(pl), at(pl) + pl.len()), outlet: out.map(|o| Span::new(at(o), at(o) + o.len())) })
 }
 
 #[cfg(test)]

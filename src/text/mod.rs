@@ -131,7 +131,8 @@ impl<'a> Doc<'a> {
                     let next = text.get(j + d.len_utf8()..).and_then(|s| s.chars().next());
                     let joins = matches!(d, '\'' | '\u{2019}' | '-' | '.' | '&' | ',' | ':') && next.is_some_and(char::is_alphanumeric);
                     // A comma or colon joins digits only (1,000; 10:30).
-                    let digits = !matches!(d, ',' | ':') || (text.get(..j).and_then(|s| s.chars().next_back()).is_some_and(|p| p.is_ascii_digit()) && next.is_some_and(|n| n.is_ascii_digit()));
+                    let digits = !matches!(d, ',' | ':')
+                        || (text.get(..j).and_then(|s| s.chars().next_back()).is_some_and(|p| p.is_ascii_digit()) && next.is_some_and(|n| n.is_ascii_digit()));
                     // An apostrophe or curly quote that is a quote mark ends the word.
                     let is_mark = self.quotes.get(q).is_some_and(|x| x.outer.start == j);
                     if joins && digits && !is_mark {
@@ -169,12 +170,7 @@ impl<'a> Doc<'a> {
             self.grammar.lookup_into(self.text, span.start, &mut self.hits);
         }
         let to = self.hits.len() as u32;
-        self.tokens.push(Token {
-            span,
-            kind,
-            hits: (from, to),
-            newline_before,
-        });
+        self.tokens.push(Token { span, kind, hits: (from, to), newline_before });
     }
 
     fn find_dateline(&mut self) {
@@ -203,10 +199,7 @@ impl<'a> Doc<'a> {
 
     /// The lexicon hits of token `i`.
     pub fn tok_hits(&self, i: usize) -> &[Hit] {
-        self.tokens
-            .get(i)
-            .and_then(|t| self.hits.get(t.hits.0 as usize..t.hits.1 as usize))
-            .unwrap_or(&[])
+        self.tokens.get(i).and_then(|t| self.hits.get(t.hits.0 as usize..t.hits.1 as usize)).unwrap_or(&[])
     }
 
     /// Tags of the one-word phrase that is token `i` (its hits ending at its own end).
@@ -287,7 +280,7 @@ impl<'a> Doc<'a> {
         let mut start = 0usize;
         let mut i = 0usize;
         while i < n {
-            let t = self.tokens[i];
+            let Some(t) = self.tokens.get(i).copied() else { break };
             // Paragraph break before token i.
             if i > start && t.newline_before && self.line_is_break(i) {
                 self.sentences.push(Sentence { start, end: i, paragraph: para });
@@ -308,7 +301,7 @@ impl<'a> Doc<'a> {
             if self.ends_sentence(i) {
                 // Closing brackets stay with the sentence.
                 let mut e = i + 1;
-                while e < n && matches!(self.tok_text(e), ")" | "]") && !self.tokens[e].newline_before {
+                while e < n && matches!(self.tok_text(e), ")" | "]") && !self.tokens.get(e).is_some_and(|t| t.newline_before) {
                     e += 1;
                 }
                 self.sentences.push(Sentence { start, end: e, paragraph: para });
@@ -326,9 +319,8 @@ impl<'a> Doc<'a> {
         let mut prev_end: Option<usize> = None;
         for s in &mut self.sentences {
             if let Some(pe) = prev_end {
-                let t = self.tokens[s.start];
                 let _ = pe;
-                if t.newline_before {
+                if self.tokens.get(s.start).is_some_and(|t| t.newline_before) {
                     p += 1;
                 }
             }
@@ -353,7 +345,10 @@ impl<'a> Doc<'a> {
             TokKind::Quote(q) => {
                 // `"Where?" she asked` goes on; `"We won." The crowd cheered.` ends.
                 let inner = self.quotes.get(q).map_or("", |x| x.content.of(self.text)).trim_end();
-                inner.ends_with(['.', '!', '?']) && self.tokens.get(next).is_some_and(|n| n.kind != TokKind::Punct) && next_starts(self) && !self.is_cue_word(next)
+                inner.ends_with(['.', '!', '?'])
+                    && self.tokens.get(next).is_some_and(|n| n.kind != TokKind::Punct)
+                    && next_starts(self)
+                    && !self.is_cue_word(next)
             }
             TokKind::Word => {
                 // An abbreviation at a sentence end: the next word opens a sentence.
@@ -361,10 +356,7 @@ impl<'a> Doc<'a> {
                 w.ends_with('.')
                     && !self.word_tags(i).any(|t| matches!(t, Tag::Title(_)))
                     && !(w.len() == 2 && w.starts_with(char::is_uppercase))
-                    && self.tokens.get(next).is_some_and(|_| {
-                        self.word_tags(next).any(|t| matches!(t, Tag::Pronoun(_) | Tag::Func(_)))
-                            && self.is_cap(next)
-                    })
+                    && self.tokens.get(next).is_some_and(|_| self.word_tags(next).any(|t| matches!(t, Tag::Pronoun(_) | Tag::Func(_))) && self.is_cap(next))
             }
         }
     }
@@ -394,7 +386,10 @@ mod tests {
 
     #[test]
     fn abbreviations_do_not_end_sentences() {
-        assert_eq!(sentences("Gov. Ann Lee met Dr. Bo Chan in the U.S. on Jan. 4. He said no."), vec!["Gov. Ann Lee met Dr. Bo Chan in the U.S. on Jan. 4.", "He said no."]);
+        assert_eq!(
+            sentences("Gov. Ann Lee met Dr. Bo Chan in the U.S. on Jan. 4. He said no."),
+            vec!["Gov. Ann Lee met Dr. Bo Chan in the U.S. on Jan. 4.", "He said no."]
+        );
         assert_eq!(sentences("He moved to the U.S. He said so."), vec!["He moved to the U.S.", "He said so."]);
     }
 

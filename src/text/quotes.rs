@@ -101,7 +101,28 @@ fn is_open_punct(c: char) -> bool {
 }
 
 fn is_close_punct(c: char) -> bool {
-    matches!(c, '.' | ',' | ';' | ':' | '!' | '?' | ')' | ']' | '}' | '\u{2014}' | '\u{2013}' | '-' | '\u{2026}' | '\u{201D}' | '\u{2019}' | '\u{00BB}' | '"' | '\'' | '\u{300D}' | '/')
+    matches!(
+        c,
+        '.' | ','
+            | ';'
+            | ':'
+            | '!'
+            | '?'
+            | ')'
+            | ']'
+            | '}'
+            | '\u{2014}'
+            | '\u{2013}'
+            | '-'
+            | '\u{2026}'
+            | '\u{201D}'
+            | '\u{2019}'
+            | '\u{00BB}'
+            | '"'
+            | '\''
+            | '\u{300D}'
+            | '/'
+    )
 }
 
 /// Collects and classifies every quote mark.
@@ -119,7 +140,11 @@ fn scan(text: &str) -> Vec<Mark> {
             (true, false) => Dir::Open,
             (false, true) => match (family, glyph) {
                 // "the players’ union": a plural possessive, not a closing mark.
-                (Family::Single, _) if before == Some('s') && text.get(pos + len..).is_some_and(|r| r.strip_prefix(' ').is_some_and(|x| x.starts_with(char::is_lowercase))) => Dir::None,
+                (Family::Single, _)
+                    if before == Some('s') && text.get(pos + len..).is_some_and(|r| r.strip_prefix(' ').is_some_and(|x| x.starts_with(char::is_lowercase))) =>
+                {
+                    Dir::None
+                }
                 (Family::Single, _) => Dir::CloseOrApostrophe,
                 _ => Dir::Close,
             },
@@ -254,7 +279,10 @@ pub fn pair(text: &str) -> Pairing {
             let open = marks.get(bottom.mark).copied().unwrap_or(m);
             let next = lines.next_content(line_end);
             let next_opens_same = next.is_some_and(|(p, _)| {
-                marks.get(i..).and_then(|ms| ms.iter().find(|x| x.pos >= p)).is_some_and(|x| x.pos == p && x.family == open.family && matches!(x.dir, Dir::Open | Dir::Toggle))
+                marks
+                    .get(i..)
+                    .and_then(|ms| ms.iter().find(|x| x.pos >= p))
+                    .is_some_and(|x| x.pos == p && x.family == open.family && matches!(x.dir, Dir::Open | Dir::Toggle))
             });
             let blank = next.is_none_or(|(_, blank)| blank);
             if next_opens_same {

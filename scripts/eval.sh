@@ -1,0 +1,44 @@
+#!/usr/bin/env bash
+# Scores `quotecheck extract --jsonl` on the dev gold (../shared/eval/dev) and on the project's
+# own gold (tests/gold/own.jsonl) with the shared scorer, and fails when a floor is not met.
+#   scripts/eval.sh            build (release), score, check floors
+#   BIN=path scripts/eval.sh   score an existing binary
+set -euo pipefail
+cd "$(dirname "$0")/.."
+shared=${SHARED:-../shared}
+scorer="$shared/eval/score.py"
+if [ ! -f "$scorer" ]; then
+  echo "eval: $scorer not found (the shared evaluation folder sits beside the repository); skipped"
+  exit 0
+fi
+if [ -z "${BIN:-}" ]; then
+  cargo build --release --quiet
+  BIN=target/release/quotecheck
+fi
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+fail=0
+# name gold attribution-F1-floor chain-recall-floor anonymous-F1-floor
+while read -r name gold att chain anon; do
+  [ -f "$gold" ] || { echo "eval: $gold missing"; continue; }
+  "$BIN" extract --jsonl < "$gold" > "$tmp/$name.jsonl"
+  python3 "$scorer" "$gold" "$tmp/$name.jsonl" --json > "$tmp/$name.score"
+  python3 - "$tmp/$name.score" "$name" "$att" "$chain" "$anon" <<'PY' || fail=1
+import json, sys
+r = json.load(open(sys.argv[1])); name = sys.argv[2]
+floors = dict(attribution_f1=float(sys.argv[3]), chain_recall=float(sys.argv[4]), anonymous_f1=float(sys.argv[5]))
+print(f"{name:<10} attribution F1 {r['attribution_f1']:.3f}  quoted F1 {r['quoted_f1']:.3f}  indirect F1 {r['indirect_f1']:.3f}  "
+      f"speaker acc {r['speaker_acc']:.3f}  anonymous F1 {r['anonymous_f1']:.3f}  chain recall {r['chain_recall']:.3f}")
+bad = [f"{k} {r[k]:.3f} < {v}" for k, v in floors.items() if r[k] + 1e-9 < v]
+if bad:
+    print(f"  FLOOR NOT MET on {name}: " + "; ".join(bad))
+    sys.exit(1)
+PY
+done <<LIST
+seed $shared/eval/dev/seed.jsonl 0.93 1.0 1.0
+news-dev $shared/eval/dev/news-dev.jsonl 0.85 0 0
+textacy $shared/eval/dev/textacy-cases.jsonl 0.80 0 0
+corenlp $shared/eval/dev/corenlp-quote-cases.jsonl 0.75 0 0
+own tests/gold/own.jsonl 0.90 0.9 0.9
+LIST
+exit $fail

@@ -127,8 +127,6 @@ pub fn analyze(text: &str, grammar: &Grammar) -> Report {
 /// Resolves the speakers of a sentence's attributions, and registers the names and subject
 /// pronouns it mentions, in text order.
 fn resolve_sentence(doc: &Doc<'_>, s: Sentence, attrs: &[Attr<'_>], ents: &mut Entities) -> Vec<Option<(usize, Span)>> {
-    // Speaker phrases by start token.
-    let speaker_starts: Vec<usize> = attrs.iter().filter_map(|a| a.speaker.as_ref().map(|n| n.start)).collect();
     // Events: (token, what)
     enum Ev<'x, 'a> {
         Name(Np<'a>, bool),
@@ -139,8 +137,8 @@ fn resolve_sentence(doc: &Doc<'_>, s: Sentence, attrs: &[Attr<'_>], ents: &mut E
     let mut t = s.start;
     while t < s.end {
         let is_subject_pos = t == s.start || np::is_boundary(doc, t - 1) && !doc.is_func(t - 1, FuncType::Preposition);
-        if speaker_starts.contains(&t) {
-            t += 1;
+        if let Some(n) = attrs.iter().filter_map(|a| a.speaker.as_ref()).find(|n| n.start == t) {
+            t = n.end.max(t + 1);
             continue;
         }
         if np::is_name_word(doc, t) || doc.word_tags(t).any(|x| matches!(x, Tag::Title(_))) {

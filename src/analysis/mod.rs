@@ -38,7 +38,11 @@ struct Pending {
 
 /// Analyses `text` with `grammar`.
 pub fn analyze(text: &str, grammar: &Grammar) -> Report {
-    let doc = Doc::new(text, grammar);
+    analyze_doc(&Doc::new(text, grammar))
+}
+
+/// Analyses a document already read (the checker reuses its tokens and sentences).
+pub fn analyze_doc(doc: &Doc<'_>) -> Report {
     let mut ents = Entities::default();
     let mut units: Vec<Unit> = Vec::new();
     let mut pending: Vec<Pending> = Vec::new();

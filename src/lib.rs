@@ -62,4 +62,5 @@ impl Analyzer {
         &self.grammar
     }
 }
+pub mod check;
 pub mod render;

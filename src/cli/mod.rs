@@ -3,6 +3,7 @@
 //! Exit status: 0 success; 1 some input could not be analysed (a malformed JSONL line, a
 //! document over `--max-bytes`); 2 a usage, I/O or configuration error.
 
+mod check;
 mod extract;
 mod input;
 
@@ -26,6 +27,9 @@ const EXAMPLES: &str = "Examples:
   quotecheck extract examples/wire-story.txt --format text   who said what, by speaker
   quotecheck extract story.txt --pretty                       the attribution report as JSON
   quotecheck extract --jsonl < articles.jsonl > out.jsonl     one result line per {\"id\",\"text\"} line
+  quotecheck check drafts/                                    gate drafted copy (exit 1 on findings)
+  quotecheck check story.md --format sarif > qc.sarif         findings for code scanning
+  quotecheck rule anonymous-no-reason                         what a rule finds and how to fix it
   quotecheck schema > report.schema.json                      the JSON Schema of the report";
 
 #[derive(Subcommand, Debug)]
@@ -33,6 +37,16 @@ enum Command {
     /// Print the attribution report of each input (JSON by default).
     #[command(after_help = "Spans are UTF-8 byte offsets into the input. Output is deterministic: the same input gives the same bytes.")]
     Extract(ExtractArgs),
+    /// Check drafted copy: anonymous sources, unattributed quotes, loaded verbs, …
+    #[command(
+        after_help = "Exit status: 0 no findings at or above --fail-on (default warning), 1 findings, 2 usage, I/O or configuration error.\nRules: quotecheck rule; one rule's documentation: quotecheck rule NAME."
+    )]
+    Check(check::CheckArgs),
+    /// Explain a rule (or list the rules).
+    Rule {
+        /// The rule id, e.g. loaded-verb.
+        name: Option<String>,
+    },
     /// Print the JSON Schema of the report.
     Schema,
 }
@@ -83,6 +97,8 @@ pub fn run() -> i32 {
     };
     match cli.command {
         Command::Extract(args) => extract::run(&args),
+        Command::Check(args) => check::run(&args),
+        Command::Rule { name } => check::rule(name.as_deref()),
         Command::Schema => {
             let s = quotecheck::report::schema();
             match serde_json::to_string_pretty(&s) {

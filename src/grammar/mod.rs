@@ -25,6 +25,7 @@ pub const BUILTIN: &[(&str, &str)] = &[
     ("cue-phrases.txt", include_str!("../../grammars/cue-phrases.txt")),
     ("first-names.txt", include_str!("../../grammars/first-names.txt")),
     ("function-words.txt", include_str!("../../grammars/function-words.txt")),
+    ("hedges.txt", include_str!("../../grammars/hedges.txt")),
     ("nouns.txt", include_str!("../../grammars/nouns.txt")),
     ("outlets.txt", include_str!("../../grammars/outlets.txt")),
     ("pronouns.txt", include_str!("../../grammars/pronouns.txt")),
@@ -269,6 +270,17 @@ pub enum Tag {
     FirstName(Gender),
     /// An abbreviation ending in a period.
     Abbrev,
+    /// A hedge the checker flags.
+    Hedge(HedgeType),
+}
+
+/// What a hedge does.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum HedgeType {
+    /// Hearsay with no named source: `reportedly`, `is said to`.
+    Unsourced,
+    /// A claim credited to nobody in particular: `it is widely believed`.
+    Vague,
 }
 
 /// One lexicon hit at a position: which pattern, and the byte where it ends.
@@ -431,6 +443,14 @@ impl GrammarBuilder {
                 self.add(&l.phrase, Tag::Cue(t));
             }
             "outlets.txt" => self.add(&l.phrase, Tag::Outlet),
+            "hedges.txt" => {
+                let t = match l.get("type") {
+                    Some("unsourced") => HedgeType::Unsourced,
+                    Some("vague") => HedgeType::Vague,
+                    v => return Err(bad(file, l.line, format!("expected type=unsourced|vague, found {v:?}"))),
+                };
+                self.add(&l.phrase, Tag::Hedge(t));
+            }
             "abbreviations.txt" => self.add(&l.phrase, Tag::Abbrev),
             "first-names.txt" => match gender(file, l)? {
                 Some(g) => self.add(&l.phrase, Tag::FirstName(g)),

@@ -1,4 +1,5 @@
 //! Renderers: the only code that knows output formats.
 
+pub mod findings;
 pub mod json;
 pub mod text;

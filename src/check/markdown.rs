@@ -1,0 +1,170 @@
+//! What of an input is prose, and which findings its comments suppress.
+//!
+//! The prose is the input with everything that is not prose blanked out byte for byte (spaces,
+//! line breaks kept), so every offset into it is an offset into the original file and findings
+//! point at the exact line and column without any mapping. In Markdown, code blocks, inline
+//! code, front matter, HTML (comments included), link and image targets and the syntax itself
+//! are blanked; in both kinds, suppression comments are.
+//!
+//! Suppression, in Markdown or plain text:
+//!
+//! ```text
+//! <!-- quotecheck-disable loaded-verb -->   … until quotecheck-enable (no ids: every rule)
+//! <!-- quotecheck-enable -->
+//! <!-- quotecheck-disable-next-line unsourced-claim -->
+//! ```
+//!
+//! Plain text may also write the directive alone on a line, without the comment marks.
+
+use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
+
+use super::InputKind;
+
+/// A range of lines where some rules (or all, when `rules` is empty) are off.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Suppression {
+    /// First line (1-based).
+    pub from: usize,
+    /// Last line, inclusive.
+    pub to: usize,
+    /// Rule ids; empty means every rule.
+    pub rules: Vec<String>,
+}
+
+/// The prose of an input and its suppressions.
+#[derive(Debug, Clone)]
+pub struct Prose {
+    /// The input with non-prose bytes blanked; same length and line structure.
+    pub text: String,
+    /// Suppressed line ranges.
+    pub suppressions: Vec<Suppression>,
+}
+
+impl Prose {
+    /// Whether `rule` is suppressed on `line`.
+    pub fn suppressed(&self, rule: &str, line: usize) -> bool {
+        self.suppressions.iter().any(|s| s.from <= line && line <= s.to && (s.rules.is_empty() || s.rules.iter().any(|r| r == rule)))
+    }
+}
+
+/// Blanks `bytes[a..b]` (keeping line breaks).
+fn blank(bytes: &mut [u8], a: usize, b: usize) {
+    for c in bytes.iter_mut().take(b).skip(a) {
+        if *c != b'\n' && *c != b'\r' {
+            *c = b' ';
+        }
+    }
+}
+
+/// A directive on one line: (kind, rule ids).
+fn directive(line: &str) -> Option<(&str, Vec<String>)> {
+    let t = line.trim();
+    let t = t.strip_prefix("<!--").map(|x| x.trim_end().trim_end_matches("-->")).unwrap_or(t).trim();
+    let mut words = t.split_whitespace();
+    let kind = words.next()?;
+    if !matches!(kind, "quotecheck-disable" | "quotecheck-enable" | "quotecheck-disable-next-line") {
+        return None;
+    }
+    Some((kind, words.map(|w| w.trim_end_matches(',').to_string()).filter(|w| !w.is_empty()).collect()))
+}
+
+/// Reads `text` as `kind`: its prose and its suppressions.
+pub fn prose(text: &str, kind: InputKind) -> Prose {
+    let mut bytes = text.as_bytes().to_vec();
+    if kind == InputKind::Markdown {
+        // Keep only text events outside code, metadata and images; blank everything else.
+        let mut keep = vec![false; bytes.len()];
+        let opts = Options::ENABLE_YAML_STYLE_METADATA_BLOCKS
+            | Options::ENABLE_PLUSES_DELIMITED_METADATA_BLOCKS
+            | Options::ENABLE_TABLES
+            | Options::ENABLE_STRIKETHROUGH
+            | Options::ENABLE_FOOTNOTES;
+        let mut skip_depth = 0usize;
+        for (ev, range) in Parser::new_ext(text, opts).into_offset_iter() {
+            match ev {
+                Event::Start(Tag::CodeBlock(_) | Tag::MetadataBlock(_) | Tag::Image { .. } | Tag::HtmlBlock) => skip_depth += 1,
+                Event::End(TagEnd::CodeBlock | TagEnd::MetadataBlock(_) | TagEnd::Image | TagEnd::HtmlBlock) => skip_depth = skip_depth.saturating_sub(1),
+                Event::Text(_) if skip_depth == 0 => {
+                    for k in keep.iter_mut().take(range.end).skip(range.start) {
+                        *k = true;
+                    }
+                }
+                _ => {}
+            }
+        }
+        for (i, c) in bytes.iter_mut().enumerate() {
+            if !keep.get(i).copied().unwrap_or(false) && *c != b'\n' && *c != b'\r' {
+                *c = b' ';
+            }
+        }
+    }
+    // Directives: parsed from the original lines, blanked from the prose.
+    let mut suppressions = Vec::new();
+    let mut open: Option<(usize, Vec<String>)> = None;
+    let mut offset = 0usize;
+    let mut last_line = 0usize;
+    for (i, line) in text.split_inclusive('\n').enumerate() {
+        let n = i + 1;
+        last_line = n;
+        if let Some((kind, rules)) = directive(line) {
+            blank(&mut bytes, offset, offset + line.len());
+            match kind {
+                "quotecheck-disable" => {
+                    if let Some((from, r)) = open.take() {
+                        suppressions.push(Suppression { from, to: n, rules: r });
+                    }
+                    open = Some((n, rules));
+                }
+                "quotecheck-enable" => {
+                    if let Some((from, r)) = open.take() {
+                        suppressions.push(Suppression { from, to: n, rules: r });
+                    }
+                }
+                _ => suppressions.push(Suppression { from: n + 1, to: n + 1, rules }),
+            }
+        }
+        offset += line.len();
+    }
+    if let Some((from, r)) = open {
+        suppressions.push(Suppression { from, to: last_line.max(from), rules: r });
+    }
+    // Blanking replaces whole bytes of multi-byte characters only inside non-prose ranges;
+    // decoding is lossless for prose, and lossy replacement keeps the length otherwise.
+    let text = match String::from_utf8(bytes) {
+        Ok(s) => s,
+        Err(e) => String::from_utf8_lossy(e.as_bytes()).into_owned(),
+    };
+    Prose { text, suppressions }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn markdown_keeps_offsets_and_blanks_non_prose() {
+        let md = "---\ntitle: \"x\"\n---\n# Head\n\nShe said `code \"y\"` and [a link](http://e.com/\"q\").\n\n```\n\"not a quote\n```\n<!-- c -->\n";
+        let p = prose(md, InputKind::Markdown);
+        assert_eq!(p.text.len(), md.len());
+        assert_eq!(p.text.matches('\n').count(), md.matches('\n').count());
+        assert!(p.text.contains("She said"));
+        assert!(p.text.contains("a link"));
+        assert!(!p.text.contains("code"));
+        assert!(!p.text.contains("http"));
+        assert!(!p.text.contains("not a quote"));
+        assert!(!p.text.contains("title"));
+        let at = p.text.find("She").unwrap();
+        assert_eq!(&md[at..at + 3], "She");
+    }
+
+    #[test]
+    fn directives_suppress_ranges_and_next_lines() {
+        let t = "a\n<!-- quotecheck-disable loaded-verb -->\nb\n<!-- quotecheck-enable -->\nc\nquotecheck-disable-next-line\nd\n";
+        let p = prose(t, InputKind::Text);
+        assert!(p.suppressed("loaded-verb", 3));
+        assert!(!p.suppressed("unsourced-claim", 3));
+        assert!(!p.suppressed("loaded-verb", 5));
+        assert!(p.suppressed("unsourced-claim", 7));
+        assert!(!p.text.contains("quotecheck"));
+    }
+}

@@ -1,0 +1,296 @@
+//! `quotecheck check` and `quotecheck rule`.
+
+use std::collections::BTreeMap;
+use std::io::{IsTerminal, Write};
+use std::path::{Path, PathBuf};
+
+use quotecheck::check::{self, config, rules, CheckResult, Finding, InputKind, Level, Settings};
+use quotecheck::render::findings::{self, Checked};
+use quotecheck::Grammar;
+use serde::{Deserialize, Serialize};
+
+use super::input;
+
+/// Output format of `check`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum CheckFormat {
+    /// rustc-style snippets with the span underlined.
+    Human,
+    /// Findings with line and column, and each document's summary.
+    Json,
+    /// SARIF 2.1.0, for code scanning.
+    Sarif,
+    /// GitHub Actions workflow commands (annotations on the pull request).
+    Github,
+}
+
+/// When to colour human output.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Colour {
+    /// On a terminal, unless NO_COLOR is set.
+    Auto,
+    /// Always.
+    Always,
+    /// Never.
+    Never,
+}
+
+#[derive(clap::Args, Debug)]
+pub struct CheckArgs {
+    /// Files or folders to check (folders are walked, .gitignore respected); `-` or nothing
+    /// reads standard input.
+    #[arg(value_name = "PATH")]
+    paths: Vec<PathBuf>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = CheckFormat::Human)]
+    format: CheckFormat,
+    /// Configuration file (default: the nearest quotecheck.toml above the first path).
+    #[arg(long, value_name = "FILE")]
+    config: Option<PathBuf>,
+    /// Extra grammar folder (in addition to the configuration's).
+    #[arg(long, value_name = "DIR")]
+    grammar: Vec<PathBuf>,
+    /// The lowest level that makes the run fail (exit 1): info, warning or error.
+    #[arg(long, value_name = "LEVEL")]
+    fail_on: Option<String>,
+    /// Report only findings that are not in this baseline file.
+    #[arg(long, value_name = "FILE")]
+    baseline: Option<PathBuf>,
+    /// Write every finding to this baseline file (and exit 0).
+    #[arg(long, value_name = "FILE")]
+    write_baseline: Option<PathBuf>,
+    /// Treat standard input as Markdown.
+    #[arg(long)]
+    markdown: bool,
+    /// Decode invalid UTF-8 with replacement characters instead of failing.
+    #[arg(long)]
+    lossy: bool,
+    /// Colour for human output.
+    #[arg(long, value_enum, default_value_t = Colour::Auto)]
+    color: Colour,
+}
+
+#[derive(Serialize, Deserialize, PartialEq, Eq, PartialOrd, Ord, Clone, Debug)]
+struct Fingerprint {
+    path: String,
+    rule: String,
+    text: String,
+    message: String,
+}
+
+#[derive(Serialize, Deserialize)]
+struct Baseline {
+    version: u32,
+    findings: Vec<Fingerprint>,
+}
+
+fn fingerprint(path: &str, text: &str, f: &Finding) -> Fingerprint {
+    Fingerprint {
+        path: path.to_string(),
+        rule: f.rule.to_string(),
+        text: f.span.of(text).split_whitespace().collect::<Vec<_>>().join(" "),
+        message: f.message.clone(),
+    }
+}
+
+fn display_path(p: &Path) -> String {
+    let cwd = std::env::current_dir().ok();
+    let rel = cwd.as_deref().and_then(|c| p.strip_prefix(c).ok()).unwrap_or(p);
+    let s = rel.display().to_string();
+    s.strip_prefix("./").map(str::to_string).unwrap_or(s)
+}
+
+/// Files to check under `paths`, in a stable order.
+fn collect(paths: &[PathBuf], cfg: &config::Config) -> Result<Vec<PathBuf>, String> {
+    let mut out = Vec::new();
+    for p in paths {
+        if p.as_os_str() == "-" || p.is_file() {
+            out.push(p.clone());
+            continue;
+        }
+        if !p.exists() {
+            return Err(format!("{}: no such file or folder", p.display()));
+        }
+        let mut ob = ignore::overrides::OverrideBuilder::new(p);
+        let include: Vec<String> = if cfg.include.is_empty() { vec!["*.md".into(), "*.markdown".into(), "*.txt".into()] } else { cfg.include.clone() };
+        for g in &include {
+            ob.add(g).map_err(|e| format!("include glob {g:?}: {e}"))?;
+        }
+        for g in &cfg.exclude {
+            ob.add(&format!("!{g}")).map_err(|e| format!("exclude glob {g:?}: {e}"))?;
+        }
+        let ov = ob.build().map_err(|e| e.to_string())?;
+        let walker = ignore::WalkBuilder::new(p).overrides(ov).require_git(false).sort_by_file_name(|a, b| a.cmp(b)).build();
+        for entry in walker {
+            match entry {
+                Ok(e) if e.file_type().is_some_and(|t| t.is_file()) => out.push(e.into_path()),
+                Ok(_) => {}
+                Err(e) => return Err(e.to_string()),
+            }
+        }
+    }
+    Ok(out)
+}
+
+/// Runs `check`; returns the exit status.
+pub fn run(args: &CheckArgs) -> i32 {
+    let paths: Vec<PathBuf> = if args.paths.is_empty() { vec![PathBuf::from("-")] } else { args.paths.clone() };
+    // Configuration.
+    let cfg_path = args.config.clone().or_else(|| {
+        let first = paths.first().filter(|p| p.as_os_str() != "-").cloned().unwrap_or_else(|| PathBuf::from("."));
+        config::find(&first)
+    });
+    let cfg = match cfg_path.as_deref().map(config::load).transpose() {
+        Ok(c) => c.unwrap_or_default(),
+        Err(e) => {
+            eprintln!("quotecheck: {e}");
+            return 2;
+        }
+    };
+    let fail_on = match args.fail_on.as_deref().map(|s| Level::parse(s).filter(|l| *l != Level::Off)) {
+        Some(None) => {
+            eprintln!("quotecheck: --fail-on takes info, warning or error");
+            return 2;
+        }
+        Some(Some(l)) => l,
+        None => cfg.fail_on.unwrap_or(Level::Warning),
+    };
+    let mut dirs = cfg.grammar.clone();
+    dirs.extend(args.grammar.iter().cloned());
+    let grammar = if dirs.is_empty() {
+        None
+    } else {
+        match Grammar::with_dirs(&dirs) {
+            Ok(g) => Some(g),
+            Err(e) => {
+                eprintln!("quotecheck: {e}");
+                return 2;
+            }
+        }
+    };
+    let grammar: &Grammar = grammar.as_ref().unwrap_or_else(|| Grammar::builtin());
+    let settings = Settings { levels: cfg.levels.clone() };
+    let baseline: Option<BTreeMap<Fingerprint, usize>> = match &args.baseline {
+        None => None,
+        Some(p) => match std::fs::read_to_string(p).map_err(|e| e.to_string()).and_then(|t| serde_json::from_str::<Baseline>(&t).map_err(|e| e.to_string())) {
+            Ok(b) => {
+                let mut m = BTreeMap::new();
+                for f in b.findings {
+                    *m.entry(f).or_insert(0) += 1;
+                }
+                Some(m)
+            }
+            Err(e) => {
+                eprintln!("quotecheck: {}: {e}", p.display());
+                return 2;
+            }
+        },
+    };
+    let files = match collect(&paths, &cfg) {
+        Ok(f) => f,
+        Err(e) => {
+            eprintln!("quotecheck: {e}");
+            return 2;
+        }
+    };
+    let mut status = 0;
+    let mut docs: Vec<(String, String, CheckResult)> = Vec::new();
+    let mut remaining = baseline.clone();
+    let mut all_prints = Vec::new();
+    for f in &files {
+        let inp = match input::read(f, args.lossy) {
+            Ok(i) => i,
+            Err(e) => {
+                eprintln!("quotecheck: {e}");
+                status = 2;
+                continue;
+            }
+        };
+        let kind = if f.as_os_str() == "-" {
+            if args.markdown {
+                InputKind::Markdown
+            } else {
+                InputKind::Text
+            }
+        } else {
+            InputKind::from_path(f)
+        };
+        let mut result = check::check_text(&inp.text, kind, grammar, &settings);
+        let name = if f.as_os_str() == "-" { "-".to_string() } else { display_path(f) };
+        for fnd in &result.findings {
+            all_prints.push(fingerprint(&name, &inp.text, fnd));
+        }
+        if let Some(base) = remaining.as_mut() {
+            result.findings.retain(|fnd| {
+                let key = fingerprint(&name, &inp.text, fnd);
+                match base.get_mut(&key) {
+                    Some(n) if *n > 0 => {
+                        *n -= 1;
+                        false
+                    }
+                    _ => true,
+                }
+            });
+        }
+        docs.push((name, inp.text, result));
+    }
+    if let Some(p) = &args.write_baseline {
+        all_prints.sort();
+        let b = Baseline { version: 1, findings: all_prints };
+        let text = serde_json::to_string_pretty(&b).unwrap_or_default();
+        if let Err(e) = std::fs::write(p, text + "\n") {
+            eprintln!("quotecheck: {}: {e}", p.display());
+            return 2;
+        }
+        eprintln!("quotecheck: wrote {} findings to {}", b.findings.len(), p.display());
+        return status;
+    }
+    let checked: Vec<Checked<'_>> = docs.iter().map(|(p, t, r)| Checked { path: p, text: t, result: r }).collect();
+    let colour = match args.color {
+        Colour::Always => true,
+        Colour::Never => false,
+        Colour::Auto => std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
+    };
+    let rendered = match args.format {
+        CheckFormat::Human => findings::human(&checked, colour),
+        CheckFormat::Json => serde_json::to_string_pretty(&findings::json(&checked)).unwrap_or_default() + "\n",
+        CheckFormat::Sarif => serde_json::to_string_pretty(&findings::sarif(&checked)).unwrap_or_default() + "\n",
+        CheckFormat::Github => findings::github(&checked),
+    };
+    let mut out = std::io::stdout().lock();
+    if let Err(e) = out.write_all(rendered.as_bytes()).and_then(|_| out.flush()) {
+        if e.kind() != std::io::ErrorKind::BrokenPipe {
+            eprintln!("quotecheck: {e}");
+            return 2;
+        }
+    }
+    let failing = docs.iter().any(|(_, _, r)| r.findings.iter().any(|f| f.level >= fail_on));
+    if status == 0 && failing {
+        status = 1;
+    }
+    status
+}
+
+/// `quotecheck rule [NAME]`: a rule's documentation, or the list of rules.
+pub fn rule(name: Option<&str>) -> i32 {
+    match name {
+        None => {
+            for r in rules::ALL {
+                println!("{:<22} {:<8} {}", r.id(), r.default_level().as_str(), r.summary());
+            }
+            0
+        }
+        Some(n) => match rules::by_id(n) {
+            Some(r) => {
+                print!("{}", r.doc());
+                println!("\nDefault level: {}", r.default_level().as_str());
+                0
+            }
+            None => {
+                let ids: Vec<&str> = rules::ALL.iter().map(|r| r.id()).collect();
+                eprintln!("quotecheck: unknown rule {n:?} (rules: {})", ids.join(", "));
+                2
+            }
+        },
+    }
+}

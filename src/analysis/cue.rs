@@ -213,6 +213,13 @@ pub fn attributions<'a>(doc: &Doc<'a>, s: Sentence) -> Vec<Attr<'a>> {
             t += 1;
             continue;
         };
+        // Part of an anonymity descriptor: "people briefed on the talks".
+        if Toks::new(doc, t, hi).first().is_some()
+            && phrase(|x: &Tag| matches!(x, Tag::Anon(AnonType::Descriptor)).then_some(()))(Toks::new(doc, t, hi)).is_ok()
+        {
+            t += 1;
+            continue;
+        }
         // Not a finite cue: "to say", "will say", "the report", "a statement".
         let prev = t.checked_sub(1).filter(|&p| p >= lo);
         if prev.is_some_and(|p| {
@@ -566,6 +573,21 @@ pub fn find_subject<'a>(doc: &Doc<'a>, lo: usize, e: usize) -> Option<(Np<'a>, V
     // A pronoun needs no boundary: "what she called", "as he put it".
     if let Some(n) = np::parse_exact(doc, e - 1, e).filter(|n| n.kind == NpKind::Pronoun) {
         return Some((n, Vec::new(), e - 1));
+    }
+    // A determiner and unknown role words: "the harbour master said".
+    for a in lo.max(e.saturating_sub(5))..e {
+        // Not after a preposition ("the company behind the new mine says"), and not before a
+        // bare verb form ("the impact report found": "report" is a noun there).
+        let after_prep = a > lo && doc.is_func(a - 1, FuncType::Preposition);
+        let bare = verb_at(doc, e).is_some_and(|v| v.form == VerbForm::Base);
+        if (a > lo && !np::is_boundary(doc, a - 1)) || after_prep || bare || !doc.is_func(a, FuncType::Determiner) || e - a < 2 {
+            continue;
+        }
+        if (a + 1..e).all(|t| doc.is_word(t) && !np::is_function_word(doc, t) && verb_at(doc, t).is_none() && !doc.is_cap(t)) {
+            if let Some(n) = np::generic(doc, a, e) {
+                return Some((n, Vec::new(), a));
+            }
+        }
     }
     // A phrase with a post-modifier: "the mediator overseeing the talks said",
     // "a diplomat who attended the talks said".

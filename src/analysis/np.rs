@@ -125,6 +125,11 @@ fn is_title_word(doc: &Doc<'_>, t: usize) -> bool {
     doc.word_tags(t).any(|x| matches!(x, Tag::Title(_)))
 }
 
+/// Whether token `t` is a closed-class word or a pronoun.
+pub fn is_function_word(doc: &Doc<'_>, t: usize) -> bool {
+    is_func_word(doc, t)
+}
+
 fn is_func_word(doc: &Doc<'_>, t: usize) -> bool {
     doc.word_tags(t).any(|x| matches!(x, Tag::Func(_) | Tag::Pronoun(_)))
 }

@@ -111,19 +111,25 @@ fn collect(paths: &[PathBuf], cfg: &config::Config) -> Result<Vec<PathBuf>, Stri
         if !p.exists() {
             return Err(format!("{}: no such file or folder", p.display()));
         }
+        // Excludes are overrides (they beat everything); includes only filter what the walk
+        // yields, so .gitignore still applies to included patterns.
         let mut ob = ignore::overrides::OverrideBuilder::new(p);
-        let include: Vec<String> = if cfg.include.is_empty() { vec!["*.md".into(), "*.markdown".into(), "*.txt".into()] } else { cfg.include.clone() };
-        for g in &include {
-            ob.add(g).map_err(|e| format!("include glob {g:?}: {e}"))?;
-        }
         for g in &cfg.exclude {
             ob.add(&format!("!{g}")).map_err(|e| format!("exclude glob {g:?}: {e}"))?;
         }
         let ov = ob.build().map_err(|e| e.to_string())?;
+        let include: Vec<String> = if cfg.include.is_empty() { vec!["*.md".into(), "*.markdown".into(), "*.txt".into()] } else { cfg.include.clone() };
+        let mut ib = ignore::gitignore::GitignoreBuilder::new(p);
+        for g in &include {
+            ib.add_line(None, g).map_err(|e| format!("include glob {g:?}: {e}"))?;
+        }
+        let inc = ib.build().map_err(|e| e.to_string())?;
         let walker = ignore::WalkBuilder::new(p).overrides(ov).require_git(false).sort_by_file_name(|a, b| a.cmp(b)).build();
         for entry in walker {
             match entry {
-                Ok(e) if e.file_type().is_some_and(|t| t.is_file()) => out.push(e.into_path()),
+                Ok(e) if e.file_type().is_some_and(|t| t.is_file()) && inc.matched(e.path().strip_prefix(p).unwrap_or(e.path()), false).is_ignore() => {
+                    out.push(e.into_path())
+                }
                 Ok(_) => {}
                 Err(e) => return Err(e.to_string()),
             }

@@ -41,4 +41,35 @@ textacy $shared/eval/dev/textacy-cases.jsonl 0.80 0 0
 corenlp $shared/eval/dev/corenlp-quote-cases.jsonl 0.75 0 0
 own tests/gold/own.jsonl 0.90 0.9 0.9
 LIST
+
+# The checker against the gold files' "lint" expectations: per document, the count of each
+# rule the gold names (a rule a gold file never names is not compared).
+python3 - "$BIN" "$shared/eval/dev/seed.jsonl" "$shared/eval/dev/news-dev.jsonl" tests/gold/own.jsonl <<'PY' || fail=1
+import json, subprocess, sys, tempfile, os
+bin_, files = sys.argv[1], sys.argv[2:]
+total = exact = 0
+seed_ok = True
+for path in files:
+    if not os.path.exists(path):
+        continue
+    docs = [json.loads(l) for l in open(path, encoding="utf-8") if l.strip()]
+    rules = sorted({r for d in docs for r in (d.get("lint") or {})})
+    for d in docs:
+        want = {r: (d.get("lint") or {}).get(r, 0) for r in rules}
+        with tempfile.NamedTemporaryFile("w", suffix=".txt", delete=False, encoding="utf-8") as f:
+            f.write(d["text"])
+        out = subprocess.run([bin_, "check", "--format", "json", f.name], capture_output=True, text=True)
+        os.unlink(f.name)
+        found = json.loads(out.stdout)["files"][0]["findings"]
+        got = {r: sum(1 for x in found if x["rule"] == r) for r in rules}
+        total += 1
+        if got == want:
+            exact += 1
+        else:
+            print(f"  lint {os.path.basename(path)}:{d['id']}: got {got}, gold {want}")
+            if "seed" in path:
+                seed_ok = False
+print(f"lint       {exact}/{total} documents with the gold's counts")
+sys.exit(0 if seed_ok else 1)
+PY
 exit $fail

@@ -164,3 +164,20 @@ fn sarif_validates_against_the_official_schema() {
     bad["runs"][0]["results"][0]["level"] = serde_json::json!("loud");
     assert!(!validator.is_valid(&bad));
 }
+
+/// `docs/rules.md`: every rule's documentation, generated from the rule files.
+#[test]
+fn rules_docs_page_is_current() {
+    let mut want = String::from("# quotecheck rules\n\n<!-- Generated from src/check/rules/*.rs by `QUOTECHECK_WRITE_README=1 cargo test --test check`; do not edit. -->\n");
+    for r in rules::ALL {
+        want.push('\n');
+        want.push_str(&r.doc().replacen("# ", "## ", 1));
+        want.push_str(&format!("\nDefault level: `{}`.\n", r.default_level().as_str()));
+    }
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/rules.md");
+    if std::env::var_os("QUOTECHECK_WRITE_README").is_some() {
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(&path, &want).unwrap();
+    }
+    assert_eq!(std::fs::read_to_string(&path).unwrap_or_default(), want, "docs/rules.md is stale: run `QUOTECHECK_WRITE_README=1 cargo test --test check`");
+}

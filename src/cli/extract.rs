@@ -3,8 +3,9 @@
 use std::io::{BufRead, BufWriter, Write};
 use std::path::PathBuf;
 
-use quotecheck::render::json::{self, ErrorRecord, Id, Labelled, PathLabel};
-use quotecheck::{Analyzer, Grammar};
+use quotecheck::render::json::{self, ErrorRecord, Labelled, PathLabel};
+use quotecheck::report::Report;
+use quotecheck::Grammar;
 use serde::Deserialize;
 
 use super::input;
@@ -16,12 +17,28 @@ struct Record {
     text: Option<String>,
 }
 
+/// The grammar to read with: the shared built-in one (built once per process), or a private
+/// copy extended by `--grammar` folders.
+enum Analyzer {
+    Builtin(&'static Grammar),
+    Extended(Grammar),
+}
+
+impl Analyzer {
+    fn analyze(&self, text: &str) -> Report {
+        let g = match self {
+            Analyzer::Builtin(g) => g,
+            Analyzer::Extended(g) => g,
+        };
+        quotecheck::analysis::analyze(text, g)
+    }
+}
+
 fn analyzer(args: &ExtractArgs) -> Result<Analyzer, String> {
     if args.grammar.is_empty() {
-        // The built-in grammar is shared; build a private copy only when extended.
-        return Ok(Analyzer::new(Grammar::builtin_builder().build()));
+        return Ok(Analyzer::Builtin(Grammar::builtin()));
     }
-    Grammar::with_dirs(&args.grammar).map(Analyzer::new).map_err(|e| e.to_string())
+    Grammar::with_dirs(&args.grammar).map(Analyzer::Extended).map_err(|e| e.to_string())
 }
 
 /// Runs `extract`; returns the exit status.
@@ -77,7 +94,7 @@ fn document<W: Write>(analyzer: &Analyzer, args: &ExtractArgs, f: &std::path::Pa
             if args.pretty {
                 json::write_pretty(out, &rec)?
             } else {
-                json::write_line(out, &rec)?
+                json::write_labelled_line(out, "path", &inp.name, &report)?
             }
         }
     }
@@ -99,6 +116,8 @@ fn jsonl<W: Write>(analyzer: &Analyzer, args: &ExtractArgs, f: &std::path::Path,
     };
     let mut status = 0;
     let mut buf = Vec::new();
+    // Each result line is serialised here, then written in one call.
+    let mut line_out: Vec<u8> = Vec::with_capacity(1 << 16);
     let mut reader = reader;
     let mut line_no = 0usize;
     loop {
@@ -151,7 +170,9 @@ fn jsonl<W: Write>(analyzer: &Analyzer, args: &ExtractArgs, f: &std::path::Path,
             continue;
         }
         let report = analyzer.analyze(&text);
-        json::write_line(out, &Labelled { label: Id { id: &id }, report: &report })?;
+        line_out.clear();
+        json::write_labelled_line(&mut line_out, "id", &id, &report)?;
+        out.write_all(&line_out)?;
     }
     Ok(status)
 }

@@ -66,6 +66,11 @@ pub struct Doc<'a> {
     pub dateline: Option<Dateline>,
 }
 
+/// The char at byte `i`, if `i` is on a char boundary.
+fn char_at(text: &str, i: usize) -> Option<char> {
+    text.get(i..).and_then(|s| s.chars().next())
+}
+
 fn is_word_start(c: char) -> bool {
     c.is_alphanumeric() || c == '$' || c == '£' || c == '€'
 }
@@ -96,23 +101,34 @@ impl<'a> Doc<'a> {
         let mut i = if text.starts_with('\u{FEFF}') { 3 } else { 0 };
         let mut q = 0usize;
         let mut newline = true;
-        while i < b.len() {
-            let Some(c) = text.get(i..).and_then(|s| s.chars().next()) else {
-                i += 1;
-                continue;
-            };
-            if c.is_whitespace() || c == '\u{FEFF}' || c.is_control() {
-                if c == '\n' {
-                    newline = true;
+        while let Some(&byte) = b.get(i) {
+            // White space, control characters and byte order marks are skipped. ASCII is
+            // classified from the byte; other characters are decoded.
+            let c = if byte < 0x80 {
+                if byte <= b' ' || byte == 0x7F {
+                    if byte == b'\n' {
+                        newline = true;
+                    }
+                    i += 1;
+                    continue;
                 }
-                i += c.len_utf8();
-                continue;
-            }
+                char::from(byte)
+            } else {
+                let Some(c) = char_at(text, i) else {
+                    i += 1;
+                    continue;
+                };
+                if c.is_whitespace() || c == '\u{FEFF}' || c.is_control() {
+                    i += c.len_utf8();
+                    continue;
+                }
+                c
+            };
             while self.quotes.get(q).is_some_and(|x| x.outer.start < i) {
                 q += 1;
             }
             if let Some(qend) = self.quotes.get(q).filter(|x| x.outer.start == i).map(|x| x.outer.end) {
-                self.push(Span::new(i, qend), TokKind::Quote(q), newline);
+                self.push(Span::new(i, qend), TokKind::Quote(q), newline, (0, 0));
                 i = qend.max(i + 1);
                 q += 1;
                 newline = false;
@@ -120,57 +136,90 @@ impl<'a> Doc<'a> {
             }
             let start = i;
             if is_word_start(c) {
-                let mut j = i + c.len_utf8();
-                loop {
-                    let Some(d) = text.get(j..).and_then(|s| s.chars().next()) else { break };
-                    if d.is_alphanumeric() {
-                        j += d.len_utf8();
-                        continue;
-                    }
-                    // Internal joiners: the next char must be alphanumeric.
-                    let next = text.get(j + d.len_utf8()..).and_then(|s| s.chars().next());
-                    let joins = matches!(d, '\'' | '\u{2019}' | '-' | '.' | '&' | ',' | ':') && next.is_some_and(char::is_alphanumeric);
-                    // A comma or colon joins digits only (1,000; 10:30).
-                    let digits = !matches!(d, ',' | ':')
-                        || (text.get(..j).and_then(|s| s.chars().next_back()).is_some_and(|p| p.is_ascii_digit()) && next.is_some_and(|n| n.is_ascii_digit()));
-                    // An apostrophe or curly quote that is a quote mark ends the word.
-                    let is_mark = self.quotes.get(q).is_some_and(|x| x.outer.start == j);
-                    if joins && digits && !is_mark {
-                        j += d.len_utf8();
-                        continue;
-                    }
-                    break;
-                }
+                let mut j = self.word_end(start, c, q);
+                // The lexicon hits of the word: every phrase starting here.
+                let from = self.hits.len();
+                self.grammar.lookup_into(text, start, &mut self.hits);
                 // Keep the period of an abbreviation or an initial.
                 if b.get(j) == Some(&b'.') {
-                    let word = text.get(start..=j).unwrap_or("");
                     let initial = j - start == 1 && c.is_uppercase();
-                    let internal = word.get(..word.len() - 1).is_some_and(|w| w.contains('.'));
-                    if initial || internal || self.grammar.tags_of(&word.to_ascii_lowercase()).contains(&Tag::Abbrev) {
+                    let internal = text.get(start..j).is_some_and(|w| w.contains('.'));
+                    if initial || internal || self.abbrev_hit(from, j + 1) {
                         j += 1;
                     }
                 }
-                self.push(Span::new(start, j), TokKind::Word, newline);
+                self.push(Span::new(start, j), TokKind::Word, newline, (from as u32, self.hits.len() as u32));
                 i = j;
             } else {
                 let mut j = i + c.len_utf8();
                 if c == '-' && b.get(j) == Some(&b'-') {
                     j += 1;
                 }
-                self.push(Span::new(start, j), TokKind::Punct, newline);
+                self.push(Span::new(start, j), TokKind::Punct, newline, (0, 0));
                 i = j;
             }
             newline = false;
         }
     }
 
-    fn push(&mut self, span: Span, kind: TokKind, newline_before: bool) {
-        let from = self.hits.len() as u32;
-        if kind == TokKind::Word {
-            self.grammar.lookup_into(self.text, span.start, &mut self.hits);
+    /// The end of the word starting at byte `start` with char `c`: letters and digits, and
+    /// the internal joiners `'’-.&` (and `,`/`:` between digits) when a letter or digit follows.
+    /// `q` is the next quotation at or after `start`.
+    fn word_end(&self, start: usize, c: char, q: usize) -> usize {
+        let text = self.text;
+        let b = text.as_bytes();
+        let mut j = start + c.len_utf8();
+        loop {
+            let Some(&d0) = b.get(j) else { break };
+            if d0.is_ascii_alphanumeric() {
+                j += 1;
+                continue;
+            }
+            let d = if d0 < 0x80 {
+                char::from(d0)
+            } else {
+                let Some(d) = char_at(text, j) else { break };
+                if d.is_alphanumeric() {
+                    j += d.len_utf8();
+                    continue;
+                }
+                d
+            };
+            if !matches!(d, '\'' | '\u{2019}' | '-' | '.' | '&' | ',' | ':') {
+                break;
+            }
+            // Internal joiners: the next char must be alphanumeric.
+            let after = j + d.len_utf8();
+            let next = match b.get(after) {
+                Some(&n) if n < 0x80 => Some(char::from(n)),
+                Some(_) => char_at(text, after),
+                None => None,
+            };
+            let joins = next.is_some_and(char::is_alphanumeric);
+            // A comma or colon joins digits only (1,000; 10:30).
+            let digits = !matches!(d, ',' | ':') || (j > 0 && b.get(j - 1).is_some_and(u8::is_ascii_digit) && next.is_some_and(|n| n.is_ascii_digit()));
+            // An apostrophe or curly quote that is a quote mark ends the word.
+            let is_mark = self.quotes.get(q).is_some_and(|x| x.outer.start == j);
+            if joins && digits && !is_mark {
+                j = after;
+                continue;
+            }
+            break;
         }
-        let to = self.hits.len() as u32;
-        self.tokens.push(Token { span, kind, hits: (from, to), newline_before });
+        j
+    }
+
+    /// Whether the hits from index `from` on (those of the word being read) include an
+    /// abbreviation ending at byte `end`: the lexicon phrase equal to the word with its period.
+    /// The automaton matches ASCII case-insensitively and every phrase is lower case, so this is
+    /// the phrase the lower-cased word names.
+    fn abbrev_hit(&self, from: usize, end: usize) -> bool {
+        let g = self.grammar;
+        self.hits.get(from..).unwrap_or(&[]).iter().any(|h| h.end == end && g.tag(h.pattern).contains(&Tag::Abbrev))
+    }
+
+    fn push(&mut self, span: Span, kind: TokKind, newline_before: bool, hits: (u32, u32)) {
+        self.tokens.push(Token { span, kind, hits, newline_before });
     }
 
     fn find_dateline(&mut self) {

@@ -109,7 +109,8 @@ impl Entities {
 
     fn touch(&mut self, id: usize, span: Span, kind: MentionKind, subject: bool) {
         if let Some(e) = self.list.get_mut(id) {
-            if !e.mentions.iter().any(|(s, _)| *s == span) {
+            // Mentions arrive nearly in order: a repeat is among the last few.
+            if !e.mentions.iter().rev().take(8).any(|(s, _)| *s == span) {
                 e.mentions.push((span, kind));
             }
             e.last_mention = e.last_mention.max(span.start);
@@ -191,13 +192,18 @@ impl Entities {
     /// Most salient of `cands` before byte `pos`: the latest subject or speaker, else the latest
     /// mention.
     fn most_salient(&self, cands: impl Iterator<Item = usize>, pos: usize) -> Option<usize> {
-        let v: Vec<usize> = cands.collect();
-        let key = |i: &usize| {
-            let Some(e) = self.list.get(*i) else { return (false, 0, 0) };
-            let subj = e.mentions.iter().rev().find(|(s, _)| s.start < pos).map(|_| ()).and(e.last_subject.filter(|&x| x < pos));
-            (subj.is_some(), subj.unwrap_or(0), e.mentions.iter().filter(|(s, _)| s.start < pos).map(|(s, _)| s.start).max().unwrap_or(0))
-        };
-        v.into_iter().filter(|&i| self.list.get(i).is_some_and(|e| e.mentions.iter().any(|(s, _)| s.start < pos))).max_by_key(key)
+        // The latest mention before `pos`: mentions are kept nearly in order, so a reverse scan
+        // stops at once.
+        let last_before = |e: &Ent| e.mentions.iter().rev().map(|(s, _)| s.start).find(|&s| s < pos);
+        cands
+            .filter_map(|i| {
+                let e = self.list.get(i)?;
+                let last = last_before(e)?;
+                let subj = e.last_subject.filter(|&x| x < pos);
+                Some(((subj.is_some(), subj.unwrap_or(0), last), i))
+            })
+            .max_by_key(|(k, _)| *k)
+            .map(|(_, i)| i)
     }
 
     /// Resolves a proper name, creating the entity if it is new. `register_only`: a mention

@@ -118,6 +118,10 @@ fn is_tail(doc: &Doc<'_>, from: usize, to: usize) -> bool {
     if from >= to {
         return true;
     }
+    // Tails are short; a long run is a clause.
+    if to - from > 24 {
+        return false;
+    }
     let first_ok = doc.is_func(from, FuncType::Preposition)
         || doc.is_func(from, FuncType::Adverb)
         || doc.is_func(from, FuncType::Connective)
@@ -157,9 +161,13 @@ fn is_time_word(doc: &Doc<'_>, t: usize) -> bool {
     )
 }
 
-/// The next comma at or after `from`, before `end`.
+/// How far the constructions look for a comma; beyond it a clause counts as running to `end`,
+/// which keeps work per cue constant in sentences without punctuation.
+const COMMA_WINDOW: usize = 64;
+
+/// The next comma at or after `from`, before `end` (looking at most [`COMMA_WINDOW`] tokens).
 fn next_comma(doc: &Doc<'_>, from: usize, end: usize) -> usize {
-    (from..end).find(|&t| doc.is_punct(t, ",") || doc.is_punct(t, ";")).unwrap_or(end)
+    (from..end.min(from + COMMA_WINDOW)).find(|&t| doc.is_punct(t, ",") || doc.is_punct(t, ";")).unwrap_or(end)
 }
 
 /// Finds every attribution in sentence `s`.
@@ -168,6 +176,9 @@ pub fn attributions<'a>(doc: &Doc<'a>, s: Sentence) -> Vec<Attr<'a>> {
     let (lo, hi) = (s.start, s.end);
     // "In an interview with Radio X, …": a relay named before any cue.
     let mut early_chain: Vec<Np<'a>> = Vec::new();
+    // The first reported clause (clauses run to the sentence end until cut): a cue inside it is
+    // part of what was reported.
+    let mut first_content: Option<(usize, usize)> = None;
     let mut t = lo;
     while t < hi {
         let here = Toks::new(doc, t, hi);
@@ -260,9 +271,11 @@ pub fn attributions<'a>(doc: &Doc<'a>, s: Sentence) -> Vec<Attr<'a>> {
         if let Some(a) = verb_cue(doc, s, t, v, out.len()) {
             // A cue inside an earlier reported clause is part of what was reported
             // ("he added that engineers had found corrosion"), unless it closes the sentence.
-            let nested = a.content.is_some_and(|(cs, _)| cs > t)
-                && out.iter().any(|b| b.content.is_some_and(|(cs, ce)| cs <= a.left && a.left < ce) && b.kind != CueKind::Participle);
+            let nested = a.content.is_some_and(|(cs, _)| cs > t) && first_content.is_some_and(|(cs, ce)| cs <= a.left && a.left < ce);
             if !nested {
+                if a.kind != CueKind::Participle && first_content.is_none() {
+                    first_content = a.content;
+                }
                 out.push(a);
             }
         }
@@ -445,7 +458,7 @@ fn complement<'a>(doc: &Doc<'a>, s: Sentence, mut k: usize, a: &mut Attr<'a>) {
         return;
     }
     // A reported clause has a few words at least ("said the plan was dead").
-    let words = (k..c).filter(|&t| doc.is_word(t) || doc.quote_of(t).is_some()).count();
+    let words = (k..c).filter(|&t| doc.is_word(t) || doc.quote_of(t).is_some()).take(3).count();
     if words < 3 {
         return;
     }
@@ -709,15 +722,14 @@ fn phrase_cue<'a>(doc: &Doc<'a>, s: Sentence, ps: usize, pe: usize, ct: CueType,
 /// Cuts each reported clause where a later attribution's structure begins, and resolves
 /// chains from final `according to` / `as reported by` / `citing` cues.
 fn cut_contents<'a>(doc: &Doc<'a>, s: Sentence, out: &mut [Attr<'a>]) {
-    let lefts: Vec<(usize, usize)> = out.iter().map(|a| (a.left, a.cue.0)).collect();
+    // Each clause ends where the next attribution's structure begins: the first `left` after
+    // the clause start whose cue is after it too, by binary search over the sorted lefts.
+    let mut lefts: Vec<(usize, usize)> = out.iter().map(|a| (a.left, a.cue.0)).collect();
+    lefts.sort_unstable();
     for a in out.iter_mut() {
         if let Some((cs, ce)) = a.content {
-            let mut end = ce;
-            for &(l, c) in &lefts {
-                if l > cs && l < end && c > cs {
-                    end = l;
-                }
-            }
+            let from = lefts.partition_point(|&(l, _)| l <= cs);
+            let end = lefts.get(from..).unwrap_or(&[]).iter().find(|&&(_, c)| c > cs).map_or(ce, |&(l, _)| l.min(ce));
             let end = skip_final_punct_back(doc, cs, end);
             a.content = (end > cs).then_some((cs, end));
         }

@@ -54,7 +54,14 @@ pub fn analyze_doc(doc: &Doc<'_>) -> Report {
         }
         let attrs = cue::attributions(&doc, s);
         let speakers = resolve_sentence(&doc, s, &attrs, &mut ents);
-        let mut bound: Vec<usize> = Vec::new();
+        // Quote tokens of this sentence already given to a unit.
+        let mut bound = vec![false; s.end - s.start];
+        let is_bound = |b: &[bool], t: usize| b.get(t - s.start).copied().unwrap_or(true);
+        let bind = |b: &mut Vec<bool>, t: usize| {
+            if let Some(x) = b.get_mut(t - s.start) {
+                *x = true;
+            }
+        };
         for (k, a) in attrs.iter().enumerate() {
             let Some(spk) = speakers.get(k).copied().flatten() else { continue };
             let chain = chain_of(&doc, a, spk.0, &mut ents);
@@ -82,8 +89,8 @@ pub fn analyze_doc(doc: &Doc<'_>) -> Report {
                     quote: None,
                 });
                 for t in cs..ce {
-                    if let Some(q) = doc.quote_of(t).and_then(|q| doc.quotes.get(q)).filter(|_| !bound.contains(&t)) {
-                        bound.push(t);
+                    if let Some(q) = doc.quote_of(t).and_then(|q| doc.quotes.get(q)).filter(|_| !is_bound(&bound, t)) {
+                        bind(&mut bound, t);
                         if is_title(&doc, t, q.content.of(doc.text)) {
                             units.push(quoted_unit(&doc, t, QuoteKind::Title, None, None, Vec::new(), s.paragraph));
                         } else {
@@ -93,10 +100,10 @@ pub fn analyze_doc(doc: &Doc<'_>) -> Report {
                 }
             }
             for &t in &a.quotes {
-                if bound.contains(&t) {
+                if is_bound(&bound, t) {
                     continue;
                 }
-                bound.push(t);
+                bind(&mut bound, t);
                 let kind = if is_direct_position(&doc, s, t, a) { QuoteKind::Direct } else { QuoteKind::Partial };
                 units.push(quoted_unit(&doc, t, kind, Some(cue.clone()), Some(spk), chain.clone(), s.paragraph));
             }
@@ -115,7 +122,7 @@ pub fn analyze_doc(doc: &Doc<'_>) -> Report {
             }
         }
         for t in s.start..s.end {
-            if doc.quote_of(t).is_some() && !bound.contains(&t) {
+            if doc.quote_of(t).is_some() && !is_bound(&bound, t) {
                 let initial = t == s.start
                     || (t > s.start
                         && (doc.is_punct(t - 1, ":") || doc.is_punct(t - 1, "--") || doc.is_punct(t - 1, "\u{2014}") || doc.quote_of(t - 1).is_some()));
@@ -138,11 +145,14 @@ fn resolve_sentence(doc: &Doc<'_>, s: Sentence, attrs: &[Attr<'_>], ents: &mut E
         Speaker(usize, &'x Np<'a>),
     }
     let mut evs: Vec<(usize, Ev<'_, '_>)> = Vec::new();
+    // Speaker phrases by start token, for a binary search in the scan below.
+    let mut speakers: Vec<(usize, usize)> = attrs.iter().filter_map(|a| a.speaker.as_ref().map(|n| (n.start, n.end))).collect();
+    speakers.sort_unstable();
     let mut t = s.start;
     while t < s.end {
         let is_subject_pos = t == s.start || np::is_boundary(doc, t - 1) && !doc.is_func(t - 1, FuncType::Preposition);
-        if let Some(n) = attrs.iter().filter_map(|a| a.speaker.as_ref()).find(|n| n.start == t) {
-            t = n.end.max(t + 1);
+        if let Ok(k) = speakers.binary_search_by_key(&t, |x| x.0) {
+            t = speakers.get(k).map_or(t + 1, |x| x.1.max(t + 1));
             continue;
         }
         if np::is_name_word(doc, t) || doc.word_tags(t).any(|x| matches!(x, Tag::Title(_))) {
@@ -337,61 +347,88 @@ fn chain_of(doc: &Doc<'_>, a: &Attr<'_>, speaker: usize, ents: &mut Entities) ->
 }
 
 /// Quotes no cue claimed: continuation of a multi-paragraph quote, floating quotes after an
-/// attributed one, unattributed quotes, titles of works and scare quotes.
+/// attributed one, unattributed quotes, titles of works and scare quotes. One merge pass over
+/// the attributed units (sorted by position) and the pending quotes (in text order).
 fn float_quotes(doc: &Doc<'_>, units: &mut Vec<Unit>, pending: Vec<Pending>) {
+    if pending.is_empty() {
+        return;
+    }
+    let existing = std::mem::take(units);
+    let attributed_direct = |u: &Unit| u.kind == QuoteKind::Direct && u.speaker.is_some();
+    // next[k]: the first attributed direct unit at or after existing[k].
+    let mut next: Vec<Option<usize>> = vec![None; existing.len() + 1];
+    for k in (0..existing.len()).rev() {
+        let here = existing.get(k).filter(|u| attributed_direct(u)).map(|_| k);
+        let after = next.get(k + 1).copied().flatten();
+        if let Some(slot) = next.get_mut(k) {
+            *slot = here.or(after);
+        }
+    }
+    let mut out: Vec<Unit> = Vec::with_capacity(existing.len() + pending.len());
+    let mut last_direct: Option<usize> = None;
+    let mut iter = existing.iter().enumerate().peekable();
+    let mut cursor = 0usize;
+    let push = |out: &mut Vec<Unit>, last_direct: &mut Option<usize>, u: Unit| {
+        if u.kind == QuoteKind::Direct {
+            *last_direct = Some(out.len());
+        }
+        out.push(u);
+    };
     for p in pending {
         let Some(q) = doc.quote_of(p.quote_tok).and_then(|i| doc.quotes.get(i)) else { continue };
         let content = q.content;
+        while let Some((k, u)) = iter.next_if(|(_, u)| u.content.start < content.start) {
+            cursor = k + 1;
+            push(&mut out, &mut last_direct, u.clone());
+        }
         let para = p.sentence.paragraph;
         let inner = content.of(doc.text);
-        let before = units.iter().rposition(|u| u.content.start < content.start);
-        let prev_direct = units.iter().rev().find(|u| u.content.start < content.start && u.kind == QuoteKind::Direct);
+        let prev_direct = last_direct.and_then(|i| out.get(i));
+        let before = out.last();
         let mut kind = QuoteKind::Direct;
-        let mut from: Option<Unit> = None;
+        let mut from: Option<&Unit> = None;
         let mut how = Construction::Floating;
         if q.continues {
-            from = prev_direct.cloned();
+            from = prev_direct;
             how = Construction::Continuation;
         } else if p.initial {
             // Same paragraph: the attributed quote before it, else the one after.
-            from = prev_direct.filter(|u| u.paragraph == para && u.speaker.is_some()).cloned();
+            from = prev_direct.filter(|u| u.paragraph == para && u.speaker.is_some());
             if from.is_none() {
-                from = units
-                    .iter()
-                    .find(|u| u.content.start > content.start && u.paragraph == para && u.kind == QuoteKind::Direct && u.speaker.is_some())
-                    .cloned();
+                from = next.get(cursor).copied().flatten().and_then(|j| existing.get(j)).filter(|u| u.paragraph == para);
             }
             if from.is_none() {
                 // A paragraph that is only this quote, after a paragraph ending in an attributed quote.
-                let only_quote = p.sentence.end - p.sentence.start <= 2
-                    && before.and_then(|b| units.get(b)).is_some_and(|u| u.kind == QuoteKind::Direct && u.paragraph + 1 == para && u.speaker.is_some());
-                if only_quote {
-                    from = before.and_then(|b| units.get(b)).cloned();
-                }
+                let only_quote = p.sentence.end - p.sentence.start <= 2;
+                from = before.filter(|u| only_quote && attributed_direct(u) && u.paragraph + 1 == para);
             }
         } else if is_title(doc, p.quote_tok, inner) {
             kind = QuoteKind::Title;
         } else if inner.split_whitespace().count() < 6 || !inner.chars().next().is_some_and(char::is_uppercase) {
             kind = QuoteKind::Scare;
         }
-        let (speaker, chain, cue) = match &from {
-            Some(u) => (
-                u.speaker,
-                u.chain.clone(),
-                u.cue.clone().map(|mut c| {
+        let unit = match (kind, from) {
+            (QuoteKind::Direct, Some(u)) => Unit {
+                kind,
+                content,
+                cue: u.cue.clone().map(|mut c| {
                     c.construction = how;
                     c
                 }),
-            ),
-            None => (None, Vec::new(), None),
+                speaker: u.speaker,
+                chain: u.chain.clone(),
+                paragraph: para,
+                quote: Some(p.quote_tok),
+            },
+            _ => Unit { kind, content, cue: None, speaker: None, chain: Vec::new(), paragraph: para, quote: Some(p.quote_tok) },
         };
-        if kind != QuoteKind::Direct {
-            units.push(Unit { kind, content, cue: None, speaker: None, chain: Vec::new(), paragraph: para, quote: Some(p.quote_tok) });
-        } else {
-            units.push(Unit { kind, content, cue, speaker, chain, paragraph: para, quote: Some(p.quote_tok) });
-        }
-        units.sort_by_key(|u| (u.content.start, u.content.end));
+        push(&mut out, &mut last_direct, unit);
     }
+    for (_, u) in iter {
+        push(&mut out, &mut last_direct, u.clone());
+    }
+    out.sort_by_key(|u| (u.content.start, u.content.end));
+    *units = out;
 }
 
 fn is_title(doc: &Doc<'_>, t: usize, inner: &str) -> bool {

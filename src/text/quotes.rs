@@ -159,9 +159,19 @@ fn scan(text: &str) -> Vec<Mark> {
             marks.push(Mark { pos, len, family, dir, quiet });
         }
     };
+    // Candidates: ASCII marks and the lead bytes of the others, two memchr streams merged.
+    let mut ascii = memchr::memchr3_iter(b'"', b'\'', b'`', b).peekable();
+    let mut high = memchr::memchr3_iter(0xE2, 0xC2, 0xE3, b).peekable();
     let mut i = 0;
-    while let Some(off) = b.get(i..).and_then(|s| memchr::memchr3(b'"', b'\'', b'`', s).min_some(first_high(s))) {
-        let pos = i + off;
+    loop {
+        while ascii.next_if(|&p| p < i).is_some() {}
+        while high.next_if(|&p| p < i).is_some() {}
+        let pos = match (ascii.peek(), high.peek()) {
+            (Some(&a), Some(&h)) => a.min(h),
+            (Some(&a), None) => a,
+            (None, Some(&h)) => h,
+            (None, None) => break,
+        };
         let rest = b.get(pos..).unwrap_or(&[]);
         let (len, family, glyph, quiet) = match rest {
             [b'`', b'`', ..] => (2, Family::Double, Dir::Open, true),
@@ -189,25 +199,6 @@ fn scan(text: &str) -> Vec<Mark> {
         i = pos + len;
     }
     marks
-}
-
-/// The first lead byte of a non-ASCII quote mark (`0xE2`, `0xC2`, `0xE3`), for `min` with memchr.
-fn first_high(s: &[u8]) -> Option<usize> {
-    memchr::memchr3(0xE2, 0xC2, 0xE3, s)
-}
-
-trait MinOpt {
-    fn min_some(self, other: Option<usize>) -> Option<usize>;
-}
-
-impl MinOpt for Option<usize> {
-    fn min_some(self, other: Option<usize>) -> Option<usize> {
-        match (self, other) {
-            (Some(a), Some(b)) => Some(a.min(b)),
-            (a, None) => a,
-            (None, b) => b,
-        }
-    }
 }
 
 /// Line structure needed while pairing.
@@ -380,11 +371,12 @@ pub fn pair(text: &str) -> Pairing {
     out
 }
 
-/// Pairs the marks from index `from` on (after an unclosed opener at the end of the text),
-/// iteratively: each round drops the first unclosed opener.
+/// Pairs the marks from index `from` on (after an unclosed opener at the end of the text):
+/// each round drops the first unclosed opener and pairs what follows it. Rounds are bounded so
+/// that a text of nothing but opening marks stays linear; openers left after them are dropped.
 fn pair_from(text: &str, marks: &[Mark], mut from: usize) -> Pairing {
     let mut out = Pairing::default();
-    loop {
+    for _round in 0..4 {
         let Some(slice) = marks.get(from..) else { break };
         let start = slice.first().map_or(text.len(), |m| m.pos);
         let mut stack: Vec<usize> = Vec::new();

@@ -168,7 +168,9 @@ fn sarif_validates_against_the_official_schema() {
 /// `docs/rules.md`: every rule's documentation, generated from the rule files.
 #[test]
 fn rules_docs_page_is_current() {
-    let mut want = String::from("# quotecheck rules\n\n<!-- Generated from src/check/rules/*.rs by `QUOTECHECK_WRITE_README=1 cargo test --test check`; do not edit. -->\n");
+    let mut want = String::from(
+        "# quotecheck rules\n\n<!-- Generated from src/check/rules/*.rs by `QUOTECHECK_WRITE_README=1 cargo test --test check`; do not edit. -->\n",
+    );
     for r in rules::ALL {
         want.push('\n');
         want.push_str(&r.doc().replacen("# ", "## ", 1));

@@ -217,8 +217,10 @@ impl Entities {
         // Same person: equal names, one name's words inside the other's sharing a word.
         let mut found = None;
         let mut best_rank = 0;
+        // "Ms. Pryor" is not "Mr. Pryor": a gender shown here must not contradict the entity's.
+        let gender_here = np.gender(doc);
         for (i, e) in self.alive() {
-            if !e.named {
+            if !e.named || (gender_here.is_some() && e.gender.is_some() && e.gender != gender_here) {
                 continue;
             }
             let rank = if e.words == words {
@@ -380,8 +382,12 @@ impl Entities {
             _ => String::new(),
         };
         // Unnamed sources, and unnamed weasel groups ("critics", "industry insiders").
-        let anon = noun.is_some_and(|n| n.anon || n.vague) && np.head_title.is_none();
-        let vague = noun.is_some_and(|n| n.vague);
+        // "Some economists", "many analysts": an unnamed group of unspecified size is vague.
+        let quantified = np.plural()
+            && np.noun_kind() == NounKind::Person
+            && matches!(doc.tok_text(np.start).to_ascii_lowercase().as_str(), "some" | "many" | "several" | "most" | "numerous" | "various");
+        let vague = noun.is_some_and(|n| n.vague) || quantified;
+        let anon = (noun.is_some_and(|n| n.anon) || vague) && np.head_title.is_none();
         let kind = if anon {
             EntityKind::Anonymous
         } else if np.head_title.is_some() {
@@ -395,7 +401,9 @@ impl Entities {
                 _ => EntityKind::Person,
             }
         };
-        let anaphoric = np.definite || np.partitive;
+        // "The Prime Minister's Office": a possessive names its own entity, it does not refer back.
+        let owned = kind == EntityKind::Organisation && np.start + 1 < np.end && doc.tok_text(np.start + 1).ends_with("'s");
+        let anaphoric = (np.definite || np.partitive) && !owned;
         if anaphoric {
             // An earlier entity this role names.
             let found = match kind {
@@ -412,7 +420,15 @@ impl Entities {
                         .filter(|(_, e)| {
                             e.kind == EntityKind::Organisation
                                 && e.outlet == np.outlet
-                                && (e.head.as_deref() == Some(head_word.as_str()) || e.named || matches!(head_word.as_str(), "company" | "firm" | "group"))
+                                // The same head ("the ministry"), a name holding it ("the Ministry
+                                // of Mines"), or a named firm for "the company".
+                                && (e.head.as_deref() == Some(head_word.as_str())
+                                    || (e.named && (np.outlet || e.words.iter().any(|w| *w == head_word)))
+                                    || (e.named
+                                        && matches!(
+                                            head_word.as_str(),
+                                            "company" | "firm" | "group" | "business" | "carrier" | "airline" | "bank" | "lender" | "operator" | "developer" | "manufacturer" | "retailer" | "insurer" | "utility" | "startup" | "builder"
+                                        )))
                         })
                         .map(|(i, _)| i)
                         .collect();

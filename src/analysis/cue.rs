@@ -310,13 +310,24 @@ fn verb_cue<'a>(doc: &Doc<'a>, s: Sentence, v: usize, verb: &'a Verb, prior: usi
         if np.kind == NpKind::Role && !(np.definite || np.indefinite) && np.head.is_none_or(|(_, _, n)| n.kind == NounKind::Venue) {
             return None;
         }
+        // "…, said the company could keep …" is not inverted: a clause follows the phrase.
+        let next = np.end;
+        let clause = next < hi
+            && doc.is_word(next)
+            && (verb_at(doc, next).is_some()
+                || doc.is_func(next, FuncType::Modal)
+                || doc.is_func(next, FuncType::Auxiliary)
+                || doc.is_func(next, FuncType::Complementizer));
+        if clause {
+            return None;
+        }
         a.cue = (v, v + 1);
         a.left = e - 1;
         a.inverted = true;
         a.speaker = Some(np);
-    } else if e > lo && matches!(doc.tok_text(e - 1).to_ascii_lowercase().as_str(), "and" | "but") && prior > 0 {
-        // "conceded that … but insisted …": the same speaker.
-        a.inherit = Some(Inherit::Attr(prior - 1));
+    } else if e > lo && matches!(doc.tok_text(e - 1).to_ascii_lowercase().as_str(), "and" | "but") {
+        // "conceded that … but insisted …", "praised the team and said …": the same speaker.
+        a.inherit = Some(if prior > 0 { Inherit::Attr(prior - 1) } else { Inherit::Subject });
         a.left = e - 1;
     } else {
         return None;
@@ -418,8 +429,12 @@ fn complement<'a>(doc: &Doc<'a>, s: Sentence, mut k: usize, a: &mut Attr<'a>) {
         return;
     }
     let kind = a.verb.map(|v| v.kind);
-    if kind == Some(VerbKind::Naming) {
-        // `called the offer "an insult"`, `what she called "speculation"`.
+    if matches!(kind, Some(VerbKind::Naming | VerbKind::Evaluative))
+        && (k..next_comma(doc, k, hi)).any(|t| doc.quote_of(t).is_some())
+        && !(k..next_comma(doc, k, hi)).any(|t| doc.tok_text(t).eq_ignore_ascii_case("that"))
+        || kind == Some(VerbKind::Naming)
+    {
+        // `called the offer "an insult"`, `what she called "speculation"`, `accused him of "…"`.
         if let Some(t) = (k..next_comma(doc, k, hi)).find(|&t| doc.quote_of(t).is_some()) {
             a.quotes.push(t);
         }
@@ -440,7 +455,7 @@ fn complement<'a>(doc: &Doc<'a>, s: Sentence, mut k: usize, a: &mut Attr<'a>) {
     }
     // "expressed to Japanese officials the importance of ...".
     if doc.tok_text(k).eq_ignore_ascii_case("to") {
-        if let Some(d) = (k + 1..stop).find(|&t| doc.is_func(t, FuncType::Determiner)) {
+        if let Some(d) = (k + 2..stop).find(|&t| doc.is_func(t, FuncType::Determiner)) {
             set_content(doc, s, d, a);
             return;
         }
@@ -448,6 +463,25 @@ fn complement<'a>(doc: &Doc<'a>, s: Sentence, mut k: usize, a: &mut Attr<'a>) {
     // Only a tail: `remarked.`, `said in a statement.`, `said on Sunday, adding ...`.
     let c = next_comma(doc, k, hi);
     if is_tail(doc, k, skip_final_punct_back(doc, k, c)) {
+        // `said in a memo, seen by Reuters, that …`; `wrote on X, formerly Twitter, that …`.
+        let mut seg = c;
+        for _ in 0..3 {
+            if seg >= hi || !doc.is_punct(seg, ",") {
+                break;
+            }
+            if doc.tok_text(seg + 1).eq_ignore_ascii_case("that") && doc.is_func(seg + 1, FuncType::Complementizer) {
+                set_content(doc, s, seg + 2, a);
+                return;
+            }
+            let next = next_comma(doc, seg + 1, hi);
+            let aside = next - seg <= 8
+                && (seg + 1..next).all(|t| doc.is_word(t) && !doc.is_func(t, FuncType::Modal))
+                && verb_at(doc, seg + 1).is_none_or(|v| v.form == VerbForm::Past);
+            if !aside {
+                break;
+            }
+            seg = next;
+        }
         // `said in a statement, "…"`
         if c < hi && doc.quote_of(c + 1).is_some() {
             a.quotes.push(c + 1);
@@ -509,19 +543,24 @@ fn left_side(doc: &Doc<'_>, s: Sentence, a: &mut Attr<'_>) {
     if e > lo && (doc.is_punct(e - 1, ",") || doc.is_punct(e - 1, "--") || doc.is_punct(e - 1, "\u{2014}")) && !a.inverted {
         e -= 1;
     }
-    if a.inverted {
-        // a.left is the comma or quote before the verb.
-        if doc.quote_of(e).is_some() {
-            a.quotes.push(e);
-            return;
+    // The quotation just before the cue (for an inverted cue, `left` may be the quote itself).
+    let quote = if a.inverted && doc.quote_of(e).is_some() {
+        Some(e)
+    } else if e > lo && doc.quote_of(e - 1).is_some() {
+        Some(e - 1)
+    } else if doc.quote_of(e).is_some() {
+        Some(e)
+    } else {
+        None
+    };
+    if let Some(q) = quote {
+        // `The findings "add to the evidence," the team wrote`: a quote that continues words of
+        // the clause is part of a reported claim; one that opens it is direct.
+        if q > lo && doc.is_word(q - 1) {
+            a.content = Some((lo, q + 1));
+        } else {
+            a.quotes.push(q);
         }
-    }
-    if e > lo && doc.quote_of(e - 1).is_some() {
-        a.quotes.push(e - 1);
-        return;
-    }
-    if doc.quote_of(e).is_some() {
-        a.quotes.push(e);
         return;
     }
     if e >= lo + 3 && (doc.is_punct(e, ",") || a.inverted) {
@@ -554,7 +593,14 @@ pub fn find_subject<'a>(doc: &Doc<'a>, lo: usize, e: usize) -> Option<(Np<'a>, V
         segs.push((t, end));
         segs.reverse();
         let segs: Vec<(usize, usize)> = segs.into_iter().filter(|(a, b)| a < b).collect();
-        let parsed: Vec<Option<Np<'a>>> = segs.iter().map(|&(a, b)| np::parse_exact(doc, a, b).or_else(|| with_postmodifier(doc, a, b))).collect();
+        let parsed: Vec<Option<Np<'a>>> = segs
+            .iter()
+            .map(|&(a, b)| {
+                // "But councillor Amir Haddad, …": a leading connective is not the phrase.
+                let a = if a + 1 < b && doc.is_func(a, FuncType::Connective) { a + 1 } else { a };
+                np::parse_exact(doc, a, b).or_else(|| with_postmodifier(doc, a, b)).or_else(|| with_pp_tail(doc, a, b))
+            })
+            .collect();
         let last = if segs.len() > 1 { parsed.last().cloned().flatten() } else { None };
         let first = parsed.iter().flatten().next().cloned();
         let chosen = match (&first, &last) {
@@ -615,6 +661,21 @@ pub fn find_subject<'a>(doc: &Doc<'a>, lo: usize, e: usize) -> Option<(Np<'a>, V
     None
 }
 
+/// A descriptive phrase at `a` whose prepositional tail runs up to `e`: "a senior manager at
+/// the mine".
+fn with_pp_tail<'a>(doc: &Doc<'a>, a: usize, e: usize) -> Option<Np<'a>> {
+    let mut n = np::parse_at(doc, a, e).into_iter().filter(|n| n.end < e && n.kind == NpKind::Role && !n.possessive).max_by_key(|n| n.end)?;
+    let ok = doc.is_func(n.end, FuncType::Preposition)
+        && e - n.end <= 8
+        && (n.end..e).all(|t| doc.is_word(t) && verb_at(doc, t).is_none() && !doc.is_func(t, FuncType::Modal));
+    if ok {
+        n.end = e;
+        Some(n)
+    } else {
+        None
+    }
+}
+
 /// A speaker phrase at `a` followed by a participle or relative clause running up to `e`.
 fn with_postmodifier<'a>(doc: &Doc<'a>, a: usize, e: usize) -> Option<Np<'a>> {
     let n = np::parse_at(doc, a, e).into_iter().filter(|n| n.end < e && n.kind != NpKind::Pronoun && !n.possessive).max_by_key(|n| n.end)?;
@@ -624,7 +685,7 @@ fn with_postmodifier<'a>(doc: &Doc<'a>, a: usize, e: usize) -> Option<Np<'a>> {
         || (w.ends_with("ing") && w.len() > 4)
         || (w.ends_with("ed") && doc.is_func(m + 1, FuncType::Preposition));
     let clean = (m..e).all(|t| doc.is_word(t) && verb_at(doc, t).is_none_or(|_| t == m));
-    (opens && clean && e - m <= 12).then_some(n)
+    (opens && clean && e - m >= 2 && e - m <= 12).then_some(n)
 }
 
 /// `X was quoted (by Y) as saying`, `Y quoted X as saying`.

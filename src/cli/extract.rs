@@ -94,7 +94,9 @@ fn document<W: Write>(analyzer: &Analyzer, args: &ExtractArgs, f: &std::path::Pa
             if args.pretty {
                 json::write_pretty(out, &rec)?
             } else {
-                json::write_labelled_line(out, "path", &inp.name, &report)?
+                let mut line = Vec::new();
+                json::write_labelled_line(&mut line, "path", &inp.name, &report)?;
+                out.write_all(&line)?
             }
         }
     }

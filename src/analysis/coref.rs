@@ -413,6 +413,12 @@ impl Entities {
                     let c2: Vec<usize> = if cands.is_empty() { self.alive().filter(|(_, e)| e.anonymous).map(|(i, _)| i).collect() } else { cands };
                     self.most_salient(c2.into_iter(), pos)
                 }
+                // An epithet with no known role word ("the 23-year-old", "the world No. 2")
+                // names the person the story is about: the most salient one.
+                EntityKind::Person if head_word.is_empty() && doc.tok_text(np.start).eq_ignore_ascii_case("the") => {
+                    let cands: Vec<usize> = self.alive().filter(|(_, e)| e.kind == EntityKind::Person && e.named).map(|(i, _)| i).collect();
+                    self.most_salient(cands.into_iter(), pos)
+                }
                 EntityKind::Person => self.best_role_holder(np, &head_word, pos),
                 EntityKind::Organisation => {
                     let cands: Vec<usize> = self
@@ -423,7 +429,7 @@ impl Entities {
                                 // The same head ("the ministry"), a name holding it ("the Ministry
                                 // of Mines"), or a named firm for "the company".
                                 && (e.head.as_deref() == Some(head_word.as_str())
-                                    || (e.named && (np.outlet || e.words.iter().any(|w| *w == head_word)))
+                                    || (e.named && (np.outlet || e.words.contains(&head_word)))
                                     || (e.named
                                         && matches!(
                                             head_word.as_str(),

@@ -64,6 +64,8 @@ pub struct Attr<'a> {
     pub inverted: bool,
     /// Venue phrase (`in a press briefing`).
     pub venue: Option<(usize, usize)>,
+    /// The attribution whose speaker relayed these words (`X said that Y had said …`).
+    pub relayed_by: Option<usize>,
 }
 
 impl<'a> Attr<'a> {
@@ -82,6 +84,7 @@ impl<'a> Attr<'a> {
             left: cue.0,
             inverted: false,
             venue: None,
+            relayed_by: None,
         }
     }
 }
@@ -191,6 +194,9 @@ pub fn attributions<'a>(doc: &Doc<'a>, s: Sentence) -> Vec<Attr<'a>> {
             match ct {
                 CueType::According | CueType::ReportedBy | CueType::Citing => {
                     if let Some(a) = phrase_cue(doc, s, ps, pe + 1, ct, &out) {
+                        if first_content.is_none() && a.content.is_some_and(|(cs, _)| cs > ps) {
+                            first_content = a.content;
+                        }
                         out.push(a);
                     }
                     t = pe + 1;
@@ -225,9 +231,7 @@ pub fn attributions<'a>(doc: &Doc<'a>, s: Sentence) -> Vec<Attr<'a>> {
             continue;
         };
         // Part of an anonymity descriptor: "people briefed on the talks".
-        if Toks::new(doc, t, hi).first().is_some()
-            && phrase(|x: &Tag| matches!(x, Tag::Anon(AnonType::Descriptor)).then_some(()))(Toks::new(doc, t, hi)).is_ok()
-        {
+        if phrase(|x: &Tag| matches!(x, Tag::Anon(_)).then_some(()))(Toks::new(doc, t, hi)).is_ok() {
             t += 1;
             continue;
         }
@@ -272,7 +276,21 @@ pub fn attributions<'a>(doc: &Doc<'a>, s: Sentence) -> Vec<Attr<'a>> {
             // A cue inside an earlier reported clause is part of what was reported
             // ("he added that engineers had found corrosion"), unless it closes the sentence.
             let nested = a.content.is_some_and(|(cs, _)| cs > t) && first_content.is_some_and(|(cs, ce)| cs <= a.left && a.left < ce);
-            if !nested {
+            // "X told reporters that Y had said that …": Y's words, relayed by X.
+            let relayed = nested
+                && first_content.is_some_and(|(cs, _)| cs == a.left)
+                && a.verb.is_some_and(|v| v.kind == VerbKind::Speech)
+                && a.speaker.as_ref().is_some_and(|n| n.kind == NpKind::Name);
+            if relayed {
+                if let Some(k) = out.iter().position(|b| b.content == first_content) {
+                    let mut a = a;
+                    a.relayed_by = Some(k);
+                    if let Some(b) = out.get_mut(k) {
+                        b.content = None;
+                    }
+                    out.push(a);
+                }
+            } else if !nested {
                 if a.kind != CueKind::Participle && first_content.is_none() {
                     first_content = a.content;
                 }
@@ -280,6 +298,18 @@ pub fn attributions<'a>(doc: &Doc<'a>, s: Sentence) -> Vec<Attr<'a>> {
             }
         }
         t += 1;
+    }
+    // "Astronomers have found water …, the agency said": a cue closing the sentence claims
+    // the whole clause before it, cues inside included.
+    let indexed = out.iter().any(|b| b.relayed_by.is_some() || matches!(b.inherit, Some(Inherit::Attr(_))));
+    if let Some((cs, ce)) = out
+        .iter()
+        .rev()
+        .filter(|_| !indexed)
+        .find(|a| a.content.is_some_and(|(cs, ce)| cs == lo && ce <= a.cue.0) && a.kind == CueKind::Verb)
+        .and_then(|a| a.content)
+    {
+        out.retain(|b| !(b.cue.0 >= cs && b.cue.1 <= ce && b.relayed_by.is_none()));
     }
     if let Some(a) = out.first_mut() {
         a.chain.extend(early_chain);
@@ -303,7 +333,11 @@ fn verb_cue<'a>(doc: &Doc<'a>, s: Sentence, v: usize, verb: &'a Verb, prior: usi
         a.left = left;
     } else if e > lo && (doc.is_punct(e - 1, ",") || doc.quote_of(e - 1).is_some() || doc.is_punct(e - 1, "--") || doc.is_punct(e - 1, "\u{2014}")) {
         // Inverted: "...," said Anita Kowalski.
-        let np = np::parse_forward(doc, v + 1, hi)?;
+        // "…," said the 23-year-old.
+        let np = np::parse_forward(doc, v + 1, hi).or_else(|| {
+            let end = skip_final_punct_back(doc, v + 1, next_comma(doc, v + 1, hi));
+            (doc.is_func(v + 1, FuncType::Determiner) && end > v + 2 && end - v <= 5).then(|| np::generic(doc, v + 1, end)).flatten()
+        })?;
         if verb.kind == VerbKind::Naming {
             return None;
         }
@@ -325,6 +359,14 @@ fn verb_cue<'a>(doc: &Doc<'a>, s: Sentence, v: usize, verb: &'a Verb, prior: usi
         a.left = e - 1;
         a.inverted = true;
         a.speaker = Some(np);
+    } else if e > lo + 2 && matches!(doc.tok_text(e - 1).to_ascii_lowercase().as_str(), "which" | "who") && doc.is_punct(e - 2, ",") {
+        // "…, according to the regulator, which said it had opened an inquiry".
+        let (np, _, _) = find_subject(doc, lo, e - 2)?;
+        a.speaker = Some(np);
+        a.left = e - 2;
+        complement(doc, s, v + 1, &mut a);
+        // A relative clause attributes only what follows its verb.
+        return (a.content.is_some() || !a.quotes.is_empty()).then_some(a);
     } else if e > lo && matches!(doc.tok_text(e - 1).to_ascii_lowercase().as_str(), "and" | "but") {
         // "conceded that … but insisted …", "praised the team and said …": the same speaker.
         a.inherit = Some(if prior > 0 { Inherit::Attr(prior - 1) } else { Inherit::Subject });
@@ -361,8 +403,9 @@ fn verb_cue<'a>(doc: &Doc<'a>, s: Sentence, v: usize, verb: &'a Verb, prior: usi
             a.quotes.insert(0, before - 2);
         }
     }
-    // Nothing to the right: the cue attributes what is to its left.
-    if a.content.is_none() && a.quotes.is_empty() && !a.meta {
+    // Nothing to the right: the cue attributes what is to its left (not for "… and said", whose
+    // left is the same speaker's other clause).
+    if a.content.is_none() && a.quotes.is_empty() && !a.meta && a.inherit.is_none() {
         left_side(doc, s, &mut a);
     }
     if verb.kind == VerbKind::Manner {
@@ -459,6 +502,10 @@ fn complement<'a>(doc: &Doc<'a>, s: Sentence, mut k: usize, a: &mut Attr<'a>) {
             set_content(doc, s, d, a);
             return;
         }
+    }
+    // An infinitive is a request or a plan, not a claim: "asked not to be named", "pledged to".
+    if doc.tok_text(k).eq_ignore_ascii_case("to") || (doc.tok_text(k).eq_ignore_ascii_case("not") && doc.tok_text(k + 1).eq_ignore_ascii_case("to")) {
+        return;
     }
     // Only a tail: `remarked.`, `said in a statement.`, `said on Sunday, adding ...`.
     let c = next_comma(doc, k, hi);
@@ -563,7 +610,9 @@ fn left_side(doc: &Doc<'_>, s: Sentence, a: &mut Attr<'_>) {
         }
         return;
     }
-    if e >= lo + 3 && (doc.is_punct(e, ",") || a.inverted) {
+    // "According to a police report, officers found …": that clause has its own source.
+    let sourced = phrase(|x: &Tag| matches!(x, Tag::Cue(CueType::According | CueType::Citing)).then_some(()))(Toks::new(doc, lo, e)).is_ok();
+    if e >= lo + 3 && (doc.is_punct(e, ",") || a.inverted) && !sourced {
         // Skip a leading "According to X," or connective.
         a.content = Some((lo, e));
     }
@@ -642,7 +691,7 @@ pub fn find_subject<'a>(doc: &Doc<'a>, lo: usize, e: usize) -> Option<(Np<'a>, V
         if (a > lo && !np::is_boundary(doc, a - 1)) || after_prep || bare || !doc.is_func(a, FuncType::Determiner) || e - a < 2 {
             continue;
         }
-        if (a + 1..e).all(|t| doc.is_word(t) && !np::is_function_word(doc, t) && verb_at(doc, t).is_none() && !doc.is_cap(t)) {
+        if (a + 1..e).all(|t| doc.is_word(t) && !np::is_function_word(doc, t) && verb_at(doc, t).is_none()) {
             if let Some(n) = np::generic(doc, a, e) {
                 return Some((n, Vec::new(), a));
             }
@@ -685,7 +734,15 @@ fn with_postmodifier<'a>(doc: &Doc<'a>, a: usize, e: usize) -> Option<Np<'a>> {
         || (w.ends_with("ing") && w.len() > 4)
         || (w.ends_with("ed") && doc.is_func(m + 1, FuncType::Preposition));
     let clean = (m..e).all(|t| doc.is_word(t) && verb_at(doc, t).is_none_or(|_| t == m));
-    (opens && clean && e - m >= 2 && e - m <= 12).then_some(n)
+    if !(opens && clean && e - m >= 2 && e - m <= 12) {
+        return None;
+    }
+    // "Musicians who played the club": an unnamed speaker is described by the whole phrase.
+    let mut n = n;
+    if n.kind == NpKind::Role {
+        n.end = e;
+    }
+    Some(n)
 }
 
 /// `X was quoted (by Y) as saying`, `Y quoted X as saying`.

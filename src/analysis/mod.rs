@@ -52,8 +52,8 @@ pub fn analyze_doc(doc: &Doc<'_>) -> Report {
         if dateline_end.is_some_and(|e| doc.tokens.get(s.start).is_some_and(|t| t.span.end <= e)) {
             continue;
         }
-        let attrs = cue::attributions(&doc, s);
-        let speakers = resolve_sentence(&doc, s, &attrs, &mut ents);
+        let attrs = cue::attributions(doc, s);
+        let speakers = resolve_sentence(doc, s, &attrs, &mut ents);
         // Quote tokens of this sentence already given to a unit.
         let mut bound = vec![false; s.end - s.start];
         let is_bound = |b: &[bool], t: usize| b.get(t - s.start).copied().unwrap_or(true);
@@ -64,14 +64,21 @@ pub fn analyze_doc(doc: &Doc<'_>) -> Report {
         };
         for (k, a) in attrs.iter().enumerate() {
             let Some(spk) = speakers.get(k).copied().flatten() else { continue };
-            let chain = chain_of(&doc, a, spk.0, &mut ents);
-            let cue = cue_of(&doc, a);
+            let mut chain = chain_of(doc, a, spk.0, &mut ents);
+            // "X told reporters that Y had said …": X relays Y.
+            if let Some((rid, rspan)) = a.relayed_by.and_then(|j| speakers.get(j).copied().flatten()) {
+                let rid = ents.live(rid);
+                if let Some(e) = ents.list.get(rid) {
+                    chain.insert(0, ChainLink { name: e.name.clone(), entity: Some(rid), role: ChainRole::Relay, span: Some(rspan) });
+                }
+            }
+            let cue = cue_of(doc, a);
             if let Some((cs, ce)) = a.content {
                 // "Malik made the pledge …, his spokeswoman said": she relays Malik's words.
                 if ce <= a.cue.0 {
                     // "Brandvold's comments came …" names him too.
-                    if let Some(n) = np::parse_at(&doc, cs, ce).into_iter().find(|n| n.kind == NpKind::Name) {
-                        if let Some(x) = ents.name(&doc, &n, true, true) {
+                    if let Some(n) = np::parse_at(doc, cs, ce).into_iter().find(|n| n.kind == NpKind::Name) {
+                        if let Some(x) = ents.name(doc, &n, true, true) {
                             let (x, r) = (ents.live(x), ents.live(spk.0));
                             if x != r {
                                 ents.relays.insert(x, vec![r]);
@@ -81,7 +88,7 @@ pub fn analyze_doc(doc: &Doc<'_>) -> Report {
                 }
                 units.push(Unit {
                     kind: QuoteKind::Indirect,
-                    content: span_of(&doc, cs, ce),
+                    content: span_of(doc, cs, ce),
                     cue: Some(cue.clone()),
                     speaker: Some(spk),
                     chain: chain.clone(),
@@ -91,10 +98,10 @@ pub fn analyze_doc(doc: &Doc<'_>) -> Report {
                 for t in cs..ce {
                     if let Some(q) = doc.quote_of(t).and_then(|q| doc.quotes.get(q)).filter(|_| !is_bound(&bound, t)) {
                         bind(&mut bound, t);
-                        if is_title(&doc, t, q.content.of(doc.text)) {
-                            units.push(quoted_unit(&doc, t, QuoteKind::Title, None, None, Vec::new(), s.paragraph));
+                        if is_title(doc, t, q.content.of(doc.text)) {
+                            units.push(quoted_unit(doc, t, QuoteKind::Title, None, None, Vec::new(), s.paragraph));
                         } else {
-                            units.push(quoted_unit(&doc, t, QuoteKind::Partial, Some(cue.clone()), Some(spk), chain.clone(), s.paragraph));
+                            units.push(quoted_unit(doc, t, QuoteKind::Partial, Some(cue.clone()), Some(spk), chain.clone(), s.paragraph));
                         }
                     }
                 }
@@ -104,19 +111,29 @@ pub fn analyze_doc(doc: &Doc<'_>) -> Report {
                     continue;
                 }
                 bind(&mut bound, t);
-                let kind = if is_direct_position(&doc, s, t, a) { QuoteKind::Direct } else { QuoteKind::Partial };
-                units.push(quoted_unit(&doc, t, kind, Some(cue.clone()), Some(spk), chain.clone(), s.paragraph));
+                let kind = if is_direct_position(doc, s, t, a) { QuoteKind::Direct } else { QuoteKind::Partial };
+                units.push(quoted_unit(doc, t, kind, Some(cue.clone()), Some(spk), chain.clone(), s.paragraph));
             }
-            // Anonymity stated anywhere in the sentence belongs to its anonymous speaker.
+            // Anonymity stated anywhere in the sentence belongs to its anonymous speaker; an
+            // unnamed "a manager at the district, who was not authorized to speak" becomes one.
             let id = ents.live(spk.0);
+            let indefinite = a.speaker.as_ref().is_some_and(|n| n.kind == NpKind::Role && n.indefinite);
+            if indefinite && ents.list.get(id).is_some_and(|e| !e.named && !e.anonymous) {
+                let (req, why) = cue::anonymity(doc, s.start, s.end);
+                if req.is_some() || why.is_some() {
+                    if let Some(e) = ents.list.get_mut(id) {
+                        e.anonymous = true;
+                    }
+                }
+            }
             if ents.list.get(id).is_some_and(|e| e.anonymous) {
-                let (req, why) = cue::anonymity(&doc, s.start, s.end);
+                let (req, why) = cue::anonymity(doc, s.start, s.end);
                 if let Some(e) = ents.list.get_mut(id) {
                     if e.request.is_none() {
-                        e.request = req.map(|(a, b)| span_of(&doc, a, b));
+                        e.request = req.map(|(a, b)| span_of(doc, a, b));
                     }
                     if e.reason.is_none() {
-                        e.reason = why.map(|(a, b)| span_of(&doc, a, b));
+                        e.reason = why.map(|(a, b)| span_of(doc, a, b));
                     }
                 }
             }
@@ -131,8 +148,8 @@ pub fn analyze_doc(doc: &Doc<'_>) -> Report {
         }
     }
     units.sort_by_key(|u| (u.content.start, u.content.end));
-    float_quotes(&doc, &mut units, pending);
-    build_report(&doc, units, ents)
+    float_quotes(doc, &mut units, pending);
+    build_report(doc, units, ents)
 }
 
 /// Resolves the speakers of a sentence's attributions, and registers the names and subject

@@ -459,7 +459,8 @@ pub fn parse_forward<'d, 'a>(doc: &'d Doc<'a>, at: usize, limit: usize) -> Optio
 /// A speaker phrase that starts at `at` and ends exactly at `end`.
 pub fn parse_exact<'d, 'a>(doc: &'d Doc<'a>, at: usize, end: usize) -> Option<Np<'a>> {
     let mut v = parse_at(doc, at, end);
-    v.retain(|n| n.end == end && !n.possessive);
+    // Ending right before the verb, a final 's is part of the name ("Maybury's said").
+    v.retain(|n| n.end == end);
     v.sort_by_key(|n| n.kind != NpKind::Name);
     v.into_iter().next()
 }

@@ -86,9 +86,9 @@ pub fn human(docs: &[Checked<'_>], colour: bool) -> String {
         "{} finding{} ({} error, {} warning, {} info) in {} document{}",
         total,
         if total == 1 { "" } else { "s" },
-        counts[Level::Error as usize],
-        counts[Level::Warning as usize],
-        counts[Level::Info as usize],
+        counts.get(Level::Error as usize).copied().unwrap_or(0),
+        counts.get(Level::Warning as usize).copied().unwrap_or(0),
+        counts.get(Level::Info as usize).copied().unwrap_or(0),
         docs.len(),
         if docs.len() == 1 { "" } else { "s" }
     );

@@ -21,7 +21,7 @@ struct Record {
 /// copy extended by `--grammar` folders.
 enum Analyzer {
     Builtin(&'static Grammar),
-    Extended(Grammar),
+    Extended(Box<Grammar>),
 }
 
 impl Analyzer {
@@ -38,7 +38,7 @@ fn analyzer(args: &ExtractArgs) -> Result<Analyzer, String> {
     if args.grammar.is_empty() {
         return Ok(Analyzer::Builtin(Grammar::builtin()));
     }
-    Grammar::with_dirs(&args.grammar).map(Analyzer::Extended).map_err(|e| e.to_string())
+    Grammar::with_dirs(&args.grammar).map(|g| Analyzer::Extended(Box::new(g))).map_err(|e| e.to_string())
 }
 
 /// Runs `extract`; returns the exit status.

@@ -28,7 +28,7 @@ impl Analyzer {
     fn analyze(&self, text: &str) -> Report {
         let g = match self {
             Analyzer::Builtin(g) => g,
-            Analyzer::Extended(g) => g,
+            Analyzer::Extended(g) => g.as_ref(),
         };
         quotecheck::analysis::analyze(text, g)
     }

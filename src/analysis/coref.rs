@@ -81,6 +81,15 @@ fn text_of(doc: &Doc<'_>, a: usize, b: usize) -> String {
     Span::new(s.span.start, e.span.end).of(doc.text).to_string()
 }
 
+/// Whether `lower` is `word.to_lowercase()` (without allocating for ASCII words).
+fn is_lower_of(lower: &str, word: &str) -> bool {
+    if word.is_ascii() {
+        lower.len() == word.len() && lower.bytes().zip(word.bytes()).all(|(l, w)| l == w.to_ascii_lowercase())
+    } else {
+        lower == word.to_lowercase()
+    }
+}
+
 fn strip_possessive(s: &str) -> &str {
     s.strip_suffix("'s").or_else(|| s.strip_suffix("\u{2019}s")).unwrap_or(s)
 }
@@ -146,9 +155,9 @@ impl Entities {
                 e.classes.push(c);
             }
         }
-        for m in &np.modifiers {
-            if !e.modifiers.contains(m) {
-                e.modifiers.push(m.clone());
+        for m in np.modifiers(doc) {
+            if !e.modifiers.iter().any(|x| is_lower_of(x, m)) {
+                e.modifiers.push(m.to_lowercase());
             }
         }
         if e.gender.is_none() {
@@ -419,7 +428,7 @@ impl Entities {
                     let cands: Vec<usize> = self.alive().filter(|(_, e)| e.kind == EntityKind::Person && e.named).map(|(i, _)| i).collect();
                     self.most_salient(cands.into_iter(), pos)
                 }
-                EntityKind::Person => self.best_role_holder(np, &head_word, pos),
+                EntityKind::Person => self.best_role_holder(doc, np, &head_word, pos),
                 EntityKind::Organisation => {
                     let cands: Vec<usize> = self
                         .alive()
@@ -476,7 +485,7 @@ impl Entities {
 
     /// The person holding the role `np` names: title phrase, role family and modifiers must fit;
     /// among equals, the most salient.
-    fn best_role_holder(&self, np: &Np<'_>, head: &str, pos: usize) -> Option<usize> {
+    fn best_role_holder(&self, doc: &Doc<'_>, np: &Np<'_>, head: &str, pos: usize) -> Option<usize> {
         let class = np.head_title.map(|(_, _, t)| t.class.as_str()).or_else(|| np.head.and_then(|(_, _, n)| n.class.as_deref()));
         let head_last = head.split_whitespace().last().unwrap_or("").to_string();
         let mut scored: Vec<(i32, usize)> = Vec::new();
@@ -485,7 +494,7 @@ impl Entities {
                 continue;
             }
             let mut score = 0;
-            if e.roles.iter().any(|r| r == head || r.ends_with(&format!(" {head}"))) {
+            if e.roles.iter().any(|r| r == head || r.strip_suffix(head).is_some_and(|p| p.ends_with(' '))) {
                 score += 3;
             } else if e.roles.iter().any(|r| r.split_whitespace().any(|w| w == head_last)) {
                 score += 2;
@@ -496,8 +505,8 @@ impl Entities {
             if score == 0 {
                 continue;
             }
-            for m in &np.modifiers {
-                if e.modifiers.contains(m) {
+            for m in np.modifiers(doc) {
+                if e.modifiers.iter().any(|x| is_lower_of(x, m)) {
                     score += 2;
                 } else if !e.modifiers.is_empty() {
                     score -= 3;

@@ -7,7 +7,7 @@ use nom::Parser;
 use super::np::{self, Np, NpKind};
 use super::toks::{phrase, tok, word, TResult, Toks};
 use crate::grammar::{AnonType, CueType, FuncType, NounKind, Tag, Verb, VerbForm, VerbKind};
-use crate::text::{Doc, Sentence};
+use crate::text::{Doc, Sentence, TokClass};
 
 /// How an attribution was cued.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -90,6 +90,9 @@ impl<'a> Attr<'a> {
 }
 
 fn verb_at<'a>(doc: &Doc<'a>, t: usize) -> Option<&'a Verb> {
+    if !doc.has(t, TokClass::VERB) {
+        return None;
+    }
     doc.word_tags(t).find_map(|x| match x {
         Tag::Verb(v) => Some(v),
         _ => None,

@@ -15,7 +15,7 @@ use crate::report::{
     self, Anonymity, ChainLink, ChainRole, Construction, Cue, Diagnostic, EntityKind, Excerpt, MentionKind, Quote, QuoteKind, Report, Speaker, Stance,
 };
 use crate::span::Span;
-use crate::text::{Doc, MarkProblem, Sentence};
+use crate::text::{Doc, MarkProblem, Sentence, TokClass};
 
 /// A unit before it becomes a [`Quote`].
 #[derive(Debug, Clone)]
@@ -172,7 +172,7 @@ fn resolve_sentence(doc: &Doc<'_>, s: Sentence, attrs: &[Attr<'_>], ents: &mut E
             t = speakers.get(k).map_or(t + 1, |x| x.1.max(t + 1));
             continue;
         }
-        if np::is_name_word(doc, t) || doc.word_tags(t).any(|x| matches!(x, Tag::Title(_))) {
+        if np::is_name_word(doc, t) || doc.has(t, TokClass::TITLE) {
             if let Some(n) = np::parse_at(doc, t, s.end).into_iter().find(|n| n.kind == NpKind::Name) {
                 let end = n.end;
                 // Capitalised heading words are not names: need a lower-case word in the sentence.
@@ -181,7 +181,11 @@ fn resolve_sentence(doc: &Doc<'_>, s: Sentence, attrs: &[Attr<'_>], ents: &mut E
                 continue;
             }
         }
-        if is_subject_pos && doc.word_tags(t).any(|x| matches!(x, Tag::Pronoun(p) if p.person == 3 && p.kind == NounKind::Person)) && doc.is_word(t + 1) {
+        if is_subject_pos
+            && doc.has(t, TokClass::PRONOUN)
+            && doc.word_tags(t).any(|x| matches!(x, Tag::Pronoun(p) if p.person == 3 && p.kind == NounKind::Person))
+            && doc.is_word(t + 1)
+        {
             if let Some(n) = np::parse_at(doc, t, s.end).into_iter().find(|n| n.kind == NpKind::Pronoun) {
                 evs.push((t, Ev::Pronoun(n)));
             }
@@ -449,8 +453,10 @@ fn float_quotes(doc: &Doc<'_>, units: &mut Vec<Unit>, pending: Vec<Pending>) {
 }
 
 fn is_title(doc: &Doc<'_>, t: usize, inner: &str) -> bool {
-    let work_before = (t.saturating_sub(3)..t)
-        .any(|k| doc.word_tags(k).any(|x| matches!(x, Tag::Noun(n) if n.kind == NounKind::Work)) || matches!(doc.tok_text(k), "titled" | "entitled"));
+    let work_before = (t.saturating_sub(3)..t).any(|k| {
+        (doc.has(k, TokClass::NOUN) && doc.word_tags(k).any(|x| matches!(x, Tag::Noun(n) if n.kind == NounKind::Work)))
+            || matches!(doc.tok_text(k), "titled" | "entitled")
+    });
     let words: Vec<&str> = inner.split_whitespace().collect();
     let title_case = words.len() >= 2
         && !inner.trim_end().ends_with(['.', ',', '!', '?'])

@@ -10,7 +10,7 @@ use nom::Parser;
 
 use super::toks::{phrase, tok, TResult, Toks};
 use crate::grammar::{AnonType, FuncType, Gender, Noun, NounKind, Pronoun, Tag, Title};
-use crate::text::{Doc, TokKind};
+use crate::text::{Doc, TokClass, TokKind};
 
 /// What a speaker phrase is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -37,7 +37,7 @@ pub struct Np<'a> {
     /// Title and modifier tokens before the name (`Japanese Prime Minister`).
     pub title: Option<(usize, usize)>,
     /// Title tags met in the phrase.
-    pub titles: Vec<&'a Title>,
+    pub titles: Titles<'a>,
     /// The head noun, for roles.
     pub head: Option<(usize, usize, &'a Noun)>,
     /// The head title used as a noun (`the foreign minister`).
@@ -56,8 +56,80 @@ pub struct Np<'a> {
     pub possessive: bool,
     /// An anonymity descriptor inside the phrase (`familiar with the matter`).
     pub descriptor: bool,
-    /// Capitalised modifiers (`Japanese`), lower-cased.
-    pub modifiers: Vec<String>,
+    /// Capitalised modifiers (`Japanese`): see [`Np::modifiers`].
+    pub modifiers: Modifiers,
+}
+
+/// The title tags of a phrase, in order: the first two inline (no allocation), more in a vector.
+#[derive(Debug, Clone, Default)]
+pub struct Titles<'a> {
+    inline: [Option<&'a Title>; 2],
+    more: Vec<&'a Title>,
+}
+
+impl<'a> Titles<'a> {
+    /// Appends a title.
+    pub fn push(&mut self, t: &'a Title) {
+        match self.inline.iter_mut().find(|x| x.is_none()) {
+            Some(slot) => *slot = Some(t),
+            None => self.more.push(t),
+        }
+    }
+
+    /// The titles in order.
+    pub fn iter(&self) -> impl Iterator<Item = &'a Title> + '_ {
+        self.inline.iter().flatten().copied().chain(self.more.iter().copied())
+    }
+
+    /// How many.
+    pub fn len(&self) -> usize {
+        self.inline.iter().flatten().count() + self.more.len()
+    }
+
+    /// Whether there are none.
+    pub fn is_empty(&self) -> bool {
+        self.inline.iter().all(Option::is_none)
+    }
+
+    /// Keeps the first `n`.
+    pub fn truncate(&mut self, n: usize) {
+        self.more.truncate(n.saturating_sub(self.inline.len()));
+        for (k, slot) in self.inline.iter_mut().enumerate() {
+            if k >= n {
+                *slot = None;
+            }
+        }
+    }
+}
+
+impl<'a> Extend<&'a Title> for Titles<'a> {
+    fn extend<I: IntoIterator<Item = &'a Title>>(&mut self, iter: I) {
+        for t in iter {
+            self.push(t);
+        }
+    }
+}
+
+impl<'s, 'a> IntoIterator for &'s Titles<'a> {
+    type Item = &'a Title;
+    type IntoIter =
+        std::iter::Chain<std::iter::Copied<std::iter::Flatten<std::slice::Iter<'s, Option<&'a Title>>>>, std::iter::Copied<std::slice::Iter<'s, &'a Title>>>;
+
+    fn into_iter(self) -> Self::IntoIter {
+        self.inline.iter().flatten().copied().chain(self.more.iter().copied())
+    }
+}
+
+/// Where a phrase's capitalised modifiers are, as tokens (their text is read when needed).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Modifiers {
+    /// None.
+    #[default]
+    None,
+    /// The capitalised words of tokens `[a, b)` that are not title words (a name's premodifiers).
+    Range(usize, usize),
+    /// Token `base + k` for each bit `k` set (a role's modifiers, all within its first words).
+    Mask(usize, u64),
 }
 
 impl<'a> Np<'a> {
@@ -68,7 +140,7 @@ impl<'a> Np<'a> {
             kind,
             name: None,
             title: None,
-            titles: Vec::new(),
+            titles: Titles::default(),
             head: None,
             head_title: None,
             pronoun: None,
@@ -78,8 +150,24 @@ impl<'a> Np<'a> {
             outlet: false,
             possessive: false,
             descriptor: false,
-            modifiers: Vec::new(),
+            modifiers: Modifiers::None,
         }
+    }
+
+    /// The modifier tokens, in order.
+    pub fn modifier_tokens<'s>(&self, doc: &'s Doc<'_>) -> impl Iterator<Item = usize> + 's {
+        let (range, base, mask) = match self.modifiers {
+            Modifiers::None => (0..0, 0, 0),
+            Modifiers::Range(a, b) => (a..b, 0, 0),
+            Modifiers::Mask(base, mask) => (0..0, base, mask),
+        };
+        range.filter(move |&t| doc.is_cap(t) && !is_title_word(doc, t)).chain((0..64).filter(move |k| mask >> k & 1 == 1).map(move |k| base + k))
+    }
+
+    /// The capitalised modifiers (`Japanese`), as written; compare them lower-cased.
+    pub fn modifiers<'s>(&self, doc: &'s Doc<'_>) -> impl Iterator<Item = &'s str> + 's {
+        let text = doc.text;
+        self.modifier_tokens(doc).map(move |t| doc.tokens.get(t).map_or("", |x| x.span.of(text)))
     }
 
     /// Gender the phrase itself shows (title, head noun, pronoun).
@@ -122,7 +210,7 @@ impl<'a> Np<'a> {
 }
 
 fn is_title_word(doc: &Doc<'_>, t: usize) -> bool {
-    doc.word_tags(t).any(|x| matches!(x, Tag::Title(_)))
+    doc.has(t, TokClass::TITLE)
 }
 
 /// Whether token `t` is a closed-class word or a pronoun.
@@ -131,21 +219,21 @@ pub fn is_function_word(doc: &Doc<'_>, t: usize) -> bool {
 }
 
 fn is_func_word(doc: &Doc<'_>, t: usize) -> bool {
-    doc.word_tags(t).any(|x| matches!(x, Tag::Func(_) | Tag::Pronoun(_)))
+    doc.has(t, TokClass::FUNC | TokClass::PRONOUN)
 }
 
 fn is_verb_word(doc: &Doc<'_>, t: usize) -> bool {
-    doc.word_tags(t).any(|x| matches!(x, Tag::Verb(_)))
+    doc.has(t, TokClass::VERB)
 }
 
 /// A capitalised word that can be part of a proper name.
 pub fn is_name_word(doc: &Doc<'_>, t: usize) -> bool {
+    let Some(class) = doc.tokens.get(t).map(|x| x.class) else { return false };
+    if class & TokClass::CAP == 0 || class & (TokClass::FUNC | TokClass::PRONOUN) != 0 || (class & TokClass::VERB != 0 && class & TokClass::FIRST_NAME == 0) {
+        return false;
+    }
     let w = doc.tok_text(t);
-    doc.is_cap(t)
-        && !is_func_word(doc, t)
-        && !(is_verb_word(doc, t) && !doc.word_tags(t).any(|x| matches!(x, Tag::FirstName(_))))
-        && !w.chars().all(|c| c.is_ascii_digit())
-        && !matches!(w, "Monday" | "Tuesday" | "Wednesday" | "Thursday" | "Friday" | "Saturday" | "Sunday")
+    !w.chars().all(|c| c.is_ascii_digit()) && !matches!(w, "Monday" | "Tuesday" | "Wednesday" | "Thursday" | "Friday" | "Saturday" | "Sunday")
 }
 
 fn is_particle(doc: &Doc<'_>, t: usize) -> bool {
@@ -199,10 +287,9 @@ fn name_np<'d, 'a>(i: Toks<'d, 'a>) -> TResult<'d, 'a, Np<'a>> {
     let doc = i.doc;
     let (mut r, d) = nom::combinator::opt(det).parse(i)?;
     let start = i.start;
-    let mut titles = Vec::new();
+    let mut titles = Titles::default();
     let mut last_title_end: Option<usize> = None;
     let mut name_start: Option<usize> = None;
-    let mut modifiers = Vec::new();
     let mut title_start = None;
     // The last complete run of name words before lower-case role words ("Cho arrived"), kept
     // in case no name follows them.
@@ -261,13 +348,10 @@ fn name_np<'d, 'a>(i: Toks<'d, 'a>) -> TResult<'d, 'a, Np<'a>> {
         return Err(nom::Err::Error(nom::error::Error::new(i, nom::error::ErrorKind::Alpha)));
     };
     // Capitalised words before the last title are modifiers ("South Korean").
-    if let Some(ts) = title_start {
-        for t in ts..last_title_end.unwrap_or(ts) {
-            if doc.is_cap(t) && !is_title_word(doc, t) {
-                modifiers.push(doc.tok_text(t).to_lowercase());
-            }
-        }
-    }
+    let modifiers = match title_start {
+        Some(ts) => Modifiers::Range(ts, last_title_end.unwrap_or(ts)),
+        None => Modifiers::None,
+    };
     let mut np = Np::new(start, end, NpKind::Name);
     np.name = Some((ns, end));
     np.title = last_title_end.map(|e| (title_start.unwrap_or(start), e)).or_else(|| (ns > start).then_some((start, ns)));
@@ -304,11 +388,14 @@ fn role_np<'d, 'a>(i: Toks<'d, 'a>) -> TResult<'d, 'a, Np<'a>> {
     }
     let mut head: Option<(usize, usize, &'a Noun)> = None;
     let mut head_title: Option<(usize, usize, &'a Title)> = None;
-    let mut modifiers = Vec::new();
+    // Modifier tokens as bits from the start: the loop reads at most seven words after at most
+    // three determiner tokens ("one of the").
+    let mut modifiers = 0u64;
     let mut n_words = 0;
     while let Some(t) = r.first() {
         // A bare verb form inside a noun phrase is a noun ("the state news agency").
-        let bare = doc.word_tags(t).any(|x| matches!(x, Tag::Verb(v) if v.form == crate::grammar::VerbForm::Base)) && doc.is_word(t + 1);
+        let bare =
+            doc.has(t, TokClass::VERB) && doc.word_tags(t).any(|x| matches!(x, Tag::Verb(v) if v.form == crate::grammar::VerbForm::Base)) && doc.is_word(t + 1);
         if n_words >= 7 || !doc.is_word(t) || is_verb_word(doc, t) && !bare && !is_title_word(doc, t) && noun_phrase(r).is_err() {
             break;
         }
@@ -337,7 +424,7 @@ fn role_np<'d, 'a>(i: Toks<'d, 'a>) -> TResult<'d, 'a, Np<'a>> {
             continue;
         }
         if doc.is_cap(t) {
-            modifiers.push(doc.tok_text(t).to_lowercase());
+            modifiers |= 1u64.checked_shl((t - start) as u32).unwrap_or(0);
         }
         n_words += 1;
         r = r.at(t + 1);
@@ -356,7 +443,7 @@ fn role_np<'d, 'a>(i: Toks<'d, 'a>) -> TResult<'d, 'a, Np<'a>> {
     np.definite = d.is_some_and(|(_, def, _)| def) || (start < head_end && is_possessive(doc, start)) || partitive;
     np.indefinite = d.is_some_and(|(_, _, ind)| ind) && !partitive;
     np.partitive = partitive;
-    np.modifiers = modifiers;
+    np.modifiers = if modifiers == 0 { Modifiers::None } else { Modifiers::Mask(start, modifiers) };
     np.outlet = head.is_some_and(|(_, _, n)| n.outlet)
         || outlet_phrase(i.at(start)).is_ok()
         || (start..head_end).any(|t| outlet_phrase(i.at(t)).is_ok_and(|(_, (_, e, _))| e < head_end));
@@ -414,43 +501,57 @@ fn role_np<'d, 'a>(i: Toks<'d, 'a>) -> TResult<'d, 'a, Np<'a>> {
     Ok((i.at(end), np))
 }
 
+/// The speaker phrases starting at a token, in order: a pronoun alone, or a name and a role
+/// (either may be missing). Held inline: parsing allocates nothing for them.
+#[derive(Debug, Clone, Default)]
+pub struct NpSet<'a> {
+    items: [Option<Np<'a>>; 2],
+}
+
+impl<'a> NpSet<'a> {
+    /// The phrases in order.
+    pub fn iter(&self) -> impl Iterator<Item = &Np<'a>> {
+        self.items.iter().flatten()
+    }
+}
+
+impl<'a> IntoIterator for NpSet<'a> {
+    type Item = Np<'a>;
+    type IntoIter = std::iter::Flatten<std::array::IntoIter<Option<Np<'a>>, 2>>;
+
+    fn into_iter(self) -> Self::IntoIter {
+        self.items.into_iter().flatten()
+    }
+}
+
 /// Every speaker phrase that can start at `at`: pronoun, name, role.
-pub fn parse_at<'d, 'a>(doc: &'d Doc<'a>, at: usize, limit: usize) -> Vec<Np<'a>> {
+pub fn parse_at<'d, 'a>(doc: &'d Doc<'a>, at: usize, limit: usize) -> NpSet<'a> {
     let i = Toks::new(doc, at, limit);
-    let mut out = Vec::new();
     if let Ok((_, np)) = pronoun(i) {
-        out.push(np);
-        return out;
+        return NpSet { items: [Some(np), None] };
     }
-    if let Ok((_, np)) = name_np(i) {
-        out.push(np);
-    }
-    if let Ok((_, np)) = role_np(i) {
+    let mut name = name_np(i).ok().map(|(_, np)| np);
+    let role = role_np(i).ok().map(|(_, np)| np);
+    if let Some(np) = &role {
         // "Critics say": a capitalised common noun is not a name.
-        if let Some(k) = out.iter().position(|n| {
-            n.kind == NpKind::Name && n.name.is_some_and(|(a, b)| (a..b).all(|t| doc.word_tags(t).any(|x| matches!(x, Tag::Noun(_))))) && n.end <= np.end
-        }) {
-            out.remove(k);
+        if name.as_ref().is_some_and(|n| n.kind == NpKind::Name && n.name.is_some_and(|(a, b)| (a..b).all(|t| doc.has(t, TokClass::NOUN))) && n.end <= np.end) {
+            name = None;
         }
-        out.push(np);
     }
-    out
+    NpSet { items: [name, role] }
 }
 
 /// The best speaker phrase starting at `at` (forward: after `said`, `according to`, `by`).
 pub fn parse_forward<'d, 'a>(doc: &'d Doc<'a>, at: usize, limit: usize) -> Option<Np<'a>> {
-    let mut v = parse_at(doc, at, limit);
-    v.retain(|n| !n.possessive);
-    // Prefer the longer phrase; a name over a role of the same reach.
-    v.sort_by_key(|n| (std::cmp::Reverse(n.end), n.kind != NpKind::Name));
-    let mut best = v.into_iter().next()?;
+    // Prefer the longer phrase; a name over a role of the same reach (the first of equals).
+    let mut best = parse_at(doc, at, limit).into_iter().filter(|n| !n.possessive).min_by_key(|n| (std::cmp::Reverse(n.end), n.kind != NpKind::Name))?;
     if best.kind == NpKind::Role {
         return Some(appositive_name(doc, best, limit));
     }
     // "Robert Keane, the group's chief executive": an appositive role adds titles.
     if best.kind == NpKind::Name && doc.is_punct(best.end, ",") {
         if let Some(app) = parse_at(doc, best.end + 1, limit).into_iter().find(|n| n.kind == NpKind::Role && n.definite | n.indefinite) {
-            best.titles.extend(app.titles.iter().copied());
+            best.titles.extend(app.titles.iter());
         }
     }
     Some(best)
@@ -458,11 +559,9 @@ pub fn parse_forward<'d, 'a>(doc: &'d Doc<'a>, at: usize, limit: usize) -> Optio
 
 /// A speaker phrase that starts at `at` and ends exactly at `end`.
 pub fn parse_exact<'d, 'a>(doc: &'d Doc<'a>, at: usize, end: usize) -> Option<Np<'a>> {
-    let mut v = parse_at(doc, at, end);
-    // Ending right before the verb, a final 's is part of the name ("Maybury's said").
-    v.retain(|n| n.end == end);
-    v.sort_by_key(|n| n.kind != NpKind::Name);
-    v.into_iter().next()
+    // Ending right before the verb, a final 's is part of the name ("Maybury's said"). A name
+    // first (the first of equals).
+    parse_at(doc, at, end).into_iter().filter(|n| n.end == end).min_by_key(|n| n.kind != NpKind::Name)
 }
 
 /// Whether token `t` is a hard left boundary for a subject phrase.
@@ -470,7 +569,9 @@ pub fn is_boundary(doc: &Doc<'_>, t: usize) -> bool {
     match doc.tokens.get(t).map(|x| x.kind) {
         Some(TokKind::Quote(_)) => true,
         Some(TokKind::Punct) => true,
-        Some(TokKind::Word) => doc.is_func(t, FuncType::Connective) || doc.is_func(t, FuncType::Complementizer) || doc.is_func(t, FuncType::Preposition),
+        Some(TokKind::Word) => {
+            doc.has(t, TokClass::func(FuncType::Connective) | TokClass::func(FuncType::Complementizer) | TokClass::func(FuncType::Preposition))
+        }
         None => true,
     }
 }
@@ -498,7 +599,7 @@ pub fn appositive_name<'a>(doc: &Doc<'a>, role: Np<'a>, limit: usize) -> Np<'a> 
     }
     match parse_at(doc, role.end + 1, limit).into_iter().find(|n| n.kind == NpKind::Name && !n.possessive) {
         Some(mut name) if name.end >= limit || !doc.is_word(name.end) => {
-            name.titles.extend(role.titles.iter().copied());
+            name.titles.extend(role.titles.iter());
             name.title = name.title.or(Some((role.start, role.end)));
             name.start = role.start;
             name

@@ -32,6 +32,49 @@ pub struct Token {
     pub hits: (u32, u32),
     /// A line break precedes it.
     pub newline_before: bool,
+    /// Its shape and the classes of its one-word lexicon tags, as [`TokClass`] bits.
+    pub class: u32,
+}
+
+/// Bits of [`Token::class`]: whether a word is capitalised, and which classes of tags its
+/// one-word lexicon phrases carry (the tags [`Doc::word_tags`] yields). Computed once when the
+/// document is read, so the constructions test a bit instead of walking the tags.
+#[derive(Debug, Clone, Copy)]
+pub struct TokClass;
+
+impl TokClass {
+    /// A word whose first character is upper case.
+    pub const CAP: u32 = 1;
+    /// A speech verb form.
+    pub const VERB: u32 = 1 << 1;
+    /// A title.
+    pub const TITLE: u32 = 1 << 2;
+    /// A head noun.
+    pub const NOUN: u32 = 1 << 3;
+    /// A pronoun.
+    pub const PRONOUN: u32 = 1 << 4;
+    /// A given name.
+    pub const FIRST_NAME: u32 = 1 << 5;
+    /// A closed-class word of any type.
+    pub const FUNC: u32 = 1 << 6;
+
+    /// A closed-class word of type `ty`.
+    pub const fn func(ty: FuncType) -> u32 {
+        1 << (8 + ty as u32)
+    }
+
+    /// The bits of one tag.
+    pub fn of(tag: &Tag) -> u32 {
+        match tag {
+            Tag::Verb(_) => TokClass::VERB,
+            Tag::Title(_) => TokClass::TITLE,
+            Tag::Noun(_) => TokClass::NOUN,
+            Tag::Pronoun(_) => TokClass::PRONOUN,
+            Tag::FirstName(_) => TokClass::FIRST_NAME,
+            Tag::Func(f) => TokClass::FUNC | TokClass::func(f.ty),
+            _ => 0,
+        }
+    }
 }
 
 /// A sentence: a range of tokens.
@@ -148,7 +191,19 @@ impl<'a> Doc<'a> {
                         j += 1;
                     }
                 }
-                self.push(Span::new(start, j), TokKind::Word, newline, (from as u32, self.hits.len() as u32));
+                // The classes of the tags of the phrases that are this word.
+                let g = self.grammar;
+                let mut class = if c.is_uppercase() { TokClass::CAP } else { 0 };
+                for h in self.hits.get(from..).unwrap_or(&[]).iter().filter(|h| h.end == j) {
+                    class |= g.tag(h.pattern).iter().fold(0, |k, t| k | TokClass::of(t));
+                }
+                self.tokens.push(Token {
+                    span: Span::new(start, j),
+                    kind: TokKind::Word,
+                    hits: (from as u32, self.hits.len() as u32),
+                    newline_before: newline,
+                    class,
+                });
                 i = j;
             } else {
                 let mut j = i + c.len_utf8();
@@ -219,7 +274,7 @@ impl<'a> Doc<'a> {
     }
 
     fn push(&mut self, span: Span, kind: TokKind, newline_before: bool, hits: (u32, u32)) {
-        self.tokens.push(Token { span, kind, hits, newline_before });
+        self.tokens.push(Token { span, kind, hits, newline_before, class: 0 });
     }
 
     fn find_dateline(&mut self) {
@@ -260,7 +315,12 @@ impl<'a> Doc<'a> {
 
     /// Whether token `i` is a closed-class word of type `ty`.
     pub fn is_func(&self, i: usize, ty: FuncType) -> bool {
-        self.word_tags(i).any(|t| matches!(t, Tag::Func(f) if f.ty == ty))
+        self.has(i, TokClass::func(ty))
+    }
+
+    /// Whether token `i` has any of the [`TokClass`] bits `bits`.
+    pub fn has(&self, i: usize, bits: u32) -> bool {
+        self.tokens.get(i).is_some_and(|t| t.class & bits != 0)
     }
 
     /// Whether token `i` is the punctuation `p`.
@@ -270,7 +330,7 @@ impl<'a> Doc<'a> {
 
     /// Whether token `i` is a word starting with a capital letter.
     pub fn is_cap(&self, i: usize) -> bool {
-        self.tokens.get(i).is_some_and(|t| t.kind == TokKind::Word) && self.tok_text(i).chars().next().is_some_and(char::is_uppercase)
+        self.has(i, TokClass::CAP)
     }
 
     /// Whether token `i` opens a sentence.
@@ -403,16 +463,17 @@ impl<'a> Doc<'a> {
                 // An abbreviation at a sentence end: the next word opens a sentence.
                 let w = self.tok_text(i);
                 w.ends_with('.')
-                    && !self.word_tags(i).any(|t| matches!(t, Tag::Title(_)))
+                    && !self.has(i, TokClass::TITLE)
                     && !(w.len() == 2 && w.starts_with(char::is_uppercase))
-                    && self.tokens.get(next).is_some_and(|_| self.word_tags(next).any(|t| matches!(t, Tag::Pronoun(_) | Tag::Func(_))) && self.is_cap(next))
+                    && self.has(next, TokClass::PRONOUN | TokClass::FUNC)
+                    && self.is_cap(next)
             }
         }
     }
 
     /// Whether token `i` begins an attribution (`said`, a pronoun, a name): `"Q?" he asked`.
     fn is_cue_word(&self, i: usize) -> bool {
-        self.word_tags(i).any(|t| matches!(t, Tag::Verb(_) | Tag::Pronoun(_)))
+        self.has(i, TokClass::VERB | TokClass::PRONOUN)
     }
 }
 

@@ -40,11 +40,12 @@ news-dev $shared/eval/dev/news-dev.jsonl 0.85 0 0
 textacy $shared/eval/dev/textacy-cases.jsonl 0.80 0 0
 corenlp $shared/eval/dev/corenlp-quote-cases.jsonl 0.75 0 0
 own tests/gold/own.jsonl 0.90 0.9 0.9
+styles tests/gold/styles.jsonl 0.85 0.5 0.8
 LIST
 
 # The checker against the gold files' "lint" expectations: per document, the count of each
 # rule the gold names (a rule a gold file never names is not compared).
-python3 - "$BIN" "$shared/eval/dev/seed.jsonl" "$shared/eval/dev/news-dev.jsonl" tests/gold/own.jsonl <<'PY' || fail=1
+python3 - "$BIN" "$shared/eval/dev/seed.jsonl" "$shared/eval/dev/news-dev.jsonl" tests/gold/own.jsonl tests/gold/styles.jsonl <<'PY' || fail=1
 import json, subprocess, sys, tempfile, os
 bin_, files = sys.argv[1], sys.argv[2:]
 total = exact = 0

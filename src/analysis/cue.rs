@@ -258,6 +258,13 @@ pub fn attributions<'a>(doc: &Doc<'a>, s: Sentence) -> Vec<Attr<'a>> {
                 continue;
             }
         }
+        // A passive is hearsay, not an attribution: "is said to be exploring", "was told".
+        if v.form == VerbForm::Past
+            && prev.is_some_and(|p| matches!(doc.tok_text(p).to_ascii_lowercase().as_str(), "is" | "are" | "was" | "were" | "be" | "been" | "being"))
+        {
+            t += 1;
+            continue;
+        }
         if v.form == VerbForm::Ing {
             // ", adding that": a new claim by the same speaker.
             if v.split && prev.is_some_and(|p| doc.is_punct(p, ",")) && v.kind != VerbKind::Manner {

@@ -90,6 +90,15 @@ fn is_lower_of(lower: &str, word: &str) -> bool {
     }
 }
 
+/// Whether `a.to_lowercase() == b.to_lowercase()` (without allocating for ASCII).
+fn same_lowercase(a: &str, b: &str) -> bool {
+    if a.is_ascii() && b.is_ascii() {
+        a.eq_ignore_ascii_case(b)
+    } else {
+        a.to_lowercase() == b.to_lowercase()
+    }
+}
+
 fn strip_possessive(s: &str) -> &str {
     s.strip_suffix("'s").or_else(|| s.strip_suffix("\u{2019}s")).unwrap_or(s)
 }
@@ -132,17 +141,16 @@ impl Entities {
     fn add_titles(&mut self, id: usize, doc: &Doc<'_>, np: &Np<'_>) {
         let Some(e) = self.list.get_mut(id) else { return };
         if let Some((a, b)) = np.title {
-            let t = text_of(doc, a, b);
-            let t = t.trim_start_matches("the ").trim_start_matches("The ").to_string();
-            if !t.is_empty() && !e.titles.contains(&t) {
-                e.titles.push(t.clone());
+            let t = span_of(doc, a, b).of(doc.text).trim_start_matches("the ").trim_start_matches("The ");
+            if !t.is_empty() && !e.titles.iter().any(|x| x == t) {
+                e.titles.push(t.to_string());
                 e.roles.push(t.to_lowercase());
             }
         }
         if let Some((a, b, _)) = np.head_title {
-            let t = text_of(doc, a, b).to_lowercase();
-            if !e.roles.contains(&t) {
-                e.roles.push(t);
+            let t = span_of(doc, a, b).of(doc.text);
+            if !e.roles.iter().any(|r| is_lower_of(r, t)) {
+                e.roles.push(t.to_lowercase());
             }
         }
         for t in &np.titles {
@@ -150,9 +158,9 @@ impl Entities {
                 e.classes.push(t.class.clone());
             }
         }
-        if let Some(c) = np.head.and_then(|(_, _, n)| n.class.clone()) {
-            if !e.classes.contains(&c) {
-                e.classes.push(c);
+        if let Some(c) = np.head.and_then(|(_, _, n)| n.class.as_ref()) {
+            if !e.classes.contains(c) {
+                e.classes.push(c.clone());
             }
         }
         for m in np.modifiers(doc) {
@@ -220,9 +228,12 @@ impl Entities {
     pub fn name(&mut self, doc: &Doc<'_>, np: &Np<'_>, subject: bool, register_only: bool) -> Option<usize> {
         let (a, b) = np.name?;
         let span = span_of(doc, a, b);
-        let raw = strip_possessive(span.of(doc.text)).to_string();
-        let words: Vec<String> = raw.split_whitespace().map(str::to_lowercase).collect();
-        let last = words.last().cloned().unwrap_or_default();
+        let raw = strip_possessive(span.of(doc.text));
+        // The name's words, lower-cased (as a whole: white space bounds the context of case
+        // mapping, so this is each word lower-cased).
+        let lower = raw.to_lowercase();
+        let words: Vec<&str> = lower.split_whitespace().collect();
+        let same = |ew: &String, w: &&str| ew == w;
         // Same person: equal names, one name's words inside the other's sharing a word.
         let mut found = None;
         let mut best_rank = 0;
@@ -232,15 +243,19 @@ impl Entities {
             if !e.named || (gender_here.is_some() && e.gender.is_some() && e.gender != gender_here) {
                 continue;
             }
-            let rank = if e.words == words {
+            let rank = if e.words.len() == words.len() && e.words.iter().zip(&words).all(|(ew, w)| same(ew, w)) {
                 4
-            } else if words.len() == 1 && e.words.last() == Some(&last) {
-                3
-            } else if words.len() == 1 && e.words.first() == Some(&last) {
-                2
+            } else if let ([w], Some(ew)) = (words.as_slice(), e.words.last()) {
+                if same(ew, w) {
+                    3
+                } else if e.words.first().is_some_and(|ew| same(ew, w)) {
+                    2
+                } else {
+                    0
+                }
             } else if words.len() > 1
-                && (words.iter().all(|w| e.words.contains(w)) || e.words.iter().all(|w| words.contains(w)))
-                && e.words.last() == words.last()
+                && (words.iter().all(|w| e.words.iter().any(|ew| same(ew, w))) || e.words.iter().all(|ew| words.iter().any(|w| same(ew, w))))
+                && e.words.last().zip(words.last()).is_some_and(|(ew, w)| same(ew, w))
             {
                 3
             } else {
@@ -256,8 +271,8 @@ impl Entities {
         let id = match found {
             Some(i) => {
                 if let Some(e) = self.list.get_mut(i).filter(|e| words.len() > e.words.len()) {
-                    e.name = raw.clone();
-                    e.words = words;
+                    e.name = raw.to_string();
+                    e.words = words.iter().map(|w| w.to_string()).collect();
                 }
                 i
             }
@@ -273,7 +288,7 @@ impl Entities {
                     return None;
                 }
                 let kind = if np.outlet || np.noun_kind() == NounKind::Org { EntityKind::Organisation } else { EntityKind::Person };
-                let id = self.new_entity(kind, raw);
+                let id = self.new_entity(kind, raw.to_string());
                 if let Some(e) = self.list.get_mut(id) {
                     e.named = true;
                 }
@@ -462,8 +477,7 @@ impl Entities {
             }
         } else if !anon {
             // The same group named again ("critics").
-            let lower = text.to_lowercase();
-            let same = self.alive().find(|(_, e)| !e.named && e.name.to_lowercase() == lower).map(|(i, _)| i);
+            let same = self.alive().find(|(_, e)| !e.named && same_lowercase(&e.name, &text)).map(|(i, _)| i);
             if let Some(id) = same {
                 self.touch(id, span, MentionKind::Role, subject);
                 return Some(id);

@@ -161,7 +161,13 @@ impl<'a> Np<'a> {
             Modifiers::Range(a, b) => (a..b, 0, 0),
             Modifiers::Mask(base, mask) => (0..0, base, mask),
         };
-        range.filter(move |&t| doc.is_cap(t) && !is_title_word(doc, t)).chain((0..64).filter(move |k| mask >> k & 1 == 1).map(move |k| base + k))
+        let mut bits = mask;
+        let masked = std::iter::from_fn(move || {
+            let k = bits.trailing_zeros() as usize;
+            bits &= bits.wrapping_sub(1);
+            (k < 64).then_some(base + k)
+        });
+        range.filter(move |&t| doc.is_cap(t) && !is_title_word(doc, t)).chain(masked)
     }
 
     /// The capitalised modifiers (`Japanese`), as written; compare them lower-cased.

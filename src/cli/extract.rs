@@ -128,10 +128,12 @@ fn jsonl<W: Write>(analyzer: &Analyzer, args: &ExtractArgs, f: &std::path::Path,
             break;
         }
         line_no += 1;
-        let bytes = std::mem::take(&mut buf);
-        let line = match input::decode(bytes, args.lossy) {
-            Ok(l) => l,
-            Err(off) => {
+        // Decoded in place: the line buffer keeps its capacity from line to line.
+        let line = match std::str::from_utf8(&buf) {
+            Ok(l) => std::borrow::Cow::Borrowed(l),
+            Err(_) if args.lossy => String::from_utf8_lossy(&buf),
+            Err(e) => {
+                let off = e.valid_up_to();
                 json::write_line(out, &ErrorRecord { id: None, line: line_no, error: format!("invalid UTF-8 at byte {off} of the line") })?;
                 status = 1;
                 continue;

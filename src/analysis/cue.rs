@@ -130,8 +130,7 @@ fn is_tail(doc: &Doc<'_>, from: usize, to: usize) -> bool {
     }
     let first_ok = doc.is_func(from, FuncType::Preposition)
         || doc.is_func(from, FuncType::Adverb)
-        || doc.is_func(from, FuncType::Connective)
-            && matches!(doc.tok_text(from).to_ascii_lowercase().as_str(), "after" | "before" | "during" | "while" | "as")
+        || doc.is_func(from, FuncType::Connective) && lower_is(doc.tok_text(from), &["after", "before", "during", "while", "as"])
         || phrase(|t: &Tag| matches!(t, Tag::Cue(CueType::Venue)).then_some(()))(Toks::new(doc, from, to)).is_ok()
         || is_time_word(doc, from);
     first_ok
@@ -143,27 +142,39 @@ fn is_tail(doc: &Doc<'_>, from: usize, to: usize) -> bool {
         })
 }
 
+/// Whether `w` lower-cased (ASCII) is one of `words` (lower case), without allocating.
+fn lower_is(w: &str, words: &[&str]) -> bool {
+    words.iter().any(|x| w.eq_ignore_ascii_case(x))
+}
+
+/// Whether `w` lower-cased (ASCII) ends with `suffix` (lower case), without allocating.
+fn ends_with_lower(w: &str, suffix: &str) -> bool {
+    w.len() >= suffix.len() && w.as_bytes().get(w.len() - suffix.len()..).is_some_and(|t| t.eq_ignore_ascii_case(suffix.as_bytes()))
+}
+
 fn is_time_word(doc: &Doc<'_>, t: usize) -> bool {
-    matches!(
-        doc.tok_text(t).to_ascii_lowercase().as_str(),
-        "monday"
-            | "tuesday"
-            | "wednesday"
-            | "thursday"
-            | "friday"
-            | "saturday"
-            | "sunday"
-            | "yesterday"
-            | "today"
-            | "tonight"
-            | "earlier"
-            | "later"
-            | "again"
-            | "repeatedly"
-            | "last"
-            | "this"
-            | "late"
-            | "early"
+    lower_is(
+        doc.tok_text(t),
+        &[
+            "monday",
+            "tuesday",
+            "wednesday",
+            "thursday",
+            "friday",
+            "saturday",
+            "sunday",
+            "yesterday",
+            "today",
+            "tonight",
+            "earlier",
+            "later",
+            "again",
+            "repeatedly",
+            "last",
+            "this",
+            "late",
+            "early",
+        ],
     )
 }
 
@@ -259,9 +270,7 @@ pub fn attributions<'a>(doc: &Doc<'a>, s: Sentence) -> Vec<Attr<'a>> {
             }
         }
         // A passive is hearsay, not an attribution: "is said to be exploring", "was told".
-        if v.form == VerbForm::Past
-            && prev.is_some_and(|p| matches!(doc.tok_text(p).to_ascii_lowercase().as_str(), "is" | "are" | "was" | "were" | "be" | "been" | "being"))
-        {
+        if v.form == VerbForm::Past && prev.is_some_and(|p| lower_is(doc.tok_text(p), &["is", "are", "was", "were", "be", "been", "being"])) {
             t += 1;
             continue;
         }
@@ -369,7 +378,7 @@ fn verb_cue<'a>(doc: &Doc<'a>, s: Sentence, v: usize, verb: &'a Verb, prior: usi
         a.left = e - 1;
         a.inverted = true;
         a.speaker = Some(np);
-    } else if e > lo + 2 && matches!(doc.tok_text(e - 1).to_ascii_lowercase().as_str(), "which" | "who") && doc.is_punct(e - 2, ",") {
+    } else if e > lo + 2 && lower_is(doc.tok_text(e - 1), &["which", "who"]) && doc.is_punct(e - 2, ",") {
         // "…, according to the regulator, which said it had opened an inquiry".
         let (np, _, _) = find_subject(doc, lo, e - 2)?;
         a.speaker = Some(np);
@@ -377,7 +386,7 @@ fn verb_cue<'a>(doc: &Doc<'a>, s: Sentence, v: usize, verb: &'a Verb, prior: usi
         complement(doc, s, v + 1, &mut a);
         // A relative clause attributes only what follows its verb.
         return (a.content.is_some() || !a.quotes.is_empty()).then_some(a);
-    } else if e > lo && matches!(doc.tok_text(e - 1).to_ascii_lowercase().as_str(), "and" | "but") {
+    } else if e > lo && lower_is(doc.tok_text(e - 1), &["and", "but"]) {
         // "conceded that … but insisted …", "praised the team and said …": the same speaker.
         a.inherit = Some(if prior > 0 { Inherit::Attr(prior - 1) } else { Inherit::Subject });
         a.left = e - 1;
@@ -570,11 +579,7 @@ fn set_content(doc: &Doc<'_>, s: Sentence, from: usize, a: &mut Attr<'_>) {
     let mut k = from;
     while k < to
         && k < from + 4
-        && (is_time_word(doc, k)
-            || matches!(
-                doc.tok_text(k).to_ascii_lowercase().as_str(),
-                "on" | "late" | "week" | "month" | "year" | "night" | "morning" | "evening" | "afternoon"
-            ))
+        && (is_time_word(doc, k) || lower_is(doc.tok_text(k), &["on", "late", "week", "month", "year", "night", "morning", "evening", "afternoon"]))
     {
         k += 1;
     }
@@ -739,10 +744,10 @@ fn with_pp_tail<'a>(doc: &Doc<'a>, a: usize, e: usize) -> Option<Np<'a>> {
 fn with_postmodifier<'a>(doc: &Doc<'a>, a: usize, e: usize) -> Option<Np<'a>> {
     let n = np::parse_at(doc, a, e).into_iter().filter(|n| n.end < e && n.kind != NpKind::Pronoun && !n.possessive).max_by_key(|n| n.end)?;
     let m = n.end;
-    let w = doc.tok_text(m).to_ascii_lowercase();
-    let opens = matches!(w.as_str(), "who" | "whose" | "which" | "that")
-        || (w.ends_with("ing") && w.len() > 4)
-        || (w.ends_with("ed") && doc.is_func(m + 1, FuncType::Preposition));
+    let w = doc.tok_text(m);
+    let opens = lower_is(w, &["who", "whose", "which", "that"])
+        || (ends_with_lower(w, "ing") && w.len() > 4)
+        || (ends_with_lower(w, "ed") && doc.is_func(m + 1, FuncType::Preposition));
     let clean = (m..e).all(|t| doc.is_word(t) && verb_at(doc, t).is_none_or(|_| t == m));
     if !(opens && clean && e - m >= 2 && e - m <= 12) {
         return None;

@@ -48,6 +48,8 @@ pub fn analyze_doc(doc: &Doc<'_>) -> Report {
     let mut pending: Vec<Pending> = Vec::new();
     let dateline_end = doc.dateline.as_ref().map(|d| d.span.end);
 
+    // Quote tokens of the current sentence already given to a unit (one buffer for all).
+    let mut bound: Vec<bool> = Vec::new();
     for s in doc.sentences.iter().copied() {
         if dateline_end.is_some_and(|e| doc.tokens.get(s.start).is_some_and(|t| t.span.end <= e)) {
             continue;
@@ -55,7 +57,8 @@ pub fn analyze_doc(doc: &Doc<'_>) -> Report {
         let attrs = cue::attributions(doc, s);
         let speakers = resolve_sentence(doc, s, &attrs, &mut ents);
         // Quote tokens of this sentence already given to a unit.
-        let mut bound = vec![false; s.end - s.start];
+        bound.clear();
+        bound.resize(s.end - s.start, false);
         let is_bound = |b: &[bool], t: usize| b.get(t - s.start).copied().unwrap_or(true);
         let bind = |b: &mut Vec<bool>, t: usize| {
             if let Some(x) = b.get_mut(t - s.start) {

@@ -46,6 +46,12 @@ fn dash(i: &str) -> IResult<&str, &str> {
 /// Parses a dateline at the start of `para` (a paragraph starting at byte `base` of the input).
 /// It needs an outlet in parentheses, or an all-capitals place followed by a dash.
 pub fn parse(para: &str, base: usize) -> Option<Dateline> {
+    // Most paragraphs are not datelines: one needs a capitalised first word, and an outlet in
+    // parentheses or a first word in capitals. Checked first, without the parsers.
+    let first = para.split(|c: char| !(c.is_alphabetic() || c == '-' || c == '.' || c == '\'')).next().unwrap_or("");
+    if !first.starts_with(char::is_uppercase) || !(para.contains('(') || first.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase)) {
+        return None;
+    }
     let (rest, pl) = place(para).ok()?;
     if pl.split(' ').count() > 4 {
         return None;

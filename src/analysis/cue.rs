@@ -200,43 +200,45 @@ pub fn attributions<'a>(doc: &Doc<'a>, s: Sentence) -> Vec<Attr<'a>> {
     while t < hi {
         let here = Toks::new(doc, t, hi);
         // Multi-word cue phrases.
-        if let Ok((_, (ps, pe, ct))) = phrase(|x: &Tag| match x {
-            Tag::Cue(c) => Some(*c),
-            _ => None,
-        })(here)
-        {
-            match ct {
-                CueType::According | CueType::ReportedBy | CueType::Citing => {
-                    if let Some(a) = phrase_cue(doc, s, ps, pe + 1, ct, &out) {
-                        if first_content.is_none() && a.content.is_some_and(|(cs, _)| cs > ps) {
-                            first_content = a.content;
+        if doc.has(t, TokClass::STARTS_CUE) {
+            if let Ok((_, (ps, pe, ct))) = phrase(|x: &Tag| match x {
+                Tag::Cue(c) => Some(*c),
+                _ => None,
+            })(here)
+            {
+                match ct {
+                    CueType::According | CueType::ReportedBy | CueType::Citing => {
+                        if let Some(a) = phrase_cue(doc, s, ps, pe + 1, ct, &out) {
+                            if first_content.is_none() && a.content.is_some_and(|(cs, _)| cs > ps) {
+                                first_content = a.content;
+                            }
+                            out.push(a);
                         }
-                        out.push(a);
+                        t = pe + 1;
+                        continue;
                     }
-                    t = pe + 1;
-                    continue;
-                }
-                CueType::Venue => {
-                    if out.is_empty() && doc.tok_text(pe).eq_ignore_ascii_case("with") {
-                        if let Some(n) = np::parse_forward(doc, pe + 1, hi).filter(|n| n.outlet) {
-                            early_chain.push(n);
+                    CueType::Venue => {
+                        if out.is_empty() && doc.tok_text(pe).eq_ignore_ascii_case("with") {
+                            if let Some(n) = np::parse_forward(doc, pe + 1, hi).filter(|n| n.outlet) {
+                                early_chain.push(n);
+                            }
                         }
-                    }
-                    if let Some(a) = out.last_mut() {
-                        if a.venue.is_none() && ps >= a.cue.1 {
-                            a.venue = Some((ps, pe + 1));
-                            // "in an interview with Radio X": the outlet relays.
-                            if doc.tok_text(pe).eq_ignore_ascii_case("with") {
-                                if let Some(n) = np::parse_forward(doc, pe + 1, hi) {
-                                    if n.outlet {
-                                        a.chain.push(n);
+                        if let Some(a) = out.last_mut() {
+                            if a.venue.is_none() && ps >= a.cue.1 {
+                                a.venue = Some((ps, pe + 1));
+                                // "in an interview with Radio X": the outlet relays.
+                                if doc.tok_text(pe).eq_ignore_ascii_case("with") {
+                                    if let Some(n) = np::parse_forward(doc, pe + 1, hi) {
+                                        if n.outlet {
+                                            a.chain.push(n);
+                                        }
                                     }
                                 }
                             }
                         }
+                        t = pe + 1;
+                        continue;
                     }
-                    t = pe + 1;
-                    continue;
                 }
             }
         }
@@ -245,7 +247,7 @@ pub fn attributions<'a>(doc: &Doc<'a>, s: Sentence) -> Vec<Attr<'a>> {
             continue;
         };
         // Part of an anonymity descriptor: "people briefed on the talks".
-        if phrase(|x: &Tag| matches!(x, Tag::Anon(_)).then_some(()))(Toks::new(doc, t, hi)).is_ok() {
+        if doc.has(t, TokClass::STARTS_ANON) && phrase(|x: &Tag| matches!(x, Tag::Anon(_)).then_some(()))(Toks::new(doc, t, hi)).is_ok() {
             t += 1;
             continue;
         }
@@ -906,6 +908,10 @@ pub fn anonymity(doc: &Doc<'_>, from: usize, to: usize) -> (Option<(usize, usize
     let mut reason = None;
     let mut t = from;
     while t < to {
+        if !doc.has(t, TokClass::STARTS_ANON) {
+            t += 1;
+            continue;
+        }
         if let Ok((_, (s, e, ty))) = phrase(|x: &Tag| match x {
             Tag::Anon(a) => Some(*a),
             _ => None,

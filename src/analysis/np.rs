@@ -215,6 +215,12 @@ impl<'a> Np<'a> {
     }
 }
 
+/// Whether a lexicon phrase with the tag of `bit` (a `TokClass::STARTS_` bit) may start at the
+/// window's first token: when not, the phrase parsers fail without reading the hits.
+fn starts(i: Toks<'_, '_>, bit: u32) -> bool {
+    i.first().is_some_and(|t| i.doc.has(t, bit))
+}
+
 fn is_title_word(doc: &Doc<'_>, t: usize) -> bool {
     doc.has(t, TokClass::TITLE)
 }
@@ -261,6 +267,9 @@ fn det<'d, 'a>(i: Toks<'d, 'a>) -> TResult<'d, 'a, (usize, bool, bool)> {
 }
 
 fn pronoun<'d, 'a>(i: Toks<'d, 'a>) -> TResult<'d, 'a, Np<'a>> {
+    if !starts(i, TokClass::STARTS_PRONOUN) {
+        return Err(nom::Err::Error(nom::error::Error::new(i, nom::error::ErrorKind::Verify)));
+    }
     let (r, (s, e, p)) = phrase(|t: &'a Tag| match t {
         Tag::Pronoun(p) if p.person == 3 => Some(p),
         _ => None,
@@ -271,6 +280,9 @@ fn pronoun<'d, 'a>(i: Toks<'d, 'a>) -> TResult<'d, 'a, Np<'a>> {
 }
 
 fn title_phrase<'d, 'a>(i: Toks<'d, 'a>) -> TResult<'d, 'a, (usize, usize, &'a Title)> {
+    if !starts(i, TokClass::STARTS_TITLE) {
+        return Err(nom::Err::Error(nom::error::Error::new(i, nom::error::ErrorKind::Verify)));
+    }
     phrase(|t: &'a Tag| match t {
         Tag::Title(x) => Some(x),
         _ => None,
@@ -278,6 +290,9 @@ fn title_phrase<'d, 'a>(i: Toks<'d, 'a>) -> TResult<'d, 'a, (usize, usize, &'a T
 }
 
 fn noun_phrase<'d, 'a>(i: Toks<'d, 'a>) -> TResult<'d, 'a, (usize, usize, &'a Noun)> {
+    if !starts(i, TokClass::STARTS_NOUN) {
+        return Err(nom::Err::Error(nom::error::Error::new(i, nom::error::ErrorKind::Verify)));
+    }
     phrase(|t: &'a Tag| match t {
         Tag::Noun(x) => Some(x),
         _ => None,
@@ -285,6 +300,9 @@ fn noun_phrase<'d, 'a>(i: Toks<'d, 'a>) -> TResult<'d, 'a, (usize, usize, &'a No
 }
 
 fn outlet_phrase<'d, 'a>(i: Toks<'d, 'a>) -> TResult<'d, 'a, (usize, usize, ())> {
+    if !starts(i, TokClass::STARTS_OUTLET) {
+        return Err(nom::Err::Error(nom::error::Error::new(i, nom::error::ErrorKind::Verify)));
+    }
     phrase(|t: &'a Tag| matches!(t, Tag::Outlet).then_some(()))(i)
 }
 

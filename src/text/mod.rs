@@ -57,13 +57,38 @@ impl TokClass {
     pub const FIRST_NAME: u32 = 1 << 5;
     /// A closed-class word of any type.
     pub const FUNC: u32 = 1 << 6;
+    /// A lexicon phrase starting at the token (of any length) is a title.
+    pub const STARTS_TITLE: u32 = 1 << 24;
+    /// A phrase starting at the token is a head noun.
+    pub const STARTS_NOUN: u32 = 1 << 25;
+    /// A phrase starting at the token is an outlet.
+    pub const STARTS_OUTLET: u32 = 1 << 26;
+    /// A phrase starting at the token is an anonymity phrase.
+    pub const STARTS_ANON: u32 = 1 << 27;
+    /// A phrase starting at the token is a multi-word cue.
+    pub const STARTS_CUE: u32 = 1 << 28;
+    /// A phrase starting at the token is a pronoun.
+    pub const STARTS_PRONOUN: u32 = 1 << 29;
 
     /// A closed-class word of type `ty`.
     pub const fn func(ty: FuncType) -> u32 {
         1 << (8 + ty as u32)
     }
 
-    /// The bits of one tag.
+    /// The `STARTS_` bit of one tag, for a phrase starting at the token.
+    pub fn starts(tag: &Tag) -> u32 {
+        match tag {
+            Tag::Title(_) => TokClass::STARTS_TITLE,
+            Tag::Noun(_) => TokClass::STARTS_NOUN,
+            Tag::Outlet => TokClass::STARTS_OUTLET,
+            Tag::Anon(_) => TokClass::STARTS_ANON,
+            Tag::Cue(_) => TokClass::STARTS_CUE,
+            Tag::Pronoun(_) => TokClass::STARTS_PRONOUN,
+            _ => 0,
+        }
+    }
+
+    /// The bits of one tag, for a phrase that is the token itself.
     pub fn of(tag: &Tag) -> u32 {
         match tag {
             Tag::Verb(_) => TokClass::VERB,
@@ -194,8 +219,12 @@ impl<'a> Doc<'a> {
                 // The classes of the tags of the phrases that are this word.
                 let g = self.grammar;
                 let mut class = if c.is_uppercase() { TokClass::CAP } else { 0 };
-                for h in self.hits.get(from..).unwrap_or(&[]).iter().filter(|h| h.end == j) {
-                    class |= g.tag(h.pattern).iter().fold(0, |k, t| k | TokClass::of(t));
+                for h in self.hits.get(from..).unwrap_or(&[]) {
+                    let tags = g.tag(h.pattern);
+                    class |= tags.iter().fold(0, |k, t| k | TokClass::starts(t));
+                    if h.end == j {
+                        class |= tags.iter().fold(0, |k, t| k | TokClass::of(t));
+                    }
                 }
                 self.tokens.push(Token {
                     span: Span::new(start, j),

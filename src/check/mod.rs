@@ -192,6 +192,12 @@ pub fn summarize(report: &Report) -> Summary {
 
 /// Checks `text` (plain or Markdown): analysis of its prose, the rules, suppression comments.
 pub fn check_text(text: &str, kind: InputKind, grammar: &Grammar, settings: &Settings) -> CheckResult {
+    check_text_report(text, kind, grammar, settings).0
+}
+
+/// [`check_text`], also returning the attribution report of the prose (whose spans are offsets
+/// into `text`, since the prose keeps its length), for renderers that show both.
+pub fn check_text_report(text: &str, kind: InputKind, grammar: &Grammar, settings: &Settings) -> (CheckResult, Report) {
     let prose = markdown::prose(text, kind);
     let doc = Doc::new(&prose.text, grammar);
     let report = analyze_doc(&doc);
@@ -212,5 +218,6 @@ pub fn check_text(text: &str, kind: InputKind, grammar: &Grammar, settings: &Set
     findings.retain(|f| !prose.suppressed(f.rule, lines.line_col(text, f.span.start).0));
     findings.sort_by(|a, b| (a.span.start, a.rule).cmp(&(b.span.start, b.rule)));
     findings.dedup_by(|a, b| a.rule == b.rule && a.span == b.span);
-    CheckResult { findings, summary: summarize(&report) }
+    let summary = summarize(&report);
+    (CheckResult { findings, summary }, report)
 }

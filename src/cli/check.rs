@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 
 use quotecheck::check::{self, config, rules, CheckResult, Finding, InputKind, Level, Settings};
 use quotecheck::render::findings::{self, Checked};
+use quotecheck::render::html::{self, HtmlDoc};
 use quotecheck::Grammar;
 use serde::{Deserialize, Serialize};
 
@@ -22,6 +23,9 @@ pub enum CheckFormat {
     Sarif,
     /// GitHub Actions workflow commands (annotations on the pull request).
     Github,
+    /// One self-contained HTML page: the text with claims highlighted by speaker and the
+    /// findings inline, and a panel of speakers, sources and findings.
+    Html,
 }
 
 /// When to colour human output.
@@ -201,6 +205,8 @@ pub fn run(args: &CheckArgs) -> i32 {
     };
     let mut status = 0;
     let mut docs: Vec<(String, String, CheckResult)> = Vec::new();
+    // The attribution reports, kept for --format html only.
+    let mut reports: Vec<quotecheck::report::Report> = Vec::new();
     let mut remaining = baseline.clone();
     let mut all_prints = Vec::new();
     for f in &files {
@@ -221,7 +227,10 @@ pub fn run(args: &CheckArgs) -> i32 {
         } else {
             InputKind::from_path(f)
         };
-        let mut result = check::check_text(&inp.text, kind, grammar, &settings);
+        let (mut result, report) = check::check_text_report(&inp.text, kind, grammar, &settings);
+        if args.format == CheckFormat::Html {
+            reports.push(report);
+        }
         let name = if f.as_os_str() == "-" { "-".to_string() } else { display_path(f) };
         for fnd in &result.findings {
             all_prints.push(fingerprint(&name, &inp.text, fnd));
@@ -262,6 +271,11 @@ pub fn run(args: &CheckArgs) -> i32 {
         CheckFormat::Json => serde_json::to_string_pretty(&findings::json(&checked)).unwrap_or_default() + "\n",
         CheckFormat::Sarif => serde_json::to_string_pretty(&findings::sarif(&checked)).unwrap_or_default() + "\n",
         CheckFormat::Github => findings::github(&checked),
+        CheckFormat::Html => {
+            let views: Vec<HtmlDoc<'_>> =
+                docs.iter().zip(&reports).map(|((name, text, result), report)| HtmlDoc { name, text, report, findings: Some(result) }).collect();
+            html::report(&views)
+        }
     };
     let mut out = std::io::stdout().lock();
     if let Err(e) = out.write_all(rendered.as_bytes()).and_then(|_| out.flush()) {

@@ -50,9 +50,13 @@ pub fn run(args: &ExtractArgs) -> i32 {
             return 2;
         }
     };
+    let files: Vec<PathBuf> = if args.files.is_empty() { vec![PathBuf::from("-")] } else { args.files.clone() };
+    if args.format == Format::Html {
+        // One page for all documents, written at the end.
+        return super::html::extract(args, &files, |text| analyzer.analyze(text));
+    }
     let stdout = std::io::stdout();
     let mut out = BufWriter::with_capacity(1 << 16, stdout.lock());
-    let files: Vec<PathBuf> = if args.files.is_empty() { vec![PathBuf::from("-")] } else { args.files.clone() };
     let mut status = 0;
     for f in &files {
         let r = if args.jsonl { jsonl(&analyzer, args, f, &mut out) } else { document(&analyzer, args, f, &mut out) };
@@ -89,6 +93,8 @@ fn document<W: Write>(analyzer: &Analyzer, args: &ExtractArgs, f: &std::path::Pa
     let report = analyzer.analyze(&inp.text);
     match args.format {
         Format::Text => out.write_all(quotecheck::render::text::render(&inp.name, &inp.text, &report).as_bytes())?,
+        // Written for all documents at once by `html::extract`.
+        Format::Html => {}
         Format::Json => {
             let rec = Labelled { label: PathLabel { path: &inp.name }, report: &report };
             if args.pretty {

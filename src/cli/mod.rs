@@ -5,6 +5,7 @@
 
 mod check;
 mod extract;
+mod html;
 mod input;
 
 use std::path::PathBuf;
@@ -26,6 +27,7 @@ pub struct Cli {
 const EXAMPLES: &str = "Examples:
   quotecheck extract examples/wire-story.txt --format text   who said what, by speaker
   quotecheck extract story.txt --pretty                       the attribution report as JSON
+  quotecheck extract story.txt --format html > report.html    the text with every claim highlighted
   quotecheck extract --jsonl < articles.jsonl > out.jsonl     one result line per {\"id\",\"text\"} line
   quotecheck check drafts/                                    gate drafted copy (exit 1 on findings)
   quotecheck check story.md --format sarif > qc.sarif         findings for code scanning
@@ -58,6 +60,9 @@ pub enum Format {
     Json,
     /// Who said what, grouped by speaker.
     Text,
+    /// One self-contained HTML page for all inputs: the text with every claim highlighted by
+    /// speaker, and a panel of speakers, anonymous share and source chains.
+    Html,
 }
 
 #[derive(clap::Args, Debug)]

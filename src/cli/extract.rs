@@ -100,9 +100,8 @@ fn document<W: Write>(analyzer: &Analyzer, args: &ExtractArgs, f: &std::path::Pa
             if args.pretty {
                 json::write_pretty(out, &rec)?
             } else {
-                let mut line = Vec::new();
-                json::write_labelled_line(&mut line, "path", &inp.name, &report)?;
-                out.write_all(&line)?
+                // Streamed: one document may be large, and its JSON is several times its size.
+                json::write_line(out, &rec)?
             }
         }
     }

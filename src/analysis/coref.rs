@@ -229,11 +229,12 @@ impl Entities {
         let (a, b) = np.name?;
         let span = span_of(doc, a, b);
         let raw = strip_possessive(span.of(doc.text));
-        // The name's words, lower-cased (as a whole: white space bounds the context of case
-        // mapping, so this is each word lower-cased).
-        let lower = raw.to_lowercase();
+        // The name's words, compared with the entities' lower-cased words. An ASCII name is
+        // compared ignoring ASCII case; any other is lower-cased first (as a whole: white space
+        // bounds the context of case mapping, so this is each word lower-cased).
+        let lower: std::borrow::Cow<'_, str> = if raw.is_ascii() { raw.into() } else { raw.to_lowercase().into() };
         let words: Vec<&str> = lower.split_whitespace().collect();
-        let same = |ew: &String, w: &&str| ew == w;
+        let same = |ew: &String, w: &&str| ew.eq_ignore_ascii_case(w);
         // Same person: equal names, one name's words inside the other's sharing a word.
         let mut found = None;
         let mut best_rank = 0;
@@ -272,7 +273,7 @@ impl Entities {
             Some(i) => {
                 if let Some(e) = self.list.get_mut(i).filter(|e| words.len() > e.words.len()) {
                     e.name = raw.to_string();
-                    e.words = words.iter().map(|w| w.to_string()).collect();
+                    e.words = words.iter().map(|w| w.to_ascii_lowercase()).collect();
                 }
                 i
             }

@@ -210,13 +210,9 @@ pub fn run(args: &CheckArgs) -> i32 {
     let mut remaining = baseline.clone();
     let mut all_prints = Vec::new();
     for f in &files {
-        let inp = match input::read(f, args.lossy) {
-            Ok(i) => i,
-            Err(e) => {
-                eprintln!("quotecheck: {e}");
-                status = 2;
-                continue;
-            }
+        let Some(inp) = input::read_or_report(f, args.lossy) else {
+            status = 2;
+            continue;
         };
         let kind = if f.as_os_str() == "-" {
             if args.markdown {

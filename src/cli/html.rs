@@ -18,13 +18,9 @@ pub fn extract(args: &ExtractArgs, files: &[PathBuf], analyze: impl Fn(&str) -> 
     let mut status = 0;
     let mut docs: Vec<(String, String, Report)> = Vec::new();
     for f in files {
-        let inp = match input::read(f, args.lossy) {
-            Ok(i) => i,
-            Err(e) => {
-                eprintln!("quotecheck: {e}");
-                status = 2;
-                continue;
-            }
+        let Some(inp) = input::read_or_report(f, args.lossy) else {
+            status = 2;
+            continue;
         };
         if inp.text.len() > args.max_bytes {
             eprintln!("quotecheck: {}: {} bytes is over --max-bytes {}; skipped", inp.name, inp.text.len(), args.max_bytes);

@@ -25,6 +25,12 @@ pub fn read(path: &Path, lossy: bool) -> Result<Input, String> {
     Ok(Input { name, text })
 }
 
+/// Reads `path` as [`read`] does, printing the error on stderr when it fails (the caller
+/// records exit status 2 and goes on with the other inputs).
+pub fn read_or_report(path: &Path, lossy: bool) -> Option<Input> {
+    read(path, lossy).map_err(|e| eprintln!("quotecheck: {e}")).ok()
+}
+
 /// Decodes UTF-8, or returns the offset of the first invalid byte.
 pub fn decode(bytes: Vec<u8>, lossy: bool) -> Result<String, usize> {
     match String::from_utf8(bytes) {

@@ -139,3 +139,63 @@ fn output_is_deterministic() {
     let b = qc(&["extract", "-"], &text);
     assert_eq!(a.stdout, b.stdout);
 }
+
+/// A batch of many records, with bad lines among them, comes out the same on one thread and on
+/// several: in input order, error records at their line numbers.
+#[test]
+fn jsonl_threads_keep_input_order() {
+    let mut input = String::new();
+    for i in 0..700 {
+        match i % 97 {
+            5 => input.push_str("{broken\n"),
+            11 => input.push_str(&format!("{{\"id\": {i}}}\n")),
+            _ => input.push_str(&format!(
+                "{{\"id\": {i}, \"text\": \"\\\"Stop {i},\\\" Mayor Ana Ruiz said. A senior aide, requesting anonymity, said {i} roads were shut.\"}}\n"
+            )),
+        }
+    }
+    let one = qc(&["extract", "--jsonl", "--threads", "1"], input.as_bytes());
+    let three = qc(&["extract", "--jsonl", "-j", "3"], input.as_bytes());
+    assert_eq!(one.status.code(), Some(1));
+    assert_eq!(three.status.code(), Some(1));
+    assert_eq!(one.stdout, three.stdout, "output does not depend on the thread count");
+    let v = lines(&three);
+    assert_eq!(v.len(), 700);
+    for (i, r) in v.iter().enumerate() {
+        if i % 97 == 5 {
+            assert_eq!(r["line"], i + 1);
+        } else {
+            assert_eq!(r["id"], i);
+        }
+    }
+    assert!(v[0]["quotes"][0]["text"].as_str().unwrap().starts_with("Stop 0"));
+}
+
+/// `--stats` prints one summary line on stderr; without it stderr stays empty (and no progress
+/// bar is drawn when stderr is not a terminal).
+#[test]
+fn stats_summarise_the_run() {
+    let input = b"{\"id\": 1, \"text\": \"\\\"Yes,\\\" she said. Officials said the road was closed.\"}\n{bad\n";
+    let quiet = qc(&["extract", "--jsonl"], input);
+    assert!(quiet.stderr.is_empty(), "{}", String::from_utf8_lossy(&quiet.stderr));
+    let o = qc(&["extract", "--jsonl", "--stats"], input);
+    let err = String::from_utf8(o.stderr).unwrap();
+    assert!(err.contains("1 documents, 2 quotes (50.0% anonymous), 1 errors"), "{err}");
+    assert!(err.contains("MB/s"), "{err}");
+}
+
+/// A line far over the limit is skipped while being read (never held whole), with an error
+/// record, and the lines after it are analysed.
+#[test]
+fn jsonl_huge_line_is_skipped_while_reading() {
+    let mut input = b"{\"id\": 1, \"text\": \"".to_vec();
+    input.extend(std::iter::repeat_n(b'x', 3_000_000));
+    input.extend_from_slice(b"\"}\n{\"id\": 2, \"text\": \"\\\"Yes,\\\" she said.\"}\n");
+    let o = qc(&["extract", "--jsonl", "--max-bytes", "1000"], &input);
+    assert_eq!(o.status.code(), Some(1));
+    let v = lines(&o);
+    assert_eq!(v.len(), 2);
+    assert_eq!(v[0]["line"], 1);
+    assert!(v[0]["error"].as_str().unwrap().contains("over --max-bytes 1000"), "{}", v[0]);
+    assert_eq!(v[1]["id"], 2);
+}

@@ -10,7 +10,7 @@ use quotecheck::render::html::{self, HtmlDoc};
 use quotecheck::Grammar;
 use serde::{Deserialize, Serialize};
 
-use super::input;
+use super::{input, pool};
 
 /// Output format of `check`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -72,6 +72,9 @@ pub struct CheckArgs {
     /// Colour for human output.
     #[arg(long, value_enum, default_value_t = Colour::Auto)]
     color: Colour,
+    /// Worker threads (0: one per core). Findings are reported in file order whatever the count.
+    #[arg(long, short = 'j', value_name = "N", default_value_t = 0)]
+    threads: usize,
 }
 
 #[derive(Serialize, Deserialize, PartialEq, Eq, PartialOrd, Ord, Clone, Debug)]
@@ -209,11 +212,11 @@ pub fn run(args: &CheckArgs) -> i32 {
     let mut reports: Vec<quotecheck::report::Report> = Vec::new();
     let mut remaining = baseline.clone();
     let mut all_prints = Vec::new();
-    for f in &files {
-        let Some(inp) = input::read_or_report(f, args.lossy) else {
-            status = 2;
-            continue;
-        };
+    // Files are read and checked on `--threads` threads; results are taken in file order.
+    let mut queue = files.iter();
+    let next = || Ok::<_, std::convert::Infallible>(queue.next());
+    let work = |f: &PathBuf| {
+        let inp = input::read_or_report(f, args.lossy)?;
         let kind = if f.as_os_str() == "-" {
             if args.markdown {
                 InputKind::Markdown
@@ -223,17 +226,24 @@ pub fn run(args: &CheckArgs) -> i32 {
         } else {
             InputKind::from_path(f)
         };
-        let (mut result, report) = check::check_text_report(&inp.text, kind, grammar, &settings);
+        let (result, report) = check::check_text_report(&inp.text, kind, grammar, &settings);
+        let name = if f.as_os_str() == "-" { "-".to_string() } else { display_path(f) };
+        Some((name, inp.text, result, report))
+    };
+    let sink = |checked: Option<(String, String, CheckResult, quotecheck::report::Report)>| {
+        let Some((name, text, mut result, report)) = checked else {
+            status = 2;
+            return Ok(());
+        };
         if args.format == CheckFormat::Html {
             reports.push(report);
         }
-        let name = if f.as_os_str() == "-" { "-".to_string() } else { display_path(f) };
         for fnd in &result.findings {
-            all_prints.push(fingerprint(&name, &inp.text, fnd));
+            all_prints.push(fingerprint(&name, &text, fnd));
         }
         if let Some(base) = remaining.as_mut() {
             result.findings.retain(|fnd| {
-                let key = fingerprint(&name, &inp.text, fnd);
+                let key = fingerprint(&name, &text, fnd);
                 match base.get_mut(&key) {
                     Some(n) if *n > 0 => {
                         *n -= 1;
@@ -243,7 +253,12 @@ pub fn run(args: &CheckArgs) -> i32 {
                 }
             });
         }
-        docs.push((name, inp.text, result));
+        docs.push((name, text, result));
+        Ok(())
+    };
+    let threads = if files.len() < 2 { 1 } else { pool::threads(args.threads) };
+    if let Err(e) = pool::ordered(threads, next, work, sink) {
+        match e {}
     }
     if let Some(p) = &args.write_baseline {
         all_prints.sort();

@@ -8,7 +8,7 @@ use quotecheck::report::Report;
 use quotecheck::Grammar;
 use serde::Deserialize;
 
-use super::input;
+use super::{input, pool};
 use super::{ExtractArgs, Format};
 
 #[derive(Deserialize)]
@@ -58,8 +58,10 @@ pub fn run(args: &ExtractArgs) -> i32 {
     let stdout = std::io::stdout();
     let mut out = BufWriter::with_capacity(1 << 16, stdout.lock());
     let mut status = 0;
+    let started = std::time::Instant::now();
+    let mut stats = Stats::default();
     for f in &files {
-        let r = if args.jsonl { jsonl(&analyzer, args, f, &mut out) } else { document(&analyzer, args, f, &mut out) };
+        let r = if args.jsonl { jsonl(&analyzer, args, f, &mut out, &mut stats) } else { document(&analyzer, args, f, &mut out, &mut stats) };
         match r {
             Ok(s) => status = status.max(s),
             Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => return status,
@@ -75,22 +77,25 @@ pub fn run(args: &ExtractArgs) -> i32 {
             return 2;
         }
     }
+    if args.stats {
+        eprintln!("{}", stats.summary(started.elapsed().as_secs_f64()));
+    }
     status
 }
 
-fn document<W: Write>(analyzer: &Analyzer, args: &ExtractArgs, f: &std::path::Path, out: &mut W) -> std::io::Result<i32> {
-    let inp = match input::read(f, args.lossy) {
-        Ok(i) => i,
-        Err(e) => {
-            eprintln!("quotecheck: {e}");
-            return Ok(2);
-        }
+fn document<W: Write>(analyzer: &Analyzer, args: &ExtractArgs, f: &std::path::Path, out: &mut W, stats: &mut Stats) -> std::io::Result<i32> {
+    let Some(inp) = input::read_or_report(f, args.lossy) else {
+        stats.errors += 1;
+        return Ok(2);
     };
+    stats.bytes += inp.text.len() as u64;
     if inp.text.len() > args.max_bytes {
         eprintln!("quotecheck: {}: {} bytes is over --max-bytes {}; skipped", inp.name, inp.text.len(), args.max_bytes);
+        stats.errors += 1;
         return Ok(1);
     }
     let report = analyzer.analyze(&inp.text);
+    stats.count(&report);
     match args.format {
         Format::Text => out.write_all(quotecheck::render::text::render(&inp.name, &inp.text, &report).as_bytes())?,
         // Written for all documents at once by `html::extract`.
@@ -108,9 +113,165 @@ fn document<W: Write>(analyzer: &Analyzer, args: &ExtractArgs, f: &std::path::Pa
     Ok(0)
 }
 
-fn jsonl<W: Write>(analyzer: &Analyzer, args: &ExtractArgs, f: &std::path::Path, out: &mut W) -> std::io::Result<i32> {
+/// Counts for `--stats` and the progress bar.
+#[derive(Default, Clone, Copy)]
+pub struct Stats {
+    /// Documents analysed.
+    pub docs: u64,
+    /// Quotes and reported claims found.
+    pub quotes: u64,
+    /// Of them, from anonymous sources.
+    pub anonymous: u64,
+    /// Records that could not be analysed (error records).
+    pub errors: u64,
+    /// Input bytes read.
+    pub bytes: u64,
+}
+
+impl Stats {
+    fn add(&mut self, o: &Stats) {
+        self.docs += o.docs;
+        self.quotes += o.quotes;
+        self.anonymous += o.anonymous;
+        self.errors += o.errors;
+        self.bytes += o.bytes;
+    }
+
+    fn count(&mut self, report: &Report) {
+        self.docs += 1;
+        self.quotes += report.quotes.len() as u64;
+        self.anonymous += report.quotes.iter().filter(|q| q.anonymity.is_some()).count() as u64;
+    }
+
+    /// The `--stats` summary line.
+    pub fn summary(&self, secs: f64) -> String {
+        let share = if self.quotes == 0 { 0.0 } else { 100.0 * self.anonymous as f64 / self.quotes as f64 };
+        let mb = self.bytes as f64 / 1e6;
+        format!(
+            "quotecheck: {} documents, {} quotes ({:.1}% anonymous), {} errors; {:.1} MB in {:.2} s ({:.1} MB/s)",
+            self.docs,
+            self.quotes,
+            share,
+            self.errors,
+            mb,
+            secs,
+            if secs > 0.0 { mb / secs } else { 0.0 }
+        )
+    }
+}
+
+/// One line of a JSON Lines batch: its bytes in the batch buffer, or its length when it was
+/// over the size limit (and not kept).
+enum Entry {
+    Line(std::ops::Range<usize>),
+    TooLong(usize),
+}
+
+/// Lines read together and handed to one worker.
+struct Batch {
+    /// The 1-based number of the first line.
+    first_line: usize,
+    buf: Vec<u8>,
+    entries: Vec<Entry>,
+}
+
+/// A batch's result lines, ready to write.
+struct Done {
+    out: Vec<u8>,
+    status: i32,
+    stats: Stats,
+}
+
+/// A batch closes at this many lines or bytes (whichever comes first): large enough that the
+/// hand-over costs nothing, small enough that the pool's window stays a few megabytes.
+const BATCH_LINES: usize = 64;
+const BATCH_BYTES: usize = 1 << 16;
+
+/// What [`read_line_capped`] read.
+enum LineRead {
+    Eof,
+    Line,
+    /// A line of this many bytes, over the cap: skipped, not stored.
+    TooLong(usize),
+}
+
+/// Appends one line (with its newline) to `buf`, unless it is longer than `cap`: then it is
+/// read through and dropped, so that a huge line never sits in memory.
+fn read_line_capped(r: &mut dyn BufRead, buf: &mut Vec<u8>, cap: usize) -> std::io::Result<LineRead> {
+    let start = buf.len();
+    let mut total = 0usize;
+    let mut too_long = false;
+    loop {
+        let avail = match r.fill_buf() {
+            Ok(b) => b,
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+            Err(e) => return Err(e),
+        };
+        if avail.is_empty() {
+            break;
+        }
+        let (used, found) = match memchr::memchr(b'\n', avail) {
+            Some(i) => (i + 1, true),
+            None => (avail.len(), false),
+        };
+        total += used;
+        if !too_long {
+            if total > cap {
+                too_long = true;
+                buf.truncate(start);
+            } else {
+                buf.extend_from_slice(avail.get(..used).unwrap_or_default());
+            }
+        }
+        r.consume(used);
+        if found {
+            break;
+        }
+    }
+    Ok(match (total, too_long) {
+        (0, _) => LineRead::Eof,
+        (n, true) => LineRead::TooLong(n),
+        _ => LineRead::Line,
+    })
+}
+
+/// The input's size in bytes when it is known (a regular file, or standard input redirected
+/// from one), for the progress bar's ETA.
+fn input_len(f: &std::path::Path) -> Option<u64> {
+    let meta = if f.as_os_str() == "-" {
+        use std::os::fd::AsFd;
+        let fd = std::io::stdin().as_fd().try_clone_to_owned().ok()?;
+        std::fs::File::from(fd).metadata().ok()?
+    } else {
+        std::fs::metadata(f).ok()?
+    };
+    meta.is_file().then_some(meta.len())
+}
+
+/// A progress bar on stderr with rate and ETA, when stderr is a terminal; none otherwise.
+fn progress(total: Option<u64>) -> Option<indicatif::ProgressBar> {
+    use std::io::IsTerminal;
+    if !std::io::stderr().is_terminal() {
+        return None;
+    }
+    let bar = match total {
+        Some(n) => indicatif::ProgressBar::new(n).with_style(
+            indicatif::ProgressStyle::with_template("{bar:30} {bytes}/{total_bytes} {bytes_per_sec} ETA {eta} {msg}")
+                .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+        ),
+        None => indicatif::ProgressBar::new_spinner().with_style(
+            indicatif::ProgressStyle::with_template("{spinner} {bytes} {bytes_per_sec} {msg}").unwrap_or_else(|_| indicatif::ProgressStyle::default_spinner()),
+        ),
+    };
+    bar.set_draw_target(indicatif::ProgressDrawTarget::stderr_with_hz(4));
+    Some(bar)
+}
+
+/// `extract --jsonl` over one input: lines read in batches, analysed on `--threads` threads,
+/// results written in input order.
+fn jsonl<W: Write>(analyzer: &Analyzer, args: &ExtractArgs, f: &std::path::Path, out: &mut W, total: &mut Stats) -> std::io::Result<i32> {
     let name = f.display().to_string();
-    let reader: Box<dyn BufRead> = if name == "-" {
+    let mut reader: Box<dyn BufRead> = if name == "-" {
         Box::new(std::io::BufReader::with_capacity(1 << 16, std::io::stdin()))
     } else {
         match std::fs::File::open(f) {
@@ -121,67 +282,101 @@ fn jsonl<W: Write>(analyzer: &Analyzer, args: &ExtractArgs, f: &std::path::Path,
             }
         }
     };
-    let mut status = 0;
-    let mut buf = Vec::new();
-    // Each result line is serialised here, then written in one call.
-    let mut line_out: Vec<u8> = Vec::with_capacity(1 << 16);
-    let mut reader = reader;
+    // The line holds the text plus its id and escapes: allow room for them.
+    let cap = args.max_bytes.saturating_mul(2).saturating_add(1 << 16);
+    let bar = progress(input_len(f));
     let mut line_no = 0usize;
-    loop {
-        buf.clear();
-        if reader.read_until(b'\n', &mut buf)? == 0 {
-            break;
+    let mut eof = false;
+    let mut status = 0;
+    let next = || -> std::io::Result<Option<Batch>> {
+        if eof {
+            return Ok(None);
         }
-        line_no += 1;
-        // Decoded in place: the line buffer keeps its capacity from line to line.
-        let line = match std::str::from_utf8(&buf) {
-            Ok(l) => std::borrow::Cow::Borrowed(l),
-            Err(_) if args.lossy => String::from_utf8_lossy(&buf),
-            Err(e) => {
-                let off = e.valid_up_to();
-                json::write_line(out, &ErrorRecord { id: None, line: line_no, error: format!("invalid UTF-8 at byte {off} of the line") })?;
-                status = 1;
-                continue;
+        let mut batch = Batch { first_line: line_no + 1, buf: Vec::new(), entries: Vec::new() };
+        while batch.entries.len() < BATCH_LINES && batch.buf.len() < BATCH_BYTES {
+            let from = batch.buf.len();
+            match read_line_capped(&mut *reader, &mut batch.buf, cap)? {
+                LineRead::Eof => {
+                    eof = true;
+                    break;
+                }
+                LineRead::Line => batch.entries.push(Entry::Line(from..batch.buf.len())),
+                LineRead::TooLong(n) => batch.entries.push(Entry::TooLong(n)),
             }
-        };
-        if line.trim().is_empty() {
-            continue;
+            line_no += 1;
         }
-        // The line holds the text plus its id and escapes: allow room for them.
-        if line.len() > args.max_bytes.saturating_mul(2).saturating_add(1 << 16) {
-            json::write_line(
-                out,
-                &ErrorRecord { id: None, line: line_no, error: format!("record of {} bytes is over --max-bytes {}", line.len(), args.max_bytes) },
-            )?;
-            status = 1;
-            continue;
+        Ok((!batch.entries.is_empty()).then_some(batch))
+    };
+    let work = |batch: Batch| {
+        let mut done = Done { out: Vec::with_capacity(batch.buf.len() * 3), status: 0, stats: Stats::default() };
+        for (k, e) in batch.entries.iter().enumerate() {
+            let line_no = batch.first_line + k;
+            let s = match e {
+                Entry::Line(r) => {
+                    let bytes = batch.buf.get(r.clone()).unwrap_or_default();
+                    done.stats.bytes += bytes.len() as u64;
+                    record(analyzer, args, line_no, bytes, &mut done.out, &mut done.stats)
+                }
+                Entry::TooLong(n) => {
+                    done.stats.bytes += *n as u64;
+                    done.stats.errors += 1;
+                    json::write_line(
+                        &mut done.out,
+                        &ErrorRecord { id: None, line: line_no, error: format!("record of {n} bytes is over --max-bytes {}", args.max_bytes) },
+                    )
+                    .map(|_| 1)
+                }
+            };
+            // Writing to a vector cannot fail; a serializer error is an error record's worth.
+            done.status = done.status.max(s.unwrap_or(1));
         }
-        let rec: Record = match serde_json::from_str(&line) {
-            Ok(r) => r,
-            Err(e) => {
-                json::write_line(out, &ErrorRecord { id: None, line: line_no, error: format!("malformed JSON: {e}") })?;
-                status = 1;
-                continue;
-            }
-        };
-        let id = rec.id.unwrap_or(serde_json::Value::Null);
-        let Some(text) = rec.text else {
-            json::write_line(out, &ErrorRecord { id: Some(&id), line: line_no, error: "missing \"text\" field (a string)".into() })?;
-            status = 1;
-            continue;
-        };
-        if text.len() > args.max_bytes {
-            json::write_line(
-                out,
-                &ErrorRecord { id: Some(&id), line: line_no, error: format!("text of {} bytes is over --max-bytes {}", text.len(), args.max_bytes) },
-            )?;
-            status = 1;
-            continue;
+        done
+    };
+    let sink = |done: Done| -> std::io::Result<()> {
+        out.write_all(&done.out)?;
+        status = status.max(done.status);
+        total.add(&done.stats);
+        if let Some(b) = &bar {
+            b.inc(done.stats.bytes);
+            b.set_message(format!("{} docs", total.docs));
         }
-        let report = analyzer.analyze(&text);
-        line_out.clear();
-        json::write_labelled_line(&mut line_out, "id", &id, &report)?;
-        out.write_all(&line_out)?;
+        Ok(())
+    };
+    let r = pool::ordered(pool::threads(args.threads), next, work, sink);
+    if let Some(b) = bar {
+        b.finish_and_clear();
     }
-    Ok(status)
+    r.map(|_| status)
+}
+
+/// One JSON Lines record: its result line (or error record) appended to `out`; returns the
+/// record's exit status (0, or 1 for an error record).
+fn record(analyzer: &Analyzer, args: &ExtractArgs, line_no: usize, bytes: &[u8], out: &mut Vec<u8>, stats: &mut Stats) -> std::io::Result<i32> {
+    let mut error = |out: &mut Vec<u8>, id: Option<&serde_json::Value>, error: String| {
+        stats.errors += 1;
+        json::write_line(out, &ErrorRecord { id, line: line_no, error }).map(|_| 1)
+    };
+    let line = match std::str::from_utf8(bytes) {
+        Ok(l) => std::borrow::Cow::Borrowed(l),
+        Err(_) if args.lossy => String::from_utf8_lossy(bytes),
+        Err(e) => return error(out, None, format!("invalid UTF-8 at byte {} of the line", e.valid_up_to())),
+    };
+    if line.trim().is_empty() {
+        return Ok(0);
+    }
+    let rec: Record = match serde_json::from_str(&line) {
+        Ok(r) => r,
+        Err(e) => return error(out, None, format!("malformed JSON: {e}")),
+    };
+    let id = rec.id.unwrap_or(serde_json::Value::Null);
+    let Some(text) = rec.text else {
+        return error(out, Some(&id), "missing \"text\" field (a string)".into());
+    };
+    if text.len() > args.max_bytes {
+        return error(out, Some(&id), format!("text of {} bytes is over --max-bytes {}", text.len(), args.max_bytes));
+    }
+    let report = analyzer.analyze(&text);
+    stats.count(&report);
+    json::write_labelled_line(out, "id", &id, &report)?;
+    Ok(0)
 }

@@ -7,6 +7,7 @@ mod check;
 mod extract;
 mod html;
 mod input;
+mod pool;
 
 use std::path::PathBuf;
 
@@ -29,6 +30,7 @@ const EXAMPLES: &str = "Examples:
   quotecheck extract story.txt --pretty                       the attribution report as JSON
   quotecheck extract story.txt --format html > report.html    the text with every claim highlighted
   quotecheck extract --jsonl < articles.jsonl > out.jsonl     one result line per {\"id\",\"text\"} line
+  quotecheck extract --jsonl -j 8 --stats big.jsonl > out.jsonl   eight threads, a summary at the end
   quotecheck check drafts/                                    gate drafted copy (exit 1 on findings)
   quotecheck check story.md --format sarif > qc.sarif         findings for code scanning
   quotecheck rule anonymous-no-reason                         what a rule finds and how to fix it
@@ -88,6 +90,12 @@ pub struct ExtractArgs {
     /// Skip documents larger than this many bytes, with an error record.
     #[arg(long, value_name = "N", default_value_t = 64 * 1024 * 1024)]
     max_bytes: usize,
+    /// Worker threads for --jsonl (0: one per core). Output stays in input order.
+    #[arg(long, short = 'j', value_name = "N", default_value_t = 0)]
+    threads: usize,
+    /// Print a summary on stderr at the end: documents, quotes, anonymous share, errors, MB/s.
+    #[arg(long)]
+    stats: bool,
 }
 
 /// Runs the command line and returns the exit status.

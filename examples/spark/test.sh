@@ -35,7 +35,7 @@ fi
 export JAVA_HOME
 
 # --- pyspark in a cached virtualenv; the marker file is written only after a complete install.
-cache="${QUOTECHECK_CACHE:-$HOME/.cache/quotecheck-ci}"
+cache="${QUOTECHECK_CACHE:-${HOME:-/tmp}/.cache/quotecheck-ci}"
 venv="$cache/spark-venv"
 marker="$venv/.quotecheck-pyspark-$PYSPARK_VERSION"
 if [ ! -f "$marker" ]; then

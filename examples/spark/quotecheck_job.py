@@ -107,7 +107,9 @@ def main(argv=None):
         # In local mode the executor is this JVM and added files live in the driver's
         # SparkFiles folder; on a cluster each executor fetches them into its working directory.
         exe = SparkFiles.get(name) if master == "local" or master.startswith("local[") else "./" + name
-    command = shlex.quote(exe) + " extract --jsonl"
+    # One thread per child: Spark already runs one task per executor core, so a child that
+    # spread over every core would oversubscribe the machine.
+    command = shlex.quote(exe) + " extract --jsonl --threads 1"
 
     # Blank lines are skipped by the binary, which would misalign input and output: drop them here.
     lines = sc.textFile(args.input, minPartitions=args.partitions) if args.partitions else sc.textFile(args.input)

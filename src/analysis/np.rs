@@ -241,11 +241,38 @@ fn is_verb_word(doc: &Doc<'_>, t: usize) -> bool {
 /// A capitalised word that can be part of a proper name.
 pub fn is_name_word(doc: &Doc<'_>, t: usize) -> bool {
     let Some(class) = doc.tokens.get(t).map(|x| x.class) else { return false };
-    if class & TokClass::CAP == 0 || class & (TokClass::FUNC | TokClass::PRONOUN) != 0 || (class & TokClass::VERB != 0 && class & TokClass::FIRST_NAME == 0) {
+    if class & TokClass::CAP == 0 || class & (TokClass::FUNC | TokClass::PRONOUN) != 0 {
         return false;
+    }
+    // A capitalised verb is a name only inside a sentence and before a lower-case verb: the
+    // surname in `"…," Brand said`, not the verb opening "Warns of …".
+    if class & TokClass::VERB != 0 && class & TokClass::FIRST_NAME == 0 {
+        let next_is_verb = doc.tokens.get(t + 1).is_some_and(|n| n.class & TokClass::VERB != 0 && n.class & TokClass::CAP == 0);
+        if doc.starts_sentence(t) || !next_is_verb || t == 0 {
+            return false;
+        }
     }
     let w = doc.tok_text(t);
     !w.chars().all(|c| c.is_ascii_digit()) && !matches!(w, "Monday" | "Tuesday" | "Wednesday" | "Thursday" | "Friday" | "Saturday" | "Sunday")
+}
+
+/// A word naming a person's occupation: a singular person noun of the lexicon ("engineer"), or
+/// a word in "-ist" ("hydrologist", "economist").
+fn is_occupation(doc: &Doc<'_>, t: usize) -> bool {
+    let w = doc.tok_text(t);
+    let whole = |tag: &Tag| matches!(tag, Tag::Noun(n) if n.kind == NounKind::Person && !n.plural);
+    doc.word_tags(t).any(whole) || (w.len() > 5 && w.get(w.len() - 3..).is_some_and(|s| s.eq_ignore_ascii_case("ist")))
+}
+
+/// A capitalised word that the lexicon knows as a verb, inside a name run: a surname such as
+/// "Brand" or "Hope" ("Felix Brand said"), not the verb, which would be lower-case there.
+fn is_capitalised_verb(doc: &Doc<'_>, t: usize) -> bool {
+    let Some(class) = doc.tokens.get(t).map(|x| x.class) else { return false };
+    class & TokClass::CAP != 0
+        && class & TokClass::VERB != 0
+        && class & (TokClass::FUNC | TokClass::PRONOUN) == 0
+        && doc.is_word(t)
+        && !doc.tok_text(t).chars().all(|c| c.is_uppercase())
 }
 
 fn is_particle(doc: &Doc<'_>, t: usize) -> bool {
@@ -331,7 +358,25 @@ fn name_np<'d, 'a>(i: Toks<'d, 'a>) -> TResult<'d, 'a, Np<'a>> {
             r = r2;
             continue;
         }
-        if is_name_word(doc, t) || (name_start.is_some() && is_particle(doc, t) && r.at(t + 1).first().is_some_and(|n| is_name_word(doc, n))) {
+        // An occupation opening the sentence before a full name is its title, not part of the
+        // name: "Engineer Rosa Hope said", "Hydrologist Felix Brand".
+        if name_start.is_none()
+            && titles.is_empty()
+            && premods == 0
+            && doc.starts_sentence(t)
+            && is_occupation(doc, t)
+            && is_name_word(doc, t + 1)
+            && is_name_word(doc, t + 2)
+        {
+            title_start.get_or_insert(t);
+            last_title_end = Some(t + 1);
+            premods += 1;
+            r = r.at(t + 1);
+            continue;
+        }
+        let continues_name =
+            name_start.is_some() && ((is_particle(doc, t) && r.at(t + 1).first().is_some_and(|n| is_name_word(doc, n))) || is_capitalised_verb(doc, t));
+        if is_name_word(doc, t) || continues_name {
             if name_start.is_none() {
                 name_start = Some(t);
                 title_start.get_or_insert(t);

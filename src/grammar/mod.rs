@@ -14,7 +14,7 @@ use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
 use aho_corasick::automaton::Automaton;
-use aho_corasick::{dfa, Anchored, MatchKind, StartKind};
+use aho_corasick::{nfa::contiguous, Anchored, MatchKind};
 
 pub use parse::{parse_file, Line, LineError};
 
@@ -298,7 +298,7 @@ pub struct Grammar {
     phrases: Vec<String>,
     tags: Vec<Vec<Tag>>,
     index: HashMap<String, u32>,
-    automaton: dfa::DFA,
+    automaton: contiguous::NFA,
 }
 
 /// A grammar under construction: the loader adds files, then [`GrammarBuilder::build`].
@@ -508,10 +508,12 @@ impl GrammarBuilder {
 
     /// Builds the automaton.
     pub fn build(self) -> Grammar {
-        // One anchored DFA over every phrase of every file, with `Standard` semantics so that a
+        // One automaton over every phrase of every file, walked anchored, with `Standard` semantics so that a
         // walk from a token start meets every phrase starting there, short and long ("in" and
-        // "in a statement"), in one pass that stops at the first dead state.
-        let automaton = dfa::Builder::new().ascii_case_insensitive(true).match_kind(MatchKind::Standard).start_kind(StartKind::Anchored).build(&self.phrases);
+        // "in a statement"), in one pass that stops at the first dead state. A contiguous NFA,
+        // not a DFA: as fast to walk here, a fraction of the size (it stays in cache) and five
+        // times quicker to build at start-up (see ARCHITECTURE.md).
+        let automaton = contiguous::Builder::new().ascii_case_insensitive(true).match_kind(MatchKind::Standard).build(&self.phrases);
         // Building only fails past internal size limits, which these word lists are far from.
         #[allow(clippy::expect_used)]
         let automaton = automaton.expect("lexicon automaton within aho-corasick size limits");

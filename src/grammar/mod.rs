@@ -513,7 +513,10 @@ impl GrammarBuilder {
         // "in a statement"), in one pass that stops at the first dead state. A contiguous NFA,
         // not a DFA: as fast to walk here, a fraction of the size (it stays in cache) and five
         // times quicker to build at start-up (see ARCHITECTURE.md).
-        let automaton = contiguous::Builder::new().ascii_case_insensitive(true).match_kind(MatchKind::Standard).build(&self.phrases);
+        // Phrases are folded to ASCII lower case here and text bytes in the walk, which is the
+        // same match as `ascii_case_insensitive` with half the transitions per state.
+        let folded: Vec<String> = self.phrases.iter().map(|p| p.to_ascii_lowercase()).collect();
+        let automaton = contiguous::Builder::new().match_kind(MatchKind::Standard).build(&folded);
         // Building only fails past internal size limits, which these word lists are far from.
         #[allow(clippy::expect_used)]
         let automaton = automaton.expect("lexicon automaton within aho-corasick size limits");
@@ -587,7 +590,7 @@ impl Grammar {
         let a = &self.automaton;
         let Ok(mut sid) = a.start_state(Anchored::Yes) else { return };
         for (k, &byte) in tail.iter().enumerate() {
-            sid = a.next_state(Anchored::Yes, sid, byte);
+            sid = a.next_state(Anchored::Yes, sid, byte.to_ascii_lowercase());
             if a.is_dead(sid) {
                 break;
             }

@@ -127,3 +127,56 @@ fn analyze_and_json(bencher: Bencher) {
         }
     });
 }
+
+/// One megabyte of each hostile input, analysed as one document; compare with `analyze` (the
+/// news corpus, document by document) and `news_as_one_document`: each must stay within a few
+/// times news time per byte, since no construction may have a super-linear path.
+const HOSTILE: &[&str] = &[
+    "quote marks",
+    "alternating nested marks",
+    "one sentence, no punctuation",
+    "said repeated",
+    "he said that repeated",
+    "capitalised words",
+    "unclosed quote before text",
+    "apostrophes",
+];
+
+fn hostile_text(name: &str) -> String {
+    const MB: usize = 1 << 20;
+    let unit = match name {
+        "quote marks" => "\"",
+        "alternating nested marks" => "\u{201c}\u{2018}",
+        "one sentence, no punctuation" => "the minister and officials ",
+        "said repeated" => "said ",
+        "he said that repeated" => "he said that ",
+        "capitalised words" => "Capital Minister ",
+        "unclosed quote before text" => return format!("\"{}", "The talks went on. ".repeat(MB / 19)),
+        "apostrophes" => "it's the players' union's ",
+        _ => "x",
+    };
+    unit.repeat(MB / unit.len())
+}
+
+#[divan::bench(args = HOSTILE, sample_count = 5)]
+fn hostile(bencher: Bencher, name: &str) {
+    let text = hostile_text(name);
+    Grammar::builtin();
+    bencher.counter(BytesCount::new(text.len())).bench(|| black_box(quotecheck::analyze(black_box(&text))));
+}
+
+/// The news corpus's first megabyte as one document, the baseline for `hostile`.
+#[divan::bench(sample_count = 5)]
+fn news_as_one_document(bencher: Bencher) {
+    let c = corpus();
+    let mut text = String::new();
+    for d in &c.docs {
+        if text.len() > 1 << 20 {
+            break;
+        }
+        text.push_str(d);
+        text.push_str("\n\n");
+    }
+    Grammar::builtin();
+    bencher.counter(BytesCount::new(text.len())).bench(|| black_box(quotecheck::analyze(black_box(&text))));
+}

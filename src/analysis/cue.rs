@@ -808,6 +808,9 @@ fn quoted_as<'a>(doc: &Doc<'a>, s: Sentence, v: usize, verb: &'a Verb, before: &
 }
 
 /// `according to X`, `as reported by X`, `citing X` at tokens `[ps, pe)`.
+/// How many earlier attributions of the sentence a cue looks back over.
+const NEAR_ATTRS: usize = 64;
+
 fn phrase_cue<'a>(doc: &Doc<'a>, s: Sentence, ps: usize, pe: usize, ct: CueType, before: &[Attr<'a>]) -> Option<Attr<'a>> {
     let (lo, hi) = (s.start, s.end);
     let who = np::parse_forward(doc, pe, hi).or_else(|| np::generic(doc, pe, hi))?;
@@ -833,7 +836,9 @@ fn phrase_cue<'a>(doc: &Doc<'a>, s: Sentence, ps: usize, pe: usize, ct: CueType,
         // "Citing two sources, the Chronicle reported that …": the sources speak, the paper relays.
         return Some(a);
     }
-    let claimed = before.iter().any(|b| !b.meta && (b.content.is_some() || !b.quotes.is_empty()) && b.cue.0 < ps);
+    // The nearest attributions only: a real sentence has a handful, and a hostile one with
+    // thousands must not be scanned again at each cue.
+    let claimed = before.iter().rev().take(NEAR_ATTRS).any(|b| !b.meta && (b.content.is_some() || !b.quotes.is_empty()) && b.cue.0 < ps);
     if claimed && ct != CueType::Citing {
         a.chain.push(who);
         a.speaker = None;
@@ -869,25 +874,39 @@ fn cut_contents<'a>(doc: &Doc<'a>, s: Sentence, out: &mut [Attr<'a>]) {
             a.content = (end > cs).then_some((cs, end));
         }
     }
-    // Relays: a final "according to X" with no speaker adds X to every earlier attribution.
+    // Relays: a final "according to X" with no speaker adds X to every earlier attribution
+    // since the previous relay; a "citing Y" makes Y the source of the attributions between
+    // the relays or citings around it. Each attribution is reached from one relay at most, so
+    // the pass is linear however many cues a sentence holds.
+    let mut scope = 0;
     for k in 0..out.len() {
         let relay = match out.get(k) {
             Some(r) if r.speaker.is_none() && matches!(r.kind, CueKind::According | CueKind::ReportedBy) => r.chain.first().cloned(),
             _ => None,
         };
         if let Some(rel) = relay {
-            for a in out.iter_mut().take(k) {
+            for a in out.get_mut(scope..k).unwrap_or_default() {
                 if a.content.is_some() || !a.quotes.is_empty() {
                     a.chain.push(rel.clone());
                 }
             }
+            scope = k + 1;
         }
         let citing = match out.get(k) {
             Some(r) if r.kind == CueKind::Citing && r.content.is_none() => r.speaker.clone(),
             _ => None,
         };
         if let Some(src) = citing {
-            for (j, a) in out.iter_mut().enumerate() {
+            let next = (k + 1..out.len())
+                .find(|&j| {
+                    out.get(j).is_some_and(|r| {
+                        (r.kind == CueKind::Citing && r.content.is_none()) || (r.speaker.is_none() && matches!(r.kind, CueKind::According | CueKind::ReportedBy))
+                    })
+                })
+                .unwrap_or(out.len());
+            let from = scope;
+            scope = k + 1;
+            for (j, a) in out.iter_mut().enumerate().take(next).skip(from) {
                 if j == k {
                     continue;
                 }

@@ -65,6 +65,9 @@ pub fn analyze_doc(doc: &Doc<'_>) -> Report {
                 *x = true;
             }
         };
+        // The sentence's anonymity phrases, read once (not once per attribution).
+        let mut sentence_anonymity = None;
+        let mut anonymity = || *sentence_anonymity.get_or_insert_with(|| cue::anonymity(doc, s.start, s.end));
         for (k, a) in attrs.iter().enumerate() {
             let Some(spk) = speakers.get(k).copied().flatten() else { continue };
             let mut chain = chain_of(doc, a, spk.0, &mut ents);
@@ -122,7 +125,7 @@ pub fn analyze_doc(doc: &Doc<'_>) -> Report {
             let id = ents.live(spk.0);
             let indefinite = a.speaker.as_ref().is_some_and(|n| n.kind == NpKind::Role && n.indefinite);
             if indefinite && ents.list.get(id).is_some_and(|e| !e.named && !e.anonymous) {
-                let (req, why) = cue::anonymity(doc, s.start, s.end);
+                let (req, why) = anonymity();
                 if req.is_some() || why.is_some() {
                     if let Some(e) = ents.list.get_mut(id) {
                         e.anonymous = true;
@@ -130,7 +133,7 @@ pub fn analyze_doc(doc: &Doc<'_>) -> Report {
                 }
             }
             if ents.list.get(id).is_some_and(|e| e.anonymous) {
-                let (req, why) = cue::anonymity(doc, s.start, s.end);
+                let (req, why) = anonymity();
                 if let Some(e) = ents.list.get_mut(id) {
                     if e.request.is_none() {
                         e.request = req.map(|(a, b)| span_of(doc, a, b));
@@ -519,7 +522,10 @@ fn build_report(doc: &Doc<'_>, units: Vec<Unit>, ents: Entities) -> Report {
         span: Some(s),
     });
     let mut quotes: Vec<Quote> = Vec::with_capacity(units.len());
-    let mut last_direct_by_quote: Vec<(usize, usize)> = Vec::new();
+    // The last direct unit, and the last direct unit of each cue (by the cue's start), looked up
+    // in constant time: a document may hold many thousands of quotes.
+    let mut last_direct: Option<usize> = None;
+    let mut last_direct_by_cue: std::collections::HashMap<usize, usize> = std::collections::HashMap::new();
     for (i, u) in units.into_iter().enumerate() {
         let speaker = u.speaker.and_then(|(id, m)| {
             let nid = new_id(id)?;
@@ -547,13 +553,14 @@ fn build_report(doc: &Doc<'_>, units: Vec<Unit>, ents: Entities) -> Report {
         // A unit continues the previous one when it is the same speaker's next quote in a broken
         // or multi-paragraph quotation.
         let continues = match (&u.cue, u.quote) {
-            (Some(c), Some(_)) if c.construction == Construction::Continuation => last_direct_by_quote.last().map(|(_, id)| *id),
-            (Some(c), Some(_)) if u.kind == QuoteKind::Direct => last_direct_by_quote.iter().rev().find(|(cs, _)| *cs == c.span.start).map(|(_, id)| *id),
+            (Some(c), Some(_)) if c.construction == Construction::Continuation => last_direct,
+            (Some(c), Some(_)) if u.kind == QuoteKind::Direct => last_direct_by_cue.get(&c.span.start).copied(),
             _ => None,
         };
         if u.kind == QuoteKind::Direct {
             if let Some(c) = &u.cue {
-                last_direct_by_quote.push((c.span.start, i));
+                last_direct = Some(i);
+                last_direct_by_cue.insert(c.span.start, i);
             }
         }
         quotes.push(Quote {

@@ -334,6 +334,10 @@ fn outlet_phrase<'d, 'a>(i: Toks<'d, 'a>) -> TResult<'d, 'a, (usize, usize, ())>
 }
 
 /// `det? (title | modifier)* name-word+`: the name is the capitalised run after the last title.
+/// The longest noun phrase read, in tokens ("Deputy Chief Cabinet Secretary for Policy
+/// Coordination Maria-Luisa de la Fuente" is 11).
+const MAX_NP_TOKENS: usize = 16;
+
 fn name_np<'d, 'a>(i: Toks<'d, 'a>) -> TResult<'d, 'a, Np<'a>> {
     let doc = i.doc;
     let (mut r, d) = nom::combinator::opt(det).parse(i)?;
@@ -348,6 +352,11 @@ fn name_np<'d, 'a>(i: Toks<'d, 'a>) -> TResult<'d, 'a, Np<'a>> {
     let mut premods = 0;
     loop {
         let Some(t) = r.first() else { break };
+        // No name with its titles runs this long; the bound keeps a run of capitalised words
+        // from being read again from each of its words (quadratic on hostile input).
+        if t >= start + MAX_NP_TOKENS {
+            break;
+        }
         if let Ok((r2, (s, e, ti))) = title_phrase(r) {
             // A title inside a name run ends the name so far: "Foreign Minister Cho".
             titles.push(ti);

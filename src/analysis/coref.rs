@@ -54,6 +54,25 @@ pub struct Ent {
     pub placeholder: bool,
     /// A news outlet.
     pub outlet: bool,
+    /// Age given in apposition ("Maria Lopez, 54,"), for "the 54-year-old".
+    pub age: Option<u32>,
+}
+
+/// An age in apposition after the name ending before token `t`: ", 54," (or ", 54." / ", 54)").
+fn age_after(doc: &Doc<'_>, t: usize) -> Option<u32> {
+    if !doc.is_punct(t, ",") {
+        return None;
+    }
+    let n: u32 = doc.tok_text(t + 1).parse().ok().filter(|n| (1..=120).contains(n))?;
+    let closes = doc.tokens.get(t + 2).is_none() || doc.is_punct(t + 2, ",") || doc.is_punct(t + 2, ".") || doc.is_punct(t + 2, ")");
+    closes.then_some(n)
+}
+
+/// The age of an epithet word: "54-year-old" is 54.
+fn epithet_age(word: &str) -> Option<u32> {
+    let lower = word.to_ascii_lowercase();
+    let n = lower.strip_suffix("-year-old").or_else(|| lower.strip_suffix("-year-old's"))?;
+    n.parse().ok()
 }
 
 /// The entity table.
@@ -197,6 +216,7 @@ impl Entities {
             merged_into: None,
             placeholder: false,
             outlet: false,
+            age: None,
         });
         self.list.len() - 1
     }
@@ -301,7 +321,9 @@ impl Entities {
             }
         };
         self.add_titles(id, doc, np);
+        let age = age_after(doc, np.end);
         if let Some(e) = self.list.get_mut(id) {
+            e.age = e.age.or(age);
             e.outlet |= np.outlet;
             if np.outlet {
                 e.kind = EntityKind::Organisation;
@@ -440,8 +462,13 @@ impl Entities {
                 }
                 // An epithet with no known role word ("the 23-year-old", "the world No. 2")
                 // names the person the story is about: the most salient one.
+                // An age ("the 54-year-old") picks the person given that age, when one was.
                 EntityKind::Person if head_word.is_empty() && doc.tok_text(np.start).eq_ignore_ascii_case("the") => {
-                    let cands: Vec<usize> = self.alive().filter(|(_, e)| e.kind == EntityKind::Person && e.named).map(|(i, _)| i).collect();
+                    let age = (np.start..np.end).find_map(|t| epithet_age(doc.tok_text(t)));
+                    let aged: Vec<usize> =
+                        self.alive().filter(|(_, e)| e.kind == EntityKind::Person && e.named && age.is_some() && e.age == age).map(|(i, _)| i).collect();
+                    let cands: Vec<usize> =
+                        if aged.is_empty() { self.alive().filter(|(_, e)| e.kind == EntityKind::Person && e.named).map(|(i, _)| i).collect() } else { aged };
                     self.most_salient(cands.into_iter(), pos)
                 }
                 EntityKind::Person => self.best_role_holder(doc, np, &head_word, pos),

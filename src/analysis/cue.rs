@@ -900,7 +900,8 @@ fn cut_contents<'a>(doc: &Doc<'a>, s: Sentence, out: &mut [Attr<'a>]) {
             let next = (k + 1..out.len())
                 .find(|&j| {
                     out.get(j).is_some_and(|r| {
-                        (r.kind == CueKind::Citing && r.content.is_none()) || (r.speaker.is_none() && matches!(r.kind, CueKind::According | CueKind::ReportedBy))
+                        (r.kind == CueKind::Citing && r.content.is_none())
+                            || (r.speaker.is_none() && matches!(r.kind, CueKind::According | CueKind::ReportedBy))
                     })
                 })
                 .unwrap_or(out.len());

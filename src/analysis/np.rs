@@ -256,11 +256,11 @@ pub fn is_name_word(doc: &Doc<'_>, t: usize) -> bool {
     !w.chars().all(|c| c.is_ascii_digit()) && !matches!(w, "Monday" | "Tuesday" | "Wednesday" | "Thursday" | "Friday" | "Saturday" | "Sunday")
 }
 
-/// A word naming a person's occupation: a singular person noun of the lexicon ("engineer"), or
-/// a word in "-ist" ("hydrologist", "economist").
+/// A word naming a person's occupation: a person noun of the lexicon ("engineer", "farmers"),
+/// or a word in "-ist" ("hydrologist", "economist").
 fn is_occupation(doc: &Doc<'_>, t: usize) -> bool {
     let w = doc.tok_text(t);
-    let whole = |tag: &Tag| matches!(tag, Tag::Noun(n) if n.kind == NounKind::Person && !n.plural);
+    let whole = |tag: &Tag| matches!(tag, Tag::Noun(n) if n.kind == NounKind::Person);
     doc.word_tags(t).any(whole) || (w.len() > 5 && w.get(w.len() - 3..).is_some_and(|s| s.eq_ignore_ascii_case("ist")))
 }
 

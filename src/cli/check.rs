@@ -10,7 +10,7 @@ use quotecheck::render::html::{self, HtmlDoc};
 use quotecheck::Grammar;
 use serde::{Deserialize, Serialize};
 
-use super::{input, pool};
+use super::{input, pool, progress};
 
 /// Output format of `check`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -230,7 +230,7 @@ pub fn run(args: &CheckArgs) -> i32 {
         let name = if f.as_os_str() == "-" { "-".to_string() } else { display_path(f) };
         Some((name, inp.text, result, report))
     };
-    let sink = |checked: Option<(String, String, CheckResult, quotecheck::report::Report)>| {
+    let mut sink = |checked: Option<(String, String, CheckResult, quotecheck::report::Report)>| {
         let Some((name, text, mut result, report)) = checked else {
             status = 2;
             return Ok(());
@@ -257,8 +257,18 @@ pub fn run(args: &CheckArgs) -> i32 {
         Ok(())
     };
     let threads = if files.len() < 2 { 1 } else { pool::threads(args.threads) };
+    let bar = if files.len() > 1 { progress::files(files.len()) } else { None };
+    let sink = |checked| {
+        if let Some(b) = &bar {
+            b.inc(1);
+        }
+        sink(checked)
+    };
     if let Err(e) = pool::ordered(threads, next, work, sink) {
         match e {}
+    }
+    if let Some(b) = bar {
+        b.finish_and_clear();
     }
     if let Some(p) = &args.write_baseline {
         all_prints.sort();

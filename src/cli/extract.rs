@@ -8,7 +8,7 @@ use quotecheck::report::Report;
 use quotecheck::Grammar;
 use serde::Deserialize;
 
-use super::{input, pool};
+use super::{input, pool, progress};
 use super::{ExtractArgs, Format};
 
 #[derive(Deserialize)]
@@ -248,25 +248,6 @@ fn input_len(f: &std::path::Path) -> Option<u64> {
     meta.is_file().then_some(meta.len())
 }
 
-/// A progress bar on stderr with rate and ETA, when stderr is a terminal; none otherwise.
-fn progress(total: Option<u64>) -> Option<indicatif::ProgressBar> {
-    use std::io::IsTerminal;
-    if !std::io::stderr().is_terminal() {
-        return None;
-    }
-    let bar = match total {
-        Some(n) => indicatif::ProgressBar::new(n).with_style(
-            indicatif::ProgressStyle::with_template("{bar:30} {bytes}/{total_bytes} {bytes_per_sec} ETA {eta} {msg}")
-                .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
-        ),
-        None => indicatif::ProgressBar::new_spinner().with_style(
-            indicatif::ProgressStyle::with_template("{spinner} {bytes} {bytes_per_sec} {msg}").unwrap_or_else(|_| indicatif::ProgressStyle::default_spinner()),
-        ),
-    };
-    bar.set_draw_target(indicatif::ProgressDrawTarget::stderr_with_hz(4));
-    Some(bar)
-}
-
 /// `extract --jsonl` over one input: lines read in batches, analysed on `--threads` threads,
 /// results written in input order.
 fn jsonl<W: Write>(analyzer: &Analyzer, args: &ExtractArgs, f: &std::path::Path, out: &mut W, total: &mut Stats) -> std::io::Result<i32> {
@@ -284,7 +265,7 @@ fn jsonl<W: Write>(analyzer: &Analyzer, args: &ExtractArgs, f: &std::path::Path,
     };
     // The line holds the text plus its id and escapes: allow room for them.
     let cap = args.max_bytes.saturating_mul(2).saturating_add(1 << 16);
-    let bar = progress(input_len(f));
+    let bar = progress::bytes(input_len(f));
     let mut line_no = 0usize;
     let mut eof = false;
     let mut status = 0;

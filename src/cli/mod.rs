@@ -8,6 +8,7 @@ mod extract;
 mod html;
 mod input;
 mod pool;
+mod progress;
 
 use std::path::PathBuf;
 

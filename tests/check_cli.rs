@@ -162,3 +162,25 @@ fn rule_command_prints_the_rule_docs() {
     let o = qc_in(&d, &["rule", "nope"], b"", &[]);
     assert_eq!(o.status.code(), Some(2));
 }
+
+/// Many files, some with findings and one unreadable: the report is the same, in file order,
+/// on one thread and on several.
+#[test]
+fn threads_keep_file_order() {
+    let d = workspace("threads");
+    for i in 0..60 {
+        let text = if i % 3 == 0 { LOADED } else { CLEAN };
+        std::fs::write(d.join(format!("story-{i:02}.txt")), text).unwrap();
+    }
+    std::fs::write(d.join("story-30.txt"), b"bad \xff byte\n").unwrap();
+    let one = qc_in(&d, &["check", "--format", "json", "-j", "1", "."], b"", &[]);
+    let four = qc_in(&d, &["check", "--format", "json", "--threads", "4", "."], b"", &[]);
+    assert_eq!(one.status.code(), Some(2), "{}", err(&one));
+    assert_eq!(four.status.code(), Some(2));
+    assert_eq!(out(&one), out(&four));
+    assert!(err(&four).contains("story-30.txt"), "{}", err(&four));
+    let v: serde_json::Value = serde_json::from_str(&out(&four)).unwrap();
+    let s = v.to_string();
+    let positions: Vec<usize> = (0..60).step_by(3).filter(|&i| i != 30).map(|i| s.find(&format!("story-{i:02}.txt")).unwrap()).collect();
+    assert!(positions.windows(2).all(|w| w[0] < w[1]), "files out of order");
+}

@@ -56,6 +56,9 @@ pub struct Ent {
     pub outlet: bool,
     /// Age given in apposition ("Maria Lopez, 54,"), for "the 54-year-old".
     pub age: Option<u32>,
+    /// An indefinite role in the lede ("a prosecutor told the court"), named later with the
+    /// same title ("prosecutor Henry Tallis"): a placeholder claimed by title word only.
+    pub cataphoric: bool,
 }
 
 /// An age in apposition after the name ending before token `t`: ", 54," (or ", 54." / ", 54)").
@@ -217,6 +220,7 @@ impl Entities {
             placeholder: false,
             outlet: false,
             age: None,
+            cataphoric: false,
         });
         self.list.len() - 1
     }
@@ -343,13 +347,14 @@ impl Entities {
     /// governor" said …, then "Gov. Richard Hale".
     pub fn claim_roles(&mut self, titles: &[String], classes: &[String], id: usize) {
         for i in 0..self.list.len() {
-            let Some(e) = self.list.get(i).filter(|e| i != id && e.placeholder && e.merged_into.is_none()) else {
+            // A source whose anonymity the copy states ("requesting anonymity") stays unnamed.
+            let Some(e) = self.list.get(i).filter(|e| i != id && e.placeholder && e.merged_into.is_none() && e.request.is_none() && e.reason.is_none()) else {
                 continue;
             };
             let head = e.head.clone().unwrap_or_default();
             let head_last = head.split_whitespace().last().unwrap_or("").to_string();
             let fits = titles.iter().any(|t| t.split_whitespace().any(|w| norm_head(w) == head_last))
-                || e.classes.iter().any(|c| classes.contains(c) && c != "honorific" && c != "official");
+                || (!e.cataphoric && e.classes.iter().any(|c| classes.contains(c) && c != "honorific" && c != "official"));
             if fits {
                 let Some(p) = self.list.get_mut(i) else { continue };
                 let mentions = std::mem::take(&mut p.mentions);
@@ -517,7 +522,14 @@ impl Entities {
             e.anonymous = anon;
             e.vague = vague;
             e.plural = np.plural();
-            e.placeholder = anaphoric && kind == EntityKind::Person;
+            // The lede's "a prosecutor", named in a later paragraph: news style names the
+            // source after the lede.
+            let in_lede = doc.sentences.iter().find(|s| s.paragraph > 0).is_none_or(|s| np.start < s.start);
+            // Only "a"/"an": "one resident … another resident, Tomas" are two people.
+            let article = matches!(doc.tok_text(np.start).to_ascii_lowercase().as_str(), "a" | "an");
+            // An unnamed "an investigator" is anonymous until the story names them.
+            e.cataphoric = matches!(kind, EntityKind::Person | EntityKind::Anonymous) && np.indefinite && article && !vague && !np.plural() && in_lede;
+            e.placeholder = (anaphoric && kind == EntityKind::Person) || e.cataphoric;
             e.outlet = np.outlet;
         }
         self.add_titles(id, doc, np);

@@ -658,7 +658,9 @@ pub fn find_subject<'a>(doc: &Doc<'a>, lo: usize, e: usize) -> Option<(Np<'a>, V
         }
         segs.push((t, end));
         segs.reverse();
-        let segs: Vec<(usize, usize)> = segs.into_iter().filter(|(a, b)| a < b).collect();
+        // An age in apposition ("Dana Holt, 66, says") is not a phrase of its own.
+        let is_age = |&(a, b): &(usize, usize)| b == a + 1 && doc.tok_text(a).len() <= 3 && doc.tok_text(a).bytes().all(|c| c.is_ascii_digit());
+        let segs: Vec<(usize, usize)> = segs.into_iter().filter(|s| s.0 < s.1 && !is_age(s)).collect();
         let parsed: Vec<Option<Np<'a>>> = segs
             .iter()
             .map(|&(a, b)| {

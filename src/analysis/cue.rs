@@ -524,9 +524,17 @@ fn complement<'a>(doc: &Doc<'a>, s: Sentence, mut k: usize, a: &mut Attr<'a>) {
             return;
         }
     }
-    // An infinitive is a request or a plan, not a claim: "asked not to be named", "pledged to".
+    // An infinitive is a request or a plan, not a claim: "asked not to be named", "pledged to",
+    // and with an object, "asked the council to save the lido".
     if doc.tok_text(k).eq_ignore_ascii_case("to") || (doc.tok_text(k).eq_ignore_ascii_case("not") && doc.tok_text(k + 1).eq_ignore_ascii_case("to")) {
         return;
+    }
+    // The object is a few words with no verb ("drivers", "the school board").
+    if a.verb.is_some_and(|v| v.request) {
+        let inf = (k + 1..(k + 7).min(hi)).take_while(|&t| doc.is_word(t) && verb_at(doc, t).is_none()).find(|&t| doc.tok_text(t).eq_ignore_ascii_case("to"));
+        if inf.is_some_and(|i| doc.is_word(i + 1) && !doc.is_func(i + 1, FuncType::Determiner) && !doc.is_cap(i + 1)) {
+            return;
+        }
     }
     // Only a tail: `remarked.`, `said in a statement.`, `said on Sunday, adding ...`.
     let c = next_comma(doc, k, hi);

@@ -115,6 +115,9 @@ pub struct Verb {
     pub kind: VerbKind,
     /// Whether the -ing form after a comma starts a new claim.
     pub split: bool,
+    /// Whether an object and an infinitive after it are a request, not a claim ("asked the
+    /// council to act").
+    pub request: bool,
 }
 
 /// Grammatical gender as the text shows it.
@@ -392,7 +395,8 @@ impl GrammarBuilder {
                     Some(v) => return Err(bad(file, l.line, format!("expected kind=speech|finding|manner|naming|evaluative, found kind={v}"))),
                 };
                 let split = l.flag("split");
-                let mk = |form| Tag::Verb(Verb { lemma: l.phrase.clone(), form, stance, kind, split });
+                let request = l.flag("request");
+                let mk = |form| Tag::Verb(Verb { lemma: l.phrase.clone(), form, stance, kind, split, request });
                 self.add(&l.phrase, mk(VerbForm::Base));
                 for f in l.get("forms").unwrap_or("").split(',').filter(|f| !f.is_empty()) {
                     let f = f.to_lowercase();

@@ -85,6 +85,10 @@ pub struct Entities {
     pub list: Vec<Ent>,
     /// Relays recorded for an entity: "X expressed these sentiments, as reported by Y".
     pub relays: HashMap<usize, Vec<usize>>,
+    /// Named entities by each of their name words (ASCII lower case): a name is compared only
+    /// with the entities sharing a word with it, not with every entity of the document, so a
+    /// long document stays linear. Entries may be stale (words change); they are re-checked.
+    by_word: HashMap<String, Vec<usize>>,
 }
 
 /// A head noun in a comparable form: lower case, singular.
@@ -225,6 +229,17 @@ impl Entities {
         self.list.len() - 1
     }
 
+    /// Adds entity `id` under each of its name words.
+    fn index_words(&mut self, id: usize) {
+        let Some(e) = self.list.get(id) else { return };
+        for w in &e.words {
+            let ids = self.by_word.entry(w.to_ascii_lowercase()).or_default();
+            if ids.last() != Some(&id) {
+                ids.push(id);
+            }
+        }
+    }
+
     /// Entities not merged into another, with their ids.
     fn alive(&self) -> impl Iterator<Item = (usize, &Ent)> + '_ {
         self.list.iter().enumerate().filter(|(_, e)| e.merged_into.is_none())
@@ -264,7 +279,11 @@ impl Entities {
         let mut best_rank = 0;
         // "Ms. Pryor" is not "Mr. Pryor": a gender shown here must not contradict the entity's.
         let gender_here = np.gender(doc);
-        for (i, e) in self.alive() {
+        // Every match shares a word; candidates in id order, as a scan of all would meet them.
+        let mut cands: Vec<usize> = words.iter().filter_map(|w| self.by_word.get(&w.to_ascii_lowercase())).flatten().copied().collect();
+        cands.sort_unstable();
+        cands.dedup();
+        for (i, e) in cands.into_iter().filter_map(|i| self.list.get(i).filter(|e| e.merged_into.is_none()).map(|e| (i, e))) {
             if !e.named || (gender_here.is_some() && e.gender.is_some() && e.gender != gender_here) {
                 continue;
             }
@@ -298,6 +317,7 @@ impl Entities {
                 if let Some(e) = self.list.get_mut(i).filter(|e| words.len() > e.words.len()) {
                     e.name = raw.to_string();
                     e.words = words.iter().map(|w| w.to_ascii_lowercase()).collect();
+                    self.index_words(i);
                 }
                 i
             }
@@ -317,6 +337,7 @@ impl Entities {
                 if let Some(e) = self.list.get_mut(id) {
                     e.named = true;
                 }
+                self.index_words(id);
                 // A role named before the person: "the governor" … "Gov. Hale".
                 if kind == EntityKind::Person && (np.title.is_some()) {
                     self.claim_placeholders(doc, np, id);

@@ -3,19 +3,13 @@
 use std::io::{BufRead, BufWriter, Write};
 use std::path::PathBuf;
 
+use quotecheck::jsonl::{Record, RecordError};
 use quotecheck::render::json::{self, ErrorRecord, Labelled, PathLabel};
 use quotecheck::report::Report;
 use quotecheck::Grammar;
-use serde::Deserialize;
 
 use super::input;
 use super::{ExtractArgs, Format};
-
-#[derive(Deserialize)]
-struct Record {
-    id: Option<serde_json::Value>,
-    text: Option<String>,
-}
 
 /// The grammar to read with: the shared built-in one (built once per process), or a private
 /// copy extended by `--grammar` folders.
@@ -156,19 +150,17 @@ fn jsonl<W: Write>(analyzer: &Analyzer, args: &ExtractArgs, f: &std::path::Path,
             status = 1;
             continue;
         }
-        let rec: Record = match serde_json::from_str(&line) {
+        let Record { id, text } = match quotecheck::jsonl::parse_line(&line) {
             Ok(r) => r,
             Err(e) => {
-                json::write_line(out, &ErrorRecord { id: None, line: line_no, error: format!("malformed JSON: {e}") })?;
+                let id = match &e {
+                    RecordError::MissingText(id) => Some(id),
+                    RecordError::Malformed(_) => None,
+                };
+                json::write_line(out, &ErrorRecord { id, line: line_no, error: e.to_string() })?;
                 status = 1;
                 continue;
             }
-        };
-        let id = rec.id.unwrap_or(serde_json::Value::Null);
-        let Some(text) = rec.text else {
-            json::write_line(out, &ErrorRecord { id: Some(&id), line: line_no, error: "missing \"text\" field (a string)".into() })?;
-            status = 1;
-            continue;
         };
         if text.len() > args.max_bytes {
             json::write_line(

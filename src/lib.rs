@@ -26,6 +26,7 @@
 
 pub mod analysis;
 pub mod grammar;
+pub mod jsonl;
 pub mod report;
 pub mod span;
 pub mod text;

@@ -57,3 +57,24 @@ fn many_short_documents_analyse_like_one_at_a_time() {
         assert_eq!(serde_json::to_string(&a).unwrap(), serde_json::to_string(&quotecheck::analyze(d)).unwrap());
     }
 }
+
+/// Content spans of one document nest or stay apart.
+fn units_nest(name: &str, text: &str) {
+    let r = quotecheck::analyze(text);
+    for a in &r.quotes {
+        for b in &r.quotes {
+            let (x, y) = (a.content, b.content);
+            let overlap = x.start < y.end && y.start < x.end;
+            assert!(!overlap || x.contains(y) || y.contains(x), "{name}: {x:?} ({:?}) and {y:?} ({:?}) overlap partially", a.kind, b.kind);
+        }
+    }
+}
+
+#[test]
+fn reported_clauses_do_not_overlap_partially() {
+    // A bare "Critics say" claims the rest of the sentence, and "he was quoted as saying" with
+    // nothing after it took the clause before it: two reported clauses that crossed.
+    units_nest("say then quoted-as", " Critics say a senior official, requesting anonymity, he  was quoted as saying ");
+    units_nest("say then quoted-as, trimmed", "Critics say a senior official, requesting anonymity, he was quoted as saying.");
+    units_nest("say then said", "Critics say the mayor, speaking late, he said.");
+}

@@ -884,6 +884,7 @@ fn cut_contents<'a>(doc: &Doc<'a>, s: Sentence, out: &mut [Attr<'a>]) {
             a.content = (end > cs).then_some((cs, end));
         }
     }
+    nest_contents(doc, out);
     // Relays: a final "according to X" with no speaker adds X to every earlier attribution
     // since the previous relay; a "citing Y" makes Y the source of the attributions between
     // the relays or citings around it. Each attribution is reached from one relay at most, so
@@ -930,6 +931,73 @@ fn cut_contents<'a>(doc: &Doc<'a>, s: Sentence, out: &mut [Attr<'a>]) {
         }
     }
     let _ = s;
+}
+
+/// Whether token ranges `a` and `b` overlap without one containing the other.
+fn crosses(a: (usize, usize), b: (usize, usize)) -> bool {
+    (a.0 < b.0 && b.0 < a.1 && a.1 < b.1) || (b.0 < a.0 && a.0 < b.1 && b.1 < a.1)
+}
+
+/// Makes the reported clauses of a sentence nest or stay apart. Of two clauses that cross, the
+/// weaker one gives way: one whose cue lies inside the other clause is part of what that clause
+/// reports, so it is clipped to lie inside it (`Critics say X, he was quoted as saying`);
+/// otherwise the clause that starts later is made to start where the other ends. A clause left
+/// with no words is dropped. Every step shrinks a clause, so the loop ends.
+fn nest_contents(doc: &Doc<'_>, out: &mut [Attr<'_>]) {
+    let n = out.len();
+    // A sentence with more attributions than any real one (hostile input) is left to the
+    // report's `drop_crossing`, which is linear: the pairwise rounds here are not.
+    if n > 16 {
+        return;
+    }
+    // Each round shrinks at least one clause by a token; the bound is only a safeguard.
+    let max_rounds = n.saturating_mul(n).saturating_add(1).saturating_mul(4);
+    for _ in 0..max_rounds {
+        let mut found = None;
+        'pairs: for (i, a) in out.iter().enumerate() {
+            let Some(ca) = a.content else { continue };
+            for (j, b) in out.iter().enumerate().skip(i + 1) {
+                let Some(cb) = b.content else { continue };
+                if crosses(ca, cb) {
+                    found = Some((i, ca, a.cue.0, j, cb, b.cue.0));
+                    break 'pairs;
+                }
+            }
+        }
+        let Some((i, ca, qa, j, cb, qb)) = found else { return };
+        let inside = |t: usize, c: (usize, usize)| c.0 <= t && t < c.1;
+        let (a_in_b, b_in_a) = (inside(qa, cb), inside(qb, ca));
+        let (w, cw, cs) = if a_in_b && !b_in_a {
+            (i, ca, cb)
+        } else if b_in_a && !a_in_b {
+            (j, cb, ca)
+        } else if ca.0 > cb.0 {
+            (i, ca, cb)
+        } else {
+            (j, cb, ca)
+        };
+        let (mut from, mut to) = if inside(out.get(w).map_or(usize::MAX, |x| x.cue.0), cs) { (cw.0.max(cs.0), cw.1.min(cs.1)) } else { (cw.0.max(cs.1), cw.1) };
+        while from < to && (doc.is_punct(from, ",") || doc.is_punct(from, ";") || doc.is_punct(from, ":")) {
+            from += 1;
+        }
+        to = skip_final_punct_back(doc, from, to);
+        while to > from && (doc.is_punct(to - 1, ",") || doc.is_punct(to - 1, ";")) {
+            to -= 1;
+        }
+        if let Some(x) = out.get_mut(w) {
+            // Always strictly smaller than before, so the rounds make progress.
+            x.content = (to > from && (from, to) != cw).then_some((from, to));
+        }
+    }
+    // Still crossing after the safeguard bound (not expected): drop the later clauses.
+    for k in 0..n {
+        let Some(ck) = out.get(k).and_then(|x| x.content) else { continue };
+        for x in out.iter_mut().skip(k + 1) {
+            if x.content.is_some_and(|c| crosses(c, ck)) {
+                x.content = None;
+            }
+        }
+    }
 }
 
 /// Anonymity phrases in tokens `[from, to)`: (request, reason) token ranges.

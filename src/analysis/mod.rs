@@ -153,9 +153,43 @@ pub fn analyze_doc(doc: &Doc<'_>) -> Report {
             }
         }
     }
+    drop_crossing(&mut units);
     units.sort_by_key(|u| (u.content.start, u.content.end));
     float_quotes(doc, &mut units, pending);
     build_report(doc, units, ents)
+}
+
+/// Drops reported-speech units whose content crosses another unit's (overlaps it without
+/// nesting). A safeguard: `cue::attributions` already makes a sentence's clauses nest, and
+/// quotations are whole tokens.
+fn drop_crossing(units: &mut Vec<Unit>) {
+    let mut order: Vec<usize> = (0..units.len()).collect();
+    // Outer units first, so the open ones form a stack of nested spans.
+    order.sort_by_key(|&k| units.get(k).map(|u| (u.content.start, std::cmp::Reverse(u.content.end))));
+    let mut open: Vec<Span> = Vec::new();
+    let mut dropped = vec![false; units.len()];
+    for k in order {
+        let Some(u) = units.get(k) else { continue };
+        if u.content.is_empty() {
+            continue;
+        }
+        while open.last().is_some_and(|t| t.end <= u.content.start) {
+            open.pop();
+        }
+        if u.kind == QuoteKind::Indirect && open.last().is_some_and(|t| u.content.end > t.end) {
+            if let Some(d) = dropped.get_mut(k) {
+                *d = true;
+            }
+            continue;
+        }
+        open.push(u.content);
+    }
+    let mut k = 0;
+    units.retain(|_| {
+        let keep = !dropped.get(k).copied().unwrap_or(false);
+        k += 1;
+        keep
+    });
 }
 
 /// Resolves the speakers of a sentence's attributions, and registers the names and subject

@@ -3,19 +3,13 @@
 use std::io::{BufRead, BufWriter, Write};
 use std::path::PathBuf;
 
+use quotecheck::jsonl::{Record, RecordError};
 use quotecheck::render::json::{self, ErrorRecord, Labelled, PathLabel};
 use quotecheck::report::Report;
 use quotecheck::Grammar;
-use serde::Deserialize;
 
 use super::{input, pool, progress};
 use super::{ExtractArgs, Format};
-
-#[derive(Deserialize)]
-struct Record {
-    id: Option<serde_json::Value>,
-    text: Option<String>,
-}
 
 /// The grammar to read with: the shared built-in one (built once per process), or a private
 /// copy extended by `--grammar` folders.
@@ -345,13 +339,15 @@ fn record(analyzer: &Analyzer, args: &ExtractArgs, line_no: usize, bytes: &[u8],
     if line.trim().is_empty() {
         return Ok(0);
     }
-    let rec: Record = match serde_json::from_str(&line) {
+    let Record { id, text } = match quotecheck::jsonl::parse_line(&line) {
         Ok(r) => r,
-        Err(e) => return error(out, None, format!("malformed JSON: {e}")),
-    };
-    let id = rec.id.unwrap_or(serde_json::Value::Null);
-    let Some(text) = rec.text else {
-        return error(out, Some(&id), "missing \"text\" field (a string)".into());
+        Err(e) => {
+            let id = match &e {
+                RecordError::MissingText(id) => Some(id),
+                RecordError::Malformed(_) => None,
+            };
+            return error(out, id, e.to_string());
+        }
     };
     if text.len() > args.max_bytes {
         return error(out, Some(&id), format!("text of {} bytes is over --max-bytes {}", text.len(), args.max_bytes));

@@ -80,6 +80,23 @@ linear|Reuters quoted Ana Ruiz as saying
 4x|He said. She said. 
 4x|a\x00b 
 UNITS
+# 100,000 short documents in one JSON Lines batch: every one answered, in order, and the time per
+# byte within 4x news (per-document overheads must stay small).
+python3 -c 'import json
+for i in range(100000):
+    print(json.dumps({"id": i, "text": f"\"Item {i},\" Mayor Ana Ruiz said. Officials said {i} roads were shut."}))' > "$tmp/short.jsonl"
+t=$(best extract --jsonl --threads 1 "$tmp/short.jsonl")
+"$BIN" extract --jsonl --threads 1 "$tmp/short.jsonl" > "$tmp/short.out"
+python3 - "$tmp/short.jsonl" "$tmp/short.out" "$t" "$news_per_mb" <<'PY' || fail=1
+import json, os, sys
+inp, out, t, news = sys.argv[1], sys.argv[2], float(sys.argv[3]), float(sys.argv[4])
+ids = [json.loads(l)["id"] for l in open(out)]
+mb = os.path.getsize(inp) / 1e6
+ratio = (t / mb) / news
+bad = ids != list(range(100000)) or ratio > 4
+print(f"{'100,000 short documents (JSON Lines)':<36} {'':>9} {t:>9.4f} {'':>7} {ratio:>8.1f}x{'  FAILED' if bad else ''}")
+sys.exit(1 if bad else 0)
+PY
 if [ "$fail" != 0 ]; then
   echo "linear: some input is not linear or is over 4x news time"
   exit 1

@@ -80,6 +80,21 @@ linear|Reuters quoted Ana Ruiz as saying
 4x|He said. She said. 
 4x|a\x00b 
 UNITS
+# One unclosed quote before a megabyte of text: the rest of the document is still read.
+for n in 262144 1048576; do
+  python3 -c 'import sys; n=int(sys.argv[1]); t="\"" + "The talks went on. " * (n // 19); sys.stdout.write(t[:n])' "$n" > "$tmp/open-$n.txt"
+done
+s=$(best extract "$tmp/open-262144.txt")
+l=$(best extract "$tmp/open-1048576.txt")
+python3 - "$s" "$l" "$news_per_mb" <<'PY' || fail=1
+import sys
+s, l, news = float(sys.argv[1]), float(sys.argv[2]), float(sys.argv[3])
+growth, ratio = l / max(s, 0.02), (l / 1.048576) / news
+bad = growth > 8 or ratio > 4
+print(f"{'one unclosed quote, then text':<36} {s:>9.4f} {l:>9.4f} {growth:>6.1f}x {ratio:>8.1f}x{'  TOO SLOW' if bad else ''}")
+sys.exit(1 if bad else 0)
+PY
+
 # 100,000 short documents in one JSON Lines batch: every one answered, in order, and the time per
 # byte within 4x news (per-document overheads must stay small).
 python3 -c 'import json

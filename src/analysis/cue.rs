@@ -569,10 +569,21 @@ fn complement<'a>(doc: &Doc<'a>, s: Sentence, mut k: usize, a: &mut Attr<'a>) {
     }
     // A reported clause has a few words at least ("said the plan was dead").
     let words = (k..c).filter(|&t| doc.is_word(t) || doc.quote_of(t).is_some()).take(3).count();
-    if words < 3 {
+    if words < 3 && !subject_with_apposition(doc, k, c, hi) {
         return;
     }
     set_content(doc, s, k, a);
+}
+
+/// "said the suspect, 34, was arrested": a short common noun phrase (`k..c`, opening with a
+/// determiner), a short apposition between commas, then an auxiliary or modal verb: the subject
+/// of a reported clause, not a name after an inverted "said".
+fn subject_with_apposition(doc: &Doc<'_>, k: usize, c: usize, hi: usize) -> bool {
+    if c >= hi || !doc.is_func(k, FuncType::Determiner) {
+        return false;
+    }
+    let c2 = next_comma(doc, c + 1, hi);
+    c2 < hi && c2 - c <= 8 && (doc.is_func(c2 + 1, FuncType::Auxiliary) || doc.is_func(c2 + 1, FuncType::Modal))
 }
 
 fn skip_final_punct_back(doc: &Doc<'_>, from: usize, mut to: usize) -> usize {

@@ -343,10 +343,17 @@ pub fn attributions<'a>(doc: &Doc<'a>, s: Sentence) -> Vec<Attr<'a>> {
 fn verb_cue<'a>(doc: &Doc<'a>, s: Sentence, v: usize, verb: &'a Verb, prior: usize) -> Option<Attr<'a>> {
     let (lo, hi) = (s.start, s.end);
     let mut a = Attr::new((v, v + 1), CueKind::Verb, Some(verb));
-    // The subject, before the verb (skipping "also", "later", "has").
+    // The subject, before the verb (skipping "also", "later", "has", and a time between
+    // subject and verb: "Ruiz on Monday said", "the ministry Tuesday said").
     let mut e = v;
-    while e > lo && is_adverbish(doc, e - 1) {
-        e -= 1;
+    loop {
+        if e > lo && is_adverbish(doc, e - 1) {
+            e -= 1;
+        } else if e > lo + 1 && is_time_word(doc, e - 1) && doc.is_word(e - 2) {
+            e -= if doc.tok_text(e - 2).eq_ignore_ascii_case("on") { 2 } else { 1 };
+        } else {
+            break;
+        }
     }
     if let Some((np, apps, left)) = find_subject(doc, lo, e) {
         a.speaker = Some(np);

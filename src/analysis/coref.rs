@@ -168,7 +168,9 @@ impl Entities {
         let Some(e) = self.list.get_mut(id) else { return };
         if let Some((a, b)) = np.title {
             let t = span_of(doc, a, b).of(doc.text).trim_start_matches("the ").trim_start_matches("The ");
-            if !t.is_empty() && !e.titles.iter().any(|x| x == t) {
+            // A bare article before a name ("the World Health Organization") is no title.
+            let article = t.eq_ignore_ascii_case("the") || t.eq_ignore_ascii_case("a") || t.eq_ignore_ascii_case("an");
+            if !t.is_empty() && !article && !e.titles.iter().any(|x| x == t) {
                 e.titles.push(t.to_string());
                 e.roles.push(t.to_lowercase());
             }

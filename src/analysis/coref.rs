@@ -4,7 +4,7 @@
 use std::collections::HashMap;
 
 use super::np::{Np, NpKind};
-use crate::grammar::{Gender, NounKind};
+use crate::grammar::{FuncType, Gender, NounKind};
 use crate::report::{EntityKind, MentionKind};
 use crate::span::Span;
 use crate::text::Doc;
@@ -168,8 +168,8 @@ impl Entities {
         let Some(e) = self.list.get_mut(id) else { return };
         if let Some((a, b)) = np.title {
             let t = span_of(doc, a, b).of(doc.text).trim_start_matches("the ").trim_start_matches("The ");
-            // A bare article before a name ("the World Health Organization") is no title.
-            let article = t.eq_ignore_ascii_case("the") || t.eq_ignore_ascii_case("a") || t.eq_ignore_ascii_case("an");
+            // A lone determiner before a name ("the World Health Organization") is no title.
+            let article = b == a + 1 && doc.is_func(a, FuncType::Determiner);
             if !t.is_empty() && !article && !e.titles.iter().any(|x| x == t) {
                 e.titles.push(t.to_string());
                 e.roles.push(t.to_lowercase());
@@ -282,7 +282,15 @@ impl Entities {
         // "Ms. Pryor" is not "Mr. Pryor": a gender shown here must not contradict the entity's.
         let gender_here = np.gender(doc);
         // Every match shares a word; candidates in id order, as a scan of all would meet them.
-        let mut cands: Vec<usize> = words.iter().filter_map(|w| self.by_word.get(&w.to_ascii_lowercase())).flatten().copied().collect();
+        // One key buffer for all the words: no allocation per word.
+        let mut key = String::new();
+        let mut cands: Vec<usize> = Vec::new();
+        for w in &words {
+            key.clear();
+            key.push_str(w);
+            key.make_ascii_lowercase();
+            cands.extend(self.by_word.get(key.as_str()).into_iter().flatten());
+        }
         cands.sort_unstable();
         cands.dedup();
         for (i, e) in cands.into_iter().filter_map(|i| self.list.get(i).filter(|e| e.merged_into.is_none()).map(|e| (i, e))) {

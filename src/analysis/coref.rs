@@ -4,7 +4,7 @@
 use std::collections::HashMap;
 
 use super::np::{Np, NpKind};
-use crate::grammar::{FuncType, Gender, NounKind};
+use crate::grammar::{FuncType, Gender, NounKind, Tag};
 use crate::report::{EntityKind, MentionKind};
 use crate::span::Span;
 use crate::text::Doc;
@@ -557,7 +557,7 @@ impl Entities {
             // source after the lede.
             let in_lede = doc.sentences.iter().find(|s| s.paragraph > 0).is_none_or(|s| np.start < s.start);
             // Only "a"/"an": "one resident … another resident, Tomas" are two people.
-            let article = matches!(doc.tok_text(np.start).to_ascii_lowercase().as_str(), "a" | "an");
+            let article = doc.word_tags(np.start).any(|t| matches!(t, Tag::Func(f) if f.article && !f.definite));
             // An unnamed "an investigator" is anonymous until the story names them.
             e.cataphoric = matches!(kind, EntityKind::Person | EntityKind::Anonymous) && np.indefinite && article && !vague && !np.plural() && in_lede;
             e.placeholder = (anaphoric && kind == EntityKind::Person) || e.cataphoric;

@@ -248,6 +248,8 @@ pub struct Func {
     pub definite: bool,
     /// Plural determiner.
     pub plural: bool,
+    /// An article (`a`, `an`, `the`), not a counting or contrasting determiner (`one`, `another`).
+    pub article: bool,
 }
 
 /// What a lexicon phrase is: one phrase may carry several tags (`president`: title and noun).
@@ -482,7 +484,7 @@ impl GrammarBuilder {
                     Some("modal") => FuncType::Modal,
                     v => return Err(bad(file, l.line, format!("unknown function word type {v:?}"))),
                 };
-                let f = Func { ty, definite: l.flag("def"), plural: plural(file, l)? };
+                let f = Func { ty, definite: l.flag("def"), plural: plural(file, l)?, article: l.flag("article") };
                 self.add(&l.phrase, Tag::Func(f));
             }
             other => return Err(GrammarError::UnknownFile { file: other.to_string(), known: BUILTIN.iter().map(|(n, _)| *n).collect::<Vec<_>>().join(", ") }),

@@ -13,7 +13,8 @@ use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
-use aho_corasick::automaton::Automaton;
+use aho_corasick::automaton::{Automaton, StateID};
+use foldhash::fast::FixedState;
 use aho_corasick::{nfa::contiguous, Anchored, MatchKind};
 
 pub use parse::{parse_file, Line, LineError};
@@ -304,6 +305,114 @@ pub struct Grammar {
     tags: Vec<Vec<Tag>>,
     index: HashMap<String, u32>,
     automaton: contiguous::NFA,
+    /// The automaton's state after each phrase's first run of ASCII letters and digits (its
+    /// "stem", lower case), so a walk starts from a table lookup instead of a byte-by-byte
+    /// walk of the word, and a word whose stem starts no phrase is rejected at once.
+    stems: Stems,
+}
+
+/// The stems of the phrases: an open-addressing hash table from a lower-case stem to the
+/// automaton state after it, the phrases that are exactly the stem, and whether any phrase goes
+/// on past it. Hashed while the word is folded, so a lookup reads each byte once.
+#[derive(Debug, Default)]
+struct Stems {
+    /// Indexes into `entries` (`u32::MAX`: empty), a power of two long.
+    slots: Vec<u32>,
+    entries: Vec<Stem>,
+    /// Pattern ids of the phrases that are exactly a stem, in ranges named by the entries.
+    exact: Vec<u32>,
+    /// The longest stem.
+    max_len: usize,
+}
+
+#[derive(Debug)]
+struct Stem {
+    key: Box<[u8]>,
+    hash: u64,
+    state: StateID,
+    exact: (u32, u32),
+    longer: bool,
+}
+
+/// The hash of a stem, one byte at a time, folding ASCII upper case to lower case into `key`.
+fn stem_hash(word: &[u8], key: &mut [u8]) -> u64 {
+    let mut h: u64 = 0x9E37_79B9_7F4A_7C15;
+    for (k, &b) in key.iter_mut().zip(word) {
+        let b = b.to_ascii_lowercase();
+        *k = b;
+        h = (h.rotate_left(5) ^ u64::from(b)).wrapping_mul(0x5851_F42D_4C95_7F2D);
+    }
+    h ^ (h >> 29)
+}
+
+impl Stems {
+    fn build(folded: &[String], automaton: &contiguous::NFA) -> Stems {
+        let Ok(start) = automaton.start_state(Anchored::Yes) else { return Stems::default() };
+        // Group the phrases by stem, keeping first-seen order (deterministic).
+        let mut order: Vec<&[u8]> = Vec::new();
+        let mut groups: HashMap<&[u8], (Vec<u32>, bool), FixedState> = HashMap::with_hasher(FixedState::default());
+        for (id, p) in folded.iter().enumerate() {
+            let b = p.as_bytes();
+            let stem = b.get(..stem_len(b)).unwrap_or(&[]);
+            if stem.is_empty() {
+                continue;
+            }
+            let g = groups.entry(stem).or_insert_with(|| {
+                order.push(stem);
+                (Vec::new(), false)
+            });
+            if stem.len() == b.len() {
+                g.0.push(id as u32);
+            } else {
+                g.1 = true;
+            }
+        }
+        let mut t = Stems { slots: vec![u32::MAX; (order.len() * 2).next_power_of_two().max(2)], ..Stems::default() };
+        let mask = t.slots.len() - 1;
+        for stem in order {
+            let Some((exact, longer)) = groups.get(stem) else { continue };
+            let mut key = vec![0u8; stem.len()];
+            let hash = stem_hash(stem, &mut key);
+            let state = stem.iter().fold(start, |sid, &b| automaton.next_state(Anchored::Yes, sid, b));
+            let from = t.exact.len() as u32;
+            t.exact.extend(exact);
+            let id = t.entries.len() as u32;
+            t.entries.push(Stem { key: key.into(), hash, state, exact: (from, t.exact.len() as u32), longer: *longer });
+            t.max_len = t.max_len.max(stem.len());
+            let mut i = hash as usize & mask;
+            while t.slots.get(i).is_some_and(|&s| s != u32::MAX) {
+                i = (i + 1) & mask;
+            }
+            if let Some(slot) = t.slots.get_mut(i) {
+                *slot = id;
+            }
+        }
+        t
+    }
+
+    /// The entry of the stem `word` (any case).
+    fn get(&self, word: &[u8]) -> Option<&Stem> {
+        if word.len() > self.max_len {
+            return None;
+        }
+        let mut buf = [0u8; 64];
+        let key = buf.get_mut(..word.len())?;
+        let hash = stem_hash(word, key);
+        let mask = self.slots.len().checked_sub(1)?;
+        let mut i = hash as usize & mask;
+        loop {
+            let e = self.entries.get(*self.slots.get(i)? as usize)?;
+            if e.hash == hash && *e.key == *key {
+                return Some(e);
+            }
+            i = (i + 1) & mask;
+        }
+    }
+}
+
+/// The length of the run of ASCII letters and digits that `b` opens.
+fn stem_len(b: &[u8]) -> usize {
+    b.iter().position(|c| !c.is_ascii_alphanumeric()).unwrap_or(b.len())
 }
 
 /// A grammar under construction: the loader adds files, then [`GrammarBuilder::build`].
@@ -526,7 +635,8 @@ impl GrammarBuilder {
         // Building only fails past internal size limits, which these word lists are far from.
         #[allow(clippy::expect_used)]
         let automaton = automaton.expect("lexicon automaton within aho-corasick size limits");
-        Grammar { phrases: self.phrases, tags: self.tags, index: self.index, automaton }
+        let stems = Stems::build(&folded, &automaton);
+        Grammar { phrases: self.phrases, tags: self.tags, index: self.index, automaton, stems }
     }
 }
 
@@ -594,32 +704,62 @@ impl Grammar {
         let bytes = text.as_bytes();
         let Some(tail) = bytes.get(at..) else { return };
         let a = &self.automaton;
-        let Ok(mut sid) = a.start_state(Anchored::Yes) else { return };
-        for (k, &byte) in tail.iter().enumerate() {
+        let Ok(start) = a.start_state(Anchored::Yes) else { return };
+        // A phrase matching here has the same stem as the text: the stem of a phrase ends at its
+        // first byte that is not an ASCII letter or digit, which the text must repeat, or at the
+        // phrase's end, where the word must end too. So the stem is looked up, not walked, and no
+        // phrase ends inside it (it would end inside a word).
+        let stem = stem_len(tail);
+        let (mut sid, from) = if stem == 0 {
+            (start, 0)
+        } else {
+            let Some(e) = tail.get(..stem).and_then(|w| self.stems.get(w)) else { return };
+            let end = at + stem;
+            if e.exact.0 < e.exact.1 && is_boundary(bytes, end) {
+                for &pattern in self.stems.exact.get(e.exact.0 as usize..e.exact.1 as usize).unwrap_or(&[]) {
+                    out.push(Hit { pattern, end });
+                }
+            }
+            if !e.longer {
+                return;
+            }
+            (e.state, stem)
+        };
+        for (k, &byte) in tail.iter().enumerate().skip(from) {
             sid = a.next_state(Anchored::Yes, sid, byte.to_ascii_lowercase());
             if a.is_dead(sid) {
                 break;
             }
-            if !a.is_match(sid) {
-                continue;
-            }
-            let end = at + k + 1;
-            let last = byte;
-            let boundary = match bytes.get(end) {
-                None => true,
-                Some(&c) => last == b'.' || !(c.is_ascii_alphanumeric() || (c >= 0x80 && !is_punct_start(bytes, end))),
-            };
-            if !boundary {
-                continue;
-            }
-            for i in 0..a.match_len(sid) {
-                let pid = a.match_pattern(sid, i);
-                // Match states also carry suffix matches; keep phrases that start at `at`.
-                if self.phrases.get(pid.as_usize()).is_some_and(|p| p.len() == k + 1) {
-                    out.push(Hit { pattern: pid.as_u32(), end });
-                }
+            if a.is_match(sid) {
+                self.emit(bytes, at, k, sid, out);
             }
         }
+    }
+
+    /// Appends the phrases starting at `at` that end with byte `at + k` in match state `sid`,
+    /// if a word ends there.
+    fn emit(&self, bytes: &[u8], at: usize, k: usize, sid: StateID, out: &mut Vec<Hit>) {
+        let a = &self.automaton;
+        let end = at + k + 1;
+        if !is_boundary(bytes, end) {
+            return;
+        }
+        for i in 0..a.match_len(sid) {
+            let pid = a.match_pattern(sid, i);
+            // Match states also carry suffix matches; keep phrases that start at `at`.
+            if self.phrases.get(pid.as_usize()).is_some_and(|p| p.len() == k + 1) {
+                out.push(Hit { pattern: pid.as_u32(), end });
+            }
+        }
+    }
+}
+
+/// Whether a word can end at byte `end`: after a period, or before a byte that does not go on
+/// a word (not an ASCII letter or digit, nor a non-ASCII letter).
+fn is_boundary(bytes: &[u8], end: usize) -> bool {
+    match bytes.get(end) {
+        None => true,
+        Some(&c) => bytes.get(end.wrapping_sub(1)) == Some(&b'.') || !(c.is_ascii_alphanumeric() || (c >= 0x80 && !is_punct_start(bytes, end))),
     }
 }
 

@@ -637,6 +637,11 @@ pub fn parse_forward<'d, 'a>(doc: &'d Doc<'a>, at: usize, limit: usize) -> Optio
 
 /// A speaker phrase that starts at `at` and ends exactly at `end`.
 pub fn parse_exact<'d, 'a>(doc: &'d Doc<'a>, at: usize, end: usize) -> Option<Np<'a>> {
+    // The phrase parsers read words only: a span holding punctuation or a quotation cannot be
+    // one phrase, and the subject search asks for many such spans.
+    if (at..end).any(|t| !doc.is_word(t)) {
+        return None;
+    }
     // Ending right before the verb, a final 's is part of the name ("Maybury's said"). A name
     // first (the first of equals).
     parse_at(doc, at, end).into_iter().filter(|n| n.end == end).min_by_key(|n| n.kind != NpKind::Name)

@@ -283,7 +283,9 @@ fn jsonl<W: Write>(analyzer: &Analyzer, args: &ExtractArgs, f: &std::path::Path,
         Ok((!batch.entries.is_empty()).then_some(batch))
     };
     let work = |batch: Batch| {
-        let mut done = Done { out: Vec::with_capacity(batch.buf.len() * 3), status: 0, stats: Stats::default() };
+        // A report line is about five times its input line: room for that, so the buffer is not
+        // copied as it grows.
+        let mut done = Done { out: Vec::with_capacity(batch.buf.len() * 6), status: 0, stats: Stats::default() };
         for (k, e) in batch.entries.iter().enumerate() {
             let line_no = batch.first_line + k;
             let s = match e {

@@ -14,8 +14,8 @@ use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
 use aho_corasick::automaton::{Automaton, StateID};
-use foldhash::fast::FixedState;
 use aho_corasick::{nfa::contiguous, Anchored, MatchKind};
+use foldhash::fast::FixedState;
 
 pub use parse::{parse_file, Line, LineError};
 
@@ -323,6 +323,8 @@ struct Stems {
     exact: Vec<u32>,
     /// The longest stem.
     max_len: usize,
+    /// `64 - log2(slots.len())`: a slot is the top bits of a hash (the well-mixed ones).
+    shift: u32,
 }
 
 #[derive(Debug)]
@@ -342,7 +344,7 @@ fn stem_hash(word: &[u8], key: &mut [u8]) -> u64 {
         *k = b;
         h = (h.rotate_left(5) ^ u64::from(b)).wrapping_mul(0x5851_F42D_4C95_7F2D);
     }
-    h ^ (h >> 29)
+    h
 }
 
 impl Stems {
@@ -367,8 +369,9 @@ impl Stems {
                 g.1 = true;
             }
         }
-        let mut t = Stems { slots: vec![u32::MAX; (order.len() * 2).next_power_of_two().max(2)], ..Stems::default() };
-        let mask = t.slots.len() - 1;
+        let len = (order.len() * 2).next_power_of_two().max(2);
+        let mut t = Stems { slots: vec![u32::MAX; len], shift: 64 - len.trailing_zeros(), ..Stems::default() };
+        let mask = len - 1;
         for stem in order {
             let Some((exact, longer)) = groups.get(stem) else { continue };
             let mut key = vec![0u8; stem.len()];
@@ -379,7 +382,7 @@ impl Stems {
             let id = t.entries.len() as u32;
             t.entries.push(Stem { key: key.into(), hash, state, exact: (from, t.exact.len() as u32), longer: *longer });
             t.max_len = t.max_len.max(stem.len());
-            let mut i = hash as usize & mask;
+            let mut i = (hash >> t.shift) as usize;
             while t.slots.get(i).is_some_and(|&s| s != u32::MAX) {
                 i = (i + 1) & mask;
             }
@@ -399,7 +402,7 @@ impl Stems {
         let key = buf.get_mut(..word.len())?;
         let hash = stem_hash(word, key);
         let mask = self.slots.len().checked_sub(1)?;
-        let mut i = hash as usize & mask;
+        let mut i = (hash >> self.shift) as usize;
         loop {
             let e = self.entries.get(*self.slots.get(i)? as usize)?;
             if e.hash == hash && *e.key == *key {

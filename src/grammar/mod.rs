@@ -289,6 +289,72 @@ pub enum HedgeType {
     Vague,
 }
 
+/// Bits of [`crate::text::Token::class`]: whether a word is capitalised, and which classes of tags its
+/// one-word lexicon phrases carry (the tags [`crate::text::Doc::word_tags`] yields). Computed once when the
+/// document is read, so the constructions test a bit instead of walking the tags.
+#[derive(Debug, Clone, Copy)]
+pub struct TokClass;
+
+impl TokClass {
+    /// A word whose first character is upper case.
+    pub const CAP: u32 = 1;
+    /// A speech verb form.
+    pub const VERB: u32 = 1 << 1;
+    /// A title.
+    pub const TITLE: u32 = 1 << 2;
+    /// A head noun.
+    pub const NOUN: u32 = 1 << 3;
+    /// A pronoun.
+    pub const PRONOUN: u32 = 1 << 4;
+    /// A given name.
+    pub const FIRST_NAME: u32 = 1 << 5;
+    /// A closed-class word of any type.
+    pub const FUNC: u32 = 1 << 6;
+    /// A lexicon phrase starting at the token (of any length) is a title.
+    pub const STARTS_TITLE: u32 = 1 << 24;
+    /// A phrase starting at the token is a head noun.
+    pub const STARTS_NOUN: u32 = 1 << 25;
+    /// A phrase starting at the token is an outlet.
+    pub const STARTS_OUTLET: u32 = 1 << 26;
+    /// A phrase starting at the token is an anonymity phrase.
+    pub const STARTS_ANON: u32 = 1 << 27;
+    /// A phrase starting at the token is a multi-word cue.
+    pub const STARTS_CUE: u32 = 1 << 28;
+    /// A phrase starting at the token is a pronoun.
+    pub const STARTS_PRONOUN: u32 = 1 << 29;
+
+    /// A closed-class word of type `ty`.
+    pub const fn func(ty: FuncType) -> u32 {
+        1 << (8 + ty as u32)
+    }
+
+    /// The `STARTS_` bit of one tag, for a phrase starting at the token.
+    pub fn starts(tag: &Tag) -> u32 {
+        match tag {
+            Tag::Title(_) => TokClass::STARTS_TITLE,
+            Tag::Noun(_) => TokClass::STARTS_NOUN,
+            Tag::Outlet => TokClass::STARTS_OUTLET,
+            Tag::Anon(_) => TokClass::STARTS_ANON,
+            Tag::Cue(_) => TokClass::STARTS_CUE,
+            Tag::Pronoun(_) => TokClass::STARTS_PRONOUN,
+            _ => 0,
+        }
+    }
+
+    /// The bits of one tag, for a phrase that is the token itself.
+    pub fn of(tag: &Tag) -> u32 {
+        match tag {
+            Tag::Verb(_) => TokClass::VERB,
+            Tag::Title(_) => TokClass::TITLE,
+            Tag::Noun(_) => TokClass::NOUN,
+            Tag::Pronoun(_) => TokClass::PRONOUN,
+            Tag::FirstName(_) => TokClass::FIRST_NAME,
+            Tag::Func(f) => TokClass::FUNC | TokClass::func(f.ty),
+            _ => 0,
+        }
+    }
+}
+
 /// One lexicon hit at a position: which pattern, and the byte where it ends.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Hit {
@@ -305,6 +371,9 @@ pub struct Grammar {
     tags: Vec<Vec<Tag>>,
     index: HashMap<String, u32>,
     automaton: contiguous::NFA,
+    /// The [`TokClass`] bits of each pattern's tags: for a phrase starting at a token, and
+    /// for a phrase that is the token. Read for every word, so kept apart from the tags.
+    classes: Vec<(u32, u32)>,
     /// The automaton's state after each phrase's first run of ASCII letters and digits (its
     /// "stem", lower case), so a walk starts from a table lookup instead of a byte-by-byte
     /// walk of the word, and a word whose stem starts no phrase is rejected at once.
@@ -639,7 +708,8 @@ impl GrammarBuilder {
         #[allow(clippy::expect_used)]
         let automaton = automaton.expect("lexicon automaton within aho-corasick size limits");
         let stems = Stems::build(&folded, &automaton);
-        Grammar { phrases: self.phrases, tags: self.tags, index: self.index, automaton, stems }
+        let classes = self.tags.iter().map(|tags| tags.iter().fold((0, 0), |(s, w), t| (s | TokClass::starts(t), w | TokClass::of(t)))).collect();
+        Grammar { phrases: self.phrases, tags: self.tags, index: self.index, automaton, classes, stems }
     }
 }
 
@@ -673,6 +743,12 @@ impl Grammar {
     /// Tags of a pattern id.
     pub fn tag(&self, pattern: u32) -> &[Tag] {
         self.tags.get(pattern as usize).map(Vec::as_slice).unwrap_or(&[])
+    }
+
+    /// The [`TokClass`] bits of a pattern's tags: `(starts, whole)`, for a phrase starting
+    /// at a token and for a phrase that is the token.
+    pub fn classes(&self, pattern: u32) -> (u32, u32) {
+        self.classes.get(pattern as usize).copied().unwrap_or((0, 0))
     }
 
     /// The phrase of a pattern id.

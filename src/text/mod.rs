@@ -4,6 +4,7 @@
 pub mod dateline;
 pub mod quotes;
 
+pub use crate::grammar::TokClass;
 use crate::grammar::{FuncType, Grammar, Hit, Tag};
 use crate::span::Span;
 
@@ -34,72 +35,6 @@ pub struct Token {
     pub newline_before: bool,
     /// Its shape and the classes of its one-word lexicon tags, as [`TokClass`] bits.
     pub class: u32,
-}
-
-/// Bits of [`Token::class`]: whether a word is capitalised, and which classes of tags its
-/// one-word lexicon phrases carry (the tags [`Doc::word_tags`] yields). Computed once when the
-/// document is read, so the constructions test a bit instead of walking the tags.
-#[derive(Debug, Clone, Copy)]
-pub struct TokClass;
-
-impl TokClass {
-    /// A word whose first character is upper case.
-    pub const CAP: u32 = 1;
-    /// A speech verb form.
-    pub const VERB: u32 = 1 << 1;
-    /// A title.
-    pub const TITLE: u32 = 1 << 2;
-    /// A head noun.
-    pub const NOUN: u32 = 1 << 3;
-    /// A pronoun.
-    pub const PRONOUN: u32 = 1 << 4;
-    /// A given name.
-    pub const FIRST_NAME: u32 = 1 << 5;
-    /// A closed-class word of any type.
-    pub const FUNC: u32 = 1 << 6;
-    /// A lexicon phrase starting at the token (of any length) is a title.
-    pub const STARTS_TITLE: u32 = 1 << 24;
-    /// A phrase starting at the token is a head noun.
-    pub const STARTS_NOUN: u32 = 1 << 25;
-    /// A phrase starting at the token is an outlet.
-    pub const STARTS_OUTLET: u32 = 1 << 26;
-    /// A phrase starting at the token is an anonymity phrase.
-    pub const STARTS_ANON: u32 = 1 << 27;
-    /// A phrase starting at the token is a multi-word cue.
-    pub const STARTS_CUE: u32 = 1 << 28;
-    /// A phrase starting at the token is a pronoun.
-    pub const STARTS_PRONOUN: u32 = 1 << 29;
-
-    /// A closed-class word of type `ty`.
-    pub const fn func(ty: FuncType) -> u32 {
-        1 << (8 + ty as u32)
-    }
-
-    /// The `STARTS_` bit of one tag, for a phrase starting at the token.
-    pub fn starts(tag: &Tag) -> u32 {
-        match tag {
-            Tag::Title(_) => TokClass::STARTS_TITLE,
-            Tag::Noun(_) => TokClass::STARTS_NOUN,
-            Tag::Outlet => TokClass::STARTS_OUTLET,
-            Tag::Anon(_) => TokClass::STARTS_ANON,
-            Tag::Cue(_) => TokClass::STARTS_CUE,
-            Tag::Pronoun(_) => TokClass::STARTS_PRONOUN,
-            _ => 0,
-        }
-    }
-
-    /// The bits of one tag, for a phrase that is the token itself.
-    pub fn of(tag: &Tag) -> u32 {
-        match tag {
-            Tag::Verb(_) => TokClass::VERB,
-            Tag::Title(_) => TokClass::TITLE,
-            Tag::Noun(_) => TokClass::NOUN,
-            Tag::Pronoun(_) => TokClass::PRONOUN,
-            Tag::FirstName(_) => TokClass::FIRST_NAME,
-            Tag::Func(f) => TokClass::FUNC | TokClass::func(f.ty),
-            _ => 0,
-        }
-    }
 }
 
 /// A sentence: a range of tokens.
@@ -220,10 +155,10 @@ impl<'a> Doc<'a> {
                 let g = self.grammar;
                 let mut class = if c.is_uppercase() { TokClass::CAP } else { 0 };
                 for h in self.hits.get(from..).unwrap_or(&[]) {
-                    let tags = g.tag(h.pattern);
-                    class |= tags.iter().fold(0, |k, t| k | TokClass::starts(t));
+                    let (starts, whole) = g.classes(h.pattern);
+                    class |= starts;
                     if h.end == j {
-                        class |= tags.iter().fold(0, |k, t| k | TokClass::of(t));
+                        class |= whole;
                     }
                 }
                 self.tokens.push(Token {

@@ -576,10 +576,25 @@ fn complement<'a>(doc: &Doc<'a>, s: Sentence, mut k: usize, a: &mut Attr<'a>) {
     }
     // A reported clause has a few words at least ("said the plan was dead").
     let words = (k..c).filter(|&t| doc.is_word(t) || doc.quote_of(t).is_some()).take(3).count();
-    if words < 3 && !subject_with_apposition(doc, k, c, hi) {
+    if words < 3 && !subject_with_apposition(doc, k, c, hi) && !two_word_clause(doc, k, skip_final_punct_back(doc, k, c)) {
         return;
     }
     set_content(doc, s, k, a);
+}
+
+/// "said exports fell.", "said he agreed.": a whole reported clause of two words, a subject
+/// and a lower-case past-tense verb (a pronoun subject takes any lower-case verb). Not an
+/// inverted speaker ("said John Smith", "said the minister").
+fn two_word_clause(doc: &Doc<'_>, k: usize, end: usize) -> bool {
+    let (subject, verb) = (k, k + 1);
+    if end != k + 2 || !doc.is_word(subject) || !doc.is_word(verb) || doc.is_func(subject, FuncType::Determiner) {
+        return false;
+    }
+    let w = doc.tok_text(verb);
+    let lower = w.starts_with(|c: char| c.is_ascii_lowercase());
+    let past = ends_with_lower(w, "ed") && w.len() > 4;
+    let pronoun = doc.has(subject, TokClass::PRONOUN);
+    lower && !doc.has(verb, TokClass::NOUN | TokClass::TITLE | TokClass::FUNC) && (past || pronoun)
 }
 
 /// "said the suspect, 34, was arrested": a short common noun phrase (`k..c`, opening with a
@@ -720,6 +735,19 @@ pub fn find_subject<'a>(doc: &Doc<'a>, lo: usize, e: usize) -> Option<(Np<'a>, V
             continue;
         }
         if let Some(n) = np::parse_exact(doc, a, e) {
+            // The object of a preposition is not the subject when a phrase with a participle
+            // takes it in: "economists polled by Reuters said", "residents interviewed by the
+            // paper said".
+            if a > lo + 1 && doc.is_func(a - 1, FuncType::Preposition) {
+                for b in from..a - 1 {
+                    if b > lo && !np::is_boundary(doc, b - 1) {
+                        continue;
+                    }
+                    if let Some(m) = with_postmodifier(doc, b, e) {
+                        return Some((m, Vec::new(), b));
+                    }
+                }
+            }
             return Some((n, Vec::new(), a));
         }
     }

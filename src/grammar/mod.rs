@@ -388,6 +388,8 @@ struct Stems {
     /// Indexes into `entries` (`u32::MAX`: empty), a power of two long.
     slots: Vec<u32>,
     entries: Vec<Stem>,
+    /// The stems' bytes, end to end.
+    keys: Vec<u8>,
     /// Pattern ids of the phrases that are exactly a stem, in ranges named by the entries.
     exact: Vec<u32>,
     /// The longest stem.
@@ -398,23 +400,21 @@ struct Stems {
 
 #[derive(Debug)]
 struct Stem {
-    key: Box<[u8]>,
     hash: u64,
+    /// The stem, lower case: `keys[key.0..key.0 + key.1]` (one arena, compact in cache).
+    key: (u32, u32),
     state: StateID,
     exact: (u32, u32),
     longer: bool,
 }
 
-/// The hash of a stem, one byte at a time, folding ASCII upper case to lower case into `key`.
-fn stem_hash(word: &[u8], key: &mut [u8]) -> u64 {
-    let mut h: u64 = 0x9E37_79B9_7F4A_7C15;
-    for (k, &b) in key.iter_mut().zip(word) {
-        let b = b.to_ascii_lowercase();
-        *k = b;
-        h = (h.rotate_left(5) ^ u64::from(b)).wrapping_mul(0x5851_F42D_4C95_7F2D);
-    }
-    h
+/// One step of the stem hash. `b | 0x20` is the lower case of an ASCII letter and leaves a
+/// digit as it is, so upper and lower case hash alike.
+fn stem_mix(h: u64, b: u8) -> u64 {
+    (h.rotate_left(5) ^ u64::from(b | 0x20)).wrapping_mul(0x5851_F42D_4C95_7F2D)
 }
+
+const STEM_SEED: u64 = 0x9E37_79B9_7F4A_7C15;
 
 impl Stems {
     fn build(folded: &[String], automaton: &contiguous::NFA) -> Stems {
@@ -443,13 +443,14 @@ impl Stems {
         let mask = len - 1;
         for stem in order {
             let Some((exact, longer)) = groups.get(stem) else { continue };
-            let mut key = vec![0u8; stem.len()];
-            let hash = stem_hash(stem, &mut key);
+            let key = (t.keys.len() as u32, stem.len() as u32);
+            t.keys.extend_from_slice(stem);
+            let hash = stem.iter().fold(STEM_SEED, |h, &b| stem_mix(h, b));
             let state = stem.iter().fold(start, |sid, &b| automaton.next_state(Anchored::Yes, sid, b));
             let from = t.exact.len() as u32;
             t.exact.extend(exact);
             let id = t.entries.len() as u32;
-            t.entries.push(Stem { key: key.into(), hash, state, exact: (from, t.exact.len() as u32), longer: *longer });
+            t.entries.push(Stem { key, hash, state, exact: (from, t.exact.len() as u32), longer: *longer });
             t.max_len = t.max_len.max(stem.len());
             let mut i = (hash >> t.shift) as usize;
             while t.slots.get(i).is_some_and(|&s| s != u32::MAX) {
@@ -462,20 +463,29 @@ impl Stems {
         t
     }
 
-    /// The entry of the stem `word` (any case).
-    fn get(&self, word: &[u8]) -> Option<&Stem> {
-        if word.len() > self.max_len {
-            return None;
+    /// The entry of the stem that `text` opens (any case), with the stem's length. One pass:
+    /// the run of ASCII letters and digits is measured and hashed together.
+    fn find(&self, text: &[u8]) -> Option<(&Stem, usize)> {
+        let mut h = STEM_SEED;
+        let mut n = 0;
+        for &b in text {
+            if !b.is_ascii_alphanumeric() {
+                break;
+            }
+            if n == self.max_len {
+                return None;
+            }
+            h = stem_mix(h, b);
+            n += 1;
         }
-        let mut buf = [0u8; 64];
-        let key = buf.get_mut(..word.len())?;
-        let hash = stem_hash(word, key);
+        let word = text.get(..n)?;
         let mask = self.slots.len().checked_sub(1)?;
-        let mut i = (hash >> self.shift) as usize;
+        let mut i = (h >> self.shift) as usize;
         loop {
             let e = self.entries.get(*self.slots.get(i)? as usize)?;
-            if e.hash == hash && *e.key == *key {
-                return Some(e);
+            let key = self.keys.get(e.key.0 as usize..(e.key.0 + e.key.1) as usize).unwrap_or_default();
+            if e.hash == h && key.len() == n && key.iter().zip(word).all(|(&k, &w)| k == w | 0x20) {
+                return Some((e, n));
             }
             i = (i + 1) & mask;
         }
@@ -788,11 +798,11 @@ impl Grammar {
         // first byte that is not an ASCII letter or digit, which the text must repeat, or at the
         // phrase's end, where the word must end too. So the stem is looked up, not walked, and no
         // phrase ends inside it (it would end inside a word).
-        let stem = stem_len(tail);
-        let (mut sid, from) = if stem == 0 {
+        let opens_stem = tail.first().is_some_and(u8::is_ascii_alphanumeric);
+        let (mut sid, from) = if !opens_stem {
             (start, 0)
         } else {
-            let Some(e) = tail.get(..stem).and_then(|w| self.stems.get(w)) else { return };
+            let Some((e, stem)) = self.stems.find(tail) else { return };
             let end = at + stem;
             if e.exact.0 < e.exact.1 && is_boundary(bytes, end) {
                 for &pattern in self.stems.exact.get(e.exact.0 as usize..e.exact.1 as usize).unwrap_or(&[]) {

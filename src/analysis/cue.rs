@@ -705,16 +705,22 @@ pub fn find_subject<'a>(doc: &Doc<'a>, lo: usize, e: usize) -> Option<(Np<'a>, V
         let parsed: Vec<Option<Np<'a>>> = segs
             .iter()
             .map(|&(a, b)| {
+                // "…, who took office in March, said": a relative clause describes the speaker.
+                if doc.word_tags(a).any(|t| matches!(t, Tag::Func(f) if f.relative)) {
+                    return None;
+                }
                 // "But councillor Amir Haddad, …": a leading connective is not the phrase.
                 let a = if a + 1 < b && doc.is_func(a, FuncType::Connective) { a + 1 } else { a };
                 np::parse_exact(doc, a, b).or_else(|| with_postmodifier(doc, a, b)).or_else(|| with_pp_tail(doc, a, b))
             })
             .collect();
-        let last = if segs.len() > 1 { parsed.last().cloned().flatten() } else { None };
+        // A name among the segments is the speaker, the role segments its titles: "the bank's
+        // governor, Rui Matos, who took office in March, said".
+        let named = parsed.iter().flatten().find(|n| n.kind == NpKind::Name).cloned();
         let first = parsed.iter().flatten().next().cloned();
-        let chosen = match (&first, &last) {
+        let chosen = match (&first, &named) {
             (Some(f), _) if f.kind == NpKind::Name => first.clone(),
-            (_, Some(l)) if l.kind == NpKind::Name => last.clone(),
+            (_, Some(_)) => named.clone(),
             (Some(f), _) if f.kind != NpKind::Pronoun || segs.len() == 1 => Some(f.clone()),
             _ => None,
         }?;
@@ -869,7 +875,9 @@ const NEAR_ATTRS: usize = 64;
 
 fn phrase_cue<'a>(doc: &Doc<'a>, s: Sentence, ps: usize, pe: usize, ct: CueType, before: &[Attr<'a>]) -> Option<Attr<'a>> {
     let (lo, hi) = (s.start, s.end);
-    let who = np::parse_forward(doc, pe, hi).or_else(|| np::generic(doc, pe, hi))?;
+    // "according to the harbour master": unknown words still name a source there, but what a
+    // story is "citing" may be a reason ("citing weaker exports"): only a known kind of source.
+    let who = np::parse_forward(doc, pe, hi).or_else(|| (ct != CueType::Citing).then(|| np::generic(doc, pe, hi)).flatten())?;
     let kind = match ct {
         CueType::According => CueKind::According,
         CueType::ReportedBy => CueKind::ReportedBy,

@@ -251,6 +251,9 @@ pub struct Func {
     pub plural: bool,
     /// An article (`a`, `an`, `the`), not a counting or contrasting determiner (`one`, `another`).
     pub article: bool,
+    /// A relative pronoun (`who`, `which`): a clause it opens describes a phrase, it does not
+    /// name one.
+    pub relative: bool,
 }
 
 /// What a lexicon phrase is: one phrase may carry several tags (`president`: title and noun).
@@ -675,7 +678,7 @@ impl GrammarBuilder {
                     Some("modal") => FuncType::Modal,
                     v => return Err(bad(file, l.line, format!("unknown function word type {v:?}"))),
                 };
-                let f = Func { ty, definite: l.flag("def"), plural: plural(file, l)?, article: l.flag("article") };
+                let f = Func { ty, definite: l.flag("def"), plural: plural(file, l)?, article: l.flag("article"), relative: l.flag("relative") };
                 self.add(&l.phrase, Tag::Func(f));
             }
             other => return Err(GrammarError::UnknownFile { file: other.to_string(), known: BUILTIN.iter().map(|(n, _)| *n).collect::<Vec<_>>().join(", ") }),

@@ -2,6 +2,9 @@
 //! by salience for pronouns, in text order.
 
 use std::collections::HashMap;
+use std::hash::BuildHasher;
+
+use foldhash::fast::FixedState;
 
 use super::np::{Np, NpKind};
 use crate::grammar::{FuncType, Gender, NounKind, Tag};
@@ -88,12 +91,56 @@ pub struct Entities {
     /// Named entities by each of their name words (ASCII lower case): a name is compared only
     /// with the entities sharing a word with it, not with every entity of the document, so a
     /// long document stays linear. Entries may be stale (words change); they are re-checked.
-    by_word: HashMap<String, Vec<usize>>,
+    ///
+    /// Keyed by the word's hash ([`word_key`]), not the word: no string is allocated per word
+    /// indexed. Two words with one hash only add a candidate, and every candidate is compared
+    /// word by word anyway (a match needs a shared word), so a collision cannot change a result.
+    by_word: HashMap<u64, Ids, FixedState>,
+}
+
+/// The entities indexed under one name word, in the order indexed. Most words belong to one
+/// entity: the first id is held inline, and `rest` (empty, so unallocated) takes any others.
+#[derive(Debug)]
+struct Ids {
+    /// The first entity indexed under the word.
+    first: usize,
+    /// Entities indexed under the word later.
+    rest: Vec<usize>,
+}
+
+impl Ids {
+    /// Adds `id`, unless it was the last one added.
+    fn push(&mut self, id: usize) {
+        if *self.rest.last().unwrap_or(&self.first) != id {
+            self.rest.push(id);
+        }
+    }
+
+    /// The entities, in the order added.
+    fn iter(&self) -> impl Iterator<Item = usize> + '_ {
+        std::iter::once(self.first).chain(self.rest.iter().copied())
+    }
+}
+
+/// The key of a name word (already in ASCII lower case) in [`Entities::by_word`]: its hash, with
+/// a fixed seed so that runs are deterministic.
+fn word_key(word: &str) -> u64 {
+    FixedState::default().hash_one(word)
+}
+
+/// `s.to_lowercase()`, with a cheaper path for ASCII text (where it is the same as
+/// `to_ascii_lowercase`): names, titles and roles are lower-cased for every mention.
+fn lowercase(s: &str) -> String {
+    if s.is_ascii() {
+        s.to_ascii_lowercase()
+    } else {
+        s.to_lowercase()
+    }
 }
 
 /// A head noun in a comparable form: lower case, singular.
 pub fn norm_head(w: &str) -> String {
-    let w = w.to_lowercase();
+    let w = lowercase(w);
     match w.as_str() {
         "people" | "persons" => "person".into(),
         _ => w.strip_suffix("ies").map(|s| format!("{s}y")).or_else(|| w.strip_suffix('s').filter(|s| !s.ends_with('s')).map(str::to_string)).unwrap_or(w),
@@ -164,21 +211,36 @@ impl Entities {
         }
     }
 
+    /// Records `np`'s titles, role families, modifiers and gender on entity `id`.
     fn add_titles(&mut self, id: usize, doc: &Doc<'_>, np: &Np<'_>) {
+        let gender = if self.list.get(id).is_some_and(|e| e.gender.is_none()) { np.gender(doc) } else { None };
+        self.add_titles_gendered(id, doc, np, gender);
+    }
+
+    /// [`Self::add_titles`] with `np`'s gender already known (`Np::gender` is not free): it is
+    /// only read when the entity has none.
+    fn add_titles_gendered(&mut self, id: usize, doc: &Doc<'_>, np: &Np<'_>, gender: Option<Gender>) {
         let Some(e) = self.list.get_mut(id) else { return };
         if let Some((a, b)) = np.title {
-            let t = span_of(doc, a, b).of(doc.text).trim_start_matches("the ").trim_start_matches("The ");
+            // `trim_start_matches("the ")` then `("The ")`, without building a substring searcher.
+            let mut t = span_of(doc, a, b).of(doc.text);
+            while let Some(rest) = t.strip_prefix("the ") {
+                t = rest;
+            }
+            while let Some(rest) = t.strip_prefix("The ") {
+                t = rest;
+            }
             // A lone determiner before a name ("the World Health Organization") is no title.
             let article = b == a + 1 && doc.is_func(a, FuncType::Determiner);
             if !t.is_empty() && !article && !e.titles.iter().any(|x| x == t) {
                 e.titles.push(t.to_string());
-                e.roles.push(t.to_lowercase());
+                e.roles.push(lowercase(t));
             }
         }
         if let Some((a, b, _)) = np.head_title {
             let t = span_of(doc, a, b).of(doc.text);
             if !e.roles.iter().any(|r| is_lower_of(r, t)) {
-                e.roles.push(t.to_lowercase());
+                e.roles.push(lowercase(t));
             }
         }
         for t in &np.titles {
@@ -193,16 +255,16 @@ impl Entities {
         }
         for m in np.modifiers(doc) {
             if !e.modifiers.iter().any(|x| is_lower_of(x, m)) {
-                e.modifiers.push(m.to_lowercase());
+                e.modifiers.push(lowercase(m));
             }
         }
         if e.gender.is_none() {
-            e.gender = np.gender(doc);
+            e.gender = gender;
         }
     }
 
     fn new_entity(&mut self, kind: EntityKind, name: String) -> usize {
-        let words = name.split_whitespace().map(|w| strip_possessive(w).to_lowercase()).collect();
+        let words = name.split_whitespace().map(|w| lowercase(strip_possessive(w))).collect();
         self.list.push(Ent {
             kind,
             name,
@@ -234,11 +296,9 @@ impl Entities {
     /// Adds entity `id` under each of its name words.
     fn index_words(&mut self, id: usize) {
         let Some(e) = self.list.get(id) else { return };
+        // The words are lower case already: `new_entity` and `name` store them so.
         for w in &e.words {
-            let ids = self.by_word.entry(w.to_ascii_lowercase()).or_default();
-            if ids.last() != Some(&id) {
-                ids.push(id);
-            }
+            self.by_word.entry(word_key(w)).and_modify(|ids| ids.push(id)).or_insert(Ids { first: id, rest: Vec::new() });
         }
     }
 
@@ -289,7 +349,7 @@ impl Entities {
             key.clear();
             key.push_str(w);
             key.make_ascii_lowercase();
-            cands.extend(self.by_word.get(key.as_str()).into_iter().flatten());
+            cands.extend(self.by_word.get(&word_key(&key)).into_iter().flat_map(Ids::iter));
         }
         cands.sort_unstable();
         cands.dedup();
@@ -338,7 +398,7 @@ impl Entities {
                     && doc.tokens.get(np.end).is_some()
                     && doc.tok_text(np.end).starts_with(char::is_lowercase)
                     && doc.is_word(np.end);
-                let looks_personal = np.title.is_some() || words.len() > 1 || np.gender(doc).is_some() || lone_subject;
+                let looks_personal = np.title.is_some() || words.len() > 1 || gender_here.is_some() || lone_subject;
                 if register_only && !looks_personal {
                     return None;
                 }
@@ -355,7 +415,7 @@ impl Entities {
                 id
             }
         };
-        self.add_titles(id, doc, np);
+        self.add_titles_gendered(id, doc, np, gender_here);
         let age = age_after(doc, np.end);
         if let Some(e) = self.list.get_mut(id) {
             e.age = e.age.or(age);

@@ -96,6 +96,17 @@ pub struct Entities {
     /// indexed. Two words with one hash only add a candidate, and every candidate is compared
     /// word by word anyway (a match needs a shared word), so a collision cannot change a result.
     by_word: HashMap<u64, Ids, FixedState>,
+    /// Buffers [`Entities::name`] reuses from one call to the next.
+    scratch: Scratch,
+}
+
+/// Buffers reused from one name lookup to the next, so a lookup allocates nothing.
+#[derive(Debug, Default)]
+struct Scratch {
+    /// A name word in ASCII lower case, to hash.
+    key: String,
+    /// Candidate entity ids.
+    cands: Vec<usize>,
 }
 
 /// The entities indexed under one name word, in the order indexed. Most words belong to one
@@ -114,11 +125,6 @@ impl Ids {
         if *self.rest.last().unwrap_or(&self.first) != id {
             self.rest.push(id);
         }
-    }
-
-    /// The entities, in the order added.
-    fn iter(&self) -> impl Iterator<Item = usize> + '_ {
-        std::iter::once(self.first).chain(self.rest.iter().copied())
     }
 }
 
@@ -265,6 +271,16 @@ impl Entities {
 
     fn new_entity(&mut self, kind: EntityKind, name: String) -> usize {
         let words = name.split_whitespace().map(|w| lowercase(strip_possessive(w))).collect();
+        self.new_entity_with_words(kind, name, words)
+    }
+
+    /// [`Self::new_entity`] with the name's words given: lower case, possessive stripped.
+    fn new_entity_with_words(&mut self, kind: EntityKind, name: String, words: Vec<String>) -> usize {
+        // A story has about a dozen entities: room for them at once, rather than regrowing
+        // (and moving every entity) from four.
+        if self.list.capacity() == 0 {
+            self.list.reserve(16);
+        }
         self.list.push(Ent {
             kind,
             name,
@@ -296,6 +312,10 @@ impl Entities {
     /// Adds entity `id` under each of its name words.
     fn index_words(&mut self, id: usize) {
         let Some(e) = self.list.get(id) else { return };
+        // Room for a story's name words at once, rather than rehashing as the table grows.
+        if self.by_word.capacity() == 0 {
+            self.by_word.reserve(32);
+        }
         // The words are lower case already: `new_entity` and `name` store them so.
         for w in &e.words {
             self.by_word.entry(word_key(w)).and_modify(|ids| ids.push(id)).or_insert(Ids { first: id, rest: Vec::new() });
@@ -342,18 +362,22 @@ impl Entities {
         // "Ms. Pryor" is not "Mr. Pryor": a gender shown here must not contradict the entity's.
         let gender_here = np.gender(doc);
         // Every match shares a word; candidates in id order, as a scan of all would meet them.
-        // One key buffer for all the words: no allocation per word.
-        let mut key = String::new();
-        let mut cands: Vec<usize> = Vec::new();
+        // The key and candidate buffers are kept from call to call: no allocation per lookup.
+        let mut scratch = std::mem::take(&mut self.scratch);
+        let Scratch { key, cands } = &mut scratch;
+        cands.clear();
         for w in &words {
             key.clear();
             key.push_str(w);
             key.make_ascii_lowercase();
-            cands.extend(self.by_word.get(&word_key(&key)).into_iter().flat_map(Ids::iter));
+            if let Some(ids) = self.by_word.get(&word_key(key)) {
+                cands.push(ids.first);
+                cands.extend_from_slice(&ids.rest);
+            }
         }
         cands.sort_unstable();
         cands.dedup();
-        for (i, e) in cands.into_iter().filter_map(|i| self.list.get(i).filter(|e| e.merged_into.is_none()).map(|e| (i, e))) {
+        for (i, e) in cands.iter().filter_map(|&i| self.list.get(i).filter(|e| e.merged_into.is_none()).map(|e| (i, e))) {
             if !e.named || (gender_here.is_some() && e.gender.is_some() && e.gender != gender_here) {
                 continue;
             }
@@ -382,6 +406,7 @@ impl Entities {
                 found = Some(i);
             }
         }
+        self.scratch = scratch;
         let id = match found {
             Some(i) => {
                 if let Some(e) = self.list.get_mut(i).filter(|e| words.len() > e.words.len()) {
@@ -403,7 +428,13 @@ impl Entities {
                     return None;
                 }
                 let kind = if np.outlet || np.noun_kind() == NounKind::Org { EntityKind::Organisation } else { EntityKind::Person };
-                let id = self.new_entity(kind, raw.to_string());
+                let id = if raw.is_ascii() {
+                    // `new_entity` would split `raw` again: its words are these, lower-cased.
+                    let lower_words = words.iter().map(|w| strip_possessive(w).to_ascii_lowercase()).collect();
+                    self.new_entity_with_words(kind, raw.to_string(), lower_words)
+                } else {
+                    self.new_entity(kind, raw.to_string())
+                };
                 if let Some(e) = self.list.get_mut(id) {
                     e.named = true;
                 }
@@ -429,7 +460,11 @@ impl Entities {
     }
 
     fn claim_placeholders(&mut self, doc: &Doc<'_>, np: &Np<'_>, id: usize) {
-        let titles: Vec<String> = np.title.map(|(a, b)| text_of(doc, a, b).to_lowercase()).into_iter().collect();
+        // Only a placeholder is claimed: with none (the usual case), no need to build the lists.
+        if !self.list.iter().any(|e| e.placeholder) {
+            return;
+        }
+        let titles: Vec<String> = np.title.map(|(a, b)| lowercase(&text_of(doc, a, b))).into_iter().collect();
         let classes: Vec<String> = np.titles.iter().map(|t| t.class.clone()).collect();
         self.claim_roles(&titles, &classes, id);
     }

@@ -503,7 +503,8 @@ impl Entities {
             NpKind::Pronoun => {
                 let p = np.pronoun?;
                 let pos = span.start;
-                let cands: Vec<usize> = self
+                // Candidates go straight to `most_salient`, without a vector in between.
+                let cands = self
                     .alive()
                     .filter(|(_, e)| match p.kind {
                         NounKind::Person => {
@@ -519,9 +520,9 @@ impl Entities {
                         }
                         _ => e.plural || matches!(e.kind, EntityKind::Group | EntityKind::Organisation),
                     })
-                    .map(|(i, _)| i)
-                    .collect();
-                let id = match self.most_salient(cands.into_iter(), pos) {
+                    .map(|(i, _)| i);
+                let found = self.most_salient(cands, pos);
+                let id = match found {
                     Some(id) => id,
                     None => {
                         // No antecedent in the text: the pronoun itself names the speaker.
@@ -585,26 +586,32 @@ impl Entities {
         if anaphoric {
             // An earlier entity this role names.
             let found = match kind {
+                // Candidates go straight to `most_salient`, without a vector in between: a second
+                // scan of the (few) entities is cheaper than allocating.
                 EntityKind::Anonymous => {
-                    let cands: Vec<usize> =
-                        self.alive().filter(|(_, e)| e.anonymous && e.head.as_deref() == Some(head_word.as_str())).map(|(i, _)| i).collect();
-                    let c2: Vec<usize> = if cands.is_empty() { self.alive().filter(|(_, e)| e.anonymous).map(|(i, _)| i).collect() } else { cands };
-                    self.most_salient(c2.into_iter(), pos)
+                    let same_head = |e: &Ent| e.anonymous && e.head.as_deref() == Some(head_word.as_str());
+                    if self.alive().any(|(_, e)| same_head(e)) {
+                        self.most_salient(self.alive().filter(|(_, e)| same_head(e)).map(|(i, _)| i), pos)
+                    } else {
+                        self.most_salient(self.alive().filter(|(_, e)| e.anonymous).map(|(i, _)| i), pos)
+                    }
                 }
                 // An epithet with no known role word ("the 23-year-old", "the world No. 2")
                 // names the person the story is about: the most salient one.
                 // An age ("the 54-year-old") picks the person given that age, when one was.
                 EntityKind::Person if head_word.is_empty() && doc.tok_text(np.start).eq_ignore_ascii_case("the") => {
                     let age = (np.start..np.end).find_map(|t| epithet_age(doc.tok_text(t)));
-                    let aged: Vec<usize> =
-                        self.alive().filter(|(_, e)| e.kind == EntityKind::Person && e.named && age.is_some() && e.age == age).map(|(i, _)| i).collect();
-                    let cands: Vec<usize> =
-                        if aged.is_empty() { self.alive().filter(|(_, e)| e.kind == EntityKind::Person && e.named).map(|(i, _)| i).collect() } else { aged };
-                    self.most_salient(cands.into_iter(), pos)
+                    let named_person = |e: &Ent| e.kind == EntityKind::Person && e.named;
+                    let aged = |e: &Ent| named_person(e) && age.is_some() && e.age == age;
+                    if self.alive().any(|(_, e)| aged(e)) {
+                        self.most_salient(self.alive().filter(|(_, e)| aged(e)).map(|(i, _)| i), pos)
+                    } else {
+                        self.most_salient(self.alive().filter(|(_, e)| named_person(e)).map(|(i, _)| i), pos)
+                    }
                 }
                 EntityKind::Person => self.best_role_holder(doc, np, &head_word, pos),
                 EntityKind::Organisation => {
-                    let cands: Vec<usize> = self
+                    let cands = self
                         .alive()
                         .filter(|(_, e)| {
                             e.kind == EntityKind::Organisation
@@ -619,14 +626,12 @@ impl Entities {
                                             "company" | "firm" | "group" | "business" | "carrier" | "airline" | "bank" | "lender" | "operator" | "developer" | "manufacturer" | "retailer" | "insurer" | "utility" | "startup" | "builder"
                                         )))
                         })
-                        .map(|(i, _)| i)
-                        .collect();
-                    self.most_salient(cands.into_iter(), pos)
+                        .map(|(i, _)| i);
+                    self.most_salient(cands, pos)
                 }
                 _ => {
-                    let cands: Vec<usize> =
-                        self.alive().filter(|(_, e)| e.kind == kind && e.head.as_deref() == Some(head_word.as_str())).map(|(i, _)| i).collect();
-                    self.most_salient(cands.into_iter(), pos)
+                    let cands = self.alive().filter(|(_, e)| e.kind == kind && e.head.as_deref() == Some(head_word.as_str())).map(|(i, _)| i);
+                    self.most_salient(cands, pos)
                 }
             };
             if let Some(id) = found {

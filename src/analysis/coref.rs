@@ -153,11 +153,9 @@ pub fn norm_head(w: &str) -> String {
     }
 }
 
-fn text_of(doc: &Doc<'_>, a: usize, b: usize) -> String {
-    let (Some(s), Some(e)) = (doc.tokens.get(a), b.checked_sub(1).and_then(|l| doc.tokens.get(l))) else {
-        return String::new();
-    };
-    Span::new(s.span.start, e.span.end).of(doc.text).to_string()
+/// The text of tokens `[a, b)` (empty when they are out of range), borrowed, not copied.
+fn text_of<'a>(doc: &Doc<'a>, a: usize, b: usize) -> &'a str {
+    span_of(doc, a, b).of(doc.text)
 }
 
 /// Whether `lower` is `word.to_lowercase()` (without allocating for ASCII words).
@@ -464,7 +462,7 @@ impl Entities {
         if !self.list.iter().any(|e| e.placeholder) {
             return;
         }
-        let titles: Vec<String> = np.title.map(|(a, b)| lowercase(&text_of(doc, a, b))).into_iter().collect();
+        let titles: Vec<String> = np.title.map(|(a, b)| lowercase(text_of(doc, a, b))).into_iter().collect();
         let classes: Vec<String> = np.titles.iter().map(|t| t.class.clone()).collect();
         self.claim_roles(&titles, &classes, id);
     }
@@ -477,8 +475,7 @@ impl Entities {
             let Some(e) = self.list.get(i).filter(|e| i != id && e.placeholder && e.merged_into.is_none() && e.request.is_none() && e.reason.is_none()) else {
                 continue;
             };
-            let head = e.head.clone().unwrap_or_default();
-            let head_last = head.split_whitespace().last().unwrap_or("").to_string();
+            let head_last = e.head.as_deref().and_then(|h| h.split_whitespace().last()).unwrap_or("");
             let fits = titles.iter().any(|t| t.split_whitespace().any(|w| norm_head(w) == head_last))
                 || (!e.cataphoric && e.classes.iter().any(|c| classes.contains(c) && c != "honorific" && c != "official"));
             if fits {
@@ -552,12 +549,12 @@ impl Entities {
 
     fn role(&mut self, doc: &Doc<'_>, np: &Np<'_>, subject: bool) -> Option<usize> {
         let span = span_of(doc, np.start, np.end);
-        let text = span.of(doc.text).to_string();
+        let text = span.of(doc.text);
         let pos = span.start;
         let noun = np.head.map(|(_, _, n)| n);
         let head_word = match (np.head_title, np.head) {
-            (Some((a, b, _)), _) => text_of(doc, a, b).to_lowercase(),
-            (None, Some((a, b, _))) => norm_head(&text_of(doc, a, b)),
+            (Some((a, b, _)), _) => lowercase(text_of(doc, a, b)),
+            (None, Some((a, b, _))) => norm_head(text_of(doc, a, b)),
             _ => String::new(),
         };
         // Unnamed sources, and unnamed weasel groups ("critics", "industry insiders").
@@ -641,13 +638,13 @@ impl Entities {
             }
         } else if !anon {
             // The same group named again ("critics").
-            let same = self.alive().find(|(_, e)| !e.named && same_lowercase(&e.name, &text)).map(|(i, _)| i);
+            let same = self.alive().find(|(_, e)| !e.named && same_lowercase(&e.name, text)).map(|(i, _)| i);
             if let Some(id) = same {
                 self.touch(id, span, MentionKind::Role, subject);
                 return Some(id);
             }
         }
-        let id = self.new_entity(kind, text);
+        let id = self.new_entity(kind, text.to_string());
         if let Some(e) = self.list.get_mut(id) {
             e.head = Some(head_word);
             e.anonymous = anon;
@@ -672,7 +669,7 @@ impl Entities {
     /// among equals, the most salient.
     fn best_role_holder(&self, doc: &Doc<'_>, np: &Np<'_>, head: &str, pos: usize) -> Option<usize> {
         let class = np.head_title.map(|(_, _, t)| t.class.as_str()).or_else(|| np.head.and_then(|(_, _, n)| n.class.as_deref()));
-        let head_last = head.split_whitespace().last().unwrap_or("").to_string();
+        let head_last = head.split_whitespace().last().unwrap_or("");
         let mut scored: Vec<(i32, usize)> = Vec::new();
         for (i, e) in self.alive() {
             if e.kind != EntityKind::Person || !e.mentions.iter().any(|(s, _)| s.start < pos) {

@@ -176,6 +176,44 @@ fn same_lowercase(a: &str, b: &str) -> bool {
     }
 }
 
+/// The words of `s`, as `s.split_whitespace()` yields them (every name is split so, at each
+/// mention): quicker on ASCII text, whose bytes are tested one by one rather than decoded.
+enum Words<'a> {
+    /// The rest of an ASCII text.
+    Ascii(&'a str),
+    /// Any other text.
+    Other(std::str::SplitWhitespace<'a>),
+}
+
+impl<'a> Words<'a> {
+    fn of(s: &'a str) -> Self {
+        if s.is_ascii() {
+            Words::Ascii(s)
+        } else {
+            Words::Other(s.split_whitespace())
+        }
+    }
+}
+
+impl<'a> Iterator for Words<'a> {
+    type Item = &'a str;
+
+    fn next(&mut self) -> Option<&'a str> {
+        match self {
+            Words::Other(words) => words.next(),
+            Words::Ascii(rest) => {
+                // An ASCII byte is white space as the character it encodes is.
+                let space = |b: u8| char::from(b).is_whitespace();
+                let start = rest.bytes().position(|b| !space(b))?;
+                let end = rest.bytes().skip(start).position(space).map_or(rest.len(), |len| start + len);
+                let word = rest.get(start..end);
+                *rest = rest.get(end..).unwrap_or_default();
+                word
+            }
+        }
+    }
+}
+
 fn strip_possessive(s: &str) -> &str {
     s.strip_suffix("'s").or_else(|| s.strip_suffix("\u{2019}s")).unwrap_or(s)
 }
@@ -268,7 +306,7 @@ impl Entities {
     }
 
     fn new_entity(&mut self, kind: EntityKind, name: String) -> usize {
-        let words = name.split_whitespace().map(|w| lowercase(strip_possessive(w))).collect();
+        let words = Words::of(&name).map(|w| lowercase(strip_possessive(w))).collect();
         self.new_entity_with_words(kind, name, words)
     }
 
@@ -352,7 +390,7 @@ impl Entities {
         // compared ignoring ASCII case; any other is lower-cased first (as a whole: white space
         // bounds the context of case mapping, so this is each word lower-cased).
         let lower: std::borrow::Cow<'_, str> = if raw.is_ascii() { raw.into() } else { raw.to_lowercase().into() };
-        let words: Vec<&str> = lower.split_whitespace().collect();
+        let words: Vec<&str> = Words::of(&lower).collect();
         let same = |ew: &String, w: &&str| ew.eq_ignore_ascii_case(w);
         // Same person: equal names, one name's words inside the other's sharing a word.
         let mut found = None;
@@ -705,5 +743,24 @@ impl Entities {
     /// Marks an entity as seen as a subject at `span` (a subject pronoun outside an attribution).
     pub fn note_subject(&mut self, id: usize, span: Span, kind: MentionKind) {
         self.touch(id, span, kind, true);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn words_split_as_split_whitespace() {
+        for s in ["", " ", "Ann", "  Ann  Lee ", "Ann\tLee\nSmith\r\x0bJr\x0c.", "J. R. R.", "Zoë Ng", "Ann\u{a0}Lee \u{2003}Smith", "a  b"] {
+            assert_eq!(Words::of(s).collect::<Vec<_>>(), s.split_whitespace().collect::<Vec<_>>(), "{s:?}");
+        }
+    }
+
+    #[test]
+    fn lowercase_is_to_lowercase() {
+        for s in ["", "Ann LEE", "ÉMILE Zola", "ΟΔΥΣΣΕΥΣ", "İstanbul"] {
+            assert_eq!(lowercase(s), s.to_lowercase());
+        }
     }
 }

@@ -202,13 +202,14 @@ impl<'a> Iterator for Words<'a> {
         match self {
             Words::Other(words) => words.next(),
             Words::Ascii(rest) => {
-                // An ASCII byte is white space as the character it encodes is.
-                let space = |b: u8| char::from(b).is_whitespace();
+                // The ASCII characters `char::is_whitespace` accepts: space, and tab to carriage
+                // return (vertical tab included, unlike `u8::is_ascii_whitespace`).
+                let space = |b: u8| b == b' ' || (b'\t'..=b'\r').contains(&b);
                 let start = rest.bytes().position(|b| !space(b))?;
-                let end = rest.bytes().skip(start).position(space).map_or(rest.len(), |len| start + len);
-                let word = rest.get(start..end);
-                *rest = rest.get(end..).unwrap_or_default();
-                word
+                let tail = rest.get(start..)?;
+                let (word, after) = tail.split_at_checked(tail.bytes().position(space).unwrap_or(tail.len()))?;
+                *rest = after;
+                Some(word)
             }
         }
     }

@@ -2,6 +2,9 @@
 //! by salience for pronouns, in text order.
 
 use std::collections::HashMap;
+use std::hash::BuildHasher;
+
+use foldhash::fast::FixedState;
 
 use super::np::{Np, NpKind};
 use crate::grammar::{FuncType, Gender, NounKind, Tag};
@@ -88,23 +91,71 @@ pub struct Entities {
     /// Named entities by each of their name words (ASCII lower case): a name is compared only
     /// with the entities sharing a word with it, not with every entity of the document, so a
     /// long document stays linear. Entries may be stale (words change); they are re-checked.
-    by_word: HashMap<String, Vec<usize>>,
+    ///
+    /// Keyed by the word's hash ([`word_key`]), not the word: no string is allocated per word
+    /// indexed. Two words with one hash only add a candidate, and every candidate is compared
+    /// word by word anyway (a match needs a shared word), so a collision cannot change a result.
+    by_word: HashMap<u64, Ids, FixedState>,
+    /// Buffers [`Entities::name`] reuses from one call to the next.
+    scratch: Scratch,
+}
+
+/// Buffers reused from one name lookup to the next, so a lookup allocates nothing.
+#[derive(Debug, Default)]
+struct Scratch {
+    /// A name word in ASCII lower case, to hash.
+    key: String,
+    /// Candidate entity ids.
+    cands: Vec<usize>,
+}
+
+/// The entities indexed under one name word, in the order indexed. Most words belong to one
+/// entity: the first id is held inline, and `rest` (empty, so unallocated) takes any others.
+#[derive(Debug)]
+struct Ids {
+    /// The first entity indexed under the word.
+    first: usize,
+    /// Entities indexed under the word later.
+    rest: Vec<usize>,
+}
+
+impl Ids {
+    /// Adds `id`, unless it was the last one added.
+    fn push(&mut self, id: usize) {
+        if *self.rest.last().unwrap_or(&self.first) != id {
+            self.rest.push(id);
+        }
+    }
+}
+
+/// The key of a name word (already in ASCII lower case) in [`Entities::by_word`]: its hash, with
+/// a fixed seed so that runs are deterministic.
+fn word_key(word: &str) -> u64 {
+    FixedState::default().hash_one(word)
+}
+
+/// `s.to_lowercase()`, with a cheaper path for ASCII text (where it is the same as
+/// `to_ascii_lowercase`): names, titles and roles are lower-cased for every mention.
+fn lowercase(s: &str) -> String {
+    if s.is_ascii() {
+        s.to_ascii_lowercase()
+    } else {
+        s.to_lowercase()
+    }
 }
 
 /// A head noun in a comparable form: lower case, singular.
 pub fn norm_head(w: &str) -> String {
-    let w = w.to_lowercase();
+    let w = lowercase(w);
     match w.as_str() {
         "people" | "persons" => "person".into(),
         _ => w.strip_suffix("ies").map(|s| format!("{s}y")).or_else(|| w.strip_suffix('s').filter(|s| !s.ends_with('s')).map(str::to_string)).unwrap_or(w),
     }
 }
 
-fn text_of(doc: &Doc<'_>, a: usize, b: usize) -> String {
-    let (Some(s), Some(e)) = (doc.tokens.get(a), b.checked_sub(1).and_then(|l| doc.tokens.get(l))) else {
-        return String::new();
-    };
-    Span::new(s.span.start, e.span.end).of(doc.text).to_string()
+/// The text of tokens `[a, b)` (empty when they are out of range), borrowed, not copied.
+fn text_of<'a>(doc: &Doc<'a>, a: usize, b: usize) -> &'a str {
+    span_of(doc, a, b).of(doc.text)
 }
 
 /// Whether `lower` is `word.to_lowercase()` (without allocating for ASCII words).
@@ -122,6 +173,45 @@ fn same_lowercase(a: &str, b: &str) -> bool {
         a.eq_ignore_ascii_case(b)
     } else {
         a.to_lowercase() == b.to_lowercase()
+    }
+}
+
+/// The words of `s`, as `s.split_whitespace()` yields them (every name is split so, at each
+/// mention): quicker on ASCII text, whose bytes are tested one by one rather than decoded.
+enum Words<'a> {
+    /// The rest of an ASCII text.
+    Ascii(&'a str),
+    /// Any other text.
+    Other(std::str::SplitWhitespace<'a>),
+}
+
+impl<'a> Words<'a> {
+    fn of(s: &'a str) -> Self {
+        if s.is_ascii() {
+            Words::Ascii(s)
+        } else {
+            Words::Other(s.split_whitespace())
+        }
+    }
+}
+
+impl<'a> Iterator for Words<'a> {
+    type Item = &'a str;
+
+    fn next(&mut self) -> Option<&'a str> {
+        match self {
+            Words::Other(words) => words.next(),
+            Words::Ascii(rest) => {
+                // The ASCII characters `char::is_whitespace` accepts: space, and tab to carriage
+                // return (vertical tab included, unlike `u8::is_ascii_whitespace`).
+                let space = |b: u8| b == b' ' || (b'\t'..=b'\r').contains(&b);
+                let start = rest.bytes().position(|b| !space(b))?;
+                let tail = rest.get(start..)?;
+                let (word, after) = tail.split_at_checked(tail.bytes().position(space).unwrap_or(tail.len()))?;
+                *rest = after;
+                Some(word)
+            }
+        }
     }
 }
 
@@ -164,21 +254,36 @@ impl Entities {
         }
     }
 
+    /// Records `np`'s titles, role families, modifiers and gender on entity `id`.
     fn add_titles(&mut self, id: usize, doc: &Doc<'_>, np: &Np<'_>) {
+        let gender = if self.list.get(id).is_some_and(|e| e.gender.is_none()) { np.gender(doc) } else { None };
+        self.add_titles_gendered(id, doc, np, gender);
+    }
+
+    /// [`Self::add_titles`] with `np`'s gender already known (`Np::gender` is not free): it is
+    /// only read when the entity has none.
+    fn add_titles_gendered(&mut self, id: usize, doc: &Doc<'_>, np: &Np<'_>, gender: Option<Gender>) {
         let Some(e) = self.list.get_mut(id) else { return };
         if let Some((a, b)) = np.title {
-            let t = span_of(doc, a, b).of(doc.text).trim_start_matches("the ").trim_start_matches("The ");
+            // `trim_start_matches("the ")` then `("The ")`, without building a substring searcher.
+            let mut t = span_of(doc, a, b).of(doc.text);
+            while let Some(rest) = t.strip_prefix("the ") {
+                t = rest;
+            }
+            while let Some(rest) = t.strip_prefix("The ") {
+                t = rest;
+            }
             // A lone determiner before a name ("the World Health Organization") is no title.
             let article = b == a + 1 && doc.is_func(a, FuncType::Determiner);
             if !t.is_empty() && !article && !e.titles.iter().any(|x| x == t) {
                 e.titles.push(t.to_string());
-                e.roles.push(t.to_lowercase());
+                e.roles.push(lowercase(t));
             }
         }
         if let Some((a, b, _)) = np.head_title {
             let t = span_of(doc, a, b).of(doc.text);
             if !e.roles.iter().any(|r| is_lower_of(r, t)) {
-                e.roles.push(t.to_lowercase());
+                e.roles.push(lowercase(t));
             }
         }
         for t in &np.titles {
@@ -193,16 +298,26 @@ impl Entities {
         }
         for m in np.modifiers(doc) {
             if !e.modifiers.iter().any(|x| is_lower_of(x, m)) {
-                e.modifiers.push(m.to_lowercase());
+                e.modifiers.push(lowercase(m));
             }
         }
         if e.gender.is_none() {
-            e.gender = np.gender(doc);
+            e.gender = gender;
         }
     }
 
     fn new_entity(&mut self, kind: EntityKind, name: String) -> usize {
-        let words = name.split_whitespace().map(|w| strip_possessive(w).to_lowercase()).collect();
+        let words = Words::of(&name).map(|w| lowercase(strip_possessive(w))).collect();
+        self.new_entity_with_words(kind, name, words)
+    }
+
+    /// [`Self::new_entity`] with the name's words given: lower case, possessive stripped.
+    fn new_entity_with_words(&mut self, kind: EntityKind, name: String, words: Vec<String>) -> usize {
+        // A story has about a dozen entities: room for them at once, rather than regrowing
+        // (and moving every entity) from four.
+        if self.list.capacity() == 0 {
+            self.list.reserve(16);
+        }
         self.list.push(Ent {
             kind,
             name,
@@ -234,11 +349,13 @@ impl Entities {
     /// Adds entity `id` under each of its name words.
     fn index_words(&mut self, id: usize) {
         let Some(e) = self.list.get(id) else { return };
+        // Room for a story's name words at once, rather than rehashing as the table grows.
+        if self.by_word.capacity() == 0 {
+            self.by_word.reserve(32);
+        }
+        // The words are lower case already: `new_entity` and `name` store them so.
         for w in &e.words {
-            let ids = self.by_word.entry(w.to_ascii_lowercase()).or_default();
-            if ids.last() != Some(&id) {
-                ids.push(id);
-            }
+            self.by_word.entry(word_key(w)).and_modify(|ids| ids.push(id)).or_insert(Ids { first: id, rest: Vec::new() });
         }
     }
 
@@ -274,7 +391,7 @@ impl Entities {
         // compared ignoring ASCII case; any other is lower-cased first (as a whole: white space
         // bounds the context of case mapping, so this is each word lower-cased).
         let lower: std::borrow::Cow<'_, str> = if raw.is_ascii() { raw.into() } else { raw.to_lowercase().into() };
-        let words: Vec<&str> = lower.split_whitespace().collect();
+        let words: Vec<&str> = Words::of(&lower).collect();
         let same = |ew: &String, w: &&str| ew.eq_ignore_ascii_case(w);
         // Same person: equal names, one name's words inside the other's sharing a word.
         let mut found = None;
@@ -282,18 +399,22 @@ impl Entities {
         // "Ms. Pryor" is not "Mr. Pryor": a gender shown here must not contradict the entity's.
         let gender_here = np.gender(doc);
         // Every match shares a word; candidates in id order, as a scan of all would meet them.
-        // One key buffer for all the words: no allocation per word.
-        let mut key = String::new();
-        let mut cands: Vec<usize> = Vec::new();
+        // The key and candidate buffers are kept from call to call: no allocation per lookup.
+        let mut scratch = std::mem::take(&mut self.scratch);
+        let Scratch { key, cands } = &mut scratch;
+        cands.clear();
         for w in &words {
             key.clear();
             key.push_str(w);
             key.make_ascii_lowercase();
-            cands.extend(self.by_word.get(key.as_str()).into_iter().flatten());
+            if let Some(ids) = self.by_word.get(&word_key(key)) {
+                cands.push(ids.first);
+                cands.extend_from_slice(&ids.rest);
+            }
         }
         cands.sort_unstable();
         cands.dedup();
-        for (i, e) in cands.into_iter().filter_map(|i| self.list.get(i).filter(|e| e.merged_into.is_none()).map(|e| (i, e))) {
+        for (i, e) in cands.iter().filter_map(|&i| self.list.get(i).filter(|e| e.merged_into.is_none()).map(|e| (i, e))) {
             if !e.named || (gender_here.is_some() && e.gender.is_some() && e.gender != gender_here) {
                 continue;
             }
@@ -322,6 +443,7 @@ impl Entities {
                 found = Some(i);
             }
         }
+        self.scratch = scratch;
         let id = match found {
             Some(i) => {
                 if let Some(e) = self.list.get_mut(i).filter(|e| words.len() > e.words.len()) {
@@ -338,12 +460,18 @@ impl Entities {
                     && doc.tokens.get(np.end).is_some()
                     && doc.tok_text(np.end).starts_with(char::is_lowercase)
                     && doc.is_word(np.end);
-                let looks_personal = np.title.is_some() || words.len() > 1 || np.gender(doc).is_some() || lone_subject;
+                let looks_personal = np.title.is_some() || words.len() > 1 || gender_here.is_some() || lone_subject;
                 if register_only && !looks_personal {
                     return None;
                 }
                 let kind = if np.outlet || np.noun_kind() == NounKind::Org { EntityKind::Organisation } else { EntityKind::Person };
-                let id = self.new_entity(kind, raw.to_string());
+                let id = if raw.is_ascii() {
+                    // `new_entity` would split `raw` again: its words are these, lower-cased.
+                    let lower_words = words.iter().map(|w| strip_possessive(w).to_ascii_lowercase()).collect();
+                    self.new_entity_with_words(kind, raw.to_string(), lower_words)
+                } else {
+                    self.new_entity(kind, raw.to_string())
+                };
                 if let Some(e) = self.list.get_mut(id) {
                     e.named = true;
                 }
@@ -355,7 +483,7 @@ impl Entities {
                 id
             }
         };
-        self.add_titles(id, doc, np);
+        self.add_titles_gendered(id, doc, np, gender_here);
         let age = age_after(doc, np.end);
         if let Some(e) = self.list.get_mut(id) {
             e.age = e.age.or(age);
@@ -369,7 +497,11 @@ impl Entities {
     }
 
     fn claim_placeholders(&mut self, doc: &Doc<'_>, np: &Np<'_>, id: usize) {
-        let titles: Vec<String> = np.title.map(|(a, b)| text_of(doc, a, b).to_lowercase()).into_iter().collect();
+        // Only a placeholder is claimed: with none (the usual case), no need to build the lists.
+        if !self.list.iter().any(|e| e.placeholder) {
+            return;
+        }
+        let titles: Vec<String> = np.title.map(|(a, b)| lowercase(text_of(doc, a, b))).into_iter().collect();
         let classes: Vec<String> = np.titles.iter().map(|t| t.class.clone()).collect();
         self.claim_roles(&titles, &classes, id);
     }
@@ -382,8 +514,7 @@ impl Entities {
             let Some(e) = self.list.get(i).filter(|e| i != id && e.placeholder && e.merged_into.is_none() && e.request.is_none() && e.reason.is_none()) else {
                 continue;
             };
-            let head = e.head.clone().unwrap_or_default();
-            let head_last = head.split_whitespace().last().unwrap_or("").to_string();
+            let head_last = e.head.as_deref().and_then(|h| h.split_whitespace().last()).unwrap_or("");
             let fits = titles.iter().any(|t| t.split_whitespace().any(|w| norm_head(w) == head_last))
                 || (!e.cataphoric && e.classes.iter().any(|c| classes.contains(c) && c != "honorific" && c != "official"));
             if fits {
@@ -408,7 +539,8 @@ impl Entities {
             NpKind::Pronoun => {
                 let p = np.pronoun?;
                 let pos = span.start;
-                let cands: Vec<usize> = self
+                // Candidates go straight to `most_salient`, without a vector in between.
+                let cands = self
                     .alive()
                     .filter(|(_, e)| match p.kind {
                         NounKind::Person => {
@@ -424,9 +556,9 @@ impl Entities {
                         }
                         _ => e.plural || matches!(e.kind, EntityKind::Group | EntityKind::Organisation),
                     })
-                    .map(|(i, _)| i)
-                    .collect();
-                let id = match self.most_salient(cands.into_iter(), pos) {
+                    .map(|(i, _)| i);
+                let found = self.most_salient(cands, pos);
+                let id = match found {
                     Some(id) => id,
                     None => {
                         // No antecedent in the text: the pronoun itself names the speaker.
@@ -456,12 +588,12 @@ impl Entities {
 
     fn role(&mut self, doc: &Doc<'_>, np: &Np<'_>, subject: bool) -> Option<usize> {
         let span = span_of(doc, np.start, np.end);
-        let text = span.of(doc.text).to_string();
+        let text = span.of(doc.text);
         let pos = span.start;
         let noun = np.head.map(|(_, _, n)| n);
         let head_word = match (np.head_title, np.head) {
-            (Some((a, b, _)), _) => text_of(doc, a, b).to_lowercase(),
-            (None, Some((a, b, _))) => norm_head(&text_of(doc, a, b)),
+            (Some((a, b, _)), _) => lowercase(text_of(doc, a, b)),
+            (None, Some((a, b, _))) => norm_head(text_of(doc, a, b)),
             _ => String::new(),
         };
         // Unnamed sources, and unnamed weasel groups ("critics", "industry insiders").
@@ -490,26 +622,32 @@ impl Entities {
         if anaphoric {
             // An earlier entity this role names.
             let found = match kind {
+                // Candidates go straight to `most_salient`, without a vector in between: a second
+                // scan of the (few) entities is cheaper than allocating.
                 EntityKind::Anonymous => {
-                    let cands: Vec<usize> =
-                        self.alive().filter(|(_, e)| e.anonymous && e.head.as_deref() == Some(head_word.as_str())).map(|(i, _)| i).collect();
-                    let c2: Vec<usize> = if cands.is_empty() { self.alive().filter(|(_, e)| e.anonymous).map(|(i, _)| i).collect() } else { cands };
-                    self.most_salient(c2.into_iter(), pos)
+                    let same_head = |e: &Ent| e.anonymous && e.head.as_deref() == Some(head_word.as_str());
+                    if self.alive().any(|(_, e)| same_head(e)) {
+                        self.most_salient(self.alive().filter(|(_, e)| same_head(e)).map(|(i, _)| i), pos)
+                    } else {
+                        self.most_salient(self.alive().filter(|(_, e)| e.anonymous).map(|(i, _)| i), pos)
+                    }
                 }
                 // An epithet with no known role word ("the 23-year-old", "the world No. 2")
                 // names the person the story is about: the most salient one.
                 // An age ("the 54-year-old") picks the person given that age, when one was.
                 EntityKind::Person if head_word.is_empty() && doc.tok_text(np.start).eq_ignore_ascii_case("the") => {
                     let age = (np.start..np.end).find_map(|t| epithet_age(doc.tok_text(t)));
-                    let aged: Vec<usize> =
-                        self.alive().filter(|(_, e)| e.kind == EntityKind::Person && e.named && age.is_some() && e.age == age).map(|(i, _)| i).collect();
-                    let cands: Vec<usize> =
-                        if aged.is_empty() { self.alive().filter(|(_, e)| e.kind == EntityKind::Person && e.named).map(|(i, _)| i).collect() } else { aged };
-                    self.most_salient(cands.into_iter(), pos)
+                    let named_person = |e: &Ent| e.kind == EntityKind::Person && e.named;
+                    let aged = |e: &Ent| named_person(e) && age.is_some() && e.age == age;
+                    if self.alive().any(|(_, e)| aged(e)) {
+                        self.most_salient(self.alive().filter(|(_, e)| aged(e)).map(|(i, _)| i), pos)
+                    } else {
+                        self.most_salient(self.alive().filter(|(_, e)| named_person(e)).map(|(i, _)| i), pos)
+                    }
                 }
                 EntityKind::Person => self.best_role_holder(doc, np, &head_word, pos),
                 EntityKind::Organisation => {
-                    let cands: Vec<usize> = self
+                    let cands = self
                         .alive()
                         .filter(|(_, e)| {
                             e.kind == EntityKind::Organisation
@@ -524,14 +662,12 @@ impl Entities {
                                             "company" | "firm" | "group" | "business" | "carrier" | "airline" | "bank" | "lender" | "operator" | "developer" | "manufacturer" | "retailer" | "insurer" | "utility" | "startup" | "builder"
                                         )))
                         })
-                        .map(|(i, _)| i)
-                        .collect();
-                    self.most_salient(cands.into_iter(), pos)
+                        .map(|(i, _)| i);
+                    self.most_salient(cands, pos)
                 }
                 _ => {
-                    let cands: Vec<usize> =
-                        self.alive().filter(|(_, e)| e.kind == kind && e.head.as_deref() == Some(head_word.as_str())).map(|(i, _)| i).collect();
-                    self.most_salient(cands.into_iter(), pos)
+                    let cands = self.alive().filter(|(_, e)| e.kind == kind && e.head.as_deref() == Some(head_word.as_str())).map(|(i, _)| i);
+                    self.most_salient(cands, pos)
                 }
             };
             if let Some(id) = found {
@@ -541,13 +677,13 @@ impl Entities {
             }
         } else if !anon {
             // The same group named again ("critics").
-            let same = self.alive().find(|(_, e)| !e.named && same_lowercase(&e.name, &text)).map(|(i, _)| i);
+            let same = self.alive().find(|(_, e)| !e.named && same_lowercase(&e.name, text)).map(|(i, _)| i);
             if let Some(id) = same {
                 self.touch(id, span, MentionKind::Role, subject);
                 return Some(id);
             }
         }
-        let id = self.new_entity(kind, text);
+        let id = self.new_entity(kind, text.to_string());
         if let Some(e) = self.list.get_mut(id) {
             e.head = Some(head_word);
             e.anonymous = anon;
@@ -572,7 +708,7 @@ impl Entities {
     /// among equals, the most salient.
     fn best_role_holder(&self, doc: &Doc<'_>, np: &Np<'_>, head: &str, pos: usize) -> Option<usize> {
         let class = np.head_title.map(|(_, _, t)| t.class.as_str()).or_else(|| np.head.and_then(|(_, _, n)| n.class.as_deref()));
-        let head_last = head.split_whitespace().last().unwrap_or("").to_string();
+        let head_last = head.split_whitespace().last().unwrap_or("");
         let mut scored: Vec<(i32, usize)> = Vec::new();
         for (i, e) in self.alive() {
             if e.kind != EntityKind::Person || !e.mentions.iter().any(|(s, _)| s.start < pos) {
@@ -608,5 +744,24 @@ impl Entities {
     /// Marks an entity as seen as a subject at `span` (a subject pronoun outside an attribution).
     pub fn note_subject(&mut self, id: usize, span: Span, kind: MentionKind) {
         self.touch(id, span, kind, true);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn words_split_as_split_whitespace() {
+        for s in ["", " ", "Ann", "  Ann  Lee ", "Ann\tLee\nSmith\r\x0bJr\x0c.", "J. R. R.", "Zoë Ng", "Ann\u{a0}Lee \u{2003}Smith", "a  b"] {
+            assert_eq!(Words::of(s).collect::<Vec<_>>(), s.split_whitespace().collect::<Vec<_>>(), "{s:?}");
+        }
+    }
+
+    #[test]
+    fn lowercase_is_to_lowercase() {
+        for s in ["", "Ann LEE", "ÉMILE Zola", "ΟΔΥΣΣΕΥΣ", "İstanbul"] {
+            assert_eq!(lowercase(s), s.to_lowercase());
+        }
     }
 }

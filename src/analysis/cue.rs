@@ -296,7 +296,13 @@ pub fn attributions<'a>(doc: &Doc<'a>, s: Sentence) -> Vec<Attr<'a>> {
         if let Some(a) = verb_cue(doc, s, t, v, out.len()) {
             // A cue inside an earlier reported clause is part of what was reported
             // ("he added that engineers had found corrosion"), unless it closes the sentence.
-            let nested = a.content.is_some_and(|(cs, _)| cs > t) && first_content.is_some_and(|(cs, ce)| cs <= a.left && a.left < ce);
+            // But "said the deal was close and added that details would follow": a speech verb
+            // joined by "and"/"but" to the speaker's own clause, with a "that" or after a comma,
+            // is the same speaker's next claim.
+            let coordinated = a.inherit.is_some()
+                && a.verb.is_some_and(|v| v.split)
+                && (doc.is_func(t + 1, FuncType::Complementizer) || (a.left > lo && doc.is_punct(a.left - 1, ",")));
+            let nested = !coordinated && a.content.is_some_and(|(cs, _)| cs > t) && first_content.is_some_and(|(cs, ce)| cs <= a.left && a.left < ce);
             // "X told reporters that Y had said that …": Y's words, relayed by X.
             let relayed = nested
                 && first_content.is_some_and(|(cs, _)| cs == a.left)
@@ -933,7 +939,11 @@ fn cut_contents<'a>(doc: &Doc<'a>, s: Sentence, out: &mut [Attr<'a>]) {
     for a in out.iter_mut() {
         if let Some((cs, ce)) = a.content {
             let from = lefts.partition_point(|&(l, _)| l <= cs);
-            let end = lefts.get(from..).unwrap_or(&[]).iter().find(|&&(_, c)| c > cs).map_or(ce, |&(l, _)| l.min(ce));
+            let mut end = lefts.get(from..).unwrap_or(&[]).iter().find(|&&(_, c)| c > cs).map_or(ce, |&(l, _)| l.min(ce));
+            // A clause cut before ", and stressed that …" ends before its comma.
+            while end < ce && end > cs && doc.is_punct(end - 1, ",") {
+                end -= 1;
+            }
             let end = skip_final_punct_back(doc, cs, end);
             a.content = (end > cs).then_some((cs, end));
         }

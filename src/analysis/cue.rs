@@ -603,11 +603,12 @@ fn two_word_clause(doc: &Doc<'_>, k: usize, end: usize) -> bool {
     lower && !doc.has(verb, TokClass::NOUN | TokClass::TITLE | TokClass::FUNC) && (past || pronoun)
 }
 
-/// "said the suspect, 34, was arrested": a short common noun phrase (`k..c`, opening with a
-/// determiner), a short apposition between commas, then an auxiliary or modal verb: the subject
+/// "said the suspect, 34, was arrested": a short noun phrase (`k..c`, opening with a
+/// determiner or a name), a short apposition between commas, then an auxiliary or modal verb: the subject
 /// of a reported clause, not a name after an inverted "said".
 fn subject_with_apposition(doc: &Doc<'_>, k: usize, c: usize, hi: usize) -> bool {
-    if c >= hi || !doc.is_func(k, FuncType::Determiner) {
+    // A name opens it too: "said Ivanov, 44, had been charged".
+    if c >= hi || !(doc.is_func(k, FuncType::Determiner) || np::is_name_word(doc, k)) {
         return false;
     }
     let c2 = next_comma(doc, c + 1, hi);
@@ -747,15 +748,17 @@ pub fn find_subject<'a>(doc: &Doc<'a>, lo: usize, e: usize) -> Option<(Np<'a>, V
             continue;
         }
         if let Some(n) = np::parse_exact(doc, a, e) {
-            // The object of a preposition is not the subject when a phrase with a participle
-            // takes it in: "economists polled by Reuters said", "residents interviewed by the
-            // paper said".
-            if a > lo + 1 && doc.is_func(a - 1, FuncType::Preposition) {
+            // The object of a preposition is not the subject when a phrase before takes it in:
+            // "officials at the port said", "economists polled by Reuters said", "residents
+            // interviewed by the paper said".
+            if a > lo && doc.is_func(a - 1, FuncType::Preposition) {
                 for b in from..a - 1 {
                     if b > lo && !np::is_boundary(doc, b - 1) {
                         continue;
                     }
-                    if let Some(m) = with_postmodifier(doc, b, e) {
+                    // Not "a study by researchers at X": the agent of a document is the source.
+                    let by = doc.tok_text(a - 1).eq_ignore_ascii_case("by");
+                    if let Some(m) = (!by).then(|| with_pp_tail(doc, b, e)).flatten().or_else(|| with_postmodifier(doc, b, e)) {
                         return Some((m, Vec::new(), b));
                     }
                 }
@@ -783,12 +786,12 @@ pub fn find_subject<'a>(doc: &Doc<'a>, lo: usize, e: usize) -> Option<(Np<'a>, V
         }
     }
     // A phrase with a post-modifier: "the mediator overseeing the talks said",
-    // "a diplomat who attended the talks said".
+    // "a diplomat who attended the talks said", "workers at the plant said".
     for a in lo.max(e.saturating_sub(20))..e {
         if a > lo && !np::is_boundary(doc, a - 1) {
             continue;
         }
-        if let Some(n) = with_postmodifier(doc, a, e) {
+        if let Some(n) = with_postmodifier(doc, a, e).or_else(|| with_pp_tail(doc, a, e)) {
             return Some((n, Vec::new(), a));
         }
     }
@@ -800,6 +803,7 @@ pub fn find_subject<'a>(doc: &Doc<'a>, lo: usize, e: usize) -> Option<(Np<'a>, V
 fn with_pp_tail<'a>(doc: &Doc<'a>, a: usize, e: usize) -> Option<Np<'a>> {
     let mut n = np::parse_at(doc, a, e).into_iter().filter(|n| n.end < e && n.kind == NpKind::Role && !n.possessive).max_by_key(|n| n.end)?;
     let ok = doc.is_func(n.end, FuncType::Preposition)
+        && e - n.end >= 2
         && e - n.end <= 8
         && (n.end..e).all(|t| doc.is_word(t) && verb_at(doc, t).is_none() && !doc.is_func(t, FuncType::Modal));
     if ok {

@@ -801,6 +801,10 @@ pub fn find_subject<'a>(doc: &Doc<'a>, lo: usize, e: usize) -> Option<(Np<'a>, V
 /// A descriptive phrase at `a` whose prepositional tail runs up to `e`: "a senior manager at
 /// the mine".
 fn with_pp_tail<'a>(doc: &Doc<'a>, a: usize, e: usize) -> Option<Np<'a>> {
+    // Phrase and tail are words (checked first: the subject search asks at many starts).
+    if !(a..e).all(|t| doc.is_word(t)) {
+        return None;
+    }
     let mut n = np::parse_at(doc, a, e).into_iter().filter(|n| n.end < e && n.kind == NpKind::Role && !n.possessive).max_by_key(|n| n.end)?;
     let ok = doc.is_func(n.end, FuncType::Preposition)
         && e - n.end >= 2
@@ -816,6 +820,10 @@ fn with_pp_tail<'a>(doc: &Doc<'a>, a: usize, e: usize) -> Option<Np<'a>> {
 
 /// A speaker phrase at `a` followed by a participle or relative clause running up to `e`.
 fn with_postmodifier<'a>(doc: &Doc<'a>, a: usize, e: usize) -> Option<Np<'a>> {
+    // Phrase and modifier are words (checked first: the subject search asks at many starts).
+    if !(a..e).all(|t| doc.is_word(t)) {
+        return None;
+    }
     let n = np::parse_at(doc, a, e).into_iter().filter(|n| n.end < e && n.kind != NpKind::Pronoun && !n.possessive).max_by_key(|n| n.end)?;
     let m = n.end;
     let w = doc.tok_text(m);

@@ -254,7 +254,8 @@ pub fn attributions<'a>(doc: &Doc<'a>, s: Sentence) -> Vec<Attr<'a>> {
         // Not a finite cue: "to say", "will say", "the report", "a statement".
         let prev = t.checked_sub(1).filter(|&p| p >= lo);
         if prev.is_some_and(|p| {
-            doc.is_func(p, FuncType::Modal)
+            doc.tok_text(p).eq_ignore_ascii_case("to")
+                || doc.is_func(p, FuncType::Modal)
                 || doc.is_func(p, FuncType::Determiner)
                 || doc.is_func(p, FuncType::Demonstrative)
                 || doc.tok_text(p).ends_with("'s")
@@ -277,8 +278,10 @@ pub fn attributions<'a>(doc: &Doc<'a>, s: Sentence) -> Vec<Attr<'a>> {
             continue;
         }
         if v.form == VerbForm::Ing {
-            // ", adding that": a new claim by the same speaker.
-            if v.split && prev.is_some_and(|p| doc.is_punct(p, ",")) && v.kind != VerbKind::Manner {
+            // ", adding that": a new claim by the same speaker; "issued a statement saying":
+            // the claim of the statement's issuer, the subject.
+            let document = prev.is_some_and(|p| doc.word_tags(p).any(|x| matches!(x, Tag::Noun(n) if n.kind == NounKind::Document)));
+            if v.split && (document || prev.is_some_and(|p| doc.is_punct(p, ","))) && v.kind != VerbKind::Manner {
                 let mut a = Attr::new((t, t + 1), CueKind::Participle, Some(v));
                 a.left = t - 1;
                 a.inherit = Some(match out.iter().rposition(|x| x.speaker.is_some() || x.inherit.is_some()) {
@@ -293,7 +296,7 @@ pub fn attributions<'a>(doc: &Doc<'a>, s: Sentence) -> Vec<Attr<'a>> {
             t += 1;
             continue;
         }
-        if let Some(a) = verb_cue(doc, s, t, v, out.len()) {
+        if let Some(mut a) = verb_cue(doc, s, t, v, out.len()) {
             // A cue inside an earlier reported clause is part of what was reported
             // ("he added that engineers had found corrosion"), unless it closes the sentence.
             // But "said the deal was close and added that details would follow": a speech verb
@@ -302,7 +305,18 @@ pub fn attributions<'a>(doc: &Doc<'a>, s: Sentence) -> Vec<Attr<'a>> {
             let coordinated = a.inherit.is_some()
                 && a.verb.is_some_and(|v| v.split)
                 && (doc.is_func(t + 1, FuncType::Complementizer) || (a.left > lo && doc.is_punct(a.left - 1, ",")));
-            let nested = !coordinated && a.content.is_some_and(|(cs, _)| cs > t) && first_content.is_some_and(|(cs, ce)| cs <= a.left && a.left < ce);
+            // ", while the company said …", ", but the party said …": a clause of its own.
+            let contrasted = a.speaker.is_some()
+                && a.left > lo + 1
+                && doc.is_punct(a.left - 2, ",")
+                && doc.is_func(a.left - 1, FuncType::Connective)
+                && !doc.word_tags(a.left - 1).any(|x| matches!(x, Tag::Func(f) if f.relative));
+            let nested =
+                !coordinated && !contrasted && a.content.is_some_and(|(cs, _)| cs > t) && first_content.is_some_and(|(cs, ce)| cs <= a.left && a.left < ce);
+            if contrasted {
+                // The earlier clause ends before the comma and the connective.
+                a.left -= 2;
+            }
             // "X told reporters that Y had said that …": Y's words, relayed by X.
             let relayed = nested
                 && first_content.is_some_and(|(cs, _)| cs == a.left)

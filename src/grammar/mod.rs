@@ -879,6 +879,50 @@ mod tests {
         }
     }
 
+    /// The hits of a plain automaton walk from `at`, without the stem table: what
+    /// `lookup_into` must find.
+    fn walk(g: &Grammar, text: &str, at: usize) -> Vec<Hit> {
+        let mut out = Vec::new();
+        let a = &g.automaton;
+        let Ok(mut sid) = a.start_state(Anchored::Yes) else { return out };
+        for (k, &byte) in text.as_bytes().get(at..).unwrap_or(&[]).iter().enumerate() {
+            sid = a.next_state(Anchored::Yes, sid, byte.to_ascii_lowercase());
+            if a.is_dead(sid) {
+                break;
+            }
+            if a.is_match(sid) {
+                g.emit(text.as_bytes(), at, k, sid, &mut out);
+            }
+        }
+        out.sort_by_key(|h| (h.end, h.pattern));
+        out
+    }
+
+    /// The stem table changes how phrases are found, not which: at every character of a news
+    /// story, of every phrase of the lexicon, and of odd shapes (case, digits, periods,
+    /// hyphens, curly apostrophes, non-ASCII letters), the lookup equals the plain walk.
+    #[test]
+    fn stem_table_finds_what_the_automaton_walk_finds() {
+        let g = Grammar::builtin();
+        let mut texts = vec![
+            include_str!("../../examples/wire-story.txt").to_string(),
+            "GOV. Hale, Dr.Ng, U.S.-based In-house TOLD x2 said— “Said” said’s naïve Émile 42nd 1,000 $5 According to, citing-people".to_string(),
+        ];
+        texts.push(g.phrases.join(" | "));
+        texts.push(g.phrases.iter().map(|p| p.to_ascii_uppercase()).collect::<Vec<_>>().join("x "));
+        let mut hits = 0;
+        for text in &texts {
+            for (at, _) in text.char_indices() {
+                let mut got = g.lookup(text, at);
+                got.sort_by_key(|h| (h.end, h.pattern));
+                let want = walk(g, text, at);
+                assert_eq!(got, want, "at byte {at} of {:?}", text.get(at..at + 30).unwrap_or(""));
+                hits += got.len();
+            }
+        }
+        assert!(hits > 5_000, "the texts exercise the lexicon ({hits} hits)");
+    }
+
     #[test]
     fn lookup_finds_short_and_long_phrases_at_word_boundaries() {
         let g = Grammar::builtin();

@@ -613,6 +613,9 @@ impl Entities {
                 NounKind::Document => EntityKind::Document,
                 NounKind::Group => EntityKind::Group,
                 _ if np.plural() => EntityKind::Group,
+                // Unknown role words that end like a plural ("the inspectors", "the harbour
+                // pilots") are a group, not an epithet of the person the story is about.
+                _ if head_word.is_empty() && np.end > np.start && looks_plural(doc.tok_text(np.end - 1)) => EntityKind::Group,
                 _ => EntityKind::Person,
             }
         };
@@ -666,7 +669,9 @@ impl Entities {
                     self.most_salient(cands, pos)
                 }
                 _ => {
-                    let cands = self.alive().filter(|(_, e)| e.kind == kind && e.head.as_deref() == Some(head_word.as_str())).map(|(i, _)| i);
+                    // With no known head word, only the same words name the same group.
+                    let same = |e: &Ent| e.head.as_deref() == Some(head_word.as_str()) && (!head_word.is_empty() || same_lowercase(&e.name, text));
+                    let cands = self.alive().filter(|(_, e)| e.kind == kind && same(e)).map(|(i, _)| i);
                     self.most_salient(cands, pos)
                 }
             };
@@ -745,6 +750,19 @@ impl Entities {
     pub fn note_subject(&mut self, id: usize, span: Span, kind: MentionKind) {
         self.touch(id, span, kind, true);
     }
+}
+
+/// Whether a lower-case word ends like an English plural: "-s", but not "-ss", "-us", "-is" or
+/// a possessive ("inspectors", not "boss", "status", "analysis", "mayor's").
+fn looks_plural(w: &str) -> bool {
+    w.len() > 3
+        && w.starts_with(|c: char| c.is_ascii_lowercase())
+        && w.ends_with('s')
+        && !w.ends_with("ss")
+        && !w.ends_with("us")
+        && !w.ends_with("is")
+        && !w.ends_with("'s")
+        && !w.ends_with("\u{2019}s")
 }
 
 #[cfg(test)]

@@ -337,6 +337,15 @@ pub fn attributions<'a>(doc: &Doc<'a>, s: Sentence) -> Vec<Attr<'a>> {
                 }
                 out.push(a);
             }
+        } else if v.split && v.kind == VerbKind::Speech && t > lo + 1 && lower_is(doc.tok_text(t - 1), &["and", "but"]) && doc.is_punct(t - 2, ",") {
+            // "said the numbers did not add up, and warned of cuts": the speaker's next act ends
+            // the reported clause even when it reports no claim. A boundary only: no speaker,
+            // no content, so no unit.
+            if first_content.is_some_and(|(cs, ce)| cs < t - 2 && t < ce) {
+                let mut a = Attr::new((t, t + 1), CueKind::Verb, Some(v));
+                a.left = t - 2;
+                out.push(a);
+            }
         }
         t += 1;
     }

@@ -265,14 +265,12 @@ impl Entities {
     fn add_titles_gendered(&mut self, id: usize, doc: &Doc<'_>, np: &Np<'_>, gender: Option<Gender>) {
         let Some(e) = self.list.get_mut(id) else { return };
         if let Some((a, b)) = np.title {
-            // `trim_start_matches("the ")` then `("The ")`, without building a substring searcher.
-            let mut t = span_of(doc, a, b).of(doc.text);
-            while let Some(rest) = t.strip_prefix("the ") {
-                t = rest;
+            // A title without its definite articles ("the foreign minister": "foreign minister").
+            let mut from = a;
+            while from < b && doc.word_tags(from).any(|x| matches!(x, Tag::Func(f) if f.article && f.definite)) {
+                from += 1;
             }
-            while let Some(rest) = t.strip_prefix("The ") {
-                t = rest;
-            }
+            let t = if from < b { span_of(doc, from, b).of(doc.text) } else { "" };
             // A lone determiner before a name ("the World Health Organization") is no title.
             let article = b == a + 1 && doc.is_func(a, FuncType::Determiner);
             if !t.is_empty() && !article && !e.titles.iter().any(|x| x == t) {

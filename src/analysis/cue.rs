@@ -310,7 +310,7 @@ pub fn attributions<'a>(doc: &Doc<'a>, s: Sentence) -> Vec<Attr<'a>> {
                 && a.left > lo + 1
                 && doc.is_punct(a.left - 2, ",")
                 && doc.is_func(a.left - 1, FuncType::Connective)
-                && !doc.word_tags(a.left - 1).any(|x| matches!(x, Tag::Func(f) if f.relative));
+                && !np::is_relative(doc, a.left - 1);
             let nested =
                 !coordinated && !contrasted && a.content.is_some_and(|(cs, _)| cs > t) && first_content.is_some_and(|(cs, ce)| cs <= a.left && a.left < ce);
             if contrasted {
@@ -337,7 +337,7 @@ pub fn attributions<'a>(doc: &Doc<'a>, s: Sentence) -> Vec<Attr<'a>> {
                 }
                 out.push(a);
             }
-        } else if v.split && v.kind == VerbKind::Speech && t > lo + 1 && lower_is(doc.tok_text(t - 1), &["and", "but"]) && doc.is_punct(t - 2, ",") {
+        } else if v.split && v.kind == VerbKind::Speech && t > lo + 1 && np::is_coordinator(doc, t - 1) && doc.is_punct(t - 2, ",") {
             // "said the numbers did not add up, and warned of cuts": the speaker's next act ends
             // the reported clause even when it reports no claim. A boundary only: no speaker,
             // no content, so no unit.
@@ -416,7 +416,7 @@ fn verb_cue<'a>(doc: &Doc<'a>, s: Sentence, v: usize, verb: &'a Verb, prior: usi
         a.left = e - 1;
         a.inverted = true;
         a.speaker = Some(np);
-    } else if e > lo + 2 && lower_is(doc.tok_text(e - 1), &["which", "who"]) && doc.is_punct(e - 2, ",") {
+    } else if e > lo + 2 && np::is_relative(doc, e - 1) && doc.is_punct(e - 2, ",") {
         // "…, according to the regulator, which said it had opened an inquiry".
         let (np, _, _) = find_subject(doc, lo, e - 2)?;
         a.speaker = Some(np);
@@ -424,7 +424,7 @@ fn verb_cue<'a>(doc: &Doc<'a>, s: Sentence, v: usize, verb: &'a Verb, prior: usi
         complement(doc, s, v + 1, &mut a);
         // A relative clause attributes only what follows its verb.
         return (a.content.is_some() || !a.quotes.is_empty()).then_some(a);
-    } else if e > lo && lower_is(doc.tok_text(e - 1), &["and", "but"]) {
+    } else if e > lo && np::is_coordinator(doc, e - 1) {
         // "conceded that … but insisted …", "praised the team and said …": the same speaker.
         a.inherit = Some(if prior > 0 { Inherit::Attr(prior - 1) } else { Inherit::Subject });
         a.left = e - 1;
@@ -736,7 +736,7 @@ pub fn find_subject<'a>(doc: &Doc<'a>, lo: usize, e: usize) -> Option<(Np<'a>, V
             .iter()
             .map(|&(a, b)| {
                 // "…, who took office in March, said": a relative clause describes the speaker.
-                if doc.word_tags(a).any(|t| matches!(t, Tag::Func(f) if f.relative)) {
+                if np::is_relative(doc, a) {
                     return None;
                 }
                 // "But councillor Amir Haddad, …": a leading connective is not the phrase.
@@ -825,14 +825,14 @@ pub fn find_subject<'a>(doc: &Doc<'a>, lo: usize, e: usize) -> Option<(Np<'a>, V
 /// the mine".
 fn with_pp_tail<'a>(doc: &Doc<'a>, a: usize, e: usize) -> Option<Np<'a>> {
     // Phrase and tail are words (checked first: the subject search asks at many starts).
-    if !(a..e).all(|t| doc.is_word(t)) {
+    if !np::all_words(doc, a, e) {
         return None;
     }
     let mut n = np::parse_at(doc, a, e).into_iter().filter(|n| n.end < e && n.kind == NpKind::Role && !n.possessive).max_by_key(|n| n.end)?;
     let ok = doc.is_func(n.end, FuncType::Preposition)
         && e - n.end >= 2
         && e - n.end <= 8
-        && (n.end..e).all(|t| doc.is_word(t) && verb_at(doc, t).is_none() && !doc.is_func(t, FuncType::Modal));
+        && (n.end..e).all(|t| verb_at(doc, t).is_none() && !doc.is_func(t, FuncType::Modal));
     if ok {
         n.end = e;
         Some(n)
@@ -844,16 +844,17 @@ fn with_pp_tail<'a>(doc: &Doc<'a>, a: usize, e: usize) -> Option<Np<'a>> {
 /// A speaker phrase at `a` followed by a participle or relative clause running up to `e`.
 fn with_postmodifier<'a>(doc: &Doc<'a>, a: usize, e: usize) -> Option<Np<'a>> {
     // Phrase and modifier are words (checked first: the subject search asks at many starts).
-    if !(a..e).all(|t| doc.is_word(t)) {
+    if !np::all_words(doc, a, e) {
         return None;
     }
     let n = np::parse_at(doc, a, e).into_iter().filter(|n| n.end < e && n.kind != NpKind::Pronoun && !n.possessive).max_by_key(|n| n.end)?;
     let m = n.end;
     let w = doc.tok_text(m);
-    let opens = lower_is(w, &["who", "whose", "which", "that"])
+    let opens = np::is_relative(doc, m)
+        || lower_is(w, &["that"])
         || (ends_with_lower(w, "ing") && w.len() > 4)
         || (ends_with_lower(w, "ed") && doc.is_func(m + 1, FuncType::Preposition));
-    let clean = (m..e).all(|t| doc.is_word(t) && verb_at(doc, t).is_none_or(|_| t == m));
+    let clean = (m..e).all(|t| verb_at(doc, t).is_none_or(|_| t == m));
     if !(opens && clean && e - m >= 2 && e - m <= 12) {
         return None;
     }

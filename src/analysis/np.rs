@@ -639,12 +639,34 @@ pub fn parse_forward<'d, 'a>(doc: &'d Doc<'a>, at: usize, limit: usize) -> Optio
 pub fn parse_exact<'d, 'a>(doc: &'d Doc<'a>, at: usize, end: usize) -> Option<Np<'a>> {
     // The phrase parsers read words only: a span holding punctuation or a quotation cannot be
     // one phrase, and the subject search asks for many such spans.
-    if (at..end).any(|t| !doc.is_word(t)) {
+    if !all_words(doc, at, end) {
         return None;
     }
     // Ending right before the verb, a final 's is part of the name ("Maybury's said"). A name
     // first (the first of equals).
     parse_at(doc, at, end).into_iter().filter(|n| n.end == end).min_by_key(|n| n.kind != NpKind::Name)
+}
+
+/// Whether tokens `[a, b)` are all words: the phrase parsers read nothing else, so a span with
+/// punctuation or a quotation in it is no phrase (a cheap test before parsing).
+pub fn all_words(doc: &Doc<'_>, a: usize, b: usize) -> bool {
+    (a..b).all(|t| doc.is_word(t))
+}
+
+/// Whether token `t` is a function word flagged `flag` in the lexicon (`relative`,
+/// `coordinator`).
+pub fn is_func_flagged(doc: &Doc<'_>, t: usize, flag: fn(&crate::grammar::Func) -> bool) -> bool {
+    doc.has(t, TokClass::FUNC) && doc.word_tags(t).any(|x| matches!(x, Tag::Func(f) if flag(f)))
+}
+
+/// Whether token `t` is a relative pronoun (`who`, `which`: `relative=yes`).
+pub fn is_relative(doc: &Doc<'_>, t: usize) -> bool {
+    is_func_flagged(doc, t, |f| f.relative)
+}
+
+/// Whether token `t` joins one speaker's clauses (`and`, `but`: `coordinator=yes`).
+pub fn is_coordinator(doc: &Doc<'_>, t: usize) -> bool {
+    is_func_flagged(doc, t, |f| f.coordinator)
 }
 
 /// Whether token `t` is a hard left boundary for a subject phrase.

@@ -254,6 +254,8 @@ pub struct Func {
     /// A relative pronoun (`who`, `which`): a clause it opens describes a phrase, it does not
     /// name one.
     pub relative: bool,
+    /// A coordinator (`and`, `but`) that joins one speaker's clauses: "said …, and added that".
+    pub coordinator: bool,
 }
 
 /// What a lexicon phrase is: one phrase may carry several tags (`president`: title and noun).
@@ -678,7 +680,14 @@ impl GrammarBuilder {
                     Some("modal") => FuncType::Modal,
                     v => return Err(bad(file, l.line, format!("unknown function word type {v:?}"))),
                 };
-                let f = Func { ty, definite: l.flag("def"), plural: plural(file, l)?, article: l.flag("article"), relative: l.flag("relative") };
+                let f = Func {
+                    ty,
+                    definite: l.flag("def"),
+                    plural: plural(file, l)?,
+                    article: l.flag("article"),
+                    relative: l.flag("relative"),
+                    coordinator: l.flag("coordinator"),
+                };
                 self.add(&l.phrase, Tag::Func(f));
             }
             other => return Err(GrammarError::UnknownFile { file: other.to_string(), known: BUILTIN.iter().map(|(n, _)| *n).collect::<Vec<_>>().join(", ") }),

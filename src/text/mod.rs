@@ -139,10 +139,10 @@ impl<'a> Doc<'a> {
             }
             let start = i;
             if is_word_start(c) {
-                let mut j = self.word_end(start, c, q);
+                let (mut j, stem) = self.word_end(start, c, q);
                 // The lexicon hits of the word: every phrase starting here.
                 let from = self.hits.len();
-                self.grammar.lookup_into(text, start, &mut self.hits);
+                self.grammar.lookup_stem_into(text, start, stem, &mut self.hits);
                 // Keep the period of an abbreviation or an initial.
                 if b.get(j) == Some(&b'.') {
                     let initial = j - start == 1 && c.is_uppercase();
@@ -183,16 +183,21 @@ impl<'a> Doc<'a> {
 
     /// The end of the word starting at byte `start` with char `c`: letters and digits, and
     /// the internal joiners `'’-.&` (and `,`/`:` between digits) when a letter or digit follows.
-    /// `q` is the next quotation at or after `start`.
-    fn word_end(&self, start: usize, c: char, q: usize) -> usize {
+    /// `q` is the next quotation at or after `start`. Also returns the length of the run of
+    /// ASCII letters and digits the word opens with (its lexicon stem; zero if none).
+    fn word_end(&self, start: usize, c: char, q: usize) -> (usize, usize) {
         let text = self.text;
         let b = text.as_bytes();
         let mut j = start + c.len_utf8();
+        let mut stem = if c.is_ascii_alphanumeric() { None } else { Some(0) };
         loop {
             let Some(&d0) = b.get(j) else { break };
             if d0.is_ascii_alphanumeric() {
                 j += 1;
                 continue;
+            }
+            if stem.is_none() {
+                stem = Some(j - start);
             }
             let d = if d0 < 0x80 {
                 char::from(d0)
@@ -225,7 +230,7 @@ impl<'a> Doc<'a> {
             }
             break;
         }
-        j
+        (j, stem.unwrap_or(j - start))
     }
 
     /// Whether the hits from index `from` on (those of the word being read) include an

@@ -96,3 +96,16 @@ fn example_report_json() {
     settings.set_prepend_module_to_snapshot(false);
     settings.bind(|| insta::assert_snapshot!("wire_story_json", serde_json::to_string_pretty(&report).unwrap()));
 }
+
+/// Institutions named by a capitalised organisation noun are organisations, not people: the
+/// whole name ("White House"), its last word ("Home Office") or the noun alone ("the Treasury").
+#[test]
+fn institution_names_are_organisations() {
+    use quotecheck::report::EntityKind;
+    for text in ["The Treasury said it would not comment.", "The White House said the talks went well.", "The Home Office said the rules had changed."] {
+        let report = quotecheck::analyze(text);
+        let speaker = report.quotes.first().and_then(|q| q.speaker.as_ref()).unwrap_or_else(|| panic!("no speaker in {text:?}"));
+        let entity = &report.entities[speaker.entity];
+        assert_eq!(entity.kind, EntityKind::Organisation, "{text:?}: {entity:?}");
+    }
+}

@@ -637,6 +637,18 @@ impl Entities {
                 // names the person the story is about: the most salient one.
                 // An age ("the 54-year-old") picks the person given that age, when one was.
                 EntityKind::Person if head_word.is_empty() && doc.tok_text(np.start).eq_ignore_ascii_case("the") => {
+                    // "A senior harbour pilot … the pilot": an unnamed source described with
+                    // the same last word is the one meant, before any named person.
+                    let last = doc.tok_text(np.end.saturating_sub(1));
+                    let described = |e: &Ent| !e.named && matches!(e.kind, EntityKind::Person | EntityKind::Anonymous) && e.name.split_whitespace().last().is_some_and(|w| same_lowercase(w, last));
+                    if np.end > np.start + 1 && self.alive().any(|(_, e)| described(e)) {
+                        let found = self.most_salient(self.alive().filter(|(_, e)| described(e)).map(|(i, _)| i), pos);
+                        if let Some(id) = found {
+                            self.add_titles(id, doc, np);
+                            self.touch(id, span, MentionKind::Role, subject);
+                            return Some(id);
+                        }
+                    }
                     let age = (np.start..np.end).find_map(|t| epithet_age(doc.tok_text(t)));
                     let named_person = |e: &Ent| e.kind == EntityKind::Person && e.named;
                     let aged = |e: &Ent| named_person(e) && age.is_some() && e.age == age;

@@ -741,7 +741,7 @@ pub fn find_subject<'a>(doc: &Doc<'a>, lo: usize, e: usize) -> Option<(Np<'a>, V
                 }
                 // "But councillor Amir Haddad, …": a leading connective is not the phrase.
                 let a = if a + 1 < b && doc.is_func(a, FuncType::Connective) { a + 1 } else { a };
-                np::parse_exact(doc, a, b).or_else(|| with_postmodifier(doc, a, b)).or_else(|| with_pp_tail(doc, a, b))
+                np::parse_exact(doc, a, b).or_else(|| with_postmodifier(doc, a, b)).or_else(|| with_pp_tail(doc, a, b)).or_else(|| unknown_role(doc, lo, a, b))
             })
             .collect();
         // A name among the segments is the speaker, the role segments its titles: "the bank's
@@ -795,17 +795,11 @@ pub fn find_subject<'a>(doc: &Doc<'a>, lo: usize, e: usize) -> Option<(Np<'a>, V
     }
     // A determiner and unknown role words: "the harbour master said".
     for a in lo.max(e.saturating_sub(5))..e {
-        // Not after a preposition ("the company behind the new mine says"), and not before a
-        // bare verb form ("the impact report found": "report" is a noun there).
-        let after_prep = a > lo && doc.is_func(a - 1, FuncType::Preposition);
-        let bare = verb_at(doc, e).is_some_and(|v| v.form == VerbForm::Base);
-        if (a > lo && !np::is_boundary(doc, a - 1)) || after_prep || bare || !doc.is_func(a, FuncType::Determiner) || e - a < 2 {
+        if a > lo && !np::is_boundary(doc, a - 1) {
             continue;
         }
-        if (a + 1..e).all(|t| doc.is_word(t) && !np::is_function_word(doc, t) && verb_at(doc, t).is_none()) {
-            if let Some(n) = np::generic(doc, a, e) {
-                return Some((n, Vec::new(), a));
-            }
+        if let Some(n) = unknown_role(doc, lo, a, e) {
+            return Some((n, Vec::new(), a));
         }
     }
     // A phrase with a post-modifier: "the mediator overseeing the talks said",
@@ -819,6 +813,22 @@ pub fn find_subject<'a>(doc: &Doc<'a>, lo: usize, e: usize) -> Option<(Np<'a>, V
         }
     }
     None
+}
+
+/// A determiner and role words the lexicon does not know, exactly `[a, e)`: "the harbour
+/// master", "a senior banker". Not after a preposition ("the company behind the new mine
+/// says"), and not before a bare verb form ("the impact report found": "report" is a noun
+/// there).
+fn unknown_role<'a>(doc: &Doc<'a>, lo: usize, a: usize, e: usize) -> Option<Np<'a>> {
+    let after_prep = a > lo && doc.is_func(a - 1, FuncType::Preposition);
+    let bare = verb_at(doc, e).is_some_and(|v| v.form == VerbForm::Base);
+    if after_prep || bare || !doc.is_func(a, FuncType::Determiner) || e < a + 2 {
+        return None;
+    }
+    if !(a + 1..e).all(|t| doc.is_word(t) && !np::is_function_word(doc, t) && verb_at(doc, t).is_none()) {
+        return None;
+    }
+    np::generic(doc, a, e)
 }
 
 /// A descriptive phrase at `a` whose prepositional tail runs up to `e`: "a senior manager at

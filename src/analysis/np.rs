@@ -439,11 +439,11 @@ fn name_np<'d, 'a>(i: Toks<'d, 'a>) -> TResult<'d, 'a, Np<'a>> {
     np.possessive = end > 0 && is_possessive(doc, end - 1);
     let outlet_word = |t: usize| doc.word_tags(t).any(|x| matches!(x, Tag::Noun(n) if n.outlet));
     np.outlet = outlet_phrase(i.at(ns)).is_ok_and(|(_, (_, e, _))| e < end) || (end > ns + 1 && (outlet_word(ns) || outlet_word(end - 1)));
-    // A name whose last word is an organisation noun ("European Commission") names an org.
-    if let Ok((_, (_, _, n))) = noun_phrase(i.at(end.saturating_sub(1))) {
-        if matches!(n.kind, NounKind::Org) {
-            np.head = Some((end - 1, end, n));
-        }
+    // A name whose last word is an organisation noun ("European Commission") names an org, as
+    // does a name that is one ("White House").
+    let org_noun = |at: usize| noun_phrase(i.at(at)).ok().map(|(_, (_, e, n))| (e + 1, n)).filter(|&(e, n)| e == end && n.kind == NounKind::Org);
+    if let Some((_, n)) = org_noun(end.saturating_sub(1)).or_else(|| org_noun(ns)) {
+        np.head = Some((end - 1, end, n));
     }
     Ok((r, np))
 }
@@ -692,7 +692,11 @@ pub fn generic<'a>(doc: &Doc<'a>, at: usize, limit: usize) -> Option<Np<'a>> {
         return None;
     }
     let mut np = Np::new(at, end, NpKind::Role);
-    np.definite = doc.is_func(at, FuncType::Determiner);
+    // As `det` reads a determiner: "the harbour master" is definite, "a banker" indefinite.
+    let def = doc.word_tags(at).any(|x| matches!(x, Tag::Func(f) if f.definite));
+    let has_det = doc.is_func(at, FuncType::Determiner);
+    np.definite = has_det && def;
+    np.indefinite = has_det && !def;
     Some(appositive_name(doc, np, limit))
 }
 

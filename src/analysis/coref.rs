@@ -640,7 +640,11 @@ impl Entities {
                     // "A senior harbour pilot … the pilot": an unnamed source described with
                     // the same last word is the one meant, before any named person.
                     let last = doc.tok_text(np.end.saturating_sub(1));
-                    let described = |e: &Ent| !e.named && matches!(e.kind, EntityKind::Person | EntityKind::Anonymous) && e.name.split_whitespace().last().is_some_and(|w| same_lowercase(w, last));
+                    let described = |e: &Ent| {
+                        !e.named
+                            && matches!(e.kind, EntityKind::Person | EntityKind::Anonymous)
+                            && e.name.split_whitespace().last().is_some_and(|w| same_lowercase(w, last))
+                    };
                     if np.end > np.start + 1 && self.alive().any(|(_, e)| described(e)) {
                         let found = self.most_salient(self.alive().filter(|(_, e)| described(e)).map(|(i, _)| i), pos);
                         if let Some(id) = found {

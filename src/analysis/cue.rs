@@ -548,8 +548,14 @@ fn complement<'a>(doc: &Doc<'a>, s: Sentence, mut k: usize, a: &mut Attr<'a>) {
     // "that" within a few tokens: `said on Sunday that`, `expressed optimism that`.
     let stop = next_comma(doc, k, hi).min(k + 7);
     if let Some(th) = (k..stop).find(|&t| doc.is_func(t, FuncType::Complementizer) && doc.tok_text(t).eq_ignore_ascii_case("that")) {
-        if (k..th).all(|t| doc.is_word(t) && verb_at(doc, t).is_none_or(|_| t == k) && !doc.is_func(t, FuncType::Modal)) {
-            set_content(doc, s, th + 1, a);
+        // A venue before it may hold a verb form ("said in an email that").
+        let from = phrase(|t: &Tag| matches!(t, Tag::Cue(CueType::Venue)).then_some(()))(Toks::new(doc, k, th)).map_or(k, |(r, _)| r.start);
+        // A clause has two words at least, or opens with a quotation: not "dismissed that view".
+        let word_or_quote = |t: usize| t < hi && (doc.is_word(t) || doc.quote_of(t).is_some());
+        let comma = |t: usize| doc.is_punct(t, ",");
+        let clause = doc.quote_of(th + 1).is_some() || comma(th + 1) || (word_or_quote(th + 1) && (word_or_quote(th + 2) || comma(th + 2)));
+        if clause && (from..th).all(|t| doc.is_word(t) && verb_at(doc, t).is_none_or(|_| t == k) && !doc.is_func(t, FuncType::Modal)) {
+            set_content(doc, s, if comma(th + 1) { th + 2 } else { th + 1 }, a);
             return;
         }
     }

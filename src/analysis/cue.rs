@@ -611,7 +611,9 @@ fn complement<'a>(doc: &Doc<'a>, s: Sentence, mut k: usize, a: &mut Attr<'a>) {
     }
     // A reported clause has a few words at least ("said the plan was dead").
     let words = (k..c).filter(|&t| doc.is_word(t) || doc.quote_of(t).is_some()).take(3).count();
-    if words < 3 && !subject_with_apposition(doc, k, c, hi) && !two_word_clause(doc, k, skip_final_punct_back(doc, k, c)) {
+    // A subject and a quoted predicate is a clause too: "said it \"punishes the very people\"".
+    let quoted_predicate = words == 2 && doc.is_word(k) && doc.quote_of(k + 1).is_some();
+    if words < 3 && !quoted_predicate && !subject_with_apposition(doc, k, c, hi) && !two_word_clause(doc, k, skip_final_punct_back(doc, k, c)) {
         return;
     }
     set_content(doc, s, k, a);

@@ -502,7 +502,26 @@ fn complement<'a>(doc: &Doc<'a>, s: Sentence, mut k: usize, a: &mut Attr<'a>) {
     let lemma = a.verb.map_or("", |v| v.lemma.as_str());
     // "told reporters", "told Reuters", "informed the committee".
     if matches!(lemma, "tell" | "inform" | "assure" | "remind" | "brief" | "advise" | "notify") {
-        if let Some(obj) = np::parse_forward(doc, k, hi) {
+        // "told the BBC's Today programme": the possessor is the outlet, the object follows it.
+        let mut at = k;
+        for _ in 0..2 {
+            let Some(owner) = np::parse_at(doc, at, hi).into_iter().filter(|n| n.possessive).max_by_key(|n| n.end) else { break };
+            at = owner.end;
+            if owner.outlet {
+                a.chain.push(owner);
+            }
+        }
+        if at > k {
+            // The possessed phrase runs to the clause's first determiner, pronoun or verb:
+            // "the BBC's Today programme | the plan was …".
+            let mut e = at;
+            while e < hi && e - at < 4 && doc.is_word(e) && !doc.has(e, TokClass::PRONOUN) && !doc.is_func(e, FuncType::Determiner) && !doc.is_func(e, FuncType::Complementizer) && verb_at(doc, e).is_none() {
+                e += 1;
+            }
+            if e > at {
+                k = e;
+            }
+        } else if let Some(obj) = np::parse_forward(doc, at, hi) {
             if obj.outlet {
                 a.chain.push(obj.clone());
             }

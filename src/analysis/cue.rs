@@ -515,7 +515,14 @@ fn complement<'a>(doc: &Doc<'a>, s: Sentence, mut k: usize, a: &mut Attr<'a>) {
             // The possessed phrase runs to the clause's first determiner, pronoun or verb:
             // "the BBC's Today programme | the plan was …".
             let mut e = at;
-            while e < hi && e - at < 4 && doc.is_word(e) && !doc.has(e, TokClass::PRONOUN) && !doc.is_func(e, FuncType::Determiner) && !doc.is_func(e, FuncType::Complementizer) && verb_at(doc, e).is_none() {
+            while e < hi
+                && e - at < 4
+                && doc.is_word(e)
+                && !doc.has(e, TokClass::PRONOUN)
+                && !doc.is_func(e, FuncType::Determiner)
+                && !doc.is_func(e, FuncType::Complementizer)
+                && verb_at(doc, e).is_none()
+            {
                 e += 1;
             }
             if e > at {

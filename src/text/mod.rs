@@ -78,6 +78,65 @@ fn is_word_start(c: char) -> bool {
     c.is_alphanumeric() || c == '$' || c == '£' || c == '€'
 }
 
+/// [`BYTE_CLASS`] bit: skipped between tokens (ASCII control characters, space, DEL).
+const SPACE: u8 = 1;
+/// [`BYTE_CLASS`] bit: an ASCII letter or digit.
+const ALNUM: u8 = 2;
+/// [`BYTE_CLASS`] bit: an ASCII char that opens a word (a letter, a digit, `$`).
+const WORD_START: u8 = 4;
+/// [`BYTE_CLASS`] bit: an ASCII internal joiner of a word (`'-.&,:`; `’` is not ASCII).
+const JOINER: u8 = 8;
+
+/// The tokenizer's classes of ASCII bytes, so the per-byte loops test one bit. Bytes of
+/// non-ASCII chars (0x80 and up) have no bits: those chars are decoded.
+// Indexing here runs at compile time (an index out of bounds would fail the build), never at run
+// time.
+#[allow(clippy::indexing_slicing)]
+const BYTE_CLASS: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut i = 0;
+    while i < 0x80 {
+        let b = i as u8;
+        t[i] = if b <= b' ' || b == 0x7F {
+            SPACE
+        } else if b.is_ascii_alphanumeric() {
+            ALNUM | WORD_START
+        } else if b == b'$' {
+            WORD_START
+        } else if matches!(b, b'\'' | b'-' | b'.' | b'&' | b',' | b':') {
+            JOINER
+        } else {
+            0
+        };
+        i += 1;
+    }
+    t
+};
+
+/// The [`BYTE_CLASS`] bits of byte `b`.
+#[inline]
+fn class_of(b: u8) -> u8 {
+    // A `u8` always indexes the 256 entries; `get` keeps the library free of indexing.
+    BYTE_CLASS.get(usize::from(b)).copied().unwrap_or(0)
+}
+
+/// The length of the run of ASCII letters and digits at byte `j` of `b`.
+#[inline]
+fn alnum_run(b: &[u8], j: usize) -> usize {
+    let s = b.get(j..).unwrap_or(&[]);
+    s.iter().position(|&x| class_of(x) & ALNUM == 0).unwrap_or(s.len())
+}
+
+/// What [`Doc::word_end`] measured.
+struct WordEnd {
+    /// One past the word's last byte.
+    end: usize,
+    /// The length of the run of ASCII letters and digits the word opens with.
+    stem: usize,
+    /// The word has an internal period (`U.S`).
+    dot: bool,
+}
+
 impl<'a> Doc<'a> {
     /// Reads `text` with `grammar`.
     pub fn new(text: &'a str, grammar: &'a Grammar) -> Doc<'a> {
@@ -98,17 +157,25 @@ impl<'a> Doc<'a> {
         doc
     }
 
+    /// The start of quotation `q`, or `usize::MAX` past the last one.
+    fn quote_start(&self, q: usize) -> usize {
+        self.quotes.get(q).map_or(usize::MAX, |x| x.outer.start)
+    }
+
     fn tokenize(&mut self) {
         let text = self.text;
         let b = text.as_bytes();
         let mut i = if text.starts_with('\u{FEFF}') { 3 } else { 0 };
+        // The next quotation at or after `i`, and where it starts.
         let mut q = 0usize;
+        let mut q_start = self.quote_start(q);
         let mut newline = true;
         while let Some(&byte) = b.get(i) {
             // White space, control characters and byte order marks are skipped. ASCII is
             // classified from the byte; other characters are decoded.
+            let cls = class_of(byte);
             let c = if byte < 0x80 {
-                if byte <= b' ' || byte == 0x7F {
+                if cls & SPACE != 0 {
                     if byte == b'\n' {
                         newline = true;
                     }
@@ -127,33 +194,38 @@ impl<'a> Doc<'a> {
                 }
                 c
             };
-            while self.quotes.get(q).is_some_and(|x| x.outer.start < i) {
+            while q_start < i {
                 q += 1;
+                q_start = self.quote_start(q);
             }
-            if let Some(qend) = self.quotes.get(q).filter(|x| x.outer.start == i).map(|x| x.outer.end) {
+            if q_start == i {
+                let qend = self.quotes.get(q).map_or(i, |x| x.outer.end);
                 self.push(Span::new(i, qend), TokKind::Quote(q), newline, (0, 0));
                 i = qend.max(i + 1);
                 q += 1;
+                q_start = self.quote_start(q);
                 newline = false;
                 continue;
             }
             let start = i;
-            if is_word_start(c) {
-                let (mut j, stem) = self.word_end(start, c, q);
+            let word_start = if byte < 0x80 { cls & WORD_START != 0 } else { is_word_start(c) };
+            if word_start {
+                let w = self.word_end(start, c, q_start);
+                let mut j = w.end;
                 // The lexicon hits of the word: every phrase starting here.
                 let from = self.hits.len();
-                self.grammar.lookup_stem_into(text, start, stem, &mut self.hits);
+                self.grammar.lookup_stem_into(text, start, w.stem, &mut self.hits);
+                let upper = if byte < 0x80 { byte.is_ascii_uppercase() } else { c.is_uppercase() };
                 // Keep the period of an abbreviation or an initial.
                 if b.get(j) == Some(&b'.') {
-                    let initial = j - start == 1 && c.is_uppercase();
-                    let internal = text.get(start..j).is_some_and(|w| w.contains('.'));
-                    if initial || internal || self.abbrev_hit(from, j + 1) {
+                    let initial = j - start == 1 && upper;
+                    if initial || w.dot || self.abbrev_hit(from, j + 1) {
                         j += 1;
                     }
                 }
                 // The classes of the tags of the phrases that are this word.
                 let g = self.grammar;
-                let mut class = if c.is_uppercase() { TokClass::CAP } else { 0 };
+                let mut class = if upper { TokClass::CAP } else { 0 };
                 for h in self.hits.get(from..).unwrap_or(&[]) {
                     let (starts, whole) = g.classes(h.pattern);
                     class |= starts;
@@ -183,35 +255,36 @@ impl<'a> Doc<'a> {
 
     /// The end of the word starting at byte `start` with char `c`: letters and digits, and
     /// the internal joiners `'’-.&` (and `,`/`:` between digits) when a letter or digit follows.
-    /// `q` is the next quotation at or after `start`. Also returns the length of the run of
-    /// ASCII letters and digits the word opens with (its lexicon stem; zero if none).
-    fn word_end(&self, start: usize, c: char, q: usize) -> (usize, usize) {
+    /// `q_start` is where the next quotation at or after `start` starts. Also measures the run
+    /// of ASCII letters and digits the word opens with (its lexicon stem; zero if none) and
+    /// whether a period joins inside it.
+    fn word_end(&self, start: usize, c: char, q_start: usize) -> WordEnd {
         let text = self.text;
         let b = text.as_bytes();
+        // Runs of ASCII letters and digits are skipped whole; the loop sees the other chars.
         let mut j = start + c.len_utf8();
-        let mut stem = if c.is_ascii_alphanumeric() { None } else { Some(0) };
+        j += alnum_run(b, j);
+        let stem = if c.is_ascii_alphanumeric() { j - start } else { 0 };
+        let mut dot = false;
         loop {
             let Some(&d0) = b.get(j) else { break };
-            if d0.is_ascii_alphanumeric() {
-                j += 1;
-                continue;
-            }
-            if stem.is_none() {
-                stem = Some(j - start);
-            }
             let d = if d0 < 0x80 {
+                if class_of(d0) & JOINER == 0 {
+                    break;
+                }
                 char::from(d0)
             } else {
                 let Some(d) = char_at(text, j) else { break };
                 if d.is_alphanumeric() {
                     j += d.len_utf8();
+                    j += alnum_run(b, j);
                     continue;
+                }
+                if d != '\u{2019}' {
+                    break;
                 }
                 d
             };
-            if !matches!(d, '\'' | '\u{2019}' | '-' | '.' | '&' | ',' | ':') {
-                break;
-            }
             // Internal joiners: the next char must be alphanumeric.
             let after = j + d.len_utf8();
             let next = match b.get(after) {
@@ -223,14 +296,16 @@ impl<'a> Doc<'a> {
             // A comma or colon joins digits only (1,000; 10:30).
             let digits = !matches!(d, ',' | ':') || (j > 0 && b.get(j - 1).is_some_and(u8::is_ascii_digit) && next.is_some_and(|n| n.is_ascii_digit()));
             // An apostrophe or curly quote that is a quote mark ends the word.
-            let is_mark = self.quotes.get(q).is_some_and(|x| x.outer.start == j);
+            let is_mark = q_start == j;
             if joins && digits && !is_mark {
+                dot |= d == '.';
                 j = after;
+                j += alnum_run(b, j);
                 continue;
             }
             break;
         }
-        (j, stem.unwrap_or(j - start))
+        WordEnd { end: j, stem, dot }
     }
 
     /// Whether the hits from index `from` on (those of the word being read) include an
@@ -411,15 +486,16 @@ impl<'a> Doc<'a> {
     fn ends_sentence(&self, i: usize) -> bool {
         let Some(t) = self.tokens.get(i) else { return false };
         let next = i + 1;
+        // The next token opens a sentence: not a word, or a word opening with a capital (its
+        // `CAP` bit) or a digit.
         let next_starts = |d: &Doc<'_>| match d.tokens.get(next) {
             None => true,
-            Some(n) => {
-                let s = d.tok_text(next);
-                n.kind != TokKind::Word || s.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
-            }
+            Some(n) => n.kind != TokKind::Word || n.class & TokClass::CAP != 0 || d.text.as_bytes().get(n.span.start).is_some_and(u8::is_ascii_digit),
         };
+        let b = self.text.as_bytes();
         match t.kind {
-            TokKind::Punct => matches!(self.tok_text(i), "." | "!" | "?" | "…") && next_starts(self),
+            // `.`, `!`, `?` or `…`.
+            TokKind::Punct => matches!(b.get(t.span.start..t.span.end), Some([b'.' | b'!' | b'?'] | [0xE2, 0x80, 0xA6])) && next_starts(self),
             TokKind::Quote(q) => {
                 // `"Where?" she asked` goes on; `"We won." The crowd cheered.` ends.
                 let inner = self.quotes.get(q).map_or("", |x| x.content.of(self.text)).trim_end();
@@ -429,11 +505,11 @@ impl<'a> Doc<'a> {
                     && !self.is_cue_word(next)
             }
             TokKind::Word => {
-                // An abbreviation at a sentence end: the next word opens a sentence.
-                let w = self.tok_text(i);
-                w.ends_with('.')
+                // An abbreviation at a sentence end: the next word opens a sentence. A word
+                // ending in a period with two bytes is a letter or digit and its period.
+                t.span.end.checked_sub(1).and_then(|e| b.get(e)) == Some(&b'.')
                     && !self.has(i, TokClass::TITLE)
-                    && !(w.len() == 2 && w.starts_with(char::is_uppercase))
+                    && !(t.span.len() == 2 && b.get(t.span.start).is_some_and(u8::is_ascii_uppercase))
                     && self.has(next, TokClass::PRONOUN | TokClass::FUNC)
                     && self.is_cap(next)
             }

@@ -4,7 +4,7 @@
 
 use nom::Parser;
 
-use super::np::{self, Np, NpKind};
+use super::np::{self, Np, NpKind, NpSet};
 use super::toks::{phrase, tok, word, TResult, Toks};
 use crate::grammar::{AnonType, CueType, FuncType, NounKind, Tag, Verb, VerbForm, VerbKind};
 use crate::text::{Doc, Sentence, TokClass};
@@ -775,7 +775,12 @@ pub fn find_subject<'a>(doc: &Doc<'a>, lo: usize, e: usize) -> Option<(Np<'a>, V
                 }
                 // "But councillor Amir Haddad, …": a leading connective is not the phrase.
                 let a = if a + 1 < b && doc.is_func(a, FuncType::Connective) { a + 1 } else { a };
-                np::parse_exact(doc, a, b).or_else(|| with_postmodifier(doc, a, b)).or_else(|| with_pp_tail(doc, a, b)).or_else(|| unknown_role(doc, lo, a, b))
+                let set = np::words_at(doc, a, b);
+                let set = set.as_ref();
+                set.and_then(|x| np::exact_of(x, b))
+                    .or_else(|| set.and_then(|x| postmodifier_of(doc, x, b)))
+                    .or_else(|| set.and_then(|x| pp_tail_of(doc, x, b)))
+                    .or_else(|| unknown_role(doc, lo, a, b))
             })
             .collect();
         // A name among the segments is the speaker, the role segments its titles: "the bank's
@@ -799,12 +804,15 @@ pub fn find_subject<'a>(doc: &Doc<'a>, lo: usize, e: usize) -> Option<(Np<'a>, V
         }
         return Some((chosen, apps, start));
     }
+    // The phrases at each start of the window, parsed once: the searches below ask for the same
+    // starts under several constructions.
+    let mut memo = StartMemo::new(lo.max(e.saturating_sub(20)), e);
     let from = lo.max(e.saturating_sub(14));
     for a in from..e {
         if a > lo && !np::is_boundary(doc, a - 1) {
             continue;
         }
-        if let Some(n) = np::parse_exact(doc, a, e) {
+        if let Some(n) = memo.get(doc, a).and_then(|x| np::exact_of(x, e)) {
             // The object of a preposition is not the subject when a phrase before takes it in:
             // "officials at the port said", "economists polled by Reuters said", "residents
             // interviewed by the paper said".
@@ -815,7 +823,8 @@ pub fn find_subject<'a>(doc: &Doc<'a>, lo: usize, e: usize) -> Option<(Np<'a>, V
                     }
                     // Not "a study by researchers at X": the agent of a document is the source.
                     let by = doc.tok_text(a - 1).eq_ignore_ascii_case("by");
-                    if let Some(m) = (!by).then(|| with_pp_tail(doc, b, e)).flatten().or_else(|| with_postmodifier(doc, b, e)) {
+                    let pp = if by { None } else { memo.get(doc, b).and_then(|x| pp_tail_of(doc, x, e)) };
+                    if let Some(m) = pp.or_else(|| memo.get(doc, b).and_then(|x| postmodifier_of(doc, x, e))) {
                         return Some((m, Vec::new(), b));
                     }
                 }
@@ -824,7 +833,7 @@ pub fn find_subject<'a>(doc: &Doc<'a>, lo: usize, e: usize) -> Option<(Np<'a>, V
         }
     }
     // A pronoun needs no boundary: "what she called", "as he put it".
-    if let Some(n) = np::parse_exact(doc, e - 1, e).filter(|n| n.kind == NpKind::Pronoun) {
+    if let Some(n) = memo.get(doc, e - 1).and_then(|x| np::exact_of(x, e)).filter(|n| n.kind == NpKind::Pronoun) {
         return Some((n, Vec::new(), e - 1));
     }
     // A determiner and unknown role words: "the harbour master said".
@@ -842,11 +851,36 @@ pub fn find_subject<'a>(doc: &Doc<'a>, lo: usize, e: usize) -> Option<(Np<'a>, V
         if a > lo && !np::is_boundary(doc, a - 1) {
             continue;
         }
-        if let Some(n) = with_postmodifier(doc, a, e).or_else(|| with_pp_tail(doc, a, e)) {
+        let Some(set) = memo.get(doc, a) else { continue };
+        if let Some(n) = postmodifier_of(doc, set, e).or_else(|| pp_tail_of(doc, set, e)) {
             return Some((n, Vec::new(), a));
         }
     }
     None
+}
+
+/// How many starts before the verb the subject search reads (the longest window above).
+const SUBJECT_WINDOW: usize = 20;
+
+/// The phrases starting at each token of `[from, e)` and ending by `e`, parsed on first use
+/// ([`np::words_at`]) and kept for the rest of one subject search.
+struct StartMemo<'a> {
+    from: usize,
+    e: usize,
+    sets: [Option<Option<NpSet<'a>>>; SUBJECT_WINDOW],
+}
+
+impl<'a> StartMemo<'a> {
+    fn new(from: usize, e: usize) -> Self {
+        StartMemo { from, e, sets: std::array::from_fn(|_| None) }
+    }
+
+    /// The phrases at `a` (none when `[a, e)` holds anything but words).
+    fn get(&mut self, doc: &Doc<'a>, a: usize) -> Option<&NpSet<'a>> {
+        let (from, e) = (self.from, self.e);
+        let slot = a.checked_sub(from).and_then(|k| self.sets.get_mut(k))?;
+        slot.get_or_insert_with(|| np::words_at(doc, a, e)).as_ref()
+    }
 }
 
 /// A determiner and role words the lexicon does not know, exactly `[a, e)`: "the harbour
@@ -865,14 +899,10 @@ fn unknown_role<'a>(doc: &Doc<'a>, lo: usize, a: usize, e: usize) -> Option<Np<'
     np::generic(doc, a, e)
 }
 
-/// A descriptive phrase at `a` whose prepositional tail runs up to `e`: "a senior manager at
-/// the mine".
-fn with_pp_tail<'a>(doc: &Doc<'a>, a: usize, e: usize) -> Option<Np<'a>> {
-    // Phrase and tail are words (checked first: the subject search asks at many starts).
-    if !np::all_words(doc, a, e) {
-        return None;
-    }
-    let mut n = np::parse_at(doc, a, e).into_iter().filter(|n| n.end < e && n.kind == NpKind::Role && !n.possessive).max_by_key(|n| n.end)?;
+/// A descriptive phrase of `set` (the phrases parsed at one start, [`np::words_at`]) whose
+/// prepositional tail runs up to `e`: "a senior manager at the mine".
+fn pp_tail_of<'a>(doc: &Doc<'a>, set: &NpSet<'a>, e: usize) -> Option<Np<'a>> {
+    let mut n = set.iter().filter(|n| n.end < e && n.kind == NpKind::Role && !n.possessive).max_by_key(|n| n.end)?.clone();
     let ok = doc.is_func(n.end, FuncType::Preposition)
         && e - n.end >= 2
         && e - n.end <= 8
@@ -885,13 +915,10 @@ fn with_pp_tail<'a>(doc: &Doc<'a>, a: usize, e: usize) -> Option<Np<'a>> {
     }
 }
 
-/// A speaker phrase at `a` followed by a participle or relative clause running up to `e`.
-fn with_postmodifier<'a>(doc: &Doc<'a>, a: usize, e: usize) -> Option<Np<'a>> {
-    // Phrase and modifier are words (checked first: the subject search asks at many starts).
-    if !np::all_words(doc, a, e) {
-        return None;
-    }
-    let n = np::parse_at(doc, a, e).into_iter().filter(|n| n.end < e && n.kind != NpKind::Pronoun && !n.possessive).max_by_key(|n| n.end)?;
+/// A speaker phrase of `set` (the phrases parsed at one start, [`np::words_at`]) followed by a
+/// participle or relative clause running up to `e`.
+fn postmodifier_of<'a>(doc: &Doc<'a>, set: &NpSet<'a>, e: usize) -> Option<Np<'a>> {
+    let n = set.iter().filter(|n| n.end < e && n.kind != NpKind::Pronoun && !n.possessive).max_by_key(|n| n.end)?.clone();
     let m = n.end;
     let w = doc.tok_text(m);
     let opens = np::is_relative(doc, m)

@@ -414,12 +414,14 @@ fn float_quotes(doc: &Doc<'_>, units: &mut Vec<Unit>, pending: Vec<Pending>) {
     if pending.is_empty() {
         return;
     }
-    let existing = std::mem::take(units);
+    // The attributed units, each moved to `out` when the merge passes it; those after the
+    // cursor are still here for the look-ahead.
+    let mut existing: Vec<Option<Unit>> = std::mem::take(units).into_iter().map(Some).collect();
     let attributed_direct = |u: &Unit| u.kind == QuoteKind::Direct && u.speaker.is_some();
     // next[k]: the first attributed direct unit at or after existing[k].
     let mut next: Vec<Option<usize>> = vec![None; existing.len() + 1];
     for k in (0..existing.len()).rev() {
-        let here = existing.get(k).filter(|u| attributed_direct(u)).map(|_| k);
+        let here = existing.get(k).and_then(Option::as_ref).filter(|u| attributed_direct(u)).map(|_| k);
         let after = next.get(k + 1).copied().flatten();
         if let Some(slot) = next.get_mut(k) {
             *slot = here.or(after);
@@ -427,7 +429,6 @@ fn float_quotes(doc: &Doc<'_>, units: &mut Vec<Unit>, pending: Vec<Pending>) {
     }
     let mut out: Vec<Unit> = Vec::with_capacity(existing.len() + pending.len());
     let mut last_direct: Option<usize> = None;
-    let mut iter = existing.iter().enumerate().peekable();
     let mut cursor = 0usize;
     let push = |out: &mut Vec<Unit>, last_direct: &mut Option<usize>, u: Unit| {
         if u.kind == QuoteKind::Direct {
@@ -438,9 +439,9 @@ fn float_quotes(doc: &Doc<'_>, units: &mut Vec<Unit>, pending: Vec<Pending>) {
     for p in pending {
         let Some(q) = doc.quote_of(p.quote_tok).and_then(|i| doc.quotes.get(i)) else { continue };
         let content = q.content;
-        while let Some((k, u)) = iter.next_if(|(_, u)| u.content.start < content.start) {
-            cursor = k + 1;
-            push(&mut out, &mut last_direct, u.clone());
+        while let Some(u) = existing.get_mut(cursor).filter(|u| u.as_ref().is_some_and(|u| u.content.start < content.start)).and_then(Option::take) {
+            cursor += 1;
+            push(&mut out, &mut last_direct, u);
         }
         let para = p.sentence.paragraph;
         let inner = content.of(doc.text);
@@ -456,7 +457,7 @@ fn float_quotes(doc: &Doc<'_>, units: &mut Vec<Unit>, pending: Vec<Pending>) {
             // Same paragraph: the attributed quote before it, else the one after.
             from = prev_direct.filter(|u| u.paragraph == para && u.speaker.is_some());
             if from.is_none() {
-                from = next.get(cursor).copied().flatten().and_then(|j| existing.get(j)).filter(|u| u.paragraph == para);
+                from = next.get(cursor).copied().flatten().and_then(|j| existing.get(j)).and_then(Option::as_ref).filter(|u| u.paragraph == para);
             }
             if from.is_none() {
                 // A paragraph that is only this quote, after a paragraph ending in an attributed quote.
@@ -485,8 +486,8 @@ fn float_quotes(doc: &Doc<'_>, units: &mut Vec<Unit>, pending: Vec<Pending>) {
         };
         push(&mut out, &mut last_direct, unit);
     }
-    for (_, u) in iter {
-        push(&mut out, &mut last_direct, u.clone());
+    for u in existing.into_iter().skip(cursor).flatten() {
+        push(&mut out, &mut last_direct, u);
     }
     out.sort_by_key(|u| (u.content.start, u.content.end));
     *units = out;

@@ -637,14 +637,20 @@ pub fn parse_forward<'d, 'a>(doc: &'d Doc<'a>, at: usize, limit: usize) -> Optio
 
 /// A speaker phrase that starts at `at` and ends exactly at `end`.
 pub fn parse_exact<'d, 'a>(doc: &'d Doc<'a>, at: usize, end: usize) -> Option<Np<'a>> {
-    // The phrase parsers read words only: a span holding punctuation or a quotation cannot be
-    // one phrase, and the subject search asks for many such spans.
-    if !all_words(doc, at, end) {
-        return None;
-    }
-    // Ending right before the verb, a final 's is part of the name ("Maybury's said"). A name
-    // first (the first of equals).
-    parse_at(doc, at, end).into_iter().filter(|n| n.end == end).min_by_key(|n| n.kind != NpKind::Name)
+    exact_of(&words_at(doc, at, end)?, end)
+}
+
+/// The phrases [`parse_at`] finds at `at` within `[at, end)`, or none when the span holds
+/// anything but words: the phrase parsers read words only, so a span holding punctuation or a
+/// quotation cannot be one phrase (a cheap test first: the subject search asks for many spans).
+pub fn words_at<'d, 'a>(doc: &'d Doc<'a>, at: usize, end: usize) -> Option<NpSet<'a>> {
+    all_words(doc, at, end).then(|| parse_at(doc, at, end))
+}
+
+/// The phrase of `set` that ends exactly at `end`. Ending right before the verb, a final 's is
+/// part of the name ("Maybury's said"). A name first (the first of equals).
+pub fn exact_of<'a>(set: &NpSet<'a>, end: usize) -> Option<Np<'a>> {
+    set.iter().filter(|n| n.end == end).min_by_key(|n| n.kind != NpKind::Name).cloned()
 }
 
 /// Whether tokens `[a, b)` are all words: the phrase parsers read nothing else, so a span with

@@ -44,8 +44,9 @@ pub fn analyze(text: &str, grammar: &Grammar) -> Report {
 /// Analyses a document already read (the checker reuses its tokens and sentences).
 pub fn analyze_doc(doc: &Doc<'_>) -> Report {
     let mut ents = Entities::default();
-    let mut units: Vec<Unit> = Vec::new();
-    let mut pending: Vec<Pending> = Vec::new();
+    // Sized for the usual count (each quotation is one unit, a sentence holds about one claim).
+    let mut units: Vec<Unit> = Vec::with_capacity(doc.quotes.len() + doc.sentences.len());
+    let mut pending: Vec<Pending> = Vec::with_capacity(doc.quotes.len());
     let dateline_end = doc.dateline.as_ref().map(|d| d.span.end);
 
     // Quote tokens of the current sentence already given to a unit (one buffer for all).

@@ -148,7 +148,7 @@ impl<'a> Doc<'a> {
             problems: pairing.problems,
             tokens: Vec::with_capacity(text.len() / 5),
             hits: Vec::with_capacity(text.len() / 6),
-            sentences: Vec::new(),
+            sentences: Vec::with_capacity(text.len() / 64 + 1),
             dateline: None,
         };
         doc.tokenize();

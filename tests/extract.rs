@@ -109,3 +109,16 @@ fn institution_names_are_organisations() {
         assert_eq!(entity.kind, EntityKind::Organisation, "{text:?}: {entity:?}");
     }
 }
+
+/// A subject read for two cues (a relative clause's and the main verb's) is one entity, and
+/// the relative clause's claim ends before the main verb.
+#[test]
+fn a_subject_of_two_cues_is_one_entity() {
+    let text = "The port authority, which asked that its staff not be named, said the channel would reopen.";
+    let report = quotecheck::analyze(text);
+    let texts: Vec<&str> = report.quotes.iter().map(|q| q.text.as_str()).collect();
+    assert_eq!(texts, ["its staff not be named", "the channel would reopen"]);
+    let ids: Vec<usize> = report.quotes.iter().filter_map(|q| q.speaker.as_ref().map(|s| s.entity)).collect();
+    assert_eq!(ids, [0, 0], "{:?}", report.entities);
+    assert_eq!(report.entities.len(), 1);
+}

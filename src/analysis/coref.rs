@@ -98,7 +98,15 @@ pub struct Entities {
     by_word: HashMap<u64, Ids, FixedState>,
     /// Buffers [`Entities::name`] reuses from one call to the next.
     scratch: Scratch,
+    /// The last mentions recorded, with their entities, newest at `recent_at - 1`: a phrase
+    /// resolved again (the subject of two cues: "The agency, which asked …, said") is the
+    /// entity it was, without a second search that would see it as new.
+    recent: [(Span, usize); RECENT],
+    recent_at: usize,
 }
+
+/// How many of the last mentions [`Entities`] remembers by span.
+const RECENT: usize = 16;
 
 /// Buffers reused from one name lookup to the next, so a lookup allocates nothing.
 #[derive(Debug, Default)]
@@ -242,6 +250,10 @@ impl Entities {
     }
 
     fn touch(&mut self, id: usize, span: Span, kind: MentionKind, subject: bool) {
+        if let Some(slot) = self.recent.get_mut(self.recent_at % RECENT) {
+            *slot = (span, id);
+            self.recent_at += 1;
+        }
         if let Some(e) = self.list.get_mut(id) {
             // Mentions arrive nearly in order: a repeat is among the last few.
             if !e.mentions.iter().rev().take(8).any(|(s, _)| *s == span) {
@@ -532,6 +544,15 @@ impl Entities {
     /// Resolves any speaker phrase at byte `pos`.
     pub fn resolve(&mut self, doc: &Doc<'_>, np: &Np<'_>, subject: bool) -> Option<usize> {
         let span = span_of(doc, np.start, np.end);
+        if np.kind != NpKind::Name {
+            let seen = (1..=RECENT.min(self.recent_at)).find_map(|k| self.recent.get((self.recent_at - k) % RECENT).filter(|(s, _)| *s == span));
+            if let Some(&(_, id)) = seen {
+                let id = self.live(id);
+                let kind = if np.kind == NpKind::Pronoun { MentionKind::Pronoun } else { MentionKind::Role };
+                self.touch(id, span, kind, subject);
+                return Some(id);
+            }
+        }
         match np.kind {
             NpKind::Name => self.name(doc, np, subject, false),
             NpKind::Pronoun => {

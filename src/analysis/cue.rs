@@ -635,6 +635,12 @@ fn complement<'a>(doc: &Doc<'a>, s: Sentence, mut k: usize, a: &mut Attr<'a>) {
     if matches!(kind, Some(VerbKind::Manner | VerbKind::Evaluative)) {
         return;
     }
+    // A quantity standing alone is the object ("said little about the cause", "said nothing
+    // when asked"), unless its own verb follows it: "said nothing would change", "said much of
+    // it was lost".
+    if doc.is_func(k, FuncType::Quantity) && !(k + 1..c.min(k + 7)).take_while(|&t| !doc.is_func(t, FuncType::Connective)).any(|t| is_finite_verbish(doc, t)) {
+        return;
+    }
     // A reported clause has a few words at least ("said the plan was dead").
     let words = (k..c).filter(|&t| doc.is_word(t) || doc.quote_of(t).is_some()).take(3).count();
     // A subject and a quoted predicate is a clause too: "said it \"punishes the very people\"".
@@ -643,6 +649,14 @@ fn complement<'a>(doc: &Doc<'a>, s: Sentence, mut k: usize, a: &mut Attr<'a>) {
         return;
     }
     set_content(doc, s, k, a);
+}
+
+/// Whether token `t` looks like a clause's verb: an auxiliary or modal of the lexicon, or a
+/// lower-case past-tense form in "-ed" that is not a speech verb.
+fn is_finite_verbish(doc: &Doc<'_>, t: usize) -> bool {
+    let w = doc.tok_text(t);
+    let past = w.starts_with(|c: char| c.is_ascii_lowercase()) && ends_with_lower(w, "ed") && w.len() > 4 && verb_at(doc, t).is_none();
+    doc.is_func(t, FuncType::Auxiliary) || doc.is_func(t, FuncType::Modal) || past
 }
 
 /// "said exports fell.", "said he agreed.": a whole reported clause of two words, a subject
@@ -1043,10 +1057,18 @@ fn cut_contents<'a>(doc: &Doc<'a>, s: Sentence, out: &mut [Attr<'a>]) {
     // the clause start whose cue is after it too, by binary search over the sorted lefts.
     let mut lefts: Vec<(usize, usize)> = out.iter().map(|a| (a.left, a.cue.0)).collect();
     lefts.sort_unstable();
+    // The same by cue: a clause inside the subject of the next cue ends before that cue ("The
+    // agency, which asked that its name be withheld, said …").
+    let mut cues: Vec<(usize, usize)> = out.iter().map(|a| (a.cue.0, a.left)).collect();
+    cues.sort_unstable();
     for a in out.iter_mut() {
         if let Some((cs, ce)) = a.content {
             let from = lefts.partition_point(|&(l, _)| l <= cs);
             let mut end = lefts.get(from..).unwrap_or(&[]).iter().find(|&&(_, c)| c > cs).map_or(ce, |&(l, _)| l.min(ce));
+            let next = cues.get(cues.partition_point(|&(c, _)| c <= a.cue.0));
+            if let Some(&(c, _)) = next.filter(|&&(c, l)| c > cs && l <= a.cue.0) {
+                end = end.min(c);
+            }
             // A clause cut before ", and stressed that …" ends before its comma.
             while end < ce && end > cs && doc.is_punct(end - 1, ",") {
                 end -= 1;

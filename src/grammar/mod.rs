@@ -238,6 +238,9 @@ pub enum FuncType {
     Negation,
     /// `will`, `to`.
     Modal,
+    /// `nothing`, `little`: a quantity standing alone, the object of "said" rather than the
+    /// subject of a reported clause ("said little about the fire").
+    Quantity,
 }
 
 /// A closed-class word with its features.
@@ -721,6 +724,7 @@ impl GrammarBuilder {
                     Some("complementizer") => FuncType::Complementizer,
                     Some("negation") => FuncType::Negation,
                     Some("modal") => FuncType::Modal,
+                    Some("quantity") => FuncType::Quantity,
                     v => return Err(bad(file, l.line, format!("unknown function word type {v:?}"))),
                 };
                 let f = Func {

@@ -1041,6 +1041,19 @@ fn phrase_cue<'a>(doc: &Doc<'a>, s: Sentence, ps: usize, pe: usize, ct: CueType,
         a.speaker = Some(who);
         return Some(a);
     }
+    // "The paper, citing two officials, said …": an aside between commas before the cue; the
+    // sources speak and the subject relays them (as with an initial "Citing …").
+    let aside_end = next_comma(doc, who.end, hi);
+    if ct == CueType::Citing && a.left < ps && aside_end < hi && aside_end - who.end <= 6 && (who.end..aside_end).all(|t| doc.is_word(t)) {
+        return Some(a);
+    }
+    // A bare "reported by" (no "as") closes the sentence when it relays a claim ("…, reported
+    // by the Tribune on Monday."); inside it, it is a modifier: "The leak, first reported by
+    // the Tribune, was found on Sunday".
+    let rest = skip_final_punct_back(doc, who.end, hi);
+    if ct == CueType::ReportedBy && !doc.tok_text(ps).eq_ignore_ascii_case("as") && rest > who.end && !is_tail(doc, who.end, rest) {
+        return None;
+    }
     let end = a.left;
     if end > lo + 2 {
         a.content = Some((lo, end));

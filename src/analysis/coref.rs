@@ -10,7 +10,7 @@ use super::np::{Np, NpKind};
 use crate::grammar::{FuncType, Gender, NounKind, Tag};
 use crate::report::{EntityKind, MentionKind};
 use crate::span::Span;
-use crate::text::Doc;
+use crate::text::{Doc, TokClass};
 
 /// An entity under construction.
 #[derive(Debug, Clone)]
@@ -79,6 +79,19 @@ fn epithet_age(word: &str) -> Option<u32> {
     let lower = word.to_ascii_lowercase();
     let n = lower.strip_suffix("-year-old").or_else(|| lower.strip_suffix("-year-old's"))?;
     n.parse().ok()
+}
+
+/// Whether a title over tokens `[a, b)` holds a qualifier before its last word ("former
+/// president", "shadow chancellor"): it names someone other than the bare title's holder.
+pub fn is_qualified(doc: &Doc<'_>, a: usize, b: usize) -> bool {
+    (a..b.saturating_sub(1)).any(|t| doc.is_func(t, FuncType::Qualifier))
+}
+
+/// Whether a role phrase's head is qualified ("the former mayor of Leeds"; not "a spokesman
+/// for the former mayor", whose qualifier is past the head).
+pub fn is_qualified_role(doc: &Doc<'_>, np: &Np<'_>) -> bool {
+    let head = np.head_title.map(|(a, _, _)| a).or(np.head.map(|(a, _, _)| a));
+    head.is_some_and(|h| is_qualified(doc, np.start, h + 1))
 }
 
 /// The entity table.
@@ -276,6 +289,8 @@ impl Entities {
     /// only read when the entity has none.
     fn add_titles_gendered(&mut self, id: usize, doc: &Doc<'_>, np: &Np<'_>, gender: Option<Gender>) {
         let Some(e) = self.list.get_mut(id) else { return };
+        // A qualified title ("former mayor") is shown, but is no role a later "the mayor" names.
+        let qualified = np.title.is_some_and(|(a, b)| is_qualified(doc, a, b)) || (np.kind == NpKind::Role && is_qualified_role(doc, np));
         if let Some((a, b)) = np.title {
             // A title without its definite articles ("the foreign minister": "foreign minister").
             let mut from = a;
@@ -287,8 +302,16 @@ impl Entities {
             let article = b == a + 1 && doc.is_func(a, FuncType::Determiner);
             if !t.is_empty() && !article && !e.titles.iter().any(|x| x == t) {
                 e.titles.push(t.to_string());
-                e.roles.push(lowercase(t));
+                if !qualified {
+                    e.roles.push(lowercase(t));
+                }
             }
+        }
+        if qualified {
+            if e.gender.is_none() {
+                e.gender = gender;
+            }
+            return;
         }
         if let Some((a, b, _)) = np.head_title {
             let t = span_of(doc, a, b).of(doc.text);
@@ -464,12 +487,18 @@ impl Entities {
                 i
             }
             None => {
-                // A lone capitalised subject followed by a lower-case word ("Burton explained").
+                // A lone capitalised subject followed by a lower-case word ("Burton explained"),
+                // not a participle opening the sentence ("Speaking on the radio, she said").
+                let participle = words.len() == 1
+                    && raw.len() > 5
+                    && raw.get(raw.len() - 3..).is_some_and(|s| s.eq_ignore_ascii_case("ing"))
+                    && doc.has(np.end, TokClass::FUNC);
                 let lone_subject = subject
                     && doc.starts_sentence(np.start)
                     && doc.tokens.get(np.end).is_some()
                     && doc.tok_text(np.end).starts_with(char::is_lowercase)
-                    && doc.is_word(np.end);
+                    && doc.is_word(np.end)
+                    && !participle;
                 let looks_personal = np.title.is_some() || words.len() > 1 || gender_here.is_some() || lone_subject;
                 if register_only && !looks_personal {
                     return None;
@@ -507,6 +536,10 @@ impl Entities {
     }
 
     fn claim_placeholders(&mut self, doc: &Doc<'_>, np: &Np<'_>, id: usize) {
+        // "Labour's shadow chancellor Tom Reyes" is not the story's earlier "the chancellor".
+        if np.title.is_some_and(|(a, b)| is_qualified(doc, a, b)) {
+            return;
+        }
         // Only a placeholder is claimed: with none (the usual case), no need to build the lists.
         if !self.list.iter().any(|e| e.placeholder) {
             return;

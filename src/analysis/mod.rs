@@ -319,14 +319,19 @@ fn add_appositive(doc: &Doc<'_>, ents: &mut Entities, id: usize, app: &Np<'_>) {
     if !e.named {
         return;
     }
+    // A qualified role ("the former mayor of Leeds") is shown, but is no role a later "the
+    // mayor" names.
+    let qualified = coref::is_qualified_role(doc, app);
     if !e.titles.contains(&text) {
         e.titles.push(text.clone());
-        e.roles.push(text.to_lowercase());
+        if !qualified {
+            e.roles.push(text.to_lowercase());
+        }
     }
-    if let Some(h) = head {
+    if let Some(h) = head.filter(|_| !qualified) {
         e.roles.push(h);
     }
-    for c in &classes {
+    for c in classes.iter().filter(|_| !qualified) {
         if !e.classes.contains(c) {
             e.classes.push(c.clone());
         }
@@ -338,8 +343,10 @@ fn add_appositive(doc: &Doc<'_>, ents: &mut Entities, id: usize, app: &Np<'_>) {
     if app.head_title.is_none() && app.head.is_some_and(|(_, _, n)| n.kind == NounKind::Org) {
         e.kind = EntityKind::Organisation;
     }
-    let titles = vec![text.to_lowercase()];
-    ents.claim_roles(&titles, &classes, id);
+    if !qualified {
+        let titles = vec![text.to_lowercase()];
+        ents.claim_roles(&titles, &classes, id);
+    }
 }
 
 fn is_direct_position(doc: &Doc<'_>, s: Sentence, t: usize, a: &Attr<'_>) -> bool {

@@ -241,6 +241,10 @@ pub enum FuncType {
     /// `nothing`, `little`: a quantity standing alone, the object of "said" rather than the
     /// subject of a reported clause ("said little about the fire").
     Quantity,
+    /// `former`, `shadow`, `deputy`: a word that makes a title name someone other than the
+    /// holder of the bare title ("the shadow chancellor" is not "the chancellor"). Not a closed
+    /// class for the phrase parsers: it carries no `FUNC` bit, so it stays a modifier there.
+    Qualifier,
 }
 
 /// A closed-class word with its features.
@@ -357,6 +361,7 @@ impl TokClass {
             Tag::Noun(_) => TokClass::NOUN,
             Tag::Pronoun(_) => TokClass::PRONOUN,
             Tag::FirstName(_) => TokClass::FIRST_NAME,
+            Tag::Func(f) if f.ty == FuncType::Qualifier => TokClass::func(f.ty),
             Tag::Func(f) => TokClass::FUNC | TokClass::func(f.ty),
             _ => 0,
         }
@@ -725,6 +730,7 @@ impl GrammarBuilder {
                     Some("negation") => FuncType::Negation,
                     Some("modal") => FuncType::Modal,
                     Some("quantity") => FuncType::Quantity,
+                    Some("qualifier") => FuncType::Qualifier,
                     v => return Err(bad(file, l.line, format!("unknown function word type {v:?}"))),
                 };
                 let f = Func {

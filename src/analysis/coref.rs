@@ -10,7 +10,7 @@ use super::np::{Np, NpKind};
 use crate::grammar::{FuncType, Gender, NounKind, Tag};
 use crate::report::{EntityKind, MentionKind};
 use crate::span::Span;
-use crate::text::{Doc, TokClass};
+use crate::text::Doc;
 
 /// An entity under construction.
 #[derive(Debug, Clone)]
@@ -487,18 +487,17 @@ impl Entities {
                 i
             }
             None => {
-                // A lone capitalised subject followed by a lower-case word ("Burton explained"),
-                // not a participle opening the sentence ("Speaking on the radio, she said").
-                let participle = words.len() == 1
-                    && raw.len() > 5
-                    && raw.get(raw.len() - 3..).is_some_and(|s| s.eq_ignore_ascii_case("ing"))
-                    && doc.has(np.end, TokClass::FUNC);
+                // A lone capitalised subject followed by a lower-case word, its verb ("Burton
+                // explained", "Burton has said"), not a word opening a phrase: "According to
+                // …", "Speaking at …", "Dozens of fishermen …".
+                let opens_phrase =
+                    [FuncType::Preposition, FuncType::Determiner, FuncType::Connective, FuncType::Complementizer].into_iter().any(|ty| doc.is_func(np.end, ty));
                 let lone_subject = subject
                     && doc.starts_sentence(np.start)
                     && doc.tokens.get(np.end).is_some()
                     && doc.tok_text(np.end).starts_with(char::is_lowercase)
                     && doc.is_word(np.end)
-                    && !participle;
+                    && !opens_phrase;
                 let looks_personal = np.title.is_some() || words.len() > 1 || gender_here.is_some() || lone_subject;
                 if register_only && !looks_personal {
                     return None;

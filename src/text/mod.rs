@@ -303,6 +303,12 @@ impl<'a> Doc<'a> {
                 j += alnum_run(b, j);
                 continue;
             }
+            // A plural possessive keeps its apostrophe ("the Farmers' Party", "workers’ pay"):
+            // outside quotations, an apostrophe after a final "s" that pairing left alone is no
+            // quote mark.
+            if matches!(d, '\'' | '\u{2019}') && !is_mark && !joins && j > 0 && matches!(b.get(j - 1), Some(b's' | b'S')) {
+                j = after;
+            }
             break;
         }
         WordEnd { end: j, stem, dot }
@@ -560,6 +566,18 @@ mod tests {
         let d = Doc::new(t, g);
         assert_eq!(d.sentences.len(), 3);
         assert_eq!(d.sentences.iter().map(|s| s.paragraph).collect::<Vec<_>>(), vec![0, 1, 2]);
+    }
+
+    #[test]
+    fn plural_possessives_keep_their_apostrophe() {
+        let g = Grammar::builtin();
+        let t = "The Farmers' Party and the workers’ union met. ‘It was the players’ fault,’ she said.";
+        let d = Doc::new(t, g);
+        let words: Vec<&str> = (0..d.tokens.len()).filter(|&i| d.is_word(i)).map(|i| d.tok_text(i)).collect();
+        assert!(words.contains(&"Farmers'") && words.contains(&"workers’"), "{words:?}");
+        // Inside a quotation the closing mark is still a mark: the quotation is one token.
+        assert_eq!(d.quotes.len(), 1);
+        assert_eq!(d.quotes[0].content.of(t), "It was the players’ fault,");
     }
 
     #[test]

@@ -550,7 +550,10 @@ fn role_np<'d, 'a>(i: Toks<'d, 'a>) -> TResult<'d, 'a, Np<'a>> {
         } else if let Some(p) = rest.first().filter(|&p| matches!(doc.tok_text(p), "from" | "of" | "at" | "in" | "with" | "by" | "for")) {
             // "official from the foreign ministry": a short PP ending in an organisation.
             if let Ok((_, inner)) = role_np(rest.at(p + 1)).or_else(|_| name_np(rest.at(p + 1))) {
-                if inner.end <= p + 6 && inner.kind != NpKind::Pronoun && (inner.noun_kind() == NounKind::Org || inner.kind == NpKind::Name) {
+                // Not a phrase that stops short of its own head: "at the district | clinic".
+                let w = doc.tok_text(inner.end);
+                let cut_short = doc.is_word(inner.end) && w.starts_with(char::is_lowercase) && !is_func_word(doc, inner.end) && !is_verb_word(doc, inner.end);
+                if inner.end <= p + 6 && inner.kind != NpKind::Pronoun && (inner.noun_kind() == NounKind::Org || inner.kind == NpKind::Name) && !cut_short {
                     end = inner.end;
                 }
             }
@@ -715,6 +718,9 @@ pub fn appositive_name<'a>(doc: &Doc<'a>, role: Np<'a>, limit: usize) -> Np<'a> 
     match parse_at(doc, role.end + 1, limit).into_iter().find(|n| n.kind == NpKind::Name && !n.possessive) {
         Some(mut name) if name.end >= limit || !doc.is_word(name.end) => {
             name.titles.extend(role.titles.iter());
+            // The role's head title is a role the person holds: "the education minister of the
+            // northern region, Ottilie Grann" is named by a later "the minister".
+            name.head_title = name.head_title.or(role.head_title);
             name.title = name.title.or(Some((role.start, role.end)));
             name.start = role.start;
             name

@@ -122,3 +122,15 @@ fn a_subject_of_two_cues_is_one_entity() {
     assert_eq!(ids, [0, 0], "{:?}", report.entities);
     assert_eq!(report.entities.len(), 1);
 }
+
+/// A role in apposition after an inverted name is the person's title, and a later mention of
+/// the role names them.
+#[test]
+fn inverted_appositive_is_a_title() {
+    let text = "\"Demand is strong,\" said Ina Falk, an analyst at Norrmark Bank. The analyst said prices would rise.";
+    let report = quotecheck::analyze(text);
+    let falk = report.entities.iter().find(|e| e.name == "Ina Falk").expect("Ina Falk is an entity");
+    assert_eq!(falk.titles, ["an analyst at Norrmark Bank"]);
+    let speakers: Vec<&str> = report.quotes.iter().filter_map(|q| q.speaker.as_ref().map(|s| s.name.as_str())).collect();
+    assert_eq!(speakers, ["Ina Falk", "Ina Falk"]);
+}

@@ -441,6 +441,10 @@ fn verb_cue<'a>(doc: &Doc<'a>, s: Sentence, v: usize, verb: &'a Verb, prior: usi
         if let Some(app) = np::parse_forward(doc, k + 1, hi) {
             if app.kind == NpKind::Role {
                 k = next_comma(doc, app.end, hi);
+                // "said Ina Falk, an analyst at Norrmark Bank": the role is the person's title.
+                if a.speaker.as_ref().is_some_and(|n| n.kind == NpKind::Name) {
+                    a.appositives.push(app);
+                }
             }
         }
     }

@@ -393,7 +393,9 @@ fn verb_cue<'a>(doc: &Doc<'a>, s: Sentence, v: usize, verb: &'a Verb, prior: usi
         // "…," said the 23-year-old.
         let np = np::parse_forward(doc, v + 1, hi).or_else(|| {
             let end = skip_final_punct_back(doc, v + 1, next_comma(doc, v + 1, hi));
-            (doc.is_func(v + 1, FuncType::Determiner) && end > v + 2 && end - v <= 5).then(|| np::generic(doc, v + 1, end)).flatten()
+            // Not a clause: "…, said the inspections were flawed".
+            let clause = (v + 2..end).any(|t| doc.is_func(t, FuncType::Auxiliary) || doc.is_func(t, FuncType::Modal) || verb_at(doc, t).is_some());
+            (doc.is_func(v + 1, FuncType::Determiner) && end > v + 2 && end - v <= 5 && !clause).then(|| np::generic(doc, v + 1, end)).flatten()
         })?;
         if verb.kind == VerbKind::Naming {
             return None;
@@ -943,7 +945,9 @@ fn postmodifier_of<'a>(doc: &Doc<'a>, set: &NpSet<'a>, e: usize) -> Option<Np<'a
         || lower_is(w, &["that"])
         || (ends_with_lower(w, "ing") && w.len() > 4)
         || (ends_with_lower(w, "ed") && doc.is_func(m + 1, FuncType::Preposition));
-    let clean = (m..e).all(|t| verb_at(doc, t).is_none_or(|_| t == m));
+    // No speech verb in the modifier but its own first word; a verb form after a determiner or
+    // a possessive is a noun ("an engineer who has read the company's reports").
+    let clean = (m..e).all(|t| verb_at(doc, t).is_none_or(|_| t == m || doc.is_func(t - 1, FuncType::Determiner) || np::is_possessive(doc, t - 1)));
     if !(opens && clean && e - m >= 2 && e - m <= 12) {
         return None;
     }

@@ -282,7 +282,7 @@ fn is_particle(doc: &Doc<'_>, t: usize) -> bool {
     )
 }
 
-fn is_possessive(doc: &Doc<'_>, t: usize) -> bool {
+pub(crate) fn is_possessive(doc: &Doc<'_>, t: usize) -> bool {
     let w = doc.tok_text(t);
     doc.is_word(t) && (w.ends_with("'s") || w.ends_with("\u{2019}s") || w.ends_with("s'") || w.ends_with("s\u{2019}"))
 }

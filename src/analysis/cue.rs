@@ -251,12 +251,15 @@ pub fn attributions<'a>(doc: &Doc<'a>, s: Sentence) -> Vec<Attr<'a>> {
             t += 1;
             continue;
         }
-        // Not a finite cue: "to say", "will say", "the report", "a statement".
+        // Not a finite cue: "to say", "will say", "the report", "a statement". A quantifier
+        // that stands alone as a noun ("Many say", "Several said") is a subject, not a
+        // determiner, before a plural verb form.
         let prev = t.checked_sub(1).filter(|&p| p >= lo);
+        let quantifier_subject = |p: usize| doc.has(p, TokClass::NOUN) && matches!(v.form, VerbForm::Base | VerbForm::Past);
         if prev.is_some_and(|p| {
             doc.tok_text(p).eq_ignore_ascii_case("to")
                 || doc.is_func(p, FuncType::Modal)
-                || doc.is_func(p, FuncType::Determiner)
+                || (doc.is_func(p, FuncType::Determiner) && !quantifier_subject(p))
                 || doc.is_func(p, FuncType::Demonstrative)
                 || doc.tok_text(p).ends_with("'s")
                 || doc.tok_text(p).ends_with("\u{2019}s")

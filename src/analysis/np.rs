@@ -507,6 +507,13 @@ fn role_np<'d, 'a>(i: Toks<'d, 'a>) -> TResult<'d, 'a, Np<'a>> {
         n_words += 1;
         r = r.at(t + 1);
     }
+    // A quantifier standing alone is its own head when the lexicon says so ("Many say …",
+    // "Several said …"); the words after it were not a phrase of its own.
+    if head.is_none() && head_title.is_none() {
+        if let Some((t, _, _)) = d {
+            head = noun_phrase(i.at(t)).ok().filter(|&(_, (_, e, _))| e == t).map(|(_, (s, e, n))| (s, e + 1, n));
+        }
+    }
     let head_end = match (head, head_title) {
         (_, Some((_, e, _))) => e,
         (Some((_, e, _)), None) => e,

@@ -31,9 +31,13 @@ impl Rule for VagueAttribution {
         Level::Warning
     }
     fn check(&self, cx: &Ctx<'_>, out: &mut Vec<Finding>) {
+        // Where a vague speaker was reported: a hedge phrase there ("Many say") is the same
+        // finding, not a second one.
+        let mut credited: Vec<usize> = Vec::new();
         for q in &cx.report.quotes {
             let Some(s) = &q.speaker else { continue };
             if cx.report.entities.get(s.entity).is_some_and(|e| e.vague) {
+                credited.push(s.mention.start);
                 out.push(Finding {
                     rule: self.id(),
                     level: self.default_level(),
@@ -43,7 +47,11 @@ impl Rule for VagueAttribution {
                 });
             }
         }
+        credited.sort_unstable();
         for (at, end) in super::hedges(cx, |t| matches!(t, Tag::Hedge(HedgeType::Vague))) {
+            if credited.binary_search(&at).is_ok() {
+                continue;
+            }
             let span = crate::span::Span::new(at, end);
             out.push(Finding {
                 rule: self.id(),

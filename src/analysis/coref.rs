@@ -19,7 +19,9 @@ pub struct Ent {
     pub kind: EntityKind,
     /// Canonical name.
     pub name: String,
-    /// Lower-cased name words (for surname matching).
+    /// Lower-cased name words, possessive stripped (for surname matching). Only a named entity
+    /// has them: they are only read when [`Ent::named`] is set, which only [`Entities::name`]
+    /// does, with the words.
     pub words: Vec<String>,
     /// Whether it has a proper name.
     pub named: bool,
@@ -316,12 +318,12 @@ impl Entities {
         }
     }
 
+    /// A new entity with no proper name (a role, a pronoun), so no name words (see [`Ent::words`]).
     fn new_entity(&mut self, kind: EntityKind, name: String) -> usize {
-        let words = Words::of(&name).map(|w| lowercase(strip_possessive(w))).collect();
-        self.new_entity_with_words(kind, name, words)
+        self.new_entity_with_words(kind, name, Vec::new())
     }
 
-    /// [`Self::new_entity`] with the name's words given: lower case, possessive stripped.
+    /// A new entity with the name's words given: lower case, possessive stripped.
     fn new_entity_with_words(&mut self, kind: EntityKind, name: String, words: Vec<String>) -> usize {
         // A story has about a dozen entities: room for them at once, rather than regrowing
         // (and moving every entity) from four.
@@ -475,13 +477,13 @@ impl Entities {
                     return None;
                 }
                 let kind = if np.outlet || np.noun_kind() == NounKind::Org { EntityKind::Organisation } else { EntityKind::Person };
-                let id = if raw.is_ascii() {
-                    // `new_entity` would split `raw` again: its words are these, lower-cased.
-                    let lower_words = words.iter().map(|w| strip_possessive(w).to_ascii_lowercase()).collect();
-                    self.new_entity_with_words(kind, raw.to_string(), lower_words)
+                let lower_words = if raw.is_ascii() {
+                    // These are the words of `raw`: only lower case is missing.
+                    words.iter().map(|w| strip_possessive(w).to_ascii_lowercase()).collect()
                 } else {
-                    self.new_entity(kind, raw.to_string())
+                    Words::of(raw).map(|w| lowercase(strip_possessive(w))).collect()
                 };
+                let id = self.new_entity_with_words(kind, raw.to_string(), lower_words);
                 if let Some(e) = self.list.get_mut(id) {
                     e.named = true;
                 }

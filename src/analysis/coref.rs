@@ -22,7 +22,7 @@ pub struct Ent {
     /// Lower-cased name words, possessive stripped (for surname matching). Only a named entity
     /// has them: they are only read when [`Ent::named`] is set, which only [`Entities::name`]
     /// does, with the words.
-    pub words: Vec<String>,
+    pub words: NameWords,
     /// Whether it has a proper name.
     pub named: bool,
     /// Titles as written.
@@ -64,6 +64,89 @@ pub struct Ent {
     /// An indefinite role in the lede ("a prosecutor told the court"), named later with the
     /// same title ("prosecutor Henry Tallis"): a placeholder claimed by title word only.
     pub cataphoric: bool,
+}
+
+/// An entity's name words, lower case, in one string: one allocation per name, not one per
+/// word, for the few comparisons a name lookup makes.
+#[derive(Debug, Clone, Default)]
+pub struct NameWords {
+    /// The words joined by single spaces (a word holds no white space: names are split at it).
+    text: String,
+    /// How many words: none and one empty word (a lone "'s", stripped) both leave `text` empty.
+    len: usize,
+}
+
+impl NameWords {
+    /// `words` as they are (`capacity`: their length, spaces included, or more).
+    fn new<S: AsRef<str>>(words: impl Iterator<Item = S>, capacity: usize) -> Self {
+        let mut text = String::with_capacity(capacity);
+        let mut len = 0;
+        for w in words {
+            if len > 0 {
+                text.push(' ');
+            }
+            text.push_str(w.as_ref());
+            len += 1;
+        }
+        NameWords { text, len }
+    }
+
+    /// The words in ASCII lower case.
+    fn ascii_lowercase(mut self) -> Self {
+        self.text.make_ascii_lowercase();
+        self
+    }
+
+    /// How many words.
+    fn len(&self) -> usize {
+        self.len
+    }
+
+    /// The words in order.
+    fn iter(&self) -> SpaceSplit<'_> {
+        SpaceSplit { rest: (self.len > 0).then_some(self.text.as_str()) }
+    }
+
+    fn first(&self) -> Option<&str> {
+        self.iter().next()
+    }
+
+    fn last(&self) -> Option<&str> {
+        if self.len == 0 {
+            return None;
+        }
+        let from = self.text.bytes().rposition(|b| b == b' ').map_or(0, |at| at + 1);
+        self.text.get(from..)
+    }
+
+    fn contains(&self, word: &str) -> bool {
+        self.iter().any(|w| w == word)
+    }
+}
+
+/// The words of a [`NameWords`] text: `text.split(' ')`, with the separator found byte by byte
+/// (a space byte is always a whole character), which is quicker on such short strings.
+pub struct SpaceSplit<'a> {
+    /// What is left to split; `None` once the last word is out.
+    rest: Option<&'a str>,
+}
+
+impl<'a> Iterator for SpaceSplit<'a> {
+    type Item = &'a str;
+
+    fn next(&mut self) -> Option<&'a str> {
+        let rest = self.rest?;
+        match rest.bytes().position(|b| b == b' ') {
+            Some(at) => {
+                self.rest = rest.get(at + 1..);
+                rest.get(..at)
+            }
+            None => {
+                self.rest = None;
+                Some(rest)
+            }
+        }
+    }
 }
 
 /// An age in apposition after the name ending before token `t`: ", 54," (or ", 54." / ", 54)").
@@ -320,11 +403,11 @@ impl Entities {
 
     /// A new entity with no proper name (a role, a pronoun), so no name words (see [`Ent::words`]).
     fn new_entity(&mut self, kind: EntityKind, name: String) -> usize {
-        self.new_entity_with_words(kind, name, Vec::new())
+        self.new_entity_with_words(kind, name, NameWords::default())
     }
 
     /// A new entity with the name's words given: lower case, possessive stripped.
-    fn new_entity_with_words(&mut self, kind: EntityKind, name: String, words: Vec<String>) -> usize {
+    fn new_entity_with_words(&mut self, kind: EntityKind, name: String, words: NameWords) -> usize {
         // A story has about a dozen entities: room for them at once, rather than regrowing
         // (and moving every entity) from four.
         if self.list.capacity() == 0 {
@@ -366,7 +449,7 @@ impl Entities {
             self.by_word.reserve(32);
         }
         // The words are lower case already: `new_entity` and `name` store them so.
-        for w in &e.words {
+        for w in e.words.iter() {
             self.by_word.entry(word_key(w)).and_modify(|ids| ids.push(id)).or_insert(Ids { first: id, rest: Vec::new() });
         }
     }
@@ -404,7 +487,7 @@ impl Entities {
         // bounds the context of case mapping, so this is each word lower-cased).
         let lower: std::borrow::Cow<'_, str> = if raw.is_ascii() { raw.into() } else { raw.to_lowercase().into() };
         let words: Vec<&str> = Words::of(&lower).collect();
-        let same = |ew: &String, w: &&str| ew.eq_ignore_ascii_case(w);
+        let same = |ew: &str, w: &&str| ew.eq_ignore_ascii_case(w);
         // Same person: equal names, one name's words inside the other's sharing a word.
         let mut found = None;
         let mut best_rank = 0;
@@ -460,7 +543,7 @@ impl Entities {
             Some(i) => {
                 if let Some(e) = self.list.get_mut(i).filter(|e| words.len() > e.words.len()) {
                     e.name = raw.to_string();
-                    e.words = words.iter().map(|w| w.to_ascii_lowercase()).collect();
+                    e.words = NameWords::new(words.iter(), raw.len()).ascii_lowercase();
                     self.index_words(i);
                 }
                 i
@@ -479,9 +562,9 @@ impl Entities {
                 let kind = if np.outlet || np.noun_kind() == NounKind::Org { EntityKind::Organisation } else { EntityKind::Person };
                 let lower_words = if raw.is_ascii() {
                     // These are the words of `raw`: only lower case is missing.
-                    words.iter().map(|w| strip_possessive(w).to_ascii_lowercase()).collect()
+                    NameWords::new(words.iter().map(|w| strip_possessive(w)), raw.len()).ascii_lowercase()
                 } else {
-                    Words::of(raw).map(|w| lowercase(strip_possessive(w))).collect()
+                    NameWords::new(Words::of(raw).map(|w| lowercase(strip_possessive(w))), raw.len())
                 };
                 let id = self.new_entity_with_words(kind, raw.to_string(), lower_words);
                 if let Some(e) = self.list.get_mut(id) {

@@ -190,6 +190,10 @@ pub struct Entities {
     recent_at: usize,
 }
 
+/// The words of a name [`Entities::name`] holds inline: a name phrase has at most 16 tokens
+/// (`np::MAX_NP_TOKENS`), so at most as many words.
+const NAME_WORDS: usize = 16;
+
 /// How many of the last mentions [`Entities`] remembers by span.
 const RECENT: usize = 16;
 
@@ -486,7 +490,22 @@ impl Entities {
         // compared ignoring ASCII case; any other is lower-cased first (as a whole: white space
         // bounds the context of case mapping, so this is each word lower-cased).
         let lower: std::borrow::Cow<'_, str> = if raw.is_ascii() { raw.into() } else { raw.to_lowercase().into() };
-        let words: Vec<&str> = Words::of(&lower).collect();
+        // Held on the stack: a name has at most `NAME_WORDS` (a vector takes any more).
+        let mut inline = [""; NAME_WORDS];
+        let mut split = Words::of(&lower);
+        let mut n = 0;
+        for (slot, w) in inline.iter_mut().zip(&mut split) {
+            *slot = w;
+            n += 1;
+        }
+        let more: Vec<&str>;
+        let words: &[&str] = match split.next() {
+            None => inline.get(..n).unwrap_or_default(),
+            Some(w) => {
+                more = inline.iter().copied().chain(std::iter::once(w)).chain(split).collect();
+                &more
+            }
+        };
         let same = |ew: &str, w: &&str| ew.eq_ignore_ascii_case(w);
         // Same person: equal names, one name's words inside the other's sharing a word.
         let mut found = None;
@@ -498,7 +517,7 @@ impl Entities {
         let mut scratch = std::mem::take(&mut self.scratch);
         let Scratch { key, cands } = &mut scratch;
         cands.clear();
-        for w in &words {
+        for w in words {
             key.clear();
             key.push_str(w);
             key.make_ascii_lowercase();
@@ -513,9 +532,9 @@ impl Entities {
             if !e.named || (gender_here.is_some() && e.gender.is_some() && e.gender != gender_here) {
                 continue;
             }
-            let rank = if e.words.len() == words.len() && e.words.iter().zip(&words).all(|(ew, w)| same(ew, w)) {
+            let rank = if e.words.len() == words.len() && e.words.iter().zip(words).all(|(ew, w)| same(ew, w)) {
                 4
-            } else if let ([w], Some(ew)) = (words.as_slice(), e.words.last()) {
+            } else if let ([w], Some(ew)) = (words, e.words.last()) {
                 if same(ew, w) {
                     3
                 } else if e.words.first().is_some_and(|ew| same(ew, w)) {

@@ -74,21 +74,34 @@ pub struct NameWords {
     text: String,
     /// How many words: none and one empty word (a lone "'s", stripped) both leave `text` empty.
     len: usize,
+    /// The [`word_bit`]s of the words.
+    bits: u64,
+}
+
+/// A bit standing for a word, the same for any two words equal ignoring ASCII case (from its
+/// length and its first and last bytes, in ASCII lower case): names sharing no bit share no
+/// word, so they need no closer comparison.
+fn word_bit(word: &str) -> u64 {
+    let b = word.as_bytes();
+    let (first, last) = (b.first().map_or(0, u8::to_ascii_lowercase), b.last().map_or(0, u8::to_ascii_lowercase));
+    let n = (b.len() as u64).wrapping_mul(31).wrapping_add(u64::from(first).wrapping_mul(7)).wrapping_add(u64::from(last));
+    1 << (n % 64)
 }
 
 impl NameWords {
     /// `words` as they are (`capacity`: their length, spaces included, or more).
     fn new<S: AsRef<str>>(words: impl Iterator<Item = S>, capacity: usize) -> Self {
         let mut text = String::with_capacity(capacity);
-        let mut len = 0;
+        let (mut len, mut bits) = (0, 0);
         for w in words {
             if len > 0 {
                 text.push(' ');
             }
             text.push_str(w.as_ref());
             len += 1;
+            bits |= word_bit(w.as_ref());
         }
-        NameWords { text, len }
+        NameWords { text, len, bits }
     }
 
     /// The words in ASCII lower case.
@@ -173,14 +186,16 @@ pub struct Entities {
     pub list: Vec<Ent>,
     /// Relays recorded for an entity: "X expressed these sentiments, as reported by Y".
     pub relays: HashMap<usize, Vec<usize>>,
-    /// Named entities by each of their name words (ASCII lower case): a name is compared only
-    /// with the entities sharing a word with it, not with every entity of the document, so a
-    /// long document stays linear. Entries may be stale (words change); they are re-checked.
+    /// Named entities by each of their name words (ASCII lower case): past [`SCAN_MAX`]
+    /// entities, a name is compared only with the entities sharing a word with it, not with
+    /// every entity of the document, so a long document stays linear. Entries may be stale
+    /// (words change); they are re-checked. `None` until the document has that many entities:
+    /// a story's dozen are all compared, quicker than keeping the index.
     ///
     /// Keyed by the word's hash ([`word_key`]), not the word: no string is allocated per word
     /// indexed. Two words with one hash only add a candidate, and every candidate is compared
     /// word by word anyway (a match needs a shared word), so a collision cannot change a result.
-    by_word: HashMap<u64, Ids, FixedState>,
+    by_word: Option<HashMap<u64, Ids, FixedState>>,
     /// Buffers [`Entities::name`] reuses from one call to the next.
     scratch: Scratch,
     /// The last mentions recorded, with their entities, newest at `recent_at - 1`: a phrase
@@ -193,6 +208,10 @@ pub struct Entities {
 /// The words of a name [`Entities::name`] holds inline: a name phrase has at most 16 tokens
 /// (`np::MAX_NP_TOKENS`), so at most as many words.
 const NAME_WORDS: usize = 16;
+
+/// Up to this many entities, [`Entities::name`] compares a name with each of them, without
+/// [`Entities::by_word`].
+const SCAN_MAX: usize = 32;
 
 /// How many of the last mentions [`Entities`] remembers by span.
 const RECENT: usize = 16;
@@ -445,16 +464,20 @@ impl Entities {
         self.list.len() - 1
     }
 
-    /// Adds entity `id` under each of its name words.
+    /// Adds entity `id` under each of its name words, once there is an index.
     fn index_words(&mut self, id: usize) {
-        let Some(e) = self.list.get(id) else { return };
-        // Room for a story's name words at once, rather than rehashing as the table grows.
-        if self.by_word.capacity() == 0 {
-            self.by_word.reserve(32);
-        }
+        let (Some(e), Some(by_word)) = (self.list.get(id), self.by_word.as_mut()) else { return };
         // The words are lower case already: `new_entity` and `name` store them so.
         for w in e.words.iter() {
-            self.by_word.entry(word_key(w)).and_modify(|ids| ids.push(id)).or_insert(Ids { first: id, rest: Vec::new() });
+            by_word.entry(word_key(w)).and_modify(|ids| ids.push(id)).or_insert(Ids { first: id, rest: Vec::new() });
+        }
+    }
+
+    /// Builds [`Self::by_word`] from every entity's name words.
+    fn index_all(&mut self) {
+        self.by_word = Some(HashMap::with_capacity_and_hasher(4 * self.list.len(), FixedState::default()));
+        for id in 0..self.list.len() {
+            self.index_words(id);
         }
     }
 
@@ -512,22 +535,35 @@ impl Entities {
         let mut best_rank = 0;
         // "Ms. Pryor" is not "Mr. Pryor": a gender shown here must not contradict the entity's.
         let gender_here = np.gender(doc);
+        if self.by_word.is_none() && self.list.len() > SCAN_MAX {
+            self.index_all();
+        }
         // Every match shares a word; candidates in id order, as a scan of all would meet them.
         // The key and candidate buffers are kept from call to call: no allocation per lookup.
         let mut scratch = std::mem::take(&mut self.scratch);
         let Scratch { key, cands } = &mut scratch;
         cands.clear();
-        for w in words {
-            key.clear();
-            key.push_str(w);
-            key.make_ascii_lowercase();
-            if let Some(ids) = self.by_word.get(&word_key(key)) {
-                cands.push(ids.first);
-                cands.extend_from_slice(&ids.rest);
+        match &self.by_word {
+            // The entities with a word bit of the name's: any other shares no word, so ranks 0
+            // below. With no word, none (as the index would give).
+            None => {
+                let bits = words.iter().fold(0, |bits, w| bits | word_bit(w));
+                cands.extend(self.list.iter().enumerate().filter(|(_, e)| e.words.bits & bits != 0).map(|(i, _)| i));
+            }
+            Some(by_word) => {
+                for w in words {
+                    key.clear();
+                    key.push_str(w);
+                    key.make_ascii_lowercase();
+                    if let Some(ids) = by_word.get(&word_key(key)) {
+                        cands.push(ids.first);
+                        cands.extend_from_slice(&ids.rest);
+                    }
+                }
+                cands.sort_unstable();
+                cands.dedup();
             }
         }
-        cands.sort_unstable();
-        cands.dedup();
         for (i, e) in cands.iter().filter_map(|&i| self.list.get(i).filter(|e| e.merged_into.is_none()).map(|e| (i, e))) {
             if !e.named || (gender_here.is_some() && e.gender.is_some() && e.gender != gender_here) {
                 continue;

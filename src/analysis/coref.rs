@@ -452,7 +452,8 @@ impl Entities {
             vague: false,
             reason: None,
             request: None,
-            mentions: Vec::new(),
+            // Touched at once: room for the few mentions an entity gets, without the growth path.
+            mentions: Vec::with_capacity(4),
             last_subject: None,
             last_mention: 0,
             merged_into: None,

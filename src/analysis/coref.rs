@@ -335,6 +335,15 @@ fn strip_possessive(s: &str) -> &str {
     s.strip_suffix("'s").or_else(|| s.strip_suffix("\u{2019}s")).unwrap_or(s)
 }
 
+/// `v.push(x)` for an entity's short lists (titles, roles): the first push allocates room for
+/// four directly, which is quicker than the growth path.
+fn push_short<T>(v: &mut Vec<T>, x: T) {
+    if v.capacity() == 0 {
+        *v = Vec::with_capacity(4);
+    }
+    v.push(x);
+}
+
 /// The byte span of tokens `[a, b)`.
 pub fn span_of(doc: &Doc<'_>, a: usize, b: usize) -> Span {
     match (doc.tokens.get(a), b.checked_sub(1).and_then(|l| doc.tokens.get(l))) {
@@ -394,29 +403,29 @@ impl Entities {
             // A lone determiner before a name ("the World Health Organization") is no title.
             let article = b == a + 1 && doc.is_func(a, FuncType::Determiner);
             if !t.is_empty() && !article && !e.titles.iter().any(|x| x == t) {
-                e.titles.push(t.to_string());
-                e.roles.push(lowercase(t));
+                push_short(&mut e.titles, t.to_string());
+                push_short(&mut e.roles, lowercase(t));
             }
         }
         if let Some((a, b, _)) = np.head_title {
             let t = span_of(doc, a, b).of(doc.text);
             if !e.roles.iter().any(|r| is_lower_of(r, t)) {
-                e.roles.push(lowercase(t));
+                push_short(&mut e.roles, lowercase(t));
             }
         }
         for t in &np.titles {
             if !e.classes.contains(&t.class) {
-                e.classes.push(t.class.clone());
+                push_short(&mut e.classes, t.class.clone());
             }
         }
         if let Some(c) = np.head.and_then(|(_, _, n)| n.class.as_ref()) {
             if !e.classes.contains(c) {
-                e.classes.push(c.clone());
+                push_short(&mut e.classes, c.clone());
             }
         }
         for m in np.modifiers(doc) {
             if !e.modifiers.iter().any(|x| is_lower_of(x, m)) {
-                e.modifiers.push(lowercase(m));
+                push_short(&mut e.modifiers, lowercase(m));
             }
         }
         if e.gender.is_none() {

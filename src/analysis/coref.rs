@@ -331,8 +331,18 @@ impl<'a> Iterator for Words<'a> {
     }
 }
 
+/// `s` without a final "'s" or "’s". Compared as bytes (as `str::strip_suffix` does, without
+/// its searcher): both suffixes begin with a whole character, so the cut is at a boundary.
 fn strip_possessive(s: &str) -> &str {
-    s.strip_suffix("'s").or_else(|| s.strip_suffix("\u{2019}s")).unwrap_or(s)
+    let b = s.as_bytes();
+    let cut = if b.ends_with(b"'s") {
+        2
+    } else if b.ends_with("\u{2019}s".as_bytes()) {
+        4
+    } else {
+        return s;
+    };
+    s.get(..b.len() - cut).unwrap_or(s)
 }
 
 /// `v.push(x)` for an entity's short lists (titles, roles): the first push allocates room for

@@ -262,10 +262,20 @@ fn lowercase(s: &str) -> String {
 
 /// A head noun in a comparable form: lower case, singular.
 pub fn norm_head(w: &str) -> String {
-    let w = lowercase(w);
+    let mut w = lowercase(w);
     match w.as_str() {
         "people" | "persons" => "person".into(),
-        _ => w.strip_suffix("ies").map(|s| format!("{s}y")).or_else(|| w.strip_suffix('s').filter(|s| !s.ends_with('s')).map(str::to_string)).unwrap_or(w),
+        // The endings are cut in place: "-ies" to "-y", a final "s" (not "ss") dropped.
+        s if s.ends_with("ies") => {
+            w.truncate(w.len() - 3);
+            w.push('y');
+            w
+        }
+        s if s.ends_with('s') && !s.ends_with("ss") => {
+            w.pop();
+            w
+        }
+        _ => w,
     }
 }
 

@@ -570,8 +570,7 @@ impl Entities {
         }
         // Every match shares a word; candidates in id order, as a scan of all would meet them.
         // The key and candidate buffers are kept from call to call: no allocation per lookup.
-        let mut scratch = std::mem::take(&mut self.scratch);
-        let Scratch { key, cands } = &mut scratch;
+        let Scratch { key, cands } = &mut self.scratch;
         cands.clear();
         match &self.by_word {
             // The entities with a word bit of the name's: any other shares no word, so ranks 0
@@ -623,7 +622,6 @@ impl Entities {
                 found = Some(i);
             }
         }
-        self.scratch = scratch;
         let id = match found {
             Some(i) => {
                 if let Some(e) = self.list.get_mut(i).filter(|e| words.len() > e.words.len()) {

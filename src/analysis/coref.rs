@@ -174,9 +174,21 @@ fn age_after(doc: &Doc<'_>, t: usize) -> Option<u32> {
 
 /// The age of an epithet word: "54-year-old" is 54.
 fn epithet_age(word: &str) -> Option<u32> {
-    let lower = word.to_ascii_lowercase();
-    let n = lower.strip_suffix("-year-old").or_else(|| lower.strip_suffix("-year-old's"))?;
+    let n = strip_suffix_ascii_case(word, "-year-old").or_else(|| strip_suffix_ascii_case(word, "-year-old's"))?;
     n.parse().ok()
+}
+
+/// `s` without `suffix` (ASCII), ignoring ASCII case: as `s.to_ascii_lowercase().strip_suffix`
+/// with a lower-case suffix, without the copy. The cut is at a boundary, since the suffix
+/// starts with an ASCII byte.
+fn strip_suffix_ascii_case<'a>(s: &'a str, suffix: &str) -> Option<&'a str> {
+    let cut = s.len().checked_sub(suffix.len())?;
+    let tail = s.as_bytes().get(cut..)?;
+    if tail.eq_ignore_ascii_case(suffix.as_bytes()) {
+        s.get(..cut)
+    } else {
+        None
+    }
 }
 
 /// The entity table.
@@ -832,7 +844,7 @@ impl Entities {
                     let described = |e: &Ent| {
                         !e.named
                             && matches!(e.kind, EntityKind::Person | EntityKind::Anonymous)
-                            && e.name.split_whitespace().last().is_some_and(|w| same_lowercase(w, last))
+                            && e.name.split_whitespace().next_back().is_some_and(|w| same_lowercase(w, last))
                     };
                     if np.end > np.start + 1 && self.alive().any(|(_, e)| described(e)) {
                         let found = self.most_salient(self.alive().filter(|(_, e)| described(e)).map(|(i, _)| i), pos);

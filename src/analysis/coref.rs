@@ -645,13 +645,17 @@ impl Entities {
             }
             None => {
                 // A lone capitalised subject followed by a lower-case word ("Burton explained").
-                let lone_subject = subject
-                    && doc.starts_sentence(np.start)
-                    && doc.tokens.get(np.end).is_some()
-                    && doc.tok_text(np.end).starts_with(char::is_lowercase)
-                    && doc.is_word(np.end);
-                let looks_personal = np.title.is_some() || words.len() > 1 || gender_here.is_some() || lone_subject;
-                if register_only && !looks_personal {
+                // Only asked (a binary search of the sentences) for a mention outside an
+                // attribution that nothing else shows to be personal.
+                let lone_subject = || {
+                    subject
+                        && doc.starts_sentence(np.start)
+                        && doc.tokens.get(np.end).is_some()
+                        && doc.tok_text(np.end).starts_with(char::is_lowercase)
+                        && doc.is_word(np.end)
+                };
+                let looks_personal = || np.title.is_some() || words.len() > 1 || gender_here.is_some() || lone_subject();
+                if register_only && !looks_personal() {
                     return None;
                 }
                 let kind = if np.outlet || np.noun_kind() == NounKind::Org { EntityKind::Organisation } else { EntityKind::Person };

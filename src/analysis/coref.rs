@@ -915,11 +915,12 @@ impl Entities {
             e.plural = np.plural();
             // The lede's "a prosecutor", named in a later paragraph: news style names the
             // source after the lede.
-            let in_lede = doc.sentences.iter().find(|s| s.paragraph > 0).is_none_or(|s| np.start < s.start);
+            let in_lede = || doc.sentences.iter().find(|s| s.paragraph > 0).is_none_or(|s| np.start < s.start);
             // Only "a"/"an": "one resident … another resident, Tomas" are two people.
-            let article = doc.word_tags(np.start).any(|t| matches!(t, Tag::Func(f) if f.article && !f.definite));
-            // An unnamed "an investigator" is anonymous until the story names them.
-            e.cataphoric = matches!(kind, EntityKind::Person | EntityKind::Anonymous) && np.indefinite && article && !vague && !np.plural() && in_lede;
+            let article = || doc.word_tags(np.start).any(|t| matches!(t, Tag::Func(f) if f.article && !f.definite));
+            // An unnamed "an investigator" is anonymous until the story names them. The cheap
+            // tests first: the article and the lede are looked up only for an indefinite role.
+            e.cataphoric = matches!(kind, EntityKind::Person | EntityKind::Anonymous) && np.indefinite && !vague && !np.plural() && article() && in_lede();
             e.placeholder = (anaphoric && kind == EntityKind::Person) || e.cataphoric;
             e.outlet = np.outlet;
         }

@@ -803,7 +803,7 @@ impl Entities {
         // "Some economists", "many analysts": an unnamed group of unspecified size is vague.
         let quantified = np.plural()
             && np.noun_kind() == NounKind::Person
-            && matches!(doc.tok_text(np.start).to_ascii_lowercase().as_str(), "some" | "many" | "several" | "most" | "numerous" | "various");
+            && ["some", "many", "several", "most", "numerous", "various"].iter().any(|q| doc.tok_text(np.start).eq_ignore_ascii_case(q));
         let vague = noun.is_some_and(|n| n.vague) || quantified;
         let anon = (noun.is_some_and(|n| n.anon) || vague) && np.head_title.is_none();
         let kind = if anon {

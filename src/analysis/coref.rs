@@ -291,6 +291,26 @@ pub fn norm_head(w: &str) -> String {
     }
 }
 
+/// Whether `head` is `norm_head(w)`, without building that string for an ASCII word.
+fn is_norm_head(head: &str, w: &str) -> bool {
+    if !w.is_ascii() {
+        return norm_head(w) == head;
+    }
+    // As `norm_head`, on `w` as it is: its endings compared ignoring ASCII case.
+    let ends = |suffix: &str| w.len() >= suffix.len() && w.get(w.len() - suffix.len()..).is_some_and(|e| e.eq_ignore_ascii_case(suffix));
+    // Whether `head` is `w` in lower case, less its last `cut` bytes, with `tail` appended.
+    let cut_is = |cut: usize, tail: &str| head.strip_suffix(tail).is_some_and(|h| w.get(..w.len() - cut).is_some_and(|stem| is_lower_of(h, stem)));
+    if w.eq_ignore_ascii_case("people") || w.eq_ignore_ascii_case("persons") {
+        head == "person"
+    } else if ends("ies") {
+        cut_is(3, "y")
+    } else if ends("s") && !ends("ss") {
+        cut_is(1, "")
+    } else {
+        is_lower_of(head, w)
+    }
+}
+
 /// The text of tokens `[a, b)` (empty when they are out of range), borrowed, not copied.
 fn text_of<'a>(doc: &Doc<'a>, a: usize, b: usize) -> &'a str {
     span_of(doc, a, b).of(doc.text)
@@ -708,8 +728,8 @@ impl Entities {
             let Some(e) = self.list.get(i).filter(|e| i != id && e.placeholder && e.merged_into.is_none() && e.request.is_none() && e.reason.is_none()) else {
                 continue;
             };
-            let head_last = e.head.as_deref().and_then(|h| h.split_whitespace().last()).unwrap_or("");
-            let fits = titles.iter().any(|t| t.split_whitespace().any(|w| norm_head(w) == head_last))
+            let head_last = e.head.as_deref().and_then(|h| h.split_whitespace().next_back()).unwrap_or("");
+            let fits = titles.iter().any(|t| t.split_whitespace().any(|w| is_norm_head(head_last, w)))
                 || (!e.cataphoric && e.classes.iter().any(|c| classes.contains(c) && c != "honorific" && c != "official"));
             if fits {
                 let Some(p) = self.list.get_mut(i) else { continue };
@@ -994,6 +1014,35 @@ mod tests {
         for s in ["", " ", "Ann", "  Ann  Lee ", "Ann\tLee\nSmith\r\x0bJr\x0c.", "J. R. R.", "Zoë Ng", "Ann\u{a0}Lee \u{2003}Smith", "a  b"] {
             assert_eq!(Words::of(s).collect::<Vec<_>>(), s.split_whitespace().collect::<Vec<_>>(), "{s:?}");
         }
+    }
+
+    #[test]
+    fn is_norm_head_as_norm_head() {
+        let words = ["People", "PERSONS", "Agencies", "ies", "s", "Boss", "officials", "Mayor", "ÉTATS", "Cities", "bus", ""];
+        let heads = ["person", "agency", "y", "", "boss", "official", "mayor", "états", "city", "bu", "cities", "Mayor"];
+        for w in words {
+            for h in heads {
+                assert_eq!(is_norm_head(h, w), norm_head(w) == h, "{w:?} {h:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn epithet_ages() {
+        for (w, age) in [("54-year-old", Some(54)), ("54-Year-Old's", Some(54)), ("year-old", None), ("x-year-old", None), ("7", None)] {
+            assert_eq!(epithet_age(w), age, "{w:?}");
+        }
+    }
+
+    #[test]
+    fn name_words() {
+        let w = NameWords::new(["ann", "", "lee"].iter(), 0);
+        assert_eq!((w.len(), w.first(), w.last()), (3, Some("ann"), Some("lee")));
+        assert_eq!(w.iter().collect::<Vec<_>>(), ["ann", "", "lee"]);
+        let none = NameWords::default();
+        assert_eq!((none.len(), none.first(), none.last(), none.iter().count()), (0, None, None, 0));
+        let empty = NameWords::new([""].iter(), 0);
+        assert_eq!((empty.len(), empty.first(), empty.last()), (1, Some(""), Some("")));
     }
 
     #[test]

@@ -574,10 +574,12 @@ impl Entities {
         // The name's words, compared with the entities' lower-cased words. An ASCII name is
         // compared ignoring ASCII case; any other is lower-cased first (as a whole: white space
         // bounds the context of case mapping, so this is each word lower-cased).
-        let lower: std::borrow::Cow<'_, str> = if raw.is_ascii() { raw.into() } else { raw.to_lowercase().into() };
+        let ascii = raw.is_ascii();
+        let lower: std::borrow::Cow<'_, str> = if ascii { raw.into() } else { raw.to_lowercase().into() };
         // Held on the stack: a name has at most `NAME_WORDS` (a vector takes any more).
         let mut inline = [""; NAME_WORDS];
-        let mut split = Words::of(&lower);
+        // As `Words::of(&lower)`, without testing the text for ASCII again.
+        let mut split = if ascii { Words::Ascii(raw) } else { Words::Other(lower.split_whitespace()) };
         let mut n = 0;
         for (slot, w) in inline.iter_mut().zip(&mut split) {
             *slot = w;
@@ -679,7 +681,7 @@ impl Entities {
                     return None;
                 }
                 let kind = if np.outlet || np.noun_kind() == NounKind::Org { EntityKind::Organisation } else { EntityKind::Person };
-                let lower_words = if raw.is_ascii() {
+                let lower_words = if ascii {
                     // These are the words of `raw`: only lower case is missing.
                     NameWords::new(words.iter().map(|w| strip_possessive(w)), raw.len()).ascii_lowercase()
                 } else {

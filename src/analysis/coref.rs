@@ -19,8 +19,10 @@ pub struct Ent {
     pub kind: EntityKind,
     /// Canonical name.
     pub name: String,
-    /// Lower-cased name words (for surname matching).
-    pub words: Vec<String>,
+    /// Lower-cased name words, possessive stripped (for surname matching). Only a named entity
+    /// has them: they are only read when [`Ent::named`] is set, which only [`Entities::name`]
+    /// does, with the words.
+    pub words: NameWords,
     /// Whether it has a proper name.
     pub named: bool,
     /// Titles as written.
@@ -64,6 +66,102 @@ pub struct Ent {
     pub cataphoric: bool,
 }
 
+/// An entity's name words, lower case, in one string: one allocation per name, not one per
+/// word, for the few comparisons a name lookup makes.
+#[derive(Debug, Clone, Default)]
+pub struct NameWords {
+    /// The words joined by single spaces (a word holds no white space: names are split at it).
+    text: String,
+    /// How many words: none and one empty word (a lone "'s", stripped) both leave `text` empty.
+    len: usize,
+    /// The [`word_bit`]s of the words.
+    bits: u64,
+}
+
+/// A bit standing for a word, the same for any two words equal ignoring ASCII case (from its
+/// length and its first and last bytes, in ASCII lower case): names sharing no bit share no
+/// word, so they need no closer comparison.
+fn word_bit(word: &str) -> u64 {
+    let b = word.as_bytes();
+    let (first, last) = (b.first().map_or(0, u8::to_ascii_lowercase), b.last().map_or(0, u8::to_ascii_lowercase));
+    let n = (b.len() as u64).wrapping_mul(31).wrapping_add(u64::from(first).wrapping_mul(7)).wrapping_add(u64::from(last));
+    1 << (n % 64)
+}
+
+impl NameWords {
+    /// `words` as they are (`capacity`: their length, spaces included, or more).
+    fn new<S: AsRef<str>>(words: impl Iterator<Item = S>, capacity: usize) -> Self {
+        let mut text = String::with_capacity(capacity);
+        let (mut len, mut bits) = (0, 0);
+        for w in words {
+            if len > 0 {
+                text.push(' ');
+            }
+            text.push_str(w.as_ref());
+            len += 1;
+            bits |= word_bit(w.as_ref());
+        }
+        NameWords { text, len, bits }
+    }
+
+    /// The words in ASCII lower case.
+    fn ascii_lowercase(mut self) -> Self {
+        self.text.make_ascii_lowercase();
+        self
+    }
+
+    /// How many words.
+    fn len(&self) -> usize {
+        self.len
+    }
+
+    /// The words in order.
+    fn iter(&self) -> SpaceSplit<'_> {
+        SpaceSplit { rest: (self.len > 0).then_some(self.text.as_str()) }
+    }
+
+    fn first(&self) -> Option<&str> {
+        self.iter().next()
+    }
+
+    fn last(&self) -> Option<&str> {
+        if self.len == 0 {
+            return None;
+        }
+        let from = self.text.bytes().rposition(|b| b == b' ').map_or(0, |at| at + 1);
+        self.text.get(from..)
+    }
+
+    fn contains(&self, word: &str) -> bool {
+        self.iter().any(|w| w == word)
+    }
+}
+
+/// The words of a [`NameWords`] text: `text.split(' ')`, with the separator found byte by byte
+/// (a space byte is always a whole character), which is quicker on such short strings.
+pub struct SpaceSplit<'a> {
+    /// What is left to split; `None` once the last word is out.
+    rest: Option<&'a str>,
+}
+
+impl<'a> Iterator for SpaceSplit<'a> {
+    type Item = &'a str;
+
+    fn next(&mut self) -> Option<&'a str> {
+        let rest = self.rest?;
+        match rest.bytes().position(|b| b == b' ') {
+            Some(at) => {
+                self.rest = rest.get(at + 1..);
+                rest.get(..at)
+            }
+            None => {
+                self.rest = None;
+                Some(rest)
+            }
+        }
+    }
+}
+
 /// An age in apposition after the name ending before token `t`: ", 54," (or ", 54." / ", 54)").
 fn age_after(doc: &Doc<'_>, t: usize) -> Option<u32> {
     if !doc.is_punct(t, ",") {
@@ -76,8 +174,7 @@ fn age_after(doc: &Doc<'_>, t: usize) -> Option<u32> {
 
 /// The age of an epithet word: "54-year-old" is 54.
 fn epithet_age(word: &str) -> Option<u32> {
-    let lower = word.to_ascii_lowercase();
-    let n = lower.strip_suffix("-year-old").or_else(|| lower.strip_suffix("-year-old's"))?;
+    let n = strip_suffix_ascii_case(word, "-year-old").or_else(|| strip_suffix_ascii_case(word, "-year-old's"))?;
     n.parse().ok()
 }
 
@@ -94,6 +191,19 @@ pub fn is_qualified_role(doc: &Doc<'_>, np: &Np<'_>) -> bool {
     head.is_some_and(|h| is_qualified(doc, np.start, h + 1))
 }
 
+/// `s` without `suffix` (ASCII), ignoring ASCII case: as `s.to_ascii_lowercase().strip_suffix`
+/// with a lower-case suffix, without the copy. The cut is at a boundary, since the suffix
+/// starts with an ASCII byte.
+fn strip_suffix_ascii_case<'a>(s: &'a str, suffix: &str) -> Option<&'a str> {
+    let cut = s.len().checked_sub(suffix.len())?;
+    let tail = s.as_bytes().get(cut..)?;
+    if tail.eq_ignore_ascii_case(suffix.as_bytes()) {
+        s.get(..cut)
+    } else {
+        None
+    }
+}
+
 /// The entity table.
 #[derive(Debug, Default)]
 pub struct Entities {
@@ -101,14 +211,16 @@ pub struct Entities {
     pub list: Vec<Ent>,
     /// Relays recorded for an entity: "X expressed these sentiments, as reported by Y".
     pub relays: HashMap<usize, Vec<usize>>,
-    /// Named entities by each of their name words (ASCII lower case): a name is compared only
-    /// with the entities sharing a word with it, not with every entity of the document, so a
-    /// long document stays linear. Entries may be stale (words change); they are re-checked.
+    /// Named entities by each of their name words (ASCII lower case): past [`SCAN_MAX`]
+    /// entities, a name is compared only with the entities sharing a word with it, not with
+    /// every entity of the document, so a long document stays linear. Entries may be stale
+    /// (words change); they are re-checked. `None` until the document has that many entities:
+    /// a story's dozen are all compared, quicker than keeping the index.
     ///
     /// Keyed by the word's hash ([`word_key`]), not the word: no string is allocated per word
     /// indexed. Two words with one hash only add a candidate, and every candidate is compared
     /// word by word anyway (a match needs a shared word), so a collision cannot change a result.
-    by_word: HashMap<u64, Ids, FixedState>,
+    by_word: Option<HashMap<u64, Ids, FixedState>>,
     /// Buffers [`Entities::name`] reuses from one call to the next.
     scratch: Scratch,
     /// The last mentions recorded, with their entities, newest at `recent_at - 1`: a phrase
@@ -117,6 +229,14 @@ pub struct Entities {
     recent: [(Span, usize); RECENT],
     recent_at: usize,
 }
+
+/// The words of a name [`Entities::name`] holds inline: a name phrase has at most 16 tokens
+/// (`np::MAX_NP_TOKENS`), so at most as many words.
+const NAME_WORDS: usize = 16;
+
+/// Up to this many entities, [`Entities::name`] compares a name with each of them, without
+/// [`Entities::by_word`].
+const SCAN_MAX: usize = 32;
 
 /// How many of the last mentions [`Entities`] remembers by span.
 const RECENT: usize = 16;
@@ -167,10 +287,40 @@ fn lowercase(s: &str) -> String {
 
 /// A head noun in a comparable form: lower case, singular.
 pub fn norm_head(w: &str) -> String {
-    let w = lowercase(w);
+    let mut w = lowercase(w);
     match w.as_str() {
         "people" | "persons" => "person".into(),
-        _ => w.strip_suffix("ies").map(|s| format!("{s}y")).or_else(|| w.strip_suffix('s').filter(|s| !s.ends_with('s')).map(str::to_string)).unwrap_or(w),
+        // The endings are cut in place: "-ies" to "-y", a final "s" (not "ss") dropped.
+        s if s.ends_with("ies") => {
+            w.truncate(w.len() - 3);
+            w.push('y');
+            w
+        }
+        s if s.ends_with('s') && !s.ends_with("ss") => {
+            w.pop();
+            w
+        }
+        _ => w,
+    }
+}
+
+/// Whether `head` is `norm_head(w)`, without building that string for an ASCII word.
+fn is_norm_head(head: &str, w: &str) -> bool {
+    if !w.is_ascii() {
+        return norm_head(w) == head;
+    }
+    // As `norm_head`, on `w` as it is: its endings compared ignoring ASCII case.
+    let ends = |suffix: &str| w.len() >= suffix.len() && w.get(w.len() - suffix.len()..).is_some_and(|e| e.eq_ignore_ascii_case(suffix));
+    // Whether `head` is `w` in lower case, less its last `cut` bytes, with `tail` appended.
+    let cut_is = |cut: usize, tail: &str| head.strip_suffix(tail).is_some_and(|h| w.get(..w.len() - cut).is_some_and(|stem| is_lower_of(h, stem)));
+    if w.eq_ignore_ascii_case("people") || w.eq_ignore_ascii_case("persons") {
+        head == "person"
+    } else if ends("ies") {
+        cut_is(3, "y")
+    } else if ends("s") && !ends("ss") {
+        cut_is(1, "")
+    } else {
+        is_lower_of(head, w)
     }
 }
 
@@ -236,8 +386,27 @@ impl<'a> Iterator for Words<'a> {
     }
 }
 
+/// `s` without a final "'s" or "’s". Compared as bytes (as `str::strip_suffix` does, without
+/// its searcher): both suffixes begin with a whole character, so the cut is at a boundary.
 fn strip_possessive(s: &str) -> &str {
-    s.strip_suffix("'s").or_else(|| s.strip_suffix("\u{2019}s")).unwrap_or(s)
+    let b = s.as_bytes();
+    let cut = if b.ends_with(b"'s") {
+        2
+    } else if b.ends_with("\u{2019}s".as_bytes()) {
+        4
+    } else {
+        return s;
+    };
+    s.get(..b.len() - cut).unwrap_or(s)
+}
+
+/// `v.push(x)` for an entity's short lists (titles, roles): the first push allocates room for
+/// four directly, which is quicker than the growth path.
+fn push_short<T>(v: &mut Vec<T>, x: T) {
+    if v.capacity() == 0 {
+        *v = Vec::with_capacity(4);
+    }
+    v.push(x);
 }
 
 /// The byte span of tokens `[a, b)`.
@@ -301,9 +470,9 @@ impl Entities {
             // A lone determiner before a name ("the World Health Organization") is no title.
             let article = b == a + 1 && doc.is_func(a, FuncType::Determiner);
             if !t.is_empty() && !article && !e.titles.iter().any(|x| x == t) {
-                e.titles.push(t.to_string());
+                push_short(&mut e.titles, t.to_string());
                 if !qualified {
-                    e.roles.push(lowercase(t));
+                    push_short(&mut e.roles, lowercase(t));
                 }
             }
         }
@@ -316,22 +485,22 @@ impl Entities {
         if let Some((a, b, _)) = np.head_title {
             let t = span_of(doc, a, b).of(doc.text);
             if !e.roles.iter().any(|r| is_lower_of(r, t)) {
-                e.roles.push(lowercase(t));
+                push_short(&mut e.roles, lowercase(t));
             }
         }
         for t in &np.titles {
             if !e.classes.contains(&t.class) {
-                e.classes.push(t.class.clone());
+                push_short(&mut e.classes, t.class.clone());
             }
         }
         if let Some(c) = np.head.and_then(|(_, _, n)| n.class.as_ref()) {
             if !e.classes.contains(c) {
-                e.classes.push(c.clone());
+                push_short(&mut e.classes, c.clone());
             }
         }
         for m in np.modifiers(doc) {
             if !e.modifiers.iter().any(|x| is_lower_of(x, m)) {
-                e.modifiers.push(lowercase(m));
+                push_short(&mut e.modifiers, lowercase(m));
             }
         }
         if e.gender.is_none() {
@@ -339,13 +508,13 @@ impl Entities {
         }
     }
 
+    /// A new entity with no proper name (a role, a pronoun), so no name words (see [`Ent::words`]).
     fn new_entity(&mut self, kind: EntityKind, name: String) -> usize {
-        let words = Words::of(&name).map(|w| lowercase(strip_possessive(w))).collect();
-        self.new_entity_with_words(kind, name, words)
+        self.new_entity_with_words(kind, name, NameWords::default())
     }
 
-    /// [`Self::new_entity`] with the name's words given: lower case, possessive stripped.
-    fn new_entity_with_words(&mut self, kind: EntityKind, name: String, words: Vec<String>) -> usize {
+    /// A new entity with the name's words given: lower case, possessive stripped.
+    fn new_entity_with_words(&mut self, kind: EntityKind, name: String, words: NameWords) -> usize {
         // A story has about a dozen entities: room for them at once, rather than regrowing
         // (and moving every entity) from four.
         if self.list.capacity() == 0 {
@@ -367,7 +536,8 @@ impl Entities {
             vague: false,
             reason: None,
             request: None,
-            mentions: Vec::new(),
+            // Touched at once: room for the few mentions an entity gets, without the growth path.
+            mentions: Vec::with_capacity(4),
             last_subject: None,
             last_mention: 0,
             merged_into: None,
@@ -379,16 +549,20 @@ impl Entities {
         self.list.len() - 1
     }
 
-    /// Adds entity `id` under each of its name words.
+    /// Adds entity `id` under each of its name words, once there is an index.
     fn index_words(&mut self, id: usize) {
-        let Some(e) = self.list.get(id) else { return };
-        // Room for a story's name words at once, rather than rehashing as the table grows.
-        if self.by_word.capacity() == 0 {
-            self.by_word.reserve(32);
-        }
+        let (Some(e), Some(by_word)) = (self.list.get(id), self.by_word.as_mut()) else { return };
         // The words are lower case already: `new_entity` and `name` store them so.
-        for w in &e.words {
-            self.by_word.entry(word_key(w)).and_modify(|ids| ids.push(id)).or_insert(Ids { first: id, rest: Vec::new() });
+        for w in e.words.iter() {
+            by_word.entry(word_key(w)).and_modify(|ids| ids.push(id)).or_insert(Ids { first: id, rest: Vec::new() });
+        }
+    }
+
+    /// Builds [`Self::by_word`] from every entity's name words.
+    fn index_all(&mut self) {
+        self.by_word = Some(HashMap::with_capacity_and_hasher(4 * self.list.len(), FixedState::default()));
+        for id in 0..self.list.len() {
+            self.index_words(id);
         }
     }
 
@@ -423,37 +597,66 @@ impl Entities {
         // The name's words, compared with the entities' lower-cased words. An ASCII name is
         // compared ignoring ASCII case; any other is lower-cased first (as a whole: white space
         // bounds the context of case mapping, so this is each word lower-cased).
-        let lower: std::borrow::Cow<'_, str> = if raw.is_ascii() { raw.into() } else { raw.to_lowercase().into() };
-        let words: Vec<&str> = Words::of(&lower).collect();
-        let same = |ew: &String, w: &&str| ew.eq_ignore_ascii_case(w);
+        let ascii = raw.is_ascii();
+        let lower: std::borrow::Cow<'_, str> = if ascii { raw.into() } else { raw.to_lowercase().into() };
+        // Held on the stack: a name has at most `NAME_WORDS` (a vector takes any more).
+        let mut inline = [""; NAME_WORDS];
+        // As `Words::of(&lower)`, without testing the text for ASCII again.
+        let mut split = if ascii { Words::Ascii(raw) } else { Words::Other(lower.split_whitespace()) };
+        let mut n = 0;
+        for (slot, w) in inline.iter_mut().zip(&mut split) {
+            *slot = w;
+            n += 1;
+        }
+        let more: Vec<&str>;
+        let words: &[&str] = match split.next() {
+            None => inline.get(..n).unwrap_or_default(),
+            Some(w) => {
+                more = inline.iter().copied().chain(std::iter::once(w)).chain(split).collect();
+                &more
+            }
+        };
+        let same = |ew: &str, w: &&str| ew.eq_ignore_ascii_case(w);
         // Same person: equal names, one name's words inside the other's sharing a word.
         let mut found = None;
         let mut best_rank = 0;
         // "Ms. Pryor" is not "Mr. Pryor": a gender shown here must not contradict the entity's.
         let gender_here = np.gender(doc);
+        if self.by_word.is_none() && self.list.len() > SCAN_MAX {
+            self.index_all();
+        }
         // Every match shares a word; candidates in id order, as a scan of all would meet them.
         // The key and candidate buffers are kept from call to call: no allocation per lookup.
-        let mut scratch = std::mem::take(&mut self.scratch);
-        let Scratch { key, cands } = &mut scratch;
+        let Scratch { key, cands } = &mut self.scratch;
         cands.clear();
-        for w in &words {
-            key.clear();
-            key.push_str(w);
-            key.make_ascii_lowercase();
-            if let Some(ids) = self.by_word.get(&word_key(key)) {
-                cands.push(ids.first);
-                cands.extend_from_slice(&ids.rest);
+        match &self.by_word {
+            // The entities with a word bit of the name's: any other shares no word, so ranks 0
+            // below. With no word, none (as the index would give).
+            None => {
+                let bits = words.iter().fold(0, |bits, w| bits | word_bit(w));
+                cands.extend(self.list.iter().enumerate().filter(|(_, e)| e.words.bits & bits != 0).map(|(i, _)| i));
+            }
+            Some(by_word) => {
+                for w in words {
+                    key.clear();
+                    key.push_str(w);
+                    key.make_ascii_lowercase();
+                    if let Some(ids) = by_word.get(&word_key(key)) {
+                        cands.push(ids.first);
+                        cands.extend_from_slice(&ids.rest);
+                    }
+                }
+                cands.sort_unstable();
+                cands.dedup();
             }
         }
-        cands.sort_unstable();
-        cands.dedup();
         for (i, e) in cands.iter().filter_map(|&i| self.list.get(i).filter(|e| e.merged_into.is_none()).map(|e| (i, e))) {
             if !e.named || (gender_here.is_some() && e.gender.is_some() && e.gender != gender_here) {
                 continue;
             }
-            let rank = if e.words.len() == words.len() && e.words.iter().zip(&words).all(|(ew, w)| same(ew, w)) {
+            let rank = if e.words.len() == words.len() && e.words.iter().zip(words).all(|(ew, w)| same(ew, w)) {
                 4
-            } else if let ([w], Some(ew)) = (words.as_slice(), e.words.last()) {
+            } else if let ([w], Some(ew)) = (words, e.words.last()) {
                 if same(ew, w) {
                     3
                 } else if e.words.first().is_some_and(|ew| same(ew, w)) {
@@ -476,12 +679,11 @@ impl Entities {
                 found = Some(i);
             }
         }
-        self.scratch = scratch;
         let id = match found {
             Some(i) => {
                 if let Some(e) = self.list.get_mut(i).filter(|e| words.len() > e.words.len()) {
                     e.name = raw.to_string();
-                    e.words = words.iter().map(|w| w.to_ascii_lowercase()).collect();
+                    e.words = NameWords::new(words.iter(), raw.len()).ascii_lowercase();
                     self.index_words(i);
                 }
                 i
@@ -489,27 +691,32 @@ impl Entities {
             None => {
                 // A lone capitalised subject followed by a lower-case word, its verb ("Burton
                 // explained", "Burton has said"), not a word opening a phrase: "According to
-                // …", "Speaking at …", "Dozens of fishermen …".
-                let opens_phrase =
-                    [FuncType::Preposition, FuncType::Determiner, FuncType::Connective, FuncType::Complementizer].into_iter().any(|ty| doc.is_func(np.end, ty));
-                let lone_subject = subject
-                    && doc.starts_sentence(np.start)
-                    && doc.tokens.get(np.end).is_some()
-                    && doc.tok_text(np.end).starts_with(char::is_lowercase)
-                    && doc.is_word(np.end)
-                    && !opens_phrase;
-                let looks_personal = np.title.is_some() || words.len() > 1 || gender_here.is_some() || lone_subject;
-                if register_only && !looks_personal {
+                // …", "Speaking at …", "Dozens of fishermen …". Only asked (a binary search of
+                // the sentences) for a mention outside an attribution that nothing else shows to
+                // be personal.
+                let lone_subject = || {
+                    let opens_phrase = [FuncType::Preposition, FuncType::Determiner, FuncType::Connective, FuncType::Complementizer]
+                        .into_iter()
+                        .any(|ty| doc.is_func(np.end, ty));
+                    subject
+                        && doc.starts_sentence(np.start)
+                        && doc.tokens.get(np.end).is_some()
+                        && doc.tok_text(np.end).starts_with(char::is_lowercase)
+                        && doc.is_word(np.end)
+                        && !opens_phrase
+                };
+                let looks_personal = || np.title.is_some() || words.len() > 1 || gender_here.is_some() || lone_subject();
+                if register_only && !looks_personal() {
                     return None;
                 }
                 let kind = if np.outlet || np.noun_kind() == NounKind::Org { EntityKind::Organisation } else { EntityKind::Person };
-                let id = if raw.is_ascii() {
-                    // `new_entity` would split `raw` again: its words are these, lower-cased.
-                    let lower_words = words.iter().map(|w| strip_possessive(w).to_ascii_lowercase()).collect();
-                    self.new_entity_with_words(kind, raw.to_string(), lower_words)
+                let lower_words = if ascii {
+                    // These are the words of `raw`: only lower case is missing.
+                    NameWords::new(words.iter().map(|w| strip_possessive(w)), raw.len()).ascii_lowercase()
                 } else {
-                    self.new_entity(kind, raw.to_string())
+                    NameWords::new(Words::of(raw).map(|w| lowercase(strip_possessive(w))), raw.len())
                 };
+                let id = self.new_entity_with_words(kind, raw.to_string(), lower_words);
                 if let Some(e) = self.list.get_mut(id) {
                     e.named = true;
                 }
@@ -556,8 +763,8 @@ impl Entities {
             let Some(e) = self.list.get(i).filter(|e| i != id && e.placeholder && e.merged_into.is_none() && e.request.is_none() && e.reason.is_none()) else {
                 continue;
             };
-            let head_last = e.head.as_deref().and_then(|h| h.split_whitespace().last()).unwrap_or("");
-            let fits = titles.iter().any(|t| t.split_whitespace().any(|w| norm_head(w) == head_last))
+            let head_last = e.head.as_deref().and_then(|h| h.split_whitespace().next_back()).unwrap_or("");
+            let fits = titles.iter().any(|t| t.split_whitespace().any(|w| is_norm_head(head_last, w)))
                 || (!e.cataphoric && e.classes.iter().any(|c| classes.contains(c) && c != "honorific" && c != "official"));
             if fits {
                 let Some(p) = self.list.get_mut(i) else { continue };
@@ -651,7 +858,7 @@ impl Entities {
         // "Some economists", "many analysts": an unnamed group of unspecified size is vague.
         let quantified = np.plural()
             && np.noun_kind() == NounKind::Person
-            && matches!(doc.tok_text(np.start).to_ascii_lowercase().as_str(), "some" | "many" | "several" | "most" | "numerous" | "various");
+            && ["some", "many", "several", "most", "numerous", "various"].iter().any(|q| doc.tok_text(np.start).eq_ignore_ascii_case(q));
         let vague = noun.is_some_and(|n| n.vague) || quantified;
         let anon = (noun.is_some_and(|n| n.anon) || vague) && np.head_title.is_none();
         let kind = if anon {
@@ -696,7 +903,7 @@ impl Entities {
                     let described = |e: &Ent| {
                         !e.named
                             && matches!(e.kind, EntityKind::Person | EntityKind::Anonymous)
-                            && e.name.split_whitespace().last().is_some_and(|w| same_lowercase(w, last))
+                            && e.name.split_whitespace().next_back().is_some_and(|w| same_lowercase(w, last))
                     };
                     if np.end > np.start + 1 && self.alive().any(|(_, e)| described(e)) {
                         let found = self.most_salient(self.alive().filter(|(_, e)| described(e)).map(|(i, _)| i), pos);
@@ -763,11 +970,12 @@ impl Entities {
             e.plural = np.plural();
             // The lede's "a prosecutor", named in a later paragraph: news style names the
             // source after the lede.
-            let in_lede = doc.sentences.iter().find(|s| s.paragraph > 0).is_none_or(|s| np.start < s.start);
+            let in_lede = || doc.sentences.iter().find(|s| s.paragraph > 0).is_none_or(|s| np.start < s.start);
             // Only "a"/"an": "one resident … another resident, Tomas" are two people.
-            let article = doc.word_tags(np.start).any(|t| matches!(t, Tag::Func(f) if f.article && !f.definite));
-            // An unnamed "an investigator" is anonymous until the story names them.
-            e.cataphoric = matches!(kind, EntityKind::Person | EntityKind::Anonymous) && np.indefinite && article && !vague && !np.plural() && in_lede;
+            let article = || doc.word_tags(np.start).any(|t| matches!(t, Tag::Func(f) if f.article && !f.definite));
+            // An unnamed "an investigator" is anonymous until the story names them. The cheap
+            // tests first: the article and the lede are looked up only for an indefinite role.
+            e.cataphoric = matches!(kind, EntityKind::Person | EntityKind::Anonymous) && np.indefinite && !vague && !np.plural() && article() && in_lede();
             e.placeholder = (anaphoric && kind == EntityKind::Person) || e.cataphoric;
             e.outlet = np.outlet;
         }
@@ -841,6 +1049,35 @@ mod tests {
         for s in ["", " ", "Ann", "  Ann  Lee ", "Ann\tLee\nSmith\r\x0bJr\x0c.", "J. R. R.", "Zoë Ng", "Ann\u{a0}Lee \u{2003}Smith", "a  b"] {
             assert_eq!(Words::of(s).collect::<Vec<_>>(), s.split_whitespace().collect::<Vec<_>>(), "{s:?}");
         }
+    }
+
+    #[test]
+    fn is_norm_head_as_norm_head() {
+        let words = ["People", "PERSONS", "Agencies", "ies", "s", "Boss", "officials", "Mayor", "ÉTATS", "Cities", "bus", ""];
+        let heads = ["person", "agency", "y", "", "boss", "official", "mayor", "états", "city", "bu", "cities", "Mayor"];
+        for w in words {
+            for h in heads {
+                assert_eq!(is_norm_head(h, w), norm_head(w) == h, "{w:?} {h:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn epithet_ages() {
+        for (w, age) in [("54-year-old", Some(54)), ("54-Year-Old's", Some(54)), ("year-old", None), ("x-year-old", None), ("7", None)] {
+            assert_eq!(epithet_age(w), age, "{w:?}");
+        }
+    }
+
+    #[test]
+    fn name_words() {
+        let w = NameWords::new(["ann", "", "lee"].iter(), 0);
+        assert_eq!((w.len(), w.first(), w.last()), (3, Some("ann"), Some("lee")));
+        assert_eq!(w.iter().collect::<Vec<_>>(), ["ann", "", "lee"]);
+        let none = NameWords::default();
+        assert_eq!((none.len(), none.first(), none.last(), none.iter().count()), (0, None, None, 0));
+        let empty = NameWords::new([""].iter(), 0);
+        assert_eq!((empty.len(), empty.first(), empty.last()), (1, Some(""), Some("")));
     }
 
     #[test]

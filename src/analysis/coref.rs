@@ -858,7 +858,8 @@ impl Entities {
         // "Some economists", "many analysts": an unnamed group of unspecified size is vague.
         let quantified = np.plural()
             && np.noun_kind() == NounKind::Person
-            && ["some", "many", "several", "most", "numerous", "various"].iter().any(|q| doc.tok_text(np.start).eq_ignore_ascii_case(q));
+            && doc.is_func(np.start, FuncType::Determiner)
+            && doc.word_tags(np.start).any(|t| matches!(t, Tag::Func(f) if f.vague));
         let vague = noun.is_some_and(|n| n.vague) || quantified;
         let anon = (noun.is_some_and(|n| n.anon) || vague) && np.head_title.is_none();
         let kind = if anon {

@@ -660,12 +660,16 @@ fn complement<'a>(doc: &Doc<'a>, s: Sentence, mut k: usize, a: &mut Attr<'a>) {
     set_content(doc, s, k, a);
 }
 
+/// Whether `w` looks like a past-tense verb: lower case, in "-ed", longer than "-ed" on a stem
+/// of two letters ("agreed", not "red").
+fn looks_past(w: &str) -> bool {
+    w.starts_with(|c: char| c.is_ascii_lowercase()) && ends_with_lower(w, "ed") && w.len() > 4
+}
+
 /// Whether token `t` looks like a clause's verb: an auxiliary or modal of the lexicon, or a
-/// lower-case past-tense form in "-ed" that is not a speech verb.
+/// past-tense form that is not a speech verb.
 fn is_finite_verbish(doc: &Doc<'_>, t: usize) -> bool {
-    let w = doc.tok_text(t);
-    let past = w.starts_with(|c: char| c.is_ascii_lowercase()) && ends_with_lower(w, "ed") && w.len() > 4 && verb_at(doc, t).is_none();
-    doc.is_func(t, FuncType::Auxiliary) || doc.is_func(t, FuncType::Modal) || past
+    doc.is_func(t, FuncType::Auxiliary) || doc.is_func(t, FuncType::Modal) || (looks_past(doc.tok_text(t)) && verb_at(doc, t).is_none())
 }
 
 /// "said exports fell.", "said he agreed.": a whole reported clause of two words, a subject
@@ -678,9 +682,8 @@ fn two_word_clause(doc: &Doc<'_>, k: usize, end: usize) -> bool {
     }
     let w = doc.tok_text(verb);
     let lower = w.starts_with(|c: char| c.is_ascii_lowercase());
-    let past = ends_with_lower(w, "ed") && w.len() > 4;
     let pronoun = doc.has(subject, TokClass::PRONOUN);
-    lower && !doc.has(verb, TokClass::NOUN | TokClass::TITLE | TokClass::FUNC) && (past || pronoun)
+    lower && !doc.has(verb, TokClass::NOUN | TokClass::TITLE | TokClass::FUNC) && (looks_past(w) || pronoun)
 }
 
 /// "said the suspect, 34, was arrested": a short noun phrase (`k..c`, opening with a
@@ -798,11 +801,8 @@ pub fn find_subject<'a>(doc: &Doc<'a>, lo: usize, e: usize) -> Option<(Np<'a>, V
                 }
                 // "But councillor Amir Haddad, …": a leading connective is not the phrase.
                 let a = if a + 1 < b && doc.is_func(a, FuncType::Connective) { a + 1 } else { a };
-                let set = np::words_at(doc, a, b);
-                let set = set.as_ref();
-                set.and_then(|x| np::exact_of(x, b))
-                    .or_else(|| set.and_then(|x| postmodifier_of(doc, x, b)))
-                    .or_else(|| set.and_then(|x| pp_tail_of(doc, x, b)))
+                np::words_at(doc, a, b)
+                    .and_then(|set| np::exact_of(&set, b).or_else(|| postmodifier_of(doc, &set, b)).or_else(|| pp_tail_of(doc, &set, b)))
                     .or_else(|| unknown_role(doc, lo, a, b))
             })
             .collect();

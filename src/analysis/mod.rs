@@ -319,22 +319,9 @@ fn add_appositive(doc: &Doc<'_>, ents: &mut Entities, id: usize, app: &Np<'_>) {
     if !e.named {
         return;
     }
-    // A qualified role ("the former mayor of Leeds") is shown, but is no role a later "the
-    // mayor" names.
-    let qualified = coref::is_qualified_role(doc, app);
-    if !e.titles.contains(&text) {
+    let new_title = !e.titles.contains(&text);
+    if new_title {
         e.titles.push(text.clone());
-        if !qualified {
-            e.roles.push(text.to_lowercase());
-        }
-    }
-    if let Some(h) = head.filter(|_| !qualified) {
-        e.roles.push(h);
-    }
-    for c in classes.iter().filter(|_| !qualified) {
-        if !e.classes.contains(c) {
-            e.classes.push(c.clone());
-        }
     }
     if e.gender.is_none() {
         e.gender = app.gender(doc);
@@ -343,10 +330,24 @@ fn add_appositive(doc: &Doc<'_>, ents: &mut Entities, id: usize, app: &Np<'_>) {
     if app.head_title.is_none() && app.head.is_some_and(|(_, _, n)| n.kind == NounKind::Org) {
         e.kind = EntityKind::Organisation;
     }
-    if !qualified {
-        let titles = vec![text.to_lowercase()];
-        ents.claim_roles(&titles, &classes, id);
+    // A qualified role ("the former mayor of Leeds") is shown, but is no role a later "the
+    // mayor" names, nor one an earlier "the mayor" waits for.
+    if coref::is_qualified_role(doc, app) {
+        return;
     }
+    if new_title {
+        e.roles.push(text.to_lowercase());
+    }
+    if let Some(h) = head {
+        e.roles.push(h);
+    }
+    for c in &classes {
+        if !e.classes.contains(c) {
+            e.classes.push(c.clone());
+        }
+    }
+    let titles = vec![text.to_lowercase()];
+    ents.claim_roles(&titles, &classes, id);
 }
 
 fn is_direct_position(doc: &Doc<'_>, s: Sentence, t: usize, a: &Attr<'_>) -> bool {

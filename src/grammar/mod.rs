@@ -263,6 +263,8 @@ pub struct Func {
     pub relative: bool,
     /// A coordinator (`and`, `but`) that joins one speaker's clauses: "said …, and added that".
     pub coordinator: bool,
+    /// A determiner of unspecified size (`some`, `many`): "some economists" is a vague group.
+    pub vague: bool,
 }
 
 /// What a lexicon phrase is: one phrase may carry several tags (`president`: title and noun).
@@ -740,6 +742,7 @@ impl GrammarBuilder {
                     article: l.flag("article"),
                     relative: l.flag("relative"),
                     coordinator: l.flag("coordinator"),
+                    vague: l.flag("vague"),
                 };
                 self.add(&l.phrase, Tag::Func(f));
             }

@@ -338,6 +338,9 @@ fn outlet_phrase<'d, 'a>(i: Toks<'d, 'a>) -> TResult<'d, 'a, (usize, usize, ())>
 /// Coordination Maria-Luisa de la Fuente" is 11).
 const MAX_NP_TOKENS: usize = 16;
 
+/// The most titles a name is read with (see `name_np`).
+const MAX_TITLES: usize = 4;
+
 fn name_np<'d, 'a>(i: Toks<'d, 'a>) -> TResult<'d, 'a, Np<'a>> {
     let doc = i.doc;
     let (mut r, d) = nom::combinator::opt(det).parse(i)?;
@@ -358,6 +361,11 @@ fn name_np<'d, 'a>(i: Toks<'d, 'a>) -> TResult<'d, 'a, Np<'a>> {
             break;
         }
         if let Ok((r2, (s, e, ti))) = title_phrase(r) {
+            // No name carries this many titles ("former Deputy Prime Minister and Foreign
+            // Minister Cho" is three); a run of them ("Mr. Mr. Mr.") is not a name.
+            if titles.len() == MAX_TITLES {
+                break;
+            }
             // A title inside a name run ends the name so far: "Foreign Minister Cho".
             titles.push(ti);
             title_start.get_or_insert(s);

@@ -7,7 +7,7 @@
 //! The corpus is built in memory the way `scripts/gen-corpus.py` builds one: documents of 6 to
 //! 14 paragraphs drawn with a fixed seed from the paragraphs of `tests/fixtures/extract/*.txt`
 //! and `examples/wire-story.txt`, about 2 MB in all. Every benchmark reads the whole corpus once
-//! per iteration, one document at a time, on one thread.
+//! per iteration, one document at a time, on one thread, with the binary's allocator.
 
 use std::sync::OnceLock;
 
@@ -15,6 +15,14 @@ use divan::counter::BytesCount;
 use divan::{black_box, Bencher};
 use quotecheck::text::{quotes, Doc};
 use quotecheck::Grammar;
+
+/// The binary's allocator (mimalloc), so the stages are timed as `quotecheck` runs them.
+#[allow(unsafe_code)]
+#[path = "../src/alloc.rs"]
+mod alloc;
+
+#[global_allocator]
+static GLOBAL: alloc::MiMalloc = alloc::MiMalloc;
 
 fn main() {
     divan::main();

@@ -8,73 +8,9 @@ mod cli;
 #[global_allocator]
 static GLOBAL: alloc::MiMalloc = alloc::MiMalloc;
 
-/// The global allocator over mimalloc's C API (`libmimalloc-sys`). The `mimalloc` crate's own
-/// wrapper calls the `_aligned` entry points for every request; those take about twice the
-/// instructions of plain `mi_malloc`, which already aligns to 16 bytes any block at least that
-/// large (and any block to its size's power of two below that). So plain calls serve every
-/// request whose alignment is at most 16 and at most its size (the rule `std`'s `System`
-/// follows for `malloc`), and the aligned calls the rest.
+/// The allocator: see `src/alloc.rs`.
 #[allow(unsafe_code)]
-mod alloc {
-    use libmimalloc_sys as mi;
-    use std::alloc::{GlobalAlloc, Layout};
-    use std::ffi::c_void;
-
-    /// mimalloc's guaranteed alignment of `mi_malloc` (`MI_MAX_ALIGN_SIZE`).
-    const PLAIN_ALIGN: usize = 16;
-
-    fn plain(align: usize, size: usize) -> bool {
-        align <= PLAIN_ALIGN && align <= size
-    }
-
-    pub struct MiMalloc;
-
-    // SAFETY: each method forwards to the mimalloc call with the same contract as the
-    // `GlobalAlloc` method (sizes non-zero, pointers from this allocator), choosing the plain
-    // call only where its alignment guarantee covers the layout.
-    unsafe impl GlobalAlloc for MiMalloc {
-        unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
-            let (size, align) = (layout.size(), layout.align());
-            // SAFETY: see the impl.
-            unsafe {
-                if plain(align, size) {
-                    mi::mi_malloc(size).cast()
-                } else {
-                    mi::mi_malloc_aligned(size, align).cast()
-                }
-            }
-        }
-
-        unsafe fn alloc_zeroed(&self, layout: Layout) -> *mut u8 {
-            let (size, align) = (layout.size(), layout.align());
-            // SAFETY: see the impl.
-            unsafe {
-                if plain(align, size) {
-                    mi::mi_zalloc(size).cast()
-                } else {
-                    mi::mi_zalloc_aligned(size, align).cast()
-                }
-            }
-        }
-
-        unsafe fn dealloc(&self, ptr: *mut u8, _layout: Layout) {
-            // SAFETY: see the impl; `mi_free` frees blocks of either kind.
-            unsafe { mi::mi_free(ptr.cast::<c_void>()) }
-        }
-
-        unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
-            let align = layout.align();
-            // SAFETY: see the impl.
-            unsafe {
-                if plain(align, new_size) {
-                    mi::mi_realloc(ptr.cast::<c_void>(), new_size).cast()
-                } else {
-                    mi::mi_realloc_aligned(ptr.cast::<c_void>(), new_size, align).cast()
-                }
-            }
-        }
-    }
-}
+mod alloc;
 
 fn main() {
     std::process::exit(cli::run());

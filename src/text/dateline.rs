@@ -43,13 +43,19 @@ fn dash(i: &str) -> IResult<&str, &str> {
     preceded(space0, alt((tag("--"), tag("-"), tag("\u{2014}"), tag("\u{2013}")))).parse_complete(i)
 }
 
+/// How far into a paragraph a dateline's opening parenthesis can be: a place of at most four
+/// words, a date, then the outlet (`SAN JOSE DEL GUAVIARE, September 30 (` is 37 bytes).
+const HEAD_BYTES: usize = 120;
+
 /// Parses a dateline at the start of `para` (a paragraph starting at byte `base` of the input).
 /// It needs an outlet in parentheses, or an all-capitals place followed by a dash.
 pub fn parse(para: &str, base: usize) -> Option<Dateline> {
     // Most paragraphs are not datelines: one needs a capitalised first word, and an outlet in
     // parentheses or a first word in capitals. Checked first, without the parsers.
+    // The outlet's parenthesis comes within the place, date and outlet's first bytes.
     let first = para.split(|c: char| !(c.is_alphabetic() || c == '-' || c == '.' || c == '\'')).next().unwrap_or("");
-    if !first.starts_with(char::is_uppercase) || !(para.contains('(') || first.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase)) {
+    let head = para.as_bytes().get(..HEAD_BYTES).unwrap_or(para.as_bytes());
+    if !first.starts_with(char::is_uppercase) || !(first.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase) || memchr::memchr(b'(', head).is_some()) {
         return None;
     }
     let (rest, pl) = place(para).ok()?;

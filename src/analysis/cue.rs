@@ -616,6 +616,11 @@ fn complement<'a>(doc: &Doc<'a>, s: Sentence, mut k: usize, a: &mut Attr<'a>) {
     // Only a tail: `remarked.`, `said in a statement.`, `said on Sunday, adding ...`.
     let c = next_comma(doc, k, hi);
     if is_tail(doc, k, skip_final_punct_back(doc, k, c)) {
+        // `The bridge, officials said, would cost …`: the cue is an aside inside the claim.
+        if parenthetical(doc, s, a.left, c) {
+            a.content = Some((s.start, skip_final_punct_back(doc, c, s.end)));
+            return;
+        }
         // `said in a memo, seen by Reuters, that …`; `wrote on X, formerly Twitter, that …`.
         let mut seg = c;
         for _ in 0..3 {
@@ -658,6 +663,30 @@ fn complement<'a>(doc: &Doc<'a>, s: Sentence, mut k: usize, a: &mut Attr<'a>) {
         return;
     }
     set_content(doc, s, k, a);
+}
+
+/// Whether a cue whose structure starts at token `left` and whose tail ends at the comma `c`
+/// is an aside between the subject of a claim and its predicate: `The new bridge, officials
+/// said, would cost …`, `The strike, the union said on Monday, will go ahead`. Before it, a
+/// short phrase without a verb, then a comma; after it, a finite verb (auxiliary, modal or
+/// regular past) after at most one adverb.
+fn parenthetical(doc: &Doc<'_>, s: Sentence, left: usize, c: usize) -> bool {
+    let lo = s.start;
+    if left < lo + 2 || left - lo > 12 || !doc.is_punct(left - 1, ",") || c + 1 >= s.end || !doc.is_punct(c, ",") {
+        return false;
+    }
+    let subject = (lo..left - 1).all(|t| {
+        doc.is_word(t)
+            && verb_at(doc, t).is_none()
+            && !is_finite_verbish(doc, t)
+            && !doc.is_func(t, FuncType::Complementizer)
+            && !doc.is_func(t, FuncType::Connective)
+    });
+    let mut v = c + 1;
+    if doc.is_func(v, FuncType::Adverb) {
+        v += 1;
+    }
+    subject && v < s.end && doc.is_word(v) && is_finite_verbish(doc, v)
 }
 
 /// Whether `w` looks like a past-tense verb: lower case, in "-ed", longer than "-ed" on a stem
@@ -868,6 +897,13 @@ pub fn find_subject<'a>(doc: &Doc<'a>, lo: usize, e: usize) -> Option<(Np<'a>, V
             return Some((n, Vec::new(), a));
         }
     }
+    // A bare plural the lexicon does not know, after a comma or a quotation: "…, planners
+    // warned", "\"…,\" forecasters said", "…, town planners said".
+    for a in lo.max(e.saturating_sub(2))..e {
+        if let Some(n) = bare_plural(doc, lo, a, e) {
+            return Some((n, Vec::new(), a));
+        }
+    }
     // A phrase with a post-modifier: "the mediator overseeing the talks said",
     // "a diplomat who attended the talks said", "workers at the plant said".
     for a in lo.max(e.saturating_sub(20))..e {
@@ -917,6 +953,26 @@ fn unknown_role<'a>(doc: &Doc<'a>, lo: usize, a: usize, e: usize) -> Option<Np<'
         return None;
     }
     if !(a + 1..e).all(|t| doc.is_word(t) && !np::is_function_word(doc, t) && verb_at(doc, t).is_none()) {
+        return None;
+    }
+    np::generic(doc, a, e)
+}
+
+/// Lower-case words `[a, e)` (one or two) ending in a plural the lexicon does not know
+/// ("planners", "town planners"), right after a comma or a quotation: a group speaker.
+fn bare_plural<'a>(doc: &Doc<'a>, lo: usize, a: usize, e: usize) -> Option<Np<'a>> {
+    if a <= lo || e <= a || !(doc.is_punct(a - 1, ",") || doc.quote_of(a - 1).is_some()) {
+        return None;
+    }
+    let plain = |t: usize| doc.is_word(t) && !doc.is_cap(t) && !np::is_function_word(doc, t) && verb_at(doc, t).is_none() && !is_finite_verbish(doc, t);
+    let head = doc.tok_text(e - 1);
+    let plural = head.len() > 4
+        && head.bytes().all(|c| c.is_ascii_lowercase())
+        && head.ends_with('s')
+        && !head.ends_with("ss")
+        && !head.ends_with("us")
+        && !head.ends_with("is");
+    if !plural || !(a..e).all(plain) {
         return None;
     }
     np::generic(doc, a, e)
@@ -1088,7 +1144,9 @@ fn cut_contents<'a>(doc: &Doc<'a>, s: Sentence, out: &mut [Attr<'a>]) {
     for a in out.iter_mut() {
         if let Some((cs, ce)) = a.content {
             let from = lefts.partition_point(|&(l, _)| l <= cs);
-            let mut end = lefts.get(from..).unwrap_or(&[]).iter().find(|&&(_, c)| c > cs).map_or(ce, |&(l, _)| l.min(ce));
+            // Its own structure is not a next one: a parenthetical cue lies inside its clause.
+            let own = (a.left, a.cue.0);
+            let mut end = lefts.get(from..).unwrap_or(&[]).iter().find(|&&(l, c)| c > cs && (l, c) != own).map_or(ce, |&(l, _)| l.min(ce));
             let next = cues.get(cues.partition_point(|&(c, _)| c <= a.cue.0));
             if let Some(&(c, _)) = next.filter(|&&(c, l)| c > cs && l <= a.cue.0) {
                 end = end.min(c);

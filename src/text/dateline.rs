@@ -55,7 +55,8 @@ pub fn parse(para: &str, base: usize) -> Option<Dateline> {
     // The outlet's parenthesis comes within the place, date and outlet's first bytes.
     let first = para.split(|c: char| !(c.is_alphabetic() || c == '-' || c == '.' || c == '\'')).next().unwrap_or("");
     let head = para.as_bytes().get(..HEAD_BYTES).unwrap_or(para.as_bytes());
-    if !first.starts_with(char::is_uppercase) || !(first.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase) || memchr::memchr(b'(', head).is_some()) {
+    if !first.starts_with(char::is_uppercase) || !(first.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase) || memchr::memchr(b'(', head).is_some())
+    {
         return None;
     }
     let (rest, pl) = place(para).ok()?;

@@ -981,11 +981,11 @@ fn bare_plural<'a>(doc: &Doc<'a>, lo: usize, a: usize, e: usize) -> Option<Np<'a
 /// A descriptive phrase of `set` (the phrases parsed at one start, [`np::words_at`]) whose
 /// prepositional tail runs up to `e`: "a senior manager at the mine".
 fn pp_tail_of<'a>(doc: &Doc<'a>, set: &NpSet<'a>, e: usize) -> Option<Np<'a>> {
-    let mut n = set.iter().filter(|n| n.end < e && n.kind == NpKind::Role && !n.possessive).max_by_key(|n| n.end)?.clone();
-    let ok = doc.is_func(n.end, FuncType::Preposition)
-        && e - n.end >= 2
-        && e - n.end <= 8
-        && (n.end..e).all(|t| verb_at(doc, t).is_none() && !doc.is_func(t, FuncType::Modal));
+    // The longest role that a preposition follows: not one that ran on into the prepositional
+    // phrase and stopped inside it ("a lawmaker from the Farmers' | Bloc").
+    let mut n =
+        set.iter().filter(|n| n.end < e && n.kind == NpKind::Role && !n.possessive && doc.is_func(n.end, FuncType::Preposition)).max_by_key(|n| n.end)?.clone();
+    let ok = e - n.end >= 2 && e - n.end <= 8 && (n.end..e).all(|t| verb_at(doc, t).is_none() && !doc.is_func(t, FuncType::Modal));
     if ok {
         n.end = e;
         Some(n)
@@ -998,7 +998,15 @@ fn pp_tail_of<'a>(doc: &Doc<'a>, set: &NpSet<'a>, e: usize) -> Option<Np<'a>> {
 /// participle or relative clause running up to `e`.
 fn postmodifier_of<'a>(doc: &Doc<'a>, set: &NpSet<'a>, e: usize) -> Option<Np<'a>> {
     let n = set.iter().filter(|n| n.end < e && n.kind != NpKind::Pronoun && !n.possessive).max_by_key(|n| n.end)?.clone();
-    let m = n.end;
+    let mut m = n.end;
+    // A role's short prepositional phrase may come first: "a lawmaker from the Farmers' Bloc
+    // who attended the session".
+    if n.kind == NpKind::Role && doc.is_func(m, FuncType::Preposition) {
+        let plain = |t: usize| doc.is_word(t) && verb_at(doc, t).is_none() && !doc.is_func(t, FuncType::Modal) && !doc.is_func(t, FuncType::Auxiliary);
+        if let Some(r) = (m + 1..e.min(m + 8)).take_while(|&t| plain(t) || np::is_relative(doc, t)).find(|&t| np::is_relative(doc, t)) {
+            m = r;
+        }
+    }
     let w = doc.tok_text(m);
     let opens = np::is_relative(doc, m)
         || lower_is(w, &["that"])

@@ -145,6 +145,14 @@ pub fn analyze_doc(doc: &Doc<'_>) -> Report {
                 }
             }
         }
+        // "The lawmaker spoke on condition of anonymity because …": a sentence about an earlier
+        // source's anonymity, not a claim of its own.
+        if !attrs.iter().any(|a| a.speaker.as_ref().is_some_and(|n| n.start == s.start)) {
+            let (req, why) = anonymity();
+            if let Some(req) = req {
+                anonymity_statement(doc, s, &mut ents, req, why);
+            }
+        }
         for t in s.start..s.end {
             if doc.quote_of(t).is_some() && !is_bound(&bound, t) {
                 let initial = t == s.start
@@ -195,6 +203,24 @@ fn drop_crossing(units: &mut Vec<Unit>) {
 
 /// Resolves the speakers of a sentence's attributions, and registers the names and subject
 /// pronouns it mentions, in text order.
+/// A sentence opening with an unnamed source's phrase (a role or a pronoun) and going on
+/// straight into an anonymity request (token range `req`, after at most two words: "spoke on
+/// condition of anonymity", "asked not to be named"): the source it names is anonymous, for
+/// the reason `why` when one is given. A named entity stays as it is.
+fn anonymity_statement(doc: &Doc<'_>, s: Sentence, ents: &mut Entities, req: (usize, usize), why: Option<(usize, usize)>) {
+    let subject =
+        np::parse_at(doc, s.start, s.end).into_iter().filter(|n| matches!(n.kind, NpKind::Role | NpKind::Pronoun) && !n.possessive).max_by_key(|n| n.end);
+    let Some(np) = subject.filter(|n| req.0 >= n.end && req.0 <= n.end + 2 && (n.end..req.0).all(|t| doc.is_word(t))) else { return };
+    let Some(id) = ents.resolve(doc, &np, true).map(|id| ents.live(id)) else { return };
+    if let Some(e) = ents.list.get_mut(id).filter(|e| !e.named) {
+        e.anonymous = true;
+        e.request.get_or_insert(span_of(doc, req.0, req.1));
+        if e.reason.is_none() {
+            e.reason = why.map(|(a, b)| span_of(doc, a, b));
+        }
+    }
+}
+
 fn resolve_sentence(doc: &Doc<'_>, s: Sentence, attrs: &[Attr<'_>], ents: &mut Entities) -> Vec<Option<(usize, Span)>> {
     // Events: (token, what)
     enum Ev<'x, 'a> {

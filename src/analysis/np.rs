@@ -399,7 +399,9 @@ fn name_np<'d, 'a>(i: Toks<'d, 'a>) -> TResult<'d, 'a, Np<'a>> {
                 title_start.get_or_insert(t);
             }
             r = r.at(t + 1);
-            if is_possessive(doc, t) {
+            // A plural possessive inside a name goes on: "the Farmers' Bloc", "Veterans' Affairs".
+            let inside = plural_possessive(doc, t) && is_name_word(doc, t + 1) && !doc.has(t + 1, TokClass::STARTS_TITLE);
+            if is_possessive(doc, t) && !inside {
                 break;
             }
             continue;
@@ -454,6 +456,12 @@ fn name_np<'d, 'a>(i: Toks<'d, 'a>) -> TResult<'d, 'a, Np<'a>> {
         np.head = Some((end - 1, end, n));
     }
     Ok((r, np))
+}
+
+/// Whether token `t` is a plural possessive ("Farmers'", "Workers’"): it ends in an apostrophe.
+fn plural_possessive(doc: &Doc<'_>, t: usize) -> bool {
+    let w = doc.tok_text(t);
+    w.len() > 2 && (w.ends_with("s'") || w.ends_with("s\u{2019}"))
 }
 
 /// `(det | possessive)? modifier* head postmod?` where head is the last noun or title of the

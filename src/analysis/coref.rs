@@ -593,7 +593,8 @@ impl Entities {
     pub fn name(&mut self, doc: &Doc<'_>, np: &Np<'_>, subject: bool, register_only: bool) -> Option<usize> {
         let (a, b) = np.name?;
         let span = span_of(doc, a, b);
-        let raw = strip_possessive(span.of(doc.text));
+        // A name read as a possessive drops its "'s"; one that is not keeps it ("Harlan's said").
+        let raw = if np.possessive { strip_possessive(span.of(doc.text)) } else { span.of(doc.text) };
         // The name's words, compared with the entities' lower-cased words. An ASCII name is
         // compared ignoring ASCII case; any other is lower-cased first (as a whole: white space
         // bounds the context of case mapping, so this is each word lower-cased).

@@ -256,13 +256,15 @@ pub fn attributions<'a>(doc: &Doc<'a>, s: Sentence) -> Vec<Attr<'a>> {
         // determiner, before a plural verb form.
         let prev = t.checked_sub(1).filter(|&p| p >= lo);
         let quantifier_subject = |p: usize| doc.has(p, TokClass::NOUN) && matches!(v.form, VerbForm::Base | VerbForm::Past);
+        // A capitalised possessive is a company's own name before "said", "says" or "told":
+        // "Harlan's said", "store chain McBride's says" (not "Harlan's stated aim").
+        let store_name = |p: usize| doc.is_cap(p) && is_store_cue(v);
         if prev.is_some_and(|p| {
             doc.tok_text(p).eq_ignore_ascii_case("to")
                 || doc.is_func(p, FuncType::Modal)
                 || (doc.is_func(p, FuncType::Determiner) && !quantifier_subject(p))
                 || doc.is_func(p, FuncType::Demonstrative)
-                || doc.tok_text(p).ends_with("'s")
-                || doc.tok_text(p).ends_with("\u{2019}s")
+                || ((doc.tok_text(p).ends_with("'s") || doc.tok_text(p).ends_with("\u{2019}s")) && !store_name(p))
         }) {
             t += 1;
             continue;
@@ -371,6 +373,13 @@ pub fn attributions<'a>(doc: &Doc<'a>, s: Sentence) -> Vec<Attr<'a>> {
     out
 }
 
+/// Whether `v` is a finite "say" or "tell" ("said", "says", "told"): after a capitalised
+/// possessive opening a clause, it makes the possessive a company's name ("Harlan's said",
+/// "McBride's says"); no noun is spelled so ("Smith's stated aim" is a noun phrase).
+fn is_store_cue(v: &Verb) -> bool {
+    matches!(v.form, VerbForm::Past | VerbForm::Third) && matches!(v.lemma.as_str(), "say" | "tell")
+}
+
 /// `S V ...`, `..., S V.`, `"...," V S`: a speech verb at token `v`.
 fn verb_cue<'a>(doc: &Doc<'a>, s: Sentence, v: usize, verb: &'a Verb, prior: usize) -> Option<Attr<'a>> {
     let (lo, hi) = (s.start, s.end);
@@ -387,7 +396,17 @@ fn verb_cue<'a>(doc: &Doc<'a>, s: Sentence, v: usize, verb: &'a Verb, prior: usi
             break;
         }
     }
-    if let Some((np, apps, left)) = find_subject(doc, lo, e) {
+    if let Some((mut np, apps, left)) = find_subject(doc, lo, e) {
+        // "Harlan's said": the possessive is the company's name, not an owner.
+        if np.possessive && np.kind == NpKind::Name && np.end == e && is_store_cue(verb) {
+            np.possessive = false;
+            np.head = np.head.or_else(|| {
+                doc.grammar.tags_of("company").iter().find_map(|t| match t {
+                    Tag::Noun(n) if n.kind == NounKind::Org => Some((np.end - 1, np.end, n)),
+                    _ => None,
+                })
+            });
+        }
         a.speaker = Some(np);
         a.appositives = apps;
         a.left = left;
@@ -698,7 +717,13 @@ fn looks_past(w: &str) -> bool {
 /// Whether token `t` looks like a clause's verb: an auxiliary or modal of the lexicon, or a
 /// past-tense form that is not a speech verb.
 fn is_finite_verbish(doc: &Doc<'_>, t: usize) -> bool {
-    doc.is_func(t, FuncType::Auxiliary) || doc.is_func(t, FuncType::Modal) || (looks_past(doc.tok_text(t)) && verb_at(doc, t).is_none())
+    doc.is_func(t, FuncType::Auxiliary) || doc.is_func(t, FuncType::Modal) || is_past(doc, t)
+}
+
+/// Whether token `t` is a past form that is not a speech verb: regular ("-ed") or one of the
+/// lexicon's irregular ones ("fell", "rose").
+fn is_past(doc: &Doc<'_>, t: usize) -> bool {
+    (looks_past(doc.tok_text(t)) || (doc.is_func(t, FuncType::Past) && !doc.is_cap(t))) && verb_at(doc, t).is_none()
 }
 
 /// "said exports fell.", "said he agreed.": a whole reported clause of two words, a subject
@@ -712,7 +737,7 @@ fn two_word_clause(doc: &Doc<'_>, k: usize, end: usize) -> bool {
     let w = doc.tok_text(verb);
     let lower = w.starts_with(|c: char| c.is_ascii_lowercase());
     let pronoun = doc.has(subject, TokClass::PRONOUN);
-    lower && !doc.has(verb, TokClass::NOUN | TokClass::TITLE | TokClass::FUNC) && (looks_past(w) || pronoun)
+    lower && !doc.has(verb, TokClass::NOUN | TokClass::TITLE | TokClass::FUNC) && (is_past(doc, verb) || pronoun)
 }
 
 /// "said the suspect, 34, was arrested": a short noun phrase (`k..c`, opening with a

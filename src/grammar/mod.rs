@@ -245,6 +245,10 @@ pub enum FuncType {
     /// holder of the bare title ("the shadow chancellor" is not "the chancellor"). Not a closed
     /// class for the phrase parsers: it carries no `FUNC` bit, so it stays a modifier there.
     Qualifier,
+    /// `fell`, `rose`, `began`: an irregular past form of a common verb (not a speech verb),
+    /// the verb of a reported clause ("said prices fell"). Like a qualifier, it carries no
+    /// `FUNC` bit: the phrase parsers do not see it ("Rose Lund" is still a name).
+    Past,
 }
 
 /// A closed-class word with its features.
@@ -363,7 +367,7 @@ impl TokClass {
             Tag::Noun(_) => TokClass::NOUN,
             Tag::Pronoun(_) => TokClass::PRONOUN,
             Tag::FirstName(_) => TokClass::FIRST_NAME,
-            Tag::Func(f) if f.ty == FuncType::Qualifier => TokClass::func(f.ty),
+            Tag::Func(f) if matches!(f.ty, FuncType::Qualifier | FuncType::Past) => TokClass::func(f.ty),
             Tag::Func(f) => TokClass::FUNC | TokClass::func(f.ty),
             _ => 0,
         }
@@ -733,6 +737,7 @@ impl GrammarBuilder {
                     Some("modal") => FuncType::Modal,
                     Some("quantity") => FuncType::Quantity,
                     Some("qualifier") => FuncType::Qualifier,
+                    Some("past") => FuncType::Past,
                     v => return Err(bad(file, l.line, format!("unknown function word type {v:?}"))),
                 };
                 let f = Func {

@@ -849,6 +849,11 @@ impl Entities {
         let span = span_of(doc, np.start, np.end);
         let text = span.of(doc.text);
         let pos = span.start;
+        // An unnamed spokesperson speaks for the organisation the story has named.
+        if let Some(id) = self.spokesperson_org(doc, np, pos) {
+            self.touch(id, span, MentionKind::Role, subject);
+            return Some(id);
+        }
         let noun = np.head.map(|(_, _, n)| n);
         let head_word = match (np.head_title, np.head) {
             (Some((a, b, _)), _) => lowercase(text_of(doc, a, b)),
@@ -984,6 +989,29 @@ impl Entities {
         self.add_titles(id, doc, np);
         self.touch(id, span, MentionKind::Role, subject);
         Some(id)
+    }
+
+    /// The organisation an unnamed spokesperson (`np`, at byte `pos`) speaks for, when an
+    /// earlier mention named it: "a council spokesman" (the word before the head), "a
+    /// spokeswoman for the company", "a spokesman for the Liberal Union" (the last word of the
+    /// phrase after "for"). Matched as "the council" or "the company" would be.
+    fn spokesperson_org(&self, doc: &Doc<'_>, np: &Np<'_>, pos: usize) -> Option<usize> {
+        let (_, he, n) = np.head?;
+        if n.class.as_deref() != Some("spokesperson") || np.name.is_some() || np.plural() {
+            return None;
+        }
+        let is_org = |t: usize| doc.word_tags(t).any(|x| matches!(x, Tag::Noun(m) if m.kind == NounKind::Org));
+        let before = (np.start..he.saturating_sub(1)).rev().find(|&t| is_org(t));
+        let after = (he + 1 < np.end && doc.tok_text(he).eq_ignore_ascii_case("for")).then(|| np.end - 1);
+        let word = lowercase(doc.tok_text(before.or(after)?));
+        let firm = matches!(word.as_str(), "company" | "firm" | "group" | "business" | "bank" | "airline" | "operator" | "retailer");
+        let cands = self
+            .alive()
+            .filter(|(_, e)| {
+                e.kind == EntityKind::Organisation && !e.outlet && (e.head.as_deref() == Some(word.as_str()) || (e.named && (firm || e.words.contains(&word))))
+            })
+            .map(|(i, _)| i);
+        self.most_salient(cands, pos)
     }
 
     /// The person holding the role `np` names: title phrase, role family and modifiers must fit;

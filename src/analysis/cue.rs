@@ -681,6 +681,13 @@ fn complement<'a>(doc: &Doc<'a>, s: Sentence, mut k: usize, a: &mut Attr<'a>) {
     if words < 3 && !quoted_predicate && !subject_with_apposition(doc, k, c, hi) && !two_word_clause(doc, k, skip_final_punct_back(doc, k, c)) {
         return;
     }
+    // "confirmed the deal on Monday", "recalled 80,000 cars": an object, not a clause, unless a
+    // verb is in it ("confirmed the deal was off"). Its subject is still a source of the story
+    // (an "it" that follows names it), as for words reported elsewhere.
+    if a.verb.is_some_and(|v| v.object) && !(k..skip_final_punct_back(doc, k, s.end)).any(|t| is_finite_verbish(doc, t) || doc.quote_of(t).is_some()) {
+        a.meta = true;
+        return;
+    }
     set_content(doc, s, k, a);
 }
 

@@ -119,6 +119,10 @@ pub struct Verb {
     /// Whether an object and an infinitive after it are a request, not a claim ("asked the
     /// council to act").
     pub request: bool,
+    /// Whether it takes a noun-phrase object as readily as a clause ("confirmed the deal",
+    /// "recalled 80,000 cars"): a complement without "that" is a reported clause only when a
+    /// verb is in it ("confirmed the deal was off").
+    pub object: bool,
 }
 
 /// Grammatical gender as the text shows it.
@@ -651,7 +655,8 @@ impl GrammarBuilder {
                 };
                 let split = l.flag("split");
                 let request = l.flag("request");
-                let mk = |form| Tag::Verb(Verb { lemma: l.phrase.clone(), form, stance, kind, split, request });
+                let object = l.flag("object");
+                let mk = |form| Tag::Verb(Verb { lemma: l.phrase.clone(), form, stance, kind, split, request, object });
                 self.add(&l.phrase, mk(VerbForm::Base));
                 for f in l.get("forms").unwrap_or("").split(',').filter(|f| !f.is_empty()) {
                     let f = f.to_lowercase();

@@ -11,6 +11,7 @@ use crate::grammar::{FuncType, Gender, NounKind, Tag};
 use crate::report::{EntityKind, MentionKind};
 use crate::span::Span;
 use crate::text::Doc;
+use crate::text::TokClass;
 
 /// An entity under construction.
 #[derive(Debug, Clone)]
@@ -739,6 +740,31 @@ impl Entities {
             }
         }
         self.touch(id, span_of(doc, np.start, np.end), MentionKind::Name, subject);
+        Some(id)
+    }
+
+    /// "Manchester United have sacked their coach …, the club announced": a definite
+    /// organisation role (`role`) closing a claim names the organisation whose name (`name`)
+    /// opens it. Resolves the name, as an organisation, with the role as its mention; `None`
+    /// when the name is a person's (a given name, a title or a gender) or the role is not that.
+    pub fn org_named_in_claim(&mut self, doc: &Doc<'_>, name: &Np<'_>, role: &Np<'_>) -> Option<usize> {
+        let org_role = role.kind == NpKind::Role && role.definite && !role.possessive && role.head_title.is_none() && role.noun_kind() == NounKind::Org;
+        let personal = name.title.is_some() || doc.has(name.name.map_or(name.start, |(a, _)| a), TokClass::FIRST_NAME) || name.gender(doc).is_some();
+        if !org_role || personal || name.possessive {
+            return None;
+        }
+        let named = self.name(doc, name, true, false)?;
+        let id = self.live(named);
+        let e = self.list.get_mut(id)?;
+        if e.gender.is_some() || !e.titles.is_empty() {
+            return None;
+        }
+        e.kind = EntityKind::Organisation;
+        // Its later "the club" names it too.
+        if let (None, Some((a, b, _))) = (&e.head, role.head) {
+            e.head = Some(norm_head(text_of(doc, a, b)));
+        }
+        self.touch(id, span_of(doc, role.start, role.end), MentionKind::Role, true);
         Some(id)
     }
 

@@ -262,6 +262,10 @@ pub fn attributions<'a>(doc: &Doc<'a>, s: Sentence) -> Vec<Attr<'a>> {
         if prev.is_some_and(|p| {
             doc.tok_text(p).eq_ignore_ascii_case("to")
                 || doc.is_func(p, FuncType::Modal)
+                // "has not said whether", "did not say", "never said": no claim.
+                || doc.is_func(p, FuncType::Negation)
+                || doc.tok_text(p).ends_with("n't")
+                || doc.tok_text(p).ends_with("n\u{2019}t")
                 || (doc.is_func(p, FuncType::Determiner) && !quantifier_subject(p))
                 || doc.is_func(p, FuncType::Demonstrative)
                 || ((doc.tok_text(p).ends_with("'s") || doc.tok_text(p).ends_with("\u{2019}s")) && !store_name(p))
@@ -684,7 +688,7 @@ fn complement<'a>(doc: &Doc<'a>, s: Sentence, mut k: usize, a: &mut Attr<'a>) {
     // "confirmed the deal on Monday", "recalled 80,000 cars": an object, not a clause, unless a
     // verb is in it ("confirmed the deal was off"). Its subject is still a source of the story
     // (an "it" that follows names it), as for words reported elsewhere.
-    if a.verb.is_some_and(|v| v.object) && !(k..skip_final_punct_back(doc, k, s.end)).any(|t| is_finite_verbish(doc, t) || doc.quote_of(t).is_some()) {
+    if a.verb.is_some_and(|v| v.object) && !(k..c).any(|t| is_finite_verbish(doc, t) || doc.quote_of(t).is_some()) {
         a.meta = true;
         return;
     }
@@ -724,7 +728,8 @@ fn looks_past(w: &str) -> bool {
 /// Whether token `t` looks like a clause's verb: an auxiliary or modal of the lexicon, or a
 /// past-tense form that is not a speech verb.
 fn is_finite_verbish(doc: &Doc<'_>, t: usize) -> bool {
-    doc.is_func(t, FuncType::Auxiliary) || doc.is_func(t, FuncType::Modal) || is_past(doc, t)
+    // Capitalised, "May" and "Will" are a month and a name.
+    ((doc.is_func(t, FuncType::Auxiliary) || doc.is_func(t, FuncType::Modal)) && !doc.is_cap(t)) || is_past(doc, t)
 }
 
 /// Whether token `t` is a past form that is not a speech verb: regular ("-ed") or one of the

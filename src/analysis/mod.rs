@@ -275,7 +275,17 @@ fn resolve_sentence(doc: &Doc<'_>, s: Sentence, attrs: &[Attr<'_>], ents: &mut E
                 let _ = ents.resolve(doc, &n, true);
             }
             Ev::Speaker(k, n) => {
-                let id = ents.resolve(doc, n, true);
+                // "Manchester United have sacked …, the club announced": the organisation named
+                // at the start of the claim the role closes.
+                let opening = attrs.get(k).and_then(|a| a.content.filter(|&(cs, ce)| cs == s.start && ce <= a.cue.0));
+                let named = opening.and_then(|(cs, ce)| {
+                    let name = np::parse_at(doc, cs, ce).into_iter().filter(|x| x.kind == NpKind::Name).max_by_key(|x| x.end)?;
+                    // The name is the clause's subject: its verb follows. One capitalised word
+                    // opening a sentence is as likely a common word ("Retail sales fell").
+                    let words = name.name.map_or(0, |(a, b)| b - a);
+                    (words >= 2 && doc.is_word(name.end) && !doc.is_cap(name.end)).then(|| ents.org_named_in_claim(doc, &name, n)).flatten()
+                });
+                let id = named.or_else(|| ents.resolve(doc, n, true));
                 if let Some(id) = id {
                     for app in attrs.get(k).map_or(&[][..], |a| a.appositives.as_slice()) {
                         add_appositive(doc, ents, id, app);

@@ -115,6 +115,14 @@ const BYTE_CLASS: [u8; 256] = {
 
 /// The [`BYTE_CLASS`] bits of byte `b`.
 #[inline]
+/// An American party-and-state designation before its period: "D-Ore", "R-Texas", "I-Vt"
+/// (AP style, "Sen. Ada Marsh, D-Ore., said"). The period is the state's abbreviation, not
+/// the end of a sentence.
+fn party_state(w: &str) -> bool {
+    let b = w.as_bytes();
+    matches!(b, [b'D' | b'R' | b'I', b'-', c, rest @ ..] if c.is_ascii_uppercase() && rest.len() <= 5 && rest.iter().all(|x| x.is_ascii_alphabetic() || *x == b'.'))
+}
+
 fn class_of(b: u8) -> u8 {
     // A `u8` always indexes the 256 entries; `get` keeps the library free of indexing.
     BYTE_CLASS.get(usize::from(b)).copied().unwrap_or(0)
@@ -219,7 +227,7 @@ impl<'a> Doc<'a> {
                 // Keep the period of an abbreviation or an initial.
                 if b.get(j) == Some(&b'.') {
                     let initial = j - start == 1 && upper;
-                    if initial || w.dot || self.abbrev_hit(from, j + 1) {
+                    if initial || w.dot || self.abbrev_hit(from, j + 1) || party_state(text.get(start..j).unwrap_or("")) {
                         j += 1;
                     }
                 }

@@ -870,6 +870,8 @@ pub fn find_subject<'a>(doc: &Doc<'a>, lo: usize, e: usize) -> Option<(Np<'a>, V
                 np::words_at(doc, a, b)
                     .and_then(|set| np::exact_of(&set, b).or_else(|| postmodifier_of(doc, &set, b)).or_else(|| pp_tail_of(doc, &set, b)))
                     .or_else(|| unknown_role(doc, lo, a, b))
+                    // "One, who runs a school in Leeds, said": one of a group just named.
+                    .or_else(|| (b == a + 1 && lower_is(doc.tok_text(a), &["one", "another"])).then(|| np::generic(doc, a, b)).flatten())
             })
             .collect();
         // A name among the segments is the speaker, the role segments its titles: "the bank's
@@ -1025,6 +1027,20 @@ fn pp_tail_of<'a>(doc: &Doc<'a>, set: &NpSet<'a>, e: usize) -> Option<Np<'a>> {
     let ok = e - n.end >= 2 && e - n.end <= 8 && (n.end..e).all(|t| verb_at(doc, t).is_none() && !doc.is_func(t, FuncType::Modal));
     if ok {
         n.end = e;
+        // "A Department for Education source": a lower-case person noun closing the phrase
+        // right after a name is its head, the name a modifier (not "an aide to the transport
+        // minister", whose head is "aide").
+        let last = e - 1;
+        if !doc.is_cap(last) && doc.is_cap(last - 1) {
+            if let Some(m) = doc.word_tags(last).find_map(|x| match x {
+                Tag::Noun(m) if m.kind == NounKind::Person => Some(m),
+                _ => None,
+            }) {
+                n.head = Some((last, e, m));
+                n.head_title = None;
+                n.titles = np::Titles::default();
+            }
+        }
         Some(n)
     } else {
         None

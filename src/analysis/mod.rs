@@ -147,7 +147,10 @@ pub fn analyze_doc(doc: &Doc<'_>) -> Report {
         }
         // "The lawmaker spoke on condition of anonymity because …": a sentence about an earlier
         // source's anonymity, not a claim of its own.
-        if !attrs.iter().any(|a| a.speaker.as_ref().is_some_and(|n| n.start == s.start)) {
+        // The request follows the subject closely: a sentence with no anonymity phrase in its
+        // first words is not read further.
+        let near = s.start..s.end.min(s.start + ANON_STATEMENT_WITHIN);
+        if near.clone().any(|t| doc.has(t, TokClass::STARTS_ANON)) && !attrs.iter().any(|a| a.speaker.as_ref().is_some_and(|n| n.start == s.start)) {
             let (req, why) = anonymity();
             if let Some(req) = req {
                 anonymity_statement(doc, s, &mut ents, req, why);
@@ -203,6 +206,10 @@ fn drop_crossing(units: &mut Vec<Unit>) {
 
 /// Resolves the speakers of a sentence's attributions, and registers the names and subject
 /// pronouns it mentions, in text order.
+/// How many tokens into a sentence an anonymity statement's request starts at the latest
+/// (a subject of [`np::MAX_NP_TOKENS`] words and two more).
+const ANON_STATEMENT_WITHIN: usize = 18;
+
 /// A sentence opening with an unnamed source's phrase (a role or a pronoun) and going on
 /// straight into an anonymity request (token range `req`, after at most two words: "spoke on
 /// condition of anonymity", "asked not to be named"): the source it names is anonymous, for
@@ -277,7 +284,8 @@ fn resolve_sentence(doc: &Doc<'_>, s: Sentence, attrs: &[Attr<'_>], ents: &mut E
             Ev::Speaker(k, n) => {
                 // "Manchester United have sacked …, the club announced": the organisation named
                 // at the start of the claim the role closes.
-                let opening = attrs.get(k).and_then(|a| a.content.filter(|&(cs, ce)| cs == s.start && ce <= a.cue.0));
+                let org_role = n.kind == NpKind::Role && n.definite && n.noun_kind() == NounKind::Org;
+                let opening = attrs.get(k).filter(|_| org_role).and_then(|a| a.content.filter(|&(cs, ce)| cs == s.start && ce <= a.cue.0 && doc.is_cap(cs)));
                 let named = opening.and_then(|(cs, ce)| {
                     let name = np::parse_at(doc, cs, ce).into_iter().filter(|x| x.kind == NpKind::Name).max_by_key(|x| x.end)?;
                     // The name is the clause's subject: its verb follows. One capitalised word

@@ -336,7 +336,7 @@ fn outlet_phrase<'d, 'a>(i: Toks<'d, 'a>) -> TResult<'d, 'a, (usize, usize, ())>
 /// `det? (title | modifier)* name-word+`: the name is the capitalised run after the last title.
 /// The longest noun phrase read, in tokens ("Deputy Chief Cabinet Secretary for Policy
 /// Coordination Maria-Luisa de la Fuente" is 11).
-const MAX_NP_TOKENS: usize = 16;
+pub const MAX_NP_TOKENS: usize = 16;
 
 /// The most titles a name is read with (see `name_np`).
 const MAX_TITLES: usize = 4;
@@ -400,8 +400,8 @@ fn name_np<'d, 'a>(i: Toks<'d, 'a>) -> TResult<'d, 'a, Np<'a>> {
             }
             r = r.at(t + 1);
             // A plural possessive inside a name goes on: "the Farmers' Bloc", "Veterans' Affairs".
-            let inside = plural_possessive(doc, t) && is_name_word(doc, t + 1) && !doc.has(t + 1, TokClass::STARTS_TITLE);
-            if is_possessive(doc, t) && !inside {
+            let inside = || plural_possessive(doc, t) && is_name_word(doc, t + 1) && !doc.has(t + 1, TokClass::STARTS_TITLE);
+            if is_possessive(doc, t) && !inside() {
                 break;
             }
             continue;

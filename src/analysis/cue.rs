@@ -262,6 +262,9 @@ pub fn attributions<'a>(doc: &Doc<'a>, s: Sentence) -> Vec<Attr<'a>> {
         if prev.is_some_and(|p| {
             doc.tok_text(p).eq_ignore_ascii_case("to")
                 || doc.is_func(p, FuncType::Modal)
+                // "state Sen. Rick Alvarez", "state media": a base form the lexicon marks as
+                // a modifier, before a title or a noun.
+                || (v.modifier && v.form == VerbForm::Base && doc.has(t + 1, TokClass::STARTS_TITLE | TokClass::STARTS_NOUN))
                 // "has not said whether", "did not say", "never said": no claim.
                 || doc.is_func(p, FuncType::Negation)
                 || doc.tok_text(p).ends_with("n't")
@@ -1024,7 +1027,9 @@ fn pp_tail_of<'a>(doc: &Doc<'a>, set: &NpSet<'a>, e: usize) -> Option<Np<'a>> {
     // phrase and stopped inside it ("a lawmaker from the Farmers' | Bloc").
     let mut n =
         set.iter().filter(|n| n.end < e && n.kind == NpKind::Role && !n.possessive && doc.is_func(n.end, FuncType::Preposition)).max_by_key(|n| n.end)?.clone();
-    let ok = e - n.end >= 2 && e - n.end <= 8 && (n.end..e).all(|t| verb_at(doc, t).is_none() && !doc.is_func(t, FuncType::Modal));
+    // A verb form after a determiner or a possessive is a noun: "officials in the state said".
+    let noun_use = |t: usize| t > 0 && (doc.is_func(t - 1, FuncType::Determiner) || np::is_possessive(doc, t - 1));
+    let ok = e - n.end >= 2 && e - n.end <= 8 && (n.end..e).all(|t| (verb_at(doc, t).is_none() || noun_use(t)) && !doc.is_func(t, FuncType::Modal));
     if ok {
         n.end = e;
         // "A Department for Education source": a lower-case person noun closing the phrase

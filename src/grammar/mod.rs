@@ -123,6 +123,9 @@ pub struct Verb {
     /// "recalled 80,000 cars"): a complement without "that" is a reported clause only when a
     /// verb is in it ("confirmed the deal was off").
     pub object: bool,
+    /// Whether its base form is also a modifier before a title or a noun ("state Sen. Rick
+    /// Alvarez", "state media"), and then no cue.
+    pub modifier: bool,
 }
 
 /// Grammatical gender as the text shows it.
@@ -656,7 +659,8 @@ impl GrammarBuilder {
                 let split = l.flag("split");
                 let request = l.flag("request");
                 let object = l.flag("object");
-                let mk = |form| Tag::Verb(Verb { lemma: l.phrase.clone(), form, stance, kind, split, request, object });
+                let modifier = l.flag("modifier");
+                let mk = |form| Tag::Verb(Verb { lemma: l.phrase.clone(), form, stance, kind, split, request, object, modifier });
                 self.add(&l.phrase, mk(VerbForm::Base));
                 for f in l.get("forms").unwrap_or("").split(',').filter(|f| !f.is_empty()) {
                     let f = f.to_lowercase();

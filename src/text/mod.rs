@@ -306,7 +306,9 @@ impl<'a> Doc<'a> {
             // An apostrophe or curly quote that is a quote mark ends the word.
             let is_mark = q_start == j;
             if joins && digits && !is_mark {
-                dot |= d == '.';
+                // A period between letters makes an abbreviation ("U.S", "a.m"), whose final
+                // period is kept; one between digits is a decimal point ("6.8.").
+                dot |= d == '.' && !(j > 0 && b.get(j - 1).is_some_and(u8::is_ascii_digit));
                 j = after;
                 j += alnum_run(b, j);
                 continue;
@@ -521,10 +523,17 @@ impl<'a> Doc<'a> {
             TokKind::Word => {
                 // An abbreviation at a sentence end: the next word opens a sentence. A word
                 // ending in a period with two bytes is a letter or digit and its period.
+                // A lower-case one ("9 a.m.", "etc.") before any capitalised word but a time
+                // zone ("9 a.m. EST", "a.m. Eastern time").
+                let lower = b.get(t.span.start).is_some_and(u8::is_ascii_lowercase);
+                let zone = || {
+                    let w = self.tok_text(next);
+                    w.bytes().all(|c| c.is_ascii_uppercase()) || matches!(w, "Eastern" | "Pacific" | "Central" | "Mountain" | "Atlantic" | "Greenwich")
+                };
                 t.span.end.checked_sub(1).and_then(|e| b.get(e)) == Some(&b'.')
                     && !self.has(i, TokClass::TITLE)
                     && !(t.span.len() == 2 && b.get(t.span.start).is_some_and(u8::is_ascii_uppercase))
-                    && self.has(next, TokClass::PRONOUN | TokClass::FUNC)
+                    && (self.has(next, TokClass::PRONOUN | TokClass::FUNC) || (lower && self.is_word(next) && !zone()))
                     && self.is_cap(next)
             }
         }

@@ -454,6 +454,14 @@ fn name_np<'d, 'a>(i: Toks<'d, 'a>) -> TResult<'d, 'a, Np<'a>> {
     let org_noun = |at: usize| noun_phrase(i.at(at)).ok().map(|(_, (_, e, n))| (e + 1, n)).filter(|&(e, n)| e == end && n.kind == NounKind::Org);
     if let Some((_, n)) = org_noun(end.saturating_sub(1)).or_else(|| org_noun(ns)) {
         np.head = Some((end - 1, end, n));
+    } else if ns > start && !doc.is_cap(ns - 1) {
+        // "the national statistics office INSEE", "the carrier Wizz Air": a lower-case
+        // organisation noun just before the name says what it names.
+        if let Ok((_, (a, e, n))) = noun_phrase(i.at(ns - 1)) {
+            if e + 1 == ns && n.kind == NounKind::Org {
+                np.head = Some((a, ns, n));
+            }
+        }
     }
     Ok((r, np))
 }

@@ -829,7 +829,10 @@ fn left_side(doc: &Doc<'_>, s: Sentence, a: &mut Attr<'_>) {
     }
     // "According to a police report, officers found …": that clause has its own source.
     let sourced = phrase(|x: &Tag| matches!(x, Tag::Cue(CueType::According | CueType::Citing)).then_some(()))(Toks::new(doc, lo, e)).is_ok();
-    if e >= lo + 3 && (doc.is_punct(e, ",") || a.inverted) && !sourced {
+    // "In his speech, Mr. Ortiz promised …": an adverbial phrase with no verb is no claim.
+    let adverbial = (doc.is_func(lo, FuncType::Preposition) || doc.is_func(lo, FuncType::Adverb) || is_time_word(doc, lo))
+        && !(lo..e).any(|t| is_finite_verbish(doc, t) || doc.has(t, TokClass::VERB));
+    if e >= lo + 3 && (doc.is_punct(e, ",") || a.inverted) && !sourced && !adverbial {
         // Skip a leading "According to X," or connective.
         a.content = Some((lo, e));
     }

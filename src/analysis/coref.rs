@@ -711,7 +711,12 @@ impl Entities {
                 if register_only && !looks_personal() {
                     return None;
                 }
-                let kind = if np.outlet || np.noun_kind() == NounKind::Org { EntityKind::Organisation } else { EntityKind::Person };
+                // A name closed by an organisation or group noun ("West Yorkshire Police").
+                let kind = if np.outlet || matches!(np.noun_kind(), NounKind::Org | NounKind::Group) && np.head.is_some() {
+                    EntityKind::Organisation
+                } else {
+                    EntityKind::Person
+                };
                 let lower_words = if ascii {
                     // These are the words of `raw`: only lower case is missing.
                     NameWords::new(words.iter().map(|w| strip_possessive(w)), raw.len()).ascii_lowercase()

@@ -867,9 +867,12 @@ pub fn find_subject<'a>(doc: &Doc<'a>, lo: usize, e: usize) -> Option<(Np<'a>, V
         let parsed: Vec<Option<Np<'a>>> = segs
             .iter()
             .map(|&(a, b)| {
-                // "…, who took office in March, said": a relative clause describes the speaker.
+                // "…, who took office in March, said": a relative clause describes the speaker,
+                // unless it gives the name: "a neighbour, who gave her name only as Linda,".
                 if np::is_relative(doc, a) {
-                    return None;
+                    let gives_name = (a + 1..b).any(|t| lower_is(doc.tok_text(t), &["name", "names"]));
+                    let after_as = (a + 2..b).rev().find(|&t| doc.tok_text(t).eq_ignore_ascii_case("as")).map(|t| t + 1);
+                    return after_as.filter(|_| gives_name).and_then(|t| np::parse_at(doc, t, b).into_iter().find(|n| n.kind == NpKind::Name && n.end == b));
                 }
                 // "But councillor Amir Haddad, …": a leading connective is not the phrase.
                 let a = if a + 1 < b && doc.is_func(a, FuncType::Connective) { a + 1 } else { a };

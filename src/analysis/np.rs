@@ -451,7 +451,13 @@ fn name_np<'d, 'a>(i: Toks<'d, 'a>) -> TResult<'d, 'a, Np<'a>> {
     np.outlet = outlet_phrase(i.at(ns)).is_ok_and(|(_, (_, e, _))| e < end) || (end > ns + 1 && (outlet_word(ns) || outlet_word(end - 1)));
     // A name whose last word is an organisation noun ("European Commission") names an org, as
     // does a name that is one ("White House").
-    let org_noun = |at: usize| noun_phrase(i.at(at)).ok().map(|(_, (_, e, n))| (e + 1, n)).filter(|&(e, n)| e == end && n.kind == NounKind::Org);
+    // A group noun closing a longer name names an organisation too ("West Yorkshire Police").
+    let org_noun = |at: usize| {
+        noun_phrase(i.at(at))
+            .ok()
+            .map(|(_, (_, e, n))| (e + 1, n))
+            .filter(|&(e, n)| e == end && (n.kind == NounKind::Org || (n.kind == NounKind::Group && at > ns)))
+    };
     if let Some((_, n)) = org_noun(end.saturating_sub(1)).or_else(|| org_noun(ns)) {
         np.head = Some((end - 1, end, n));
     } else if ns > start && !doc.is_cap(ns - 1) {

@@ -616,7 +616,20 @@ fn complement<'a>(doc: &Doc<'a>, s: Sentence, mut k: usize, a: &mut Attr<'a>) {
         let comma = |t: usize| doc.is_punct(t, ",");
         let clause = doc.quote_of(th + 1).is_some() || comma(th + 1) || (word_or_quote(th + 1) && (word_or_quote(th + 2) || comma(th + 2)));
         if clause && (from..th).all(|t| doc.is_word(t) && verb_at(doc, t).is_none_or(|_| t == k) && !doc.is_func(t, FuncType::Modal)) {
-            set_content(doc, s, if comma(th + 1) { th + 2 } else { th + 1 }, a);
+            // "say that is not enough": a "that" right before a verb is the clause's subject.
+            let subject = th == k && (doc.is_func(th + 1, FuncType::Auxiliary) || doc.is_func(th + 1, FuncType::Modal)) && !doc.is_cap(th + 1);
+            set_content(
+                doc,
+                s,
+                if subject {
+                    th
+                } else if comma(th + 1) {
+                    th + 2
+                } else {
+                    th + 1
+                },
+                a,
+            );
             return;
         }
     }
@@ -646,6 +659,19 @@ fn complement<'a>(doc: &Doc<'a>, s: Sentence, mut k: usize, a: &mut Attr<'a>) {
         if parenthetical(doc, s, a.left, c) {
             a.content = Some((s.start, skip_final_punct_back(doc, c, s.end)));
             return;
+        }
+        // "Now, she says, rising bills may force her to close": after an opening adverb or
+        // connective, the clause after the cue is the claim.
+        let lo = s.start;
+        let opener = a.left == lo + 2
+            && doc.is_punct(lo + 1, ",")
+            && (doc.is_func(lo, FuncType::Adverb) || doc.is_func(lo, FuncType::Connective) || is_time_word(doc, lo));
+        if opener && c + 1 < hi && doc.is_punct(c, ",") {
+            let end = skip_final_punct_back(doc, c + 1, hi);
+            if (c + 1..end).any(|t| is_finite_verbish(doc, t) || doc.has(t, TokClass::VERB)) && end > c + 3 {
+                a.content = Some((c + 1, end));
+                return;
+            }
         }
         // `said in a memo, seen by Reuters, that …`; `wrote on X, formerly Twitter, that …`.
         let mut seg = c;

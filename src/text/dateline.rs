@@ -4,7 +4,7 @@
 use nom::branch::alt;
 use nom::bytes::complete::{tag, take_while1};
 use nom::character::complete::{char, digit1, space0, space1};
-use nom::combinator::{opt, recognize, verify};
+use nom::combinator::{not, opt, recognize, verify};
 use nom::multi::separated_list1;
 use nom::sequence::{delimited, preceded};
 use nom::{IResult, Offset, Parser};
@@ -63,6 +63,9 @@ pub fn parse(para: &str, base: usize) -> Option<Dateline> {
     if pl.split(' ').count() > 4 {
         return None;
     }
+    // "KYIV, Ukraine (AP)", "SPRINGFIELD, Ill., May 2 (Wire)": a region or country after the
+    // place, before any date.
+    let (rest, _) = opt(preceded((char(','), space1, not(date)), verify(place, |r: &str| r.split(' ').count() <= 3))).parse_complete(rest).ok()?;
     let (rest, _) = opt(preceded((char(','), space1), date)).parse_complete(rest).ok()?;
     let (rest, out) = opt(preceded(space1, outlet)).parse_complete(rest).ok()?;
     let (rest, d) = opt(dash).parse_complete(rest).ok()?;
@@ -94,5 +97,9 @@ mod tests {
         assert!(parse("LAGOS — Officials said.", 0).unwrap().outlet.is_none());
         assert!(parse("The Minister said (quietly) that.", 0).is_none());
         assert!(parse("Smith said.", 0).is_none());
+        let t = "KYIV, Ukraine (Wire) — Drones struck overnight.";
+        assert_eq!(parse(t, 0).unwrap().outlet.unwrap().of(t), "Wire");
+        let t = "SPRINGFIELD, Ill., May 2 (Prairie Wire) - The vote passed.";
+        assert_eq!(parse(t, 0).unwrap().outlet.unwrap().of(t), "Prairie Wire");
     }
 }

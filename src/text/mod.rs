@@ -518,7 +518,12 @@ impl<'a> Doc<'a> {
                 inner.ends_with(['.', '!', '?'])
                     && self.tokens.get(next).is_some_and(|n| n.kind != TokKind::Punct)
                     && next_starts(self)
-                    && !self.is_cue_word(next)
+                    // `"We won." She smiled.` ends; `"We won." She said.` does not.
+                    && !(self.is_cue_word(next)
+                        && (!self.is_cap(next)
+                            || self.has(next, TokClass::VERB)
+                            || self.has(next + 1, TokClass::VERB)
+                            || (self.has(next + 1, TokClass::func(crate::grammar::FuncType::Adverb)) && self.has(next + 2, TokClass::VERB))))
             }
             TokKind::Word => {
                 // An abbreviation at a sentence end: the next word opens a sentence. A word

@@ -971,11 +971,7 @@ impl Entities {
                                 // of Mines"), or a named firm for "the company".
                                 && (e.head.as_deref() == Some(head_word.as_str())
                                     || (e.named && (np.outlet || e.words.contains(&head_word)))
-                                    || (e.named
-                                        && matches!(
-                                            head_word.as_str(),
-                                            "company" | "firm" | "group" | "business" | "carrier" | "airline" | "bank" | "lender" | "operator" | "developer" | "manufacturer" | "retailer" | "insurer" | "utility" | "startup" | "builder"
-                                        )))
+                                    || (e.named && noun.is_some_and(|n| n.firm)))
                         })
                         .map(|(i, _)| i);
                     self.most_salient(cands, pos)
@@ -1031,11 +1027,17 @@ impl Entities {
         if n.class.as_deref() != Some("spokesperson") || np.name.is_some() || np.plural() {
             return None;
         }
-        let is_org = |t: usize| doc.word_tags(t).any(|x| matches!(x, Tag::Noun(m) if m.kind == NounKind::Org));
-        let before = (np.start..he.saturating_sub(1)).rev().find(|&t| is_org(t));
+        let org_noun = |t: usize| {
+            doc.word_tags(t).find_map(|x| match x {
+                Tag::Noun(m) if m.kind == NounKind::Org => Some(m),
+                _ => None,
+            })
+        };
+        let before = (np.start..he.saturating_sub(1)).rev().find(|&t| org_noun(t).is_some());
         let after = (he + 1 < np.end && doc.tok_text(he).eq_ignore_ascii_case("for")).then(|| np.end - 1);
-        let word = lowercase(doc.tok_text(before.or(after)?));
-        let firm = matches!(word.as_str(), "company" | "firm" | "group" | "business" | "bank" | "airline" | "operator" | "retailer");
+        let at = before.or(after)?;
+        let word = lowercase(doc.tok_text(at));
+        let firm = org_noun(at).is_some_and(|m| m.firm);
         let cands = self
             .alive()
             .filter(|(_, e)| {

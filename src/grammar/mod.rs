@@ -183,6 +183,9 @@ pub struct Noun {
     pub class: Option<String>,
     /// A news outlet (`newspaper`), or a word that ends outlet names (`Courier`, `Wire`).
     pub outlet: bool,
+    /// A word for a business (`company`, `bank`): "the company" names any firm the story has
+    /// named, whatever its name's words.
+    pub firm: bool,
 }
 
 /// A phrase about anonymity.
@@ -687,6 +690,7 @@ impl GrammarBuilder {
                     gender: gender(file, l)?,
                     class: l.get("class").map(str::to_string),
                     outlet: l.flag("outlet"),
+                    firm: l.flag("firm"),
                 };
                 self.add(&l.phrase, Tag::Noun(n));
             }

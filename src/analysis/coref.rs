@@ -6,7 +6,7 @@ use std::hash::BuildHasher;
 
 use foldhash::fast::FixedState;
 
-use super::np::{Np, NpKind};
+use super::np::{word_noun, Np, NpKind};
 use crate::grammar::{FuncType, Gender, NounKind, Tag};
 use crate::report::{EntityKind, MentionKind};
 use crate::span::Span;
@@ -387,6 +387,12 @@ impl<'a> Iterator for Words<'a> {
     }
 }
 
+/// Whether `np` is a definite organisation role ("the club", "the company"): one that
+/// [`Entities::org_named_in_claim`] may find named at the start of its claim.
+pub fn is_org_role(np: &Np<'_>) -> bool {
+    np.kind == NpKind::Role && np.definite && !np.possessive && np.head_title.is_none() && np.noun_kind() == NounKind::Org
+}
+
 /// `s` without a final "'s" or "’s". Compared as bytes (as `str::strip_suffix` does, without
 /// its searcher): both suffixes begin with a whole character, so the cut is at a boundary.
 fn strip_possessive(s: &str) -> &str {
@@ -753,7 +759,7 @@ impl Entities {
     /// opens it. Resolves the name, as an organisation, with the role as its mention; `None`
     /// when the name is a person's (a given name, a title or a gender) or the role is not that.
     pub fn org_named_in_claim(&mut self, doc: &Doc<'_>, name: &Np<'_>, role: &Np<'_>) -> Option<usize> {
-        let org_role = role.kind == NpKind::Role && role.definite && !role.possessive && role.head_title.is_none() && role.noun_kind() == NounKind::Org;
+        let org_role = is_org_role(role);
         let personal = name.title.is_some() || doc.has(name.name.map_or(name.start, |(a, _)| a), TokClass::FIRST_NAME) || name.gender(doc).is_some();
         if !org_role || personal || name.possessive {
             return None;
@@ -1027,12 +1033,7 @@ impl Entities {
         if n.class.as_deref() != Some("spokesperson") || np.name.is_some() || np.plural() {
             return None;
         }
-        let org_noun = |t: usize| {
-            doc.word_tags(t).find_map(|x| match x {
-                Tag::Noun(m) if m.kind == NounKind::Org => Some(m),
-                _ => None,
-            })
-        };
+        let org_noun = |t: usize| word_noun(doc, t, NounKind::Org);
         let before = (np.start..he.saturating_sub(1)).rev().find(|&t| org_noun(t).is_some());
         let after = (he + 1 < np.end && doc.tok_text(he).eq_ignore_ascii_case("for")).then(|| np.end - 1);
         let at = before.or(after)?;

@@ -1069,10 +1069,7 @@ fn pp_tail_of<'a>(doc: &Doc<'a>, set: &NpSet<'a>, e: usize) -> Option<Np<'a>> {
         // minister", whose head is "aide").
         let last = e - 1;
         if !doc.is_cap(last) && doc.is_cap(last - 1) {
-            if let Some(m) = doc.word_tags(last).find_map(|x| match x {
-                Tag::Noun(m) if m.kind == NounKind::Person => Some(m),
-                _ => None,
-            }) {
+            if let Some(m) = np::word_noun(doc, last, NounKind::Person) {
                 n.head = Some((last, e, m));
                 n.head_title = None;
                 n.titles = np::Titles::default();

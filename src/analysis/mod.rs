@@ -284,8 +284,8 @@ fn resolve_sentence(doc: &Doc<'_>, s: Sentence, attrs: &[Attr<'_>], ents: &mut E
             Ev::Speaker(k, n) => {
                 // "Manchester United have sacked …, the club announced": the organisation named
                 // at the start of the claim the role closes.
-                let org_role = n.kind == NpKind::Role && n.definite && n.noun_kind() == NounKind::Org;
-                let opening = attrs.get(k).filter(|_| org_role).and_then(|a| a.content.filter(|&(cs, ce)| cs == s.start && ce <= a.cue.0 && doc.is_cap(cs)));
+                let opening =
+                    attrs.get(k).filter(|_| coref::is_org_role(n)).and_then(|a| a.content.filter(|&(cs, ce)| cs == s.start && ce <= a.cue.0 && doc.is_cap(cs)));
                 let named = opening.and_then(|(cs, ce)| {
                     let name = np::parse_at(doc, cs, ce).into_iter().filter(|x| x.kind == NpKind::Name).max_by_key(|x| x.end)?;
                     // The name is the clause's subject: its verb follows. One capitalised word

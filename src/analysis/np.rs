@@ -256,12 +256,19 @@ pub fn is_name_word(doc: &Doc<'_>, t: usize) -> bool {
     !w.chars().all(|c| c.is_ascii_digit()) && !matches!(w, "Monday" | "Tuesday" | "Wednesday" | "Thursday" | "Friday" | "Saturday" | "Sunday")
 }
 
+/// The lexicon noun of kind `kind` that token `t` is on its own ("council", "source").
+pub fn word_noun<'a>(doc: &Doc<'a>, t: usize, kind: NounKind) -> Option<&'a Noun> {
+    doc.word_tags(t).find_map(|x| match x {
+        Tag::Noun(n) if n.kind == kind => Some(n),
+        _ => None,
+    })
+}
+
 /// A word naming a person's occupation: a person noun of the lexicon ("engineer", "farmers"),
 /// or a word in "-ist" ("hydrologist", "economist").
 fn is_occupation(doc: &Doc<'_>, t: usize) -> bool {
     let w = doc.tok_text(t);
-    let whole = |tag: &Tag| matches!(tag, Tag::Noun(n) if n.kind == NounKind::Person);
-    doc.word_tags(t).any(whole) || (w.len() > 5 && w.get(w.len() - 3..).is_some_and(|s| s.eq_ignore_ascii_case("ist")))
+    word_noun(doc, t, NounKind::Person).is_some() || (w.len() > 5 && w.get(w.len() - 3..).is_some_and(|s| s.eq_ignore_ascii_case("ist")))
 }
 
 /// A capitalised word that the lexicon knows as a verb, inside a name run: a surname such as

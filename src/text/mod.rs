@@ -523,7 +523,7 @@ impl<'a> Doc<'a> {
                         && (!self.is_cap(next)
                             || self.has(next, TokClass::VERB)
                             || self.has(next + 1, TokClass::VERB)
-                            || (self.has(next + 1, TokClass::func(crate::grammar::FuncType::Adverb)) && self.has(next + 2, TokClass::VERB))))
+                            || (self.is_func(next + 1, FuncType::Adverb) && self.has(next + 2, TokClass::VERB))))
             }
             TokKind::Word => {
                 // An abbreviation at a sentence end: the next word opens a sentence. A word

@@ -54,6 +54,10 @@ pub struct Ent {
     pub last_subject: Option<usize>,
     /// Last mention of any kind.
     pub last_mention: usize,
+    /// An organisation last mentioned through a gendered spokesperson ("a council
+    /// spokeswoman"): that gender, and where the mention starts. A following "she" is the
+    /// spokeswoman, so it names the organisation while that is its last mention.
+    pub voice: Option<(Gender, usize)>,
     /// Merged into another entity.
     pub merged_into: Option<usize>,
     /// A definite role with no antecedent ("the coach"), waiting for a named holder.
@@ -547,6 +551,7 @@ impl Entities {
             mentions: Vec::with_capacity(4),
             last_subject: None,
             last_mention: 0,
+            voice: None,
             merged_into: None,
             placeholder: false,
             outlet: false,
@@ -687,6 +692,13 @@ impl Entities {
                 found = Some(i);
             }
         }
+        // "the International Monetary Fund" … "the IMF said": an acronym names the organisation
+        // whose name it abbreviates (the most recently mentioned, when several do).
+        if found.is_none() && np.org_name {
+            if let [w] = words {
+                found = self.abbreviated(w);
+            }
+        }
         let id = match found {
             Some(i) => {
                 if let Some(e) = self.list.get_mut(i).filter(|e| words.len() > e.words.len()) {
@@ -718,7 +730,7 @@ impl Entities {
                     return None;
                 }
                 // A name closed by an organisation or group noun ("West Yorkshire Police").
-                let kind = if np.outlet || matches!(np.noun_kind(), NounKind::Org | NounKind::Group) && np.head.is_some() {
+                let kind = if np.outlet || np.org_name || matches!(np.noun_kind(), NounKind::Org | NounKind::Group) && np.head.is_some() {
                     EntityKind::Organisation
                 } else {
                     EntityKind::Person
@@ -752,6 +764,27 @@ impl Entities {
         }
         self.touch(id, span_of(doc, np.start, np.end), MentionKind::Name, subject);
         Some(id)
+    }
+
+    /// The live named organisation whose name's initials spell the acronym `w` ("IMF", "U.N."),
+    /// skipping the small words ("International Monetary Fund", "United Nations", "Bank of
+    /// England" for "BoE" is not read: the acronym must be all capitals).
+    fn abbreviated(&self, w: &str) -> Option<usize> {
+        let letters = w.bytes().filter(u8::is_ascii_alphabetic);
+        if letters.clone().count() < 2 || !w.bytes().all(|b| b.is_ascii_uppercase() || b == b'.') {
+            return None;
+        }
+        let small = ["and", "for", "of", "on", "the", "de"];
+        self.list
+            .iter()
+            .enumerate()
+            .filter(|(_, e)| e.merged_into.is_none() && e.named && e.kind == EntityKind::Organisation && e.words.len() >= 2)
+            .filter(|(_, e)| {
+                let initials = e.words.iter().filter(|x| !small.contains(x)).map(|x| x.as_bytes().first().copied().unwrap_or(0));
+                initials.eq(letters.clone().map(|b| b.to_ascii_lowercase()))
+            })
+            .max_by_key(|(_, e)| e.last_mention)
+            .map(|(i, _)| i)
     }
 
     /// "Manchester United have sacked their coach …, the club announced": a definite
@@ -840,11 +873,12 @@ impl Entities {
                     .alive()
                     .filter(|(_, e)| match p.kind {
                         NounKind::Person => {
-                            e.kind != EntityKind::Organisation
+                            (e.kind != EntityKind::Organisation
                                 && e.kind != EntityKind::Document
                                 && !e.plural
                                 && (p.gender.is_none() || e.gender.is_none() || e.gender == p.gender)
-                                && !(e.kind == EntityKind::Group)
+                                && !(e.kind == EntityKind::Group))
+                                || e.voice.is_some_and(|(g, at)| p.gender == Some(g) && at == e.last_mention)
                         }
                         NounKind::Org => {
                             matches!(e.kind, EntityKind::Organisation | EntityKind::Document)
@@ -876,6 +910,12 @@ impl Entities {
                     }
                 }
                 self.touch(id, span, MentionKind::Pronoun, subject);
+                // "She said …" again: the spokeswoman still has the floor.
+                if let Some(e) = self.list.get_mut(id).filter(|e| e.kind == EntityKind::Organisation) {
+                    if let Some((g, _)) = e.voice.filter(|(g, _)| p.gender == Some(*g)) {
+                        e.voice = Some((g, e.last_mention));
+                    }
+                }
                 Some(id)
             }
             NpKind::Role => self.role(doc, np, subject),
@@ -889,6 +929,10 @@ impl Entities {
         // An unnamed spokesperson speaks for the organisation the story has named.
         if let Some(id) = self.spokesperson_org(doc, np, pos) {
             self.touch(id, span, MentionKind::Role, subject);
+            let voice = np.gender(doc);
+            if let Some(e) = self.list.get_mut(id) {
+                e.voice = voice.map(|g| (g, pos));
+            }
             return Some(id);
         }
         let noun = np.head.map(|(_, _, n)| n);

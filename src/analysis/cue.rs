@@ -358,6 +358,13 @@ pub fn attributions<'a>(doc: &Doc<'a>, s: Sentence) -> Vec<Attr<'a>> {
                 a.left = t - 2;
                 out.push(a);
             }
+        } else if t > lo + 1 && next_act(doc, v, t) && first_content.is_some_and(|(cs, ce)| cs < t - 1 && t < ce && !passive_in(doc, cs, t - 1)) {
+            // "said the result was a disgrace and urged fans to stay calm": without a comma
+            // too, a finite speech-act verb after "and" is the speaker's next act, unless the
+            // clause is passive ("the man was arrested and charged", where it goes on).
+            let mut a = Attr::new((t, t + 1), CueKind::Verb, Some(v));
+            a.left = t - 1;
+            out.push(a);
         }
         t += 1;
     }
@@ -798,6 +805,24 @@ fn skip_final_punct_back(doc: &Doc<'_>, from: usize, mut to: usize) -> usize {
         to -= 1;
     }
     to
+}
+
+/// Whether the cue verb `v` at token `t` opens the speaker's next act after a bare "and": a
+/// finite form (`urged`, `urges`) of a verb marked `act=yes` in verbs.txt (`urge`, `call`,
+/// `vow`; not `demand`, which a claim's own subject does as often), with "and" right before it.
+fn next_act(doc: &Doc<'_>, v: &Verb, t: usize) -> bool {
+    v.act && matches!(v.form, VerbForm::Past | VerbForm::Third) && doc.tok_text(t - 1).eq_ignore_ascii_case("and") && !doc.is_punct(t - 2, ",")
+}
+
+/// Whether tokens `[from, to)` hold a passive: a form of "be" before a word in "-ed" or
+/// "-en" (`was arrested`, `had been taken`), so a verb after "and" may share its subject.
+fn passive_in(doc: &Doc<'_>, from: usize, to: usize) -> bool {
+    (from..to).any(|t| {
+        lower_is(doc.tok_text(t), &["is", "are", "was", "were", "be", "been", "being"]) && {
+            let w = doc.tok_text(t + 1);
+            t + 1 < to && (w.ends_with("ed") || w.ends_with("en"))
+        }
+    })
 }
 
 fn set_content(doc: &Doc<'_>, s: Sentence, from: usize, a: &mut Attr<'_>) {

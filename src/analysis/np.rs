@@ -52,6 +52,10 @@ pub struct Np<'a> {
     pub partitive: bool,
     /// The phrase names a news outlet.
     pub outlet: bool,
+    /// The name is an organisation's by the lexicon or its form: a country or capital
+    /// speaking for its government (`places.txt`: "China", "Moscow"), or an acronym ("NATO",
+    /// "U.N.").
+    pub org_name: bool,
     /// The phrase ends in a possessive (`Ishiba's`): not a speaker.
     pub possessive: bool,
     /// An anonymity descriptor inside the phrase (`familiar with the matter`).
@@ -148,6 +152,7 @@ impl<'a> Np<'a> {
             indefinite: false,
             partitive: false,
             outlet: false,
+            org_name: false,
             possessive: false,
             descriptor: false,
             modifiers: Modifiers::None,
@@ -333,6 +338,20 @@ fn noun_phrase<'d, 'a>(i: Toks<'d, 'a>) -> TResult<'d, 'a, (usize, usize, &'a No
     })(i)
 }
 
+fn place_phrase<'d, 'a>(i: Toks<'d, 'a>) -> TResult<'d, 'a, (usize, usize, ())> {
+    if !starts(i, TokClass::STARTS_PLACE) {
+        return Err(nom::Err::Error(nom::error::Error::new(i, nom::error::ErrorKind::Verify)));
+    }
+    phrase(|t: &'a Tag| matches!(t, Tag::Place(_)).then_some(()))(i)
+}
+
+/// Whether token `t` is an acronym: two or more capital letters, perhaps with periods ("NATO",
+/// "EU", "U.N."), which in news copy names an organisation.
+fn is_acronym(doc: &Doc<'_>, t: usize) -> bool {
+    let w = doc.tok_text(t).as_bytes();
+    w.iter().filter(|b| b.is_ascii_uppercase()).count() >= 2 && w.iter().all(|&b| b.is_ascii_uppercase() || b == b'.')
+}
+
 fn outlet_phrase<'d, 'a>(i: Toks<'d, 'a>) -> TResult<'d, 'a, (usize, usize, ())> {
     if !starts(i, TokClass::STARTS_OUTLET) {
         return Err(nom::Err::Error(nom::error::Error::new(i, nom::error::ErrorKind::Verify)));
@@ -456,6 +475,12 @@ fn name_np<'d, 'a>(i: Toks<'d, 'a>) -> TResult<'d, 'a, Np<'a>> {
     np.possessive = end > 0 && is_possessive(doc, end - 1);
     let outlet_word = |t: usize| doc.word_tags(t).any(|x| matches!(x, Tag::Noun(n) if n.outlet));
     np.outlet = outlet_phrase(i.at(ns)).is_ok_and(|(_, (_, e, _))| e < end) || (end > ns + 1 && (outlet_word(ns) || outlet_word(end - 1)));
+    // A place or acronym that is the whole name, with no title before it and no given name
+    // in it ("Sofia" is a person).
+    np.org_name = last_title_end.is_none()
+        && !np.possessive
+        && !doc.has(ns, TokClass::FIRST_NAME)
+        && ((end == ns + 1 && is_acronym(doc, ns)) || place_phrase(i.at(ns)).is_ok_and(|(_, (_, e, _))| e + 1 == end));
     // A name whose last word is an organisation noun ("European Commission") names an org, as
     // does a name that is one ("White House").
     // A group noun closing a longer name names an organisation too ("West Yorkshire Police").

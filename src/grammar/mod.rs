@@ -29,6 +29,7 @@ pub const BUILTIN: &[(&str, &str)] = &[
     ("hedges.txt", include_str!("../../grammars/hedges.txt")),
     ("nouns.txt", include_str!("../../grammars/nouns.txt")),
     ("outlets.txt", include_str!("../../grammars/outlets.txt")),
+    ("places.txt", include_str!("../../grammars/places.txt")),
     ("pronouns.txt", include_str!("../../grammars/pronouns.txt")),
     ("titles.txt", include_str!("../../grammars/titles.txt")),
     ("verbs.txt", include_str!("../../grammars/verbs.txt")),
@@ -126,6 +127,9 @@ pub struct Verb {
     /// Whether its base form is also a modifier before a title or a noun ("state Sen. Rick
     /// Alvarez", "state media"), and then no cue.
     pub modifier: bool,
+    /// Whether a finite form after a bare "and" is the speaker's next act, which ends the
+    /// reported clause before it ("said the result was a disgrace and urged fans to stay calm").
+    pub act: bool,
 }
 
 /// Grammatical gender as the text shows it.
@@ -296,6 +300,8 @@ pub enum Tag {
     Cue(CueType),
     /// A news outlet.
     Outlet,
+    /// A country or capital that speaks for its government.
+    Place(PlaceKind),
     /// A pronoun.
     Pronoun(Pronoun),
     /// A closed-class word.
@@ -306,6 +312,15 @@ pub enum Tag {
     Abbrev,
     /// A hedge the checker flags.
     Hedge(HedgeType),
+}
+
+/// What a place in `places.txt` is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PlaceKind {
+    /// A country (`Japan`, `the United States`).
+    Country,
+    /// A capital city standing for its government (`Moscow said`).
+    Capital,
 }
 
 /// What a hedge does.
@@ -350,6 +365,8 @@ impl TokClass {
     pub const STARTS_CUE: u32 = 1 << 28;
     /// A phrase starting at the token is a pronoun.
     pub const STARTS_PRONOUN: u32 = 1 << 29;
+    /// A phrase starting at the token is a place (`places.txt`).
+    pub const STARTS_PLACE: u32 = 1 << 30;
 
     /// A closed-class word of type `ty`.
     pub const fn func(ty: FuncType) -> u32 {
@@ -362,6 +379,7 @@ impl TokClass {
             Tag::Title(_) => TokClass::STARTS_TITLE,
             Tag::Noun(_) => TokClass::STARTS_NOUN,
             Tag::Outlet => TokClass::STARTS_OUTLET,
+            Tag::Place(_) => TokClass::STARTS_PLACE,
             Tag::Anon(_) => TokClass::STARTS_ANON,
             Tag::Cue(_) => TokClass::STARTS_CUE,
             Tag::Pronoun(_) => TokClass::STARTS_PRONOUN,
@@ -660,10 +678,11 @@ impl GrammarBuilder {
                     Some(v) => return Err(bad(file, l.line, format!("expected kind=speech|finding|manner|naming|evaluative, found kind={v}"))),
                 };
                 let split = l.flag("split");
+                let act = l.flag("act");
                 let request = l.flag("request");
                 let object = l.flag("object");
                 let modifier = l.flag("modifier");
-                let mk = |form| Tag::Verb(Verb { lemma: l.phrase.clone(), form, stance, kind, split, request, object, modifier });
+                let mk = |form| Tag::Verb(Verb { lemma: l.phrase.clone(), form, stance, kind, split, request, object, modifier, act });
                 self.add(&l.phrase, mk(VerbForm::Base));
                 for f in l.get("forms").unwrap_or("").split(',').filter(|f| !f.is_empty()) {
                     let f = f.to_lowercase();
@@ -715,6 +734,14 @@ impl GrammarBuilder {
                 self.add(&l.phrase, Tag::Cue(t));
             }
             "outlets.txt" => self.add(&l.phrase, Tag::Outlet),
+            "places.txt" => {
+                let k = match l.get("kind") {
+                    Some("country") => PlaceKind::Country,
+                    Some("capital") => PlaceKind::Capital,
+                    v => return Err(bad(file, l.line, format!("expected kind=country|capital, found {v:?}"))),
+                };
+                self.add(&l.phrase, Tag::Place(k));
+            }
             "hedges.txt" => {
                 let t = match l.get("type") {
                     Some("unsourced") => HedgeType::Unsourced,
@@ -882,16 +909,18 @@ impl Grammar {
 
     /// [`Grammar::lookup_into`] for a caller that has measured the run of ASCII letters and
     /// digits at `at` (`stem` bytes, zero when `at` opens none), as the tokenizer has.
+    // Out of line: a profile shows the lexicon's share, and the tokenizer's loop stays small.
+    #[inline(never)]
     pub(crate) fn lookup_stem_into(&self, text: &str, at: usize, stem: usize, out: &mut Vec<Hit>) {
         let bytes = text.as_bytes();
         let Some(tail) = bytes.get(at..) else { return };
         let a = &self.automaton;
-        let Ok(start) = a.start_state(Anchored::Yes) else { return };
         // A phrase matching here has the same stem as the text: the stem of a phrase ends at its
         // first byte that is not an ASCII letter or digit, which the text must repeat, or at the
         // phrase's end, where the word must end too. So the stem is looked up, not walked, and no
         // phrase ends inside it (it would end inside a word).
         let (mut sid, from) = if stem == 0 {
+            let Ok(start) = a.start_state(Anchored::Yes) else { return };
             (start, 0)
         } else {
             let Some(e) = self.stems.find(bytes, at, stem) else { return };

@@ -47,6 +47,23 @@ fn dash(i: &str) -> IResult<&str, &str> {
 /// words, a date, then the outlet (`SAN JOSE DEL GUAVIARE, September 30 (` is 37 bytes).
 const HEAD_BYTES: usize = 120;
 
+/// Whether the text at the start of a paragraph (`head`: its first bytes, or more) can open a
+/// dateline: a capitalised first word that is all capitals, or an opening parenthesis within
+/// [`HEAD_BYTES`]. Most paragraphs fail this, so [`parse`] and the search for the paragraph's
+/// end run only for the few that pass. A superset test: `parse` decides.
+pub fn may_open(head: &[u8]) -> bool {
+    let head = head.get(..HEAD_BYTES).unwrap_or(head);
+    match head.first() {
+        // A non-ASCII first letter: the parser judges it.
+        Some(b) if !b.is_ascii() => return true,
+        Some(b) if b.is_ascii_uppercase() => {}
+        _ => return false,
+    }
+    let word = head.iter().take_while(|&&b| b.is_ascii_alphabetic() || matches!(b, b'-' | b'.' | b'\'')).count();
+    let first = head.get(..word).unwrap_or_default();
+    first.iter().all(|b| !b.is_ascii_lowercase()) || memchr::memchr(b'(', head).is_some()
+}
+
 /// Parses a dateline at the start of `para` (a paragraph starting at byte `base` of the input).
 /// It needs an outlet in parentheses, or an all-capitals place followed by a dash.
 pub fn parse(para: &str, base: usize) -> Option<Dateline> {
@@ -101,5 +118,24 @@ mod tests {
         assert_eq!(parse(t, 0).unwrap().outlet.unwrap().of(t), "Wire");
         let t = "SPRINGFIELD, Ill., May 2 (Prairie Wire) - The vote passed.";
         assert_eq!(parse(t, 0).unwrap().outlet.unwrap().of(t), "Prairie Wire");
+    }
+
+    /// The byte prefilter passes every dateline the parser reads, and turns away plain
+    /// paragraphs.
+    #[test]
+    fn prefilter_passes_datelines() {
+        for t in [
+            "OSLO, Feb 2 (Nordic Wire) - The minister said.",
+            "Lima, May 4 (Andes Press) The talks began.",
+            "LAGOS — Officials said.",
+            "ZÜRICH (Alpine Wire) — Banks rallied.",
+            "São Paulo, May 4 (Wire) - Rain.",
+        ] {
+            assert!(parse(t, 0).is_some(), "{t}");
+            assert!(may_open(t.as_bytes()), "{t}");
+        }
+        for t in ["The minister said on Monday that talks would resume.", "\"We are ready,\" she said.", "officials said", "Smith said."] {
+            assert!(!may_open(t.as_bytes()), "{t}");
+        }
     }
 }

@@ -170,6 +170,8 @@ impl<'a> Doc<'a> {
         self.quotes.get(q).map_or(usize::MAX, |x| x.outer.start)
     }
 
+    // Out of line (once a document), so a profile shows the stage.
+    #[inline(never)]
     fn tokenize(&mut self) {
         let text = self.text;
         let b = text.as_bytes();
@@ -337,6 +339,8 @@ impl<'a> Doc<'a> {
         self.tokens.push(Token { span, kind, hits, newline_before, class: 0 });
     }
 
+    // Out of line (once a document), so a profile shows the stage.
+    #[inline(never)]
     fn find_dateline(&mut self) {
         // A dateline opens one of the first paragraphs (after a headline and summary bullets).
         let mut seen = 0;
@@ -348,7 +352,11 @@ impl<'a> Doc<'a> {
             if seen > 20 {
                 break;
             }
-            let end = self.text.get(t.span.start..).and_then(|s| memchr::memchr(b'\n', s.as_bytes())).map_or(self.text.len(), |o| t.span.start + o);
+            let rest = self.text.get(t.span.start..).unwrap_or("");
+            if !dateline::may_open(rest.as_bytes()) {
+                continue;
+            }
+            let end = memchr::memchr(b'\n', rest.as_bytes()).map_or(self.text.len(), |o| t.span.start + o);
             if let Some(d) = self.text.get(t.span.start..end).and_then(|p| dateline::parse(p, t.span.start)) {
                 self.dateline = Some(d);
                 break;
@@ -442,6 +450,8 @@ impl<'a> Doc<'a> {
         ends_sentence || !lower
     }
 
+    // Out of line (once a document), so a profile shows the stage.
+    #[inline(never)]
     fn split_sentences(&mut self) {
         let n = self.tokens.len();
         let body_start = self.dateline.as_ref().map(|d| d.span.end);

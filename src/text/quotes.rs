@@ -126,6 +126,8 @@ fn is_close_punct(c: char) -> bool {
 }
 
 /// Collects and classifies every quote mark.
+// Out of line (once a document), so a profile shows the stage.
+#[inline(never)]
 fn scan(text: &str) -> Vec<Mark> {
     let b = text.as_bytes();
     // Sized for news copy (a quote mark every 60 bytes or so): the vector rarely grows.
@@ -250,6 +252,8 @@ struct Open {
 }
 
 /// Finds and pairs the quote marks of `text`.
+// Out of line (once a document), so a profile shows the stage.
+#[inline(never)]
 pub fn pair(text: &str) -> Pairing {
     let marks = scan(text);
     let lines = Lines { text };

@@ -694,14 +694,17 @@ impl Entities {
         }
         // "the International Monetary Fund" … "the IMF said": an acronym names the organisation
         // whose name it abbreviates (the most recently mentioned, when several do).
+        let mut short_form = false;
         if found.is_none() && np.org_name {
             if let [w] = words {
                 found = self.abbreviated(w);
+                short_form = found.is_some();
             }
         }
         let id = match found {
             Some(i) => {
-                if let Some(e) = self.list.get_mut(i).filter(|e| words.len() > e.words.len()) {
+                // A longer name replaces the one known; a short form keeps it.
+                if let Some(e) = self.list.get_mut(i).filter(|e| words.len() > e.words.len() && !short_form) {
                     e.name = raw.to_string();
                     e.words = NameWords::new(words.iter(), raw.len()).ascii_lowercase();
                     self.index_words(i);
@@ -766,22 +769,20 @@ impl Entities {
         Some(id)
     }
 
-    /// The live named organisation whose name's initials spell the acronym `w` ("IMF", "U.N."),
-    /// skipping the small words ("International Monetary Fund", "United Nations", "Bank of
-    /// England" for "BoE" is not read: the acronym must be all capitals).
+    /// The live organisation whose name's capitalised words have the acronym `w` for initials
+    /// ("IMF", "U.N."; "The Office for Budget Responsibility" for "OBR"): the most recently
+    /// mentioned, when several do. The acronym is all capitals ("BoE" is not read).
     fn abbreviated(&self, w: &str) -> Option<usize> {
         let letters = w.bytes().filter(u8::is_ascii_alphabetic);
         if letters.clone().count() < 2 || !w.bytes().all(|b| b.is_ascii_uppercase() || b == b'.') {
             return None;
         }
-        let small = ["and", "for", "of", "on", "the", "de"];
-        self.list
-            .iter()
-            .enumerate()
-            .filter(|(_, e)| e.merged_into.is_none() && e.named && e.kind == EntityKind::Organisation && e.words.len() >= 2)
+        self.alive()
+            .filter(|(_, e)| e.kind == EntityKind::Organisation)
             .filter(|(_, e)| {
-                let initials = e.words.iter().filter(|x| !small.contains(x)).map(|x| x.as_bytes().first().copied().unwrap_or(0));
-                initials.eq(letters.clone().map(|b| b.to_ascii_lowercase()))
+                let initials = e.name.split_whitespace().filter(|x| x.starts_with(|c: char| c.is_ascii_uppercase()) && !matches!(*x, "The" | "A" | "An"));
+                let initials = initials.map(|x| x.as_bytes().first().copied().unwrap_or(0));
+                initials.clone().count() >= 2 && initials.eq(letters.clone())
             })
             .max_by_key(|(_, e)| e.last_mention)
             .map(|(i, _)| i)
@@ -822,7 +823,10 @@ impl Entities {
             return;
         }
         let titles: Vec<String> = np.title.map(|(a, b)| lowercase(text_of(doc, a, b))).into_iter().collect();
-        let classes: Vec<String> = np.titles.iter().map(|t| t.class.clone()).collect();
+        // A title narrowed by a capitalised modifier names another office than a role of the
+        // same family: "Conservative leader Kemi Adeyemi" is not the story's "the Prime
+        // Minister" (both leaders). Its own words can still fit ("Japanese Prime Minister").
+        let classes: Vec<String> = if np.modifier_tokens(doc).next().is_some() { Vec::new() } else { np.titles.iter().map(|t| t.class.clone()).collect() };
         self.claim_roles(&titles, &classes, id);
     }
 

@@ -387,6 +387,13 @@ pub fn attributions<'a>(doc: &Doc<'a>, s: Sentence) -> Vec<Attr<'a>> {
     out
 }
 
+/// Whether token `t` is a name's short form, as written in parentheses after it: a word of up
+/// to eight bytes, capitalised, with two capital letters at least ("IFS", "BoE", "U.N.").
+fn is_short_form(doc: &Doc<'_>, t: usize) -> bool {
+    let w = doc.tok_text(t);
+    doc.is_word(t) && doc.is_cap(t) && w.len() <= 8 && w.bytes().filter(u8::is_ascii_uppercase).count() >= 2
+}
+
 /// Whether `v` is a finite "say" or "tell" ("said", "says", "told"): after a capitalised
 /// possessive opening a clause, it makes the possessive a company's name ("Harlan's said",
 /// "McBride's says"); no noun is spelled so ("Smith's stated aim" is a noun phrase).
@@ -406,6 +413,9 @@ fn verb_cue<'a>(doc: &Doc<'a>, s: Sentence, v: usize, verb: &'a Verb, prior: usi
             e -= 1;
         } else if e > lo + 1 && is_time_word(doc, e - 1) && doc.is_word(e - 2) {
             e -= if doc.tok_text(e - 2).eq_ignore_ascii_case("on") { 2 } else { 1 };
+        } else if e > lo + 3 && doc.is_punct(e - 1, ")") && doc.is_punct(e - 3, "(") && is_short_form(doc, e - 2) {
+            // "the Institute for Fiscal Studies (IFS) said": the short form in parentheses.
+            e -= 3;
         } else {
             break;
         }

@@ -83,11 +83,15 @@ pub fn parse(para: &str, base: usize) -> Option<Dateline> {
     // "KYIV, Ukraine (AP)", "SPRINGFIELD, Ill., May 2 (Wire)": a region or country after the
     // place, before any date.
     let (rest, _) = opt(preceded((char(','), space1, not(date)), verify(place, |r: &str| r.split(' ').count() <= 3))).parse_complete(rest).ok()?;
-    let (rest, _) = opt(preceded((char(','), space1), date)).parse_complete(rest).ok()?;
+    let (rest, dated) = opt(preceded((char(','), space1), date)).parse_complete(rest).ok()?;
     let (rest, out) = opt(preceded(space1, outlet)).parse_complete(rest).ok()?;
     let (rest, d) = opt(dash).parse_complete(rest).ok()?;
     let caps = pl.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase) && pl.len() > 1;
-    if out.is_none() && !(caps && d.is_some()) {
+    // An outlet needs a place in capitals, a date or a dash with it: "The World Health
+    // Organization (WHO) warned …" opens a sentence, not a dateline. So does a place in mixed
+    // case opening with an article ("THE HAGUE" is a place).
+    let article = !caps && matches!(pl.split(' ').next(), Some("The" | "A" | "An"));
+    if article || (out.is_none() && !(caps && d.is_some())) || (out.is_some() && !(caps || dated.is_some() || d.is_some())) {
         return None;
     }
     // The body must follow: a space then more text.
@@ -118,6 +122,12 @@ mod tests {
         assert_eq!(parse(t, 0).unwrap().outlet.unwrap().of(t), "Wire");
         let t = "SPRINGFIELD, Ill., May 2 (Prairie Wire) - The vote passed.";
         assert_eq!(parse(t, 0).unwrap().outlet.unwrap().of(t), "Prairie Wire");
+        let t = "THE HAGUE, Netherlands (Wire) — Judges ruled.";
+        assert_eq!(parse(t, 0).unwrap().place.of(t), "THE HAGUE");
+        assert!(parse("Geneva (Alpine Wire) - Talks resumed.", 0).is_some());
+        // A name and its short form open a sentence.
+        assert!(parse("The World Meteorological Organization (WMO) warned that it was hot.", 0).is_none());
+        assert!(parse("Northgate Foods (NF) said profits fell.", 0).is_none());
     }
 
     /// The byte prefilter passes every dateline the parser reads, and turns away plain

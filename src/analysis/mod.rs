@@ -513,6 +513,17 @@ fn float_quotes(doc: &Doc<'_>, units: &mut Vec<Unit>, pending: Vec<Pending>) {
                 from = next.get(cursor).copied().flatten().and_then(|j| existing.get(j)).and_then(Option::as_ref).filter(|u| u.paragraph == para);
             }
             if from.is_none() {
+                // "Berg said the dressing room was united. Asked …, he shrugged. "That's not
+                // for me to decide."": the paragraph's last attributed claim before it, when no
+                // sentence between opens with another name ("Jones disagreed.").
+                from = out
+                    .iter()
+                    .rev()
+                    .take_while(|u| u.paragraph == para)
+                    .find(|u| u.speaker.is_some() && u.kind == QuoteKind::Indirect)
+                    .filter(|u| !named_subject_between(doc, u.content.end, content.start, para));
+            }
+            if from.is_none() {
                 // A paragraph that is only this quote, after a paragraph ending in an attributed quote.
                 let only_quote = p.sentence.end - p.sentence.start <= 2;
                 from = before.filter(|u| only_quote && attributed_direct(u) && u.paragraph + 1 == para);
@@ -544,6 +555,15 @@ fn float_quotes(doc: &Doc<'_>, units: &mut Vec<Unit>, pending: Vec<Pending>) {
     }
     out.sort_by_key(|u| (u.content.start, u.content.end));
     *units = out;
+}
+
+/// Whether a sentence of paragraph `para` starting between bytes `from` and `to` opens with a
+/// proper name (its subject, most likely): someone else may have the floor.
+fn named_subject_between(doc: &Doc<'_>, from: usize, to: usize, para: usize) -> bool {
+    doc.sentences.iter().filter(|s| s.paragraph == para).any(|s| {
+        let at = doc.tokens.get(s.start).map_or(usize::MAX, |t| t.span.start);
+        from < at && at < to && np::parse_at(doc, s.start, s.end).iter().any(|n| n.kind == NpKind::Name && n.start == s.start)
+    })
 }
 
 fn is_title(doc: &Doc<'_>, t: usize, inner: &str) -> bool {

@@ -905,7 +905,8 @@ impl Entities {
                     }
                 };
                 if let Some(e) = self.list.get_mut(id) {
-                    if e.gender.is_none() && e.kind == EntityKind::Person {
+                    // An unnamed source called "she" is a woman too.
+                    if e.gender.is_none() && matches!(e.kind, EntityKind::Person | EntityKind::Anonymous) && !e.plural {
                         e.gender = p.gender;
                     }
                     // A name referred to as "it" names an organisation.
@@ -940,9 +941,18 @@ impl Entities {
             return Some(id);
         }
         let noun = np.head.map(|(_, _, n)| n);
-        let head_word = match (np.head_title, np.head) {
-            (Some((a, b, _)), _) => lowercase(text_of(doc, a, b)),
-            (None, Some((a, b, _))) => norm_head(text_of(doc, a, b)),
+        // "One diplomat said …. Another said …": a lone "one" or "another" is one more of the
+        // unnamed sources just quoted, as anonymous as they are.
+        let lone = np.end == np.start + 1 && np.head.is_none() && np.head_title.is_none() && {
+            let w = doc.tok_text(np.start);
+            w.eq_ignore_ascii_case("one") || w.eq_ignore_ascii_case("another")
+        };
+        let kin = if lone { self.most_salient(self.alive().filter(|(_, e)| e.anonymous).map(|(i, _)| i), pos) } else { None };
+        let kin_head = kin.and_then(|k| self.list.get(k)).and_then(|e| e.head.clone());
+        let head_word = match (np.head_title, np.head, kin_head) {
+            (Some((a, b, _)), _, _) => lowercase(text_of(doc, a, b)),
+            (None, Some((a, b, _)), _) => norm_head(text_of(doc, a, b)),
+            (None, None, Some(h)) => h,
             _ => String::new(),
         };
         // Unnamed sources, and unnamed weasel groups ("critics", "industry insiders").
@@ -952,7 +962,7 @@ impl Entities {
             && doc.is_func(np.start, FuncType::Determiner)
             && doc.word_tags(np.start).any(|t| matches!(t, Tag::Func(f) if f.vague));
         let vague = noun.is_some_and(|n| n.vague) || quantified;
-        let anon = (noun.is_some_and(|n| n.anon) || vague) && np.head_title.is_none();
+        let anon = ((noun.is_some_and(|n| n.anon) || vague) && np.head_title.is_none()) || kin.is_some();
         let kind = if anon {
             EntityKind::Anonymous
         } else if np.head_title.is_some() {

@@ -255,7 +255,11 @@ pub fn attributions<'a>(doc: &Doc<'a>, s: Sentence) -> Vec<Attr<'a>> {
         // that stands alone as a noun ("Many say", "Several said") is a subject, not a
         // determiner, before a plural verb form.
         let prev = t.checked_sub(1).filter(|&p| p >= lo);
-        let quantifier_subject = |p: usize| doc.has(p, TokClass::NOUN) && matches!(v.form, VerbForm::Base | VerbForm::Past);
+        // "Another said …", opening its sentence: one of a group just named.
+        let quantifier_subject = |p: usize| {
+            (doc.has(p, TokClass::NOUN) && matches!(v.form, VerbForm::Base | VerbForm::Past))
+                || (p == lo && v.form == VerbForm::Past && lower_is(doc.tok_text(p), &["one", "another"]))
+        };
         // A capitalised possessive is a company's own name before "said", "says" or "told":
         // "Harlan's said", "store chain McBride's says" (not "Harlan's stated aim").
         let store_name = |p: usize| doc.is_cap(p) && is_store_cue(v);
@@ -430,6 +434,12 @@ fn verb_cue<'a>(doc: &Doc<'a>, s: Sentence, v: usize, verb: &'a Verb, prior: usi
                     _ => None,
                 })
             });
+        }
+        // "several member states refusing …": a third-person form needs a singular subject,
+        // so after a plural one it is a noun.
+        let plural_det = doc.word_tags(np.start).any(|t| matches!(t, Tag::Func(f) if f.ty == FuncType::Determiner && f.plural));
+        if verb.form == VerbForm::Third && np.end == e && (np.plural() || plural_det) {
+            return None;
         }
         a.speaker = Some(np);
         a.appositives = apps;
@@ -1023,6 +1033,10 @@ pub fn find_subject<'a>(doc: &Doc<'a>, lo: usize, e: usize) -> Option<(Np<'a>, V
         if let Some(n) = postmodifier_of(doc, set, e).or_else(|| pp_tail_of(doc, set, e)) {
             return Some((n, Vec::new(), a));
         }
+    }
+    // "One diplomat said …. Another said …": one of a group just named, opening its sentence.
+    if e == lo + 1 && lower_is(doc.tok_text(lo), &["one", "another"]) {
+        return np::generic(doc, lo, e).map(|n| (n, Vec::new(), lo));
     }
     None
 }

@@ -417,8 +417,10 @@ fn name_np<'d, 'a>(i: Toks<'d, 'a>) -> TResult<'d, 'a, Np<'a>> {
             r = r.at(t + 1);
             continue;
         }
-        let continues_name =
-            name_start.is_some() && ((is_particle(doc, t) && r.at(t + 1).first().is_some_and(|n| is_name_word(doc, n))) || is_capitalised_verb(doc, t));
+        // Particles go on to the next name word, one or two of them ("de Souza", "von der Leyen").
+        let particles =
+            || is_particle(doc, t) && ((t + 1 < r.end && is_name_word(doc, t + 1)) || (t + 2 < r.end && is_particle(doc, t + 1) && is_name_word(doc, t + 2)));
+        let continues_name = name_start.is_some() && (particles() || is_capitalised_verb(doc, t));
         if is_name_word(doc, t) || continues_name {
             if name_start.is_none() {
                 name_start = Some(t);

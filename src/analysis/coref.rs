@@ -931,6 +931,16 @@ impl Entities {
         let span = span_of(doc, np.start, np.end);
         let text = span.of(doc.text);
         let pos = span.start;
+        // "King said …" after "Rep. Carl King": a bare capitalised title word that is a named
+        // person's surname names that person.
+        if np.end == np.start + 1 && np.head_title.is_some() && doc.is_cap(np.start) {
+            let w = doc.tok_text(np.start);
+            let surname = |e: &Ent| e.named && e.kind == EntityKind::Person && e.words.len() > 1 && e.words.last().is_some_and(|x| x.eq_ignore_ascii_case(w));
+            if let Some(id) = self.most_salient(self.alive().filter(|(_, e)| surname(e)).map(|(i, _)| i), pos) {
+                self.touch(id, span, MentionKind::Name, subject);
+                return Some(id);
+            }
+        }
         // An unnamed spokesperson speaks for the organisation the story has named.
         if let Some(id) = self.spokesperson_org(doc, np, pos) {
             self.touch(id, span, MentionKind::Role, subject);

@@ -125,9 +125,13 @@ pub fn analyze_doc(doc: &Doc<'_>) -> Report {
             // unnamed "a manager at the district, who was not authorized to speak" becomes one.
             let id = ents.live(spk.0);
             let indefinite = a.speaker.as_ref().is_some_and(|n| n.kind == NpKind::Role && n.indefinite);
-            if indefinite && ents.list.get(id).is_some_and(|e| !e.named && !e.anonymous) {
+            // "The representative, who asked not to be identified …, said": a later reference
+            // to an unnamed source, with the anonymity between it and its verb.
+            let role_start = a.speaker.as_ref().filter(|n| n.kind == NpKind::Role).map(|n| n.start);
+            if role_start.is_some() && ents.list.get(id).is_some_and(|e| !e.named && !e.anonymous) {
                 let (req, why) = anonymity();
-                if req.is_some() || why.is_some() {
+                let between = |x: Option<(usize, usize)>| x.is_some_and(|(b, _)| role_start.is_some_and(|r| r < b) && b < a.cue.0);
+                if (indefinite && (req.is_some() || why.is_some())) || between(req) || between(why) {
                     if let Some(e) = ents.list.get_mut(id) {
                         e.anonymous = true;
                     }

@@ -386,7 +386,14 @@ fn name_np<'d, 'a>(i: Toks<'d, 'a>) -> TResult<'d, 'a, Np<'a>> {
         if t >= start + MAX_NP_TOKENS {
             break;
         }
-        if let Ok((r2, (s, e, ti))) = title_phrase(r) {
+        // A given name that is also a title, right after a title and before a name word:
+        // "Mayor Dean Fowler" (first-names.txt has "dean").
+        let given = last_title_end == Some(t) && doc.has(t, TokClass::FIRST_NAME) && t + 1 < r.end && is_name_word(doc, t + 1);
+        let title = title_phrase(r).ok();
+        // A one-word title closing a name is a surname: "Rep. Steve King said", "Judge Roy
+        // Bishop" ("Foreign Minister Cho" goes on to a name).
+        let surname = name_start.is_some() && title.as_ref().is_some_and(|(_, (s, e, _))| s == e && !(e + 1 < r.end && is_name_word(doc, e + 1)));
+        if let Some((r2, (s, e, ti))) = title.filter(|_| !given && !surname) {
             // No name carries this many titles ("former Deputy Prime Minister and Foreign
             // Minister Cho" is three); a run of them ("Mr. Mr. Mr.") is not a name.
             if titles.len() == MAX_TITLES {

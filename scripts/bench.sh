@@ -5,6 +5,7 @@
 #   scripts/bench.sh            a 50 MB corpus, then one 5x larger (250 MB)
 #   scripts/bench.sh 20         a 20 MB corpus, then a 100 MB one
 #   BIN=path scripts/bench.sh   time an existing binary instead of building one
+#   PGO=1 scripts/bench.sh      time the profile-guided build (scripts/build-pgo.sh)
 #
 # The corpora come from scripts/gen-corpus.py (news-like JSON Lines, the same bytes on every
 # machine) and are written to a temporary folder that is removed afterwards. For each it prints
@@ -14,7 +15,10 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 size=${1:-50}
-if [ -z "${BIN:-}" ]; then
+if [ -z "${BIN:-}" ] && [ "${PGO:-0}" = 1 ]; then
+  scripts/build-pgo.sh
+  BIN=target/pgo/quotecheck
+elif [ -z "${BIN:-}" ]; then
   cargo build --release --quiet
   BIN=target/release/quotecheck
 fi

@@ -6,7 +6,7 @@ use std::hash::BuildHasher;
 
 use foldhash::fast::FixedState;
 
-use super::np::{word_noun, Np, NpKind};
+use super::np::{is_func_flagged, word_noun, Np, NpKind};
 use crate::grammar::{FuncType, Gender, NounKind, Tag};
 use crate::report::{EntityKind, MentionKind};
 use crate::span::Span;
@@ -697,7 +697,7 @@ impl Entities {
         let mut short_form = false;
         if found.is_none() && np.org_name {
             if let [w] = words {
-                found = self.abbreviated(w);
+                found = self.abbreviated(doc, w);
                 short_form = found.is_some();
             }
         }
@@ -772,7 +772,7 @@ impl Entities {
     /// The live organisation whose name's capitalised words have the acronym `w` for initials
     /// ("IMF", "U.N."; "The Office for Budget Responsibility" for "OBR"): the most recently
     /// mentioned, when several do. The acronym is all capitals ("BoE" is not read).
-    fn abbreviated(&self, w: &str) -> Option<usize> {
+    fn abbreviated(&self, doc: &Doc<'_>, w: &str) -> Option<usize> {
         let letters = w.bytes().filter(u8::is_ascii_alphabetic);
         if letters.clone().count() < 2 || !w.bytes().all(|b| b.is_ascii_uppercase() || b == b'.') {
             return None;
@@ -780,7 +780,9 @@ impl Entities {
         self.alive()
             .filter(|(_, e)| e.kind == EntityKind::Organisation)
             .filter(|(_, e)| {
-                let initials = e.name.split_whitespace().filter(|x| x.starts_with(|c: char| c.is_ascii_uppercase()) && !matches!(*x, "The" | "A" | "An"));
+                // Capitalised words, but an article opening the name ("The Office for …").
+                let article = |x: &str| doc.grammar.tags_of(&x.to_ascii_lowercase()).iter().any(|t| matches!(t, Tag::Func(f) if f.article));
+                let initials = e.name.split_whitespace().filter(|x| x.starts_with(|c: char| c.is_ascii_uppercase()) && !article(x));
                 let initials = initials.map(|x| x.as_bytes().first().copied().unwrap_or(0));
                 initials.clone().count() >= 2 && initials.eq(letters.clone())
             })
@@ -953,10 +955,7 @@ impl Entities {
         let noun = np.head.map(|(_, _, n)| n);
         // "One diplomat said …. Another said …": a lone "one" or "another" is one more of the
         // unnamed sources just quoted, as anonymous as they are.
-        let lone = np.end == np.start + 1 && np.head.is_none() && np.head_title.is_none() && {
-            let w = doc.tok_text(np.start);
-            w.eq_ignore_ascii_case("one") || w.eq_ignore_ascii_case("another")
-        };
+        let lone = np.end == np.start + 1 && np.head.is_none() && np.head_title.is_none() && is_func_flagged(doc, np.start, |f| f.alone);
         let kin = if lone { self.most_salient(self.alive().filter(|(_, e)| e.anonymous).map(|(i, _)| i), pos) } else { None };
         let kin_head = kin.and_then(|k| self.list.get(k)).and_then(|e| e.head.clone());
         let head_word = match (np.head_title, np.head, kin_head) {

@@ -258,7 +258,7 @@ pub fn attributions<'a>(doc: &Doc<'a>, s: Sentence) -> Vec<Attr<'a>> {
         // "Another said …", opening its sentence: one of a group just named.
         let quantifier_subject = |p: usize| {
             (doc.has(p, TokClass::NOUN) && matches!(v.form, VerbForm::Base | VerbForm::Past))
-                || (p == lo && v.form == VerbForm::Past && lower_is(doc.tok_text(p), &["one", "another"]))
+                || (p == lo && v.form == VerbForm::Past && np::is_func_flagged(doc, p, |f| f.alone))
         };
         // A capitalised possessive is a company's own name before "said", "says" or "told":
         // "Harlan's said", "store chain McBride's says" (not "Harlan's stated aim").
@@ -289,7 +289,7 @@ pub fn attributions<'a>(doc: &Doc<'a>, s: Sentence) -> Vec<Attr<'a>> {
             }
         }
         // A passive is hearsay, not an attribution: "is said to be exploring", "was told".
-        if v.form == VerbForm::Past && prev.is_some_and(|p| lower_is(doc.tok_text(p), &["is", "are", "was", "were", "be", "been", "being"])) {
+        if v.form == VerbForm::Past && prev.is_some_and(|p| np::is_func_flagged(doc, p, |f| f.be)) {
             t += 1;
             continue;
         }
@@ -838,7 +838,7 @@ fn next_act(doc: &Doc<'_>, v: &Verb, t: usize) -> bool {
 /// "-en" (`was arrested`, `had been taken`), so a verb after "and" may share its subject.
 fn passive_in(doc: &Doc<'_>, from: usize, to: usize) -> bool {
     (from..to).any(|t| {
-        lower_is(doc.tok_text(t), &["is", "are", "was", "were", "be", "been", "being"]) && {
+        np::is_func_flagged(doc, t, |f| f.be) && {
             let w = doc.tok_text(t + 1);
             t + 1 < to && (w.ends_with("ed") || w.ends_with("en"))
         }
@@ -951,7 +951,7 @@ pub fn find_subject<'a>(doc: &Doc<'a>, lo: usize, e: usize) -> Option<(Np<'a>, V
                     .and_then(|set| np::exact_of(&set, b).or_else(|| postmodifier_of(doc, &set, b)).or_else(|| pp_tail_of(doc, &set, b)))
                     .or_else(|| unknown_role(doc, lo, a, b))
                     // "One, who runs a school in Leeds, said": one of a group just named.
-                    .or_else(|| (b == a + 1 && lower_is(doc.tok_text(a), &["one", "another"])).then(|| np::generic(doc, a, b)).flatten())
+                    .or_else(|| (b == a + 1 && np::is_func_flagged(doc, a, |f| f.alone)).then(|| np::generic(doc, a, b)).flatten())
             })
             .collect();
         // A name among the segments is the speaker, the role segments its titles: "the bank's
@@ -1035,7 +1035,7 @@ pub fn find_subject<'a>(doc: &Doc<'a>, lo: usize, e: usize) -> Option<(Np<'a>, V
         }
     }
     // "One diplomat said …. Another said …": one of a group just named, opening its sentence.
-    if e == lo + 1 && lower_is(doc.tok_text(lo), &["one", "another"]) {
+    if e == lo + 1 && np::is_func_flagged(doc, lo, |f| f.alone) {
         return np::generic(doc, lo, e).map(|n| (n, Vec::new(), lo));
     }
     None

@@ -485,11 +485,16 @@ fn float_quotes(doc: &Doc<'_>, units: &mut Vec<Unit>, pending: Vec<Pending>) {
         }
     }
     let mut out: Vec<Unit> = Vec::with_capacity(existing.len() + pending.len());
-    let mut last_direct: Option<usize> = None;
+    // The last direct unit and the last attributed indirect one, as indices into `out`: kept
+    // as the merge goes, so no quotation scans back (linear on a document of quotes).
+    let mut last = Last::default();
     let mut cursor = 0usize;
-    let push = |out: &mut Vec<Unit>, last_direct: &mut Option<usize>, u: Unit| {
+    let push = |out: &mut Vec<Unit>, last: &mut Last, u: Unit| {
         if u.kind == QuoteKind::Direct {
-            *last_direct = Some(out.len());
+            last.direct = Some(out.len());
+        }
+        if u.kind == QuoteKind::Indirect && u.speaker.is_some() {
+            last.claim = Some(out.len());
         }
         out.push(u);
     };
@@ -498,11 +503,11 @@ fn float_quotes(doc: &Doc<'_>, units: &mut Vec<Unit>, pending: Vec<Pending>) {
         let content = q.content;
         while let Some(u) = existing.get_mut(cursor).filter(|u| u.as_ref().is_some_and(|u| u.content.start < content.start)).and_then(Option::take) {
             cursor += 1;
-            push(&mut out, &mut last_direct, u);
+            push(&mut out, &mut last, u);
         }
         let para = p.sentence.paragraph;
         let inner = content.of(doc.text);
-        let prev_direct = last_direct.and_then(|i| out.get(i));
+        let prev_direct = last.direct.and_then(|i| out.get(i));
         let before = out.last();
         let mut kind = QuoteKind::Direct;
         let mut from: Option<&Unit> = None;
@@ -520,12 +525,7 @@ fn float_quotes(doc: &Doc<'_>, units: &mut Vec<Unit>, pending: Vec<Pending>) {
                 // "Berg said the dressing room was united. Asked …, he shrugged. "That's not
                 // for me to decide."": the paragraph's last attributed claim before it, when no
                 // sentence between opens with another name ("Jones disagreed.").
-                from = out
-                    .iter()
-                    .rev()
-                    .take_while(|u| u.paragraph == para)
-                    .find(|u| u.speaker.is_some() && u.kind == QuoteKind::Indirect)
-                    .filter(|u| !named_subject_between(doc, u.content.end, content.start, para));
+                from = last.claim.and_then(|i| out.get(i)).filter(|u| u.paragraph == para && !named_subject_between(doc, u.content.end, content.start, para));
             }
             if from.is_none() {
                 // A paragraph that is only this quote, after a paragraph ending in an attributed quote.
@@ -552,22 +552,40 @@ fn float_quotes(doc: &Doc<'_>, units: &mut Vec<Unit>, pending: Vec<Pending>) {
             },
             _ => Unit { kind, content, cue: None, speaker: None, chain: Vec::new(), paragraph: para, quote: Some(p.quote_tok) },
         };
-        push(&mut out, &mut last_direct, unit);
+        push(&mut out, &mut last, unit);
     }
     for u in existing.into_iter().skip(cursor).flatten() {
-        push(&mut out, &mut last_direct, u);
+        push(&mut out, &mut last, u);
     }
     out.sort_by_key(|u| (u.content.start, u.content.end));
     *units = out;
 }
 
+/// The last direct unit and the last attributed indirect unit merged so far.
+#[derive(Default)]
+struct Last {
+    direct: Option<usize>,
+    claim: Option<usize>,
+}
+
+/// How many sentences between a claim and a quotation [`named_subject_between`] reads; with
+/// more, someone else may well have the floor, and the answer is yes.
+const FLOOR_SENTENCES: usize = 4;
+
 /// Whether a sentence of paragraph `para` starting between bytes `from` and `to` opens with a
 /// proper name (its subject, most likely): someone else may have the floor.
 fn named_subject_between(doc: &Doc<'_>, from: usize, to: usize, para: usize) -> bool {
-    doc.sentences.iter().filter(|s| s.paragraph == para).any(|s| {
-        let at = doc.tokens.get(s.start).map_or(usize::MAX, |t| t.span.start);
-        from < at && at < to && np::parse_at(doc, s.start, s.end).iter().any(|n| n.kind == NpKind::Name && n.start == s.start)
-    })
+    let start_of = |s: &Sentence| doc.tokens.get(s.start).map_or(usize::MAX, |t| t.span.start);
+    let first = doc.sentences.partition_point(|s| start_of(s) <= from);
+    let between = doc.sentences.get(first..).unwrap_or_default().iter().take_while(|s| start_of(s) < to);
+    let mut n = 0;
+    for s in between {
+        n += 1;
+        if n > FLOOR_SENTENCES || (s.paragraph == para && np::parse_at(doc, s.start, s.end).iter().any(|x| x.kind == NpKind::Name && x.start == s.start)) {
+            return true;
+        }
+    }
+    false
 }
 
 fn is_title(doc: &Doc<'_>, t: usize, inner: &str) -> bool {

@@ -283,6 +283,10 @@ pub struct Func {
     pub coordinator: bool,
     /// A determiner of unspecified size (`some`, `many`): "some economists" is a vague group.
     pub vague: bool,
+    /// A form of "be" (`was`, `been`): before a participle, a passive.
+    pub be: bool,
+    /// A determiner that stands alone for one of a group just named: "One said", "Another said".
+    pub alone: bool,
 }
 
 /// What a lexicon phrase is: one phrase may carry several tags (`president`: title and noun).
@@ -788,6 +792,8 @@ impl GrammarBuilder {
                     relative: l.flag("relative"),
                     coordinator: l.flag("coordinator"),
                     vague: l.flag("vague"),
+                    be: l.flag("be"),
+                    alone: l.flag("alone"),
                 };
                 self.add(&l.phrase, Tag::Func(f));
             }

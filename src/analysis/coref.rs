@@ -6,7 +6,7 @@ use std::hash::BuildHasher;
 
 use foldhash::fast::FixedState;
 
-use super::np::{is_func_flagged, word_noun, Np, NpKind};
+use super::np::{is_acronym, is_func_flagged, word_noun, Np, NpKind};
 use crate::grammar::{FuncType, Gender, NounKind, Tag};
 use crate::report::{EntityKind, MentionKind};
 use crate::span::Span;
@@ -695,11 +695,9 @@ impl Entities {
         // "the International Monetary Fund" … "the IMF said": an acronym names the organisation
         // whose name it abbreviates (the most recently mentioned, when several do).
         let mut short_form = false;
-        if found.is_none() && np.org_name {
-            if let [w] = words {
-                found = self.abbreviated(doc, w);
-                short_form = found.is_some();
-            }
+        if found.is_none() && np.org_name && b == a + 1 && is_acronym(doc, a) {
+            found = self.abbreviated(doc, raw);
+            short_form = found.is_some();
         }
         let id = match found {
             Some(i) => {
@@ -771,12 +769,10 @@ impl Entities {
 
     /// The live organisation whose name's capitalised words have the acronym `w` for initials
     /// ("IMF", "U.N."; "The Office for Budget Responsibility" for "OBR"): the most recently
-    /// mentioned, when several do. The acronym is all capitals ("BoE" is not read).
+    /// mentioned, when several do. `w` is an acronym ([`is_acronym`]: all capitals,
+    /// so "BoE" is not read).
     fn abbreviated(&self, doc: &Doc<'_>, w: &str) -> Option<usize> {
         let letters = w.bytes().filter(u8::is_ascii_alphabetic);
-        if letters.clone().count() < 2 || !w.bytes().all(|b| b.is_ascii_uppercase() || b == b'.') {
-            return None;
-        }
         self.alive()
             .filter(|(_, e)| e.kind == EntityKind::Organisation)
             .filter(|(_, e)| {

@@ -437,7 +437,7 @@ fn verb_cue<'a>(doc: &Doc<'a>, s: Sentence, v: usize, verb: &'a Verb, prior: usi
         }
         // "several member states refusing …": a third-person form needs a singular subject,
         // so after a plural one it is a noun.
-        let plural_det = doc.word_tags(np.start).any(|t| matches!(t, Tag::Func(f) if f.ty == FuncType::Determiner && f.plural));
+        let plural_det = doc.is_func(np.start, FuncType::Determiner) && np::is_func_flagged(doc, np.start, |f| f.plural);
         if verb.form == VerbForm::Third && np.end == e && (np.plural() || plural_det) {
             return None;
         }
@@ -827,11 +827,12 @@ fn skip_final_punct_back(doc: &Doc<'_>, from: usize, mut to: usize) -> usize {
     to
 }
 
-/// Whether the cue verb `v` at token `t` opens the speaker's next act after a bare "and": a
-/// finite form (`urged`, `urges`) of a verb marked `act=yes` in verbs.txt (`urge`, `call`,
-/// `vow`; not `demand`, which a claim's own subject does as often), with "and" right before it.
+/// Whether the cue verb `v` at token `t` opens the speaker's next act after a bare coordinator
+/// ("and", "but"; `coordinator=yes` in function-words.txt): a finite form (`urged`, `urges`) of
+/// a verb marked `act=yes` in verbs.txt (`urge`, `call`, `vow`; not `demand`, which a claim's
+/// own subject does as often), with no comma before the coordinator.
 fn next_act(doc: &Doc<'_>, v: &Verb, t: usize) -> bool {
-    v.act && matches!(v.form, VerbForm::Past | VerbForm::Third) && doc.tok_text(t - 1).eq_ignore_ascii_case("and") && !doc.is_punct(t - 2, ",")
+    v.act && matches!(v.form, VerbForm::Past | VerbForm::Third) && np::is_coordinator(doc, t - 1) && !doc.is_punct(t - 2, ",")
 }
 
 /// Whether tokens `[from, to)` hold a passive: a form of "be" before a word in "-ed" or

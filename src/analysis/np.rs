@@ -347,7 +347,7 @@ fn place_phrase<'d, 'a>(i: Toks<'d, 'a>) -> TResult<'d, 'a, (usize, usize, ())> 
 
 /// Whether token `t` is an acronym: two or more capital letters, perhaps with periods ("NATO",
 /// "EU", "U.N."), which in news copy names an organisation.
-fn is_acronym(doc: &Doc<'_>, t: usize) -> bool {
+pub fn is_acronym(doc: &Doc<'_>, t: usize) -> bool {
     let w = doc.tok_text(t).as_bytes();
     w.iter().filter(|b| b.is_ascii_uppercase()).count() >= 2 && w.iter().all(|&b| b.is_ascii_uppercase() || b == b'.')
 }

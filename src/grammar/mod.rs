@@ -603,6 +603,16 @@ fn bad(file: &str, line: usize, message: impl Into<String>) -> GrammarError {
     GrammarError::Syntax { file: file.to_string(), line, message: message.into() }
 }
 
+/// The value of attribute `key`, one of `choices` (as written, and its meaning); otherwise an
+/// error that lists them: `expected type=unsourced|vague, found Some("x")`.
+fn choice<T: Copy>(file: &str, l: &Line<'_>, key: &str, choices: &[(&str, T)]) -> Result<T, GrammarError> {
+    let v = l.get(key);
+    choices.iter().find(|(name, _)| Some(*name) == v).map(|&(_, t)| t).ok_or_else(|| {
+        let names: Vec<&str> = choices.iter().map(|(name, _)| *name).collect();
+        bad(file, l.line, format!("expected {key}={}, found {v:?}", names.join("|")))
+    })
+}
+
 fn gender(file: &str, l: &Line<'_>) -> Result<Option<Gender>, GrammarError> {
     match l.get("gender") {
         None => Ok(None),
@@ -718,42 +728,21 @@ impl GrammarBuilder {
                 self.add(&l.phrase, Tag::Noun(n));
             }
             "anonymity.txt" => {
-                let t = match l.get("type") {
-                    Some("request") => AnonType::Request,
-                    Some("descriptor") => AnonType::Descriptor,
-                    Some("reason") => AnonType::Reason,
-                    Some("reason-intro") => AnonType::ReasonIntro,
-                    v => return Err(bad(file, l.line, format!("expected type=request|descriptor|reason|reason-intro, found {v:?}"))),
-                };
-                self.add(&l.phrase, Tag::Anon(t));
+                let types = [
+                    ("request", AnonType::Request),
+                    ("descriptor", AnonType::Descriptor),
+                    ("reason", AnonType::Reason),
+                    ("reason-intro", AnonType::ReasonIntro),
+                ];
+                self.add(&l.phrase, Tag::Anon(choice(file, l, "type", &types)?));
             }
             "cue-phrases.txt" => {
-                let t = match l.get("type") {
-                    Some("according") => CueType::According,
-                    Some("reported-by") => CueType::ReportedBy,
-                    Some("citing") => CueType::Citing,
-                    Some("venue") => CueType::Venue,
-                    v => return Err(bad(file, l.line, format!("expected type=according|reported-by|citing|venue, found {v:?}"))),
-                };
-                self.add(&l.phrase, Tag::Cue(t));
+                let types = [("according", CueType::According), ("reported-by", CueType::ReportedBy), ("citing", CueType::Citing), ("venue", CueType::Venue)];
+                self.add(&l.phrase, Tag::Cue(choice(file, l, "type", &types)?));
             }
             "outlets.txt" => self.add(&l.phrase, Tag::Outlet),
-            "places.txt" => {
-                let k = match l.get("kind") {
-                    Some("country") => PlaceKind::Country,
-                    Some("capital") => PlaceKind::Capital,
-                    v => return Err(bad(file, l.line, format!("expected kind=country|capital, found {v:?}"))),
-                };
-                self.add(&l.phrase, Tag::Place(k));
-            }
-            "hedges.txt" => {
-                let t = match l.get("type") {
-                    Some("unsourced") => HedgeType::Unsourced,
-                    Some("vague") => HedgeType::Vague,
-                    v => return Err(bad(file, l.line, format!("expected type=unsourced|vague, found {v:?}"))),
-                };
-                self.add(&l.phrase, Tag::Hedge(t));
-            }
+            "places.txt" => self.add(&l.phrase, Tag::Place(choice(file, l, "kind", &[("country", PlaceKind::Country), ("capital", PlaceKind::Capital)])?)),
+            "hedges.txt" => self.add(&l.phrase, Tag::Hedge(choice(file, l, "type", &[("unsourced", HedgeType::Unsourced), ("vague", HedgeType::Vague)])?)),
             "abbreviations.txt" => self.add(&l.phrase, Tag::Abbrev),
             "first-names.txt" => match gender(file, l)? {
                 Some(g) => self.add(&l.phrase, Tag::FirstName(g)),

@@ -309,6 +309,18 @@ pub fn norm_head(w: &str) -> String {
     }
 }
 
+/// Whether the named organisation `e` may be a business, which "the company" or "the bank"
+/// can name: the head of its name (the last word, or the last before a preposition:
+/// "Department of Energy") is no organisation noun but a business's (`firm=yes` in
+/// nouns.txt: "Orbital Systems Inc", "Westline Ferries"; a bare "Harlan" has none). "The
+/// Coastal Alliance" and "the Ministry of Mines" are not.
+fn is_business(doc: &Doc<'_>, e: &Ent) -> bool {
+    let tags = |w: &str| doc.grammar.tags_of(w);
+    let preposition = |w: &&str| tags(w).iter().any(|t| matches!(t, Tag::Func(f) if f.ty == FuncType::Preposition));
+    let head = e.words.iter().take_while(|w| !preposition(w)).last().unwrap_or_default();
+    !tags(head).iter().any(|t| matches!(t, Tag::Noun(n) if n.kind == NounKind::Org && !n.firm))
+}
+
 /// Whether `head` is `norm_head(w)`, without building that string for an ASCII word.
 fn is_norm_head(head: &str, w: &str) -> bool {
     if !w.is_ascii() {
@@ -1029,7 +1041,16 @@ impl Entities {
                         self.most_salient(self.alive().filter(|(_, e)| named_person(e)).map(|(i, _)| i), pos)
                     }
                 }
-                EntityKind::Person => self.best_role_holder(doc, np, &head_word, pos),
+                // "A senior harbour pilot, who asked not to be named, … the pilot": an unnamed
+                // source with the same head is the one meant, before any named holder.
+                EntityKind::Person => {
+                    let described = |e: &Ent| !e.named && e.anonymous && e.head.as_deref() == Some(head_word.as_str());
+                    if self.alive().any(|(_, e)| described(e)) {
+                        self.most_salient(self.alive().filter(|(_, e)| described(e)).map(|(i, _)| i), pos)
+                    } else {
+                        self.best_role_holder(doc, np, &head_word, pos)
+                    }
+                }
                 EntityKind::Organisation => {
                     let cands = self
                         .alive()
@@ -1040,7 +1061,7 @@ impl Entities {
                                 // of Mines"), or a named firm for "the company".
                                 && (e.head.as_deref() == Some(head_word.as_str())
                                     || (e.named && (np.outlet || e.words.contains(&head_word)))
-                                    || (e.named && noun.is_some_and(|n| n.firm)))
+                                    || (e.named && noun.is_some_and(|n| n.firm) && is_business(doc, e)))
                         })
                         .map(|(i, _)| i);
                     self.most_salient(cands, pos)
@@ -1105,7 +1126,9 @@ impl Entities {
         let cands = self
             .alive()
             .filter(|(_, e)| {
-                e.kind == EntityKind::Organisation && !e.outlet && (e.head.as_deref() == Some(word.as_str()) || (e.named && (firm || e.words.contains(&word))))
+                e.kind == EntityKind::Organisation
+                    && !e.outlet
+                    && (e.head.as_deref() == Some(word.as_str()) || (e.named && ((firm && is_business(doc, e)) || e.words.contains(&word))))
             })
             .map(|(i, _)| i);
         self.most_salient(cands, pos)

@@ -318,9 +318,16 @@ pub fn attributions<'a>(doc: &Doc<'a>, s: Sentence) -> Vec<Attr<'a>> {
             // But "said the deal was close and added that details would follow": a speech verb
             // joined by "and"/"but" to the speaker's own clause, with a "that" or after a comma,
             // is the same speaker's next claim.
+            // Without either, "reported that 12 people had died and said more were missing": a
+            // finite speech verb right after a bare "and" in an active clause is one too.
             let coordinated = a.inherit.is_some()
                 && a.verb.is_some_and(|v| v.split)
-                && (doc.is_func(t + 1, FuncType::Complementizer) || (a.left > lo && doc.is_punct(a.left - 1, ",")));
+                && (doc.is_func(t + 1, FuncType::Complementizer)
+                    || (a.left > lo && doc.is_punct(a.left - 1, ","))
+                    || (t > lo + 1
+                        && v.kind == VerbKind::Speech
+                        && next_speech(doc, v, t)
+                        && first_content.is_some_and(|(cs, ce)| cs < t - 1 && t < ce && !passive_in(doc, cs, t - 1))));
             // ", while the company said …", ", but the party said …": a clause of its own.
             let contrasted = a.speaker.is_some()
                 && a.left > lo + 1
@@ -642,7 +649,9 @@ fn complement<'a>(doc: &Doc<'a>, s: Sentence, mut k: usize, a: &mut Attr<'a>) {
         let word_or_quote = |t: usize| t < hi && (doc.is_word(t) || doc.quote_of(t).is_some());
         let comma = |t: usize| doc.is_punct(t, ",");
         let clause = doc.quote_of(th + 1).is_some() || comma(th + 1) || (word_or_quote(th + 1) && (word_or_quote(th + 2) || comma(th + 2)));
-        if clause && (from..th).all(|t| doc.is_word(t) && verb_at(doc, t).is_none_or(|_| t == k) && !doc.is_func(t, FuncType::Modal)) {
+        // A capitalised modal after the cue is a month or a name ("said in May that").
+        let modal = |t: usize| doc.is_func(t, FuncType::Modal) && !doc.is_cap(t);
+        if clause && (from..th).all(|t| doc.is_word(t) && verb_at(doc, t).is_none_or(|_| t == k) && !modal(t)) {
             // "say that is not enough": a "that" right before a verb is the clause's subject.
             let subject = th == k && (doc.is_func(th + 1, FuncType::Auxiliary) || doc.is_func(th + 1, FuncType::Modal)) && !doc.is_cap(th + 1);
             set_content(
@@ -832,7 +841,13 @@ fn skip_final_punct_back(doc: &Doc<'_>, from: usize, mut to: usize) -> usize {
 /// a verb marked `act=yes` in verbs.txt (`urge`, `call`, `vow`; not `demand`, which a claim's
 /// own subject does as often), with no comma before the coordinator.
 fn next_act(doc: &Doc<'_>, v: &Verb, t: usize) -> bool {
-    v.act && matches!(v.form, VerbForm::Past | VerbForm::Third) && np::is_coordinator(doc, t - 1) && !doc.is_punct(t - 2, ",")
+    v.act && next_speech(doc, v, t)
+}
+
+/// Whether the verb `v` at token `t` is a finite form right after a bare coordinator, with no
+/// comma before it: the shape of the speaker's next act ([`next_act`]) or next claim.
+fn next_speech(doc: &Doc<'_>, v: &Verb, t: usize) -> bool {
+    matches!(v.form, VerbForm::Past | VerbForm::Third) && np::is_coordinator(doc, t - 1) && !doc.is_punct(t - 2, ",")
 }
 
 /// Whether tokens `[from, to)` hold a passive: a form of "be" before a word in "-ed" or

@@ -246,8 +246,15 @@ fn is_verb_word(doc: &Doc<'_>, t: usize) -> bool {
 /// A capitalised word that can be part of a proper name.
 pub fn is_name_word(doc: &Doc<'_>, t: usize) -> bool {
     let Some(class) = doc.tokens.get(t).map(|x| x.class) else { return false };
-    if class & TokClass::CAP == 0 || class & (TokClass::FUNC | TokClass::PRONOUN) != 0 {
+    if class & TokClass::CAP == 0 || class & TokClass::PRONOUN != 0 {
         return false;
+    }
+    // A given name that is also a function word ("May", "Will", "Per") is a name only before
+    // a capitalised word that can go on a name: "May Lin said", not "May I ask" or "in May".
+    if class & TokClass::FUNC != 0 {
+        let next = doc.tokens.get(t + 1).map_or(0, |n| n.class);
+        let name_after = next & TokClass::CAP != 0 && next & (TokClass::FUNC | TokClass::PRONOUN) == 0 && doc.is_word(t + 1);
+        return class & TokClass::FIRST_NAME != 0 && name_after;
     }
     // A capitalised verb is a name only inside a sentence and before a lower-case verb: the
     // surname in `"…," Brand said`, not the verb opening "Warns of …".
@@ -443,7 +450,16 @@ fn name_np<'d, 'a>(i: Toks<'d, 'a>) -> TResult<'d, 'a, Np<'a>> {
         }
         // Lower-case role words before a name: "consumer advocate Janet Okafor".
         let w = doc.tok_text(t);
-        if doc.is_word(t) && w.starts_with(char::is_lowercase) && !is_func_word(doc, t) && !is_verb_word(doc, t) && premods < 4 && !is_possessive(doc, t) {
+        // Not a past form after a name, its verb: "Vasko met Foreign Minister Jon Ekholm".
+        let past = || doc.is_func(t, FuncType::Past) || (w.len() > 4 && w.ends_with("ed"));
+        if doc.is_word(t)
+            && w.starts_with(char::is_lowercase)
+            && !is_func_word(doc, t)
+            && !is_verb_word(doc, t)
+            && premods < 4
+            && !is_possessive(doc, t)
+            && !(name_start.is_some() && past())
+        {
             if let Some(ns) = name_start.take() {
                 earlier = Some((ns, t, last_title_end, title_start, titles.len()));
             }

@@ -1015,7 +1015,7 @@ impl Entities {
                 // An epithet with no known role word ("the 23-year-old", "the world No. 2")
                 // names the person the story is about: the most salient one.
                 // An age ("the 54-year-old") picks the person given that age, when one was.
-                EntityKind::Person if head_word.is_empty() && doc.tok_text(np.start).eq_ignore_ascii_case("the") => {
+                EntityKind::Person if (head_word.is_empty() || noun.is_some_and(|n| n.epithet)) && doc.tok_text(np.start).eq_ignore_ascii_case("the") => {
                     // "A senior harbour pilot … the pilot": an unnamed source described with
                     // the same last word is the one meant, before any named person.
                     let last = doc.tok_text(np.end.saturating_sub(1));
@@ -1033,7 +1033,9 @@ impl Entities {
                         }
                     }
                     let age = (np.start..np.end).find_map(|t| epithet_age(doc.tok_text(t)));
-                    let named_person = |e: &Ent| e.kind == EntityKind::Person && e.named;
+                    // "The Dutchman" is a man: not a woman the story named.
+                    let fits = |e: &Ent| noun.and_then(|n| n.gender).is_none_or(|g| e.gender.is_none_or(|eg| eg == g));
+                    let named_person = |e: &Ent| e.kind == EntityKind::Person && e.named && fits(e);
                     let aged = |e: &Ent| named_person(e) && age.is_some() && e.age == age;
                     if self.alive().any(|(_, e)| aged(e)) {
                         self.most_salient(self.alive().filter(|(_, e)| aged(e)).map(|(i, _)| i), pos)

@@ -133,6 +133,13 @@ fn is_tail(doc: &Doc<'_>, from: usize, to: usize) -> bool {
         || doc.is_func(from, FuncType::Connective) && lower_is(doc.tok_text(from), &["after", "before", "during", "while", "as"])
         || phrase(|t: &Tag| matches!(t, Tag::Cue(CueType::Venue)).then_some(()))(Toks::new(doc, from, to)).is_ok()
         || is_time_word(doc, from);
+    // A relative clause after a noun describes it: "in a memo that was later posted".
+    let relative = |t: usize| {
+        doc.is_word(t - 1)
+            && (np::is_relative(doc, t)
+                || (doc.is_func(t, FuncType::Complementizer) && (doc.is_func(t + 1, FuncType::Auxiliary) || doc.is_func(t + 1, FuncType::Modal))))
+    };
+    let to = (from + 2..to).find(|&t| relative(t)).unwrap_or(to);
     first_ok
         && (from..to).all(|t| {
             !doc.is_func(t, FuncType::Complementizer)
@@ -648,7 +655,10 @@ fn complement<'a>(doc: &Doc<'a>, s: Sentence, mut k: usize, a: &mut Attr<'a>) {
         // A clause has two words at least, or opens with a quotation: not "dismissed that view".
         let word_or_quote = |t: usize| t < hi && (doc.is_word(t) || doc.quote_of(t).is_some());
         let comma = |t: usize| doc.is_punct(t, ",");
-        let clause = doc.quote_of(th + 1).is_some() || comma(th + 1) || (word_or_quote(th + 1) && (word_or_quote(th + 2) || comma(th + 2)));
+        // After a noun, "that" before a verb opens a relative clause: "wrote in a memo to
+        // employees that was later posted".
+        let relative = th > k && (doc.is_func(th + 1, FuncType::Auxiliary) || doc.is_func(th + 1, FuncType::Modal)) && !doc.is_cap(th + 1);
+        let clause = !relative && (doc.quote_of(th + 1).is_some() || comma(th + 1) || (word_or_quote(th + 1) && (word_or_quote(th + 2) || comma(th + 2))));
         // A capitalised modal after the cue is a month or a name ("said in May that").
         let modal = |t: usize| doc.is_func(t, FuncType::Modal) && !doc.is_cap(t);
         if clause && (from..th).all(|t| doc.is_word(t) && verb_at(doc, t).is_none_or(|_| t == k) && !modal(t)) {
@@ -931,14 +941,16 @@ pub fn find_subject<'a>(doc: &Doc<'a>, lo: usize, e: usize) -> Option<(Np<'a>, V
     if e <= lo {
         return None;
     }
-    if doc.is_punct(e - 1, ",") {
+    // Asides are set off by commas or dashes: "Nadia Quintero — no relation — said".
+    let aside = |t: usize| doc.is_punct(t, ",") || doc.is_punct(t, "\u{2014}") || doc.is_punct(t, "\u{2013}") || doc.is_punct(t, "--");
+    if aside(e - 1) {
         // "Kenya's finance minister, Joseph Mwangi, said"; "Lund, speaking later, said".
         let mut segs: Vec<(usize, usize)> = Vec::new();
         let mut end = e - 1;
         let mut t = end;
         while t > lo && segs.len() < 5 && end - t < 40 {
             let p = t - 1;
-            if doc.is_punct(p, ",") {
+            if aside(p) {
                 segs.push((t, end));
                 end = p;
             } else if doc.quote_of(p).is_some() || doc.is_punct(p, ":") || doc.is_punct(p, ";") || doc.is_punct(p, "(") {
@@ -1310,6 +1322,21 @@ fn cut_contents<'a>(doc: &Doc<'a>, s: Sentence, out: &mut [Attr<'a>]) {
             let next = cues.get(cues.partition_point(|&(c, _)| c <= a.cue.0));
             if let Some(&(c, _)) = next.filter(|&&(c, l)| c > cs && l <= a.cue.0) {
                 end = end.min(c);
+            }
+            // ", and raised their rating": a past form right after a comma and a coordinator
+            // has no subject of its own, so it is the speaker's next act. The comma may sit
+            // inside a closing quotation mark (a quotation is one token): `were "overdue," and
+            // raised`, where the clause keeps the quotation.
+            let next_act = |j: usize| np::is_coordinator(doc, j) && is_past(doc, j + 1);
+            let comma_before = |j: usize| {
+                if doc.is_punct(j - 1, ",") {
+                    Some(j - 1)
+                } else {
+                    (doc.quote_of(j - 1).is_some() && doc.tok_text(j - 1).chars().rev().nth(1) == Some(',')).then_some(j)
+                }
+            };
+            if let Some(c) = (cs + 2..end.saturating_sub(1)).find_map(|j| next_act(j).then(|| comma_before(j)).flatten()) {
+                end = c;
             }
             // A clause cut before ", and stressed that …" ends before its comma.
             while end < ce && end > cs && doc.is_punct(end - 1, ",") {

@@ -190,6 +190,9 @@ pub struct Noun {
     /// A word for a business (`company`, `bank`): "the company" names any firm the story has
     /// named, whatever its name's words.
     pub firm: bool,
+    /// An epithet for a person the story has named (`dutchman`, `teenager`): "the Dutchman"
+    /// names the most salient named person it fits, not a role of its own.
+    pub epithet: bool,
 }
 
 /// A phrase about anonymity.
@@ -724,6 +727,7 @@ impl GrammarBuilder {
                     class: l.get("class").map(str::to_string),
                     outlet: l.flag("outlet"),
                     firm: l.flag("firm"),
+                    epithet: l.flag("epithet"),
                 };
                 self.add(&l.phrase, Tag::Noun(n));
             }

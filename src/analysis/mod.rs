@@ -527,8 +527,21 @@ fn float_quotes(doc: &Doc<'_>, units: &mut Vec<Unit>, pending: Vec<Pending>) {
                 // sentence between opens with another name ("Jones disagreed.").
                 from = last.claim.and_then(|i| out.get(i)).filter(|u| u.paragraph == para && !named_subject_between(doc, u.content.end, content.start, para));
             }
+            // The sentence after this one, when it is in the same paragraph.
+            let next_sentence = doc.sentences.get(doc.sentences.partition_point(|s| s.start < p.sentence.end)).filter(|s| s.paragraph == para);
             if from.is_none() {
-                // A paragraph that is only this quote, after a paragraph ending in an attributed quote.
+                // `"We have done our part." He said the rest was up to the council.`: the speaker
+                // of the sentence right after it, in the same paragraph.
+                let span = next_sentence.map(|s| span_of(doc, s.start, s.end));
+                from = existing
+                    .get(cursor)
+                    .and_then(Option::as_ref)
+                    .filter(|u| u.speaker.is_some() && u.paragraph == para && u.kind != QuoteKind::Title)
+                    .filter(|u| span.is_some_and(|sp| sp.start <= u.content.start && u.content.end <= sp.end));
+            }
+            if from.is_none() {
+                // A sentence that is only this quote, after a paragraph ending in an attributed
+                // quote, with no attribution after it.
                 let only_quote = p.sentence.end - p.sentence.start <= 2;
                 from = before.filter(|u| only_quote && attributed_direct(u) && u.paragraph + 1 == para);
             }

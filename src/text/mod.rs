@@ -528,12 +528,13 @@ impl<'a> Doc<'a> {
                 inner.ends_with(['.', '!', '?'])
                     && self.tokens.get(next).is_some_and(|n| n.kind != TokKind::Punct)
                     && next_starts(self)
-                    // `"We won." She smiled.` ends; `"We won." She said.` does not.
+                    // `"We won." She smiled.` ends; `"We won." She said.` does not, but `"We won."
+                    // He adds that …` does: a verb with words after it opens a sentence.
                     && !(self.is_cue_word(next)
                         && (!self.is_cap(next)
-                            || self.has(next, TokClass::VERB)
-                            || self.has(next + 1, TokClass::VERB)
-                            || (self.is_func(next + 1, FuncType::Adverb) && self.has(next + 2, TokClass::VERB))))
+                            || (self.has(next, TokClass::VERB) && !self.is_word(next + 1))
+                            || (self.has(next + 1, TokClass::VERB) && !self.is_word(next + 2))
+                            || (self.is_func(next + 1, FuncType::Adverb) && self.has(next + 2, TokClass::VERB) && !self.is_word(next + 3))))
             }
             TokKind::Word => {
                 // An abbreviation at a sentence end: the next word opens a sentence. A word

@@ -528,6 +528,9 @@ impl<'a> Doc<'a> {
                 inner.ends_with(['.', '!', '?'])
                     && self.tokens.get(next).is_some_and(|n| n.kind != TokKind::Punct)
                     && next_starts(self)
+                    // `"Is it safe?" Sen. Ann Lee asked.`: a named speaker and a verb closing the
+                    // sentence go on.
+                    && !self.named_cue_follows(next)
                     // `"We won." She smiled.` ends; `"We won." She said.` does not, but `"We won."
                     // He adds that …` does: a verb with words after it opens a sentence.
                     && !(self.is_cue_word(next)
@@ -546,13 +549,27 @@ impl<'a> Doc<'a> {
                     let w = self.tok_text(next);
                     w.bytes().all(|c| c.is_ascii_uppercase()) || matches!(w, "Eastern" | "Pacific" | "Central" | "Mountain" | "Atlantic" | "Greenwich")
                 };
+                // Or one before a quotation opening with a capital: `after 10 p.m. "We'll …`.
+                let quote_opens = || {
+                    self.quote_of(next).and_then(|q| self.quotes.get(q)).is_some_and(|x| x.content.of(self.text).trim_start().starts_with(char::is_uppercase))
+                };
                 t.span.end.checked_sub(1).and_then(|e| b.get(e)) == Some(&b'.')
                     && !self.has(i, TokClass::TITLE)
                     && !(t.span.len() == 2 && b.get(t.span.start).is_some_and(u8::is_ascii_uppercase))
-                    && (self.has(next, TokClass::PRONOUN | TokClass::FUNC) || (lower && self.is_word(next) && !zone()))
-                    && self.is_cap(next)
+                    && (((self.has(next, TokClass::PRONOUN | TokClass::FUNC) || (lower && self.is_word(next) && !zone())) && self.is_cap(next))
+                        || (lower && quote_opens()))
             }
         }
+    }
+
+    /// Whether tokens from `i` are a title or name (capitalised words, up to six) and then a verb
+    /// that ends the sentence: `Sen. Ann Lee asked.`, `Coach Ruud Verhoeven said.`
+    fn named_cue_follows(&self, i: usize) -> bool {
+        if !self.is_cap(i) {
+            return false;
+        }
+        let Some(v) = (i + 1..i + 7).find(|&k| !(self.is_word(k) && self.is_cap(k))) else { return false };
+        self.is_word(v) && self.has(v, TokClass::VERB) && !self.is_word(v + 1) && self.quote_of(v + 1).is_none()
     }
 
     /// Whether token `i` begins an attribution (`said`, a pronoun, a name): `"Q?" he asked`.

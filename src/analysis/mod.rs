@@ -268,6 +268,18 @@ fn resolve_sentence(doc: &Doc<'_>, s: Sentence, attrs: &[Attr<'_>], ents: &mut E
                 evs.push((t, Ev::Pronoun(n)));
             }
         }
+        // "Asked whether he was worried, the coach laughed.": a definite role opening the
+        // clause of a sentence, before a lower-case word (its verb), has the floor.
+        let opening = t == s.start || (doc.is_punct(t - 1, ",") && !(s.start..t - 1).any(|k| doc.is_punct(k, ",") || doc.quote_of(k).is_some()));
+        if opening && doc.is_func(t, FuncType::Determiner) && doc.word_tags(t).any(|x| matches!(x, Tag::Func(f) if f.definite && f.article)) {
+            let role = np::parse_at(doc, t, s.end)
+                .into_iter()
+                .filter(|n| n.kind == NpKind::Role && n.definite && n.noun_kind() == NounKind::Person)
+                .max_by_key(|n| n.end);
+            if let Some(n) = role.filter(|n| doc.is_word(n.end) && !doc.is_cap(n.end)) {
+                evs.push((t, Ev::Pronoun(n)));
+            }
+        }
         t += 1;
     }
     for (k, a) in attrs.iter().enumerate() {

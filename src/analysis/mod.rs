@@ -271,7 +271,9 @@ fn resolve_sentence(doc: &Doc<'_>, s: Sentence, attrs: &[Attr<'_>], ents: &mut E
         // "Asked whether he was worried, the coach laughed.": a definite role opening the
         // clause of a sentence, before a lower-case word (its verb), has the floor.
         let opening = t == s.start || (doc.is_punct(t - 1, ",") && !(s.start..t - 1).any(|k| doc.is_punct(k, ",") || doc.quote_of(k).is_some()));
-        if opening && doc.is_func(t, FuncType::Determiner) && doc.word_tags(t).any(|x| matches!(x, Tag::Func(f) if f.definite && f.article)) {
+        // Parsed only when a role word of the lexicon follows within three words.
+        let role_word = || (t + 1..(t + 4).min(s.end)).any(|k| doc.has(k, TokClass::STARTS_NOUN | TokClass::STARTS_TITLE));
+        if opening && doc.is_func(t, FuncType::Determiner) && role_word() && doc.word_tags(t).any(|x| matches!(x, Tag::Func(f) if f.definite && f.article)) {
             let role = np::parse_at(doc, t, s.end)
                 .into_iter()
                 .filter(|n| n.kind == NpKind::Role && n.definite && n.noun_kind() == NounKind::Person)

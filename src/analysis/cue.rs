@@ -139,14 +139,16 @@ fn is_tail(doc: &Doc<'_>, from: usize, to: usize) -> bool {
             && (np::is_relative(doc, t)
                 || (doc.is_func(t, FuncType::Complementizer) && (doc.is_func(t + 1, FuncType::Auxiliary) || doc.is_func(t + 1, FuncType::Modal))))
     };
+    if !first_ok {
+        return false;
+    }
     let to = (from + 2..to).find(|&t| relative(t)).unwrap_or(to);
-    first_ok
-        && (from..to).all(|t| {
-            !doc.is_func(t, FuncType::Complementizer)
-                && !doc.is_func(t, FuncType::Modal)
-                && !(doc.is_func(t, FuncType::Auxiliary) && t > from)
-                && doc.quote_of(t).is_none()
-        })
+    (from..to).all(|t| {
+        !doc.is_func(t, FuncType::Complementizer)
+            && !doc.is_func(t, FuncType::Modal)
+            && !(doc.is_func(t, FuncType::Auxiliary) && t > from)
+            && doc.quote_of(t).is_none()
+    })
 }
 
 /// Whether `w` lower-cased (ASCII) is one of `words` (lower case), without allocating.
@@ -1335,7 +1337,8 @@ fn cut_contents<'a>(doc: &Doc<'a>, s: Sentence, out: &mut [Attr<'a>]) {
                     (doc.quote_of(j - 1).is_some() && doc.tok_text(j - 1).chars().rev().nth(1) == Some(',')).then_some(j)
                 }
             };
-            if let Some(c) = (cs + 2..end.saturating_sub(1)).find_map(|j| next_act(j).then(|| comma_before(j)).flatten()) {
+            // The cheap test first: most words follow no comma.
+            if let Some(c) = (cs + 2..end.saturating_sub(1)).find_map(|j| comma_before(j).filter(|_| next_act(j))) {
                 end = c;
             }
             // A clause cut before ", and stressed that …" ends before its comma.

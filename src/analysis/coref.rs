@@ -69,6 +69,10 @@ pub struct Ent {
     /// An indefinite role in the lede ("a prosecutor told the court"), named later with the
     /// same title ("prosecutor Henry Tallis"): a placeholder claimed by title word only.
     pub cataphoric: bool,
+    /// Named only by one capitalised word opening a sentence before a lower-case word
+    /// ("Dashcam footage showed …", "Catches may fall …"), outside any attribution: as likely a
+    /// common word as a name, so no pronoun names it until it is mentioned again.
+    pub weak: bool,
 }
 
 /// An entity's name words, lower case, in one string: one allocation per name, not one per
@@ -569,6 +573,7 @@ impl Entities {
             outlet: false,
             age: None,
             cataphoric: false,
+            weak: false,
         });
         self.list.len() - 1
     }
@@ -713,6 +718,9 @@ impl Entities {
         }
         let id = match found {
             Some(i) => {
+                if let Some(e) = self.list.get_mut(i) {
+                    e.weak = false;
+                }
                 // A longer name replaces the one known; a short form keeps it.
                 if let Some(e) = self.list.get_mut(i).filter(|e| words.len() > e.words.len() && !short_form) {
                     e.name = raw.to_string();
@@ -738,8 +746,8 @@ impl Entities {
                         && doc.is_word(np.end)
                         && !opens_phrase
                 };
-                let looks_personal = || np.title.is_some() || words.len() > 1 || gender_here.is_some() || lone_subject();
-                if register_only && !looks_personal() {
+                let personal = np.title.is_some() || words.len() > 1 || gender_here.is_some();
+                if register_only && !personal && !lone_subject() {
                     return None;
                 }
                 // A name closed by an organisation or group noun ("West Yorkshire Police").
@@ -757,6 +765,7 @@ impl Entities {
                 let id = self.new_entity_with_words(kind, raw.to_string(), lower_words);
                 if let Some(e) = self.list.get_mut(id) {
                     e.named = true;
+                    e.weak = register_only && !personal;
                 }
                 self.index_words(id);
                 // A role named before the person: "the governor" … "Gov. Hale".
@@ -888,6 +897,7 @@ impl Entities {
                     .filter(|(_, e)| match p.kind {
                         NounKind::Person => {
                             (e.kind != EntityKind::Organisation
+                                && !e.weak
                                 && e.kind != EntityKind::Document
                                 && !e.plural
                                 && (p.gender.is_none() || e.gender.is_none() || e.gender == p.gender)
@@ -1181,7 +1191,7 @@ impl Entities {
 
 /// Whether a lower-case word ends like an English plural: "-s", but not "-ss", "-us", "-is" or
 /// a possessive ("inspectors", not "boss", "status", "analysis", "mayor's").
-fn looks_plural(w: &str) -> bool {
+pub(crate) fn looks_plural(w: &str) -> bool {
     w.len() > 3
         && w.starts_with(|c: char| c.is_ascii_lowercase())
         && w.ends_with('s')

@@ -4,6 +4,7 @@
 
 use nom::Parser;
 
+use super::coref;
 use super::np::{self, Np, NpKind, NpSet};
 use super::toks::{phrase, tok, word, TResult, Toks};
 use crate::grammar::{AnonType, CueType, FuncType, NounKind, Tag, Verb, VerbForm, VerbKind};
@@ -272,6 +273,23 @@ pub fn attributions<'a>(doc: &Doc<'a>, s: Sentence) -> Vec<Attr<'a>> {
         // A capitalised possessive is a company's own name before "said", "says" or "told":
         // "Harlan's said", "store chain McBride's says" (not "Harlan's stated aim").
         let store_name = |p: usize| doc.is_cap(p) && is_store_cue(v);
+        // "the public comment period": a base form after a determiner and a word that is no
+        // plural noun has no subject it agrees with, so it is a noun ("the officials say" is
+        // a verb).
+        let plural_noun = |p: usize| coref::looks_plural(doc.tok_text(p)) || doc.word_tags(p).any(|x| matches!(x, Tag::Noun(n) if n.plural));
+        // Not before a function word opening a clause ("Musicians who played the club say its
+        // closing …").
+        let noun_compound = |p: usize| {
+            v.form == VerbForm::Base
+                && p > lo
+                && doc.is_word(p)
+                && !doc.is_cap(p)
+                && !plural_noun(p)
+                && doc.is_func(p - 1, FuncType::Determiner)
+                && doc.is_word(t + 1)
+                && !doc.is_cap(t + 1)
+                && !doc.has(t + 1, TokClass::FUNC | TokClass::PRONOUN)
+        };
         if prev.is_some_and(|p| {
             doc.tok_text(p).eq_ignore_ascii_case("to")
                 || doc.is_func(p, FuncType::Modal)
@@ -284,6 +302,7 @@ pub fn attributions<'a>(doc: &Doc<'a>, s: Sentence) -> Vec<Attr<'a>> {
                 || doc.tok_text(p).ends_with("n\u{2019}t")
                 || (doc.is_func(p, FuncType::Determiner) && !quantifier_subject(p))
                 || doc.is_func(p, FuncType::Demonstrative)
+                || noun_compound(p)
                 || ((doc.tok_text(p).ends_with("'s") || doc.tok_text(p).ends_with("\u{2019}s")) && !store_name(p))
         }) {
             t += 1;
@@ -390,15 +409,28 @@ pub fn attributions<'a>(doc: &Doc<'a>, s: Sentence) -> Vec<Attr<'a>> {
     }
     // "Astronomers have found water …, the agency said": a cue closing the sentence claims
     // the whole clause before it, cues inside included.
+    // But "Karvania's president said that …, state television reported": an outlet closing a
+    // sentence whose clause names its own speaker relays that speaker's claim.
     let indexed = out.iter().any(|b| b.relayed_by.is_some() || matches!(b.inherit, Some(Inherit::Attr(_))));
-    if let Some((cs, ce)) = out
-        .iter()
-        .rev()
-        .filter(|_| !indexed)
-        .find(|a| a.content.is_some_and(|(cs, ce)| cs == lo && ce <= a.cue.0) && a.kind == CueKind::Verb)
-        .and_then(|a| a.content)
-    {
-        out.retain(|b| !(b.cue.0 >= cs && b.cue.1 <= ce && b.relayed_by.is_none()));
+    let closing = out.iter().rposition(|a| !indexed && a.content.is_some_and(|(cs, ce)| cs == lo && ce <= a.cue.0) && a.kind == CueKind::Verb);
+    if let Some((k, (cs, ce))) = closing.and_then(|k| out.get(k).and_then(|a| a.content).map(|c| (k, c))) {
+        let inside = |b: &Attr<'_>| b.cue.0 >= cs && b.cue.1 <= ce && b.relayed_by.is_none();
+        let outlet = out.get(k).and_then(|a| a.speaker.clone()).filter(|n| n.outlet);
+        match outlet {
+            Some(o) if out.iter().any(|b| inside(b) && b.speaker.is_some() && b.content.is_some()) => {
+                // The closing cue stays as a boundary only (no speaker, no content, so no
+                // unit): the claims before it end there.
+                if let Some(a) = out.get_mut(k) {
+                    a.speaker = None;
+                    a.content = None;
+                    a.quotes.clear();
+                }
+                for b in out.iter_mut().filter(|b| inside(b) && b.speaker.is_some()) {
+                    b.chain.push(o.clone());
+                }
+            }
+            _ => out.retain(|b| !inside(b)),
+        }
     }
     if let Some(a) = out.first_mut() {
         a.chain.extend(early_chain);
@@ -980,6 +1012,11 @@ pub fn find_subject<'a>(doc: &Doc<'a>, lo: usize, e: usize) -> Option<(Np<'a>, V
                 np::words_at(doc, a, b)
                     .and_then(|set| np::exact_of(&set, b).or_else(|| postmodifier_of(doc, &set, b)).or_else(|| pp_tail_of(doc, &set, b)))
                     .or_else(|| unknown_role(doc, lo, a, b))
+                    // "Bavaria's Tobias Rainer": a capitalised possessive before the name.
+                    .or_else(|| {
+                        let owner = a + 2 < b && doc.is_cap(a) && np::is_possessive(doc, a);
+                        owner.then(|| np::words_at(doc, a + 1, b).and_then(|set| np::exact_of(&set, b))).flatten().filter(|n| n.kind == NpKind::Name)
+                    })
                     // "One, who runs a school in Leeds, said": one of a group just named.
                     .or_else(|| (b == a + 1 && np::is_func_flagged(doc, a, |f| f.alone)).then(|| np::generic(doc, a, b)).flatten())
             })
@@ -1246,6 +1283,12 @@ fn phrase_cue<'a>(doc: &Doc<'a>, s: Sentence, ps: usize, pe: usize, ct: CueType,
     // "according to the harbour master": unknown words still name a source there, but what a
     // story is "citing" may be a reason ("citing weaker exports"): only a known kind of source.
     let who = np::parse_forward(doc, pe, hi).or_else(|| (ct != CueType::Citing).then(|| np::generic(doc, pe, hi)).flatten())?;
+    // "citing patient privacy": a bare singular role word before another word modifies it; a
+    // source cited is a name, a plural or a phrase with a determiner.
+    let modifier = who.kind == NpKind::Role && !who.definite && !who.indefinite && !who.plural() && doc.is_word(who.end) && !doc.is_cap(who.end);
+    if ct == CueType::Citing && modifier {
+        return None;
+    }
     let kind = match ct {
         CueType::According => CueKind::According,
         CueType::ReportedBy => CueKind::ReportedBy,

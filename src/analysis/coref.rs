@@ -464,8 +464,14 @@ impl Entities {
             self.recent_at += 1;
         }
         if let Some(e) = self.list.get_mut(id) {
-            // Mentions arrive nearly in order: a repeat is among the last few.
-            if !e.mentions.iter().rev().take(8).any(|(s, _)| *s == span) {
+            // Mentions arrive nearly in order: a repeat is among the last few. A name inside a
+            // mention already recorded ("OSTA" in "the state news agency OSTA") is that mention,
+            // and a mention around one recorded replaces it.
+            let n = e.mentions.len();
+            let recent = e.mentions.get_mut(n.saturating_sub(8)..).unwrap_or_default();
+            if let Some(m) = recent.iter_mut().find(|(s, _)| span.start <= s.start && s.end <= span.end) {
+                *m = (span, kind);
+            } else if !recent.iter().any(|(s, _)| s.start <= span.start && span.end <= s.end) {
                 e.mentions.push((span, kind));
             }
             e.last_mention = e.last_mention.max(span.start);
@@ -746,7 +752,7 @@ impl Entities {
                         && doc.is_word(np.end)
                         && !opens_phrase
                 };
-                let personal = np.title.is_some() || words.len() > 1 || gender_here.is_some();
+                let personal = np.title.is_some() || words.len() > 1 || gender_here.is_some() || np.org_noun_before;
                 if register_only && !personal && !lone_subject() {
                     return None;
                 }

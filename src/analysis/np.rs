@@ -56,6 +56,9 @@ pub struct Np<'a> {
     /// speaking for its government (`places.txt`: "China", "Moscow"), or an acronym ("NATO",
     /// "U.N.").
     pub org_name: bool,
+    /// A lower-case organisation noun comes right before the name ("the carmaker Veltra"), so
+    /// the name is an organisation's even outside an attribution.
+    pub org_noun_before: bool,
     /// The phrase ends in a possessive (`Ishiba's`): not a speaker.
     pub possessive: bool,
     /// An anonymity descriptor inside the phrase (`familiar with the matter`).
@@ -153,6 +156,7 @@ impl<'a> Np<'a> {
             partitive: false,
             outlet: false,
             org_name: false,
+            org_noun_before: false,
             possessive: false,
             descriptor: false,
             modifiers: Modifiers::None,
@@ -506,6 +510,11 @@ fn name_np<'d, 'a>(i: Toks<'d, 'a>) -> TResult<'d, 'a, Np<'a>> {
         && !np.possessive
         && !doc.has(ns, TokClass::FIRST_NAME)
         && ((end == ns + 1 && is_acronym(doc, ns)) || place_phrase(i.at(ns)).is_ok_and(|(_, (_, e, _))| e + 1 == end));
+    // "the fitness app maker StrideLab": a lower-case organisation noun right before the name
+    // (in the phrase or just outside it) names an organisation.
+    np.org_noun_before =
+        ns > 0 && doc.is_word(ns - 1) && !doc.is_cap(ns - 1) && word_noun(doc, ns - 1, NounKind::Org).is_some() && !doc.has(ns, TokClass::FIRST_NAME);
+    np.org_name |= np.org_noun_before;
     // A name whose last word is an organisation noun ("European Commission") names an org, as
     // does a name that is one ("White House").
     // A group noun closing a longer name names an organisation too ("West Yorkshire Police").

@@ -828,12 +828,6 @@ fn parenthetical(doc: &Doc<'_>, s: Sentence, left: usize, c: usize) -> bool {
     subject && v < s.end && doc.is_word(v) && is_finite_verbish(doc, v)
 }
 
-/// Whether `w` looks like a past-tense verb: lower case, in "-ed", longer than "-ed" on a stem
-/// of two letters ("agreed", not "red").
-fn looks_past(w: &str) -> bool {
-    w.starts_with(|c: char| c.is_ascii_lowercase()) && ends_with_lower(w, "ed") && w.len() > 4
-}
-
 /// Whether token `t` looks like a clause's verb: an auxiliary or modal of the lexicon, or a
 /// past-tense form that is not a speech verb.
 fn is_finite_verbish(doc: &Doc<'_>, t: usize) -> bool {
@@ -844,7 +838,7 @@ fn is_finite_verbish(doc: &Doc<'_>, t: usize) -> bool {
 /// Whether token `t` is a past form that is not a speech verb: regular ("-ed") or one of the
 /// lexicon's irregular ones ("fell", "rose").
 fn is_past(doc: &Doc<'_>, t: usize) -> bool {
-    (looks_past(doc.tok_text(t)) || (doc.is_func(t, FuncType::Past) && !doc.is_cap(t))) && verb_at(doc, t).is_none()
+    (np::looks_past(doc.tok_text(t)) || (doc.is_func(t, FuncType::Past) && !doc.is_cap(t))) && verb_at(doc, t).is_none()
 }
 
 /// "said exports fell.", "said he agreed.": a whole reported clause of two words, a subject

@@ -236,7 +236,8 @@ fn resolve_sentence(doc: &Doc<'_>, s: Sentence, attrs: &[Attr<'_>], ents: &mut E
     // Events: (token, what)
     enum Ev<'x, 'a> {
         Name(Np<'a>, bool),
-        Pronoun(Np<'a>),
+        /// A subject pronoun or a definite role outside an attribution: it has the floor.
+        Subject(Np<'a>),
         Speaker(usize, &'x Np<'a>),
     }
     let mut evs: Vec<(usize, Ev<'_, '_>)> = Vec::new();
@@ -265,7 +266,7 @@ fn resolve_sentence(doc: &Doc<'_>, s: Sentence, attrs: &[Attr<'_>], ents: &mut E
             && doc.is_word(t + 1)
         {
             if let Some(n) = np::parse_at(doc, t, s.end).into_iter().find(|n| n.kind == NpKind::Pronoun) {
-                evs.push((t, Ev::Pronoun(n)));
+                evs.push((t, Ev::Subject(n)));
             }
         }
         // "Asked whether he was worried, the coach laughed.": a definite role opening the
@@ -279,7 +280,7 @@ fn resolve_sentence(doc: &Doc<'_>, s: Sentence, attrs: &[Attr<'_>], ents: &mut E
                 .filter(|n| n.kind == NpKind::Role && n.definite && n.noun_kind() == NounKind::Person)
                 .max_by_key(|n| n.end);
             if let Some(n) = role.filter(|n| doc.is_word(n.end) && !doc.is_cap(n.end)) {
-                evs.push((t, Ev::Pronoun(n)));
+                evs.push((t, Ev::Subject(n)));
             }
         }
         t += 1;
@@ -296,7 +297,7 @@ fn resolve_sentence(doc: &Doc<'_>, s: Sentence, attrs: &[Attr<'_>], ents: &mut E
             Ev::Name(n, subj) => {
                 ents.name(doc, &n, subj, true);
             }
-            Ev::Pronoun(n) => {
+            Ev::Subject(n) => {
                 let _ = ents.resolve(doc, &n, true);
             }
             Ev::Speaker(k, n) => {

@@ -272,6 +272,12 @@ pub fn is_name_word(doc: &Doc<'_>, t: usize) -> bool {
     !w.chars().all(|c| c.is_ascii_digit()) && !matches!(w, "Monday" | "Tuesday" | "Wednesday" | "Thursday" | "Friday" | "Saturday" | "Sunday")
 }
 
+/// Whether `w` looks like a past-tense verb: lower case, in "-ed", longer than "-ed" on a stem
+/// of two letters ("agreed", not "red").
+pub(crate) fn looks_past(w: &str) -> bool {
+    w.starts_with(|c: char| c.is_ascii_lowercase()) && w.len() > 4 && w.get(w.len() - 2..).is_some_and(|e| e.eq_ignore_ascii_case("ed"))
+}
+
 /// The lexicon noun of kind `kind` that token `t` is on its own ("council", "source").
 pub fn word_noun<'a>(doc: &Doc<'a>, t: usize, kind: NounKind) -> Option<&'a Noun> {
     doc.word_tags(t).find_map(|x| match x {
@@ -455,7 +461,7 @@ fn name_np<'d, 'a>(i: Toks<'d, 'a>) -> TResult<'d, 'a, Np<'a>> {
         // Lower-case role words before a name: "consumer advocate Janet Okafor".
         let w = doc.tok_text(t);
         // Not a past form after a name, its verb: "Vasko met Foreign Minister Jon Ekholm".
-        let past = || doc.is_func(t, FuncType::Past) || (w.len() > 4 && w.ends_with("ed"));
+        let past = || doc.is_func(t, FuncType::Past) || looks_past(w);
         if doc.is_word(t)
             && w.starts_with(char::is_lowercase)
             && !is_func_word(doc, t)

@@ -284,11 +284,11 @@ pub fn attributions<'a>(doc: &Doc<'a>, s: Sentence) -> Vec<Attr<'a>> {
                 && p > lo
                 && doc.is_word(p)
                 && !doc.is_cap(p)
-                && !plural_noun(p)
                 && doc.is_func(p - 1, FuncType::Determiner)
                 && doc.is_word(t + 1)
                 && !doc.is_cap(t + 1)
                 && !doc.has(t + 1, TokClass::FUNC | TokClass::PRONOUN)
+                && !plural_noun(p)
         };
         if prev.is_some_and(|p| {
             doc.tok_text(p).eq_ignore_ascii_case("to")

@@ -244,6 +244,9 @@ fn resolve_sentence(doc: &Doc<'_>, s: Sentence, attrs: &[Attr<'_>], ents: &mut E
     // Speaker phrases by start token, for a binary search in the scan below.
     let mut speakers: Vec<(usize, usize)> = attrs.iter().filter_map(|a| a.speaker.as_ref().map(|n| (n.start, n.end))).collect();
     speakers.sort_unstable();
+    // Where the clause after a sentence's opening phrase begins: after its first comma, unless
+    // a quotation comes first. Found once, not from each comma.
+    let after_opening = (s.start..s.end).find(|&k| doc.is_punct(k, ",") || doc.quote_of(k).is_some()).filter(|&k| doc.is_punct(k, ",")).map(|k| k + 1);
     let mut t = s.start;
     while t < s.end {
         let is_subject_pos = t == s.start || np::is_boundary(doc, t - 1) && !doc.is_func(t - 1, FuncType::Preposition);
@@ -271,7 +274,7 @@ fn resolve_sentence(doc: &Doc<'_>, s: Sentence, attrs: &[Attr<'_>], ents: &mut E
         }
         // "Asked whether he was worried, the coach laughed.": a definite role opening the
         // clause of a sentence, before a lower-case word (its verb), has the floor.
-        let opening = t == s.start || (doc.is_punct(t - 1, ",") && !(s.start..t - 1).any(|k| doc.is_punct(k, ",") || doc.quote_of(k).is_some()));
+        let opening = t == s.start || after_opening == Some(t);
         // Parsed only when a role word of the lexicon follows within three words.
         let role_word = || (t + 1..(t + 4).min(s.end)).any(|k| doc.has(k, TokClass::STARTS_NOUN | TokClass::STARTS_TITLE));
         if opening && doc.is_func(t, FuncType::Determiner) && role_word() && doc.word_tags(t).any(|x| matches!(x, Tag::Func(f) if f.definite && f.article)) {

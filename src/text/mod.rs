@@ -535,9 +535,9 @@ impl<'a> Doc<'a> {
                     // He adds that …` does: a verb with words after it opens a sentence.
                     && !(self.is_cue_word(next)
                         && (!self.is_cap(next)
-                            || (self.has(next, TokClass::VERB) && !self.is_word(next + 1))
-                            || (self.has(next + 1, TokClass::VERB) && !self.is_word(next + 2))
-                            || (self.is_func(next + 1, FuncType::Adverb) && self.has(next + 2, TokClass::VERB) && !self.is_word(next + 3))))
+                            || self.closing_verb(next)
+                            || self.closing_verb(next + 1)
+                            || (self.is_func(next + 1, FuncType::Adverb) && self.closing_verb(next + 2))))
             }
             TokKind::Word => {
                 // An abbreviation at a sentence end: the next word opens a sentence. A word
@@ -569,7 +569,12 @@ impl<'a> Doc<'a> {
             return false;
         }
         let Some(v) = (i + 1..i + 7).find(|&k| !(self.is_word(k) && self.is_cap(k))) else { return false };
-        self.is_word(v) && self.has(v, TokClass::VERB) && !self.is_word(v + 1) && self.quote_of(v + 1).is_none()
+        self.closing_verb(v) && self.quote_of(v + 1).is_none()
+    }
+
+    /// Whether token `i` is a verb of the lexicon with no word after it: `she said.`
+    fn closing_verb(&self, i: usize) -> bool {
+        self.is_word(i) && self.has(i, TokClass::VERB) && !self.is_word(i + 1)
     }
 
     /// Whether token `i` begins an attribution (`said`, a pronoun, a name): `"Q?" he asked`.

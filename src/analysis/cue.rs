@@ -199,7 +199,15 @@ fn next_comma(doc: &Doc<'_>, from: usize, end: usize) -> usize {
 
 /// Finds every attribution in sentence `s`.
 pub fn attributions<'a>(doc: &Doc<'a>, s: Sentence) -> Vec<Attr<'a>> {
-    let mut out: Vec<Attr<'a>> = Vec::new();
+    let mut out = Vec::new();
+    attributions_into(doc, s, &mut out);
+    out
+}
+
+/// [`attributions`] into `out` (cleared first), a buffer the caller keeps from sentence to
+/// sentence.
+pub fn attributions_into<'a>(doc: &Doc<'a>, s: Sentence, out: &mut Vec<Attr<'a>>) {
+    out.clear();
     let (lo, hi) = (s.start, s.end);
     // "In an interview with Radio X, …": a relay named before any cue.
     let mut early_chain: Vec<Np<'a>> = Vec::new();
@@ -218,7 +226,7 @@ pub fn attributions<'a>(doc: &Doc<'a>, s: Sentence) -> Vec<Attr<'a>> {
             {
                 match ct {
                     CueType::According | CueType::ReportedBy | CueType::Citing => {
-                        if let Some(a) = phrase_cue(doc, s, ps, pe + 1, ct, &out) {
+                        if let Some(a) = phrase_cue(doc, s, ps, pe + 1, ct, out) {
                             if first_content.is_none() && a.content.is_some_and(|(cs, _)| cs > ps) {
                                 first_content = a.content;
                             }
@@ -310,7 +318,7 @@ pub fn attributions<'a>(doc: &Doc<'a>, s: Sentence) -> Vec<Attr<'a>> {
         }
         // "quoted ... as saying".
         if matches!(v.lemma.as_str(), "quote" | "cite") && v.form != VerbForm::Ing {
-            if let Some((a, next)) = quoted_as(doc, s, t, v, &out) {
+            if let Some((a, next)) = quoted_as(doc, s, t, v, out) {
                 out.push(a);
                 t = next;
                 continue;
@@ -435,8 +443,7 @@ pub fn attributions<'a>(doc: &Doc<'a>, s: Sentence) -> Vec<Attr<'a>> {
     if let Some(a) = out.first_mut() {
         a.chain.extend(early_chain);
     }
-    cut_contents(doc, s, &mut out);
-    out
+    cut_contents(doc, s, out);
 }
 
 /// Whether token `t` is a name's short form, as written in parentheses after it: a word of up
@@ -1341,17 +1348,56 @@ fn phrase_cue<'a>(doc: &Doc<'a>, s: Sentence, ps: usize, pe: usize, ct: CueType,
     }
 }
 
+/// Pairs of token indices, one per attribution of a sentence: on the stack for the usual few,
+/// in a vector for more (no allocation per sentence).
+pub(crate) enum SmallPairs {
+    Inline([(usize, usize); SmallPairs::INLINE], usize),
+    Heap(Vec<(usize, usize)>),
+}
+
+impl SmallPairs {
+    const INLINE: usize = 8;
+
+    pub(crate) fn of(mut items: impl Iterator<Item = (usize, usize)>) -> Self {
+        let mut buf = [(0, 0); Self::INLINE];
+        let mut n = 0;
+        while let Some(x) = items.next() {
+            match buf.get_mut(n) {
+                Some(slot) => *slot = x,
+                None => {
+                    let mut v = buf.to_vec();
+                    v.push(x);
+                    v.extend(items);
+                    return SmallPairs::Heap(v);
+                }
+            }
+            n += 1;
+        }
+        SmallPairs::Inline(buf, n)
+    }
+
+    /// The pairs, sorted.
+    pub(crate) fn sorted(&mut self) -> &[(usize, usize)] {
+        let v: &mut [(usize, usize)] = match self {
+            SmallPairs::Inline(buf, n) => buf.get_mut(..*n).unwrap_or_default(),
+            SmallPairs::Heap(v) => v,
+        };
+        v.sort_unstable();
+        v
+    }
+}
+
 /// Cuts each reported clause where a later attribution's structure begins, and resolves
 /// chains from final `according to` / `as reported by` / `citing` cues.
 fn cut_contents<'a>(doc: &Doc<'a>, s: Sentence, out: &mut [Attr<'a>]) {
     // Each clause ends where the next attribution's structure begins: the first `left` after
     // the clause start whose cue is after it too, by binary search over the sorted lefts.
-    let mut lefts: Vec<(usize, usize)> = out.iter().map(|a| (a.left, a.cue.0)).collect();
-    lefts.sort_unstable();
+    let mut lefts = SmallPairs::of(out.iter().map(|a| (a.left, a.cue.0)));
+    let lefts = lefts.sorted();
     // The same by cue: a clause inside the subject of the next cue ends before that cue ("The
     // agency, which asked that its name be withheld, said …").
-    let mut cues: Vec<(usize, usize)> = out.iter().map(|a| (a.cue.0, a.left)).collect();
-    cues.sort_unstable();
+    let mut cues = SmallPairs::of(out.iter().map(|a| (a.cue.0, a.left)));
+    let cues = cues.sorted();
     for a in out.iter_mut() {
         if let Some((cs, ce)) = a.content {
             let from = lefts.partition_point(|&(l, _)| l <= cs);

@@ -51,11 +51,13 @@ pub fn analyze_doc(doc: &Doc<'_>) -> Report {
 
     // Quote tokens of the current sentence already given to a unit (one buffer for all).
     let mut bound: Vec<bool> = Vec::new();
+    // The sentence's attributions (one buffer for all).
+    let mut attrs = Vec::new();
     for s in doc.sentences.iter().copied() {
         if dateline_end.is_some_and(|e| doc.tokens.get(s.start).is_some_and(|t| t.span.end <= e)) {
             continue;
         }
-        let attrs = cue::attributions(doc, s);
+        cue::attributions_into(doc, s, &mut attrs);
         let speakers = resolve_sentence(doc, s, &attrs, &mut ents);
         // Quote tokens of this sentence already given to a unit.
         bound.clear();
@@ -80,11 +82,14 @@ pub fn analyze_doc(doc: &Doc<'_>) -> Report {
                 }
             }
             let cue = cue_of(doc, a);
+            // The units pushed for this attribution get its cue and chain at the end: copies,
+            // and the originals for the last one.
+            let first = units.len();
             if let Some((cs, ce)) = a.content {
                 // "Malik made the pledge …, his spokeswoman said": she relays Malik's words.
                 if ce <= a.cue.0 {
                     // "Brandvold's comments came …" names him too.
-                    if let Some(n) = np::parse_at(doc, cs, ce).into_iter().find(|n| n.kind == NpKind::Name) {
+                    if let Some(n) = np::parse_name(doc, cs, ce) {
                         if let Some(x) = ents.name(doc, &n, true, true) {
                             let (x, r) = (ents.live(x), ents.live(spk.0));
                             if x != r {
@@ -96,9 +101,9 @@ pub fn analyze_doc(doc: &Doc<'_>) -> Report {
                 units.push(Unit {
                     kind: QuoteKind::Indirect,
                     content: span_of(doc, cs, ce),
-                    cue: Some(cue.clone()),
+                    cue: None,
                     speaker: Some(spk),
-                    chain: chain.clone(),
+                    chain: Vec::new(),
                     paragraph: s.paragraph,
                     quote: None,
                 });
@@ -108,7 +113,7 @@ pub fn analyze_doc(doc: &Doc<'_>) -> Report {
                         if is_title(doc, t, q.content.of(doc.text)) {
                             units.push(quoted_unit(doc, t, QuoteKind::Title, None, None, Vec::new(), s.paragraph));
                         } else {
-                            units.push(quoted_unit(doc, t, QuoteKind::Partial, Some(cue.clone()), Some(spk), chain.clone(), s.paragraph));
+                            units.push(quoted_unit(doc, t, QuoteKind::Partial, None, Some(spk), Vec::new(), s.paragraph));
                         }
                     }
                 }
@@ -119,7 +124,20 @@ pub fn analyze_doc(doc: &Doc<'_>) -> Report {
                 }
                 bind(&mut bound, t);
                 let kind = if is_direct_position(doc, s, t, a) { QuoteKind::Direct } else { QuoteKind::Partial };
-                units.push(quoted_unit(doc, t, kind, Some(cue.clone()), Some(spk), chain.clone(), s.paragraph));
+                units.push(quoted_unit(doc, t, kind, None, Some(spk), Vec::new(), s.paragraph));
+            }
+            // Titles of works take no cue.
+            let takes_cue = |u: &Unit| u.kind != QuoteKind::Title;
+            let last = units.get(first..).and_then(|us| us.iter().rposition(takes_cue)).map(|k| k + first);
+            let (mut cue, mut chain) = (Some(cue), Some(chain));
+            for (k, u) in units.iter_mut().enumerate().skip(first).filter(|(_, u)| takes_cue(u)) {
+                if Some(k) == last {
+                    u.cue = cue.take();
+                    u.chain = chain.take().unwrap_or_default();
+                } else {
+                    u.cue.clone_from(&cue);
+                    u.chain = chain.clone().unwrap_or_default();
+                }
             }
             // Anonymity stated anywhere in the sentence belongs to its anonymous speaker; an
             // unnamed "a manager at the district, who was not authorized to speak" becomes one.
@@ -242,8 +260,8 @@ fn resolve_sentence(doc: &Doc<'_>, s: Sentence, attrs: &[Attr<'_>], ents: &mut E
     }
     let mut evs: Vec<(usize, Ev<'_, '_>)> = Vec::new();
     // Speaker phrases by start token, for a binary search in the scan below.
-    let mut speakers: Vec<(usize, usize)> = attrs.iter().filter_map(|a| a.speaker.as_ref().map(|n| (n.start, n.end))).collect();
-    speakers.sort_unstable();
+    let mut speakers = cue::SmallPairs::of(attrs.iter().filter_map(|a| a.speaker.as_ref().map(|n| (n.start, n.end))));
+    let speakers = speakers.sorted();
     // Where the clause after a sentence's opening phrase begins: after its first comma, unless
     // a quotation comes first. Found once, not from each comma.
     let after_opening = (s.start..s.end).find(|&k| doc.is_punct(k, ",") || doc.quote_of(k).is_some()).filter(|&k| doc.is_punct(k, ",")).map(|k| k + 1);
@@ -255,7 +273,7 @@ fn resolve_sentence(doc: &Doc<'_>, s: Sentence, attrs: &[Attr<'_>], ents: &mut E
             continue;
         }
         if np::is_name_word(doc, t) || doc.has(t, TokClass::TITLE) {
-            if let Some(n) = np::parse_at(doc, t, s.end).into_iter().find(|n| n.kind == NpKind::Name) {
+            if let Some(n) = np::parse_name(doc, t, s.end) {
                 let end = n.end;
                 // Capitalised heading words are not names: need a lower-case word in the sentence.
                 evs.push((t, Ev::Name(n, is_subject_pos)));
@@ -612,7 +630,7 @@ fn named_subject_between(doc: &Doc<'_>, from: usize, to: usize, para: usize) -> 
     let mut n = 0;
     for s in between {
         n += 1;
-        if n > FLOOR_SENTENCES || (s.paragraph == para && np::parse_at(doc, s.start, s.end).iter().any(|x| x.kind == NpKind::Name && x.start == s.start)) {
+        if n > FLOOR_SENTENCES || (s.paragraph == para && np::parse_name(doc, s.start, s.end).is_some_and(|x| x.start == s.start)) {
             return true;
         }
     }

@@ -384,7 +384,34 @@ pub const MAX_NP_TOKENS: usize = 16;
 /// The most titles a name is read with (see `name_np`).
 const MAX_TITLES: usize = 4;
 
+/// Whether a name can start at the window's start, by a cheap test of the token classes: a
+/// name needs a capitalised word that is not a pronoun within [`MAX_NP_TOKENS`], and
+/// [`name_np`] reads no further than a token that is not a word.
+fn may_hold_name(i: Toks<'_, '_>) -> bool {
+    let tokens = &i.doc.tokens;
+    let end = i.end.min(i.start + MAX_NP_TOKENS).min(tokens.len());
+    tokens
+        .get(i.start..end)
+        .unwrap_or_default()
+        .iter()
+        .take_while(|t| t.kind == TokKind::Word)
+        .any(|t| t.class & TokClass::CAP != 0 && t.class & TokClass::PRONOUN == 0)
+}
+
+/// Whether a role can start at the window's start, by a cheap test of the token classes: a
+/// role needs a word that opens a title or a noun, and [`role_np`] reads no further than a
+/// token that is not a word.
+fn may_hold_role(i: Toks<'_, '_>) -> bool {
+    let tokens = &i.doc.tokens;
+    let end = i.end.min(i.start + MAX_NP_TOKENS).min(tokens.len());
+    let bits = TokClass::STARTS_TITLE | TokClass::STARTS_NOUN;
+    tokens.get(i.start..end).unwrap_or_default().iter().take_while(|t| t.kind == TokKind::Word).any(|t| t.class & bits != 0)
+}
+
 fn name_np<'d, 'a>(i: Toks<'d, 'a>) -> TResult<'d, 'a, Np<'a>> {
+    if !may_hold_name(i) {
+        return Err(nom::Err::Error(nom::error::Error::new(i, nom::error::ErrorKind::Alpha)));
+    }
     let doc = i.doc;
     let (mut r, d) = nom::combinator::opt(det).parse(i)?;
     let start = i.start;
@@ -553,6 +580,9 @@ fn plural_possessive(doc: &Doc<'_>, t: usize) -> bool {
 /// `(det | possessive)? modifier* head postmod?` where head is the last noun or title of the
 /// run of content words.
 fn role_np<'d, 'a>(i: Toks<'d, 'a>) -> TResult<'d, 'a, Np<'a>> {
+    if !may_hold_role(i) {
+        return Err(nom::Err::Error(nom::error::Error::new(i, nom::error::ErrorKind::Alpha)));
+    }
     let doc = i.doc;
     let start = i.start;
     let (mut r, d) = nom::combinator::opt(det).parse(i)?;
@@ -723,12 +753,32 @@ pub fn parse_at<'d, 'a>(doc: &'d Doc<'a>, at: usize, limit: usize) -> NpSet<'a> 
     let mut name = name_np(i).ok().map(|(_, np)| np);
     let role = role_np(i).ok().map(|(_, np)| np);
     if let Some(np) = &role {
-        // "Critics say": a capitalised common noun is not a name.
-        if name.as_ref().is_some_and(|n| n.kind == NpKind::Name && n.name.is_some_and(|(a, b)| (a..b).all(|t| doc.has(t, TokClass::NOUN))) && n.end <= np.end) {
+        if name.as_ref().is_some_and(|n| common_noun_name(doc, n) && n.end <= np.end) {
             name = None;
         }
     }
     NpSet { items: [name, role] }
+}
+
+/// "Critics say": a capitalised common noun is not a name (when a role reads it too).
+fn common_noun_name(doc: &Doc<'_>, n: &Np<'_>) -> bool {
+    n.kind == NpKind::Name && n.name.is_some_and(|(a, b)| (a..b).all(|t| doc.has(t, TokClass::NOUN)))
+}
+
+/// The first name phrase of [`parse_at`] at `at`, if it finds one: the role is parsed only
+/// when the name phrase does not settle it (none, or one of common nouns the role overrules).
+pub fn parse_name<'d, 'a>(doc: &'d Doc<'a>, at: usize, limit: usize) -> Option<Np<'a>> {
+    let i = Toks::new(doc, at, limit);
+    if pronoun(i).is_ok() {
+        return None;
+    }
+    let name = name_np(i).ok().map(|(_, np)| np);
+    if name.as_ref().is_some_and(|n| n.kind == NpKind::Name && !common_noun_name(doc, n)) {
+        return name;
+    }
+    let role = role_np(i).ok().map(|(_, np)| np);
+    let name = name.filter(|n| !role.as_ref().is_some_and(|r| common_noun_name(doc, n) && n.end <= r.end));
+    name.into_iter().chain(role).find(|n| n.kind == NpKind::Name)
 }
 
 /// The best speaker phrase starting at `at` (forward: after `said`, `according to`, `by`).

@@ -3,7 +3,7 @@
 use std::io::{BufRead, BufWriter, Write};
 use std::path::PathBuf;
 
-use quotecheck::jsonl::{Record, RecordError};
+use quotecheck::jsonl::RecordError;
 use quotecheck::render::json::{self, ErrorRecord, Labelled, PathLabel};
 use quotecheck::report::Report;
 use quotecheck::Grammar;
@@ -288,13 +288,15 @@ fn jsonl<W: Write>(analyzer: &Analyzer, args: &ExtractArgs, f: &std::path::Path,
         // A report line is about six times its input line on news copy: room for a third more
         // than that, so the buffer is rarely copied as it grows.
         let mut done = Done { out: Vec::with_capacity(batch.buf.len() * 8), status: 0, stats: Stats::default() };
+        // Each record's text, decoded into one buffer the batch reuses.
+        let mut text = String::new();
         for (k, e) in batch.entries.iter().enumerate() {
             let line_no = batch.first_line + k;
             let s = match e {
                 Entry::Line(r) => {
                     let bytes = batch.buf.get(r.clone()).unwrap_or_default();
                     done.stats.bytes += bytes.len() as u64;
-                    record(analyzer, args, line_no, bytes, &mut done.out, &mut done.stats)
+                    record(analyzer, args, line_no, bytes, &mut text, &mut done.out, &mut done.stats)
                 }
                 Entry::TooLong(n) => {
                     done.stats.bytes += *n as u64;
@@ -328,9 +330,17 @@ fn jsonl<W: Write>(analyzer: &Analyzer, args: &ExtractArgs, f: &std::path::Path,
     r.map(|_| status)
 }
 
-/// One JSON Lines record: its result line (or error record) appended to `out`; returns the
-/// record's exit status (0, or 1 for an error record).
-fn record(analyzer: &Analyzer, args: &ExtractArgs, line_no: usize, bytes: &[u8], out: &mut Vec<u8>, stats: &mut Stats) -> std::io::Result<i32> {
+/// One JSON Lines record (its text decoded into `text`): its result line (or error record)
+/// appended to `out`; returns the record's exit status (0, or 1 for an error record).
+fn record(
+    analyzer: &Analyzer,
+    args: &ExtractArgs,
+    line_no: usize,
+    bytes: &[u8],
+    text: &mut String,
+    out: &mut Vec<u8>,
+    stats: &mut Stats,
+) -> std::io::Result<i32> {
     let mut error = |out: &mut Vec<u8>, id: Option<&serde_json::Value>, error: String| {
         stats.errors += 1;
         json::write_line(out, &ErrorRecord { id, line: line_no, error }).map(|_| 1)
@@ -343,8 +353,8 @@ fn record(analyzer: &Analyzer, args: &ExtractArgs, line_no: usize, bytes: &[u8],
     if line.trim().is_empty() {
         return Ok(0);
     }
-    let Record { id, text } = match quotecheck::jsonl::parse_line(&line) {
-        Ok(r) => r,
+    let id = match quotecheck::jsonl::parse_line_into(&line, text) {
+        Ok(id) => id,
         Err(e) => {
             let id = match &e {
                 RecordError::MissingText(id) => Some(id),
@@ -356,7 +366,7 @@ fn record(analyzer: &Analyzer, args: &ExtractArgs, line_no: usize, bytes: &[u8],
     if text.len() > args.max_bytes {
         return error(out, Some(&id), format!("text of {} bytes is over --max-bytes {}", text.len(), args.max_bytes));
     }
-    let report = analyzer.analyze(&text);
+    let report = analyzer.analyze(text);
     stats.count(&report);
     json::write_labelled_line(out, "id", &id, &report)?;
     Ok(0)

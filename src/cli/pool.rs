@@ -22,7 +22,8 @@ pub fn threads(requested: usize) -> usize {
 /// Calls `next` until it returns `Ok(None)`, `work` on each item (on `threads` threads), and
 /// `sink` on the results in the order the items came. An error from `next` or `sink` stops the
 /// run: no more items are read, the work in flight is finished and dropped, and the error is
-/// returned. A panic in `work` is raised again on the calling thread.
+/// returned. A panic in `work` is raised again on the calling thread (where panics unwind: the
+/// release profile aborts on a panic, which ends the process with a failing status at once).
 pub fn ordered<I, O, E>(
     threads: usize,
     mut next: impl FnMut() -> Result<Option<I>, E>,

@@ -575,15 +575,19 @@ impl Stems {
                 i = (i + 1) & mask;
                 continue;
             };
-            if e.head == head && e.len as usize == n && (n <= 16 || self.tail_matches(e, b.get(from + 16..from + n).unwrap_or_default())) {
+            if e.head == head && e.len as usize == n && (n <= 16 || self.tail_matches(e, b, from + 16, from + n)) {
                 return Some(e);
             }
             i = (i + 1) & mask;
         }
     }
 
-    /// Whether the bytes past the sixteenth of a long stem are `text`'s (any case).
-    fn tail_matches(&self, e: &Stem, text: &[u8]) -> bool {
+    /// Whether the bytes past the sixteenth of a long stem are `b[from..to]` (any case).
+    // Out of line: few stems are this long, and the common path stays short.
+    #[cold]
+    #[inline(never)]
+    fn tail_matches(&self, e: &Stem, b: &[u8], from: usize, to: usize) -> bool {
+        let text = b.get(from..to).unwrap_or_default();
         let key = self.rest.get(e.tail.0 as usize..e.tail.1 as usize).unwrap_or_default();
         key.len() == text.len() && key.iter().zip(text).all(|(&k, &w)| k == w | 0x20)
     }
@@ -925,9 +929,8 @@ impl Grammar {
             let Some(e) = self.stems.find(bytes, at, stem) else { return };
             let end = at + stem;
             if e.exact.0 < e.exact.1 && is_boundary(bytes, end) {
-                for &pattern in self.stems.exact.get(e.exact.0 as usize..e.exact.1 as usize).unwrap_or(&[]) {
-                    out.push(Hit { pattern, end });
-                }
+                let exact = self.stems.exact.get(e.exact.0 as usize..e.exact.1 as usize).unwrap_or(&[]);
+                out.extend(exact.iter().map(|&pattern| Hit { pattern, end }));
             }
             if !e.longer {
                 return;

@@ -6,7 +6,7 @@ use std::hash::BuildHasher;
 
 use foldhash::fast::FixedState;
 
-use super::np::{is_acronym, is_func_flagged, word_noun, Np, NpKind};
+use super::np::{is_acronym, is_func_flagged, is_name_word, word_noun, Np, NpKind};
 use crate::grammar::{FuncType, Gender, NounKind, Tag};
 use crate::report::{EntityKind, MentionKind};
 use crate::span::Span;
@@ -994,7 +994,11 @@ impl Entities {
             && np.noun_kind() == NounKind::Person
             && doc.is_func(np.start, FuncType::Determiner)
             && doc.word_tags(np.start).any(|t| matches!(t, Tag::Func(f) if f.vague));
-        let vague = noun.is_some_and(|n| n.vague) || quantified;
+        // "Analysts at Carrow Brooks", "economists at the central bank": a group placed at an
+        // organisation speaks for it, no weasel group (an anonymous source's noun stays one:
+        // "an official from the Foreign Ministry").
+        let at_org = np.head.is_some_and(|(_, e, _)| (e..np.end).any(|t| is_name_word(doc, t) || word_noun(doc, t, NounKind::Org).is_some()));
+        let vague = (noun.is_some_and(|n| n.vague) || quantified) && !at_org;
         let anon = ((noun.is_some_and(|n| n.anon) || vague) && np.head_title.is_none()) || kin.is_some();
         let kind = if anon {
             EntityKind::Anonymous

@@ -179,6 +179,9 @@ fn is_time_word(doc: &Doc<'_>, t: usize) -> bool {
             "earlier",
             "later",
             "again",
+            "afterwards",
+            "afterward",
+            "separately",
             "repeatedly",
             "last",
             "this",
@@ -788,6 +791,11 @@ fn complement<'a>(doc: &Doc<'a>, s: Sentence, mut k: usize, a: &mut Attr<'a>) {
     if matches!(kind, Some(VerbKind::Manner | VerbKind::Evaluative)) {
         return;
     }
+    // "said afterwards he had …", "said Monday the plan …": a time word right after the verb
+    // is not the clause's (not one opening a longer phrase: "said last week the …").
+    // (Its four-letter ones open longer phrases: most words after a verb are read no further.)
+    let one_word_time = doc.tok_text(k).len() > 4 && is_time_word(doc, k) && !lower_is(doc.tok_text(k), &["early"]);
+    let k = if one_word_time && k + 1 < c && doc.is_word(k + 1) { k + 1 } else { k };
     // A quantity standing alone is the object ("said little about the cause", "said nothing
     // when asked"), unless its own verb follows it: "said nothing would change", "said much of
     // it was lost".

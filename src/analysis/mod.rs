@@ -273,7 +273,20 @@ fn resolve_sentence(doc: &Doc<'_>, s: Sentence, attrs: &[Attr<'_>], ents: &mut E
             continue;
         }
         if np::is_name_word(doc, t) || doc.has(t, TokClass::TITLE) {
-            if let Some(n) = np::parse_name(doc, t, s.end) {
+            if let Some(mut n) = np::parse_name(doc, t, s.end) {
+                // "Shares in Hallmark Tyne, the shipping insurer, fell": a definite organisation
+                // noun in apposition says the name is an organisation's.
+                if !n.org_name && doc.is_punct(n.end, ",") && doc.is_func(n.end + 1, FuncType::Determiner) {
+                    let org = |r: &Np<'_>| {
+                        r.kind == NpKind::Role
+                            && r.definite
+                            && !r.possessive
+                            && r.head_title.is_none()
+                            && r.head.is_some_and(|(_, _, h)| h.kind == NounKind::Org)
+                    };
+                    let closed = |e: usize| e >= s.end || doc.is_punct(e, ",") || doc.is_punct(e, ".");
+                    n.org_name = np::parse_at(doc, n.end + 1, s.end).into_iter().any(|r| org(&r) && closed(r.end));
+                }
                 let end = n.end;
                 // Capitalised heading words are not names: need a lower-case word in the sentence.
                 evs.push((t, Ev::Name(n, is_subject_pos)));

@@ -785,6 +785,19 @@ pub fn parse_name<'d, 'a>(doc: &'d Doc<'a>, at: usize, limit: usize) -> Option<N
 pub fn parse_forward<'d, 'a>(doc: &'d Doc<'a>, at: usize, limit: usize) -> Option<Np<'a>> {
     // Prefer the longer phrase; a name over a role of the same reach (the first of equals).
     let mut best = parse_at(doc, at, limit).into_iter().filter(|n| !n.possessive).min_by_key(|n| (std::cmp::Reverse(n.end), n.kind != NpKind::Name))?;
+    // "according to the Federation of Regional Transport Operators": a capitalised
+    // organisation noun goes on through "of" and the name after it (not a person's
+    // affiliation: "said Jane Doe of Capital Economics").
+    let last = best.end.wrapping_sub(1);
+    if best.end > best.start && doc.is_cap(last) && word_noun(doc, last, NounKind::Org).is_some() && doc.tok_text(best.end) == "of" {
+        let from = if doc.tok_text(best.end + 1) == "the" { best.end + 2 } else { best.end + 1 };
+        if let Some(of) = parse_name(doc, from, limit).filter(|n| !n.possessive && n.start == from) {
+            if let Some((a, _)) = best.name.filter(|_| best.kind == NpKind::Name) {
+                best.name = Some((a, of.end));
+            }
+            best.end = of.end;
+        }
+    }
     if best.kind == NpKind::Role {
         return Some(appositive_name(doc, best, limit));
     }

@@ -69,6 +69,9 @@ pub struct Ent {
     /// An indefinite role in the lede ("a prosecutor told the court"), named later with the
     /// same title ("prosecutor Henry Tallis"): a placeholder claimed by title word only.
     pub cataphoric: bool,
+    /// A business named only by its role in the lede ("…, its operator has confirmed", "the
+    /// company said"): the first organisation named as a subject later is it.
+    pub firm_placeholder: bool,
     /// Named only by one capitalised word opening a sentence before a lower-case word
     /// ("Dashcam footage showed …", "Catches may fall …"), outside any attribution: as likely a
     /// common word as a name, so no pronoun names it until it is mentioned again.
@@ -579,6 +582,7 @@ impl Entities {
             outlet: false,
             age: None,
             cataphoric: false,
+            firm_placeholder: false,
             weak: false,
         });
         self.list.len() - 1
@@ -778,6 +782,13 @@ impl Entities {
                 if kind == EntityKind::Person && (np.title.is_some()) {
                     self.claim_placeholders(doc, np, id);
                 }
+                // "… will stop in October, its operator has confirmed. Westline Ferries said …":
+                // the lede's unnamed business is the first organisation named as a subject.
+                // Named in the paragraph after the lede, as news style names it there.
+                let second_paragraph = || doc.sentences.iter().find(|s| s.start <= np.start && np.start < s.end).is_some_and(|s| s.paragraph == 1);
+                if kind == EntityKind::Organisation && subject && !np.outlet && second_paragraph() {
+                    self.claim_firm_placeholder(doc, id);
+                }
                 id
             }
         };
@@ -853,6 +864,32 @@ impl Entities {
         // Minister" (both leaders). Its own words can still fit ("Japanese Prime Minister").
         let classes: Vec<String> = if np.modifier_tokens(doc).next().is_some() { Vec::new() } else { np.titles.iter().map(|t| t.class.clone()).collect() };
         self.claim_roles(&titles, &classes, id);
+    }
+
+    /// The named organisation `id` takes over the lede's unnamed business, if one waits and
+    /// the name is a business's by its last word ("Westline Ferries", "Harrow Bakers Ltd"; not
+    /// "Brinsford Council" or "the U.N.").
+    fn claim_firm_placeholder(&mut self, doc: &Doc<'_>, id: usize) {
+        let Some(i) = self.list.iter().position(|e| e.firm_placeholder && e.merged_into.is_none()) else { return };
+        let firm_name =
+            self.list.get(id).and_then(|e| e.words.last()).is_some_and(|w| doc.grammar.tags_of(w).iter().any(|t| matches!(t, Tag::Noun(n) if n.firm)));
+        if i == id || !firm_name {
+            return;
+        }
+        let Some(p) = self.list.get_mut(i) else { return };
+        p.firm_placeholder = false;
+        let mentions = std::mem::take(&mut p.mentions);
+        let last_subject = p.last_subject;
+        p.merged_into = Some(id);
+        // Only one waits: the others were named or merged before.
+        for e in &mut self.list {
+            e.firm_placeholder = false;
+        }
+        if let Some(t) = self.list.get_mut(id) {
+            t.mentions.extend(mentions);
+            t.mentions.sort_by_key(|(s, _)| s.start);
+            t.last_subject = t.last_subject.max(last_subject);
+        }
     }
 
     /// A named person takes over earlier role-only placeholders whose role it holds: "the
@@ -1123,6 +1160,11 @@ impl Entities {
             // tests first: the article and the lede are looked up only for an indefinite role.
             e.cataphoric = matches!(kind, EntityKind::Person | EntityKind::Anonymous) && np.indefinite && !vague && !np.plural() && article() && in_lede();
             e.placeholder = (anaphoric && kind == EntityKind::Person) || e.cataphoric;
+            // Only a generic business word with nothing after it ("the company", "its operator";
+            // not "the bank", which a later name of another trade is not).
+            let generic =
+                np.head.is_some_and(|(_, e, _)| e == np.end) && matches!(e.head.as_deref(), Some("company" | "firm" | "operator" | "group" | "business"));
+            e.firm_placeholder = kind == EntityKind::Organisation && np.definite && generic && !np.outlet && in_lede();
             e.outlet = np.outlet;
         }
         self.add_titles(id, doc, np);

@@ -1160,10 +1160,9 @@ impl Entities {
             // tests first: the article and the lede are looked up only for an indefinite role.
             e.cataphoric = matches!(kind, EntityKind::Person | EntityKind::Anonymous) && np.indefinite && !vague && !np.plural() && article() && in_lede();
             e.placeholder = (anaphoric && kind == EntityKind::Person) || e.cataphoric;
-            // Only a generic business word with nothing after it ("the company", "its operator";
-            // not "the bank", which a later name of another trade is not).
-            let generic =
-                np.head.is_some_and(|(_, e, _)| e == np.end) && matches!(e.head.as_deref(), Some("company" | "firm" | "operator" | "group" | "business"));
+            // Only a word for any business (`generic=yes`) with nothing after it ("the company",
+            // "its operator"; not "the bank", which a later name of another trade is not).
+            let generic = np.head.is_some_and(|(_, e, n)| e == np.end && n.generic);
             e.firm_placeholder = kind == EntityKind::Organisation && np.definite && generic && !np.outlet && in_lede();
             e.outlet = np.outlet;
         }

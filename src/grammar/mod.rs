@@ -190,6 +190,9 @@ pub struct Noun {
     /// A word for a business (`company`, `bank`): "the company" names any firm the story has
     /// named, whatever its name's words.
     pub firm: bool,
+    /// A word for any business whatever its trade (`company`, `operator`): the lede's "its
+    /// operator" is the business the next paragraph names.
+    pub generic: bool,
     /// An epithet for a person the story has named (`dutchman`, `teenager`): "the Dutchman"
     /// names the most salient named person it fits, not a role of its own.
     pub epithet: bool,
@@ -731,6 +734,7 @@ impl GrammarBuilder {
                     class: l.get("class").map(str::to_string),
                     outlet: l.flag("outlet"),
                     firm: l.flag("firm"),
+                    generic: l.flag("generic"),
                     epithet: l.flag("epithet"),
                 };
                 self.add(&l.phrase, Tag::Noun(n));

@@ -876,16 +876,20 @@ impl Entities {
         if i == id || !firm_name {
             return;
         }
-        let Some(p) = self.list.get_mut(i) else { return };
-        p.firm_placeholder = false;
-        let mentions = std::mem::take(&mut p.mentions);
-        let last_subject = p.last_subject;
-        p.merged_into = Some(id);
-        // Only one waits: the others were named or merged before.
+        // Only one waits: the lede is named once.
         for e in &mut self.list {
             e.firm_placeholder = false;
         }
-        if let Some(t) = self.list.get_mut(id) {
+        self.merge_into(i, id);
+    }
+
+    /// Entity `from` is `into`: its mentions move there, and it points there.
+    fn merge_into(&mut self, from: usize, into: usize) {
+        let Some(p) = self.list.get_mut(from) else { return };
+        let mentions = std::mem::take(&mut p.mentions);
+        let last_subject = p.last_subject;
+        p.merged_into = Some(into);
+        if let Some(t) = self.list.get_mut(into) {
             t.mentions.extend(mentions);
             t.mentions.sort_by_key(|(s, _)| s.start);
             t.last_subject = t.last_subject.max(last_subject);
@@ -904,15 +908,7 @@ impl Entities {
             let fits = titles.iter().any(|t| t.split_whitespace().any(|w| is_norm_head(head_last, w)))
                 || (!e.cataphoric && e.classes.iter().any(|c| classes.contains(c) && c != "honorific" && c != "official"));
             if fits {
-                let Some(p) = self.list.get_mut(i) else { continue };
-                let mentions = std::mem::take(&mut p.mentions);
-                let last_subject = p.last_subject;
-                p.merged_into = Some(id);
-                if let Some(t) = self.list.get_mut(id) {
-                    t.mentions.extend(mentions);
-                    t.mentions.sort_by_key(|(s, _)| s.start);
-                    t.last_subject = t.last_subject.max(last_subject);
-                }
+                self.merge_into(i, id);
             }
         }
     }

@@ -384,32 +384,19 @@ pub const MAX_NP_TOKENS: usize = 16;
 /// The most titles a name is read with (see `name_np`).
 const MAX_TITLES: usize = 4;
 
-/// Whether a name can start at the window's start, by a cheap test of the token classes: a
-/// name needs a capitalised word that is not a pronoun within [`MAX_NP_TOKENS`], and
-/// [`name_np`] reads no further than a token that is not a word.
-fn may_hold_name(i: Toks<'_, '_>) -> bool {
+/// Whether a word whose class passes `fits` comes within [`MAX_NP_TOKENS`] of the window's
+/// start, before its first token that is not a word: a cheap test that rules out a phrase
+/// needing such a word, since the phrase parsers read no further than punctuation or a
+/// quotation. A name needs a capitalised word that is not a pronoun, a role a word that opens
+/// a title or a noun.
+fn may_hold(i: Toks<'_, '_>, fits: impl Fn(u32) -> bool) -> bool {
     let tokens = &i.doc.tokens;
     let end = i.end.min(i.start + MAX_NP_TOKENS).min(tokens.len());
-    tokens
-        .get(i.start..end)
-        .unwrap_or_default()
-        .iter()
-        .take_while(|t| t.kind == TokKind::Word)
-        .any(|t| t.class & TokClass::CAP != 0 && t.class & TokClass::PRONOUN == 0)
-}
-
-/// Whether a role can start at the window's start, by a cheap test of the token classes: a
-/// role needs a word that opens a title or a noun, and [`role_np`] reads no further than a
-/// token that is not a word.
-fn may_hold_role(i: Toks<'_, '_>) -> bool {
-    let tokens = &i.doc.tokens;
-    let end = i.end.min(i.start + MAX_NP_TOKENS).min(tokens.len());
-    let bits = TokClass::STARTS_TITLE | TokClass::STARTS_NOUN;
-    tokens.get(i.start..end).unwrap_or_default().iter().take_while(|t| t.kind == TokKind::Word).any(|t| t.class & bits != 0)
+    tokens.get(i.start..end).unwrap_or_default().iter().take_while(|t| t.kind == TokKind::Word).any(|t| fits(t.class))
 }
 
 fn name_np<'d, 'a>(i: Toks<'d, 'a>) -> TResult<'d, 'a, Np<'a>> {
-    if !may_hold_name(i) {
+    if !may_hold(i, |c| c & TokClass::CAP != 0 && c & TokClass::PRONOUN == 0) {
         return Err(nom::Err::Error(nom::error::Error::new(i, nom::error::ErrorKind::Alpha)));
     }
     let doc = i.doc;
@@ -580,7 +567,7 @@ fn plural_possessive(doc: &Doc<'_>, t: usize) -> bool {
 /// `(det | possessive)? modifier* head postmod?` where head is the last noun or title of the
 /// run of content words.
 fn role_np<'d, 'a>(i: Toks<'d, 'a>) -> TResult<'d, 'a, Np<'a>> {
-    if !may_hold_role(i) {
+    if !may_hold(i, |c| c & (TokClass::STARTS_TITLE | TokClass::STARTS_NOUN) != 0) {
         return Err(nom::Err::Error(nom::error::Error::new(i, nom::error::ErrorKind::Alpha)));
     }
     let doc = i.doc;

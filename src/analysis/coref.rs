@@ -6,7 +6,7 @@ use std::hash::BuildHasher;
 
 use foldhash::fast::FixedState;
 
-use super::np::{is_acronym, is_func_flagged, is_name_word, word_noun, Np, NpKind};
+use super::np::{is_acronym, is_name_word, word_noun, Np, NpKind};
 use crate::grammar::{FuncType, Gender, NounKind, Tag};
 use crate::report::{EntityKind, MentionKind};
 use crate::span::Span;
@@ -1012,8 +1012,13 @@ impl Entities {
         let noun = np.head.map(|(_, _, n)| n);
         // "One diplomat said …. Another said …": a lone "one" or "another" is one more of the
         // unnamed sources just quoted, as anonymous as they are.
-        let lone = np.end == np.start + 1 && np.head.is_none() && np.head_title.is_none() && is_func_flagged(doc, np.start, |f| f.alone);
+        let lone = np.head.is_none() && np.head_title.is_none() && super::np::lone_of_group(doc, np.start, np.end);
         let kin = if lone { self.most_salient(self.alive().filter(|(_, e)| e.anonymous).map(|(i, _)| i), pos) } else { None };
+        // "…, one of them said": one of the group just named speaks for it.
+        if let Some(k) = kin.filter(|_| np.end > np.start + 1) {
+            self.touch(k, span, MentionKind::Role, subject);
+            return Some(k);
+        }
         let kin_head = kin.and_then(|k| self.list.get(k)).and_then(|e| e.head.clone());
         let head_word = match (np.head_title, np.head, kin_head) {
             (Some((a, b, _)), _, _) => lowercase(text_of(doc, a, b)),

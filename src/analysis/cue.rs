@@ -745,6 +745,11 @@ fn complement<'a>(doc: &Doc<'a>, s: Sentence, mut k: usize, a: &mut Attr<'a>) {
     // Only a tail: `remarked.`, `said in a statement.`, `said on Sunday, adding ...`.
     let c = next_comma(doc, k, hi);
     if is_tail(doc, k, skip_final_punct_back(doc, k, c)) {
+        // "said in a filing it expected a loss": a clause with no verb the tail test knows.
+        if let Some(p) = clause_after_tail(doc, k, c) {
+            set_content(doc, s, p, a);
+            return;
+        }
         // `The bridge, officials said, would cost …`: the cue is an aside inside the claim.
         if parenthetical(doc, s, a.left, c) {
             a.content = Some((s.start, skip_final_punct_back(doc, c, s.end)));
@@ -812,11 +817,57 @@ fn complement<'a>(doc: &Doc<'a>, s: Sentence, mut k: usize, a: &mut Attr<'a>) {
     // "confirmed the deal on Monday", "recalled 80,000 cars": an object, not a clause, unless a
     // verb is in it ("confirmed the deal was off"). Its subject is still a source of the story
     // (an "it" that follows names it), as for words reported elsewhere.
-    if a.verb.is_some_and(|v| v.object) && !(k..c).any(|t| is_finite_verbish(doc, t) || doc.quote_of(t).is_some()) {
+    // A verb after a connective is another clause's: "posted the figures shortly after the
+    // council published its accounts" is an object and a time clause.
+    let clause_verb = (k..c).take_while(|&t| !doc.is_func(t, FuncType::Connective)).any(|t| is_finite_verbish(doc, t) || doc.quote_of(t).is_some());
+    if a.verb.is_some_and(|v| v.object) && !clause_verb {
         a.meta = true;
         return;
     }
-    set_content(doc, s, k, a);
+    set_content(doc, s, clause_after_tail(doc, k, c).unwrap_or(k), a);
+}
+
+/// "said in a statement it would appeal", "said in a filing with regulators the loss would
+/// widen", "said on its website the strike would go ahead": a reported clause with no "that"
+/// after a tail that opens with a preposition, a venue or a time word. The clause opens with a
+/// subject pronoun, or a determiner after the tail's noun, and has a finite verb within a few
+/// words; the tail (at most twelve words, no verb of its own) belongs to the cue.
+fn clause_after_tail(doc: &Doc<'_>, k: usize, c: usize) -> Option<usize> {
+    let opens_tail = doc.is_func(k, FuncType::Preposition)
+        || is_time_word(doc, k)
+        || phrase(|t: &Tag| matches!(t, Tag::Cue(CueType::Venue)).then_some(()))(Toks::new(doc, k, c)).is_ok();
+    if !opens_tail || doc.tok_text(k).eq_ignore_ascii_case("to") {
+        return None;
+    }
+    for p in k + 2..c.min(k + 13) {
+        let prev = p - 1;
+        // The tail is words without a verb of their own ("in an emailed statement": a verb
+        // form after a determiner is the noun's modifier, or the noun).
+        let attributive = doc.is_func(prev - 1, FuncType::Determiner) || np::is_possessive(doc, prev - 1);
+        let verb_form = is_finite_verbish(doc, prev) || verb_at(doc, prev).is_some();
+        if !doc.is_word(prev) || doc.is_func(prev, FuncType::Complementizer) || (verb_form && !attributive) {
+            return None;
+        }
+        // The tail's noun ends before the subject: not a function word ("shortly after the
+        // city released …" is no clause of the cue's) nor a possessive.
+        let noun_ended = !doc.has(prev, TokClass::FUNC) && !np::is_possessive(doc, prev);
+        if !noun_ended {
+            continue;
+        }
+        let pronoun = doc.has(p, TokClass::PRONOUN) && !doc.is_cap(p);
+        let determiner = doc.is_func(p, FuncType::Determiner) && !doc.is_cap(p);
+        if !(pronoun || determiner) {
+            continue;
+        }
+        // Its verb: right after a pronoun (an adverb between), within a few words of a
+        // determiner's noun phrase.
+        let reach = if pronoun { 3 } else { 6 };
+        let verb = (p + 1..c.min(p + 1 + reach)).take_while(|&t| doc.is_word(t) && !doc.is_func(t, FuncType::Preposition)).any(|t| is_finite_verbish(doc, t));
+        if verb {
+            return Some(p);
+        }
+    }
+    None
 }
 
 /// Whether a cue whose structure starts at token `left` and whose tail ends at the comma `c`
@@ -1110,9 +1161,14 @@ pub fn find_subject<'a>(doc: &Doc<'a>, lo: usize, e: usize) -> Option<(Np<'a>, V
             return Some((n, Vec::new(), a));
         }
     }
-    // "One diplomat said …. Another said …": one of a group just named, opening its sentence.
-    if e == lo + 1 && np::is_func_flagged(doc, lo, |f| f.alone) {
+    // "One diplomat said …. Another said …": one of a group just named, opening its sentence;
+    // "…, one of them said".
+    if np::lone_of_group(doc, lo, e) {
         return np::generic(doc, lo, e).map(|n| (n, Vec::new(), lo));
+    }
+    let a = e.saturating_sub(3);
+    if a > lo && np::is_boundary(doc, a - 1) && np::lone_of_group(doc, a, e) {
+        return np::generic(doc, a, e).map(|n| (n, Vec::new(), a));
     }
     None
 }

@@ -849,6 +849,17 @@ pub fn is_boundary(doc: &Doc<'_>, t: usize) -> bool {
     }
 }
 
+/// Whether `at..end` is a word standing alone for one of a group just named (`alone=yes`:
+/// "one", "another"), or such a word partitive of an anaphor: "one of them", "one of those".
+pub fn lone_of_group(doc: &Doc<'_>, at: usize, end: usize) -> bool {
+    let partitive = || {
+        end == at + 3
+            && doc.tok_text(at + 1).eq_ignore_ascii_case("of")
+            && (doc.is_func(at + 2, FuncType::Object) || doc.is_func(at + 2, FuncType::Demonstrative))
+    };
+    (end == at + 1 || partitive()) && is_func_flagged(doc, at, |f| f.alone)
+}
+
 /// A descriptive phrase with no known head, from `at` up to the next comma or the end (at
 /// most eight words): the source of `according to the harbour master in Port Alder`.
 pub fn generic<'a>(doc: &Doc<'a>, at: usize, limit: usize) -> Option<Np<'a>> {

@@ -265,6 +265,9 @@ pub enum FuncType {
     /// holder of the bare title ("the shadow chancellor" is not "the chancellor"). Not a closed
     /// class for the phrase parsers: it carries no `FUNC` bit, so it stays a modifier there.
     Qualifier,
+    /// `them`: an object pronoun, never a speaker; "one of them said" is one of a group just
+    /// named.
+    Object,
     /// `fell`, `rose`, `began`: an irregular past form of a common verb (not a speech verb),
     /// the verb of a reported clause ("said prices fell"). Like a qualifier, it carries no
     /// `FUNC` bit: the phrase parsers do not see it ("Rose Lund" is still a name).
@@ -782,6 +785,7 @@ impl GrammarBuilder {
                     Some("modal") => FuncType::Modal,
                     Some("quantity") => FuncType::Quantity,
                     Some("qualifier") => FuncType::Qualifier,
+                    Some("object") => FuncType::Object,
                     Some("past") => FuncType::Past,
                     v => return Err(bad(file, l.line, format!("unknown function word type {v:?}"))),
                 };

@@ -328,6 +328,11 @@ fn is_business(doc: &Doc<'_>, e: &Ent) -> bool {
     !tags(head).iter().any(|t| matches!(t, Tag::Noun(n) if n.kind == NounKind::Org && !n.firm))
 }
 
+/// Whether the lexicon has `w` as a word for a business (`firm=yes`: "drugmaker", "bank").
+fn is_firm_word(doc: &Doc<'_>, w: &str) -> bool {
+    doc.grammar.tags_of(w).iter().any(|t| matches!(t, Tag::Noun(n) if n.firm))
+}
+
 /// Whether `head` is `norm_head(w)`, without building that string for an ASCII word.
 fn is_norm_head(head: &str, w: &str) -> bool {
     if !w.is_ascii() {
@@ -1118,10 +1123,12 @@ impl Entities {
                             e.kind == EntityKind::Organisation
                                 && e.outlet == np.outlet
                                 // The same head ("the ministry"), a name holding it ("the Ministry
-                                // of Mines"), or a named firm for "the company".
+                                // of Mines"), a named firm for "the company", or an unnamed one
+                                // ("the drugmaker") for any business word ("the company").
                                 && (e.head.as_deref() == Some(head_word.as_str())
                                     || (e.named && (np.outlet || e.words.contains(&head_word)))
-                                    || (e.named && noun.is_some_and(|n| n.firm) && is_business(doc, e)))
+                                    || (e.named && noun.is_some_and(|n| n.firm) && is_business(doc, e))
+                                    || (!e.named && noun.is_some_and(|n| n.generic) && e.head.as_deref().is_some_and(|h| is_firm_word(doc, h))))
                         })
                         .map(|(i, _)| i);
                     self.most_salient(cands, pos)

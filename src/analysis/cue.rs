@@ -705,7 +705,8 @@ fn complement<'a>(doc: &Doc<'a>, s: Sentence, mut k: usize, a: &mut Attr<'a>) {
         let clause = !relative && (doc.quote_of(th + 1).is_some() || comma(th + 1) || (word_or_quote(th + 1) && (word_or_quote(th + 2) || comma(th + 2))));
         // A capitalised modal after the cue is a month or a name ("said in May that").
         let modal = |t: usize| doc.is_func(t, FuncType::Modal) && !doc.is_cap(t);
-        if clause && (from..th).all(|t| doc.is_word(t) && verb_at(doc, t).is_none_or(|_| t == k) && !modal(t)) {
+        // Not a "that" after a verb of the clause: "said there was no certainty that …".
+        if clause && (from..th).all(|t| doc.is_word(t) && verb_at(doc, t).is_none_or(|_| t == k) && !modal(t) && !is_finite_verbish(doc, t)) {
             // "say that is not enough": a "that" right before a verb is the clause's subject.
             let subject = th == k && (doc.is_func(th + 1, FuncType::Auxiliary) || doc.is_func(th + 1, FuncType::Modal)) && !doc.is_cap(th + 1);
             set_content(
@@ -723,9 +724,10 @@ fn complement<'a>(doc: &Doc<'a>, s: Sentence, mut k: usize, a: &mut Attr<'a>) {
             return;
         }
     }
-    // "expressed to Japanese officials the importance of ...".
+    // "expressed to Japanese officials the importance of ..." (not a connective's clause:
+    // "wrote to congressional leaders as the fire season approaches").
     if doc.tok_text(k).eq_ignore_ascii_case("to") {
-        if let Some(d) = (k + 2..stop).find(|&t| doc.is_func(t, FuncType::Determiner)) {
+        if let Some(d) = (k + 2..stop).take_while(|&t| !doc.is_func(t, FuncType::Connective)).find(|&t| doc.is_func(t, FuncType::Determiner)) {
             set_content(doc, s, d, a);
             return;
         }
@@ -1054,9 +1056,11 @@ pub fn find_subject<'a>(doc: &Doc<'a>, lo: usize, e: usize) -> Option<(Np<'a>, V
         }
         segs.push((t, end));
         segs.reverse();
-        // An age in apposition ("Dana Holt, 66, says") is not a phrase of its own.
+        // An age or a party tag in apposition ("Dana Holt, 66, says", "Sen. Ada Marsh, D-Ore.,
+        // said") is not a phrase of its own.
         let is_age = |&(a, b): &(usize, usize)| b == a + 1 && doc.tok_text(a).len() <= 3 && doc.tok_text(a).bytes().all(|c| c.is_ascii_digit());
-        let segs: Vec<(usize, usize)> = segs.into_iter().filter(|s| s.0 < s.1 && !is_age(s)).collect();
+        let is_party = |&(a, b): &(usize, usize)| b == a + 1 && crate::text::party_state(doc.tok_text(a).trim_end_matches('.'));
+        let segs: Vec<(usize, usize)> = segs.into_iter().filter(|s| s.0 < s.1 && !is_age(s) && !is_party(s)).collect();
         let parsed: Vec<Option<Np<'a>>> = segs
             .iter()
             .map(|&(a, b)| {
@@ -1326,7 +1330,8 @@ fn quoted_as<'a>(doc: &Doc<'a>, s: Sentence, v: usize, verb: &'a Verb, before: &
         e -= 1;
     }
     let (relay, _, left) = find_subject(doc, lo, e)?;
-    let obj = np::parse_forward(doc, v + 1, hi)?;
+    // "quoted him as saying": an object pronoun too.
+    let obj = np::parse_forward(doc, v + 1, hi).or_else(|| np::object_pronoun(doc, v + 1))?;
     let (r, ing) = as_saying(Toks::new(doc, obj.end, hi)).ok()?;
     let mut a = Attr::new((v, ing + 1), CueKind::QuotedAs, verb_at(doc, ing).or(Some(verb)));
     a.speaker = Some(obj);

@@ -327,12 +327,23 @@ fn pronoun<'d, 'a>(i: Toks<'d, 'a>) -> TResult<'d, 'a, Np<'a>> {
         return Err(nom::Err::Error(nom::error::Error::new(i, nom::error::ErrorKind::Verify)));
     }
     let (r, (s, e, p)) = phrase(|t: &'a Tag| match t {
-        Tag::Pronoun(p) if p.person == 3 => Some(p),
+        Tag::Pronoun(p) if p.person == 3 && !p.object => Some(p),
         _ => None,
     })(i)?;
     let mut np = Np::new(s, e + 1, NpKind::Pronoun);
     np.pronoun = Some(p);
     Ok((r, np))
+}
+
+/// An object pronoun at token `t` as a speaker phrase: "quoted him as saying".
+pub fn object_pronoun<'a>(doc: &Doc<'a>, t: usize) -> Option<Np<'a>> {
+    let p = doc.word_tags(t).find_map(|x| match x {
+        Tag::Pronoun(p) if p.object => Some(p),
+        _ => None,
+    })?;
+    let mut np = Np::new(t, t + 1, NpKind::Pronoun);
+    np.pronoun = Some(p);
+    Some(np)
 }
 
 fn title_phrase<'d, 'a>(i: Toks<'d, 'a>) -> TResult<'d, 'a, (usize, usize, &'a Title)> {
@@ -673,6 +684,23 @@ fn role_np<'d, 'a>(i: Toks<'d, 'a>) -> TResult<'d, 'a, Np<'a>> {
                     break;
                 }
             }
+        } else if let Some(p) = rest.first().filter(|&p| doc.tok_text(p) == "of" && np.noun_kind() == NounKind::Document) {
+            // "a draft of the regulations", "a copy of the letter": a document is named with
+            // what it is of (a determiner and a few lower-case words, up to a verb form or a
+            // participle before its agent: "seen by Reuters").
+            let mut t = if doc.is_func(p + 1, FuncType::Determiner) { p + 2 } else { p + 1 };
+            while t < i.end
+                && t < p + 6
+                && doc.is_word(t)
+                && !doc.is_cap(t)
+                && !is_func_word(doc, t)
+                && !is_verb_word(doc, t)
+                && !looks_past(doc.tok_text(t))
+                && doc.tok_text(t + 1) != "by"
+            {
+                t += 1;
+                end = t;
+            }
         } else if let Some(p) = rest.first().filter(|&p| matches!(doc.tok_text(p), "from" | "of" | "at" | "in" | "with" | "by" | "for")) {
             // "official from the foreign ministry": a short PP ending in an organisation.
             if let Ok((_, inner)) = role_np(rest.at(p + 1)).or_else(|_| name_np(rest.at(p + 1))) {
@@ -772,11 +800,11 @@ pub fn parse_name<'d, 'a>(doc: &'d Doc<'a>, at: usize, limit: usize) -> Option<N
 pub fn parse_forward<'d, 'a>(doc: &'d Doc<'a>, at: usize, limit: usize) -> Option<Np<'a>> {
     // Prefer the longer phrase; a name over a role of the same reach (the first of equals).
     let mut best = parse_at(doc, at, limit).into_iter().filter(|n| !n.possessive).min_by_key(|n| (std::cmp::Reverse(n.end), n.kind != NpKind::Name))?;
-    // "according to the Federation of Regional Transport Operators": a capitalised
-    // organisation noun goes on through "of" and the name after it (not a person's
-    // affiliation: "said Jane Doe of Capital Economics").
+    // "according to the Federation of Regional Transport Operators", "the Observatory for
+    // Human Rights": a capitalised organisation noun goes on through "of" or "for" and the
+    // name after it (not a person's affiliation: "said Jane Doe of Capital Economics").
     let last = best.end.wrapping_sub(1);
-    if best.end > best.start && doc.is_cap(last) && word_noun(doc, last, NounKind::Org).is_some() && doc.tok_text(best.end) == "of" {
+    if best.end > best.start && doc.is_cap(last) && word_noun(doc, last, NounKind::Org).is_some() && matches!(doc.tok_text(best.end), "of" | "for") {
         let from = if doc.tok_text(best.end + 1) == "the" { best.end + 2 } else { best.end + 1 };
         if let Some(of) = parse_name(doc, from, limit).filter(|n| !n.possessive && n.start == from) {
             if let Some((a, _)) = best.name.filter(|_| best.kind == NpKind::Name) {

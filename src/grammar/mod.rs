@@ -235,6 +235,9 @@ pub struct Pronoun {
     pub kind: NounKind,
     /// Grammatical person (1, 2, 3).
     pub person: u8,
+    /// An object pronoun (`him`, `them`): never a subject, so never a speaker where it stands;
+    /// it names one in "quoted him as saying" and "one of them said".
+    pub object: bool,
 }
 
 /// A closed-class word.
@@ -265,8 +268,8 @@ pub enum FuncType {
     /// holder of the bare title ("the shadow chancellor" is not "the chancellor"). Not a closed
     /// class for the phrase parsers: it carries no `FUNC` bit, so it stays a modifier there.
     Qualifier,
-    /// `them`: an object pronoun, never a speaker; "one of them said" is one of a group just
-    /// named.
+    /// `him`, `them`: an object pronoun (`case=object` in pronouns.txt), never a subject; its
+    /// token carries this class and no pronoun class.
     Object,
     /// `fell`, `rose`, `began`: an irregular past form of a common verb (not a speech verb),
     /// the verb of a reported clause ("said prices fell"). Like a qualifier, it carries no
@@ -395,6 +398,7 @@ impl TokClass {
             Tag::Place(_) => TokClass::STARTS_PLACE,
             Tag::Anon(_) => TokClass::STARTS_ANON,
             Tag::Cue(_) => TokClass::STARTS_CUE,
+            Tag::Pronoun(p) if p.object => 0,
             Tag::Pronoun(_) => TokClass::STARTS_PRONOUN,
             _ => 0,
         }
@@ -406,6 +410,7 @@ impl TokClass {
             Tag::Verb(_) => TokClass::VERB,
             Tag::Title(_) => TokClass::TITLE,
             Tag::Noun(_) => TokClass::NOUN,
+            Tag::Pronoun(p) if p.object => TokClass::FUNC | TokClass::func(FuncType::Object),
             Tag::Pronoun(_) => TokClass::PRONOUN,
             Tag::FirstName(_) => TokClass::FIRST_NAME,
             Tag::Func(f) if matches!(f.ty, FuncType::Qualifier | FuncType::Past) => TokClass::func(f.ty),
@@ -769,6 +774,7 @@ impl GrammarBuilder {
                     plural: plural(file, l)?,
                     kind: noun_kind(file, l, NounKind::Any)?,
                     person: l.get("person").and_then(|v| v.parse().ok()).unwrap_or(3),
+                    object: l.get("case").is_some() && choice(file, l, "case", &[("subject", false), ("object", true)])?,
                 };
                 self.add(&l.phrase, Tag::Pronoun(p));
             }
@@ -785,7 +791,6 @@ impl GrammarBuilder {
                     Some("modal") => FuncType::Modal,
                     Some("quantity") => FuncType::Quantity,
                     Some("qualifier") => FuncType::Qualifier,
-                    Some("object") => FuncType::Object,
                     Some("past") => FuncType::Past,
                     v => return Err(bad(file, l.line, format!("unknown function word type {v:?}"))),
                 };

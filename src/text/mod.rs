@@ -118,7 +118,7 @@ const BYTE_CLASS: [u8; 256] = {
 /// An American party-and-state designation before its period: "D-Ore", "R-Texas", "I-Vt"
 /// (AP style, "Sen. Ada Marsh, D-Ore., said"). The period is the state's abbreviation, not
 /// the end of a sentence.
-fn party_state(w: &str) -> bool {
+pub(crate) fn party_state(w: &str) -> bool {
     let b = w.as_bytes();
     matches!(b, [b'D' | b'R' | b'I', b'-', c, rest @ ..] if c.is_ascii_uppercase() && rest.len() <= 5 && rest.iter().all(|x| x.is_ascii_alphabetic() || *x == b'.'))
 }

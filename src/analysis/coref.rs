@@ -1078,7 +1078,12 @@ impl Entities {
                 // An epithet with no known role word ("the 23-year-old", "the world No. 2")
                 // names the person the story is about: the most salient one.
                 // An age ("the 54-year-old") picks the person given that age, when one was.
-                EntityKind::Person if (head_word.is_empty() || noun.is_some_and(|n| n.epithet)) && doc.tok_text(np.start).eq_ignore_ascii_case("the") => {
+                // Not one described through another ("the defendant's former partner").
+                EntityKind::Person
+                    if (head_word.is_empty() || noun.is_some_and(|n| n.epithet))
+                        && doc.tok_text(np.start).eq_ignore_ascii_case("the")
+                        && !(np.start..np.end).any(|t| super::np::is_possessive(doc, t)) =>
+                {
                     // "A senior harbour pilot … the pilot": an unnamed source described with
                     // the same last word is the one meant, before any named person.
                     let last = doc.tok_text(np.end.saturating_sub(1));

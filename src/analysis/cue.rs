@@ -110,6 +110,27 @@ fn as_saying<'d, 'a>(i: Toks<'d, 'a>) -> TResult<'d, 'a, usize> {
     tok(|d, t| verb_at(d, t).is_some_and(|v| v.form == VerbForm::Ing))(r)
 }
 
+/// The input past a short time phrase (`on Monday`, `last year`, `in 2019`; at most four
+/// words), or as it is.
+fn skip_time<'d, 'a>(i: Toks<'d, 'a>) -> Toks<'d, 'a> {
+    let doc = i.doc;
+    let timeish = |t: usize| {
+        is_time_word(doc, t)
+            || lower_is(doc.tok_text(t), &["on", "in", "week", "month", "year", "night", "morning", "evening", "afternoon"])
+            || doc.tok_text(t).bytes().all(|b| b.is_ascii_digit())
+    };
+    let mut r = i;
+    while let Some(t) = r.first().filter(|&t| t < i.start + 4 && doc.is_word(t) && timeish(t)) {
+        r = r.at(t + 1);
+    }
+    // Only a phrase that ends where the construction goes on.
+    if r.first().is_some_and(|t| doc.tok_text(t) == "as" || doc.tok_text(t) == "by") {
+        r
+    } else {
+        i
+    }
+}
+
 /// `"by" np` (the agent of a passive).
 fn by_agent<'d, 'a>(i: Toks<'d, 'a>) -> TResult<'d, 'a, Np<'a>> {
     let (r, _) = word("by")(i)?;
@@ -615,13 +636,17 @@ fn skip_final_punct(doc: &Doc<'_>, k: usize, hi: usize) -> usize {
     k
 }
 
+/// Whether a word of tokens `[a, b)` is an outlet noun of the lexicon ("channel", "newspaper").
+fn outlet_noun_in(doc: &Doc<'_>, a: usize, b: usize) -> bool {
+    (a..b).any(|t| doc.word_tags(t).any(|x| matches!(x, Tag::Noun(n) if n.outlet)))
+}
+
 /// What follows a cue verb (or `as saying`): a quotation, `that` + clause, an object then a
 /// clause, a bare clause, or only a tail.
 fn complement<'a>(doc: &Doc<'a>, s: Sentence, mut k: usize, a: &mut Attr<'a>) {
     let hi = s.end;
-    let lemma = a.verb.map_or("", |v| v.lemma.as_str());
-    // "told reporters", "told Reuters", "informed the committee".
-    if matches!(lemma, "tell" | "inform" | "assure" | "remind" | "brief" | "advise" | "notify") {
+    // "told reporters", "told Reuters", "informed the committee" (`hearer=yes` in verbs.txt).
+    if a.verb.is_some_and(|v| v.hearer) {
         // "told the BBC's Today programme": the possessor is the outlet, the object follows it.
         let mut at = k;
         for _ in 0..2 {
@@ -631,6 +656,7 @@ fn complement<'a>(doc: &Doc<'a>, s: Sentence, mut k: usize, a: &mut Attr<'a>) {
                 a.chain.push(owner);
             }
         }
+        let object = k;
         if at > k {
             // The possessed phrase runs to the clause's first determiner, pronoun or verb:
             // "the BBC's Today programme | the plan was …".
@@ -648,7 +674,9 @@ fn complement<'a>(doc: &Doc<'a>, s: Sentence, mut k: usize, a: &mut Attr<'a>) {
             if e > at {
                 k = e;
             }
-        } else if let Some(obj) = np::parse_forward(doc, at, hi) {
+        } else if let Some(mut obj) = np::parse_forward(doc, at, hi) {
+            // "the club's channel, Harbour TV": a name in apposition to an outlet noun.
+            obj.outlet |= obj.kind == NpKind::Name && obj.title.is_some_and(|(t0, t1)| outlet_noun_in(doc, t0, t1));
             if obj.outlet {
                 a.chain.push(obj.clone());
             }
@@ -659,6 +687,23 @@ fn complement<'a>(doc: &Doc<'a>, s: Sentence, mut k: usize, a: &mut Attr<'a>) {
                     Some(n) if n.end > k + 1 => k = n.end,
                     _ => break,
                 }
+            }
+        }
+        // "told the club's channel, Harbour TV, that …": capitalised words in apposition to
+        // the hearer name it, a link of the chain when the hearer is an outlet.
+        if k > object && doc.is_punct(k, ",") {
+            let mut e = k + 1;
+            while e < hi && e < k + 6 && doc.is_word(e) && doc.is_cap(e) && !doc.has(e, TokClass::PRONOUN) {
+                e += 1;
+            }
+            if e > k + 1 && doc.is_punct(e, ",") {
+                if outlet_noun_in(doc, object, k) && !a.chain.iter().any(|c| c.end > object) {
+                    if let Some(mut app) = np::generic(doc, k + 1, e) {
+                        app.outlet = true;
+                        a.chain.push(app);
+                    }
+                }
+                k = e + 1;
             }
         }
     }
@@ -726,7 +771,8 @@ fn complement<'a>(doc: &Doc<'a>, s: Sentence, mut k: usize, a: &mut Attr<'a>) {
     }
     // "expressed to Japanese officials the importance of ..." (not a connective's clause:
     // "wrote to congressional leaders as the fire season approaches").
-    if doc.tok_text(k).eq_ignore_ascii_case("to") {
+    let to_object = doc.is_cap(k + 1) || doc.is_func(k + 1, FuncType::Determiner) || doc.has(k + 1, TokClass::NOUN | TokClass::TITLE);
+    if doc.tok_text(k).eq_ignore_ascii_case("to") && to_object {
         if let Some(d) = (k + 2..stop).take_while(|&t| !doc.is_func(t, FuncType::Connective)).find(|&t| doc.is_func(t, FuncType::Determiner)) {
             set_content(doc, s, d, a);
             return;
@@ -1305,8 +1351,9 @@ fn quoted_as<'a>(doc: &Doc<'a>, s: Sentence, v: usize, verb: &'a Verb, before: &
     let passive = v > lo && doc.is_func(v - 1, FuncType::Auxiliary);
     let i = Toks::new(doc, v + 1, hi);
     if passive {
-        let (r, agent) = nom::combinator::opt(by_agent).parse(i).ok()?;
-        let (r, ing) = as_saying(r).ok()?;
+        // "was quoted on Monday by Kyodo as saying", "was quoted by Kyodo last year as saying".
+        let (r, agent) = nom::combinator::opt(by_agent).parse(skip_time(i)).ok()?;
+        let (r, ing) = as_saying(skip_time(r)).ok()?;
         let mut aux = v - 1;
         while aux > lo && doc.is_func(aux - 1, FuncType::Auxiliary) || aux > lo && is_adverbish(doc, aux - 1) {
             aux -= 1;

@@ -288,8 +288,11 @@ fn resolve_sentence(doc: &Doc<'_>, s: Sentence, attrs: &[Attr<'_>], ents: &mut E
                     n.org_name = np::parse_at(doc, n.end + 1, s.end).into_iter().any(|r| org(&r) && closed(r.end));
                 }
                 let end = n.end;
+                // A name inside a reported clause is no subject of the story's: "Holmgren said
+                // his captain, Joel Adeyemi, had come off. He said …" is Holmgren again.
+                let in_claim = attrs.iter().any(|a| a.content.is_some_and(|(cs, ce)| cs <= t && t < ce));
                 // Capitalised heading words are not names: need a lower-case word in the sentence.
-                evs.push((t, Ev::Name(n, is_subject_pos)));
+                evs.push((t, Ev::Name(n, is_subject_pos && !in_claim)));
                 t = end.max(t + 1);
                 continue;
             }

@@ -719,6 +719,14 @@ fn complement<'a>(doc: &Doc<'a>, s: Sentence, mut k: usize, a: &mut Attr<'a>) {
     if k >= hi {
         return;
     }
+    // A tail, then a colon and a quotation: `said in a statement: "…"`, `wrote to the board
+    // in March: "…"`.
+    if let Some(colon) = (k + 1..hi.min(k + 16)).take_while(|&t| doc.is_word(t) || doc.is_punct(t, ":")).find(|&t| doc.is_punct(t, ":")) {
+        if doc.quote_of(colon + 1).is_some() && is_tail(doc, k, colon) {
+            a.quotes.push(colon + 1);
+            return;
+        }
+    }
     let kind = a.verb.map(|v| v.kind);
     if matches!(kind, Some(VerbKind::Naming | VerbKind::Evaluative))
         && (k..next_comma(doc, k, hi)).any(|t| doc.quote_of(t).is_some())

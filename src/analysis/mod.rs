@@ -53,12 +53,18 @@ pub fn analyze_doc(doc: &Doc<'_>) -> Report {
     let mut bound: Vec<bool> = Vec::new();
     // The sentence's attributions (one buffer for all).
     let mut attrs = Vec::new();
+    // Sentences without an attribution whose clause opens with a subject pronoun or a definite
+    // role ("Asked …, he shook his head."): by first token, who has the floor.
+    let mut floors: Vec<(usize, (usize, Span))> = Vec::new();
     for s in doc.sentences.iter().copied() {
         if dateline_end.is_some_and(|e| doc.tokens.get(s.start).is_some_and(|t| t.span.end <= e)) {
             continue;
         }
         cue::attributions_into(doc, s, &mut attrs);
-        let speakers = resolve_sentence(doc, s, &attrs, &mut ents);
+        let (speakers, floor) = resolve_sentence(doc, s, &attrs, &mut ents);
+        if let Some(f) = floor.filter(|_| attrs.is_empty()) {
+            floors.push((s.start, f));
+        }
         // Quote tokens of this sentence already given to a unit.
         bound.clear();
         bound.resize(s.end - s.start, false);
@@ -189,7 +195,7 @@ pub fn analyze_doc(doc: &Doc<'_>) -> Report {
     }
     drop_crossing(&mut units);
     units.sort_by_key(|u| (u.content.start, u.content.end));
-    float_quotes(doc, &mut units, pending);
+    float_quotes(doc, &mut units, pending, &floors);
     build_report(doc, units, ents)
 }
 
@@ -250,7 +256,9 @@ fn anonymity_statement(doc: &Doc<'_>, s: Sentence, ents: &mut Entities, req: (us
     }
 }
 
-fn resolve_sentence(doc: &Doc<'_>, s: Sentence, attrs: &[Attr<'_>], ents: &mut Entities) -> Vec<Option<(usize, Span)>> {
+/// Also returns who has the floor after the sentence: the entity of a subject pronoun or
+/// definite role opening its clause.
+fn resolve_sentence(doc: &Doc<'_>, s: Sentence, attrs: &[Attr<'_>], ents: &mut Entities) -> (Vec<Option<(usize, Span)>>, Option<(usize, Span)>) {
     // Events: (token, what)
     enum Ev<'x, 'a> {
         Name(Np<'a>, bool),
@@ -329,13 +337,17 @@ fn resolve_sentence(doc: &Doc<'_>, s: Sentence, attrs: &[Attr<'_>], ents: &mut E
     }
     evs.sort_by_key(|(t, _)| *t);
     let mut out: Vec<Option<(usize, Span)>> = vec![None; attrs.len()];
+    let mut floor = None;
     for (_, ev) in evs {
         match ev {
             Ev::Name(n, subj) => {
                 ents.name(doc, &n, subj, true);
             }
             Ev::Subject(n) => {
-                let _ = ents.resolve(doc, &n, true);
+                let id = ents.resolve(doc, &n, true);
+                if n.start == s.start || Some(n.start) == after_opening {
+                    floor = id.map(|i| (i, span_of(doc, n.start, n.end)));
+                }
             }
             Ev::Speaker(k, n) => {
                 // "Manchester United have sacked …, the club announced": the organisation named
@@ -395,7 +407,7 @@ fn resolve_sentence(doc: &Doc<'_>, s: Sentence, attrs: &[Attr<'_>], ents: &mut E
             }
         }
     }
-    out
+    (out, floor)
 }
 
 fn ents_lookup(doc: &Doc<'_>, ents: &mut Entities, n: &Np<'_>) -> Option<usize> {
@@ -519,7 +531,7 @@ fn chain_of(doc: &Doc<'_>, a: &Attr<'_>, speaker: usize, ents: &mut Entities) ->
 /// Quotes no cue claimed: continuation of a multi-paragraph quote, floating quotes after an
 /// attributed one, unattributed quotes, titles of works and scare quotes. One merge pass over
 /// the attributed units (sorted by position) and the pending quotes (in text order).
-fn float_quotes(doc: &Doc<'_>, units: &mut Vec<Unit>, pending: Vec<Pending>) {
+fn float_quotes(doc: &Doc<'_>, units: &mut Vec<Unit>, pending: Vec<Pending>, floors: &[(usize, (usize, Span))]) {
     if pending.is_empty() {
         return;
     }
@@ -564,6 +576,7 @@ fn float_quotes(doc: &Doc<'_>, units: &mut Vec<Unit>, pending: Vec<Pending>) {
         let mut kind = QuoteKind::Direct;
         let mut from: Option<&Unit> = None;
         let mut how = Construction::Floating;
+        let mut floor = None;
         if q.continues {
             from = prev_direct;
             how = Construction::Continuation;
@@ -597,6 +610,13 @@ fn float_quotes(doc: &Doc<'_>, units: &mut Vec<Unit>, pending: Vec<Pending>) {
                 let only_quote = p.sentence.end - p.sentence.start <= 2;
                 from = before.filter(|u| only_quote && attributed_direct(u) && u.paragraph + 1 == para);
             }
+            if from.is_none() {
+                // "Asked whether …, he shook his head. "It's one game."": the subject opening
+                // the sentence just before, in the same paragraph, has the floor.
+                let k = doc.sentences.partition_point(|s| s.start < p.sentence.start);
+                let prev = k.checked_sub(1).and_then(|k| doc.sentences.get(k)).filter(|s| s.paragraph == para);
+                floor = prev.and_then(|s| floors.binary_search_by_key(&s.start, |f| f.0).ok()).and_then(|i| floors.get(i)).map(|f| f.1);
+            }
         } else if is_title(doc, p.quote_tok, inner) {
             kind = QuoteKind::Title;
         } else if inner.split_whitespace().count() < 6 || !inner.chars().next().is_some_and(char::is_uppercase) {
@@ -615,7 +635,15 @@ fn float_quotes(doc: &Doc<'_>, units: &mut Vec<Unit>, pending: Vec<Pending>) {
                 paragraph: para,
                 quote: Some(p.quote_tok),
             },
-            _ => Unit { kind, content, cue: None, speaker: None, chain: Vec::new(), paragraph: para, quote: Some(p.quote_tok) },
+            _ => Unit {
+                kind,
+                content,
+                cue: None,
+                speaker: floor.filter(|_| kind == QuoteKind::Direct),
+                chain: Vec::new(),
+                paragraph: para,
+                quote: Some(p.quote_tok),
+            },
         };
         push(&mut out, &mut last, unit);
     }

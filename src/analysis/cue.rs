@@ -115,9 +115,7 @@ fn as_saying<'d, 'a>(i: Toks<'d, 'a>) -> TResult<'d, 'a, usize> {
 fn skip_time<'d, 'a>(i: Toks<'d, 'a>) -> Toks<'d, 'a> {
     let doc = i.doc;
     let timeish = |t: usize| {
-        is_time_word(doc, t)
-            || lower_is(doc.tok_text(t), &["on", "in", "week", "month", "year", "night", "morning", "evening", "afternoon"])
-            || doc.tok_text(t).bytes().all(|b| b.is_ascii_digit())
+        is_time_word(doc, t) || is_time_unit(doc, t) || lower_is(doc.tok_text(t), &["on", "in"]) || doc.tok_text(t).bytes().all(|b| b.is_ascii_digit())
     };
     let mut r = i;
     while let Some(t) = r.first().filter(|&t| t < i.start + 4 && doc.is_word(t) && timeish(t)) {
@@ -183,33 +181,15 @@ fn ends_with_lower(w: &str, suffix: &str) -> bool {
     w.len() >= suffix.len() && w.as_bytes().get(w.len() - suffix.len()..).is_some_and(|t| t.eq_ignore_ascii_case(suffix.as_bytes()))
 }
 
+/// Whether token `t` names when (`Monday`, `afterwards`, `earlier`; `type=time` or `time=yes` in
+/// function-words.txt).
 fn is_time_word(doc: &Doc<'_>, t: usize) -> bool {
-    lower_is(
-        doc.tok_text(t),
-        &[
-            "monday",
-            "tuesday",
-            "wednesday",
-            "thursday",
-            "friday",
-            "saturday",
-            "sunday",
-            "yesterday",
-            "today",
-            "tonight",
-            "earlier",
-            "later",
-            "again",
-            "afterwards",
-            "afterward",
-            "separately",
-            "repeatedly",
-            "last",
-            "this",
-            "late",
-            "early",
-        ],
-    )
+    doc.is_func(t, FuncType::Time)
+}
+
+/// Whether token `t` is a unit of time (`week`, `morning`; `type=time-unit`).
+fn is_time_unit(doc: &Doc<'_>, t: usize) -> bool {
+    doc.is_func(t, FuncType::TimeUnit)
 }
 
 /// How far the constructions look for a comma; beyond it a clause counts as running to `end`,
@@ -739,8 +719,8 @@ fn complement<'a>(doc: &Doc<'a>, s: Sentence, mut k: usize, a: &mut Attr<'a>) {
         }
         return;
     }
-    // A demonstrative object: words reported elsewhere.
-    if doc.is_func(k, FuncType::Demonstrative) && !doc.is_func(k, FuncType::Complementizer) {
+    // A demonstrative object: words reported elsewhere (not a time phrase: "said this week").
+    if doc.is_func(k, FuncType::Demonstrative) && !doc.is_func(k, FuncType::Complementizer) && !is_time_unit(doc, k + 1) {
         a.meta = true;
         return;
     }
@@ -1026,20 +1006,10 @@ fn set_content(doc: &Doc<'_>, s: Sentence, from: usize, a: &mut Attr<'_>) {
     // A leading time phrase belongs to the cue: "said on Monday it would close".
     let mut from = from;
     let mut k = from;
-    while k < to
-        && k < from + 4
-        && (is_time_word(doc, k) || lower_is(doc.tok_text(k), &["on", "late", "week", "month", "year", "night", "morning", "evening", "afternoon"]))
-    {
+    while k < to && k < from + 4 && (is_time_word(doc, k) || is_time_unit(doc, k) || doc.tok_text(k).eq_ignore_ascii_case("on")) {
         k += 1;
     }
-    if k > from
-        && k + 2 < to
-        && (k - 1..k).any(|t| {
-            is_time_word(doc, t)
-                || doc.tok_text(t).ends_with("day")
-                || matches!(doc.tok_text(t), "week" | "month" | "year" | "night" | "morning" | "evening" | "afternoon")
-        })
-    {
+    if k > from && k + 2 < to && (is_time_word(doc, k - 1) || is_time_unit(doc, k - 1)) {
         from = k;
     }
     if to > from {

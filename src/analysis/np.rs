@@ -268,8 +268,8 @@ pub fn is_name_word(doc: &Doc<'_>, t: usize) -> bool {
             return false;
         }
     }
-    let w = doc.tok_text(t);
-    !w.chars().all(|c| c.is_ascii_digit()) && !matches!(w, "Monday" | "Tuesday" | "Wednesday" | "Thursday" | "Friday" | "Saturday" | "Sunday")
+    // Not a number, nor a day ("Monday": a time word of function-words.txt).
+    class & TokClass::func(FuncType::Time) == 0 && !doc.tok_text(t).chars().all(|c| c.is_ascii_digit())
 }
 
 /// Whether `w` looks like a past-tense verb: lower case, in "-ed", longer than "-ed" on a stem

@@ -274,6 +274,13 @@ pub enum FuncType {
     /// `him`, `them`: an object pronoun (`case=object` in pronouns.txt), never a subject; its
     /// token carries this class and no pronoun class.
     Object,
+    /// `Monday`, `yesterday`, `afterwards`: a word naming when, which opens a time phrase
+    /// after a cue ("said Monday the plan …"). Like a qualifier, it carries no `FUNC` bit;
+    /// words of another type take this class too with `time=yes` ("earlier", "this").
+    Time,
+    /// `week`, `month`, `morning`: a unit of time, which closes a time phrase ("said this
+    /// week", "said on Tuesday morning"). No `FUNC` bit either.
+    TimeUnit,
     /// `fell`, `rose`, `began`: an irregular past form of a common verb (not a speech verb),
     /// the verb of a reported clause ("said prices fell"). Like a qualifier, it carries no
     /// `FUNC` bit: the phrase parsers do not see it ("Rose Lund" is still a name).
@@ -302,6 +309,8 @@ pub struct Func {
     pub be: bool,
     /// A determiner that stands alone for one of a group just named: "One said", "Another said".
     pub alone: bool,
+    /// Also a time word ([`FuncType::Time`]): "earlier", "last", "this".
+    pub time: bool,
 }
 
 /// What a lexicon phrase is: one phrase may carry several tags (`president`: title and noun).
@@ -416,7 +425,8 @@ impl TokClass {
             Tag::Pronoun(p) if p.object => TokClass::FUNC | TokClass::func(FuncType::Object),
             Tag::Pronoun(_) => TokClass::PRONOUN,
             Tag::FirstName(_) => TokClass::FIRST_NAME,
-            Tag::Func(f) if matches!(f.ty, FuncType::Qualifier | FuncType::Past) => TokClass::func(f.ty),
+            Tag::Func(f) if matches!(f.ty, FuncType::Qualifier | FuncType::Past | FuncType::Time | FuncType::TimeUnit) => TokClass::func(f.ty),
+            Tag::Func(f) if f.time => TokClass::FUNC | TokClass::func(f.ty) | TokClass::func(FuncType::Time),
             Tag::Func(f) => TokClass::FUNC | TokClass::func(f.ty),
             _ => 0,
         }
@@ -795,6 +805,8 @@ impl GrammarBuilder {
                     Some("modal") => FuncType::Modal,
                     Some("quantity") => FuncType::Quantity,
                     Some("qualifier") => FuncType::Qualifier,
+                    Some("time") => FuncType::Time,
+                    Some("time-unit") => FuncType::TimeUnit,
                     Some("past") => FuncType::Past,
                     v => return Err(bad(file, l.line, format!("unknown function word type {v:?}"))),
                 };
@@ -808,6 +820,7 @@ impl GrammarBuilder {
                     vague: l.flag("vague"),
                     be: l.flag("be"),
                     alone: l.flag("alone"),
+                    time: l.flag("time"),
                 };
                 self.add(&l.phrase, Tag::Func(f));
             }

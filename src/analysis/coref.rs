@@ -1033,7 +1033,9 @@ impl Entities {
         };
         // Unnamed sources, and unnamed weasel groups ("critics", "industry insiders").
         // "Some economists", "many analysts": an unnamed group of unspecified size is vague.
-        let quantified = np.plural()
+        // A plural the lexicon does not know counts too ("some growers").
+        let unknown_plural = np.head.is_none() && np.head_title.is_none() && np.end > np.start + 1 && looks_plural(doc.tok_text(np.end - 1));
+        let quantified = (np.plural() || unknown_plural)
             && np.noun_kind() == NounKind::Person
             && doc.is_func(np.start, FuncType::Determiner)
             && doc.word_tags(np.start).any(|t| matches!(t, Tag::Func(f) if f.vague));

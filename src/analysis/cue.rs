@@ -1228,10 +1228,10 @@ impl<'a> StartMemo<'a> {
 /// A determiner and role words the lexicon does not know, exactly `[a, e)`: "the harbour
 /// master", "a senior banker". Not after a preposition ("the company behind the new mine
 /// says"), and not before a bare verb form ("the impact report found": "report" is a noun
-/// there).
+/// there) unless the words end in a plural, whose verb that form is ("some growers say").
 fn unknown_role<'a>(doc: &Doc<'a>, lo: usize, a: usize, e: usize) -> Option<Np<'a>> {
     let after_prep = a > lo && doc.is_func(a - 1, FuncType::Preposition);
-    let bare = verb_at(doc, e).is_some_and(|v| v.form == VerbForm::Base);
+    let bare = verb_at(doc, e).is_some_and(|v| v.form == VerbForm::Base) && !(e > a && super::coref::looks_plural(doc.tok_text(e - 1)));
     if after_prep || bare || !doc.is_func(a, FuncType::Determiner) || e < a + 2 {
         return None;
     }

@@ -341,7 +341,10 @@ fn resolve_sentence(doc: &Doc<'_>, s: Sentence, attrs: &[Attr<'_>], ents: &mut E
     for (_, ev) in evs {
         match ev {
             Ev::Name(n, subj) => {
-                ents.name(doc, &n, subj, true);
+                let id = ents.name(doc, &n, subj, true);
+                if subj && (n.start == s.start || Some(n.start) == after_opening) {
+                    floor = id.map(|i| (i, span_of(doc, n.start, n.end)));
+                }
             }
             Ev::Subject(n) => {
                 let id = ents.resolve(doc, &n, true);
@@ -612,10 +615,15 @@ fn float_quotes(doc: &Doc<'_>, units: &mut Vec<Unit>, pending: Vec<Pending>, flo
             }
             if from.is_none() {
                 // "Asked whether …, he shook his head. "It's one game."": the subject opening
-                // the sentence just before, in the same paragraph, has the floor.
-                let k = doc.sentences.partition_point(|s| s.start < p.sentence.start);
-                let prev = k.checked_sub(1).and_then(|k| doc.sentences.get(k)).filter(|s| s.paragraph == para);
-                floor = prev.and_then(|s| floors.binary_search_by_key(&s.start, |f| f.0).ok()).and_then(|i| floors.get(i)).map(|f| f.1);
+                // the sentence just before, in the same paragraph, has the floor; "Asked about
+                // the cut, she was blunt: "…"": the subject of the clause before the colon.
+                floor = if p.quote_tok > p.sentence.start && doc.is_punct(p.quote_tok - 1, ":") {
+                    floor_of(floors, p.sentence)
+                } else {
+                    let k = doc.sentences.partition_point(|s| s.start < p.sentence.start);
+                    let prev = k.checked_sub(1).and_then(|k| doc.sentences.get(k)).filter(|s| s.paragraph == para);
+                    prev.and_then(|&s| floor_of(floors, s))
+                };
             }
         } else if is_title(doc, p.quote_tok, inner) {
             kind = QuoteKind::Title;
@@ -652,6 +660,11 @@ fn float_quotes(doc: &Doc<'_>, units: &mut Vec<Unit>, pending: Vec<Pending>, flo
     }
     out.sort_by_key(|u| (u.content.start, u.content.end));
     *units = out;
+}
+
+/// Who has the floor after sentence `s` (see `resolve_sentence`), if anyone.
+fn floor_of(floors: &[(usize, (usize, Span))], s: Sentence) -> Option<(usize, Span)> {
+    floors.binary_search_by_key(&s.start, |f| f.0).ok().and_then(|i| floors.get(i)).map(|f| f.1)
 }
 
 /// The last direct unit and the last attributed indirect unit merged so far.

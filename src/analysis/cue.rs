@@ -625,6 +625,9 @@ fn outlet_noun_in(doc: &Doc<'_>, a: usize, b: usize) -> bool {
 /// clause, a bare clause, or only a tail.
 fn complement<'a>(doc: &Doc<'a>, s: Sentence, mut k: usize, a: &mut Attr<'a>) {
     let hi = s.end;
+    // Whether a hearer and where it heard were read ("told reporters at a command post"): what
+    // follows must hold a verb to be a clause.
+    let mut placed = false;
     // "told reporters", "told Reuters", "informed the committee" (`hearer=yes` in verbs.txt).
     if a.verb.is_some_and(|v| v.hearer) {
         // "told the BBC's Today programme": the possessor is the outlet, the object follows it.
@@ -664,7 +667,10 @@ fn complement<'a>(doc: &Doc<'a>, s: Sentence, mut k: usize, a: &mut Attr<'a>) {
             // "told a news conference in Nairobi"
             while k < hi && doc.is_func(k, FuncType::Preposition) && !doc.is_func(k, FuncType::Complementizer) {
                 match np::parse_forward(doc, k + 1, hi) {
-                    Some(n) if n.end > k + 1 => k = n.end,
+                    Some(n) if n.end > k + 1 => {
+                        k = n.end;
+                        placed = true;
+                    }
                     _ => break,
                 }
             }
@@ -780,6 +786,14 @@ fn complement<'a>(doc: &Doc<'a>, s: Sentence, mut k: usize, a: &mut Attr<'a>) {
     }
     // Only a tail: `remarked.`, `said in a statement.`, `said on Sunday, adding ...`.
     let c = next_comma(doc, k, hi);
+    // After a hearer, a few words with no verb end the cue's phrase ("told reporters at a
+    // command post a block away."): the claim is to its left.
+    if placed
+        && c - k <= 6
+        && !(k..c).any(|t| is_finite_verbish(doc, t) || doc.has(t, TokClass::VERB) || doc.quote_of(t).is_some() || doc.is_func(t, FuncType::Complementizer))
+    {
+        return;
+    }
     if is_tail(doc, k, skip_final_punct_back(doc, k, c)) {
         // "said in a filing it expected a loss": a clause with no verb the tail test knows.
         if let Some(p) = clause_after_tail(doc, k, c) {
@@ -830,6 +844,9 @@ fn complement<'a>(doc: &Doc<'a>, s: Sentence, mut k: usize, a: &mut Attr<'a>) {
         return;
     }
     if matches!(kind, Some(VerbKind::Manner | VerbKind::Evaluative)) {
+        // "In a post on Wednesday, Szabo thanked the residents …": an evaluative verb with an
+        // object is an act, and what comes before it no claim of the speaker's.
+        a.meta |= kind == Some(VerbKind::Evaluative);
         return;
     }
     // "said afterwards he had …", "said Monday the plan …": a time word right after the verb
@@ -1047,8 +1064,9 @@ fn left_side(doc: &Doc<'_>, s: Sentence, a: &mut Attr<'_>) {
     // "According to a police report, officers found …": that clause has its own source.
     let sourced = phrase(|x: &Tag| matches!(x, Tag::Cue(CueType::According | CueType::Citing)).then_some(()))(Toks::new(doc, lo, e)).is_ok();
     // "In his speech, Mr. Ortiz promised …": an adverbial phrase with no verb is no claim.
+    // (A base form there is a noun: "In a Facebook post, …".)
     let adverbial = (doc.is_func(lo, FuncType::Preposition) || doc.is_func(lo, FuncType::Adverb) || is_time_word(doc, lo))
-        && !(lo..e).any(|t| is_finite_verbish(doc, t) || doc.has(t, TokClass::VERB));
+        && !(lo..e).any(|t| is_finite_verbish(doc, t) || verb_at(doc, t).is_some_and(|v| v.form != VerbForm::Base));
     if e >= lo + 3 && (doc.is_punct(e, ",") || a.inverted) && !sourced && !adverbial {
         // Skip a leading "According to X," or connective.
         a.content = Some((lo, e));

@@ -88,9 +88,10 @@ fn corpus() -> &'static Corpus {
 #[divan::bench(sample_count = 30)]
 fn quote_pairing(bencher: Bencher) {
     let c = corpus();
+    let grammar = Grammar::builtin();
     bencher.counter(BytesCount::new(c.bytes)).bench(|| {
         for d in &c.docs {
-            black_box(quotes::pair(black_box(d)));
+            black_box(quotes::pair(black_box(d), grammar));
         }
     });
 }

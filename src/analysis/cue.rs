@@ -767,7 +767,9 @@ fn complement<'a>(doc: &Doc<'a>, s: Sentence, mut k: usize, a: &mut Attr<'a>) {
     // "wrote to congressional leaders as the fire season approaches").
     let to_object = doc.is_cap(k + 1) || doc.is_func(k + 1, FuncType::Determiner) || doc.has(k + 1, TokClass::NOUN | TokClass::TITLE);
     if doc.tok_text(k).eq_ignore_ascii_case("to") && to_object {
-        if let Some(d) = (k + 2..stop).take_while(|&t| !doc.is_func(t, FuncType::Connective)).find(|&t| doc.is_func(t, FuncType::Determiner)) {
+        // Nor past a verb of its own: "written to the health secretary asking for the …".
+        let ends = |t: usize| doc.is_func(t, FuncType::Connective) || verb_at(doc, t).is_some() || is_finite_verbish(doc, t);
+        if let Some(d) = (k + 2..stop).take_while(|&t| !ends(t)).find(|&t| doc.is_func(t, FuncType::Determiner)) {
             set_content(doc, s, d, a);
             return;
         }

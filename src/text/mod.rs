@@ -148,7 +148,7 @@ struct WordEnd {
 impl<'a> Doc<'a> {
     /// Reads `text` with `grammar`.
     pub fn new(text: &'a str, grammar: &'a Grammar) -> Doc<'a> {
-        let pairing = quotes::pair(text);
+        let pairing = quotes::pair(text, grammar);
         let mut doc = Doc {
             text,
             grammar,

@@ -11,6 +11,7 @@
 //!   at a blank line, or after that window, is unclosed: a diagnostic, and pairing restarts right
 //!   after its mark so it never swallows the rest of the document.
 
+use crate::grammar::{FuncType, Grammar, Tag};
 use crate::span::Span;
 
 /// Quote mark families: a closer only closes an opener of its own family.
@@ -125,10 +126,17 @@ fn is_close_punct(c: char) -> bool {
     )
 }
 
+/// Whether the word opening `rest` is a preposition, connective or complementizer of the
+/// lexicon ("of", "and", "that"): a word that follows a phrase, not a possessive.
+fn closes_phrase(grammar: &Grammar, rest: &str) -> bool {
+    let word = rest.split(|c: char| !c.is_ascii_alphabetic()).next().unwrap_or("");
+    grammar.tags_of(word).iter().any(|t| matches!(t, Tag::Func(f) if matches!(f.ty, FuncType::Preposition | FuncType::Connective | FuncType::Complementizer)))
+}
+
 /// Collects and classifies every quote mark.
 // Out of line (once a document), so a profile shows the stage.
 #[inline(never)]
-fn scan(text: &str) -> Vec<Mark> {
+fn scan(text: &str, grammar: &Grammar) -> Vec<Mark> {
     let b = text.as_bytes();
     // Sized for news copy (a quote mark every 60 bytes or so): the vector rarely grows.
     let mut marks: Vec<Mark> = Vec::with_capacity(text.len() / 48 + 4);
@@ -142,9 +150,15 @@ fn scan(text: &str) -> Vec<Mark> {
         let dir = match (left, right) {
             (true, false) => Dir::Open,
             (false, true) => match (family, glyph) {
-                // "the players’ union": a plural possessive, not a closing mark.
+                // "the players’ union": a plural possessive, not a closing mark (but not before a
+                // preposition or connective, which no possessive takes: "‘in the best
+                // interests’ of patients").
                 (Family::Single, _)
-                    if before == Some('s') && text.get(pos + len..).is_some_and(|r| r.strip_prefix(' ').is_some_and(|x| x.starts_with(char::is_lowercase))) =>
+                    if before == Some('s')
+                        && text
+                            .get(pos + len..)
+                            .and_then(|r| r.strip_prefix(' '))
+                            .is_some_and(|x| x.starts_with(char::is_lowercase) && !closes_phrase(grammar, x)) =>
                 {
                     Dir::None
                 }
@@ -254,8 +268,9 @@ struct Open {
 /// Finds and pairs the quote marks of `text`.
 // Out of line (once a document), so a profile shows the stage.
 #[inline(never)]
-pub fn pair(text: &str) -> Pairing {
-    let marks = scan(text);
+/// (`grammar` tells a plural possessive's apostrophe from a closing mark: the word after it.)
+pub fn pair(text: &str, grammar: &Grammar) -> Pairing {
+    let marks = scan(text, grammar);
     let lines = Lines { text };
     let mut out = Pairing { quotes: Vec::with_capacity(marks.len() / 2), ..Pairing::default() };
     let mut stack: Vec<Open> = Vec::with_capacity(8);
@@ -437,7 +452,7 @@ mod tests {
     use super::*;
 
     fn contents(text: &str) -> Vec<&str> {
-        pair(text).quotes.iter().map(|q| &text[q.content.start..q.content.end]).collect()
+        pair(text, Grammar::builtin()).quotes.iter().map(|q| &text[q.content.start..q.content.end]).collect()
     }
 
     #[test]
@@ -453,6 +468,15 @@ mod tests {
         assert_eq!(contents("The workers' union said it's over."), Vec::<&str>::new());
     }
 
+    /// A mark after a final "s" closes a quotation before a preposition or connective, which
+    /// no possessive takes; before another lower-case word it stays a possessive.
+    #[test]
+    fn closing_mark_after_s_before_a_preposition() {
+        assert_eq!(contents("the move was ‘in the best interests’ of patients, it said"), vec!["in the best interests"]);
+        assert_eq!(contents("a ‘rise in costs’ and delays"), vec!["rise in costs"]);
+        assert_eq!(contents("a ‘fair deal on workers’ pay’ now"), vec!["fair deal on workers’ pay"]);
+    }
+
     #[test]
     fn nested_quotes_stay_inside() {
         assert_eq!(contents(r#""He told me 'no' twice," she said."#), vec!["He told me 'no' twice,"]);
@@ -462,7 +486,7 @@ mod tests {
     #[test]
     fn multi_paragraph_quote_is_one_unit_per_paragraph() {
         let t = "\"First part.\n\n\"Second part.\"\nAfter.";
-        let p = pair(t);
+        let p = pair(t, Grammar::builtin());
         assert_eq!(p.quotes.len(), 2);
         assert!(p.quotes[0].open_ended && !p.quotes[0].continues);
         assert!(p.quotes[1].continues);
@@ -472,11 +496,11 @@ mod tests {
     #[test]
     fn unclosed_quote_does_not_swallow_the_rest() {
         let t = "He said \"this never closes.\n\nLater, \"a real quote,\" she said.";
-        let p = pair(t);
+        let p = pair(t, Grammar::builtin());
         assert_eq!(p.problems, vec![MarkProblem::Unclosed(Span::new(8, 9))]);
         assert_eq!(contents(t), vec!["a real quote,"]);
         let t = "\"One,\" he said, \"two";
-        let p = pair(t);
+        let p = pair(t, Grammar::builtin());
         assert_eq!(contents(t), vec!["One,"]);
         assert_eq!(p.problems.len(), 1);
     }
@@ -488,7 +512,7 @@ mod tests {
 
     #[test]
     fn stray_closer_is_reported() {
-        let p = pair("He said” nothing.");
+        let p = pair("He said” nothing.", Grammar::builtin());
         assert!(matches!(p.problems.as_slice(), [MarkProblem::Unopened(_)]));
     }
 }

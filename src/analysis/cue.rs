@@ -745,7 +745,9 @@ fn complement<'a>(doc: &Doc<'a>, s: Sentence, mut k: usize, a: &mut Attr<'a>) {
         // A capitalised modal after the cue is a month or a name ("said in May that").
         let modal = |t: usize| doc.is_func(t, FuncType::Modal) && !doc.is_cap(t);
         // Not a "that" after a verb of the clause: "said there was no certainty that …".
-        if clause && (from..th).all(|t| doc.is_word(t) && verb_at(doc, t).is_none_or(|_| t == k) && !modal(t) && !is_finite_verbish(doc, t)) {
+        // (A verb form after a determiner modifies a noun: "in a brief phone interview that".)
+        let nominal = |t: usize| t > k && doc.is_func(t - 1, FuncType::Determiner);
+        if clause && (from..th).all(|t| doc.is_word(t) && verb_at(doc, t).is_none_or(|_| t == k || nominal(t)) && !modal(t) && !is_finite_verbish(doc, t)) {
             // "say that is not enough": a "that" right before a verb is the clause's subject.
             let subject = th == k && (doc.is_func(th + 1, FuncType::Auxiliary) || doc.is_func(th + 1, FuncType::Modal)) && !doc.is_cap(th + 1);
             set_content(

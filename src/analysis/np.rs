@@ -584,6 +584,13 @@ fn role_np<'d, 'a>(i: Toks<'d, 'a>) -> TResult<'d, 'a, Np<'a>> {
     let doc = i.doc;
     let start = i.start;
     let (mut r, d) = nom::combinator::opt(det).parse(i)?;
+    // "the two officials", "the other person": a second determiner after an article.
+    if let (Some((t, _, _)), Some(n)) = (d, r.first()) {
+        let article = doc.word_tags(t).any(|x| matches!(x, Tag::Func(f) if f.article));
+        if article && doc.is_func(n, FuncType::Determiner) && !doc.word_tags(n).any(|x| matches!(x, Tag::Func(f) if f.article)) {
+            r = r.at(n + 1);
+        }
+    }
     let mut partitive = false;
     // "one of the people"
     if let (Some((t, _, _)), Some(of)) = (d, r.first()) {

@@ -333,6 +333,11 @@ fn is_firm_word(doc: &Doc<'_>, w: &str) -> bool {
     doc.grammar.tags_of(w).iter().any(|t| matches!(t, Tag::Noun(n) if n.firm))
 }
 
+/// Whether `hay` contains `needle`, ignoring ASCII case.
+fn contains_lower(hay: &str, needle: &str) -> bool {
+    !needle.is_empty() && hay.as_bytes().windows(needle.len()).any(|w| w.eq_ignore_ascii_case(needle.as_bytes()))
+}
+
 /// Whether `head` is `norm_head(w)`, without building that string for an ASCII word.
 fn is_norm_head(head: &str, w: &str) -> bool {
     if !w.is_ascii() {
@@ -1082,7 +1087,8 @@ impl Entities {
                 // An age ("the 54-year-old") picks the person given that age, when one was.
                 // Not one described through another ("the defendant's former partner").
                 EntityKind::Person
-                    if (head_word.is_empty() || noun.is_some_and(|n| n.epithet))
+                    if (head_word.is_empty() && (np.start..np.end).any(|t| doc.tok_text(t).bytes().any(|b| b.is_ascii_digit()))
+                        || noun.is_some_and(|n| n.epithet))
                         && doc.tok_text(np.start).eq_ignore_ascii_case("the")
                         && !(np.start..np.end).any(|t| super::np::is_possessive(doc, t)) =>
                 {
@@ -1217,9 +1223,15 @@ impl Entities {
     fn best_role_holder(&self, doc: &Doc<'_>, np: &Np<'_>, head: &str, pos: usize) -> Option<usize> {
         let class = np.head_title.map(|(_, _, t)| t.class.as_str()).or_else(|| np.head.and_then(|(_, _, n)| n.class.as_deref()));
         let head_last = head.split_whitespace().last().unwrap_or("");
+        // "The group's founder" is not the company's chief executive: a possessor in the phrase
+        // must be in the holder's name or roles.
+        // (A capitalised possessor, a place or a body, is often left out of the holder's titles:
+        // "Norvalia's prime minister".)
+        let owner = (np.start..np.end).find(|&t| super::np::is_possessive(doc, t) && !doc.is_cap(t)).map(|t| strip_possessive(doc.tok_text(t)));
+        let owns = |e: &Ent| owner.is_none_or(|o| contains_lower(&e.name, o) || e.roles.iter().any(|r| contains_lower(r, o)));
         let mut scored: Vec<(i32, usize)> = Vec::new();
         for (i, e) in self.alive() {
-            if e.kind != EntityKind::Person || !e.mentions.iter().any(|(s, _)| s.start < pos) {
+            if e.kind != EntityKind::Person || !e.mentions.iter().any(|(s, _)| s.start < pos) || !owns(e) {
                 continue;
             }
             let mut score = 0;

@@ -584,19 +584,21 @@ fn role_np<'d, 'a>(i: Toks<'d, 'a>) -> TResult<'d, 'a, Np<'a>> {
     let doc = i.doc;
     let start = i.start;
     let (mut r, d) = nom::combinator::opt(det).parse(i)?;
+    let article = |t: usize| doc.word_tags(t).any(|x| matches!(x, Tag::Func(f) if f.article));
     // "the two officials", "the other person": a second determiner after an article.
-    if let (Some((t, _, _)), Some(n)) = (d, r.first()) {
-        let article = doc.word_tags(t).any(|x| matches!(x, Tag::Func(f) if f.article));
-        if article && doc.is_func(n, FuncType::Determiner) && !doc.word_tags(n).any(|x| matches!(x, Tag::Func(f) if f.article)) {
-            r = r.at(n + 1);
-        }
+    let second = |r: Toks<'d, 'a>, t: usize| match r.first() {
+        Some(n) if article(t) && doc.is_func(n, FuncType::Determiner) && !article(n) => r.at(n + 1),
+        _ => r,
+    };
+    if let Some((t, _, _)) = d {
+        r = second(r, t);
     }
     let mut partitive = false;
-    // "one of the people"
+    // "one of the people", "each of the three candidates": a determiner other than an article.
     if let (Some((t, _, _)), Some(of)) = (d, r.first()) {
-        if doc.tok_text(t).eq_ignore_ascii_case("one") && doc.tok_text(of).eq_ignore_ascii_case("of") {
-            if let Ok((r2, _)) = det(r.at(of + 1)) {
-                r = r2;
+        if !article(t) && doc.tok_text(of).eq_ignore_ascii_case("of") {
+            if let Ok((r2, (t2, _, _))) = det(r.at(of + 1)) {
+                r = second(r2, t2);
                 partitive = true;
             }
         }

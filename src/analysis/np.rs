@@ -469,7 +469,14 @@ fn name_np<'d, 'a>(i: Toks<'d, 'a>) -> TResult<'d, 'a, Np<'a>> {
         // Particles go on to the next name word, one or two of them ("de Souza", "von der Leyen").
         let particles =
             || is_particle(doc, t) && ((t + 1 < r.end && is_name_word(doc, t + 1)) || (t + 2 < r.end && is_particle(doc, t + 1) && is_name_word(doc, t + 2)));
-        let continues_name = name_start.is_some() && (particles() || is_capitalised_verb(doc, t));
+        // A short number after an outlet word goes on: "BBC Radio 5 Live", "Channel 4 News".
+        let outlet_number = || {
+            t > 0
+                && doc.tok_text(t).len() <= 3
+                && doc.tok_text(t).bytes().all(|b| b.is_ascii_digit())
+                && doc.word_tags(t - 1).any(|x| matches!(x, Tag::Noun(n) if n.outlet))
+        };
+        let continues_name = name_start.is_some() && (particles() || is_capitalised_verb(doc, t) || outlet_number());
         if is_name_word(doc, t) || continues_name {
             if name_start.is_none() {
                 name_start = Some(t);

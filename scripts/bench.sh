@@ -6,6 +6,8 @@
 #   scripts/bench.sh 20         a 20 MB corpus, then a 100 MB one
 #   BIN=path scripts/bench.sh   time an existing binary instead of building one
 #   PGO=1 scripts/bench.sh      time the profile-guided build (scripts/build-pgo.sh)
+#   ARTICLES=1 scripts/bench.sh full-length articles (gen-corpus.py --articles) instead of the
+#                               denser corpus of fixture paragraphs
 #
 # The corpora come from scripts/gen-corpus.py (news-like JSON Lines, the same bytes on every
 # machine) and are written to a temporary folder that is removed afterwards. For each it prints
@@ -35,7 +37,7 @@ echo "binary:  $BIN"
 # MB are 10^6 bytes; the corpus size asked of gen-corpus.py is in MiB.
 printf '%-10s %-9s %10s %9s %10s %14s\n' corpus threads "input MB" "time s" "MB/s" "peak RSS MB"
 for mb in "$size" "$((size * 5))"; do
-  python3 scripts/gen-corpus.py "$mb" > "$tmp/corpus.jsonl"
+  python3 scripts/gen-corpus.py "$mb" ${ARTICLES:+--articles} > "$tmp/corpus.jsonl"
   bytes=$(wc -c < "$tmp/corpus.jsonl")
   # Warm the page cache so the run measures quotecheck, not the disk.
   cat "$tmp/corpus.jsonl" > /dev/null

@@ -693,6 +693,26 @@ fn complement<'a>(doc: &Doc<'a>, s: Sentence, mut k: usize, a: &mut Attr<'a>) {
             }
         }
     }
+    // "As one analyst put it, "…"", "she put it bluntly: "…"" (`it=yes` in verbs.txt).
+    if a.verb.is_some_and(|v| v.it) {
+        if !doc.tok_text(k).eq_ignore_ascii_case("it") {
+            return;
+        }
+        k += 1;
+        while k < hi && k < s.end.min(k + 3) && doc.is_word(k) && !doc.is_cap(k) {
+            k += 1;
+        }
+        // `"It is time," as the mayor put it.`: the quotation before "as".
+        let after = if doc.is_punct(k, ",") || doc.is_punct(k, ":") { k + 1 } else { k };
+        if doc.quote_of(after).is_none() {
+            let l = if a.left > s.start && doc.tok_text(a.left - 1).eq_ignore_ascii_case("as") { a.left - 1 } else { a.left };
+            let before = if l > s.start && doc.is_punct(l - 1, ",") { l - 1 } else { l };
+            if let Some(q) = before.checked_sub(1).filter(|&q| q >= s.start && doc.quote_of(q).is_some()) {
+                a.quotes.push(q);
+            }
+            return;
+        }
+    }
     // A quotation right after the cue: `said: "…"`, `said, "…"`, `said "…"`.
     let mut q = k;
     if q < hi && (doc.is_punct(q, ":") || doc.is_punct(q, ",") || doc.is_punct(q, "--") || doc.is_punct(q, "\u{2014}")) {
@@ -876,9 +896,16 @@ fn complement<'a>(doc: &Doc<'a>, s: Sentence, mut k: usize, a: &mut Attr<'a>) {
     // (an "it" that follows names it), as for words reported elsewhere.
     // A verb after a connective is another clause's: "posted the figures shortly after the
     // council published its accounts" is an object and a time clause.
-    let clause_verb = (k..c).take_while(|&t| !doc.is_func(t, FuncType::Connective)).any(|t| is_finite_verbish(doc, t) || doc.quote_of(t).is_some());
+    // A quotation stands for the verb only right after a subject ("confirmed it "was
+    // reviewing""), not after a longer object ("read aloud from an email …: "…"").
+    // A past form before its agent is a participle ("an email sent by a controller").
+    let finite = |t: usize| is_finite_verbish(doc, t) && !doc.tok_text(t + 1).eq_ignore_ascii_case("by");
+    let clause_verb = (k..c).take_while(|&t| !doc.is_func(t, FuncType::Connective)).any(|t| finite(t) || (doc.quote_of(t).is_some() && t <= k + 2));
     if a.verb.is_some_and(|v| v.object) && !clause_verb {
-        a.meta = true;
+        // "promised a transport scheme ‘before the doors close’": a quotation inside the object
+        // is the speaker's words (not one after a colon, read out from elsewhere).
+        a.quotes.extend((k..c).filter(|&t| doc.quote_of(t).is_some() && !doc.is_punct(t - 1, ":")));
+        a.meta = a.quotes.is_empty();
         return;
     }
     set_content(doc, s, clause_after_tail(doc, k, c).unwrap_or(k), a);
@@ -1419,6 +1446,11 @@ fn phrase_cue<'a>(doc: &Doc<'a>, s: Sentence, ps: usize, pe: usize, ct: CueType,
         // "According to X, the company paid …"
         let c = next_comma(doc, who.end, hi);
         let start = if c < hi && c <= who.end + 6 { c + 1 } else { who.end };
+        // "In the words of the coach, "…"": a quotation alone after it is the source's own.
+        if doc.quote_of(start).is_some() && skip_final_punct_back(doc, start, hi) == start + 1 {
+            a.quotes.push(start);
+            return Some(a);
+        }
         set_content(doc, s, start, &mut a);
         return a.content.map(|_| a);
     }

@@ -130,6 +130,9 @@ pub struct Verb {
     /// Whether a finite form after a bare "and" is the speaker's next act, which ends the
     /// reported clause before it ("said the result was a disgrace and urged fans to stay calm").
     pub act: bool,
+    /// Whether it takes "it" (and how) before the quotation it attributes: "as one analyst put
+    /// it", "she put it bluntly: …".
+    pub it: bool,
     /// Whether its object is the hearer, before the clause ("told reporters that …", "told
     /// Reuters", "briefed the committee"): an outlet there is a link of the chain.
     pub hearer: bool,
@@ -728,7 +731,8 @@ impl GrammarBuilder {
                 let object = l.flag("object");
                 let modifier = l.flag("modifier");
                 let hearer = l.flag("hearer");
-                let mk = |form| Tag::Verb(Verb { lemma: l.phrase.clone(), form, stance, kind, split, request, object, modifier, act, hearer });
+                let it = l.flag("it");
+                let mk = |form| Tag::Verb(Verb { lemma: l.phrase.clone(), form, stance, kind, split, request, object, modifier, act, it, hearer });
                 self.add(&l.phrase, mk(VerbForm::Base));
                 for f in l.get("forms").unwrap_or("").split(',').filter(|f| !f.is_empty()) {
                     let f = f.to_lowercase();

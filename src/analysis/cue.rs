@@ -181,6 +181,16 @@ fn ends_with_lower(w: &str, suffix: &str) -> bool {
     w.len() >= suffix.len() && w.as_bytes().get(w.len() - suffix.len()..).is_some_and(|t| t.eq_ignore_ascii_case(suffix.as_bytes()))
 }
 
+/// Where the lead-in phrase ending with token `p` ("went on to", `type=lead-in` in
+/// cue-phrases.txt) starts, if one does.
+fn lead_in_start(doc: &Doc<'_>, p: usize) -> Option<usize> {
+    let end = doc.tokens.get(p)?.span.end;
+    (p.saturating_sub(4)..=p).find(|&a| {
+        doc.has(a, TokClass::STARTS_CUE)
+            && doc.tok_hits(a).iter().any(|h| h.end == end && doc.grammar.tag(h.pattern).iter().any(|x| matches!(x, Tag::Cue(CueType::LeadIn))))
+    })
+}
+
 /// Whether token `t` names when (`Monday`, `afterwards`, `earlier`; `type=time` or `time=yes` in
 /// function-words.txt).
 fn is_time_word(doc: &Doc<'_>, t: usize) -> bool {
@@ -261,6 +271,8 @@ pub fn attributions_into<'a>(doc: &Doc<'a>, s: Sentence, out: &mut Vec<Attr<'a>>
                         t = pe + 1;
                         continue;
                     }
+                    // Read where its verb is ("went on to say").
+                    CueType::LeadIn => {}
                 }
             }
         }
@@ -303,7 +315,7 @@ pub fn attributions_into<'a>(doc: &Doc<'a>, s: Sentence, out: &mut Vec<Attr<'a>>
                 && !plural_noun(p)
         };
         if prev.is_some_and(|p| {
-            doc.tok_text(p).eq_ignore_ascii_case("to")
+            (doc.tok_text(p).eq_ignore_ascii_case("to") && lead_in_start(doc, p).is_none())
                 || doc.is_func(p, FuncType::Modal)
                 // "state Sen. Rick Alvarez", "state media": a base form the lexicon marks as
                 // a modifier, before a title or a noun.
@@ -471,6 +483,10 @@ fn verb_cue<'a>(doc: &Doc<'a>, s: Sentence, v: usize, verb: &'a Verb, prior: usi
     // The subject, before the verb (skipping "also", "later", "has", and a time between
     // subject and verb: "Ruiz on Monday said", "the ministry Tuesday said").
     let mut e = v;
+    // "Ruiz went on to say": the subject is before the lead-in.
+    if let Some(a) = e.checked_sub(1).and_then(|p| lead_in_start(doc, p)).filter(|&a| a >= lo) {
+        e = a;
+    }
     loop {
         if e > lo && is_adverbish(doc, e - 1) {
             e -= 1;

@@ -228,6 +228,9 @@ pub enum CueType {
     Citing,
     /// `in a statement`, `at a news conference`.
     Venue,
+    /// `went on to`, `was quick to`: a phrase ending in "to" before a speech verb that still
+    /// makes a claim of its subject's ("went on to say that …"; not "declined to say").
+    LeadIn,
 }
 
 /// A pronoun.
@@ -398,6 +401,20 @@ impl TokClass {
     pub const STARTS_PRONOUN: u32 = 1 << 29;
     /// A phrase starting at the token is a place (`places.txt`).
     pub const STARTS_PLACE: u32 = 1 << 30;
+
+    /// `FUNC` and the bits of the closed-class types (not the time words, nor the qualifier and
+    /// past forms, which carry no `FUNC` bit).
+    pub const CLOSED: u32 = {
+        let mut bits = TokClass::FUNC;
+        let mut ty = 0;
+        while ty <= FuncType::Object as u32 {
+            if ty != FuncType::Qualifier as u32 {
+                bits |= 1 << (8 + ty);
+            }
+            ty += 1;
+        }
+        bits
+    };
 
     /// A closed-class word of type `ty`.
     pub const fn func(ty: FuncType) -> u32 {
@@ -775,7 +792,13 @@ impl GrammarBuilder {
                 self.add(&l.phrase, Tag::Anon(choice(file, l, "type", &types)?));
             }
             "cue-phrases.txt" => {
-                let types = [("according", CueType::According), ("reported-by", CueType::ReportedBy), ("citing", CueType::Citing), ("venue", CueType::Venue)];
+                let types = [
+                    ("according", CueType::According),
+                    ("reported-by", CueType::ReportedBy),
+                    ("citing", CueType::Citing),
+                    ("venue", CueType::Venue),
+                    ("lead-in", CueType::LeadIn),
+                ];
                 self.add(&l.phrase, Tag::Cue(choice(file, l, "type", &types)?));
             }
             "outlets.txt" => self.add(&l.phrase, Tag::Outlet),

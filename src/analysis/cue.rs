@@ -781,9 +781,16 @@ fn complement<'a>(doc: &Doc<'a>, s: Sentence, mut k: usize, a: &mut Attr<'a>) {
         // A capitalised modal after the cue is a month or a name ("said in May that").
         let modal = |t: usize| doc.is_func(t, FuncType::Modal) && !doc.is_cap(t);
         // Not a "that" after a verb of the clause: "said there was no certainty that …".
-        // (A verb form after a determiner modifies a noun: "in a brief phone interview that".)
-        let nominal = |t: usize| t > k && doc.is_func(t - 1, FuncType::Determiner);
-        if clause && (from..th).all(|t| doc.is_word(t) && verb_at(doc, t).is_none_or(|_| t == k || nominal(t)) && !modal(t) && !is_finite_verbish(doc, t)) {
+        // (A verb form after a determiner modifies a noun, "in a brief phone interview that";
+        // one between a noun and a preposition is a participle, "in remarks broadcast on
+        // state television that".)
+        let nominal = |t: usize| {
+            t > k && (doc.is_func(t - 1, FuncType::Determiner) || verb_at(doc, t).is_some_and(|v| v.modifier && v.form == VerbForm::Base && doc.is_word(t + 1)))
+        };
+        let participle =
+            |t: usize| t > k + 1 && doc.is_word(t - 1) && !doc.has(t - 1, TokClass::FUNC) && doc.is_func(t + 1, FuncType::Preposition) && t + 1 < th;
+        let verbless = |t: usize| (verb_at(doc, t).is_none_or(|_| t == k || nominal(t)) && !is_finite_verbish(doc, t)) || participle(t);
+        if clause && (from..th).all(|t| doc.is_word(t) && verbless(t) && !modal(t)) {
             // "say that is not enough": a "that" right before a verb is the clause's subject.
             let subject = th == k && (doc.is_func(th + 1, FuncType::Auxiliary) || doc.is_func(th + 1, FuncType::Modal)) && !doc.is_cap(th + 1);
             set_content(
@@ -869,9 +876,11 @@ fn complement<'a>(doc: &Doc<'a>, s: Sentence, mut k: usize, a: &mut Attr<'a>) {
                 return;
             }
             let next = next_comma(doc, seg + 1, hi);
+            // (A "citing" aside too: "reported, citing unnamed officials, that …".)
+            let citing = phrase(|x: &Tag| matches!(x, Tag::Cue(CueType::Citing)).then_some(()))(Toks::new(doc, seg + 1, next)).is_ok();
             let aside = next - seg <= 8
                 && (seg + 1..next).all(|t| doc.is_word(t) && !doc.is_func(t, FuncType::Modal))
-                && verb_at(doc, seg + 1).is_none_or(|v| v.form == VerbForm::Past);
+                && (citing || verb_at(doc, seg + 1).is_none_or(|v| v.form == VerbForm::Past));
             if !aside {
                 break;
             }

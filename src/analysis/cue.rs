@@ -714,8 +714,10 @@ fn complement<'a>(doc: &Doc<'a>, s: Sentence, mut k: usize, a: &mut Attr<'a>) {
         if !doc.tok_text(k).eq_ignore_ascii_case("it") {
             return;
         }
+        // How it was put: at most three lower-case words ("bluntly", "another way").
         k += 1;
-        while k < hi && k < s.end.min(k + 3) && doc.is_word(k) && !doc.is_cap(k) {
+        let how = k;
+        while k < hi && k < how + 3 && doc.is_word(k) && !doc.is_cap(k) {
             k += 1;
         }
         // `"It is time," as the mayor put it.`: the quotation before "as".

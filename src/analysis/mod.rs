@@ -273,8 +273,16 @@ fn resolve_sentence(doc: &Doc<'_>, s: Sentence, attrs: &[Attr<'_>], ents: &mut E
     // Where the clause after a sentence's opening phrase begins: after its first comma, unless
     // a quotation comes first. Found once, not from each comma.
     let after_opening = (s.start..s.end).find(|&k| doc.is_punct(k, ",") || doc.quote_of(k).is_some()).filter(|&k| doc.is_punct(k, ",")).map(|k| k + 1);
+    // The reported clauses by start, read with the scan: how far those begun so far reach.
+    let mut claims = cue::SmallPairs::of(attrs.iter().filter_map(|a| a.content));
+    let claims = claims.sorted();
+    let (mut claim_at, mut claim_reach) = (0, 0);
     let mut t = s.start;
     while t < s.end {
+        while let Some(&(_, ce)) = claims.get(claim_at).filter(|c| c.0 <= t) {
+            claim_reach = claim_reach.max(ce);
+            claim_at += 1;
+        }
         let is_subject_pos = t == s.start || np::is_boundary(doc, t - 1) && !doc.is_func(t - 1, FuncType::Preposition);
         if let Ok(k) = speakers.binary_search_by_key(&t, |x| x.0) {
             t = speakers.get(k).map_or(t + 1, |x| x.1.max(t + 1));
@@ -298,7 +306,7 @@ fn resolve_sentence(doc: &Doc<'_>, s: Sentence, attrs: &[Attr<'_>], ents: &mut E
                 let end = n.end;
                 // A name inside a reported clause is no subject of the story's: "Holmgren said
                 // his captain, Joel Adeyemi, had come off. He said …" is Holmgren again.
-                let in_claim = attrs.iter().any(|a| a.content.is_some_and(|(cs, ce)| cs <= t && t < ce));
+                let in_claim = t < claim_reach;
                 // Capitalised heading words are not names: need a lower-case word in the sentence.
                 evs.push((t, Ev::Name(n, is_subject_pos && !in_claim)));
                 t = end.max(t + 1);
@@ -395,15 +403,14 @@ fn resolve_sentence(doc: &Doc<'_>, s: Sentence, attrs: &[Attr<'_>], ents: &mut E
         }
     }
     // "X expressed these sentiments, as reported by Y": Y relays X from now on.
+    // (The relay is the sentence's first, found once.)
+    let relay = attrs
+        .iter()
+        .enumerate()
+        .find(|(_, b)| matches!(b.kind, CueKind::ReportedBy | CueKind::According) && b.speaker.is_some())
+        .and_then(|(j, _)| out.get(j).copied().flatten());
     for a in attrs.iter().filter(|a| a.meta) {
-        let Some(k) = attrs.iter().position(|a| std::ptr::eq(a, a)) else { continue };
-        let _ = k;
-        let subj = a.speaker.as_ref().and_then(|n| ents_lookup(doc, ents, n));
-        let relay = attrs
-            .iter()
-            .enumerate()
-            .find(|(_, b)| matches!(b.kind, CueKind::ReportedBy | CueKind::According) && b.speaker.is_some())
-            .and_then(|(j, _)| out.get(j).copied().flatten());
+        let subj = a.speaker.as_ref().and_then(|n| ents.resolve(doc, n, true));
         if let (Some(x), Some((r, _))) = (subj, relay) {
             if x != r {
                 ents.relays.insert(ents.live(x), vec![r]);
@@ -411,10 +418,6 @@ fn resolve_sentence(doc: &Doc<'_>, s: Sentence, attrs: &[Attr<'_>], ents: &mut E
         }
     }
     (out, floor)
-}
-
-fn ents_lookup(doc: &Doc<'_>, ents: &mut Entities, n: &Np<'_>) -> Option<usize> {
-    ents.resolve(doc, n, true)
 }
 
 /// The first token after the sentence's subject phrase: where its verb should be.

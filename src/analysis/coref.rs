@@ -704,6 +704,9 @@ impl Entities {
             if !e.named || (gender_here.is_some() && e.gender.is_some() && e.gender != gender_here) {
                 continue;
             }
+            // One side's word is a part of the other's hyphenated one: "Vera Halloran" (her
+            // maiden name) is "Vera Halloran-Sokol".
+            let part = |ew: &str, w: &&str| same(ew, w) || ew.split('-').any(|p| same(p, w)) || w.split('-').any(|p| same(ew, &p));
             let rank = if e.words.len() == words.len() && e.words.iter().zip(words).all(|(ew, w)| same(ew, w)) {
                 4
             } else if let ([w], Some(ew)) = (words, e.words.last()) {
@@ -711,6 +714,10 @@ impl Entities {
                     3
                 } else if e.words.first().is_some_and(|ew| same(ew, w)) {
                     2
+                } else if e.words.len() >= 3 && e.words.iter().skip(1).any(|ew| same(ew, w)) {
+                    // A first surname of a longer name: "Benavides" for "Arturo Benavides de
+                    // la Garza", "Castillo" for "Luz Marina del Castillo Ferrer".
+                    1
                 } else {
                     0
                 }
@@ -719,6 +726,8 @@ impl Entities {
                 && e.words.last().zip(words.last()).is_some_and(|(ew, w)| same(ew, w))
             {
                 3
+            } else if words.len() > 1 && e.words.len() == words.len() && e.words.iter().zip(words).all(|(ew, w)| part(ew, w)) {
+                2
             } else {
                 0
             };

@@ -690,6 +690,16 @@ fn complement<'a>(doc: &Doc<'a>, s: Sentence, mut k: usize, a: &mut Attr<'a>) {
                     _ => break,
                 }
             }
+        } else if doc.is_func(at, FuncType::Determiner) {
+            // A hearer the lexicon does not know: a determiner and a few words before a subject
+            // pronoun or "that" ("told the panel it was needed").
+            if let Some(p) = (at + 2..hi.min(at + 5))
+                .take_while(|&t| doc.is_word(t))
+                .find(|&t| (doc.has(t, TokClass::PRONOUN) && !doc.is_cap(t)) || doc.is_func(t, FuncType::Complementizer))
+                .filter(|&p| (at + 1..p).all(|t| !doc.has(t, TokClass::FUNC) && verb_at(doc, t).is_none()))
+            {
+                k = p;
+            }
         }
         // "told the club's channel, Harbour TV, that …": capitalised words in apposition to
         // the hearer name it, a link of the chain when the hearer is an outlet.
@@ -1041,7 +1051,10 @@ fn subject_with_apposition(doc: &Doc<'_>, k: usize, c: usize, hi: usize) -> bool
         return false;
     }
     let c2 = next_comma(doc, c + 1, hi);
-    c2 < hi && c2 - c <= 8 && (doc.is_func(c2 + 1, FuncType::Auxiliary) || doc.is_func(c2 + 1, FuncType::Modal))
+    // A relative clause there may be longer: "said the rule, which bans units smaller than 8
+    // square metres, was about dignity".
+    let reach = if np::is_relative(doc, c + 1) { 24 } else { 8 };
+    c2 < hi && c2 - c <= reach && (doc.is_func(c2 + 1, FuncType::Auxiliary) || doc.is_func(c2 + 1, FuncType::Modal))
 }
 
 fn skip_final_punct_back(doc: &Doc<'_>, from: usize, mut to: usize) -> usize {

@@ -283,7 +283,9 @@ fn resolve_sentence(doc: &Doc<'_>, s: Sentence, attrs: &[Attr<'_>], ents: &mut E
             claim_reach = claim_reach.max(ce);
             claim_at += 1;
         }
-        let is_subject_pos = t == s.start || np::is_boundary(doc, t - 1) && !doc.is_func(t - 1, FuncType::Preposition);
+        // (After an opening past form too: "Born Meera Joshi in Pune, she …" is about her.)
+        let opening_past = t == s.start + 1 && doc.is_func(s.start, FuncType::Past);
+        let is_subject_pos = t == s.start || opening_past || np::is_boundary(doc, t - 1) && !doc.is_func(t - 1, FuncType::Preposition);
         if let Ok(k) = speakers.binary_search_by_key(&t, |x| x.0) {
             t = speakers.get(k).map_or(t + 1, |x| x.1.max(t + 1));
             continue;

@@ -268,8 +268,11 @@ pub fn is_name_word(doc: &Doc<'_>, t: usize) -> bool {
             return false;
         }
     }
-    // Not a number, nor a day ("Monday": a time word of function-words.txt).
-    class & TokClass::func(FuncType::Time) == 0 && !doc.tok_text(t).chars().all(|c| c.is_ascii_digit())
+    // Not a number, nor a day ("Monday": a time word of function-words.txt), nor a past form
+    // opening a sentence that is no given name ("Born Vera Halloran in 1933, she …"; "Rose
+    // Lund" is a name).
+    let past = class & TokClass::func(FuncType::Past) != 0 && class & TokClass::FIRST_NAME == 0 && doc.starts_sentence(t);
+    class & TokClass::func(FuncType::Time) == 0 && !past && !doc.tok_text(t).chars().all(|c| c.is_ascii_digit())
 }
 
 /// Whether `w` looks like a past-tense verb: lower case, in "-ed", longer than "-ed" on a stem
@@ -449,6 +452,22 @@ fn name_np<'d, 'a>(i: Toks<'d, 'a>) -> TResult<'d, 'a, Np<'a>> {
             earlier = None;
             r = r2;
             continue;
+        }
+        // A title's portfolio: "Secretary for Housing Lam Pui-kwan", "Minister of Health Ana
+        // Ruiz". The capitalised words after "for" or "of" are the portfolio up to the last two
+        // (or a given name), which are the name.
+        if last_title_end == Some(t) && name_start.is_none() && matches!(doc.tok_text(t), "for" | "of") {
+            let run = (t + 1..r.end.min(t + 6)).take_while(|&k| is_name_word(doc, k)).count();
+            let first_given = (t + 1..t + 1 + run).position(|k| doc.has(k, TokClass::FIRST_NAME)).filter(|&p| p > 0);
+            let portfolio = first_given.unwrap_or(run.saturating_sub(2));
+            // Not a title there: "a spokeswoman for Senate Minority Leader Carla Dunning" speaks
+            // for the leader.
+            let titled = (t + 1..t + 1 + portfolio).any(|k| doc.has(k, TokClass::TITLE));
+            if portfolio >= 1 && run > portfolio && !titled {
+                last_title_end = Some(t + 1 + portfolio);
+                r = r.at(t + 1 + portfolio);
+                continue;
+            }
         }
         // An occupation opening the sentence before a full name is its title, not part of the
         // name: "Engineer Rosa Hope said", "Hydrologist Felix Brand".

@@ -39,8 +39,9 @@ fn outlet(i: &str) -> IResult<&str, &str> {
     delimited(char('('), recognize(separated_list1(tag(" "), take_while1(|c: char| c.is_alphanumeric() || "-.&'’".contains(c)))), char(')')).parse_complete(i)
 }
 
+/// The dash after the place (or a colon, as Indian papers write it: `NEW DELHI: …`).
 fn dash(i: &str) -> IResult<&str, &str> {
-    preceded(space0, alt((tag("--"), tag("-"), tag("\u{2014}"), tag("\u{2013}")))).parse_complete(i)
+    preceded(space0, alt((tag("--"), tag("-"), tag("\u{2014}"), tag("\u{2013}"), tag(":")))).parse_complete(i)
 }
 
 /// How far into a paragraph a dateline's opening parenthesis can be: a place of at most four
@@ -116,6 +117,9 @@ mod tests {
         let t = "Lima, May 4 (Andes Press) The talks began.";
         assert_eq!(parse(t, 10).unwrap().outlet.unwrap().start, 10 + 13);
         assert!(parse("LAGOS — Officials said.", 0).unwrap().outlet.is_none());
+        // An Indian paper's dateline ends with a colon.
+        let t = "NEW DELHI: The court said.";
+        assert_eq!(parse(t, 0).unwrap().place.of(t), "NEW DELHI");
         assert!(parse("The Minister said (quietly) that.", 0).is_none());
         assert!(parse("Smith said.", 0).is_none());
         let t = "KYIV, Ukraine (Wire) — Drones struck overnight.";

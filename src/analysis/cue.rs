@@ -191,6 +191,11 @@ fn lead_in_start(doc: &Doc<'_>, p: usize) -> Option<usize> {
     })
 }
 
+/// Whether the quotation `q` at token `t` is the title of a work ([`super::is_title`]).
+fn quoted_title(doc: &Doc<'_>, t: usize, q: usize) -> bool {
+    doc.quotes.get(q).is_some_and(|x| super::is_title(doc, t, x.content.of(doc.text)))
+}
+
 /// Whether token `t` names when (`Monday`, `afterwards`, `earlier`; `type=time` or `time=yes` in
 /// function-words.txt).
 fn is_time_word(doc: &Doc<'_>, t: usize) -> bool {
@@ -492,6 +497,10 @@ fn verb_cue<'a>(doc: &Doc<'a>, s: Sentence, v: usize, verb: &'a Verb, prior: usi
             e -= 1;
         } else if e > lo + 1 && is_time_word(doc, e - 1) && doc.is_word(e - 2) {
             e -= if doc.tok_text(e - 2).eq_ignore_ascii_case("on") { 2 } else { 1 };
+            // "data released Tuesday showed": a participle before the time.
+            if e > lo + 1 && np::looks_past(doc.tok_text(e - 1)) && verb_at(doc, e - 1).is_none() && doc.is_word(e - 2) && !doc.has(e - 2, TokClass::FUNC) {
+                e -= 1;
+            }
         } else if e > lo + 3 && doc.is_punct(e - 1, ")") && doc.is_punct(e - 3, "(") && is_short_form(doc, e - 2) {
             // "the Institute for Fiscal Studies (IFS) said": the short form in parentheses.
             e -= 3;
@@ -1162,7 +1171,9 @@ pub fn find_subject<'a>(doc: &Doc<'a>, lo: usize, e: usize) -> Option<(Np<'a>, V
             if aside(p) {
                 segs.push((t, end));
                 end = p;
-            } else if doc.quote_of(p).is_some() || doc.is_punct(p, ":") || doc.is_punct(p, ";") || doc.is_punct(p, "(") {
+            } else if doc.quote_of(p).is_some_and(|q| !quoted_title(doc, p, q)) || doc.is_punct(p, ":") || doc.is_punct(p, ";") || doc.is_punct(p, "(") {
+                // (A work's title in an apposition goes on: "The committee's report, titled
+                // ‘Muddied Waters’, concluded …".)
                 break;
             }
             t = p;

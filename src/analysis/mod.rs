@@ -285,7 +285,17 @@ fn resolve_sentence(doc: &Doc<'_>, s: Sentence, attrs: &[Attr<'_>], ents: &mut E
         }
         // (After an opening past form too: "Born Meera Joshi in Pune, she …" is about her.)
         let opening_past = t == s.start + 1 && doc.is_func(s.start, FuncType::Past);
-        let is_subject_pos = t == s.start || opening_past || np::is_boundary(doc, t - 1) && !doc.is_func(t - 1, FuncType::Preposition);
+        // (And after one or two lower-case role words there: "Inside, volunteer Marcy Delgado
+        // was handing out sandwiches.")
+        let role_words = |d: usize| {
+            t >= s.start + d
+                && (t - d..t).all(|k| doc.is_word(k) && !doc.is_cap(k) && doc.has(k, TokClass::NOUN) && !doc.has(k, TokClass::FUNC | TokClass::VERB))
+                && (t - d == s.start || np::is_boundary(doc, t - d - 1) && !doc.is_func(t - d - 1, FuncType::Preposition))
+        };
+        let is_subject_pos = t == s.start
+            || opening_past
+            || np::is_boundary(doc, t - 1) && !doc.is_func(t - 1, FuncType::Preposition)
+            || (np::is_name_word(doc, t) && (role_words(1) || role_words(2)));
         if let Ok(k) = speakers.binary_search_by_key(&t, |x| x.0) {
             t = speakers.get(k).map_or(t + 1, |x| x.1.max(t + 1));
             continue;
@@ -612,13 +622,19 @@ fn float_quotes(doc: &Doc<'_>, units: &mut Vec<Unit>, pending: Vec<Pending>, flo
                     .filter(|u| u.speaker.is_some() && u.paragraph == para && u.kind != QuoteKind::Title)
                     .filter(|u| span.is_some_and(|sp| sp.start <= u.content.start && u.content.end <= sp.end));
             }
-            if from.is_none() {
+            if from.is_none() && floor.is_none() {
+                // `"I used to swim here." Ffion Jones, 44, has swum …`: the subject opening the
+                // next sentence of the paragraph, when it has no attribution of its own.
+                let only_quote = p.sentence.end - p.sentence.start <= 2;
+                floor = next_sentence.filter(|s| only_quote && s.start == p.sentence.end).and_then(|&s| floor_of(floors, s));
+            }
+            if from.is_none() && floor.is_none() {
                 // A sentence that is only this quote, after a paragraph ending in an attributed
                 // quote, with no attribution after it.
                 let only_quote = p.sentence.end - p.sentence.start <= 2;
                 from = before.filter(|u| only_quote && attributed_direct(u) && u.paragraph + 1 == para);
             }
-            if from.is_none() {
+            if from.is_none() && floor.is_none() {
                 // "Asked whether …, he shook his head. "It's one game."": the subject opening
                 // the sentence just before, in the same paragraph, has the floor; "Asked about
                 // the cut, she was blunt: "…"": the subject of the clause before the colon.
@@ -699,7 +715,9 @@ fn named_subject_between(doc: &Doc<'_>, from: usize, to: usize, para: usize) -> 
     false
 }
 
-fn is_title(doc: &Doc<'_>, t: usize, inner: &str) -> bool {
+/// Whether the quotation at token `t` (its words `inner`) is the title of a work: after a
+/// work noun or "titled", or in title case.
+pub(super) fn is_title(doc: &Doc<'_>, t: usize, inner: &str) -> bool {
     let work_before = (t.saturating_sub(3)..t).any(|k| {
         (doc.has(k, TokClass::NOUN) && doc.word_tags(k).any(|x| matches!(x, Tag::Noun(n) if n.kind == NounKind::Work)))
             || matches!(doc.tok_text(k), "titled" | "entitled")

@@ -1198,7 +1198,12 @@ pub fn find_subject<'a>(doc: &Doc<'a>, lo: usize, e: usize) -> Option<(Np<'a>, V
                 // "But councillor Amir Haddad, …": a leading connective is not the phrase.
                 let a = if a + 1 < b && doc.is_func(a, FuncType::Connective) { a + 1 } else { a };
                 np::words_at(doc, a, b)
-                    .and_then(|set| np::exact_of(&set, b).or_else(|| postmodifier_of(doc, &set, b)).or_else(|| pp_tail_of(doc, &set, b)))
+                    .and_then(|set| {
+                        np::exact_of(&set, b)
+                            .or_else(|| postmodifier_of(doc, &set, b))
+                            .or_else(|| pp_tail_of(doc, &set, b))
+                            .or_else(|| name_pp_of(doc, &set, b))
+                    })
                     .or_else(|| unknown_role(doc, lo, a, b))
                     // "Bavaria's Tobias Rainer": a capitalised possessive before the name.
                     .or_else(|| {
@@ -1246,6 +1251,9 @@ pub fn find_subject<'a>(doc: &Doc<'a>, lo: usize, e: usize) -> Option<(Np<'a>, V
                 for b in from..a - 1 {
                     if b > lo && !np::is_boundary(doc, b - 1) {
                         continue;
+                    }
+                    if let Some(m) = memo.get(doc, b).and_then(|x| name_pp_of(doc, x, e)).filter(|m| m.end == a - 1 || m.end == e) {
+                        return Some((m, Vec::new(), b));
                     }
                     // Not "a study by researchers at X": the agent of a document is the source.
                     let by = doc.tok_text(a - 1).eq_ignore_ascii_case("by");
@@ -1390,6 +1398,25 @@ fn pp_tail_of<'a>(doc: &Doc<'a>, set: &NpSet<'a>, e: usize) -> Option<Np<'a>> {
     }
 }
 
+/// "Mayor Ana Ruiz of Springfield said", "Nadia Brook of Harbour Economics said": a name of
+/// `set` right before a preposition whose short phrase runs up to `e` is the speaker, the phrase
+/// an affiliation; "the Bank of Ostmark said": a capitalised organisation noun closing the name
+/// goes on through "of" or "for" to `e`, one name.
+fn name_pp_of<'a>(doc: &Doc<'a>, set: &NpSet<'a>, e: usize) -> Option<Np<'a>> {
+    let mut m =
+        set.iter().filter(|n| n.kind == NpKind::Name && !n.possessive && n.end < e && doc.is_func(n.end, FuncType::Preposition)).max_by_key(|n| n.end)?.clone();
+    let p = m.end;
+    if e - p < 2 || e - p > 7 || !(p + 1..e).all(|t| doc.is_word(t) && verb_at(doc, t).is_none()) {
+        return None;
+    }
+    let last = p - 1;
+    if doc.is_cap(last) && np::word_noun(doc, last, NounKind::Org).is_some() && matches!(doc.tok_text(p), "of" | "for") {
+        m.name = m.name.map(|(s0, _)| (s0, e));
+        m.end = e;
+    }
+    Some(m)
+}
+
 /// A speaker phrase of `set` (the phrases parsed at one start, [`np::words_at`]) followed by a
 /// participle or relative clause running up to `e`.
 fn postmodifier_of<'a>(doc: &Doc<'a>, set: &NpSet<'a>, e: usize) -> Option<Np<'a>> {
@@ -1457,7 +1484,19 @@ fn quoted_as<'a>(doc: &Doc<'a>, s: Sentence, v: usize, verb: &'a Verb, before: &
     let (relay, _, left) = find_subject(doc, lo, e)?;
     // "quoted him as saying": an object pronoun too.
     let obj = np::parse_forward(doc, v + 1, hi).or_else(|| np::object_pronoun(doc, v + 1))?;
-    let (r, ing) = as_saying(Toks::new(doc, obj.end, hi)).ok()?;
+    // An aside between commas may come first: "quoted General Salem al-Warfalli, who commands
+    // the coastguard, as saying".
+    let after = if doc.is_punct(obj.end, ",") {
+        let c = next_comma(doc, obj.end + 1, hi);
+        if c < hi && c - obj.end <= 20 && (obj.end + 1..c).all(|t| doc.is_word(t)) {
+            c + 1
+        } else {
+            obj.end
+        }
+    } else {
+        obj.end
+    };
+    let (r, ing) = as_saying(Toks::new(doc, after, hi)).or_else(|_| as_saying(Toks::new(doc, obj.end, hi))).ok()?;
     let mut a = Attr::new((v, ing + 1), CueKind::QuotedAs, verb_at(doc, ing).or(Some(verb)));
     a.speaker = Some(obj);
     a.left = left;

@@ -258,7 +258,9 @@ pub fn is_name_word(doc: &Doc<'_>, t: usize) -> bool {
     if class & TokClass::FUNC != 0 {
         let next = doc.tokens.get(t + 1).map_or(0, |n| n.class);
         let name_after = next & TokClass::CAP != 0 && next & (TokClass::FUNC | TokClass::PRONOUN) == 0 && doc.is_word(t + 1);
-        return class & TokClass::FIRST_NAME != 0 && name_after;
+        // ... or one opening a lexicon noun inside a name: "Oskiwin Lake First Nation".
+        let noun_inside = class & TokClass::STARTS_NOUN != 0 && t > 0 && doc.is_cap(t - 1) && !doc.starts_sentence(t);
+        return (class & TokClass::FIRST_NAME != 0 || noun_inside) && name_after;
     }
     // A capitalised verb is a name only inside a sentence and before a lower-case verb: the
     // surname in `"…," Brand said`, not the verb opening "Warns of …".
@@ -308,10 +310,19 @@ fn is_capitalised_verb(doc: &Doc<'_>, t: usize) -> bool {
 }
 
 fn is_particle(doc: &Doc<'_>, t: usize) -> bool {
+    is_particle_word(doc.tok_text(t))
+}
+
+fn is_particle_word(w: &str) -> bool {
     matches!(
-        doc.tok_text(t),
-        "de" | "des" | "da" | "van" | "von" | "der" | "den" | "bin" | "al" | "del" | "la" | "le" | "di" | "du" | "dos" | "das" | "ibn" | "ter"
+        w,
+        "de" | "des" | "da" | "van" | "von" | "der" | "den" | "bin" | "al" | "el" | "abu" | "del" | "la" | "le" | "di" | "du" | "dos" | "das" | "ibn" | "ter"
     )
+}
+
+/// A particle joined to a name by a hyphen: "al-Warfalli", "el-Sayed".
+fn is_hyphen_particle_name(doc: &Doc<'_>, t: usize) -> bool {
+    doc.is_word(t) && doc.tok_text(t).split_once('-').is_some_and(|(p, rest)| is_particle_word(p) && rest.starts_with(char::is_uppercase))
 }
 
 pub(crate) fn is_possessive(doc: &Doc<'_>, t: usize) -> bool {
@@ -495,7 +506,7 @@ fn name_np<'d, 'a>(i: Toks<'d, 'a>) -> TResult<'d, 'a, Np<'a>> {
                 && doc.tok_text(t).bytes().all(|b| b.is_ascii_digit())
                 && doc.word_tags(t - 1).any(|x| matches!(x, Tag::Noun(n) if n.outlet))
         };
-        let continues_name = name_start.is_some() && (particles() || is_capitalised_verb(doc, t) || outlet_number());
+        let continues_name = name_start.is_some() && (particles() || is_capitalised_verb(doc, t) || outlet_number() || is_hyphen_particle_name(doc, t));
         if is_name_word(doc, t) || continues_name {
             if name_start.is_none() {
                 name_start = Some(t);
@@ -642,7 +653,9 @@ fn role_np<'d, 'a>(i: Toks<'d, 'a>) -> TResult<'d, 'a, Np<'a>> {
         if n_words >= 7 || !doc.is_word(t) || is_verb_word(doc, t) && !bare && !is_title_word(doc, t) && noun_phrase(r).is_err() {
             break;
         }
-        if is_func_word(doc, t) {
+        // A function word ends the phrase, unless a lexicon noun or title starts with it
+        // ("a northern Ontario First Nation").
+        if is_func_word(doc, t) && !(doc.has(t, TokClass::STARTS_NOUN | TokClass::STARTS_TITLE) && (title_phrase(r).is_ok() || noun_phrase(r).is_ok())) {
             break;
         }
         if let Ok((r2, (s, e, ti))) = title_phrase(r) {

@@ -167,7 +167,8 @@ fn is_tail(doc: &Doc<'_>, from: usize, to: usize) -> bool {
         !doc.is_func(t, FuncType::Complementizer)
             && !doc.is_func(t, FuncType::Modal)
             && !(doc.is_func(t, FuncType::Auxiliary) && t > from)
-            && doc.quote_of(t).is_none()
+            // (A work's title may be in it: "on the "Metal Detector" podcast".)
+            && doc.quote_of(t).is_none_or(|q| quoted_title(doc, t, q))
     })
 }
 

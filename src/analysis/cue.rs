@@ -286,6 +286,12 @@ pub fn attributions_into<'a>(doc: &Doc<'a>, s: Sentence, out: &mut Vec<Attr<'a>>
             t += 1;
             continue;
         };
+        // A capitalised base form inside a sentence is a noun or a name: "Secretary of State
+        // Marco Rubio", "the Washington Post".
+        if v.form == VerbForm::Base && doc.is_cap(t) && !doc.starts_sentence(t) && doc.quote_of(t.wrapping_sub(1)).is_none() {
+            t += 1;
+            continue;
+        }
         // Part of an anonymity descriptor: "people briefed on the talks".
         if doc.has(t, TokClass::STARTS_ANON) && phrase(|x: &Tag| matches!(x, Tag::Anon(_)).then_some(()))(Toks::new(doc, t, hi)).is_ok() {
             t += 1;
@@ -1134,8 +1140,11 @@ fn left_side(doc: &Doc<'_>, s: Sentence, a: &mut Attr<'_>) {
     };
     if let Some(q) = quote {
         // `The findings "add to the evidence," the team wrote`: a quote that continues words of
-        // the clause is part of a reported claim; one that opens it is direct.
-        if q > lo && doc.is_word(q - 1) {
+        // the clause is part of a reported claim; one that opens it is direct. So is one in
+        // lower case after the clause's subject and an aside: `X, who …, "did not weigh the
+        // risks," the memo concluded`.
+        let lower = doc.quotes.get(doc.quote_of(q).unwrap_or(usize::MAX)).is_some_and(|x| x.content.of(doc.text).starts_with(|c: char| c.is_lowercase()));
+        if q > lo && (doc.is_word(q - 1) || (lower && doc.is_punct(q - 1, ",") && doc.is_word(lo))) {
             a.content = Some((lo, q + 1));
         } else {
             a.quotes.push(q);
@@ -1294,7 +1303,7 @@ pub fn find_subject<'a>(doc: &Doc<'a>, lo: usize, e: usize) -> Option<(Np<'a>, V
             continue;
         }
         let Some(set) = memo.get(doc, a) else { continue };
-        if let Some(n) = postmodifier_of(doc, set, e).or_else(|| pp_tail_of(doc, set, e)) {
+        if let Some(n) = postmodifier_of(doc, set, e).or_else(|| pp_tail_of(doc, set, e)).or_else(|| name_pp_of(doc, set, e)) {
             return Some((n, Vec::new(), a));
         }
     }
@@ -1406,8 +1415,13 @@ fn pp_tail_of<'a>(doc: &Doc<'a>, set: &NpSet<'a>, e: usize) -> Option<Np<'a>> {
 fn name_pp_of<'a>(doc: &Doc<'a>, set: &NpSet<'a>, e: usize) -> Option<Np<'a>> {
     let mut m =
         set.iter().filter(|n| n.kind == NpKind::Name && !n.possessive && n.end < e && doc.is_func(n.end, FuncType::Preposition)).max_by_key(|n| n.end)?.clone();
+    // A name of two words or a title: one capitalised word ("Negotiations with the two coastal
+    // states are …") is too often a common word.
+    if m.name.is_none_or(|(a, b)| b - a < 2) && m.titles.is_empty() {
+        return None;
+    }
     let p = m.end;
-    if e - p < 2 || e - p > 7 || !(p + 1..e).all(|t| doc.is_word(t) && verb_at(doc, t).is_none()) {
+    if e - p < 2 || e - p > 10 || !(p + 1..e).all(|t| doc.is_word(t) && verb_at(doc, t).is_none()) {
         return None;
     }
     let last = p - 1;

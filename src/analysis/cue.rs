@@ -286,6 +286,16 @@ pub fn attributions_into<'a>(doc: &Doc<'a>, s: Sentence, out: &mut Vec<Attr<'a>>
             t += 1;
             continue;
         };
+        // A plural-looking form before an auxiliary or modal is a noun, the subject: "charges
+        // were expected", "claims have been made".
+        if matches!(v.form, VerbForm::Third | VerbForm::Base)
+            && (doc.is_func(t + 1, FuncType::Auxiliary) || doc.is_func(t + 1, FuncType::Modal))
+            && !doc.is_cap(t + 1)
+            && doc.tok_text(t).ends_with('s')
+        {
+            t += 1;
+            continue;
+        }
         // A capitalised base form inside a sentence is a noun or a name: "Secretary of State
         // Marco Rubio", "the Washington Post".
         if v.form == VerbForm::Base && doc.is_cap(t) && !doc.starts_sentence(t) && doc.quote_of(t.wrapping_sub(1)).is_none() {
@@ -325,6 +335,9 @@ pub fn attributions_into<'a>(doc: &Doc<'a>, s: Sentence, out: &mut Vec<Attr<'a>>
                 && !doc.is_cap(t + 1)
                 && !doc.has(t + 1, TokClass::FUNC | TokClass::PRONOUN)
                 && !plural_noun(p)
+                // (Not the object of "of" after a plural, the base form's subject: "Supporters of
+                // the plan say …"; "during the public comment period" stays a compound.)
+                && !(p > lo + 2 && doc.tok_text(p - 2) == "of" && plural_noun(p - 3))
         };
         if prev.is_some_and(|p| {
             (doc.tok_text(p).eq_ignore_ascii_case("to") && lead_in_start(doc, p).is_none())
@@ -883,9 +896,15 @@ fn complement<'a>(doc: &Doc<'a>, s: Sentence, mut k: usize, a: &mut Attr<'a>) {
         // "Now, she says, rising bills may force her to close": after an opening adverb or
         // connective, the clause after the cue is the claim.
         let lo = s.start;
-        let opener = a.left == lo + 2
-            && doc.is_punct(lo + 1, ",")
-            && (doc.is_func(lo, FuncType::Adverb) || doc.is_func(lo, FuncType::Connective) || is_time_word(doc, lo));
+        // (Or a short opening phrase: "After that, she said, …", "In the end, he says, …".)
+        let opener = a.left >= lo + 2
+            && a.left <= lo + 4
+            && doc.is_punct(a.left - 1, ",")
+            && (lo..a.left - 1).all(|t| doc.is_word(t) && verb_at(doc, t).is_none() && !is_finite_verbish(doc, t))
+            && (doc.is_func(lo, FuncType::Adverb)
+                || doc.is_func(lo, FuncType::Connective)
+                || is_time_word(doc, lo)
+                || (a.left > lo + 2 && doc.is_func(lo, FuncType::Preposition)));
         if opener && c + 1 < hi && doc.is_punct(c, ",") {
             let end = skip_final_punct_back(doc, c + 1, hi);
             if (c + 1..end).any(|t| is_finite_verbish(doc, t) || doc.has(t, TokClass::VERB)) && end > c + 3 {
@@ -1062,8 +1081,10 @@ fn two_word_clause(doc: &Doc<'_>, k: usize, end: usize) -> bool {
 /// determiner or a name), a short apposition between commas, then an auxiliary or modal verb: the subject
 /// of a reported clause, not a name after an inverted "said".
 fn subject_with_apposition(doc: &Doc<'_>, k: usize, c: usize, hi: usize) -> bool {
-    // A name opens it too: "said Ivanov, 44, had been charged".
-    if c >= hi || !(doc.is_func(k, FuncType::Determiner) || np::is_name_word(doc, k)) {
+    // A name opens it too: "said Ivanov, 44, had been charged"; and a bare noun before a
+    // relative clause: "said filming, which had been due in May, would be delayed".
+    let bare_noun = c == k + 1 && doc.is_word(k) && !doc.has(k, TokClass::FUNC | TokClass::PRONOUN) && np::is_relative(doc, c + 1);
+    if c >= hi || !(doc.is_func(k, FuncType::Determiner) || np::is_name_word(doc, k) || bare_noun) {
         return false;
     }
     let c2 = next_comma(doc, c + 1, hi);

@@ -277,6 +277,7 @@ fn resolve_sentence(doc: &Doc<'_>, s: Sentence, attrs: &[Attr<'_>], ents: &mut E
     let mut claims = cue::SmallPairs::of(attrs.iter().filter_map(|a| a.content));
     let claims = claims.sorted();
     let (mut claim_at, mut claim_reach) = (0, 0);
+    let after_past = if doc.is_func(s.start, FuncType::Past) { s.start + 1 } else { usize::MAX };
     let mut t = s.start;
     while t < s.end {
         while let Some(&(_, ce)) = claims.get(claim_at).filter(|c| c.0 <= t) {
@@ -284,7 +285,7 @@ fn resolve_sentence(doc: &Doc<'_>, s: Sentence, attrs: &[Attr<'_>], ents: &mut E
             claim_at += 1;
         }
         // (After an opening past form too: "Born Meera Joshi in Pune, she …" is about her.)
-        let opening_past = t == s.start + 1 && doc.is_func(s.start, FuncType::Past);
+        let opening_past = t == after_past;
         // (And after one or two lower-case role words there: "Inside, volunteer Marcy Delgado
         // was handing out sandwiches.")
         let role_words = |d: usize| {
@@ -292,15 +293,13 @@ fn resolve_sentence(doc: &Doc<'_>, s: Sentence, attrs: &[Attr<'_>], ents: &mut E
                 && (t - d..t).all(|k| doc.is_word(k) && !doc.is_cap(k) && doc.has(k, TokClass::NOUN) && !doc.has(k, TokClass::FUNC | TokClass::VERB))
                 && (t - d == s.start || np::is_boundary(doc, t - d - 1) && !doc.is_func(t - d - 1, FuncType::Preposition))
         };
-        let is_subject_pos = t == s.start
-            || opening_past
-            || np::is_boundary(doc, t - 1) && !doc.is_func(t - 1, FuncType::Preposition)
-            || (np::is_name_word(doc, t) && (role_words(1) || role_words(2)));
+        let is_subject_pos = t == s.start || opening_past || np::is_boundary(doc, t - 1) && !doc.is_func(t - 1, FuncType::Preposition);
         if let Ok(k) = speakers.binary_search_by_key(&t, |x| x.0) {
             t = speakers.get(k).map_or(t + 1, |x| x.1.max(t + 1));
             continue;
         }
         if np::is_name_word(doc, t) || doc.has(t, TokClass::TITLE) {
+            let is_subject_pos = is_subject_pos || (np::is_name_word(doc, t) && (role_words(1) || role_words(2)));
             if let Some(mut n) = np::parse_name(doc, t, s.end) {
                 // "Shares in Hallmark Tyne, the shipping insurer, fell": a definite organisation
                 // noun in apposition says the name is an organisation's.

@@ -245,7 +245,7 @@ impl<'a> Doc<'a> {
                 }
                 // A word of three or more capitals is an acronym, not the closed-class word it
                 // spells ("the WHO said", "IT firms").
-                if class & TokClass::FUNC != 0 && j - start >= 3 && b.get(start..j).is_some_and(|w| w.iter().all(u8::is_ascii_uppercase)) {
+                if upper && class & TokClass::FUNC != 0 && j - start >= 3 && b.get(start..j).is_some_and(|w| w.iter().all(u8::is_ascii_uppercase)) {
                     class &= !TokClass::CLOSED;
                 }
                 self.tokens.push(Token {

@@ -1150,7 +1150,12 @@ impl Entities {
                                 && (e.head.as_deref() == Some(head_word.as_str())
                                     || (e.named && (np.outlet || e.words.contains(&head_word)))
                                     || (e.named && noun.is_some_and(|n| n.firm) && is_business(doc, e))
-                                    || (!e.named && noun.is_some_and(|n| n.generic) && e.head.as_deref().is_some_and(|h| is_firm_word(doc, h))))
+                                    || (!e.named
+                                        && noun.is_some_and(|n| n.generic)
+                                        && e.head.as_deref().is_some_and(|h| is_firm_word(doc, h))
+                                        // (Not another's: "the airport's operator".)
+                                        && !e.name.contains("'s")
+                                        && !e.name.contains("\u{2019}s")))
                         })
                         .map(|(i, _)| i);
                     self.most_salient(cands, pos)

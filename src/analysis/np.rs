@@ -274,7 +274,9 @@ pub fn is_name_word(doc: &Doc<'_>, t: usize) -> bool {
     // opening a sentence that is no given name ("Born Vera Halloran in 1933, she …"; "Rose
     // Lund" is a name).
     let past = class & TokClass::func(FuncType::Past) != 0 && class & TokClass::FIRST_NAME == 0 && doc.starts_sentence(t);
-    class & TokClass::func(FuncType::Time) == 0 && !past && !doc.tok_text(t).chars().all(|c| c.is_ascii_digit())
+    // (A time word after a capitalised word goes on in a name: "USA Today", "Dalmarre Today".)
+    let time = class & TokClass::func(FuncType::Time) != 0 && !(t > 0 && doc.is_cap(t - 1));
+    !time && !past && !doc.tok_text(t).chars().all(|c| c.is_ascii_digit())
 }
 
 /// Whether `w` looks like a past-tense verb: lower case, in "-ed", longer than "-ed" on a stem
@@ -480,6 +482,22 @@ fn name_np<'d, 'a>(i: Toks<'d, 'a>) -> TResult<'d, 'a, Np<'a>> {
                 continue;
             }
         }
+        // A word for a business opening the sentence before a name is no part of it: "Airline
+        // Nordair told passengers …" names an airline (see `org_noun_before`).
+        if name_start.is_none()
+            && titles.is_empty()
+            && premods == 0
+            && doc.starts_sentence(t)
+            && word_noun(doc, t, NounKind::Org).is_some_and(|n| n.firm)
+            && is_name_word(doc, t + 1)
+            && !doc.has(t + 1, TokClass::FIRST_NAME)
+            // One name word: "Developer Trent Vasquez-Hale" is a person's occupation.
+            && !is_name_word(doc, t + 2)
+        {
+            premods += 1;
+            r = r.at(t + 1);
+            continue;
+        }
         // An occupation opening the sentence before a full name is its title, not part of the
         // name: "Engineer Rosa Hope said", "Hydrologist Felix Brand".
         if name_start.is_none()
@@ -580,8 +598,11 @@ fn name_np<'d, 'a>(i: Toks<'d, 'a>) -> TResult<'d, 'a, Np<'a>> {
         && ((end == ns + 1 && is_acronym(doc, ns)) || place_phrase(i.at(ns)).is_ok_and(|(_, (_, e, _))| e + 1 == end));
     // "the fitness app maker StrideLab": a lower-case organisation noun right before the name
     // (in the phrase or just outside it) names an organisation.
-    np.org_noun_before =
-        ns > 0 && doc.is_word(ns - 1) && !doc.is_cap(ns - 1) && word_noun(doc, ns - 1, NounKind::Org).is_some() && !doc.has(ns, TokClass::FIRST_NAME);
+    np.org_noun_before = ns > 0
+        && doc.is_word(ns - 1)
+        && (!doc.is_cap(ns - 1) || doc.starts_sentence(ns - 1))
+        && word_noun(doc, ns - 1, NounKind::Org).is_some()
+        && !doc.has(ns, TokClass::FIRST_NAME);
     np.org_name |= np.org_noun_before;
     // A name whose last word is an organisation noun ("European Commission") names an org, as
     // does a name that is one ("White House").

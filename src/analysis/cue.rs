@@ -663,7 +663,7 @@ fn skip_final_punct(doc: &Doc<'_>, k: usize, hi: usize) -> usize {
 
 /// Whether a word of tokens `[a, b)` is an outlet noun of the lexicon ("channel", "newspaper").
 fn outlet_noun_in(doc: &Doc<'_>, a: usize, b: usize) -> bool {
-    (a..b).any(|t| doc.word_tags(t).any(|x| matches!(x, Tag::Noun(n) if n.outlet)))
+    (a..b).any(|t| np::is_outlet_noun(doc, t))
 }
 
 /// What follows a cue verb (or `as saying`): a quotation, `that` + clause, an object then a
@@ -1445,8 +1445,7 @@ fn name_pp_of<'a>(doc: &Doc<'a>, set: &NpSet<'a>, e: usize) -> Option<Np<'a>> {
     if e - p < 2 || e - p > 10 || !(p + 1..e).all(|t| doc.is_word(t) && verb_at(doc, t).is_none()) {
         return None;
     }
-    let last = p - 1;
-    if doc.is_cap(last) && np::word_noun(doc, last, NounKind::Org).is_some() && matches!(doc.tok_text(p), "of" | "for") {
+    if np::org_name_goes_on(doc, p - 1, p) {
         m.name = m.name.map(|(s0, _)| (s0, e));
         m.end = e;
     }

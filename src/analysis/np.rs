@@ -311,20 +311,27 @@ fn is_capitalised_verb(doc: &Doc<'_>, t: usize) -> bool {
         && !doc.tok_text(t).chars().all(|c| c.is_uppercase())
 }
 
+/// A lower-case name particle (`type=particle` in function-words.txt: "de", "van", "al").
 fn is_particle(doc: &Doc<'_>, t: usize) -> bool {
-    is_particle_word(doc.tok_text(t))
-}
-
-fn is_particle_word(w: &str) -> bool {
-    matches!(
-        w,
-        "de" | "des" | "da" | "van" | "von" | "der" | "den" | "bin" | "al" | "el" | "abu" | "del" | "la" | "le" | "di" | "du" | "dos" | "das" | "ibn" | "ter"
-    )
+    doc.is_func(t, FuncType::Particle) && !doc.is_cap(t)
 }
 
 /// A particle joined to a name by a hyphen: "al-Warfalli", "el-Sayed".
 fn is_hyphen_particle_name(doc: &Doc<'_>, t: usize) -> bool {
-    doc.is_word(t) && doc.tok_text(t).split_once('-').is_some_and(|(p, rest)| is_particle_word(p) && rest.starts_with(char::is_uppercase))
+    let particle = |p: &str| doc.grammar.tags_of(p).iter().any(|x| matches!(x, Tag::Func(f) if f.ty == FuncType::Particle));
+    doc.is_word(t) && doc.tok_text(t).split_once('-').is_some_and(|(p, rest)| rest.starts_with(char::is_uppercase) && particle(p))
+}
+
+/// Whether token `t` is an outlet noun of the lexicon ("newspaper", "channel", "radio").
+pub(crate) fn is_outlet_noun(doc: &Doc<'_>, t: usize) -> bool {
+    doc.word_tags(t).any(|x| matches!(x, Tag::Noun(n) if n.outlet))
+}
+
+/// Whether a name ending with token `last` goes on through the preposition `prep` to the name
+/// after it: a capitalised organisation noun before "of" or "for" ("the Bank of Ostmark", "the
+/// Observatory for Human Rights"; not a person's affiliation, "Jane Doe of Capital Economics").
+pub(crate) fn org_name_goes_on(doc: &Doc<'_>, last: usize, prep: usize) -> bool {
+    doc.is_cap(last) && word_noun(doc, last, NounKind::Org).is_some() && matches!(doc.tok_text(prep), "of" | "for")
 }
 
 pub(crate) fn is_possessive(doc: &Doc<'_>, t: usize) -> bool {
@@ -518,12 +525,7 @@ fn name_np<'d, 'a>(i: Toks<'d, 'a>) -> TResult<'d, 'a, Np<'a>> {
         let particles =
             || is_particle(doc, t) && ((t + 1 < r.end && is_name_word(doc, t + 1)) || (t + 2 < r.end && is_particle(doc, t + 1) && is_name_word(doc, t + 2)));
         // A short number after an outlet word goes on: "BBC Radio 5 Live", "Channel 4 News".
-        let outlet_number = || {
-            t > 0
-                && doc.tok_text(t).len() <= 3
-                && doc.tok_text(t).bytes().all(|b| b.is_ascii_digit())
-                && doc.word_tags(t - 1).any(|x| matches!(x, Tag::Noun(n) if n.outlet))
-        };
+        let outlet_number = || t > 0 && doc.tok_text(t).len() <= 3 && doc.tok_text(t).bytes().all(|b| b.is_ascii_digit()) && is_outlet_noun(doc, t - 1);
         let continues_name = name_start.is_some() && (particles() || is_capitalised_verb(doc, t) || outlet_number() || is_hyphen_particle_name(doc, t));
         if is_name_word(doc, t) || continues_name {
             if name_start.is_none() {
@@ -588,8 +590,7 @@ fn name_np<'d, 'a>(i: Toks<'d, 'a>) -> TResult<'d, 'a, Np<'a>> {
     np.modifiers = modifiers;
     np.definite = d.is_some_and(|(_, def, _)| def);
     np.possessive = end > 0 && is_possessive(doc, end - 1);
-    let outlet_word = |t: usize| doc.word_tags(t).any(|x| matches!(x, Tag::Noun(n) if n.outlet));
-    np.outlet = outlet_phrase(i.at(ns)).is_ok_and(|(_, (_, e, _))| e < end) || (end > ns + 1 && (outlet_word(ns) || outlet_word(end - 1)));
+    np.outlet = outlet_phrase(i.at(ns)).is_ok_and(|(_, (_, e, _))| e < end) || (end > ns + 1 && (is_outlet_noun(doc, ns) || is_outlet_noun(doc, end - 1)));
     // A place or acronym that is the whole name, with no title before it and no given name
     // in it ("Sofia" is a person).
     np.org_name = last_title_end.is_none()
@@ -869,11 +870,8 @@ pub fn parse_name<'d, 'a>(doc: &'d Doc<'a>, at: usize, limit: usize) -> Option<N
 pub fn parse_forward<'d, 'a>(doc: &'d Doc<'a>, at: usize, limit: usize) -> Option<Np<'a>> {
     // Prefer the longer phrase; a name over a role of the same reach (the first of equals).
     let mut best = parse_at(doc, at, limit).into_iter().filter(|n| !n.possessive).min_by_key(|n| (std::cmp::Reverse(n.end), n.kind != NpKind::Name))?;
-    // "according to the Federation of Regional Transport Operators", "the Observatory for
-    // Human Rights": a capitalised organisation noun goes on through "of" or "for" and the
-    // name after it (not a person's affiliation: "said Jane Doe of Capital Economics").
-    let last = best.end.wrapping_sub(1);
-    if best.end > best.start && doc.is_cap(last) && word_noun(doc, last, NounKind::Org).is_some() && matches!(doc.tok_text(best.end), "of" | "for") {
+    // "according to the Federation of Regional Transport Operators": the name goes on.
+    if best.end > best.start && org_name_goes_on(doc, best.end - 1, best.end) {
         let from = if doc.tok_text(best.end + 1) == "the" { best.end + 2 } else { best.end + 1 };
         if let Some(of) = parse_name(doc, from, limit).filter(|n| !n.possessive && n.start == from) {
             if let Some((a, _)) = best.name.filter(|_| best.kind == NpKind::Name) {

@@ -291,6 +291,9 @@ pub enum FuncType {
     /// the verb of a reported clause ("said prices fell"). Like a qualifier, it carries no
     /// `FUNC` bit: the phrase parsers do not see it ("Rose Lund" is still a name).
     Past,
+    /// `de`, `van`, `al`: a lower-case particle that goes on inside a name ("de Souza", "von
+    /// der Leyen", "al-Warfalli"). No `FUNC` bit.
+    Particle,
 }
 
 /// A closed-class word with its features.
@@ -445,7 +448,9 @@ impl TokClass {
             Tag::Pronoun(p) if p.object => TokClass::FUNC | TokClass::func(FuncType::Object),
             Tag::Pronoun(_) => TokClass::PRONOUN,
             Tag::FirstName(_) => TokClass::FIRST_NAME,
-            Tag::Func(f) if matches!(f.ty, FuncType::Qualifier | FuncType::Past | FuncType::Time | FuncType::TimeUnit) => TokClass::func(f.ty),
+            Tag::Func(f) if matches!(f.ty, FuncType::Qualifier | FuncType::Past | FuncType::Time | FuncType::TimeUnit | FuncType::Particle) => {
+                TokClass::func(f.ty)
+            }
             Tag::Func(f) if f.time => TokClass::FUNC | TokClass::func(f.ty) | TokClass::func(FuncType::Time),
             Tag::Func(f) => TokClass::FUNC | TokClass::func(f.ty),
             _ => 0,
@@ -835,6 +840,7 @@ impl GrammarBuilder {
                     Some("time") => FuncType::Time,
                     Some("time-unit") => FuncType::TimeUnit,
                     Some("past") => FuncType::Past,
+                    Some("particle") => FuncType::Particle,
                     v => return Err(bad(file, l.line, format!("unknown function word type {v:?}"))),
                 };
                 let f = Func {

@@ -265,10 +265,10 @@ struct Open {
     continues: bool,
 }
 
-/// Finds and pairs the quote marks of `text`.
+/// Finds and pairs the quote marks of `text` (`grammar` tells a plural possessive's apostrophe
+/// from a closing mark, by the word after it).
 // Out of line (once a document), so a profile shows the stage.
 #[inline(never)]
-/// (`grammar` tells a plural possessive's apostrophe from a closing mark: the word after it.)
 pub fn pair(text: &str, grammar: &Grammar) -> Pairing {
     let marks = scan(text, grammar);
     let lines = Lines { text };

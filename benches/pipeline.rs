@@ -58,24 +58,32 @@ fn corpus() -> &'static Corpus {
     static C: OnceLock<Corpus> = OnceLock::new();
     C.get_or_init(|| {
         let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
-        let mut files: Vec<std::path::PathBuf> = std::fs::read_dir(root.join("tests/fixtures/extract"))
-            .expect("fixtures")
-            .filter_map(|e| e.ok().map(|e| e.path()))
-            .filter(|p| p.extension().is_some_and(|x| x == "txt"))
-            .collect();
+        let mut files: Vec<std::path::PathBuf> =
+            std::fs::read_dir(root.join("tests/fixtures/extract"))
+                .expect("fixtures")
+                .filter_map(|e| e.ok().map(|e| e.path()))
+                .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+                .collect();
         files.sort();
         files.push(root.join("examples/wire-story.txt"));
         let mut paras: Vec<String> = Vec::new();
         for f in &files {
             let text = std::fs::read_to_string(f).expect("fixture");
-            paras.extend(text.split("\n\n").map(str::trim).filter(|p| !p.is_empty()).map(str::to_string));
+            paras.extend(
+                text.split("\n\n")
+                    .map(str::trim)
+                    .filter(|p| !p.is_empty())
+                    .map(str::to_string),
+            );
         }
         let mut rng = Rng(7);
         let mut docs = Vec::new();
         let mut bytes = 0;
         while bytes < CORPUS_BYTES {
             let k = rng.range(6, 14);
-            let doc: Vec<&str> = (0..k).map(|_| paras[rng.range(0, paras.len() - 1)].as_str()).collect();
+            let doc: Vec<&str> = (0..k)
+                .map(|_| paras[rng.range(0, paras.len() - 1)].as_str())
+                .collect();
             let doc = doc.join("\n\n");
             bytes += doc.len();
             docs.push(doc);
@@ -131,7 +139,8 @@ fn analyze_and_json(bencher: Bencher) {
         for d in &c.docs {
             let report = quotecheck::analyze(black_box(d));
             out.clear();
-            quotecheck::render::json::write_labelled_line(&mut out, "id", &id, &report).expect("write to a vector");
+            quotecheck::render::json::write_labelled_line(&mut out, "id", &id, &report)
+                .expect("write to a vector");
             black_box(&out);
         }
     });
@@ -160,7 +169,9 @@ fn hostile_text(name: &str) -> String {
         "said repeated" => "said ",
         "he said that repeated" => "he said that ",
         "capitalised words" => "Capital Minister ",
-        "unclosed quote before text" => return format!("\"{}", "The talks went on. ".repeat(MB / 19)),
+        "unclosed quote before text" => {
+            return format!("\"{}", "The talks went on. ".repeat(MB / 19))
+        }
         "apostrophes" => "it's the players' union's ",
         _ => "x",
     };
@@ -171,7 +182,9 @@ fn hostile_text(name: &str) -> String {
 fn hostile(bencher: Bencher, name: &str) {
     let text = hostile_text(name);
     Grammar::builtin();
-    bencher.counter(BytesCount::new(text.len())).bench(|| black_box(quotecheck::analyze(black_box(&text))));
+    bencher
+        .counter(BytesCount::new(text.len()))
+        .bench(|| black_box(quotecheck::analyze(black_box(&text))));
 }
 
 /// The news corpus's first megabyte as one document, the baseline for `hostile`.
@@ -187,5 +200,7 @@ fn news_as_one_document(bencher: Bencher) {
         text.push_str("\n\n");
     }
     Grammar::builtin();
-    bencher.counter(BytesCount::new(text.len())).bench(|| black_box(quotecheck::analyze(black_box(&text))));
+    bencher
+        .counter(BytesCount::new(text.len()))
+        .bench(|| black_box(quotecheck::analyze(black_box(&text))));
 }

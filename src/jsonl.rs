@@ -124,7 +124,11 @@ mod fast {
                 let n = special(rest)?;
                 let run = self.s.get(self.i..self.i + n)?;
                 if out.is_empty() {
-                    out.reserve(if rest.get(n) == Some(&b'"') { n } else { rest.len() });
+                    out.reserve(if rest.get(n) == Some(&b'"') {
+                        n
+                    } else {
+                        rest.len()
+                    });
                 }
                 out.push_str(run);
                 self.i += n;
@@ -175,7 +179,9 @@ mod fast {
         /// An id: a plain string, or an integer without sign, fraction or exponent.
         fn id(&mut self) -> Option<serde_json::Value> {
             if self.peek() == Some(b'"') {
-                return self.plain().map(|s| serde_json::Value::String(s.to_owned()));
+                return self
+                    .plain()
+                    .map(|s| serde_json::Value::String(s.to_owned()));
             }
             let rest = self.b.get(self.i..)?;
             let n = rest.iter().take_while(|c| c.is_ascii_digit()).count();
@@ -183,7 +189,10 @@ mod fast {
             if n == 0 || n > 18 || (n > 1 && rest.first() == Some(&b'0')) {
                 return None;
             }
-            let v = rest.get(..n)?.iter().fold(0u64, |v, &d| v * 10 + u64::from(d - b'0'));
+            let v = rest
+                .get(..n)?
+                .iter()
+                .fold(0u64, |v, &d| v * 10 + u64::from(d - b'0'));
             self.i += n;
             Some(serde_json::Value::from(v))
         }
@@ -201,19 +210,32 @@ mod fast {
         let mut at = 0;
         for w in words.by_ref() {
             let x = u64::from_le_bytes(<[u8; 8]>::try_from(w).ok()?);
-            let hit = below(x ^ (ONES * u64::from(b'"')), 1) | below(x ^ (ONES * u64::from(b'\\')), 1) | below(x, 0x20);
+            let hit = below(x ^ (ONES * u64::from(b'"')), 1)
+                | below(x ^ (ONES * u64::from(b'\\')), 1)
+                | below(x, 0x20);
             if hit != 0 {
                 return Some(at + hit.trailing_zeros() as usize / 8);
             }
             at += 8;
         }
-        words.remainder().iter().position(|&c| c == b'"' || c == b'\\' || c < 0x20).map(|k| at + k)
+        words
+            .remainder()
+            .iter()
+            .position(|&c| c == b'"' || c == b'\\' || c < 0x20)
+            .map(|k| at + k)
     }
 
     /// The record's id, with its text in `text`; `None` when the line is not of the shape read
     /// here (`text` then holds anything).
-    pub(super) fn parse(line: &str, text: &mut String) -> Option<Result<serde_json::Value, RecordError>> {
-        let mut p = Cursor { s: line, b: line.as_bytes(), i: 0 };
+    pub(super) fn parse(
+        line: &str,
+        text: &mut String,
+    ) -> Option<Result<serde_json::Value, RecordError>> {
+        let mut p = Cursor {
+            s: line,
+            b: line.as_bytes(),
+            i: 0,
+        };
         let mut id = None;
         let mut has_text = false;
         p.ws();
@@ -248,7 +270,11 @@ mod fast {
             return None;
         }
         let id = id.unwrap_or(serde_json::Value::Null);
-        Some(if has_text { Ok(id) } else { Err(RecordError::MissingText(id)) })
+        Some(if has_text {
+            Ok(id)
+        } else {
+            Err(RecordError::MissingText(id))
+        })
     }
 }
 
@@ -258,9 +284,21 @@ mod tests {
 
     #[test]
     fn records_and_errors() {
-        assert_eq!(parse_line("{\"text\": \"a\"}\n"), Ok(Record { id: serde_json::Value::Null, text: "a".into() }));
-        assert_eq!(parse_line("{\"id\": \"x\"}"), Err(RecordError::MissingText(serde_json::json!("x"))));
-        assert!(matches!(parse_line("{\"text\": 3}"), Err(RecordError::Malformed(_))));
+        assert_eq!(
+            parse_line("{\"text\": \"a\"}\n"),
+            Ok(Record {
+                id: serde_json::Value::Null,
+                text: "a".into()
+            })
+        );
+        assert_eq!(
+            parse_line("{\"id\": \"x\"}"),
+            Err(RecordError::MissingText(serde_json::json!("x")))
+        );
+        assert!(matches!(
+            parse_line("{\"text\": 3}"),
+            Err(RecordError::Malformed(_))
+        ));
         assert!(matches!(parse_line("[1]"), Err(RecordError::Malformed(_))));
     }
 
@@ -268,12 +306,19 @@ mod tests {
     fn string_ends_are_found_at_every_position() {
         for n in 0..20 {
             for p in 0..n {
-                for c in [0u8, 0x1F, 0x20, b'\t', b'"', b'\\', 0x21, 0x5B, 0x5D, 0x7F, 0x80, 0xA2, 0xDC, 0xE2] {
+                for c in [
+                    0u8, 0x1F, 0x20, b'\t', b'"', b'\\', 0x21, 0x5B, 0x5D, 0x7F, 0x80, 0xA2, 0xDC,
+                    0xE2,
+                ] {
                     let mut s = vec![b'a'; n];
                     if let Some(x) = s.get_mut(p) {
                         *x = c;
                     }
-                    let first = if c < 0x20 || c == b'"' || c == b'\\' { Some(p) } else { None };
+                    let first = if c < 0x20 || c == b'"' || c == b'\\' {
+                        Some(p)
+                    } else {
+                        None
+                    };
                     assert_eq!(fast::special(&s), first, "{n} {p} {c:#x}");
                     s.push(b'"');
                     assert_eq!(fast::special(&s), first.or(Some(n)), "{n} {p} {c:#x}");
@@ -328,9 +373,21 @@ mod tests {
         let mut cases = 0;
         for id in ids {
             for text in texts {
-                for (open, close) in [("{", "}"), (" { ", " } "), ("{", "}\n"), ("{", "}\r\n"), ("{", "} x"), ("[", "]"), ("{", "")] {
+                for (open, close) in [
+                    ("{", "}"),
+                    (" { ", " } "),
+                    ("{", "}\n"),
+                    ("{", "}\r\n"),
+                    ("{", "} x"),
+                    ("[", "]"),
+                    ("{", ""),
+                ] {
                     for swapped in [false, true] {
-                        let body = if swapped && !id.is_empty() { format!("{text}, {}", id.trim_end().trim_end_matches(',')) } else { format!("{id}{text}") };
+                        let body = if swapped && !id.is_empty() {
+                            format!("{text}, {}", id.trim_end().trim_end_matches(','))
+                        } else {
+                            format!("{id}{text}")
+                        };
                         let line = format!("{open}{body}{close}");
                         cases += 1;
                         if let Some(r) = direct_record(&line) {
@@ -346,7 +403,11 @@ mod tests {
             }
         }
         // The common shapes are read directly, not handed on.
-        for line in ["{\"id\": \"doc-1\", \"text\": \"\\\"Yes,\\\" she said.\\n\"}\n", "{\"text\": \"a\", \"id\": 7}", "{}"] {
+        for line in [
+            "{\"id\": \"doc-1\", \"text\": \"\\\"Yes,\\\" she said.\\n\"}\n",
+            "{\"text\": \"a\", \"id\": 7}",
+            "{}",
+        ] {
             assert!(direct_record(line).is_some(), "{line}");
         }
         // Valid ids (4) x texts read directly (5) x endings that close the object (4) x orders.

@@ -6,11 +6,26 @@
 fn sane(name: &str, text: &str) {
     let r = quotecheck::analyze(text);
     for q in &r.quotes {
-        assert!(q.content.end <= text.len() && text.is_char_boundary(q.content.start) && text.is_char_boundary(q.content.end), "{name}: {:?}", q.content);
+        assert!(
+            q.content.end <= text.len()
+                && text.is_char_boundary(q.content.start)
+                && text.is_char_boundary(q.content.end),
+            "{name}: {:?}",
+            q.content
+        );
     }
-    let check = quotecheck::check::check_text(text, quotecheck::check::InputKind::Markdown, quotecheck::Grammar::builtin(), &Default::default());
+    let check = quotecheck::check::check_text(
+        text,
+        quotecheck::check::InputKind::Markdown,
+        quotecheck::Grammar::builtin(),
+        &Default::default(),
+    );
     for f in &check.findings {
-        assert!(f.span.end <= text.len() && text.is_char_boundary(f.span.start), "{name}: {:?}", f.span);
+        assert!(
+            f.span.end <= text.len() && text.is_char_boundary(f.span.start),
+            "{name}: {:?}",
+            f.span
+        );
     }
 }
 
@@ -25,15 +40,24 @@ fn hostile_inputs_complete() {
         ("only quote marks", rep("\"", n)),
         ("only curly marks", rep("\u{201c}", n)),
         ("alternating nested marks", rep("\u{201c}\u{2018}", n)),
-        ("mixed marks", rep("\"'\u{201d}\u{2019}\u{ab}\u{bb}`", n / 4)),
+        (
+            "mixed marks",
+            rep("\"'\u{201d}\u{2019}\u{ab}\u{bb}`", n / 4),
+        ),
         ("no punctuation", rep("word ", n)),
         ("said repeated", rep("said ", n)),
         ("capitalised words", rep("Capital ", n)),
         ("he said that", rep("he said that ", n)),
-        ("unclosed quote before text", format!("\"{}", rep("The text goes on. ", n))),
+        (
+            "unclosed quote before text",
+            format!("\"{}", rep("The text goes on. ", n)),
+        ),
         ("apostrophes", rep("it's the players' union's ", n / 4)),
         ("crlf", rep("He said, \"yes.\"\r\n", n / 4)),
-        ("bom", format!("\u{feff}{}", rep("\"Yes,\" she said. ", n / 8))),
+        (
+            "bom",
+            format!("\u{feff}{}", rep("\"Yes,\" she said. ", n / 8)),
+        ),
         ("nul bytes", rep("a\u{0}b \"c\" ", n / 4)),
         ("quote per line", rep("\"\n", n)),
         ("single quotes", rep("'a' ", n)),
@@ -50,11 +74,16 @@ fn hostile_inputs_complete() {
 
 #[test]
 fn many_short_documents_analyse_like_one_at_a_time() {
-    let docs: Vec<String> = (0..2000).map(|i| format!("\"Item {i},\" Mayor Ana Ruiz said. Officials said {i} roads were shut.")).collect();
+    let docs: Vec<String> = (0..2000)
+        .map(|i| format!("\"Item {i},\" Mayor Ana Ruiz said. Officials said {i} roads were shut."))
+        .collect();
     for d in &docs {
         let a = quotecheck::analyze(d);
         assert_eq!(a.quotes.len(), 2, "{d}");
-        assert_eq!(serde_json::to_string(&a).unwrap(), serde_json::to_string(&quotecheck::analyze(d)).unwrap());
+        assert_eq!(
+            serde_json::to_string(&a).unwrap(),
+            serde_json::to_string(&quotecheck::analyze(d)).unwrap()
+        );
     }
 }
 
@@ -65,7 +94,12 @@ fn units_nest(name: &str, text: &str) {
         for b in &r.quotes {
             let (x, y) = (a.content, b.content);
             let overlap = x.start < y.end && y.start < x.end;
-            assert!(!overlap || x.contains(y) || y.contains(x), "{name}: {x:?} ({:?}) and {y:?} ({:?}) overlap partially", a.kind, b.kind);
+            assert!(
+                !overlap || x.contains(y) || y.contains(x),
+                "{name}: {x:?} ({:?}) and {y:?} ({:?}) overlap partially",
+                a.kind,
+                b.kind
+            );
         }
     }
 }
@@ -74,7 +108,16 @@ fn units_nest(name: &str, text: &str) {
 fn reported_clauses_do_not_overlap_partially() {
     // A bare "Critics say" claims the rest of the sentence, and "he was quoted as saying" with
     // nothing after it took the clause before it: two reported clauses that crossed.
-    units_nest("say then quoted-as", " Critics say a senior official, requesting anonymity, he  was quoted as saying ");
-    units_nest("say then quoted-as, trimmed", "Critics say a senior official, requesting anonymity, he was quoted as saying.");
-    units_nest("say then said", "Critics say the mayor, speaking late, he said.");
+    units_nest(
+        "say then quoted-as",
+        " Critics say a senior official, requesting anonymity, he  was quoted as saying ",
+    );
+    units_nest(
+        "say then quoted-as, trimmed",
+        "Critics say a senior official, requesting anonymity, he was quoted as saying.",
+    );
+    units_nest(
+        "say then said",
+        "Critics say the mayor, speaking late, he said.",
+    );
 }

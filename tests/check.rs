@@ -9,7 +9,12 @@ use quotecheck::render::findings::{self, Checked};
 
 fn run(path: &Path) -> (String, quotecheck::check::CheckResult) {
     let text = std::fs::read_to_string(path).unwrap();
-    let r = check_text(&text, InputKind::from_path(path), quotecheck::Grammar::builtin(), &Settings::default());
+    let r = check_text(
+        &text,
+        InputKind::from_path(path),
+        quotecheck::Grammar::builtin(),
+        &Settings::default(),
+    );
     (text, r)
 }
 
@@ -32,7 +37,14 @@ fn rule_fixtures() {
                 }
             }
             let shown = path.file_name().unwrap().to_str().unwrap();
-            insta::assert_snapshot!(findings::human(&[Checked { path: shown, text: &text, result: &r }], false));
+            insta::assert_snapshot!(findings::human(
+                &[Checked {
+                    path: shown,
+                    text: &text,
+                    result: &r
+                }],
+                false
+            ));
         });
     });
 }
@@ -41,10 +53,20 @@ fn rule_fixtures() {
 fn markdown_findings_point_into_the_original_file() {
     let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/check/markdown.md");
     let (text, r) = run(&path);
-    let got: Vec<(&str, &str)> = r.findings.iter().map(|f| (f.rule, f.span.of(&text))).collect();
+    let got: Vec<(&str, &str)> = r
+        .findings
+        .iter()
+        .map(|f| (f.rule, f.span.of(&text)))
+        .collect();
     // Prose only: the front matter, heading quote marks, the code block, inline code and the
     // link target are not prose; the suppressed lines are quiet.
-    assert_eq!(got, vec![("loaded-verb", "admitted"), ("unsourced-claim", "reportedly")]);
+    assert_eq!(
+        got,
+        vec![
+            ("loaded-verb", "admitted"),
+            ("unsourced-claim", "reportedly")
+        ]
+    );
     let lines = quotecheck::LineIndex::new(&text);
     assert_eq!(lines.line_col(&text, r.findings[0].span.start), (7, 11));
     assert_eq!(lines.line_col(&text, r.findings[1].span.start), (23, 17));
@@ -54,19 +76,46 @@ fn markdown_findings_point_into_the_original_file() {
 fn suppression_in_plain_text() {
     let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/check/suppression.txt");
     let (text, r) = run(&path);
-    let got: Vec<(&str, &str)> = r.findings.iter().map(|f| (f.rule, f.span.of(&text))).collect();
-    assert_eq!(got, vec![("loaded-verb", "admitted"), ("unsourced-claim", "reportedly")]);
-    assert_eq!(quotecheck::LineIndex::new(&text).line_col(&text, r.findings[1].span.start).0, 7);
+    let got: Vec<(&str, &str)> = r
+        .findings
+        .iter()
+        .map(|f| (f.rule, f.span.of(&text)))
+        .collect();
+    assert_eq!(
+        got,
+        vec![
+            ("loaded-verb", "admitted"),
+            ("unsourced-claim", "reportedly")
+        ]
+    );
+    assert_eq!(
+        quotecheck::LineIndex::new(&text)
+            .line_col(&text, r.findings[1].span.start)
+            .0,
+        7
+    );
 }
 
 #[test]
 fn levels_from_settings() {
     let mut s = Settings::default();
-    s.levels.insert("loaded-verb".into(), quotecheck::check::Level::Off);
-    let r = check_text("The mayor admitted the line was late.", InputKind::Text, quotecheck::Grammar::builtin(), &s);
+    s.levels
+        .insert("loaded-verb".into(), quotecheck::check::Level::Off);
+    let r = check_text(
+        "The mayor admitted the line was late.",
+        InputKind::Text,
+        quotecheck::Grammar::builtin(),
+        &s,
+    );
     assert!(r.findings.is_empty());
-    s.levels.insert("loaded-verb".into(), quotecheck::check::Level::Error);
-    let r = check_text("The mayor admitted the line was late.", InputKind::Text, quotecheck::Grammar::builtin(), &s);
+    s.levels
+        .insert("loaded-verb".into(), quotecheck::check::Level::Error);
+    let r = check_text(
+        "The mayor admitted the line was late.",
+        InputKind::Text,
+        quotecheck::Grammar::builtin(),
+        &s,
+    );
     assert_eq!(r.findings[0].level, quotecheck::check::Level::Error);
 }
 
@@ -87,7 +136,12 @@ fn summary_counts_anonymous_share() {
 fn rules_markdown() -> String {
     let mut s = String::from("| rule | default | what it finds |\n|---|---|---|\n");
     for r in rules::ALL {
-        s.push_str(&format!("| `{}` | {} | {} |\n", r.id(), r.default_level().as_str(), r.summary()));
+        s.push_str(&format!(
+            "| `{}` | {} | {} |\n",
+            r.id(),
+            r.default_level().as_str(),
+            r.summary()
+        ));
     }
     s
 }
@@ -97,21 +151,33 @@ fn readme_rule_list_is_current() {
     let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md");
     let readme = std::fs::read_to_string(&path).unwrap();
     let (start, end) = ("<!-- rules:start -->\n", "<!-- rules:end -->");
-    let a = readme.find(start).expect("README has a <!-- rules:start --> marker") + start.len();
-    let b = readme.find(end).expect("README has a <!-- rules:end --> marker");
+    let a = readme
+        .find(start)
+        .expect("README has a <!-- rules:start --> marker")
+        + start.len();
+    let b = readme
+        .find(end)
+        .expect("README has a <!-- rules:end --> marker");
     let want = rules_markdown();
     if std::env::var_os("QUOTECHECK_WRITE_README").is_some() && readme[a..b] != want {
         std::fs::write(&path, format!("{}{}{}", &readme[..a], want, &readme[b..])).unwrap();
         return;
     }
-    assert_eq!(&readme[a..b], want, "the README rule list is stale: run `QUOTECHECK_WRITE_README=1 cargo test --test check`");
+    assert_eq!(
+        &readme[a..b],
+        want,
+        "the README rule list is stale: run `QUOTECHECK_WRITE_README=1 cargo test --test check`"
+    );
 }
 
 /// Finds the official SARIF 2.1.0 schema: $SARIF_SCHEMA, the cached copy, or npm's copy in the
 /// `@microsoft/jest-sarif` package (fetched once with `npm pack` into target/).
 fn sarif_schema() -> serde_json::Value {
-    let cache = Path::new(env!("CARGO_MANIFEST_DIR")).join("target/sarif-schema/sarif-2.1.0-rtm.5.json");
-    let path = std::env::var_os("SARIF_SCHEMA").map(std::path::PathBuf::from).unwrap_or(cache.clone());
+    let cache =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("target/sarif-schema/sarif-2.1.0-rtm.5.json");
+    let path = std::env::var_os("SARIF_SCHEMA")
+        .map(std::path::PathBuf::from)
+        .unwrap_or(cache.clone());
     if !path.is_file() {
         let dir = cache.parent().unwrap();
         std::fs::create_dir_all(dir).unwrap();
@@ -133,7 +199,9 @@ fn sarif_validates_against_the_official_schema() {
     // a strict meta-schema check rejects as a regex; it constrains a field we do not emit.
     fn mend(v: &mut serde_json::Value) {
         match v {
-            serde_json::Value::String(s) if s == "^[a-zA-Z]{2}|^[a-zA-Z]{2}-[a-zA-Z]{2}]?$" => *s = "^[a-zA-Z]{2}(-[a-zA-Z]{2})?$".into(),
+            serde_json::Value::String(s) if s == "^[a-zA-Z]{2}|^[a-zA-Z]{2}-[a-zA-Z]{2}]?$" => {
+                *s = "^[a-zA-Z]{2}(-[a-zA-Z]{2})?$".into()
+            }
             serde_json::Value::Array(a) => a.iter_mut().for_each(mend),
             serde_json::Value::Object(o) => o.values_mut().for_each(mend),
             _ => {}
@@ -143,22 +211,53 @@ fn sarif_validates_against_the_official_schema() {
     let validator = jsonschema::validator_for(&schema).unwrap();
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/check");
     let mut docs = Vec::new();
-    let mut names: Vec<_> = std::fs::read_dir(&dir).unwrap().map(|e| e.unwrap().path()).collect();
+    let mut names: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
     names.sort();
     for p in &names {
         let (text, r) = run(p);
-        docs.push((format!("tests/fixtures/check/{}", p.file_name().unwrap().to_str().unwrap()), text, r));
+        docs.push((
+            format!(
+                "tests/fixtures/check/{}",
+                p.file_name().unwrap().to_str().unwrap()
+            ),
+            text,
+            r,
+        ));
     }
-    let checked: Vec<Checked<'_>> = docs.iter().map(|(p, t, r)| Checked { path: p, text: t, result: r }).collect();
+    let checked: Vec<Checked<'_>> = docs
+        .iter()
+        .map(|(p, t, r)| Checked {
+            path: p,
+            text: t,
+            result: r,
+        })
+        .collect();
     let log = findings::sarif(&checked);
-    let errors: Vec<String> = validator.iter_errors(&log).map(|e| format!("{e} at {}", e.instance_path())).collect();
+    let errors: Vec<String> = validator
+        .iter_errors(&log)
+        .map(|e| format!("{e} at {}", e.instance_path()))
+        .collect();
     assert!(errors.is_empty(), "{errors:?}");
-    let rules = log["runs"][0]["tool"]["driver"]["rules"].as_array().unwrap();
+    let rules = log["runs"][0]["tool"]["driver"]["rules"]
+        .as_array()
+        .unwrap();
     assert_eq!(rules.len(), quotecheck::check::rules::ALL.len());
-    assert!(rules.iter().all(|r| r["defaultConfiguration"]["level"].is_string() && r["shortDescription"]["text"].as_str().is_some_and(|t| !t.is_empty())));
+    assert!(rules
+        .iter()
+        .all(|r| r["defaultConfiguration"]["level"].is_string()
+            && r["shortDescription"]["text"]
+                .as_str()
+                .is_some_and(|t| !t.is_empty())));
     let results = log["runs"][0]["results"].as_array().unwrap();
     assert!(results.len() > 10);
-    assert!(results.iter().all(|r| r["locations"][0]["physicalLocation"]["region"]["startLine"].as_u64().is_some_and(|l| l >= 1)));
+    assert!(results.iter().all(
+        |r| r["locations"][0]["physicalLocation"]["region"]["startLine"]
+            .as_u64()
+            .is_some_and(|l| l >= 1)
+    ));
     // The validator does reject a broken log.
     let mut bad = log.clone();
     bad["runs"][0]["results"][0]["level"] = serde_json::json!("loud");
@@ -174,12 +273,19 @@ fn rules_docs_page_is_current() {
     for r in rules::ALL {
         want.push('\n');
         want.push_str(&r.doc().replacen("# ", "## ", 1));
-        want.push_str(&format!("\nDefault level: `{}`.\n", r.default_level().as_str()));
+        want.push_str(&format!(
+            "\nDefault level: `{}`.\n",
+            r.default_level().as_str()
+        ));
     }
     let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/rules.md");
     if std::env::var_os("QUOTECHECK_WRITE_README").is_some() {
         std::fs::create_dir_all(path.parent().unwrap()).unwrap();
         std::fs::write(&path, &want).unwrap();
     }
-    assert_eq!(std::fs::read_to_string(&path).unwrap_or_default(), want, "docs/rules.md is stale: run `QUOTECHECK_WRITE_README=1 cargo test --test check`");
+    assert_eq!(
+        std::fs::read_to_string(&path).unwrap_or_default(),
+        want,
+        "docs/rules.md is stale: run `QUOTECHECK_WRITE_README=1 cargo test --test check`"
+    );
 }

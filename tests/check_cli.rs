@@ -7,7 +7,11 @@ use std::process::{Command, Output, Stdio};
 
 fn qc_in(dir: &Path, args: &[&str], stdin: &[u8], env: &[(&str, &str)]) -> Output {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_quotecheck"));
-    cmd.args(args).current_dir(dir).stdin(Stdio::piped()).stdout(Stdio::piped()).stderr(Stdio::piped());
+    cmd.args(args)
+        .current_dir(dir)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped());
     for (k, v) in env {
         cmd.env(k, v);
     }
@@ -43,7 +47,11 @@ fn exit_codes_follow_findings_and_errors() {
     assert_eq!(o.status.code(), Some(0), "{}", out(&o));
     let o = qc_in(&d, &["check", "bad.txt"], b"", &[]);
     assert_eq!(o.status.code(), Some(1));
-    assert!(out(&o).contains("warning[loaded-verb]") && out(&o).contains("--> bad.txt:1:11"), "{}", out(&o));
+    assert!(
+        out(&o).contains("warning[loaded-verb]") && out(&o).contains("--> bad.txt:1:11"),
+        "{}",
+        out(&o)
+    );
     // Raising the bar: only errors fail.
     let o = qc_in(&d, &["check", "--fail-on", "error", "bad.txt"], b"", &[]);
     assert_eq!(o.status.code(), Some(0));
@@ -57,7 +65,11 @@ fn exit_codes_follow_findings_and_errors() {
     std::fs::write(d.join("latin1.txt"), b"Caf\xe9 owners said prices rose.").unwrap();
     let o = qc_in(&d, &["check", "latin1.txt"], b"", &[]);
     assert_eq!(o.status.code(), Some(2));
-    assert!(err(&o).contains("latin1.txt: invalid UTF-8 at byte 3"), "{}", err(&o));
+    assert!(
+        err(&o).contains("latin1.txt: invalid UTF-8 at byte 3"),
+        "{}",
+        err(&o)
+    );
     // Standard input.
     let o = qc_in(&d, &["check"], LOADED.as_bytes(), &[]);
     assert_eq!(o.status.code(), Some(1));
@@ -71,13 +83,27 @@ fn formats_json_sarif_github() {
     let o = qc_in(&d, &["check", "--format", "json", "bad.txt"], b"", &[]);
     let v: serde_json::Value = serde_json::from_str(&out(&o)).unwrap();
     let f = &v["files"][0]["findings"][0];
-    assert_eq!((f["rule"].as_str(), f["line"].as_u64(), f["column"].as_u64(), f["text"].as_str()), (Some("loaded-verb"), Some(1), Some(11), Some("admitted")));
+    assert_eq!(
+        (
+            f["rule"].as_str(),
+            f["line"].as_u64(),
+            f["column"].as_u64(),
+            f["text"].as_str()
+        ),
+        (Some("loaded-verb"), Some(1), Some(11), Some("admitted"))
+    );
     let o = qc_in(&d, &["check", "--format", "sarif", "bad.txt"], b"", &[]);
     let v: serde_json::Value = serde_json::from_str(&out(&o)).unwrap();
     let r = &v["runs"][0]["results"][0];
     assert_eq!(r["ruleId"], "loaded-verb");
-    assert_eq!(r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"], "bad.txt");
-    assert_eq!(r["locations"][0]["physicalLocation"]["region"]["startColumn"], 11);
+    assert_eq!(
+        r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"],
+        "bad.txt"
+    );
+    assert_eq!(
+        r["locations"][0]["physicalLocation"]["region"]["startColumn"],
+        11
+    );
     let o = qc_in(&d, &["check", "--format", "github", "bad.txt"], b"", &[]);
     assert!(out(&o).starts_with("::warning file=bad.txt,line=1,col=11,endLine=1,endColumn=19,title=quotecheck loaded-verb::"), "{}", out(&o));
 }
@@ -97,23 +123,52 @@ fn config_is_found_upwards_and_its_errors_name_the_line() {
     let d = workspace("config");
     std::fs::create_dir_all(d.join("drafts/deep")).unwrap();
     std::fs::write(d.join("drafts/deep/bad.txt"), LOADED).unwrap();
-    std::fs::write(d.join("quotecheck.toml"), "[rules]\nloaded-verb = \"off\"\n").unwrap();
+    std::fs::write(
+        d.join("quotecheck.toml"),
+        "[rules]\nloaded-verb = \"off\"\n",
+    )
+    .unwrap();
     let o = qc_in(&d, &["check", "drafts/deep/bad.txt"], b"", &[]);
     assert_eq!(o.status.code(), Some(0), "{}", out(&o));
-    std::fs::write(d.join("quotecheck.toml"), "[rules]\nloaded-verb = \"error\"\n").unwrap();
+    std::fs::write(
+        d.join("quotecheck.toml"),
+        "[rules]\nloaded-verb = \"error\"\n",
+    )
+    .unwrap();
     let o = qc_in(&d, &["check", "drafts/deep/bad.txt"], b"", &[]);
     assert!(out(&o).contains("error[loaded-verb]"));
-    std::fs::write(d.join("quotecheck.toml"), "# house rules\n[rules]\nloaded-verbs = \"off\"\n").unwrap();
+    std::fs::write(
+        d.join("quotecheck.toml"),
+        "# house rules\n[rules]\nloaded-verbs = \"off\"\n",
+    )
+    .unwrap();
     let o = qc_in(&d, &["check", "drafts/deep/bad.txt"], b"", &[]);
     assert_eq!(o.status.code(), Some(2));
-    assert!(err(&o).contains("quotecheck.toml:3: unknown rule \"loaded-verbs\""), "{}", err(&o));
+    assert!(
+        err(&o).contains("quotecheck.toml:3: unknown rule \"loaded-verbs\""),
+        "{}",
+        err(&o)
+    );
     // --config wins, and its grammar folders extend the word lists.
     std::fs::create_dir_all(d.join("house")).unwrap();
-    std::fs::write(d.join("house/verbs.txt"), "bleat forms=bleats,bleated,bleating stance=loaded\n").unwrap();
+    std::fs::write(
+        d.join("house/verbs.txt"),
+        "bleat forms=bleats,bleated,bleating stance=loaded\n",
+    )
+    .unwrap();
     std::fs::write(d.join("other.toml"), "grammar = [\"house\"]\n").unwrap();
     std::fs::write(d.join("slam.txt"), "The union bleated that the offer was an insult.\nThe union said the offer was an insult.\n").unwrap();
-    let o = qc_in(&d, &["check", "--config", "other.toml", "slam.txt"], b"", &[]);
-    assert!(out(&o).contains("\u{201c}bleated\u{201d} editorialises"), "{}", out(&o));
+    let o = qc_in(
+        &d,
+        &["check", "--config", "other.toml", "slam.txt"],
+        b"",
+        &[],
+    );
+    assert!(
+        out(&o).contains("\u{201c}bleated\u{201d} editorialises"),
+        "{}",
+        out(&o)
+    );
 }
 
 #[test]
@@ -128,8 +183,16 @@ fn folders_are_walked_respecting_gitignore_and_globs() {
     std::fs::write(d.join("drafts/.gitignore"), "ignored.txt\n").unwrap();
     let o = qc_in(&d, &["check", "--format", "json", "drafts"], b"", &[]);
     let v: serde_json::Value = serde_json::from_str(&out(&o)).unwrap();
-    let paths: Vec<&str> = v["files"].as_array().unwrap().iter().map(|f| f["path"].as_str().unwrap()).collect();
-    assert_eq!(paths, vec!["drafts/a.md", "drafts/b.txt", "drafts/old/c.txt"]);
+    let paths: Vec<&str> = v["files"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["path"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        paths,
+        vec!["drafts/a.md", "drafts/b.txt", "drafts/old/c.txt"]
+    );
     std::fs::write(d.join("quotecheck.toml"), "exclude = [\"old/**\"]\n").unwrap();
     let o = qc_in(&d, &["check", "--format", "json", "drafts"], b"", &[]);
     let v: serde_json::Value = serde_json::from_str(&out(&o)).unwrap();
@@ -140,15 +203,38 @@ fn folders_are_walked_respecting_gitignore_and_globs() {
 fn baseline_fails_only_on_new_findings() {
     let d = workspace("baseline");
     std::fs::write(d.join("story.txt"), LOADED).unwrap();
-    let o = qc_in(&d, &["check", "story.txt", "--write-baseline", "base.json"], b"", &[]);
+    let o = qc_in(
+        &d,
+        &["check", "story.txt", "--write-baseline", "base.json"],
+        b"",
+        &[],
+    );
     assert_eq!(o.status.code(), Some(0));
-    let o = qc_in(&d, &["check", "story.txt", "--baseline", "base.json"], b"", &[]);
+    let o = qc_in(
+        &d,
+        &["check", "story.txt", "--baseline", "base.json"],
+        b"",
+        &[],
+    );
     assert_eq!(o.status.code(), Some(0), "{}", out(&o));
     // A line added above moves the old finding; a new loaded verb is still caught.
-    std::fs::write(d.join("story.txt"), format!("The contractor claimed the weather was to blame.\n\n{LOADED}")).unwrap();
-    let o = qc_in(&d, &["check", "story.txt", "--baseline", "base.json"], b"", &[]);
+    std::fs::write(
+        d.join("story.txt"),
+        format!("The contractor claimed the weather was to blame.\n\n{LOADED}"),
+    )
+    .unwrap();
+    let o = qc_in(
+        &d,
+        &["check", "story.txt", "--baseline", "base.json"],
+        b"",
+        &[],
+    );
     assert_eq!(o.status.code(), Some(1));
-    assert!(out(&o).contains("claimed") && !out(&o).contains("admitted"), "{}", out(&o));
+    assert!(
+        out(&o).contains("claimed") && !out(&o).contains("admitted"),
+        "{}",
+        out(&o)
+    );
 }
 
 #[test]
@@ -156,7 +242,11 @@ fn rule_command_prints_the_rule_docs() {
     let d = workspace("rule");
     let o = qc_in(&d, &["rule", "anonymous-no-reason"], b"", &[]);
     assert_eq!(o.status.code(), Some(0));
-    assert!(out(&o).starts_with("# anonymous-no-reason") && out(&o).contains("How to fix"), "{}", out(&o));
+    assert!(
+        out(&o).starts_with("# anonymous-no-reason") && out(&o).contains("How to fix"),
+        "{}",
+        out(&o)
+    );
     let o = qc_in(&d, &["rule"], b"", &[]);
     assert_eq!(out(&o).lines().count(), 7);
     let o = qc_in(&d, &["rule", "nope"], b"", &[]);
@@ -174,13 +264,25 @@ fn threads_keep_file_order() {
     }
     std::fs::write(d.join("story-30.txt"), b"bad \xff byte\n").unwrap();
     let one = qc_in(&d, &["check", "--format", "json", "-j", "1", "."], b"", &[]);
-    let four = qc_in(&d, &["check", "--format", "json", "--threads", "4", "."], b"", &[]);
+    let four = qc_in(
+        &d,
+        &["check", "--format", "json", "--threads", "4", "."],
+        b"",
+        &[],
+    );
     assert_eq!(one.status.code(), Some(2), "{}", err(&one));
     assert_eq!(four.status.code(), Some(2));
     assert_eq!(out(&one), out(&four));
     assert!(err(&four).contains("story-30.txt"), "{}", err(&four));
     let v: serde_json::Value = serde_json::from_str(&out(&four)).unwrap();
     let s = v.to_string();
-    let positions: Vec<usize> = (0..60).step_by(3).filter(|&i| i != 30).map(|i| s.find(&format!("story-{i:02}.txt")).unwrap()).collect();
-    assert!(positions.windows(2).all(|w| w[0] < w[1]), "files out of order");
+    let positions: Vec<usize> = (0..60)
+        .step_by(3)
+        .filter(|&i| i != 30)
+        .map(|i| s.find(&format!("story-{i:02}.txt")).unwrap())
+        .collect();
+    assert!(
+        positions.windows(2).all(|w| w[0] < w[1]),
+        "files out of order"
+    );
 }

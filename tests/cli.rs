@@ -4,14 +4,23 @@ use std::io::Write;
 use std::process::{Command, Output, Stdio};
 
 fn qc(args: &[&str], stdin: &[u8]) -> Output {
-    let mut child =
-        Command::new(env!("CARGO_BIN_EXE_quotecheck")).args(args).stdin(Stdio::piped()).stdout(Stdio::piped()).stderr(Stdio::piped()).spawn().unwrap();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_quotecheck"))
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
     child.stdin.take().unwrap().write_all(stdin).unwrap();
     child.wait_with_output().unwrap()
 }
 
 fn lines(o: &Output) -> Vec<serde_json::Value> {
-    String::from_utf8(o.stdout.clone()).unwrap().lines().map(|l| serde_json::from_str(l).unwrap()).collect()
+    String::from_utf8(o.stdout.clone())
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect()
 }
 
 fn tmp(name: &str, bytes: &[u8]) -> std::path::PathBuf {
@@ -24,7 +33,13 @@ fn tmp(name: &str, bytes: &[u8]) -> std::path::PathBuf {
 
 #[test]
 fn extract_file_prints_the_report() {
-    let o = qc(&["extract", concat!(env!("CARGO_MANIFEST_DIR"), "/examples/wire-story.txt")], b"");
+    let o = qc(
+        &[
+            "extract",
+            concat!(env!("CARGO_MANIFEST_DIR"), "/examples/wire-story.txt"),
+        ],
+        b"",
+    );
     assert_eq!(o.status.code(), Some(0));
     let v = &lines(&o)[0];
     assert_eq!(v["schema_version"], 1);
@@ -50,13 +65,20 @@ fn text_format_groups_by_speaker() {
 fn jsonl_keeps_order_and_reports_bad_lines() {
     let input = b"{\"id\": \"a\", \"text\": \"Officials said the road was closed.\"}\n{not json\n\n{\"id\": 7}\n{\"id\": \"c\", \"text\": \"\\\"Yes,\\\" she said.\", \"extra\": [1]}\n";
     let o = qc(&["extract", "--jsonl"], input);
-    assert_eq!(o.status.code(), Some(1), "a bad line makes the exit status non-zero");
+    assert_eq!(
+        o.status.code(),
+        Some(1),
+        "a bad line makes the exit status non-zero"
+    );
     let v = lines(&o);
     assert_eq!(v.len(), 4);
     assert_eq!(v[0]["id"], "a");
     assert_eq!(v[0]["quotes"][0]["speaker"]["anonymous"], true);
     assert_eq!(v[1]["line"], 2);
-    assert!(v[1]["error"].as_str().unwrap().starts_with("malformed JSON"));
+    assert!(v[1]["error"]
+        .as_str()
+        .unwrap()
+        .starts_with("malformed JSON"));
     assert_eq!(v[2]["id"], 7);
     assert_eq!(v[2]["line"], 4);
     assert!(v[2]["error"].as_str().unwrap().contains("missing \"text\""));
@@ -82,7 +104,10 @@ fn invalid_utf8_names_file_and_offset_unless_lossy() {
     let o = qc(&["extract", p.to_str().unwrap()], b"");
     assert_eq!(o.status.code(), Some(2));
     let err = String::from_utf8(o.stderr).unwrap();
-    assert!(err.contains("bad.txt") && err.contains("invalid UTF-8 at byte 8"), "{err}");
+    assert!(
+        err.contains("bad.txt") && err.contains("invalid UTF-8 at byte 8"),
+        "{err}"
+    );
     let o = qc(&["extract", "--lossy", p.to_str().unwrap()], b"");
     assert_eq!(o.status.code(), Some(0));
 }
@@ -90,9 +115,18 @@ fn invalid_utf8_names_file_and_offset_unless_lossy() {
 #[test]
 fn missing_file_is_an_error_but_others_are_read() {
     let good = tmp("good.txt", "\"Fine,\" he said.".as_bytes());
-    let o = qc(&["extract", "/nonexistent/quotecheck.txt", good.to_str().unwrap()], b"");
+    let o = qc(
+        &[
+            "extract",
+            "/nonexistent/quotecheck.txt",
+            good.to_str().unwrap(),
+        ],
+        b"",
+    );
     assert_eq!(o.status.code(), Some(2));
-    assert!(String::from_utf8(o.stderr.clone()).unwrap().contains("/nonexistent/quotecheck.txt"));
+    assert!(String::from_utf8(o.stderr.clone())
+        .unwrap()
+        .contains("/nonexistent/quotecheck.txt"));
     assert_eq!(lines(&o).len(), 1, "the readable file is still reported");
 }
 
@@ -100,16 +134,30 @@ fn missing_file_is_an_error_but_others_are_read() {
 fn user_grammar_extends_and_errors_name_file_and_line() {
     let dir = std::env::temp_dir().join(format!("quotecheck-grammar-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
-    std::fs::write(dir.join("verbs.txt"), "harrumph forms=harrumphs,harrumphed,harrumphing stance=loaded\n").unwrap();
-    let o = qc(&["extract", "--grammar", dir.to_str().unwrap(), "-"], "\"Nonsense,\" Lord Pell harrumphed.".as_bytes());
+    std::fs::write(
+        dir.join("verbs.txt"),
+        "harrumph forms=harrumphs,harrumphed,harrumphing stance=loaded\n",
+    )
+    .unwrap();
+    let o = qc(
+        &["extract", "--grammar", dir.to_str().unwrap(), "-"],
+        "\"Nonsense,\" Lord Pell harrumphed.".as_bytes(),
+    );
     assert_eq!(o.status.code(), Some(0));
     let v = &lines(&o)[0];
     assert_eq!(v["quotes"][0]["cue"]["stance"], "loaded");
-    std::fs::write(dir.join("verbs.txt"), "# house verbs\nharrumph forms=harrumphs stance=grumpy\n").unwrap();
+    std::fs::write(
+        dir.join("verbs.txt"),
+        "# house verbs\nharrumph forms=harrumphs stance=grumpy\n",
+    )
+    .unwrap();
     let o = qc(&["extract", "--grammar", dir.to_str().unwrap(), "-"], b"x");
     assert_eq!(o.status.code(), Some(2));
     let err = String::from_utf8(o.stderr).unwrap();
-    assert!(err.contains("verbs.txt:2: expected stance=neutral or stance=loaded, found stance=grumpy"), "{err}");
+    assert!(
+        err.contains("verbs.txt:2: expected stance=neutral or stance=loaded, found stance=grumpy"),
+        "{err}"
+    );
 }
 
 #[test]
@@ -117,8 +165,14 @@ fn schema_command_prints_the_committed_schema() {
     let o = qc(&["schema"], b"");
     assert_eq!(o.status.code(), Some(0));
     let printed: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
-    let committed: serde_json::Value =
-        serde_json::from_str(&std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/schema/report.schema.json")).unwrap()).unwrap();
+    let committed: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/schema/report.schema.json"
+        ))
+        .unwrap(),
+    )
+    .unwrap();
     assert_eq!(printed, committed);
 }
 
@@ -127,14 +181,21 @@ fn help_teaches_and_bad_usage_exits_2() {
     let o = qc(&["--help"], b"");
     assert_eq!(o.status.code(), Some(0));
     let s = String::from_utf8(o.stdout).unwrap();
-    assert!(s.contains("Examples:") && s.contains("extract --jsonl"), "{s}");
+    assert!(
+        s.contains("Examples:") && s.contains("extract --jsonl"),
+        "{s}"
+    );
     let o = qc(&["extract", "--format", "yaml"], b"");
     assert_eq!(o.status.code(), Some(2));
 }
 
 #[test]
 fn output_is_deterministic() {
-    let text = std::fs::read(concat!(env!("CARGO_MANIFEST_DIR"), "/examples/wire-story.txt")).unwrap();
+    let text = std::fs::read(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/examples/wire-story.txt"
+    ))
+    .unwrap();
     let a = qc(&["extract", "-"], &text);
     let b = qc(&["extract", "-"], &text);
     assert_eq!(a.stdout, b.stdout);
@@ -158,7 +219,10 @@ fn jsonl_threads_keep_input_order() {
     let three = qc(&["extract", "--jsonl", "-j", "3"], input.as_bytes());
     assert_eq!(one.status.code(), Some(1));
     assert_eq!(three.status.code(), Some(1));
-    assert_eq!(one.stdout, three.stdout, "output does not depend on the thread count");
+    assert_eq!(
+        one.stdout, three.stdout,
+        "output does not depend on the thread count"
+    );
     let v = lines(&three);
     assert_eq!(v.len(), 700);
     for (i, r) in v.iter().enumerate() {
@@ -168,7 +232,10 @@ fn jsonl_threads_keep_input_order() {
             assert_eq!(r["id"], i);
         }
     }
-    assert!(v[0]["quotes"][0]["text"].as_str().unwrap().starts_with("Stop 0"));
+    assert!(v[0]["quotes"][0]["text"]
+        .as_str()
+        .unwrap()
+        .starts_with("Stop 0"));
 }
 
 /// `--stats` prints one summary line on stderr; without it stderr stays empty (and no progress
@@ -177,10 +244,17 @@ fn jsonl_threads_keep_input_order() {
 fn stats_summarise_the_run() {
     let input = b"{\"id\": 1, \"text\": \"\\\"Yes,\\\" she said. Officials said the road was closed.\"}\n{bad\n";
     let quiet = qc(&["extract", "--jsonl"], input);
-    assert!(quiet.stderr.is_empty(), "{}", String::from_utf8_lossy(&quiet.stderr));
+    assert!(
+        quiet.stderr.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&quiet.stderr)
+    );
     let o = qc(&["extract", "--jsonl", "--stats"], input);
     let err = String::from_utf8(o.stderr).unwrap();
-    assert!(err.contains("1 documents, 2 quotes (50.0% anonymous), 1 errors"), "{err}");
+    assert!(
+        err.contains("1 documents, 2 quotes (50.0% anonymous), 1 errors"),
+        "{err}"
+    );
     assert!(err.contains("MB/s"), "{err}");
 }
 
@@ -196,6 +270,13 @@ fn jsonl_huge_line_is_skipped_while_reading() {
     let v = lines(&o);
     assert_eq!(v.len(), 2);
     assert_eq!(v[0]["line"], 1);
-    assert!(v[0]["error"].as_str().unwrap().contains("over --max-bytes 1000"), "{}", v[0]);
+    assert!(
+        v[0]["error"]
+            .as_str()
+            .unwrap()
+            .contains("over --max-bytes 1000"),
+        "{}",
+        v[0]
+    );
     assert_eq!(v[1]["id"], 2);
 }

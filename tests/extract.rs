@@ -10,7 +10,12 @@ use quotecheck::report::{QuoteKind, Report};
 fn summary(text: &str, r: &Report) -> String {
     let mut out = String::new();
     if let Some(d) = &r.dateline {
-        let _ = writeln!(out, "dateline: {} / {}", d.place, d.outlet.as_deref().unwrap_or("-"));
+        let _ = writeln!(
+            out,
+            "dateline: {} / {}",
+            d.place,
+            d.outlet.as_deref().unwrap_or("-")
+        );
     }
     for q in &r.quotes {
         let kind = format!("{:?}", q.kind).to_lowercase();
@@ -20,20 +25,39 @@ fn summary(text: &str, r: &Report) -> String {
         }
         match &q.speaker {
             Some(s) => {
-                let _ = writeln!(out, "  speaker: {} (mention {:?}{})", s.name, s.mention_text, if s.anonymous { ", anonymous" } else { "" });
+                let _ = writeln!(
+                    out,
+                    "  speaker: {} (mention {:?}{})",
+                    s.name,
+                    s.mention_text,
+                    if s.anonymous { ", anonymous" } else { "" }
+                );
             }
             None => {
                 let _ = writeln!(out, "  speaker: none");
             }
         }
         if let Some(c) = &q.cue {
-            let _ = writeln!(out, "  cue: {:?} {:?} {:?}", c.text, c.construction, c.stance);
+            let _ = writeln!(
+                out,
+                "  cue: {:?} {:?} {:?}",
+                c.text, c.construction, c.stance
+            );
         }
         if let Some(a) = &q.anonymity {
-            let _ = writeln!(out, "  anonymity: reason {:?}, request {:?}", a.reason.as_ref().map(|x| &x.text), a.request.as_ref().map(|x| &x.text));
+            let _ = writeln!(
+                out,
+                "  anonymity: reason {:?}, request {:?}",
+                a.reason.as_ref().map(|x| &x.text),
+                a.request.as_ref().map(|x| &x.text)
+            );
         }
         if !q.chain.is_empty() {
-            let names: Vec<String> = q.chain.iter().map(|c| format!("{} ({:?})", c.name, c.role)).collect();
+            let names: Vec<String> = q
+                .chain
+                .iter()
+                .map(|c| format!("{} ({:?})", c.name, c.role))
+                .collect();
             let _ = writeln!(out, "  chain: {}", names.join(" -> "));
         }
         if let Some(c) = q.continues {
@@ -41,14 +65,25 @@ fn summary(text: &str, r: &Report) -> String {
         }
     }
     for d in &r.diagnostics {
-        let _ = writeln!(out, "diagnostic {} at {:?}: {:?}", d.code, d.span, &text[d.span.start..d.span.end]);
+        let _ = writeln!(
+            out,
+            "diagnostic {} at {:?}: {:?}",
+            d.code,
+            d.span,
+            &text[d.span.start..d.span.end]
+        );
     }
     out
 }
 
 /// Every span of a report lies inside the text, on char boundaries.
 fn check_spans(text: &str, r: &Report) {
-    let ok = |s: quotecheck::Span| s.start <= s.end && s.end <= text.len() && text.is_char_boundary(s.start) && text.is_char_boundary(s.end);
+    let ok = |s: quotecheck::Span| {
+        s.start <= s.end
+            && s.end <= text.len()
+            && text.is_char_boundary(s.start)
+            && text.is_char_boundary(s.end)
+    };
     for q in &r.quotes {
         assert!(ok(q.content), "content span {:?}", q.content);
         assert_eq!(q.text, &text[q.content.start..q.content.end]);
@@ -79,7 +114,10 @@ fn fixtures() {
             check_spans(&text, &report);
             // Deterministic: the same input gives the same bytes.
             let again = quotecheck::analyze(&text);
-            assert_eq!(serde_json::to_string(&report).unwrap(), serde_json::to_string(&again).unwrap());
+            assert_eq!(
+                serde_json::to_string(&report).unwrap(),
+                serde_json::to_string(&again).unwrap()
+            );
             insta::assert_snapshot!(summary(&text, &report));
         });
     });
@@ -88,13 +126,22 @@ fn fixtures() {
 /// The full wire format of the shipped example, pinned.
 #[test]
 fn example_report_json() {
-    let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/examples/wire-story.txt")).unwrap();
+    let text = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/examples/wire-story.txt"
+    ))
+    .unwrap();
     let report = quotecheck::analyze(&text);
     check_spans(&text, &report);
     let mut settings = insta::Settings::clone_current();
     settings.set_snapshot_path("../snapshots");
     settings.set_prepend_module_to_snapshot(false);
-    settings.bind(|| insta::assert_snapshot!("wire_story_json", serde_json::to_string_pretty(&report).unwrap()));
+    settings.bind(|| {
+        insta::assert_snapshot!(
+            "wire_story_json",
+            serde_json::to_string_pretty(&report).unwrap()
+        )
+    });
 }
 
 /// Institutions named by a capitalised organisation noun are organisations, not people: the
@@ -102,11 +149,23 @@ fn example_report_json() {
 #[test]
 fn institution_names_are_organisations() {
     use quotecheck::report::EntityKind;
-    for text in ["The Treasury said it would not comment.", "The White House said the talks went well.", "The Home Office said the rules had changed."] {
+    for text in [
+        "The Treasury said it would not comment.",
+        "The White House said the talks went well.",
+        "The Home Office said the rules had changed.",
+    ] {
         let report = quotecheck::analyze(text);
-        let speaker = report.quotes.first().and_then(|q| q.speaker.as_ref()).unwrap_or_else(|| panic!("no speaker in {text:?}"));
+        let speaker = report
+            .quotes
+            .first()
+            .and_then(|q| q.speaker.as_ref())
+            .unwrap_or_else(|| panic!("no speaker in {text:?}"));
         let entity = &report.entities[speaker.entity];
-        assert_eq!(entity.kind, EntityKind::Organisation, "{text:?}: {entity:?}");
+        assert_eq!(
+            entity.kind,
+            EntityKind::Organisation,
+            "{text:?}: {entity:?}"
+        );
     }
 }
 
@@ -117,8 +176,15 @@ fn a_subject_of_two_cues_is_one_entity() {
     let text = "The port authority, which asked that its staff not be named, said the channel would reopen.";
     let report = quotecheck::analyze(text);
     let texts: Vec<&str> = report.quotes.iter().map(|q| q.text.as_str()).collect();
-    assert_eq!(texts, ["its staff not be named", "the channel would reopen"]);
-    let ids: Vec<usize> = report.quotes.iter().filter_map(|q| q.speaker.as_ref().map(|s| s.entity)).collect();
+    assert_eq!(
+        texts,
+        ["its staff not be named", "the channel would reopen"]
+    );
+    let ids: Vec<usize> = report
+        .quotes
+        .iter()
+        .filter_map(|q| q.speaker.as_ref().map(|s| s.entity))
+        .collect();
     assert_eq!(ids, [0, 0], "{:?}", report.entities);
     assert_eq!(report.entities.len(), 1);
 }
@@ -129,8 +195,16 @@ fn a_subject_of_two_cues_is_one_entity() {
 fn inverted_appositive_is_a_title() {
     let text = "\"Demand is strong,\" said Ina Falk, an analyst at Norrmark Bank. The analyst said prices would rise.";
     let report = quotecheck::analyze(text);
-    let falk = report.entities.iter().find(|e| e.name == "Ina Falk").expect("Ina Falk is an entity");
+    let falk = report
+        .entities
+        .iter()
+        .find(|e| e.name == "Ina Falk")
+        .expect("Ina Falk is an entity");
     assert_eq!(falk.titles, ["an analyst at Norrmark Bank"]);
-    let speakers: Vec<&str> = report.quotes.iter().filter_map(|q| q.speaker.as_ref().map(|s| s.name.as_str())).collect();
+    let speakers: Vec<&str> = report
+        .quotes
+        .iter()
+        .filter_map(|q| q.speaker.as_ref().map(|s| s.name.as_str()))
+        .collect();
     assert_eq!(speakers, ["Ina Falk", "Ina Falk"]);
 }

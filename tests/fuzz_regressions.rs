@@ -9,15 +9,25 @@ mod targets;
 
 use std::path::Path;
 
-const TARGETS: &[(&str, fn(&[u8]))] =
-    &[("analyze", targets::analyze), ("markdown", targets::markdown), ("jsonl", targets::jsonl), ("grammar", targets::grammar), ("config", targets::config)];
+const TARGETS: &[(&str, fn(&[u8]))] = &[
+    ("analyze", targets::analyze),
+    ("markdown", targets::markdown),
+    ("jsonl", targets::jsonl),
+    ("grammar", targets::grammar),
+    ("config", targets::config),
+];
 
 /// Runs every file of `dir/<target>/` through its target; returns how many ran.
 fn replay(dir: &Path) -> usize {
     let mut n = 0;
     for (name, run) in TARGETS {
-        let Ok(entries) = std::fs::read_dir(dir.join(name)) else { continue };
-        let mut files: Vec<_> = entries.filter_map(|e| e.ok().map(|e| e.path())).filter(|p| p.is_file()).collect();
+        let Ok(entries) = std::fs::read_dir(dir.join(name)) else {
+            continue;
+        };
+        let mut files: Vec<_> = entries
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| p.is_file())
+            .collect();
         files.sort();
         for f in files {
             let data = std::fs::read(&f).unwrap();

@@ -11,10 +11,18 @@ use quotecheck::check::{check_text_report, InputKind, Settings};
 use quotecheck::render::html::{report, HtmlDoc};
 use quotecheck::report::{QuoteKind, Report};
 
-const FIXTURE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/extract/wire-story-lookalike.txt");
+const FIXTURE: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/tests/fixtures/extract/wire-story-lookalike.txt"
+);
 
 fn page(name: &str, text: &str, r: &Report) -> String {
-    report(&[HtmlDoc { name, text, report: r, findings: None }])
+    report(&[HtmlDoc {
+        name,
+        text,
+        report: r,
+        findings: None,
+    }])
 }
 
 /// The attributes of every `<mark …>` start tag, in document order.
@@ -38,11 +46,17 @@ fn marks(html: &str) -> Vec<BTreeMap<String, String>> {
 }
 
 fn unescape(s: &str) -> String {
-    s.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&#39;", "'").replace("&amp;", "&")
+    s.replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&#39;", "'")
+        .replace("&amp;", "&")
 }
 
 fn article(html: &str, doc: usize) -> &str {
-    let start = html.find(&format!("<section class=\"doc\" id=\"d{doc}\"")).unwrap();
+    let start = html
+        .find(&format!("<section class=\"doc\" id=\"d{doc}\""))
+        .unwrap();
     let a = html[start..].find("<article").unwrap() + start;
     let b = html[a..].find("</article>").unwrap() + a;
     &html[a..b]
@@ -65,7 +79,14 @@ fn visible_text(article: &str) -> String {
             } else if tag == "</span>" {
                 hidden -= 1;
             }
-        } else if ["<span class=\"tip\"", "<span class=\"lbl\"", "<span class=\"rule\""].iter().any(|p| tag.starts_with(p)) {
+        } else if [
+            "<span class=\"tip\"",
+            "<span class=\"lbl\"",
+            "<span class=\"rule\"",
+        ]
+        .iter()
+        .any(|p| tag.starts_with(p))
+        {
             hidden = 1;
         }
         rest = &rest[j + 1..];
@@ -80,44 +101,97 @@ fn words(s: &str) -> Vec<&str> {
 /// What a page must show of a report: every unit as a mark with its id, kind and speaker.
 fn assert_units_marked(name: &str, html: &str, doc: usize, r: &Report) {
     let marks = marks(html);
-    let by_id: BTreeMap<&str, &BTreeMap<String, String>> = marks.iter().filter_map(|m| m.get("id").map(|id| (id.as_str(), m))).collect();
+    let by_id: BTreeMap<&str, &BTreeMap<String, String>> = marks
+        .iter()
+        .filter_map(|m| m.get("id").map(|id| (id.as_str(), m)))
+        .collect();
     for q in &r.quotes {
         let id = format!("d{doc}-q{}", q.id);
-        let m = by_id.get(id.as_str()).unwrap_or_else(|| panic!("{name}: no mark {id} for {:?}", q.text));
-        assert_eq!(m["data-kind"], format!("{:?}", q.kind).to_lowercase(), "{name}: {id}");
+        let m = by_id
+            .get(id.as_str())
+            .unwrap_or_else(|| panic!("{name}: no mark {id} for {:?}", q.text));
+        assert_eq!(
+            m["data-kind"],
+            format!("{:?}", q.kind).to_lowercase(),
+            "{name}: {id}"
+        );
         assert_eq!(m["tabindex"], "0", "{name}: {id} is focusable");
-        assert!(html.contains(&format!("id=\"{id}-tip\"")), "{name}: {id} has a tooltip");
-        let speech = matches!(q.kind, QuoteKind::Direct | QuoteKind::Partial | QuoteKind::Indirect);
+        assert!(
+            html.contains(&format!("id=\"{id}-tip\"")),
+            "{name}: {id} has a tooltip"
+        );
+        let speech = matches!(
+            q.kind,
+            QuoteKind::Direct | QuoteKind::Partial | QuoteKind::Indirect
+        );
         match &q.speaker {
             Some(s) => {
                 assert_eq!(m.get("data-speaker"), Some(&s.name), "{name}: {id} speaker");
-                assert_eq!(m["class"].split(' ').any(|c| c == "anon"), s.anonymous, "{name}: {id} anonymity");
+                assert_eq!(
+                    m["class"].split(' ').any(|c| c == "anon"),
+                    s.anonymous,
+                    "{name}: {id} anonymity"
+                );
             }
-            None if speech => assert!(m["class"].split(' ').any(|c| c == "unattributed"), "{name}: {id} is unattributed"),
-            None => assert!(m["class"].split(' ').any(|c| c == "nonspeech"), "{name}: {id} is not speech"),
+            None if speech => assert!(
+                m["class"].split(' ').any(|c| c == "unattributed"),
+                "{name}: {id} is unattributed"
+            ),
+            None => assert!(
+                m["class"].split(' ').any(|c| c == "nonspeech"),
+                "{name}: {id} is not speech"
+            ),
         }
     }
 }
 
 /// Marks, paragraphs and spans are balanced (the input's `<` are all escaped).
 fn assert_balanced(name: &str, html: &str) {
-    assert_eq!(html.matches("<mark ").count(), html.matches("</mark>").count(), "{name}: marks");
-    assert_eq!(html.matches("<p>").count() + html.matches("<p ").count(), html.matches("</p>").count(), "{name}: paragraphs");
-    assert_eq!(html.matches("<span").count(), html.matches("</span>").count(), "{name}: spans");
+    assert_eq!(
+        html.matches("<mark ").count(),
+        html.matches("</mark>").count(),
+        "{name}: marks"
+    );
+    assert_eq!(
+        html.matches("<p>").count() + html.matches("<p ").count(),
+        html.matches("</p>").count(),
+        "{name}: paragraphs"
+    );
+    assert_eq!(
+        html.matches("<span").count(),
+        html.matches("</span>").count(),
+        "{name}: spans"
+    );
 }
 
 /// Nothing is fetched: no external scripts, styles, fonts, images or frames. Tags cannot come
 /// from the input (its `<` are escaped); the style sheet and script are checked for URLs.
 fn assert_self_contained(html: &str) {
     let lower = html.to_lowercase();
-    for bad in ["<link", "<img", "<iframe", "<object", "<embed", "<script src", " src=\"", " href=\"http", "<base"] {
-        assert!(!lower.contains(bad), "the page must not load anything: found {bad:?}");
+    for bad in [
+        "<link",
+        "<img",
+        "<iframe",
+        "<object",
+        "<embed",
+        "<script src",
+        " src=\"",
+        " href=\"http",
+        "<base",
+    ] {
+        assert!(
+            !lower.contains(bad),
+            "the page must not load anything: found {bad:?}"
+        );
     }
     let head = &lower[..lower.find("</head>").unwrap()];
     let script = &lower[lower.rfind("<script>").unwrap()..];
     for part in [head, script] {
         for bad in ["http:", "https:", "://", "@import", "url(", "@font-face"] {
-            assert!(!part.replace("http-equiv", "").contains(bad), "the page must not load anything: found {bad:?}");
+            assert!(
+                !part.replace("http-equiv", "").contains(bad),
+                "the page must not load anything: found {bad:?}"
+            );
         }
     }
     assert!(lower.contains("content-security-policy\" content=\"default-src 'none';"));
@@ -129,7 +203,11 @@ fn snapshot_of_a_fixture_page() {
     let text = std::fs::read_to_string(FIXTURE).unwrap();
     let r = quotecheck::analyze(&text);
     let html = page("wire-story-lookalike.txt", &text, &r);
-    assert_eq!(html, page("wire-story-lookalike.txt", &text, &r), "deterministic");
+    assert_eq!(
+        html,
+        page("wire-story-lookalike.txt", &text, &r),
+        "deterministic"
+    );
     let mut settings = insta::Settings::clone_current();
     settings.set_snapshot_path("../snapshots");
     settings.set_prepend_module_to_snapshot(false);
@@ -139,7 +217,12 @@ fn snapshot_of_a_fixture_page() {
 #[test]
 fn every_fixture_page_marks_every_unit_and_keeps_the_text() {
     let mut n = 0;
-    for entry in std::fs::read_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/extract")).unwrap() {
+    for entry in std::fs::read_dir(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/extract"
+    ))
+    .unwrap()
+    {
         let path = entry.unwrap().path();
         if path.extension().is_none_or(|e| e != "txt") {
             continue;
@@ -151,7 +234,11 @@ fn every_fixture_page_marks_every_unit_and_keeps_the_text() {
         assert_units_marked(&name, &html, 0, &r);
         assert_balanced(&name, &html);
         assert_self_contained(&html);
-        assert_eq!(words(&visible_text(article(&html, 0))), words(&text), "{name}: the article shows the input, word for word");
+        assert_eq!(
+            words(&visible_text(article(&html, 0))),
+            words(&text),
+            "{name}: the article shows the input, word for word"
+        );
         n += 1;
     }
     assert!(n > 20, "fixtures read: {n}");
@@ -172,13 +259,19 @@ fn side_panel_counts_speakers_claims_and_chains() {
         "the panel's figures are check's summary"
     );
     assert!(html.contains("<span class=\"name\">Aleksander Vasko</span> <span class=\"counts\">1 direct, 4 reported</span>"));
-    assert!(html.contains("class=\"speaker s3 anon\""), "the anonymous official is marked in the panel");
+    assert!(
+        html.contains("class=\"speaker s3 anon\""),
+        "the anonymous official is marked in the panel"
+    );
     assert!(
         html.contains("<li class=\"node s0\"><span>Anders Brandvold</span></li><li class=\"node relay\"><span>Henrik Lauritsen <small>relay</small></span></li><li class=\"node publisher\"><span>Skerry News <small>publisher</small></span></li>"),
         "a relayed chain is drawn speaker → relay → publisher"
     );
     assert!(html.contains("Kestrian News Agency <small>outlet</small>"));
-    assert!(html.contains("no reason given; request: requesting anonymity"), "the tooltip says no reason was given");
+    assert!(
+        html.contains("no reason given; request: requesting anonymity"),
+        "the tooltip says no reason was given"
+    );
 }
 
 #[test]
@@ -199,40 +292,88 @@ fn several_documents_in_one_page() {
     let a = "\"We will rebuild,\" Mayor Ana Ruiz said.";
     let b = "A senior aide, requesting anonymity, said the cost was unknown.";
     let (ra, rb) = (quotecheck::analyze(a), quotecheck::analyze(b));
-    let html = report(&[HtmlDoc { name: "a.txt", text: a, report: &ra, findings: None }, HtmlDoc { name: "b.txt", text: b, report: &rb, findings: None }]);
+    let html = report(&[
+        HtmlDoc {
+            name: "a.txt",
+            text: a,
+            report: &ra,
+            findings: None,
+        },
+        HtmlDoc {
+            name: "b.txt",
+            text: b,
+            report: &rb,
+            findings: None,
+        },
+    ]);
     assert!(html.contains("<title>quotecheck report: 2 documents</title>"));
-    assert!(html.contains("<a href=\"#d0\">a.txt</a>") && html.contains("<a href=\"#d1\">b.txt</a>"));
+    assert!(
+        html.contains("<a href=\"#d0\">a.txt</a>") && html.contains("<a href=\"#d1\">b.txt</a>")
+    );
     assert_units_marked("a", &html, 0, &ra);
     assert_units_marked("b", &html, 1, &rb);
 }
 
 #[test]
 fn check_findings_are_inline_and_listed() {
-    for entry in std::fs::read_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/check")).unwrap() {
+    for entry in
+        std::fs::read_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/check")).unwrap()
+    {
         let path = entry.unwrap().path();
         let name = path.file_name().unwrap().to_string_lossy().to_string();
         let text = std::fs::read_to_string(&path).unwrap();
-        let (result, r) = check_text_report(&text, InputKind::from_path(&path), quotecheck::Grammar::builtin(), &Settings::default());
-        let html = report(&[HtmlDoc { name: &name, text: &text, report: &r, findings: Some(&result) }]);
+        let (result, r) = check_text_report(
+            &text,
+            InputKind::from_path(&path),
+            quotecheck::Grammar::builtin(),
+            &Settings::default(),
+        );
+        let html = report(&[HtmlDoc {
+            name: &name,
+            text: &text,
+            report: &r,
+            findings: Some(&result),
+        }]);
         assert_units_marked(&name, &html, 0, &r);
         assert_balanced(&name, &html);
         assert_self_contained(&html);
         let marks = marks(&html);
         for (i, f) in result.findings.iter().enumerate() {
             let id = format!("d0-f{i}");
-            let m = marks.iter().find(|m| m.get("id") == Some(&id)).unwrap_or_else(|| panic!("{name}: no mark for finding {i} {}", f.rule));
+            let m = marks
+                .iter()
+                .find(|m| m.get("id") == Some(&id))
+                .unwrap_or_else(|| panic!("{name}: no mark for finding {i} {}", f.rule));
             assert_eq!(m["data-rule"], f.rule);
             assert!(m["class"].contains(&format!("level-{}", f.level.as_str())));
-            assert!(html.contains(&format!("<a href=\"#{id}\">")), "{name}: finding {i} is listed with a link to it");
+            assert!(
+                html.contains(&format!("<a href=\"#{id}\">")),
+                "{name}: finding {i} is listed with a link to it"
+            );
         }
-        assert!(html.contains(&format!("Findings <span class=\"muted\">({})</span>", result.findings.len())), "{name}");
-        assert_eq!(words(&visible_text(article(&html, 0))), words(&text), "{name}");
+        assert!(
+            html.contains(&format!(
+                "Findings <span class=\"muted\">({})</span>",
+                result.findings.len()
+            )),
+            "{name}"
+        );
+        assert_eq!(
+            words(&visible_text(article(&html, 0))),
+            words(&text),
+            "{name}"
+        );
     }
 }
 
 fn qc(args: &[&str], stdin: &[u8]) -> Output {
-    let mut child =
-        Command::new(env!("CARGO_BIN_EXE_quotecheck")).args(args).stdin(Stdio::piped()).stdout(Stdio::piped()).stderr(Stdio::piped()).spawn().unwrap();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_quotecheck"))
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
     child.stdin.take().unwrap().write_all(stdin).unwrap();
     child.wait_with_output().unwrap()
 }
@@ -241,7 +382,12 @@ fn qc(args: &[&str], stdin: &[u8]) -> Output {
 fn cli_extract_html_makes_one_page_for_all_inputs() {
     let example = concat!(env!("CARGO_MANIFEST_DIR"), "/examples/wire-story.txt");
     let o = qc(&["extract", example, FIXTURE, "--format", "html"], b"");
-    assert_eq!(o.status.code(), Some(0), "{}", String::from_utf8_lossy(&o.stderr));
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
     let html = String::from_utf8(o.stdout).unwrap();
     assert!(html.starts_with("<!DOCTYPE html>"));
     assert_eq!(html.matches("<section class=\"doc\"").count(), 2);
@@ -253,24 +399,45 @@ fn cli_extract_html_makes_one_page_for_all_inputs() {
 
 #[test]
 fn cli_html_is_not_for_jsonl() {
-    let o = qc(&["extract", "--jsonl", "--format", "html"], b"{\"id\": 1, \"text\": \"Hi.\"}\n");
+    let o = qc(
+        &["extract", "--jsonl", "--format", "html"],
+        b"{\"id\": 1, \"text\": \"Hi.\"}\n",
+    );
     assert_eq!(o.status.code(), Some(2));
     assert!(o.stdout.is_empty());
-    assert!(String::from_utf8_lossy(&o.stderr).contains("--format html cannot be used with --jsonl"));
+    assert!(
+        String::from_utf8_lossy(&o.stderr).contains("--format html cannot be used with --jsonl")
+    );
 }
 
 #[test]
 fn cli_missing_file_still_renders_the_others() {
-    let o = qc(&["extract", FIXTURE, "/no/such/file.txt", "--format", "html"], b"");
+    let o = qc(
+        &["extract", FIXTURE, "/no/such/file.txt", "--format", "html"],
+        b"",
+    );
     assert_eq!(o.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&o.stderr).contains("/no/such/file.txt"));
-    assert_eq!(String::from_utf8(o.stdout).unwrap().matches("<section class=\"doc\"").count(), 1);
+    assert_eq!(
+        String::from_utf8(o.stdout)
+            .unwrap()
+            .matches("<section class=\"doc\"")
+            .count(),
+        1
+    );
 }
 
 #[test]
 fn cli_check_html_shows_findings_and_keeps_the_exit_status() {
-    let o = qc(&["check", "--format", "html", "-"], "The minister admitted the plan had failed.".as_bytes());
-    assert_eq!(o.status.code(), Some(1), "findings fail the run in every format");
+    let o = qc(
+        &["check", "--format", "html", "-"],
+        "The minister admitted the plan had failed.".as_bytes(),
+    );
+    assert_eq!(
+        o.status.code(),
+        Some(1),
+        "findings fail the run in every format"
+    );
     let html = String::from_utf8(o.stdout).unwrap();
     assert!(html.contains("<title>quotecheck check: -</title>"));
     assert!(html.contains("data-rule=\"loaded-verb\""));

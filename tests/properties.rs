@@ -80,20 +80,27 @@ fn markdown() -> impl Strategy<Value = String> {
 
 /// `PROPTEST_CASES` when set (for a longer hunt), else `default`.
 fn cases(default: u32) -> u32 {
-    std::env::var("PROPTEST_CASES").ok().and_then(|v| v.parse().ok()).unwrap_or(default)
+    std::env::var("PROPTEST_CASES")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(default)
 }
 
 fn schema_validator() -> &'static jsonschema::Validator {
     static V: OnceLock<jsonschema::Validator> = OnceLock::new();
     V.get_or_init(|| {
         let path = concat!(env!("CARGO_MANIFEST_DIR"), "/schema/report.schema.json");
-        let schema: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+        let schema: serde_json::Value =
+            serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
         jsonschema::validator_for(&schema).unwrap()
     })
 }
 
 fn in_bounds(text: &str, s: Span) -> bool {
-    s.start <= s.end && s.end <= text.len() && text.is_char_boundary(s.start) && text.is_char_boundary(s.end)
+    s.start <= s.end
+        && s.end <= text.len()
+        && text.is_char_boundary(s.start)
+        && text.is_char_boundary(s.end)
 }
 
 /// Every span of `r` lies in `text` on char boundaries, and content spans nest or stay apart.
@@ -128,7 +135,15 @@ fn report_is_sane(text: &str, r: &quotecheck::Report) -> Result<(), TestCaseErro
         for b in r.quotes.iter().skip(i + 1) {
             let (x, y) = (a.content, b.content);
             let overlap = x.start < y.end && y.start < x.end;
-            prop_assert!(!overlap || x.contains(y) || y.contains(x), "{:?} ({:?}) and {:?} ({:?}) overlap partially in {:?}", x, a.kind, y, b.kind, text);
+            prop_assert!(
+                !overlap || x.contains(y) || y.contains(x),
+                "{:?} ({:?}) and {:?} ({:?}) overlap partially in {:?}",
+                x,
+                a.kind,
+                y,
+                b.kind,
+                text
+            );
         }
     }
     Ok(())

@@ -29,7 +29,10 @@ fn real_output_validates() {
         let report = quotecheck::analyze(&text);
         assert_eq!(report.schema_version, quotecheck::SCHEMA_VERSION);
         let value = serde_json::to_value(&report).unwrap();
-        let errors: Vec<String> = validator.iter_errors(&value).map(|e| format!("{e} at {}", e.instance_path())).collect();
+        let errors: Vec<String> = validator
+            .iter_errors(&value)
+            .map(|e| format!("{e} at {}", e.instance_path()))
+            .collect();
         assert!(errors.is_empty(), "{}: {errors:?}", path.display());
         n += 1;
     }

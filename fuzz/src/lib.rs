@@ -26,7 +26,10 @@ pub fn text_of(data: &[u8]) -> String {
 }
 
 fn in_bounds(text: &str, s: Span) -> bool {
-    s.start <= s.end && s.end <= text.len() && text.is_char_boundary(s.start) && text.is_char_boundary(s.end)
+    s.start <= s.end
+        && s.end <= text.len()
+        && text.is_char_boundary(s.start)
+        && text.is_char_boundary(s.end)
 }
 
 /// Asserts the invariants of a report of `text`.
@@ -38,7 +41,13 @@ pub fn assert_sane(text: &str, r: &Report) {
 /// length): spans on char boundaries of both, excerpts taken from the prose.
 pub fn assert_sane_prose(text: &str, prose: &str, r: &Report) {
     assert_eq!(text.len(), prose.len(), "prose keeps the length");
-    let ok = |s: Span, what: &str| assert!(in_bounds(text, s) && in_bounds(prose, s), "{what} span {s:?} outside the text of {} bytes", text.len());
+    let ok = |s: Span, what: &str| {
+        assert!(
+            in_bounds(text, s) && in_bounds(prose, s),
+            "{what} span {s:?} outside the text of {} bytes",
+            text.len()
+        )
+    };
     let text = prose;
     if let Some(d) = &r.dateline {
         ok(d.span, "dateline");
@@ -81,7 +90,12 @@ pub fn assert_sane_prose(text: &str, prose: &str, r: &Report) {
         for b in r.quotes.iter().skip(i + 1) {
             let (x, y) = (a.content, b.content);
             let overlap = x.start < y.end && y.start < x.end;
-            assert!(!overlap || x.contains(y) || y.contains(x), "{x:?} ({:?}) and {y:?} ({:?}) overlap partially", a.kind, b.kind);
+            assert!(
+                !overlap || x.contains(y) || y.contains(x),
+                "{x:?} ({:?}) and {y:?} ({:?}) overlap partially",
+                a.kind,
+                b.kind
+            );
         }
     }
 }
@@ -91,8 +105,19 @@ pub fn assert_json(id: &serde_json::Value, r: &Report) {
     let mut fast = Vec::new();
     json::write_labelled_line(&mut fast, "id", id, r).expect("fast path writes");
     let mut slow = Vec::new();
-    json::write_line(&mut slow, &json::Labelled { label: json::Id { id }, report: r }).expect("serde_json writes");
-    assert_eq!(String::from_utf8_lossy(&fast), String::from_utf8_lossy(&slow), "fast path and serde_json differ");
+    json::write_line(
+        &mut slow,
+        &json::Labelled {
+            label: json::Id { id },
+            report: r,
+        },
+    )
+    .expect("serde_json writes");
+    assert_eq!(
+        String::from_utf8_lossy(&fast),
+        String::from_utf8_lossy(&slow),
+        "fast path and serde_json differ"
+    );
     let back: serde_json::Value = serde_json::from_slice(&fast).expect("output is JSON");
     assert_eq!(back.get("id"), Some(id), "id round-trips");
 }
@@ -104,7 +129,12 @@ pub fn analyze(data: &[u8]) {
     assert_sane(&text, &r);
     assert_json(&serde_json::Value::Null, &r);
     let _ = quotecheck::render::text::render("fuzz.txt", &text, &r);
-    let _ = html::report(&[html::HtmlDoc { name: "fuzz.txt", text: &text, report: &r, findings: None }]);
+    let _ = html::report(&[html::HtmlDoc {
+        name: "fuzz.txt",
+        text: &text,
+        report: &r,
+        findings: None,
+    }]);
 }
 
 /// Target `markdown`: the checker's input path, Markdown masking and suppression comments
@@ -117,18 +147,33 @@ pub fn markdown(data: &[u8]) {
         for (a, b) in prose.text.bytes().zip(text.bytes()) {
             assert_eq!(a == b'\n', b == b'\n', "prose keeps the line breaks");
         }
-        let (res, report) = check::check_text_report(&text, kind, Grammar::builtin(), &Settings::default());
+        let (res, report) =
+            check::check_text_report(&text, kind, Grammar::builtin(), &Settings::default());
         assert_sane_prose(&text, &prose.text, &report);
         for f in &res.findings {
-            assert!(in_bounds(&text, f.span), "{} finding at {:?}", f.rule, f.span);
+            assert!(
+                in_bounds(&text, f.span),
+                "{} finding at {:?}",
+                f.rule,
+                f.span
+            );
             assert_ne!(f.level, check::Level::Off, "an off rule reported");
         }
-        let docs = [findings::Checked { path: "fuzz.md", text: &text, result: &res }];
+        let docs = [findings::Checked {
+            path: "fuzz.md",
+            text: &text,
+            result: &res,
+        }];
         let _ = findings::human(&docs, false);
         let _ = findings::json(&docs);
         let _ = findings::sarif(&docs);
         let _ = findings::github(&docs);
-        let _ = html::report(&[html::HtmlDoc { name: "fuzz.md", text: &text, report: &report, findings: Some(&res) }]);
+        let _ = html::report(&[html::HtmlDoc {
+            name: "fuzz.md",
+            text: &text,
+            report: &report,
+            findings: Some(&res),
+        }]);
     }
 }
 
@@ -152,8 +197,17 @@ pub fn jsonl(data: &[u8]) {
                     quotecheck::jsonl::RecordError::Malformed(_) => None,
                 };
                 let mut out = Vec::new();
-                json::write_line(&mut out, &json::ErrorRecord { id, line: n + 1, error: e.to_string() }).expect("error record writes");
-                let _: serde_json::Value = serde_json::from_slice(&out).expect("error record is JSON");
+                json::write_line(
+                    &mut out,
+                    &json::ErrorRecord {
+                        id,
+                        line: n + 1,
+                        error: e.to_string(),
+                    },
+                )
+                .expect("error record writes");
+                let _: serde_json::Value =
+                    serde_json::from_slice(&out).expect("error record is JSON");
             }
         }
     }
@@ -186,8 +240,13 @@ const BASE: &[(&str, &str)] = &[
 /// Target `grammar`: the first byte picks the file name, the rest is a user grammar file for
 /// the loader; a grammar that loads is built and used to analyse the sample and the file itself.
 pub fn grammar(data: &[u8]) {
-    let Some((&pick, rest)) = data.split_first() else { return };
-    let name = GRAMMAR_FILES.get(usize::from(pick) % GRAMMAR_FILES.len()).copied().unwrap_or("verbs.txt");
+    let Some((&pick, rest)) = data.split_first() else {
+        return;
+    };
+    let name = GRAMMAR_FILES
+        .get(usize::from(pick) % GRAMMAR_FILES.len())
+        .copied()
+        .unwrap_or("verbs.txt");
     let text = text_of(rest);
     let mut b = quotecheck::grammar::GrammarBuilder::default();
     for (n, t) in BASE {
@@ -198,7 +257,10 @@ pub fn grammar(data: &[u8]) {
             let msg = e.to_string();
             assert!(!msg.is_empty());
             if let quotecheck::GrammarError::Syntax { line, .. } = e {
-                assert!(line <= text.matches('\n').count() + 1, "error line {line} past the end");
+                assert!(
+                    line <= text.matches('\n').count() + 1,
+                    "error line {line} past the end"
+                );
             }
         }
         Ok(()) => {
@@ -216,18 +278,35 @@ pub fn config(data: &[u8]) {
     let text = text_of(data);
     match config::parse(&text, Path::new("fuzz/quotecheck.toml")) {
         Err(e) => {
-            assert!(e.line >= 1 && e.line <= text.matches('\n').count() + 1, "error line {} past the end", e.line);
+            assert!(
+                e.line >= 1 && e.line <= text.matches('\n').count() + 1,
+                "error line {} past the end",
+                e.line
+            );
             assert!(!e.message.is_empty());
         }
         Ok(cfg) => {
             for id in cfg.levels.keys() {
-                assert!(check::rules::by_id(id).is_some(), "unknown rule {id} accepted");
+                assert!(
+                    check::rules::by_id(id).is_some(),
+                    "unknown rule {id} accepted"
+                );
             }
             assert_ne!(cfg.fail_on, Some(check::Level::Off));
             for g in &cfg.grammar {
-                assert!(g.starts_with("fuzz"), "grammar folder {g:?} not resolved against the file");
+                assert!(
+                    g.starts_with("fuzz"),
+                    "grammar folder {g:?} not resolved against the file"
+                );
             }
-            let res = check::check_text(SAMPLE, InputKind::Text, Grammar::builtin(), &Settings { levels: cfg.levels.clone() });
+            let res = check::check_text(
+                SAMPLE,
+                InputKind::Text,
+                Grammar::builtin(),
+                &Settings {
+                    levels: cfg.levels.clone(),
+                },
+            );
             for f in &res.findings {
                 assert_eq!(Some(&f.level), cfg.levels.get(f.rule).or(Some(&f.level)));
                 assert_ne!(f.level, check::Level::Off);

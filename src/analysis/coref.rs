@@ -95,8 +95,14 @@ pub struct NameWords {
 /// word, so they need no closer comparison.
 fn word_bit(word: &str) -> u64 {
     let b = word.as_bytes();
-    let (first, last) = (b.first().map_or(0, u8::to_ascii_lowercase), b.last().map_or(0, u8::to_ascii_lowercase));
-    let n = (b.len() as u64).wrapping_mul(31).wrapping_add(u64::from(first).wrapping_mul(7)).wrapping_add(u64::from(last));
+    let (first, last) = (
+        b.first().map_or(0, u8::to_ascii_lowercase),
+        b.last().map_or(0, u8::to_ascii_lowercase),
+    );
+    let n = (b.len() as u64)
+        .wrapping_mul(31)
+        .wrapping_add(u64::from(first).wrapping_mul(7))
+        .wrapping_add(u64::from(last));
     1 << (n % 64)
 }
 
@@ -129,7 +135,9 @@ impl NameWords {
 
     /// The words in order.
     fn iter(&self) -> SpaceSplit<'_> {
-        SpaceSplit { rest: (self.len > 0).then_some(self.text.as_str()) }
+        SpaceSplit {
+            rest: (self.len > 0).then_some(self.text.as_str()),
+        }
     }
 
     fn first(&self) -> Option<&str> {
@@ -140,7 +148,11 @@ impl NameWords {
         if self.len == 0 {
             return None;
         }
-        let from = self.text.bytes().rposition(|b| b == b' ').map_or(0, |at| at + 1);
+        let from = self
+            .text
+            .bytes()
+            .rposition(|b| b == b' ')
+            .map_or(0, |at| at + 1);
         self.text.get(from..)
     }
 
@@ -179,14 +191,22 @@ fn age_after(doc: &Doc<'_>, t: usize) -> Option<u32> {
     if !doc.is_punct(t, ",") {
         return None;
     }
-    let n: u32 = doc.tok_text(t + 1).parse().ok().filter(|n| (1..=120).contains(n))?;
-    let closes = doc.tokens.get(t + 2).is_none() || doc.is_punct(t + 2, ",") || doc.is_punct(t + 2, ".") || doc.is_punct(t + 2, ")");
+    let n: u32 = doc
+        .tok_text(t + 1)
+        .parse()
+        .ok()
+        .filter(|n| (1..=120).contains(n))?;
+    let closes = doc.tokens.get(t + 2).is_none()
+        || doc.is_punct(t + 2, ",")
+        || doc.is_punct(t + 2, ".")
+        || doc.is_punct(t + 2, ")");
     closes.then_some(n)
 }
 
 /// The age of an epithet word: "54-year-old" is 54.
 fn epithet_age(word: &str) -> Option<u32> {
-    let n = strip_suffix_ascii_case(word, "-year-old").or_else(|| strip_suffix_ascii_case(word, "-year-old's"))?;
+    let n = strip_suffix_ascii_case(word, "-year-old")
+        .or_else(|| strip_suffix_ascii_case(word, "-year-old's"))?;
     n.parse().ok()
 }
 
@@ -199,7 +219,10 @@ pub fn is_qualified(doc: &Doc<'_>, a: usize, b: usize) -> bool {
 /// Whether a role phrase's head is qualified ("the former mayor of Leeds"; not "a spokesman
 /// for the former mayor", whose qualifier is past the head).
 pub fn is_qualified_role(doc: &Doc<'_>, np: &Np<'_>) -> bool {
-    let head = np.head_title.map(|(a, _, _)| a).or(np.head.map(|(a, _, _)| a));
+    let head = np
+        .head_title
+        .map(|(a, _, _)| a)
+        .or(np.head.map(|(a, _, _)| a));
     head.is_some_and(|h| is_qualified(doc, np.start, h + 1))
 }
 
@@ -323,19 +346,37 @@ pub fn norm_head(w: &str) -> String {
 /// Coastal Alliance" and "the Ministry of Mines" are not.
 fn is_business(doc: &Doc<'_>, e: &Ent) -> bool {
     let tags = |w: &str| doc.grammar.tags_of(w);
-    let preposition = |w: &&str| tags(w).iter().any(|t| matches!(t, Tag::Func(f) if f.ty == FuncType::Preposition));
-    let head = e.words.iter().take_while(|w| !preposition(w)).last().unwrap_or_default();
-    !tags(head).iter().any(|t| matches!(t, Tag::Noun(n) if n.kind == NounKind::Org && !n.firm))
+    let preposition = |w: &&str| {
+        tags(w)
+            .iter()
+            .any(|t| matches!(t, Tag::Func(f) if f.ty == FuncType::Preposition))
+    };
+    let head = e
+        .words
+        .iter()
+        .take_while(|w| !preposition(w))
+        .last()
+        .unwrap_or_default();
+    !tags(head)
+        .iter()
+        .any(|t| matches!(t, Tag::Noun(n) if n.kind == NounKind::Org && !n.firm))
 }
 
 /// Whether the lexicon has `w` as a word for a business (`firm=yes`: "drugmaker", "bank").
 fn is_firm_word(doc: &Doc<'_>, w: &str) -> bool {
-    doc.grammar.tags_of(w).iter().any(|t| matches!(t, Tag::Noun(n) if n.firm))
+    doc.grammar
+        .tags_of(w)
+        .iter()
+        .any(|t| matches!(t, Tag::Noun(n) if n.firm))
 }
 
 /// Whether `hay` contains `needle`, ignoring ASCII case.
 fn contains_lower(hay: &str, needle: &str) -> bool {
-    !needle.is_empty() && hay.as_bytes().windows(needle.len()).any(|w| w.eq_ignore_ascii_case(needle.as_bytes()))
+    !needle.is_empty()
+        && hay
+            .as_bytes()
+            .windows(needle.len())
+            .any(|w| w.eq_ignore_ascii_case(needle.as_bytes()))
 }
 
 /// Whether `head` is `norm_head(w)`, without building that string for an ASCII word.
@@ -344,9 +385,18 @@ fn is_norm_head(head: &str, w: &str) -> bool {
         return norm_head(w) == head;
     }
     // As `norm_head`, on `w` as it is: its endings compared ignoring ASCII case.
-    let ends = |suffix: &str| w.len() >= suffix.len() && w.get(w.len() - suffix.len()..).is_some_and(|e| e.eq_ignore_ascii_case(suffix));
+    let ends = |suffix: &str| {
+        w.len() >= suffix.len()
+            && w.get(w.len() - suffix.len()..)
+                .is_some_and(|e| e.eq_ignore_ascii_case(suffix))
+    };
     // Whether `head` is `w` in lower case, less its last `cut` bytes, with `tail` appended.
-    let cut_is = |cut: usize, tail: &str| head.strip_suffix(tail).is_some_and(|h| w.get(..w.len() - cut).is_some_and(|stem| is_lower_of(h, stem)));
+    let cut_is = |cut: usize, tail: &str| {
+        head.strip_suffix(tail).is_some_and(|h| {
+            w.get(..w.len() - cut)
+                .is_some_and(|stem| is_lower_of(h, stem))
+        })
+    };
     if w.eq_ignore_ascii_case("people") || w.eq_ignore_ascii_case("persons") {
         head == "person"
     } else if ends("ies") {
@@ -366,7 +416,11 @@ fn text_of<'a>(doc: &Doc<'a>, a: usize, b: usize) -> &'a str {
 /// Whether `lower` is `word.to_lowercase()` (without allocating for ASCII words).
 fn is_lower_of(lower: &str, word: &str) -> bool {
     if word.is_ascii() {
-        lower.len() == word.len() && lower.bytes().zip(word.bytes()).all(|(l, w)| l == w.to_ascii_lowercase())
+        lower.len() == word.len()
+            && lower
+                .bytes()
+                .zip(word.bytes())
+                .all(|(l, w)| l == w.to_ascii_lowercase())
     } else {
         lower == word.to_lowercase()
     }
@@ -412,7 +466,8 @@ impl<'a> Iterator for Words<'a> {
                 let space = |b: u8| b == b' ' || (b'\t'..=b'\r').contains(&b);
                 let start = rest.bytes().position(|b| !space(b))?;
                 let tail = rest.get(start..)?;
-                let (word, after) = tail.split_at_checked(tail.bytes().position(space).unwrap_or(tail.len()))?;
+                let (word, after) =
+                    tail.split_at_checked(tail.bytes().position(space).unwrap_or(tail.len()))?;
                 *rest = after;
                 Some(word)
             }
@@ -423,7 +478,11 @@ impl<'a> Iterator for Words<'a> {
 /// Whether `np` is a definite organisation role ("the club", "the company"): one that
 /// [`Entities::org_named_in_claim`] may find named at the start of its claim.
 pub fn is_org_role(np: &Np<'_>) -> bool {
-    np.kind == NpKind::Role && np.definite && !np.possessive && np.head_title.is_none() && np.noun_kind() == NounKind::Org
+    np.kind == NpKind::Role
+        && np.definite
+        && !np.possessive
+        && np.head_title.is_none()
+        && np.noun_kind() == NounKind::Org
 }
 
 /// `s` without a final "'s" or "’s". Compared as bytes (as `str::strip_suffix` does, without
@@ -451,7 +510,10 @@ fn push_short<T>(v: &mut Vec<T>, x: T) {
 
 /// The byte span of tokens `[a, b)`.
 pub fn span_of(doc: &Doc<'_>, a: usize, b: usize) -> Span {
-    match (doc.tokens.get(a), b.checked_sub(1).and_then(|l| doc.tokens.get(l))) {
+    match (
+        doc.tokens.get(a),
+        b.checked_sub(1).and_then(|l| doc.tokens.get(l)),
+    ) {
         (Some(s), Some(e)) => Span::new(s.span.start, e.span.end),
         _ => Span::default(),
     }
@@ -481,10 +543,19 @@ impl Entities {
             // mention already recorded ("OSTA" in "the state news agency OSTA") is that mention,
             // and a mention around one recorded replaces it.
             let n = e.mentions.len();
-            let recent = e.mentions.get_mut(n.saturating_sub(8)..).unwrap_or_default();
-            if let Some(m) = recent.iter_mut().find(|(s, _)| span.start <= s.start && s.end <= span.end) {
+            let recent = e
+                .mentions
+                .get_mut(n.saturating_sub(8)..)
+                .unwrap_or_default();
+            if let Some(m) = recent
+                .iter_mut()
+                .find(|(s, _)| span.start <= s.start && s.end <= span.end)
+            {
                 *m = (span, kind);
-            } else if !recent.iter().any(|(s, _)| s.start <= span.start && span.end <= s.end) {
+            } else if !recent
+                .iter()
+                .any(|(s, _)| s.start <= span.start && span.end <= s.end)
+            {
                 e.mentions.push((span, kind));
             }
             e.last_mention = e.last_mention.max(span.start);
@@ -496,23 +567,44 @@ impl Entities {
 
     /// Records `np`'s titles, role families, modifiers and gender on entity `id`.
     fn add_titles(&mut self, id: usize, doc: &Doc<'_>, np: &Np<'_>) {
-        let gender = if self.list.get(id).is_some_and(|e| e.gender.is_none()) { np.gender(doc) } else { None };
+        let gender = if self.list.get(id).is_some_and(|e| e.gender.is_none()) {
+            np.gender(doc)
+        } else {
+            None
+        };
         self.add_titles_gendered(id, doc, np, gender);
     }
 
     /// [`Self::add_titles`] with `np`'s gender already known (`Np::gender` is not free): it is
     /// only read when the entity has none.
-    fn add_titles_gendered(&mut self, id: usize, doc: &Doc<'_>, np: &Np<'_>, gender: Option<Gender>) {
-        let Some(e) = self.list.get_mut(id) else { return };
+    fn add_titles_gendered(
+        &mut self,
+        id: usize,
+        doc: &Doc<'_>,
+        np: &Np<'_>,
+        gender: Option<Gender>,
+    ) {
+        let Some(e) = self.list.get_mut(id) else {
+            return;
+        };
         // A qualified title ("former mayor") is shown, but is no role a later "the mayor" names.
-        let qualified = np.title.is_some_and(|(a, b)| is_qualified(doc, a, b)) || (np.kind == NpKind::Role && is_qualified_role(doc, np));
+        let qualified = np.title.is_some_and(|(a, b)| is_qualified(doc, a, b))
+            || (np.kind == NpKind::Role && is_qualified_role(doc, np));
         if let Some((a, b)) = np.title {
             // A title without its definite articles ("the foreign minister": "foreign minister").
             let mut from = a;
-            while from < b && doc.word_tags(from).any(|x| matches!(x, Tag::Func(f) if f.article && f.definite)) {
+            while from < b
+                && doc
+                    .word_tags(from)
+                    .any(|x| matches!(x, Tag::Func(f) if f.article && f.definite))
+            {
                 from += 1;
             }
-            let t = if from < b { span_of(doc, from, b).of(doc.text) } else { "" };
+            let t = if from < b {
+                span_of(doc, from, b).of(doc.text)
+            } else {
+                ""
+            };
             // A lone determiner before a name ("the World Health Organization") is no title.
             let article = b == a + 1 && doc.is_func(a, FuncType::Determiner);
             if !t.is_empty() && !article && !e.titles.iter().any(|x| x == t) {
@@ -600,16 +692,27 @@ impl Entities {
 
     /// Adds entity `id` under each of its name words, once there is an index.
     fn index_words(&mut self, id: usize) {
-        let (Some(e), Some(by_word)) = (self.list.get(id), self.by_word.as_mut()) else { return };
+        let (Some(e), Some(by_word)) = (self.list.get(id), self.by_word.as_mut()) else {
+            return;
+        };
         // The words are lower case already: `new_entity` and `name` store them so.
         for w in e.words.iter() {
-            by_word.entry(word_key(w)).and_modify(|ids| ids.push(id)).or_insert(Ids { first: id, rest: Vec::new() });
+            by_word
+                .entry(word_key(w))
+                .and_modify(|ids| ids.push(id))
+                .or_insert(Ids {
+                    first: id,
+                    rest: Vec::new(),
+                });
         }
     }
 
     /// Builds [`Self::by_word`] from every entity's name words.
     fn index_all(&mut self) {
-        self.by_word = Some(HashMap::with_capacity_and_hasher(4 * self.list.len(), FixedState::default()));
+        self.by_word = Some(HashMap::with_capacity_and_hasher(
+            4 * self.list.len(),
+            FixedState::default(),
+        ));
         for id in 0..self.list.len() {
             self.index_words(id);
         }
@@ -617,7 +720,10 @@ impl Entities {
 
     /// Entities not merged into another, with their ids.
     fn alive(&self) -> impl Iterator<Item = (usize, &Ent)> + '_ {
-        self.list.iter().enumerate().filter(|(_, e)| e.merged_into.is_none())
+        self.list
+            .iter()
+            .enumerate()
+            .filter(|(_, e)| e.merged_into.is_none())
     }
 
     /// Most salient of `cands` before byte `pos`: the latest subject or speaker, else the latest
@@ -625,7 +731,13 @@ impl Entities {
     fn most_salient(&self, cands: impl Iterator<Item = usize>, pos: usize) -> Option<usize> {
         // The latest mention before `pos`: mentions are kept nearly in order, so a reverse scan
         // stops at once.
-        let last_before = |e: &Ent| e.mentions.iter().rev().map(|(s, _)| s.start).find(|&s| s < pos);
+        let last_before = |e: &Ent| {
+            e.mentions
+                .iter()
+                .rev()
+                .map(|(s, _)| s.start)
+                .find(|&s| s < pos)
+        };
         cands
             .filter_map(|i| {
                 let e = self.list.get(i)?;
@@ -639,20 +751,38 @@ impl Entities {
 
     /// Resolves a proper name, creating the entity if it is new. `register_only`: a mention
     /// outside an attribution, which only creates entities for names that look like people.
-    pub fn name(&mut self, doc: &Doc<'_>, np: &Np<'_>, subject: bool, register_only: bool) -> Option<usize> {
+    pub fn name(
+        &mut self,
+        doc: &Doc<'_>,
+        np: &Np<'_>,
+        subject: bool,
+        register_only: bool,
+    ) -> Option<usize> {
         let (a, b) = np.name?;
         let span = span_of(doc, a, b);
         // A name read as a possessive drops its "'s"; one that is not keeps it ("Harlan's said").
-        let raw = if np.possessive { strip_possessive(span.of(doc.text)) } else { span.of(doc.text) };
+        let raw = if np.possessive {
+            strip_possessive(span.of(doc.text))
+        } else {
+            span.of(doc.text)
+        };
         // The name's words, compared with the entities' lower-cased words. An ASCII name is
         // compared ignoring ASCII case; any other is lower-cased first (as a whole: white space
         // bounds the context of case mapping, so this is each word lower-cased).
         let ascii = raw.is_ascii();
-        let lower: std::borrow::Cow<'_, str> = if ascii { raw.into() } else { raw.to_lowercase().into() };
+        let lower: std::borrow::Cow<'_, str> = if ascii {
+            raw.into()
+        } else {
+            raw.to_lowercase().into()
+        };
         // Held on the stack: a name has at most `NAME_WORDS` (a vector takes any more).
         let mut inline = [""; NAME_WORDS];
         // As `Words::of(&lower)`, without testing the text for ASCII again.
-        let mut split = if ascii { Words::Ascii(raw) } else { Words::Other(lower.split_whitespace()) };
+        let mut split = if ascii {
+            Words::Ascii(raw)
+        } else {
+            Words::Other(lower.split_whitespace())
+        };
         let mut n = 0;
         for (slot, w) in inline.iter_mut().zip(&mut split) {
             *slot = w;
@@ -662,7 +792,12 @@ impl Entities {
         let words: &[&str] = match split.next() {
             None => inline.get(..n).unwrap_or_default(),
             Some(w) => {
-                more = inline.iter().copied().chain(std::iter::once(w)).chain(split).collect();
+                more = inline
+                    .iter()
+                    .copied()
+                    .chain(std::iter::once(w))
+                    .chain(split)
+                    .collect();
                 &more
             }
         };
@@ -684,7 +819,13 @@ impl Entities {
             // below. With no word, none (as the index would give).
             None => {
                 let bits = words.iter().fold(0, |bits, w| bits | word_bit(w));
-                cands.extend(self.list.iter().enumerate().filter(|(_, e)| e.words.bits & bits != 0).map(|(i, _)| i));
+                cands.extend(
+                    self.list
+                        .iter()
+                        .enumerate()
+                        .filter(|(_, e)| e.words.bits & bits != 0)
+                        .map(|(i, _)| i),
+                );
             }
             Some(by_word) => {
                 for w in words {
@@ -700,14 +841,26 @@ impl Entities {
                 cands.dedup();
             }
         }
-        for (i, e) in cands.iter().filter_map(|&i| self.list.get(i).filter(|e| e.merged_into.is_none()).map(|e| (i, e))) {
-            if !e.named || (gender_here.is_some() && e.gender.is_some() && e.gender != gender_here) {
+        for (i, e) in cands.iter().filter_map(|&i| {
+            self.list
+                .get(i)
+                .filter(|e| e.merged_into.is_none())
+                .map(|e| (i, e))
+        }) {
+            if !e.named || (gender_here.is_some() && e.gender.is_some() && e.gender != gender_here)
+            {
                 continue;
             }
             // One side's word is a part of the other's hyphenated one: "Vera Halloran" (her
             // maiden name) is "Vera Halloran-Sokol".
-            let part = |ew: &str, w: &&str| same(ew, w) || ew.split('-').any(|p| same(p, w)) || w.split('-').any(|p| same(ew, &p));
-            let rank = if e.words.len() == words.len() && e.words.iter().zip(words).all(|(ew, w)| same(ew, w)) {
+            let part = |ew: &str, w: &&str| {
+                same(ew, w)
+                    || ew.split('-').any(|p| same(p, w))
+                    || w.split('-').any(|p| same(ew, &p))
+            };
+            let rank = if e.words.len() == words.len()
+                && e.words.iter().zip(words).all(|(ew, w)| same(ew, w))
+            {
                 4
             } else if let ([w], Some(ew)) = (words, e.words.last()) {
                 if same(ew, w) {
@@ -722,17 +875,28 @@ impl Entities {
                     0
                 }
             } else if words.len() > 1
-                && (words.iter().all(|w| e.words.iter().any(|ew| same(ew, w))) || e.words.iter().all(|ew| words.iter().any(|w| same(ew, w))))
-                && e.words.last().zip(words.last()).is_some_and(|(ew, w)| same(ew, w))
+                && (words.iter().all(|w| e.words.iter().any(|ew| same(ew, w)))
+                    || e.words.iter().all(|ew| words.iter().any(|w| same(ew, w))))
+                && e.words
+                    .last()
+                    .zip(words.last())
+                    .is_some_and(|(ew, w)| same(ew, w))
             {
                 3
-            } else if words.len() > 1 && e.words.len() == words.len() && e.words.iter().zip(words).all(|(ew, w)| part(ew, w)) {
+            } else if words.len() > 1
+                && e.words.len() == words.len()
+                && e.words.iter().zip(words).all(|(ew, w)| part(ew, w))
+            {
                 2
             } else {
                 0
             };
             if rank > best_rank
-                || (rank == best_rank && rank > 0 && found.and_then(|f: usize| self.list.get(f)).is_some_and(|f| f.last_mention < e.last_mention))
+                || (rank == best_rank
+                    && rank > 0
+                    && found
+                        .and_then(|f: usize| self.list.get(f))
+                        .is_some_and(|f| f.last_mention < e.last_mention))
             {
                 best_rank = rank;
                 found = Some(i);
@@ -751,7 +915,11 @@ impl Entities {
                     e.weak = false;
                 }
                 // A longer name replaces the one known; a short form keeps it.
-                if let Some(e) = self.list.get_mut(i).filter(|e| words.len() > e.words.len() && !short_form) {
+                if let Some(e) = self
+                    .list
+                    .get_mut(i)
+                    .filter(|e| words.len() > e.words.len() && !short_form)
+                {
                     e.name = raw.to_string();
                     e.words = NameWords::new(words.iter(), raw.len()).ascii_lowercase();
                     self.index_words(i);
@@ -765,9 +933,14 @@ impl Entities {
                 // the sentences) for a mention outside an attribution that nothing else shows to
                 // be personal.
                 let lone_subject = || {
-                    let opens_phrase = [FuncType::Preposition, FuncType::Determiner, FuncType::Connective, FuncType::Complementizer]
-                        .into_iter()
-                        .any(|ty| doc.is_func(np.end, ty));
+                    let opens_phrase = [
+                        FuncType::Preposition,
+                        FuncType::Determiner,
+                        FuncType::Connective,
+                        FuncType::Complementizer,
+                    ]
+                    .into_iter()
+                    .any(|ty| doc.is_func(np.end, ty));
                     subject
                         && doc.starts_sentence(np.start)
                         && doc.tokens.get(np.end).is_some()
@@ -775,21 +948,32 @@ impl Entities {
                         && doc.is_word(np.end)
                         && !opens_phrase
                 };
-                let personal = np.title.is_some() || words.len() > 1 || gender_here.is_some() || np.org_noun_before;
+                let personal = np.title.is_some()
+                    || words.len() > 1
+                    || gender_here.is_some()
+                    || np.org_noun_before;
                 if register_only && !personal && !lone_subject() {
                     return None;
                 }
                 // A name closed by an organisation or group noun ("West Yorkshire Police").
-                let kind = if np.outlet || np.org_name || matches!(np.noun_kind(), NounKind::Org | NounKind::Group) && np.head.is_some() {
+                let kind = if np.outlet
+                    || np.org_name
+                    || matches!(np.noun_kind(), NounKind::Org | NounKind::Group)
+                        && np.head.is_some()
+                {
                     EntityKind::Organisation
                 } else {
                     EntityKind::Person
                 };
                 let lower_words = if ascii {
                     // These are the words of `raw`: only lower case is missing.
-                    NameWords::new(words.iter().map(|w| strip_possessive(w)), raw.len()).ascii_lowercase()
+                    NameWords::new(words.iter().map(|w| strip_possessive(w)), raw.len())
+                        .ascii_lowercase()
                 } else {
-                    NameWords::new(Words::of(raw).map(|w| lowercase(strip_possessive(w))), raw.len())
+                    NameWords::new(
+                        Words::of(raw).map(|w| lowercase(strip_possessive(w))),
+                        raw.len(),
+                    )
                 };
                 let id = self.new_entity_with_words(kind, raw.to_string(), lower_words);
                 if let Some(e) = self.list.get_mut(id) {
@@ -804,7 +988,12 @@ impl Entities {
                 // "… will stop in October, its operator has confirmed. Westline Ferries said …":
                 // the lede's unnamed business is the first organisation named as a subject.
                 // Named in the paragraph after the lede, as news style names it there.
-                let second_paragraph = || doc.sentences.iter().find(|s| s.start <= np.start && np.start < s.end).is_some_and(|s| s.paragraph == 1);
+                let second_paragraph = || {
+                    doc.sentences
+                        .iter()
+                        .find(|s| s.start <= np.start && np.start < s.end)
+                        .is_some_and(|s| s.paragraph == 1)
+                };
                 if kind == EntityKind::Organisation && subject && !np.outlet && second_paragraph() {
                     self.claim_firm_placeholder(doc, id);
                 }
@@ -820,7 +1009,12 @@ impl Entities {
                 e.kind = EntityKind::Organisation;
             }
         }
-        self.touch(id, span_of(doc, np.start, np.end), MentionKind::Name, subject);
+        self.touch(
+            id,
+            span_of(doc, np.start, np.end),
+            MentionKind::Name,
+            subject,
+        );
         Some(id)
     }
 
@@ -834,8 +1028,16 @@ impl Entities {
             .filter(|(_, e)| e.kind == EntityKind::Organisation)
             .filter(|(_, e)| {
                 // Capitalised words, but an article opening the name ("The Office for …").
-                let article = |x: &str| doc.grammar.tags_of(&x.to_ascii_lowercase()).iter().any(|t| matches!(t, Tag::Func(f) if f.article));
-                let initials = e.name.split_whitespace().filter(|x| x.starts_with(|c: char| c.is_ascii_uppercase()) && !article(x));
+                let article = |x: &str| {
+                    doc.grammar
+                        .tags_of(&x.to_ascii_lowercase())
+                        .iter()
+                        .any(|t| matches!(t, Tag::Func(f) if f.article))
+                };
+                let initials = e
+                    .name
+                    .split_whitespace()
+                    .filter(|x| x.starts_with(|c: char| c.is_ascii_uppercase()) && !article(x));
                 let initials = initials.map(|x| x.as_bytes().first().copied().unwrap_or(0));
                 initials.clone().count() >= 2 && initials.eq(letters.clone())
             })
@@ -847,9 +1049,19 @@ impl Entities {
     /// organisation role (`role`) closing a claim names the organisation whose name (`name`)
     /// opens it. Resolves the name, as an organisation, with the role as its mention; `None`
     /// when the name is a person's (a given name, a title or a gender) or the role is not that.
-    pub fn org_named_in_claim(&mut self, doc: &Doc<'_>, name: &Np<'_>, role: &Np<'_>) -> Option<usize> {
+    pub fn org_named_in_claim(
+        &mut self,
+        doc: &Doc<'_>,
+        name: &Np<'_>,
+        role: &Np<'_>,
+    ) -> Option<usize> {
         let org_role = is_org_role(role);
-        let personal = name.title.is_some() || doc.has(name.name.map_or(name.start, |(a, _)| a), TokClass::FIRST_NAME) || name.gender(doc).is_some();
+        let personal = name.title.is_some()
+            || doc.has(
+                name.name.map_or(name.start, |(a, _)| a),
+                TokClass::FIRST_NAME,
+            )
+            || name.gender(doc).is_some();
         if !org_role || personal || name.possessive {
             return None;
         }
@@ -864,7 +1076,12 @@ impl Entities {
         if let (None, Some((a, b, _))) = (&e.head, role.head) {
             e.head = Some(norm_head(text_of(doc, a, b)));
         }
-        self.touch(id, span_of(doc, role.start, role.end), MentionKind::Role, true);
+        self.touch(
+            id,
+            span_of(doc, role.start, role.end),
+            MentionKind::Role,
+            true,
+        );
         Some(id)
     }
 
@@ -877,11 +1094,19 @@ impl Entities {
         if !self.list.iter().any(|e| e.placeholder) {
             return;
         }
-        let titles: Vec<String> = np.title.map(|(a, b)| lowercase(text_of(doc, a, b))).into_iter().collect();
+        let titles: Vec<String> = np
+            .title
+            .map(|(a, b)| lowercase(text_of(doc, a, b)))
+            .into_iter()
+            .collect();
         // A title narrowed by a capitalised modifier names another office than a role of the
         // same family: "Conservative leader Kemi Adeyemi" is not the story's "the Prime
         // Minister" (both leaders). Its own words can still fit ("Japanese Prime Minister").
-        let classes: Vec<String> = if np.modifier_tokens(doc).next().is_some() { Vec::new() } else { np.titles.iter().map(|t| t.class.clone()).collect() };
+        let classes: Vec<String> = if np.modifier_tokens(doc).next().is_some() {
+            Vec::new()
+        } else {
+            np.titles.iter().map(|t| t.class.clone()).collect()
+        };
         self.claim_roles(&titles, &classes, id);
     }
 
@@ -889,9 +1114,23 @@ impl Entities {
     /// the name is a business's by its last word ("Westline Ferries", "Harrow Bakers Ltd"; not
     /// "Brinsford Council" or "the U.N.").
     fn claim_firm_placeholder(&mut self, doc: &Doc<'_>, id: usize) {
-        let Some(i) = self.list.iter().position(|e| e.firm_placeholder && e.merged_into.is_none()) else { return };
-        let firm_name =
-            self.list.get(id).and_then(|e| e.words.last()).is_some_and(|w| doc.grammar.tags_of(w).iter().any(|t| matches!(t, Tag::Noun(n) if n.firm)));
+        let Some(i) = self
+            .list
+            .iter()
+            .position(|e| e.firm_placeholder && e.merged_into.is_none())
+        else {
+            return;
+        };
+        let firm_name = self
+            .list
+            .get(id)
+            .and_then(|e| e.words.last())
+            .is_some_and(|w| {
+                doc.grammar
+                    .tags_of(w)
+                    .iter()
+                    .any(|t| matches!(t, Tag::Noun(n) if n.firm))
+            });
         if i == id || !firm_name {
             return;
         }
@@ -904,7 +1143,9 @@ impl Entities {
 
     /// Entity `from` is `into`: its mentions move there, and it points there.
     fn merge_into(&mut self, from: usize, into: usize) {
-        let Some(p) = self.list.get_mut(from) else { return };
+        let Some(p) = self.list.get_mut(from) else {
+            return;
+        };
         let mentions = std::mem::take(&mut p.mentions);
         let last_subject = p.last_subject;
         p.merged_into = Some(into);
@@ -920,12 +1161,27 @@ impl Entities {
     pub fn claim_roles(&mut self, titles: &[String], classes: &[String], id: usize) {
         for i in 0..self.list.len() {
             // A source whose anonymity the copy states ("requesting anonymity") stays unnamed.
-            let Some(e) = self.list.get(i).filter(|e| i != id && e.placeholder && e.merged_into.is_none() && e.request.is_none() && e.reason.is_none()) else {
+            let Some(e) = self.list.get(i).filter(|e| {
+                i != id
+                    && e.placeholder
+                    && e.merged_into.is_none()
+                    && e.request.is_none()
+                    && e.reason.is_none()
+            }) else {
                 continue;
             };
-            let head_last = e.head.as_deref().and_then(|h| h.split_whitespace().next_back()).unwrap_or("");
-            let fits = titles.iter().any(|t| t.split_whitespace().any(|w| is_norm_head(head_last, w)))
-                || (!e.cataphoric && e.classes.iter().any(|c| classes.contains(c) && c != "honorific" && c != "official"));
+            let head_last = e
+                .head
+                .as_deref()
+                .and_then(|h| h.split_whitespace().next_back())
+                .unwrap_or("");
+            let fits = titles
+                .iter()
+                .any(|t| t.split_whitespace().any(|w| is_norm_head(head_last, w)))
+                || (!e.cataphoric
+                    && e.classes
+                        .iter()
+                        .any(|c| classes.contains(c) && c != "honorific" && c != "official"));
             if fits {
                 self.merge_into(i, id);
             }
@@ -936,10 +1192,18 @@ impl Entities {
     pub fn resolve(&mut self, doc: &Doc<'_>, np: &Np<'_>, subject: bool) -> Option<usize> {
         let span = span_of(doc, np.start, np.end);
         if np.kind != NpKind::Name {
-            let seen = (1..=RECENT.min(self.recent_at)).find_map(|k| self.recent.get((self.recent_at - k) % RECENT).filter(|(s, _)| *s == span));
+            let seen = (1..=RECENT.min(self.recent_at)).find_map(|k| {
+                self.recent
+                    .get((self.recent_at - k) % RECENT)
+                    .filter(|(s, _)| *s == span)
+            });
             if let Some(&(_, id)) = seen {
                 let id = self.live(id);
-                let kind = if np.kind == NpKind::Pronoun { MentionKind::Pronoun } else { MentionKind::Role };
+                let kind = if np.kind == NpKind::Pronoun {
+                    MentionKind::Pronoun
+                } else {
+                    MentionKind::Role
+                };
                 self.touch(id, span, kind, subject);
                 return Some(id);
             }
@@ -958,15 +1222,25 @@ impl Entities {
                                 && !e.weak
                                 && e.kind != EntityKind::Document
                                 && !e.plural
-                                && (p.gender.is_none() || e.gender.is_none() || e.gender == p.gender)
+                                && (p.gender.is_none()
+                                    || e.gender.is_none()
+                                    || e.gender == p.gender)
                                 && !(e.kind == EntityKind::Group))
-                                || e.voice.is_some_and(|(g, at)| p.gender == Some(g) && at == e.last_mention)
+                                || e.voice.is_some_and(|(g, at)| {
+                                    p.gender == Some(g) && at == e.last_mention
+                                })
                         }
                         NounKind::Org => {
                             matches!(e.kind, EntityKind::Organisation | EntityKind::Document)
-                                || (e.named && e.gender.is_none() && e.titles.is_empty() && e.words.len() > 1)
+                                || (e.named
+                                    && e.gender.is_none()
+                                    && e.titles.is_empty()
+                                    && e.words.len() > 1)
                         }
-                        _ => e.plural || matches!(e.kind, EntityKind::Group | EntityKind::Organisation),
+                        _ => {
+                            e.plural
+                                || matches!(e.kind, EntityKind::Group | EntityKind::Organisation)
+                        }
                     })
                     .map(|(i, _)| i);
                 let found = self.most_salient(cands, pos);
@@ -974,8 +1248,14 @@ impl Entities {
                     Some(id) => id,
                     None => {
                         // No antecedent in the text: the pronoun itself names the speaker.
-                        let id =
-                            self.new_entity(if p.kind == NounKind::Org { EntityKind::Organisation } else { EntityKind::Person }, span.of(doc.text).to_string());
+                        let id = self.new_entity(
+                            if p.kind == NounKind::Org {
+                                EntityKind::Organisation
+                            } else {
+                                EntityKind::Person
+                            },
+                            span.of(doc.text).to_string(),
+                        );
                         if let Some(e) = self.list.get_mut(id) {
                             e.plural = p.plural;
                         }
@@ -984,7 +1264,10 @@ impl Entities {
                 };
                 if let Some(e) = self.list.get_mut(id) {
                     // An unnamed source called "she" is a woman too.
-                    if e.gender.is_none() && matches!(e.kind, EntityKind::Person | EntityKind::Anonymous) && !e.plural {
+                    if e.gender.is_none()
+                        && matches!(e.kind, EntityKind::Person | EntityKind::Anonymous)
+                        && !e.plural
+                    {
                         e.gender = p.gender;
                     }
                     // A name referred to as "it" names an organisation.
@@ -994,7 +1277,11 @@ impl Entities {
                 }
                 self.touch(id, span, MentionKind::Pronoun, subject);
                 // "She said …" again: the spokeswoman still has the floor.
-                if let Some(e) = self.list.get_mut(id).filter(|e| e.kind == EntityKind::Organisation) {
+                if let Some(e) = self
+                    .list
+                    .get_mut(id)
+                    .filter(|e| e.kind == EntityKind::Organisation)
+                {
                     if let Some((g, _)) = e.voice.filter(|(g, _)| p.gender == Some(*g)) {
                         e.voice = Some((g, e.last_mention));
                     }
@@ -1013,8 +1300,16 @@ impl Entities {
         // person's surname names that person.
         if np.end == np.start + 1 && np.head_title.is_some() && doc.is_cap(np.start) {
             let w = doc.tok_text(np.start);
-            let surname = |e: &Ent| e.named && e.kind == EntityKind::Person && e.words.len() > 1 && e.words.last().is_some_and(|x| x.eq_ignore_ascii_case(w));
-            if let Some(id) = self.most_salient(self.alive().filter(|(_, e)| surname(e)).map(|(i, _)| i), pos) {
+            let surname = |e: &Ent| {
+                e.named
+                    && e.kind == EntityKind::Person
+                    && e.words.len() > 1
+                    && e.words.last().is_some_and(|x| x.eq_ignore_ascii_case(w))
+            };
+            if let Some(id) = self.most_salient(
+                self.alive().filter(|(_, e)| surname(e)).map(|(i, _)| i),
+                pos,
+            ) {
                 self.touch(id, span, MentionKind::Name, subject);
                 return Some(id);
             }
@@ -1031,14 +1326,25 @@ impl Entities {
         let noun = np.head.map(|(_, _, n)| n);
         // "One diplomat said …. Another said …": a lone "one" or "another" is one more of the
         // unnamed sources just quoted, as anonymous as they are.
-        let lone = np.head.is_none() && np.head_title.is_none() && super::np::lone_of_group(doc, np.start, np.end);
-        let kin = if lone { self.most_salient(self.alive().filter(|(_, e)| e.anonymous).map(|(i, _)| i), pos) } else { None };
+        let lone = np.head.is_none()
+            && np.head_title.is_none()
+            && super::np::lone_of_group(doc, np.start, np.end);
+        let kin = if lone {
+            self.most_salient(
+                self.alive().filter(|(_, e)| e.anonymous).map(|(i, _)| i),
+                pos,
+            )
+        } else {
+            None
+        };
         // "…, one of them said": one of the group just named speaks for it.
         if let Some(k) = kin.filter(|_| np.end > np.start + 1) {
             self.touch(k, span, MentionKind::Role, subject);
             return Some(k);
         }
-        let kin_head = kin.and_then(|k| self.list.get(k)).and_then(|e| e.head.clone());
+        let kin_head = kin
+            .and_then(|k| self.list.get(k))
+            .and_then(|e| e.head.clone());
         let head_word = match (np.head_title, np.head, kin_head) {
             (Some((a, b, _)), _, _) => lowercase(text_of(doc, a, b)),
             (None, Some((a, b, _)), _) => norm_head(text_of(doc, a, b)),
@@ -1048,17 +1354,25 @@ impl Entities {
         // Unnamed sources, and unnamed weasel groups ("critics", "industry insiders").
         // "Some economists", "many analysts": an unnamed group of unspecified size is vague.
         // A plural the lexicon does not know counts too ("some growers").
-        let unknown_plural = np.head.is_none() && np.head_title.is_none() && np.end > np.start + 1 && looks_plural(doc.tok_text(np.end - 1));
+        let unknown_plural = np.head.is_none()
+            && np.head_title.is_none()
+            && np.end > np.start + 1
+            && looks_plural(doc.tok_text(np.end - 1));
         let quantified = (np.plural() || unknown_plural)
             && np.noun_kind() == NounKind::Person
             && doc.is_func(np.start, FuncType::Determiner)
-            && doc.word_tags(np.start).any(|t| matches!(t, Tag::Func(f) if f.vague));
+            && doc
+                .word_tags(np.start)
+                .any(|t| matches!(t, Tag::Func(f) if f.vague));
         // "Analysts at Carrow Brooks", "economists at the central bank": a group placed at an
         // organisation speaks for it, no weasel group (an anonymous source's noun stays one:
         // "an official from the Foreign Ministry").
-        let at_org = np.head.is_some_and(|(_, e, _)| (e..np.end).any(|t| is_name_word(doc, t) || word_noun(doc, t, NounKind::Org).is_some()));
+        let at_org = np.head.is_some_and(|(_, e, _)| {
+            (e..np.end).any(|t| is_name_word(doc, t) || word_noun(doc, t, NounKind::Org).is_some())
+        });
         let vague = (noun.is_some_and(|n| n.vague) || quantified) && !at_org;
-        let anon = ((noun.is_some_and(|n| n.anon) || vague) && np.head_title.is_none()) || kin.is_some();
+        let anon =
+            ((noun.is_some_and(|n| n.anon) || vague) && np.head_title.is_none()) || kin.is_some();
         let kind = if anon {
             EntityKind::Anonymous
         } else if np.head_title.is_some() {
@@ -1071,12 +1385,19 @@ impl Entities {
                 _ if np.plural() => EntityKind::Group,
                 // Unknown role words that end like a plural ("the inspectors", "the harbour
                 // pilots") are a group, not an epithet of the person the story is about.
-                _ if head_word.is_empty() && np.end > np.start && looks_plural(doc.tok_text(np.end - 1)) => EntityKind::Group,
+                _ if head_word.is_empty()
+                    && np.end > np.start
+                    && looks_plural(doc.tok_text(np.end - 1)) =>
+                {
+                    EntityKind::Group
+                }
                 _ => EntityKind::Person,
             }
         };
         // "The Prime Minister's Office": a possessive names its own entity, it does not refer back.
-        let owned = kind == EntityKind::Organisation && np.start + 1 < np.end && doc.tok_text(np.start + 1).ends_with("'s");
+        let owned = kind == EntityKind::Organisation
+            && np.start + 1 < np.end
+            && doc.tok_text(np.start + 1).ends_with("'s");
         let anaphoric = (np.definite || np.partitive) && !owned;
         if anaphoric {
             // An earlier entity this role names.
@@ -1084,11 +1405,18 @@ impl Entities {
                 // Candidates go straight to `most_salient`, without a vector in between: a second
                 // scan of the (few) entities is cheaper than allocating.
                 EntityKind::Anonymous => {
-                    let same_head = |e: &Ent| e.anonymous && e.head.as_deref() == Some(head_word.as_str());
+                    let same_head =
+                        |e: &Ent| e.anonymous && e.head.as_deref() == Some(head_word.as_str());
                     if self.alive().any(|(_, e)| same_head(e)) {
-                        self.most_salient(self.alive().filter(|(_, e)| same_head(e)).map(|(i, _)| i), pos)
+                        self.most_salient(
+                            self.alive().filter(|(_, e)| same_head(e)).map(|(i, _)| i),
+                            pos,
+                        )
                     } else {
-                        self.most_salient(self.alive().filter(|(_, e)| e.anonymous).map(|(i, _)| i), pos)
+                        self.most_salient(
+                            self.alive().filter(|(_, e)| e.anonymous).map(|(i, _)| i),
+                            pos,
+                        )
                     }
                 }
                 // An epithet with no known role word ("the 23-year-old", "the world No. 2")
@@ -1096,7 +1424,9 @@ impl Entities {
                 // An age ("the 54-year-old") picks the person given that age, when one was.
                 // Not one described through another ("the defendant's former partner").
                 EntityKind::Person
-                    if (head_word.is_empty() && (np.start..np.end).any(|t| doc.tok_text(t).bytes().any(|b| b.is_ascii_digit()))
+                    if (head_word.is_empty()
+                        && (np.start..np.end)
+                            .any(|t| doc.tok_text(t).bytes().any(|b| b.is_ascii_digit()))
                         || noun.is_some_and(|n| n.epithet))
                         && doc.tok_text(np.start).eq_ignore_ascii_case("the")
                         && !(np.start..np.end).any(|t| super::np::is_possessive(doc, t)) =>
@@ -1107,10 +1437,16 @@ impl Entities {
                     let described = |e: &Ent| {
                         !e.named
                             && matches!(e.kind, EntityKind::Person | EntityKind::Anonymous)
-                            && e.name.split_whitespace().next_back().is_some_and(|w| same_lowercase(w, last))
+                            && e.name
+                                .split_whitespace()
+                                .next_back()
+                                .is_some_and(|w| same_lowercase(w, last))
                     };
                     if np.end > np.start + 1 && self.alive().any(|(_, e)| described(e)) {
-                        let found = self.most_salient(self.alive().filter(|(_, e)| described(e)).map(|(i, _)| i), pos);
+                        let found = self.most_salient(
+                            self.alive().filter(|(_, e)| described(e)).map(|(i, _)| i),
+                            pos,
+                        );
                         if let Some(id) = found {
                             self.add_titles(id, doc, np);
                             self.touch(id, span, MentionKind::Role, subject);
@@ -1119,21 +1455,37 @@ impl Entities {
                     }
                     let age = (np.start..np.end).find_map(|t| epithet_age(doc.tok_text(t)));
                     // "The Dutchman" is a man: not a woman the story named.
-                    let fits = |e: &Ent| noun.and_then(|n| n.gender).is_none_or(|g| e.gender.is_none_or(|eg| eg == g));
+                    let fits = |e: &Ent| {
+                        noun.and_then(|n| n.gender)
+                            .is_none_or(|g| e.gender.is_none_or(|eg| eg == g))
+                    };
                     let named_person = |e: &Ent| e.kind == EntityKind::Person && e.named && fits(e);
                     let aged = |e: &Ent| named_person(e) && age.is_some() && e.age == age;
                     if self.alive().any(|(_, e)| aged(e)) {
-                        self.most_salient(self.alive().filter(|(_, e)| aged(e)).map(|(i, _)| i), pos)
+                        self.most_salient(
+                            self.alive().filter(|(_, e)| aged(e)).map(|(i, _)| i),
+                            pos,
+                        )
                     } else {
-                        self.most_salient(self.alive().filter(|(_, e)| named_person(e)).map(|(i, _)| i), pos)
+                        self.most_salient(
+                            self.alive()
+                                .filter(|(_, e)| named_person(e))
+                                .map(|(i, _)| i),
+                            pos,
+                        )
                     }
                 }
                 // "A senior harbour pilot, who asked not to be named, … the pilot": an unnamed
                 // source with the same head is the one meant, before any named holder.
                 EntityKind::Person => {
-                    let described = |e: &Ent| !e.named && e.anonymous && e.head.as_deref() == Some(head_word.as_str());
+                    let described = |e: &Ent| {
+                        !e.named && e.anonymous && e.head.as_deref() == Some(head_word.as_str())
+                    };
                     if self.alive().any(|(_, e)| described(e)) {
-                        self.most_salient(self.alive().filter(|(_, e)| described(e)).map(|(i, _)| i), pos)
+                        self.most_salient(
+                            self.alive().filter(|(_, e)| described(e)).map(|(i, _)| i),
+                            pos,
+                        )
                     } else {
                         self.best_role_holder(doc, np, &head_word, pos)
                     }
@@ -1162,8 +1514,14 @@ impl Entities {
                 }
                 _ => {
                     // With no known head word, only the same words name the same group.
-                    let same = |e: &Ent| e.head.as_deref() == Some(head_word.as_str()) && (!head_word.is_empty() || same_lowercase(&e.name, text));
-                    let cands = self.alive().filter(|(_, e)| e.kind == kind && same(e)).map(|(i, _)| i);
+                    let same = |e: &Ent| {
+                        e.head.as_deref() == Some(head_word.as_str())
+                            && (!head_word.is_empty() || same_lowercase(&e.name, text))
+                    };
+                    let cands = self
+                        .alive()
+                        .filter(|(_, e)| e.kind == kind && same(e))
+                        .map(|(i, _)| i);
                     self.most_salient(cands, pos)
                 }
             };
@@ -1174,7 +1532,10 @@ impl Entities {
             }
         } else if !anon {
             // The same group named again ("critics").
-            let same = self.alive().find(|(_, e)| !e.named && same_lowercase(&e.name, text)).map(|(i, _)| i);
+            let same = self
+                .alive()
+                .find(|(_, e)| !e.named && same_lowercase(&e.name, text))
+                .map(|(i, _)| i);
             if let Some(id) = same {
                 self.touch(id, span, MentionKind::Role, subject);
                 return Some(id);
@@ -1188,17 +1549,34 @@ impl Entities {
             e.plural = np.plural();
             // The lede's "a prosecutor", named in a later paragraph: news style names the
             // source after the lede.
-            let in_lede = || doc.sentences.iter().find(|s| s.paragraph > 0).is_none_or(|s| np.start < s.start);
+            let in_lede = || {
+                doc.sentences
+                    .iter()
+                    .find(|s| s.paragraph > 0)
+                    .is_none_or(|s| np.start < s.start)
+            };
             // Only "a"/"an": "one resident … another resident, Tomas" are two people.
-            let article = || doc.word_tags(np.start).any(|t| matches!(t, Tag::Func(f) if f.article && !f.definite));
+            let article = || {
+                doc.word_tags(np.start)
+                    .any(|t| matches!(t, Tag::Func(f) if f.article && !f.definite))
+            };
             // An unnamed "an investigator" is anonymous until the story names them. The cheap
             // tests first: the article and the lede are looked up only for an indefinite role.
-            e.cataphoric = matches!(kind, EntityKind::Person | EntityKind::Anonymous) && np.indefinite && !vague && !np.plural() && article() && in_lede();
+            e.cataphoric = matches!(kind, EntityKind::Person | EntityKind::Anonymous)
+                && np.indefinite
+                && !vague
+                && !np.plural()
+                && article()
+                && in_lede();
             e.placeholder = (anaphoric && kind == EntityKind::Person) || e.cataphoric;
             // Only a word for any business (`generic=yes`) with nothing after it ("the company",
             // "its operator"; not "the bank", which a later name of another trade is not).
             let generic = np.head.is_some_and(|(_, e, n)| e == np.end && n.generic);
-            e.firm_placeholder = kind == EntityKind::Organisation && np.definite && generic && !np.outlet && in_lede();
+            e.firm_placeholder = kind == EntityKind::Organisation
+                && np.definite
+                && generic
+                && !np.outlet
+                && in_lede();
             e.outlet = np.outlet;
         }
         self.add_titles(id, doc, np);
@@ -1216,8 +1594,11 @@ impl Entities {
             return None;
         }
         let org_noun = |t: usize| word_noun(doc, t, NounKind::Org);
-        let before = (np.start..he.saturating_sub(1)).rev().find(|&t| org_noun(t).is_some());
-        let after = (he + 1 < np.end && doc.tok_text(he).eq_ignore_ascii_case("for")).then(|| np.end - 1);
+        let before = (np.start..he.saturating_sub(1))
+            .rev()
+            .find(|&t| org_noun(t).is_some());
+        let after =
+            (he + 1 < np.end && doc.tok_text(he).eq_ignore_ascii_case("for")).then(|| np.end - 1);
         let at = before.or(after)?;
         let word = lowercase(doc.tok_text(at));
         let firm = org_noun(at).is_some_and(|m| m.firm);
@@ -1226,7 +1607,8 @@ impl Entities {
             .filter(|(_, e)| {
                 e.kind == EntityKind::Organisation
                     && !e.outlet
-                    && (e.head.as_deref() == Some(word.as_str()) || (e.named && ((firm && is_business(doc, e)) || e.words.contains(&word))))
+                    && (e.head.as_deref() == Some(word.as_str())
+                        || (e.named && ((firm && is_business(doc, e)) || e.words.contains(&word))))
             })
             .map(|(i, _)| i);
         self.most_salient(cands, pos)
@@ -1234,24 +1616,49 @@ impl Entities {
 
     /// The person holding the role `np` names: title phrase, role family and modifiers must fit;
     /// among equals, the most salient.
-    fn best_role_holder(&self, doc: &Doc<'_>, np: &Np<'_>, head: &str, pos: usize) -> Option<usize> {
-        let class = np.head_title.map(|(_, _, t)| t.class.as_str()).or_else(|| np.head.and_then(|(_, _, n)| n.class.as_deref()));
+    fn best_role_holder(
+        &self,
+        doc: &Doc<'_>,
+        np: &Np<'_>,
+        head: &str,
+        pos: usize,
+    ) -> Option<usize> {
+        let class = np
+            .head_title
+            .map(|(_, _, t)| t.class.as_str())
+            .or_else(|| np.head.and_then(|(_, _, n)| n.class.as_deref()));
         let head_last = head.split_whitespace().last().unwrap_or("");
         // "The group's founder" is not the company's chief executive: a possessor in the phrase
         // must be in the holder's name or roles.
         // (A capitalised possessor, a place or a body, is often left out of the holder's titles:
         // "Norvalia's prime minister".)
-        let owner = (np.start..np.end).find(|&t| super::np::is_possessive(doc, t) && !doc.is_cap(t)).map(|t| strip_possessive(doc.tok_text(t)));
-        let owns = |e: &Ent| owner.is_none_or(|o| contains_lower(&e.name, o) || e.roles.iter().any(|r| contains_lower(r, o)));
+        let owner = (np.start..np.end)
+            .find(|&t| super::np::is_possessive(doc, t) && !doc.is_cap(t))
+            .map(|t| strip_possessive(doc.tok_text(t)));
+        let owns = |e: &Ent| {
+            owner.is_none_or(|o| {
+                contains_lower(&e.name, o) || e.roles.iter().any(|r| contains_lower(r, o))
+            })
+        };
         let mut scored: Vec<(i32, usize)> = Vec::new();
         for (i, e) in self.alive() {
-            if e.kind != EntityKind::Person || !e.mentions.iter().any(|(s, _)| s.start < pos) || !owns(e) {
+            if e.kind != EntityKind::Person
+                || !e.mentions.iter().any(|(s, _)| s.start < pos)
+                || !owns(e)
+            {
                 continue;
             }
             let mut score = 0;
-            if e.roles.iter().any(|r| r == head || r.strip_suffix(head).is_some_and(|p| p.ends_with(' '))) {
+            if e.roles
+                .iter()
+                .any(|r| r == head || r.strip_suffix(head).is_some_and(|p| p.ends_with(' ')))
+            {
                 score += 3;
-            } else if e.roles.iter().any(|r| r.split_whitespace().any(|w| w == head_last)) {
+            } else if e
+                .roles
+                .iter()
+                .any(|r| r.split_whitespace().any(|w| w == head_last))
+            {
                 score += 2;
             }
             if class.is_some_and(|c| c != "official" && e.classes.iter().any(|x| x == c)) {
@@ -1272,7 +1679,13 @@ impl Entities {
             }
         }
         let top = scored.iter().map(|(s, _)| *s).max()?;
-        self.most_salient(scored.into_iter().filter(|(s, _)| *s == top).map(|(_, i)| i), pos)
+        self.most_salient(
+            scored
+                .into_iter()
+                .filter(|(s, _)| *s == top)
+                .map(|(_, i)| i),
+            pos,
+        )
     }
 
     /// Marks an entity as seen as a subject at `span` (a subject pronoun outside an attribution).
@@ -1300,15 +1713,45 @@ mod tests {
 
     #[test]
     fn words_split_as_split_whitespace() {
-        for s in ["", " ", "Ann", "  Ann  Lee ", "Ann\tLee\nSmith\r\x0bJr\x0c.", "J. R. R.", "Zoë Ng", "Ann\u{a0}Lee \u{2003}Smith", "a  b"] {
-            assert_eq!(Words::of(s).collect::<Vec<_>>(), s.split_whitespace().collect::<Vec<_>>(), "{s:?}");
+        for s in [
+            "",
+            " ",
+            "Ann",
+            "  Ann  Lee ",
+            "Ann\tLee\nSmith\r\x0bJr\x0c.",
+            "J. R. R.",
+            "Zoë Ng",
+            "Ann\u{a0}Lee \u{2003}Smith",
+            "a  b",
+        ] {
+            assert_eq!(
+                Words::of(s).collect::<Vec<_>>(),
+                s.split_whitespace().collect::<Vec<_>>(),
+                "{s:?}"
+            );
         }
     }
 
     #[test]
     fn is_norm_head_as_norm_head() {
-        let words = ["People", "PERSONS", "Agencies", "ies", "s", "Boss", "officials", "Mayor", "ÉTATS", "Cities", "bus", ""];
-        let heads = ["person", "agency", "y", "", "boss", "official", "mayor", "états", "city", "bu", "cities", "Mayor"];
+        let words = [
+            "People",
+            "PERSONS",
+            "Agencies",
+            "ies",
+            "s",
+            "Boss",
+            "officials",
+            "Mayor",
+            "ÉTATS",
+            "Cities",
+            "bus",
+            "",
+        ];
+        let heads = [
+            "person", "agency", "y", "", "boss", "official", "mayor", "états", "city", "bu",
+            "cities", "Mayor",
+        ];
         for w in words {
             for h in heads {
                 assert_eq!(is_norm_head(h, w), norm_head(w) == h, "{w:?} {h:?}");
@@ -1318,7 +1761,13 @@ mod tests {
 
     #[test]
     fn epithet_ages() {
-        for (w, age) in [("54-year-old", Some(54)), ("54-Year-Old's", Some(54)), ("year-old", None), ("x-year-old", None), ("7", None)] {
+        for (w, age) in [
+            ("54-year-old", Some(54)),
+            ("54-Year-Old's", Some(54)),
+            ("year-old", None),
+            ("x-year-old", None),
+            ("7", None),
+        ] {
             assert_eq!(epithet_age(w), age, "{w:?}");
         }
     }
@@ -1326,12 +1775,21 @@ mod tests {
     #[test]
     fn name_words() {
         let w = NameWords::new(["ann", "", "lee"].iter(), 0);
-        assert_eq!((w.len(), w.first(), w.last()), (3, Some("ann"), Some("lee")));
+        assert_eq!(
+            (w.len(), w.first(), w.last()),
+            (3, Some("ann"), Some("lee"))
+        );
         assert_eq!(w.iter().collect::<Vec<_>>(), ["ann", "", "lee"]);
         let none = NameWords::default();
-        assert_eq!((none.len(), none.first(), none.last(), none.iter().count()), (0, None, None, 0));
+        assert_eq!(
+            (none.len(), none.first(), none.last(), none.iter().count()),
+            (0, None, None, 0)
+        );
         let empty = NameWords::new([""].iter(), 0);
-        assert_eq!((empty.len(), empty.first(), empty.last()), (1, Some(""), Some("")));
+        assert_eq!(
+            (empty.len(), empty.first(), empty.last()),
+            (1, Some(""), Some(""))
+        );
     }
 
     #[test]

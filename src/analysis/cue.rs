@@ -101,7 +101,9 @@ fn verb_at<'a>(doc: &Doc<'a>, t: usize) -> Option<&'a Verb> {
 }
 
 fn is_adverbish(doc: &Doc<'_>, t: usize) -> bool {
-    doc.is_func(t, FuncType::Adverb) || doc.is_func(t, FuncType::Auxiliary) || doc.is_func(t, FuncType::Negation)
+    doc.is_func(t, FuncType::Adverb)
+        || doc.is_func(t, FuncType::Auxiliary)
+        || doc.is_func(t, FuncType::Negation)
 }
 
 /// `"as" verb-ing`, e.g. `as saying`: returns the verb token.
@@ -115,14 +117,22 @@ fn as_saying<'d, 'a>(i: Toks<'d, 'a>) -> TResult<'d, 'a, usize> {
 fn skip_time<'d, 'a>(i: Toks<'d, 'a>) -> Toks<'d, 'a> {
     let doc = i.doc;
     let timeish = |t: usize| {
-        is_time_word(doc, t) || is_time_unit(doc, t) || lower_is(doc.tok_text(t), &["on", "in"]) || doc.tok_text(t).bytes().all(|b| b.is_ascii_digit())
+        is_time_word(doc, t)
+            || is_time_unit(doc, t)
+            || lower_is(doc.tok_text(t), &["on", "in"])
+            || doc.tok_text(t).bytes().all(|b| b.is_ascii_digit())
     };
     let mut r = i;
-    while let Some(t) = r.first().filter(|&t| t < i.start + 4 && doc.is_word(t) && timeish(t)) {
+    while let Some(t) = r
+        .first()
+        .filter(|&t| t < i.start + 4 && doc.is_word(t) && timeish(t))
+    {
         r = r.at(t + 1);
     }
     // Only a phrase that ends where the construction goes on.
-    if r.first().is_some_and(|t| doc.tok_text(t) == "as" || doc.tok_text(t) == "by") {
+    if r.first()
+        .is_some_and(|t| doc.tok_text(t) == "as" || doc.tok_text(t) == "by")
+    {
         r
     } else {
         i
@@ -134,7 +144,10 @@ fn by_agent<'d, 'a>(i: Toks<'d, 'a>) -> TResult<'d, 'a, Np<'a>> {
     let (r, _) = word("by")(i)?;
     match r.first().and_then(|t| np::parse_forward(i.doc, t, i.end)) {
         Some(n) => Ok((r.at(n.end), n)),
-        None => Err(nom::Err::Error(nom::error::Error::new(i, nom::error::ErrorKind::Verify))),
+        None => Err(nom::Err::Error(nom::error::Error::new(
+            i,
+            nom::error::ErrorKind::Verify,
+        ))),
     }
 }
 
@@ -150,14 +163,23 @@ fn is_tail(doc: &Doc<'_>, from: usize, to: usize) -> bool {
     }
     let first_ok = doc.is_func(from, FuncType::Preposition)
         || doc.is_func(from, FuncType::Adverb)
-        || doc.is_func(from, FuncType::Connective) && lower_is(doc.tok_text(from), &["after", "before", "during", "while", "as"])
-        || phrase(|t: &Tag| matches!(t, Tag::Cue(CueType::Venue)).then_some(()))(Toks::new(doc, from, to)).is_ok()
+        || doc.is_func(from, FuncType::Connective)
+            && lower_is(
+                doc.tok_text(from),
+                &["after", "before", "during", "while", "as"],
+            )
+        || phrase(|t: &Tag| matches!(t, Tag::Cue(CueType::Venue)).then_some(()))(Toks::new(
+            doc, from, to,
+        ))
+        .is_ok()
         || is_time_word(doc, from);
     // A relative clause after a noun describes it: "in a memo that was later posted".
     let relative = |t: usize| {
         doc.is_word(t - 1)
             && (np::is_relative(doc, t)
-                || (doc.is_func(t, FuncType::Complementizer) && (doc.is_func(t + 1, FuncType::Auxiliary) || doc.is_func(t + 1, FuncType::Modal))))
+                || (doc.is_func(t, FuncType::Complementizer)
+                    && (doc.is_func(t + 1, FuncType::Auxiliary)
+                        || doc.is_func(t + 1, FuncType::Modal))))
     };
     if !first_ok {
         return false;
@@ -179,7 +201,10 @@ fn lower_is(w: &str, words: &[&str]) -> bool {
 
 /// Whether `w` lower-cased (ASCII) ends with `suffix` (lower case), without allocating.
 fn ends_with_lower(w: &str, suffix: &str) -> bool {
-    w.len() >= suffix.len() && w.as_bytes().get(w.len() - suffix.len()..).is_some_and(|t| t.eq_ignore_ascii_case(suffix.as_bytes()))
+    w.len() >= suffix.len()
+        && w.as_bytes()
+            .get(w.len() - suffix.len()..)
+            .is_some_and(|t| t.eq_ignore_ascii_case(suffix.as_bytes()))
 }
 
 /// Where the lead-in phrase ending with token `p` ("went on to", `type=lead-in` in
@@ -188,13 +213,22 @@ fn lead_in_start(doc: &Doc<'_>, p: usize) -> Option<usize> {
     let end = doc.tokens.get(p)?.span.end;
     (p.saturating_sub(4)..=p).find(|&a| {
         doc.has(a, TokClass::STARTS_CUE)
-            && doc.tok_hits(a).iter().any(|h| h.end == end && doc.grammar.tag(h.pattern).iter().any(|x| matches!(x, Tag::Cue(CueType::LeadIn))))
+            && doc.tok_hits(a).iter().any(|h| {
+                h.end == end
+                    && doc
+                        .grammar
+                        .tag(h.pattern)
+                        .iter()
+                        .any(|x| matches!(x, Tag::Cue(CueType::LeadIn)))
+            })
     })
 }
 
 /// Whether the quotation `q` at token `t` is the title of a work ([`super::is_title`]).
 fn quoted_title(doc: &Doc<'_>, t: usize, q: usize) -> bool {
-    doc.quotes.get(q).is_some_and(|x| super::is_title(doc, t, x.content.of(doc.text)))
+    doc.quotes
+        .get(q)
+        .is_some_and(|x| super::is_title(doc, t, x.content.of(doc.text)))
 }
 
 /// Whether token `t` names when (`Monday`, `afterwards`, `earlier`; `type=time` or `time=yes` in
@@ -214,7 +248,9 @@ const COMMA_WINDOW: usize = 64;
 
 /// The next comma at or after `from`, before `end` (looking at most [`COMMA_WINDOW`] tokens).
 fn next_comma(doc: &Doc<'_>, from: usize, end: usize) -> usize {
-    (from..end.min(from + COMMA_WINDOW)).find(|&t| doc.is_punct(t, ",") || doc.is_punct(t, ";")).unwrap_or(end)
+    (from..end.min(from + COMMA_WINDOW))
+        .find(|&t| doc.is_punct(t, ",") || doc.is_punct(t, ";"))
+        .unwrap_or(end)
 }
 
 /// Finds every attribution in sentence `s`.
@@ -257,7 +293,8 @@ pub fn attributions_into<'a>(doc: &Doc<'a>, s: Sentence, out: &mut Vec<Attr<'a>>
                     }
                     CueType::Venue => {
                         if out.is_empty() && doc.tok_text(pe).eq_ignore_ascii_case("with") {
-                            if let Some(n) = np::parse_forward(doc, pe + 1, hi).filter(|n| n.outlet) {
+                            if let Some(n) = np::parse_forward(doc, pe + 1, hi).filter(|n| n.outlet)
+                            {
                                 early_chain.push(n);
                             }
                         }
@@ -298,12 +335,19 @@ pub fn attributions_into<'a>(doc: &Doc<'a>, s: Sentence, out: &mut Vec<Attr<'a>>
         }
         // A capitalised base form inside a sentence is a noun or a name: "Secretary of State
         // Marco Rubio", "the Washington Post".
-        if v.form == VerbForm::Base && doc.is_cap(t) && !doc.starts_sentence(t) && doc.quote_of(t.wrapping_sub(1)).is_none() {
+        if v.form == VerbForm::Base
+            && doc.is_cap(t)
+            && !doc.starts_sentence(t)
+            && doc.quote_of(t.wrapping_sub(1)).is_none()
+        {
             t += 1;
             continue;
         }
         // Part of an anonymity descriptor: "people briefed on the talks".
-        if doc.has(t, TokClass::STARTS_ANON) && phrase(|x: &Tag| matches!(x, Tag::Anon(_)).then_some(()))(Toks::new(doc, t, hi)).is_ok() {
+        if doc.has(t, TokClass::STARTS_ANON)
+            && phrase(|x: &Tag| matches!(x, Tag::Anon(_)).then_some(()))(Toks::new(doc, t, hi))
+                .is_ok()
+        {
             t += 1;
             continue;
         }
@@ -322,7 +366,12 @@ pub fn attributions_into<'a>(doc: &Doc<'a>, s: Sentence, out: &mut Vec<Attr<'a>>
         // "the public comment period": a base form after a determiner and a word that is no
         // plural noun has no subject it agrees with, so it is a noun ("the officials say" is
         // a verb).
-        let plural_noun = |p: usize| coref::looks_plural(doc.tok_text(p)) || doc.word_tags(p).any(|x| matches!(x, Tag::Noun(n) if n.plural));
+        let plural_noun = |p: usize| {
+            coref::looks_plural(doc.tok_text(p))
+                || doc
+                    .word_tags(p)
+                    .any(|x| matches!(x, Tag::Noun(n) if n.plural))
+        };
         // Not before a function word opening a clause ("Musicians who played the club say its
         // closing …").
         let noun_compound = |p: usize| {
@@ -373,14 +422,25 @@ pub fn attributions_into<'a>(doc: &Doc<'a>, s: Sentence, out: &mut Vec<Attr<'a>>
         if v.form == VerbForm::Ing {
             // ", adding that": a new claim by the same speaker; "issued a statement saying":
             // the claim of the statement's issuer, the subject.
-            let document = prev.is_some_and(|p| doc.word_tags(p).any(|x| matches!(x, Tag::Noun(n) if n.kind == NounKind::Document)));
-            if v.split && (document || prev.is_some_and(|p| doc.is_punct(p, ","))) && v.kind != VerbKind::Manner {
+            let document = prev.is_some_and(|p| {
+                doc.word_tags(p)
+                    .any(|x| matches!(x, Tag::Noun(n) if n.kind == NounKind::Document))
+            });
+            if v.split
+                && (document || prev.is_some_and(|p| doc.is_punct(p, ",")))
+                && v.kind != VerbKind::Manner
+            {
                 let mut a = Attr::new((t, t + 1), CueKind::Participle, Some(v));
                 a.left = t - 1;
-                a.inherit = Some(match out.iter().rposition(|x| x.speaker.is_some() || x.inherit.is_some()) {
-                    Some(k) => Inherit::Attr(k),
-                    None => Inherit::Subject,
-                });
+                a.inherit = Some(
+                    match out
+                        .iter()
+                        .rposition(|x| x.speaker.is_some() || x.inherit.is_some())
+                    {
+                        Some(k) => Inherit::Attr(k),
+                        None => Inherit::Subject,
+                    },
+                );
                 complement(doc, s, t + 1, &mut a);
                 if a.content.is_some() || !a.quotes.is_empty() {
                     out.push(a);
@@ -404,15 +464,19 @@ pub fn attributions_into<'a>(doc: &Doc<'a>, s: Sentence, out: &mut Vec<Attr<'a>>
                     || (t > lo + 1
                         && v.kind == VerbKind::Speech
                         && next_speech(doc, v, t)
-                        && first_content.is_some_and(|(cs, ce)| cs < t - 1 && t < ce && !passive_in(doc, cs, t - 1))));
+                        && first_content.is_some_and(|(cs, ce)| {
+                            cs < t - 1 && t < ce && !passive_in(doc, cs, t - 1)
+                        })));
             // ", while the company said …", ", but the party said …": a clause of its own.
             let contrasted = a.speaker.is_some()
                 && a.left > lo + 1
                 && doc.is_punct(a.left - 2, ",")
                 && doc.is_func(a.left - 1, FuncType::Connective)
                 && !np::is_relative(doc, a.left - 1);
-            let nested =
-                !coordinated && !contrasted && a.content.is_some_and(|(cs, _)| cs > t) && first_content.is_some_and(|(cs, ce)| cs <= a.left && a.left < ce);
+            let nested = !coordinated
+                && !contrasted
+                && a.content.is_some_and(|(cs, _)| cs > t)
+                && first_content.is_some_and(|(cs, ce)| cs <= a.left && a.left < ce);
             if contrasted {
                 // The earlier clause ends before the comma and the connective.
                 a.left -= 2;
@@ -437,7 +501,12 @@ pub fn attributions_into<'a>(doc: &Doc<'a>, s: Sentence, out: &mut Vec<Attr<'a>>
                 }
                 out.push(a);
             }
-        } else if v.split && v.kind == VerbKind::Speech && t > lo + 1 && np::is_coordinator(doc, t - 1) && doc.is_punct(t - 2, ",") {
+        } else if v.split
+            && v.kind == VerbKind::Speech
+            && t > lo + 1
+            && np::is_coordinator(doc, t - 1)
+            && doc.is_punct(t - 2, ",")
+        {
             // "said the numbers did not add up, and warned of cuts": the speaker's next act ends
             // the reported clause even when it reports no claim. A boundary only: no speaker,
             // no content, so no unit.
@@ -446,7 +515,11 @@ pub fn attributions_into<'a>(doc: &Doc<'a>, s: Sentence, out: &mut Vec<Attr<'a>>
                 a.left = t - 2;
                 out.push(a);
             }
-        } else if t > lo + 1 && next_act(doc, v, t) && first_content.is_some_and(|(cs, ce)| cs < t - 1 && t < ce && !passive_in(doc, cs, t - 1)) {
+        } else if t > lo + 1
+            && next_act(doc, v, t)
+            && first_content
+                .is_some_and(|(cs, ce)| cs < t - 1 && t < ce && !passive_in(doc, cs, t - 1))
+        {
             // "said the result was a disgrace and urged fans to stay calm": without a comma
             // too, a finite speech-act verb after "and" is the speaker's next act, unless the
             // clause is passive ("the man was arrested and charged", where it goes on).
@@ -460,13 +533,28 @@ pub fn attributions_into<'a>(doc: &Doc<'a>, s: Sentence, out: &mut Vec<Attr<'a>>
     // the whole clause before it, cues inside included.
     // But "Karvania's president said that …, state television reported": an outlet closing a
     // sentence whose clause names its own speaker relays that speaker's claim.
-    let indexed = out.iter().any(|b| b.relayed_by.is_some() || matches!(b.inherit, Some(Inherit::Attr(_))));
-    let closing = out.iter().rposition(|a| !indexed && a.content.is_some_and(|(cs, ce)| cs == lo && ce <= a.cue.0) && a.kind == CueKind::Verb);
-    if let Some((k, (cs, ce))) = closing.and_then(|k| out.get(k).and_then(|a| a.content).map(|c| (k, c))) {
+    let indexed = out
+        .iter()
+        .any(|b| b.relayed_by.is_some() || matches!(b.inherit, Some(Inherit::Attr(_))));
+    let closing = out.iter().rposition(|a| {
+        !indexed
+            && a.content.is_some_and(|(cs, ce)| cs == lo && ce <= a.cue.0)
+            && a.kind == CueKind::Verb
+    });
+    if let Some((k, (cs, ce))) =
+        closing.and_then(|k| out.get(k).and_then(|a| a.content).map(|c| (k, c)))
+    {
         let inside = |b: &Attr<'_>| b.cue.0 >= cs && b.cue.1 <= ce && b.relayed_by.is_none();
-        let outlet = out.get(k).and_then(|a| a.speaker.clone()).filter(|n| n.outlet);
+        let outlet = out
+            .get(k)
+            .and_then(|a| a.speaker.clone())
+            .filter(|n| n.outlet);
         match outlet {
-            Some(o) if out.iter().any(|b| inside(b) && b.speaker.is_some() && b.content.is_some()) => {
+            Some(o)
+                if out
+                    .iter()
+                    .any(|b| inside(b) && b.speaker.is_some() && b.content.is_some()) =>
+            {
                 // The closing cue stays as a boundary only (no speaker, no content, so no
                 // unit): the claims before it end there.
                 if let Some(a) = out.get_mut(k) {
@@ -491,7 +579,10 @@ pub fn attributions_into<'a>(doc: &Doc<'a>, s: Sentence, out: &mut Vec<Attr<'a>>
 /// to eight bytes, capitalised, with two capital letters at least ("IFS", "BoE", "U.N.").
 fn is_short_form(doc: &Doc<'_>, t: usize) -> bool {
     let w = doc.tok_text(t);
-    doc.is_word(t) && doc.is_cap(t) && w.len() <= 8 && w.bytes().filter(u8::is_ascii_uppercase).count() >= 2
+    doc.is_word(t)
+        && doc.is_cap(t)
+        && w.len() <= 8
+        && w.bytes().filter(u8::is_ascii_uppercase).count() >= 2
 }
 
 /// Whether `v` is a finite "say" or "tell" ("said", "says", "told"): after a capitalised
@@ -502,26 +593,49 @@ fn is_store_cue(v: &Verb) -> bool {
 }
 
 /// `S V ...`, `..., S V.`, `"...," V S`: a speech verb at token `v`.
-fn verb_cue<'a>(doc: &Doc<'a>, s: Sentence, v: usize, verb: &'a Verb, prior: usize) -> Option<Attr<'a>> {
+fn verb_cue<'a>(
+    doc: &Doc<'a>,
+    s: Sentence,
+    v: usize,
+    verb: &'a Verb,
+    prior: usize,
+) -> Option<Attr<'a>> {
     let (lo, hi) = (s.start, s.end);
     let mut a = Attr::new((v, v + 1), CueKind::Verb, Some(verb));
     // The subject, before the verb (skipping "also", "later", "has", and a time between
     // subject and verb: "Ruiz on Monday said", "the ministry Tuesday said").
     let mut e = v;
     // "Ruiz went on to say": the subject is before the lead-in.
-    if let Some(a) = e.checked_sub(1).and_then(|p| lead_in_start(doc, p)).filter(|&a| a >= lo) {
+    if let Some(a) = e
+        .checked_sub(1)
+        .and_then(|p| lead_in_start(doc, p))
+        .filter(|&a| a >= lo)
+    {
         e = a;
     }
     loop {
         if e > lo && is_adverbish(doc, e - 1) {
             e -= 1;
         } else if e > lo + 1 && is_time_word(doc, e - 1) && doc.is_word(e - 2) {
-            e -= if doc.tok_text(e - 2).eq_ignore_ascii_case("on") { 2 } else { 1 };
+            e -= if doc.tok_text(e - 2).eq_ignore_ascii_case("on") {
+                2
+            } else {
+                1
+            };
             // "data released Tuesday showed": a participle before the time.
-            if e > lo + 1 && np::looks_past(doc.tok_text(e - 1)) && verb_at(doc, e - 1).is_none() && doc.is_word(e - 2) && !doc.has(e - 2, TokClass::FUNC) {
+            if e > lo + 1
+                && np::looks_past(doc.tok_text(e - 1))
+                && verb_at(doc, e - 1).is_none()
+                && doc.is_word(e - 2)
+                && !doc.has(e - 2, TokClass::FUNC)
+            {
                 e -= 1;
             }
-        } else if e > lo + 3 && doc.is_punct(e - 1, ")") && doc.is_punct(e - 3, "(") && is_short_form(doc, e - 2) {
+        } else if e > lo + 3
+            && doc.is_punct(e - 1, ")")
+            && doc.is_punct(e - 3, "(")
+            && is_short_form(doc, e - 2)
+        {
             // "the Institute for Fiscal Studies (IFS) said": the short form in parentheses.
             e -= 3;
         } else {
@@ -541,26 +655,41 @@ fn verb_cue<'a>(doc: &Doc<'a>, s: Sentence, v: usize, verb: &'a Verb, prior: usi
         }
         // "several member states refusing …": a third-person form needs a singular subject,
         // so after a plural one it is a noun.
-        let plural_det = doc.is_func(np.start, FuncType::Determiner) && np::is_func_flagged(doc, np.start, |f| f.plural);
+        let plural_det = doc.is_func(np.start, FuncType::Determiner)
+            && np::is_func_flagged(doc, np.start, |f| f.plural);
         if verb.form == VerbForm::Third && np.end == e && (np.plural() || plural_det) {
             return None;
         }
         a.speaker = Some(np);
         a.appositives = apps;
         a.left = left;
-    } else if e > lo && (doc.is_punct(e - 1, ",") || doc.quote_of(e - 1).is_some() || doc.is_punct(e - 1, "--") || doc.is_punct(e - 1, "\u{2014}")) {
+    } else if e > lo
+        && (doc.is_punct(e - 1, ",")
+            || doc.quote_of(e - 1).is_some()
+            || doc.is_punct(e - 1, "--")
+            || doc.is_punct(e - 1, "\u{2014}"))
+    {
         // Inverted: "...," said Anita Kowalski.
         // "…," said the 23-year-old.
         let np = np::parse_forward(doc, v + 1, hi).or_else(|| {
             let end = skip_final_punct_back(doc, v + 1, next_comma(doc, v + 1, hi));
             // Not a clause: "…, said the inspections were flawed".
-            let clause = (v + 2..end).any(|t| doc.is_func(t, FuncType::Auxiliary) || doc.is_func(t, FuncType::Modal) || verb_at(doc, t).is_some());
-            (doc.is_func(v + 1, FuncType::Determiner) && end > v + 2 && end - v <= 5 && !clause).then(|| np::generic(doc, v + 1, end)).flatten()
+            let clause = (v + 2..end).any(|t| {
+                doc.is_func(t, FuncType::Auxiliary)
+                    || doc.is_func(t, FuncType::Modal)
+                    || verb_at(doc, t).is_some()
+            });
+            (doc.is_func(v + 1, FuncType::Determiner) && end > v + 2 && end - v <= 5 && !clause)
+                .then(|| np::generic(doc, v + 1, end))
+                .flatten()
         })?;
         if verb.kind == VerbKind::Naming {
             return None;
         }
-        if np.kind == NpKind::Role && !(np.definite || np.indefinite) && np.head.is_none_or(|(_, _, n)| n.kind == NounKind::Venue) {
+        if np.kind == NpKind::Role
+            && !(np.definite || np.indefinite)
+            && np.head.is_none_or(|(_, _, n)| n.kind == NounKind::Venue)
+        {
             return None;
         }
         // "…, said the company could keep …" is not inverted: a clause follows the phrase.
@@ -588,15 +717,26 @@ fn verb_cue<'a>(doc: &Doc<'a>, s: Sentence, v: usize, verb: &'a Verb, prior: usi
         return (a.content.is_some() || !a.quotes.is_empty()).then_some(a);
     } else if e > lo && np::is_coordinator(doc, e - 1) {
         // "conceded that … but insisted …", "praised the team and said …": the same speaker.
-        a.inherit = Some(if prior > 0 { Inherit::Attr(prior - 1) } else { Inherit::Subject });
+        a.inherit = Some(if prior > 0 {
+            Inherit::Attr(prior - 1)
+        } else {
+            Inherit::Subject
+        });
         a.left = e - 1;
     } else {
         return None;
     }
-    if a.speaker.as_ref().is_some_and(|n| n.noun_kind() == NounKind::Venue || n.noun_kind() == NounKind::Work) {
+    if a.speaker
+        .as_ref()
+        .is_some_and(|n| n.noun_kind() == NounKind::Venue || n.noun_kind() == NounKind::Work)
+    {
         return None;
     }
-    let after = if a.inverted { a.speaker.as_ref().map_or(v + 1, |n| n.end) } else { v + 1 };
+    let after = if a.inverted {
+        a.speaker.as_ref().map_or(v + 1, |n| n.end)
+    } else {
+        v + 1
+    };
     // "Hale, the governor," after an inverted name: skip the appositive.
     let mut k = after;
     if a.inverted && doc.is_punct(k, ",") {
@@ -622,7 +762,10 @@ fn verb_cue<'a>(doc: &Doc<'a>, s: Sentence, v: usize, verb: &'a Verb, prior: usi
             a.quotes.insert(0, before - 1);
         } else if doc.quote_of(before).is_some() && a.inverted {
             a.quotes.insert(0, before);
-        } else if before > lo + 1 && doc.is_punct(before - 1, ",") && doc.quote_of(before - 2).is_some() {
+        } else if before > lo + 1
+            && doc.is_punct(before - 1, ",")
+            && doc.quote_of(before - 2).is_some()
+        {
             a.quotes.insert(0, before - 2);
         }
     }
@@ -678,7 +821,13 @@ fn complement<'a>(doc: &Doc<'a>, s: Sentence, mut k: usize, a: &mut Attr<'a>) {
         // "told the BBC's Today programme": the possessor is the outlet, the object follows it.
         let mut at = k;
         for _ in 0..2 {
-            let Some(owner) = np::parse_at(doc, at, hi).into_iter().filter(|n| n.possessive).max_by_key(|n| n.end) else { break };
+            let Some(owner) = np::parse_at(doc, at, hi)
+                .into_iter()
+                .filter(|n| n.possessive)
+                .max_by_key(|n| n.end)
+            else {
+                break;
+            };
             at = owner.end;
             if owner.outlet {
                 a.chain.push(owner);
@@ -704,13 +853,19 @@ fn complement<'a>(doc: &Doc<'a>, s: Sentence, mut k: usize, a: &mut Attr<'a>) {
             }
         } else if let Some(mut obj) = np::parse_forward(doc, at, hi) {
             // "the club's channel, Harbour TV": a name in apposition to an outlet noun.
-            obj.outlet |= obj.kind == NpKind::Name && obj.title.is_some_and(|(t0, t1)| outlet_noun_in(doc, t0, t1));
+            obj.outlet |= obj.kind == NpKind::Name
+                && obj
+                    .title
+                    .is_some_and(|(t0, t1)| outlet_noun_in(doc, t0, t1));
             if obj.outlet {
                 a.chain.push(obj.clone());
             }
             k = obj.end;
             // "told a news conference in Nairobi"
-            while k < hi && doc.is_func(k, FuncType::Preposition) && !doc.is_func(k, FuncType::Complementizer) {
+            while k < hi
+                && doc.is_func(k, FuncType::Preposition)
+                && !doc.is_func(k, FuncType::Complementizer)
+            {
                 match np::parse_forward(doc, k + 1, hi) {
                     Some(n) if n.end > k + 1 => {
                         k = n.end;
@@ -724,8 +879,13 @@ fn complement<'a>(doc: &Doc<'a>, s: Sentence, mut k: usize, a: &mut Attr<'a>) {
             // pronoun or "that" ("told the panel it was needed").
             if let Some(p) = (at + 2..hi.min(at + 5))
                 .take_while(|&t| doc.is_word(t))
-                .find(|&t| (doc.has(t, TokClass::PRONOUN) && !doc.is_cap(t)) || doc.is_func(t, FuncType::Complementizer))
-                .filter(|&p| (at + 1..p).all(|t| !doc.has(t, TokClass::FUNC) && verb_at(doc, t).is_none()))
+                .find(|&t| {
+                    (doc.has(t, TokClass::PRONOUN) && !doc.is_cap(t))
+                        || doc.is_func(t, FuncType::Complementizer)
+                })
+                .filter(|&p| {
+                    (at + 1..p).all(|t| !doc.has(t, TokClass::FUNC) && verb_at(doc, t).is_none())
+                })
             {
                 k = p;
             }
@@ -734,7 +894,12 @@ fn complement<'a>(doc: &Doc<'a>, s: Sentence, mut k: usize, a: &mut Attr<'a>) {
         // the hearer name it, a link of the chain when the hearer is an outlet.
         if k > object && doc.is_punct(k, ",") {
             let mut e = k + 1;
-            while e < hi && e < k + 6 && doc.is_word(e) && doc.is_cap(e) && !doc.has(e, TokClass::PRONOUN) {
+            while e < hi
+                && e < k + 6
+                && doc.is_word(e)
+                && doc.is_cap(e)
+                && !doc.has(e, TokClass::PRONOUN)
+            {
                 e += 1;
             }
             if e > k + 1 && doc.is_punct(e, ",") {
@@ -760,11 +925,26 @@ fn complement<'a>(doc: &Doc<'a>, s: Sentence, mut k: usize, a: &mut Attr<'a>) {
             k += 1;
         }
         // `"It is time," as the mayor put it.`: the quotation before "as".
-        let after = if doc.is_punct(k, ",") || doc.is_punct(k, ":") { k + 1 } else { k };
+        let after = if doc.is_punct(k, ",") || doc.is_punct(k, ":") {
+            k + 1
+        } else {
+            k
+        };
         if doc.quote_of(after).is_none() {
-            let l = if a.left > s.start && doc.tok_text(a.left - 1).eq_ignore_ascii_case("as") { a.left - 1 } else { a.left };
-            let before = if l > s.start && doc.is_punct(l - 1, ",") { l - 1 } else { l };
-            if let Some(q) = before.checked_sub(1).filter(|&q| q >= s.start && doc.quote_of(q).is_some()) {
+            let l = if a.left > s.start && doc.tok_text(a.left - 1).eq_ignore_ascii_case("as") {
+                a.left - 1
+            } else {
+                a.left
+            };
+            let before = if l > s.start && doc.is_punct(l - 1, ",") {
+                l - 1
+            } else {
+                l
+            };
+            if let Some(q) = before
+                .checked_sub(1)
+                .filter(|&q| q >= s.start && doc.quote_of(q).is_some())
+            {
                 a.quotes.push(q);
             }
             return;
@@ -772,7 +952,12 @@ fn complement<'a>(doc: &Doc<'a>, s: Sentence, mut k: usize, a: &mut Attr<'a>) {
     }
     // A quotation right after the cue: `said: "…"`, `said, "…"`, `said "…"`.
     let mut q = k;
-    if q < hi && (doc.is_punct(q, ":") || doc.is_punct(q, ",") || doc.is_punct(q, "--") || doc.is_punct(q, "\u{2014}")) {
+    if q < hi
+        && (doc.is_punct(q, ":")
+            || doc.is_punct(q, ",")
+            || doc.is_punct(q, "--")
+            || doc.is_punct(q, "\u{2014}"))
+    {
         q += 1;
     }
     if doc.quote_of(q).is_some() {
@@ -784,7 +969,10 @@ fn complement<'a>(doc: &Doc<'a>, s: Sentence, mut k: usize, a: &mut Attr<'a>) {
     }
     // A tail, then a colon and a quotation: `said in a statement: "…"`, `wrote to the board
     // in March: "…"`.
-    if let Some(colon) = (k + 1..hi.min(k + 16)).take_while(|&t| doc.is_word(t) || doc.is_punct(t, ":")).find(|&t| doc.is_punct(t, ":")) {
+    if let Some(colon) = (k + 1..hi.min(k + 16))
+        .take_while(|&t| doc.is_word(t) || doc.is_punct(t, ":"))
+        .find(|&t| doc.is_punct(t, ":"))
+    {
         if doc.quote_of(colon + 1).is_some() && is_tail(doc, k, colon) {
             a.quotes.push(colon + 1);
             return;
@@ -803,22 +991,35 @@ fn complement<'a>(doc: &Doc<'a>, s: Sentence, mut k: usize, a: &mut Attr<'a>) {
         return;
     }
     // A demonstrative object: words reported elsewhere (not a time phrase: "said this week").
-    if doc.is_func(k, FuncType::Demonstrative) && !doc.is_func(k, FuncType::Complementizer) && !is_time_unit(doc, k + 1) {
+    if doc.is_func(k, FuncType::Demonstrative)
+        && !doc.is_func(k, FuncType::Complementizer)
+        && !is_time_unit(doc, k + 1)
+    {
         a.meta = true;
         return;
     }
     // "that" within a few tokens: `said on Sunday that`, `expressed optimism that`.
     let stop = next_comma(doc, k, hi).min(k + 7);
-    if let Some(th) = (k..stop).find(|&t| doc.is_func(t, FuncType::Complementizer) && doc.tok_text(t).eq_ignore_ascii_case("that")) {
+    if let Some(th) = (k..stop).find(|&t| {
+        doc.is_func(t, FuncType::Complementizer) && doc.tok_text(t).eq_ignore_ascii_case("that")
+    }) {
         // A venue before it may hold a verb form ("said in an email that").
-        let from = phrase(|t: &Tag| matches!(t, Tag::Cue(CueType::Venue)).then_some(()))(Toks::new(doc, k, th)).map_or(k, |(r, _)| r.start);
+        let from = phrase(|t: &Tag| matches!(t, Tag::Cue(CueType::Venue)).then_some(()))(
+            Toks::new(doc, k, th),
+        )
+        .map_or(k, |(r, _)| r.start);
         // A clause has two words at least, or opens with a quotation: not "dismissed that view".
         let word_or_quote = |t: usize| t < hi && (doc.is_word(t) || doc.quote_of(t).is_some());
         let comma = |t: usize| doc.is_punct(t, ",");
         // After a noun, "that" before a verb opens a relative clause: "wrote in a memo to
         // employees that was later posted".
-        let relative = th > k && (doc.is_func(th + 1, FuncType::Auxiliary) || doc.is_func(th + 1, FuncType::Modal)) && !doc.is_cap(th + 1);
-        let clause = !relative && (doc.quote_of(th + 1).is_some() || comma(th + 1) || (word_or_quote(th + 1) && (word_or_quote(th + 2) || comma(th + 2))));
+        let relative = th > k
+            && (doc.is_func(th + 1, FuncType::Auxiliary) || doc.is_func(th + 1, FuncType::Modal))
+            && !doc.is_cap(th + 1);
+        let clause = !relative
+            && (doc.quote_of(th + 1).is_some()
+                || comma(th + 1)
+                || (word_or_quote(th + 1) && (word_or_quote(th + 2) || comma(th + 2))));
         // A capitalised modal after the cue is a month or a name ("said in May that").
         let modal = |t: usize| doc.is_func(t, FuncType::Modal) && !doc.is_cap(t);
         // Not a "that" after a verb of the clause: "said there was no certainty that …".
@@ -826,14 +1027,29 @@ fn complement<'a>(doc: &Doc<'a>, s: Sentence, mut k: usize, a: &mut Attr<'a>) {
         // one between a noun and a preposition is a participle, "in remarks broadcast on
         // state television that".)
         let nominal = |t: usize| {
-            t > k && (doc.is_func(t - 1, FuncType::Determiner) || verb_at(doc, t).is_some_and(|v| v.modifier && v.form == VerbForm::Base && doc.is_word(t + 1)))
+            t > k
+                && (doc.is_func(t - 1, FuncType::Determiner)
+                    || verb_at(doc, t).is_some_and(|v| {
+                        v.modifier && v.form == VerbForm::Base && doc.is_word(t + 1)
+                    }))
         };
-        let participle =
-            |t: usize| t > k + 1 && doc.is_word(t - 1) && !doc.has(t - 1, TokClass::FUNC) && doc.is_func(t + 1, FuncType::Preposition) && t + 1 < th;
-        let verbless = |t: usize| (verb_at(doc, t).is_none_or(|_| t == k || nominal(t)) && !is_finite_verbish(doc, t)) || participle(t);
+        let participle = |t: usize| {
+            t > k + 1
+                && doc.is_word(t - 1)
+                && !doc.has(t - 1, TokClass::FUNC)
+                && doc.is_func(t + 1, FuncType::Preposition)
+                && t + 1 < th
+        };
+        let verbless = |t: usize| {
+            (verb_at(doc, t).is_none_or(|_| t == k || nominal(t)) && !is_finite_verbish(doc, t))
+                || participle(t)
+        };
         if clause && (from..th).all(|t| doc.is_word(t) && verbless(t) && !modal(t)) {
             // "say that is not enough": a "that" right before a verb is the clause's subject.
-            let subject = th == k && (doc.is_func(th + 1, FuncType::Auxiliary) || doc.is_func(th + 1, FuncType::Modal)) && !doc.is_cap(th + 1);
+            let subject = th == k
+                && (doc.is_func(th + 1, FuncType::Auxiliary)
+                    || doc.is_func(th + 1, FuncType::Modal))
+                && !doc.is_cap(th + 1);
             set_content(
                 doc,
                 s,
@@ -851,24 +1067,40 @@ fn complement<'a>(doc: &Doc<'a>, s: Sentence, mut k: usize, a: &mut Attr<'a>) {
     }
     // "expressed to Japanese officials the importance of ..." (not a connective's clause:
     // "wrote to congressional leaders as the fire season approaches").
-    let to_object = doc.is_cap(k + 1) || doc.is_func(k + 1, FuncType::Determiner) || doc.has(k + 1, TokClass::NOUN | TokClass::TITLE);
+    let to_object = doc.is_cap(k + 1)
+        || doc.is_func(k + 1, FuncType::Determiner)
+        || doc.has(k + 1, TokClass::NOUN | TokClass::TITLE);
     if doc.tok_text(k).eq_ignore_ascii_case("to") && to_object {
         // Nor past a verb of its own: "written to the health secretary asking for the …".
-        let ends = |t: usize| doc.is_func(t, FuncType::Connective) || verb_at(doc, t).is_some() || is_finite_verbish(doc, t);
-        if let Some(d) = (k + 2..stop).take_while(|&t| !ends(t)).find(|&t| doc.is_func(t, FuncType::Determiner)) {
+        let ends = |t: usize| {
+            doc.is_func(t, FuncType::Connective)
+                || verb_at(doc, t).is_some()
+                || is_finite_verbish(doc, t)
+        };
+        if let Some(d) = (k + 2..stop)
+            .take_while(|&t| !ends(t))
+            .find(|&t| doc.is_func(t, FuncType::Determiner))
+        {
             set_content(doc, s, d, a);
             return;
         }
     }
     // An infinitive is a request or a plan, not a claim: "asked not to be named", "pledged to",
     // and with an object, "asked the council to save the lido".
-    if doc.tok_text(k).eq_ignore_ascii_case("to") || (doc.tok_text(k).eq_ignore_ascii_case("not") && doc.tok_text(k + 1).eq_ignore_ascii_case("to")) {
+    if doc.tok_text(k).eq_ignore_ascii_case("to")
+        || (doc.tok_text(k).eq_ignore_ascii_case("not")
+            && doc.tok_text(k + 1).eq_ignore_ascii_case("to"))
+    {
         return;
     }
     // The object is a few words with no verb ("drivers", "the school board").
     if a.verb.is_some_and(|v| v.request) {
-        let inf = (k + 1..(k + 7).min(hi)).take_while(|&t| doc.is_word(t) && verb_at(doc, t).is_none()).find(|&t| doc.tok_text(t).eq_ignore_ascii_case("to"));
-        if inf.is_some_and(|i| doc.is_word(i + 1) && !doc.is_func(i + 1, FuncType::Determiner) && !doc.is_cap(i + 1)) {
+        let inf = (k + 1..(k + 7).min(hi))
+            .take_while(|&t| doc.is_word(t) && verb_at(doc, t).is_none())
+            .find(|&t| doc.tok_text(t).eq_ignore_ascii_case("to"));
+        if inf.is_some_and(|i| {
+            doc.is_word(i + 1) && !doc.is_func(i + 1, FuncType::Determiner) && !doc.is_cap(i + 1)
+        }) {
             return;
         }
     }
@@ -878,7 +1110,12 @@ fn complement<'a>(doc: &Doc<'a>, s: Sentence, mut k: usize, a: &mut Attr<'a>) {
     // command post a block away."): the claim is to its left.
     if placed
         && c - k <= 6
-        && !(k..c).any(|t| is_finite_verbish(doc, t) || doc.has(t, TokClass::VERB) || doc.quote_of(t).is_some() || doc.is_func(t, FuncType::Complementizer))
+        && !(k..c).any(|t| {
+            is_finite_verbish(doc, t)
+                || doc.has(t, TokClass::VERB)
+                || doc.quote_of(t).is_some()
+                || doc.is_func(t, FuncType::Complementizer)
+        })
     {
         return;
     }
@@ -900,14 +1137,17 @@ fn complement<'a>(doc: &Doc<'a>, s: Sentence, mut k: usize, a: &mut Attr<'a>) {
         let opener = a.left >= lo + 2
             && a.left <= lo + 4
             && doc.is_punct(a.left - 1, ",")
-            && (lo..a.left - 1).all(|t| doc.is_word(t) && verb_at(doc, t).is_none() && !is_finite_verbish(doc, t))
+            && (lo..a.left - 1)
+                .all(|t| doc.is_word(t) && verb_at(doc, t).is_none() && !is_finite_verbish(doc, t))
             && (doc.is_func(lo, FuncType::Adverb)
                 || doc.is_func(lo, FuncType::Connective)
                 || is_time_word(doc, lo)
                 || (a.left > lo + 2 && doc.is_func(lo, FuncType::Preposition)));
         if opener && c + 1 < hi && doc.is_punct(c, ",") {
             let end = skip_final_punct_back(doc, c + 1, hi);
-            if (c + 1..end).any(|t| is_finite_verbish(doc, t) || doc.has(t, TokClass::VERB)) && end > c + 3 {
+            if (c + 1..end).any(|t| is_finite_verbish(doc, t) || doc.has(t, TokClass::VERB))
+                && end > c + 3
+            {
                 a.content = Some((c + 1, end));
                 return;
             }
@@ -918,13 +1158,18 @@ fn complement<'a>(doc: &Doc<'a>, s: Sentence, mut k: usize, a: &mut Attr<'a>) {
             if seg >= hi || !doc.is_punct(seg, ",") {
                 break;
             }
-            if doc.tok_text(seg + 1).eq_ignore_ascii_case("that") && doc.is_func(seg + 1, FuncType::Complementizer) {
+            if doc.tok_text(seg + 1).eq_ignore_ascii_case("that")
+                && doc.is_func(seg + 1, FuncType::Complementizer)
+            {
                 set_content(doc, s, seg + 2, a);
                 return;
             }
             let next = next_comma(doc, seg + 1, hi);
             // (A "citing" aside too: "reported, citing unnamed officials, that …".)
-            let citing = phrase(|x: &Tag| matches!(x, Tag::Cue(CueType::Citing)).then_some(()))(Toks::new(doc, seg + 1, next)).is_ok();
+            let citing = phrase(|x: &Tag| matches!(x, Tag::Cue(CueType::Citing)).then_some(()))(
+                Toks::new(doc, seg + 1, next),
+            )
+            .is_ok();
             let aside = next - seg <= 8
                 && (seg + 1..next).all(|t| doc.is_word(t) && !doc.is_func(t, FuncType::Modal))
                 && (citing || verb_at(doc, seg + 1).is_none_or(|v| v.form == VerbForm::Past));
@@ -948,19 +1193,35 @@ fn complement<'a>(doc: &Doc<'a>, s: Sentence, mut k: usize, a: &mut Attr<'a>) {
     // "said afterwards he had …", "said Monday the plan …": a time word right after the verb
     // is not the clause's (not one opening a longer phrase: "said last week the …").
     // (Its four-letter ones open longer phrases: most words after a verb are read no further.)
-    let one_word_time = doc.tok_text(k).len() > 4 && is_time_word(doc, k) && !lower_is(doc.tok_text(k), &["early"]);
-    let k = if one_word_time && k + 1 < c && doc.is_word(k + 1) { k + 1 } else { k };
+    let one_word_time =
+        doc.tok_text(k).len() > 4 && is_time_word(doc, k) && !lower_is(doc.tok_text(k), &["early"]);
+    let k = if one_word_time && k + 1 < c && doc.is_word(k + 1) {
+        k + 1
+    } else {
+        k
+    };
     // A quantity standing alone is the object ("said little about the cause", "said nothing
     // when asked"), unless its own verb follows it: "said nothing would change", "said much of
     // it was lost".
-    if doc.is_func(k, FuncType::Quantity) && !(k + 1..c.min(k + 7)).take_while(|&t| !doc.is_func(t, FuncType::Connective)).any(|t| is_finite_verbish(doc, t)) {
+    if doc.is_func(k, FuncType::Quantity)
+        && !(k + 1..c.min(k + 7))
+            .take_while(|&t| !doc.is_func(t, FuncType::Connective))
+            .any(|t| is_finite_verbish(doc, t))
+    {
         return;
     }
     // A reported clause has a few words at least ("said the plan was dead").
-    let words = (k..c).filter(|&t| doc.is_word(t) || doc.quote_of(t).is_some()).take(3).count();
+    let words = (k..c)
+        .filter(|&t| doc.is_word(t) || doc.quote_of(t).is_some())
+        .take(3)
+        .count();
     // A subject and a quoted predicate is a clause too: "said it \"punishes the very people\"".
     let quoted_predicate = words == 2 && doc.is_word(k) && doc.quote_of(k + 1).is_some();
-    if words < 3 && !quoted_predicate && !subject_with_apposition(doc, k, c, hi) && !two_word_clause(doc, k, skip_final_punct_back(doc, k, c)) {
+    if words < 3
+        && !quoted_predicate
+        && !subject_with_apposition(doc, k, c, hi)
+        && !two_word_clause(doc, k, skip_final_punct_back(doc, k, c))
+    {
         return;
     }
     // "confirmed the deal on Monday", "recalled 80,000 cars": an object, not a clause, unless a
@@ -971,12 +1232,16 @@ fn complement<'a>(doc: &Doc<'a>, s: Sentence, mut k: usize, a: &mut Attr<'a>) {
     // A quotation stands for the verb only right after a subject ("confirmed it "was
     // reviewing""), not after a longer object ("read aloud from an email …: "…"").
     // A past form before its agent is a participle ("an email sent by a controller").
-    let finite = |t: usize| is_finite_verbish(doc, t) && !doc.tok_text(t + 1).eq_ignore_ascii_case("by");
-    let clause_verb = (k..c).take_while(|&t| !doc.is_func(t, FuncType::Connective)).any(|t| finite(t) || (doc.quote_of(t).is_some() && t <= k + 2));
+    let finite =
+        |t: usize| is_finite_verbish(doc, t) && !doc.tok_text(t + 1).eq_ignore_ascii_case("by");
+    let clause_verb = (k..c)
+        .take_while(|&t| !doc.is_func(t, FuncType::Connective))
+        .any(|t| finite(t) || (doc.quote_of(t).is_some() && t <= k + 2));
     if a.verb.is_some_and(|v| v.object) && !clause_verb {
         // "promised a transport scheme ‘before the doors close’": a quotation inside the object
         // is the speaker's words (not one after a colon, read out from elsewhere).
-        a.quotes.extend((k..c).filter(|&t| doc.quote_of(t).is_some() && !doc.is_punct(t - 1, ":")));
+        a.quotes
+            .extend((k..c).filter(|&t| doc.quote_of(t).is_some() && !doc.is_punct(t - 1, ":")));
         a.meta = a.quotes.is_empty();
         return;
     }
@@ -991,7 +1256,10 @@ fn complement<'a>(doc: &Doc<'a>, s: Sentence, mut k: usize, a: &mut Attr<'a>) {
 fn clause_after_tail(doc: &Doc<'_>, k: usize, c: usize) -> Option<usize> {
     let opens_tail = doc.is_func(k, FuncType::Preposition)
         || is_time_word(doc, k)
-        || phrase(|t: &Tag| matches!(t, Tag::Cue(CueType::Venue)).then_some(()))(Toks::new(doc, k, c)).is_ok();
+        || phrase(|t: &Tag| matches!(t, Tag::Cue(CueType::Venue)).then_some(()))(Toks::new(
+            doc, k, c,
+        ))
+        .is_ok();
     if !opens_tail || doc.tok_text(k).eq_ignore_ascii_case("to") {
         return None;
     }
@@ -999,9 +1267,13 @@ fn clause_after_tail(doc: &Doc<'_>, k: usize, c: usize) -> Option<usize> {
         let prev = p - 1;
         // The tail is words without a verb of their own ("in an emailed statement": a verb
         // form after a determiner is the noun's modifier, or the noun).
-        let attributive = doc.is_func(prev - 1, FuncType::Determiner) || np::is_possessive(doc, prev - 1);
+        let attributive =
+            doc.is_func(prev - 1, FuncType::Determiner) || np::is_possessive(doc, prev - 1);
         let verb_form = is_finite_verbish(doc, prev) || verb_at(doc, prev).is_some();
-        if !doc.is_word(prev) || doc.is_func(prev, FuncType::Complementizer) || (verb_form && !attributive) {
+        if !doc.is_word(prev)
+            || doc.is_func(prev, FuncType::Complementizer)
+            || (verb_form && !attributive)
+        {
             return None;
         }
         // The tail's noun ends before the subject: not a function word ("shortly after the
@@ -1018,7 +1290,9 @@ fn clause_after_tail(doc: &Doc<'_>, k: usize, c: usize) -> Option<usize> {
         // Its verb: right after a pronoun (an adverb between), within a few words of a
         // determiner's noun phrase.
         let reach = if pronoun { 3 } else { 6 };
-        let verb = (p + 1..c.min(p + 1 + reach)).take_while(|&t| doc.is_word(t) && !doc.is_func(t, FuncType::Preposition)).any(|t| is_finite_verbish(doc, t));
+        let verb = (p + 1..c.min(p + 1 + reach))
+            .take_while(|&t| doc.is_word(t) && !doc.is_func(t, FuncType::Preposition))
+            .any(|t| is_finite_verbish(doc, t));
         if verb {
             return Some(p);
         }
@@ -1033,7 +1307,12 @@ fn clause_after_tail(doc: &Doc<'_>, k: usize, c: usize) -> Option<usize> {
 /// regular past) after at most one adverb.
 fn parenthetical(doc: &Doc<'_>, s: Sentence, left: usize, c: usize) -> bool {
     let lo = s.start;
-    if left < lo + 2 || left - lo > 12 || !doc.is_punct(left - 1, ",") || c + 1 >= s.end || !doc.is_punct(c, ",") {
+    if left < lo + 2
+        || left - lo > 12
+        || !doc.is_punct(left - 1, ",")
+        || c + 1 >= s.end
+        || !doc.is_punct(c, ",")
+    {
         return false;
     }
     let subject = (lo..left - 1).all(|t| {
@@ -1054,13 +1333,15 @@ fn parenthetical(doc: &Doc<'_>, s: Sentence, left: usize, c: usize) -> bool {
 /// past-tense form that is not a speech verb.
 fn is_finite_verbish(doc: &Doc<'_>, t: usize) -> bool {
     // Capitalised, "May" and "Will" are a month and a name.
-    ((doc.is_func(t, FuncType::Auxiliary) || doc.is_func(t, FuncType::Modal)) && !doc.is_cap(t)) || is_past(doc, t)
+    ((doc.is_func(t, FuncType::Auxiliary) || doc.is_func(t, FuncType::Modal)) && !doc.is_cap(t))
+        || is_past(doc, t)
 }
 
 /// Whether token `t` is a past form that is not a speech verb: regular ("-ed") or one of the
 /// lexicon's irregular ones ("fell", "rose").
 fn is_past(doc: &Doc<'_>, t: usize) -> bool {
-    (np::looks_past(doc.tok_text(t)) || (doc.is_func(t, FuncType::Past) && !doc.is_cap(t))) && verb_at(doc, t).is_none()
+    (np::looks_past(doc.tok_text(t)) || (doc.is_func(t, FuncType::Past) && !doc.is_cap(t)))
+        && verb_at(doc, t).is_none()
 }
 
 /// "said exports fell.", "said he agreed.": a whole reported clause of two words, a subject
@@ -1068,13 +1349,19 @@ fn is_past(doc: &Doc<'_>, t: usize) -> bool {
 /// inverted speaker ("said John Smith", "said the minister").
 fn two_word_clause(doc: &Doc<'_>, k: usize, end: usize) -> bool {
     let (subject, verb) = (k, k + 1);
-    if end != k + 2 || !doc.is_word(subject) || !doc.is_word(verb) || doc.is_func(subject, FuncType::Determiner) {
+    if end != k + 2
+        || !doc.is_word(subject)
+        || !doc.is_word(verb)
+        || doc.is_func(subject, FuncType::Determiner)
+    {
         return false;
     }
     let w = doc.tok_text(verb);
     let lower = w.starts_with(|c: char| c.is_ascii_lowercase());
     let pronoun = doc.has(subject, TokClass::PRONOUN);
-    lower && !doc.has(verb, TokClass::NOUN | TokClass::TITLE | TokClass::FUNC) && (is_past(doc, verb) || pronoun)
+    lower
+        && !doc.has(verb, TokClass::NOUN | TokClass::TITLE | TokClass::FUNC)
+        && (is_past(doc, verb) || pronoun)
 }
 
 /// "said the suspect, 34, was arrested": a short noun phrase (`k..c`, opening with a
@@ -1083,7 +1370,10 @@ fn two_word_clause(doc: &Doc<'_>, k: usize, end: usize) -> bool {
 fn subject_with_apposition(doc: &Doc<'_>, k: usize, c: usize, hi: usize) -> bool {
     // A name opens it too: "said Ivanov, 44, had been charged"; and a bare noun before a
     // relative clause: "said filming, which had been due in May, would be delayed".
-    let bare_noun = c == k + 1 && doc.is_word(k) && !doc.has(k, TokClass::FUNC | TokClass::PRONOUN) && np::is_relative(doc, c + 1);
+    let bare_noun = c == k + 1
+        && doc.is_word(k)
+        && !doc.has(k, TokClass::FUNC | TokClass::PRONOUN)
+        && np::is_relative(doc, c + 1);
     if c >= hi || !(doc.is_func(k, FuncType::Determiner) || np::is_name_word(doc, k) || bare_noun) {
         return false;
     }
@@ -1091,11 +1381,15 @@ fn subject_with_apposition(doc: &Doc<'_>, k: usize, c: usize, hi: usize) -> bool
     // A relative clause there may be longer: "said the rule, which bans units smaller than 8
     // square metres, was about dignity".
     let reach = if np::is_relative(doc, c + 1) { 24 } else { 8 };
-    c2 < hi && c2 - c <= reach && (doc.is_func(c2 + 1, FuncType::Auxiliary) || doc.is_func(c2 + 1, FuncType::Modal))
+    c2 < hi
+        && c2 - c <= reach
+        && (doc.is_func(c2 + 1, FuncType::Auxiliary) || doc.is_func(c2 + 1, FuncType::Modal))
 }
 
 fn skip_final_punct_back(doc: &Doc<'_>, from: usize, mut to: usize) -> usize {
-    while to > from && (doc.is_punct(to - 1, ".") || doc.is_punct(to - 1, "!") || doc.is_punct(to - 1, "?")) {
+    while to > from
+        && (doc.is_punct(to - 1, ".") || doc.is_punct(to - 1, "!") || doc.is_punct(to - 1, "?"))
+    {
         to -= 1;
     }
     to
@@ -1112,7 +1406,9 @@ fn next_act(doc: &Doc<'_>, v: &Verb, t: usize) -> bool {
 /// Whether the verb `v` at token `t` is a finite form right after a bare coordinator, with no
 /// comma before it: the shape of the speaker's next act ([`next_act`]) or next claim.
 fn next_speech(doc: &Doc<'_>, v: &Verb, t: usize) -> bool {
-    matches!(v.form, VerbForm::Past | VerbForm::Third) && np::is_coordinator(doc, t - 1) && !doc.is_punct(t - 2, ",")
+    matches!(v.form, VerbForm::Past | VerbForm::Third)
+        && np::is_coordinator(doc, t - 1)
+        && !doc.is_punct(t - 2, ",")
 }
 
 /// Whether tokens `[from, to)` hold a passive: a form of "be" before a word in "-ed" or
@@ -1131,7 +1427,12 @@ fn set_content(doc: &Doc<'_>, s: Sentence, from: usize, a: &mut Attr<'_>) {
     // A leading time phrase belongs to the cue: "said on Monday it would close".
     let mut from = from;
     let mut k = from;
-    while k < to && k < from + 4 && (is_time_word(doc, k) || is_time_unit(doc, k) || doc.tok_text(k).eq_ignore_ascii_case("on")) {
+    while k < to
+        && k < from + 4
+        && (is_time_word(doc, k)
+            || is_time_unit(doc, k)
+            || doc.tok_text(k).eq_ignore_ascii_case("on"))
+    {
         k += 1;
     }
     if k > from && k + 2 < to && (is_time_word(doc, k - 1) || is_time_unit(doc, k - 1)) {
@@ -1146,7 +1447,12 @@ fn set_content(doc: &Doc<'_>, s: Sentence, from: usize, a: &mut Attr<'_>) {
 fn left_side(doc: &Doc<'_>, s: Sentence, a: &mut Attr<'_>) {
     let lo = s.start;
     let mut e = a.left;
-    if e > lo && (doc.is_punct(e - 1, ",") || doc.is_punct(e - 1, "--") || doc.is_punct(e - 1, "\u{2014}")) && !a.inverted {
+    if e > lo
+        && (doc.is_punct(e - 1, ",")
+            || doc.is_punct(e - 1, "--")
+            || doc.is_punct(e - 1, "\u{2014}"))
+        && !a.inverted
+    {
         e -= 1;
     }
     // The quotation just before the cue (for an inverted cue, `left` may be the quote itself).
@@ -1164,8 +1470,16 @@ fn left_side(doc: &Doc<'_>, s: Sentence, a: &mut Attr<'_>) {
         // the clause is part of a reported claim; one that opens it is direct. So is one in
         // lower case after the clause's subject and an aside: `X, who …, "did not weigh the
         // risks," the memo concluded`.
-        let lower = doc.quotes.get(doc.quote_of(q).unwrap_or(usize::MAX)).is_some_and(|x| x.content.of(doc.text).starts_with(|c: char| c.is_lowercase()));
-        if q > lo && (doc.is_word(q - 1) || (lower && doc.is_punct(q - 1, ",") && doc.is_word(lo))) {
+        let lower = doc
+            .quotes
+            .get(doc.quote_of(q).unwrap_or(usize::MAX))
+            .is_some_and(|x| {
+                x.content
+                    .of(doc.text)
+                    .starts_with(|c: char| c.is_lowercase())
+            });
+        if q > lo && (doc.is_word(q - 1) || (lower && doc.is_punct(q - 1, ",") && doc.is_word(lo)))
+        {
             a.content = Some((lo, q + 1));
         } else {
             a.quotes.push(q);
@@ -1173,11 +1487,18 @@ fn left_side(doc: &Doc<'_>, s: Sentence, a: &mut Attr<'_>) {
         return;
     }
     // "According to a police report, officers found …": that clause has its own source.
-    let sourced = phrase(|x: &Tag| matches!(x, Tag::Cue(CueType::According | CueType::Citing)).then_some(()))(Toks::new(doc, lo, e)).is_ok();
+    let sourced = phrase(|x: &Tag| {
+        matches!(x, Tag::Cue(CueType::According | CueType::Citing)).then_some(())
+    })(Toks::new(doc, lo, e))
+    .is_ok();
     // "In his speech, Mr. Ortiz promised …": an adverbial phrase with no verb is no claim.
     // (A base form there is a noun: "In a Facebook post, …".)
-    let adverbial = (doc.is_func(lo, FuncType::Preposition) || doc.is_func(lo, FuncType::Adverb) || is_time_word(doc, lo))
-        && !(lo..e).any(|t| is_finite_verbish(doc, t) || verb_at(doc, t).is_some_and(|v| v.form != VerbForm::Base));
+    let adverbial = (doc.is_func(lo, FuncType::Preposition)
+        || doc.is_func(lo, FuncType::Adverb)
+        || is_time_word(doc, lo))
+        && !(lo..e).any(|t| {
+            is_finite_verbish(doc, t) || verb_at(doc, t).is_some_and(|v| v.form != VerbForm::Base)
+        });
     if e >= lo + 3 && (doc.is_punct(e, ",") || a.inverted) && !sourced && !adverbial {
         // Skip a leading "According to X," or connective.
         a.content = Some((lo, e));
@@ -1186,12 +1507,21 @@ fn left_side(doc: &Doc<'_>, s: Sentence, a: &mut Attr<'_>) {
 
 /// The subject phrase ending at token `e` (exclusive), with appositives: returns the speaker
 /// phrase, the other phrases naming it, and the first token of the structure.
-pub fn find_subject<'a>(doc: &Doc<'a>, lo: usize, e: usize) -> Option<(Np<'a>, Vec<Np<'a>>, usize)> {
+pub fn find_subject<'a>(
+    doc: &Doc<'a>,
+    lo: usize,
+    e: usize,
+) -> Option<(Np<'a>, Vec<Np<'a>>, usize)> {
     if e <= lo {
         return None;
     }
     // Asides are set off by commas or dashes: "Nadia Quintero — no relation — said".
-    let aside = |t: usize| doc.is_punct(t, ",") || doc.is_punct(t, "\u{2014}") || doc.is_punct(t, "\u{2013}") || doc.is_punct(t, "--");
+    let aside = |t: usize| {
+        doc.is_punct(t, ",")
+            || doc.is_punct(t, "\u{2014}")
+            || doc.is_punct(t, "\u{2013}")
+            || doc.is_punct(t, "--")
+    };
     if aside(e - 1) {
         // "Kenya's finance minister, Joseph Mwangi, said"; "Lund, speaking later, said".
         let mut segs: Vec<(usize, usize)> = Vec::new();
@@ -1202,7 +1532,11 @@ pub fn find_subject<'a>(doc: &Doc<'a>, lo: usize, e: usize) -> Option<(Np<'a>, V
             if aside(p) {
                 segs.push((t, end));
                 end = p;
-            } else if doc.quote_of(p).is_some_and(|q| !quoted_title(doc, p, q)) || doc.is_punct(p, ":") || doc.is_punct(p, ";") || doc.is_punct(p, "(") {
+            } else if doc.quote_of(p).is_some_and(|q| !quoted_title(doc, p, q))
+                || doc.is_punct(p, ":")
+                || doc.is_punct(p, ";")
+                || doc.is_punct(p, "(")
+            {
                 // (A work's title in an apposition goes on: "The committee's report, titled
                 // ‘Muddied Waters’, concluded …".)
                 break;
@@ -1213,21 +1547,42 @@ pub fn find_subject<'a>(doc: &Doc<'a>, lo: usize, e: usize) -> Option<(Np<'a>, V
         segs.reverse();
         // An age or a party tag in apposition ("Dana Holt, 66, says", "Sen. Ada Marsh, D-Ore.,
         // said") is not a phrase of its own.
-        let is_age = |&(a, b): &(usize, usize)| b == a + 1 && doc.tok_text(a).len() <= 3 && doc.tok_text(a).bytes().all(|c| c.is_ascii_digit());
-        let is_party = |&(a, b): &(usize, usize)| b == a + 1 && crate::text::party_state(doc.tok_text(a).trim_end_matches('.'));
-        let segs: Vec<(usize, usize)> = segs.into_iter().filter(|s| s.0 < s.1 && !is_age(s) && !is_party(s)).collect();
+        let is_age = |&(a, b): &(usize, usize)| {
+            b == a + 1
+                && doc.tok_text(a).len() <= 3
+                && doc.tok_text(a).bytes().all(|c| c.is_ascii_digit())
+        };
+        let is_party = |&(a, b): &(usize, usize)| {
+            b == a + 1 && crate::text::party_state(doc.tok_text(a).trim_end_matches('.'))
+        };
+        let segs: Vec<(usize, usize)> = segs
+            .into_iter()
+            .filter(|s| s.0 < s.1 && !is_age(s) && !is_party(s))
+            .collect();
         let parsed: Vec<Option<Np<'a>>> = segs
             .iter()
             .map(|&(a, b)| {
                 // "…, who took office in March, said": a relative clause describes the speaker,
                 // unless it gives the name: "a neighbour, who gave her name only as Linda,".
                 if np::is_relative(doc, a) {
-                    let gives_name = (a + 1..b).any(|t| lower_is(doc.tok_text(t), &["name", "names"]));
-                    let after_as = (a + 2..b).rev().find(|&t| doc.tok_text(t).eq_ignore_ascii_case("as")).map(|t| t + 1);
-                    return after_as.filter(|_| gives_name).and_then(|t| np::parse_at(doc, t, b).into_iter().find(|n| n.kind == NpKind::Name && n.end == b));
+                    let gives_name =
+                        (a + 1..b).any(|t| lower_is(doc.tok_text(t), &["name", "names"]));
+                    let after_as = (a + 2..b)
+                        .rev()
+                        .find(|&t| doc.tok_text(t).eq_ignore_ascii_case("as"))
+                        .map(|t| t + 1);
+                    return after_as.filter(|_| gives_name).and_then(|t| {
+                        np::parse_at(doc, t, b)
+                            .into_iter()
+                            .find(|n| n.kind == NpKind::Name && n.end == b)
+                    });
                 }
                 // "But councillor Amir Haddad, …": a leading connective is not the phrase.
-                let a = if a + 1 < b && doc.is_func(a, FuncType::Connective) { a + 1 } else { a };
+                let a = if a + 1 < b && doc.is_func(a, FuncType::Connective) {
+                    a + 1
+                } else {
+                    a
+                };
                 np::words_at(doc, a, b)
                     .and_then(|set| {
                         np::exact_of(&set, b)
@@ -1239,15 +1594,28 @@ pub fn find_subject<'a>(doc: &Doc<'a>, lo: usize, e: usize) -> Option<(Np<'a>, V
                     // "Bavaria's Tobias Rainer": a capitalised possessive before the name.
                     .or_else(|| {
                         let owner = a + 2 < b && doc.is_cap(a) && np::is_possessive(doc, a);
-                        owner.then(|| np::words_at(doc, a + 1, b).and_then(|set| np::exact_of(&set, b))).flatten().filter(|n| n.kind == NpKind::Name)
+                        owner
+                            .then(|| {
+                                np::words_at(doc, a + 1, b).and_then(|set| np::exact_of(&set, b))
+                            })
+                            .flatten()
+                            .filter(|n| n.kind == NpKind::Name)
                     })
                     // "One, who runs a school in Leeds, said": one of a group just named.
-                    .or_else(|| (b == a + 1 && np::is_func_flagged(doc, a, |f| f.alone)).then(|| np::generic(doc, a, b)).flatten())
+                    .or_else(|| {
+                        (b == a + 1 && np::is_func_flagged(doc, a, |f| f.alone))
+                            .then(|| np::generic(doc, a, b))
+                            .flatten()
+                    })
             })
             .collect();
         // A name among the segments is the speaker, the role segments its titles: "the bank's
         // governor, Rui Matos, who took office in March, said".
-        let named = parsed.iter().flatten().find(|n| n.kind == NpKind::Name).cloned();
+        let named = parsed
+            .iter()
+            .flatten()
+            .find(|n| n.kind == NpKind::Name)
+            .cloned();
         let first = parsed.iter().flatten().next().cloned();
         let chosen = match (&first, &named) {
             (Some(f), _) if f.kind == NpKind::Name => first.clone(),
@@ -1259,7 +1627,11 @@ pub fn find_subject<'a>(doc: &Doc<'a>, lo: usize, e: usize) -> Option<(Np<'a>, V
         // the reported clause ("Malik made the pledge …, his spokeswoman, Dalia Ferreira, told").
         let first_np = parsed.iter().position(Option::is_some).unwrap_or(0);
         let start = segs.get(first_np).map_or(lo, |s| s.0);
-        let apps: Vec<Np<'a>> = parsed.into_iter().flatten().filter(|n| n.start != chosen.start).collect();
+        let apps: Vec<Np<'a>> = parsed
+            .into_iter()
+            .flatten()
+            .filter(|n| n.start != chosen.start)
+            .collect();
         // The first segment must be where the clause starts.
         if start > lo && !np::is_boundary(doc, start - 1) && first_np == 0 {
             return None;
@@ -1283,13 +1655,23 @@ pub fn find_subject<'a>(doc: &Doc<'a>, lo: usize, e: usize) -> Option<(Np<'a>, V
                     if b > lo && !np::is_boundary(doc, b - 1) {
                         continue;
                     }
-                    if let Some(m) = memo.get(doc, b).and_then(|x| name_pp_of(doc, x, e)).filter(|m| m.end == a - 1 || m.end == e) {
+                    if let Some(m) = memo
+                        .get(doc, b)
+                        .and_then(|x| name_pp_of(doc, x, e))
+                        .filter(|m| m.end == a - 1 || m.end == e)
+                    {
                         return Some((m, Vec::new(), b));
                     }
                     // Not "a study by researchers at X": the agent of a document is the source.
                     let by = doc.tok_text(a - 1).eq_ignore_ascii_case("by");
-                    let pp = if by { None } else { memo.get(doc, b).and_then(|x| pp_tail_of(doc, x, e)) };
-                    if let Some(m) = pp.or_else(|| memo.get(doc, b).and_then(|x| postmodifier_of(doc, x, e))) {
+                    let pp = if by {
+                        None
+                    } else {
+                        memo.get(doc, b).and_then(|x| pp_tail_of(doc, x, e))
+                    };
+                    if let Some(m) =
+                        pp.or_else(|| memo.get(doc, b).and_then(|x| postmodifier_of(doc, x, e)))
+                    {
                         return Some((m, Vec::new(), b));
                     }
                 }
@@ -1298,7 +1680,11 @@ pub fn find_subject<'a>(doc: &Doc<'a>, lo: usize, e: usize) -> Option<(Np<'a>, V
         }
     }
     // A pronoun needs no boundary: "what she called", "as he put it".
-    if let Some(n) = memo.get(doc, e - 1).and_then(|x| np::exact_of(x, e)).filter(|n| n.kind == NpKind::Pronoun) {
+    if let Some(n) = memo
+        .get(doc, e - 1)
+        .and_then(|x| np::exact_of(x, e))
+        .filter(|n| n.kind == NpKind::Pronoun)
+    {
         return Some((n, Vec::new(), e - 1));
     }
     // A determiner and unknown role words: "the harbour master said".
@@ -1323,8 +1709,13 @@ pub fn find_subject<'a>(doc: &Doc<'a>, lo: usize, e: usize) -> Option<(Np<'a>, V
         if a > lo && !np::is_boundary(doc, a - 1) {
             continue;
         }
-        let Some(set) = memo.get(doc, a) else { continue };
-        if let Some(n) = postmodifier_of(doc, set, e).or_else(|| pp_tail_of(doc, set, e)).or_else(|| name_pp_of(doc, set, e)) {
+        let Some(set) = memo.get(doc, a) else {
+            continue;
+        };
+        if let Some(n) = postmodifier_of(doc, set, e)
+            .or_else(|| pp_tail_of(doc, set, e))
+            .or_else(|| name_pp_of(doc, set, e))
+        {
             return Some((n, Vec::new(), a));
         }
     }
@@ -1353,7 +1744,11 @@ struct StartMemo<'a> {
 
 impl<'a> StartMemo<'a> {
     fn new(from: usize, e: usize) -> Self {
-        StartMemo { from, e, sets: std::array::from_fn(|_| None) }
+        StartMemo {
+            from,
+            e,
+            sets: std::array::from_fn(|_| None),
+        }
     }
 
     /// The phrases at `a` (none when `[a, e)` holds anything but words).
@@ -1370,11 +1765,14 @@ impl<'a> StartMemo<'a> {
 /// there) unless the words end in a plural, whose verb that form is ("some growers say").
 fn unknown_role<'a>(doc: &Doc<'a>, lo: usize, a: usize, e: usize) -> Option<Np<'a>> {
     let after_prep = a > lo && doc.is_func(a - 1, FuncType::Preposition);
-    let bare = verb_at(doc, e).is_some_and(|v| v.form == VerbForm::Base) && !(e > a && super::coref::looks_plural(doc.tok_text(e - 1)));
+    let bare = verb_at(doc, e).is_some_and(|v| v.form == VerbForm::Base)
+        && !(e > a && super::coref::looks_plural(doc.tok_text(e - 1)));
     if after_prep || bare || !doc.is_func(a, FuncType::Determiner) || e < a + 2 {
         return None;
     }
-    if !(a + 1..e).all(|t| doc.is_word(t) && !np::is_function_word(doc, t) && verb_at(doc, t).is_none()) {
+    if !(a + 1..e)
+        .all(|t| doc.is_word(t) && !np::is_function_word(doc, t) && verb_at(doc, t).is_none())
+    {
         return None;
     }
     np::generic(doc, a, e)
@@ -1386,7 +1784,13 @@ fn bare_plural<'a>(doc: &Doc<'a>, lo: usize, a: usize, e: usize) -> Option<Np<'a
     if a <= lo || e <= a || !(doc.is_punct(a - 1, ",") || doc.quote_of(a - 1).is_some()) {
         return None;
     }
-    let plain = |t: usize| doc.is_word(t) && !doc.is_cap(t) && !np::is_function_word(doc, t) && verb_at(doc, t).is_none() && !is_finite_verbish(doc, t);
+    let plain = |t: usize| {
+        doc.is_word(t)
+            && !doc.is_cap(t)
+            && !np::is_function_word(doc, t)
+            && verb_at(doc, t).is_none()
+            && !is_finite_verbish(doc, t)
+    };
     let head = doc.tok_text(e - 1);
     let plural = head.len() > 4
         && head.bytes().all(|c| c.is_ascii_lowercase())
@@ -1405,11 +1809,25 @@ fn bare_plural<'a>(doc: &Doc<'a>, lo: usize, a: usize, e: usize) -> Option<Np<'a
 fn pp_tail_of<'a>(doc: &Doc<'a>, set: &NpSet<'a>, e: usize) -> Option<Np<'a>> {
     // The longest role that a preposition follows: not one that ran on into the prepositional
     // phrase and stopped inside it ("a lawmaker from the Farmers' | Bloc").
-    let mut n =
-        set.iter().filter(|n| n.end < e && n.kind == NpKind::Role && !n.possessive && doc.is_func(n.end, FuncType::Preposition)).max_by_key(|n| n.end)?.clone();
+    let mut n = set
+        .iter()
+        .filter(|n| {
+            n.end < e
+                && n.kind == NpKind::Role
+                && !n.possessive
+                && doc.is_func(n.end, FuncType::Preposition)
+        })
+        .max_by_key(|n| n.end)?
+        .clone();
     // A verb form after a determiner or a possessive is a noun: "officials in the state said".
-    let noun_use = |t: usize| t > 0 && (doc.is_func(t - 1, FuncType::Determiner) || np::is_possessive(doc, t - 1));
-    let ok = e - n.end >= 2 && e - n.end <= 8 && (n.end..e).all(|t| (verb_at(doc, t).is_none() || noun_use(t)) && !doc.is_func(t, FuncType::Modal));
+    let noun_use = |t: usize| {
+        t > 0 && (doc.is_func(t - 1, FuncType::Determiner) || np::is_possessive(doc, t - 1))
+    };
+    let ok = e - n.end >= 2
+        && e - n.end <= 8
+        && (n.end..e).all(|t| {
+            (verb_at(doc, t).is_none() || noun_use(t)) && !doc.is_func(t, FuncType::Modal)
+        });
     if ok {
         n.end = e;
         // "A Department for Education source": a lower-case person noun closing the phrase
@@ -1434,8 +1852,16 @@ fn pp_tail_of<'a>(doc: &Doc<'a>, set: &NpSet<'a>, e: usize) -> Option<Np<'a>> {
 /// an affiliation; "the Bank of Ostmark said": a capitalised organisation noun closing the name
 /// goes on through "of" or "for" to `e`, one name.
 fn name_pp_of<'a>(doc: &Doc<'a>, set: &NpSet<'a>, e: usize) -> Option<Np<'a>> {
-    let mut m =
-        set.iter().filter(|n| n.kind == NpKind::Name && !n.possessive && n.end < e && doc.is_func(n.end, FuncType::Preposition)).max_by_key(|n| n.end)?.clone();
+    let mut m = set
+        .iter()
+        .filter(|n| {
+            n.kind == NpKind::Name
+                && !n.possessive
+                && n.end < e
+                && doc.is_func(n.end, FuncType::Preposition)
+        })
+        .max_by_key(|n| n.end)?
+        .clone();
     // A name of two words or a title: one capitalised word ("Negotiations with the two coastal
     // states are …") is too often a common word.
     if m.name.is_none_or(|(a, b)| b - a < 2) && m.titles.is_empty() {
@@ -1455,13 +1881,25 @@ fn name_pp_of<'a>(doc: &Doc<'a>, set: &NpSet<'a>, e: usize) -> Option<Np<'a>> {
 /// A speaker phrase of `set` (the phrases parsed at one start, [`np::words_at`]) followed by a
 /// participle or relative clause running up to `e`.
 fn postmodifier_of<'a>(doc: &Doc<'a>, set: &NpSet<'a>, e: usize) -> Option<Np<'a>> {
-    let n = set.iter().filter(|n| n.end < e && n.kind != NpKind::Pronoun && !n.possessive).max_by_key(|n| n.end)?.clone();
+    let n = set
+        .iter()
+        .filter(|n| n.end < e && n.kind != NpKind::Pronoun && !n.possessive)
+        .max_by_key(|n| n.end)?
+        .clone();
     let mut m = n.end;
     // A role's short prepositional phrase may come first: "a lawmaker from the Farmers' Bloc
     // who attended the session".
     if n.kind == NpKind::Role && doc.is_func(m, FuncType::Preposition) {
-        let plain = |t: usize| doc.is_word(t) && verb_at(doc, t).is_none() && !doc.is_func(t, FuncType::Modal) && !doc.is_func(t, FuncType::Auxiliary);
-        if let Some(r) = (m + 1..e.min(m + 8)).take_while(|&t| plain(t) || np::is_relative(doc, t)).find(|&t| np::is_relative(doc, t)) {
+        let plain = |t: usize| {
+            doc.is_word(t)
+                && verb_at(doc, t).is_none()
+                && !doc.is_func(t, FuncType::Modal)
+                && !doc.is_func(t, FuncType::Auxiliary)
+        };
+        if let Some(r) = (m + 1..e.min(m + 8))
+            .take_while(|&t| plain(t) || np::is_relative(doc, t))
+            .find(|&t| np::is_relative(doc, t))
+        {
             m = r;
         }
     }
@@ -1472,7 +1910,11 @@ fn postmodifier_of<'a>(doc: &Doc<'a>, set: &NpSet<'a>, e: usize) -> Option<Np<'a
         || (ends_with_lower(w, "ed") && doc.is_func(m + 1, FuncType::Preposition));
     // No speech verb in the modifier but its own first word; a verb form after a determiner or
     // a possessive is a noun ("an engineer who has read the company's reports").
-    let clean = (m..e).all(|t| verb_at(doc, t).is_none_or(|_| t == m || doc.is_func(t - 1, FuncType::Determiner) || np::is_possessive(doc, t - 1)));
+    let clean = (m..e).all(|t| {
+        verb_at(doc, t).is_none_or(|_| {
+            t == m || doc.is_func(t - 1, FuncType::Determiner) || np::is_possessive(doc, t - 1)
+        })
+    });
     if !(opens && clean && e - m >= 2 && e - m <= 12) {
         return None;
     }
@@ -1485,7 +1927,13 @@ fn postmodifier_of<'a>(doc: &Doc<'a>, set: &NpSet<'a>, e: usize) -> Option<Np<'a
 }
 
 /// `X was quoted (by Y) as saying`, `Y quoted X as saying`.
-fn quoted_as<'a>(doc: &Doc<'a>, s: Sentence, v: usize, verb: &'a Verb, before: &[Attr<'a>]) -> Option<(Attr<'a>, usize)> {
+fn quoted_as<'a>(
+    doc: &Doc<'a>,
+    s: Sentence,
+    v: usize,
+    verb: &'a Verb,
+    before: &[Attr<'a>],
+) -> Option<(Attr<'a>, usize)> {
     let (lo, hi) = (s.start, s.end);
     let _ = before;
     let passive = v > lo && doc.is_func(v - 1, FuncType::Auxiliary);
@@ -1495,7 +1943,9 @@ fn quoted_as<'a>(doc: &Doc<'a>, s: Sentence, v: usize, verb: &'a Verb, before: &
         let (r, agent) = nom::combinator::opt(by_agent).parse(skip_time(i)).ok()?;
         let (r, ing) = as_saying(skip_time(r)).ok()?;
         let mut aux = v - 1;
-        while aux > lo && doc.is_func(aux - 1, FuncType::Auxiliary) || aux > lo && is_adverbish(doc, aux - 1) {
+        while aux > lo && doc.is_func(aux - 1, FuncType::Auxiliary)
+            || aux > lo && is_adverbish(doc, aux - 1)
+        {
             aux -= 1;
         }
         let (np, apps, left) = find_subject(doc, lo, aux)?;
@@ -1531,8 +1981,14 @@ fn quoted_as<'a>(doc: &Doc<'a>, s: Sentence, v: usize, verb: &'a Verb, before: &
     } else {
         obj.end
     };
-    let (r, ing) = as_saying(Toks::new(doc, after, hi)).or_else(|_| as_saying(Toks::new(doc, obj.end, hi))).ok()?;
-    let mut a = Attr::new((v, ing + 1), CueKind::QuotedAs, verb_at(doc, ing).or(Some(verb)));
+    let (r, ing) = as_saying(Toks::new(doc, after, hi))
+        .or_else(|_| as_saying(Toks::new(doc, obj.end, hi)))
+        .ok()?;
+    let mut a = Attr::new(
+        (v, ing + 1),
+        CueKind::QuotedAs,
+        verb_at(doc, ing).or(Some(verb)),
+    );
     a.speaker = Some(obj);
     a.left = left;
     a.chain.push(relay);
@@ -1547,14 +2003,30 @@ fn quoted_as<'a>(doc: &Doc<'a>, s: Sentence, v: usize, verb: &'a Verb, before: &
 /// How many earlier attributions of the sentence a cue looks back over.
 const NEAR_ATTRS: usize = 64;
 
-fn phrase_cue<'a>(doc: &Doc<'a>, s: Sentence, ps: usize, pe: usize, ct: CueType, before: &[Attr<'a>]) -> Option<Attr<'a>> {
+fn phrase_cue<'a>(
+    doc: &Doc<'a>,
+    s: Sentence,
+    ps: usize,
+    pe: usize,
+    ct: CueType,
+    before: &[Attr<'a>],
+) -> Option<Attr<'a>> {
     let (lo, hi) = (s.start, s.end);
     // "according to the harbour master": unknown words still name a source there, but what a
     // story is "citing" may be a reason ("citing weaker exports"): only a known kind of source.
-    let who = np::parse_forward(doc, pe, hi).or_else(|| (ct != CueType::Citing).then(|| np::generic(doc, pe, hi)).flatten())?;
+    let who = np::parse_forward(doc, pe, hi).or_else(|| {
+        (ct != CueType::Citing)
+            .then(|| np::generic(doc, pe, hi))
+            .flatten()
+    })?;
     // "citing patient privacy": a bare singular role word before another word modifies it; a
     // source cited is a name, a plural or a phrase with a determiner.
-    let modifier = who.kind == NpKind::Role && !who.definite && !who.indefinite && !who.plural() && doc.is_word(who.end) && !doc.is_cap(who.end);
+    let modifier = who.kind == NpKind::Role
+        && !who.definite
+        && !who.indefinite
+        && !who.plural()
+        && doc.is_word(who.end)
+        && !doc.is_cap(who.end);
     if ct == CueType::Citing && modifier {
         return None;
     }
@@ -1564,13 +2036,21 @@ fn phrase_cue<'a>(doc: &Doc<'a>, s: Sentence, ps: usize, pe: usize, ct: CueType,
         _ => CueKind::Citing,
     };
     let mut a = Attr::new((ps, pe), kind, None);
-    a.left = if ps > lo && doc.is_punct(ps - 1, ",") { ps - 1 } else { ps };
+    a.left = if ps > lo && doc.is_punct(ps - 1, ",") {
+        ps - 1
+    } else {
+        ps
+    };
     a.speaker = Some(who.clone());
     let initial = ps == lo || (ps > lo && (0..ps - lo).all(|d| !doc.is_word(lo + d)));
     if initial && ct == CueType::According {
         // "According to X, the company paid …"
         let c = next_comma(doc, who.end, hi);
-        let start = if c < hi && c <= who.end + 6 { c + 1 } else { who.end };
+        let start = if c < hi && c <= who.end + 6 {
+            c + 1
+        } else {
+            who.end
+        };
         // "In the words of the coach, "…"": a quotation alone after it is the source's own.
         if doc.quote_of(start).is_some() && skip_final_punct_back(doc, start, hi) == start + 1 {
             a.quotes.push(start);
@@ -1587,7 +2067,11 @@ fn phrase_cue<'a>(doc: &Doc<'a>, s: Sentence, ps: usize, pe: usize, ct: CueType,
     }
     // The nearest attributions only: a real sentence has a handful, and a hostile one with
     // thousands must not be scanned again at each cue.
-    let claimed = before.iter().rev().take(NEAR_ATTRS).any(|b| !b.meta && (b.content.is_some() || !b.quotes.is_empty()) && b.cue.0 < ps);
+    let claimed = before
+        .iter()
+        .rev()
+        .take(NEAR_ATTRS)
+        .any(|b| !b.meta && (b.content.is_some() || !b.quotes.is_empty()) && b.cue.0 < ps);
     if claimed && ct != CueType::Citing {
         a.chain.push(who);
         a.speaker = None;
@@ -1602,14 +2086,23 @@ fn phrase_cue<'a>(doc: &Doc<'a>, s: Sentence, ps: usize, pe: usize, ct: CueType,
     // "The paper, citing two officials, said …": an aside between commas before the cue; the
     // sources speak and the subject relays them (as with an initial "Citing …").
     let aside_end = next_comma(doc, who.end, hi);
-    if ct == CueType::Citing && a.left < ps && aside_end < hi && aside_end - who.end <= 6 && (who.end..aside_end).all(|t| doc.is_word(t)) {
+    if ct == CueType::Citing
+        && a.left < ps
+        && aside_end < hi
+        && aside_end - who.end <= 6
+        && (who.end..aside_end).all(|t| doc.is_word(t))
+    {
         return Some(a);
     }
     // A bare "reported by" (no "as") closes the sentence when it relays a claim ("…, reported
     // by the Tribune on Monday."); inside it, it is a modifier: "The leak, first reported by
     // the Tribune, was found on Sunday".
     let rest = skip_final_punct_back(doc, who.end, hi);
-    if ct == CueType::ReportedBy && !doc.tok_text(ps).eq_ignore_ascii_case("as") && rest > who.end && !is_tail(doc, who.end, rest) {
+    if ct == CueType::ReportedBy
+        && !doc.tok_text(ps).eq_ignore_ascii_case("as")
+        && rest > who.end
+        && !is_tail(doc, who.end, rest)
+    {
         return None;
     }
     let end = a.left;
@@ -1676,7 +2169,12 @@ fn cut_contents<'a>(doc: &Doc<'a>, s: Sentence, out: &mut [Attr<'a>]) {
             let from = lefts.partition_point(|&(l, _)| l <= cs);
             // Its own structure is not a next one: a parenthetical cue lies inside its clause.
             let own = (a.left, a.cue.0);
-            let mut end = lefts.get(from..).unwrap_or(&[]).iter().find(|&&(l, c)| c > cs && (l, c) != own).map_or(ce, |&(l, _)| l.min(ce));
+            let mut end = lefts
+                .get(from..)
+                .unwrap_or(&[])
+                .iter()
+                .find(|&&(l, c)| c > cs && (l, c) != own)
+                .map_or(ce, |&(l, _)| l.min(ce));
             let next = cues.get(cues.partition_point(|&(c, _)| c <= a.cue.0));
             if let Some(&(c, _)) = next.filter(|&&(c, l)| c > cs && l <= a.cue.0) {
                 end = end.min(c);
@@ -1690,11 +2188,15 @@ fn cut_contents<'a>(doc: &Doc<'a>, s: Sentence, out: &mut [Attr<'a>]) {
                 if doc.is_punct(j - 1, ",") {
                     Some(j - 1)
                 } else {
-                    (doc.quote_of(j - 1).is_some() && doc.tok_text(j - 1).chars().rev().nth(1) == Some(',')).then_some(j)
+                    (doc.quote_of(j - 1).is_some()
+                        && doc.tok_text(j - 1).chars().rev().nth(1) == Some(','))
+                    .then_some(j)
                 }
             };
             // The cheap test first: most words follow no comma.
-            if let Some(c) = (cs + 2..end.saturating_sub(1)).find_map(|j| comma_before(j).filter(|_| next_act(j))) {
+            if let Some(c) = (cs + 2..end.saturating_sub(1))
+                .find_map(|j| comma_before(j).filter(|_| next_act(j)))
+            {
                 end = c;
             }
             // A clause cut before ", and stressed that …" ends before its comma.
@@ -1713,7 +2215,12 @@ fn cut_contents<'a>(doc: &Doc<'a>, s: Sentence, out: &mut [Attr<'a>]) {
     let mut scope = 0;
     for k in 0..out.len() {
         let relay = match out.get(k) {
-            Some(r) if r.speaker.is_none() && matches!(r.kind, CueKind::According | CueKind::ReportedBy) => r.chain.first().cloned(),
+            Some(r)
+                if r.speaker.is_none()
+                    && matches!(r.kind, CueKind::According | CueKind::ReportedBy) =>
+            {
+                r.chain.first().cloned()
+            }
             _ => None,
         };
         if let Some(rel) = relay {
@@ -1733,7 +2240,8 @@ fn cut_contents<'a>(doc: &Doc<'a>, s: Sentence, out: &mut [Attr<'a>]) {
                 .find(|&j| {
                     out.get(j).is_some_and(|r| {
                         (r.kind == CueKind::Citing && r.content.is_none())
-                            || (r.speaker.is_none() && matches!(r.kind, CueKind::According | CueKind::ReportedBy))
+                            || (r.speaker.is_none()
+                                && matches!(r.kind, CueKind::According | CueKind::ReportedBy))
                     })
                 })
                 .unwrap_or(out.len());
@@ -1785,7 +2293,9 @@ fn nest_contents(doc: &Doc<'_>, out: &mut [Attr<'_>]) {
                 }
             }
         }
-        let Some((i, ca, qa, j, cb, qb)) = found else { return };
+        let Some((i, ca, qa, j, cb, qb)) = found else {
+            return;
+        };
         let inside = |t: usize, c: (usize, usize)| c.0 <= t && t < c.1;
         let (a_in_b, b_in_a) = (inside(qa, cb), inside(qb, ca));
         let (w, cw, cs) = if a_in_b && !b_in_a {
@@ -1797,8 +2307,14 @@ fn nest_contents(doc: &Doc<'_>, out: &mut [Attr<'_>]) {
         } else {
             (j, cb, ca)
         };
-        let (mut from, mut to) = if inside(out.get(w).map_or(usize::MAX, |x| x.cue.0), cs) { (cw.0.max(cs.0), cw.1.min(cs.1)) } else { (cw.0.max(cs.1), cw.1) };
-        while from < to && (doc.is_punct(from, ",") || doc.is_punct(from, ";") || doc.is_punct(from, ":")) {
+        let (mut from, mut to) = if inside(out.get(w).map_or(usize::MAX, |x| x.cue.0), cs) {
+            (cw.0.max(cs.0), cw.1.min(cs.1))
+        } else {
+            (cw.0.max(cs.1), cw.1)
+        };
+        while from < to
+            && (doc.is_punct(from, ",") || doc.is_punct(from, ";") || doc.is_punct(from, ":"))
+        {
             from += 1;
         }
         to = skip_final_punct_back(doc, from, to);
@@ -1812,7 +2328,9 @@ fn nest_contents(doc: &Doc<'_>, out: &mut [Attr<'_>]) {
     }
     // Still crossing after the safeguard bound (not expected): drop the later clauses.
     for k in 0..n {
-        let Some(ck) = out.get(k).and_then(|x| x.content) else { continue };
+        let Some(ck) = out.get(k).and_then(|x| x.content) else {
+            continue;
+        };
         for x in out.iter_mut().skip(k + 1) {
             if x.content.is_some_and(|c| crosses(c, ck)) {
                 x.content = None;
@@ -1822,7 +2340,11 @@ fn nest_contents(doc: &Doc<'_>, out: &mut [Attr<'_>]) {
 }
 
 /// Anonymity phrases in tokens `[from, to)`: (request, reason) token ranges.
-pub fn anonymity(doc: &Doc<'_>, from: usize, to: usize) -> (Option<(usize, usize)>, Option<(usize, usize)>) {
+pub fn anonymity(
+    doc: &Doc<'_>,
+    from: usize,
+    to: usize,
+) -> (Option<(usize, usize)>, Option<(usize, usize)>) {
     let mut request = None;
     let mut reason = None;
     let mut t = from;
@@ -1840,10 +2362,11 @@ pub fn anonymity(doc: &Doc<'_>, from: usize, to: usize) -> (Option<(usize, usize
                 AnonType::Request => {
                     request.get_or_insert((s, e + 1));
                     // A reason clause may follow the request: "… because the talks are private".
-                    if let Ok((_, (rs, _, AnonType::ReasonIntro | AnonType::Reason))) = phrase(|x: &Tag| match x {
-                        Tag::Anon(a) => Some(*a),
-                        _ => None,
-                    })(Toks::new(doc, e + 1, to))
+                    if let Ok((_, (rs, _, AnonType::ReasonIntro | AnonType::Reason))) =
+                        phrase(|x: &Tag| match x {
+                            Tag::Anon(a) => Some(*a),
+                            _ => None,
+                        })(Toks::new(doc, e + 1, to))
                     {
                         let re = next_comma(doc, rs, to);
                         let re = skip_final_punct_back(doc, rs, re);

@@ -85,7 +85,11 @@ impl<'a> Titles<'a> {
 
     /// The titles in order.
     pub fn iter(&self) -> impl Iterator<Item = &'a Title> + '_ {
-        self.inline.iter().flatten().copied().chain(self.more.iter().copied())
+        self.inline
+            .iter()
+            .flatten()
+            .copied()
+            .chain(self.more.iter().copied())
     }
 
     /// How many.
@@ -119,11 +123,17 @@ impl<'a> Extend<&'a Title> for Titles<'a> {
 
 impl<'s, 'a> IntoIterator for &'s Titles<'a> {
     type Item = &'a Title;
-    type IntoIter =
-        std::iter::Chain<std::iter::Copied<std::iter::Flatten<std::slice::Iter<'s, Option<&'a Title>>>>, std::iter::Copied<std::slice::Iter<'s, &'a Title>>>;
+    type IntoIter = std::iter::Chain<
+        std::iter::Copied<std::iter::Flatten<std::slice::Iter<'s, Option<&'a Title>>>>,
+        std::iter::Copied<std::slice::Iter<'s, &'a Title>>,
+    >;
 
     fn into_iter(self) -> Self::IntoIter {
-        self.inline.iter().flatten().copied().chain(self.more.iter().copied())
+        self.inline
+            .iter()
+            .flatten()
+            .copied()
+            .chain(self.more.iter().copied())
     }
 }
 
@@ -176,13 +186,16 @@ impl<'a> Np<'a> {
             bits &= bits.wrapping_sub(1);
             (k < 64).then_some(base + k)
         });
-        range.filter(move |&t| doc.is_cap(t) && !is_title_word(doc, t)).chain(masked)
+        range
+            .filter(move |&t| doc.is_cap(t) && !is_title_word(doc, t))
+            .chain(masked)
     }
 
     /// The capitalised modifiers (`Japanese`), as written; compare them lower-cased.
     pub fn modifiers<'s>(&self, doc: &'s Doc<'_>) -> impl Iterator<Item = &'s str> + 's {
         let text = doc.text;
-        self.modifier_tokens(doc).map(move |t| doc.tokens.get(t).map_or("", |x| x.span.of(text)))
+        self.modifier_tokens(doc)
+            .map(move |t| doc.tokens.get(t).map_or("", |x| x.span.of(text)))
     }
 
     /// Gender the phrase itself shows (title, head noun, pronoun).
@@ -249,7 +262,9 @@ fn is_verb_word(doc: &Doc<'_>, t: usize) -> bool {
 
 /// A capitalised word that can be part of a proper name.
 pub fn is_name_word(doc: &Doc<'_>, t: usize) -> bool {
-    let Some(class) = doc.tokens.get(t).map(|x| x.class) else { return false };
+    let Some(class) = doc.tokens.get(t).map(|x| x.class) else {
+        return false;
+    };
     if class & TokClass::CAP == 0 || class & TokClass::PRONOUN != 0 {
         return false;
     }
@@ -257,15 +272,23 @@ pub fn is_name_word(doc: &Doc<'_>, t: usize) -> bool {
     // a capitalised word that can go on a name: "May Lin said", not "May I ask" or "in May".
     if class & TokClass::FUNC != 0 {
         let next = doc.tokens.get(t + 1).map_or(0, |n| n.class);
-        let name_after = next & TokClass::CAP != 0 && next & (TokClass::FUNC | TokClass::PRONOUN) == 0 && doc.is_word(t + 1);
+        let name_after = next & TokClass::CAP != 0
+            && next & (TokClass::FUNC | TokClass::PRONOUN) == 0
+            && doc.is_word(t + 1);
         // ... or one opening a lexicon noun inside a name: "Oskiwin Lake First Nation".
-        let noun_inside = class & TokClass::STARTS_NOUN != 0 && t > 0 && doc.is_cap(t - 1) && !doc.starts_sentence(t);
+        let noun_inside = class & TokClass::STARTS_NOUN != 0
+            && t > 0
+            && doc.is_cap(t - 1)
+            && !doc.starts_sentence(t);
         return (class & TokClass::FIRST_NAME != 0 || noun_inside) && name_after;
     }
     // A capitalised verb is a name only inside a sentence and before a lower-case verb: the
     // surname in `"…," Brand said`, not the verb opening "Warns of …".
     if class & TokClass::VERB != 0 && class & TokClass::FIRST_NAME == 0 {
-        let next_is_verb = doc.tokens.get(t + 1).is_some_and(|n| n.class & TokClass::VERB != 0 && n.class & TokClass::CAP == 0);
+        let next_is_verb = doc
+            .tokens
+            .get(t + 1)
+            .is_some_and(|n| n.class & TokClass::VERB != 0 && n.class & TokClass::CAP == 0);
         if doc.starts_sentence(t) || !next_is_verb || t == 0 {
             return false;
         }
@@ -273,7 +296,9 @@ pub fn is_name_word(doc: &Doc<'_>, t: usize) -> bool {
     // Not a number, nor a day ("Monday": a time word of function-words.txt), nor a past form
     // opening a sentence that is no given name ("Born Vera Halloran in 1933, she …"; "Rose
     // Lund" is a name).
-    let past = class & TokClass::func(FuncType::Past) != 0 && class & TokClass::FIRST_NAME == 0 && doc.starts_sentence(t);
+    let past = class & TokClass::func(FuncType::Past) != 0
+        && class & TokClass::FIRST_NAME == 0
+        && doc.starts_sentence(t);
     // (A time word after a capitalised word goes on in a name: "USA Today", "Dalmarre Today".)
     let time = class & TokClass::func(FuncType::Time) != 0 && !(t > 0 && doc.is_cap(t - 1));
     !time && !past && !doc.tok_text(t).chars().all(|c| c.is_ascii_digit())
@@ -282,7 +307,10 @@ pub fn is_name_word(doc: &Doc<'_>, t: usize) -> bool {
 /// Whether `w` looks like a past-tense verb: lower case, in "-ed", longer than "-ed" on a stem
 /// of two letters ("agreed", not "red").
 pub(crate) fn looks_past(w: &str) -> bool {
-    w.starts_with(|c: char| c.is_ascii_lowercase()) && w.len() > 4 && w.get(w.len() - 2..).is_some_and(|e| e.eq_ignore_ascii_case("ed"))
+    w.starts_with(|c: char| c.is_ascii_lowercase())
+        && w.len() > 4
+        && w.get(w.len() - 2..)
+            .is_some_and(|e| e.eq_ignore_ascii_case("ed"))
 }
 
 /// The lexicon noun of kind `kind` that token `t` is on its own ("council", "source").
@@ -297,13 +325,18 @@ pub fn word_noun<'a>(doc: &Doc<'a>, t: usize, kind: NounKind) -> Option<&'a Noun
 /// or a word in "-ist" ("hydrologist", "economist").
 fn is_occupation(doc: &Doc<'_>, t: usize) -> bool {
     let w = doc.tok_text(t);
-    word_noun(doc, t, NounKind::Person).is_some() || (w.len() > 5 && w.get(w.len() - 3..).is_some_and(|s| s.eq_ignore_ascii_case("ist")))
+    word_noun(doc, t, NounKind::Person).is_some()
+        || (w.len() > 5
+            && w.get(w.len() - 3..)
+                .is_some_and(|s| s.eq_ignore_ascii_case("ist")))
 }
 
 /// A capitalised word that the lexicon knows as a verb, inside a name run: a surname such as
 /// "Brand" or "Hope" ("Felix Brand said"), not the verb, which would be lower-case there.
 fn is_capitalised_verb(doc: &Doc<'_>, t: usize) -> bool {
-    let Some(class) = doc.tokens.get(t).map(|x| x.class) else { return false };
+    let Some(class) = doc.tokens.get(t).map(|x| x.class) else {
+        return false;
+    };
     class & TokClass::CAP != 0
         && class & TokClass::VERB != 0
         && class & (TokClass::FUNC | TokClass::PRONOUN) == 0
@@ -318,36 +351,58 @@ fn is_particle(doc: &Doc<'_>, t: usize) -> bool {
 
 /// A particle joined to a name by a hyphen: "al-Warfalli", "el-Sayed".
 fn is_hyphen_particle_name(doc: &Doc<'_>, t: usize) -> bool {
-    let particle = |p: &str| doc.grammar.tags_of(p).iter().any(|x| matches!(x, Tag::Func(f) if f.ty == FuncType::Particle));
-    doc.is_word(t) && doc.tok_text(t).split_once('-').is_some_and(|(p, rest)| rest.starts_with(char::is_uppercase) && particle(p))
+    let particle = |p: &str| {
+        doc.grammar
+            .tags_of(p)
+            .iter()
+            .any(|x| matches!(x, Tag::Func(f) if f.ty == FuncType::Particle))
+    };
+    doc.is_word(t)
+        && doc
+            .tok_text(t)
+            .split_once('-')
+            .is_some_and(|(p, rest)| rest.starts_with(char::is_uppercase) && particle(p))
 }
 
 /// Whether token `t` is an outlet noun of the lexicon ("newspaper", "channel", "radio").
 pub(crate) fn is_outlet_noun(doc: &Doc<'_>, t: usize) -> bool {
-    doc.word_tags(t).any(|x| matches!(x, Tag::Noun(n) if n.outlet))
+    doc.word_tags(t)
+        .any(|x| matches!(x, Tag::Noun(n) if n.outlet))
 }
 
 /// Whether a name ending with token `last` goes on through the preposition `prep` to the name
 /// after it: a capitalised organisation noun before "of" or "for" ("the Bank of Ostmark", "the
 /// Observatory for Human Rights"; not a person's affiliation, "Jane Doe of Capital Economics").
 pub(crate) fn org_name_goes_on(doc: &Doc<'_>, last: usize, prep: usize) -> bool {
-    doc.is_cap(last) && word_noun(doc, last, NounKind::Org).is_some() && matches!(doc.tok_text(prep), "of" | "for")
+    doc.is_cap(last)
+        && word_noun(doc, last, NounKind::Org).is_some()
+        && matches!(doc.tok_text(prep), "of" | "for")
 }
 
 pub(crate) fn is_possessive(doc: &Doc<'_>, t: usize) -> bool {
     let w = doc.tok_text(t);
-    doc.is_word(t) && (w.ends_with("'s") || w.ends_with("\u{2019}s") || w.ends_with("s'") || w.ends_with("s\u{2019}"))
+    doc.is_word(t)
+        && (w.ends_with("'s")
+            || w.ends_with("\u{2019}s")
+            || w.ends_with("s'")
+            || w.ends_with("s\u{2019}"))
 }
 
 fn det<'d, 'a>(i: Toks<'d, 'a>) -> TResult<'d, 'a, (usize, bool, bool)> {
     let (r, t) = tok(|d, t| d.is_func(t, FuncType::Determiner))(i)?;
-    let def = i.doc.word_tags(t).any(|x| matches!(x, Tag::Func(f) if f.definite));
+    let def = i
+        .doc
+        .word_tags(t)
+        .any(|x| matches!(x, Tag::Func(f) if f.definite));
     Ok((r, (t, def, !def)))
 }
 
 fn pronoun<'d, 'a>(i: Toks<'d, 'a>) -> TResult<'d, 'a, Np<'a>> {
     if !starts(i, TokClass::STARTS_PRONOUN) {
-        return Err(nom::Err::Error(nom::error::Error::new(i, nom::error::ErrorKind::Verify)));
+        return Err(nom::Err::Error(nom::error::Error::new(
+            i,
+            nom::error::ErrorKind::Verify,
+        )));
     }
     let (r, (s, e, p)) = phrase(|t: &'a Tag| match t {
         Tag::Pronoun(p) if p.person == 3 && !p.object => Some(p),
@@ -371,7 +426,10 @@ pub fn object_pronoun<'a>(doc: &Doc<'a>, t: usize) -> Option<Np<'a>> {
 
 fn title_phrase<'d, 'a>(i: Toks<'d, 'a>) -> TResult<'d, 'a, (usize, usize, &'a Title)> {
     if !starts(i, TokClass::STARTS_TITLE) {
-        return Err(nom::Err::Error(nom::error::Error::new(i, nom::error::ErrorKind::Verify)));
+        return Err(nom::Err::Error(nom::error::Error::new(
+            i,
+            nom::error::ErrorKind::Verify,
+        )));
     }
     phrase(|t: &'a Tag| match t {
         Tag::Title(x) => Some(x),
@@ -381,7 +439,10 @@ fn title_phrase<'d, 'a>(i: Toks<'d, 'a>) -> TResult<'d, 'a, (usize, usize, &'a T
 
 fn noun_phrase<'d, 'a>(i: Toks<'d, 'a>) -> TResult<'d, 'a, (usize, usize, &'a Noun)> {
     if !starts(i, TokClass::STARTS_NOUN) {
-        return Err(nom::Err::Error(nom::error::Error::new(i, nom::error::ErrorKind::Verify)));
+        return Err(nom::Err::Error(nom::error::Error::new(
+            i,
+            nom::error::ErrorKind::Verify,
+        )));
     }
     phrase(|t: &'a Tag| match t {
         Tag::Noun(x) => Some(x),
@@ -391,7 +452,10 @@ fn noun_phrase<'d, 'a>(i: Toks<'d, 'a>) -> TResult<'d, 'a, (usize, usize, &'a No
 
 fn place_phrase<'d, 'a>(i: Toks<'d, 'a>) -> TResult<'d, 'a, (usize, usize, ())> {
     if !starts(i, TokClass::STARTS_PLACE) {
-        return Err(nom::Err::Error(nom::error::Error::new(i, nom::error::ErrorKind::Verify)));
+        return Err(nom::Err::Error(nom::error::Error::new(
+            i,
+            nom::error::ErrorKind::Verify,
+        )));
     }
     phrase(|t: &'a Tag| matches!(t, Tag::Place(_)).then_some(()))(i)
 }
@@ -400,12 +464,16 @@ fn place_phrase<'d, 'a>(i: Toks<'d, 'a>) -> TResult<'d, 'a, (usize, usize, ())> 
 /// "EU", "U.N."), which in news copy names an organisation.
 pub fn is_acronym(doc: &Doc<'_>, t: usize) -> bool {
     let w = doc.tok_text(t).as_bytes();
-    w.iter().filter(|b| b.is_ascii_uppercase()).count() >= 2 && w.iter().all(|&b| b.is_ascii_uppercase() || b == b'.')
+    w.iter().filter(|b| b.is_ascii_uppercase()).count() >= 2
+        && w.iter().all(|&b| b.is_ascii_uppercase() || b == b'.')
 }
 
 fn outlet_phrase<'d, 'a>(i: Toks<'d, 'a>) -> TResult<'d, 'a, (usize, usize, ())> {
     if !starts(i, TokClass::STARTS_OUTLET) {
-        return Err(nom::Err::Error(nom::error::Error::new(i, nom::error::ErrorKind::Verify)));
+        return Err(nom::Err::Error(nom::error::Error::new(
+            i,
+            nom::error::ErrorKind::Verify,
+        )));
     }
     phrase(|t: &'a Tag| matches!(t, Tag::Outlet).then_some(()))(i)
 }
@@ -426,12 +494,20 @@ const MAX_TITLES: usize = 4;
 fn may_hold(i: Toks<'_, '_>, fits: impl Fn(u32) -> bool) -> bool {
     let tokens = &i.doc.tokens;
     let end = i.end.min(i.start + MAX_NP_TOKENS).min(tokens.len());
-    tokens.get(i.start..end).unwrap_or_default().iter().take_while(|t| t.kind == TokKind::Word).any(|t| fits(t.class))
+    tokens
+        .get(i.start..end)
+        .unwrap_or_default()
+        .iter()
+        .take_while(|t| t.kind == TokKind::Word)
+        .any(|t| fits(t.class))
 }
 
 fn name_np<'d, 'a>(i: Toks<'d, 'a>) -> TResult<'d, 'a, Np<'a>> {
     if !may_hold(i, |c| c & TokClass::CAP != 0 && c & TokClass::PRONOUN == 0) {
-        return Err(nom::Err::Error(nom::error::Error::new(i, nom::error::ErrorKind::Alpha)));
+        return Err(nom::Err::Error(nom::error::Error::new(
+            i,
+            nom::error::ErrorKind::Alpha,
+        )));
     }
     let doc = i.doc;
     let (mut r, d) = nom::combinator::opt(det).parse(i)?;
@@ -453,11 +529,17 @@ fn name_np<'d, 'a>(i: Toks<'d, 'a>) -> TResult<'d, 'a, Np<'a>> {
         }
         // A given name that is also a title, right after a title and before a name word:
         // "Mayor Dean Fowler" (first-names.txt has "dean").
-        let given = last_title_end == Some(t) && doc.has(t, TokClass::FIRST_NAME) && t + 1 < r.end && is_name_word(doc, t + 1);
+        let given = last_title_end == Some(t)
+            && doc.has(t, TokClass::FIRST_NAME)
+            && t + 1 < r.end
+            && is_name_word(doc, t + 1);
         let title = title_phrase(r).ok();
         // A one-word title closing a name is a surname: "Rep. Steve King said", "Judge Roy
         // Bishop" ("Foreign Minister Cho" goes on to a name).
-        let surname = name_start.is_some() && title.as_ref().is_some_and(|(_, (s, e, _))| s == e && !(e + 1 < r.end && is_name_word(doc, e + 1)));
+        let surname = name_start.is_some()
+            && title.as_ref().is_some_and(|(_, (s, e, _))| {
+                s == e && !(e + 1 < r.end && is_name_word(doc, e + 1))
+            });
         if let Some((r2, (s, e, ti))) = title.filter(|_| !given && !surname) {
             // No name carries this many titles ("former Deputy Prime Minister and Foreign
             // Minister Cho" is three); a run of them ("Mr. Mr. Mr.") is not a name.
@@ -476,9 +558,16 @@ fn name_np<'d, 'a>(i: Toks<'d, 'a>) -> TResult<'d, 'a, Np<'a>> {
         // A title's portfolio: "Secretary for Housing Lam Pui-kwan", "Minister of Health Ana
         // Ruiz". The capitalised words after "for" or "of" are the portfolio up to the last two
         // (or a given name), which are the name.
-        if last_title_end == Some(t) && name_start.is_none() && matches!(doc.tok_text(t), "for" | "of") {
-            let run = (t + 1..r.end.min(t + 6)).take_while(|&k| is_name_word(doc, k)).count();
-            let first_given = (t + 1..t + 1 + run).position(|k| doc.has(k, TokClass::FIRST_NAME)).filter(|&p| p > 0);
+        if last_title_end == Some(t)
+            && name_start.is_none()
+            && matches!(doc.tok_text(t), "for" | "of")
+        {
+            let run = (t + 1..r.end.min(t + 6))
+                .take_while(|&k| is_name_word(doc, k))
+                .count();
+            let first_given = (t + 1..t + 1 + run)
+                .position(|k| doc.has(k, TokClass::FIRST_NAME))
+                .filter(|&p| p > 0);
             let portfolio = first_given.unwrap_or(run.saturating_sub(2));
             // Not a title there: "a spokeswoman for Senate Minority Leader Carla Dunning" speaks
             // for the leader.
@@ -522,11 +611,23 @@ fn name_np<'d, 'a>(i: Toks<'d, 'a>) -> TResult<'d, 'a, Np<'a>> {
             continue;
         }
         // Particles go on to the next name word, one or two of them ("de Souza", "von der Leyen").
-        let particles =
-            || is_particle(doc, t) && ((t + 1 < r.end && is_name_word(doc, t + 1)) || (t + 2 < r.end && is_particle(doc, t + 1) && is_name_word(doc, t + 2)));
+        let particles = || {
+            is_particle(doc, t)
+                && ((t + 1 < r.end && is_name_word(doc, t + 1))
+                    || (t + 2 < r.end && is_particle(doc, t + 1) && is_name_word(doc, t + 2)))
+        };
         // A short number after an outlet word goes on: "BBC Radio 5 Live", "Channel 4 News".
-        let outlet_number = || t > 0 && doc.tok_text(t).len() <= 3 && doc.tok_text(t).bytes().all(|b| b.is_ascii_digit()) && is_outlet_noun(doc, t - 1);
-        let continues_name = name_start.is_some() && (particles() || is_capitalised_verb(doc, t) || outlet_number() || is_hyphen_particle_name(doc, t));
+        let outlet_number = || {
+            t > 0
+                && doc.tok_text(t).len() <= 3
+                && doc.tok_text(t).bytes().all(|b| b.is_ascii_digit())
+                && is_outlet_noun(doc, t - 1)
+        };
+        let continues_name = name_start.is_some()
+            && (particles()
+                || is_capitalised_verb(doc, t)
+                || outlet_number()
+                || is_hyphen_particle_name(doc, t));
         if is_name_word(doc, t) || continues_name {
             if name_start.is_none() {
                 name_start = Some(t);
@@ -534,7 +635,11 @@ fn name_np<'d, 'a>(i: Toks<'d, 'a>) -> TResult<'d, 'a, Np<'a>> {
             }
             r = r.at(t + 1);
             // A plural possessive inside a name goes on: "the Farmers' Bloc", "Veterans' Affairs".
-            let inside = || plural_possessive(doc, t) && is_name_word(doc, t + 1) && !doc.has(t + 1, TokClass::STARTS_TITLE);
+            let inside = || {
+                plural_possessive(doc, t)
+                    && is_name_word(doc, t + 1)
+                    && !doc.has(t + 1, TokClass::STARTS_TITLE)
+            };
             if is_possessive(doc, t) && !inside() {
                 break;
             }
@@ -576,7 +681,10 @@ fn name_np<'d, 'a>(i: Toks<'d, 'a>) -> TResult<'d, 'a, Np<'a>> {
     }
     let end = r.start;
     let Some(ns) = name_start else {
-        return Err(nom::Err::Error(nom::error::Error::new(i, nom::error::ErrorKind::Alpha)));
+        return Err(nom::Err::Error(nom::error::Error::new(
+            i,
+            nom::error::ErrorKind::Alpha,
+        )));
     };
     // Capitalised words before the last title are modifiers ("South Korean").
     let modifiers = match title_start {
@@ -585,18 +693,22 @@ fn name_np<'d, 'a>(i: Toks<'d, 'a>) -> TResult<'d, 'a, Np<'a>> {
     };
     let mut np = Np::new(start, end, NpKind::Name);
     np.name = Some((ns, end));
-    np.title = last_title_end.map(|e| (title_start.unwrap_or(start), e)).or_else(|| (ns > start).then_some((start, ns)));
+    np.title = last_title_end
+        .map(|e| (title_start.unwrap_or(start), e))
+        .or_else(|| (ns > start).then_some((start, ns)));
     np.titles = titles;
     np.modifiers = modifiers;
     np.definite = d.is_some_and(|(_, def, _)| def);
     np.possessive = end > 0 && is_possessive(doc, end - 1);
-    np.outlet = outlet_phrase(i.at(ns)).is_ok_and(|(_, (_, e, _))| e < end) || (end > ns + 1 && (is_outlet_noun(doc, ns) || is_outlet_noun(doc, end - 1)));
+    np.outlet = outlet_phrase(i.at(ns)).is_ok_and(|(_, (_, e, _))| e < end)
+        || (end > ns + 1 && (is_outlet_noun(doc, ns) || is_outlet_noun(doc, end - 1)));
     // A place or acronym that is the whole name, with no title before it and no given name
     // in it ("Sofia" is a person).
     np.org_name = last_title_end.is_none()
         && !np.possessive
         && !doc.has(ns, TokClass::FIRST_NAME)
-        && ((end == ns + 1 && is_acronym(doc, ns)) || place_phrase(i.at(ns)).is_ok_and(|(_, (_, e, _))| e + 1 == end));
+        && ((end == ns + 1 && is_acronym(doc, ns))
+            || place_phrase(i.at(ns)).is_ok_and(|(_, (_, e, _))| e + 1 == end));
     // "the fitness app maker StrideLab": a lower-case organisation noun right before the name
     // (in the phrase or just outside it) names an organisation.
     np.org_noun_before = ns > 0
@@ -612,7 +724,9 @@ fn name_np<'d, 'a>(i: Toks<'d, 'a>) -> TResult<'d, 'a, Np<'a>> {
         noun_phrase(i.at(at))
             .ok()
             .map(|(_, (_, e, n))| (e + 1, n))
-            .filter(|&(e, n)| e == end && (n.kind == NounKind::Org || (n.kind == NounKind::Group && at > ns)))
+            .filter(|&(e, n)| {
+                e == end && (n.kind == NounKind::Org || (n.kind == NounKind::Group && at > ns))
+            })
     };
     if let Some((_, n)) = org_noun(end.saturating_sub(1)).or_else(|| org_noun(ns)) {
         np.head = Some((end - 1, end, n));
@@ -637,13 +751,21 @@ fn plural_possessive(doc: &Doc<'_>, t: usize) -> bool {
 /// `(det | possessive)? modifier* head postmod?` where head is the last noun or title of the
 /// run of content words.
 fn role_np<'d, 'a>(i: Toks<'d, 'a>) -> TResult<'d, 'a, Np<'a>> {
-    if !may_hold(i, |c| c & (TokClass::STARTS_TITLE | TokClass::STARTS_NOUN) != 0) {
-        return Err(nom::Err::Error(nom::error::Error::new(i, nom::error::ErrorKind::Alpha)));
+    if !may_hold(i, |c| {
+        c & (TokClass::STARTS_TITLE | TokClass::STARTS_NOUN) != 0
+    }) {
+        return Err(nom::Err::Error(nom::error::Error::new(
+            i,
+            nom::error::ErrorKind::Alpha,
+        )));
     }
     let doc = i.doc;
     let start = i.start;
     let (mut r, d) = nom::combinator::opt(det).parse(i)?;
-    let article = |t: usize| doc.word_tags(t).any(|x| matches!(x, Tag::Func(f) if f.article));
+    let article = |t: usize| {
+        doc.word_tags(t)
+            .any(|x| matches!(x, Tag::Func(f) if f.article))
+    };
     // "the two officials", "the other person": a second determiner after an article.
     let second = |r: Toks<'d, 'a>, t: usize| match r.first() {
         Some(n) if article(t) && doc.is_func(n, FuncType::Determiner) && !article(n) => r.at(n + 1),
@@ -670,19 +792,32 @@ fn role_np<'d, 'a>(i: Toks<'d, 'a>) -> TResult<'d, 'a, Np<'a>> {
     let mut n_words = 0;
     while let Some(t) = r.first() {
         // A bare verb form inside a noun phrase is a noun ("the state news agency").
-        let bare =
-            doc.has(t, TokClass::VERB) && doc.word_tags(t).any(|x| matches!(x, Tag::Verb(v) if v.form == crate::grammar::VerbForm::Base)) && doc.is_word(t + 1);
-        if n_words >= 7 || !doc.is_word(t) || is_verb_word(doc, t) && !bare && !is_title_word(doc, t) && noun_phrase(r).is_err() {
+        let bare = doc.has(t, TokClass::VERB)
+            && doc
+                .word_tags(t)
+                .any(|x| matches!(x, Tag::Verb(v) if v.form == crate::grammar::VerbForm::Base))
+            && doc.is_word(t + 1);
+        if n_words >= 7
+            || !doc.is_word(t)
+            || is_verb_word(doc, t) && !bare && !is_title_word(doc, t) && noun_phrase(r).is_err()
+        {
             break;
         }
         // A function word ends the phrase, unless a lexicon noun or title starts with it
         // ("a northern Ontario First Nation").
-        if is_func_word(doc, t) && !(doc.has(t, TokClass::STARTS_NOUN | TokClass::STARTS_TITLE) && (title_phrase(r).is_ok() || noun_phrase(r).is_ok())) {
+        if is_func_word(doc, t)
+            && !(doc.has(t, TokClass::STARTS_NOUN | TokClass::STARTS_TITLE)
+                && (title_phrase(r).is_ok() || noun_phrase(r).is_ok()))
+        {
             break;
         }
         if let Ok((r2, (s, e, ti))) = title_phrase(r) {
             head_title = Some((s, e + 1, ti));
-            head = noun_phrase(r).ok().map(|(_, x)| x).filter(|x| x.1 == e).map(|(s, e, n)| (s, e + 1, n));
+            head = noun_phrase(r)
+                .ok()
+                .map(|(_, x)| x)
+                .filter(|x| x.1 == e)
+                .map(|(s, e, n)| (s, e + 1, n));
             n_words += e + 1 - s;
             r = r2;
             if is_possessive(doc, e) {
@@ -711,13 +846,21 @@ fn role_np<'d, 'a>(i: Toks<'d, 'a>) -> TResult<'d, 'a, Np<'a>> {
     // "Several said …"); the words after it were not a phrase of its own.
     if head.is_none() && head_title.is_none() {
         if let Some((t, _, _)) = d {
-            head = noun_phrase(i.at(t)).ok().filter(|&(_, (_, e, _))| e == t).map(|(_, (s, e, n))| (s, e + 1, n));
+            head = noun_phrase(i.at(t))
+                .ok()
+                .filter(|&(_, (_, e, _))| e == t)
+                .map(|(_, (s, e, n))| (s, e + 1, n));
         }
     }
     let head_end = match (head, head_title) {
         (_, Some((_, e, _))) => e,
         (Some((_, e, _)), None) => e,
-        (None, None) => return Err(nom::Err::Error(nom::error::Error::new(i, nom::error::ErrorKind::Alpha))),
+        (None, None) => {
+            return Err(nom::Err::Error(nom::error::Error::new(
+                i,
+                nom::error::ErrorKind::Alpha,
+            )))
+        }
     };
     let mut np = Np::new(start, head_end, NpKind::Role);
     np.head = head;
@@ -725,18 +868,34 @@ fn role_np<'d, 'a>(i: Toks<'d, 'a>) -> TResult<'d, 'a, Np<'a>> {
     if let Some((_, _, t)) = head_title {
         np.titles.push(t);
     }
-    np.definite = d.is_some_and(|(_, def, _)| def) || (start < head_end && is_possessive(doc, start)) || partitive;
+    np.definite = d.is_some_and(|(_, def, _)| def)
+        || (start < head_end && is_possessive(doc, start))
+        || partitive;
     np.indefinite = d.is_some_and(|(_, _, ind)| ind) && !partitive;
     np.partitive = partitive;
-    np.modifiers = if modifiers == 0 { Modifiers::None } else { Modifiers::Mask(start, modifiers) };
+    np.modifiers = if modifiers == 0 {
+        Modifiers::None
+    } else {
+        Modifiers::Mask(start, modifiers)
+    };
     np.outlet = head.is_some_and(|(_, _, n)| n.outlet)
         || outlet_phrase(i.at(start)).is_ok()
-        || (start..head_end).any(|t| outlet_phrase(i.at(t)).is_ok_and(|(_, (_, e, _))| e < head_end));
+        || (start..head_end)
+            .any(|t| outlet_phrase(i.at(t)).is_ok_and(|(_, (_, e, _))| e < head_end));
     // Post-modifiers of unnamed sources: "from the foreign ministry", "familiar with the matter".
     let mut end = head_end;
     let rest = i.at(head_end);
-    if np.head.is_some_and(|(_, _, n)| n.anon || matches!(n.kind, NounKind::Group | NounKind::Document | NounKind::Person)) || np.head_title.is_some() {
-        if let Ok((r2, (_, e, _))) = phrase(|t: &Tag| matches!(t, Tag::Anon(AnonType::Descriptor)).then_some(()))(rest) {
+    if np.head.is_some_and(|(_, _, n)| {
+        n.anon
+            || matches!(
+                n.kind,
+                NounKind::Group | NounKind::Document | NounKind::Person
+            )
+    }) || np.head_title.is_some()
+    {
+        if let Ok((r2, (_, e, _))) =
+            phrase(|t: &Tag| matches!(t, Tag::Anon(AnonType::Descriptor)).then_some(()))(rest)
+        {
             np.descriptor = true;
             end = e + 1;
             // "with knowledge of the talks": the descriptor may run on to its object.
@@ -744,7 +903,9 @@ fn role_np<'d, 'a>(i: Toks<'d, 'a>) -> TResult<'d, 'a, Np<'a>> {
             while let Some(t) = r3.first() {
                 if doc.is_word(t)
                     && !is_verb_word(doc, t)
-                    && (doc.is_func(t, FuncType::Determiner) || noun_phrase(r3).is_ok() || !is_func_word(doc, t))
+                    && (doc.is_func(t, FuncType::Determiner)
+                        || noun_phrase(r3).is_ok()
+                        || !is_func_word(doc, t))
                     && t < end + 4
                     && !doc.is_cap(t)
                 {
@@ -754,11 +915,18 @@ fn role_np<'d, 'a>(i: Toks<'d, 'a>) -> TResult<'d, 'a, Np<'a>> {
                     break;
                 }
             }
-        } else if let Some(p) = rest.first().filter(|&p| doc.tok_text(p) == "of" && np.noun_kind() == NounKind::Document) {
+        } else if let Some(p) = rest
+            .first()
+            .filter(|&p| doc.tok_text(p) == "of" && np.noun_kind() == NounKind::Document)
+        {
             // "a draft of the regulations", "a copy of the letter": a document is named with
             // what it is of (a determiner and a few lower-case words, up to a verb form or a
             // participle before its agent: "seen by Reuters").
-            let mut t = if doc.is_func(p + 1, FuncType::Determiner) { p + 2 } else { p + 1 };
+            let mut t = if doc.is_func(p + 1, FuncType::Determiner) {
+                p + 2
+            } else {
+                p + 1
+            };
             while t < i.end
                 && t < p + 6
                 && doc.is_word(t)
@@ -771,13 +939,25 @@ fn role_np<'d, 'a>(i: Toks<'d, 'a>) -> TResult<'d, 'a, Np<'a>> {
                 t += 1;
                 end = t;
             }
-        } else if let Some(p) = rest.first().filter(|&p| matches!(doc.tok_text(p), "from" | "of" | "at" | "in" | "with" | "by" | "for")) {
+        } else if let Some(p) = rest.first().filter(|&p| {
+            matches!(
+                doc.tok_text(p),
+                "from" | "of" | "at" | "in" | "with" | "by" | "for"
+            )
+        }) {
             // "official from the foreign ministry": a short PP ending in an organisation.
             if let Ok((_, inner)) = role_np(rest.at(p + 1)).or_else(|_| name_np(rest.at(p + 1))) {
                 // Not a phrase that stops short of its own head: "at the district | clinic".
                 let w = doc.tok_text(inner.end);
-                let cut_short = doc.is_word(inner.end) && w.starts_with(char::is_lowercase) && !is_func_word(doc, inner.end) && !is_verb_word(doc, inner.end);
-                if inner.end <= p + 6 && inner.kind != NpKind::Pronoun && (inner.noun_kind() == NounKind::Org || inner.kind == NpKind::Name) && !cut_short {
+                let cut_short = doc.is_word(inner.end)
+                    && w.starts_with(char::is_lowercase)
+                    && !is_func_word(doc, inner.end)
+                    && !is_verb_word(doc, inner.end);
+                if inner.end <= p + 6
+                    && inner.kind != NpKind::Pronoun
+                    && (inner.noun_kind() == NounKind::Org || inner.kind == NpKind::Name)
+                    && !cut_short
+                {
                     end = inner.end;
                 }
             }
@@ -833,21 +1013,30 @@ impl<'a> IntoIterator for NpSet<'a> {
 pub fn parse_at<'d, 'a>(doc: &'d Doc<'a>, at: usize, limit: usize) -> NpSet<'a> {
     let i = Toks::new(doc, at, limit);
     if let Ok((_, np)) = pronoun(i) {
-        return NpSet { items: [Some(np), None] };
+        return NpSet {
+            items: [Some(np), None],
+        };
     }
     let mut name = name_np(i).ok().map(|(_, np)| np);
     let role = role_np(i).ok().map(|(_, np)| np);
     if let Some(np) = &role {
-        if name.as_ref().is_some_and(|n| common_noun_name(doc, n) && n.end <= np.end) {
+        if name
+            .as_ref()
+            .is_some_and(|n| common_noun_name(doc, n) && n.end <= np.end)
+        {
             name = None;
         }
     }
-    NpSet { items: [name, role] }
+    NpSet {
+        items: [name, role],
+    }
 }
 
 /// "Critics say": a capitalised common noun is not a name (when a role reads it too).
 fn common_noun_name(doc: &Doc<'_>, n: &Np<'_>) -> bool {
-    n.kind == NpKind::Name && n.name.is_some_and(|(a, b)| (a..b).all(|t| doc.has(t, TokClass::NOUN)))
+    n.kind == NpKind::Name
+        && n.name
+            .is_some_and(|(a, b)| (a..b).all(|t| doc.has(t, TokClass::NOUN)))
 }
 
 /// The first name phrase of [`parse_at`] at `at`, if it finds one: the role is parsed only
@@ -858,22 +1047,39 @@ pub fn parse_name<'d, 'a>(doc: &'d Doc<'a>, at: usize, limit: usize) -> Option<N
         return None;
     }
     let name = name_np(i).ok().map(|(_, np)| np);
-    if name.as_ref().is_some_and(|n| n.kind == NpKind::Name && !common_noun_name(doc, n)) {
+    if name
+        .as_ref()
+        .is_some_and(|n| n.kind == NpKind::Name && !common_noun_name(doc, n))
+    {
         return name;
     }
     let role = role_np(i).ok().map(|(_, np)| np);
-    let name = name.filter(|n| !role.as_ref().is_some_and(|r| common_noun_name(doc, n) && n.end <= r.end));
-    name.into_iter().chain(role).find(|n| n.kind == NpKind::Name)
+    let name = name.filter(|n| {
+        !role
+            .as_ref()
+            .is_some_and(|r| common_noun_name(doc, n) && n.end <= r.end)
+    });
+    name.into_iter()
+        .chain(role)
+        .find(|n| n.kind == NpKind::Name)
 }
 
 /// The best speaker phrase starting at `at` (forward: after `said`, `according to`, `by`).
 pub fn parse_forward<'d, 'a>(doc: &'d Doc<'a>, at: usize, limit: usize) -> Option<Np<'a>> {
     // Prefer the longer phrase; a name over a role of the same reach (the first of equals).
-    let mut best = parse_at(doc, at, limit).into_iter().filter(|n| !n.possessive).min_by_key(|n| (std::cmp::Reverse(n.end), n.kind != NpKind::Name))?;
+    let mut best = parse_at(doc, at, limit)
+        .into_iter()
+        .filter(|n| !n.possessive)
+        .min_by_key(|n| (std::cmp::Reverse(n.end), n.kind != NpKind::Name))?;
     // "according to the Federation of Regional Transport Operators": the name goes on.
     if best.end > best.start && org_name_goes_on(doc, best.end - 1, best.end) {
-        let from = if doc.tok_text(best.end + 1) == "the" { best.end + 2 } else { best.end + 1 };
-        if let Some(of) = parse_name(doc, from, limit).filter(|n| !n.possessive && n.start == from) {
+        let from = if doc.tok_text(best.end + 1) == "the" {
+            best.end + 2
+        } else {
+            best.end + 1
+        };
+        if let Some(of) = parse_name(doc, from, limit).filter(|n| !n.possessive && n.start == from)
+        {
             if let Some((a, _)) = best.name.filter(|_| best.kind == NpKind::Name) {
                 best.name = Some((a, of.end));
             }
@@ -885,7 +1091,10 @@ pub fn parse_forward<'d, 'a>(doc: &'d Doc<'a>, at: usize, limit: usize) -> Optio
     }
     // "Robert Keane, the group's chief executive": an appositive role adds titles.
     if best.kind == NpKind::Name && doc.is_punct(best.end, ",") {
-        if let Some(app) = parse_at(doc, best.end + 1, limit).into_iter().find(|n| n.kind == NpKind::Role && n.definite | n.indefinite) {
+        if let Some(app) = parse_at(doc, best.end + 1, limit)
+            .into_iter()
+            .find(|n| n.kind == NpKind::Role && n.definite | n.indefinite)
+        {
             best.titles.extend(app.titles.iter());
         }
     }
@@ -907,7 +1116,10 @@ pub fn words_at<'d, 'a>(doc: &'d Doc<'a>, at: usize, end: usize) -> Option<NpSet
 /// The phrase of `set` that ends exactly at `end`. Ending right before the verb, a final 's is
 /// part of the name ("Maybury's said"). A name first (the first of equals).
 pub fn exact_of<'a>(set: &NpSet<'a>, end: usize) -> Option<Np<'a>> {
-    set.iter().filter(|n| n.end == end).min_by_key(|n| n.kind != NpKind::Name).cloned()
+    set.iter()
+        .filter(|n| n.end == end)
+        .min_by_key(|n| n.kind != NpKind::Name)
+        .cloned()
 }
 
 /// Whether tokens `[a, b)` are all words: the phrase parsers read nothing else, so a span with
@@ -919,7 +1131,10 @@ pub fn all_words(doc: &Doc<'_>, a: usize, b: usize) -> bool {
 /// Whether token `t` is a function word flagged `flag` in the lexicon (`relative`,
 /// `coordinator`).
 pub fn is_func_flagged(doc: &Doc<'_>, t: usize, flag: fn(&crate::grammar::Func) -> bool) -> bool {
-    doc.has(t, TokClass::FUNC) && doc.word_tags(t).any(|x| matches!(x, Tag::Func(f) if flag(f)))
+    doc.has(t, TokClass::FUNC)
+        && doc
+            .word_tags(t)
+            .any(|x| matches!(x, Tag::Func(f) if flag(f)))
 }
 
 /// Whether token `t` is a relative pronoun (`who`, `which`: `relative=yes`).
@@ -937,9 +1152,12 @@ pub fn is_boundary(doc: &Doc<'_>, t: usize) -> bool {
     match doc.tokens.get(t).map(|x| x.kind) {
         Some(TokKind::Quote(_)) => true,
         Some(TokKind::Punct) => true,
-        Some(TokKind::Word) => {
-            doc.has(t, TokClass::func(FuncType::Connective) | TokClass::func(FuncType::Complementizer) | TokClass::func(FuncType::Preposition))
-        }
+        Some(TokKind::Word) => doc.has(
+            t,
+            TokClass::func(FuncType::Connective)
+                | TokClass::func(FuncType::Complementizer)
+                | TokClass::func(FuncType::Preposition),
+        ),
         None => true,
     }
 }
@@ -950,7 +1168,8 @@ pub fn lone_of_group(doc: &Doc<'_>, at: usize, end: usize) -> bool {
     let partitive = || {
         end == at + 3
             && doc.tok_text(at + 1).eq_ignore_ascii_case("of")
-            && (doc.is_func(at + 2, FuncType::Object) || doc.is_func(at + 2, FuncType::Demonstrative))
+            && (doc.is_func(at + 2, FuncType::Object)
+                || doc.is_func(at + 2, FuncType::Demonstrative))
     };
     (end == at + 1 || partitive()) && is_func_flagged(doc, at, |f| f.alone)
 }
@@ -967,7 +1186,9 @@ pub fn generic<'a>(doc: &Doc<'a>, at: usize, limit: usize) -> Option<Np<'a>> {
     }
     let mut np = Np::new(at, end, NpKind::Role);
     // As `det` reads a determiner: "the harbour master" is definite, "a banker" indefinite.
-    let def = doc.word_tags(at).any(|x| matches!(x, Tag::Func(f) if f.definite));
+    let def = doc
+        .word_tags(at)
+        .any(|x| matches!(x, Tag::Func(f) if f.definite));
     let has_det = doc.is_func(at, FuncType::Determiner);
     np.definite = has_det && def;
     np.indefinite = has_det && !def;
@@ -980,7 +1201,10 @@ pub fn appositive_name<'a>(doc: &Doc<'a>, role: Np<'a>, limit: usize) -> Np<'a> 
     if !doc.is_punct(role.end, ",") {
         return role;
     }
-    match parse_at(doc, role.end + 1, limit).into_iter().find(|n| n.kind == NpKind::Name && !n.possessive) {
+    match parse_at(doc, role.end + 1, limit)
+        .into_iter()
+        .find(|n| n.kind == NpKind::Name && !n.possessive)
+    {
         Some(mut name) if name.end >= limit || !doc.is_word(name.end) => {
             name.titles.extend(role.titles.iter());
             // The role's head title is a role the person holds: "the education minister of the

@@ -30,7 +30,11 @@ impl std::fmt::Debug for Toks<'_, '_> {
 impl<'d, 'a> Toks<'d, 'a> {
     /// The window `[start, end)` of `doc`.
     pub fn new(doc: &'d Doc<'a>, start: usize, end: usize) -> Self {
-        Toks { doc, start, end: end.max(start) }
+        Toks {
+            doc,
+            start,
+            end: end.max(start),
+        }
     }
 
     /// The first token index, if any.
@@ -45,7 +49,11 @@ impl<'d, 'a> Toks<'d, 'a> {
 
     /// The same window starting at `at`.
     pub fn at(&self, at: usize) -> Self {
-        Toks { doc: self.doc, start: at.min(self.end), end: self.end }
+        Toks {
+            doc: self.doc,
+            start: at.min(self.end),
+            end: self.end,
+        }
     }
 }
 
@@ -59,11 +67,19 @@ impl<'d, 'a> Input for Toks<'d, 'a> {
     }
 
     fn take(&self, index: usize) -> Self {
-        Toks { doc: self.doc, start: self.start, end: (self.start + index).min(self.end) }
+        Toks {
+            doc: self.doc,
+            start: self.start,
+            end: (self.start + index).min(self.end),
+        }
     }
 
     fn take_from(&self, index: usize) -> Self {
-        Toks { doc: self.doc, start: (self.start + index).min(self.end), end: self.end }
+        Toks {
+            doc: self.doc,
+            start: (self.start + index).min(self.end),
+            end: self.end,
+        }
     }
 
     fn take_split(&self, index: usize) -> (Self, Self) {
@@ -98,11 +114,16 @@ impl<'d, 'a> Input for Toks<'d, 'a> {
 pub type TResult<'d, 'a, O> = IResult<Toks<'d, 'a>, O>;
 
 fn fail<'d, 'a, O>(i: Toks<'d, 'a>) -> TResult<'d, 'a, O> {
-    Err(Err::Error(ParseError::from_error_kind(i, ErrorKind::Verify)))
+    Err(Err::Error(ParseError::from_error_kind(
+        i,
+        ErrorKind::Verify,
+    )))
 }
 
 /// One token satisfying `pred`, returning its index.
-pub fn tok<'d, 'a: 'd>(pred: impl Fn(&Doc<'a>, usize) -> bool) -> impl Fn(Toks<'d, 'a>) -> TResult<'d, 'a, usize> {
+pub fn tok<'d, 'a: 'd>(
+    pred: impl Fn(&Doc<'a>, usize) -> bool,
+) -> impl Fn(Toks<'d, 'a>) -> TResult<'d, 'a, usize> {
     move |i: Toks<'d, 'a>| match i.first() {
         Some(t) if pred(i.doc, t) => Ok((i.at(t + 1), t)),
         _ => fail(i),
@@ -111,7 +132,9 @@ pub fn tok<'d, 'a: 'd>(pred: impl Fn(&Doc<'a>, usize) -> bool) -> impl Fn(Toks<'
 
 /// A phrase of the lexicon starting at the next token whose tags satisfy `pred`: the longest
 /// such phrase, returning (first token, last token, the tag).
-pub fn phrase<'d, 'a: 'd, T>(pred: impl Fn(&'a Tag) -> Option<T>) -> impl Fn(Toks<'d, 'a>) -> TResult<'d, 'a, (usize, usize, T)> {
+pub fn phrase<'d, 'a: 'd, T>(
+    pred: impl Fn(&'a Tag) -> Option<T>,
+) -> impl Fn(Toks<'d, 'a>) -> TResult<'d, 'a, (usize, usize, T)> {
     move |i: Toks<'d, 'a>| {
         let Some(t) = i.first() else { return fail(i) };
         let doc = i.doc;

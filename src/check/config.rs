@@ -67,33 +67,61 @@ pub struct Config {
 }
 
 fn line_of(text: &str, offset: usize) -> usize {
-    text.get(..offset).map_or(1, |s| s.matches('\n').count() + 1)
+    text.get(..offset)
+        .map_or(1, |s| s.matches('\n').count() + 1)
 }
 
 /// Parses configuration `text` read from `path`.
 pub fn parse(text: &str, path: &Path) -> Result<Config, ConfigError> {
     let display = path.display().to_string();
-    let err = |offset: usize, message: String| ConfigError { path: display.clone(), line: line_of(text, offset), message };
+    let err = |offset: usize, message: String| ConfigError {
+        path: display.clone(),
+        line: line_of(text, offset),
+        message,
+    };
     let raw: Raw = toml::from_str(text).map_err(|e| {
         let at = e.span().map_or(0, |s| s.start);
         err(at, e.message().trim().to_string())
     })?;
-    let mut cfg = Config { path: Some(path.to_path_buf()), include: raw.include, exclude: raw.exclude, ..Config::default() };
+    let mut cfg = Config {
+        path: Some(path.to_path_buf()),
+        include: raw.include,
+        exclude: raw.exclude,
+        ..Config::default()
+    };
     for (id, level) in &raw.rules {
         if rules::by_id(id).is_none() {
             // Point at the key: the line where the level value sits.
             let ids: Vec<&str> = rules::ALL.iter().map(|r| r.id()).collect();
-            return Err(err(level.span().start, format!("unknown rule {id:?} (rules: {})", ids.join(", "))));
+            return Err(err(
+                level.span().start,
+                format!("unknown rule {id:?} (rules: {})", ids.join(", ")),
+            ));
         }
-        let lv = Level::parse(level.get_ref())
-            .ok_or_else(|| err(level.span().start, format!("expected off, info, warning or error for {id}, found {:?}", level.get_ref())))?;
+        let lv = Level::parse(level.get_ref()).ok_or_else(|| {
+            err(
+                level.span().start,
+                format!(
+                    "expected off, info, warning or error for {id}, found {:?}",
+                    level.get_ref()
+                ),
+            )
+        })?;
         cfg.levels.insert(id.clone(), lv);
     }
     if let Some(f) = raw.fail_on {
         cfg.fail_on = Some(
             Level::parse(f.get_ref())
                 .filter(|l| *l != Level::Off)
-                .ok_or_else(|| err(f.span().start, format!("expected info, warning or error for fail-on, found {:?}", f.get_ref())))?,
+                .ok_or_else(|| {
+                    err(
+                        f.span().start,
+                        format!(
+                            "expected info, warning or error for fail-on, found {:?}",
+                            f.get_ref()
+                        ),
+                    )
+                })?,
         );
     }
     let base = path.parent().unwrap_or(Path::new("."));
@@ -103,14 +131,22 @@ pub fn parse(text: &str, path: &Path) -> Result<Config, ConfigError> {
 
 /// Reads the configuration at `path`.
 pub fn load(path: &Path) -> Result<Config, ConfigError> {
-    let text = std::fs::read_to_string(path).map_err(|e| ConfigError { path: path.display().to_string(), line: 0, message: e.to_string() })?;
+    let text = std::fs::read_to_string(path).map_err(|e| ConfigError {
+        path: path.display().to_string(),
+        line: 0,
+        message: e.to_string(),
+    })?;
     parse(&text, path)
 }
 
 /// The nearest `quotecheck.toml` at or above `start` (a file or folder).
 pub fn find(start: &Path) -> Option<PathBuf> {
     let abs = std::fs::canonicalize(start).ok()?;
-    let mut dir = if abs.is_dir() { Some(abs.as_path()) } else { abs.parent() };
+    let mut dir = if abs.is_dir() {
+        Some(abs.as_path())
+    } else {
+        abs.parent()
+    };
     while let Some(d) = dir {
         let p = d.join(FILE_NAME);
         if p.is_file() {
@@ -127,13 +163,29 @@ mod tests {
 
     #[test]
     fn levels_and_errors_with_lines() {
-        let c = parse("fail-on = \"error\"\n[rules]\nloaded-verb = \"off\"\n", Path::new("q/quotecheck.toml")).unwrap();
+        let c = parse(
+            "fail-on = \"error\"\n[rules]\nloaded-verb = \"off\"\n",
+            Path::new("q/quotecheck.toml"),
+        )
+        .unwrap();
         assert_eq!(c.levels.get("loaded-verb"), Some(&Level::Off));
         assert_eq!(c.fail_on, Some(Level::Error));
-        let e = parse("[rules]\n\nloaded-verbs = \"off\"\n", Path::new("quotecheck.toml")).unwrap_err();
+        let e = parse(
+            "[rules]\n\nloaded-verbs = \"off\"\n",
+            Path::new("quotecheck.toml"),
+        )
+        .unwrap_err();
         assert_eq!(e.line, 3);
-        assert!(e.to_string().starts_with("quotecheck.toml:3: unknown rule \"loaded-verbs\""), "{e}");
-        let e = parse("[rules]\nloaded-verb = \"loud\"\n", Path::new("quotecheck.toml")).unwrap_err();
+        assert!(
+            e.to_string()
+                .starts_with("quotecheck.toml:3: unknown rule \"loaded-verbs\""),
+            "{e}"
+        );
+        let e = parse(
+            "[rules]\nloaded-verb = \"loud\"\n",
+            Path::new("quotecheck.toml"),
+        )
+        .unwrap_err();
         assert_eq!(e.line, 2);
         let e = parse("colour = 1\n", Path::new("quotecheck.toml")).unwrap_err();
         assert_eq!(e.line, 1);

@@ -43,7 +43,11 @@ pub struct Prose {
 impl Prose {
     /// Whether `rule` is suppressed on `line`.
     pub fn suppressed(&self, rule: &str, line: usize) -> bool {
-        self.suppressions.iter().any(|s| s.from <= line && line <= s.to && (s.rules.is_empty() || s.rules.iter().any(|r| r == rule)))
+        self.suppressions.iter().any(|s| {
+            s.from <= line
+                && line <= s.to
+                && (s.rules.is_empty() || s.rules.iter().any(|r| r == rule))
+        })
     }
 }
 
@@ -59,13 +63,26 @@ fn blank(bytes: &mut [u8], a: usize, b: usize) {
 /// A directive on one line: (kind, rule ids).
 fn directive(line: &str) -> Option<(&str, Vec<String>)> {
     let t = line.trim();
-    let t = t.strip_prefix("<!--").map(|x| x.trim_end().trim_end_matches("-->")).unwrap_or(t).trim();
+    let t = t
+        .strip_prefix("<!--")
+        .map(|x| x.trim_end().trim_end_matches("-->"))
+        .unwrap_or(t)
+        .trim();
     let mut words = t.split_whitespace();
     let kind = words.next()?;
-    if !matches!(kind, "quotecheck-disable" | "quotecheck-enable" | "quotecheck-disable-next-line") {
+    if !matches!(
+        kind,
+        "quotecheck-disable" | "quotecheck-enable" | "quotecheck-disable-next-line"
+    ) {
         return None;
     }
-    Some((kind, words.map(|w| w.trim_end_matches(',').to_string()).filter(|w| !w.is_empty()).collect()))
+    Some((
+        kind,
+        words
+            .map(|w| w.trim_end_matches(',').to_string())
+            .filter(|w| !w.is_empty())
+            .collect(),
+    ))
 }
 
 /// Reads `text` as `kind`: its prose and its suppressions.
@@ -82,8 +99,15 @@ pub fn prose(text: &str, kind: InputKind) -> Prose {
         let mut skip_depth = 0usize;
         for (ev, range) in Parser::new_ext(text, opts).into_offset_iter() {
             match ev {
-                Event::Start(Tag::CodeBlock(_) | Tag::MetadataBlock(_) | Tag::Image { .. } | Tag::HtmlBlock) => skip_depth += 1,
-                Event::End(TagEnd::CodeBlock | TagEnd::MetadataBlock(_) | TagEnd::Image | TagEnd::HtmlBlock) => skip_depth = skip_depth.saturating_sub(1),
+                Event::Start(
+                    Tag::CodeBlock(_) | Tag::MetadataBlock(_) | Tag::Image { .. } | Tag::HtmlBlock,
+                ) => skip_depth += 1,
+                Event::End(
+                    TagEnd::CodeBlock
+                    | TagEnd::MetadataBlock(_)
+                    | TagEnd::Image
+                    | TagEnd::HtmlBlock,
+                ) => skip_depth = skip_depth.saturating_sub(1),
                 Event::Text(_) if skip_depth == 0 => {
                     for k in keep.iter_mut().take(range.end).skip(range.start) {
                         *k = true;
@@ -111,22 +135,38 @@ pub fn prose(text: &str, kind: InputKind) -> Prose {
             match kind {
                 "quotecheck-disable" => {
                     if let Some((from, r)) = open.take() {
-                        suppressions.push(Suppression { from, to: n, rules: r });
+                        suppressions.push(Suppression {
+                            from,
+                            to: n,
+                            rules: r,
+                        });
                     }
                     open = Some((n, rules));
                 }
                 "quotecheck-enable" => {
                     if let Some((from, r)) = open.take() {
-                        suppressions.push(Suppression { from, to: n, rules: r });
+                        suppressions.push(Suppression {
+                            from,
+                            to: n,
+                            rules: r,
+                        });
                     }
                 }
-                _ => suppressions.push(Suppression { from: n + 1, to: n + 1, rules }),
+                _ => suppressions.push(Suppression {
+                    from: n + 1,
+                    to: n + 1,
+                    rules,
+                }),
             }
         }
         offset += line.len();
     }
     if let Some((from, r)) = open {
-        suppressions.push(Suppression { from, to: last_line.max(from), rules: r });
+        suppressions.push(Suppression {
+            from,
+            to: last_line.max(from),
+            rules: r,
+        });
     }
     // Blanking replaces whole bytes of multi-byte characters only inside non-prose ranges;
     // decoding is lossless for prose, and lossy replacement keeps the length otherwise.

@@ -22,7 +22,9 @@ use crate::span::{LineIndex, Span};
 use crate::text::Doc;
 
 /// How serious a finding is; `Off` disables a rule.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, serde::Deserialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, serde::Deserialize,
+)]
 #[serde(rename_all = "lowercase")]
 pub enum Level {
     /// Disabled.
@@ -98,7 +100,9 @@ pub trait Rule: Sync {
     fn doc(&self) -> String {
         let mut out = String::new();
         for line in self.source().lines() {
-            let Some(rest) = line.strip_prefix("//!") else { break };
+            let Some(rest) = line.strip_prefix("//!") else {
+                break;
+            };
             out.push_str(rest.strip_prefix(' ').unwrap_or(rest));
             out.push('\n');
         }
@@ -108,7 +112,11 @@ pub trait Rule: Sync {
     /// The first paragraph after the title: a one-line description.
     fn summary(&self) -> String {
         let doc = self.doc();
-        doc.split("\n\n").map(str::trim).find(|p| !p.is_empty() && !p.starts_with('#')).unwrap_or("").replace('\n', " ")
+        doc.split("\n\n")
+            .map(str::trim)
+            .find(|p| !p.is_empty() && !p.starts_with('#'))
+            .unwrap_or("")
+            .replace('\n', " ")
     }
 }
 
@@ -142,7 +150,10 @@ pub struct Settings {
 impl Settings {
     /// The level of `rule`.
     pub fn level(&self, rule: &dyn Rule) -> Level {
-        self.levels.get(rule.id()).copied().unwrap_or(rule.default_level())
+        self.levels
+            .get(rule.id())
+            .copied()
+            .unwrap_or(rule.default_level())
     }
 }
 
@@ -167,10 +178,15 @@ impl InputKind {
 
 /// Whether a unit is a claim: speech, not a quote inside a reported claim it belongs to.
 pub fn is_claim(report: &Report, i: usize) -> bool {
-    let Some(q) = report.quotes.get(i) else { return false };
+    let Some(q) = report.quotes.get(i) else {
+        return false;
+    };
     match q.kind {
         QuoteKind::Direct | QuoteKind::Indirect => true,
-        QuoteKind::Partial => !report.quotes.iter().any(|o| o.kind == QuoteKind::Indirect && o.content.contains(q.content)),
+        QuoteKind::Partial => !report
+            .quotes
+            .iter()
+            .any(|o| o.kind == QuoteKind::Indirect && o.content.contains(q.content)),
         QuoteKind::Title | QuoteKind::Scare => false,
     }
 }
@@ -186,22 +202,40 @@ pub fn summarize(report: &Report) -> Summary {
             }
         }
     }
-    s.anonymous_share = if s.claims == 0 { 0.0 } else { s.anonymous as f64 / s.claims as f64 };
+    s.anonymous_share = if s.claims == 0 {
+        0.0
+    } else {
+        s.anonymous as f64 / s.claims as f64
+    };
     s
 }
 
 /// Checks `text` (plain or Markdown): analysis of its prose, the rules, suppression comments.
-pub fn check_text(text: &str, kind: InputKind, grammar: &Grammar, settings: &Settings) -> CheckResult {
+pub fn check_text(
+    text: &str,
+    kind: InputKind,
+    grammar: &Grammar,
+    settings: &Settings,
+) -> CheckResult {
     check_text_report(text, kind, grammar, settings).0
 }
 
 /// [`check_text`], also returning the attribution report of the prose (whose spans are offsets
 /// into `text`, since the prose keeps its length), for renderers that show both.
-pub fn check_text_report(text: &str, kind: InputKind, grammar: &Grammar, settings: &Settings) -> (CheckResult, Report) {
+pub fn check_text_report(
+    text: &str,
+    kind: InputKind,
+    grammar: &Grammar,
+    settings: &Settings,
+) -> (CheckResult, Report) {
     let prose = markdown::prose(text, kind);
     let doc = Doc::new(&prose.text, grammar);
     let report = analyze_doc(&doc);
-    let cx = Ctx { text: &prose.text, doc: &doc, report: &report };
+    let cx = Ctx {
+        text: &prose.text,
+        doc: &doc,
+        report: &report,
+    };
     let mut findings = Vec::new();
     for rule in rules::ALL {
         let level = settings.level(*rule);

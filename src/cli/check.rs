@@ -95,14 +95,22 @@ fn fingerprint(path: &str, text: &str, f: &Finding) -> Fingerprint {
     Fingerprint {
         path: path.to_string(),
         rule: f.rule.to_string(),
-        text: f.span.of(text).split_whitespace().collect::<Vec<_>>().join(" "),
+        text: f
+            .span
+            .of(text)
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" "),
         message: f.message.clone(),
     }
 }
 
 fn display_path(p: &Path) -> String {
     let cwd = std::env::current_dir().ok();
-    let rel = cwd.as_deref().and_then(|c| p.strip_prefix(c).ok()).unwrap_or(p);
+    let rel = cwd
+        .as_deref()
+        .and_then(|c| p.strip_prefix(c).ok())
+        .unwrap_or(p);
     let s = rel.display().to_string();
     s.strip_prefix("./").map(str::to_string).unwrap_or(s)
 }
@@ -122,19 +130,34 @@ fn collect(paths: &[PathBuf], cfg: &config::Config) -> Result<Vec<PathBuf>, Stri
         // yields, so .gitignore still applies to included patterns.
         let mut ob = ignore::overrides::OverrideBuilder::new(p);
         for g in &cfg.exclude {
-            ob.add(&format!("!{g}")).map_err(|e| format!("exclude glob {g:?}: {e}"))?;
+            ob.add(&format!("!{g}"))
+                .map_err(|e| format!("exclude glob {g:?}: {e}"))?;
         }
         let ov = ob.build().map_err(|e| e.to_string())?;
-        let include: Vec<String> = if cfg.include.is_empty() { vec!["*.md".into(), "*.markdown".into(), "*.txt".into()] } else { cfg.include.clone() };
+        let include: Vec<String> = if cfg.include.is_empty() {
+            vec!["*.md".into(), "*.markdown".into(), "*.txt".into()]
+        } else {
+            cfg.include.clone()
+        };
         let mut ib = ignore::gitignore::GitignoreBuilder::new(p);
         for g in &include {
-            ib.add_line(None, g).map_err(|e| format!("include glob {g:?}: {e}"))?;
+            ib.add_line(None, g)
+                .map_err(|e| format!("include glob {g:?}: {e}"))?;
         }
         let inc = ib.build().map_err(|e| e.to_string())?;
-        let walker = ignore::WalkBuilder::new(p).overrides(ov).require_git(false).sort_by_file_name(|a, b| a.cmp(b)).build();
+        let walker = ignore::WalkBuilder::new(p)
+            .overrides(ov)
+            .require_git(false)
+            .sort_by_file_name(|a, b| a.cmp(b))
+            .build();
         for entry in walker {
             match entry {
-                Ok(e) if e.file_type().is_some_and(|t| t.is_file()) && inc.matched(e.path().strip_prefix(p).unwrap_or(e.path()), false).is_ignore() => {
+                Ok(e)
+                    if e.file_type().is_some_and(|t| t.is_file())
+                        && inc
+                            .matched(e.path().strip_prefix(p).unwrap_or(e.path()), false)
+                            .is_ignore() =>
+                {
                     out.push(e.into_path())
                 }
                 Ok(_) => {}
@@ -147,10 +170,18 @@ fn collect(paths: &[PathBuf], cfg: &config::Config) -> Result<Vec<PathBuf>, Stri
 
 /// Runs `check`; returns the exit status.
 pub fn run(args: &CheckArgs) -> i32 {
-    let paths: Vec<PathBuf> = if args.paths.is_empty() { vec![PathBuf::from("-")] } else { args.paths.clone() };
+    let paths: Vec<PathBuf> = if args.paths.is_empty() {
+        vec![PathBuf::from("-")]
+    } else {
+        args.paths.clone()
+    };
     // Configuration.
     let cfg_path = args.config.clone().or_else(|| {
-        let first = paths.first().filter(|p| p.as_os_str() != "-").cloned().unwrap_or_else(|| PathBuf::from("."));
+        let first = paths
+            .first()
+            .filter(|p| p.as_os_str() != "-")
+            .cloned()
+            .unwrap_or_else(|| PathBuf::from("."));
         config::find(&first)
     });
     let cfg = match cfg_path.as_deref().map(config::load).transpose() {
@@ -160,7 +191,11 @@ pub fn run(args: &CheckArgs) -> i32 {
             return 2;
         }
     };
-    let fail_on = match args.fail_on.as_deref().map(|s| Level::parse(s).filter(|l| *l != Level::Off)) {
+    let fail_on = match args
+        .fail_on
+        .as_deref()
+        .map(|s| Level::parse(s).filter(|l| *l != Level::Off))
+    {
         Some(None) => {
             eprintln!("quotecheck: --fail-on takes info, warning or error");
             return 2;
@@ -182,10 +217,15 @@ pub fn run(args: &CheckArgs) -> i32 {
         }
     };
     let grammar: &Grammar = grammar.as_ref().unwrap_or_else(|| Grammar::builtin());
-    let settings = Settings { levels: cfg.levels.clone() };
+    let settings = Settings {
+        levels: cfg.levels.clone(),
+    };
     let baseline: Option<BTreeMap<Fingerprint, usize>> = match &args.baseline {
         None => None,
-        Some(p) => match std::fs::read_to_string(p).map_err(|e| e.to_string()).and_then(|t| serde_json::from_str::<Baseline>(&t).map_err(|e| e.to_string())) {
+        Some(p) => match std::fs::read_to_string(p)
+            .map_err(|e| e.to_string())
+            .and_then(|t| serde_json::from_str::<Baseline>(&t).map_err(|e| e.to_string()))
+        {
             Ok(b) => {
                 let mut m = BTreeMap::new();
                 for f in b.findings {
@@ -227,7 +267,11 @@ pub fn run(args: &CheckArgs) -> i32 {
             InputKind::from_path(f)
         };
         let (result, report) = check::check_text_report(&inp.text, kind, grammar, &settings);
-        let name = if f.as_os_str() == "-" { "-".to_string() } else { display_path(f) };
+        let name = if f.as_os_str() == "-" {
+            "-".to_string()
+        } else {
+            display_path(f)
+        };
         Some((name, inp.text, result, report))
     };
     let mut sink = |checked: Option<(String, String, CheckResult, quotecheck::report::Report)>| {
@@ -256,8 +300,16 @@ pub fn run(args: &CheckArgs) -> i32 {
         docs.push((name, text, result));
         Ok(())
     };
-    let threads = if files.len() < 2 { 1 } else { pool::threads(args.threads) };
-    let bar = if files.len() > 1 { progress::files(files.len()) } else { None };
+    let threads = if files.len() < 2 {
+        1
+    } else {
+        pool::threads(args.threads)
+    };
+    let bar = if files.len() > 1 {
+        progress::files(files.len())
+    } else {
+        None
+    };
     let sink = |checked| {
         if let Some(b) = &bar {
             b.inc(1);
@@ -272,29 +324,58 @@ pub fn run(args: &CheckArgs) -> i32 {
     }
     if let Some(p) = &args.write_baseline {
         all_prints.sort();
-        let b = Baseline { version: 1, findings: all_prints };
+        let b = Baseline {
+            version: 1,
+            findings: all_prints,
+        };
         let text = serde_json::to_string_pretty(&b).unwrap_or_default();
         if let Err(e) = std::fs::write(p, text + "\n") {
             eprintln!("quotecheck: {}: {e}", p.display());
             return 2;
         }
-        eprintln!("quotecheck: wrote {} findings to {}", b.findings.len(), p.display());
+        eprintln!(
+            "quotecheck: wrote {} findings to {}",
+            b.findings.len(),
+            p.display()
+        );
         return status;
     }
-    let checked: Vec<Checked<'_>> = docs.iter().map(|(p, t, r)| Checked { path: p, text: t, result: r }).collect();
+    let checked: Vec<Checked<'_>> = docs
+        .iter()
+        .map(|(p, t, r)| Checked {
+            path: p,
+            text: t,
+            result: r,
+        })
+        .collect();
     let colour = match args.color {
         Colour::Always => true,
         Colour::Never => false,
-        Colour::Auto => std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
+        Colour::Auto => {
+            std::io::stdout().is_terminal()
+                && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+        }
     };
     let rendered = match args.format {
         CheckFormat::Human => findings::human(&checked, colour),
-        CheckFormat::Json => serde_json::to_string_pretty(&findings::json(&checked)).unwrap_or_default() + "\n",
-        CheckFormat::Sarif => serde_json::to_string_pretty(&findings::sarif(&checked)).unwrap_or_default() + "\n",
+        CheckFormat::Json => {
+            serde_json::to_string_pretty(&findings::json(&checked)).unwrap_or_default() + "\n"
+        }
+        CheckFormat::Sarif => {
+            serde_json::to_string_pretty(&findings::sarif(&checked)).unwrap_or_default() + "\n"
+        }
         CheckFormat::Github => findings::github(&checked),
         CheckFormat::Html => {
-            let views: Vec<HtmlDoc<'_>> =
-                docs.iter().zip(&reports).map(|((name, text, result), report)| HtmlDoc { name, text, report, findings: Some(result) }).collect();
+            let views: Vec<HtmlDoc<'_>> = docs
+                .iter()
+                .zip(&reports)
+                .map(|((name, text, result), report)| HtmlDoc {
+                    name,
+                    text,
+                    report,
+                    findings: Some(result),
+                })
+                .collect();
             html::report(&views)
         }
     };
@@ -305,7 +386,9 @@ pub fn run(args: &CheckArgs) -> i32 {
             return 2;
         }
     }
-    let failing = docs.iter().any(|(_, _, r)| r.findings.iter().any(|f| f.level >= fail_on));
+    let failing = docs
+        .iter()
+        .any(|(_, _, r)| r.findings.iter().any(|f| f.level >= fail_on));
     if status == 0 && failing {
         status = 1;
     }
@@ -317,7 +400,12 @@ pub fn rule(name: Option<&str>) -> i32 {
     match name {
         None => {
             for r in rules::ALL {
-                println!("{:<22} {:<8} {}", r.id(), r.default_level().as_str(), r.summary());
+                println!(
+                    "{:<22} {:<8} {}",
+                    r.id(),
+                    r.default_level().as_str(),
+                    r.summary()
+                );
             }
             0
         }

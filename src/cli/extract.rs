@@ -32,7 +32,9 @@ fn analyzer(args: &ExtractArgs) -> Result<Analyzer, String> {
     if args.grammar.is_empty() {
         return Ok(Analyzer::Builtin(Grammar::builtin()));
     }
-    Grammar::with_dirs(&args.grammar).map(|g| Analyzer::Extended(Box::new(g))).map_err(|e| e.to_string())
+    Grammar::with_dirs(&args.grammar)
+        .map(|g| Analyzer::Extended(Box::new(g)))
+        .map_err(|e| e.to_string())
 }
 
 /// Runs `extract`; returns the exit status.
@@ -44,7 +46,11 @@ pub fn run(args: &ExtractArgs) -> i32 {
             return 2;
         }
     };
-    let files: Vec<PathBuf> = if args.files.is_empty() { vec![PathBuf::from("-")] } else { args.files.clone() };
+    let files: Vec<PathBuf> = if args.files.is_empty() {
+        vec![PathBuf::from("-")]
+    } else {
+        args.files.clone()
+    };
     if args.format == Format::Html {
         // One page for all documents, written at the end.
         return super::html::extract(args, &files, |text| analyzer.analyze(text));
@@ -55,7 +61,11 @@ pub fn run(args: &ExtractArgs) -> i32 {
     let started = std::time::Instant::now();
     let mut stats = Stats::default();
     for f in &files {
-        let r = if args.jsonl { jsonl(&analyzer, args, f, &mut out, &mut stats) } else { document(&analyzer, args, f, &mut out, &mut stats) };
+        let r = if args.jsonl {
+            jsonl(&analyzer, args, f, &mut out, &mut stats)
+        } else {
+            document(&analyzer, args, f, &mut out, &mut stats)
+        };
         match r {
             Ok(s) => status = status.max(s),
             Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => return status,
@@ -77,25 +87,41 @@ pub fn run(args: &ExtractArgs) -> i32 {
     status
 }
 
-fn document<W: Write>(analyzer: &Analyzer, args: &ExtractArgs, f: &std::path::Path, out: &mut W, stats: &mut Stats) -> std::io::Result<i32> {
+fn document<W: Write>(
+    analyzer: &Analyzer,
+    args: &ExtractArgs,
+    f: &std::path::Path,
+    out: &mut W,
+    stats: &mut Stats,
+) -> std::io::Result<i32> {
     let Some(inp) = input::read_or_report(f, args.lossy) else {
         stats.errors += 1;
         return Ok(2);
     };
     stats.bytes += inp.text.len() as u64;
     if inp.text.len() > args.max_bytes {
-        eprintln!("quotecheck: {}: {} bytes is over --max-bytes {}; skipped", inp.name, inp.text.len(), args.max_bytes);
+        eprintln!(
+            "quotecheck: {}: {} bytes is over --max-bytes {}; skipped",
+            inp.name,
+            inp.text.len(),
+            args.max_bytes
+        );
         stats.errors += 1;
         return Ok(1);
     }
     let report = analyzer.analyze(&inp.text);
     stats.count(&report);
     match args.format {
-        Format::Text => out.write_all(quotecheck::render::text::render(&inp.name, &inp.text, &report).as_bytes())?,
+        Format::Text => out.write_all(
+            quotecheck::render::text::render(&inp.name, &inp.text, &report).as_bytes(),
+        )?,
         // Written for all documents at once by `html::extract`.
         Format::Html => {}
         Format::Json => {
-            let rec = Labelled { label: PathLabel { path: &inp.name }, report: &report };
+            let rec = Labelled {
+                label: PathLabel { path: &inp.name },
+                report: &report,
+            };
             if args.pretty {
                 json::write_pretty(out, &rec)?
             } else {
@@ -134,12 +160,20 @@ impl Stats {
     fn count(&mut self, report: &Report) {
         self.docs += 1;
         self.quotes += report.quotes.len() as u64;
-        self.anonymous += report.quotes.iter().filter(|q| q.anonymity.is_some()).count() as u64;
+        self.anonymous += report
+            .quotes
+            .iter()
+            .filter(|q| q.anonymity.is_some())
+            .count() as u64;
     }
 
     /// The `--stats` summary line.
     pub fn summary(&self, secs: f64) -> String {
-        let share = if self.quotes == 0 { 0.0 } else { 100.0 * self.anonymous as f64 / self.quotes as f64 };
+        let share = if self.quotes == 0 {
+            0.0
+        } else {
+            100.0 * self.anonymous as f64 / self.quotes as f64
+        };
         let mb = self.bytes as f64 / 1e6;
         format!(
             "quotecheck: {} documents, {} quotes ({:.1}% anonymous), {} errors; {:.1} MB in {:.2} s ({:.1} MB/s)",
@@ -191,7 +225,11 @@ enum LineRead {
 
 /// Appends one line (with its newline) to `buf`, unless it is longer than `cap`: then it is
 /// read through and dropped, so that a huge line never sits in memory.
-fn read_line_capped(r: &mut dyn BufRead, buf: &mut Vec<u8>, cap: usize) -> std::io::Result<LineRead> {
+fn read_line_capped(
+    r: &mut dyn BufRead,
+    buf: &mut Vec<u8>,
+    cap: usize,
+) -> std::io::Result<LineRead> {
     let start = buf.len();
     let mut total = 0usize;
     let mut too_long = false;
@@ -244,7 +282,13 @@ fn input_len(f: &std::path::Path) -> Option<u64> {
 
 /// `extract --jsonl` over one input: lines read in batches, analysed on `--threads` threads,
 /// results written in input order.
-fn jsonl<W: Write>(analyzer: &Analyzer, args: &ExtractArgs, f: &std::path::Path, out: &mut W, total: &mut Stats) -> std::io::Result<i32> {
+fn jsonl<W: Write>(
+    analyzer: &Analyzer,
+    args: &ExtractArgs,
+    f: &std::path::Path,
+    out: &mut W,
+    total: &mut Stats,
+) -> std::io::Result<i32> {
     let name = f.display().to_string();
     let mut reader: Box<dyn BufRead> = if name == "-" {
         Box::new(std::io::BufReader::with_capacity(1 << 16, std::io::stdin()))
@@ -269,7 +313,11 @@ fn jsonl<W: Write>(analyzer: &Analyzer, args: &ExtractArgs, f: &std::path::Path,
         }
         // A batch stops at the first line that takes it past BATCH_BYTES: room for that and a
         // quarter more, so the buffer is rarely copied as it grows.
-        let mut batch = Batch { first_line: line_no + 1, buf: Vec::with_capacity(BATCH_BYTES + BATCH_BYTES / 4), entries: Vec::with_capacity(BATCH_LINES) };
+        let mut batch = Batch {
+            first_line: line_no + 1,
+            buf: Vec::with_capacity(BATCH_BYTES + BATCH_BYTES / 4),
+            entries: Vec::with_capacity(BATCH_LINES),
+        };
         while batch.entries.len() < BATCH_LINES && batch.buf.len() < BATCH_BYTES {
             let from = batch.buf.len();
             match read_line_capped(&mut *reader, &mut batch.buf, cap)? {
@@ -287,7 +335,11 @@ fn jsonl<W: Write>(analyzer: &Analyzer, args: &ExtractArgs, f: &std::path::Path,
     let work = |batch: Batch| {
         // A report line is about six times its input line on news copy: room for a third more
         // than that, so the buffer is rarely copied as it grows.
-        let mut done = Done { out: Vec::with_capacity(batch.buf.len() * 8), status: 0, stats: Stats::default() };
+        let mut done = Done {
+            out: Vec::with_capacity(batch.buf.len() * 8),
+            status: 0,
+            stats: Stats::default(),
+        };
         // Each record's text, decoded into one buffer the batch reuses.
         let mut text = String::new();
         for (k, e) in batch.entries.iter().enumerate() {
@@ -296,14 +348,29 @@ fn jsonl<W: Write>(analyzer: &Analyzer, args: &ExtractArgs, f: &std::path::Path,
                 Entry::Line(r) => {
                     let bytes = batch.buf.get(r.clone()).unwrap_or_default();
                     done.stats.bytes += bytes.len() as u64;
-                    record(analyzer, args, line_no, bytes, &mut text, &mut done.out, &mut done.stats)
+                    record(
+                        analyzer,
+                        args,
+                        line_no,
+                        bytes,
+                        &mut text,
+                        &mut done.out,
+                        &mut done.stats,
+                    )
                 }
                 Entry::TooLong(n) => {
                     done.stats.bytes += *n as u64;
                     done.stats.errors += 1;
                     json::write_line(
                         &mut done.out,
-                        &ErrorRecord { id: None, line: line_no, error: format!("record of {n} bytes is over --max-bytes {}", args.max_bytes) },
+                        &ErrorRecord {
+                            id: None,
+                            line: line_no,
+                            error: format!(
+                                "record of {n} bytes is over --max-bytes {}",
+                                args.max_bytes
+                            ),
+                        },
                     )
                     .map(|_| 1)
                 }
@@ -343,12 +410,26 @@ fn record(
 ) -> std::io::Result<i32> {
     let mut error = |out: &mut Vec<u8>, id: Option<&serde_json::Value>, error: String| {
         stats.errors += 1;
-        json::write_line(out, &ErrorRecord { id, line: line_no, error }).map(|_| 1)
+        json::write_line(
+            out,
+            &ErrorRecord {
+                id,
+                line: line_no,
+                error,
+            },
+        )
+        .map(|_| 1)
     };
     let line = match std::str::from_utf8(bytes) {
         Ok(l) => std::borrow::Cow::Borrowed(l),
         Err(_) if args.lossy => String::from_utf8_lossy(bytes),
-        Err(e) => return error(out, None, format!("invalid UTF-8 at byte {} of the line", e.valid_up_to())),
+        Err(e) => {
+            return error(
+                out,
+                None,
+                format!("invalid UTF-8 at byte {} of the line", e.valid_up_to()),
+            )
+        }
     };
     if line.trim().is_empty() {
         return Ok(0);
@@ -364,7 +445,15 @@ fn record(
         }
     };
     if text.len() > args.max_bytes {
-        return error(out, Some(&id), format!("text of {} bytes is over --max-bytes {}", text.len(), args.max_bytes));
+        return error(
+            out,
+            Some(&id),
+            format!(
+                "text of {} bytes is over --max-bytes {}",
+                text.len(),
+                args.max_bytes
+            ),
+        );
     }
     let report = analyzer.analyze(text);
     stats.count(&report);

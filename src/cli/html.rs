@@ -23,14 +23,27 @@ pub fn extract(args: &ExtractArgs, files: &[PathBuf], analyze: impl Fn(&str) -> 
             continue;
         };
         if inp.text.len() > args.max_bytes {
-            eprintln!("quotecheck: {}: {} bytes is over --max-bytes {}; skipped", inp.name, inp.text.len(), args.max_bytes);
+            eprintln!(
+                "quotecheck: {}: {} bytes is over --max-bytes {}; skipped",
+                inp.name,
+                inp.text.len(),
+                args.max_bytes
+            );
             status = status.max(1);
             continue;
         }
         let report = analyze(&inp.text);
         docs.push((inp.name, inp.text, report));
     }
-    let views: Vec<HtmlDoc<'_>> = docs.iter().map(|(name, text, report)| HtmlDoc { name, text, report, findings: None }).collect();
+    let views: Vec<HtmlDoc<'_>> = docs
+        .iter()
+        .map(|(name, text, report)| HtmlDoc {
+            name,
+            text,
+            report,
+            findings: None,
+        })
+        .collect();
     match write(&html::report(&views)) {
         Ok(()) => status,
         Err(e) => {

@@ -16,7 +16,10 @@ pub fn read(path: &Path, lossy: bool) -> Result<Input, String> {
     let name = path.display().to_string();
     let bytes = if name == "-" {
         let mut b = Vec::new();
-        std::io::stdin().lock().read_to_end(&mut b).map_err(|e| format!("<stdin>: {e}"))?;
+        std::io::stdin()
+            .lock()
+            .read_to_end(&mut b)
+            .map_err(|e| format!("<stdin>: {e}"))?;
         b
     } else {
         std::fs::read(path).map_err(|e| format!("{name}: {e}"))?
@@ -28,7 +31,9 @@ pub fn read(path: &Path, lossy: bool) -> Result<Input, String> {
 /// Reads `path` as [`read`] does, printing the error on stderr when it fails (the caller
 /// records exit status 2 and goes on with the other inputs).
 pub fn read_or_report(path: &Path, lossy: bool) -> Option<Input> {
-    read(path, lossy).map_err(|e| eprintln!("quotecheck: {e}")).ok()
+    read(path, lossy)
+        .map_err(|e| eprintln!("quotecheck: {e}"))
+        .ok()
 }
 
 /// Decodes UTF-8, or returns the offset of the first invalid byte.

@@ -40,7 +40,9 @@ const EXAMPLES: &str = "Examples:
 #[derive(Subcommand, Debug)]
 enum Command {
     /// Print the attribution report of each input (JSON by default).
-    #[command(after_help = "Spans are UTF-8 byte offsets into the input. Output is deterministic: the same input gives the same bytes.")]
+    #[command(
+        after_help = "Spans are UTF-8 byte offsets into the input. Output is deterministic: the same input gives the same bytes."
+    )]
     Extract(ExtractArgs),
     /// Check drafted copy: anonymous sources, unattributed quotes, loaded verbs, …
     #[command(

@@ -83,7 +83,9 @@ where
             if done == sent {
                 break Ok(());
             }
-            let Ok((seq, result)) = out_rx.recv() else { break Ok(()) };
+            let Ok((seq, result)) = out_rx.recv() else {
+                break Ok(());
+            };
             match result {
                 Ok(o) => {
                     pending.insert(seq, o);

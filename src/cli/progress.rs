@@ -18,17 +18,24 @@ fn draw(bar: ProgressBar) -> Option<ProgressBar> {
 pub fn bytes(total: Option<u64>) -> Option<ProgressBar> {
     let bar = match total {
         Some(n) => ProgressBar::new(n).with_style(
-            ProgressStyle::with_template("{bar:30} {bytes}/{total_bytes} {bytes_per_sec} ETA {eta} {msg}").unwrap_or_else(|_| ProgressStyle::default_bar()),
+            ProgressStyle::with_template(
+                "{bar:30} {bytes}/{total_bytes} {bytes_per_sec} ETA {eta} {msg}",
+            )
+            .unwrap_or_else(|_| ProgressStyle::default_bar()),
         ),
-        None => ProgressBar::new_spinner()
-            .with_style(ProgressStyle::with_template("{spinner} {bytes} {bytes_per_sec} {msg}").unwrap_or_else(|_| ProgressStyle::default_spinner())),
+        None => ProgressBar::new_spinner().with_style(
+            ProgressStyle::with_template("{spinner} {bytes} {bytes_per_sec} {msg}")
+                .unwrap_or_else(|_| ProgressStyle::default_spinner()),
+        ),
     };
     draw(bar)
 }
 
 /// A bar over a number of files, with rate and ETA.
 pub fn files(total: usize) -> Option<ProgressBar> {
-    let bar = ProgressBar::new(total as u64)
-        .with_style(ProgressStyle::with_template("{bar:30} {pos}/{len} files {per_sec} ETA {eta}").unwrap_or_else(|_| ProgressStyle::default_bar()));
+    let bar = ProgressBar::new(total as u64).with_style(
+        ProgressStyle::with_template("{bar:30} {pos}/{len} files {per_sec} ETA {eta}")
+            .unwrap_or_else(|_| ProgressStyle::default_bar()),
+    );
     draw(bar)
 }

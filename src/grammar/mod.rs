@@ -21,11 +21,26 @@ pub use parse::{parse_file, Line, LineError};
 
 /// The built-in grammar files, in load order.
 pub const BUILTIN: &[(&str, &str)] = &[
-    ("abbreviations.txt", include_str!("../../grammars/abbreviations.txt")),
-    ("anonymity.txt", include_str!("../../grammars/anonymity.txt")),
-    ("cue-phrases.txt", include_str!("../../grammars/cue-phrases.txt")),
-    ("first-names.txt", include_str!("../../grammars/first-names.txt")),
-    ("function-words.txt", include_str!("../../grammars/function-words.txt")),
+    (
+        "abbreviations.txt",
+        include_str!("../../grammars/abbreviations.txt"),
+    ),
+    (
+        "anonymity.txt",
+        include_str!("../../grammars/anonymity.txt"),
+    ),
+    (
+        "cue-phrases.txt",
+        include_str!("../../grammars/cue-phrases.txt"),
+    ),
+    (
+        "first-names.txt",
+        include_str!("../../grammars/first-names.txt"),
+    ),
+    (
+        "function-words.txt",
+        include_str!("../../grammars/function-words.txt"),
+    ),
     ("hedges.txt", include_str!("../../grammars/hedges.txt")),
     ("nouns.txt", include_str!("../../grammars/nouns.txt")),
     ("outlets.txt", include_str!("../../grammars/outlets.txt")),
@@ -139,7 +154,19 @@ pub struct Verb {
 }
 
 /// Grammatical gender as the text shows it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize, schemars::JsonSchema)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    serde::Serialize,
+    serde::Deserialize,
+    schemars::JsonSchema,
+)]
 #[serde(rename_all = "lowercase")]
 pub enum Gender {
     /// Masculine.
@@ -448,10 +475,21 @@ impl TokClass {
             Tag::Pronoun(p) if p.object => TokClass::FUNC | TokClass::func(FuncType::Object),
             Tag::Pronoun(_) => TokClass::PRONOUN,
             Tag::FirstName(_) => TokClass::FIRST_NAME,
-            Tag::Func(f) if matches!(f.ty, FuncType::Qualifier | FuncType::Past | FuncType::Time | FuncType::TimeUnit | FuncType::Particle) => {
+            Tag::Func(f)
+                if matches!(
+                    f.ty,
+                    FuncType::Qualifier
+                        | FuncType::Past
+                        | FuncType::Time
+                        | FuncType::TimeUnit
+                        | FuncType::Particle
+                ) =>
+            {
                 TokClass::func(f.ty)
             }
-            Tag::Func(f) if f.time => TokClass::FUNC | TokClass::func(f.ty) | TokClass::func(FuncType::Time),
+            Tag::Func(f) if f.time => {
+                TokClass::FUNC | TokClass::func(f.ty) | TokClass::func(FuncType::Time)
+            }
             Tag::Func(f) => TokClass::FUNC | TokClass::func(f.ty),
             _ => 0,
         }
@@ -522,21 +560,33 @@ struct Stem {
 /// an upper-case letter into its lower case and leaves a digit as it is), keeping its first
 /// `n` bytes (`n <= 8`) and zeroing the rest.
 fn fold_word(w: u64, n: usize) -> u64 {
-    let keep = if n >= 8 { u64::MAX } else { (1u64 << (8 * n)) - 1 };
+    let keep = if n >= 8 {
+        u64::MAX
+    } else {
+        (1u64 << (8 * n)) - 1
+    };
     (w | 0x2020_2020_2020_2020) & keep
 }
 
 /// Bytes `from..from + n` of `b` (`n <= 8`, in range) as a little-endian word, zero-padded.
 fn load_word(b: &[u8], from: usize, n: usize) -> u64 {
-    if let Some(w) = b.get(from..from + 8).and_then(|s| <[u8; 8]>::try_from(s).ok()) {
+    if let Some(w) = b
+        .get(from..from + 8)
+        .and_then(|s| <[u8; 8]>::try_from(s).ok())
+    {
         return u64::from_le_bytes(w);
     }
-    b.get(from..from + n).unwrap_or_default().iter().rev().fold(0, |w, &x| (w << 8) | u64::from(x))
+    b.get(from..from + n)
+        .unwrap_or_default()
+        .iter()
+        .rev()
+        .fold(0, |w, &x| (w << 8) | u64::from(x))
 }
 
 /// The hash of a stem of `n` bytes whose folded head is `head`.
 fn stem_hash(head: [u64; 2], n: usize) -> u64 {
-    (head[0] ^ head[1].rotate_left(29) ^ (n as u64)).wrapping_mul(0x9E37_79B9_7F4A_7C15) ^ head[1].wrapping_mul(0x5851_F42D_4C95_7F2D)
+    (head[0] ^ head[1].rotate_left(29) ^ (n as u64)).wrapping_mul(0x9E37_79B9_7F4A_7C15)
+        ^ head[1].wrapping_mul(0x5851_F42D_4C95_7F2D)
 }
 
 /// A slot's fingerprint of a hash: sixteen of its middle bits (the top ones name the slot),
@@ -550,16 +600,23 @@ fn stem_head(b: &[u8], from: usize, n: usize) -> [u64; 2] {
     let n0 = n.min(8);
     let n1 = n.saturating_sub(8).min(8);
     let w0 = fold_word(load_word(b, from, n0), n0);
-    let w1 = if n1 == 0 { 0 } else { fold_word(load_word(b, from + 8, n1), n1) };
+    let w1 = if n1 == 0 {
+        0
+    } else {
+        fold_word(load_word(b, from + 8, n1), n1)
+    };
     [w0, w1]
 }
 
 impl Stems {
     fn build(folded: &[String], automaton: &contiguous::NFA) -> Stems {
-        let Ok(start) = automaton.start_state(Anchored::Yes) else { return Stems::default() };
+        let Ok(start) = automaton.start_state(Anchored::Yes) else {
+            return Stems::default();
+        };
         // Group the phrases by stem, keeping first-seen order (deterministic).
         let mut order: Vec<&[u8]> = Vec::new();
-        let mut groups: HashMap<&[u8], (Vec<u32>, bool), FixedState> = HashMap::with_hasher(FixedState::default());
+        let mut groups: HashMap<&[u8], (Vec<u32>, bool), FixedState> =
+            HashMap::with_hasher(FixedState::default());
         for (id, p) in folded.iter().enumerate() {
             let b = p.as_bytes();
             let stem = b.get(..stem_len(b)).unwrap_or(&[]);
@@ -578,18 +635,34 @@ impl Stems {
         }
         // At most half full, so probe runs stay short.
         let len = (order.len() * 2).next_power_of_two().max(2);
-        let mut t = Stems { prints: vec![0; len], slots: vec![Stem::default(); len], shift: 64 - len.trailing_zeros(), ..Stems::default() };
+        let mut t = Stems {
+            prints: vec![0; len],
+            slots: vec![Stem::default(); len],
+            shift: 64 - len.trailing_zeros(),
+            ..Stems::default()
+        };
         let mask = len - 1;
         for stem in order {
-            let Some((exact, longer)) = groups.get(stem) else { continue };
+            let Some((exact, longer)) = groups.get(stem) else {
+                continue;
+            };
             let n = stem.len();
             let head = stem_head(stem, 0, n);
             let from = t.rest.len() as u32;
             t.rest.extend_from_slice(stem.get(16..).unwrap_or_default());
-            let state = stem.iter().fold(start, |sid, &b| automaton.next_state(Anchored::Yes, sid, b));
+            let state = stem
+                .iter()
+                .fold(start, |sid, &b| automaton.next_state(Anchored::Yes, sid, b));
             let efrom = t.exact.len() as u32;
             t.exact.extend(exact);
-            let entry = Stem { head, tail: (from, t.rest.len() as u32), len: n as u32, state, exact: (efrom, t.exact.len() as u32), longer: *longer };
+            let entry = Stem {
+                head,
+                tail: (from, t.rest.len() as u32),
+                len: n as u32,
+                state,
+                exact: (efrom, t.exact.len() as u32),
+                longer: *longer,
+            };
             t.max_len = t.max_len.max(n);
             let hash = stem_hash(head, n);
             let mut i = (hash >> t.shift) as usize;
@@ -624,7 +697,10 @@ impl Stems {
                 i = (i + 1) & mask;
                 continue;
             };
-            if e.head == head && e.len as usize == n && (n <= 16 || self.tail_matches(e, b, from + 16, from + n)) {
+            if e.head == head
+                && e.len as usize == n
+                && (n <= 16 || self.tail_matches(e, b, from + 16, from + n))
+            {
                 return Some(e);
             }
             i = (i + 1) & mask;
@@ -637,14 +713,19 @@ impl Stems {
     #[inline(never)]
     fn tail_matches(&self, e: &Stem, b: &[u8], from: usize, to: usize) -> bool {
         let text = b.get(from..to).unwrap_or_default();
-        let key = self.rest.get(e.tail.0 as usize..e.tail.1 as usize).unwrap_or_default();
+        let key = self
+            .rest
+            .get(e.tail.0 as usize..e.tail.1 as usize)
+            .unwrap_or_default();
         key.len() == text.len() && key.iter().zip(text).all(|(&k, &w)| k == w | 0x20)
     }
 }
 
 /// The length of the run of ASCII letters and digits that `b` opens.
 fn stem_len(b: &[u8]) -> usize {
-    b.iter().position(|c| !c.is_ascii_alphanumeric()).unwrap_or(b.len())
+    b.iter()
+        .position(|c| !c.is_ascii_alphanumeric())
+        .unwrap_or(b.len())
 }
 
 /// A grammar under construction: the loader adds files, then [`GrammarBuilder::build`].
@@ -656,17 +737,34 @@ pub struct GrammarBuilder {
 }
 
 fn bad(file: &str, line: usize, message: impl Into<String>) -> GrammarError {
-    GrammarError::Syntax { file: file.to_string(), line, message: message.into() }
+    GrammarError::Syntax {
+        file: file.to_string(),
+        line,
+        message: message.into(),
+    }
 }
 
 /// The value of attribute `key`, one of `choices` (as written, and its meaning); otherwise an
 /// error that lists them: `expected type=unsourced|vague, found Some("x")`.
-fn choice<T: Copy>(file: &str, l: &Line<'_>, key: &str, choices: &[(&str, T)]) -> Result<T, GrammarError> {
+fn choice<T: Copy>(
+    file: &str,
+    l: &Line<'_>,
+    key: &str,
+    choices: &[(&str, T)],
+) -> Result<T, GrammarError> {
     let v = l.get(key);
-    choices.iter().find(|(name, _)| Some(*name) == v).map(|&(_, t)| t).ok_or_else(|| {
-        let names: Vec<&str> = choices.iter().map(|(name, _)| *name).collect();
-        bad(file, l.line, format!("expected {key}={}, found {v:?}", names.join("|")))
-    })
+    choices
+        .iter()
+        .find(|(name, _)| Some(*name) == v)
+        .map(|&(_, t)| t)
+        .ok_or_else(|| {
+            let names: Vec<&str> = choices.iter().map(|(name, _)| *name).collect();
+            bad(
+                file,
+                l.line,
+                format!("expected {key}={}, found {v:?}", names.join("|")),
+            )
+        })
 }
 
 fn gender(file: &str, l: &Line<'_>) -> Result<Option<Gender>, GrammarError> {
@@ -674,7 +772,11 @@ fn gender(file: &str, l: &Line<'_>) -> Result<Option<Gender>, GrammarError> {
         None => Ok(None),
         Some("m") => Ok(Some(Gender::Male)),
         Some("f") => Ok(Some(Gender::Female)),
-        Some(v) => Err(bad(file, l.line, format!("expected gender=m or gender=f, found gender={v}"))),
+        Some(v) => Err(bad(
+            file,
+            l.line,
+            format!("expected gender=m or gender=f, found gender={v}"),
+        )),
     }
 }
 
@@ -682,7 +784,11 @@ fn plural(file: &str, l: &Line<'_>) -> Result<bool, GrammarError> {
     match l.get("number") {
         None | Some("sg") => Ok(false),
         Some("pl") => Ok(true),
-        Some(v) => Err(bad(file, l.line, format!("expected number=sg or number=pl, found number={v}"))),
+        Some(v) => Err(bad(
+            file,
+            l.line,
+            format!("expected number=sg or number=pl, found number={v}"),
+        )),
     }
 }
 
@@ -722,7 +828,10 @@ impl GrammarBuilder {
     /// Adds the entries of one grammar file, named by its file name (`verbs.txt`).
     pub fn add_file(&mut self, name: &str, display: &str, text: &str) -> Result<(), GrammarError> {
         let lines = parse_file(text).map_err(|errs| {
-            let e = errs.into_iter().next().unwrap_or(LineError { line: 0, message: "empty".into() });
+            let e = errs.into_iter().next().unwrap_or(LineError {
+                line: 0,
+                message: "empty".into(),
+            });
             bad(display, e.line, e.message)
         })?;
         for l in &lines {
@@ -737,7 +846,13 @@ impl GrammarBuilder {
                 let stance = match l.get("stance") {
                     None | Some("neutral") => Stance::Neutral,
                     Some("loaded") => Stance::Loaded,
-                    Some(v) => return Err(bad(file, l.line, format!("expected stance=neutral or stance=loaded, found stance={v}"))),
+                    Some(v) => {
+                        return Err(bad(
+                            file,
+                            l.line,
+                            format!("expected stance=neutral or stance=loaded, found stance={v}"),
+                        ))
+                    }
                 };
                 let kind = match l.get("kind") {
                     None | Some("speech") => VerbKind::Speech,
@@ -745,7 +860,15 @@ impl GrammarBuilder {
                     Some("manner") => VerbKind::Manner,
                     Some("naming") => VerbKind::Naming,
                     Some("evaluative") => VerbKind::Evaluative,
-                    Some(v) => return Err(bad(file, l.line, format!("expected kind=speech|finding|manner|naming|evaluative, found kind={v}"))),
+                    Some(v) => {
+                        return Err(bad(
+                            file,
+                            l.line,
+                            format!(
+                            "expected kind=speech|finding|manner|naming|evaluative, found kind={v}"
+                        ),
+                        ))
+                    }
                 };
                 let split = l.flag("split");
                 let act = l.flag("act");
@@ -754,9 +877,28 @@ impl GrammarBuilder {
                 let modifier = l.flag("modifier");
                 let hearer = l.flag("hearer");
                 let it = l.flag("it");
-                let mk = |form| Tag::Verb(Verb { lemma: l.phrase.clone(), form, stance, kind, split, request, object, modifier, act, it, hearer });
+                let mk = |form| {
+                    Tag::Verb(Verb {
+                        lemma: l.phrase.clone(),
+                        form,
+                        stance,
+                        kind,
+                        split,
+                        request,
+                        object,
+                        modifier,
+                        act,
+                        it,
+                        hearer,
+                    })
+                };
                 self.add(&l.phrase, mk(VerbForm::Base));
-                for f in l.get("forms").unwrap_or("").split(',').filter(|f| !f.is_empty()) {
+                for f in l
+                    .get("forms")
+                    .unwrap_or("")
+                    .split(',')
+                    .filter(|f| !f.is_empty())
+                {
                     let f = f.to_lowercase();
                     let form = if f.ends_with("ing") {
                         VerbForm::Ing
@@ -769,7 +911,10 @@ impl GrammarBuilder {
                 }
             }
             "titles.txt" => {
-                let t = Title { gender: gender(file, l)?, class: l.get("class").unwrap_or("official").to_string() };
+                let t = Title {
+                    gender: gender(file, l)?,
+                    class: l.get("class").unwrap_or("official").to_string(),
+                };
                 self.add(&l.phrase, Tag::Title(t));
             }
             "nouns.txt" => {
@@ -807,8 +952,30 @@ impl GrammarBuilder {
                 self.add(&l.phrase, Tag::Cue(choice(file, l, "type", &types)?));
             }
             "outlets.txt" => self.add(&l.phrase, Tag::Outlet),
-            "places.txt" => self.add(&l.phrase, Tag::Place(choice(file, l, "kind", &[("country", PlaceKind::Country), ("capital", PlaceKind::Capital)])?)),
-            "hedges.txt" => self.add(&l.phrase, Tag::Hedge(choice(file, l, "type", &[("unsourced", HedgeType::Unsourced), ("vague", HedgeType::Vague)])?)),
+            "places.txt" => self.add(
+                &l.phrase,
+                Tag::Place(choice(
+                    file,
+                    l,
+                    "kind",
+                    &[
+                        ("country", PlaceKind::Country),
+                        ("capital", PlaceKind::Capital),
+                    ],
+                )?),
+            ),
+            "hedges.txt" => self.add(
+                &l.phrase,
+                Tag::Hedge(choice(
+                    file,
+                    l,
+                    "type",
+                    &[
+                        ("unsourced", HedgeType::Unsourced),
+                        ("vague", HedgeType::Vague),
+                    ],
+                )?),
+            ),
             "abbreviations.txt" => self.add(&l.phrase, Tag::Abbrev),
             "first-names.txt" => match gender(file, l)? {
                 Some(g) => self.add(&l.phrase, Tag::FirstName(g)),
@@ -820,7 +987,8 @@ impl GrammarBuilder {
                     plural: plural(file, l)?,
                     kind: noun_kind(file, l, NounKind::Any)?,
                     person: l.get("person").and_then(|v| v.parse().ok()).unwrap_or(3),
-                    object: l.get("case").is_some() && choice(file, l, "case", &[("subject", false), ("object", true)])?,
+                    object: l.get("case").is_some()
+                        && choice(file, l, "case", &[("subject", false), ("object", true)])?,
                 };
                 self.add(&l.phrase, Tag::Pronoun(p));
             }
@@ -841,7 +1009,13 @@ impl GrammarBuilder {
                     Some("time-unit") => FuncType::TimeUnit,
                     Some("past") => FuncType::Past,
                     Some("particle") => FuncType::Particle,
-                    v => return Err(bad(file, l.line, format!("unknown function word type {v:?}"))),
+                    v => {
+                        return Err(bad(
+                            file,
+                            l.line,
+                            format!("unknown function word type {v:?}"),
+                        ))
+                    }
                 };
                 let f = Func {
                     ty,
@@ -857,26 +1031,52 @@ impl GrammarBuilder {
                 };
                 self.add(&l.phrase, Tag::Func(f));
             }
-            other => return Err(GrammarError::UnknownFile { file: other.to_string(), known: BUILTIN.iter().map(|(n, _)| *n).collect::<Vec<_>>().join(", ") }),
+            other => {
+                return Err(GrammarError::UnknownFile {
+                    file: other.to_string(),
+                    known: BUILTIN
+                        .iter()
+                        .map(|(n, _)| *n)
+                        .collect::<Vec<_>>()
+                        .join(", "),
+                })
+            }
         }
         Ok(())
     }
 
     /// Adds every `*.txt` file of a user folder; each must have the name of a built-in file.
     pub fn add_dir(&mut self, dir: &Path) -> Result<(), GrammarError> {
-        let io = |source| GrammarError::Io { path: dir.to_path_buf(), source };
-        let mut files: Vec<PathBuf> =
-            std::fs::read_dir(dir).map_err(io)?.filter_map(|e| e.ok().map(|e| e.path())).filter(|p| p.extension().is_some_and(|x| x == "txt")).collect();
+        let io = |source| GrammarError::Io {
+            path: dir.to_path_buf(),
+            source,
+        };
+        let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
+            .map_err(io)?
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+            .collect();
         files.sort();
         for path in files {
-            let name = path.file_name().and_then(|n| n.to_str()).unwrap_or_default().to_string();
+            let name = path
+                .file_name()
+                .and_then(|n| n.to_str())
+                .unwrap_or_default()
+                .to_string();
             if !BUILTIN.iter().any(|(n, _)| *n == name) {
                 return Err(GrammarError::UnknownFile {
                     file: path.display().to_string(),
-                    known: BUILTIN.iter().map(|(n, _)| *n).collect::<Vec<_>>().join(", "),
+                    known: BUILTIN
+                        .iter()
+                        .map(|(n, _)| *n)
+                        .collect::<Vec<_>>()
+                        .join(", "),
                 });
             }
-            let text = std::fs::read_to_string(&path).map_err(|source| GrammarError::Io { path: path.clone(), source })?;
+            let text = std::fs::read_to_string(&path).map_err(|source| GrammarError::Io {
+                path: path.clone(),
+                source,
+            })?;
             self.add_file(&name, &path.display().to_string(), &text)?;
         }
         Ok(())
@@ -891,14 +1091,35 @@ impl GrammarBuilder {
         // times quicker to build at start-up (see ARCHITECTURE.md).
         // Phrases are folded to ASCII lower case here and text bytes in the walk, which is the
         // same match as `ascii_case_insensitive` with half the transitions per state.
-        let folded: Vec<String> = self.phrases.iter().map(|p| p.to_ascii_lowercase()).collect();
-        let automaton = contiguous::Builder::new().match_kind(MatchKind::Standard).build(&folded);
+        let folded: Vec<String> = self
+            .phrases
+            .iter()
+            .map(|p| p.to_ascii_lowercase())
+            .collect();
+        let automaton = contiguous::Builder::new()
+            .match_kind(MatchKind::Standard)
+            .build(&folded);
         // Building only fails past internal size limits, which these word lists are far from.
         #[allow(clippy::expect_used)]
         let automaton = automaton.expect("lexicon automaton within aho-corasick size limits");
         let stems = Stems::build(&folded, &automaton);
-        let classes = self.tags.iter().map(|tags| tags.iter().fold((0, 0), |(s, w), t| (s | TokClass::starts(t), w | TokClass::of(t)))).collect();
-        Grammar { phrases: self.phrases, tags: self.tags, index: self.index, automaton, classes, stems }
+        let classes = self
+            .tags
+            .iter()
+            .map(|tags| {
+                tags.iter().fold((0, 0), |(s, w), t| {
+                    (s | TokClass::starts(t), w | TokClass::of(t))
+                })
+            })
+            .collect();
+        Grammar {
+            phrases: self.phrases,
+            tags: self.tags,
+            index: self.index,
+            automaton,
+            classes,
+            stems,
+        }
     }
 }
 
@@ -931,18 +1152,27 @@ impl Grammar {
 
     /// Tags of a pattern id.
     pub fn tag(&self, pattern: u32) -> &[Tag] {
-        self.tags.get(pattern as usize).map(Vec::as_slice).unwrap_or(&[])
+        self.tags
+            .get(pattern as usize)
+            .map(Vec::as_slice)
+            .unwrap_or(&[])
     }
 
     /// The [`TokClass`] bits of a pattern's tags: `(starts, whole)`, for a phrase starting
     /// at a token and for a phrase that is the token.
     pub fn classes(&self, pattern: u32) -> (u32, u32) {
-        self.classes.get(pattern as usize).copied().unwrap_or((0, 0))
+        self.classes
+            .get(pattern as usize)
+            .copied()
+            .unwrap_or((0, 0))
     }
 
     /// The phrase of a pattern id.
     pub fn phrase(&self, pattern: u32) -> &str {
-        self.phrases.get(pattern as usize).map(String::as_str).unwrap_or("")
+        self.phrases
+            .get(pattern as usize)
+            .map(String::as_str)
+            .unwrap_or("")
     }
 
     /// Tags of an exact phrase (lower case).
@@ -986,13 +1216,21 @@ impl Grammar {
         // phrase's end, where the word must end too. So the stem is looked up, not walked, and no
         // phrase ends inside it (it would end inside a word).
         let (mut sid, from) = if stem == 0 {
-            let Ok(start) = a.start_state(Anchored::Yes) else { return };
+            let Ok(start) = a.start_state(Anchored::Yes) else {
+                return;
+            };
             (start, 0)
         } else {
-            let Some(e) = self.stems.find(bytes, at, stem) else { return };
+            let Some(e) = self.stems.find(bytes, at, stem) else {
+                return;
+            };
             let end = at + stem;
             if e.exact.0 < e.exact.1 && is_boundary(bytes, end) {
-                let exact = self.stems.exact.get(e.exact.0 as usize..e.exact.1 as usize).unwrap_or(&[]);
+                let exact = self
+                    .stems
+                    .exact
+                    .get(e.exact.0 as usize..e.exact.1 as usize)
+                    .unwrap_or(&[]);
                 out.extend(exact.iter().map(|&pattern| Hit { pattern, end }));
             }
             if !e.longer {
@@ -1022,8 +1260,15 @@ impl Grammar {
         for i in 0..a.match_len(sid) {
             let pid = a.match_pattern(sid, i);
             // Match states also carry suffix matches; keep phrases that start at `at`.
-            if self.phrases.get(pid.as_usize()).is_some_and(|p| p.len() == k + 1) {
-                out.push(Hit { pattern: pid.as_u32(), end });
+            if self
+                .phrases
+                .get(pid.as_usize())
+                .is_some_and(|p| p.len() == k + 1)
+            {
+                out.push(Hit {
+                    pattern: pid.as_u32(),
+                    end,
+                });
             }
         }
     }
@@ -1034,7 +1279,10 @@ impl Grammar {
 fn is_boundary(bytes: &[u8], end: usize) -> bool {
     match bytes.get(end) {
         None => true,
-        Some(&c) => bytes.get(end.wrapping_sub(1)) == Some(&b'.') || !(c.is_ascii_alphanumeric() || (c >= 0x80 && !is_punct_start(bytes, end))),
+        Some(&c) => {
+            bytes.get(end.wrapping_sub(1)) == Some(&b'.')
+                || !(c.is_ascii_alphanumeric() || (c >= 0x80 && !is_punct_start(bytes, end)))
+        }
     }
 }
 
@@ -1052,13 +1300,21 @@ mod tests {
     #[test]
     fn builtin_files_parse_sorted_unique() {
         for (name, text) in BUILTIN {
-            let lines = parse_file(text).unwrap_or_else(|e| panic!("grammars/{name}:{}: {}", e[0].line, e[0].message));
+            let lines = parse_file(text)
+                .unwrap_or_else(|e| panic!("grammars/{name}:{}: {}", e[0].line, e[0].message));
             assert!(!lines.is_empty(), "{name} is empty");
             for w in lines.windows(2) {
-                assert!(w[0].phrase < w[1].phrase, "grammars/{name}:{}: {:?} is not sorted after {:?} (or duplicates it)", w[1].line, w[1].phrase, w[0].phrase);
+                assert!(
+                    w[0].phrase < w[1].phrase,
+                    "grammars/{name}:{}: {:?} is not sorted after {:?} (or duplicates it)",
+                    w[1].line,
+                    w[1].phrase,
+                    w[0].phrase
+                );
             }
             let mut b = GrammarBuilder::default();
-            b.add_file(name, name, text).unwrap_or_else(|e| panic!("{e}"));
+            b.add_file(name, name, text)
+                .unwrap_or_else(|e| panic!("{e}"));
         }
     }
 
@@ -1067,7 +1323,9 @@ mod tests {
     fn walk(g: &Grammar, text: &str, at: usize) -> Vec<Hit> {
         let mut out = Vec::new();
         let a = &g.automaton;
-        let Ok(mut sid) = a.start_state(Anchored::Yes) else { return out };
+        let Ok(mut sid) = a.start_state(Anchored::Yes) else {
+            return out;
+        };
         for (k, &byte) in text.as_bytes().get(at..).unwrap_or(&[]).iter().enumerate() {
             sid = a.next_state(Anchored::Yes, sid, byte.to_ascii_lowercase());
             if a.is_dead(sid) {
@@ -1092,14 +1350,25 @@ mod tests {
             "GOV. Hale, Dr.Ng, U.S.-based In-house TOLD x2 said— “Said” said’s naïve Émile 42nd 1,000 $5 According to, citing-people counterintelligence-officials SPOKESPERSONSHIPSWOMEN abcdefghijklmnopqrstuvwxyz0123456789".to_string(),
         ];
         texts.push(g.phrases.join(" | "));
-        texts.push(g.phrases.iter().map(|p| p.to_ascii_uppercase()).collect::<Vec<_>>().join("x "));
+        texts.push(
+            g.phrases
+                .iter()
+                .map(|p| p.to_ascii_uppercase())
+                .collect::<Vec<_>>()
+                .join("x "),
+        );
         let mut hits = 0;
         for text in &texts {
             for (at, _) in text.char_indices() {
                 let mut got = g.lookup(text, at);
                 got.sort_by_key(|h| (h.end, h.pattern));
                 let want = walk(g, text, at);
-                assert_eq!(got, want, "at byte {at} of {:?}", text.get(at..at + 30).unwrap_or(""));
+                assert_eq!(
+                    got,
+                    want,
+                    "at byte {at} of {:?}",
+                    text.get(at..at + 30).unwrap_or("")
+                );
                 hits += got.len();
             }
         }
@@ -1113,25 +1382,46 @@ mod tests {
         let hits: Vec<&str> = g.lookup(text, 0).iter().map(|h| &text[..h.end]).collect();
         assert!(hits.contains(&"in"), "{hits:?}");
         assert!(hits.contains(&"in a statement"), "{hits:?}");
-        assert!(g.lookup("sayings", 0).iter().all(|h| h.end != 3), "no match inside a word");
+        assert!(
+            g.lookup("sayings", 0).iter().all(|h| h.end != 3),
+            "no match inside a word"
+        );
         assert!(g.lookup("Gov. Hale", 0).iter().any(|h| h.end == 4));
     }
 
     #[test]
     fn user_file_errors_name_file_and_line() {
         let mut b = Grammar::builtin_builder();
-        let e = b.add_file("verbs.txt", "house/verbs.txt", "grumble forms=grumbles stance=angry\n").unwrap_err();
-        assert_eq!(e.to_string(), "house/verbs.txt:1: expected stance=neutral or stance=loaded, found stance=angry");
-        let e = b.add_file("verbs.txt", "house/verbs.txt", "# ok\nok\nbad x=1 y\n").unwrap_err();
+        let e = b
+            .add_file(
+                "verbs.txt",
+                "house/verbs.txt",
+                "grumble forms=grumbles stance=angry\n",
+            )
+            .unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "house/verbs.txt:1: expected stance=neutral or stance=loaded, found stance=angry"
+        );
+        let e = b
+            .add_file("verbs.txt", "house/verbs.txt", "# ok\nok\nbad x=1 y\n")
+            .unwrap_err();
         assert!(e.to_string().starts_with("house/verbs.txt:3: "), "{e}");
     }
 
     #[test]
     fn user_files_extend_the_builtin_ones() {
         let mut b = Grammar::builtin_builder();
-        b.add_file("verbs.txt", "house/verbs.txt", "harrumph forms=harrumphs,harrumphed,harrumphing stance=loaded\n").unwrap();
+        b.add_file(
+            "verbs.txt",
+            "house/verbs.txt",
+            "harrumph forms=harrumphs,harrumphed,harrumphing stance=loaded\n",
+        )
+        .unwrap();
         let g = b.build();
-        assert!(matches!(g.tags_of("harrumphed").first(), Some(Tag::Verb(v)) if v.stance == Stance::Loaded));
+        assert!(
+            matches!(g.tags_of("harrumphed").first(), Some(Tag::Verb(v)) if v.stance == Stance::Loaded)
+        );
         assert!(!g.tags_of("said").is_empty());
     }
 }

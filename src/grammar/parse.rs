@@ -56,12 +56,18 @@ fn word(input: &str) -> IResult<&str, &str> {
 }
 
 fn attr(input: &str) -> IResult<&str, (&str, &str)> {
-    separated_pair(take_while1(|c: char| c.is_ascii_alphanumeric() || c == '-'), tag("="), take_till1(|c: char| c.is_whitespace())).parse_complete(input)
+    separated_pair(
+        take_while1(|c: char| c.is_ascii_alphanumeric() || c == '-'),
+        tag("="),
+        take_till1(|c: char| c.is_whitespace()),
+    )
+    .parse_complete(input)
 }
 
 fn entry(input: &str) -> IResult<&str, (Vec<&str>, Vec<(&str, &str)>)> {
     let (rest, words) = separated_list1(tag(" "), word).parse_complete(input)?;
-    let (rest, attrs) = opt(preceded(space1, separated_list1(space1, attr))).parse_complete(rest)?;
+    let (rest, attrs) =
+        opt(preceded(space1, separated_list1(space1, attr))).parse_complete(rest)?;
     let (rest, _) = nom::character::complete::space0(rest)?;
     Ok((rest, (words, attrs.unwrap_or_default())))
 }
@@ -78,8 +84,15 @@ pub fn parse_file(text: &str) -> Result<Vec<Line<'_>>, Vec<LineError>> {
             continue;
         }
         match all_consuming(entry).parse_complete(trimmed) {
-            Ok((_, (words, attrs))) => lines.push(Line { line: n, phrase: words.join(" ").to_lowercase(), attrs }),
-            Err(_) => errors.push(LineError { line: n, message: explain(trimmed) }),
+            Ok((_, (words, attrs))) => lines.push(Line {
+                line: n,
+                phrase: words.join(" ").to_lowercase(),
+                attrs,
+            }),
+            Err(_) => errors.push(LineError {
+                line: n,
+                message: explain(trimmed),
+            }),
         }
     }
     if errors.is_empty() {
@@ -119,7 +132,9 @@ mod tests {
 
     #[test]
     fn parses_phrase_and_attributes() {
-        let lines = parse_file("# c\n\nprime minister class=leader gender=m\nsay forms=says,said\n").unwrap();
+        let lines =
+            parse_file("# c\n\nprime minister class=leader gender=m\nsay forms=says,said\n")
+                .unwrap();
         assert_eq!(lines.len(), 2);
         assert_eq!(lines[0].phrase, "prime minister");
         assert_eq!(lines[0].get("class"), Some("leader"));
@@ -132,7 +147,11 @@ mod tests {
         let errs = parse_file("ok\nbad stance\nfine x=1\nword x=1 y\n").unwrap_err();
         let nums: Vec<_> = errs.iter().map(|e| e.line).collect();
         assert_eq!(nums, vec![4]);
-        assert!(errs[0].message.contains("expected key=value"), "{}", errs[0].message);
+        assert!(
+            errs[0].message.contains("expected key=value"),
+            "{}",
+            errs[0].message
+        );
         let errs = parse_file("a  b\n").unwrap_err();
         assert!(errs[0].message.contains("single spaces"));
         let errs = parse_file("a=\n").unwrap_err();

@@ -59,17 +59,49 @@ pub fn human(docs: &[Checked<'_>], colour: bool) -> String {
                 *c += 1;
             }
             let (l, c, el, ec) = position(d.text, &lines, f);
-            let _ = writeln!(out, "{}{}: {}", p.level(f.level), p.wrap("1", &format!("[{}]", f.rule)), p.wrap("1", &f.message));
+            let _ = writeln!(
+                out,
+                "{}{}: {}",
+                p.level(f.level),
+                p.wrap("1", &format!("[{}]", f.rule)),
+                p.wrap("1", &f.message)
+            );
             let width = l.to_string().len();
             let pad = " ".repeat(width);
             let _ = writeln!(out, "{pad}{} {}:{l}:{c}", p.wrap("1;34", "-->"), d.path);
             let _ = writeln!(out, "{pad} {}", p.wrap("1;34", "|"));
-            let line_text = d.text.lines().nth(l - 1).unwrap_or("").trim_end_matches('\r');
-            let _ = writeln!(out, "{} {} {line_text}", p.wrap("1;34", &l.to_string()), p.wrap("1;34", "|"));
-            let end_col = if el == l { ec } else { line_text.chars().count() + 1 };
+            let line_text = d
+                .text
+                .lines()
+                .nth(l - 1)
+                .unwrap_or("")
+                .trim_end_matches('\r');
+            let _ = writeln!(
+                out,
+                "{} {} {line_text}",
+                p.wrap("1;34", &l.to_string()),
+                p.wrap("1;34", "|")
+            );
+            let end_col = if el == l {
+                ec
+            } else {
+                line_text.chars().count() + 1
+            };
             let marks = "^".repeat(end_col.saturating_sub(c).max(1));
-            let _ =
-                writeln!(out, "{pad} {} {}{}", p.wrap("1;34", "|"), " ".repeat(c - 1), p.wrap(if f.level == Level::Error { "1;31" } else { "1;33" }, &marks));
+            let _ = writeln!(
+                out,
+                "{pad} {} {}{}",
+                p.wrap("1;34", "|"),
+                " ".repeat(c - 1),
+                p.wrap(
+                    if f.level == Level::Error {
+                        "1;31"
+                    } else {
+                        "1;33"
+                    },
+                    &marks
+                )
+            );
             if let Some(h) = &f.help {
                 let _ = writeln!(out, "{pad} {} help: {h}", p.wrap("1;34", "="));
             }
@@ -77,7 +109,14 @@ pub fn human(docs: &[Checked<'_>], colour: bool) -> String {
         }
         let s = &d.result.summary;
         if s.claims > 0 || !d.result.findings.is_empty() {
-            let _ = writeln!(out, "{}: {} claims, {} from anonymous sources ({:.0}%)", d.path, s.claims, s.anonymous, s.anonymous_share * 100.0);
+            let _ = writeln!(
+                out,
+                "{}: {} claims, {} from anonymous sources ({:.0}%)",
+                d.path,
+                s.claims,
+                s.anonymous,
+                s.anonymous_share * 100.0
+            );
         }
     }
     let total: usize = counts.iter().sum();
@@ -145,7 +184,10 @@ pub fn sarif(docs: &[Checked<'_>]) -> Value {
         let lines = LineIndex::new(d.text);
         for f in &d.result.findings {
             let (l, c, el, ec) = position(d.text, &lines, f);
-            let index = rules::ALL.iter().position(|r| r.id() == f.rule).unwrap_or(0);
+            let index = rules::ALL
+                .iter()
+                .position(|r| r.id() == f.rule)
+                .unwrap_or(0);
             results.push(json!({
                 "ruleId": f.rule,
                 "ruleIndex": index,
@@ -170,7 +212,9 @@ pub fn sarif(docs: &[Checked<'_>]) -> Value {
 }
 
 fn escape_data(s: &str) -> String {
-    s.replace('%', "%25").replace('\r', "%0D").replace('\n', "%0A")
+    s.replace('%', "%25")
+        .replace('\r', "%0D")
+        .replace('\n', "%0A")
 }
 
 fn escape_property(s: &str) -> String {

@@ -56,10 +56,19 @@ const SCRIPT: &str = include_str!("html.js");
 /// Renders `docs` as one HTML page.
 pub fn report(docs: &[HtmlDoc<'_>]) -> String {
     let checking = docs.iter().any(|d| d.findings.is_some());
-    let mut out = String::with_capacity(16 * 1024 + docs.iter().map(|d| d.text.len() * 3).sum::<usize>());
+    let mut out =
+        String::with_capacity(16 * 1024 + docs.iter().map(|d| d.text.len() * 3).sum::<usize>());
     let title = match docs {
-        [one] => format!("quotecheck {}: {}", if checking { "check" } else { "report" }, one.name),
-        _ => format!("quotecheck {}: {} documents", if checking { "check" } else { "report" }, docs.len()),
+        [one] => format!(
+            "quotecheck {}: {}",
+            if checking { "check" } else { "report" },
+            one.name
+        ),
+        _ => format!(
+            "quotecheck {}: {} documents",
+            if checking { "check" } else { "report" },
+            docs.len()
+        ),
     };
     out.push_str("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
     out.push_str("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
@@ -81,9 +90,18 @@ pub fn report(docs: &[HtmlDoc<'_>]) -> String {
         for (i, (d, s)) in docs.iter().zip(&stats).enumerate() {
             let _ = write!(out, "<li><a href=\"#d{i}\">");
             esc(&mut out, d.name);
-            let _ = write!(out, "</a> <span class=\"muted\">{} claims, {} anonymous", s.claims, s.anonymous);
+            let _ = write!(
+                out,
+                "</a> <span class=\"muted\">{} claims, {} anonymous",
+                s.claims, s.anonymous
+            );
             if let Some(f) = d.findings {
-                let _ = write!(out, ", {} finding{}", f.findings.len(), plural(f.findings.len()));
+                let _ = write!(
+                    out,
+                    ", {} finding{}",
+                    f.findings.len(),
+                    plural(f.findings.len())
+                );
             }
             out.push_str("</span></li>\n");
         }
@@ -129,7 +147,10 @@ fn esc(out: &mut String, s: &str) {
 }
 
 fn is_speech(k: QuoteKind) -> bool {
-    matches!(k, QuoteKind::Direct | QuoteKind::Partial | QuoteKind::Indirect)
+    matches!(
+        k,
+        QuoteKind::Direct | QuoteKind::Partial | QuoteKind::Indirect
+    )
 }
 
 fn kind_name(k: QuoteKind) -> &'static str {
@@ -211,8 +232,12 @@ impl Stats {
     fn of(report: &Report) -> Stats {
         // A partial quote inside a reported claim is part of it: found with the reported
         // claims sorted by start and the running maximum of their ends.
-        let mut indirect: Vec<(usize, usize)> =
-            report.quotes.iter().filter(|q| q.kind == QuoteKind::Indirect).map(|q| (q.content.start, q.content.end)).collect();
+        let mut indirect: Vec<(usize, usize)> = report
+            .quotes
+            .iter()
+            .filter(|q| q.kind == QuoteKind::Indirect)
+            .map(|q| (q.content.start, q.content.end))
+            .collect();
         indirect.sort_unstable();
         let mut reach = Vec::with_capacity(indirect.len());
         let mut max_end = 0;
@@ -234,7 +259,15 @@ impl Stats {
                 _ => Claim::No,
             })
             .collect();
-        let mut s = Stats { claim, number: BTreeMap::new(), speakers: Vec::new(), chains: Vec::new(), claims: 0, anonymous: 0, unattributed: 0 };
+        let mut s = Stats {
+            claim,
+            number: BTreeMap::new(),
+            speakers: Vec::new(),
+            chains: Vec::new(),
+            claims: 0,
+            anonymous: 0,
+            unattributed: 0,
+        };
         let mut chain_ix: BTreeMap<(usize, Vec<(&str, &str)>), usize> = BTreeMap::new();
         for (q, &c) in report.quotes.iter().zip(&s.claim) {
             if !is_speech(q.kind) {
@@ -249,7 +282,13 @@ impl Stats {
             };
             let n = *s.number.entry(sp.entity).or_insert(s.speakers.len());
             if n == s.speakers.len() {
-                s.speakers.push(Speaker { entity: sp.entity, name: sp.name.clone(), anonymous: sp.anonymous, direct: 0, reported: 0 });
+                s.speakers.push(Speaker {
+                    entity: sp.entity,
+                    name: sp.name.clone(),
+                    anonymous: sp.anonymous,
+                    direct: 0,
+                    reported: 0,
+                });
             }
             if c == Claim::No {
                 continue;
@@ -265,7 +304,13 @@ impl Stats {
                     Claim::No => {}
                 }
             }
-            let key = (n, q.chain.iter().map(|l| (l.name.as_str(), role_name(l.role))).collect());
+            let key = (
+                n,
+                q.chain
+                    .iter()
+                    .map(|l| (l.name.as_str(), role_name(l.role)))
+                    .collect(),
+            );
             match chain_ix.get(&key) {
                 Some(&i) => {
                     if let Some(ch) = s.chains.get_mut(i) {
@@ -274,7 +319,11 @@ impl Stats {
                 }
                 None => {
                     chain_ix.insert(key, s.chains.len());
-                    s.chains.push(Chain { speaker: n, links: q.chain.iter().map(|l| (l.name.clone(), l.role)).collect(), claims: 1 });
+                    s.chains.push(Chain {
+                        speaker: n,
+                        links: q.chain.iter().map(|l| (l.name.clone(), l.role)).collect(),
+                        claims: 1,
+                    });
                 }
             }
         }
@@ -292,7 +341,9 @@ impl Stats {
 
 fn legend(out: &mut String, checking: bool) {
     out.push_str("<ul class=\"legend\" aria-label=\"Legend\">\n");
-    out.push_str("<li><span class=\"q k-direct s0\"><span class=\"lbl\">1</span>direct quote</span></li>\n");
+    out.push_str(
+        "<li><span class=\"q k-direct s0\"><span class=\"lbl\">1</span>direct quote</span></li>\n",
+    );
     out.push_str("<li><span class=\"q k-indirect s0\"><span class=\"lbl\">1</span>reported claim</span></li>\n");
     out.push_str("<li><span class=\"q k-partial s0\">partial quote</span></li>\n");
     out.push_str("<li><span class=\"q k-direct s1 anon\"><span class=\"lbl\">2 anon</span>anonymous source</span></li>\n");
@@ -323,7 +374,10 @@ struct Iv {
 }
 
 fn document(out: &mut String, d: usize, doc: &HtmlDoc<'_>, stats: &Stats) {
-    let _ = write!(out, "<section class=\"doc\" id=\"d{d}\" aria-labelledby=\"d{d}-h\">\n<h2 id=\"d{d}-h\">");
+    let _ = write!(
+        out,
+        "<section class=\"doc\" id=\"d{d}\" aria-labelledby=\"d{d}-h\">\n<h2 id=\"d{d}-h\">"
+    );
     esc(out, doc.name);
     out.push_str("</h2>\n<div class=\"cols\">\n");
     let _ = write!(out, "<article class=\"text\" aria-label=\"Text of ");
@@ -358,17 +412,27 @@ struct Walker<'o, 'a> {
 impl<'o, 'a> Walker<'o, 'a> {
     fn new(out: &'o mut String, d: usize, doc: &'o HtmlDoc<'a>, stats: &'o Stats) -> Self {
         let text = doc.text;
-        let ok = |s: usize, e: usize| s <= e && e <= text.len() && text.is_char_boundary(s) && text.is_char_boundary(e);
+        let ok = |s: usize, e: usize| {
+            s <= e && e <= text.len() && text.is_char_boundary(s) && text.is_char_boundary(e)
+        };
         let mut ivs: Vec<Iv> = Vec::new();
         for (i, q) in doc.report.quotes.iter().enumerate() {
             if ok(q.content.start, q.content.end) {
-                ivs.push(Iv { start: q.content.start, end: q.content.end, what: What::Unit(i) });
+                ivs.push(Iv {
+                    start: q.content.start,
+                    end: q.content.end,
+                    what: What::Unit(i),
+                });
             }
         }
         if let Some(r) = doc.findings {
             for (i, f) in r.findings.iter().enumerate() {
                 if ok(f.span.start, f.span.end) {
-                    ivs.push(Iv { start: f.span.start, end: f.span.end, what: What::Finding(i) });
+                    ivs.push(Iv {
+                        start: f.span.start,
+                        end: f.span.end,
+                        what: What::Finding(i),
+                    });
                 }
             }
         }
@@ -381,7 +445,17 @@ impl<'o, 'a> Walker<'o, 'a> {
             (v.start, std::cmp::Reverse(v.end), rank, i)
         });
         let begun = vec![false; ivs.len()];
-        Walker { out, d, doc, stats, ivs, begun, open: Vec::new(), written: 0, in_p: false }
+        Walker {
+            out,
+            d,
+            doc,
+            stats,
+            ivs,
+            begun,
+            open: Vec::new(),
+            written: 0,
+            in_p: false,
+        }
     }
 
     fn run(&mut self) {
@@ -446,9 +520,15 @@ impl<'o, 'a> Walker<'o, 'a> {
     /// Closes the intervals that end at or before `p`, reopening the ones above them that go on.
     fn close_ending(&mut self, p: usize) {
         let ends = |ivs: &[Iv], k: usize| ivs.get(k).is_some_and(|v| v.end <= p);
-        let Some(first) = self.open.iter().position(|&k| ends(&self.ivs, k)) else { return };
+        let Some(first) = self.open.iter().position(|&k| ends(&self.ivs, k)) else {
+            return;
+        };
         // An interval that ends unwritten (empty, or only a line break) is still shown.
-        let tail_unwritten = self.open.iter().skip(first).any(|&k| ends(&self.ivs, k) && !self.begun.get(k).copied().unwrap_or(true));
+        let tail_unwritten = self
+            .open
+            .iter()
+            .skip(first)
+            .any(|&k| ends(&self.ivs, k) && !self.begun.get(k).copied().unwrap_or(true));
         if tail_unwritten {
             self.flush();
         }
@@ -460,17 +540,25 @@ impl<'o, 'a> Walker<'o, 'a> {
                 self.close_tag(k, done);
             }
         }
-        self.open.extend(tail.into_iter().filter(|&k| !ends(&self.ivs, k)));
+        self.open
+            .extend(tail.into_iter().filter(|&k| !ends(&self.ivs, k)));
     }
 
     /// A line break at `p`: a paragraph break, unless the copy is hard-wrapped (the line ends
     /// mid-sentence and the next starts in lower case), where it is a space.
     fn line_break(&mut self, p: usize) {
         let text = self.doc.text;
-        let before = text.get(..p).unwrap_or("").trim_end_matches([' ', '\t', '\r']);
+        let before = text
+            .get(..p)
+            .unwrap_or("")
+            .trim_end_matches([' ', '\t', '\r']);
         let after = text.get(p + 1..).unwrap_or("");
-        let ends_sentence = before.ends_with(['.', '!', '?', ':', ';', '"', '\'', '”', '’', '»', ')']);
-        let wrapped = !before.is_empty() && !before.ends_with('\n') && !ends_sentence && after.chars().next().is_some_and(char::is_lowercase);
+        let ends_sentence =
+            before.ends_with(['.', '!', '?', ':', ';', '"', '\'', '”', '’', '»', ')']);
+        let wrapped = !before.is_empty()
+            && !before.ends_with('\n')
+            && !ends_sentence
+            && after.chars().next().is_some_and(char::is_lowercase);
         if wrapped && self.in_p {
             self.out.push('\n');
         } else {
@@ -495,15 +583,25 @@ impl<'o, 'a> Walker<'o, 'a> {
     /// Whether an open interval below `depth` is a unit of the same speaker as unit `i`.
     fn inside_same_speaker(&self, i: usize, depth: usize) -> bool {
         let quotes = &self.doc.report.quotes;
-        let Some(me) = quotes.get(i).and_then(|q| q.speaker.as_ref()) else { return false };
-        self.open.iter().take(depth).any(|&k| match self.ivs.get(k).map(|v| v.what) {
-            Some(What::Unit(j)) => quotes.get(j).and_then(|q| q.speaker.as_ref()).is_some_and(|s| s.entity == me.entity),
-            _ => false,
-        })
+        let Some(me) = quotes.get(i).and_then(|q| q.speaker.as_ref()) else {
+            return false;
+        };
+        self.open
+            .iter()
+            .take(depth)
+            .any(|&k| match self.ivs.get(k).map(|v| v.what) {
+                Some(What::Unit(j)) => quotes
+                    .get(j)
+                    .and_then(|q| q.speaker.as_ref())
+                    .is_some_and(|s| s.entity == me.entity),
+                _ => false,
+            })
     }
 
     fn open_tag(&mut self, k: usize, depth: usize) {
-        let Some(v) = self.ivs.get(k).copied() else { return };
+        let Some(v) = self.ivs.get(k).copied() else {
+            return;
+        };
         let first = !self.begun.get(k).copied().unwrap_or(true);
         if let Some(b) = self.begun.get_mut(k) {
             *b = true;
@@ -515,10 +613,15 @@ impl<'o, 'a> Walker<'o, 'a> {
     }
 
     fn open_unit(&mut self, i: usize, first: bool, depth: usize) {
-        let Some(q) = self.doc.report.quotes.get(i) else { return };
+        let Some(q) = self.doc.report.quotes.get(i) else {
+            return;
+        };
         let d = self.d;
         let speech = is_speech(q.kind);
-        let number = q.speaker.as_ref().and_then(|s| self.stats.number.get(&s.entity).copied());
+        let number = q
+            .speaker
+            .as_ref()
+            .and_then(|s| self.stats.number.get(&s.entity).copied());
         let same = first && self.inside_same_speaker(i, depth);
         let out = &mut *self.out;
         let _ = write!(out, "<mark class=\"q k-{}", kind_name(q.kind));
@@ -539,7 +642,12 @@ impl<'o, 'a> Walker<'o, 'a> {
         if first {
             let _ = write!(out, " id=\"d{d}-q{}\"", q.id);
         }
-        let _ = write!(out, " data-quote=\"{}\" data-kind=\"{}\"", q.id, kind_name(q.kind));
+        let _ = write!(
+            out,
+            " data-quote=\"{}\" data-kind=\"{}\"",
+            q.id,
+            kind_name(q.kind)
+        );
         if let (Some(s), Some(n)) = (&q.speaker, number) {
             out.push_str(" data-speaker=\"");
             esc(out, &s.name);
@@ -549,7 +657,11 @@ impl<'o, 'a> Walker<'o, 'a> {
             out.push('>');
             return;
         }
-        let _ = write!(out, " tabindex=\"0\" aria-describedby=\"d{d}-q{}-tip\">", q.id);
+        let _ = write!(
+            out,
+            " tabindex=\"0\" aria-describedby=\"d{d}-q{}-tip\">",
+            q.id
+        );
         unit_tip(out, d, q, self.doc.report);
         if !speech || same {
             return;
@@ -566,10 +678,17 @@ impl<'o, 'a> Walker<'o, 'a> {
     }
 
     fn open_finding(&mut self, i: usize, first: bool) {
-        let Some(f) = self.doc.findings.and_then(|r| r.findings.get(i)) else { return };
+        let Some(f) = self.doc.findings.and_then(|r| r.findings.get(i)) else {
+            return;
+        };
         let d = self.d;
         let out = &mut *self.out;
-        let _ = write!(out, "<mark class=\"finding level-{}{}\"", level_name(f.level), if first { "" } else { " cont" });
+        let _ = write!(
+            out,
+            "<mark class=\"finding level-{}{}\"",
+            level_name(f.level),
+            if first { "" } else { " cont" }
+        );
         if first {
             let _ = write!(out, " id=\"d{d}-f{i}\"");
         }
@@ -602,7 +721,10 @@ fn tip_row(out: &mut String, key: &str, value: &str) {
 
 /// The chain of a unit as one line: speaker → relay (relay) → outlet (outlet) → …
 fn chain_line(q: &Quote) -> String {
-    let mut s = q.speaker.as_ref().map_or_else(|| "nobody credited".to_string(), |x| x.name.clone());
+    let mut s = q
+        .speaker
+        .as_ref()
+        .map_or_else(|| "nobody credited".to_string(), |x| x.name.clone());
     for l in &q.chain {
         let _ = write!(s, " → {} ({})", l.name, role_name(l.role));
     }
@@ -610,13 +732,21 @@ fn chain_line(q: &Quote) -> String {
 }
 
 fn unit_tip(out: &mut String, d: usize, q: &Quote, report: &Report) {
-    let _ = write!(out, "<span class=\"tip\" role=\"tooltip\" id=\"d{d}-q{}-tip\"><span class=\"who\">", q.id);
+    let _ = write!(
+        out,
+        "<span class=\"tip\" role=\"tooltip\" id=\"d{d}-q{}-tip\"><span class=\"who\">",
+        q.id
+    );
     match (&q.speaker, is_speech(q.kind)) {
         (Some(s), _) => esc(out, &s.name),
         (None, true) => out.push_str("Unattributed"),
         (None, false) => out.push_str("Not speech"),
     }
-    let _ = write!(out, "</span> <span class=\"what\">{}</span>", kind_label(q.kind));
+    let _ = write!(
+        out,
+        "</span> <span class=\"what\">{}</span>",
+        kind_label(q.kind)
+    );
     if !is_speech(q.kind) {
         out.push_str("</span>");
         return;
@@ -642,9 +772,20 @@ fn unit_tip(out: &mut String, d: usize, q: &Quote, report: &Report) {
         None => tip_row(out, "cue", "none: no speaker in reach"),
     }
     if q.speaker.as_ref().is_some_and(|s| s.anonymous) {
-        let entity = q.speaker.as_ref().and_then(|s| report.entities.get(s.entity));
-        let reason = q.anonymity.as_ref().and_then(|a| a.reason.as_ref()).or_else(|| entity.and_then(|e| e.anonymity_reason.as_ref()));
-        let request = q.anonymity.as_ref().and_then(|a| a.request.as_ref()).or_else(|| entity.and_then(|e| e.anonymity_request.as_ref()));
+        let entity = q
+            .speaker
+            .as_ref()
+            .and_then(|s| report.entities.get(s.entity));
+        let reason = q
+            .anonymity
+            .as_ref()
+            .and_then(|a| a.reason.as_ref())
+            .or_else(|| entity.and_then(|e| e.anonymity_reason.as_ref()));
+        let request = q
+            .anonymity
+            .as_ref()
+            .and_then(|a| a.request.as_ref())
+            .or_else(|| entity.and_then(|e| e.anonymity_request.as_ref()));
         let mut v = match reason {
             Some(r) => format!("reason: {}", r.text),
             None => "no reason given".to_string(),
@@ -668,7 +809,9 @@ fn finding_tip(out: &mut String, d: usize, i: usize, f: &Finding) {
 }
 
 fn entity_note(report: &Report, entity: usize) -> String {
-    let Some(e) = report.entities.get(entity) else { return String::new() };
+    let Some(e) = report.entities.get(entity) else {
+        return String::new();
+    };
     let kind = match e.kind {
         EntityKind::Person => "person",
         EntityKind::Organisation => "organisation",
@@ -688,7 +831,10 @@ fn entity_note(report: &Report, entity: usize) -> String {
 }
 
 fn panel(out: &mut String, d: usize, doc: &HtmlDoc<'_>, s: &Stats) {
-    let _ = write!(out, "<aside class=\"panel\" aria-labelledby=\"d{d}-sp\">\n<h3 id=\"d{d}-sp\">Speakers</h3>\n");
+    let _ = write!(
+        out,
+        "<aside class=\"panel\" aria-labelledby=\"d{d}-sp\">\n<h3 id=\"d{d}-sp\">Speakers</h3>\n"
+    );
     let pct = (s.share() * 100.0).round();
     let _ = writeln!(
         out,
@@ -716,7 +862,11 @@ fn panel(out: &mut String, d: usize, doc: &HtmlDoc<'_>, s: &Stats) {
                 if sp.anonymous { " anon" } else { "" }
             );
             esc(out, &sp.name);
-            let _ = write!(out, "</span> <span class=\"counts\">{} direct, {} reported</span></button>", sp.direct, sp.reported);
+            let _ = write!(
+                out,
+                "</span> <span class=\"counts\">{} direct, {} reported</span></button>",
+                sp.direct, sp.reported
+            );
             let note = entity_note(doc.report, sp.entity);
             if !note.is_empty() {
                 out.push_str("<span class=\"note\">");
@@ -730,7 +880,9 @@ fn panel(out: &mut String, d: usize, doc: &HtmlDoc<'_>, s: &Stats) {
     if !s.chains.is_empty() {
         let _ = write!(out, "<h3>Source chains</h3>\n<ul class=\"chains\">\n");
         for c in &s.chains {
-            let Some(sp) = s.speakers.get(c.speaker) else { continue };
+            let Some(sp) = s.speakers.get(c.speaker) else {
+                continue;
+            };
             let _ = write!(
                 out,
                 "<li><ol class=\"path\" aria-label=\"source chain\"><li class=\"node s{}{}\"><span>",
@@ -744,7 +896,12 @@ fn panel(out: &mut String, d: usize, doc: &HtmlDoc<'_>, s: &Stats) {
                 esc(out, name);
                 let _ = write!(out, " <small>{}</small></span></li>", role_name(*role));
             }
-            let _ = writeln!(out, "</ol> <span class=\"muted\">{} claim{}</span></li>", c.claims, plural(c.claims));
+            let _ = writeln!(
+                out,
+                "</ol> <span class=\"muted\">{} claim{}</span></li>",
+                c.claims,
+                plural(c.claims)
+            );
         }
         out.push_str("</ul>\n");
     }
@@ -769,7 +926,11 @@ fn panel(out: &mut String, d: usize, doc: &HtmlDoc<'_>, s: &Stats) {
 }
 
 fn findings_list(out: &mut String, d: usize, text: &str, r: &CheckResult) {
-    let _ = writeln!(out, "<h3>Findings <span class=\"muted\">({})</span></h3>", r.findings.len());
+    let _ = writeln!(
+        out,
+        "<h3>Findings <span class=\"muted\">({})</span></h3>",
+        r.findings.len()
+    );
     if r.findings.is_empty() {
         out.push_str("<p class=\"muted\">No findings.</p>\n");
         return;
@@ -797,7 +958,12 @@ mod tests {
 
     fn page(text: &str) -> String {
         let r = crate::analyze(text);
-        report(&[HtmlDoc { name: "t.txt", text, report: &r, findings: None }])
+        report(&[HtmlDoc {
+            name: "t.txt",
+            text,
+            report: &r,
+            findings: None,
+        }])
     }
 
     fn article(html: &str) -> &str {
@@ -817,7 +983,11 @@ mod tests {
     fn marks_nest_across_paragraphs() {
         let h = page("The minister said that \"the plan\nis sound\" and more.\n\nNext paragraph.");
         let a = article(&h);
-        assert_eq!(a.matches("<mark").count(), a.matches("</mark>").count(), "{a}");
+        assert_eq!(
+            a.matches("<mark").count(),
+            a.matches("</mark>").count(),
+            "{a}"
+        );
         assert_eq!(a.matches("<p>").count(), a.matches("</p>").count(), "{a}");
     }
 
@@ -838,9 +1008,18 @@ mod tests {
             continues: None,
         };
         r.quotes = vec![q(0, 0, 5), q(1, 3, 14), q(2, 4, 4), q(3, 12, 99)];
-        let h = report(&[HtmlDoc { name: "x", text, report: &r, findings: None }]);
+        let h = report(&[HtmlDoc {
+            name: "x",
+            text,
+            report: &r,
+            findings: None,
+        }]);
         let a = article(&h);
-        assert_eq!(a.matches("<mark").count(), a.matches("</mark>").count(), "{a}");
+        assert_eq!(
+            a.matches("<mark").count(),
+            a.matches("</mark>").count(),
+            "{a}"
+        );
         for id in 0..3 {
             assert!(a.contains(&format!("id=\"d0-q{id}\"")), "{a}");
         }
@@ -854,7 +1033,8 @@ mod tests {
             }
             let j = rest[i..].find('>').unwrap() + i;
             let tag = &rest[i..=j];
-            let opens_hidden = tag.starts_with("<span class=\"tip\"") || tag.starts_with("<span class=\"lbl\"");
+            let opens_hidden =
+                tag.starts_with("<span class=\"tip\"") || tag.starts_with("<span class=\"lbl\"");
             if opens_hidden || (hidden > 0 && tag.starts_with("<span")) {
                 hidden += 1;
             } else if hidden > 0 && tag == "</span>" {

@@ -3,8 +3,8 @@
 use serde::Serialize;
 
 use crate::report::{
-    Anonymity, ChainLink, ChainRole, Construction, Cue, DatelineInfo, Diagnostic, Entity, EntityKind, Excerpt, Gender, Mention, MentionKind, Quote, QuoteKind,
-    Report, Speaker, Stance,
+    Anonymity, ChainLink, ChainRole, Construction, Cue, DatelineInfo, Diagnostic, Entity,
+    EntityKind, Excerpt, Gender, Mention, MentionKind, Quote, QuoteKind, Report, Speaker, Stance,
 };
 use crate::span::Span;
 
@@ -53,7 +53,12 @@ pub fn write_line<W: std::io::Write, T: Serialize>(out: &mut W, value: &T) -> st
 /// Appends `{"<key>": <label>, …report}` and a newline to `out`: the same bytes as
 /// [`write_line`] of a [`Labelled`]. The label is written by `serde_json`, the report by
 /// [`write_report`]'s hand-written writer.
-pub fn write_labelled_line<L: Serialize + ?Sized>(out: &mut Vec<u8>, key: &str, label: &L, report: &Report) -> std::io::Result<()> {
+pub fn write_labelled_line<L: Serialize + ?Sized>(
+    out: &mut Vec<u8>,
+    key: &str,
+    label: &L,
+    report: &Report,
+) -> std::io::Result<()> {
     out.push(b'{');
     write_str(out, key);
     out.push(b':');
@@ -65,7 +70,10 @@ pub fn write_labelled_line<L: Serialize + ?Sized>(out: &mut Vec<u8>, key: &str, 
 }
 
 /// Writes `value` pretty-printed, then a newline.
-pub fn write_pretty<W: std::io::Write, T: Serialize>(out: &mut W, value: &T) -> std::io::Result<()> {
+pub fn write_pretty<W: std::io::Write, T: Serialize>(
+    out: &mut W,
+    value: &T,
+) -> std::io::Result<()> {
     serde_json::to_writer_pretty(&mut *out, value).map_err(std::io::Error::other)?;
     out.write_all(b"\n")
 }
@@ -303,7 +311,11 @@ fn speaker(out: &mut Vec<u8>, s: &Speaker) {
     write_usize(out, s.entity);
     out.extend_from_slice(b",\"name\":");
     write_str(out, &s.name);
-    out.extend_from_slice(if s.anonymous { b",\"anonymous\":true,\"mention\":{\"start\":" } else { b",\"anonymous\":false,\"mention\":{\"start\":" });
+    out.extend_from_slice(if s.anonymous {
+        b",\"anonymous\":true,\"mention\":{\"start\":"
+    } else {
+        b",\"anonymous\":false,\"mention\":{\"start\":"
+    });
     span_rest(out, &s.mention);
     out.extend_from_slice(b",\"mention_text\":");
     write_str(out, &s.mention_text);
@@ -506,10 +518,18 @@ mod tests {
     #[test]
     fn strings_are_escaped_as_serde_json_escapes_them() {
         let mut all = String::new();
-        for c in (0u32..0x80).chain([0xA0, 0x2028, 0x201C, 0x1F600]).filter_map(char::from_u32) {
+        for c in (0u32..0x80)
+            .chain([0xA0, 0x2028, 0x201C, 0x1F600])
+            .filter_map(char::from_u32)
+        {
             all.push(c);
         }
-        let mut cases: Vec<String> = vec![String::new(), all.clone(), "plain ascii text longer than eight".into(), "é\"\\\u{7f}".into()];
+        let mut cases: Vec<String> = vec![
+            String::new(),
+            all.clone(),
+            "plain ascii text longer than eight".into(),
+            "é\"\\\u{7f}".into(),
+        ];
         for k in 0..20 {
             cases.push(format!("{}{}", "x".repeat(k), "\"\n\u{1}€"));
         }
@@ -519,7 +539,9 @@ mod tests {
             cases.push("a".repeat(n));
             cases.push("é".repeat(n));
             for p in 0..n {
-                for c in ['"', '\\', '\n', '\u{0}', '\u{1f}', '\u{8}', '\u{c}', '\r', '\t', '\u{7f}', ' '] {
+                for c in [
+                    '"', '\\', '\n', '\u{0}', '\u{1f}', '\u{8}', '\u{c}', '\r', '\t', '\u{7f}', ' ',
+                ] {
                     let s: String = (0..n).map(|i| if i == p { c } else { 'a' }).collect();
                     cases.push(s);
                 }
@@ -528,16 +550,32 @@ mod tests {
         for s in cases {
             let mut got = Vec::new();
             write_str(&mut got, &s);
-            assert_eq!(String::from_utf8(got).unwrap(), serde_json::to_string(&s).unwrap(), "{s:?}");
+            assert_eq!(
+                String::from_utf8(got).unwrap(),
+                serde_json::to_string(&s).unwrap(),
+                "{s:?}"
+            );
         }
     }
 
     #[test]
     fn numbers_are_written_as_serde_json_writes_them() {
-        let mut values = vec![0, u64::MAX, u64::MAX - 1, u64::from(u32::MAX), usize::MAX as u64];
+        let mut values = vec![
+            0,
+            u64::MAX,
+            u64::MAX - 1,
+            u64::from(u32::MAX),
+            usize::MAX as u64,
+        ];
         let mut p = 1u64;
         for _ in 0..20 {
-            values.extend([p - 1, p, p.saturating_add(1), p.saturating_mul(7), p.saturating_mul(9).saturating_add(9)]);
+            values.extend([
+                p - 1,
+                p,
+                p.saturating_add(1),
+                p.saturating_mul(7),
+                p.saturating_mul(9).saturating_add(9),
+            ]);
             p = p.saturating_mul(10);
         }
         values.extend(0..2000);
@@ -545,7 +583,10 @@ mod tests {
         for v in values {
             let mut got = b"x".to_vec();
             write_u64(&mut got, v);
-            assert_eq!(String::from_utf8(got).unwrap(), format!("x{}", serde_json::to_string(&v).unwrap()));
+            assert_eq!(
+                String::from_utf8(got).unwrap(),
+                format!("x{}", serde_json::to_string(&v).unwrap())
+            );
         }
     }
 
@@ -562,18 +603,49 @@ mod tests {
     }
 
     /// Strings that take every escape, and some that take none.
-    const ODD: [&str; 8] =
-        ["", "a", "\"", "back\\slash \"quoted\"", "tab\there\nnew line\r\u{8}\u{c}", "\u{0}\u{1}\u{1f}\u{7f}", "é “curly” — 日本 😀", "a\u{2028}b"];
+    const ODD: [&str; 8] = [
+        "",
+        "a",
+        "\"",
+        "back\\slash \"quoted\"",
+        "tab\there\nnew line\r\u{8}\u{c}",
+        "\u{0}\u{1}\u{1f}\u{7f}",
+        "é “curly” — 日本 😀",
+        "a\u{2028}b",
+    ];
 
     /// Reports that fill what analysis rarely fills: every enum variant, every option both ways,
     /// empty and long lists, strings needing escapes, numbers of every width.
     fn made_reports() -> Vec<Report> {
-        let odd = |k: usize| ODD.get(k % ODD.len()).copied().unwrap_or_default().to_string();
-        let span = |k: usize| Span { start: k * 37 % 1000, end: [0, 9, 10, 99_999, 100_000_000, usize::MAX][k % 6] };
-        let excerpt = |k: usize| Excerpt { span: span(k), text: odd(k) };
-        let entity_kinds = [EntityKind::Person, EntityKind::Organisation, EntityKind::Anonymous, EntityKind::Group, EntityKind::Document];
+        let odd = |k: usize| {
+            ODD.get(k % ODD.len())
+                .copied()
+                .unwrap_or_default()
+                .to_string()
+        };
+        let span = |k: usize| Span {
+            start: k * 37 % 1000,
+            end: [0, 9, 10, 99_999, 100_000_000, usize::MAX][k % 6],
+        };
+        let excerpt = |k: usize| Excerpt {
+            span: span(k),
+            text: odd(k),
+        };
+        let entity_kinds = [
+            EntityKind::Person,
+            EntityKind::Organisation,
+            EntityKind::Anonymous,
+            EntityKind::Group,
+            EntityKind::Document,
+        ];
         let mention_kinds = [MentionKind::Name, MentionKind::Pronoun, MentionKind::Role];
-        let quote_kinds = [QuoteKind::Direct, QuoteKind::Partial, QuoteKind::Indirect, QuoteKind::Title, QuoteKind::Scare];
+        let quote_kinds = [
+            QuoteKind::Direct,
+            QuoteKind::Partial,
+            QuoteKind::Indirect,
+            QuoteKind::Title,
+            QuoteKind::Scare,
+        ];
         let constructions = [
             Construction::Verb,
             Construction::QuotedAs,
@@ -596,7 +668,13 @@ mod tests {
                 vague: k % 4 < 2,
                 anonymity_reason: (k % 3 == 1).then(|| excerpt(k)),
                 anonymity_request: (k % 4 == 2).then(|| excerpt(k + 1)),
-                mentions: (0..k % 4).map(|j| Mention { span: span(k + j), text: odd(k * 3 + j), kind: mention_kinds[(k + j) % 3] }).collect(),
+                mentions: (0..k % 4)
+                    .map(|j| Mention {
+                        span: span(k + j),
+                        text: odd(k * 3 + j),
+                        kind: mention_kinds[(k + j) % 3],
+                    })
+                    .collect(),
             })
             .collect();
         let quotes: Vec<Quote> = (0..16)
@@ -609,10 +687,20 @@ mod tests {
                     span: span(k + 1),
                     text: odd(k),
                     lemma: (k % 2 == 0).then(|| odd(k + 5)),
-                    stance: if k % 3 == 0 { Stance::Loaded } else { Stance::Neutral },
+                    stance: if k % 3 == 0 {
+                        Stance::Loaded
+                    } else {
+                        Stance::Neutral
+                    },
                     construction: constructions[k % 8],
                 }),
-                speaker: (k % 5 != 4).then(|| Speaker { entity: k, name: odd(k + 1), anonymous: k % 2 == 1, mention: span(k + 3), mention_text: odd(k + 4) }),
+                speaker: (k % 5 != 4).then(|| Speaker {
+                    entity: k,
+                    name: odd(k + 1),
+                    anonymous: k % 2 == 1,
+                    mention: span(k + 3),
+                    mention_text: odd(k + 4),
+                }),
                 anonymity: (k % 3 != 2).then(|| Anonymity {
                     descriptor: odd(k + 6),
                     reason: (k % 2 == 0).then(|| excerpt(k)),
@@ -630,18 +718,37 @@ mod tests {
                 continues: (k % 2 == 1).then(|| k - 1),
             })
             .collect();
-        let diagnostics: Vec<Diagnostic> =
-            (0..3).map(|k| Diagnostic { code: ["unclosed-quote", "unopened-quote", "x\"y"][k].into(), message: odd(k + 3), span: span(k) }).collect();
+        let diagnostics: Vec<Diagnostic> = (0..3)
+            .map(|k| Diagnostic {
+                code: ["unclosed-quote", "unopened-quote", "x\"y"][k].into(),
+                message: odd(k + 3),
+                span: span(k),
+            })
+            .collect();
         let full = Report {
             schema_version: crate::SCHEMA_VERSION,
-            dateline: Some(DatelineInfo { span: span(1), place: "TOKYO".into(), outlet: Some("Wire \"News\"".into()) }),
+            dateline: Some(DatelineInfo {
+                span: span(1),
+                place: "TOKYO".into(),
+                outlet: Some("Wire \"News\"".into()),
+            }),
             entities,
             quotes,
             diagnostics,
         };
-        let empty = Report { schema_version: u32::MAX, dateline: None, entities: vec![], quotes: vec![], diagnostics: vec![] };
+        let empty = Report {
+            schema_version: u32::MAX,
+            dateline: None,
+            entities: vec![],
+            quotes: vec![],
+            diagnostics: vec![],
+        };
         let mut no_outlet = full.clone();
-        no_outlet.dateline = Some(DatelineInfo { span: span(0), place: odd(4), outlet: None });
+        no_outlet.dateline = Some(DatelineInfo {
+            span: span(0),
+            place: odd(4),
+            outlet: None,
+        });
         let mut no_dateline = full.clone();
         no_dateline.dateline = None;
         vec![full, empty, no_outlet, no_dateline]
@@ -659,23 +766,52 @@ mod tests {
         texts(&root.join("tests/fixtures"), &mut files);
         files.sort();
         assert!(files.len() >= 20, "fixtures not found: {files:?}");
-        let mut reports: Vec<(String, Report)> =
-            files.iter().map(|f| (f.display().to_string(), crate::analyze(&std::fs::read_to_string(f).unwrap()))).collect();
-        for (k, t) in ["", "\"We will rebuild,\" Mayor Ana Ruiz said on Monday.", "OSLO (Nordic Wire) - \"Yes,\" he said. \"No\" she said\n\n\"unclosed"]
+        let mut reports: Vec<(String, Report)> = files
             .iter()
-            .enumerate()
+            .map(|f| {
+                (
+                    f.display().to_string(),
+                    crate::analyze(&std::fs::read_to_string(f).unwrap()),
+                )
+            })
+            .collect();
+        for (k, t) in [
+            "",
+            "\"We will rebuild,\" Mayor Ana Ruiz said on Monday.",
+            "OSLO (Nordic Wire) - \"Yes,\" he said. \"No\" she said\n\n\"unclosed",
+        ]
+        .iter()
+        .enumerate()
         {
             reports.push((format!("text {k}"), crate::analyze(t)));
         }
-        reports.extend(made_reports().into_iter().enumerate().map(|(k, r)| (format!("made report {k}"), r)));
-        let ids = [serde_json::json!("doc-1"), serde_json::json!(7), serde_json::Value::Null, serde_json::json!({"a": [1, "x\"y"]})];
+        reports.extend(
+            made_reports()
+                .into_iter()
+                .enumerate()
+                .map(|(k, r)| (format!("made report {k}"), r)),
+        );
+        let ids = [
+            serde_json::json!("doc-1"),
+            serde_json::json!(7),
+            serde_json::Value::Null,
+            serde_json::json!({"a": [1, "x\"y"]}),
+        ];
         for (name, report) in &reports {
             let mut got = b"previous".to_vec();
             write_report(&mut got, report);
-            same(got.get(8..).unwrap(), &serde_json::to_vec(report).unwrap(), name);
+            same(
+                got.get(8..).unwrap(),
+                &serde_json::to_vec(report).unwrap(),
+                name,
+            );
             assert!(got.starts_with(b"previous"));
             for id in &ids {
-                let mut want = serde_json::to_vec(&Labelled { label: Id { id }, report }).unwrap();
+                let mut want = serde_json::to_vec(&Labelled {
+                    label: Id { id },
+                    report,
+                })
+                .unwrap();
                 want.push(b'\n');
                 let mut got = Vec::new();
                 write_labelled_line(&mut got, "id", id, report).unwrap();
@@ -688,26 +824,60 @@ mod tests {
     fn same(got: &[u8], want: &[u8], what: &str) {
         if got != want {
             let at = got.iter().zip(want).take_while(|(a, b)| a == b).count();
-            let around = |b: &[u8]| String::from_utf8_lossy(b.get(at.saturating_sub(80)..(at + 80).min(b.len())).unwrap_or_default()).into_owned();
+            let around = |b: &[u8]| {
+                String::from_utf8_lossy(
+                    b.get(at.saturating_sub(80)..(at + 80).min(b.len()))
+                        .unwrap_or_default(),
+                )
+                .into_owned()
+            };
             panic!("{what}: the hand writer parts from serde_json at byte {at}\n hand:  {}\n serde: {}", around(got), around(want));
         }
     }
 
     #[test]
     fn labelled_line_is_the_flattened_record() {
-        let texts = ["", "\"We will rebuild,\" Mayor Ana Ruiz said on Monday.", "OSLO (Nordic Wire) - \"Yes,\" he said. \"No\" she said\n\n\"unclosed"];
-        let ids = [serde_json::json!("doc-1"), serde_json::json!(7), serde_json::Value::Null, serde_json::json!({"a": [1, "x\"y"]})];
+        let texts = [
+            "",
+            "\"We will rebuild,\" Mayor Ana Ruiz said on Monday.",
+            "OSLO (Nordic Wire) - \"Yes,\" he said. \"No\" she said\n\n\"unclosed",
+        ];
+        let ids = [
+            serde_json::json!("doc-1"),
+            serde_json::json!(7),
+            serde_json::Value::Null,
+            serde_json::json!({"a": [1, "x\"y"]}),
+        ];
         for t in texts {
             let report = crate::analyze(t);
             for id in &ids {
                 let mut want = Vec::new();
-                write_line(&mut want, &Labelled { label: Id { id }, report: &report }).unwrap();
+                write_line(
+                    &mut want,
+                    &Labelled {
+                        label: Id { id },
+                        report: &report,
+                    },
+                )
+                .unwrap();
                 let mut got = b"previous line\n".to_vec();
                 write_labelled_line(&mut got, "id", id, &report).unwrap();
-                assert_eq!(String::from_utf8(got).unwrap(), format!("previous line\n{}", String::from_utf8(want).unwrap()));
+                assert_eq!(
+                    String::from_utf8(got).unwrap(),
+                    format!("previous line\n{}", String::from_utf8(want).unwrap())
+                );
             }
             let mut want = Vec::new();
-            write_line(&mut want, &Labelled { label: PathLabel { path: "a/\"b\".txt" }, report: &report }).unwrap();
+            write_line(
+                &mut want,
+                &Labelled {
+                    label: PathLabel {
+                        path: "a/\"b\".txt",
+                    },
+                    report: &report,
+                },
+            )
+            .unwrap();
             let mut got = Vec::new();
             write_labelled_line(&mut got, "path", "a/\"b\".txt", &report).unwrap();
             assert_eq!(got, want);

@@ -21,12 +21,29 @@ pub fn render(name: &str, text: &str, report: &Report) -> String {
     let ix = LineIndex::new(text);
     let mut out = String::new();
     let _ = writeln!(out, "{name}");
-    let speech = |k: QuoteKind| matches!(k, QuoteKind::Direct | QuoteKind::Partial | QuoteKind::Indirect);
+    let speech = |k: QuoteKind| {
+        matches!(
+            k,
+            QuoteKind::Direct | QuoteKind::Partial | QuoteKind::Indirect
+        )
+    };
     let total = report.quotes.iter().filter(|q| speech(q.kind)).count();
-    let anon = report.quotes.iter().filter(|q| speech(q.kind) && q.speaker.as_ref().is_some_and(|s| s.anonymous)).count();
-    let _ = writeln!(out, "  {total} claims, {anon} from anonymous sources, {} speakers", report.entities.len());
+    let anon = report
+        .quotes
+        .iter()
+        .filter(|q| speech(q.kind) && q.speaker.as_ref().is_some_and(|s| s.anonymous))
+        .count();
+    let _ = writeln!(
+        out,
+        "  {total} claims, {anon} from anonymous sources, {} speakers",
+        report.entities.len()
+    );
     for e in &report.entities {
-        let units: Vec<_> = report.quotes.iter().filter(|q| q.speaker.as_ref().is_some_and(|s| s.entity == e.id)).collect();
+        let units: Vec<_> = report
+            .quotes
+            .iter()
+            .filter(|q| q.speaker.as_ref().is_some_and(|s| s.entity == e.id))
+            .collect();
         if units.is_empty() {
             continue;
         }
@@ -41,7 +58,10 @@ pub fn render(name: &str, text: &str, report: &Report) -> String {
         let _ = writeln!(out, "\n  {} ({})", e.name, what.join("; "));
         for q in units {
             let (l, c) = ix.line_col(text, q.content.start);
-            let cue = q.cue.as_ref().map_or(String::new(), |c| format!(" [{}]", clip(&c.text, 30)));
+            let cue = q
+                .cue
+                .as_ref()
+                .map_or(String::new(), |c| format!(" [{}]", clip(&c.text, 30)));
             let chain: Vec<String> = q
                 .chain
                 .iter()
@@ -50,12 +70,24 @@ pub fn render(name: &str, text: &str, report: &Report) -> String {
                     _ => c.name.clone(),
                 })
                 .collect();
-            let via = if chain.is_empty() { String::new() } else { format!(" via {}", chain.join(" → ")) };
+            let via = if chain.is_empty() {
+                String::new()
+            } else {
+                format!(" via {}", chain.join(" → "))
+            };
             let kind = format!("{:?}", q.kind).to_lowercase();
-            let _ = writeln!(out, "    {l}:{c} {kind:<8} \"{}\"{cue}{via}", clip(&q.text, 90));
+            let _ = writeln!(
+                out,
+                "    {l}:{c} {kind:<8} \"{}\"{cue}{via}",
+                clip(&q.text, 90)
+            );
         }
     }
-    let orphans: Vec<_> = report.quotes.iter().filter(|q| q.speaker.is_none() && q.kind == QuoteKind::Direct).collect();
+    let orphans: Vec<_> = report
+        .quotes
+        .iter()
+        .filter(|q| q.speaker.is_none() && q.kind == QuoteKind::Direct)
+        .collect();
     if !orphans.is_empty() {
         let _ = writeln!(out, "\n  (unattributed)");
         for q in orphans {

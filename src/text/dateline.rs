@@ -23,8 +23,11 @@ pub struct Dateline {
 }
 
 fn cap_word(i: &str) -> IResult<&str, &str> {
-    verify(take_while1(|c: char| c.is_alphabetic() || c == '-' || c == '.' || c == '\''), |w: &str| w.chars().next().is_some_and(char::is_uppercase))
-        .parse_complete(i)
+    verify(
+        take_while1(|c: char| c.is_alphabetic() || c == '-' || c == '.' || c == '\''),
+        |w: &str| w.chars().next().is_some_and(char::is_uppercase),
+    )
+    .parse_complete(i)
 }
 
 fn place(i: &str) -> IResult<&str, &str> {
@@ -36,12 +39,30 @@ fn date(i: &str) -> IResult<&str, &str> {
 }
 
 fn outlet(i: &str) -> IResult<&str, &str> {
-    delimited(char('('), recognize(separated_list1(tag(" "), take_while1(|c: char| c.is_alphanumeric() || "-.&'’".contains(c)))), char(')')).parse_complete(i)
+    delimited(
+        char('('),
+        recognize(separated_list1(
+            tag(" "),
+            take_while1(|c: char| c.is_alphanumeric() || "-.&'’".contains(c)),
+        )),
+        char(')'),
+    )
+    .parse_complete(i)
 }
 
 /// The dash after the place (or a colon, as Indian papers write it: `NEW DELHI: …`).
 fn dash(i: &str) -> IResult<&str, &str> {
-    preceded(space0, alt((tag("--"), tag("-"), tag("\u{2014}"), tag("\u{2013}"), tag(":")))).parse_complete(i)
+    preceded(
+        space0,
+        alt((
+            tag("--"),
+            tag("-"),
+            tag("\u{2014}"),
+            tag("\u{2013}"),
+            tag(":"),
+        )),
+    )
+    .parse_complete(i)
 }
 
 /// How far into a paragraph a dateline's opening parenthesis can be: a place of at most four
@@ -60,7 +81,10 @@ pub fn may_open(head: &[u8]) -> bool {
         Some(b) if b.is_ascii_uppercase() => {}
         _ => return false,
     }
-    let word = head.iter().take_while(|&&b| b.is_ascii_alphabetic() || matches!(b, b'-' | b'.' | b'\'')).count();
+    let word = head
+        .iter()
+        .take_while(|&&b| b.is_ascii_alphabetic() || matches!(b, b'-' | b'.' | b'\''))
+        .count();
     let first = head.get(..word).unwrap_or_default();
     first.iter().all(|b| !b.is_ascii_lowercase()) || memchr::memchr(b'(', head).is_some()
 }
@@ -71,9 +95,17 @@ pub fn parse(para: &str, base: usize) -> Option<Dateline> {
     // Most paragraphs are not datelines: one needs a capitalised first word, and an outlet in
     // parentheses or a first word in capitals. Checked first, without the parsers.
     // The outlet's parenthesis comes within the place, date and outlet's first bytes.
-    let first = para.split(|c: char| !(c.is_alphabetic() || c == '-' || c == '.' || c == '\'')).next().unwrap_or("");
+    let first = para
+        .split(|c: char| !(c.is_alphabetic() || c == '-' || c == '.' || c == '\''))
+        .next()
+        .unwrap_or("");
     let head = para.as_bytes().get(..HEAD_BYTES).unwrap_or(para.as_bytes());
-    if !first.starts_with(char::is_uppercase) || !(first.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase) || memchr::memchr(b'(', head).is_some())
+    if !first.starts_with(char::is_uppercase)
+        || !(first
+            .chars()
+            .filter(|c| c.is_alphabetic())
+            .all(char::is_uppercase)
+            || memchr::memchr(b'(', head).is_some())
     {
         return None;
     }
@@ -83,16 +115,30 @@ pub fn parse(para: &str, base: usize) -> Option<Dateline> {
     }
     // "KYIV, Ukraine (AP)", "SPRINGFIELD, Ill., May 2 (Wire)": a region or country after the
     // place, before any date.
-    let (rest, _) = opt(preceded((char(','), space1, not(date)), verify(place, |r: &str| r.split(' ').count() <= 3))).parse_complete(rest).ok()?;
-    let (rest, dated) = opt(preceded((char(','), space1), date)).parse_complete(rest).ok()?;
+    let (rest, _) = opt(preceded(
+        (char(','), space1, not(date)),
+        verify(place, |r: &str| r.split(' ').count() <= 3),
+    ))
+    .parse_complete(rest)
+    .ok()?;
+    let (rest, dated) = opt(preceded((char(','), space1), date))
+        .parse_complete(rest)
+        .ok()?;
     let (rest, out) = opt(preceded(space1, outlet)).parse_complete(rest).ok()?;
     let (rest, d) = opt(dash).parse_complete(rest).ok()?;
-    let caps = pl.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase) && pl.len() > 1;
+    let caps = pl
+        .chars()
+        .filter(|c| c.is_alphabetic())
+        .all(char::is_uppercase)
+        && pl.len() > 1;
     // An outlet needs a place in capitals, a date or a dash with it: "The World Health
     // Organization (WHO) warned …" opens a sentence, not a dateline. So does a place in mixed
     // case opening with an article ("THE HAGUE" is a place).
     let article = !caps && matches!(pl.split(' ').next(), Some("The" | "A" | "An"));
-    if article || (out.is_none() && !(caps && d.is_some())) || (out.is_some() && !(caps || dated.is_some() || d.is_some())) {
+    if article
+        || (out.is_none() && !(caps && d.is_some()))
+        || (out.is_some() && !(caps || dated.is_some() || d.is_some()))
+    {
         return None;
     }
     // The body must follow: a space then more text.
@@ -100,7 +146,11 @@ pub fn parse(para: &str, base: usize) -> Option<Dateline> {
         return None;
     }
     let at = |s: &str| base + para.offset(s);
-    Some(Dateline { span: Span::new(base, at(rest)), place: Span::new(at(pl), at(pl) + pl.len()), outlet: out.map(|o| Span::new(at(o), at(o) + o.len())) })
+    Some(Dateline {
+        span: Span::new(base, at(rest)),
+        place: Span::new(at(pl), at(pl) + pl.len()),
+        outlet: out.map(|o| Span::new(at(o), at(o) + o.len())),
+    })
 }
 
 #[cfg(test)]
@@ -116,7 +166,10 @@ mod tests {
         assert_eq!(&t[d.span.end..], " The minister said.");
         let t = "Lima, May 4 (Andes Press) The talks began.";
         assert_eq!(parse(t, 10).unwrap().outlet.unwrap().start, 10 + 13);
-        assert!(parse("LAGOS — Officials said.", 0).unwrap().outlet.is_none());
+        assert!(parse("LAGOS — Officials said.", 0)
+            .unwrap()
+            .outlet
+            .is_none());
         // An Indian paper's dateline ends with a colon.
         let t = "NEW DELHI: The court said.";
         assert_eq!(parse(t, 0).unwrap().place.of(t), "NEW DELHI");
@@ -130,7 +183,11 @@ mod tests {
         assert_eq!(parse(t, 0).unwrap().place.of(t), "THE HAGUE");
         assert!(parse("Geneva (Alpine Wire) - Talks resumed.", 0).is_some());
         // A name and its short form open a sentence.
-        assert!(parse("The World Meteorological Organization (WMO) warned that it was hot.", 0).is_none());
+        assert!(parse(
+            "The World Meteorological Organization (WMO) warned that it was hot.",
+            0
+        )
+        .is_none());
         assert!(parse("Northgate Foods (NF) said profits fell.", 0).is_none());
     }
 
@@ -148,7 +205,12 @@ mod tests {
             assert!(parse(t, 0).is_some(), "{t}");
             assert!(may_open(t.as_bytes()), "{t}");
         }
-        for t in ["The minister said on Monday that talks would resume.", "\"We are ready,\" she said.", "officials said", "Smith said."] {
+        for t in [
+            "The minister said on Monday that talks would resume.",
+            "\"We are ready,\" she said.",
+            "officials said",
+            "Smith said.",
+        ] {
             assert!(!may_open(t.as_bytes()), "{t}");
         }
     }

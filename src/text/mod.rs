@@ -132,7 +132,9 @@ fn class_of(b: u8) -> u8 {
 #[inline]
 fn alnum_run(b: &[u8], j: usize) -> usize {
     let s = b.get(j..).unwrap_or(&[]);
-    s.iter().position(|&x| class_of(x) & ALNUM == 0).unwrap_or(s.len())
+    s.iter()
+        .position(|&x| class_of(x) & ALNUM == 0)
+        .unwrap_or(s.len())
 }
 
 /// What [`Doc::word_end`] measured.
@@ -218,18 +220,31 @@ impl<'a> Doc<'a> {
                 continue;
             }
             let start = i;
-            let word_start = if byte < 0x80 { cls & WORD_START != 0 } else { is_word_start(c) };
+            let word_start = if byte < 0x80 {
+                cls & WORD_START != 0
+            } else {
+                is_word_start(c)
+            };
             if word_start {
                 let w = self.word_end(start, c, q_start);
                 let mut j = w.end;
                 // The lexicon hits of the word: every phrase starting here.
                 let from = self.hits.len();
-                self.grammar.lookup_stem_into(text, start, w.stem, &mut self.hits);
-                let upper = if byte < 0x80 { byte.is_ascii_uppercase() } else { c.is_uppercase() };
+                self.grammar
+                    .lookup_stem_into(text, start, w.stem, &mut self.hits);
+                let upper = if byte < 0x80 {
+                    byte.is_ascii_uppercase()
+                } else {
+                    c.is_uppercase()
+                };
                 // Keep the period of an abbreviation or an initial.
                 if b.get(j) == Some(&b'.') {
                     let initial = j - start == 1 && upper;
-                    if initial || w.dot || self.abbrev_hit(from, j + 1) || party_state(text.get(start..j).unwrap_or("")) {
+                    if initial
+                        || w.dot
+                        || self.abbrev_hit(from, j + 1)
+                        || party_state(text.get(start..j).unwrap_or(""))
+                    {
                         j += 1;
                     }
                 }
@@ -245,7 +260,12 @@ impl<'a> Doc<'a> {
                 }
                 // A word of three or more capitals is an acronym, not the closed-class word it
                 // spells ("the WHO said", "IT firms").
-                if upper && class & TokClass::FUNC != 0 && j - start >= 3 && b.get(start..j).is_some_and(|w| w.iter().all(u8::is_ascii_uppercase)) {
+                if upper
+                    && class & TokClass::FUNC != 0
+                    && j - start >= 3
+                    && b.get(start..j)
+                        .is_some_and(|w| w.iter().all(u8::is_ascii_uppercase))
+                {
                     class &= !TokClass::CLOSED;
                 }
                 self.tokens.push(Token {
@@ -279,7 +299,11 @@ impl<'a> Doc<'a> {
         // Runs of ASCII letters and digits are skipped whole; the loop sees the other chars.
         let mut j = start + c.len_utf8();
         j += alnum_run(b, j);
-        let stem = if c.is_ascii_alphanumeric() { j - start } else { 0 };
+        let stem = if c.is_ascii_alphanumeric() {
+            j - start
+        } else {
+            0
+        };
         let mut dot = false;
         loop {
             let Some(&d0) = b.get(j) else { break };
@@ -309,7 +333,10 @@ impl<'a> Doc<'a> {
             };
             let joins = next.is_some_and(char::is_alphanumeric);
             // A comma or colon joins digits only (1,000; 10:30).
-            let digits = !matches!(d, ',' | ':') || (j > 0 && b.get(j - 1).is_some_and(u8::is_ascii_digit) && next.is_some_and(|n| n.is_ascii_digit()));
+            let digits = !matches!(d, ',' | ':')
+                || (j > 0
+                    && b.get(j - 1).is_some_and(u8::is_ascii_digit)
+                    && next.is_some_and(|n| n.is_ascii_digit()));
             // An apostrophe or curly quote that is a quote mark ends the word.
             let is_mark = q_start == j;
             if joins && digits && !is_mark {
@@ -323,7 +350,12 @@ impl<'a> Doc<'a> {
             // A plural possessive keeps its apostrophe ("the Farmers' Party", "workers’ pay"):
             // outside quotations, an apostrophe after a final "s" that pairing left alone is no
             // quote mark.
-            if matches!(d, '\'' | '\u{2019}') && !is_mark && !joins && j > 0 && matches!(b.get(j - 1), Some(b's' | b'S')) {
+            if matches!(d, '\'' | '\u{2019}')
+                && !is_mark
+                && !joins
+                && j > 0
+                && matches!(b.get(j - 1), Some(b's' | b'S'))
+            {
                 j = after;
             }
             break;
@@ -337,11 +369,21 @@ impl<'a> Doc<'a> {
     /// the phrase the lower-cased word names.
     fn abbrev_hit(&self, from: usize, end: usize) -> bool {
         let g = self.grammar;
-        self.hits.get(from..).unwrap_or(&[]).iter().any(|h| h.end == end && g.tag(h.pattern).contains(&Tag::Abbrev))
+        self.hits
+            .get(from..)
+            .unwrap_or(&[])
+            .iter()
+            .any(|h| h.end == end && g.tag(h.pattern).contains(&Tag::Abbrev))
     }
 
     fn push(&mut self, span: Span, kind: TokKind, newline_before: bool, hits: (u32, u32)) {
-        self.tokens.push(Token { span, kind, hits, newline_before, class: 0 });
+        self.tokens.push(Token {
+            span,
+            kind,
+            hits,
+            newline_before,
+            class: 0,
+        });
     }
 
     // Out of line (once a document), so a profile shows the stage.
@@ -361,8 +403,13 @@ impl<'a> Doc<'a> {
             if !dateline::may_open(rest.as_bytes()) {
                 continue;
             }
-            let end = memchr::memchr(b'\n', rest.as_bytes()).map_or(self.text.len(), |o| t.span.start + o);
-            if let Some(d) = self.text.get(t.span.start..end).and_then(|p| dateline::parse(p, t.span.start)) {
+            let end = memchr::memchr(b'\n', rest.as_bytes())
+                .map_or(self.text.len(), |o| t.span.start + o);
+            if let Some(d) = self
+                .text
+                .get(t.span.start..end)
+                .and_then(|p| dateline::parse(p, t.span.start))
+            {
                 self.dateline = Some(d);
                 break;
             }
@@ -376,14 +423,20 @@ impl<'a> Doc<'a> {
 
     /// The lexicon hits of token `i`.
     pub fn tok_hits(&self, i: usize) -> &[Hit] {
-        self.tokens.get(i).and_then(|t| self.hits.get(t.hits.0 as usize..t.hits.1 as usize)).unwrap_or(&[])
+        self.tokens
+            .get(i)
+            .and_then(|t| self.hits.get(t.hits.0 as usize..t.hits.1 as usize))
+            .unwrap_or(&[])
     }
 
     /// Tags of the one-word phrase that is token `i` (its hits ending at its own end).
     pub fn word_tags(&self, i: usize) -> impl Iterator<Item = &'a Tag> + '_ {
         let end = self.tokens.get(i).map_or(0, |t| t.span.end);
         let g: &'a Grammar = self.grammar;
-        self.tok_hits(i).iter().filter(move |h| h.end == end).flat_map(move |h| g.tag(h.pattern).iter())
+        self.tok_hits(i)
+            .iter()
+            .filter(move |h| h.end == end)
+            .flat_map(move |h| g.tag(h.pattern).iter())
     }
 
     /// Whether token `i` is a closed-class word of type `ty`.
@@ -442,16 +495,26 @@ impl<'a> Doc<'a> {
     fn line_is_break(&self, i: usize) -> bool {
         // A single line break is a paragraph break unless the copy is hard-wrapped: the previous
         // line ends mid-sentence and this one goes on in lower case.
-        let Some(t) = self.tokens.get(i) else { return true };
+        let Some(t) = self.tokens.get(i) else {
+            return true;
+        };
         let before = self.text.get(..t.span.start).unwrap_or("");
         let gap = before.len() - before.trim_end().len();
-        let blank = before.get(before.len() - gap..).is_some_and(|g| g.matches('\n').count() > 1);
+        let blank = before
+            .get(before.len() - gap..)
+            .is_some_and(|g| g.matches('\n').count() > 1);
         if blank {
             return true;
         }
         let prev = i.checked_sub(1).map_or("", |p| self.tok_text(p));
-        let ends_sentence = prev.ends_with(['.', '!', '?', ':', '"', '\u{201D}', '\u{2019}', '\'', ')']) || self.quote_of(i.wrapping_sub(1)).is_some();
-        let lower = self.tok_text(i).chars().next().is_some_and(char::is_lowercase);
+        let ends_sentence = prev
+            .ends_with(['.', '!', '?', ':', '"', '\u{201D}', '\u{2019}', '\'', ')'])
+            || self.quote_of(i.wrapping_sub(1)).is_some();
+        let lower = self
+            .tok_text(i)
+            .chars()
+            .next()
+            .is_some_and(char::is_lowercase);
         ends_sentence || !lower
     }
 
@@ -464,19 +527,33 @@ impl<'a> Doc<'a> {
         let mut start = 0usize;
         let mut i = 0usize;
         while i < n {
-            let Some(t) = self.tokens.get(i).copied() else { break };
+            let Some(t) = self.tokens.get(i).copied() else {
+                break;
+            };
             // Paragraph break before token i.
             if i > start && t.newline_before && self.line_is_break(i) {
-                self.sentences.push(Sentence { start, end: i, paragraph: para });
+                self.sentences.push(Sentence {
+                    start,
+                    end: i,
+                    paragraph: para,
+                });
                 start = i;
                 para += 1;
             } else if i == start && t.newline_before && i > 0 {
                 para += 1;
             }
             // The dateline is its own sentence.
-            if body_start.is_some_and(|e| t.span.end == e || (t.span.start < e && self.tokens.get(i + 1).is_some_and(|n| n.span.start >= e))) {
+            if body_start.is_some_and(|e| {
+                t.span.end == e
+                    || (t.span.start < e
+                        && self.tokens.get(i + 1).is_some_and(|n| n.span.start >= e))
+            }) {
                 if i + 1 > start {
-                    self.sentences.push(Sentence { start, end: i + 1, paragraph: para });
+                    self.sentences.push(Sentence {
+                        start,
+                        end: i + 1,
+                        paragraph: para,
+                    });
                 }
                 start = i + 1;
                 i += 1;
@@ -485,10 +562,17 @@ impl<'a> Doc<'a> {
             if self.ends_sentence(i) {
                 // Closing brackets stay with the sentence.
                 let mut e = i + 1;
-                while e < n && matches!(self.tok_text(e), ")" | "]") && !self.tokens.get(e).is_some_and(|t| t.newline_before) {
+                while e < n
+                    && matches!(self.tok_text(e), ")" | "]")
+                    && !self.tokens.get(e).is_some_and(|t| t.newline_before)
+                {
                     e += 1;
                 }
-                self.sentences.push(Sentence { start, end: e, paragraph: para });
+                self.sentences.push(Sentence {
+                    start,
+                    end: e,
+                    paragraph: para,
+                });
                 start = e;
                 i = e;
                 continue;
@@ -496,7 +580,11 @@ impl<'a> Doc<'a> {
             i += 1;
         }
         if start < n {
-            self.sentences.push(Sentence { start, end: n, paragraph: para });
+            self.sentences.push(Sentence {
+                start,
+                end: n,
+                paragraph: para,
+            });
         }
         // Renumber paragraphs densely from the line structure.
         let mut p = 0usize;
@@ -515,21 +603,39 @@ impl<'a> Doc<'a> {
 
     /// Whether a sentence ends after token `i`.
     fn ends_sentence(&self, i: usize) -> bool {
-        let Some(t) = self.tokens.get(i) else { return false };
+        let Some(t) = self.tokens.get(i) else {
+            return false;
+        };
         let next = i + 1;
         // The next token opens a sentence: not a word, or a word opening with a capital (its
         // `CAP` bit) or a digit.
         let next_starts = |d: &Doc<'_>| match d.tokens.get(next) {
             None => true,
-            Some(n) => n.kind != TokKind::Word || n.class & TokClass::CAP != 0 || d.text.as_bytes().get(n.span.start).is_some_and(u8::is_ascii_digit),
+            Some(n) => {
+                n.kind != TokKind::Word
+                    || n.class & TokClass::CAP != 0
+                    || d.text
+                        .as_bytes()
+                        .get(n.span.start)
+                        .is_some_and(u8::is_ascii_digit)
+            }
         };
         let b = self.text.as_bytes();
         match t.kind {
             // `.`, `!`, `?` or `…`.
-            TokKind::Punct => matches!(b.get(t.span.start..t.span.end), Some([b'.' | b'!' | b'?'] | [0xE2, 0x80, 0xA6])) && next_starts(self),
+            TokKind::Punct => {
+                matches!(
+                    b.get(t.span.start..t.span.end),
+                    Some([b'.' | b'!' | b'?'] | [0xE2, 0x80, 0xA6])
+                ) && next_starts(self)
+            }
             TokKind::Quote(q) => {
                 // `"Where?" she asked` goes on; `"We won." The crowd cheered.` ends.
-                let inner = self.quotes.get(q).map_or("", |x| x.content.of(self.text)).trim_end();
+                let inner = self
+                    .quotes
+                    .get(q)
+                    .map_or("", |x| x.content.of(self.text))
+                    .trim_end();
                 inner.ends_with(['.', '!', '?'])
                     && self.tokens.get(next).is_some_and(|n| n.kind != TokKind::Punct)
                     && next_starts(self)
@@ -552,16 +658,35 @@ impl<'a> Doc<'a> {
                 let lower = b.get(t.span.start).is_some_and(u8::is_ascii_lowercase);
                 let zone = || {
                     let w = self.tok_text(next);
-                    w.bytes().all(|c| c.is_ascii_uppercase()) || matches!(w, "Eastern" | "Pacific" | "Central" | "Mountain" | "Atlantic" | "Greenwich")
+                    w.bytes().all(|c| c.is_ascii_uppercase())
+                        || matches!(
+                            w,
+                            "Eastern"
+                                | "Pacific"
+                                | "Central"
+                                | "Mountain"
+                                | "Atlantic"
+                                | "Greenwich"
+                        )
                 };
                 // Or one before a quotation opening with a capital: `after 10 p.m. "We'll …`.
                 let quote_opens = || {
-                    self.quote_of(next).and_then(|q| self.quotes.get(q)).is_some_and(|x| x.content.of(self.text).trim_start().starts_with(char::is_uppercase))
+                    self.quote_of(next)
+                        .and_then(|q| self.quotes.get(q))
+                        .is_some_and(|x| {
+                            x.content
+                                .of(self.text)
+                                .trim_start()
+                                .starts_with(char::is_uppercase)
+                        })
                 };
                 t.span.end.checked_sub(1).and_then(|e| b.get(e)) == Some(&b'.')
                     && !self.has(i, TokClass::TITLE)
-                    && !(t.span.len() == 2 && b.get(t.span.start).is_some_and(u8::is_ascii_uppercase))
-                    && (((self.has(next, TokClass::PRONOUN | TokClass::FUNC) || (lower && self.is_word(next) && !zone())) && self.is_cap(next))
+                    && !(t.span.len() == 2
+                        && b.get(t.span.start).is_some_and(u8::is_ascii_uppercase))
+                    && (((self.has(next, TokClass::PRONOUN | TokClass::FUNC)
+                        || (lower && self.is_word(next) && !zone()))
+                        && self.is_cap(next))
                         || (lower && quote_opens()))
             }
         }
@@ -573,7 +698,9 @@ impl<'a> Doc<'a> {
         if !self.is_cap(i) {
             return false;
         }
-        let Some(v) = (i + 1..i + 7).find(|&k| !(self.is_word(k) && self.is_cap(k))) else { return false };
+        let Some(v) = (i + 1..i + 7).find(|&k| !(self.is_word(k) && self.is_cap(k))) else {
+            return false;
+        };
         self.closing_verb(v) && self.quote_of(v + 1).is_none()
     }
 
@@ -609,14 +736,23 @@ mod tests {
     fn abbreviations_do_not_end_sentences() {
         assert_eq!(
             sentences("Gov. Ann Lee met Dr. Bo Chan in the U.S. on Jan. 4. He said no."),
-            vec!["Gov. Ann Lee met Dr. Bo Chan in the U.S. on Jan. 4.", "He said no."]
+            vec![
+                "Gov. Ann Lee met Dr. Bo Chan in the U.S. on Jan. 4.",
+                "He said no."
+            ]
         );
-        assert_eq!(sentences("He moved to the U.S. He said so."), vec!["He moved to the U.S.", "He said so."]);
+        assert_eq!(
+            sentences("He moved to the U.S. He said so."),
+            vec!["He moved to the U.S.", "He said so."]
+        );
     }
 
     #[test]
     fn quotes_ending_in_question_marks_go_on() {
-        assert_eq!(sentences("\"Where?\" she asked. \"Here.\" The end."), vec!["\"Where?\" she asked.", "\"Here.\"", "The end."]);
+        assert_eq!(
+            sentences("\"Where?\" she asked. \"Here.\" The end."),
+            vec!["\"Where?\" she asked.", "\"Here.\"", "The end."]
+        );
     }
 
     #[test]
@@ -625,16 +761,26 @@ mod tests {
         let t = "Headline here\nThe minister said\nthat it rained.\nNext line.";
         let d = Doc::new(t, g);
         assert_eq!(d.sentences.len(), 3);
-        assert_eq!(d.sentences.iter().map(|s| s.paragraph).collect::<Vec<_>>(), vec![0, 1, 2]);
+        assert_eq!(
+            d.sentences.iter().map(|s| s.paragraph).collect::<Vec<_>>(),
+            vec![0, 1, 2]
+        );
     }
 
     #[test]
     fn plural_possessives_keep_their_apostrophe() {
         let g = Grammar::builtin();
-        let t = "The Farmers' Party and the workers’ union met. ‘It was the players’ fault,’ she said.";
+        let t =
+            "The Farmers' Party and the workers’ union met. ‘It was the players’ fault,’ she said.";
         let d = Doc::new(t, g);
-        let words: Vec<&str> = (0..d.tokens.len()).filter(|&i| d.is_word(i)).map(|i| d.tok_text(i)).collect();
-        assert!(words.contains(&"Farmers'") && words.contains(&"workers’"), "{words:?}");
+        let words: Vec<&str> = (0..d.tokens.len())
+            .filter(|&i| d.is_word(i))
+            .map(|i| d.tok_text(i))
+            .collect();
+        assert!(
+            words.contains(&"Farmers'") && words.contains(&"workers’"),
+            "{words:?}"
+        );
         // Inside a quotation the closing mark is still a mark: the quotation is one token.
         assert_eq!(d.quotes.len(), 1);
         assert_eq!(d.quotes[0].content.of(t), "It was the players’ fault,");
@@ -642,6 +788,9 @@ mod tests {
 
     #[test]
     fn dateline_is_split_off() {
-        assert_eq!(sentences("ROME, May 2 (Tiber News) - Officials said it rained."), vec!["ROME, May 2 (Tiber News) -", "Officials said it rained."]);
+        assert_eq!(
+            sentences("ROME, May 2 (Tiber News) - Officials said it rained."),
+            vec!["ROME, May 2 (Tiber News) -", "Officials said it rained."]
+        );
     }
 }

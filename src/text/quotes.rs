@@ -98,7 +98,23 @@ fn char_at(text: &str, pos: usize) -> Option<char> {
 }
 
 fn is_open_punct(c: char) -> bool {
-    matches!(c, '(' | '[' | '{' | '\u{2014}' | '\u{2013}' | '-' | '/' | '\u{201C}' | '\u{2018}' | '\u{00AB}' | '"' | '\'' | '`' | '\u{201E}' | '\u{300C}')
+    matches!(
+        c,
+        '(' | '['
+            | '{'
+            | '\u{2014}'
+            | '\u{2013}'
+            | '-'
+            | '/'
+            | '\u{201C}'
+            | '\u{2018}'
+            | '\u{00AB}'
+            | '"'
+            | '\''
+            | '`'
+            | '\u{201E}'
+            | '\u{300C}'
+    )
 }
 
 fn is_close_punct(c: char) -> bool {
@@ -129,7 +145,10 @@ fn is_close_punct(c: char) -> bool {
 /// Whether the word opening `rest` is a preposition, connective or complementizer of the
 /// lexicon ("of", "and", "that"): a word that follows a phrase, not a possessive.
 fn closes_phrase(grammar: &Grammar, rest: &str) -> bool {
-    let word = rest.split(|c: char| !c.is_ascii_alphabetic()).next().unwrap_or("");
+    let word = rest
+        .split(|c: char| !c.is_ascii_alphabetic())
+        .next()
+        .unwrap_or("");
     grammar.tags_of(word).iter().any(|t| matches!(t, Tag::Func(f) if matches!(f.ty, FuncType::Preposition | FuncType::Connective | FuncType::Complementizer)))
 }
 
@@ -158,7 +177,9 @@ fn scan(text: &str, grammar: &Grammar) -> Vec<Mark> {
                         && text
                             .get(pos + len..)
                             .and_then(|r| r.strip_prefix(' '))
-                            .is_some_and(|x| x.starts_with(char::is_lowercase) && !closes_phrase(grammar, x)) =>
+                            .is_some_and(|x| {
+                                x.starts_with(char::is_lowercase) && !closes_phrase(grammar, x)
+                            }) =>
                 {
                     Dir::None
                 }
@@ -166,14 +187,25 @@ fn scan(text: &str, grammar: &Grammar) -> Vec<Mark> {
                 _ => Dir::Close,
             },
             _ => match (family, glyph) {
-                (Family::Single, _) if before.is_some_and(char::is_alphanumeric) && after.is_some_and(char::is_alphanumeric) => Dir::None,
+                (Family::Single, _)
+                    if before.is_some_and(char::is_alphanumeric)
+                        && after.is_some_and(char::is_alphanumeric) =>
+                {
+                    Dir::None
+                }
                 (Family::Single, Dir::Open) => Dir::Open,
                 (Family::Single, _) => Dir::CloseOrApostrophe,
                 (_, g) => g,
             },
         };
         if dir != Dir::None {
-            marks.push(Mark { pos, len, family, dir, quiet });
+            marks.push(Mark {
+                pos,
+                len,
+                family,
+                dir,
+                quiet,
+            });
         }
     };
     // Candidates: ASCII marks and the lead bytes of the others, two memchr streams merged.
@@ -227,7 +259,9 @@ impl Lines<'_> {
     /// End of the line containing `pos` (the byte of its `\n`, or the text end).
     fn line_end(&self, pos: usize) -> usize {
         let b = self.text.as_bytes();
-        b.get(pos..).and_then(|s| memchr::memchr(b'\n', s)).map_or(b.len(), |o| pos + o)
+        b.get(pos..)
+            .and_then(|s| memchr::memchr(b'\n', s))
+            .map_or(b.len(), |o| pos + o)
     }
 
     /// The next line after the one ending at `end`: (start of its first non-blank char, whether a
@@ -272,7 +306,10 @@ struct Open {
 pub fn pair(text: &str, grammar: &Grammar) -> Pairing {
     let marks = scan(text, grammar);
     let lines = Lines { text };
-    let mut out = Pairing { quotes: Vec::with_capacity(marks.len() / 2), ..Pairing::default() };
+    let mut out = Pairing {
+        quotes: Vec::with_capacity(marks.len() / 2),
+        ..Pairing::default()
+    };
     let mut stack: Vec<Open> = Vec::with_capacity(8);
     // The line the bottom of the stack opened on, and how many line breaks it has crossed.
     let mut crossed = 0usize;
@@ -293,7 +330,11 @@ pub fn pair(text: &str, grammar: &Grammar) -> Pairing {
                 marks
                     .get(i..)
                     .and_then(|ms| ms.iter().find(|x| x.pos >= p))
-                    .is_some_and(|x| x.pos == p && x.family == open.family && matches!(x.dir, Dir::Open | Dir::Toggle))
+                    .is_some_and(|x| {
+                        x.pos == p
+                            && x.family == open.family
+                            && matches!(x.dir, Dir::Open | Dir::Toggle)
+                    })
             });
             let blank = next.is_none_or(|(_, blank)| blank);
             if next_opens_same {
@@ -313,7 +354,10 @@ pub fn pair(text: &str, grammar: &Grammar) -> Pairing {
             } else if blank || crossed >= WRAP_LINES {
                 // Unclosed: report it and restart right after its mark.
                 if !open.quiet {
-                    out.problems.push(MarkProblem::Unclosed(Span::new(open.pos, open.pos + open.len)));
+                    out.problems.push(MarkProblem::Unclosed(Span::new(
+                        open.pos,
+                        open.pos + open.len,
+                    )));
                 }
                 stack.clear();
                 crossed = 0;
@@ -327,7 +371,9 @@ pub fn pair(text: &str, grammar: &Grammar) -> Pairing {
         }
         cur_line_end = Some(line_end);
         i += 1;
-        let top_same = stack.iter().rposition(|o| marks.get(o.mark).is_some_and(|x| x.family == m.family));
+        let top_same = stack
+            .iter()
+            .rposition(|o| marks.get(o.mark).is_some_and(|x| x.family == m.family));
         let dir = match m.dir {
             Dir::Toggle if top_same.is_some() => Dir::Close,
             Dir::Toggle => Dir::Open,
@@ -337,7 +383,10 @@ pub fn pair(text: &str, grammar: &Grammar) -> Pairing {
             Dir::Open => {
                 if stack.len() < MAX_DEPTH {
                     let continues = pending_continue && stack.is_empty();
-                    stack.push(Open { mark: i - 1, continues });
+                    stack.push(Open {
+                        mark: i - 1,
+                        continues,
+                    });
                 }
                 pending_continue = false;
             }
@@ -348,7 +397,10 @@ pub fn pair(text: &str, grammar: &Grammar) -> Pairing {
                     if let (Some(o), true) = (open, k == 0) {
                         if let Some(om) = marks.get(o.mark) {
                             let content = Span::new(om.pos + om.len, m.pos);
-                            if text.get(content.start..content.end).is_some_and(|c| !c.trim().is_empty()) {
+                            if text
+                                .get(content.start..content.end)
+                                .is_some_and(|c| !c.trim().is_empty())
+                            {
                                 out.quotes.push(Quoted {
                                     outer: Span::new(om.pos, m.pos + m.len),
                                     content,
@@ -361,7 +413,9 @@ pub fn pair(text: &str, grammar: &Grammar) -> Pairing {
                         crossed = 0;
                     }
                 }
-                None if dir == Dir::Close && !m.quiet => out.problems.push(MarkProblem::Unopened(Span::new(m.pos, m.pos + m.len))),
+                None if dir == Dir::Close && !m.quiet => out
+                    .problems
+                    .push(MarkProblem::Unopened(Span::new(m.pos, m.pos + m.len))),
                 None => {}
             },
             Dir::Toggle | Dir::None => {}
@@ -371,7 +425,10 @@ pub fn pair(text: &str, grammar: &Grammar) -> Pairing {
     if let Some(bottom) = stack.first().copied() {
         if let Some(open) = marks.get(bottom.mark).copied() {
             if !open.quiet {
-                out.problems.push(MarkProblem::Unclosed(Span::new(open.pos, open.pos + open.len)));
+                out.problems.push(MarkProblem::Unclosed(Span::new(
+                    open.pos,
+                    open.pos + open.len,
+                )));
             }
             // Marks after an unclosed opener are paired on their own.
             let restart = bottom.mark + 1;
@@ -397,11 +454,15 @@ pub fn pair(text: &str, grammar: &Grammar) -> Pairing {
 fn pair_from(text: &str, marks: &[Mark], mut from: usize) -> Pairing {
     let mut out = Pairing::default();
     for _round in 0..4 {
-        let Some(slice) = marks.get(from..) else { break };
+        let Some(slice) = marks.get(from..) else {
+            break;
+        };
         let start = slice.first().map_or(text.len(), |m| m.pos);
         let mut stack: Vec<usize> = Vec::new();
         for (j, m) in slice.iter().enumerate() {
-            let top_same = stack.iter().rposition(|&o| slice.get(o).is_some_and(|x| x.family == m.family));
+            let top_same = stack
+                .iter()
+                .rposition(|&o| slice.get(o).is_some_and(|x| x.family == m.family));
             let dir = match m.dir {
                 Dir::Toggle if top_same.is_some() => Dir::Close,
                 Dir::Toggle => Dir::Open,
@@ -415,7 +476,10 @@ fn pair_from(text: &str, marks: &[Mark], mut from: usize) -> Pairing {
                     if let (Some(o), 0) = (o, k) {
                         if let Some(om) = slice.get(o) {
                             let content = Span::new(om.pos + om.len, m.pos);
-                            if text.get(content.start..content.end).is_some_and(|c| !c.trim().is_empty()) {
+                            if text
+                                .get(content.start..content.end)
+                                .is_some_and(|c| !c.trim().is_empty())
+                            {
                                 out.quotes.push(Quoted {
                                     outer: Span::new(om.pos, m.pos + m.len),
                                     content,
@@ -427,7 +491,9 @@ fn pair_from(text: &str, marks: &[Mark], mut from: usize) -> Pairing {
                         }
                     }
                 }
-                (Dir::Close, None) if !m.quiet => out.problems.push(MarkProblem::Unopened(Span::new(m.pos, m.pos + m.len))),
+                (Dir::Close, None) if !m.quiet => out
+                    .problems
+                    .push(MarkProblem::Unopened(Span::new(m.pos, m.pos + m.len))),
                 _ => {}
             }
         }
@@ -435,7 +501,8 @@ fn pair_from(text: &str, marks: &[Mark], mut from: usize) -> Pairing {
         match stack.first().and_then(|&o| slice.get(o).map(|m| (o, *m))) {
             Some((o, m)) => {
                 if !m.quiet {
-                    out.problems.push(MarkProblem::Unclosed(Span::new(m.pos, m.pos + m.len)));
+                    out.problems
+                        .push(MarkProblem::Unclosed(Span::new(m.pos, m.pos + m.len)));
                 }
                 // Keep only what pairs before the unclosed one; retry after it.
                 out.quotes.retain(|q| q.outer.end <= m.pos);
@@ -452,7 +519,11 @@ mod tests {
     use super::*;
 
     fn contents(text: &str) -> Vec<&str> {
-        pair(text, Grammar::builtin()).quotes.iter().map(|q| &text[q.content.start..q.content.end]).collect()
+        pair(text, Grammar::builtin())
+            .quotes
+            .iter()
+            .map(|q| &text[q.content.start..q.content.end])
+            .collect()
     }
 
     #[test]
@@ -464,22 +535,40 @@ mod tests {
 
     #[test]
     fn apostrophes_are_not_quotes() {
-        assert_eq!(contents("‘It wasn’t the players’ fault,’ he said."), vec!["It wasn’t the players’ fault,"]);
-        assert_eq!(contents("The workers' union said it's over."), Vec::<&str>::new());
+        assert_eq!(
+            contents("‘It wasn’t the players’ fault,’ he said."),
+            vec!["It wasn’t the players’ fault,"]
+        );
+        assert_eq!(
+            contents("The workers' union said it's over."),
+            Vec::<&str>::new()
+        );
     }
 
     /// A mark after a final "s" closes a quotation before a preposition or connective, which
     /// no possessive takes; before another lower-case word it stays a possessive.
     #[test]
     fn closing_mark_after_s_before_a_preposition() {
-        assert_eq!(contents("the move was ‘in the best interests’ of patients, it said"), vec!["in the best interests"]);
-        assert_eq!(contents("a ‘rise in costs’ and delays"), vec!["rise in costs"]);
-        assert_eq!(contents("a ‘fair deal on workers’ pay’ now"), vec!["fair deal on workers’ pay"]);
+        assert_eq!(
+            contents("the move was ‘in the best interests’ of patients, it said"),
+            vec!["in the best interests"]
+        );
+        assert_eq!(
+            contents("a ‘rise in costs’ and delays"),
+            vec!["rise in costs"]
+        );
+        assert_eq!(
+            contents("a ‘fair deal on workers’ pay’ now"),
+            vec!["fair deal on workers’ pay"]
+        );
     }
 
     #[test]
     fn nested_quotes_stay_inside() {
-        assert_eq!(contents(r#""He told me 'no' twice," she said."#), vec!["He told me 'no' twice,"]);
+        assert_eq!(
+            contents(r#""He told me 'no' twice," she said."#),
+            vec!["He told me 'no' twice,"]
+        );
         assert_eq!(contents("“How “far” is it?”"), vec!["How “far” is it?"]);
     }
 
@@ -507,7 +596,10 @@ mod tests {
 
     #[test]
     fn hard_wrapped_quote_spans_lines() {
-        assert_eq!(contents("\"one\ntwo\nthree\" he said"), vec!["one\ntwo\nthree"]);
+        assert_eq!(
+            contents("\"one\ntwo\nthree\" he said"),
+            vec!["one\ntwo\nthree"]
+        );
     }
 
     #[test]

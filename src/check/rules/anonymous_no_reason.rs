@@ -37,17 +37,29 @@ impl Rule for AnonymousNoReason {
                 continue;
             }
             // Only sources that are credited with something.
-            let credited = cx.report.quotes.iter().any(|q| q.speaker.as_ref().is_some_and(|s| s.entity == e.id));
-            let Some(first) = e.mentions.first().filter(|_| credited) else { continue };
+            let credited = cx
+                .report
+                .quotes
+                .iter()
+                .any(|q| q.speaker.as_ref().is_some_and(|s| s.entity == e.id));
+            let Some(first) = e.mentions.first().filter(|_| credited) else {
+                continue;
+            };
             let help = match &e.anonymity_request {
-                Some(r) => format!("\u{201c}{}\u{201d} is a request, not a reason: say why anonymity was granted", r.text),
+                Some(r) => format!(
+                    "\u{201c}{}\u{201d} is a request, not a reason: say why anonymity was granted",
+                    r.text
+                ),
                 None => "say why the source was granted anonymity".to_string(),
             };
             out.push(Finding {
                 rule: self.id(),
                 level: self.default_level(),
                 span: first.span,
-                message: format!("anonymous source \u{201c}{}\u{201d} has no stated reason for anonymity", e.name),
+                message: format!(
+                    "anonymous source \u{201c}{}\u{201d} has no stated reason for anonymity",
+                    e.name
+                ),
                 help: Some(help),
             });
         }

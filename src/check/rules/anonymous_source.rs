@@ -34,16 +34,22 @@ impl Rule for AnonymousSource {
     }
     fn check(&self, cx: &Ctx<'_>, out: &mut Vec<Finding>) {
         for (i, q) in cx.report.quotes.iter().enumerate() {
-            let Some(s) = q.speaker.as_ref().filter(|s| s.anonymous) else { continue };
+            let Some(s) = q.speaker.as_ref().filter(|s| s.anonymous) else {
+                continue;
+            };
             // Weasel groups ("critics say") are `vague-attribution`'s.
-            if cx.report.entities.get(s.entity).is_some_and(|e| e.vague) || !is_claim(cx.report, i) {
+            if cx.report.entities.get(s.entity).is_some_and(|e| e.vague) || !is_claim(cx.report, i)
+            {
                 continue;
             }
             out.push(Finding {
                 rule: self.id(),
                 level: self.default_level(),
                 span: s.mention,
-                message: format!("claim credited to an unnamed source: \u{201c}{}\u{201d}", s.name),
+                message: format!(
+                    "claim credited to an unnamed source: \u{201c}{}\u{201d}",
+                    s.name
+                ),
                 help: None,
             });
         }

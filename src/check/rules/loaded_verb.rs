@@ -33,7 +33,9 @@ impl Rule for LoadedVerb {
     }
     fn check(&self, cx: &Ctx<'_>, out: &mut Vec<Finding>) {
         for q in &cx.report.quotes {
-            let Some(c) = q.cue.as_ref().filter(|c| c.stance == Stance::Loaded) else { continue };
+            let Some(c) = q.cue.as_ref().filter(|c| c.stance == Stance::Loaded) else {
+                continue;
+            };
             // The verb itself: a loaded cue phrase may be longer ("was quoted as claiming").
             let verb = c.text.split_whitespace().last().unwrap_or(&c.text);
             let start = c.span.start + c.text.rfind(verb).unwrap_or(0);
@@ -41,8 +43,13 @@ impl Rule for LoadedVerb {
                 rule: self.id(),
                 level: self.default_level(),
                 span: crate::span::Span::new(start, start + verb.len()),
-                message: format!("\u{201c}{verb}\u{201d} editorialises; \u{201c}said\u{201d} does not"),
-                help: Some("use \u{201c}said\u{201d} unless the verb reports a fact you have established".into()),
+                message: format!(
+                    "\u{201c}{verb}\u{201d} editorialises; \u{201c}said\u{201d} does not"
+                ),
+                help: Some(
+                    "use \u{201c}said\u{201d} unless the verb reports a fact you have established"
+                        .into(),
+                ),
             });
         }
     }

@@ -36,7 +36,13 @@ fn hedges(cx: &super::Ctx<'_>, pred: impl Fn(&crate::grammar::Tag) -> bool) -> V
         if t.span.start < skip_until {
             continue;
         }
-        let best = cx.doc.tok_hits(i).iter().filter(|h| g.tag(h.pattern).iter().any(&pred)).map(|h| h.end).max();
+        let best = cx
+            .doc
+            .tok_hits(i)
+            .iter()
+            .filter(|h| g.tag(h.pattern).iter().any(&pred))
+            .map(|h| h.end)
+            .max();
         if let Some(end) = best {
             out.push((t.span.start, end));
             skip_until = end;

@@ -33,10 +33,22 @@ impl Rule for UnbalancedQuote {
     fn check(&self, cx: &Ctx<'_>, out: &mut Vec<Finding>) {
         for d in &cx.report.diagnostics {
             let (message, help) = match d.code.as_str() {
-                "unclosed-quote" => ("quotation mark opens a quote that never closes", "close the quote where the speaker's words end"),
-                _ => ("quotation mark closes a quote that never opened", "add the opening mark or remove this one"),
+                "unclosed-quote" => (
+                    "quotation mark opens a quote that never closes",
+                    "close the quote where the speaker's words end",
+                ),
+                _ => (
+                    "quotation mark closes a quote that never opened",
+                    "add the opening mark or remove this one",
+                ),
             };
-            out.push(Finding { rule: self.id(), level: self.default_level(), span: d.span, message: message.into(), help: Some(help.into()) });
+            out.push(Finding {
+                rule: self.id(),
+                level: self.default_level(),
+                span: d.span,
+                message: message.into(),
+                help: Some(help.into()),
+            });
         }
     }
 }

@@ -37,13 +37,21 @@ impl Rule for UnsourcedClaim {
             // The sentence around the hedge.
             let Some(s) = cx.doc.sentences.iter().find(|s| {
                 let a = cx.doc.tokens.get(s.start).map_or(0, |t| t.span.start);
-                let b = s.end.checked_sub(1).and_then(|l| cx.doc.tokens.get(l)).map_or(0, |t| t.span.end);
+                let b = s
+                    .end
+                    .checked_sub(1)
+                    .and_then(|l| cx.doc.tokens.get(l))
+                    .map_or(0, |t| t.span.end);
                 a <= at && at < b
             }) else {
                 continue;
             };
             let a = cx.doc.tokens.get(s.start).map_or(0, |t| t.span.start);
-            let b = s.end.checked_sub(1).and_then(|l| cx.doc.tokens.get(l)).map_or(0, |t| t.span.end);
+            let b = s
+                .end
+                .checked_sub(1)
+                .and_then(|l| cx.doc.tokens.get(l))
+                .map_or(0, |t| t.span.end);
             let sourced = cx.report.quotes.iter().any(|q| {
                 !matches!(q.kind, QuoteKind::Title | QuoteKind::Scare)
                     && q.speaker.is_some()
@@ -58,7 +66,10 @@ impl Rule for UnsourcedClaim {
                 rule: self.id(),
                 level: self.default_level(),
                 span,
-                message: format!("\u{201c}{}\u{201d} with no source in the sentence", span.of(cx.text)),
+                message: format!(
+                    "\u{201c}{}\u{201d} with no source in the sentence",
+                    span.of(cx.text)
+                ),
                 help: Some("say who reported it".into()),
             });
         }

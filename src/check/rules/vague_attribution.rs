@@ -42,7 +42,10 @@ impl Rule for VagueAttribution {
                     rule: self.id(),
                     level: self.default_level(),
                     span: s.mention,
-                    message: format!("claim credited to a vague group: \u{201c}{}\u{201d}", s.mention_text),
+                    message: format!(
+                        "claim credited to a vague group: \u{201c}{}\u{201d}",
+                        s.mention_text
+                    ),
                     help: Some("name the people who said it".into()),
                 });
             }
@@ -57,7 +60,10 @@ impl Rule for VagueAttribution {
                 rule: self.id(),
                 level: self.default_level(),
                 span,
-                message: format!("\u{201c}{}\u{201d} credits the claim to nobody in particular", span.of(cx.text)),
+                message: format!(
+                    "\u{201c}{}\u{201d} credits the claim to nobody in particular",
+                    span.of(cx.text)
+                ),
                 help: Some("say who believes it".into()),
             });
         }

@@ -2,12 +2,12 @@
 //! built, and the [`Report`] assembled. Never fails on text.
 
 pub mod coref;
-pub mod cue;
+pub mod constructions;
 pub mod np;
 pub mod toks;
 
 use coref::{span_of, Entities};
-use cue::{Attr, CueKind, Inherit};
+use constructions::{Attr, CueKind, Inherit};
 use np::{Np, NpKind};
 
 use crate::grammar::{FuncType, Grammar, NounKind, Stance as GStance, Tag};
@@ -61,7 +61,7 @@ pub fn analyze_doc(doc: &Doc<'_>) -> Report {
         if dateline_end.is_some_and(|e| doc.tokens.get(s.start).is_some_and(|t| t.span.end <= e)) {
             continue;
         }
-        cue::attributions_into(doc, s, &mut attrs);
+        constructions::attributions_into(doc, s, &mut attrs);
         let (speakers, floor) = resolve_sentence(doc, s, &attrs, &mut ents);
         if let Some(f) = floor.filter(|_| attrs.is_empty()) {
             floors.push((s.start, f));
@@ -78,7 +78,7 @@ pub fn analyze_doc(doc: &Doc<'_>) -> Report {
         // The sentence's anonymity phrases, read once (not once per attribution).
         let mut sentence_anonymity = None;
         let mut anonymity =
-            || *sentence_anonymity.get_or_insert_with(|| cue::anonymity(doc, s.start, s.end));
+            || *sentence_anonymity.get_or_insert_with(|| constructions::anonymity(doc, s.start, s.end));
         for (k, a) in attrs.iter().enumerate() {
             let Some(spk) = speakers.get(k).copied().flatten() else {
                 continue;
@@ -276,7 +276,7 @@ pub fn analyze_doc(doc: &Doc<'_>) -> Report {
 }
 
 /// Drops reported-speech units whose content crosses another unit's (overlaps it without
-/// nesting). A safeguard: `cue::attributions` already makes a sentence's clauses nest, and
+/// nesting). A safeguard: `constructions::attributions` already makes a sentence's clauses nest, and
 /// quotations are whole tokens.
 fn drop_crossing(units: &mut Vec<Unit>) {
     let mut order: Vec<usize> = (0..units.len()).collect();
@@ -367,12 +367,11 @@ fn resolve_sentence(
     }
     let mut evs: Vec<(usize, Ev<'_, '_>)> = Vec::new();
     // Speaker phrases by start token, for a binary search in the scan below.
-    let mut speakers = cue::SmallPairs::of(
-        attrs
-            .iter()
-            .filter_map(|a| a.speaker.as_ref().map(|n| (n.start, n.end))),
-    );
-    let speakers = speakers.sorted();
+    let mut speakers: Vec<(usize, usize)> = attrs
+        .iter()
+        .filter_map(|a| a.speaker.as_ref().map(|n| (n.start, n.end)))
+        .collect();
+    speakers.sort_unstable();
     // Where the clause after a sentence's opening phrase begins: after its first comma, unless
     // a quotation comes first. Found once, not from each comma.
     let after_opening = (s.start..s.end)
@@ -380,8 +379,8 @@ fn resolve_sentence(
         .filter(|&k| doc.is_punct(k, ","))
         .map(|k| k + 1);
     // The reported clauses by start, read with the scan: how far those begun so far reach.
-    let mut claims = cue::SmallPairs::of(attrs.iter().filter_map(|a| a.content));
-    let claims = claims.sorted();
+    let mut claims: Vec<(usize, usize)> = attrs.iter().filter_map(|a| a.content).collect();
+    claims.sort_unstable();
     let (mut claim_at, mut claim_reach) = (0, 0);
     let after_past = if doc.is_func(s.start, FuncType::Past) {
         s.start + 1
@@ -554,10 +553,7 @@ fn resolve_sentence(
         }
         let inherited = match a.inherit {
             Some(Inherit::Attr(j)) => out.get(j).copied().flatten(),
-            Some(Inherit::Subject) => doc
-                .tokens
-                .get(s.start)
-                .and_then(|_| cue::find_subject(doc, s.start, first_verbish(doc, s)))
+            Some(Inherit::Subject) => constructions::sentence_subject(doc, s)
                 .and_then(|(n, _, _)| {
                     ents.resolve(doc, &n, true)
                         .map(|id| (id, span_of(doc, n.start, n.end)))

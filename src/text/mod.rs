@@ -67,6 +67,16 @@ pub struct Doc<'a> {
     pub sentences: Vec<Sentence>,
     /// The dateline, if the story opens with one.
     pub dateline: Option<Dateline>,
+    /// Part-of-speech tags, parallel to `tokens` ([`crate::syntax::tag_doc`]).
+    pub tags: Vec<crate::syntax::Tag>,
+    /// Phrases of every sentence, in order ([`crate::syntax::phrase`]).
+    pub phrases: Vec<crate::syntax::Phrase>,
+    /// For each token, the index of its phrase in `phrases` (`u32::MAX` outside sentences).
+    pub phrase_of: Vec<u32>,
+    /// Clauses of every sentence, in order ([`crate::syntax::clause`]).
+    pub clauses: Vec<crate::syntax::Clause>,
+    /// For each sentence, the range of its clauses in `clauses`.
+    pub clause_ranges: Vec<(u32, u32)>,
 }
 
 /// The char at byte `i`, if `i` is on a char boundary.
@@ -160,10 +170,16 @@ impl<'a> Doc<'a> {
             hits: Vec::with_capacity(text.len() / 6),
             sentences: Vec::with_capacity(text.len() / 64 + 1),
             dateline: None,
+            tags: Vec::new(),
+            phrases: Vec::new(),
+            phrase_of: Vec::new(),
+            clauses: Vec::new(),
+            clause_ranges: Vec::new(),
         };
         doc.tokenize();
         doc.find_dateline();
         doc.split_sentences();
+        crate::syntax::parse(&mut doc);
         doc
     }
 
@@ -419,6 +435,21 @@ impl<'a> Doc<'a> {
     /// The text of token `i`.
     pub fn tok_text(&self, i: usize) -> &'a str {
         self.tokens.get(i).map_or("", |t| t.span.of(self.text))
+    }
+
+    /// The part-of-speech tag of token `i` ([`crate::syntax::Tag::default`], a tag no predicate
+    /// holds for, past the end).
+    pub fn tag(&self, i: usize) -> crate::syntax::Tag {
+        self.tags.get(i).copied().unwrap_or_default()
+    }
+
+    /// The clauses of sentence `s` as a range of `clauses`.
+    pub fn clause_range(&self, s: Sentence) -> (usize, usize) {
+        self.sentences
+            .binary_search_by_key(&s.start, |x| x.start)
+            .ok()
+            .and_then(|k| self.clause_ranges.get(k))
+            .map_or((0, 0), |&(a, b)| (a as usize, b as usize))
     }
 
     /// The lexicon hits of token `i`.

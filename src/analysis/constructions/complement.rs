@@ -1,0 +1,399 @@
+//! What follows a speech verb group: a quotation, a `that`-clause, a bare clause, a question
+//! (`whether`, `why`), a hearer (`told reporters`), a tail (`in a statement`, `on Monday`), or
+//! nothing (then the cue attributes what is before it).
+//!
+//! ```text
+//! complement = hearer? tail* ( ":"? quote
+//!                            | ","? "that" clause | whether-clause | wh-clause
+//!                            | bare-clause | ":" clause
+//!                            | "," aside "," "that" clause )
+//! tail       = preposition np | adverb | time | venue
+//! ```
+
+use super::speaker::np_forward;
+use super::{Attr, Sent};
+use crate::analysis::np::{self, NpKind};
+use crate::grammar::{CueType, FuncType, Tag, VerbKind};
+use crate::syntax::{ClauseKind, PhraseFlag, PhraseKind};
+
+/// Reads what follows the verb group ending before phrase `k` into `a`. Returns whether the
+/// verb's object is words reported elsewhere or an act (no claim, and no left side either).
+pub fn complement<'a>(sent: &Sent<'_, 'a>, mut k: usize, a: &mut Attr<'a>) {
+    let hearer = a.verb.is_some_and(|v| v.hearer);
+    let mut placed = false;
+    if hearer {
+        (k, placed) = read_hearer(sent, k, a);
+    }
+    if a.verb.is_some_and(|v| v.it) {
+        put_it(sent, k, a);
+        return;
+    }
+    // A quotation right after the cue: `said: "…"`, `said, "…"`, `said "…"`.
+    let q = if sent.is_punct(k, ":") || sent.is_aside_mark(k) { k + 1 } else { k };
+    if sent.is_quote(q) {
+        a.quotes.push(sent.tok(q));
+        return;
+    }
+    let after_tail = tail(sent, k, a);
+    // `said in a statement: "…"`
+    if sent.is_punct(after_tail, ":") && sent.is_quote(after_tail + 1) {
+        a.quotes.push(sent.tok(after_tail + 1));
+        return;
+    }
+    if let Some((from, to, c)) = clause_at(sent, after_tail, k) {
+        set_content(sent, a, from, to, Some(c));
+        return;
+    }
+    // "said in a memo, seen by Reuters, that …", "reported, citing two officials, that …".
+    if let Some((from, to, c)) = that_after_asides(sent, after_tail) {
+        set_content(sent, a, from, to, Some(c));
+        return;
+    }
+    if sent.is_final(after_tail) {
+        return;
+    }
+    if placed && sent.is_aside_mark(after_tail) {
+        return;
+    }
+    // "wrote in the letter, which was released Friday", "said, adding that …": after the
+    // tail, a relative clause or a participle: only a tail (the claim is to the left).
+    if sent.is_aside_mark(after_tail) {
+        let next = sent.ph(after_tail + 1);
+        let relative = next.kind == PhraseKind::Wh;
+        let participle = next.kind == PhraseKind::Vg && !next.is(PhraseFlag::FINITE);
+        if relative || participle || sent.is_final(after_tail + 1) {
+            return;
+        }
+    }
+    // `said in a statement, "…"`
+    if sent.is_aside_mark(after_tail) && sent.is_quote(after_tail + 1) && after_tail > k {
+        a.quotes.push(sent.tok(after_tail + 1));
+        return;
+    }
+    object(sent, after_tail, a);
+}
+
+/// "told reporters", "told the BBC's Today programme", "informed the committee at a hearing in
+/// Brussels": the hearer (an outlet there is a link of the chain) and where it heard. Returns
+/// the phrase after them, and whether a place was read.
+fn read_hearer<'a>(sent: &Sent<'_, 'a>, k: usize, a: &mut Attr<'a>) -> (usize, bool) {
+    let doc = sent.doc;
+    let x = sent.ph(k);
+    if x.kind != PhraseKind::Np || x.is(PhraseFlag::PRONOUN) && !is_object_pronoun(sent, k) {
+        return (k, false);
+    }
+    // The owner of a possessed hearer: "the BBC's Today programme".
+    if x.is(PhraseFlag::OWNED) {
+        if let Some(owner) = np::parse_at(doc, x.start as usize, x.end as usize)
+            .into_iter()
+            .filter(|n| n.possessive)
+            .max_by_key(|n| n.end)
+        {
+            if owner.outlet {
+                a.chain.push(owner);
+            }
+        }
+    } else if let Some((n, _)) = np_forward(sent, k) {
+        if n.outlet || (n.kind == NpKind::Name && outlet_titled(sent, &n)) {
+            let mut n = n;
+            n.outlet = true;
+            a.chain.push(n);
+        }
+    }
+    let mut e = k + 1;
+    // "the club's channel, Harbour TV, that": a name in apposition to the hearer.
+    if sent.is_punct(e, ",") && sent.ph(e + 1).is(PhraseFlag::PROPER) && sent.is_punct(e + 2, ",") {
+        if np::is_outlet_noun(doc, x.head()) && a.chain.is_empty() {
+            if let Some(mut n) = np::generic(doc, sent.tok(e + 1), sent.ph(e + 1).end as usize) {
+                n.outlet = true;
+                a.chain.push(n);
+            }
+        }
+        e += 3;
+    }
+    let mut placed = false;
+    while sent.ph(e).kind == PhraseKind::Prep
+        && !sent.doc.is_func(sent.tok(e), FuncType::Complementizer)
+        && sent.ph(e + 1).kind == PhraseKind::Np
+    {
+        e += 2;
+        placed = true;
+    }
+    (e, placed)
+}
+
+/// Whether the name `n` has an outlet noun among its title words ("the club's channel").
+fn outlet_titled(sent: &Sent<'_, '_>, n: &crate::analysis::np::Np<'_>) -> bool {
+    n.title
+        .is_some_and(|(t0, t1)| (t0..t1).any(|t| np::is_outlet_noun(sent.doc, t)))
+}
+
+/// Whether noun phrase `k` is an object pronoun ("him", "them").
+fn is_object_pronoun(sent: &Sent<'_, '_>, k: usize) -> bool {
+    sent.doc.is_func(sent.tok(k), FuncType::Object)
+}
+
+/// "As one analyst put it, "…"", "she put it bluntly: "…"" (`it=yes`): the quotation after
+/// "it" and how, or the one before "as".
+fn put_it<'a>(sent: &Sent<'_, 'a>, k: usize, a: &mut Attr<'a>) {
+    let doc = sent.doc;
+    if !doc.tok_text(sent.tok(k)).eq_ignore_ascii_case("it") {
+        return;
+    }
+    let mut e = k + 1;
+    while e < k + 4 && matches!(sent.ph(e).kind, PhraseKind::Adv | PhraseKind::Adj) {
+        e += 1;
+    }
+    let after = if sent.is_punct(e, ",") || sent.is_punct(e, ":") { e + 1 } else { e };
+    if sent.is_quote(after) {
+        a.quotes.push(sent.tok(after));
+        return;
+    }
+    let lo = sent.s.start;
+    let mut l = a.left;
+    if l > lo && doc.tok_text(l - 1).eq_ignore_ascii_case("as") {
+        l -= 1;
+    }
+    if l > lo && doc.is_punct(l - 1, ",") {
+        l -= 1;
+    }
+    if l > lo && doc.quote_of(l - 1).is_some() {
+        a.quotes.push(l - 1);
+    }
+}
+
+/// Reads the tail after the cue (prepositional phrases, adverbs, times, venues, with no verb):
+/// returns the phrase after it, and sets the venue.
+fn tail<'a>(sent: &Sent<'_, 'a>, k: usize, a: &mut Attr<'a>) -> usize {
+    let doc = sent.doc;
+    let mut e = k;
+    loop {
+        let x = sent.ph(e);
+        if e >= sent.p1 {
+            return e;
+        }
+        let t = x.start as usize;
+        let venue = doc.has(t, crate::grammar::TokClass::STARTS_CUE)
+            && venue_at(sent, t).is_some();
+        if venue {
+            let end = venue_at(sent, t).unwrap_or(t + 1);
+            a.venue.get_or_insert((t, end));
+            // "in an interview with Radio X": the outlet relays.
+            let ep = sent.phrase_of(end - 1) + 1;
+            e = ep;
+            if doc.tok_text(end - 1).eq_ignore_ascii_case("with") {
+                if let Some((n, after)) = np_forward(sent, ep).filter(|(n, _)| n.outlet) {
+                    a.chain.push(n);
+                    e = after;
+                }
+            } else {
+                while sent.ph(e).kind == PhraseKind::Np && e < ep + 2 {
+                    e += 1;
+                }
+            }
+            continue;
+        }
+        let prep_np = x.kind == PhraseKind::Prep
+            && !is_complementizer(sent, e)
+            && sent.ph(e + 1).kind == PhraseKind::Np
+            && !opens_clause(sent, e + 1);
+        if prep_np {
+            e += 2;
+            // "on its website", "in a filing with regulators", "in remarks broadcast on …".
+            while sent.ph(e).kind == PhraseKind::Prep
+                && !is_complementizer(sent, e)
+                && sent.ph(e + 1).kind == PhraseKind::Np
+                && !opens_clause(sent, e + 1)
+            {
+                e += 2;
+            }
+            continue;
+        }
+        if x.kind == PhraseKind::Adv || crate::syntax::is_time_np(doc, e) {
+            e += 1;
+            continue;
+        }
+        // "said as he left the depot", "posted shortly after the city released its report": an
+        // adverbial clause is part of the tail.
+        if let Some(end) = adverbial_clause(sent, e) {
+            e = end;
+            continue;
+        }
+        return e;
+    }
+}
+
+/// The end of the adverbial clause opening at phrase `p` ("as he left", "after the city
+/// released …"; not "that", "whether", "if").
+fn adverbial_clause(sent: &Sent<'_, '_>, p: usize) -> Option<usize> {
+    let x = sent.ph(p);
+    if !matches!(x.kind, PhraseKind::Sconj | PhraseKind::Prep) || is_complementizer(sent, p) {
+        return None;
+    }
+    (sent.clauses.0..sent.clauses.1).find_map(|c| {
+        let y = sent.clause(c)?;
+        let opens = y.opener == Some(p as u32) && y.kind == ClauseKind::Adverbial
+            || (y.start as usize == p + 1 && y.kind == ClauseKind::Complement && y.opener.is_none());
+        (opens && y.verb.is_some()).then_some(y.end as usize)
+    })
+}
+
+/// Whether a clause opens at phrase `p` (its subject starts there: "said at least 11 drones
+/// had been detected").
+fn opens_clause(sent: &Sent<'_, '_>, p: usize) -> bool {
+    (sent.clauses.0..sent.clauses.1)
+        .any(|c| sent.clause(c).is_some_and(|x| x.start as usize == p && x.kind == ClauseKind::Complement))
+}
+
+/// The venue phrase of the lexicon starting at token `t` ("in a statement", "in an interview
+/// with"): one past its last token.
+fn venue_at(sent: &Sent<'_, '_>, t: usize) -> Option<usize> {
+    let doc = sent.doc;
+    doc.tok_hits(t)
+        .iter()
+        .filter(|h| {
+            doc.grammar
+                .tag(h.pattern)
+                .iter()
+                .any(|x| matches!(x, Tag::Cue(CueType::Venue)))
+        })
+        .filter_map(|h| doc.token_ending_at(t, h.end))
+        .max()
+        .map(|l| l + 1)
+}
+
+/// Whether phrase `p` is a complementizer ("that", "whether", "if").
+fn is_complementizer(sent: &Sent<'_, '_>, p: usize) -> bool {
+    let x = sent.ph(p);
+    let w = sent.doc.tok_text(x.start as usize);
+    (x.kind == PhraseKind::Sconj || x.kind == PhraseKind::Prep)
+        && ["that", "whether", "if"].iter().any(|c| w.eq_ignore_ascii_case(c))
+}
+
+/// The reported clause opening at phrase `p`: a complement clause (with its opener, "that"
+/// left out, "whether" kept), or a colon before one. Returns its phrases and clause.
+fn clause_at(sent: &Sent<'_, '_>, p: usize, verb_end: usize) -> Option<(usize, usize, usize)> {
+    let c = (sent.clauses.0..sent.clauses.1).find(|&c| {
+        sent.clause(c).is_some_and(|x| {
+            x.kind == ClauseKind::Complement && (x.start as usize == p || x.opener == Some(p as u32))
+        })
+    })?;
+    let x = sent.clause(c)?;
+    let mut from = x.start as usize;
+    let opener_is = |o: u32| {
+        let w = sent.doc.tok_text(sent.tok(o as usize));
+        w.eq_ignore_ascii_case("that") || w == ":"
+    };
+    if x.opener.is_some_and(opener_is) && x.start == x.opener.unwrap_or(u32::MAX) {
+        from += 1;
+    }
+    if sent.is_punct(from, ",") {
+        from += 1;
+    }
+    let _ = verb_end;
+    // A clause needs a verb, or a quotation standing for one ("said it "was reviewing"").
+    let verb = x.verb.is_some() || (from..x.end as usize).any(|q| sent.is_quote(q));
+    (verb && (x.end as usize) > from).then_some((from, x.end as usize, c))
+}
+
+/// `said in a memo, seen by Reuters, that …`: up to three short asides, then "that".
+fn that_after_asides(sent: &Sent<'_, '_>, p: usize) -> Option<(usize, usize, usize)> {
+    let mut seg = p;
+    for _ in 0..3 {
+        if !sent.is_punct(seg, ",") {
+            return None;
+        }
+        if is_complementizer(sent, seg + 1) {
+            return clause_at(sent, seg + 1, p);
+        }
+        let mut next = seg + 1;
+        while next < sent.p1 && !sent.is_punct(next, ",") && next < seg + 8 {
+            if sent.ph(next).kind == PhraseKind::Quote || sent.is_final(next) {
+                return None;
+            }
+            next += 1;
+        }
+        seg = next;
+    }
+    None
+}
+
+/// Sets the content to phrases `[from, to)` (a leading time phrase left to the cue: "said on
+/// Monday it would close").
+pub fn set_content(sent: &Sent<'_, '_>, a: &mut Attr<'_>, from: usize, to: usize, c: Option<usize>) {
+    let (s, e) = sent.span(from, to);
+    if e > s {
+        a.content = Some((s, e));
+        a.content_clause = c;
+    }
+}
+
+/// An object after the cue, with no clause: a quotation inside it is the speaker's words
+/// (`called the offer "an insult"`, `promised a shuttle bus "before the doors close"`), a
+/// demonstrative is words reported elsewhere (`said this`), anything else no claim.
+fn object<'a>(sent: &Sent<'_, 'a>, k: usize, a: &mut Attr<'a>) {
+    let doc = sent.doc;
+    let t = sent.tok(k);
+    let kind = a.verb.map(|v| v.kind);
+    if doc.is_func(t, FuncType::Demonstrative) && !doc.is_func(t, FuncType::Complementizer) {
+        a.meta = true;
+        return;
+    }
+    // The object's phrases, to the next comma or the end.
+    let mut e = k;
+    while e < sent.p1 && !sent.is_aside_mark(e) && !sent.is_final(e) && !sent.is_punct(e, ";") {
+        e += 1;
+    }
+    if e == k {
+        return;
+    }
+    let quotes: Vec<usize> = (k..e)
+        .filter(|&q| sent.is_quote(q) && !sent.is_punct(q.wrapping_sub(1), ":"))
+        .map(|q| sent.tok(q))
+        .collect();
+    if !quotes.is_empty() && kind != Some(VerbKind::Speech) || kind == Some(VerbKind::Naming) {
+        a.quotes.extend(quotes.into_iter().take(1));
+        return;
+    }
+    let object_verb = a.verb.is_some_and(|v| v.object);
+    if !quotes.is_empty() && object_verb {
+        a.quotes.extend(quotes);
+        return;
+    }
+    if kind == Some(VerbKind::Speech) && !object_verb && expressed_to(sent, k, a) {
+        return;
+    }
+    // "reiterated his commitment to sustain relations": the object of a speech verb that
+    // takes no plain object is what was said, to the end of its clause.
+    let words = (k..e)
+        .filter(|&q| matches!(sent.ph(q).kind, PhraseKind::Np | PhraseKind::Quote))
+        .count()
+        + (k..e).map(|q| (sent.ph(q).end - sent.ph(q).start) as usize).sum::<usize>();
+    if kind == Some(VerbKind::Speech) && !object_verb && words >= 4 && !sent.is_quote(k) {
+        let end = sent
+            .clause_at(k)
+            .and_then(|c| sent.clause(c))
+            .map_or(sent.p1, |c| c.end as usize);
+        set_content(sent, a, k, end, None);
+        return;
+    }
+    a.meta = kind == Some(VerbKind::Evaluative) || object_verb;
+}
+
+/// "expressed to Japanese officials the importance of …": the words after the hearer.
+fn expressed_to<'a>(sent: &Sent<'_, 'a>, k: usize, a: &mut Attr<'a>) -> bool {
+    let doc = sent.doc;
+    if !doc.tok_text(sent.tok(k)).eq_ignore_ascii_case("to") || sent.ph(k + 1).kind != PhraseKind::Np {
+        return false;
+    }
+    let obj = k + 2;
+    if sent.ph(obj).kind != PhraseKind::Np || !sent.ph(obj).is(PhraseFlag::DETERMINED) {
+        return false;
+    }
+    let end = sent
+        .clause_at(obj)
+        .and_then(|c| sent.clause(c))
+        .map_or(sent.p1, |c| c.end as usize);
+    set_content(sent, a, obj, end, None);
+    a.content.is_some()
+}

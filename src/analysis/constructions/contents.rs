@@ -1,0 +1,246 @@
+//! The attributions of a sentence made consistent: a cue inside an earlier reported clause is
+//! part of what was reported (or relays it); a cue closing the sentence claims the clause
+//! before it; each reported clause ends where the next attribution's structure begins; the
+//! clauses nest; final `according to` and `citing` cues spread their relays.
+
+use super::{Attr, CueKind, Inherit, Sent};
+use crate::analysis::np::{self, NpKind};
+use crate::grammar::{FuncType, VerbKind};
+use crate::syntax::{PhraseFlag, PhraseKind};
+
+/// Adds attribution `a` (found in text order) to `out`, unless it is part of an earlier
+/// reported clause.
+pub fn admit<'a>(sent: &Sent<'_, 'a>, mut a: Attr<'a>, out: &mut Vec<Attr<'a>>) {
+    if !a.claims() && !a.meta {
+        return;
+    }
+    let doc = sent.doc;
+    let lo = sent.s.start;
+    // The first reported clause of the sentence that is still whole.
+    let first = out
+        .iter()
+        .position(|b| b.kind != CueKind::Participle && b.content.is_some());
+    let first_content = first.and_then(|k| out.get(k)).and_then(|b| b.content);
+    // ", while the company said …", ", but the party said …": a clause of its own.
+    let contrasted = a.speaker.is_some()
+        && a.left > lo + 1
+        && doc.is_punct(a.left - 2, ",")
+        && doc.is_func(a.left - 1, FuncType::Connective)
+        && !np::is_relative(doc, a.left - 1);
+    let inside = |c: (usize, usize)| c.0 <= a.left && a.left < c.1 && c.0 < a.cue.0;
+    let nested = !contrasted
+        && a.kind != CueKind::Participle
+        && a.content.is_none_or(|(cs, _)| cs > a.cue.0)
+        && first_content.is_some_and(inside);
+    if contrasted {
+        a.left -= 2;
+    }
+    if !nested {
+        out.push(a);
+        return;
+    }
+    // "X told reporters that Y had said that …": Y's words, relayed by X.
+    let relayed = first_content.is_some_and(|(cs, _)| cs == a.left)
+        && a.verb.is_some_and(|v| v.kind == VerbKind::Speech)
+        && a.speaker.as_ref().is_some_and(|n| n.kind == NpKind::Name);
+    if let (true, Some(k)) = (relayed, first) {
+        a.relayed_by = Some(k);
+        if let Some(b) = out.get_mut(k) {
+            b.content = None;
+        }
+        out.push(a);
+    }
+}
+
+/// Makes the sentence's attributions consistent (see the module doc).
+pub fn finish<'a>(sent: &Sent<'_, 'a>, out: &mut Vec<Attr<'a>>) {
+    closing_cue(sent, out);
+    cut_contents(sent, out);
+    nest_contents(sent, out);
+    spread_relays(out);
+}
+
+/// "Astronomers have found water …, the agency said": a cue closing the sentence claims the
+/// whole clause before it, cues inside included. But "Karvania's president said that …, state
+/// television reported": an outlet closing a sentence whose clause names its own speaker
+/// relays that speaker's claim.
+fn closing_cue(sent: &Sent<'_, '_>, out: &mut Vec<Attr<'_>>) {
+    let lo = sent.s.start;
+    let indexed = out
+        .iter()
+        .any(|b| b.relayed_by.is_some() || matches!(b.inherit, Some(Inherit::Attr(_))));
+    if indexed {
+        return;
+    }
+    let closing = out.iter().rposition(|a| {
+        a.content.is_some_and(|(cs, ce)| cs == lo && ce <= a.cue.0) && a.kind == CueKind::Verb
+    });
+    let Some((k, (cs, ce))) = closing.and_then(|k| out.get(k).and_then(|a| a.content).map(|c| (k, c)))
+    else {
+        return;
+    };
+    let inside = |b: &Attr<'_>| b.cue.0 >= cs && b.cue.1 <= ce && b.relayed_by.is_none();
+    let outlet = out.get(k).and_then(|a| a.speaker.clone()).filter(|n| n.outlet);
+    match outlet {
+        Some(o) if out.iter().any(|b| inside(b) && b.speaker.is_some() && b.content.is_some()) => {
+            if let Some(a) = out.get_mut(k) {
+                a.speaker = None;
+                a.content = None;
+                a.quotes.clear();
+            }
+            for b in out.iter_mut().filter(|b| inside(b) && b.speaker.is_some()) {
+                b.chain.push(o.clone());
+            }
+        }
+        _ => out.retain(|b| !inside(b)),
+    }
+}
+
+/// Cuts each reported clause where a later attribution's structure begins, and where the
+/// speaker's next act begins (", and raised their rating").
+fn cut_contents(sent: &Sent<'_, '_>, out: &mut [Attr<'_>]) {
+    let doc = sent.doc;
+    let mut lefts: Vec<(usize, usize)> = out.iter().map(|a| (a.left, a.cue.0)).collect();
+    lefts.sort_unstable();
+    let mut cues: Vec<(usize, usize)> = out.iter().map(|a| (a.cue.0, a.left)).collect();
+    cues.sort_unstable();
+    for a in out.iter_mut() {
+        let Some((cs, ce)) = a.content else { continue };
+        let from = lefts.partition_point(|&(l, _)| l <= cs);
+        let own = (a.left, a.cue.0);
+        let mut end = lefts
+            .get(from..)
+            .unwrap_or(&[])
+            .iter()
+            .find(|&&(l, c)| c > cs && (l, c) != own)
+            .map_or(ce, |&(l, _)| l.min(ce));
+        let next = cues.get(cues.partition_point(|&(c, _)| c <= a.cue.0));
+        if let Some(&(c, _)) = next.filter(|&&(c, l)| c > cs && l <= a.cue.0) {
+            end = end.min(c);
+        }
+        // A clause cut before ", and stressed that …" ends before its comma.
+        while end < ce && end > cs && (doc.is_punct(end - 1, ",") || doc.is_punct(end - 1, ";")) {
+            end -= 1;
+        }
+        let end = skip_final_back(sent, cs, end);
+        a.content = (end > cs).then_some((cs, end));
+    }
+}
+
+fn skip_final_back(sent: &Sent<'_, '_>, from: usize, mut to: usize) -> usize {
+    let doc = sent.doc;
+    while to > from && (doc.is_punct(to - 1, ".") || doc.is_punct(to - 1, "!") || doc.is_punct(to - 1, "?")) {
+        to -= 1;
+    }
+    to
+}
+
+/// Whether token ranges `a` and `b` overlap without one containing the other.
+fn crosses(a: (usize, usize), b: (usize, usize)) -> bool {
+    (a.0 < b.0 && b.0 < a.1 && a.1 < b.1) || (b.0 < a.0 && a.0 < b.1 && b.1 < a.1)
+}
+
+/// Makes the reported clauses of a sentence nest or stay apart: of two that cross, one whose
+/// cue lies inside the other is clipped into it; otherwise the later one starts where the other
+/// ends. Every step shrinks a clause, so the loop ends.
+fn nest_contents(sent: &Sent<'_, '_>, out: &mut [Attr<'_>]) {
+    let doc = sent.doc;
+    let n = out.len();
+    if n > 16 {
+        return;
+    }
+    let max_rounds = n.saturating_mul(n).saturating_add(1).saturating_mul(4);
+    for _ in 0..max_rounds {
+        let Some((i, ca, qa, j, cb, qb)) = first_crossing(out) else {
+            return;
+        };
+        let inside = |t: usize, c: (usize, usize)| c.0 <= t && t < c.1;
+        let (w, cw, cs) = match (inside(qa, cb), inside(qb, ca)) {
+            (true, false) => (i, ca, cb),
+            (false, true) => (j, cb, ca),
+            _ if ca.0 > cb.0 => (i, ca, cb),
+            _ => (j, cb, ca),
+        };
+        let cue = out.get(w).map_or(usize::MAX, |x| x.cue.0);
+        let (mut from, mut to) = if inside(cue, cs) {
+            (cw.0.max(cs.0), cw.1.min(cs.1))
+        } else {
+            (cw.0.max(cs.1), cw.1)
+        };
+        while from < to && (doc.is_punct(from, ",") || doc.is_punct(from, ";") || doc.is_punct(from, ":")) {
+            from += 1;
+        }
+        to = skip_final_back(sent, from, to);
+        while to > from && (doc.is_punct(to - 1, ",") || doc.is_punct(to - 1, ";")) {
+            to -= 1;
+        }
+        if let Some(x) = out.get_mut(w) {
+            x.content = (to > from && (from, to) != cw).then_some((from, to));
+        }
+    }
+}
+
+/// The first pair of attributions whose contents cross: (i, content, cue, j, content, cue).
+fn first_crossing(out: &[Attr<'_>]) -> Option<(usize, (usize, usize), usize, usize, (usize, usize), usize)> {
+    for (i, a) in out.iter().enumerate() {
+        let Some(ca) = a.content else { continue };
+        for (j, b) in out.iter().enumerate().skip(i + 1) {
+            let Some(cb) = b.content else { continue };
+            if crosses(ca, cb) {
+                return Some((i, ca, a.cue.0, j, cb, b.cue.0));
+            }
+        }
+    }
+    None
+}
+
+/// A final "according to X" with no speaker adds X to every earlier attribution since the
+/// previous relay; a "citing Y" makes Y the source of the attributions between the relays or
+/// citings around it. Each attribution is reached from one relay at most.
+fn spread_relays(out: &mut [Attr<'_>]) {
+    let mut scope = 0;
+    for k in 0..out.len() {
+        let relay = match out.get(k) {
+            Some(r) if r.speaker.is_none() && matches!(r.kind, CueKind::According | CueKind::ReportedBy) => {
+                r.chain.first().cloned()
+            }
+            _ => None,
+        };
+        if let Some(rel) = relay {
+            for a in out.get_mut(scope..k).unwrap_or_default() {
+                if a.claims() {
+                    a.chain.push(rel.clone());
+                }
+            }
+            scope = k + 1;
+        }
+        let citing = match out.get(k) {
+            Some(r) if r.kind == CueKind::Citing && r.content.is_none() => r.speaker.clone(),
+            _ => None,
+        };
+        if let Some(src) = citing {
+            let next = (k + 1..out.len())
+                .find(|&j| {
+                    out.get(j).is_some_and(|r| {
+                        (r.kind == CueKind::Citing && r.content.is_none())
+                            || (r.speaker.is_none() && matches!(r.kind, CueKind::According | CueKind::ReportedBy))
+                    })
+                })
+                .unwrap_or(out.len());
+            let from = scope;
+            scope = k + 1;
+            for (j, a) in out.iter_mut().enumerate().take(next).skip(from) {
+                if j != k && a.claims() {
+                    if let Some(old) = a.speaker.replace(src.clone()) {
+                        a.chain.insert(0, old);
+                    }
+                }
+            }
+        }
+    }
+}
+
+#[allow(dead_code)]
+fn _kinds(_: PhraseKind, _: u16) {
+    let _ = PhraseFlag::FINITE;
+}

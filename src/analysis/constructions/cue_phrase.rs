@@ -1,0 +1,164 @@
+//! Multi-word cues of the lexicon (`cue-phrases.txt`): `according to X`, `as reported by X`,
+//! `citing X`, and the venue phrases (`in a statement`, `in an interview with X`).
+//!
+//! ```text
+//! initial = "according to" speaker ","? clause          ("In the words of X, "…"": a quote)
+//! final   = clause "," ("according to" | "as reported by" | "citing") speaker
+//! aside   = subject "," "citing" speaker "," verb …     (the sources speak, the subject relays)
+//! ```
+
+use super::speaker::np_forward;
+use super::{Attr, CueKind, Sent};
+use crate::analysis::np::{self, Np, NpKind};
+use crate::grammar::{CueType, Tag};
+
+/// The longest cue phrase of the lexicon starting at token `t`: its type and last token.
+fn cue_at(sent: &Sent<'_, '_>, t: usize) -> Option<(CueType, usize)> {
+    let doc = sent.doc;
+    if !doc.has(t, crate::grammar::TokClass::STARTS_CUE) {
+        return None;
+    }
+    let mut best: Option<(CueType, usize)> = None;
+    for h in doc.tok_hits(t) {
+        for tag in doc.grammar.tag(h.pattern) {
+            if let Tag::Cue(c) = tag {
+                if let Some(last) = doc.token_ending_at(t, h.end).filter(|&l| l < sent.s.end) {
+                    if best.is_none_or(|(_, b)| last > b) {
+                        best = Some((*c, last));
+                    }
+                }
+            }
+        }
+    }
+    best
+}
+
+/// The cue phrase starting at phrase `p`, if one does: pushes its attribution (or attaches a
+/// venue to the attribution before it) and returns the phrase after it.
+pub fn at<'a>(
+    sent: &Sent<'_, 'a>,
+    p: usize,
+    out: &mut Vec<Attr<'a>>,
+    early: &mut Vec<Np<'a>>,
+) -> Option<usize> {
+    let t = sent.tok(p);
+    let (ct, last) = cue_at(sent, t)?;
+    let next = sent.phrase_of(last) + 1;
+    match ct {
+        CueType::According | CueType::ReportedBy | CueType::Citing => {
+            if let Some(a) = phrase_cue(sent, t, last + 1, next, ct, out) {
+                out.push(a);
+            }
+            Some(next)
+        }
+        CueType::Venue => {
+            let with = sent.doc.tok_text(last).eq_ignore_ascii_case("with");
+            let outlet = np_forward(sent, next).filter(|(n, _)| with && n.outlet);
+            match out.last_mut() {
+                Some(a) if a.venue.is_none() && t >= a.cue.1 => {
+                    a.venue = Some((t, last + 1));
+                    if let Some((n, _)) = outlet {
+                        a.chain.push(n);
+                    }
+                }
+                // "In an interview with Radio X, …": a relay named before any cue.
+                None => early.extend(outlet.map(|(n, _)| n)),
+                _ => {}
+            }
+            Some(next)
+        }
+        CueType::LeadIn => None,
+    }
+}
+
+/// `according to X`, `as reported by X`, `citing X` at tokens `[ps, pe)`; `next` is the phrase
+/// after the cue.
+fn phrase_cue<'a>(
+    sent: &Sent<'_, 'a>,
+    ps: usize,
+    pe: usize,
+    next: usize,
+    ct: CueType,
+    before: &[Attr<'a>],
+) -> Option<Attr<'a>> {
+    let doc = sent.doc;
+    let (lo, hi) = (sent.s.start, sent.s.end);
+    let (who, who_end) = np_forward(sent, next).or_else(|| {
+        (ct != CueType::Citing)
+            .then(|| np::generic(doc, pe, hi))
+            .flatten()
+            .map(|n| {
+                let e = sent.phrase_of(n.end.saturating_sub(1)) + 1;
+                (n, e)
+            })
+    })?;
+    // "citing patient privacy": a bare singular role word is a reason, not a source.
+    let modifier = who.kind == NpKind::Role
+        && !who.definite
+        && !who.indefinite
+        && !who.plural()
+        && doc.is_word(who.end)
+        && !doc.is_cap(who.end);
+    if ct == CueType::Citing && (modifier || who.head.is_none() && who.kind == NpKind::Role) {
+        return None;
+    }
+    let kind = match ct {
+        CueType::According => CueKind::According,
+        CueType::ReportedBy => CueKind::ReportedBy,
+        _ => CueKind::Citing,
+    };
+    let mut a = Attr::new((ps, pe), kind, None);
+    a.left = if ps > lo && doc.is_punct(ps - 1, ",") { ps - 1 } else { ps };
+    a.speaker = Some(who.clone());
+    let initial = (lo..ps).all(|t| !doc.is_word(t));
+    if initial && ct == CueType::According {
+        // "According to a transcript of a call cited in the indictment, X told …": the claim
+        // starts after the comma closing the source's phrase.
+        let mut start = who_end;
+        if let Some(c) = (who_end..sent.p1.min(who_end + 6)).find(|&c| sent.is_punct(c, ",")) {
+            start = c + 1;
+        }
+        // "In the words of the coach, "…"": a quotation alone after it.
+        if sent.is_quote(start) && sent.is_final(start + 1) {
+            a.quotes.push(sent.tok(start));
+            return Some(a);
+        }
+        let (s0, s1) = sent.span(start, sent.p1);
+        a.content = (s1 > s0).then_some((s0, s1));
+        return a.content.map(|_| a);
+    }
+    if initial && ct == CueType::Citing {
+        return Some(a);
+    }
+    // Final: the clause before belongs to an attribution already found, or is X's claim.
+    let claimed = before
+        .iter()
+        .rev()
+        .take(64)
+        .any(|b| !b.meta && b.claims() && b.cue.0 < ps);
+    if claimed && ct != CueType::Citing {
+        a.chain.push(who);
+        a.speaker = None;
+        a.content = None;
+        return Some(a);
+    }
+    if claimed {
+        return Some(a);
+    }
+    // "The paper, citing two officials, said …": the sources speak, the subject relays.
+    if ct == CueType::Citing && a.left < ps && sent.is_punct(who_end, ",") {
+        return Some(a);
+    }
+    // "The leak, first reported by the Tribune, was found": inside a clause, a modifier.
+    if ct == CueType::ReportedBy
+        && !doc.tok_text(ps).eq_ignore_ascii_case("as")
+        && !sent.is_final(who_end)
+    {
+        return None;
+    }
+    let end = a.left;
+    (end > lo + 2).then(|| {
+        a.content = Some((lo, end));
+        a
+    })
+}

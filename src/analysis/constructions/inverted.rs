@@ -1,0 +1,77 @@
+//! The speaker after the verb: `"…," said Anita Kowalski`, `…, said Ina Falk, an analyst at
+//! Norrmark Bank.`, `"A," said X, "B."`
+//!
+//! ```text
+//! inverted = (quote | clause ("," | "—")) verb speaker ("," role ",")? tail ("." | "," quote)
+//! ```
+
+use super::reported::left_side;
+use super::speaker::np_forward;
+use super::{Attr, CueKind, Sent};
+use crate::analysis::np::{self, NpKind};
+use crate::grammar::{NounKind, Verb, VerbKind};
+use crate::syntax::{ClauseKind, PhraseKind};
+
+/// The inverted attribution of the speech verb group at phrase `p`.
+pub fn at<'a>(sent: &Sent<'_, 'a>, p: usize, v: &'a Verb) -> Option<Attr<'a>> {
+    let prev = p.checked_sub(1).filter(|&q| q >= sent.p0)?;
+    if !(sent.is_aside_mark(prev) || sent.is_quote(prev)) || v.kind == VerbKind::Naming {
+        return None;
+    }
+    // "…, said the company could keep …": a clause follows, not a speaker.
+    let clause_next = (sent.clauses.0..sent.clauses.1).any(|c| {
+        sent.clause(c)
+            .is_some_and(|x| x.kind == ClauseKind::Complement && x.start as usize == p + 1)
+    });
+    if clause_next {
+        return None;
+    }
+    let (n, mut end) = np_forward(sent, p + 1)?;
+    if n.kind == NpKind::Role
+        && !(n.definite || n.indefinite)
+        && n.head.is_none_or(|(_, _, h)| h.kind == NounKind::Venue)
+        && n.end == n.start + 1
+    {
+        return None;
+    }
+    let head = sent.ph(p).head();
+    let mut a = Attr::new((head, head + 1), CueKind::Verb, Some(v));
+    a.left = sent.tok(prev);
+    a.inverted = true;
+    // "said Ina Falk, an analyst at Norrmark Bank": the role is the person's title.
+    if sent.is_punct(end, ",") && sent.ph(end + 1).kind == PhraseKind::Np {
+        if let Some((app, app_end)) = np_forward(sent, end + 1) {
+            if app.kind == NpKind::Role {
+                if n.kind == NpKind::Name {
+                    a.appositives.push(app);
+                }
+                end = app_end;
+                while end < sent.p1 && !sent.is_aside_mark(end) && !sent.is_final(end) {
+                    end += 1;
+                }
+            }
+        }
+    }
+    a.speaker = Some(n);
+    // Only a tail may follow (`said X on Monday.`), or a quotation after a comma (`"A," said X,
+    // "B."`).
+    let mut k = end;
+    while k < sent.p1 && matches!(sent.ph(k).kind, PhraseKind::Prep | PhraseKind::Np | PhraseKind::Adv) {
+        k += 1;
+    }
+    if sent.is_aside_mark(k) && sent.is_quote(k + 1) {
+        a.quotes.push(sent.tok(k + 1));
+    }
+    left_side(sent, &mut a);
+    if v.kind == VerbKind::Manner {
+        a.content = None;
+    }
+    if !a.quotes.is_empty() && a.content.is_none() && sent.is_quote(prev) {
+        let q = sent.tok(prev);
+        if !a.quotes.contains(&q) {
+            a.quotes.insert(0, q);
+        }
+    }
+    let _ = np::is_boundary;
+    a.claims().then_some(a)
+}

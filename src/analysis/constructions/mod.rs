@@ -1,0 +1,305 @@
+//! Attribution constructions within one sentence, as nom parsers over its phrases
+//! ([`crate::syntax`]): each finds a cue, its speaker phrase and what it attributes (a reported
+//! clause, or the quotations next to it).
+//!
+//! For each sentence, the anchors are read in text order and each is tried against the
+//! constructions in this order (the first that matches wins):
+//!
+//! 1. [`cue_phrase`]: `according to X`, `as reported by X`, `citing X`, and the venue phrases
+//!    (`in a statement`, `in an interview with X`) that attach to the cue before them;
+//! 2. [`quoted_as`]: `X was quoted (by Y) as saying …`, `Y quoted X as saying …`;
+//! 3. [`participle`]: `…, adding that …`, `issued a statement saying …`;
+//! 4. [`reported`]: a speech verb group with its subject: `X said (that) …`, `X told Y …`,
+//!    `X asked whether …`, `X said: "…"`, a relative `…, who said …`, a coordinated `… and
+//!    added that …`, a parenthetical `A, X said, B`, a postposed `…, X said.`;
+//! 5. [`inverted`]: `"…," said X`, `…, said X, the mayor.`
+//!
+//! Then [`contents`] makes each reported clause end where its clause ends or the next
+//! attribution begins, makes the clauses of the sentence nest, and spreads the relays of
+//! final `according to` and `citing` cues.
+
+mod anonymity;
+mod complement;
+mod contents;
+mod cue_phrase;
+mod inverted;
+mod participle;
+mod quoted_as;
+mod reported;
+mod speaker;
+
+pub use anonymity::anonymity;
+pub use speaker::subject_speaker;
+
+use super::np::Np;
+use crate::grammar::{Tag, Verb, VerbKind};
+use crate::syntax::{Clause, PhraseFlag, PhraseKind};
+use crate::text::{Doc, Sentence};
+
+/// How an attribution was cued.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CueKind {
+    /// A speech verb with its subject or inverted speaker.
+    Verb,
+    /// `was quoted (by Y) as saying`, `Y quoted X as saying`.
+    QuotedAs,
+    /// `, adding that`: the speaker of the clause it hangs on.
+    Participle,
+    /// `according to X`.
+    According,
+    /// `as reported by X`.
+    ReportedBy,
+    /// `, citing X`.
+    Citing,
+}
+
+/// Where the speaker of a participle or coordinated cue comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Inherit {
+    /// An earlier attribution of the same sentence.
+    Attr(usize),
+    /// The subject phrase at the sentence start.
+    Subject,
+}
+
+/// One attribution found in a sentence. Token positions are into the document's tokens.
+#[derive(Debug, Clone)]
+pub struct Attr<'a> {
+    /// Cue tokens `[start, end)`.
+    pub cue: (usize, usize),
+    /// The cue verb, when there is one.
+    pub verb: Option<&'a Verb>,
+    /// How it was cued.
+    pub kind: CueKind,
+    /// The speaker phrase.
+    pub speaker: Option<Np<'a>>,
+    /// Other phrases naming the same speaker (appositives): titles, anonymity.
+    pub appositives: Vec<Np<'a>>,
+    /// For participle and coordinated cues: whose speaker.
+    pub inherit: Option<Inherit>,
+    /// Reported clause tokens `[start, end)`.
+    pub content: Option<(usize, usize)>,
+    /// Quotations attributed directly (token indices of quote tokens).
+    pub quotes: Vec<usize>,
+    /// Relays named in the construction (`by Kyodo`, `told Reuters`), nearest first.
+    pub chain: Vec<Np<'a>>,
+    /// `expressed these sentiments`: a cue about words reported elsewhere.
+    pub meta: bool,
+    /// The first token of this attribution's structure (its subject, or the comma before it).
+    pub left: usize,
+    /// Whether the speaker was named after the cue (`said X`).
+    pub inverted: bool,
+    /// Venue phrase (`in a press briefing`).
+    pub venue: Option<(usize, usize)>,
+    /// The attribution whose speaker relayed these words (`X said that Y had said …`).
+    pub relayed_by: Option<usize>,
+    /// The clause (index into [`Doc::clauses`]) the cue's verb heads, if any.
+    pub clause: Option<usize>,
+    /// The clause its content is, if its content is a whole clause.
+    pub content_clause: Option<usize>,
+}
+
+impl<'a> Attr<'a> {
+    fn new(cue: (usize, usize), kind: CueKind, verb: Option<&'a Verb>) -> Self {
+        Attr {
+            cue,
+            verb,
+            kind,
+            speaker: None,
+            appositives: Vec::new(),
+            inherit: None,
+            content: None,
+            quotes: Vec::new(),
+            chain: Vec::new(),
+            meta: false,
+            left: cue.0,
+            inverted: false,
+            venue: None,
+            relayed_by: None,
+            clause: None,
+            content_clause: None,
+        }
+    }
+
+    /// Whether it attributes anything.
+    pub fn claims(&self) -> bool {
+        self.content.is_some() || !self.quotes.is_empty()
+    }
+}
+
+/// A sentence read by the constructions: its phrases `[p0, p1)` and its clauses.
+#[derive(Clone, Copy)]
+pub struct Sent<'d, 'a> {
+    /// The document.
+    pub doc: &'d Doc<'a>,
+    /// The sentence.
+    pub s: Sentence,
+    /// Its first phrase.
+    pub p0: usize,
+    /// One past its last phrase.
+    pub p1: usize,
+    /// Its clauses, as a range of [`Doc::clauses`].
+    pub clauses: (usize, usize),
+}
+
+impl<'d, 'a> Sent<'d, 'a> {
+    /// Sentence `s` of `doc`, with its layers.
+    pub fn new(doc: &'d Doc<'a>, s: Sentence) -> Self {
+        let (p0, p1) = crate::syntax::phrase_range(doc, s);
+        Sent {
+            doc,
+            s,
+            p0,
+            p1,
+            clauses: doc.clause_range(s),
+        }
+    }
+
+    /// Phrase `p`.
+    pub fn ph(&self, p: usize) -> crate::syntax::Phrase {
+        self.doc.phrases.get(p).copied().unwrap_or_default()
+    }
+
+    /// The first token of phrase `p` (the sentence end past the last phrase).
+    pub fn tok(&self, p: usize) -> usize {
+        if p >= self.p1 {
+            self.s.end
+        } else {
+            self.ph(p).start as usize
+        }
+    }
+
+    /// The phrase of token `t`.
+    pub fn phrase_of(&self, t: usize) -> usize {
+        self.doc.phrase_of.get(t).map_or(self.p1, |&p| p as usize)
+    }
+
+    /// Clause `c`.
+    pub fn clause(&self, c: usize) -> Option<Clause> {
+        self.doc.clauses.get(c).copied()
+    }
+
+    /// The innermost clause whose verb is phrase `v`.
+    pub fn clause_of_verb(&self, v: usize) -> Option<usize> {
+        (self.clauses.0..self.clauses.1)
+            .find(|&c| self.clause(c).is_some_and(|x| x.verb == Some(v as u32)))
+    }
+
+    /// The innermost clause holding phrase `p`.
+    pub fn clause_at(&self, p: usize) -> Option<usize> {
+        (self.clauses.0..self.clauses.1)
+            .rev()
+            .find(|&c| self.clause(c).is_some_and(|x| x.start as usize <= p && p < x.end as usize))
+    }
+
+    /// Whether phrase `p` is the punctuation mark `m`.
+    pub fn is_punct(&self, p: usize, m: &str) -> bool {
+        self.ph(p).kind == PhraseKind::Punct && self.doc.tok_text(self.tok(p)) == m
+    }
+
+    /// Whether phrase `p` is a comma or a dash (a mark that sets off an aside).
+    pub fn is_aside_mark(&self, p: usize) -> bool {
+        self.ph(p).kind == PhraseKind::Punct
+            && matches!(
+                self.doc.tok_text(self.tok(p)),
+                "," | "\u{2014}" | "\u{2013}" | "--"
+            )
+    }
+
+    /// Whether phrase `p` is a quotation.
+    pub fn is_quote(&self, p: usize) -> bool {
+        p < self.p1 && self.ph(p).kind == PhraseKind::Quote
+    }
+
+    /// Whether phrase `p` is sentence-final punctuation (or past the end).
+    pub fn is_final(&self, p: usize) -> bool {
+        p >= self.p1 || self.is_punct(p, ".") || self.is_punct(p, "!") || self.is_punct(p, "?")
+    }
+
+    /// The token range of phrases `[a, b)`, final punctuation left out.
+    pub fn span(&self, a: usize, b: usize) -> (usize, usize) {
+        let mut b = b.min(self.p1);
+        while b > a && self.is_final(b - 1) {
+            b -= 1;
+        }
+        (self.tok(a), if b > a { self.ph(b - 1).end as usize } else { self.tok(a) })
+    }
+}
+
+/// The lexicon's speech verb heading verb group `p`, when the tagger reads its head as a verb:
+/// "said", "has told"; not "the report", "state media" (a noun, a modifier).
+pub fn speech_verb<'a>(sent: &Sent<'_, 'a>, p: usize) -> Option<&'a Verb> {
+    let x = sent.ph(p);
+    if x.kind != PhraseKind::Vg {
+        return None;
+    }
+    let h = x.head();
+    sent.doc.word_tags(h).find_map(|t| match t {
+        Tag::Verb(v) => Some(v),
+        _ => None,
+    })
+}
+
+/// Whether verb group `p` can cue a claim: not negated ("did not say"), not after a modal of
+/// refusal or future ("will say" is allowed), not a passive ("was told"), not an infinitive
+/// unless a lead-in phrase precedes it ("went on to say").
+fn can_cue(sent: &Sent<'_, '_>, p: usize, v: &Verb) -> bool {
+    let x = sent.ph(p);
+    if x.is(PhraseFlag::NEGATED) || x.is(PhraseFlag::PASSIVE) {
+        return false;
+    }
+    if x.is(PhraseFlag::INFINITIVE) && !reported::lead_in(sent, p) {
+        return false;
+    }
+    v.kind != VerbKind::Manner || x.is(PhraseFlag::FINITE) || x.is(PhraseFlag::GERUND)
+}
+
+/// The speaker of the subject of sentence `s`'s first clause, for a participle or coordinated
+/// cue with no attribution before it to inherit from.
+pub fn sentence_subject<'a>(doc: &Doc<'a>, s: Sentence) -> Option<(Np<'a>, Vec<Np<'a>>, usize)> {
+    let sent = Sent::new(doc, s);
+    let c = sent.clause(sent.clauses.0)?;
+    subject_speaker(&sent, c.subject?)
+}
+
+/// Finds every attribution in sentence `s`.
+pub fn attributions<'a>(doc: &Doc<'a>, s: Sentence) -> Vec<Attr<'a>> {
+    let mut out = Vec::new();
+    attributions_into(doc, s, &mut out);
+    out
+}
+
+/// [`attributions`] into `out` (cleared first), a buffer the caller keeps from sentence to
+/// sentence.
+pub fn attributions_into<'a>(doc: &Doc<'a>, s: Sentence, out: &mut Vec<Attr<'a>>) {
+    out.clear();
+    let sent = Sent::new(doc, s);
+    // "In an interview with Radio X, …": a relay named before any cue.
+    let mut early = Vec::new();
+    let mut p = sent.p0;
+    while p < sent.p1 {
+        if let Some(next) = cue_phrase::at(&sent, p, out, &mut early) {
+            p = next.max(p + 1);
+            continue;
+        }
+        if let Some(v) = speech_verb(&sent, p) {
+            let found = quoted_as::at(&sent, p, v).or_else(|| {
+                can_cue(&sent, p, v)
+                    .then(|| {
+                        participle::at(&sent, p, v, out)
+                            .or_else(|| reported::at(&sent, p, v, out))
+                            .or_else(|| inverted::at(&sent, p, v))
+                    })
+                    .flatten()
+            });
+            if let Some(a) = found {
+                contents::admit(&sent, a, out);
+            }
+        }
+        p += 1;
+    }
+    if let Some(a) = out.first_mut() {
+        a.chain.extend(early);
+    }
+    contents::finish(&sent, out);
+}

@@ -1,0 +1,263 @@
+//! A speech verb group with its subject: `X said (that) …`, `X told Y …`, `X asked whether …`,
+//! `X said: "…"`; a relative `…, who said …`; a coordinated `… and added that …`; a
+//! parenthetical `A, X said, B`; a postposed `…, X said.`, `"…," X said.`
+//!
+//! ```text
+//! reported      = subject verb complement
+//! relative      = np "," "who" verb complement
+//! coordinated   = "and" verb complement                (the speaker of the clause before)
+//! parenthetical = clause-start "," subject verb tail "," predicate
+//! postposed     = clause "," subject verb tail "."      (the clause before is the claim)
+//! ```
+
+use super::complement::complement;
+use super::speaker::subject_speaker;
+use super::{Attr, CueKind, Inherit, Sent};
+use crate::analysis::np::{self, NpKind};
+use crate::grammar::{CueType, FuncType, NounKind, Tag, Verb, VerbKind};
+use crate::syntax::{ClauseKind, PhraseFlag, PhraseKind};
+
+/// The attribution of the speech verb group at phrase `p` with its subject, if it has one.
+pub fn at<'a>(sent: &Sent<'_, 'a>, p: usize, v: &'a Verb, out: &[Attr<'a>]) -> Option<Attr<'a>> {
+    let head = sent.ph(p).head();
+    let mut a = Attr::new((head, head + 1), CueKind::Verb, Some(v));
+    let c = sent.clause_of_verb(p);
+    a.clause = c;
+    let clause = c.and_then(|c| sent.clause(c));
+    if let Some(subj) = clause.and_then(|x| x.subject) {
+        let (n, apps, left) = subject_speaker(sent, subj)?;
+        if matches!(n.noun_kind(), NounKind::Venue | NounKind::Work) {
+            return None;
+        }
+        a.speaker = Some(n);
+        a.appositives = apps;
+        a.left = left;
+    } else if let Some(x) = clause.filter(|x| x.kind == ClauseKind::Relative) {
+        // "…, the regulator, which said it had opened an inquiry": the noun phrase before.
+        let o = x.opener? as usize;
+        let mut q = o.checked_sub(1)?;
+        if sent.is_punct(q, ",") {
+            q = q.checked_sub(1)?;
+        }
+        let np_start = np_group_start(sent, q);
+        let (n, apps, left) = subject_speaker(
+            sent,
+            crate::syntax::Subject {
+                start: np_start as u32,
+                end: (q + 1) as u32,
+                core_end: (q + 1) as u32,
+                head: np_start as u32,
+            },
+        )?;
+        a.speaker = Some(n);
+        a.appositives = apps;
+        a.left = left;
+        complement(sent, p + 1, &mut a);
+        return a.claims().then_some(a);
+    } else if let Some(from) = coordinated(sent, p, clause.map(|x| x.kind)) {
+        a.inherit = Some(match out.iter().rposition(|x| x.speaker.is_some() || x.inherit.is_some()) {
+            Some(k) => Inherit::Attr(k),
+            None => Inherit::Subject,
+        });
+        a.left = from;
+    } else if lead_in(sent, p) {
+        let parent = clause.and_then(|x| x.parent).and_then(|c| sent.clause(c as usize));
+        let (n, apps, left) = subject_speaker(sent, parent.and_then(|x| x.subject)?)?;
+        a.speaker = Some(n);
+        a.appositives = apps;
+        a.left = left;
+    } else {
+        return None;
+    }
+    complement(sent, p + 1, &mut a);
+    if !a.claims() && !a.meta && a.inherit.is_none() {
+        if parenthetical(sent, p, &mut a) {
+            return Some(a);
+        }
+        left_side(sent, &mut a);
+    }
+    if v.kind == VerbKind::Manner {
+        a.content = None;
+    }
+    // `"A," she said, "B."`: the quotation before the cue is the same speaker's.
+    if !a.quotes.is_empty() && a.content.is_none() {
+        quote_before(sent, &mut a);
+    }
+    (a.claims() || a.meta).then_some(a)
+}
+
+/// Where the noun phrase group ending at phrase `q` starts (a noun phrase and its prepositional
+/// tails: "the regulator", "the Bank of Ostmark").
+fn np_group_start(sent: &Sent<'_, '_>, q: usize) -> usize {
+    let mut s = q;
+    while s >= sent.p0 + 2
+        && sent.ph(s - 1).kind == PhraseKind::Prep
+        && sent.ph(s - 2).kind == PhraseKind::Np
+    {
+        s -= 2;
+    }
+    s
+}
+
+/// "conceded that … but insisted …", "praised the team and said …": a verb group right after
+/// "and" or "but" (the same speaker as the clause it joins). Returns where its structure starts.
+fn coordinated(sent: &Sent<'_, '_>, p: usize, kind: Option<ClauseKind>) -> Option<usize> {
+    let prev = p.checked_sub(1)?;
+    let conj = sent.ph(prev).kind == PhraseKind::Cconj
+        && np::is_coordinator(sent.doc, sent.tok(prev));
+    (conj && matches!(kind, Some(ClauseKind::Coordinate) | None)).then(|| sent.tok(prev))
+}
+
+/// Whether the infinitive verb group at phrase `p` follows a lead-in phrase ("went on to say",
+/// "was quick to say": `type=lead-in` in cue-phrases.txt).
+pub fn lead_in(sent: &Sent<'_, '_>, p: usize) -> bool {
+    let doc = sent.doc;
+    let Some(to) = sent.tok(p).checked_sub(1) else {
+        return false;
+    };
+    let end = doc.tokens.get(to).map_or(0, |t| t.span.end);
+    (to.saturating_sub(4)..=to).any(|a| {
+        doc.has(a, crate::grammar::TokClass::STARTS_CUE)
+            && doc.tok_hits(a).iter().any(|h| {
+                h.end == end
+                    && doc
+                        .grammar
+                        .tag(h.pattern)
+                        .iter()
+                        .any(|x| matches!(x, Tag::Cue(CueType::LeadIn)))
+            })
+    })
+}
+
+/// `The new bridge, officials said, would cost …`, `After that, she said, the children …`,
+/// `Her grandfather seeded the beds, she recalled, with spat he bought …`: a cue set off by
+/// commas inside its claim. The claim is the whole sentence, or, after an opening adverbial,
+/// the clause after the cue.
+fn parenthetical(sent: &Sent<'_, '_>, p: usize, a: &mut Attr<'_>) -> bool {
+    let doc = sent.doc;
+    let lo = sent.s.start;
+    let left = a.left;
+    if left < lo + 2 || !doc.is_punct(left - 1, ",") {
+        return false;
+    }
+    // After the cue and its tail, a comma, then the rest of the claim.
+    let mut c = p + 1;
+    while c < sent.p1 && !sent.is_aside_mark(c) && !sent.is_final(c) {
+        if matches!(sent.ph(c).kind, PhraseKind::Vg | PhraseKind::Sconj | PhraseKind::Quote) {
+            return false;
+        }
+        c += 1;
+    }
+    if !sent.is_punct(c, ",") || sent.is_final(c + 1) {
+        return false;
+    }
+    let before = sent.phrase_of(left - 1);
+    let finite = |q: usize| sent.ph(q).kind == PhraseKind::Vg && sent.ph(q).is(PhraseFlag::FINITE);
+    let clause_before = (sent.p0..before).any(finite);
+    let quote_before = (sent.p0..before).any(|q| sent.is_quote(q));
+    if quote_before {
+        return false;
+    }
+    let mut r = c + 1;
+    while sent.ph(r).kind == PhraseKind::Adv {
+        r += 1;
+    }
+    let predicate = finite(r);
+    let clause_after = (r..sent.p1).any(finite);
+    let opener = !clause_before
+        && before <= sent.p0 + 4
+        && matches!(
+            sent.ph(sent.p0).kind,
+            PhraseKind::Adv | PhraseKind::Prep | PhraseKind::Sconj | PhraseKind::Np
+        );
+    let (_, end) = sent.span(sent.p0, sent.p1);
+    if predicate || clause_before {
+        a.content = Some((lo, end));
+    } else if opener && clause_after {
+        a.content = Some((sent.tok(c + 1), end));
+    } else {
+        return false;
+    }
+    true
+}
+
+/// The clause to the left of a postposed cue: `…, the minister remarked.`, `"…," he said.`
+pub fn left_side(sent: &Sent<'_, '_>, a: &mut Attr<'_>) {
+    let doc = sent.doc;
+    let lo = sent.s.start;
+    let mut e = a.left;
+    if e > lo && !a.inverted && (doc.is_punct(e - 1, ",") || is_dash(doc, e - 1)) {
+        e -= 1;
+    }
+    let quote = if a.inverted && doc.quote_of(e).is_some() {
+        Some(e)
+    } else if e > lo && doc.quote_of(e - 1).is_some() {
+        Some(e - 1)
+    } else if doc.quote_of(e).is_some() {
+        Some(e)
+    } else {
+        None
+    };
+    if let Some(q) = quote {
+        // `The findings "add to the evidence," the team wrote`: a quote continuing words of the
+        // clause is part of a reported claim; one that opens it is direct.
+        let lower = doc
+            .quote_of(q)
+            .and_then(|x| doc.quotes.get(x))
+            .is_some_and(|x| x.content.of(doc.text).starts_with(|c: char| c.is_lowercase()));
+        if q > lo && (doc.is_word(q - 1) || (lower && doc.is_punct(q - 1, ",") && doc.is_word(lo))) {
+            a.content = Some((lo, q + 1));
+        } else {
+            a.quotes.push(q);
+        }
+        return;
+    }
+    let pe = sent.phrase_of(e.max(lo + 1) - 1) + 1;
+    // "According to a police report, officers found …": that clause has its own source.
+    let sourced = (lo..e).any(|t| {
+        doc.has(t, crate::grammar::TokClass::STARTS_CUE)
+            && doc.tok_hits(t).iter().any(|h| {
+                doc.grammar.tag(h.pattern).iter().any(|x| {
+                    matches!(x, Tag::Cue(CueType::According | CueType::Citing))
+                })
+            })
+    });
+    // "In his speech, Mr. Ortiz promised …": an adverbial with no verb is no claim.
+    let first = sent.ph(sent.p0);
+    let adverbial = (matches!(first.kind, PhraseKind::Prep | PhraseKind::Adv)
+        || crate::syntax::is_time_np(doc, sent.p0))
+        && !(sent.p0..pe).any(|q| sent.ph(q).kind == PhraseKind::Vg && !sent.ph(q).is(PhraseFlag::GERUND));
+    if e >= lo + 3 && (doc.is_punct(e, ",") || is_dash(doc, e) || a.inverted) && !sourced && !adverbial {
+        let (s0, s1) = sent.span(sent.p0, pe);
+        if s1 > s0 {
+            a.content = Some((s0, s1.min(e)));
+        }
+    }
+}
+
+fn is_dash(doc: &crate::text::Doc<'_>, t: usize) -> bool {
+    doc.is_punct(t, "--") || doc.is_punct(t, "\u{2014}")
+}
+
+/// `"A," she said, "B."`: adds the quotation before the cue's structure.
+fn quote_before(sent: &Sent<'_, '_>, a: &mut Attr<'_>) {
+    let doc = sent.doc;
+    let lo = sent.s.start;
+    let before = a.left;
+    if before > lo && doc.quote_of(before - 1).is_some() {
+        a.quotes.insert(0, before - 1);
+    } else if doc.quote_of(before).is_some() && a.inverted {
+        a.quotes.insert(0, before);
+    } else if before > lo + 1 && doc.is_punct(before - 1, ",") && doc.quote_of(before - 2).is_some() {
+        a.quotes.insert(0, before - 2);
+    }
+}
+
+/// Whether the speaker phrase `n` may speak: not a venue or a work.
+pub fn may_speak(n: &crate::analysis::np::Np<'_>) -> bool {
+    !matches!(n.noun_kind(), NounKind::Venue | NounKind::Work) && n.kind != NpKind::Pronoun
+        || n.kind == NpKind::Pronoun
+}
+
+#[allow(dead_code)]
+fn _unused(_: FuncType) {}

@@ -1,0 +1,170 @@
+//! From a subject or object the syntax found to a speaker phrase ([`Np`]): which phrase names
+//! the speaker, and which others are its appositives.
+
+use super::Sent;
+use crate::analysis::np::{self, Np, NpKind};
+use crate::grammar::FuncType;
+use crate::syntax::{PhraseFlag, PhraseKind, Subject};
+
+/// The speaker of subject `subj`: the phrase naming it, the other phrases naming it
+/// (appositives), and the first token of the structure.
+///
+/// "Kenya's finance minister, Joseph Mwangi, said": the name among the segments is the
+/// speaker, the role its title. "officials at the ministry said": the role with its
+/// prepositional tail. "61 percent said", "hacking specialists say": a phrase the lexicon
+/// does not know is a descriptive speaker of its own words.
+pub fn subject_speaker<'a>(
+    sent: &Sent<'_, 'a>,
+    subj: Subject,
+) -> Option<(Np<'a>, Vec<Np<'a>>, usize)> {
+    let (a, core_end, end) = (subj.start as usize, subj.core_end as usize, subj.end as usize);
+    let core = core_np(sent, a, core_end)?;
+    let mut segs: Vec<Np<'a>> = Vec::new();
+    // Each aside runs from after a mark to the next mark.
+    let mut p = core_end;
+    while p + 1 < end {
+        let from = p + 1;
+        let mut q = from;
+        while q < end && !sent.is_aside_mark(q) {
+            q += 1;
+        }
+        if let Some(n) = aside_np(sent, from, q) {
+            segs.push(n);
+        }
+        p = q;
+    }
+    let left = sent.tok(a);
+    // A name among the asides names a described speaker: "the bank's governor, Rui Matos,".
+    if core.kind == NpKind::Role {
+        if let Some(k) = segs.iter().position(|n| n.kind == NpKind::Name) {
+            let name = segs.remove(k);
+            let mut apps = vec![core];
+            apps.extend(segs);
+            return Some((name, apps, left));
+        }
+    }
+    Some((core, segs, left))
+}
+
+/// The speaker phrase of the nominal group in phrases `[a, e)`: the whole group when the
+/// lexicon reads it as one phrase ("the Bank of Ostmark", "a senior official at the
+/// ministry"); else its first noun phrase, a role taking its post-modifiers along ("workers
+/// at the plant", "the mediator overseeing the talks"); else a descriptive phrase.
+pub fn core_np<'a>(sent: &Sent<'_, 'a>, a: usize, e: usize) -> Option<Np<'a>> {
+    let doc = sent.doc;
+    let head = sent.ph(a);
+    if head.kind != PhraseKind::Np {
+        return None;
+    }
+    let (ta, te) = (sent.tok(a), sent.ph(e.saturating_sub(1).max(a)).end as usize);
+    let (ha, he) = (head.start as usize, head.end as usize);
+    if te > he {
+        if let Some(n) = np::parse_exact(doc, ta, te).filter(|n| !n.possessive) {
+            return Some(n);
+        }
+    }
+    let coordinated = (a..e).any(|p| sent.ph(p).kind == PhraseKind::Cconj);
+    let mut n = np::parse_exact(doc, ha, he)
+        .or_else(|| np::parse_at(doc, ha, he).into_iter().max_by_key(|n| n.end))
+        .filter(|n| n.kind == NpKind::Pronoun || n.end == he || n.kind == NpKind::Name)
+        .or_else(|| np::generic(doc, ha, he))?;
+    if n.possessive && !head.is(PhraseFlag::POSSESSIVE) {
+        n.possessive = false;
+    }
+    match n.kind {
+        // A group of several: one descriptive speaker for the whole ("Ms. Toretti, Mrs. Rao and
+        // other bundlers").
+        _ if coordinated => np::generic(doc, ta, te).map(|mut g| {
+            g.end = te;
+            g
+        }),
+        NpKind::Role if te > he => {
+            n.end = te;
+            Some(n)
+        }
+        NpKind::Name if te > he && org_goes_on(sent, a, e) => {
+            n.name = n.name.map(|(s0, _)| (s0, te));
+            n.end = te;
+            Some(n)
+        }
+        _ => Some(n),
+    }
+}
+
+/// "the Bank of Ostmark", "the Centre for Civil Liberties": a name whose last word is an
+/// organisation noun goes on through "of" or "for" and the noun phrase after it.
+fn org_goes_on(sent: &Sent<'_, '_>, a: usize, e: usize) -> bool {
+    let head = sent.ph(a);
+    e == a + 3
+        && sent.ph(a + 1).kind == PhraseKind::Prep
+        && sent.doc.is_cap(sent.tok(a + 2))
+        && np::org_name_goes_on(sent.doc, head.end as usize - 1, head.end as usize)
+}
+
+/// The phrase an aside in phrases `[a, e)` names: a description or a name; a relative clause
+/// that gives the name ("who gave her name only as Linda"); not an age or a party tag.
+fn aside_np<'a>(sent: &Sent<'_, 'a>, a: usize, e: usize) -> Option<Np<'a>> {
+    let doc = sent.doc;
+    if a >= e {
+        return None;
+    }
+    let first = sent.ph(a);
+    if first.kind == PhraseKind::Wh {
+        let (ta, te) = (sent.tok(a), sent.ph(e - 1).end as usize);
+        let gives_name = (ta..te).any(|t| {
+            let w = doc.tok_text(t).to_ascii_lowercase();
+            w.ends_with("name") || w.ends_with("names")
+        });
+        let after_as = (ta..te)
+            .rev()
+            .find(|&t| doc.tok_text(t).eq_ignore_ascii_case("as"))?;
+        return gives_name
+            .then(|| np::parse_at(doc, after_as + 1, te))
+            .and_then(|set| set.into_iter().find(|n| n.kind == NpKind::Name && n.end == te));
+    }
+    if first.kind != PhraseKind::Np || first.is(PhraseFlag::QUANTITY) && e == a + 1 {
+        return None;
+    }
+    let t = first.start as usize;
+    if e == a + 1 && crate::text::party_state(doc.tok_text(t).trim_end_matches('.')) {
+        return None;
+    }
+    // "But councillor Amir Haddad": a leading connective is not the phrase.
+    let _ = FuncType::Connective;
+    core_np(sent, a, e)
+}
+
+/// The speaker phrase starting at phrase `p` (after "said", "according to", "by"), with the
+/// phrase after which the construction goes on: its prepositional tail for a role, an
+/// organisation name through "of".
+pub fn np_forward<'a>(sent: &Sent<'_, 'a>, p: usize) -> Option<(Np<'a>, usize)> {
+    let x = sent.ph(p);
+    if x.kind != PhraseKind::Np || p >= sent.p1 {
+        return None;
+    }
+    let doc = sent.doc;
+    let limit = sent.s.end;
+    let n = np::parse_forward(doc, x.start as usize, limit)
+        .or_else(|| np::generic(doc, x.start as usize, x.end as usize))?;
+    let mut end = (sent.phrase_of(n.end.saturating_sub(1)) + 1).max(p + 1);
+    // "the harbour master in Port Alder, Nils Roe.": a name closing the sentence after a role
+    // and its place names the role.
+    if n.kind == NpKind::Role {
+        let mut q = end;
+        while sent.ph(q).kind == PhraseKind::Prep && sent.ph(q + 1).kind == PhraseKind::Np {
+            q += 2;
+        }
+        if sent.is_punct(q, ",") && sent.is_final(q + 2) && sent.ph(q + 1).is(PhraseFlag::PROPER) {
+            let name = sent.ph(q + 1);
+            if let Some(mut m) = np::parse_exact(doc, name.start as usize, name.end as usize)
+                .filter(|m| m.kind == NpKind::Name)
+            {
+                m.titles.extend(n.titles.iter());
+                m.head_title = m.head_title.or(n.head_title);
+                m.title = m.title.or(Some((n.start, n.end)));
+                return Some((m, q + 2));
+            }
+        }
+    }
+    Some((n, end))
+}

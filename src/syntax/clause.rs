@@ -1,0 +1,631 @@
+//! Clauses: each sentence's phrases grouped once into clauses, each with its verb group and
+//! subject, nested where one clause opens inside another.
+//!
+//! ```text
+//! sentence   = clause ((";" | ", and" | …) clause)*
+//! clause     = opener? subject? verb-group rest
+//! opener     = "that" | "whether" | "if" | wh-word | "to" | conjunction
+//! subject    = nominal ("," aside ",")*          "Kenya's finance minister, Joseph Mwangi,"
+//! nominal    = np postmodifier* | nominal ("," nominal)* ","? ("and" | "or") nominal
+//! postmod    = preposition np | participle-group | "(" … ")"
+//! ```
+//!
+//! A clause opens at a subordinator (`that`, `whether`, a relative word, `to` before a verb), at
+//! a conjunction or comma before a new finite verb, at a semicolon or a colon, or, with no word
+//! to open it, where a second finite verb has a subject of its own ("said the plan was dead").
+//! It runs until a clause of its own level or an outer one opens, or the sentence ends.
+
+use nom::branch::alt;
+use nom::combinator::{opt, recognize};
+use nom::multi::{many0, many0_count, many1_count};
+use nom::sequence::{pair, preceded};
+use nom::Parser;
+
+use super::input::{aside_mark, kind, np, punct, PResult, Phr};
+use super::{Phrase, PhraseFlag, PhraseKind};
+use crate::grammar::FuncType;
+use crate::text::{Doc, Sentence};
+
+/// What opened a clause.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ClauseKind {
+    /// The sentence's first clause, or one after a semicolon.
+    Main,
+    /// A clause joined by a conjunction or a comma at its parent's level ("…, and he added").
+    Coordinate,
+    /// A complement: after "that", "whether", "if", a question word after a verb, a colon, or
+    /// with no opener after a verb ("said the plan was dead").
+    Complement,
+    /// A relative clause after a noun phrase ("who said", "which found").
+    Relative,
+    /// An adverbial clause ("because …", "when …", "although …").
+    Adverbial,
+    /// A to-infinitive ("to scrap the tax").
+    Infinitive,
+}
+
+/// A clause of a sentence.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Clause {
+    /// First phrase (its opener, if any).
+    pub start: u32,
+    /// One past its last phrase.
+    pub end: u32,
+    /// What opened it.
+    pub kind: ClauseKind,
+    /// The phrase that opened it ("that", "who", "and"), if a word did.
+    pub opener: Option<u32>,
+    /// Its first verb group.
+    pub verb: Option<u32>,
+    /// Its subject.
+    pub subject: Option<Subject>,
+    /// The clause it opened inside.
+    pub parent: Option<u32>,
+}
+
+/// A subject: phrases `[start, end)`, the noun phrase heading it (`head`), and where its
+/// nominal group ends before asides (`core_end`): "Kenya's finance minister" is the core of
+/// "Kenya's finance minister, Joseph Mwangi,".
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Subject {
+    /// First phrase.
+    pub start: u32,
+    /// One past the last phrase (asides included, adverbials before the verb excluded).
+    pub end: u32,
+    /// One past the nominal group's last phrase.
+    pub core_end: u32,
+    /// The first noun phrase: its head names the subject ("officials" of "officials at the
+    /// ministry").
+    pub head: u32,
+}
+
+/// The clauses of every sentence of `doc`, in order, and for each sentence the range of its
+/// clauses.
+pub fn clauses_doc(doc: &Doc<'_>) -> (Vec<Clause>, Vec<(u32, u32)>) {
+    let mut out = Vec::with_capacity(doc.sentences.len() * 2);
+    let mut ranges = Vec::with_capacity(doc.sentences.len());
+    for s in &doc.sentences {
+        let from = out.len();
+        sentence_clauses(doc, *s, &mut out);
+        ranges.push((from as u32, out.len() as u32));
+    }
+    (out, ranges)
+}
+
+/// The phrase range of sentence `s`.
+pub fn phrase_range(doc: &Doc<'_>, s: Sentence) -> (usize, usize) {
+    let of = |t: usize| doc.phrase_of.get(t).map(|&p| p as usize);
+    match (of(s.start), s.end.checked_sub(1).and_then(of)) {
+        (Some(a), Some(b)) if b >= a => (a, b + 1),
+        _ => (0, 0),
+    }
+}
+
+/// A phrase of `doc`.
+fn ph(doc: &Doc<'_>, p: usize) -> Phrase {
+    doc.phrases.get(p).copied().unwrap_or_default()
+}
+
+fn text<'a>(doc: &Doc<'a>, p: usize) -> &'a str {
+    doc.tok_text(ph(doc, p).start as usize)
+}
+
+fn is_punct(doc: &Doc<'_>, p: usize, mark: &str) -> bool {
+    ph(doc, p).kind == PhraseKind::Punct && text(doc, p) == mark
+}
+
+/// Clauses under construction: the list, and the stack of those still open.
+struct Builder<'o> {
+    out: &'o mut Vec<Clause>,
+    base: usize,
+    open: Vec<usize>,
+}
+
+impl Builder<'_> {
+    fn push(&mut self, start: usize, kind: ClauseKind, opener: Option<usize>, parent: bool) {
+        let parent = if parent {
+            self.open.last().map(|&c| c as u32)
+        } else {
+            None
+        };
+        self.out.push(Clause {
+            start: start as u32,
+            end: start as u32,
+            kind,
+            opener: opener.map(|o| o as u32),
+            verb: None,
+            subject: None,
+            parent,
+        });
+        self.open.push(self.out.len() - 1);
+    }
+
+    /// Closes open clauses at phrase `at` until `keep` remain.
+    fn close_to(&mut self, keep: usize, at: usize) {
+        while self.open.len() > keep {
+            if let Some(c) = self.open.pop().and_then(|c| self.out.get_mut(c)) {
+                c.end = at as u32;
+            }
+        }
+    }
+
+    fn current(&mut self) -> Option<&mut Clause> {
+        let c = *self.open.last()?;
+        self.out.get_mut(c)
+    }
+
+    /// The position in the open stack of the innermost open clause with no verb yet.
+    fn innermost_without_verb(&self) -> Option<usize> {
+        self.open
+            .iter()
+            .rposition(|&c| self.out.get(c).is_some_and(|x| x.verb.is_none()))
+    }
+
+    fn current_index(&self) -> usize {
+        self.open.last().copied().unwrap_or(self.base)
+    }
+}
+
+/// The clauses of sentence `s`, appended to `out`.
+fn sentence_clauses(doc: &Doc<'_>, s: Sentence, out: &mut Vec<Clause>) {
+    let (p0, p1) = phrase_range(doc, s);
+    if p0 >= p1 {
+        return;
+    }
+    let base = out.len();
+    let mut b = Builder {
+        out,
+        base,
+        open: Vec::new(),
+    };
+    b.push(p0, ClauseKind::Main, None, false);
+    let mut p = p0;
+    while p < p1 {
+        opener(doc, &mut b, p, p1);
+        let x = ph(doc, p);
+        let verb = x.kind == PhraseKind::Vg
+            && (x.is(PhraseFlag::FINITE) || x.is(PhraseFlag::INFINITIVE))
+            && !aside_participle(doc, p, p1);
+        if verb {
+            finite_verb(doc, &mut b, p);
+        }
+        p += 1;
+    }
+    b.close_to(0, p1);
+}
+
+/// "The Dutchman, appointed in January after …, admitted": a one-word past form right after
+/// a noun phrase and a comma, in a segment that a comma closes before a finite verb group
+/// with no subject of its own, is an aside's participle, not the clause's verb.
+fn aside_participle(doc: &Doc<'_>, p: usize, p1: usize) -> bool {
+    let x = ph(doc, p);
+    if x.end != x.start + 1 || !doc.tag(x.start as usize).is_past() || p < 2 {
+        return false;
+    }
+    if !is_punct(doc, p - 1, ",") || ph(doc, p - 2).kind != PhraseKind::Np {
+        return false;
+    }
+    let close = (p + 1..p1.min(p + 14)).find(|&q| {
+        let y = ph(doc, q);
+        y.kind == PhraseKind::Quote || (y.kind == PhraseKind::Punct && text(doc, q) != "(" && text(doc, q) != ")")
+    });
+    close.is_some_and(|c| {
+        is_punct(doc, c, ",")
+            && ph(doc, c + 1).kind == PhraseKind::Vg
+            && ph(doc, c + 1).is(PhraseFlag::FINITE)
+            && !(p + 1..c).any(|q| ph(doc, q).kind == PhraseKind::Vg && ph(doc, q).is(PhraseFlag::FINITE))
+    })
+}
+
+/// Opens the clause that phrase `p` opens, if it opens one.
+fn opener(doc: &Doc<'_>, b: &mut Builder<'_>, p: usize, p1: usize) {
+    let x = ph(doc, p);
+    let prev = p.checked_sub(1).map(|q| ph(doc, q));
+    let cur_start = b.out.get(b.current_index()).map_or(0, |c| c.start as usize);
+    match x.kind {
+        PhraseKind::Sconj => {
+            let w = text(doc, p);
+            let comp = ["that", "whether", "if"]
+                .iter()
+                .any(|c| w.eq_ignore_ascii_case(c));
+            let kind = if comp {
+                ClauseKind::Complement
+            } else {
+                ClauseKind::Adverbial
+            };
+            b.push(p, kind, Some(p), true);
+        }
+        PhraseKind::Wh if p > cur_start && hearer_that(doc, p) => {
+            b.push(p, ClauseKind::Complement, Some(p), true);
+        }
+        PhraseKind::Wh if p > cur_start => {
+            let after_noun = prev.is_some_and(|q| {
+                q.kind == PhraseKind::Np
+                    || (q.kind == PhraseKind::Punct && p >= 2 && ph(doc, p - 2).kind == PhraseKind::Np)
+            });
+            let kind = if after_noun {
+                ClauseKind::Relative
+            } else {
+                ClauseKind::Complement
+            };
+            b.push(p, kind, Some(p), true);
+        }
+        PhraseKind::To if ph(doc, p + 1).kind == PhraseKind::Vg => {
+            b.push(p, ClauseKind::Infinitive, Some(p), true);
+        }
+        PhraseKind::Cconj => coordination_opener(doc, b, p, p1),
+        PhraseKind::Punct => punct_opener(doc, b, p, p1),
+        _ => {}
+    }
+}
+
+/// "and" or "but" before a finite verb (with or without its own subject).
+///
+/// After a comma the conjunction joins the outermost clause ("said X, and he railed against
+/// Y", "insists X, and has championed Y"), and so does a speaker's next act ("said X and urged
+/// fans to stay calm": `act=yes` in verbs.txt). Without a comma, a new subject and verb is a
+/// clause inside the one it follows ("said prices rose and wages fell"), and a verb alone goes
+/// on with the clause it is in ("was ashamed and had been in the grip of …").
+fn coordination_opener(doc: &Doc<'_>, b: &mut Builder<'_>, p: usize, p1: usize) {
+    let Some(v) = coordinated_verb(doc, p + 1, p1) else {
+        return;
+    };
+    let comma = p.checked_sub(1).is_some_and(|q| ph(doc, q).kind == PhraseKind::Punct);
+    let act = doc.word_tags(ph(doc, v).head()).any(|x| {
+        matches!(x, crate::grammar::Tag::Verb(verb) if verb.act)
+    });
+    if comma || (act && v == p + 1) {
+        b.close_to(1, p);
+        b.push(p, ClauseKind::Coordinate, Some(p), true);
+    } else if v > p + 1 {
+        b.push(p, ClauseKind::Coordinate, Some(p), true);
+    }
+}
+
+/// "told the bench that …": "that" after a noun phrase right after a verb group opens the
+/// verb's complement (the tagger reads it as a relative pronoun).
+fn hearer_that(doc: &Doc<'_>, p: usize) -> bool {
+    p >= 2
+        && text(doc, p).eq_ignore_ascii_case("that")
+        && ph(doc, p - 1).kind == PhraseKind::Np
+        && ph(doc, p - 2).kind == PhraseKind::Vg
+        && doc.has(ph(doc, p - 2).head(), crate::grammar::TokClass::VERB)
+}
+
+/// A semicolon opens a new main clause; a colon before words a complement; a comma before a
+/// new subject and finite verb (", officials said") a clause at the outermost level.
+fn punct_opener(doc: &Doc<'_>, b: &mut Builder<'_>, p: usize, p1: usize) {
+    if is_punct(doc, p, ";") {
+        b.close_to(0, p);
+        b.push(p + 1, ClauseKind::Main, None, false);
+    } else if is_punct(doc, p, ":") && ph(doc, p + 1).kind != PhraseKind::Quote && p + 1 < p1 {
+        b.push(p + 1, ClauseKind::Complement, Some(p), true);
+    } else if is_punct(doc, p, ",") {
+        // A relative clause set off by a comma closes at the next one, with the clauses
+        // opened inside it.
+        let relative = b.open.iter().rposition(|&c| {
+            b.out.get(c).is_some_and(|x| {
+                x.kind == ClauseKind::Relative
+                    && x.start as usize + 1 < p
+                    && x.start > 0
+                    && is_punct(doc, x.start as usize - 1, ",")
+            })
+        });
+        if let Some(k) = relative {
+            b.close_to(k, p);
+        }
+        let v = coordinated_verb(doc, p + 1, p1);
+        // "A second diplomat, speaking … because the matter is classified, said …": a verb
+        // right after the comma belongs to the innermost open clause still without one.
+        if v == Some(p + 1) {
+            if let Some(k) = b.innermost_without_verb() {
+                b.close_to(k + 1, p);
+                return;
+            }
+        }
+        let new_clause = v.is_some_and(|v| {
+            v > p + 1 && b.out.get(b.current_index()).is_some_and(|c| c.verb.is_some())
+        });
+        if new_clause {
+            b.close_to(1, p);
+            b.push(p + 1, ClauseKind::Coordinate, None, true);
+        }
+    }
+}
+
+/// The finite verb group of a clause opening at phrase `p`: right there, or after a subject.
+fn coordinated_verb(doc: &Doc<'_>, p: usize, p1: usize) -> Option<usize> {
+    let x = ph(doc, p);
+    if x.kind == PhraseKind::Vg && x.is(PhraseFlag::FINITE) {
+        return Some(p);
+    }
+    let i = Phr::new(doc, p, p1);
+    let (r, _) = subject_group(i).ok()?;
+    let (r, _) = adverbials(r).ok()?;
+    let v = r.first()?;
+    (ph(doc, v).kind == PhraseKind::Vg && ph(doc, v).is(PhraseFlag::FINITE)).then_some(v)
+}
+
+/// A finite verb group at phrase `p`: the verb of the open clause, or of a clause it opens,
+/// or of an outer clause still without one ("Musicians who played the club say …").
+fn finite_verb(doc: &Doc<'_>, b: &mut Builder<'_>, p: usize) {
+    let cur = b.current_index();
+    let Some(c) = b.out.get(cur).copied() else {
+        return;
+    };
+    if c.verb.is_none() {
+        set_verb(doc, b, cur, p);
+        return;
+    }
+    // A second finite verb: a clause of its own when it has a subject after the first verb
+    // ("said the plan was dead", "told reporters he would resign"), unless the clause is a
+    // relative one whose verb takes no clause ("who attended the meeting said …").
+    let after = c.verb.map_or(c.start as usize, |v| v as usize + 1);
+    let takes_clause = c.kind != ClauseKind::Relative
+        || c.verb
+            .is_some_and(|v| doc.has(ph(doc, v as usize).head(), crate::grammar::TokClass::VERB));
+    let subject = if takes_clause { subject_before(doc, after, p) } else { None };
+    if let Some(subj) = subject {
+        b.push(subj.start as usize, ClauseKind::Complement, None, true);
+        if let Some(x) = b.current() {
+            x.verb = Some(p as u32);
+            x.subject = Some(subj);
+        }
+        return;
+    }
+    if let Some(k) = b.innermost_without_verb() {
+        b.close_to(k + 1, p);
+        let at = b.current_index();
+        set_verb(doc, b, at, p);
+    }
+}
+
+/// Makes phrase `p` the verb of clause `c`, with the subject before it.
+fn set_verb(doc: &Doc<'_>, b: &mut Builder<'_>, c: usize, p: usize) {
+    let Some(x) = b.out.get(c).copied() else {
+        return;
+    };
+    let lo = x.start as usize + usize::from(x.opener.is_some());
+    let subject = subject_before(doc, lo, p);
+    if let Some(x) = b.out.get_mut(c) {
+        x.verb = Some(p as u32);
+        x.subject = subject;
+    }
+}
+
+/// The subject of the verb group at phrase `v`, within phrases `[lo, v)`: the longest subject
+/// group ending there (adverbials and times between it and the verb: "The agency this week
+/// said", "Ruiz on Monday said").
+pub fn subject_before(doc: &Doc<'_>, lo: usize, v: usize) -> Option<Subject> {
+    let end = adverbials_before(doc, lo, v);
+    let from = lo.max(end.saturating_sub(SUBJECT_REACH));
+    for a in from..end {
+        // A subject opens after a boundary (or where the window does); after a preposition
+        // only a lone noun phrase right before the verb ("after the city released …").
+        let after_prep = a > lo && ph(doc, a - 1).kind == PhraseKind::Prep;
+        if a > lo && !opens_after(doc, a - 1) && !(after_prep && end == a + 1) {
+            continue;
+        }
+        let i = Phr::new(doc, a, end);
+        if let Ok((r, core_end)) = subject_group(i) {
+            if r.start == end && ph(doc, a).kind == PhraseKind::Np && agrees(doc, a, core_end, v) {
+                return Some(Subject {
+                    start: a as u32,
+                    end: end as u32,
+                    core_end: core_end as u32,
+                    head: a as u32,
+                });
+            }
+        }
+    }
+    None
+}
+
+/// Whether the subject headed by phrase `a` (its nominal group ending at `core_end`) agrees in
+/// number with verb group `v`: a plural noun takes no "-s" form ("the officials says" is no
+/// subject and verb), a singular noun no plural present ("the club say").
+fn agrees(doc: &Doc<'_>, a: usize, core_end: usize, v: usize) -> bool {
+    let verb = ph(doc, v);
+    let first = doc.tag(verb.start as usize);
+    let head = ph(doc, a);
+    let coordinated = (a..core_end).any(|p| ph(doc, p).kind == PhraseKind::Cconj);
+    if coordinated || head.is(PhraseFlag::PRONOUN) || head.is(PhraseFlag::QUANTITY) {
+        return true;
+    }
+    let h = doc.tag(head.head());
+    let plural_verb = matches!(first, super::Tag::VerbVbp | super::Tag::AuxVbp);
+    let singular_verb = matches!(first, super::Tag::VerbVbz | super::Tag::AuxVbz);
+    let singular_noun = matches!(h, super::Tag::NounNn);
+    !(singular_verb && h.is_plural() || plural_verb && singular_noun)
+}
+
+/// How many phrases before its verb a subject may start.
+const SUBJECT_REACH: usize = 24;
+
+/// Whether a subject may open right after phrase `p` (not after a preposition, whose object
+/// the noun phrase there is: "Writing in the Chronicle, X argued").
+fn opens_after(doc: &Doc<'_>, p: usize) -> bool {
+    matches!(
+        ph(doc, p).kind,
+        PhraseKind::Punct
+            | PhraseKind::Quote
+            | PhraseKind::Sconj
+            | PhraseKind::Cconj
+            | PhraseKind::Adv
+            | PhraseKind::Wh
+    )
+}
+
+/// Where the adverbials right before phrase `v` begin (adverbs, times, "on Monday").
+fn adverbials_before(doc: &Doc<'_>, lo: usize, v: usize) -> usize {
+    let mut e = v;
+    while e > lo {
+        let p = e - 1;
+        if ph(doc, p).kind == PhraseKind::Adv {
+            e = p;
+        } else if is_time_np(doc, p) {
+            e = p;
+            if e > lo && ph(doc, e - 1).kind == PhraseKind::Prep {
+                e -= 1;
+            }
+        } else {
+            break;
+        }
+    }
+    e
+}
+
+/// Whether phrase `p` is a noun phrase naming a time ("Tuesday", "this week", "last year").
+pub fn is_time_np(doc: &Doc<'_>, p: usize) -> bool {
+    let x = ph(doc, p);
+    x.kind == PhraseKind::Np
+        && x.end - x.start <= 3
+        && (doc.is_func(x.head(), FuncType::Time) || doc.is_func(x.head(), FuncType::TimeUnit))
+}
+
+/// Adverbials: adverbs and time phrases.
+fn adverbials<'d, 'a: 'd>(i: Phr<'d, 'a>) -> PResult<'d, 'a, usize> {
+    many0_count(alt((
+        kind(PhraseKind::Adv),
+        super::input::phrase(|d, k, _| is_time_np(d, k)),
+    )))
+    .parse(i)
+}
+
+/// A subject group: a nominal group and its asides; returns where the nominal group ends.
+pub fn subject_group<'d, 'a: 'd>(i: Phr<'d, 'a>) -> PResult<'d, 'a, usize> {
+    let (r, core) = recognize(coordination).parse(i)?;
+    // "X — who …, and whose … — said": an aside between dashes may hold commas.
+    let (r, _) = many0_count(dash_aside).parse(r)?;
+    // ", A, B," : asides share their commas.
+    let (r, n) = many0_count(preceded(aside_mark, aside)).parse(r)?;
+    let (r, _) = if n > 0 { aside_mark(r)? } else { (r, 0) };
+    Ok((r, core.end))
+}
+
+/// An aside between two dashes.
+fn dash_aside<'d, 'a: 'd>(i: Phr<'d, 'a>) -> PResult<'d, 'a, ()> {
+    let dash = || {
+        super::input::phrase(|d, _, p| {
+            p.kind == PhraseKind::Punct
+                && matches!(d.tok_text(p.start as usize), "\u{2014}" | "\u{2013}" | "--")
+        })
+    };
+    let inner = super::input::phrase(|d, _, p| match p.kind {
+        PhraseKind::Quote => false,
+        PhraseKind::Punct => !matches!(d.tok_text(p.start as usize), "\u{2014}" | "\u{2013}" | "--" | ";"),
+        _ => true,
+    });
+    let (r, _) = (dash(), many1_count(inner), dash()).parse(i)?;
+    Ok((r, ()))
+}
+
+/// Nominals joined by "and" or "or" (and commas before them).
+fn coordination<'d, 'a: 'd>(i: Phr<'d, 'a>) -> PResult<'d, 'a, ()> {
+    let (r, _) = nominal(i)?;
+    let joined = (
+        many0(preceded(punct(","), nominal)),
+        opt(punct(",")),
+        kind(PhraseKind::Cconj),
+        nominal,
+    );
+    let (r, _) = opt(joined).parse(r)?;
+    Ok((r, ()))
+}
+
+/// A noun phrase and its post-modifiers.
+pub fn nominal<'d, 'a: 'd>(i: Phr<'d, 'a>) -> PResult<'d, 'a, usize> {
+    let (r, head) = np(i)?;
+    let (r, _) = many0_count(postmodifier).parse(r)?;
+    Ok((r, head))
+}
+
+/// "at the ministry", "of those surveyed", "polled by Reuters", "overseeing the talks", "who
+/// attended the talks", "(R-Ga.)".
+fn postmodifier<'d, 'a: 'd>(i: Phr<'d, 'a>) -> PResult<'d, 'a, ()> {
+    let pp = pair(kind(PhraseKind::Prep), np);
+    let participle = (
+        nonfinite_vg,
+        opt(np),
+        many0_count(pair(kind(PhraseKind::Prep), np)),
+    );
+    let relative = pair(
+        super::input::phrase(|d, _, p| p.kind == PhraseKind::Wh && relative_word(d, p.start as usize)),
+        many1_count(not_mark),
+    );
+    let parens = (punct("("), many0_count(not_close), punct(")"));
+    let (r, _) = alt((
+        pp.map(|_| ()),
+        participle.map(|_| ()),
+        relative.map(|_| ()),
+        parens.map(|_| ()),
+    ))
+    .parse(i)?;
+    Ok((r, ()))
+}
+
+/// A verb group that is a participle or gerund with no auxiliary ("surveyed", "overseeing").
+fn nonfinite_vg<'d, 'a: 'd>(i: Phr<'d, 'a>) -> PResult<'d, 'a, usize> {
+    super::input::phrase(|_, _, p| {
+        p.kind == PhraseKind::Vg
+            && !p.is(PhraseFlag::FINITE)
+            && (p.is(PhraseFlag::PARTICIPLE) || p.is(PhraseFlag::GERUND))
+    })(i)
+}
+
+/// In an aside, a past form with no auxiliary is a participle the tagger read as a past tense
+/// ("The Dutchman, appointed in January, admitted …"): the aside's closing comma and the verb
+/// after it settle it.
+fn aside_vg<'d, 'a: 'd>(i: Phr<'d, 'a>) -> PResult<'d, 'a, usize> {
+    super::input::phrase(|d, _, p| {
+        p.kind == PhraseKind::Vg
+            && (p.is(PhraseFlag::PARTICIPLE)
+                || p.is(PhraseFlag::GERUND)
+                || (p.end == p.start + 1 && d.tag(p.start as usize).is_past()))
+    })(i)
+}
+
+/// Whether token `t` is a relative pronoun ("who", "which", "that": `relative=yes`, or "that").
+fn relative_word(doc: &Doc<'_>, t: usize) -> bool {
+    doc.tok_text(t).eq_ignore_ascii_case("that")
+        || doc
+            .word_tags(t)
+            .any(|x| matches!(x, crate::grammar::Tag::Func(f) if f.relative))
+}
+
+/// Any phrase but a closing parenthesis.
+fn not_close<'d, 'a: 'd>(i: Phr<'d, 'a>) -> PResult<'d, 'a, usize> {
+    super::input::phrase(|d, _, p| !(p.kind == PhraseKind::Punct && d.tok_text(p.start as usize) == ")"))(i)
+}
+
+/// An aside (between commas or dashes) after a subject: an age, a description, a name, a
+/// relative or participle clause ("…, 46,", "…, a spokeswoman for the ministry,", "…, who
+/// took office in March,").
+fn aside<'d, 'a: 'd>(i: Phr<'d, 'a>) -> PResult<'d, 'a, ()> {
+    let mut inner = alt((
+        recognize(coordination).map(|_| ()),
+        recognize(pair(kind(PhraseKind::Wh), many0_count(not_mark))).map(|_| ()),
+        recognize(pair(aside_vg, many0_count(not_mark))).map(|_| ()),
+        recognize(many1_count(super::input::phrase(|_, _, p| {
+            matches!(
+                p.kind,
+                PhraseKind::Adv | PhraseKind::Prep | PhraseKind::Np | PhraseKind::Adj
+            )
+        })))
+        .map(|_| ()),
+    ));
+    let (r, _) = inner.parse(i)?;
+    Ok((r, ()))
+}
+
+/// Any phrase but a comma, a dash or a quotation (the inside of an aside).
+fn not_mark<'d, 'a: 'd>(i: Phr<'d, 'a>) -> PResult<'d, 'a, usize> {
+    super::input::phrase(|d, _, p| match p.kind {
+        PhraseKind::Quote => false,
+        PhraseKind::Punct => !matches!(
+            d.tok_text(p.start as usize),
+            "," | "\u{2014}" | "\u{2013}" | "--" | ";" | ":"
+        ),
+        _ => true,
+    })(i)
+}

@@ -1,0 +1,370 @@
+//! The tagger's features: what it knows of each token ([`WordInfo`], computed once from the
+//! token's bytes) and the hashed feature keys of one position ([`keys`]).
+//!
+//! The trainer (`examples/train-tagger`) calls these same functions, so training and tagging
+//! read the same features; [`FEATURE_SET`] is written into the model and checked when it is
+//! loaded.
+
+/// The version of the feature templates. A model trained with other templates is refused.
+pub const FEATURE_SET: u32 = 1;
+
+/// The number of feature keys of one position.
+pub const FEATURES: usize = 30;
+
+/// A token as the tagger reads it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Word<'a> {
+    /// A word or punctuation mark.
+    Text(&'a str),
+    /// A whole quotation: tagged [`super::Tag::Quote`], read by its neighbours as one special
+    /// word.
+    Quote,
+}
+
+/// [`WordInfo::flags`]: the first character is upper case.
+pub const CAP: u32 = 1;
+/// [`WordInfo::flags`]: every letter is upper case (and there are two or more).
+pub const ALL_CAPS: u32 = 1 << 1;
+/// [`WordInfo::flags`]: a digit.
+pub const DIGIT: u32 = 1 << 2;
+/// [`WordInfo::flags`]: a hyphen inside.
+pub const HYPHEN: u32 = 1 << 3;
+/// [`WordInfo::flags`]: a period.
+pub const PERIOD: u32 = 1 << 4;
+/// [`WordInfo::flags`]: a letter.
+pub const LETTER: u32 = 1 << 5;
+/// [`WordInfo::flags`]: an apostrophe.
+pub const APOSTROPHE: u32 = 1 << 6;
+/// [`WordInfo::flags`]: a whole quotation ([`WordInfo::QUOTE`]).
+pub const QUOTE: u32 = 1 << 7;
+
+/// What the features know of one token: hashes of its forms and its shape bits.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct WordInfo {
+    /// The form as written (curly quotes and apostrophes straightened): the tag dictionary's key.
+    pub form: u64,
+    /// The form in lower case, every digit `0`.
+    pub lower: u64,
+    /// The last 1, 2, 3 and 4 characters of `lower` (the whole of a shorter word).
+    pub suffix: [u64; 4],
+    /// The first character of `lower`.
+    pub prefix: u64,
+    /// The shape: `Xxxxx`, `dd.dd`, `X.X.` (upper `X`, lower `x`, digit `d`, runs of one kind cut
+    /// at four).
+    pub shape: u64,
+    /// The tags the word took in training (bits by [`super::Tag::index`]), 0 if unknown: its
+    /// ambiguity class, from the model's lexicon ([`super::Model::lexicon`]).
+    pub class: u64,
+    /// [`CAP`], [`ALL_CAPS`], [`DIGIT`], [`HYPHEN`], [`PERIOD`], [`LETTER`], [`APOSTROPHE`],
+    /// [`QUOTE`].
+    pub flags: u32,
+}
+
+const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
+const FNV_PRIME: u64 = 0x0000_0100_0000_01b3;
+
+/// One step of the string hash: FNV-1a over whole characters.
+#[inline]
+fn step(h: u64, c: char) -> u64 {
+    (h ^ u64::from(c)).wrapping_mul(FNV_PRIME)
+}
+
+/// A hash of `chars` (FNV-1a over characters, finished so equal lengths do not collide).
+fn hash_chars(chars: &[char]) -> u64 {
+    let h = chars.iter().fold(FNV_OFFSET, |h, &c| step(h, c));
+    finish(h, chars.len())
+}
+
+/// Folds a running FNV hash and the length into a well-mixed, non-zero key.
+#[inline]
+fn finish(h: u64, len: usize) -> u64 {
+    fold(h ^ (len as u64).rotate_left(56), 0x9E37_79B9_7F4A_7C15) | 1
+}
+
+/// The folded multiply (as foldhash and wyhash mix): the high and low halves of a 128-bit product
+/// xored.
+#[inline]
+fn fold(a: u64, b: u64) -> u64 {
+    let p = u128::from(a).wrapping_mul(u128::from(b));
+    (p as u64) ^ ((p >> 64) as u64)
+}
+
+/// A straightened quote mark or apostrophe; other characters as they are.
+#[inline]
+fn straighten(c: char) -> char {
+    match c {
+        '\u{2018}' | '\u{2019}' | '\u{201B}' | '\u{2032}' => '\'',
+        '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{201F}' | '\u{2033}' => '"',
+        c => c,
+    }
+}
+
+/// The shape class of a character: `X`, `x`, `d`, or itself.
+#[inline]
+fn shape_of(c: char) -> char {
+    if c.is_ascii_lowercase() {
+        'x'
+    } else if c.is_ascii_uppercase() {
+        'X'
+    } else if c.is_ascii_digit() {
+        'd'
+    } else if c.is_ascii() {
+        c
+    } else if c.is_lowercase() {
+        'x'
+    } else if c.is_uppercase() {
+        'X'
+    } else if c.is_numeric() {
+        'd'
+    } else {
+        c
+    }
+}
+
+/// The lower-case form of a character for the `lower` hash (digits `0`).
+#[inline]
+fn lower_of(c: char) -> char {
+    if c.is_ascii() {
+        if c.is_ascii_digit() {
+            '0'
+        } else {
+            c.to_ascii_lowercase()
+        }
+    } else {
+        c.to_lowercase().next().unwrap_or(c)
+    }
+}
+
+impl WordInfo {
+    /// Before the first token (two of these pad a sentence's start).
+    pub const START: WordInfo = WordInfo::special(0x5354_4152_5421, 0);
+    /// After the last token.
+    pub const END: WordInfo = WordInfo::special(0x454E_4421, 0);
+    /// A whole quotation.
+    pub const QUOTE: WordInfo = WordInfo::special(0x5155_4F54_4521, QUOTE);
+
+    const fn special(seed: u64, flags: u32) -> WordInfo {
+        let h = seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1;
+        WordInfo {
+            form: h,
+            lower: h,
+            suffix: [h, h, h, h],
+            prefix: h,
+            shape: h,
+            class: h,
+            flags,
+        }
+    }
+
+    /// The info of one token.
+    pub fn of(word: Word<'_>) -> WordInfo {
+        match word {
+            Word::Quote => WordInfo::QUOTE,
+            Word::Text(s) => WordInfo::of_text(s),
+        }
+    }
+
+    /// The info of a word or punctuation mark.
+    pub fn of_text(s: &str) -> WordInfo {
+        let (mut form, mut lower, mut shape) = (FNV_OFFSET, FNV_OFFSET, FNV_OFFSET);
+        // The last four lower-case characters, the latest last.
+        let mut tail = ['\0'; 4];
+        let mut n = 0usize;
+        let mut first = '\0';
+        let (mut run, mut last_shape, mut shape_len) = (0u32, '\0', 0usize);
+        let (mut upper, mut lowers, mut flags) = (0u32, 0u32, 0u32);
+        for c in s.chars() {
+            let c = straighten(c);
+            form = step(form, c);
+            let l = lower_of(c);
+            lower = step(lower, l);
+            if n == 0 {
+                first = l;
+            }
+            tail = [tail[1], tail[2], tail[3], l];
+            n += 1;
+            let k = shape_of(c);
+            match k {
+                'X' => upper += 1,
+                'x' => lowers += 1,
+                'd' => flags |= DIGIT,
+                '-' if n > 1 => flags |= HYPHEN,
+                '.' => flags |= PERIOD,
+                '\'' => flags |= APOSTROPHE,
+                _ => {}
+            }
+            run = if k == last_shape { run + 1 } else { 1 };
+            last_shape = k;
+            if run <= 4 {
+                shape = step(shape, k);
+                shape_len += 1;
+            }
+        }
+        if upper + lowers > 0 {
+            flags |= LETTER;
+        }
+        if first != '\0' && s.chars().next().is_some_and(char::is_uppercase) {
+            flags |= CAP;
+        }
+        if upper >= 2 && lowers == 0 {
+            flags |= ALL_CAPS;
+        }
+        let suffix = |k: usize| {
+            let k = k.min(n).min(4);
+            hash_chars(tail.get(4 - k..).unwrap_or(&[])) ^ (k as u64)
+        };
+        WordInfo {
+            form: finish(form, n),
+            lower: finish(lower, n),
+            suffix: [suffix(1), suffix(2), suffix(3), suffix(4)],
+            prefix: hash_chars(&[first]),
+            shape: finish(shape, shape_len),
+            class: 0,
+            flags,
+        }
+    }
+}
+
+/// The template seeds: each feature's value is mixed with its template's seed.
+const SEEDS: [u64; FEATURES] = {
+    let mut s = [0u64; FEATURES];
+    let mut x: u64 = 0x2545_F491_4F6C_DD1D;
+    let mut i = 0;
+    while i < FEATURES {
+        // SplitMix64.
+        x = x.wrapping_add(0x9E37_79B9_7F4A_7C15);
+        let mut z = x;
+        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+        // Compile time only: `i < FEATURES`.
+        #[allow(clippy::indexing_slicing)]
+        {
+            s[i] = z ^ (z >> 31);
+        }
+        i += 1;
+    }
+    s
+};
+
+/// The key of template `t` with value `v`.
+#[inline]
+fn key(t: usize, v: u64) -> u64 {
+    fold(v ^ SEEDS.get(t).copied().unwrap_or(0), 0x9FB2_1C65_1E98_DF25)
+}
+
+/// The value of a pair.
+#[inline]
+fn pair(a: u64, b: u64) -> u64 {
+    a ^ b.rotate_left(29).wrapping_mul(0xD6E8_FEB8_6659_FD93)
+}
+
+/// The value of a tag index (or a sentinel: [`PREV_START`]).
+#[inline]
+fn tagv(t: u8) -> u64 {
+    (u64::from(t) + 1).wrapping_mul(0xA076_1D64_78BD_642F)
+}
+
+/// The previous tag of the first position (and the one two back of the first two).
+pub const PREV_START: u8 = 0xFF;
+
+/// The feature keys of the token in the middle of `w` (two tokens each side; [`WordInfo::START`]
+/// and [`WordInfo::END`] pad a sentence), given the tags of the two tokens before it (`p1` the
+/// previous, `p2` the one before; [`PREV_START`] before the sentence).
+#[inline]
+pub fn keys(w: &[WordInfo; 5], p1: u8, p2: u8) -> [u64; FEATURES] {
+    let [b2, b1, x, a1, a2] = w;
+    let (t1, t2) = (tagv(p1), tagv(p2));
+    // The flags, with whether the token opens the sentence.
+    let opens = u64::from(b1.form == WordInfo::START.form);
+    let flags = u64::from(x.flags) | opens << 8;
+    [
+        key(0, 0),
+        key(1, x.lower),
+        key(2, x.suffix[0]),
+        key(3, x.suffix[1]),
+        key(4, x.suffix[2]),
+        key(5, x.suffix[3]),
+        key(6, x.prefix),
+        key(7, x.shape),
+        key(8, flags),
+        key(9, t1),
+        key(10, t2),
+        key(11, pair(t1, t2)),
+        key(12, pair(t1, x.lower)),
+        key(13, b1.lower),
+        key(14, b1.suffix[2]),
+        key(15, b2.lower),
+        key(16, a1.lower),
+        key(17, a1.suffix[2]),
+        key(18, a2.lower),
+        key(19, pair(t1, x.suffix[2])),
+        key(20, a1.shape),
+        key(21, pair(b1.lower, x.lower)),
+        key(22, x.form),
+        key(23, pair(x.lower, a1.lower)),
+        key(24, pair(t1, a1.lower)),
+        key(25, x.class),
+        key(26, a1.class),
+        key(27, pair(x.class, a1.class)),
+        key(28, pair(t1, x.class)),
+        key(29, pair(b1.class, x.class)),
+    ]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn curly_and_straight_apostrophes_are_one_word() {
+        assert_eq!(WordInfo::of_text("don't"), WordInfo::of_text("don\u{2019}t"));
+        assert_ne!(WordInfo::of_text("don't"), WordInfo::of_text("dont"));
+    }
+
+    #[test]
+    fn lower_folds_case_and_digits_but_form_does_not() {
+        let (a, b) = (WordInfo::of_text("May"), WordInfo::of_text("may"));
+        assert_eq!(a.lower, b.lower);
+        assert_ne!(a.form, b.form);
+        assert_eq!(a.flags & CAP, CAP);
+        assert_eq!(b.flags & CAP, 0);
+        assert_eq!(
+            WordInfo::of_text("1990").lower,
+            WordInfo::of_text("2024").lower
+        );
+        assert_eq!(WordInfo::of_text("NATO").flags & ALL_CAPS, ALL_CAPS);
+        assert_eq!(WordInfo::of_text("well-known").flags & HYPHEN, HYPHEN);
+    }
+
+    #[test]
+    fn suffixes_and_shapes() {
+        let a = WordInfo::of_text("walked");
+        let b = WordInfo::of_text("talked");
+        assert_eq!(a.suffix, b.suffix);
+        assert_ne!(a.lower, b.lower);
+        assert_eq!(a.shape, WordInfo::of_text("abcdefgh").shape);
+        assert_ne!(a.shape, WordInfo::of_text("Walked").shape);
+        // A word shorter than a suffix: the suffix is the word.
+        let i = WordInfo::of_text("I");
+        assert_eq!(i.suffix[0], i.suffix[3]);
+        // Multi-byte characters are whole characters.
+        let e = WordInfo::of_text("Élysée");
+        assert_eq!(e.flags & CAP, CAP);
+        assert_eq!(e.lower, WordInfo::of_text("élysée").lower);
+    }
+
+    #[test]
+    fn keys_differ_by_template_and_context() {
+        let s = WordInfo::START;
+        let x = WordInfo::of_text("said");
+        let e = WordInfo::END;
+        let k = keys(&[s, s, x, e, e], PREV_START, PREV_START);
+        let mut sorted = k.to_vec();
+        sorted.sort_unstable();
+        sorted.dedup();
+        assert_eq!(sorted.len(), FEATURES, "no two templates share a key");
+        let k2 = keys(&[s, s, x, e, e], 3, PREV_START);
+        assert_eq!(k[1], k2[1]);
+        assert_ne!(k[9], k2[9]);
+    }
+}

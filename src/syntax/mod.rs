@@ -1,0 +1,65 @@
+//! The syntactic layers under the analysis, each computed once per sentence and stored in the
+//! [`Doc`] beside the tokens:
+//!
+//! 1. part-of-speech tags: one [`Tag`] per token ([`Doc::tags`]), from an averaged-perceptron
+//!    [`Tagger`] whose model is data (`grammars/tagger/en.bin`; see its `NOTICE.md`);
+//! 2. [`phrase`]s: noun phrases, verb groups and the words between them ([`Doc::phrases`]);
+//! 3. [`clause`]s: each with its verb group and subject, nested ([`Doc::clauses`]).
+//!
+//! ```
+//! use quotecheck::syntax::{Tag, Tagger};
+//! let tags = Tagger::builtin().tag(&["The", "minister", "said", "it", "rained", "."]);
+//! assert!(tags[1].is_noun() && tags[2].is_past() && tags[5].is_punct());
+//! ```
+
+pub mod clause;
+pub mod features;
+pub mod input;
+pub mod model;
+pub mod phrase;
+mod tagger;
+mod tagset;
+
+pub use clause::{is_time_np, phrase_range, Clause, ClauseKind, Subject};
+pub use features::{Word, WordInfo};
+pub use model::{Model, ModelError};
+pub use phrase::{Phrase, PhraseFlag, PhraseKind};
+pub use tagger::{Scratch, Tagger};
+pub use tagset::{Tag, Upos};
+
+use crate::text::{Doc, TokKind};
+
+/// The tags of every token of `doc`, sentence by sentence as the document splits them: a
+/// quotation token is [`Tag::Quote`], and its neighbours read it as one special word.
+pub fn tag_doc(doc: &Doc<'_>) -> Vec<Tag> {
+    let tagger = Tagger::builtin();
+    let mut tags = Vec::with_capacity(doc.tokens.len());
+    let mut scratch = Scratch::default();
+    for s in &doc.sentences {
+        // Sentences cover the tokens in order; a token outside them keeps the default.
+        tags.resize(s.start.max(tags.len()), Tag::default());
+        let toks = doc.tokens.get(s.start..s.end).unwrap_or(&[]);
+        tagger.tag_into(
+            toks.iter().map(|t| match t.kind {
+                TokKind::Quote(_) => Word::Quote,
+                _ => Word::Text(t.span.of(doc.text)),
+            }),
+            &mut scratch,
+            &mut tags,
+        );
+    }
+    tags.resize(doc.tokens.len(), Tag::default());
+    tags
+}
+
+/// Reads the layers above the tokens into `doc`: tags, phrases, clauses.
+pub fn parse(doc: &mut Doc<'_>) {
+    doc.tags = tag_doc(doc);
+    let (mut phrases, of) = phrase::chunk_doc(doc, &doc.tags);
+    phrase::mark_infinitives(&mut phrases);
+    doc.phrases = phrases;
+    doc.phrase_of = of;
+    let (clauses, ranges) = clause::clauses_doc(doc);
+    doc.clauses = clauses;
+    doc.clause_ranges = ranges;
+}

@@ -1,0 +1,627 @@
+//! Phrases: each sentence's tokens grouped once, from their tags, into noun phrases, verb groups
+//! and the single words and marks between them. Every token of a sentence is in exactly one
+//! phrase; phrases never cross a sentence.
+//!
+//! ```text
+//! np  = (predet? det | possessive-np)? premodifier* head     "Vancouver's Ben Hart", "61 percent"
+//! vg  = (aux | modal | negation | adverb)* verb particle?    "has not yet said", "pointed out"
+//! ```
+//!
+//! A noun phrase ends at its head: what follows it (a prepositional phrase, a relative clause,
+//! an apposition) is a phrase of its own, joined by the constructions that need it.
+
+use crate::syntax::Tag;
+use crate::text::{Doc, TokKind};
+
+/// What a phrase is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum PhraseKind {
+    /// A noun phrase: a name, a described noun, a pronoun, a number ("61 percent").
+    Np,
+    /// A verb group: auxiliaries, negation and adverbs, then a verb (and its particle).
+    Vg,
+    /// Adverbs not inside a verb group ("however", "also", "this week"'s "this" is no adverb).
+    Adv,
+    /// An adjective phrase that modifies no noun ("was unclear", "familiar with").
+    Adj,
+    /// A preposition ("of", "in", "according to"'s "to").
+    Prep,
+    /// A subordinating conjunction ("that", "whether", "if", "because").
+    Sconj,
+    /// A relative or interrogative word ("who", "which", "what", "how", "why").
+    Wh,
+    /// A coordinating conjunction ("and", "but", "or").
+    Cconj,
+    /// The infinitive marker "to".
+    To,
+    /// A punctuation mark.
+    Punct,
+    /// A whole quotation.
+    Quote,
+    /// Anything else (an interjection, a symbol, a foreign word).
+    #[default]
+    Other,
+}
+
+impl PhraseKind {
+    /// The label `quotecheck tag` writes (`NP`, `VG`, …).
+    pub fn label(self) -> &'static str {
+        match self {
+            PhraseKind::Np => "NP",
+            PhraseKind::Vg => "VG",
+            PhraseKind::Adv => "ADVP",
+            PhraseKind::Adj => "ADJP",
+            PhraseKind::Prep => "PREP",
+            PhraseKind::Sconj => "SCONJ",
+            PhraseKind::Wh => "WH",
+            PhraseKind::Cconj => "CCONJ",
+            PhraseKind::To => "TO",
+            PhraseKind::Punct => "PUNCT",
+            PhraseKind::Quote => "QUOTE",
+            PhraseKind::Other => "O",
+        }
+    }
+}
+
+/// Feature bits of a phrase ([`Phrase::flags`]).
+#[derive(Debug, Clone, Copy)]
+pub struct PhraseFlag;
+
+impl PhraseFlag {
+    /// NP: ends in a possessive ("the minister's").
+    pub const POSSESSIVE: u16 = 1;
+    /// NP: its head is a pronoun.
+    pub const PRONOUN: u16 = 1 << 1;
+    /// NP: its head is a proper noun.
+    pub const PROPER: u16 = 1 << 2;
+    /// NP: its head is plural.
+    pub const PLURAL: u16 = 1 << 3;
+    /// NP: a possessive phrase inside it names an owner ("Vancouver's Ben Hart").
+    pub const OWNED: u16 = 1 << 4;
+    /// NP: it opens with a determiner.
+    pub const DETERMINED: u16 = 1 << 5;
+    /// VG: finite (its first verb is a past or present tense, or a modal).
+    pub const FINITE: u16 = 1 << 6;
+    /// VG: passive (a form of "be" or "get" before a past participle head).
+    pub const PASSIVE: u16 = 1 << 7;
+    /// VG: negated ("not", "never", "n't").
+    pub const NEGATED: u16 = 1 << 8;
+    /// VG: after the infinitive marker "to".
+    pub const INFINITIVE: u16 = 1 << 9;
+    /// VG: its head is a gerund or present participle with no auxiliary ("saying").
+    pub const GERUND: u16 = 1 << 10;
+    /// VG: its head is a past participle with no auxiliary ("seen by Reuters").
+    pub const PARTICIPLE: u16 = 1 << 11;
+    /// VG: its head is an auxiliary used as the main verb ("is", "was": a copula).
+    pub const COPULA: u16 = 1 << 12;
+    /// NP: an expletive "there" or "it" before a verb.
+    pub const EXPLETIVE: u16 = 1 << 13;
+    /// NP: a number or a quantity heads it ("61 percent", "six in 10", "half").
+    pub const QUANTITY: u16 = 1 << 14;
+}
+
+/// A phrase: tokens `[start, end)` of one sentence.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Phrase {
+    /// First token.
+    pub start: u32,
+    /// One past the last token.
+    pub end: u32,
+    /// The head token (a noun phrase's last noun, a verb group's main verb).
+    pub head: u32,
+    /// What it is.
+    pub kind: PhraseKind,
+    /// [`PhraseFlag`] bits.
+    pub flags: u16,
+}
+
+impl Phrase {
+    /// Whether flag `f` is set.
+    pub fn is(&self, f: u16) -> bool {
+        self.flags & f != 0
+    }
+
+    /// Its tokens as a range.
+    pub fn tokens(&self) -> std::ops::Range<usize> {
+        self.start as usize..self.end as usize
+    }
+
+    /// Its head token.
+    pub fn head(&self) -> usize {
+        self.head as usize
+    }
+}
+
+/// Groups the tokens of every sentence of `doc` into phrases, in order; returns them and, for
+/// each token, the index of its phrase.
+pub fn chunk_doc(doc: &Doc<'_>, tags: &[Tag]) -> (Vec<Phrase>, Vec<u32>) {
+    let mut out = Vec::with_capacity(doc.tokens.len() / 2 + 1);
+    let c = Chunker { doc, tags };
+    for s in &doc.sentences {
+        let mut t = s.start;
+        while t < s.end {
+            let p = c.phrase_at(t, s.end);
+            t = (p.end as usize).max(t + 1);
+            out.push(p);
+        }
+    }
+    let mut of = vec![u32::MAX; doc.tokens.len()];
+    for (k, p) in out.iter().enumerate() {
+        for t in p.tokens() {
+            if let Some(slot) = of.get_mut(t) {
+                *slot = k as u32;
+            }
+        }
+    }
+    (out, of)
+}
+
+/// Reads one sentence's tokens with their tags.
+struct Chunker<'d, 'a> {
+    doc: &'d Doc<'a>,
+    tags: &'d [Tag],
+}
+
+impl Chunker<'_, '_> {
+    fn tag(&self, t: usize) -> Tag {
+        self.tags.get(t).copied().unwrap_or_default()
+    }
+
+    fn text(&self, t: usize) -> &str {
+        self.doc.tok_text(t)
+    }
+
+    /// Whether token `t` ends in a possessive "'s" or a plural possessive "s'".
+    fn possessive(&self, t: usize) -> bool {
+        let w = self.text(t);
+        self.doc.is_word(t)
+            && w.len() > 2
+            && (w.ends_with("'s")
+                || w.ends_with("\u{2019}s")
+                || w.ends_with("'S")
+                || ((w.ends_with("s'") || w.ends_with("s\u{2019}")) && !self.tag(t).is_verb()))
+    }
+
+    /// Whether token `t` is a word a noun phrase's premodifiers are made of.
+    fn premodifier(&self, t: usize) -> bool {
+        let g = self.tag(t);
+        self.doc.is_word(t)
+            && (g.is_adj() || g.is_num() || g.is_noun() || matches!(g, Tag::PunctHyph))
+    }
+
+    /// Whether token `t` can head a noun phrase.
+    fn nominal(&self, t: usize) -> bool {
+        let g = self.tag(t);
+        self.doc.is_word(t) && (g.is_noun() || g.is_num() || matches!(g, Tag::PronNn))
+    }
+
+    /// The phrase starting at token `t` of a sentence ending at `end`.
+    fn phrase_at(&self, t: usize, end: usize) -> Phrase {
+        let g = self.tag(t);
+        let one = |kind| Phrase {
+            start: t as u32,
+            end: t as u32 + 1,
+            head: t as u32,
+            kind,
+            flags: 0,
+        };
+        match self.doc.tokens.get(t).map(|x| x.kind) {
+            Some(TokKind::Quote(_)) => return one(PhraseKind::Quote),
+            Some(TokKind::Punct) => return one(PhraseKind::Punct),
+            _ => {}
+        }
+        if let Some(p) = self.noun_phrase(t, end) {
+            return p;
+        }
+        if let Some(p) = self.verb_group(t, end) {
+            return p;
+        }
+        let kind = if g.is_to() {
+            PhraseKind::To
+        } else if g.is_sconj() {
+            PhraseKind::Sconj
+        } else if matches!(
+            g,
+            Tag::PronWp | Tag::PronWpS | Tag::PronWdt | Tag::DetWdt | Tag::AdvWrb
+        ) {
+            PhraseKind::Wh
+        } else if g.is_cconj() {
+            PhraseKind::Cconj
+        } else if g.is_adp() {
+            PhraseKind::Prep
+        } else if g.is_adv() || matches!(g, Tag::PartRb) {
+            return self.run(t, end, PhraseKind::Adv, |c, k| {
+                let g = c.tag(k);
+                g.is_adv() && !matches!(g, Tag::AdvWrb)
+            });
+        } else if g.is_adj() {
+            return self.run(t, end, PhraseKind::Adj, |c, k| c.tag(k).is_adj());
+        } else {
+            PhraseKind::Other
+        };
+        one(kind)
+    }
+
+    /// A run of tokens from `t` satisfying `pred`, as one phrase of `kind`.
+    fn run(
+        &self,
+        t: usize,
+        end: usize,
+        kind: PhraseKind,
+        pred: impl Fn(&Self, usize) -> bool,
+    ) -> Phrase {
+        let mut e = t + 1;
+        while e < end && self.doc.is_word(e) && pred(self, e) {
+            e += 1;
+        }
+        Phrase {
+            start: t as u32,
+            end: e as u32,
+            head: (e - 1) as u32,
+            kind,
+            flags: 0,
+        }
+    }
+}
+
+impl Chunker<'_, '_> {
+    /// Whether token `t` is a form of "be" or "get" (`be=yes` in function-words.txt, or "got",
+    /// "gets", "getting"): before a past participle it makes a passive.
+    fn passive_aux(&self, t: usize) -> bool {
+        use crate::grammar::Tag as G;
+        self.doc
+            .word_tags(t)
+            .any(|x| matches!(x, G::Func(f) if f.be))
+    }
+
+    /// Whether token `t` is a negation ("not", "never", a form ending in "n't").
+    fn negation(&self, t: usize) -> bool {
+        let w = self.text(t);
+        self.doc.is_func(t, crate::grammar::FuncType::Negation)
+            || w.ends_with("n't")
+            || w.ends_with("n\u{2019}t")
+    }
+
+    /// The noun phrase starting at token `t`, if one does.
+    fn noun_phrase(&self, t: usize, end: usize) -> Option<Phrase> {
+        let g = self.tag(t);
+        let doc = self.doc;
+        if !doc.is_word(t) {
+            return None;
+        }
+        if self.reporting_form(t, end) {
+            return None;
+        }
+        let mut flags = 0u16;
+        // A pronoun stands alone ("he", "there", "those"); a possessive one is a determiner.
+        match g {
+            Tag::PronPrp | Tag::PronDt | Tag::PronEx => {
+                let mut flags = PhraseFlag::PRONOUN;
+                if g == Tag::PronEx {
+                    flags |= PhraseFlag::EXPLETIVE;
+                }
+                return Some(Phrase {
+                    start: t as u32,
+                    end: t as u32 + 1,
+                    head: t as u32,
+                    kind: PhraseKind::Np,
+                    flags,
+                });
+            }
+            _ => {}
+        }
+        let mut k = t;
+        if g == Tag::DetPdt && k + 1 < end {
+            k += 1;
+        }
+        let opener = self.tag(k);
+        let determined = (opener.is_det() && opener != Tag::DetWdt) || opener == Tag::PronPrpS;
+        if determined {
+            flags |= PhraseFlag::DETERMINED;
+            k += 1;
+        }
+        let g0 = self.tag(k);
+        if !determined && (g0.is_participle() || g0.is_gerund()) && !self.bare_modifier(k) {
+            return None;
+        }
+        let (head, e) = self.nominal_run(k, end, &mut flags);
+        let head = match head {
+            Some(h) => h,
+            // A determiner standing alone ("Some say", "Many of them", "all"): its own phrase.
+            None if determined && e == k => k - 1,
+            // Adjectives with no noun after a determiner ("the latest"): the last one heads it.
+            None if e > k && determined => e - 1,
+            None => return None,
+        };
+        let mut e = e.max(head + 1);
+        // "Marbeck herself", "the president himself": a reflexive after its noun.
+        let w = self.text(e);
+        if e < end && self.tag(e) == Tag::PronPrp && (w.ends_with("self") || w.ends_with("selves")) {
+            e += 1;
+        }
+        let h = self.tag(head);
+        if h.is_proper() {
+            flags |= PhraseFlag::PROPER;
+        }
+        if h.is_plural() {
+            flags |= PhraseFlag::PLURAL;
+        }
+        if h.is_num() || (head == t && doc.is_func(t, crate::grammar::FuncType::Quantity)) {
+            flags |= PhraseFlag::QUANTITY;
+        }
+        if self.possessive(e - 1) {
+            flags |= PhraseFlag::POSSESSIVE;
+        }
+        Some(Phrase {
+            start: t as u32,
+            end: e as u32,
+            head: head as u32,
+            kind: PhraseKind::Np,
+            flags,
+        })
+    }
+
+    /// The premodifiers and nouns from token `k`: the head (the last noun or number) and the
+    /// end. A possessive inside goes on to the owned noun ("the company's chief executive");
+    /// "six in 10" and "58 %" are one quantity.
+    fn nominal_run(&self, mut k: usize, end: usize, flags: &mut u16) -> (Option<usize>, usize) {
+        let mut head = None;
+        let start = k;
+        while k < end {
+            let g = self.tag(k);
+            let determined = *flags & PhraseFlag::DETERMINED != 0;
+            if (k > start && determined && self.name_after_plain_noun(k))
+                || self.reporting_form(k, end)
+            {
+                break;
+            }
+            if self.premodifier(k) {
+                if self.nominal(k) {
+                    head = Some(k);
+                }
+                if self.possessive(k) && k + 1 < end && self.starts_nominal(k + 1, end) {
+                    *flags |= PhraseFlag::OWNED;
+                    head = None;
+                }
+                k += 1;
+                // "six in 10": a number, "in", a number.
+                if g.is_num()
+                    && self.text(k).eq_ignore_ascii_case("in")
+                    && self.tag(k + 1).is_num()
+                    && k + 1 < end
+                {
+                    head = Some(k + 1);
+                    k += 2;
+                }
+                if g.is_num() && self.text(k) == "%" && k < end {
+                    head = Some(k);
+                    k += 1;
+                }
+                continue;
+            }
+            // A participle or an adverb modifying the next word: "the proposed plan", "a very
+            // senior official", "a politically charged term".
+            // (A participle only before the noun: "the ministry blamed Vorenian forces" has a
+            // verb after its noun; "AI-powered software" and "of proposed changes" need no
+            // determiner.)
+            let modifies = (g.is_participle() || g.is_gerund() || g.is_adv())
+                && k + 1 < end
+                && (self.premodifier(k + 1) || self.tag(k + 1).is_participle())
+                && self.starts_nominal(k + 1, end);
+            let determined = *flags & PhraseFlag::DETERMINED != 0;
+            let participle = g.is_participle() || g.is_gerund();
+            let open = if participle {
+                head.is_none() && (determined || k > start || self.bare_modifier(k))
+            } else {
+                head.is_some() || determined
+            };
+            if modifies && open {
+                k += 1;
+                continue;
+            }
+            break;
+        }
+        (head, k)
+    }
+
+    /// "a charge Novak denied": a proper noun right after a lower-case common noun that the
+    /// lexicon does not know as a title or a speaker's noun starts a phrase of its own (not
+    /// "lawmaker Stefan Kral", "the carmaker Veltra").
+    fn name_after_plain_noun(&self, k: usize) -> bool {
+        use crate::grammar::TokClass;
+        let Some(p) = k.checked_sub(1) else {
+            return false;
+        };
+        let prev = self.tag(p);
+        self.tag(k).is_proper()
+            && prev.is_noun()
+            && !prev.is_proper()
+            && !self.doc.is_cap(p)
+            && !self.possessive(p)
+            && !self.doc.has(p, TokClass::NOUN | TokClass::TITLE | TokClass::STARTS_TITLE)
+    }
+
+    /// A participle that modifies a noun with no determiner before it: a hyphenated one
+    /// ("AI-powered software", "Santiago-based consultancy"), or one right after a preposition
+    /// ("of proposed changes").
+    fn bare_modifier(&self, k: usize) -> bool {
+        self.text(k).contains('-') || k.checked_sub(1).is_some_and(|p| self.tag(p) == Tag::AdpIn)
+    }
+
+    /// Whether a noun follows from token `k` through premodifiers (and adverbs or participles
+    /// before them).
+    fn starts_nominal(&self, mut k: usize, end: usize) -> bool {
+        let stop = end.min(k + 8);
+        while k < stop {
+            let g = self.tag(k);
+            if self.nominal(k) {
+                return true;
+            }
+            if !(self.premodifier(k) || g.is_adv() || g.is_participle() || g.is_gerund()) {
+                return false;
+            }
+            k += 1;
+        }
+        false
+    }
+
+    /// "Aldini underscored that …": a speech verb's past form the tagger read as an adjective
+    /// or a noun, right before "that", a quotation or a colon, is the verb (the lexicon knows
+    /// the form; an adjective or noun there would need a noun or a verb of its own).
+    fn reporting_form(&self, t: usize, end: usize) -> bool {
+        use crate::grammar::{Tag as G, VerbForm};
+        let doc = self.doc;
+        let g = self.tag(t);
+        let next = t + 1;
+        (g.is_adj() || (g.is_noun() && !g.is_proper()))
+            && next < end
+            && (doc.tok_text(next).eq_ignore_ascii_case("that")
+                || doc.quote_of(next).is_some()
+                || doc.is_punct(next, ":"))
+            && doc
+                .word_tags(t)
+                .any(|x| matches!(x, G::Verb(v) if v.form == VerbForm::Past))
+    }
+
+    /// The verb group starting at token `t`, if one does: auxiliaries, negation and adverbs
+    /// before a verb (adverbs only when a verb follows them), the verb, its particle.
+    fn verb_group(&self, t: usize, end: usize) -> Option<Phrase> {
+        if self.reporting_form(t, end) {
+            return Some(Phrase {
+                start: t as u32,
+                end: t as u32 + 1,
+                head: t as u32,
+                kind: PhraseKind::Vg,
+                flags: PhraseFlag::FINITE,
+            });
+        }
+        let mut k = t;
+        let mut flags = 0u16;
+        let mut first: Option<Tag> = None;
+        let mut last_aux = None;
+        let mut be = false;
+        let mut main = None;
+        while k < end && self.doc.is_word(k) {
+            let g = self.tag(k);
+            if g.is_aux() {
+                first.get_or_insert(g);
+                last_aux = Some(k);
+                be |= self.passive_aux(k);
+                if self.negation(k) {
+                    flags |= PhraseFlag::NEGATED;
+                }
+                k += 1;
+            } else if g.is_verb() {
+                first.get_or_insert(g);
+                main = Some(k);
+                k += 1;
+                if k < end && self.tag(k) == Tag::AdpRp {
+                    k += 1;
+                }
+                break;
+            } else if (g.is_adv() || g == Tag::PartRb) && self.verb_ahead(k + 1, end) {
+                if self.negation(k) {
+                    flags |= PhraseFlag::NEGATED;
+                }
+                k += 1;
+            } else {
+                break;
+            }
+        }
+        let head = match (main, last_aux) {
+            (Some(m), _) => m,
+            (None, Some(a)) => {
+                flags |= PhraseFlag::COPULA;
+                k = a + 1;
+                a
+            }
+            (None, None) => return None,
+        };
+        let h = self.tag(head);
+        // A base form with no auxiliary and no "to" before it is a present tense the tagger
+        // read as an infinitive ("Musicians who played the club say …").
+        let bare_base = last_aux.is_none()
+            && h.is_base()
+            && !(t > 0 && (self.tag(t - 1).is_to() || self.tag(t - 1) == Tag::AuxMd));
+        if first.is_some_and(Tag::is_finite)
+            || bare_base
+            || self.reporting_participle(t, head, last_aux, k, end)
+        {
+            flags |= PhraseFlag::FINITE;
+        }
+        if be && h.is_participle() {
+            flags |= PhraseFlag::PASSIVE;
+        }
+        if last_aux.is_none() && h.is_gerund() {
+            flags |= PhraseFlag::GERUND;
+        }
+        if last_aux.is_none() && h.is_participle() {
+            flags |= PhraseFlag::PARTICIPLE;
+        }
+        Some(Phrase {
+            start: t as u32,
+            end: k as u32,
+            head: head as u32,
+            kind: PhraseKind::Vg,
+            flags,
+        })
+    }
+
+    /// "The official also indicated that …", "…, later told reporters she …": a speech verb's
+    /// past form read as a participle, with no auxiliary, is the past tense of a report when
+    /// "that", a quotation or a colon follows it, or when it opens its clause (after a comma,
+    /// or after a pronoun or a name) and is not followed by "by" (a participle there modifies
+    /// a noun: "a memo seen by Reuters", "officials briefed on the talks").
+    fn reporting_participle(
+        &self,
+        t: usize,
+        head: usize,
+        aux: Option<usize>,
+        next: usize,
+        end: usize,
+    ) -> bool {
+        let doc = self.doc;
+        if aux.is_some() || !self.tag(head).is_participle() || !doc.has(head, crate::grammar::TokClass::VERB) {
+            return false;
+        }
+        let complement = next < end
+            && (doc.tok_text(next).eq_ignore_ascii_case("that")
+                || doc.quote_of(next).is_some()
+                || doc.is_punct(next, ":"));
+        let prev = t.checked_sub(1);
+        let opens = prev.is_none_or(|p| {
+            let g = self.tag(p);
+            doc.is_punct(p, ",") || g == Tag::PronPrp || (g.is_proper() && !self.possessive(p))
+        });
+        let by = next < end && doc.tok_text(next).eq_ignore_ascii_case("by");
+        complement || (opens && !by && next < end && !doc.is_punct(next, ","))
+    }
+
+    /// Whether a verb or auxiliary follows from token `k`, after adverbs and negation only.
+    fn verb_ahead(&self, mut k: usize, end: usize) -> bool {
+        while k < end && self.doc.is_word(k) {
+            let g = self.tag(k);
+            if g.is_verb() {
+                return true;
+            }
+            if !(g.is_adv() || g == Tag::PartRb) {
+                return false;
+            }
+            k += 1;
+        }
+        false
+    }
+}
+
+/// Sets [`PhraseFlag::INFINITIVE`] on the verb groups after "to".
+pub fn mark_infinitives(phrases: &mut [Phrase]) {
+    for k in 1..phrases.len() {
+        let to = phrases.get(k - 1).is_some_and(|p| p.kind == PhraseKind::To);
+        if let Some(p) = phrases.get_mut(k).filter(|p| p.kind == PhraseKind::Vg) {
+            if to {
+                p.flags |= PhraseFlag::INFINITIVE;
+                p.flags &= !PhraseFlag::FINITE;
+            }
+        }
+    }
+}

@@ -239,9 +239,11 @@ fn opener(doc: &Doc<'_>, b: &mut Builder<'_>, p: usize, p1: usize) {
             b.push(p, ClauseKind::Complement, Some(p), true);
         }
         PhraseKind::Wh if p > cur_start => {
+            let nominal = |q: Phrase| {
+                q.kind == PhraseKind::Np || (q.kind == PhraseKind::Vg && q.is(PhraseFlag::GERUND))
+            };
             let after_noun = prev.is_some_and(|q| {
-                q.kind == PhraseKind::Np
-                    || (q.kind == PhraseKind::Punct && p >= 2 && ph(doc, p - 2).kind == PhraseKind::Np)
+                nominal(q) || (q.kind == PhraseKind::Punct && p >= 2 && nominal(ph(doc, p - 2)))
             });
             let kind = if after_noun {
                 ClauseKind::Relative
@@ -253,7 +255,7 @@ fn opener(doc: &Doc<'_>, b: &mut Builder<'_>, p: usize, p1: usize) {
         PhraseKind::To if ph(doc, p + 1).kind == PhraseKind::Vg => {
             b.push(p, ClauseKind::Infinitive, Some(p), true);
         }
-        PhraseKind::Cconj => coordination_opener(doc, b, p, p1),
+        PhraseKind::Cconj if p > cur_start => coordination_opener(doc, b, p, p1),
         PhraseKind::Punct => punct_opener(doc, b, p, p1),
         _ => {}
     }
@@ -270,10 +272,14 @@ fn coordination_opener(doc: &Doc<'_>, b: &mut Builder<'_>, p: usize, p1: usize) 
     let Some(v) = coordinated_verb(doc, p + 1, p1) else {
         return;
     };
-    let comma = p.checked_sub(1).is_some_and(|q| ph(doc, q).kind == PhraseKind::Punct);
+    let comma = p.checked_sub(1).is_some_and(|q| {
+        ph(doc, q).kind == PhraseKind::Punct || quote_ends_with_comma(doc, q)
+    });
+    // A speaker's next act, or next claim ("conceded that … but insisted that …").
     let act = doc.word_tags(ph(doc, v).head()).any(|x| {
         matches!(x, crate::grammar::Tag::Verb(verb) if verb.act)
-    });
+    }) || (doc.has(ph(doc, v).head(), crate::grammar::TokClass::VERB)
+        && text(doc, v + 1).eq_ignore_ascii_case("that"));
     if comma || (act && v == p + 1) {
         b.close_to(1, p);
         b.push(p, ClauseKind::Coordinate, Some(p), true);
@@ -282,14 +288,36 @@ fn coordination_opener(doc: &Doc<'_>, b: &mut Builder<'_>, p: usize, p1: usize) 
     }
 }
 
+/// Whether phrase `q` is a quotation whose words end with a comma (`were "overdue," and …`).
+fn quote_ends_with_comma(doc: &Doc<'_>, q: usize) -> bool {
+    let x = ph(doc, q);
+    x.kind == PhraseKind::Quote
+        && doc
+            .quote_of(x.start as usize)
+            .and_then(|k| doc.quotes.get(k))
+            .is_some_and(|k| k.content.of(doc.text).trim_end().ends_with(','))
+}
+
 /// "told the bench that …": "that" after a noun phrase right after a verb group opens the
 /// verb's complement (the tagger reads it as a relative pronoun).
 fn hearer_that(doc: &Doc<'_>, p: usize) -> bool {
-    p >= 2
-        && text(doc, p).eq_ignore_ascii_case("that")
-        && ph(doc, p - 1).kind == PhraseKind::Np
-        && ph(doc, p - 2).kind == PhraseKind::Vg
-        && doc.has(ph(doc, p - 2).head(), crate::grammar::TokClass::VERB)
+    // (Not before a verb: "a memo that was later posted" is relative.)
+    if !text(doc, p).eq_ignore_ascii_case("that") || ph(doc, p + 1).kind == PhraseKind::Vg {
+        return false;
+    }
+    // Back over the speech verb's tail ("on the "Bola Quadrada" podcast last month"): noun
+    // phrases, prepositions, adverbs and quotations, to the verb.
+    let mut q = p;
+    while q > 0 && p - q < 12 {
+        q -= 1;
+        let x = ph(doc, q);
+        match x.kind {
+            PhraseKind::Np | PhraseKind::Prep | PhraseKind::Adv | PhraseKind::Quote => {}
+            PhraseKind::Vg => return q + 1 < p && doc.has(x.head(), crate::grammar::TokClass::VERB),
+            _ => return false,
+        }
+    }
+    false
 }
 
 /// A semicolon opens a new main clause; a colon before words a complement; a comma before a
@@ -323,14 +351,31 @@ fn punct_opener(doc: &Doc<'_>, b: &mut Builder<'_>, p: usize, p1: usize) {
                 return;
             }
         }
-        let new_clause = v.is_some_and(|v| {
-            v > p + 1 && b.out.get(b.current_index()).is_some_and(|c| c.verb.is_some())
-        });
+        let has_verb = b.out.get(b.current_index()).is_some_and(|c| c.verb.is_some());
+        let new_clause = v.is_some_and(|v| v > p + 1 && has_verb) || has_verb && summary(doc, p + 1, p1);
         if new_clause {
             b.close_to(1, p);
             b.push(p + 1, ClauseKind::Coordinate, None, true);
         }
     }
+}
+
+/// ", a view Foley dismissed", ", a claim the ministry denies", ", a move that …": an
+/// indefinite noun phrase after a whole clause, with a relative clause of its own, sums the
+/// clause up; it is no part of it.
+fn summary(doc: &Doc<'_>, p: usize, p1: usize) -> bool {
+    let x = ph(doc, p);
+    let indefinite = x.kind == PhraseKind::Np
+        && x.is(PhraseFlag::DETERMINED)
+        && matches!(text(doc, p).to_ascii_lowercase().as_str(), "a" | "an");
+    if !indefinite || p + 1 >= p1 {
+        return false;
+    }
+    let next = ph(doc, p + 1);
+    let relative = next.kind == PhraseKind::Wh
+        || (next.kind == PhraseKind::Np && ph(doc, p + 2).kind == PhraseKind::Vg)
+        || (next.kind == PhraseKind::Vg && !next.is(PhraseFlag::FINITE));
+    relative
 }
 
 /// The finite verb group of a clause opening at phrase `p`: right there, or after a subject.
@@ -403,12 +448,17 @@ pub fn subject_before(doc: &Doc<'_>, lo: usize, v: usize) -> Option<Subject> {
         // A subject opens after a boundary (or where the window does); after a preposition
         // only a lone noun phrase right before the verb ("after the city released …").
         let after_prep = a > lo && ph(doc, a - 1).kind == PhraseKind::Prep;
-        if a > lo && !opens_after(doc, a - 1) && !(after_prep && end == a + 1) {
+        let after_object = a > lo + 1
+            && ph(doc, a - 1).kind == PhraseKind::Np
+            && ph(doc, a - 2).kind == PhraseKind::Vg;
+        if a > lo && !opens_after(doc, a - 1) && !(after_prep && end == a + 1) && !after_object {
             continue;
         }
         let i = Phr::new(doc, a, end);
         if let Ok((r, core_end)) = subject_group(i) {
-            if r.start == end && ph(doc, a).kind == PhraseKind::Np && agrees(doc, a, core_end, v) {
+            let head = ph(doc, a);
+            let nominal = head.kind == PhraseKind::Np || head.is(PhraseFlag::GERUND);
+            if r.start == end && nominal && agrees(doc, a, core_end, v) {
                 return Some(Subject {
                     start: a as u32,
                     end: end as u32,
@@ -535,7 +585,11 @@ fn coordination<'d, 'a: 'd>(i: Phr<'d, 'a>) -> PResult<'d, 'a, ()> {
 
 /// A noun phrase and its post-modifiers.
 pub fn nominal<'d, 'a: 'd>(i: Phr<'d, 'a>) -> PResult<'d, 'a, usize> {
-    let (r, head) = np(i)?;
+    // A gerund heads one too: "said filming, which …, would be pushed back".
+    let gerund = super::input::phrase(|_, _, p| {
+        p.kind == PhraseKind::Vg && p.is(PhraseFlag::GERUND) && p.end == p.start + 1
+    });
+    let (r, head) = alt((np, gerund)).parse(i)?;
     let (r, _) = many0_count(postmodifier).parse(r)?;
     Ok((r, head))
 }
@@ -602,30 +656,35 @@ fn not_close<'d, 'a: 'd>(i: Phr<'d, 'a>) -> PResult<'d, 'a, usize> {
 /// relative or participle clause ("…, 46,", "…, a spokeswoman for the ministry,", "…, who
 /// took office in March,").
 fn aside<'d, 'a: 'd>(i: Phr<'d, 'a>) -> PResult<'d, 'a, ()> {
-    let mut inner = alt((
-        recognize(coordination).map(|_| ()),
-        recognize(pair(kind(PhraseKind::Wh), many0_count(not_mark))).map(|_| ()),
-        recognize(pair(aside_vg, many0_count(not_mark))).map(|_| ()),
-        recognize(many1_count(super::input::phrase(|_, _, p| {
-            matches!(
-                p.kind,
-                PhraseKind::Adv | PhraseKind::Prep | PhraseKind::Np | PhraseKind::Adj
-            )
-        })))
-        .map(|_| ()),
-    ));
-    let (r, _) = inner.parse(i)?;
+    // A relative clause may hold finite verbs; any other aside none but a past form opening
+    // it ("appointed in January", read as a participle).
+    let relative = pair(kind(PhraseKind::Wh), many0_count(not_mark));
+    let plain = pair(
+        opt(aside_vg),
+        many0_count(super::input::phrase(|d, _, p| {
+            !(p.kind == PhraseKind::Vg && p.is(PhraseFlag::FINITE)) && not_mark_phrase(d, p)
+        })),
+    );
+    let (r, _) = alt((relative.map(|_| ()), plain.map(|_| ()))).parse(i)?;
+    if r.start == i.start {
+        return super::input::fail(i);
+    }
     Ok((r, ()))
 }
 
-/// Any phrase but a comma, a dash or a quotation (the inside of an aside).
-fn not_mark<'d, 'a: 'd>(i: Phr<'d, 'a>) -> PResult<'d, 'a, usize> {
-    super::input::phrase(|d, _, p| match p.kind {
+/// Whether phrase `p` is no comma, dash, semicolon, colon or quotation.
+fn not_mark_phrase(d: &Doc<'_>, p: &Phrase) -> bool {
+    match p.kind {
         PhraseKind::Quote => false,
         PhraseKind::Punct => !matches!(
             d.tok_text(p.start as usize),
             "," | "\u{2014}" | "\u{2013}" | "--" | ";" | ":"
         ),
         _ => true,
-    })(i)
+    }
+}
+
+/// Any phrase but a comma, a dash or a quotation (the inside of an aside).
+fn not_mark<'d, 'a: 'd>(i: Phr<'d, 'a>) -> PResult<'d, 'a, usize> {
+    super::input::phrase(|d, _, p| not_mark_phrase(d, p))(i)
 }

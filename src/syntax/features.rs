@@ -8,9 +8,6 @@
 /// The version of the feature templates. A model trained with other templates is refused.
 pub const FEATURE_SET: u32 = 1;
 
-/// The number of feature keys of one position.
-pub const FEATURES: usize = 30;
-
 /// A token as the tagger reads it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Word<'a> {
@@ -225,18 +222,21 @@ impl WordInfo {
     }
 }
 
+/// The number of templates (each has its own seed).
+const TEMPLATES: usize = 28;
+
 /// The template seeds: each feature's value is mixed with its template's seed.
-const SEEDS: [u64; FEATURES] = {
-    let mut s = [0u64; FEATURES];
+const SEEDS: [u64; TEMPLATES] = {
+    let mut s = [0u64; TEMPLATES];
     let mut x: u64 = 0x2545_F491_4F6C_DD1D;
     let mut i = 0;
-    while i < FEATURES {
+    while i < TEMPLATES {
         // SplitMix64.
         x = x.wrapping_add(0x9E37_79B9_7F4A_7C15);
         let mut z = x;
         z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
         z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        // Compile time only: `i < FEATURES`.
+        // Compile time only: `i < TEMPLATES`.
         #[allow(clippy::indexing_slicing)]
         {
             s[i] = z ^ (z >> 31);
@@ -267,48 +267,146 @@ fn tagv(t: u8) -> u64 {
 /// The previous tag of the first position (and the one two back of the first two).
 pub const PREV_START: u8 = 0xFF;
 
-/// The feature keys of the token in the middle of `w` (two tokens each side; [`WordInfo::START`]
-/// and [`WordInfo::END`] pad a sentence), given the tags of the two tokens before it (`p1` the
-/// previous, `p2` the one before; [`PREV_START`] before the sentence).
+/// The positions of a token relative to the one being tagged, for the templates that read one
+/// token only: the token itself, one and two before, one and two after.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Role {
+    /// The token being tagged.
+    Itself,
+    /// The token before it.
+    Before1,
+    /// Two before.
+    Before2,
+    /// The token after it.
+    After1,
+    /// Two after.
+    After2,
+}
+
+impl Role {
+    /// Every role, in the order of [`role_keys`]'s arrays.
+    pub const ALL: [Role; 5] = [
+        Role::Itself,
+        Role::Before1,
+        Role::Before2,
+        Role::After1,
+        Role::After2,
+    ];
+}
+
+/// The keys of the templates reading only token `x`, when `x` has `role`. They depend on the
+/// word alone, so a tagger can add them up once per word form.
+pub fn role_keys(x: &WordInfo, role: Role) -> RoleKeys {
+    match role {
+        Role::Itself => RoleKeys::new(&[
+            key(0, 0),
+            key(1, x.lower),
+            key(2, x.suffix[0]),
+            key(3, x.suffix[1]),
+            key(4, x.suffix[2]),
+            key(5, x.suffix[3]),
+            key(6, x.prefix),
+            key(7, x.shape),
+            key(8, x.form),
+            key(9, x.class),
+        ]),
+        Role::Before1 => RoleKeys::new(&[key(10, x.lower), key(11, x.suffix[2])]),
+        Role::Before2 => RoleKeys::new(&[key(12, x.lower)]),
+        Role::After1 => RoleKeys::new(&[
+            key(13, x.lower),
+            key(14, x.suffix[2]),
+            key(15, x.shape),
+            key(16, x.class),
+        ]),
+        Role::After2 => RoleKeys::new(&[key(17, x.lower)]),
+    }
+}
+
+/// Up to ten keys.
+#[derive(Debug, Clone, Copy)]
+pub struct RoleKeys {
+    keys: [u64; 10],
+    len: usize,
+}
+
+impl RoleKeys {
+    fn new(k: &[u64]) -> RoleKeys {
+        let mut keys = [0; 10];
+        let len = k.len().min(10);
+        for (a, b) in keys.iter_mut().zip(k) {
+            *a = *b;
+        }
+        RoleKeys { keys, len }
+    }
+
+    /// The keys.
+    pub fn as_slice(&self) -> &[u64] {
+        self.keys.get(..self.len).unwrap_or(&[])
+    }
+}
+
+/// The key of the previous tag `p1`.
 #[inline]
-pub fn keys(w: &[WordInfo; 5], p1: u8, p2: u8) -> [u64; FEATURES] {
-    let [b2, b1, x, a1, a2] = w;
-    let (t1, t2) = (tagv(p1), tagv(p2));
+pub fn prev_key(p1: u8) -> u64 {
+    key(18, tagv(p1))
+}
+
+/// The key of the tag two back, `p2`.
+#[inline]
+pub fn prev2_key(p2: u8) -> u64 {
+    key(19, tagv(p2))
+}
+
+/// The number of [`context_keys`].
+pub const CONTEXT: usize = 8;
+
+/// The keys of the templates reading the token in the middle of `w` with its neighbours or the
+/// previous tag `p1`.
+#[inline]
+pub fn context_keys(w: &[WordInfo; 5], p1: u8) -> [u64; CONTEXT] {
+    let [_, b1, x, a1, _] = w;
+    let t1 = tagv(p1);
     // The flags, with whether the token opens the sentence.
     let opens = u64::from(b1.form == WordInfo::START.form);
-    let flags = u64::from(x.flags) | opens << 8;
     [
-        key(0, 0),
-        key(1, x.lower),
-        key(2, x.suffix[0]),
-        key(3, x.suffix[1]),
-        key(4, x.suffix[2]),
-        key(5, x.suffix[3]),
-        key(6, x.prefix),
-        key(7, x.shape),
-        key(8, flags),
-        key(9, t1),
-        key(10, t2),
-        key(11, pair(t1, t2)),
-        key(12, pair(t1, x.lower)),
-        key(13, b1.lower),
-        key(14, b1.suffix[2]),
-        key(15, b2.lower),
-        key(16, a1.lower),
-        key(17, a1.suffix[2]),
-        key(18, a2.lower),
-        key(19, pair(t1, x.suffix[2])),
-        key(20, a1.shape),
-        key(21, pair(b1.lower, x.lower)),
-        key(22, x.form),
-        key(23, pair(x.lower, a1.lower)),
-        key(24, pair(t1, a1.lower)),
-        key(25, x.class),
-        key(26, a1.class),
-        key(27, pair(x.class, a1.class)),
-        key(28, pair(t1, x.class)),
-        key(29, pair(b1.class, x.class)),
+        key(20, u64::from(x.flags) | opens << 8),
+        key(21, pair(t1, x.lower)),
+        key(22, pair(t1, x.suffix[2])),
+        key(23, pair(b1.lower, x.lower)),
+        key(24, pair(x.lower, a1.lower)),
+        key(25, pair(t1, a1.lower)),
+        key(26, pair(x.class, a1.class)),
+        key(27, pair(t1, x.class)),
     ]
+}
+
+/// The number of feature keys of one position.
+pub const FEATURES: usize = 28;
+
+/// Every feature key of the token in the middle of `w` (two tokens each side;
+/// [`WordInfo::START`] and [`WordInfo::END`] pad a sentence), given the tags of the two tokens
+/// before it (`p1` the previous, `p2` the one before; [`PREV_START`] before the sentence): the
+/// keys of [`role_keys`] for each token of the window, [`prev_key`], [`prev2_key`] and
+/// [`context_keys`]. A position's score is the sum of its keys' weights.
+pub fn keys(w: &[WordInfo; 5], p1: u8, p2: u8) -> [u64; FEATURES] {
+    let [b2, b1, x, a1, a2] = w;
+    let mut out = [0u64; FEATURES];
+    let roles = [
+        (x, Role::Itself),
+        (b1, Role::Before1),
+        (b2, Role::Before2),
+        (a1, Role::After1),
+        (a2, Role::After2),
+    ];
+    let all = roles
+        .iter()
+        .flat_map(|(t, r)| role_keys(t, *r).keys.into_iter().take(role_keys(t, *r).len))
+        .chain([prev_key(p1), prev2_key(p2)])
+        .chain(context_keys(w, p1));
+    for (o, k) in out.iter_mut().zip(all) {
+        *o = k;
+    }
+    out
 }
 
 #[cfg(test)]
@@ -365,6 +463,11 @@ mod tests {
         assert_eq!(sorted.len(), FEATURES, "no two templates share a key");
         let k2 = keys(&[s, s, x, e, e], 3, PREV_START);
         assert_eq!(k[1], k2[1]);
-        assert_ne!(k[9], k2[9]);
+        assert!(k.iter().all(|&x| x != 0));
+        assert_ne!(k[18], k2[18]);
+        // The roles' keys of a word do not depend on its neighbours.
+        let k3 = keys(&[x, s, x, x, e], 3, 4);
+        assert_eq!(k3[..10], k2[..10]);
+        assert_ne!(k3[10], k2[10]);
     }
 }

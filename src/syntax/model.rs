@@ -25,6 +25,34 @@ pub const FORMAT: u32 = 1;
 /// The width of the score array: one score per tag, padded.
 pub const ROW: usize = 64;
 
+/// A feature with more weights than this keeps them in a dense row (added with vector
+/// instructions); one with fewer, as (tag, weight) pairs.
+const DENSE_MIN: usize = 8;
+
+/// The bit of an index slot's value marking a dense row.
+const DENSE: u32 = 1 << 31;
+
+/// A dense row of weights, one per tag (padded), aligned to a cache line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[repr(align(64))]
+pub struct Row(pub [i16; ROW]);
+
+impl Row {
+    /// All zeros.
+    pub const ZERO: Row = Row([0; ROW]);
+}
+
+/// What a feature adds to the scores.
+#[derive(Debug, Clone, Copy)]
+pub enum Weights<'a> {
+    /// Nothing: a feature the model has no weights for.
+    None,
+    /// A few weights.
+    Sparse(&'a [Weight]),
+    /// One weight per tag.
+    Dense(&'a Row),
+}
+
 const MAGIC: &[u8; 8] = b"QCTAGGER";
 
 /// The most index bits a model may have (2^24 slots of 8 bytes: 128 MB).
@@ -83,7 +111,7 @@ impl<V: Copy + Default> Table<V> {
             if h == 0 {
                 return Err(ModelError::Field("hash"));
             }
-            let mut i = h as usize & mask;
+            let mut i = (h >> 24) as usize & mask;
             while let Some(s) = slots.get_mut(i) {
                 if s.0 == 0 || s.0 == h {
                     *s = (h, v);
@@ -97,7 +125,7 @@ impl<V: Copy + Default> Table<V> {
 
     #[inline]
     fn get(&self, h: u64) -> Option<V> {
-        let mut i = h as usize & self.mask;
+        let mut i = (h >> 24) as usize & self.mask;
         loop {
             let &(k, v) = self.slots.get(i)?;
             if k == h {
@@ -121,13 +149,17 @@ impl<V: Copy + Default> Table<V> {
 /// A tagger model: the feature weights, the tag dictionary and the ambiguity-class lexicon.
 #[derive(Debug, Clone)]
 pub struct Model {
+    /// Unique per model built in this process ([`Model::id`]).
+    id: u64,
     /// The feature index has `2^bits` slots.
     bits: u32,
     /// Open addressing on a feature's 32-bit key ([`Model::key32`]; 0 is empty): the key and
-    /// where its weights are in `weights` (start << 6 | length).
+    /// where its weights are: `DENSE | i` for `dense[i]`, else `start << 6 | length` in `sparse`.
     slots: Vec<(u32, u32)>,
-    /// Each feature's non-zero weights, one run per feature.
-    weights: Vec<Weight>,
+    /// The weights of features with few, one run per feature.
+    sparse: Vec<Weight>,
+    /// The weights of features with many.
+    dense: Vec<Row>,
     /// Word form hash to tag: frequent, unambiguous words.
     dict: Table<u8>,
     /// Lower-case form hash to ambiguity class (the tags the word took in training).
@@ -146,6 +178,12 @@ pub struct Parts {
     pub dict: Vec<(u64, Tag)>,
     /// The lexicon, by strictly increasing non-zero hash.
     pub lex: Vec<(u64, u64)>,
+}
+
+/// A new model id.
+fn next_id() -> u64 {
+    static NEXT: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
+    NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed)
 }
 
 /// Whether `keys` are non-zero and strictly increasing.
@@ -189,21 +227,29 @@ impl Model {
             return Err(ModelError::Field("dictionary tag"));
         }
         let mut slots = vec![(0u32, 0u32); 1 << bits];
-        let mut weights = Vec::new();
+        let (mut sparse, mut dense) = (Vec::new(), Vec::new());
         let mask = (1usize << bits) - 1;
         for (k, ws) in &parts.features {
             if ws.len() > quote || ws.iter().any(|w| usize::from(w.tag) >= quote) {
                 return Err(ModelError::Field("feature weights"));
             }
-            let start = weights.len();
-            if start >= 1 << 26 {
-                return Err(ModelError::Field("feature weights"));
-            }
-            weights.extend_from_slice(ws);
+            let at = if ws.len() > DENSE_MIN {
+                let mut row = Row([0; ROW]);
+                for w in ws {
+                    if let Some(x) = row.0.get_mut(usize::from(w.tag)) {
+                        *x = i16::from(w.w);
+                    }
+                }
+                dense.push(row);
+                DENSE | (dense.len() - 1) as u32
+            } else {
+                sparse.extend_from_slice(ws);
+                ((sparse.len() - ws.len()) as u32) << 6 | ws.len() as u32
+            };
             let mut i = (*k >> (32 - bits)) as usize;
             while let Some(s) = slots.get_mut(i) {
                 if s.0 == 0 {
-                    *s = (*k, (start as u32) << 6 | ws.len() as u32);
+                    *s = (*k, at);
                     break;
                 }
                 i = (i + 1) & mask;
@@ -211,9 +257,11 @@ impl Model {
         }
         let dict: Vec<(u64, u8)> = parts.dict.iter().map(|&(h, t)| (h, t as u8)).collect();
         Ok(Model {
+            id: next_id(),
             bits,
             slots,
-            weights,
+            sparse,
+            dense,
             dict: Table::new(&dict)?,
             lex: Table::new(&parts.lex)?,
         })
@@ -226,9 +274,11 @@ impl Model {
             ..Parts::default()
         };
         Model::new(&parts).unwrap_or(Model {
+            id: next_id(),
             bits: 4,
             slots: vec![(0, 0); 16],
-            weights: Vec::new(),
+            sparse: Vec::new(),
+            dense: Vec::new(),
             dict: Table {
                 slots: vec![(0, 0); 16],
                 mask: 15,
@@ -240,28 +290,48 @@ impl Model {
         })
     }
 
-    /// Whether the model has no weights and no dictionary.
-    pub fn is_empty(&self) -> bool {
-        self.weights.is_empty() && self.dict.slots.iter().all(|e| e.0 == 0)
+    /// An id unique to this model among those built in this process (a clone shares it), so a
+    /// cache of its weights can tell whose they are.
+    pub fn id(&self) -> u64 {
+        self.id
     }
 
-    /// The weights of feature `key` (none if the model has none).
+    /// Whether the model has no weights and no dictionary.
+    pub fn is_empty(&self) -> bool {
+        self.sparse.is_empty() && self.dense.is_empty() && self.dict.slots.iter().all(|e| e.0 == 0)
+    }
+
+    /// The weights of feature `key`.
     #[inline]
-    pub fn weights(&self, key: u64) -> &[Weight] {
+    pub fn weights(&self, key: u64) -> Weights<'_> {
         let k = Model::key32(key);
         let mask = (1usize << self.bits) - 1;
         let mut i = (k >> (32 - self.bits)) as usize;
         while let Some(&(s, at)) = self.slots.get(i) {
             if s == k {
-                let (start, len) = ((at >> 6) as usize, (at & 63) as usize);
-                return self.weights.get(start..start + len).unwrap_or(&[]);
+                return self.at(at);
             }
             if s == 0 {
                 break;
             }
             i = (i + 1) & mask;
         }
-        &[]
+        Weights::None
+    }
+
+    /// The weights an index slot's value points at.
+    #[inline]
+    fn at(&self, at: u32) -> Weights<'_> {
+        if at & DENSE != 0 {
+            self.dense
+                .get((at & !DENSE) as usize)
+                .map_or(Weights::None, Weights::Dense)
+        } else {
+            let (start, len) = ((at >> 6) as usize, (at & 63) as usize);
+            self.sparse
+                .get(start..start + len)
+                .map_or(Weights::None, Weights::Sparse)
+        }
     }
 
     /// The tag of a word form in the dictionary, if it is there.
@@ -290,8 +360,20 @@ impl Model {
             .iter()
             .filter(|s| s.0 != 0)
             .map(|&(k, at)| {
-                let (start, len) = ((at >> 6) as usize, (at & 63) as usize);
-                (k, self.weights.get(start..start + len).unwrap_or(&[]).to_vec())
+                let ws = match self.at(at) {
+                    Weights::None => Vec::new(),
+                    Weights::Sparse(ws) => ws.to_vec(),
+                    Weights::Dense(row) => (0..Tag::COUNT - 1)
+                        .filter_map(|j| {
+                            let w = *row.0.get(j)?;
+                            (w != 0).then_some(Weight {
+                                tag: j as u8,
+                                w: w as i8,
+                            })
+                        })
+                        .collect(),
+                };
+                (k, ws)
             })
             .collect();
         features.sort_unstable_by_key(|f| f.0);
@@ -490,11 +572,24 @@ mod tests {
         assert_eq!(back.lookup(18), None);
         assert_eq!(back.class(5), 0b1011);
         assert_eq!(back.class(6), 0);
-        let ws = back.weights(3 << 32);
+        let Weights::Sparse(ws) = back.weights(3 << 32) else {
+            panic!("two weights are sparse")
+        };
         assert_eq!(ws.len(), 2);
         assert_eq!(ws[1].w, -7);
-        assert_eq!(back.weights(0xF000_0000 << 32)[0].w, 127);
-        assert!(back.weights(4 << 32).is_empty());
+        assert!(matches!(back.weights(0xF000_0000 << 32), Weights::Sparse([w]) if w.w == 127));
+        assert!(matches!(back.weights(4 << 32), Weights::None));
+        // Many weights make a dense row, read back as the same weights.
+        let mut p = back.parts();
+        let many: Vec<Weight> = (0..20).map(|j| Weight { tag: j, w: j as i8 - 10 }).collect();
+        p.features.push((0xFFFF_0000, many.clone()));
+        let m = Model::new(&p).unwrap();
+        let Weights::Dense(row) = m.weights(0xFFFF_0000 << 32) else {
+            panic!("twenty weights are dense")
+        };
+        assert_eq!(row.0[3], -7);
+        let nonzero: Vec<Weight> = many.into_iter().filter(|w| w.w != 0).collect();
+        assert_eq!(m.parts().features.last().unwrap().1, nonzero);
     }
 
     #[test]

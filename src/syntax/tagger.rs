@@ -3,18 +3,30 @@
 //! Each sentence is read once to compute what the features know of each token
 //! ([`WordInfo`]), then tagged left to right: a quotation is [`Tag::Quote`]; a word of the tag
 //! dictionary (frequent and unambiguous in training) takes its tag; any other word is scored by
-//! adding the weight rows of its [`FEATURES`] feature keys into a stack array and taking the
+//! adding up the weights of its features ([`features::keys`]) in a stack array and taking the
 //! best tag.
+//!
+//! The sum is computed in parts, which is what makes it fast. Most templates read one token of
+//! the window only (the word itself, or a neighbour's word, suffix, shape): their weights are
+//! summed once per word form and role and kept in a cache of recent forms ([`Scratch`]), so a
+//! frequent word costs one lookup. The previous tags' weights are rows indexed by tag. Only the
+//! few templates that pair the word with a neighbour or the previous tag are looked up at each
+//! position.
 
 use std::sync::OnceLock;
 
-use super::features::{self, Word, WordInfo, FEATURES, PREV_START};
-use super::model::{Model, ModelError, ROW};
-
+use super::features::{self, Role, Word, WordInfo, PREV_START};
+use super::model::{Model, ModelError, Row, Weights, ROW};
 use super::Tag;
 
 /// The built-in English model (see `grammars/tagger/NOTICE.md`).
 static MODEL: &[u8] = include_bytes!("../../grammars/tagger/en.bin");
+
+/// The entries of the cache of word forms' summed weights (a power of two).
+const CACHE: usize = 16384;
+
+/// The index of [`PREV_START`] in the rows of previous tags.
+const START_ROW: usize = Tag::COUNT;
 
 /// A part-of-speech tagger.
 #[derive(Debug, Clone)]
@@ -22,13 +34,40 @@ pub struct Tagger {
     model: Model,
     /// No weights and no dictionary: every word is [`Tag::default`].
     empty: bool,
+    /// The weights of each previous tag (by index; [`START_ROW`] before the sentence).
+    prev1: Vec<Row>,
+    /// The weights of each tag two back.
+    prev2: Vec<Row>,
 }
 
-/// Reusable buffers for [`Tagger::tag_into`]: one per thread or per document, so tagging
-/// allocates nothing per token.
+/// A word form's summed weights in each [`Role`], in the order of [`Role::ALL`].
+type Roles = [Row; 5];
+
+/// One cache entry: a word form's hash and its summed weights.
+#[derive(Debug, Clone)]
+struct Entry {
+    form: u64,
+    roles: Roles,
+}
+
+/// Reusable buffers for [`Tagger::tag_into`], with a cache of the summed weights of recent word
+/// forms (about 1.4 MB once used): keep one per thread, so tagging allocates nothing per token
+/// and frequent words are summed once.
 #[derive(Debug, Default, Clone)]
 pub struct Scratch {
     infos: Vec<WordInfo>,
+    roles: Vec<Roles>,
+    cache: Vec<Entry>,
+    /// The id of the model whose weights the cache holds.
+    model: u64,
+}
+
+/// `acc += row`.
+#[inline]
+fn add_row(acc: &mut [i16; ROW], row: &Row) {
+    for (a, w) in acc.iter_mut().zip(row.0.iter()) {
+        *a = a.wrapping_add(*w);
+    }
 }
 
 impl Tagger {
@@ -38,9 +77,7 @@ impl Tagger {
     /// makes impossible to ship) leaves an empty tagger that tags every word [`Tag::default`].
     pub fn builtin() -> &'static Tagger {
         static T: OnceLock<Tagger> = OnceLock::new();
-        T.get_or_init(|| {
-            Tagger::from_bytes(MODEL).unwrap_or_else(|_| Tagger::new(Model::empty()))
-        })
+        T.get_or_init(|| Tagger::from_bytes(MODEL).unwrap_or_else(|_| Tagger::new(Model::empty())))
     }
 
     /// A tagger with the model in `bytes` (a file written by [`Model::to_bytes`]).
@@ -51,7 +88,24 @@ impl Tagger {
     /// A tagger with `model`.
     pub fn new(model: Model) -> Tagger {
         let empty = model.is_empty();
-        Tagger { model, empty }
+        let rows = |key: fn(u8) -> u64| {
+            (0..=START_ROW)
+                .map(|t| {
+                    let p = if t == START_ROW { PREV_START } else { t as u8 };
+                    let mut row = Row::ZERO;
+                    add_key(&model, &mut row.0, key(p));
+                    row
+                })
+                .collect()
+        };
+        let prev1 = rows(features::prev_key);
+        let prev2 = rows(features::prev2_key);
+        Tagger {
+            model,
+            empty,
+            prev1,
+            prev2,
+        }
     }
 
     /// Its model.
@@ -75,33 +129,76 @@ impl Tagger {
     where
         I: IntoIterator<Item = Word<'a>>,
     {
-        let infos = &mut scratch.infos;
+        let Scratch {
+            infos,
+            roles,
+            cache,
+            model,
+        } = scratch;
+        if *model != self.model.id() || cache.len() != CACHE {
+            cache.clear();
+            cache.resize(
+                CACHE,
+                Entry {
+                    form: 0,
+                    roles: [Row::ZERO; 5],
+                },
+            );
+            *model = self.model.id();
+        }
         infos.clear();
         infos.extend([WordInfo::START, WordInfo::START]);
-        let model = &self.model;
         infos.extend(words.into_iter().map(|w| {
             let mut i = WordInfo::of(w);
             if i.flags & features::QUOTE == 0 {
-                i.class = model.class(i.lower);
+                i.class = self.model.class(i.lower);
             }
             i
         }));
         infos.extend([WordInfo::END, WordInfo::END]);
+        roles.clear();
+        for x in infos.iter() {
+            let slot = (x.form >> 40) as usize & (CACHE - 1);
+            match cache.get_mut(slot) {
+                Some(e) if e.form == x.form => roles.push(e.roles.clone()),
+                Some(e) => {
+                    *e = Entry {
+                        form: x.form,
+                        roles: self.roles(x),
+                    };
+                    roles.push(e.roles.clone());
+                }
+                None => roles.push(self.roles(x)),
+            }
+        }
         let (mut p1, mut p2) = (PREV_START, PREV_START);
-        for w in infos.windows(5) {
-            let Ok(w) = <&[WordInfo; 5]>::try_from(w) else {
+        for (w, r) in infos.windows(5).zip(roles.windows(5)) {
+            let (Ok(w), Ok(r)) = (<&[WordInfo; 5]>::try_from(w), <&[Roles; 5]>::try_from(r))
+            else {
                 continue;
             };
-            let t = self.tag_one(w, p1, p2);
+            let t = self.tag_one(w, r, p1, p2);
             out.push(t);
             p2 = p1;
             p1 = t.index() as u8;
         }
     }
 
-    /// The tag of the middle token of `w`, given the two tags before it.
+    /// A word's summed weights in each role.
+    fn roles(&self, x: &WordInfo) -> Roles {
+        let mut r = [Row::ZERO; 5];
+        for (row, role) in r.iter_mut().zip(Role::ALL) {
+            for &k in features::role_keys(x, role).as_slice() {
+                add_key(&self.model, &mut row.0, k);
+            }
+        }
+        r
+    }
+
+    /// The tag of the middle token of window `w` (with its tokens' summed weights `r`), given
+    /// the two tags before it.
     #[inline]
-    pub fn tag_one(&self, w: &[WordInfo; 5], p1: u8, p2: u8) -> Tag {
+    fn tag_one(&self, w: &[WordInfo; 5], r: &[Roles; 5], p1: u8, p2: u8) -> Tag {
         let x = &w[2];
         if x.flags & features::QUOTE != 0 {
             return Tag::Quote;
@@ -112,28 +209,48 @@ impl Tagger {
         if self.empty {
             return Tag::default();
         }
-        self.best(&features::keys(w, p1, p2))
+        let mut acc = r[2][0].0;
+        add_row(&mut acc, &r[1][1]);
+        add_row(&mut acc, &r[0][2]);
+        add_row(&mut acc, &r[3][3]);
+        add_row(&mut acc, &r[4][4]);
+        let row = |rows: &[Row], p: u8| rows.get(usize::from(p).min(START_ROW)).copied();
+        for prev in [row(&self.prev1, p1), row(&self.prev2, p2)].iter().flatten() {
+            add_row(&mut acc, prev);
+        }
+        for k in features::context_keys(w, p1) {
+            add_key(&self.model, &mut acc, k);
+        }
+        best(&acc)
     }
+}
 
-    /// The best-scoring tag for feature keys `keys` (never [`Tag::Quote`]).
-    #[inline]
-    pub fn best(&self, keys: &[u64; FEATURES]) -> Tag {
-        let mut acc = [0i16; ROW];
-        for &k in keys {
-            for w in self.model.weights(k) {
-                if let Some(a) = acc.get_mut(usize::from(w.tag)) {
+/// `acc +=` the weights of feature `key`.
+#[inline]
+fn add_key(model: &Model, acc: &mut [i16; ROW], key: u64) {
+    match model.weights(key) {
+        Weights::None => {}
+        Weights::Sparse(ws) => {
+            for w in ws {
+                if let Some(a) = acc.get_mut(usize::from(w.tag & 63)) {
                     *a = a.wrapping_add(i16::from(w.w));
                 }
             }
         }
-        let mut best = 0usize;
-        let mut top = i16::MIN;
-        for (i, &a) in acc.iter().enumerate().take(Tag::COUNT - 1) {
-            if a > top {
-                top = a;
-                best = i;
-            }
-        }
-        Tag::from_index(best).unwrap_or_default()
+        Weights::Dense(row) => add_row(acc, row),
     }
+}
+
+/// The best-scoring tag (never [`Tag::Quote`]; the first of equals).
+#[inline]
+fn best(acc: &[i16; ROW]) -> Tag {
+    let mut best = 0usize;
+    let mut top = i16::MIN;
+    for (i, &a) in acc.iter().enumerate().take(Tag::COUNT - 1) {
+        if a > top {
+            top = a;
+            best = i;
+        }
+    }
+    Tag::from_index(best).unwrap_or_default()
 }

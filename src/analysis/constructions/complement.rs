@@ -213,6 +213,14 @@ fn tail<'a>(sent: &Sent<'_, 'a>, k: usize, a: &mut Attr<'a>) -> usize {
             e += 1;
             continue;
         }
+        // "wrote in a memo to employees that was later posted": a relative clause on the
+        // tail's noun is part of the tail.
+        if x.kind == PhraseKind::Wh && e > k {
+            if let Some(end) = relative_clause(sent, e) {
+                e = end;
+                continue;
+            }
+        }
         // "said as he left the depot", "posted shortly after the city released its report": an
         // adverbial clause is part of the tail.
         if let Some(end) = adverbial_clause(sent, e) {
@@ -223,11 +231,22 @@ fn tail<'a>(sent: &Sent<'_, 'a>, k: usize, a: &mut Attr<'a>) -> usize {
     }
 }
 
+/// The end of the relative clause opening at phrase `p`.
+fn relative_clause(sent: &Sent<'_, '_>, p: usize) -> Option<usize> {
+    (sent.clauses.0..sent.clauses.1).find_map(|c| {
+        let y = sent.clause(c)?;
+        (y.opener == Some(p as u32) && y.kind == ClauseKind::Relative).then_some(y.end as usize)
+    })
+}
+
 /// The end of the adverbial clause opening at phrase `p` ("as he left", "after the city
 /// released …"; not "that", "whether", "if").
 fn adverbial_clause(sent: &Sent<'_, '_>, p: usize) -> Option<usize> {
     let x = sent.ph(p);
-    if !matches!(x.kind, PhraseKind::Sconj | PhraseKind::Prep) || is_complementizer(sent, p) {
+    // (A preposition opens one only when the lexicon has it as a connective: "after", "as".)
+    let connective = sent.doc.is_func(x.start as usize, FuncType::Connective);
+    let opener = x.kind == PhraseKind::Sconj || (x.kind == PhraseKind::Prep && connective);
+    if !opener || is_complementizer(sent, p) {
         return None;
     }
     (sent.clauses.0..sent.clauses.1).find_map(|c| {
@@ -291,8 +310,10 @@ fn clause_at(sent: &Sent<'_, '_>, p: usize, verb_end: usize) -> Option<(usize, u
         from += 1;
     }
     let _ = verb_end;
-    // A clause needs a verb, or a quotation standing for one ("said it "was reviewing"").
-    let verb = x.verb.is_some() || (from..x.end as usize).any(|q| sent.is_quote(q));
+    // A clause needs a verb, or a quotation standing for one ("said it "was reviewing""); after
+    // "that" any verb group will do (the tagger may read its verb as a gerund).
+    let any_vg = x.opener.is_some() && (from..x.end as usize).any(|q| sent.ph(q).kind == PhraseKind::Vg);
+    let verb = x.verb.is_some() || any_vg || (from..x.end as usize).any(|q| sent.is_quote(q));
     (verb && (x.end as usize) > from).then_some((from, x.end as usize, c))
 }
 
@@ -345,6 +366,14 @@ fn object<'a>(sent: &Sent<'_, 'a>, k: usize, a: &mut Attr<'a>) {
         e += 1;
     }
     if e == k {
+        return;
+    }
+    // "asked not to be named", "pledged to act": an infinitive is a request or a plan.
+    let mut inf = k;
+    while sent.ph(inf).kind == PhraseKind::Adv {
+        inf += 1;
+    }
+    if sent.ph(inf).kind == PhraseKind::To {
         return;
     }
     let quotes: Vec<usize> = (k..e)

@@ -133,13 +133,17 @@ fn document<W: Write>(
     Ok(0)
 }
 
+fn count(n: u64, noun: &str) -> String {
+    quotecheck::figures::count(usize::try_from(n).unwrap_or(usize::MAX), noun)
+}
+
 /// Counts for `--stats` and the progress bar.
 #[derive(Default, Clone, Copy)]
 pub struct Stats {
     /// Documents analysed.
     pub docs: u64,
-    /// Quotes and reported claims found.
-    pub quotes: u64,
+    /// Claims found ([`quotecheck::figures`]).
+    pub claims: u64,
     /// Of them, from anonymous sources.
     pub anonymous: u64,
     /// Records that could not be analysed (error records).
@@ -151,7 +155,7 @@ pub struct Stats {
 impl Stats {
     fn add(&mut self, o: &Stats) {
         self.docs += o.docs;
-        self.quotes += o.quotes;
+        self.claims += o.claims;
         self.anonymous += o.anonymous;
         self.errors += o.errors;
         self.bytes += o.bytes;
@@ -159,28 +163,25 @@ impl Stats {
 
     fn count(&mut self, report: &Report) {
         self.docs += 1;
-        self.quotes += report.quotes.len() as u64;
-        self.anonymous += report
-            .quotes
-            .iter()
-            .filter(|q| q.anonymity.is_some())
-            .count() as u64;
+        let f = quotecheck::Figures::of(report);
+        self.claims += f.claims as u64;
+        self.anonymous += f.anonymous as u64;
     }
 
     /// The `--stats` summary line.
     pub fn summary(&self, secs: f64) -> String {
-        let share = if self.quotes == 0 {
+        let share = if self.claims == 0 {
             0.0
         } else {
-            100.0 * self.anonymous as f64 / self.quotes as f64
+            100.0 * self.anonymous as f64 / self.claims as f64
         };
         let mb = self.bytes as f64 / 1e6;
         format!(
-            "quotecheck: {} documents, {} quotes ({:.1}% anonymous), {} errors; {:.1} MB in {:.2} s ({:.1} MB/s)",
-            self.docs,
-            self.quotes,
+            "quotecheck: {}, {} ({:.1}% anonymous), {}; {:.1} MB in {:.2} s ({:.1} MB/s)",
+            count(self.docs, "document"),
+            count(self.claims, "claim"),
             share,
-            self.errors,
+            count(self.errors, "error"),
             mb,
             secs,
             if secs > 0.0 { mb / secs } else { 0.0 }

@@ -109,14 +109,7 @@ pub fn human(docs: &[Checked<'_>], colour: bool) -> String {
         }
         let s = &d.result.summary;
         if s.claims > 0 || !d.result.findings.is_empty() {
-            let _ = writeln!(
-                out,
-                "{}: {} claims, {} from anonymous sources ({:.0}%)",
-                d.path,
-                s.claims,
-                s.anonymous,
-                s.anonymous_share * 100.0
-            );
+            let _ = writeln!(out, "{}: {}", d.path, crate::figures::sentence(s));
         }
     }
     let total: usize = counts.iter().sum();

@@ -33,6 +33,7 @@
 )]
 
 pub mod analysis;
+pub mod eval;
 pub mod figures;
 pub mod grammar;
 pub mod jsonl;

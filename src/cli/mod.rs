@@ -4,6 +4,7 @@
 //! document over `--max-bytes`); 2 a usage, I/O or configuration error.
 
 mod check;
+mod eval;
 mod extract;
 mod html;
 mod input;
@@ -56,7 +57,14 @@ enum Command {
     },
     /// Print the JSON Schema of the report.
     Schema,
+    /// Score attribution against gold annotations (precision, recall, F1).
+    #[command(after_help = EVAL_HELP)]
+    Eval(eval::EvalArgs),
 }
+
+const EVAL_HELP: &str = "Without PRED the gold texts are analysed by this quotecheck. \
+The matching and the figures are documented in the README (Accuracy).
+Exit status: 0 scored, 2 a file could not be read or parsed.";
 
 /// Output format of `extract`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -115,6 +123,7 @@ pub fn run() -> i32 {
         Command::Extract(args) => extract::run(&args),
         Command::Check(args) => check::run(&args),
         Command::Rule { name } => check::rule(name.as_deref()),
+        Command::Eval(args) => eval::run(&args),
         Command::Schema => {
             let s = quotecheck::report::schema();
             match serde_json::to_string_pretty(&s) {
@@ -128,5 +137,18 @@ pub fn run() -> i32 {
                 }
             }
         }
+    }
+}
+
+/// Writes `text` to standard output; returns the exit status (a closed pipe is no error).
+fn write_stdout(text: &str) -> i32 {
+    use std::io::Write;
+    let mut out = std::io::stdout().lock();
+    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
+            eprintln!("quotecheck: {e}");
+            2
+        }
+        _ => 0,
     }
 }

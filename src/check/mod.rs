@@ -130,6 +130,9 @@ pub struct CheckResult {
     pub findings: Vec<Finding>,
     /// The figures.
     pub summary: Summary,
+    /// Rule ids in suppression comments that name no rule.
+    #[serde(skip)]
+    pub unknown_rules: Vec<markdown::UnknownRule>,
 }
 
 /// Settings from configuration and the command line.
@@ -191,7 +194,8 @@ pub fn check_text(
 }
 
 /// [`check_text`], also returning the attribution report of the prose (whose spans are offsets
-/// into `text`, since the prose keeps its length), for renderers that show both.
+/// into `text`, since the prose keeps its length, and whose texts are slices of `text`), for
+/// renderers that show both.
 pub fn check_text_report(
     text: &str,
     kind: InputKind,
@@ -223,5 +227,13 @@ pub fn check_text_report(
     findings.sort_by(|a, b| (a.span.start, a.rule).cmp(&(b.span.start, b.rule)));
     findings.dedup_by(|a, b| a.rule == b.rule && a.span == b.span);
     let summary = summarize(&report);
-    (CheckResult { findings, summary }, report)
+    // The texts of the report are the original's (the prose has blanks where it is not prose).
+    let mut report = report;
+    markdown::reslice(&mut report, text);
+    let result = CheckResult {
+        findings,
+        summary,
+        unknown_rules: prose.unknown_rules,
+    };
+    (result, report)
 }

@@ -16,6 +16,9 @@ pub struct EvalArgs {
     /// without it, quotecheck analyses the gold texts itself.
     #[arg(value_name = "PRED")]
     pred: Option<PathBuf>,
+    /// Write the output to FILE instead of standard output.
+    #[arg(long, short = 'o', value_name = "FILE")]
+    output: Option<PathBuf>,
     /// Print the figures and counts as JSON.
     #[arg(long)]
     json: bool,
@@ -40,7 +43,7 @@ pub fn run(args: &EvalArgs) -> i32 {
             } else {
                 table(args, &gold, &scores, &misses)
             };
-            super::write_stdout(&text)
+            super::write_output(args.output.as_deref(), &text)
         }
         Err(e) => {
             eprintln!("quotecheck: {e}");

@@ -10,6 +10,7 @@ mod html;
 mod input;
 mod pool;
 mod progress;
+mod size;
 
 use std::path::PathBuf;
 
@@ -80,7 +81,8 @@ pub enum Format {
 
 #[derive(clap::Args, Debug)]
 pub struct ExtractArgs {
-    /// Files to read; `-` or nothing reads standard input.
+    /// Files to read (.md and .markdown files are read as Markdown); `-` or nothing reads
+    /// standard input.
     #[arg(value_name = "FILE")]
     files: Vec<PathBuf>,
     /// Read JSON Lines ({"id": …, "text": …} a line) and write one result line per input line.
@@ -92,14 +94,28 @@ pub struct ExtractArgs {
     /// Pretty-print JSON.
     #[arg(long)]
     pretty: bool,
+    /// Write the output to FILE instead of standard output.
+    #[arg(long, short = 'o', value_name = "FILE")]
+    output: Option<PathBuf>,
+    /// Read every input as Markdown: front matter, code, HTML and link targets are not prose
+    /// (offsets stay those of the original text).
+    #[arg(long)]
+    markdown: bool,
+    /// The name of standard input in the output; its extension says whether it is Markdown.
+    #[arg(long, value_name = "PATH")]
+    stdin_filename: Option<PathBuf>,
+    /// Draw no progress bar.
+    #[arg(long, short = 'q')]
+    quiet: bool,
     /// Extend the built-in grammar with the word lists in DIR (same file names as grammars/).
     #[arg(long, value_name = "DIR")]
     grammar: Vec<PathBuf>,
     /// Decode invalid UTF-8 with replacement characters instead of failing.
     #[arg(long)]
     lossy: bool,
-    /// Skip documents larger than this many bytes, with an error record.
-    #[arg(long, value_name = "N", default_value_t = 64 * 1024 * 1024)]
+    /// Skip documents larger than this, with an error record: bytes, or with a unit (K, M, G,
+    /// KiB, MiB, GiB: powers of 1024; KB, MB, GB: of 1000).
+    #[arg(long, value_name = "SIZE", default_value = "64MiB", value_parser = size::parse_size)]
     max_bytes: usize,
     /// Worker threads for --jsonl (0: one per core). Output stays in input order.
     #[arg(long, short = 'j', value_name = "N", default_value_t = 0)]
@@ -140,15 +156,25 @@ pub fn run() -> i32 {
     }
 }
 
-/// Writes `text` to standard output; returns the exit status (a closed pipe is no error).
-fn write_stdout(text: &str) -> i32 {
+/// Writes `text` to `file`, or to standard output; returns the exit status (0, or 2 when the
+/// write failed; a closed pipe is no error).
+fn write_output(file: Option<&std::path::Path>, text: &str) -> i32 {
     use std::io::Write;
-    let mut out = std::io::stdout().lock();
-    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
-        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
+    let r = match file {
+        Some(p) => std::fs::write(p, text).map_err(|e| input::io_message(p, &e)),
+        None => {
+            let mut out = std::io::stdout().lock();
+            match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+                Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(e.to_string()),
+                _ => Ok(()),
+            }
+        }
+    };
+    match r {
+        Ok(()) => 0,
+        Err(e) => {
             eprintln!("quotecheck: {e}");
             2
         }
-        _ => 0,
     }
 }

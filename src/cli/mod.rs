@@ -4,6 +4,7 @@
 //! document over `--max-bytes`); 2 a usage, I/O or configuration error.
 
 mod check;
+mod docs;
 mod eval;
 mod extract;
 mod html;
@@ -22,11 +23,19 @@ use clap::{Parser, Subcommand, ValueEnum};
 /// speaker (a named person or organisation, a pronoun, a role, an anonymous source) and to the
 /// chain the claim travelled through (a briefing official, an agency, the dateline publisher).
 #[derive(Parser, Debug)]
-#[command(name = "quotecheck", version, about, long_about, after_help = EXAMPLES)]
+#[command(name = "quotecheck", version = VERSION, about, long_about, after_help = EXAMPLES)]
 pub struct Cli {
     #[command(subcommand)]
     command: Command,
 }
+
+/// The version with the commit and build date (from build.rs).
+const VERSION: &str = concat!(
+    env!("CARGO_PKG_VERSION"),
+    " (",
+    env!("QUOTECHECK_BUILD_INFO"),
+    ")"
+);
 
 const EXAMPLES: &str = "Examples:
   quotecheck extract examples/wire-story.txt --format text   who said what, by speaker
@@ -61,7 +70,24 @@ enum Command {
     /// Score attribution against gold annotations (precision, recall, F1).
     #[command(after_help = EVAL_HELP)]
     Eval(eval::EvalArgs),
+    /// Print a shell completion script.
+    #[command(after_help = COMPLETIONS_HELP)]
+    Completions {
+        /// The shell.
+        shell: clap_complete::Shell,
+    },
+    /// Print the man page (roff) of quotecheck, or of one command.
+    #[command(after_help = "Install: quotecheck manpage > ~/.local/share/man/man1/quotecheck.1")]
+    Manpage {
+        /// A command (e.g. check) for its own page.
+        command: Option<String>,
+    },
 }
+
+const COMPLETIONS_HELP: &str = "Install, for example:
+  bash  quotecheck completions bash > ~/.local/share/bash-completion/completions/quotecheck
+  zsh   quotecheck completions zsh > ~/.zfunc/_quotecheck   (with fpath+=~/.zfunc)
+  fish  quotecheck completions fish > ~/.config/fish/completions/quotecheck.fish";
 
 const EVAL_HELP: &str = "Without PRED the gold texts are analysed by this quotecheck. \
 The matching and the figures are documented in the README (Accuracy).
@@ -140,6 +166,8 @@ pub fn run() -> i32 {
         Command::Check(args) => check::run(&args),
         Command::Rule { name } => check::rule(name.as_deref()),
         Command::Eval(args) => eval::run(&args),
+        Command::Completions { shell } => docs::completions(shell),
+        Command::Manpage { command } => docs::manpage(command.as_deref()),
         Command::Schema => {
             let s = quotecheck::report::schema();
             match serde_json::to_string_pretty(&s) {

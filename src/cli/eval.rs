@@ -83,6 +83,7 @@ fn scored(args: &EvalArgs) -> Result<(Vec<GoldDoc>, Scores, Vec<Miss>), String> 
 fn describe(args: &EvalArgs, gold: &[GoldDoc]) -> String {
     let units: usize = gold.iter().map(GoldDoc::units).sum();
     let against = match &args.pred {
+        Some(p) if p.as_os_str() == "-" => "predictions from standard input".into(),
         Some(p) => format!("predictions {}", p.display()),
         None => format!("quotecheck {}", env!("CARGO_PKG_VERSION")),
     };

@@ -200,6 +200,34 @@ pub fn prose(text: &str, kind: InputKind) -> Prose {
     }
 }
 
+/// The front matter of a Markdown document (YAML `---` or TOML `+++` block at its start), if it
+/// has one; `None` for plain text.
+pub fn front_matter(text: &str, kind: InputKind) -> Option<crate::Span> {
+    if kind != InputKind::Markdown {
+        return None;
+    }
+    let opts = Options::ENABLE_YAML_STYLE_METADATA_BLOCKS
+        | Options::ENABLE_PLUSES_DELIMITED_METADATA_BLOCKS;
+    let mut start = None;
+    for (ev, range) in Parser::new_ext(text, opts).into_offset_iter() {
+        match ev {
+            Event::Start(Tag::MetadataBlock(_)) => start = Some(range.start),
+            Event::Text(_) if start.is_some() => {}
+            Event::End(TagEnd::MetadataBlock(_)) => {
+                // The block's range ends at its closing line; take the line break too.
+                let end = text
+                    .get(range.end..)
+                    .and_then(|rest| rest.find('\n'))
+                    .map_or(text.len(), |i| range.end + i + 1)
+                    .max(range.end);
+                return start.map(|s| crate::Span::new(s, end.min(text.len())));
+            }
+            _ => return None,
+        }
+    }
+    None
+}
+
 /// Analyses `text` read as `kind`: Markdown's non-prose (front matter, code, HTML, link
 /// targets) is not read, and the report's spans and texts are those of the original `text`.
 pub fn analyze(text: &str, kind: InputKind, grammar: &crate::Grammar) -> Report {

@@ -391,13 +391,20 @@ impl<'o, 'a> Walker<'o, 'a> {
                 }
             }
         }
-        // Outer before inner: earlier start, then longer, then units before findings.
+        // Outer before inner: earlier start, then longer, then units before findings, then the
+        // more severe finding (of two on one span, the milder is inside, where the style sheet
+        // stops it drawing over the more severe one's underline).
+        let level = |i: usize| {
+            doc.findings
+                .and_then(|r| r.findings.get(i))
+                .map_or(Level::Off, |f| f.level)
+        };
         ivs.sort_by_key(|v| {
-            let (rank, i) = match v.what {
-                What::Unit(i) => (0, i),
-                What::Finding(i) => (1, i),
+            let (rank, severity, i) = match v.what {
+                What::Unit(i) => (0, std::cmp::Reverse(Level::Off), i),
+                What::Finding(i) => (1, std::cmp::Reverse(level(i)), i),
             };
-            (v.start, std::cmp::Reverse(v.end), rank, i)
+            (v.start, std::cmp::Reverse(v.end), rank, severity, i)
         });
         let begun = vec![false; ivs.len()];
         Walker {
@@ -425,7 +432,7 @@ impl<'o, 'a> Walker<'o, 'a> {
         points.sort_unstable();
         points.dedup();
         let mut next = 0; // next interval to open
-        let mut pos = 0; // text written up to here
+        let mut pos = self.front_matter(); // text written up to here
         for p in points {
             if p < pos {
                 continue;
@@ -449,6 +456,20 @@ impl<'o, 'a> Walker<'o, 'a> {
         }
         self.close_ending(usize::MAX);
         self.end_paragraph();
+    }
+
+    /// Writes a Markdown document's front matter as a block of its own, not as prose; returns
+    /// where the prose starts.
+    fn front_matter(&mut self) -> usize {
+        let md = crate::check::InputKind::from_path(std::path::Path::new(self.doc.name));
+        let Some(span) = crate::check::markdown::front_matter(self.doc.text, md) else {
+            return 0;
+        };
+        self.out
+            .push_str("<pre class=\"front-matter\" aria-label=\"front matter\">");
+        esc(self.out, span.of(self.doc.text).trim_end());
+        self.out.push_str("</pre>\n");
+        span.end
     }
 
     /// Writes text, opening the paragraph and any pending marks first.

@@ -5,7 +5,7 @@
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use insta_cmd::{assert_cmd_snapshot, SpawnExt};
+use insta_cmd::assert_cmd_snapshot;
 
 /// The binary, run from `dir` with colour off.
 fn qc(dir: &Path) -> Command {

@@ -938,7 +938,8 @@ mod tests {
     }
 
     fn doc(text: &str, units: &str) -> GoldDoc {
-        let line = serde_json::json!({"id": "d", "text": text, "quotes": serde_json::from_str::<Value>(units).unwrap()});
+        let units = serde_json::from_str::<Value>(units).unwrap();
+        let line = serde_json::json!({"id": "d", "text": text, "quotes": units});
         parse_gold(&line.to_string()).unwrap().remove(0)
     }
 
@@ -947,8 +948,10 @@ mod tests {
         let text = "\"We will rebuild,\" Ana Ruiz said. Officials said the dam \"was safe\".";
         let g = doc(
             text,
-            r#"[{"kind": "direct", "start": 1, "end": 17, "speaker": "Ana Ruiz", "anonymous": false, "chain": []},
-                {"kind": "indirect", "start": 49, "end": 68, "speaker": "officials", "anonymous": true, "chain": []}]"#,
+            r#"[{"kind": "direct", "start": 1, "end": 17, "speaker": "Ana Ruiz",
+                 "anonymous": false, "chain": []},
+                {"kind": "indirect", "start": 49, "end": 68, "speaker": "officials",
+                 "anonymous": true, "chain": []}]"#,
         );
         let r = crate::analyze(text);
         let p = predictions_of(&r);
@@ -967,7 +970,8 @@ mod tests {
         // An optional gold unit costs nothing when missed.
         let g = doc(
             text,
-            r#"[{"kind": "direct", "start": 1, "end": 17, "speaker": "Ana Ruiz", "chain": [], "optional": true}]"#,
+            r#"[{"kind": "direct", "start": 1, "end": 17, "speaker": "Ana Ruiz", "chain": [],
+                 "optional": true}]"#,
         );
         let (s, misses) = score(std::slice::from_ref(&g), |_| None);
         assert_eq!((s.counts.quoted_gold, misses.len()), (0, 0));

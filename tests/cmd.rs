@@ -132,7 +132,10 @@ fn eval_scores_gold() {
             "eval_json",
             root().args(["eval", "tests/fixtures/cli/gold.jsonl", "--json"])
         );
-        let pred = r#"{"id": "pier", "quotes": [{"kind": "direct", "content": {"start": 1, "end": 25}, "speaker": {"name": "Lina Corr", "anonymous": false}, "chain": []}]}"#;
+        let pred = serde_json::json!({"id": "pier", "quotes": [{
+            "kind": "direct", "content": {"start": 1, "end": 25},
+            "speaker": {"name": "Lina Corr", "anonymous": false}, "chain": []}]})
+        .to_string();
         assert_cmd_snapshot!(
             "eval_predictions",
             root()

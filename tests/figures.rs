@@ -95,10 +95,14 @@ fn text_check_and_html_agree_on_every_gold_document() {
         }]);
         let pct = (f.anonymous_share * 100.0).round();
         let figures = format!(
-            "<strong>{}</strong> claim{}, <strong>{}</strong> from anonymous sources (<strong>{pct}%</strong>)",
+            concat!(
+                "<strong>{}</strong> claim{}, <strong>{}</strong> from anonymous sources ",
+                "(<strong>{pct}%</strong>)"
+            ),
             f.claims,
             if f.claims == 1 { "" } else { "s" },
-            f.anonymous
+            f.anonymous,
+            pct = pct
         );
         assert!(page.contains(&figures), "{id}: the panel says {figures}");
         assert_eq!(
@@ -109,7 +113,11 @@ fn text_check_and_html_agree_on_every_gold_document() {
         );
     }
     // The definitions are exercised: broken and multi-paragraph quotes, lone partial quotes.
-    eprintln!("{} documents, {claims} claims, {partial_alone} lone partial quotes, {continued} continued units", docs.len());
+    eprintln!(
+        "{} documents, {claims} claims, {partial_alone} lone partial quotes, \
+         {continued} continued units",
+        docs.len()
+    );
     assert!(
         claims > 1000 && partial_alone > 5 && continued > 20,
         "{claims} {partial_alone} {continued}"

@@ -472,9 +472,10 @@ fn severe_findings_win_and_front_matter_is_not_prose() {
     assert!(warning < info, "the warning's mark holds the info's");
     let css = include_str!("../src/render/html.css");
     assert!(css.contains(".level-warning .finding.level-info { text-decoration: none; }"));
-    assert!(html.contains(
-        "<pre class=\"front-matter\" aria-label=\"front matter\">---\ntitle: &quot;Harbour to close&quot;\n---</pre>\n<p>"
-    ));
+    assert!(html.contains(concat!(
+        "<pre class=\"front-matter\" aria-label=\"front matter\">",
+        "---\ntitle: &quot;Harbour to close&quot;\n---</pre>\n<p>"
+    )));
     assert!(
         !article(&html, 0).contains("<p>---"),
         "no paragraph of front matter"

@@ -315,7 +315,11 @@ mod tests {
 
     #[test]
     fn markdown_analysis_reads_only_prose_with_original_offsets() {
-        let md = "---\ntitle: \"A headline in quotes\"\n---\n\nThe mayor said the **tram** would run.\n\n```text\n\"not speech,\" he said.\n```\n";
+        let md = concat!(
+            "---\ntitle: \"A headline in quotes\"\n---\n\n",
+            "The mayor said the **tram** would run.\n\n",
+            "```text\n\"not speech,\" he said.\n```\n"
+        );
         let r = analyze(md, InputKind::Markdown, crate::Grammar::builtin());
         assert_eq!(r.quotes.len(), 1, "{:#?}", r.quotes);
         let q = &r.quotes[0];

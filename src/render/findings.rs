@@ -217,7 +217,7 @@ pub fn sarif(docs: &[Checked<'_>]) -> Value {
         "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
         "version": "2.1.0",
         "runs": [{
-            "tool": {"driver": {"name": "quotecheck", "version": env!("CARGO_PKG_VERSION"), "informationUri": "https://crates.io/crates/quotecheck", "rules": rule_list}},
+            "tool": {"driver": {"name": "quotecheck", "version": env!("CARGO_PKG_VERSION"), "rules": rule_list}},
             "columnKind": "unicodeCodePoints",
             "results": results
         }]

@@ -38,14 +38,21 @@ pub fn render(name: &str, text: &str, report: &Report) -> String {
             continue;
         }
         let mut what = vec![format!("{:?}", e.kind).to_lowercase()];
-        what.extend(e.titles.iter().take(2).cloned());
+        what.extend(
+            e.titles
+                .iter()
+                .take(2)
+                .map(|t| t.split_whitespace().collect::<Vec<_>>().join(" ")),
+        );
         if e.anonymous {
             what.push(match &e.anonymity_reason {
                 Some(r) => format!("reason: {}", clip(&r.text, 60)),
                 None => "no reason given for anonymity".into(),
             });
         }
-        let _ = writeln!(out, "\n  {} ({})", e.name, what.join("; "));
+        // A name read across a line break is shown on one line.
+        let name = e.name.split_whitespace().collect::<Vec<_>>().join(" ");
+        let _ = writeln!(out, "\n  {name} ({})", what.join("; "));
         for q in units {
             let (l, c) = ix.line_col(text, q.content.start);
             let cue = q

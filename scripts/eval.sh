@@ -2,7 +2,8 @@
 # Scores `quotecheck extract --jsonl` on the gold sets with `quotecheck eval`, prints one line of
 # figures per set, and fails when a set falls below one of its floors. The sets in tests/gold
 # ship with the repository; development sets kept outside it (SHARED/eval/dev, default
-# ../shared) are scored too when that folder exists.
+# ../shared) are scored too when that folder exists, and where SHARED/eval/score.py exists its
+# counts must equal quotecheck eval's on every set.
 #   scripts/eval.sh            build (release), score, check floors
 #   BIN=path scripts/eval.sh   score an existing binary
 set -euo pipefail
@@ -25,6 +26,23 @@ while read -r name gold att chain anon; do
   fi
   "$BIN" extract --jsonl < "$gold" > "$tmp/$name.jsonl"
   "$BIN" eval "$gold" "$tmp/$name.jsonl" --json > "$tmp/$name.score"
+  if [ -f "$shared/eval/score.py" ]; then
+    # The shared scorer, where it is present, must count exactly as quotecheck eval does.
+    python3 "$shared/eval/score.py" "$gold" "$tmp/$name.jsonl" --json > "$tmp/$name.shared"
+    python3 - "$tmp/$name.score" "$tmp/$name.shared" "$name" <<'PY' || fail=1
+import json, sys
+ours, theirs = (json.load(open(f))["counts"] for f in sys.argv[1:3])
+names = dict(q_tp="quoted_matched", q_pred="quoted_predicted", q_gold="quoted_gold",
+             i_tp="indirect_matched", i_pred="indirect_predicted", i_gold="indirect_gold",
+             sp_ok="speaker_right", sp_n="speaker_judged", att_ok="attributed",
+             an_tp="anonymous_found", an_pred="anonymous_predicted", an_gold="anonymous_gold",
+             ch_ok="chains_right", ch_n="chains_judged")
+diff = [f"{k} {theirs[k]} != {ours[v]}" for k, v in names.items() if theirs[k] != ours[v]]
+if diff:
+    print(f"  SCORERS DISAGREE on {sys.argv[3]}: " + "; ".join(diff))
+    sys.exit(1)
+PY
+  fi
   python3 - "$tmp/$name.score" "$name" "$att" "$chain" "$anon" <<'PY' || fail=1
 import json, sys
 r = json.load(open(sys.argv[1])); name = sys.argv[2]

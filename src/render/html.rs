@@ -91,8 +91,9 @@ pub fn report(docs: &[HtmlDoc<'_>]) -> String {
             esc(&mut out, d.name);
             let _ = write!(
                 out,
-                "</a> <span class=\"muted\">{} claims, {} anonymous",
-                s.figures.claims, s.figures.anonymous
+                "</a> <span class=\"muted\">{}, {} anonymous",
+                figures::count(s.figures.claims, "claim"),
+                s.figures.anonymous
             );
             if let Some(f) = d.findings {
                 let _ = write!(

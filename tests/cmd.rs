@@ -244,6 +244,12 @@ fn linter_conventions() {
                 .pass_stdin(format!("---\ntitle: \"x\"\n---\n{LOADED}"))
         );
         assert_cmd_snapshot!(
+            "check_stdin_filename_alone",
+            qc(&d)
+                .args(["check", "--stdin-filename", "ferry.txt"])
+                .pass_stdin(LOADED)
+        );
+        assert_cmd_snapshot!(
             "check_output_file",
             qc(&d).args([
                 "check",

@@ -85,8 +85,9 @@ pub struct CheckArgs {
     /// standard input plain text).
     #[arg(long)]
     markdown: bool,
-    /// The name of standard input in messages and output; its extension says whether it is
-    /// Markdown, and the configuration is looked up from it.
+    /// The name of standard input in messages and output (with no PATH, standard input is
+    /// read); its extension says whether it is Markdown, and the configuration is looked up
+    /// from it.
     #[arg(long, value_name = "PATH")]
     stdin_filename: Option<PathBuf>,
     /// Decode invalid UTF-8 with replacement characters instead of failing.
@@ -537,10 +538,11 @@ fn report_unknown_rules(docs: &[Doc]) -> bool {
 
 /// Runs `check`; returns the exit status.
 pub fn run(args: &CheckArgs) -> i32 {
-    let paths: Vec<PathBuf> = if args.paths.is_empty() {
-        vec![PathBuf::from(".")]
-    } else {
-        args.paths.clone()
+    let paths: Vec<PathBuf> = match (args.paths.is_empty(), &args.stdin_filename) {
+        // --stdin-filename with no path reads standard input, as ruff does.
+        (true, Some(_)) => vec![PathBuf::from("-")],
+        (true, None) => vec![PathBuf::from(".")],
+        (false, _) => args.paths.clone(),
     };
     let setup = match setup(args, &paths) {
         Ok(s) => s,

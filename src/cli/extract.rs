@@ -350,6 +350,15 @@ fn input_len(f: &std::path::Path) -> Option<u64> {
     meta.is_file().then_some(meta.len())
 }
 
+/// The progress bar of one input (none with --quiet).
+fn bar(args: &ExtractArgs, f: &std::path::Path) -> Option<indicatif::ProgressBar> {
+    if args.quiet {
+        None
+    } else {
+        progress::bytes(input_len(f))
+    }
+}
+
 /// `extract --jsonl` over one input: lines read in batches, analysed on `--threads` threads,
 /// results written in input order.
 fn jsonl<W: Write>(
@@ -373,16 +382,7 @@ fn jsonl<W: Write>(
     };
     // The line holds the text plus its id and escapes: allow room for them.
     let cap = args.max_bytes.saturating_mul(2).saturating_add(1 << 16);
-    let bar = if args.quiet {
-        None
-    } else {
-        progress::bytes(input_len(f))
-    };
-    let kind = if args.markdown {
-        InputKind::Markdown
-    } else {
-        InputKind::Text
-    };
+    let bar = bar(args, f);
     let mut line_no = 0usize;
     let mut eof = false;
     let mut status = 0;
@@ -428,7 +428,7 @@ fn jsonl<W: Write>(
                     let bytes = batch.buf.get(r.clone()).unwrap_or_default();
                     done.stats.bytes += bytes.len() as u64;
                     record(
-                        (analyzer, kind),
+                        analyzer,
                         args,
                         line_no,
                         bytes,
@@ -479,7 +479,7 @@ fn jsonl<W: Write>(
 /// One JSON Lines record (its text decoded into `text`): its result line (or error record)
 /// appended to `out`; returns the record's exit status (0, or 1 for an error record).
 fn record(
-    (analyzer, kind): (&Analyzer, InputKind),
+    analyzer: &Analyzer,
     args: &ExtractArgs,
     line_no: usize,
     bytes: &[u8],
@@ -534,6 +534,11 @@ fn record(
             ),
         );
     }
+    let kind = if args.markdown {
+        InputKind::Markdown
+    } else {
+        InputKind::Text
+    };
     let report = analyzer.analyze(text, kind);
     stats.count(&report);
     json::write_labelled_line(out, "id", &id, &report)?;

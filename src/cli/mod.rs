@@ -43,10 +43,12 @@ const EXAMPLES: &str = "Examples:
   quotecheck extract story.txt --format html > report.html    the text with every claim highlighted
   quotecheck extract --jsonl < articles.jsonl > out.jsonl     one result line per {\"id\",\"text\"} line
   quotecheck extract --jsonl -j 8 --stats big.jsonl > out.jsonl   eight threads, a summary at the end
-  quotecheck check drafts/                                    gate drafted copy (exit 1 on findings)
+  quotecheck check                                            every draft here; exit 1 on findings
+  quotecheck check drafts/                                    gate one folder's drafted copy
   quotecheck check story.md --format sarif > qc.sarif         findings for code scanning
   quotecheck rule anonymous-no-reason                         what a rule finds and how to fix it
-  quotecheck schema > report.schema.json                      the JSON Schema of the report";
+  quotecheck schema > report.schema.json                      the JSON Schema of the report
+  quotecheck eval gold.jsonl --verbose                        score against your own annotations";
 
 #[derive(Subcommand, Debug)]
 enum Command {

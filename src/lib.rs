@@ -33,12 +33,15 @@
 )]
 
 pub mod analysis;
+pub mod eval;
+pub mod figures;
 pub mod grammar;
 pub mod jsonl;
 pub mod report;
 pub mod span;
 pub mod text;
 
+pub use figures::Figures;
 pub use grammar::{Grammar, GrammarError};
 pub use report::{Report, SCHEMA_VERSION};
 pub use span::{LineIndex, Span};

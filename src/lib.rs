@@ -33,6 +33,8 @@
 )]
 
 pub mod analysis;
+pub mod eval;
+pub mod figures;
 pub mod grammar;
 pub mod jsonl;
 pub mod report;
@@ -40,6 +42,7 @@ pub mod span;
 pub mod syntax;
 pub mod text;
 
+pub use figures::Figures;
 pub use grammar::{Grammar, GrammarError};
 pub use report::{Report, SCHEMA_VERSION};
 pub use span::{LineIndex, Span};

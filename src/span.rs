@@ -82,6 +82,25 @@ impl LineIndex {
             .map_or(1, |s| s.chars().count() + 1);
         (line, col)
     }
+
+    /// The byte range of 1-based `line` in `text`, without its line break.
+    pub fn line_span(&self, text: &str, line: usize) -> Span {
+        let start = self
+            .starts
+            .get(line.saturating_sub(1))
+            .copied()
+            .unwrap_or(0);
+        let end = self
+            .starts
+            .get(line)
+            .map_or(text.len(), |&next| next.saturating_sub(1));
+        let end = if text.as_bytes().get(end.saturating_sub(1)) == Some(&b'\r') && end > start {
+            end - 1
+        } else {
+            end
+        };
+        Span::new(start.min(text.len()), end.max(start).min(text.len()))
+    }
 }
 
 #[cfg(test)]
@@ -96,5 +115,9 @@ mod tests {
         assert_eq!(ix.line_col(t, 3), (2, 1));
         assert_eq!(ix.line_col(t, 6), (2, 2));
         assert_eq!(ix.line_col(t, t.len() - 1), (3, 1));
+        assert_eq!(ix.line_span(t, 2).of(t), "“cd”");
+        assert_eq!(ix.line_span(t, 3).of(t), "x");
+        let crlf = "a\r\nb";
+        assert_eq!(LineIndex::new(crlf).line_span(crlf, 1).of(crlf), "a");
     }
 }

@@ -70,8 +70,8 @@ fn exit_codes_follow_findings_and_errors() {
         "{}",
         err(&o)
     );
-    // Standard input.
-    let o = qc_in(&d, &["check"], LOADED.as_bytes(), &[]);
+    // Standard input is `-`.
+    let o = qc_in(&d, &["check", "-"], LOADED.as_bytes(), &[]);
     assert_eq!(o.status.code(), Some(1));
     assert!(out(&o).contains("--> -:1:11"));
 }

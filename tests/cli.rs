@@ -252,7 +252,7 @@ fn stats_summarise_the_run() {
     let o = qc(&["extract", "--jsonl", "--stats"], input);
     let err = String::from_utf8(o.stderr).unwrap();
     assert!(
-        err.contains("1 documents, 2 quotes (50.0% anonymous), 1 errors"),
+        err.contains("1 document, 2 claims (50.0% anonymous), 1 error;"),
         "{err}"
     );
     assert!(err.contains("MB/s"), "{err}");

@@ -444,3 +444,48 @@ fn cli_check_html_shows_findings_and_keeps_the_exit_status() {
     assert!(html.contains("<span class=\"rule\">loaded-verb</span>"));
     assert_self_contained(&html);
 }
+
+/// Of two findings on one span the more severe is the outer mark (the style sheet stops a
+/// milder finding inside a severe one drawing its own underline), and Markdown front matter
+/// is shown as metadata, not as a paragraph of prose.
+#[test]
+fn severe_findings_win_and_front_matter_is_not_prose() {
+    let text =
+        "---\ntitle: \"Harbour to close\"\n---\nA senior official said the harbour would close.\n";
+    let (result, r) = check_text_report(
+        text,
+        InputKind::Markdown,
+        quotecheck::Grammar::builtin(),
+        &Settings::default(),
+    );
+    let levels: Vec<&str> = result.findings.iter().map(|f| f.level.as_str()).collect();
+    assert_eq!(levels, ["warning", "info"], "two findings on the source");
+    assert_eq!(result.findings[0].span, result.findings[1].span);
+    let html = report(&[HtmlDoc {
+        name: "harbour.md",
+        text,
+        report: &r,
+        findings: Some(&result),
+    }]);
+    let warning = html.find("<mark class=\"finding level-warning").unwrap();
+    let info = html.find("<mark class=\"finding level-info").unwrap();
+    assert!(warning < info, "the warning's mark holds the info's");
+    let css = include_str!("../src/render/html.css");
+    assert!(css.contains(".level-warning .finding.level-info { text-decoration: none; }"));
+    assert!(html.contains(concat!(
+        "<pre class=\"front-matter\" aria-label=\"front matter\">",
+        "---\ntitle: &quot;Harbour to close&quot;\n---</pre>\n<p>"
+    )));
+    assert!(
+        !article(&html, 0).contains("<p>---"),
+        "no paragraph of front matter"
+    );
+    // The same text named as plain text keeps its lines as prose.
+    let plain = report(&[HtmlDoc {
+        name: "harbour.txt",
+        text,
+        report: &r,
+        findings: None,
+    }]);
+    assert!(!plain.contains("front-matter\" aria-label"));
+}

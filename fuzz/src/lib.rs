@@ -38,7 +38,7 @@ pub fn assert_sane(text: &str, r: &Report) {
 }
 
 /// Asserts the invariants of a report of `prose`, the checker's masked copy of `text` (same
-/// length): spans on char boundaries of both, excerpts taken from the prose.
+/// length): spans on char boundaries of both, excerpts taken from the original text.
 pub fn assert_sane_prose(text: &str, prose: &str, r: &Report) {
     assert_eq!(text.len(), prose.len(), "prose keeps the length");
     let ok = |s: Span, what: &str| {
@@ -48,7 +48,6 @@ pub fn assert_sane_prose(text: &str, prose: &str, r: &Report) {
             text.len()
         )
     };
-    let text = prose;
     if let Some(d) = &r.dateline {
         ok(d.span, "dateline");
     }

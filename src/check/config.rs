@@ -23,9 +23,9 @@ use super::{rules, Level};
 /// The configuration file name.
 pub const FILE_NAME: &str = "quotecheck.toml";
 
-/// A configuration error, naming file and line.
+/// A configuration error, naming file and line (no line when the file could not be read).
 #[derive(Debug, thiserror::Error)]
-#[error("{path}:{line}: {message}")]
+#[error("{path}{}: {message}", if *.line == 0 { String::new() } else { format!(":{line}") })]
 pub struct ConfigError {
     /// The file.
     pub path: String,
@@ -134,7 +134,11 @@ pub fn load(path: &Path) -> Result<Config, ConfigError> {
     let text = std::fs::read_to_string(path).map_err(|e| ConfigError {
         path: path.display().to_string(),
         line: 0,
-        message: e.to_string(),
+        message: match e.kind() {
+            std::io::ErrorKind::NotFound => "no such file or folder".into(),
+            std::io::ErrorKind::PermissionDenied => "permission denied".into(),
+            _ => e.to_string(),
+        },
     })?;
     parse(&text, path)
 }
@@ -187,6 +191,11 @@ mod tests {
         )
         .unwrap_err();
         assert_eq!(e.line, 2);
+        let e = load(Path::new("no-such-folder/quotecheck.toml")).unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "no-such-folder/quotecheck.toml: no such file or folder"
+        );
         let e = parse("colour = 1\n", Path::new("quotecheck.toml")).unwrap_err();
         assert_eq!(e.line, 1);
         assert!(e.message.contains("colour"), "{}", e.message);

@@ -19,6 +19,7 @@
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 
 use super::InputKind;
+use crate::report::{Excerpt, Report};
 
 /// A range of lines where some rules (or all, when `rules` is empty) are off.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -31,6 +32,15 @@ pub struct Suppression {
     pub rules: Vec<String>,
 }
 
+/// A rule id in a suppression comment that names no rule.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UnknownRule {
+    /// The comment's line (1-based).
+    pub line: usize,
+    /// The id as written.
+    pub rule: String,
+}
+
 /// The prose of an input and its suppressions.
 #[derive(Debug, Clone)]
 pub struct Prose {
@@ -38,6 +48,8 @@ pub struct Prose {
     pub text: String,
     /// Suppressed line ranges.
     pub suppressions: Vec<Suppression>,
+    /// Rule ids in suppression comments that name no rule (a typo suppresses nothing).
+    pub unknown_rules: Vec<UnknownRule>,
 }
 
 impl Prose {
@@ -124,6 +136,7 @@ pub fn prose(text: &str, kind: InputKind) -> Prose {
     }
     // Directives: parsed from the original lines, blanked from the prose.
     let mut suppressions = Vec::new();
+    let mut unknown_rules = Vec::new();
     let mut open: Option<(usize, Vec<String>)> = None;
     let mut offset = 0usize;
     let mut last_line = 0usize;
@@ -132,6 +145,12 @@ pub fn prose(text: &str, kind: InputKind) -> Prose {
         last_line = n;
         if let Some((kind, rules)) = directive(line) {
             blank(&mut bytes, offset, offset + line.len());
+            for r in rules.iter().filter(|r| super::rules::by_id(r).is_none()) {
+                unknown_rules.push(UnknownRule {
+                    line: n,
+                    rule: r.clone(),
+                });
+            }
             match kind {
                 "quotecheck-disable" => {
                     if let Some((from, r)) = open.take() {
@@ -174,7 +193,81 @@ pub fn prose(text: &str, kind: InputKind) -> Prose {
         Ok(s) => s,
         Err(e) => String::from_utf8_lossy(e.as_bytes()).into_owned(),
     };
-    Prose { text, suppressions }
+    Prose {
+        text,
+        suppressions,
+        unknown_rules,
+    }
+}
+
+/// The front matter of a Markdown document (YAML `---` or TOML `+++` block at its start), if it
+/// has one; `None` for plain text.
+pub fn front_matter(text: &str, kind: InputKind) -> Option<crate::Span> {
+    if kind != InputKind::Markdown {
+        return None;
+    }
+    let opts = Options::ENABLE_YAML_STYLE_METADATA_BLOCKS
+        | Options::ENABLE_PLUSES_DELIMITED_METADATA_BLOCKS;
+    let mut start = None;
+    for (ev, range) in Parser::new_ext(text, opts).into_offset_iter() {
+        match ev {
+            Event::Start(Tag::MetadataBlock(_)) => start = Some(range.start),
+            Event::Text(_) if start.is_some() => {}
+            Event::End(TagEnd::MetadataBlock(_)) => {
+                // The block's range ends at its closing line; take the line break too.
+                let end = text
+                    .get(range.end..)
+                    .and_then(|rest| rest.find('\n'))
+                    .map_or(text.len(), |i| range.end + i + 1)
+                    .max(range.end);
+                return start.map(|s| crate::Span::new(s, end.min(text.len())));
+            }
+            _ => return None,
+        }
+    }
+    None
+}
+
+/// Analyses `text` read as `kind`: Markdown's non-prose (front matter, code, HTML, link
+/// targets) is not read, and the report's spans and texts are those of the original `text`.
+pub fn analyze(text: &str, kind: InputKind, grammar: &crate::Grammar) -> Report {
+    if kind == InputKind::Text {
+        return crate::analysis::analyze(text, grammar);
+    }
+    let prose = prose(text, kind);
+    let mut report = crate::analysis::analyze(&prose.text, grammar);
+    reslice(&mut report, text);
+    report
+}
+
+/// Sets every text of `report` that is a slice of the input to the slice of `text` (the
+/// original of the prose the report was made from: same offsets).
+pub fn reslice(report: &mut Report, text: &str) {
+    let excerpt = |e: &mut Option<Excerpt>| {
+        if let Some(e) = e {
+            e.text = e.span.of(text).to_string();
+        }
+    };
+    for q in &mut report.quotes {
+        q.text = q.content.of(text).to_string();
+        if let Some(c) = &mut q.cue {
+            c.text = c.span.of(text).to_string();
+        }
+        if let Some(s) = &mut q.speaker {
+            s.mention_text = s.mention.of(text).to_string();
+        }
+        if let Some(a) = &mut q.anonymity {
+            excerpt(&mut a.reason);
+            excerpt(&mut a.request);
+        }
+    }
+    for e in &mut report.entities {
+        for m in &mut e.mentions {
+            m.text = m.span.of(text).to_string();
+        }
+        excerpt(&mut e.anonymity_reason);
+        excerpt(&mut e.anonymity_request);
+    }
 }
 
 #[cfg(test)]
@@ -206,5 +299,31 @@ mod tests {
         assert!(!p.suppressed("loaded-verb", 5));
         assert!(p.suppressed("unsourced-claim", 7));
         assert!(!p.text.contains("quotecheck"));
+        assert!(p.unknown_rules.is_empty());
+        let p = prose(
+            "<!-- quotecheck-disable-next-line loaded-verbs, loaded-verb -->\nx\n",
+            InputKind::Text,
+        );
+        assert_eq!(
+            p.unknown_rules,
+            [UnknownRule {
+                line: 1,
+                rule: "loaded-verbs".into()
+            }]
+        );
+    }
+
+    #[test]
+    fn markdown_analysis_reads_only_prose_with_original_offsets() {
+        let md = concat!(
+            "---\ntitle: \"A headline in quotes\"\n---\n\n",
+            "The mayor said the **tram** would run.\n\n",
+            "```text\n\"not speech,\" he said.\n```\n"
+        );
+        let r = analyze(md, InputKind::Markdown, crate::Grammar::builtin());
+        assert_eq!(r.quotes.len(), 1, "{:#?}", r.quotes);
+        let q = &r.quotes[0];
+        assert_eq!(q.text, "the **tram** would run");
+        assert_eq!(q.content.of(md), q.text);
     }
 }

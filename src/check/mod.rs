@@ -17,7 +17,7 @@ use serde::Serialize;
 
 use crate::analysis::analyze_doc;
 use crate::grammar::Grammar;
-use crate::report::{QuoteKind, Report};
+use crate::report::Report;
 use crate::span::{LineIndex, Span};
 use crate::text::Doc;
 
@@ -120,16 +120,8 @@ pub trait Rule: Sync {
     }
 }
 
-/// Per-document figures for the standards desk.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize, Default)]
-pub struct Summary {
-    /// Claims: direct quotes, reported claims, partial quotes outside a reported claim.
-    pub claims: usize,
-    /// Claims credited to unnamed sources.
-    pub anonymous: usize,
-    /// `anonymous / claims` (0 when there are no claims).
-    pub anonymous_share: f64,
-}
+/// Per-document figures for the standards desk: [`crate::figures::Figures`].
+pub type Summary = crate::figures::Figures;
 
 /// Everything the checker found in one document.
 #[derive(Debug, Clone, Serialize)]
@@ -138,6 +130,9 @@ pub struct CheckResult {
     pub findings: Vec<Finding>,
     /// The figures.
     pub summary: Summary,
+    /// Rule ids in suppression comments that name no rule.
+    #[serde(skip)]
+    pub unknown_rules: Vec<markdown::UnknownRule>,
 }
 
 /// Settings from configuration and the command line.
@@ -176,38 +171,16 @@ impl InputKind {
     }
 }
 
-/// Whether a unit is a claim: speech, not a quote inside a reported claim it belongs to.
+/// Whether unit `i` of `report` is a claim of its own ([`crate::figures`] defines it).
 pub fn is_claim(report: &Report, i: usize) -> bool {
-    let Some(q) = report.quotes.get(i) else {
-        return false;
-    };
-    match q.kind {
-        QuoteKind::Direct | QuoteKind::Indirect => true,
-        QuoteKind::Partial => !report
-            .quotes
-            .iter()
-            .any(|o| o.kind == QuoteKind::Indirect && o.content.contains(q.content)),
-        QuoteKind::Title | QuoteKind::Scare => false,
-    }
+    crate::figures::claim_kinds(report)
+        .get(i)
+        .is_some_and(|k| k.is_some())
 }
 
-/// The figures of a report.
+/// The figures of a report ([`crate::figures::Figures::of`]).
 pub fn summarize(report: &Report) -> Summary {
-    let mut s = Summary::default();
-    for (i, q) in report.quotes.iter().enumerate() {
-        if is_claim(report, i) {
-            s.claims += 1;
-            if q.speaker.as_ref().is_some_and(|x| x.anonymous) {
-                s.anonymous += 1;
-            }
-        }
-    }
-    s.anonymous_share = if s.claims == 0 {
-        0.0
-    } else {
-        s.anonymous as f64 / s.claims as f64
-    };
-    s
+    crate::figures::Figures::of(report)
 }
 
 /// Checks `text` (plain or Markdown): analysis of its prose, the rules, suppression comments.
@@ -221,7 +194,8 @@ pub fn check_text(
 }
 
 /// [`check_text`], also returning the attribution report of the prose (whose spans are offsets
-/// into `text`, since the prose keeps its length), for renderers that show both.
+/// into `text`, since the prose keeps its length, and whose texts are slices of `text`), for
+/// renderers that show both.
 pub fn check_text_report(
     text: &str,
     kind: InputKind,
@@ -253,5 +227,13 @@ pub fn check_text_report(
     findings.sort_by(|a, b| (a.span.start, a.rule).cmp(&(b.span.start, b.rule)));
     findings.dedup_by(|a, b| a.rule == b.rule && a.span == b.span);
     let summary = summarize(&report);
-    (CheckResult { findings, summary }, report)
+    // The texts of the report are the original's (the prose has blanks where it is not prose).
+    let mut report = report;
+    markdown::reslice(&mut report, text);
+    let result = CheckResult {
+        findings,
+        summary,
+        unknown_rules: prose.unknown_rules,
+    };
+    (result, report)
 }

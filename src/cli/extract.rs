@@ -1,8 +1,9 @@
 //! `quotecheck extract`.
 
-use std::io::{BufRead, BufWriter, Write};
+use std::io::{BufRead, BufWriter, IsTerminal, Write};
 use std::path::PathBuf;
 
+use quotecheck::check::InputKind;
 use quotecheck::jsonl::RecordError;
 use quotecheck::render::json::{self, ErrorRecord, Labelled, PathLabel};
 use quotecheck::report::Report;
@@ -19,13 +20,65 @@ enum Analyzer {
 }
 
 impl Analyzer {
-    fn analyze(&self, text: &str) -> Report {
+    /// Analyses `text`, read as `kind` (Markdown: its prose only, offsets into `text`).
+    fn analyze(&self, text: &str, kind: InputKind) -> Report {
         let g = match self {
             Analyzer::Builtin(g) => g,
             Analyzer::Extended(g) => g.as_ref(),
         };
-        quotecheck::analysis::analyze(text, g)
+        quotecheck::check::markdown::analyze(text, kind, g)
     }
+}
+
+/// How to read `f` (`-` for standard input): Markdown by `--markdown`, or by the extension of
+/// the file or of `--stdin-filename`.
+fn kind_of(args: &ExtractArgs, f: &std::path::Path) -> InputKind {
+    if args.markdown {
+        return InputKind::Markdown;
+    }
+    match (&args.stdin_filename, f.as_os_str() == "-") {
+        (Some(n), true) => InputKind::from_path(n),
+        (None, true) => InputKind::Text,
+        _ => InputKind::from_path(f),
+    }
+}
+
+/// The name of input `f` in the output.
+fn name_of(args: &ExtractArgs, f: &std::path::Path) -> String {
+    match (&args.stdin_filename, f.as_os_str() == "-") {
+        (Some(n), true) => n.display().to_string(),
+        _ => f.display().to_string(),
+    }
+}
+
+/// Options that cannot go together, or input that cannot come: the message.
+fn usage_problem(args: &ExtractArgs) -> Option<String> {
+    if args.jsonl && args.format == Format::Text {
+        return Some(
+            "--format text cannot be used with --jsonl: JSON Lines output is one JSON \
+                     report a line (use --format text on documents)"
+                .into(),
+        );
+    }
+    if args.jsonl && args.pretty {
+        return Some(
+            "--pretty cannot be used with --jsonl: JSON Lines output is one compact \
+                     report a line"
+                .into(),
+        );
+    }
+    let reads_stdin = args.files.is_empty() || args.files.iter().any(|f| f.as_os_str() == "-");
+    if args.files.is_empty() && std::io::stdin().is_terminal() {
+        return Some(
+            "no input: give files to read, or pipe text to standard input \
+                     (to check the documents of a folder, run `quotecheck check`)"
+                .into(),
+        );
+    }
+    if args.stdin_filename.is_some() && !reads_stdin {
+        return Some("--stdin-filename names standard input, which is not read here".into());
+    }
+    None
 }
 
 fn analyzer(args: &ExtractArgs) -> Result<Analyzer, String> {
@@ -39,6 +92,10 @@ fn analyzer(args: &ExtractArgs) -> Result<Analyzer, String> {
 
 /// Runs `extract`; returns the exit status.
 pub fn run(args: &ExtractArgs) -> i32 {
+    if let Some(e) = usage_problem(args) {
+        eprintln!("quotecheck: {e}");
+        return 2;
+    }
     let analyzer = match analyzer(args) {
         Ok(a) => a,
         Err(e) => {
@@ -53,10 +110,21 @@ pub fn run(args: &ExtractArgs) -> i32 {
     };
     if args.format == Format::Html {
         // One page for all documents, written at the end.
-        return super::html::extract(args, &files, |text| analyzer.analyze(text));
+        return super::html::extract(args, &files, |f, text| {
+            analyzer.analyze(text, kind_of(args, f))
+        });
     }
-    let stdout = std::io::stdout();
-    let mut out = BufWriter::with_capacity(1 << 16, stdout.lock());
+    let sink: Box<dyn Write> = match &args.output {
+        Some(p) => match std::fs::File::create(p) {
+            Ok(f) => Box::new(f),
+            Err(e) => {
+                eprintln!("quotecheck: {}", input::io_message(p, &e));
+                return 2;
+            }
+        },
+        None => Box::new(std::io::stdout().lock()),
+    };
+    let mut out = BufWriter::with_capacity(1 << 16, sink);
     let mut status = 0;
     let started = std::time::Instant::now();
     let mut stats = Stats::default();
@@ -94,10 +162,11 @@ fn document<W: Write>(
     out: &mut W,
     stats: &mut Stats,
 ) -> std::io::Result<i32> {
-    let Some(inp) = input::read_or_report(f, args.lossy) else {
+    let Some(mut inp) = input::read_or_report(f, args.lossy) else {
         stats.errors += 1;
         return Ok(2);
     };
+    inp.name = name_of(args, f);
     stats.bytes += inp.text.len() as u64;
     if inp.text.len() > args.max_bytes {
         eprintln!(
@@ -109,7 +178,7 @@ fn document<W: Write>(
         stats.errors += 1;
         return Ok(1);
     }
-    let report = analyzer.analyze(&inp.text);
+    let report = analyzer.analyze(&inp.text, kind_of(args, f));
     stats.count(&report);
     match args.format {
         Format::Text => out.write_all(
@@ -133,13 +202,17 @@ fn document<W: Write>(
     Ok(0)
 }
 
+fn count(n: u64, noun: &str) -> String {
+    quotecheck::figures::count(usize::try_from(n).unwrap_or(usize::MAX), noun)
+}
+
 /// Counts for `--stats` and the progress bar.
 #[derive(Default, Clone, Copy)]
 pub struct Stats {
     /// Documents analysed.
     pub docs: u64,
-    /// Quotes and reported claims found.
-    pub quotes: u64,
+    /// Claims found ([`quotecheck::figures`]).
+    pub claims: u64,
     /// Of them, from anonymous sources.
     pub anonymous: u64,
     /// Records that could not be analysed (error records).
@@ -151,7 +224,7 @@ pub struct Stats {
 impl Stats {
     fn add(&mut self, o: &Stats) {
         self.docs += o.docs;
-        self.quotes += o.quotes;
+        self.claims += o.claims;
         self.anonymous += o.anonymous;
         self.errors += o.errors;
         self.bytes += o.bytes;
@@ -159,28 +232,25 @@ impl Stats {
 
     fn count(&mut self, report: &Report) {
         self.docs += 1;
-        self.quotes += report.quotes.len() as u64;
-        self.anonymous += report
-            .quotes
-            .iter()
-            .filter(|q| q.anonymity.is_some())
-            .count() as u64;
+        let f = quotecheck::Figures::of(report);
+        self.claims += f.claims as u64;
+        self.anonymous += f.anonymous as u64;
     }
 
     /// The `--stats` summary line.
     pub fn summary(&self, secs: f64) -> String {
-        let share = if self.quotes == 0 {
+        let share = if self.claims == 0 {
             0.0
         } else {
-            100.0 * self.anonymous as f64 / self.quotes as f64
+            100.0 * self.anonymous as f64 / self.claims as f64
         };
         let mb = self.bytes as f64 / 1e6;
         format!(
-            "quotecheck: {} documents, {} quotes ({:.1}% anonymous), {} errors; {:.1} MB in {:.2} s ({:.1} MB/s)",
-            self.docs,
-            self.quotes,
+            "quotecheck: {}, {} ({:.1}% anonymous), {}; {:.1} MB in {:.2} s ({:.1} MB/s)",
+            count(self.docs, "document"),
+            count(self.claims, "claim"),
             share,
-            self.errors,
+            count(self.errors, "error"),
             mb,
             secs,
             if secs > 0.0 { mb / secs } else { 0.0 }
@@ -280,6 +350,15 @@ fn input_len(f: &std::path::Path) -> Option<u64> {
     meta.is_file().then_some(meta.len())
 }
 
+/// The progress bar of one input (none with --quiet).
+fn bar(args: &ExtractArgs, f: &std::path::Path) -> Option<indicatif::ProgressBar> {
+    if args.quiet {
+        None
+    } else {
+        progress::bytes(input_len(f))
+    }
+}
+
 /// `extract --jsonl` over one input: lines read in batches, analysed on `--threads` threads,
 /// results written in input order.
 fn jsonl<W: Write>(
@@ -296,14 +375,14 @@ fn jsonl<W: Write>(
         match std::fs::File::open(f) {
             Ok(file) => Box::new(std::io::BufReader::with_capacity(1 << 16, file)),
             Err(e) => {
-                eprintln!("quotecheck: {name}: {e}");
+                eprintln!("quotecheck: {}", input::io_message(f, &e));
                 return Ok(2);
             }
         }
     };
     // The line holds the text plus its id and escapes: allow room for them.
     let cap = args.max_bytes.saturating_mul(2).saturating_add(1 << 16);
-    let bar = progress::bytes(input_len(f));
+    let bar = bar(args, f);
     let mut line_no = 0usize;
     let mut eof = false;
     let mut status = 0;
@@ -455,7 +534,12 @@ fn record(
             ),
         );
     }
-    let report = analyzer.analyze(text);
+    let kind = if args.markdown {
+        InputKind::Markdown
+    } else {
+        InputKind::Text
+    };
+    let report = analyzer.analyze(text, kind);
     stats.count(&report);
     json::write_labelled_line(out, "id", &id, &report)?;
     Ok(0)

@@ -1,6 +1,5 @@
 //! `--format html`: every document is read and analysed first, then one page is written.
 
-use std::io::Write;
 use std::path::PathBuf;
 
 use quotecheck::render::html::{self, HtmlDoc};
@@ -10,7 +9,11 @@ use super::input;
 use super::ExtractArgs;
 
 /// `extract --format html`: one page for all `files`; returns the exit status.
-pub fn extract(args: &ExtractArgs, files: &[PathBuf], analyze: impl Fn(&str) -> Report) -> i32 {
+pub fn extract(
+    args: &ExtractArgs,
+    files: &[PathBuf],
+    analyze: impl Fn(&std::path::Path, &str) -> Report,
+) -> i32 {
     if args.jsonl {
         eprintln!("quotecheck: --format html cannot be used with --jsonl: it makes one page of whole documents (give them as files)");
         return 2;
@@ -18,7 +21,7 @@ pub fn extract(args: &ExtractArgs, files: &[PathBuf], analyze: impl Fn(&str) -> 
     let mut status = 0;
     let mut docs: Vec<(String, String, Report)> = Vec::new();
     for f in files {
-        let Some(inp) = input::read_or_report(f, args.lossy) else {
+        let Some(mut inp) = input::read_or_report(f, args.lossy) else {
             status = 2;
             continue;
         };
@@ -32,7 +35,12 @@ pub fn extract(args: &ExtractArgs, files: &[PathBuf], analyze: impl Fn(&str) -> 
             status = status.max(1);
             continue;
         }
-        let report = analyze(&inp.text);
+        let report = analyze(f, &inp.text);
+        if f.as_os_str() == "-" {
+            if let Some(n) = &args.stdin_filename {
+                inp.name = n.display().to_string();
+            }
+        }
         docs.push((inp.name, inp.text, report));
     }
     let views: Vec<HtmlDoc<'_>> = docs
@@ -44,20 +52,12 @@ pub fn extract(args: &ExtractArgs, files: &[PathBuf], analyze: impl Fn(&str) -> 
             findings: None,
         })
         .collect();
-    match write(&html::report(&views)) {
-        Ok(()) => status,
-        Err(e) => {
-            eprintln!("quotecheck: {e}");
-            2
-        }
+    if docs.is_empty() && status == 2 {
+        // Nothing could be read: no page.
+        return 2;
     }
-}
-
-/// Writes the page to standard output; a closed pipe is not an error.
-pub fn write(page: &str) -> std::io::Result<()> {
-    let mut out = std::io::stdout().lock();
-    match out.write_all(page.as_bytes()).and_then(|()| out.flush()) {
-        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(e),
-        _ => Ok(()),
-    }
+    status.max(super::write_output(
+        args.output.as_deref(),
+        &html::report(&views),
+    ))
 }

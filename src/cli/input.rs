@@ -11,6 +11,33 @@ pub struct Input {
     pub text: String,
 }
 
+/// The message for a path that does not exist (one wording for every command).
+pub fn missing(path: &Path) -> String {
+    format!("{}: no such file or folder", path.display())
+}
+
+/// The message for an I/O error on `path`: the common cases in words, the rest as the system
+/// says them.
+pub fn io_message(path: &Path, e: &std::io::Error) -> String {
+    use std::io::ErrorKind;
+    match e.kind() {
+        ErrorKind::NotFound => missing(path),
+        ErrorKind::PermissionDenied => format!("{}: permission denied", path.display()),
+        ErrorKind::IsADirectory => folder(path),
+        _ => format!("{}: {e}", path.display()),
+    }
+}
+
+/// The message for a folder given where a file is read.
+fn folder(path: &Path) -> String {
+    format!(
+        "{}: is a folder (extract reads files; to check every document in a folder, run \
+         `quotecheck check {}`)",
+        path.display(),
+        path.display()
+    )
+}
+
 /// Reads `path` (`-` for standard input) as UTF-8; `lossy` replaces invalid sequences.
 pub fn read(path: &Path, lossy: bool) -> Result<Input, String> {
     let name = path.display().to_string();
@@ -19,10 +46,12 @@ pub fn read(path: &Path, lossy: bool) -> Result<Input, String> {
         std::io::stdin()
             .lock()
             .read_to_end(&mut b)
-            .map_err(|e| format!("<stdin>: {e}"))?;
+            .map_err(|e| format!("standard input: {e}"))?;
         b
+    } else if path.is_dir() {
+        return Err(folder(path));
     } else {
-        std::fs::read(path).map_err(|e| format!("{name}: {e}"))?
+        std::fs::read(path).map_err(|e| io_message(path, &e))?
     };
     let text = decode(bytes, lossy).map_err(|off| format!("{name}: invalid UTF-8 at byte {off} (use --lossy to decode with replacement characters)"))?;
     Ok(Input { name, text })

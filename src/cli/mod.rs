@@ -4,11 +4,14 @@
 //! document over `--max-bytes`); 2 a usage, I/O or configuration error.
 
 mod check;
+mod docs;
+mod eval;
 mod extract;
 mod html;
 mod input;
 mod pool;
 mod progress;
+mod size;
 
 use std::path::PathBuf;
 
@@ -20,11 +23,19 @@ use clap::{Parser, Subcommand, ValueEnum};
 /// speaker (a named person or organisation, a pronoun, a role, an anonymous source) and to the
 /// chain the claim travelled through (a briefing official, an agency, the dateline publisher).
 #[derive(Parser, Debug)]
-#[command(name = "quotecheck", version, about, long_about, after_help = EXAMPLES)]
+#[command(name = "quotecheck", version = VERSION, about, long_about, after_help = EXAMPLES)]
 pub struct Cli {
     #[command(subcommand)]
     command: Command,
 }
+
+/// The version with the commit and build date (from build.rs).
+const VERSION: &str = concat!(
+    env!("CARGO_PKG_VERSION"),
+    " (",
+    env!("QUOTECHECK_BUILD_INFO"),
+    ")"
+);
 
 const EXAMPLES: &str = "Examples:
   quotecheck extract examples/wire-story.txt --format text   who said what, by speaker
@@ -32,10 +43,12 @@ const EXAMPLES: &str = "Examples:
   quotecheck extract story.txt --format html > report.html    the text with every claim highlighted
   quotecheck extract --jsonl < articles.jsonl > out.jsonl     one result line per {\"id\",\"text\"} line
   quotecheck extract --jsonl -j 8 --stats big.jsonl > out.jsonl   eight threads, a summary at the end
-  quotecheck check drafts/                                    gate drafted copy (exit 1 on findings)
+  quotecheck check                                            every draft here; exit 1 on findings
+  quotecheck check drafts/                                    gate one folder's drafted copy
   quotecheck check story.md --format sarif > qc.sarif         findings for code scanning
   quotecheck rule anonymous-no-reason                         what a rule finds and how to fix it
-  quotecheck schema > report.schema.json                      the JSON Schema of the report";
+  quotecheck schema > report.schema.json                      the JSON Schema of the report
+  quotecheck eval gold.jsonl --verbose                        score against your own annotations";
 
 #[derive(Subcommand, Debug)]
 enum Command {
@@ -56,7 +69,31 @@ enum Command {
     },
     /// Print the JSON Schema of the report.
     Schema,
+    /// Score attribution against gold annotations (precision, recall, F1).
+    #[command(after_help = EVAL_HELP)]
+    Eval(eval::EvalArgs),
+    /// Print a shell completion script.
+    #[command(after_help = COMPLETIONS_HELP)]
+    Completions {
+        /// The shell.
+        shell: clap_complete::Shell,
+    },
+    /// Print the man page (roff) of quotecheck, or of one command.
+    #[command(after_help = "Install: quotecheck manpage > ~/.local/share/man/man1/quotecheck.1")]
+    Manpage {
+        /// A command (e.g. check) for its own page.
+        command: Option<String>,
+    },
 }
+
+const COMPLETIONS_HELP: &str = "Install, for example:
+  bash  quotecheck completions bash > ~/.local/share/bash-completion/completions/quotecheck
+  zsh   quotecheck completions zsh > ~/.zfunc/_quotecheck   (with fpath+=~/.zfunc)
+  fish  quotecheck completions fish > ~/.config/fish/completions/quotecheck.fish";
+
+const EVAL_HELP: &str = "Without PRED the gold texts are analysed by this quotecheck. \
+The matching and the figures are documented in the README (Accuracy).
+Exit status: 0 scored, 2 a file could not be read or parsed.";
 
 /// Output format of `extract`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -72,7 +109,8 @@ pub enum Format {
 
 #[derive(clap::Args, Debug)]
 pub struct ExtractArgs {
-    /// Files to read; `-` or nothing reads standard input.
+    /// Files to read (.md and .markdown files are read as Markdown); `-` or nothing reads
+    /// standard input.
     #[arg(value_name = "FILE")]
     files: Vec<PathBuf>,
     /// Read JSON Lines ({"id": …, "text": …} a line) and write one result line per input line.
@@ -84,14 +122,28 @@ pub struct ExtractArgs {
     /// Pretty-print JSON.
     #[arg(long)]
     pretty: bool,
+    /// Write the output to FILE instead of standard output.
+    #[arg(long, short = 'o', value_name = "FILE")]
+    output: Option<PathBuf>,
+    /// Read every input as Markdown: front matter, code, HTML and link targets are not prose
+    /// (offsets stay those of the original text).
+    #[arg(long)]
+    markdown: bool,
+    /// The name of standard input in the output; its extension says whether it is Markdown.
+    #[arg(long, value_name = "PATH")]
+    stdin_filename: Option<PathBuf>,
+    /// Draw no progress bar.
+    #[arg(long, short = 'q')]
+    quiet: bool,
     /// Extend the built-in grammar with the word lists in DIR (same file names as grammars/).
     #[arg(long, value_name = "DIR")]
     grammar: Vec<PathBuf>,
     /// Decode invalid UTF-8 with replacement characters instead of failing.
     #[arg(long)]
     lossy: bool,
-    /// Skip documents larger than this many bytes, with an error record.
-    #[arg(long, value_name = "N", default_value_t = 64 * 1024 * 1024)]
+    /// Skip documents larger than this, with an error record: bytes, or with a unit (K, M, G,
+    /// KiB, MiB, GiB: powers of 1024; KB, MB, GB: of 1000).
+    #[arg(long, value_name = "SIZE", default_value = "64MiB", value_parser = size::parse_size)]
     max_bytes: usize,
     /// Worker threads for --jsonl (0: one per core). Output stays in input order.
     #[arg(long, short = 'j', value_name = "N", default_value_t = 0)]
@@ -115,6 +167,9 @@ pub fn run() -> i32 {
         Command::Extract(args) => extract::run(&args),
         Command::Check(args) => check::run(&args),
         Command::Rule { name } => check::rule(name.as_deref()),
+        Command::Eval(args) => eval::run(&args),
+        Command::Completions { shell } => docs::completions(shell),
+        Command::Manpage { command } => docs::manpage(command.as_deref()),
         Command::Schema => {
             let s = quotecheck::report::schema();
             match serde_json::to_string_pretty(&s) {
@@ -127,6 +182,29 @@ pub fn run() -> i32 {
                     2
                 }
             }
+        }
+    }
+}
+
+/// Writes `text` to `file`, or to standard output; returns the exit status (0, or 2 when the
+/// write failed; a closed pipe is no error).
+fn write_output(file: Option<&std::path::Path>, text: &str) -> i32 {
+    use std::io::Write;
+    let r = match file {
+        Some(p) => std::fs::write(p, text).map_err(|e| input::io_message(p, &e)),
+        None => {
+            let mut out = std::io::stdout().lock();
+            match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+                Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(e.to_string()),
+                _ => Ok(()),
+            }
+        }
+    };
+    match r {
+        Ok(()) => 0,
+        Err(e) => {
+            eprintln!("quotecheck: {e}");
+            2
         }
     }
 }

@@ -6,6 +6,7 @@ use std::fmt::Write as _;
 use serde_json::{json, Value};
 
 use crate::check::{rules, CheckResult, Finding, Level};
+use crate::figures::count;
 use crate::span::LineIndex;
 
 /// One checked document, ready to render.
@@ -47,8 +48,14 @@ impl Paint {
     }
 }
 
-/// rustc-style output: the message, the place, the line with the span underlined, the help.
+/// rustc-style output: the message, the place, the line with the span underlined, the help;
+/// each document's figures and the totals at the end.
 pub fn human(docs: &[Checked<'_>], colour: bool) -> String {
+    human_with(docs, colour, true)
+}
+
+/// [`human`], with the figures and totals only when `summaries` is set.
+pub fn human_with(docs: &[Checked<'_>], colour: bool, summaries: bool) -> String {
     let p = Paint { on: colour };
     let mut out = String::new();
     let mut counts = [0usize; 4];
@@ -58,7 +65,7 @@ pub fn human(docs: &[Checked<'_>], colour: bool) -> String {
             if let Some(c) = counts.get_mut(f.level as usize) {
                 *c += 1;
             }
-            let (l, c, el, ec) = position(d.text, &lines, f);
+            let (l, c) = lines.line_col(d.text, f.span.start);
             let _ = writeln!(
                 out,
                 "{}{}: {}",
@@ -66,72 +73,78 @@ pub fn human(docs: &[Checked<'_>], colour: bool) -> String {
                 p.wrap("1", &format!("[{}]", f.rule)),
                 p.wrap("1", &f.message)
             );
-            let width = l.to_string().len();
-            let pad = " ".repeat(width);
+            let pad = " ".repeat(l.to_string().len());
             let _ = writeln!(out, "{pad}{} {}:{l}:{c}", p.wrap("1;34", "-->"), d.path);
-            let _ = writeln!(out, "{pad} {}", p.wrap("1;34", "|"));
-            let line_text = d
-                .text
-                .lines()
-                .nth(l - 1)
-                .unwrap_or("")
-                .trim_end_matches('\r');
-            let _ = writeln!(
-                out,
-                "{} {} {line_text}",
-                p.wrap("1;34", &l.to_string()),
-                p.wrap("1;34", "|")
-            );
-            let end_col = if el == l {
-                ec
-            } else {
-                line_text.chars().count() + 1
-            };
-            let marks = "^".repeat(end_col.saturating_sub(c).max(1));
-            let _ = writeln!(
-                out,
-                "{pad} {} {}{}",
-                p.wrap("1;34", "|"),
-                " ".repeat(c - 1),
-                p.wrap(
-                    if f.level == Level::Error {
-                        "1;31"
-                    } else {
-                        "1;33"
-                    },
-                    &marks
-                )
-            );
+            snippet(&mut out, &p, d.text, &lines, f, l);
             if let Some(h) = &f.help {
                 let _ = writeln!(out, "{pad} {} help: {h}", p.wrap("1;34", "="));
             }
             out.push('\n');
         }
         let s = &d.result.summary;
-        if s.claims > 0 || !d.result.findings.is_empty() {
-            let _ = writeln!(
-                out,
-                "{}: {} claims, {} from anonymous sources ({:.0}%)",
-                d.path,
-                s.claims,
-                s.anonymous,
-                s.anonymous_share * 100.0
-            );
+        if summaries && (s.claims > 0 || !d.result.findings.is_empty()) {
+            let _ = writeln!(out, "{}: {}", d.path, crate::figures::sentence(s));
         }
     }
-    let total: usize = counts.iter().sum();
+    if summaries {
+        let total: usize = counts.iter().sum();
+        let n = |l: Level| counts.get(l as usize).copied().unwrap_or(0);
+        let _ = writeln!(
+            out,
+            "{} ({}, {}, {} info) in {}",
+            count(total, "finding"),
+            count(n(Level::Error), "error"),
+            count(n(Level::Warning), "warning"),
+            n(Level::Info),
+            count(docs.len(), "document")
+        );
+    }
+    out
+}
+
+/// Display columns of `s` (wide characters count two, combining marks none, a tab four).
+fn width(s: &str) -> usize {
+    s.chars()
+        .map(|c| {
+            if c == '\t' {
+                4
+            } else {
+                unicode_width::UnicodeWidthChar::width(c).unwrap_or(0)
+            }
+        })
+        .sum()
+}
+
+/// The finding's line with its span underlined: the carets sit under the span's characters
+/// by display width (a CJK character or an emoji takes two columns), tabs shown as four spaces.
+fn snippet(out: &mut String, p: &Paint, text: &str, lines: &LineIndex, f: &Finding, l: usize) {
+    let pad = " ".repeat(l.to_string().len());
+    let line = lines.line_span(text, l);
+    let line_text = line.of(text);
+    let start = f.span.start.clamp(line.start, line.end);
+    let end = f.span.end.clamp(start, line.end);
+    let before = text.get(line.start..start).unwrap_or_default();
+    let under = text.get(start..end).unwrap_or_default();
+    let _ = writeln!(out, "{pad} {}", p.wrap("1;34", "|"));
     let _ = writeln!(
         out,
-        "{} finding{} ({} error, {} warning, {} info) in {} document{}",
-        total,
-        if total == 1 { "" } else { "s" },
-        counts.get(Level::Error as usize).copied().unwrap_or(0),
-        counts.get(Level::Warning as usize).copied().unwrap_or(0),
-        counts.get(Level::Info as usize).copied().unwrap_or(0),
-        docs.len(),
-        if docs.len() == 1 { "" } else { "s" }
+        "{} {} {}",
+        p.wrap("1;34", &l.to_string()),
+        p.wrap("1;34", "|"),
+        line_text.replace('\t', "    ")
     );
-    out
+    let colour = if f.level == Level::Error {
+        "1;31"
+    } else {
+        "1;33"
+    };
+    let _ = writeln!(
+        out,
+        "{pad} {} {}{}",
+        p.wrap("1;34", "|"),
+        " ".repeat(width(before)),
+        p.wrap(colour, &"^".repeat(width(under).max(1)))
+    );
 }
 
 /// JSON: one object per document with its findings (with line and column) and summary.
@@ -204,7 +217,7 @@ pub fn sarif(docs: &[Checked<'_>]) -> Value {
         "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
         "version": "2.1.0",
         "runs": [{
-            "tool": {"driver": {"name": "quotecheck", "version": env!("CARGO_PKG_VERSION"), "informationUri": "https://crates.io/crates/quotecheck", "rules": rule_list}},
+            "tool": {"driver": {"name": "quotecheck", "version": env!("CARGO_PKG_VERSION"), "rules": rule_list}},
             "columnKind": "unicodeCodePoints",
             "results": results
         }]

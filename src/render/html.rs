@@ -22,15 +22,14 @@
 //!   fragments (`class="… cont"` after the first), so the markup always nests;
 //! - check findings are `<mark class="finding level-…">` with the rule id after them.
 //!
-//! In the side panel, "direct" counts direct quotes and partial quotes that stand alone,
-//! "reported" counts reported claims; a partial quote inside a reported claim is part of that
-//! claim. The anonymous share is the share of those claims credited to unnamed sources, as in
-//! `quotecheck check`'s summary.
+//! The side panel's figures (claims, anonymous share, speakers, and each speaker's direct,
+//! partial and reported claims) are [`crate::figures`]', the same as every other output's.
 
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
 use crate::check::{CheckResult, Finding, Level};
+use crate::figures::{self, Figures};
 use crate::report::{ChainRole, Construction, EntityKind, Quote, QuoteKind, Report, Stance};
 use crate::span::LineIndex;
 
@@ -92,8 +91,9 @@ pub fn report(docs: &[HtmlDoc<'_>]) -> String {
             esc(&mut out, d.name);
             let _ = write!(
                 out,
-                "</a> <span class=\"muted\">{} claims, {} anonymous",
-                s.claims, s.anonymous
+                "</a> <span class=\"muted\">{}, {} anonymous",
+                figures::count(s.figures.claims, "claim"),
+                s.figures.anonymous
             );
             if let Some(f) = d.findings {
                 let _ = write!(
@@ -185,17 +185,6 @@ fn level_name(l: Level) -> &'static str {
     l.as_str()
 }
 
-/// How a unit counts in the side panel.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Claim {
-    /// Not a claim: not speech, or a partial quote inside a reported claim.
-    No,
-    /// A direct quote, or a partial quote standing alone.
-    Direct,
-    /// A reported claim.
-    Reported,
-}
-
 /// One speaker of the side panel.
 #[derive(Debug)]
 struct Speaker {
@@ -203,6 +192,7 @@ struct Speaker {
     name: String,
     anonymous: bool,
     direct: usize,
+    partial: usize,
     reported: usize,
 }
 
@@ -214,96 +204,66 @@ struct Chain {
     claims: usize,
 }
 
-/// The per-document figures and tables.
+/// The per-document figures and tables; the counts are [`crate::figures`]'.
 #[derive(Debug)]
 struct Stats {
-    /// For each unit, how it counts.
-    claim: Vec<Claim>,
-    /// Entity id → speaker number (order of first speech).
+    /// Entity id → speaker number: the speakers in order of first claim, then (for colour
+    /// only) any entity credited with speech that is no claim of its own.
     number: BTreeMap<usize, usize>,
+    /// The speakers listed in the panel (those credited with a claim).
     speakers: Vec<Speaker>,
     chains: Vec<Chain>,
-    claims: usize,
-    anonymous: usize,
-    unattributed: usize,
+    figures: Figures,
 }
 
 impl Stats {
     fn of(report: &Report) -> Stats {
-        // A partial quote inside a reported claim is part of it: found with the reported
-        // claims sorted by start and the running maximum of their ends.
-        let mut indirect: Vec<(usize, usize)> = report
-            .quotes
-            .iter()
-            .filter(|q| q.kind == QuoteKind::Indirect)
-            .map(|q| (q.content.start, q.content.end))
-            .collect();
-        indirect.sort_unstable();
-        let mut reach = Vec::with_capacity(indirect.len());
-        let mut max_end = 0;
-        for &(_, e) in &indirect {
-            max_end = max_end.max(e);
-            reach.push(max_end);
-        }
-        let inside = |q: &Quote| {
-            let n = indirect.partition_point(|&(s, _)| s <= q.content.start);
-            n > 0 && reach.get(n - 1).is_some_and(|&e| e >= q.content.end)
+        let name = |entity: usize| {
+            report
+                .entities
+                .get(entity)
+                .map(|e| (e.name.clone(), e.anonymous))
+                .unwrap_or_default()
         };
-        let claim: Vec<Claim> = report
-            .quotes
-            .iter()
-            .map(|q| match q.kind {
-                QuoteKind::Direct => Claim::Direct,
-                QuoteKind::Indirect => Claim::Reported,
-                QuoteKind::Partial if !inside(q) => Claim::Direct,
-                _ => Claim::No,
+        let speakers: Vec<Speaker> = figures::speakers(report)
+            .into_iter()
+            .map(|c| {
+                let (name, anonymous) = name(c.entity);
+                Speaker {
+                    entity: c.entity,
+                    name,
+                    anonymous,
+                    direct: c.direct,
+                    partial: c.partial,
+                    reported: c.reported,
+                }
             })
             .collect();
+        let mut number: BTreeMap<usize, usize> = speakers
+            .iter()
+            .enumerate()
+            .map(|(n, sp)| (sp.entity, n))
+            .collect();
+        for q in report.quotes.iter().filter(|q| is_speech(q.kind)) {
+            if let Some(sp) = &q.speaker {
+                let n = number.len();
+                number.entry(sp.entity).or_insert(n);
+            }
+        }
         let mut s = Stats {
-            claim,
-            number: BTreeMap::new(),
-            speakers: Vec::new(),
+            number,
+            speakers,
             chains: Vec::new(),
-            claims: 0,
-            anonymous: 0,
-            unattributed: 0,
+            figures: Figures::of(report),
         };
         let mut chain_ix: BTreeMap<(usize, Vec<(&str, &str)>), usize> = BTreeMap::new();
-        for (q, &c) in report.quotes.iter().zip(&s.claim) {
-            if !is_speech(q.kind) {
-                continue;
-            }
-            let Some(sp) = &q.speaker else {
-                if c != Claim::No {
-                    s.claims += 1;
-                    s.unattributed += 1;
-                }
+        for (q, c) in report.quotes.iter().zip(figures::claim_kinds(report)) {
+            let (Some(sp), Some(_)) = (&q.speaker, c) else {
                 continue;
             };
-            let n = *s.number.entry(sp.entity).or_insert(s.speakers.len());
-            if n == s.speakers.len() {
-                s.speakers.push(Speaker {
-                    entity: sp.entity,
-                    name: sp.name.clone(),
-                    anonymous: sp.anonymous,
-                    direct: 0,
-                    reported: 0,
-                });
-            }
-            if c == Claim::No {
+            let Some(&n) = s.number.get(&sp.entity) else {
                 continue;
-            }
-            s.claims += 1;
-            if sp.anonymous {
-                s.anonymous += 1;
-            }
-            if let Some(x) = s.speakers.get_mut(n) {
-                match c {
-                    Claim::Direct => x.direct += 1,
-                    Claim::Reported => x.reported += 1,
-                    Claim::No => {}
-                }
-            }
+            };
             let key = (
                 n,
                 q.chain
@@ -331,11 +291,7 @@ impl Stats {
     }
 
     fn share(&self) -> f64 {
-        if self.claims == 0 {
-            0.0
-        } else {
-            self.anonymous as f64 / self.claims as f64
-        }
+        self.figures.anonymous_share
     }
 }
 
@@ -436,13 +392,20 @@ impl<'o, 'a> Walker<'o, 'a> {
                 }
             }
         }
-        // Outer before inner: earlier start, then longer, then units before findings.
+        // Outer before inner: earlier start, then longer, then units before findings, then the
+        // more severe finding (of two on one span, the milder is inside, where the style sheet
+        // stops it drawing over the more severe one's underline).
+        let level = |i: usize| {
+            doc.findings
+                .and_then(|r| r.findings.get(i))
+                .map_or(Level::Off, |f| f.level)
+        };
         ivs.sort_by_key(|v| {
-            let (rank, i) = match v.what {
-                What::Unit(i) => (0, i),
-                What::Finding(i) => (1, i),
+            let (rank, severity, i) = match v.what {
+                What::Unit(i) => (0, std::cmp::Reverse(Level::Off), i),
+                What::Finding(i) => (1, std::cmp::Reverse(level(i)), i),
             };
-            (v.start, std::cmp::Reverse(v.end), rank, i)
+            (v.start, std::cmp::Reverse(v.end), rank, severity, i)
         });
         let begun = vec![false; ivs.len()];
         Walker {
@@ -470,7 +433,7 @@ impl<'o, 'a> Walker<'o, 'a> {
         points.sort_unstable();
         points.dedup();
         let mut next = 0; // next interval to open
-        let mut pos = 0; // text written up to here
+        let mut pos = self.front_matter(); // text written up to here
         for p in points {
             if p < pos {
                 continue;
@@ -494,6 +457,20 @@ impl<'o, 'a> Walker<'o, 'a> {
         }
         self.close_ending(usize::MAX);
         self.end_paragraph();
+    }
+
+    /// Writes a Markdown document's front matter as a block of its own, not as prose; returns
+    /// where the prose starts.
+    fn front_matter(&mut self) -> usize {
+        let md = crate::check::InputKind::from_path(std::path::Path::new(self.doc.name));
+        let Some(span) = crate::check::markdown::front_matter(self.doc.text, md) else {
+            return 0;
+        };
+        self.out
+            .push_str("<pre class=\"front-matter\" aria-label=\"front matter\">");
+        esc(self.out, span.of(self.doc.text).trim_end());
+        self.out.push_str("</pre>\n");
+        span.end
     }
 
     /// Writes text, opening the paragraph and any pending marks first.
@@ -839,10 +816,10 @@ fn panel(out: &mut String, d: usize, doc: &HtmlDoc<'_>, s: &Stats) {
     let _ = writeln!(
         out,
         "<p class=\"figures\"><strong>{}</strong> claim{}, <strong>{}</strong> from anonymous sources (<strong>{pct}%</strong>){}</p>",
-        s.claims,
-        plural(s.claims),
-        s.anonymous,
-        if s.unattributed > 0 { format!(", <strong class=\"warn\">{}</strong> unattributed", s.unattributed) } else { String::new() }
+        s.figures.claims,
+        plural(s.figures.claims),
+        s.figures.anonymous,
+        if s.figures.unattributed > 0 { format!(", <strong class=\"warn\">{}</strong> unattributed", s.figures.unattributed) } else { String::new() }
     );
     let _ = writeln!(
         out,
@@ -862,9 +839,14 @@ fn panel(out: &mut String, d: usize, doc: &HtmlDoc<'_>, s: &Stats) {
                 if sp.anonymous { " anon" } else { "" }
             );
             esc(out, &sp.name);
+            let partial = if sp.partial > 0 {
+                format!(", {} partial", sp.partial)
+            } else {
+                String::new()
+            };
             let _ = write!(
                 out,
-                "</span> <span class=\"counts\">{} direct, {} reported</span></button>",
+                "</span> <span class=\"counts\">{} direct{partial}, {} reported</span></button>",
                 sp.direct, sp.reported
             );
             let note = entity_note(doc.report, sp.entity);

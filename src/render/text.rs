@@ -1,8 +1,12 @@
-//! Human-readable output: who said what, grouped by speaker.
+//! Human-readable output: who said what, grouped by speaker, under the document's figures
+//! ([`crate::figures`]).
 
 use std::fmt::Write as _;
 
-use crate::report::{ChainRole, QuoteKind, Report};
+use std::collections::BTreeSet;
+
+use crate::figures::{claim_kinds, sentence, speakers, Figures};
+use crate::report::{ChainRole, Report};
 use crate::span::LineIndex;
 
 fn clip(s: &str, n: usize) -> String {
@@ -21,24 +25,10 @@ pub fn render(name: &str, text: &str, report: &Report) -> String {
     let ix = LineIndex::new(text);
     let mut out = String::new();
     let _ = writeln!(out, "{name}");
-    let speech = |k: QuoteKind| {
-        matches!(
-            k,
-            QuoteKind::Direct | QuoteKind::Partial | QuoteKind::Indirect
-        )
-    };
-    let total = report.quotes.iter().filter(|q| speech(q.kind)).count();
-    let anon = report
-        .quotes
-        .iter()
-        .filter(|q| speech(q.kind) && q.speaker.as_ref().is_some_and(|s| s.anonymous))
-        .count();
-    let _ = writeln!(
-        out,
-        "  {total} claims, {anon} from anonymous sources, {} speakers",
-        report.entities.len()
-    );
-    for e in &report.entities {
+    let figures = Figures::of(report);
+    let _ = writeln!(out, "  {}", sentence(&figures));
+    let speakers: BTreeSet<usize> = speakers(report).iter().map(|s| s.entity).collect();
+    for e in report.entities.iter().filter(|e| speakers.contains(&e.id)) {
         let units: Vec<_> = report
             .quotes
             .iter()
@@ -48,14 +38,21 @@ pub fn render(name: &str, text: &str, report: &Report) -> String {
             continue;
         }
         let mut what = vec![format!("{:?}", e.kind).to_lowercase()];
-        what.extend(e.titles.iter().take(2).cloned());
+        what.extend(
+            e.titles
+                .iter()
+                .take(2)
+                .map(|t| t.split_whitespace().collect::<Vec<_>>().join(" ")),
+        );
         if e.anonymous {
             what.push(match &e.anonymity_reason {
                 Some(r) => format!("reason: {}", clip(&r.text, 60)),
                 None => "no reason given for anonymity".into(),
             });
         }
-        let _ = writeln!(out, "\n  {} ({})", e.name, what.join("; "));
+        // A name read across a line break is shown on one line.
+        let name = e.name.split_whitespace().collect::<Vec<_>>().join(" ");
+        let _ = writeln!(out, "\n  {name} ({})", what.join("; "));
         for q in units {
             let (l, c) = ix.line_col(text, q.content.start);
             let cue = q
@@ -86,13 +83,16 @@ pub fn render(name: &str, text: &str, report: &Report) -> String {
     let orphans: Vec<_> = report
         .quotes
         .iter()
-        .filter(|q| q.speaker.is_none() && q.kind == QuoteKind::Direct)
+        .zip(claim_kinds(report))
+        .filter(|(q, k)| q.speaker.is_none() && k.is_some())
+        .map(|(q, _)| q)
         .collect();
     if !orphans.is_empty() {
         let _ = writeln!(out, "\n  (unattributed)");
         for q in orphans {
             let (l, c) = ix.line_col(text, q.content.start);
-            let _ = writeln!(out, "    {l}:{c} direct   \"{}\"", clip(&q.text, 90));
+            let kind = format!("{:?}", q.kind).to_lowercase();
+            let _ = writeln!(out, "    {l}:{c} {kind:<8} \"{}\"", clip(&q.text, 90));
         }
     }
     for d in &report.diagnostics {

@@ -16,9 +16,9 @@
 //! It runs until a clause of its own level or an outer one opens, or the sentence ends.
 
 use nom::branch::alt;
-use nom::combinator::{opt, recognize};
+use nom::combinator::{opt, peek, recognize};
 use nom::multi::{many0, many0_count, many1_count};
-use nom::sequence::{pair, preceded};
+use nom::sequence::{pair, preceded, terminated};
 use nom::Parser;
 
 use super::input::{aside_mark, kind, np, punct, PResult, Phr};
@@ -458,7 +458,9 @@ pub fn subject_before(doc: &Doc<'_>, lo: usize, v: usize) -> Option<Subject> {
         if let Ok((r, core_end)) = subject_group(i) {
             let head = ph(doc, a);
             let nominal = head.kind == PhraseKind::Np || head.is(PhraseFlag::GERUND);
-            if r.start == end && nominal && agrees(doc, a, core_end, v) {
+            // (A comma may close the group: "Bob Friedman, a host and manager at X, said".)
+            let closed = r.start == end || (r.start + 1 == end && is_aside(doc, r.start) && r.start > a + 1);
+            if closed && nominal && agrees(doc, a, core_end, v) {
                 return Some(Subject {
                     start: a as u32,
                     end: end as u32,
@@ -483,10 +485,21 @@ fn agrees(doc: &Doc<'_>, a: usize, core_end: usize, v: usize) -> bool {
         return true;
     }
     let h = doc.tag(head.head());
+    // Only a lower-case common noun with no number in its phrase ("9 percent say", a name the
+    // tagger reads as a plural: "Sanders says").
+    let numbered = (head.start..head.end).any(|t| doc.tag(t as usize).is_num());
+    if doc.is_cap(head.head()) || numbered {
+        return true;
+    }
     let plural_verb = matches!(first, super::Tag::VerbVbp | super::Tag::AuxVbp);
     let singular_verb = matches!(first, super::Tag::VerbVbz | super::Tag::AuxVbz);
     let singular_noun = matches!(h, super::Tag::NounNn);
     !(singular_verb && h.is_plural() || plural_verb && singular_noun)
+}
+
+/// Whether phrase `p` is a comma or a dash.
+fn is_aside(doc: &Doc<'_>, p: usize) -> bool {
+    ph(doc, p).kind == PhraseKind::Punct && matches!(text(doc, p), "," | "\u{2014}" | "\u{2013}" | "--")
 }
 
 /// How many phrases before its verb a subject may start.
@@ -573,14 +586,27 @@ fn dash_aside<'d, 'a: 'd>(i: Phr<'d, 'a>) -> PResult<'d, 'a, ()> {
 /// Nominals joined by "and" or "or" (and commas before them).
 fn coordination<'d, 'a: 'd>(i: Phr<'d, 'a>) -> PResult<'d, 'a, ()> {
     let (r, _) = nominal(i)?;
+    // (An item after a comma opening with an article is an apposition: "Bob Friedman, a host
+    // and manager at …".)
     let joined = (
-        many0(preceded(punct(","), nominal)),
+        many0(preceded(punct(","), preceded(not_article, nominal))),
         opt(punct(",")),
         kind(PhraseKind::Cconj),
         nominal,
     );
     let (r, _) = opt(joined).parse(r)?;
     Ok((r, ()))
+}
+
+/// Succeeds, consuming nothing, unless the next phrase opens with an article.
+fn not_article<'d, 'a: 'd>(i: Phr<'d, 'a>) -> PResult<'d, 'a, ()> {
+    match i.peek() {
+        Some(p) if matches!(
+            i.doc.tok_text(p.start as usize).to_ascii_lowercase().as_str(),
+            "a" | "an" | "the"
+        ) => super::input::fail(i),
+        _ => Ok((i, ())),
+    }
 }
 
 /// A noun phrase and its post-modifiers.
@@ -635,7 +661,9 @@ fn aside_vg<'d, 'a: 'd>(i: Phr<'d, 'a>) -> PResult<'d, 'a, usize> {
         p.kind == PhraseKind::Vg
             && (p.is(PhraseFlag::PARTICIPLE)
                 || p.is(PhraseFlag::GERUND)
-                || (p.end == p.start + 1 && d.tag(p.start as usize).is_past()))
+                || (p.end == p.start + 1
+                    && d.tag(p.start as usize).is_past()
+                    && !d.has(p.start as usize, crate::grammar::TokClass::VERB)))
     })(i)
 }
 
@@ -656,8 +684,10 @@ fn not_close<'d, 'a: 'd>(i: Phr<'d, 'a>) -> PResult<'d, 'a, usize> {
 /// relative or participle clause ("…, 46,", "…, a spokeswoman for the ministry,", "…, who
 /// took office in March,").
 fn aside<'d, 'a: 'd>(i: Phr<'d, 'a>) -> PResult<'d, 'a, ()> {
-    // A relative clause may hold finite verbs; any other aside none but a past form opening
-    // it ("appointed in January", read as a participle).
+    // Each reading must reach the next mark: a relative clause (which may hold finite
+    // verbs), a described noun phrase ("a kidney specialist at X who was not involved"), or
+    // words with no finite verb but a past form opening them ("appointed in January", read as
+    // a participle).
     let relative = pair(kind(PhraseKind::Wh), many0_count(not_mark));
     let plain = pair(
         opt(aside_vg),
@@ -665,7 +695,13 @@ fn aside<'d, 'a: 'd>(i: Phr<'d, 'a>) -> PResult<'d, 'a, ()> {
             !(p.kind == PhraseKind::Vg && p.is(PhraseFlag::FINITE)) && not_mark_phrase(d, p)
         })),
     );
-    let (r, _) = alt((relative.map(|_| ()), plain.map(|_| ()))).parse(i)?;
+    let until_mark = |r: Phr<'d, 'a>| peek(aside_mark).parse(r).map(|_| (r, ()));
+    let (r, _) = alt((
+        terminated(relative.map(|_| ()), until_mark),
+        terminated(recognize(coordination).map(|_| ()), until_mark),
+        terminated(plain.map(|_| ()), until_mark),
+    ))
+    .parse(i)?;
     if r.start == i.start {
         return super::input::fail(i);
     }

@@ -136,8 +136,9 @@ impl Phrase {
 /// each token, the index of its phrase.
 pub fn chunk_doc(doc: &Doc<'_>, tags: &[Tag]) -> (Vec<Phrase>, Vec<u32>) {
     let mut out = Vec::with_capacity(doc.tokens.len() / 2 + 1);
-    let c = Chunker { doc, tags };
+    let mut c = Chunker { doc, tags, first: 0 };
     for s in &doc.sentences {
+        c.first = s.start;
         let mut t = s.start;
         while t < s.end {
             let p = c.phrase_at(t, s.end);
@@ -160,6 +161,8 @@ pub fn chunk_doc(doc: &Doc<'_>, tags: &[Tag]) -> (Vec<Phrase>, Vec<u32>) {
 struct Chunker<'d, 'a> {
     doc: &'d Doc<'a>,
     tags: &'d [Tag],
+    /// The first token of the sentence being read.
+    first: usize,
 }
 
 impl Chunker<'_, '_> {
@@ -445,7 +448,9 @@ impl Chunker<'_, '_> {
     /// ("AI-powered software", "Santiago-based consultancy"), or one right after a preposition
     /// ("of proposed changes").
     fn bare_modifier(&self, k: usize) -> bool {
-        self.text(k).contains('-') || k.checked_sub(1).is_some_and(|p| self.tag(p) == Tag::AdpIn)
+        self.text(k).contains('-')
+            || k.checked_sub(1).is_some_and(|p| self.tag(p) == Tag::AdpIn)
+            || (k == self.first && self.doc.is_cap(k) && !self.doc.is_cap(k + 1))
     }
 
     /// Whether a noun follows from token `k` through premodifiers (and adverbs or participles
@@ -543,7 +548,16 @@ impl Chunker<'_, '_> {
         let bare_base = last_aux.is_none()
             && h.is_base()
             && !(t > 0 && (self.tag(t - 1).is_to() || self.tag(t - 1) == Tag::AuxMd));
+        // "he's not giving up", "they've said": the auxiliary is inside the pronoun's token.
+        let contracted = t.checked_sub(1).is_some_and(|p| {
+            let w = self.text(p);
+            self.tag(p) == Tag::PronPrp
+                && ["'s", "'re", "'ve", "'ll", "'d", "'m", "\u{2019}s", "\u{2019}re", "\u{2019}ve", "\u{2019}ll", "\u{2019}d", "\u{2019}m"]
+                    .iter()
+                    .any(|x| w.ends_with(x))
+        });
         if first.is_some_and(Tag::is_finite)
+            || contracted
             || bare_base
             || self.reporting_participle(t, head, last_aux, k, end)
         {

@@ -156,9 +156,15 @@ impl Builder<'_> {
 
     /// The position in the open stack of the innermost open clause with no verb yet.
     fn innermost_without_verb(&self) -> Option<usize> {
-        self.open
-            .iter()
-            .rposition(|&c| self.out.get(c).is_some_and(|x| x.verb.is_none()))
+        self.open.iter().rposition(|&c| {
+            self.out.get(c).is_some_and(|x| {
+                x.verb.is_none()
+                    && matches!(
+                        x.kind,
+                        ClauseKind::Main | ClauseKind::Coordinate | ClauseKind::Complement
+                    )
+            })
+        })
     }
 
     fn current_index(&self) -> usize {
@@ -184,7 +190,7 @@ fn sentence_clauses(doc: &Doc<'_>, s: Sentence, out: &mut Vec<Clause>) {
         opener(doc, &mut b, p, p1);
         let x = ph(doc, p);
         let verb = x.kind == PhraseKind::Vg
-            && (x.is(PhraseFlag::FINITE) || x.is(PhraseFlag::INFINITIVE))
+            && (x.is(PhraseFlag::FINITE) || x.is(PhraseFlag::INFINITIVE) || participle_verb(doc, &b, p))
             && !aside_participle(doc, p, p1);
         if verb {
             finite_verb(doc, &mut b, p);
@@ -192,6 +198,23 @@ fn sentence_clauses(doc: &Doc<'_>, s: Sentence, out: &mut Vec<Clause>) {
         p += 1;
     }
     b.close_to(0, p1);
+}
+
+/// "The team also measured so-called "skyglow"": a past participle with no auxiliary right
+/// after the noun phrase opening a clause with no verb yet, before an object, is the
+/// clause's past tense (a participle modifying the noun would take a preposition or "by":
+/// "officials briefed on the talks").
+fn participle_verb(doc: &Doc<'_>, b: &Builder<'_>, p: usize) -> bool {
+    let x = ph(doc, p);
+    let Some(c) = b.out.get(b.current_index()) else {
+        return false;
+    };
+    let lo = c.start as usize + usize::from(c.opener.is_some());
+    x.is(PhraseFlag::PARTICIPLE)
+        && c.verb.is_none()
+        && p == lo + 1
+        && ph(doc, lo).kind == PhraseKind::Np
+        && matches!(ph(doc, p + 1).kind, PhraseKind::Np | PhraseKind::Quote | PhraseKind::Vg)
 }
 
 /// "The Dutchman, appointed in January after …, admitted": a one-word past form right after
@@ -277,7 +300,8 @@ fn coordination_opener(doc: &Doc<'_>, b: &mut Builder<'_>, p: usize, p1: usize) 
     });
     // A speaker's next act, or next claim ("conceded that … but insisted that …").
     let act = doc.word_tags(ph(doc, v).head()).any(|x| {
-        matches!(x, crate::grammar::Tag::Verb(verb) if verb.act)
+        matches!(x, crate::grammar::Tag::Verb(verb)
+            if verb.act || (verb.split && verb.kind == crate::grammar::VerbKind::Speech))
     }) || (doc.has(ph(doc, v).head(), crate::grammar::TokClass::VERB)
         && text(doc, v + 1).eq_ignore_ascii_case("that"));
     if comma || (act && v == p + 1) {
@@ -661,9 +685,7 @@ fn aside_vg<'d, 'a: 'd>(i: Phr<'d, 'a>) -> PResult<'d, 'a, usize> {
         p.kind == PhraseKind::Vg
             && (p.is(PhraseFlag::PARTICIPLE)
                 || p.is(PhraseFlag::GERUND)
-                || (p.end == p.start + 1
-                    && d.tag(p.start as usize).is_past()
-                    && !d.has(p.start as usize, crate::grammar::TokClass::VERB)))
+                || (p.end == p.start + 1 && d.tag(p.start as usize).is_past()))
     })(i)
 }
 
@@ -696,8 +718,10 @@ fn aside<'d, 'a: 'd>(i: Phr<'d, 'a>) -> PResult<'d, 'a, ()> {
         })),
     );
     let until_mark = |r: Phr<'d, 'a>| peek(aside_mark).parse(r).map(|_| (r, ()));
+    let participial = pair(aside_vg, many0_count(not_mark));
     let (r, _) = alt((
         terminated(relative.map(|_| ()), until_mark),
+        terminated(participial.map(|_| ()), until_mark),
         terminated(recognize(coordination).map(|_| ()), until_mark),
         terminated(plain.map(|_| ()), until_mark),
     ))

@@ -478,14 +478,23 @@ impl Chunker<'_, '_> {
         let doc = self.doc;
         let g = self.tag(t);
         let next = t + 1;
-        (g.is_adj() || (g.is_noun() && !g.is_proper()))
-            && next < end
+        let form = |f: &[VerbForm]| {
+            doc.word_tags(t)
+                .any(|x| matches!(x, G::Verb(v) if f.contains(&v.form)))
+        };
+        let misread = g.is_adj() || (g.is_noun() && !g.is_proper());
+        let complement = next < end
             && (doc.tok_text(next).eq_ignore_ascii_case("that")
                 || doc.quote_of(next).is_some()
-                || doc.is_punct(next, ":"))
-            && doc
-                .word_tags(t)
-                .any(|x| matches!(x, G::Verb(v) if v.form == VerbForm::Past))
+                || doc.is_punct(next, ":"));
+        // "…, the nursing regulator estimates.": a cue closing its sentence after a noun.
+        let closing = (next >= end || doc.is_punct(next, ".") || doc.is_punct(next, ","))
+            && t > self.first
+            && (self.tag(t - 1).is_noun() || self.tag(t - 1) == Tag::PronPrp)
+            && (self.first..t).any(|p| doc.is_punct(p, ",") || doc.quote_of(p).is_some());
+        misread
+            && (complement && form(&[VerbForm::Past])
+                || closing && form(&[VerbForm::Past, VerbForm::Third]))
     }
 
     /// The verb group starting at token `t`, if one does: auxiliaries, negation and adverbs
@@ -608,7 +617,22 @@ impl Chunker<'_, '_> {
             doc.is_punct(p, ",") || g == Tag::PronPrp || (g.is_proper() && !self.possessive(p))
         });
         let by = next < end && doc.tok_text(next).eq_ignore_ascii_case("by");
-        complement || (opens && !by && next < end && !doc.is_punct(next, ","))
+        // "responded in their own filing that …": "that" a few words on, no verb between.
+        let that_ahead = (next..end.min(next + 8))
+            .take_while(|&k| !self.tag(k).is_verb())
+            .any(|k| doc.tok_text(k).eq_ignore_ascii_case("that") || doc.quote_of(k).is_some());
+        // "…, a presidential official told reporters": a noun opening the clause after a
+        // comma, and an object after the verb.
+        let object = next < end && {
+            let g = self.tag(next);
+            g.is_det() || g.is_noun() || g == Tag::PronPrp
+        };
+        let after_comma_noun = prev.is_some_and(|p| self.tag(p).is_noun())
+            && (self.first..t).rev().take(6).any(|p| doc.is_punct(p, ","));
+        complement
+            || that_ahead
+            || (opens && !by && next < end && !doc.is_punct(next, ","))
+            || (after_comma_noun && object)
     }
 
     /// Whether a verb or auxiliary follows from token `k`, after adverbs and negation only.

@@ -168,6 +168,13 @@ fn parenthetical(sent: &Sent<'_, '_>, p: usize, a: &mut Attr<'_>) -> bool {
     }
     let predicate = finite(r);
     let clause_after = (r..sent.p1).any(finite);
+    // (After a whole clause, only a phrase that goes on with it: not the speaker's participle,
+    // "…, an official said, speaking on condition of anonymity", nor a clause of its own, "…,
+    // planners warned, as the population rises".)
+    let rest = sent.ph(r);
+    let goes_on = !matches!(rest.kind, PhraseKind::Vg | PhraseKind::Sconj | PhraseKind::Wh)
+        && !sent.doc.is_func(rest.start as usize, crate::grammar::FuncType::Connective);
+    let clause_before = clause_before && (predicate || goes_on);
     let opener = !clause_before
         && before <= sent.p0 + 4
         && matches!(

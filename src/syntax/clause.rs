@@ -396,10 +396,9 @@ fn summary(doc: &Doc<'_>, p: usize, p1: usize) -> bool {
         return false;
     }
     let next = ph(doc, p + 1);
-    let relative = next.kind == PhraseKind::Wh
-        || (next.kind == PhraseKind::Np && ph(doc, p + 2).kind == PhraseKind::Vg)
-        || (next.kind == PhraseKind::Vg && !next.is(PhraseFlag::FINITE));
-    relative
+    next.kind == PhraseKind::Wh
+        || next.kind == PhraseKind::Np
+        || (next.kind == PhraseKind::Vg && !next.is(PhraseFlag::FINITE))
 }
 
 /// The finite verb group of a clause opening at phrase `p`: right there, or after a subject.
@@ -426,6 +425,16 @@ fn finite_verb(doc: &Doc<'_>, b: &mut Builder<'_>, p: usize) {
         set_verb(doc, b, cur, p);
         return;
     }
+    // "who left the authority and now runs a firm": a verb right after a bare conjunction goes
+    // on with its clause (the conjunction opened none).
+    if p.checked_sub(1).is_some_and(|q| ph(doc, q).kind == PhraseKind::Cconj) {
+        return;
+    }
+    // "Transportation Department data released Tuesday showed": the clause's first verb was a
+    // participle the tagger read as a past tense.
+    if reread_participle(doc, b, cur, p) {
+        return;
+    }
     // A second finite verb: a clause of its own when it has a subject after the first verb
     // ("said the plan was dead", "told reporters he would resign"), unless the clause is a
     // relative one whose verb takes no clause ("who attended the meeting said …").
@@ -447,6 +456,37 @@ fn finite_verb(doc: &Doc<'_>, b: &mut Builder<'_>, p: usize) {
         let at = b.current_index();
         set_verb(doc, b, at, p);
     }
+}
+
+/// When clause `cur`'s verb is a one-word past form right after its subject, followed only by
+/// times, adverbs and prepositional phrases up to the finite verb group `p` that has no subject
+/// of its own, that form was a participle modifying the subject: `p` is the clause's verb.
+fn reread_participle(doc: &Doc<'_>, b: &mut Builder<'_>, cur: usize, p: usize) -> bool {
+    let Some(c) = b.out.get(cur).copied() else {
+        return false;
+    };
+    let (Some(v), Some(subj)) = (c.verb, c.subject) else {
+        return false;
+    };
+    let v = v as usize;
+    let x = ph(doc, v);
+    let past = x.end == x.start + 1 && doc.tag(x.start as usize).is_past();
+    let between = (v + 1..p).all(|q| {
+        let y = ph(doc, q);
+        is_time_np(doc, q) || matches!(y.kind, PhraseKind::Adv | PhraseKind::Prep)
+            || (y.kind == PhraseKind::Np && q > v + 1 && ph(doc, q - 1).kind == PhraseKind::Prep)
+    });
+    if !(past && subj.end as usize == v && between && p > v + 1) {
+        return false;
+    }
+    if let Some(x) = b.out.get_mut(cur) {
+        x.verb = Some(p as u32);
+        x.subject = Some(Subject {
+            end: adverbials_before(doc, subj.start as usize, p) as u32,
+            ..subj
+        });
+    }
+    true
 }
 
 /// Makes phrase `p` the verb of clause `c`, with the subject before it.
@@ -710,7 +750,10 @@ fn aside<'d, 'a: 'd>(i: Phr<'d, 'a>) -> PResult<'d, 'a, ()> {
     // verbs), a described noun phrase ("a kidney specialist at X who was not involved"), or
     // words with no finite verb but a past form opening them ("appointed in January", read as
     // a participle).
-    let relative = pair(kind(PhraseKind::Wh), many0_count(not_mark));
+    let relative = pair(
+        pair(opt(kind(PhraseKind::Cconj)), kind(PhraseKind::Wh)),
+        many0_count(not_mark),
+    );
     let plain = pair(
         opt(aside_vg),
         many0_count(super::input::phrase(|d, _, p| {
@@ -718,7 +761,7 @@ fn aside<'d, 'a: 'd>(i: Phr<'d, 'a>) -> PResult<'d, 'a, ()> {
         })),
     );
     let until_mark = |r: Phr<'d, 'a>| peek(aside_mark).parse(r).map(|_| (r, ()));
-    let participial = pair(aside_vg, many0_count(not_mark));
+    let participial = pair(aside_vg, many0_count(alt((not_mark, kind(PhraseKind::Quote)))));
     let (r, _) = alt((
         terminated(relative.map(|_| ()), until_mark),
         terminated(participial.map(|_| ()), until_mark),

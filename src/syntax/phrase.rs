@@ -492,9 +492,22 @@ impl Chunker<'_, '_> {
             && t > self.first
             && (self.tag(t - 1).is_noun() || self.tag(t - 1) == Tag::PronPrp)
             && (self.first..t).any(|p| doc.is_punct(p, ",") || doc.quote_of(p).is_some());
+        // '"We love cats!" reply Burton and Nick.': a cue right after a quotation, before its
+        // speaker.
+        let inverted = t > self.first
+            && doc.quote_of(t - 1).is_some()
+            && next < end
+            && (self.tag(next).is_proper() || self.tag(next).is_det());
+        // "The petition alleges that …": a third-person form after a singular noun or a comma.
+        let third_ok = t > self.first && {
+            let pg = self.tag(t - 1);
+            matches!(pg, Tag::NounNn | Tag::PropnNnp) || doc.is_punct(t - 1, ",")
+        };
         misread
             && (complement && form(&[VerbForm::Past])
-                || closing && form(&[VerbForm::Past, VerbForm::Third]))
+                || complement && third_ok && form(&[VerbForm::Third])
+                || closing && form(&[VerbForm::Past, VerbForm::Third])
+                || inverted && form(&[VerbForm::Past, VerbForm::Third, VerbForm::Base]))
     }
 
     /// The verb group starting at token `t`, if one does: auxiliaries, negation and adverbs

@@ -398,7 +398,8 @@ fn object<'a>(sent: &Sent<'_, 'a>, k: usize, a: &mut Attr<'a>) {
         .filter(|&q| matches!(sent.ph(q).kind, PhraseKind::Np | PhraseKind::Quote))
         .count()
         + (k..e).map(|q| (sent.ph(q).end - sent.ph(q).start) as usize).sum::<usize>();
-    if kind == Some(VerbKind::Speech) && !object_verb && words >= 4 && !sent.is_quote(k) {
+    let says = matches!(kind, Some(VerbKind::Speech | VerbKind::Finding));
+    if says && !object_verb && words >= 4 && !sent.is_quote(k) {
         let end = sent
             .clause_at(k)
             .and_then(|c| sent.clause(c))

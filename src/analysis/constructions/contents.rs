@@ -39,6 +39,11 @@ pub fn admit<'a>(sent: &Sent<'_, 'a>, mut a: Attr<'a>, out: &mut Vec<Attr<'a>>) 
         out.push(a);
         return;
     }
+    // A cue inside a reported clause that claims nothing itself ("reported that X had declared
+    // three days of mourning"): part of what was reported.
+    if !a.claims() {
+        return;
+    }
     // "X told reporters that Y had said that …": Y's words, relayed by X.
     let relayed = first_content.is_some_and(|(cs, _)| cs == a.left)
         && a.verb.is_some_and(|v| v.kind == VerbKind::Speech)

@@ -174,7 +174,7 @@ fn parenthetical(sent: &Sent<'_, '_>, p: usize, a: &mut Attr<'_>) -> bool {
     let rest = sent.ph(r);
     let goes_on = !matches!(rest.kind, PhraseKind::Vg | PhraseKind::Sconj | PhraseKind::Wh)
         && !sent.doc.is_func(rest.start as usize, crate::grammar::FuncType::Connective);
-    let clause_before = clause_before && (predicate || goes_on);
+    let whole = clause_before && (predicate || goes_on);
     let opener = !clause_before
         && before <= sent.p0 + 4
         && matches!(
@@ -182,7 +182,7 @@ fn parenthetical(sent: &Sent<'_, '_>, p: usize, a: &mut Attr<'_>) -> bool {
             PhraseKind::Adv | PhraseKind::Prep | PhraseKind::Sconj | PhraseKind::Np
         );
     let (_, end) = sent.span(sent.p0, sent.p1);
-    if predicate || clause_before {
+    if predicate && !clause_before || whole {
         a.content = Some((lo, end));
     } else if opener && clause_after {
         a.content = Some((sent.tok(c + 1), end));

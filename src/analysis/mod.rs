@@ -1161,6 +1161,14 @@ fn build_report(doc: &Doc<'_>, units: Vec<Unit>, ents: Entities) -> Report {
             place: d.place.of(doc.text).to_string(),
             outlet: d.outlet.map(|o| o.of(doc.text).to_string()),
         }),
+        furniture: doc
+            .furniture
+            .iter()
+            .map(|f| report::Furniture {
+                span: f.span,
+                kind: f.kind,
+            })
+            .collect(),
         entities,
         quotes,
         diagnostics,

@@ -4,6 +4,8 @@
 
 use std::collections::HashMap;
 
+use foldhash::fast::FixedState;
+
 use super::{bad, GrammarError, Line};
 
 /// What a line of page furniture is.
@@ -85,16 +87,81 @@ pub struct Entry {
 pub struct FurnitureLexicon {
     entries: Vec<Entry>,
     /// Entries opening a line (line, label, start, byline, follow), by their first word.
-    by_first: HashMap<String, Vec<u32>>,
+    by_first: HashMap<Box<[u8]>, Vec<u32>, FixedState>,
     /// Entries ending a line (tail), by their last word.
-    by_last: HashMap<String, Vec<u32>>,
+    by_last: HashMap<Box<[u8]>, Vec<u32>, FixedState>,
     /// Byline roles.
     roles: Vec<u32>,
     /// One-word entries of the word classes: the kinds a word makes a line of, as
     /// [`FurnitureLexicon::kind_bit`] bits, and whether it marks a credit.
-    words: HashMap<String, (u32, bool)>,
+    words: HashMap<Box<[u8]>, (u32, bool), FixedState>,
     /// Every word of a byline or role phrase ("reporting", "staff"): words a byline may hold.
-    byline_words: HashMap<String, ()>,
+    byline_words: HashMap<Box<[u8]>, (), FixedState>,
+    /// Quick filters of the keys of `by_first`, `by_last` and `words` ([`Filter`]).
+    first_filter: Filter,
+    last_filter: Filter,
+    word_filter: Filter,
+}
+
+/// A filter of a set of words (a bit in 4,096 for each, set by a cheap hash of its bytes): a
+/// word whose bit is clear is no key, found without the map's hashing and probing. Most words
+/// of copy are turned away here.
+#[derive(Debug)]
+struct Filter([u64; 64]);
+
+impl Default for Filter {
+    fn default() -> Filter {
+        Filter([0; 64])
+    }
+}
+
+impl Filter {
+    fn slot(hash: u32) -> (usize, u64) {
+        let h = ((hash ^ (hash >> 12) ^ (hash >> 24)) & 4095) as usize;
+        (h >> 6, 1 << (h & 63))
+    }
+
+    fn add(&mut self, w: &[u8]) {
+        let (i, bit) = Filter::slot(fnv(w));
+        if let Some(x) = self.0.get_mut(i) {
+            *x |= bit;
+        }
+    }
+
+    fn may_hold(&self, k: Key<'_>) -> bool {
+        let (i, bit) = Filter::slot(k.hash);
+        self.0.get(i).is_some_and(|x| x & bit != 0)
+    }
+}
+
+/// FNV-1a of a word's bytes (words are short).
+fn fnv(b: &[u8]) -> u32 {
+    b.iter().fold(0x811C_9DC5_u32, |h, &c| {
+        (h ^ u32::from(c)).wrapping_mul(0x0100_0193)
+    })
+}
+
+/// A word of a line as the lexicon looks it up: its bytes in ASCII lower case (a buffer the
+/// caller owns, so nothing is allocated) and their hash for the quick filters, computed in the
+/// same pass.
+#[derive(Debug, Clone, Copy)]
+pub struct Key<'a> {
+    bytes: &'a [u8],
+    hash: u32,
+}
+
+impl<'a> Key<'a> {
+    /// `w` lowered into `buf`, if it fits (a longer word is no key of the lexicon).
+    pub fn lowered(w: &str, buf: &'a mut [u8; 32]) -> Option<Key<'a>> {
+        let src = w.as_bytes();
+        let dst = buf.get_mut(..src.len())?;
+        let mut hash = 0x811C_9DC5_u32;
+        for (d, c) in dst.iter_mut().zip(src) {
+            *d = c.to_ascii_lowercase();
+            hash = (hash ^ u32::from(*d)).wrapping_mul(0x0100_0193);
+        }
+        Some(Key { bytes: dst, hash })
+    }
 }
 
 /// The furniture kinds, in declaration order (their bit numbers).
@@ -127,6 +194,10 @@ const PLACES: [(&str, At); 9] = [
 /// A phrase word as the line pass compares it: a final period dropped.
 pub fn key_word(w: &str) -> &str {
     w.strip_suffix('.').unwrap_or(w)
+}
+
+fn key(w: &str) -> Box<[u8]> {
+    w.as_bytes().into()
 }
 
 impl FurnitureLexicon {
@@ -184,18 +255,23 @@ impl FurnitureLexicon {
         };
         if matches!(at, At::Byline | At::Role) {
             for w in &words {
-                self.byline_words.insert(w.clone(), ());
+                self.byline_words.insert(key(w), ());
             }
         }
         match at {
             At::Line | At::Label | At::Start | At::Byline | At::Follow => {
-                self.by_first.entry(first).or_default().push(id);
+                self.first_filter.add(first.as_bytes());
+                self.by_first.entry(key(&first)).or_default().push(id);
             }
-            At::Tail => self.by_last.entry(last).or_default().push(id),
+            At::Tail => {
+                self.last_filter.add(last.as_bytes());
+                self.by_last.entry(key(&last)).or_default().push(id);
+            }
             At::Role => self.roles.push(id),
             At::Word | At::Credit => {
                 if words.len() == 1 {
-                    let e = self.words.entry(first).or_default();
+                    self.word_filter.add(first.as_bytes());
+                    let e = self.words.entry(key(&first)).or_default();
                     if at == At::Word {
                         e.0 |= Self::kind_bit(kind);
                     } else {
@@ -208,13 +284,23 @@ impl FurnitureLexicon {
     }
 
     /// The entries opening a line whose first word is `w` (lower case).
-    pub fn starting(&self, w: &str) -> impl Iterator<Item = &Entry> {
-        self.ids(self.by_first.get(w))
+    pub fn starting(&self, w: Key<'_>) -> impl Iterator<Item = &Entry> {
+        let ids = if self.first_filter.may_hold(w) {
+            self.by_first.get(w.bytes)
+        } else {
+            None
+        };
+        self.ids(ids)
     }
 
     /// The entries ending a line whose last word is `w` (lower case).
-    pub fn ending(&self, w: &str) -> impl Iterator<Item = &Entry> {
-        self.ids(self.by_last.get(w))
+    pub fn ending(&self, w: Key<'_>) -> impl Iterator<Item = &Entry> {
+        let ids = if self.last_filter.may_hold(w) {
+            self.by_last.get(w.bytes)
+        } else {
+            None
+        };
+        self.ids(ids)
     }
 
     /// The byline roles.
@@ -231,13 +317,21 @@ impl FurnitureLexicon {
     }
 
     /// The kinds (bits) a line of word `w` (lower case) can be, and whether `w` marks a credit.
-    pub fn word(&self, w: &str) -> (u32, bool) {
-        self.words.get(w).copied().unwrap_or_default()
+    pub fn word(&self, w: Key<'_>) -> (u32, bool) {
+        if !self.word_filter.may_hold(w) {
+            return (0, false);
+        }
+        self.words.get(w.bytes).copied().unwrap_or_default()
     }
 
     /// Whether `w` (lower case) is a word of a byline or role phrase.
-    pub fn is_byline_word(&self, w: &str) -> bool {
-        self.byline_words.contains_key(w)
+    pub fn is_byline_word(&self, w: Key<'_>) -> bool {
+        self.byline_words.contains_key(w.bytes)
+    }
+
+    /// Whether `w` (lower case) opens a phrase of kind `kind` that opens a line.
+    pub fn opens(&self, w: Key<'_>, kind: FurnitureKind) -> bool {
+        self.starting(w).any(|e| e.kind == kind)
     }
 
     /// Whether any phrase was loaded.

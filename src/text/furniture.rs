@@ -12,7 +12,7 @@
 //! before it), the tokenizer skips it (so no name, quote or cue comes from it), and the
 //! sentence splitter sees the copy on both sides as if the line were not there.
 
-use crate::grammar::furniture::{key_word, At, Entry, FurnitureLexicon};
+use crate::grammar::furniture::{key_word, At, Entry, FurnitureLexicon, Key};
 use crate::grammar::{FurnitureKind, Grammar, Tag};
 use crate::span::Span;
 
@@ -33,6 +33,11 @@ const START_WORDS: usize = 30;
 const BYLINE_WORDS: usize = 30;
 /// The most words of a name-and-role byline ("Jane Roe, Staff Reporter").
 const ROLE_WORDS: usize = 12;
+/// The longest line (bytes) read for a name-and-role byline.
+const ROLE_BYTES: usize = 100;
+/// The longest last sentence (bytes) read for a credit opening with a label ("… on Friday.
+/// Photo by Jane Roe").
+const LABELLED_CREDIT_BYTES: usize = 80;
 /// The most words of a credit with a credit word ("(Photo courtesy of the Kelso Fire
 /// Department)").
 const CREDIT_WORDS: usize = 12;
@@ -96,6 +101,10 @@ pub fn covers(furniture: &[Furniture], pos: usize) -> bool {
 /// Whether the white space ending at byte `at` (where copy resumes) holds a blank line once the
 /// furniture lines right before it are read through: "…end.\n\nAdvertisement\nNext …" has
 /// one, as "…end.\n\nNext …" has.
+// Out of line and cold: called only at line starts of documents with furniture, it keeps the
+// sentence splitter's loop as it was.
+#[cold]
+#[inline(never)]
 pub fn blank_before(text: &str, furniture: &[Furniture], mut at: usize) -> bool {
     // Each round steps back over one furniture line and the white space before it.
     for _ in 0..furniture.len() {
@@ -156,44 +165,149 @@ fn is_name_sep(c: char) -> bool {
     )
 }
 
-/// The words of `s` from byte `from`: runs of letters and digits, joined by `.'’-&_` before a
+/// Whether `c` is a letter or digit, without the Unicode tables for ASCII and for the general
+/// punctuation block (curly quotation marks, dashes), which most non-ASCII chars of copy are.
+fn is_alnum(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_alphanumeric()
+    } else if ('\u{2000}'..='\u{206F}').contains(&c) {
+        false
+    } else {
+        c.is_alphanumeric()
+    }
+}
+
+/// The char at byte `i` of `s`, if `i` is on a char boundary.
+fn char_at(s: &str, i: usize) -> Option<char> {
+    s.get(i..).and_then(|r| r.chars().next())
+}
+
+/// Whether the char at byte `i` of `s` is a letter or digit (ASCII read from the byte).
+fn alnum_at(s: &str, i: usize) -> bool {
+    match s.as_bytes().get(i) {
+        Some(b) if b.is_ascii() => b.is_ascii_alphanumeric(),
+        Some(_) => char_at(s, i).is_some_and(is_alnum),
+        None => false,
+    }
+}
+
+/// The words of a line from a byte on: runs of letters and digits, joined by `.'’-&_` before a
 /// letter or digit and by `:` or `,` between digits ("p.m", "O'Neil", "6:12", "1,200"); a
-/// handle's `@` opens a word. Byte ranges into `s`.
-fn words(s: &str, from: usize) -> impl Iterator<Item = (usize, usize)> + '_ {
-    let mut chars = s.get(from..).unwrap_or("").char_indices().peekable();
-    std::iter::from_fn(move || {
-        let (start, _) = loop {
-            let (i, c) = chars.next()?;
-            if c.is_alphanumeric() || c == '@' {
-                break (i, c);
-            }
-        };
-        let mut end = s.len() - from;
-        let mut prev_digit = false;
-        while let Some(&(i, c)) = chars.peek() {
-            if c.is_alphanumeric() {
-                prev_digit = c.is_ascii_digit();
-                chars.next();
-                continue;
-            }
-            let joins = matches!(c, '.' | '\'' | '\u{2019}' | '-' | '&' | '_');
-            let digit_join = matches!(c, ':' | ',') && prev_digit;
-            let next = s
-                .get(from + i + c.len_utf8()..)
-                .and_then(|r| r.chars().next());
-            let ok = if digit_join {
-                next.is_some_and(|n| n.is_ascii_digit())
+/// handle's `@` opens a word. Byte ranges into the line. ASCII is read byte by byte.
+struct Words<'a> {
+    s: &'a str,
+    at: usize,
+}
+
+fn words(s: &str, from: usize) -> Words<'_> {
+    Words { s, at: from }
+}
+
+impl Iterator for Words<'_> {
+    type Item = (usize, usize);
+
+    fn next(&mut self) -> Option<(usize, usize)> {
+        let (s, b) = (self.s, self.s.as_bytes());
+        let mut i = self.at;
+        // The next word start.
+        loop {
+            let &c = b.get(i)?;
+            if c.is_ascii() {
+                if c.is_ascii_alphanumeric() || c == b'@' {
+                    break;
+                }
+                i += 1;
             } else {
-                joins && next.is_some_and(char::is_alphanumeric)
+                let ch = char_at(s, i)?;
+                if is_alnum(ch) {
+                    break;
+                }
+                i += ch.len_utf8();
+            }
+        }
+        let start = i;
+        i += 1;
+        let mut prev_digit = b.get(start).is_some_and(u8::is_ascii_digit);
+        while let Some(&c) = b.get(i) {
+            let (len, go) = if c.is_ascii() {
+                if c.is_ascii_alphanumeric() {
+                    prev_digit = c.is_ascii_digit();
+                    (1, true)
+                } else if matches!(c, b'.' | b'\'' | b'-' | b'&' | b'_') {
+                    (1, alnum_at(s, i + 1))
+                } else if matches!(c, b':' | b',') {
+                    (
+                        1,
+                        prev_digit && b.get(i + 1).is_some_and(u8::is_ascii_digit),
+                    )
+                } else {
+                    (1, false)
+                }
+            } else {
+                match char_at(s, i) {
+                    Some(ch) if is_alnum(ch) => {
+                        prev_digit = false;
+                        (ch.len_utf8(), true)
+                    }
+                    Some('\u{2019}') => (3, alnum_at(s, i + 3)),
+                    _ => (1, false),
+                }
             };
-            if !ok {
-                end = i;
+            if !go {
                 break;
             }
-            chars.next();
+            i += len;
         }
-        Some((from + start, from + end))
-    })
+        self.at = i;
+        Some((start, i))
+    }
+}
+
+/// The first word of `s` from byte `from` (as [`words`] reads it), read directly when it is
+/// a run of ASCII letters and digits ending at a plain separator.
+fn first_word(s: &str, from: usize) -> Option<(usize, usize)> {
+    let b = s.as_bytes();
+    // Punctuation before it (an opening quotation mark) is skipped.
+    let mut i = from;
+    loop {
+        match b.get(i) {
+            Some(&c) if c.is_ascii() => {
+                if !(c.is_ascii_punctuation() && c != b'@' || c == b' ') {
+                    break;
+                }
+                i += 1;
+            }
+            Some(_) => match char_at(s, i) {
+                Some(ch) if !is_alnum(ch) => i += ch.len_utf8(),
+                _ => break,
+            },
+            None => return None,
+        }
+    }
+    if b.get(i).is_some_and(u8::is_ascii_alphanumeric) {
+        let mut e = i + 1;
+        while b.get(e).is_some_and(u8::is_ascii_alphanumeric) {
+            e += 1;
+        }
+        let joins = match b.get(e) {
+            Some(b'.' | b'\'' | b'-' | b'&' | b'_') => alnum_at(s, e + 1),
+            Some(b':' | b',') => {
+                b.get(e - 1).is_some_and(u8::is_ascii_digit)
+                    && b.get(e + 1).is_some_and(u8::is_ascii_digit)
+            }
+            Some(c) => !c.is_ascii(),
+            None => false,
+        };
+        if !joins {
+            return Some((i, e));
+        }
+    }
+    words(s, from).next()
+}
+
+/// `w` as the lexicon looks it up (see [`Key`]).
+fn lower<'b>(w: &str, buf: &'b mut [u8; 32]) -> Option<Key<'b>> {
+    Key::lowered(w, buf)
 }
 
 /// The first character of `s` from byte `at` that is not white space.
@@ -206,6 +320,15 @@ fn prev_char(s: &str, at: usize) -> Option<char> {
     s.get(..at)?.chars().rev().find(|c| !c.is_whitespace())
 }
 
+/// The nearest char boundary at or before byte `i` of `s`.
+fn floor_boundary(s: &str, mut i: usize) -> usize {
+    i = i.min(s.len());
+    while i > 0 && !s.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
 /// Reads one trimmed line.
 struct LineReader<'a> {
     text: &'a str,
@@ -214,30 +337,44 @@ struct LineReader<'a> {
 }
 
 impl<'a> LineReader<'a> {
-    /// What the line is, if it is furniture.
+    /// What the line is, if it is furniture. Most lines are copy, and cost a lookup of their
+    /// first word and a look at their last bytes.
     fn kind(&self) -> Option<FurnitureKind> {
         let t = self.text;
         if t.starts_with('\u{00A9}') {
             return Some(FurnitureKind::Copyright);
         }
         let from = t.len() - t.trim_start_matches(is_lead).len();
-        let (ws, we) = words(t, from).next()?;
+        let (ws, we) = first_word(t, from)?;
         let first = t.get(ws..we)?;
-        if let Some(k) = self.opening(ws, &first.to_ascii_lowercase(), false) {
+        let mut buf = [0u8; 32];
+        let first_lower = lower(first, &mut buf);
+        if let Some(k) = first_lower.and_then(|w| self.opening(ws, w, false)) {
             return Some(k);
         }
+        let digits = first.bytes().any(|b| b.is_ascii_digit());
         // "12 comments": a count before a whole-line phrase.
-        if first.bytes().all(|b| b.is_ascii_digit()) {
+        if digits && first.bytes().all(|b| b.is_ascii_digit()) {
             if let Some((ns, ne)) = words(t, we).next() {
-                let second = t.get(ns..ne)?.to_ascii_lowercase();
-                if let Some(k) = self.opening(ns, &second, true) {
+                let mut buf2 = [0u8; 32];
+                let second = lower(t.get(ns..ne)?, &mut buf2);
+                if let Some(k) = second.and_then(|w| self.opening(ns, w, true)) {
                     return Some(k);
                 }
             }
         }
-        self.word_line(from)
-            .or_else(|| self.role(from))
-            .or_else(|| self.credit_end(from))
+        let class_word = first_lower.is_some_and(|w| self.lex.word(w).0 != 0);
+        if digits || class_word {
+            if let Some(k) = self.word_line(from) {
+                return Some(k);
+            }
+        }
+        if t.len() <= ROLE_BYTES && first.starts_with(char::is_uppercase) {
+            if let Some(k) = self.role(from) {
+                return Some(k);
+            }
+        }
+        self.credit_end(from)
     }
 
     /// The word at `(s, e)`.
@@ -266,9 +403,9 @@ impl<'a> LineReader<'a> {
 
     /// A phrase opening the line at byte `at` (its first word `first`, lower case) that makes it
     /// furniture where it stands; with `count`, only whole-line phrases (after a number).
-    fn opening(&self, at: usize, first: &str, count: bool) -> Option<FurnitureKind> {
+    fn opening(&self, at: usize, first: Key<'_>, count: bool) -> Option<FurnitureKind> {
         let t = self.text;
-        for e in self.lex.starting(key_word(first)) {
+        for e in self.lex.starting(first) {
             if count && e.at != At::Line {
                 continue;
             }
@@ -320,26 +457,29 @@ impl<'a> LineReader<'a> {
         if w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit() || c == '@') {
             return true;
         }
-        let lower = w.to_ascii_lowercase();
-        let key = key_word(&lower);
+        let mut buf = [0u8; 32];
+        let Some(lw) = lower(w, &mut buf) else {
+            return false;
+        };
+        let key = lw;
         let (bits, credit) = self.lex.word(key);
-        bits != 0 || credit || self.lex.is_byline_word(key) || self.is_func(key)
+        bits != 0 || credit || self.lex.is_byline_word(key) || self.is_func(w)
     }
 
     /// Whether `w` is a function word of the grammar (any case).
     fn is_func(&self, w: &str) -> bool {
-        let lower = w.to_ascii_lowercase();
+        let lw = w.to_ascii_lowercase();
         self.grammar
-            .tags_of(key_word(&lower))
+            .tags_of(key_word(&lw))
             .iter()
             .any(|t| matches!(t, Tag::Func(_)))
     }
 
     /// Whether `w` is a time word of the grammar ("By Tuesday, …" opens copy, not a byline).
     fn is_time_word(&self, w: &str) -> bool {
-        let lower = w.to_ascii_lowercase();
+        let lw = w.to_ascii_lowercase();
         self.grammar
-            .tags_of(&lower)
+            .tags_of(&lw)
             .iter()
             .any(|t| matches!(t, Tag::Func(f) if f.time || f.ty == crate::grammar::FuncType::Time))
     }
@@ -348,8 +488,8 @@ impl<'a> LineReader<'a> {
     fn has_word_of(&self, from: usize, kind: FurnitureKind) -> bool {
         let bit = FurnitureLexicon::kind_bit(kind);
         words(self.text, from).any(|w| {
-            let lower = self.word(w).to_ascii_lowercase();
-            self.lex.word(key_word(&lower)).0 & bit != 0
+            let mut buf = [0u8; 32];
+            lower(self.word(w), &mut buf).is_some_and(|lw| self.lex.word(lw).0 & bit != 0)
         })
     }
 
@@ -367,8 +507,8 @@ impl<'a> LineReader<'a> {
                 digits = true;
                 continue;
             }
-            let lower = word.to_ascii_lowercase();
-            kinds &= self.lex.word(key_word(&lower)).0;
+            let mut buf = [0u8; 32];
+            kinds &= lower(word, &mut buf).map_or(0, |lw| self.lex.word(lw).0);
             if kinds == 0 {
                 return None;
             }
@@ -385,29 +525,38 @@ impl<'a> LineReader<'a> {
     }
 
     /// A byline of a name, a separator and a role or outlet: "Jane Roe, Staff Reporter",
-    /// "Jane Roe | The Daily Planet".
+    /// "Jane Roe | The Daily Planet". The separator is looked for first: most lines opening
+    /// with a capitalised word reach a lower-case word before any.
     fn role(&self, from: usize) -> Option<FurnitureKind> {
         let t = self.text;
+        // No separator in the first bytes (a name of four words): no byline.
+        let head = t.as_bytes().get(from..).unwrap_or_default();
+        let head = head.get(..60).unwrap_or(head);
+        if memchr::memchr3(b',', b'|', b'-', head).is_none()
+            && memchr::memchr2(0xC2, 0xE2, head).is_none()
+        {
+            return None;
+        }
         let mut it = words(t, from);
-        let mut name_end = None;
-        for _ in 0..4 {
-            let Some(w) = it.next() else { break };
-            let word = self.word(w);
-            if !word.starts_with(char::is_uppercase) || self.is_func(word) {
+        let mut name_words = 0;
+        let name_end = loop {
+            let w = it.next()?;
+            name_words += 1;
+            if name_words > 4 || !self.word(w).starts_with(char::is_uppercase) {
                 return None;
             }
-            name_end = Some(w.1);
             if next_char(t, w.1).is_some_and(is_name_sep) {
-                break;
+                break w.1;
             }
-        }
-        let name_end = name_end?;
-        let sep = t.get(name_end..)?.find(|c: char| !c.is_whitespace())?;
-        if !next_char(t, name_end).is_some_and(is_name_sep)
+        };
+        if words(t, from)
+            .take(name_words)
+            .any(|w| self.is_func(self.word(w)))
             || self.count(from, ROLE_WORDS) > ROLE_WORDS
         {
             return None;
         }
+        let sep = t.get(name_end..)?.find(|c: char| !c.is_whitespace())?;
         let rest_at = name_end + sep + 1;
         let rest: Vec<(usize, usize)> = words(t, rest_at).collect();
         if rest.is_empty() || rest.len() > 6 || !rest.iter().all(|&w| self.bylinish(self.word(w))) {
@@ -456,34 +605,70 @@ const FURNITURE_KINDS: [FurnitureKind; 11] = [
     FurnitureKind::Timestamp,
 ];
 
-/// The nearest char boundary at or before byte `i` of `s`.
-fn floor_boundary(s: &str, mut i: usize) -> usize {
-    i = i.min(s.len());
-    while i > 0 && !s.is_char_boundary(i) {
+/// Where the last word of `s` starts (letters, digits and `'’-&`), read back byte by byte
+/// while the bytes are ASCII.
+fn last_word_start(s: &str) -> usize {
+    let b = s.as_bytes();
+    let mut i = b.len();
+    while let Some(&c) = i.checked_sub(1).and_then(|k| b.get(k)) {
+        if !c.is_ascii() {
+            let word = |c: char| is_alnum(c) || matches!(c, '\'' | '\u{2019}' | '-' | '&');
+            let head = s.get(..i).unwrap_or("");
+            return head
+                .char_indices()
+                .rev()
+                .find(|&(_, c)| !word(c))
+                .map_or(0, |(p, c)| p + c.len_utf8());
+        }
+        if !(c.is_ascii_alphanumeric() || matches!(c, b'\'' | b'-' | b'&')) {
+            break;
+        }
         i -= 1;
     }
     i
 }
 
-/// Whether a sentence ends right before byte `at` of `s` (white space there): a `.`, `?` or
-/// `!`, perhaps followed by closing quotation marks or a bracket.
-fn sentence_ends_before(s: &str, at: usize) -> bool {
-    let mut cs = s.get(..at).unwrap_or("").chars().rev();
-    let mut c = cs.next();
-    while matches!(c, Some('"' | '\'' | '\u{201D}' | '\u{2019}' | ')')) {
-        c = cs.next();
+/// Where the last sentence of `body` starts, looking back from its end no further than byte
+/// `lo`: after a `.`, `?` or `!` (and closing marks) and a space. `memrchr` jumps from one
+/// candidate to the next.
+fn last_sentence(body: &str, lo: usize) -> Option<usize> {
+    let b = body.as_bytes();
+    let mut end = body.len();
+    while let Some(p) = b
+        .get(lo..end)
+        .and_then(|w| memchr::memrchr3(b'.', b'?', b'!', w))
+    {
+        let mut q = lo + p + 1;
+        loop {
+            match b.get(q..) {
+                Some([b'"' | b'\'' | b')', ..]) => q += 1,
+                // `”` and `’`.
+                Some([0xE2, 0x80, 0x9D | 0x99, ..]) => q += 3,
+                _ => break,
+            }
+        }
+        if b.get(q) == Some(&b' ') {
+            return Some(q + 1);
+        }
+        end = lo + p;
     }
-    matches!(c, Some('.' | '?' | '!'))
+    None
 }
 
 impl<'a> LineReader<'a> {
     /// A photo credit ending the line: the line is a credit when the credit is all of it, and a
     /// caption when words come before it.
     fn credit_end(&self, from: usize) -> Option<FurnitureKind> {
+        let body = self.body();
+        // A line ending in a quotation mark, a question or a colon ends in copy, not a credit.
+        if body.ends_with(['"', '\u{201D}', '\u{2019}', '?', '!', ':', ';', ',']) {
+            return None;
+        }
+        let lo = floor_boundary(body, body.len().saturating_sub(CREDIT_BYTES)).max(from);
         let at = self
-            .paren_credit()
-            .or_else(|| self.segment_credit(from))
-            .or_else(|| self.tail_credit(from))?;
+            .paren_credit(body)
+            .or_else(|| self.segment_credit(body, lo, from))
+            .or_else(|| self.tail_credit(body, lo, from))?;
         if at <= from {
             Some(FurnitureKind::Credit)
         } else if self.count(from, CAPTION_WORDS) <= CAPTION_WORDS {
@@ -501,8 +686,7 @@ impl<'a> LineReader<'a> {
 
     /// A parenthesised credit ending the line ("(AP Photo/Jane Roe)", "(Photo courtesy of Jane
     /// Roe)"): where its bracket opens.
-    fn paren_credit(&self) -> Option<usize> {
-        let body = self.body();
+    fn paren_credit(&self, body: &str) -> Option<usize> {
         let inner_end = body.strip_suffix(')')?.len();
         let lo = floor_boundary(body, inner_end.saturating_sub(CREDIT_BYTES));
         let open = body.get(lo..inner_end)?.rfind('(')? + lo;
@@ -524,8 +708,8 @@ impl<'a> LineReader<'a> {
             if n > CREDIT_WORDS || !self.bylinish(word) {
                 return false;
             }
-            let lower = word.to_ascii_lowercase();
-            credit_word |= self.lex.word(key_word(&lower)).1;
+            let mut buf = [0u8; 32];
+            credit_word |= lower(word, &mut buf).is_some_and(|lw| self.lex.word(lw).1);
         }
         let slash = part.get(s..).is_some_and(|p| {
             p.match_indices('/').any(|(i, _)| {
@@ -538,51 +722,50 @@ impl<'a> LineReader<'a> {
 
     /// A credit after the line's last sentence ("… on Friday. Jane Roe / The Daily", "THE
     /// CANADIAN PRESS/Jane Roe", "… on Friday. Photo by Jane Roe"): where it starts.
-    fn segment_credit(&self, from: usize) -> Option<usize> {
-        let body = self.body();
-        let lo = floor_boundary(body, body.len().saturating_sub(CREDIT_BYTES));
-        let b = body.as_bytes();
-        let mut start = None;
-        let mut i = body.len();
-        while i > lo.max(from) {
-            i -= 1;
-            if b.get(i) == Some(&b' ') && sentence_ends_before(body, i) {
-                start = Some(i + 1);
-                break;
-            }
-        }
-        let start = match start {
+    fn segment_credit(&self, body: &str, lo: usize, from: usize) -> Option<usize> {
+        // Without a slash near the end, only a short last sentence can be a credit ("Photo by
+        // Jane Roe"): the search for its start reads no further back.
+        let slashed = body
+            .as_bytes()
+            .get(lo..)
+            .is_some_and(|w| memchr::memchr(b'/', w).is_some());
+        let lo = if slashed {
+            lo
+        } else {
+            floor_boundary(body, body.len().saturating_sub(LABELLED_CREDIT_BYTES)).max(from)
+        };
+        let start = match last_sentence(body, lo) {
             Some(s) => s,
             None if lo <= from => from,
             None => return None,
         };
         // A bracketed list ("[Poll A, Poll B/Poll C]") is no credit.
-        if body.get(start..)?.starts_with('[') {
+        let seg = body.get(start..)?;
+        let slashed = slashed && memchr::memchr(b'/', seg.as_bytes()).is_some();
+        if seg.starts_with('[') {
             return None;
         }
-        let (ws, we) = words(body, start).next()?;
-        let first = body.get(ws..we)?.to_ascii_lowercase();
-        let labelled = self.opening(ws, &first, false) == Some(FurnitureKind::Credit);
-        (labelled || (body.get(start..)?.contains('/') && self.is_credit(start, body.len())))
-            .then_some(ws)
+        let (ws, we) = first_word(body, start)?;
+        if slashed && self.is_credit(start, body.len()) {
+            return Some(ws);
+        }
+        let mut buf = [0u8; 32];
+        let first = lower(body.get(ws..we)?, &mut buf)?;
+        let labelled = self.lex.opens(first, FurnitureKind::Credit)
+            && self.opening(ws, first, false) == Some(FurnitureKind::Credit);
+        labelled.then_some(ws)
     }
 
     /// A credit phrase ending the line after a sentence end or a separator ("… on Friday.
     /// Getty Images", "Jane Roe | Getty Images"): where it starts.
-    fn tail_credit(&self, from: usize) -> Option<usize> {
-        let body = self.body();
-        let last_at = body
-            .rfind(|c: char| !(c.is_alphanumeric() || matches!(c, '\'' | '\u{2019}' | '-' | '&')))
-            .map_or(0, |p| {
-                p + body
-                    .get(p..)
-                    .and_then(|r| r.chars().next())
-                    .map_or(1, char::len_utf8)
-            });
-        let last = body.get(last_at..)?.to_ascii_lowercase();
-        let lo = floor_boundary(body, body.len().saturating_sub(CREDIT_BYTES)).max(from);
+    fn tail_credit(&self, body: &str, lo: usize, from: usize) -> Option<usize> {
+        let last_at = last_word_start(body);
+        let mut buf = [0u8; 32];
+        let last = lower(body.get(last_at..)?, &mut buf)?;
+        let mut entries = self.lex.ending(last).peekable();
+        entries.peek()?;
         let tail: Vec<(usize, usize)> = words(body, lo).collect();
-        for e in self.lex.ending(key_word(&last)) {
+        for e in entries {
             let Some(k) = tail.len().checked_sub(e.words.len()) else {
                 continue;
             };
@@ -596,9 +779,7 @@ impl<'a> LineReader<'a> {
             };
             let after_break = start <= from
                 || prev_char(body, start).is_some_and(|c| is_name_sep(c) || c == '/')
-                || body
-                    .get(..start)
-                    .is_some_and(|p| sentence_ends_before(p, p.trim_end().len()));
+                || last_sentence(body, 0).is_some_and(|s| s == start);
             if after_break {
                 return Some(start);
             }
@@ -800,6 +981,45 @@ mod tests {
             "Monday",
             "14:50 \u{2014} Voices from the march",
         ]);
+    }
+
+    /// A user's `furniture.txt` (`--grammar DIR`) adds phrases; a bad line names its file and
+    /// line.
+    #[test]
+    fn user_files_extend_the_phrases() {
+        let mut b = Grammar::builtin_builder();
+        b.add_file(
+            "furniture.txt",
+            "house/furniture.txt",
+            "more on this story kind=teaser at=label\n",
+        )
+        .unwrap();
+        let g = b.build();
+        let t = "More on this story: the dam at Kelso\n";
+        let kinds: Vec<FurnitureKind> = find(t, &g).iter().map(|f| f.kind).collect();
+        assert_eq!(kinds, [FurnitureKind::Teaser]);
+        assert!(find(t, Grammar::builtin()).is_empty());
+        let err = Grammar::builtin_builder()
+            .add_file(
+                "furniture.txt",
+                "house/furniture.txt",
+                "sofa kind=chair at=line\n",
+            )
+            .unwrap_err()
+            .to_string();
+        assert!(
+            err.starts_with("house/furniture.txt:1: expected kind="),
+            "{err}"
+        );
+        let err = Grammar::builtin_builder()
+            .add_file(
+                "furniture.txt",
+                "house/furniture.txt",
+                "sofa kind=share at=rug\n",
+            )
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("expected at="), "{err}");
     }
 
     /// A long line is copy, whatever it opens with.

@@ -523,7 +523,8 @@ impl<'a> Doc<'a> {
         let blank = before
             .get(before.len() - gap..)
             .is_some_and(|g| g.matches('\n').count() > 1)
-            || furniture::blank_before(self.text, &self.furniture, before.len() - gap);
+            || (!self.furniture.is_empty()
+                && furniture::blank_before(self.text, &self.furniture, before.len() - gap));
         if blank {
             return true;
         }

@@ -72,6 +72,7 @@ articles tests/gold/articles.jsonl 0.93 0.9 0.9
 longform tests/gold/longform.jsonl 0.90 0.5 0.85
 probe2 tests/gold/probe2.jsonl 0.85 0.3 0.75
 reserve tests/gold/reserve.jsonl 0.85 0.4 0.8
+scraped tests/gold/scraped.jsonl 0.93 0 0.45
 LIST
 # The checker against the gold files' "lint" expectations: per document, the count of each
 # rule the gold names (a rule a gold file never names is not compared).

@@ -7,6 +7,7 @@
 //! ```json
 //! {"schema_version": 1,
 //!  "dateline": {"span": {"start": 0, "end": 27}, "place": "TOKYO", "outlet": "Wire"},
+//!  "furniture": [{"span": {"start": 28, "end": 63}, "kind": "advertisement"}],
 //!  "entities": [{"id": 0, "name": "Shigeru Ishiba", "kind": "person", "titles": ["Prime Minister"],
 //!                "gender": "male", "anonymous": false, "mentions": [{"span": {...}, "text": "Ishiba", "kind": "name"}]}],
 //!  "quotes": [{"id": 0, "kind": "direct", "content": {"start": 10, "end": 40}, "text": "…",
@@ -21,11 +22,13 @@
 //! Every span is a UTF-8 byte offset range into the analysed input. `quotes` are in text order;
 //! `kind` is `direct`, `partial`, `indirect`, or, for quotation marks that are not speech,
 //! `title` (of a work) and `scare` (no speaker). `speaker` is null for an unattributed quote.
+//! `furniture` lists the lines of a scraped page that are not copy, and is absent when there
+//! are none (so copy without furniture gives the same bytes as before the field existed).
 
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-pub use crate::grammar::Gender;
+pub use crate::grammar::{FurnitureKind, Gender};
 pub use crate::span::Span;
 
 /// The version of this report format; bumped on any incompatible change.
@@ -38,6 +41,10 @@ pub struct Report {
     pub schema_version: u32,
     /// The story's dateline, whose outlet ends every source chain.
     pub dateline: Option<DatelineInfo>,
+    /// The lines of a scraped page that are not copy (advertising breaks, teasers, captions,
+    /// bylines, …), which the analysis skipped. Left out of the JSON when there are none.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub furniture: Vec<Furniture>,
     /// Who speaks or is spoken of.
     pub entities: Vec<Entity>,
     /// Quotes and reported claims, in text order.
@@ -55,6 +62,15 @@ pub struct DatelineInfo {
     pub place: String,
     /// The publishing outlet, if named.
     pub outlet: Option<String>,
+}
+
+/// A line of page furniture: not copy, so no speaker, quote or claim comes from it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct Furniture {
+    /// The line, without its surrounding white space.
+    pub span: Span,
+    /// What it is.
+    pub kind: FurnitureKind,
 }
 
 /// What kind of thing an entity is.

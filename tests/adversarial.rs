@@ -1,7 +1,7 @@
 //! Hostile inputs complete and give a sane report: only quote marks, alternating nested marks,
 //! a sentence without punctuation, "said" repeated, capitalised words, "he said that" repeated,
 //! an unclosed quote before a long text, apostrophes everywhere, CRLF, a BOM, NUL bytes, long
-//! lines. (Their cost against ordinary copy is measured in `benches/pipeline.rs`.)
+//! lines, page furniture between open quotes or on every line. (Their cost against ordinary copy is measured in `benches/pipeline.rs`.)
 
 fn sane(name: &str, text: &str) {
     let r = quotecheck::analyze(text);
@@ -66,10 +66,38 @@ fn hostile_inputs_complete() {
         ("whitespace", rep(" \n\t", n)),
         ("according to repeated", rep("according to ", n / 2)),
         ("titles repeated", rep("Prime Minister ", n / 2)),
+        (
+            "furniture between open quotes",
+            rep("\"Open and never closed\nAdvertisement\n", n / 4),
+        ),
+        (
+            "furniture only",
+            rep("Story continues below advertisement\n", n / 4),
+        ),
+        (
+            "caption credits",
+            rep("A crew works. \"Go,\" he said. (AP Photo/Jo Roe)\n", n / 4),
+        ),
     ];
     for (name, text) in &cases {
         sane(name, text);
     }
+}
+
+/// A page of nothing but furniture gives furniture and nothing else; copy between furniture
+/// lines is still read.
+#[test]
+fn furniture_lines_give_no_units() {
+    let text = rep("Story continues below advertisement\nBy Jo Roe\n", 2_000);
+    let r = quotecheck::analyze(&text);
+    assert_eq!(r.furniture.len(), 4_000);
+    assert!(r.quotes.is_empty() && r.entities.is_empty());
+    let text = rep(
+        "Advertisement\n\"We are ready,\" Mayor Ana Ruiz said.\n",
+        500,
+    );
+    let r = quotecheck::analyze(&text);
+    assert_eq!((r.furniture.len(), r.quotes.len()), (500, 500));
 }
 
 #[test]

@@ -17,6 +17,15 @@ fn summary(text: &str, r: &Report) -> String {
             d.outlet.as_deref().unwrap_or("-")
         );
     }
+    for f in &r.furniture {
+        let kind = serde_json::to_value(f.kind).unwrap();
+        let _ = writeln!(
+            out,
+            "furniture {}: {:?}",
+            kind.as_str().unwrap(),
+            &text[f.span.start..f.span.end]
+        );
+    }
     for q in &r.quotes {
         let kind = format!("{:?}", q.kind).to_lowercase();
         let _ = writeln!(out, "{kind} {:?}", q.text);
@@ -121,6 +130,49 @@ fn fixtures() {
             insta::assert_snapshot!(summary(&text, &report));
         });
     });
+}
+
+/// A scraped page's furniture (bylines, captions, teasers, advertising breaks, …) gives no
+/// entity, no mention and no unit, and every quote and claim of its copy is credited.
+#[test]
+fn scraped_pages_credit_only_copy() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/extract");
+    let mut pages = 0;
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        let name = path.file_name().unwrap().to_string_lossy().into_owned();
+        if !name.starts_with("scraped-page-") {
+            continue;
+        }
+        pages += 1;
+        let text = std::fs::read_to_string(&path).unwrap();
+        let r = quotecheck::analyze(&text);
+        assert!(r.furniture.len() >= 10, "{name}: {:?}", r.furniture);
+        let in_furniture = |s: quotecheck::Span| {
+            r.furniture
+                .iter()
+                .any(|f| s.start < f.span.end && f.span.start < s.end)
+        };
+        for e in &r.entities {
+            for m in &e.mentions {
+                assert!(!in_furniture(m.span), "{name}: entity from furniture {m:?}");
+            }
+        }
+        for q in &r.quotes {
+            assert!(
+                !in_furniture(q.content),
+                "{name}: unit from furniture {:?}",
+                q.text
+            );
+            if matches!(
+                q.kind,
+                QuoteKind::Direct | QuoteKind::Partial | QuoteKind::Indirect
+            ) {
+                assert!(q.speaker.is_some(), "{name}: uncredited {:?}", q.text);
+            }
+        }
+    }
+    assert!(pages >= 2, "scraped-page fixtures not found");
 }
 
 /// The full wire format of the shipped example, pinned.

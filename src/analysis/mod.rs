@@ -862,10 +862,19 @@ fn float_quotes(
             }
             if from.is_none() && floor.is_none() {
                 // A sentence that is only this quote, after a paragraph ending in an attributed
-                // quote, with no attribution after it.
+                // quote, with no attribution after it; or a paragraph opening with the quote
+                // after one ending in an attributed claim ("Anand said the order would stay. /
+                // "The river will drop …"").
                 let only_quote = p.sentence.end - p.sentence.start <= 2;
-                from = before
-                    .filter(|u| only_quote && attributed_direct(u) && u.paragraph + 1 == para);
+                let opens = doc
+                    .tokens
+                    .get(p.quote_tok)
+                    .is_some_and(|t| t.newline_before);
+                let claim =
+                    |u: &Unit| opens && u.kind == QuoteKind::Indirect && u.speaker.is_some();
+                from = before.filter(|u| {
+                    only_quote && (attributed_direct(u) || claim(u)) && u.paragraph + 1 == para
+                });
             }
             if from.is_none() && floor.is_none() {
                 // "Asked whether …, he shook his head. "It's one game."": the subject opening
@@ -1170,6 +1179,14 @@ fn build_report(doc: &Doc<'_>, units: Vec<Unit>, ents: Entities) -> Report {
             place: d.place.of(doc.text).to_string(),
             outlet: d.outlet.map(|o| o.of(doc.text).to_string()),
         }),
+        furniture: doc
+            .furniture
+            .iter()
+            .map(|f| report::Furniture {
+                span: f.span,
+                kind: f.kind,
+            })
+            .collect(),
         entities,
         quotes,
         diagnostics,

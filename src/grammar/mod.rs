@@ -7,6 +7,7 @@
 //! assert!(hits.iter().any(|h| matches!(g.tag(h.pattern).first(), Some(quotecheck::grammar::Tag::Verb(_)))));
 //! ```
 
+pub mod furniture;
 mod parse;
 
 use std::collections::HashMap;
@@ -17,6 +18,7 @@ use aho_corasick::automaton::{Automaton, StateID};
 use aho_corasick::{nfa::contiguous, Anchored, MatchKind};
 use foldhash::fast::FixedState;
 
+pub use furniture::{FurnitureKind, FurnitureLexicon};
 pub use parse::{parse_file, Line, LineError};
 
 /// The built-in grammar files, in load order.
@@ -40,6 +42,10 @@ pub const BUILTIN: &[(&str, &str)] = &[
     (
         "function-words.txt",
         include_str!("../../grammars/function-words.txt"),
+    ),
+    (
+        "furniture.txt",
+        include_str!("../../grammars/furniture.txt"),
     ),
     ("hedges.txt", include_str!("../../grammars/hedges.txt")),
     ("nouns.txt", include_str!("../../grammars/nouns.txt")),
@@ -519,6 +525,8 @@ pub struct Grammar {
     /// "stem", lower case), so a walk starts from a table lookup instead of a byte-by-byte
     /// walk of the word, and a word whose stem starts no phrase is rejected at once.
     stems: Stems,
+    /// The page-furniture phrases.
+    furniture: FurnitureLexicon,
 }
 
 /// The stems of the phrases: an open-addressing hash table from a lower-case stem to the
@@ -734,6 +742,8 @@ pub struct GrammarBuilder {
     phrases: Vec<String>,
     tags: Vec<Vec<Tag>>,
     index: HashMap<String, u32>,
+    /// The page-furniture phrases: not in the automaton (see [`FurnitureLexicon`]).
+    furniture: FurnitureLexicon,
 }
 
 fn bad(file: &str, line: usize, message: impl Into<String>) -> GrammarError {
@@ -977,6 +987,7 @@ impl GrammarBuilder {
                 )?),
             ),
             "abbreviations.txt" => self.add(&l.phrase, Tag::Abbrev),
+            "furniture.txt" => self.furniture.add_line(file, l)?,
             "first-names.txt" => match gender(file, l)? {
                 Some(g) => self.add(&l.phrase, Tag::FirstName(g)),
                 None => return Err(bad(file, l.line, "expected gender=m or gender=f")),
@@ -1119,6 +1130,7 @@ impl GrammarBuilder {
             automaton,
             classes,
             stems,
+            furniture: self.furniture,
         }
     }
 }
@@ -1148,6 +1160,11 @@ impl Grammar {
             b.add_dir(d)?;
         }
         Ok(b.build())
+    }
+
+    /// The page-furniture phrases (`furniture.txt`).
+    pub fn furniture(&self) -> &FurnitureLexicon {
+        &self.furniture
     }
 
     /// Tags of a pattern id.

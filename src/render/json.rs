@@ -4,7 +4,8 @@ use serde::Serialize;
 
 use crate::report::{
     Anonymity, ChainLink, ChainRole, Construction, Cue, DatelineInfo, Diagnostic, Entity,
-    EntityKind, Excerpt, Gender, Mention, MentionKind, Quote, QuoteKind, Report, Speaker, Stance,
+    EntityKind, Excerpt, Furniture, FurnitureKind, Gender, Mention, MentionKind, Quote, QuoteKind,
+    Report, Speaker, Stance,
 };
 use crate::span::Span;
 
@@ -101,13 +102,19 @@ const NUM: usize = 20;
 fn report_rest(out: &mut Vec<u8>, r: &Report) {
     write_u64(out, u64::from(r.schema_version));
     match &r.dateline {
-        None => out.extend_from_slice(b",\"dateline\":null,\"entities\":["),
+        None => out.extend_from_slice(b",\"dateline\":null"),
         Some(d) => {
             out.extend_from_slice(b",\"dateline\":");
             dateline(out, d);
-            out.extend_from_slice(b",\"entities\":[");
         }
     }
+    // Left out when empty (`skip_serializing_if`).
+    if !r.furniture.is_empty() {
+        out.extend_from_slice(b",\"furniture\":[");
+        seq(out, &r.furniture, furniture);
+        out.push(b']');
+    }
+    out.extend_from_slice(b",\"entities\":[");
     seq(out, &r.entities, entity);
     out.extend_from_slice(b"],\"quotes\":[");
     seq(out, &r.quotes, quote);
@@ -165,6 +172,25 @@ fn dateline(out: &mut Vec<u8>, d: &DatelineInfo) {
     out.extend_from_slice(b",\"outlet\":");
     opt_str(out, d.outlet.as_deref());
     out.push(b'}');
+}
+
+fn furniture(out: &mut Vec<u8>, f: &Furniture) {
+    out.reserve(64 + 2 * NUM);
+    out.extend_from_slice(b"{\"span\":{\"start\":");
+    span_rest(out, &f.span);
+    out.extend_from_slice(match f.kind {
+        FurnitureKind::Advertisement => b",\"kind\":\"advertisement\"}",
+        FurnitureKind::Byline => b",\"kind\":\"byline\"}",
+        FurnitureKind::Caption => b",\"kind\":\"caption\"}",
+        FurnitureKind::Comments => b",\"kind\":\"comments\"}",
+        FurnitureKind::Copyright => b",\"kind\":\"copyright\"}",
+        FurnitureKind::Credit => b",\"kind\":\"credit\"}",
+        FurnitureKind::Newsletter => b",\"kind\":\"newsletter\"}",
+        FurnitureKind::Share => b",\"kind\":\"share\"}",
+        FurnitureKind::Subscription => b",\"kind\":\"subscription\"}",
+        FurnitureKind::Teaser => b",\"kind\":\"teaser\"}",
+        FurnitureKind::Timestamp => b",\"kind\":\"timestamp\"}",
+    });
 }
 
 fn entity(out: &mut Vec<u8>, e: &Entity) {
@@ -725,6 +751,19 @@ mod tests {
                 span: span(k),
             })
             .collect();
+        let furniture_kinds = [
+            FurnitureKind::Advertisement,
+            FurnitureKind::Byline,
+            FurnitureKind::Caption,
+            FurnitureKind::Comments,
+            FurnitureKind::Copyright,
+            FurnitureKind::Credit,
+            FurnitureKind::Newsletter,
+            FurnitureKind::Share,
+            FurnitureKind::Subscription,
+            FurnitureKind::Teaser,
+            FurnitureKind::Timestamp,
+        ];
         let full = Report {
             schema_version: crate::SCHEMA_VERSION,
             dateline: Some(DatelineInfo {
@@ -732,6 +771,14 @@ mod tests {
                 place: "TOKYO".into(),
                 outlet: Some("Wire \"News\"".into()),
             }),
+            furniture: furniture_kinds
+                .iter()
+                .enumerate()
+                .map(|(k, &kind)| Furniture {
+                    span: span(k),
+                    kind,
+                })
+                .collect(),
             entities,
             quotes,
             diagnostics,
@@ -739,6 +786,7 @@ mod tests {
         let empty = Report {
             schema_version: u32::MAX,
             dateline: None,
+            furniture: vec![],
             entities: vec![],
             quotes: vec![],
             diagnostics: vec![],
@@ -751,7 +799,9 @@ mod tests {
         });
         let mut no_dateline = full.clone();
         no_dateline.dateline = None;
-        vec![full, empty, no_outlet, no_dateline]
+        let mut one_furniture = no_dateline.clone();
+        one_furniture.furniture.truncate(1);
+        vec![full, empty, no_outlet, no_dateline, one_furniture]
     }
 
     /// The guard of the hand writer: [`write_report`] and [`write_labelled_line`] write what

@@ -20,6 +20,26 @@ fn clip(s: &str, n: usize) -> String {
     }
 }
 
+/// The furniture lines by kind, in kind order: "3 advertisement, 1 byline".
+fn furniture_counts(report: &Report) -> String {
+    let mut kinds: Vec<_> = report.furniture.iter().map(|f| f.kind).collect();
+    kinds.sort();
+    let mut parts: Vec<String> = Vec::new();
+    let mut i = 0;
+    while let Some(&k) = kinds.get(i) {
+        let n = kinds
+            .get(i..)
+            .map_or(0, |r| r.iter().take_while(|&&x| x == k).count());
+        let name = serde_json::to_value(k)
+            .ok()
+            .and_then(|v| v.as_str().map(str::to_string))
+            .unwrap_or_default();
+        parts.push(format!("{n} {name}"));
+        i += n.max(1);
+    }
+    parts.join(", ")
+}
+
 /// Renders `report` of `text` (named `name`) as plain text.
 pub fn render(name: &str, text: &str, report: &Report) -> String {
     let ix = LineIndex::new(text);
@@ -27,6 +47,9 @@ pub fn render(name: &str, text: &str, report: &Report) -> String {
     let _ = writeln!(out, "{name}");
     let figures = Figures::of(report);
     let _ = writeln!(out, "  {}", sentence(&figures));
+    if !report.furniture.is_empty() {
+        let _ = writeln!(out, "  page furniture skipped: {}", furniture_counts(report));
+    }
     let speakers: BTreeSet<usize> = speakers(report).iter().map(|s| s.entity).collect();
     for e in report.entities.iter().filter(|e| speakers.contains(&e.id)) {
         let units: Vec<_> = report

@@ -9,6 +9,7 @@ use nom::multi::separated_list1;
 use nom::sequence::{delimited, preceded};
 use nom::{IResult, Offset, Parser};
 
+use crate::grammar::{Grammar, Tag};
 use crate::span::Span;
 
 /// A parsed dateline.
@@ -153,6 +154,51 @@ pub fn parse(para: &str, base: usize) -> Option<Dateline> {
     })
 }
 
+/// The lines that may come before a story's dateline, counted as the search reads them: a
+/// headline, a standfirst or an abstract, summary bullets (page furniture is not read at all).
+/// A dateline after a paragraph of copy is no dateline: an all-capitals run-in head mid-article
+/// ("SCHOOLS CLOSED — The district said …") has the shape of one, and taking it would drop
+/// every sentence before it.
+#[derive(Debug, Default)]
+pub struct Front {
+    lines: usize,
+    words: usize,
+}
+
+/// The most lines other than bullets before a dateline.
+const FRONT_LINES: usize = 6;
+/// The most words of one of them: a longer line is a paragraph of copy.
+const FRONT_LINE_WORDS: usize = 40;
+/// The most words of all of them.
+const FRONT_WORDS: usize = 90;
+
+impl Front {
+    /// Counts `line`, which is not a dateline; false when it is copy, so no dateline can
+    /// follow. A summary bullet (`- …`, `• …`) is always admitted.
+    pub fn admit(&mut self, line: &str) -> bool {
+        if line.starts_with(['-', '\u{2022}', '*', '\u{2013}']) {
+            return true;
+        }
+        // Words counted by their spaces (one memchr pass; a double space counts twice).
+        let words = memchr::memchr_iter(b' ', line.trim().as_bytes()).count() + 1;
+        self.lines += 1;
+        self.words += words;
+        words <= FRONT_LINE_WORDS && self.lines <= FRONT_LINES && self.words <= FRONT_WORDS
+    }
+}
+
+/// Whether dateline `d` (read in `text`) is a transcript's speaker label rather than a place:
+/// the colon form ("NEW DELHI: …") with a given name first ("KATE ROWE: Why not?").
+pub fn is_speaker_label(d: &Dateline, text: &str, grammar: &Grammar) -> bool {
+    let colon = d.span.of(text).trim_end().ends_with(':');
+    let first = d.place.of(text).split(' ').next().unwrap_or("");
+    colon
+        && grammar
+            .tags_of(&first.to_lowercase())
+            .iter()
+            .any(|t| matches!(t, Tag::FirstName(_)))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -189,6 +235,35 @@ mod tests {
         )
         .is_none());
         assert!(parse("Northgate Foods (NF) said profits fell.", 0).is_none());
+    }
+
+    /// A headline, a standfirst and summary bullets may come before a dateline; a paragraph of
+    /// copy may not, nor more than a few lines.
+    #[test]
+    fn front_matter_before_a_dateline() {
+        let mut f = Front::default();
+        assert!(f.admit("Ferry workers walk out on first day of strike"));
+        assert!(f.admit("- Crews want shorter shifts."));
+        assert!(f.admit("The island's only car ferry has not missed a sailing in 19 years."));
+        assert!(!f.admit(&"copy ".repeat(41)));
+        let mut f = Front::default();
+        for _ in 0..FRONT_LINES {
+            assert!(f.admit("Key points"));
+        }
+        assert!(!f.admit("Key points"));
+    }
+
+    /// The colon form with a given name first is a transcript's speaker label.
+    #[test]
+    fn speaker_labels_are_not_datelines() {
+        let g = Grammar::builtin();
+        let t = "KATE ROWE: Why not debate?";
+        let d = parse(t, 0).unwrap();
+        assert!(is_speaker_label(&d, t, g));
+        let t = "NEW DELHI: The court said.";
+        assert!(!is_speaker_label(&parse(t, 0).unwrap(), t, g));
+        let t = "CHARLOTTE - The wife of the driver spoke.";
+        assert!(!is_speaker_label(&parse(t, 0).unwrap(), t, g));
     }
 
     /// The byte prefilter passes every dateline the parser reads, and turns away plain

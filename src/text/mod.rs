@@ -2,6 +2,7 @@
 //! paragraphs. Every position is a byte offset into the original input.
 
 pub mod dateline;
+pub mod furniture;
 pub mod quotes;
 
 pub use crate::grammar::TokClass;
@@ -9,6 +10,7 @@ use crate::grammar::{FuncType, Grammar, Hit, Tag};
 use crate::span::Span;
 
 pub use dateline::Dateline;
+pub use furniture::Furniture;
 pub use quotes::{MarkProblem, Pairing, Quoted};
 
 /// What a token is.
@@ -67,6 +69,8 @@ pub struct Doc<'a> {
     pub sentences: Vec<Sentence>,
     /// The dateline, if the story opens with one.
     pub dateline: Option<Dateline>,
+    /// The lines of page furniture, in text order: no token comes from them.
+    pub furniture: Vec<Furniture>,
     /// Part-of-speech tags, parallel to `tokens` ([`crate::syntax::tag_doc`]).
     pub tags: Vec<crate::syntax::Tag>,
     /// Phrases of every sentence, in order ([`crate::syntax::phrase`]).
@@ -160,7 +164,8 @@ struct WordEnd {
 impl<'a> Doc<'a> {
     /// Reads `text` with `grammar`.
     pub fn new(text: &'a str, grammar: &'a Grammar) -> Doc<'a> {
-        let pairing = quotes::pair(text, grammar);
+        let furniture = furniture::find(text, grammar);
+        let pairing = quotes::pair_around(text, grammar, &furniture);
         let mut doc = Doc {
             text,
             grammar,
@@ -170,6 +175,7 @@ impl<'a> Doc<'a> {
             hits: Vec::with_capacity(text.len() / 6),
             sentences: Vec::with_capacity(text.len() / 64 + 1),
             dateline: None,
+            furniture,
             tags: Vec::new(),
             phrases: Vec::new(),
             phrase_of: Vec::new(),
@@ -197,6 +203,9 @@ impl<'a> Doc<'a> {
         // The next quotation at or after `i`, and where it starts.
         let mut q = 0usize;
         let mut q_start = self.quote_start(q);
+        // The next furniture line, skipped whole.
+        let mut f = 0usize;
+        let mut f_start = self.furniture.first().map_or(usize::MAX, |x| x.span.start);
         let mut newline = true;
         while let Some(&byte) = b.get(i) {
             // White space, control characters and byte order marks are skipped. ASCII is
@@ -222,6 +231,14 @@ impl<'a> Doc<'a> {
                 }
                 c
             };
+            if i >= f_start {
+                if let Some(x) = self.furniture.get(f) {
+                    i = i.max(x.span.end);
+                }
+                f += 1;
+                f_start = self.furniture.get(f).map_or(usize::MAX, |x| x.span.start);
+                continue;
+            }
             while q_start < i {
                 q += 1;
                 q_start = self.quote_start(q);
@@ -405,8 +422,10 @@ impl<'a> Doc<'a> {
     // Out of line (once a document), so a profile shows the stage.
     #[inline(never)]
     fn find_dateline(&mut self) {
-        // A dateline opens one of the first paragraphs (after a headline and summary bullets).
+        // A dateline opens one of the first paragraphs (after a headline, a standfirst and
+        // summary bullets; furniture lines have no tokens): never after copy (`dateline::Front`).
         let mut seen = 0;
+        let mut front = dateline::Front::default();
         for t in &self.tokens {
             if !t.newline_before {
                 continue;
@@ -416,17 +435,18 @@ impl<'a> Doc<'a> {
                 break;
             }
             let rest = self.text.get(t.span.start..).unwrap_or("");
-            if !dateline::may_open(rest.as_bytes()) {
-                continue;
-            }
             let end = memchr::memchr(b'\n', rest.as_bytes())
                 .map_or(self.text.len(), |o| t.span.start + o);
-            if let Some(d) = self
-                .text
-                .get(t.span.start..end)
-                .and_then(|p| dateline::parse(p, t.span.start))
-            {
-                self.dateline = Some(d);
+            let line = self.text.get(t.span.start..end).unwrap_or("");
+            if dateline::may_open(rest.as_bytes()) {
+                if let Some(d) = dateline::parse(line, t.span.start)
+                    .filter(|d| !dateline::is_speaker_label(d, self.text, self.grammar))
+                {
+                    self.dateline = Some(d);
+                    break;
+                }
+            }
+            if !front.admit(line) {
                 break;
             }
         }
@@ -533,7 +553,9 @@ impl<'a> Doc<'a> {
         let gap = before.len() - before.trim_end().len();
         let blank = before
             .get(before.len() - gap..)
-            .is_some_and(|g| g.matches('\n').count() > 1);
+            .is_some_and(|g| g.matches('\n').count() > 1)
+            || (!self.furniture.is_empty()
+                && furniture::blank_before(self.text, &self.furniture, before.len() - gap));
         if blank {
             return true;
         }
@@ -815,6 +837,64 @@ mod tests {
         // Inside a quotation the closing mark is still a mark: the quotation is one token.
         assert_eq!(d.quotes.len(), 1);
         assert_eq!(d.quotes[0].content.of(t), "It was the players’ fault,");
+    }
+
+    /// Furniture lines have no tokens, and the copy around one flows as if it were absent: a
+    /// hard-wrapped sentence goes on past it, a paragraph break stays one.
+    #[test]
+    fn furniture_is_skipped() {
+        let g = Grammar::builtin();
+        let t = concat!(
+            "The minister said\nStory continues below advertisement\nthat it rained.",
+            "\n\nAdvertisement\nNext one."
+        );
+        let d = Doc::new(t, g);
+        assert_eq!(d.furniture.len(), 2);
+        let words: Vec<&str> = (0..d.tokens.len()).map(|i| d.tok_text(i)).collect();
+        assert!(
+            !words.contains(&"Story") && !words.contains(&"Advertisement"),
+            "{words:?}"
+        );
+        assert_eq!(
+            sentences(t),
+            vec![
+                "The minister said\nStory continues below advertisement\nthat it rained.",
+                "Next one."
+            ]
+        );
+        assert_eq!(
+            d.sentences.iter().map(|s| s.paragraph).collect::<Vec<_>>(),
+            vec![0, 1]
+        );
+    }
+
+    /// A dateline is read only at the story's start: not in a teaser, nor in a run-in head
+    /// after a paragraph of copy.
+    #[test]
+    fn dateline_only_at_the_start() {
+        let g = Grammar::builtin();
+        let copy =
+            "The council met on Monday to discuss the flood defences along the river, which \
+                    engineers say need at least two more years of work before the spring melt \
+                    arrives and the river rises again over the low ground north of the old town.";
+        let t =
+            format!("{copy}\n\nSCHOOLS CLOSED \u{2014} The district said all schools would close.");
+        assert!(Doc::new(&t, g).dateline.is_none());
+        let t = concat!(
+            "Headline about the flood\n\n",
+            "READ MORE: Rivers rise across the valley\n\nThe council met."
+        );
+        assert!(Doc::new(t, g).dateline.is_none());
+        // After a headline, a byline and a timestamp (furniture), the dateline is found.
+        let t = concat!(
+            "Ferry workers walk out\nBy Jo Roe\nUpdated 3:45 p.m. EST\n\n",
+            "KELSO BAY (Tide Wire) \u{2014} Crews walked out."
+        );
+        let d = Doc::new(t, g);
+        assert_eq!(d.dateline.map(|x| x.place.of(t)), Some("KELSO BAY"));
+        // A transcript's speaker label is no dateline.
+        let t = "Transcript\n\nKATE ROWE: Why not debate?";
+        assert!(Doc::new(t, g).dateline.is_none());
     }
 
     #[test]

@@ -13,6 +13,7 @@
 
 use crate::grammar::{FuncType, Grammar, Tag};
 use crate::span::Span;
+use crate::text::furniture::{self, Furniture};
 
 /// Quote mark families: a closer only closes an opener of its own family.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -253,6 +254,8 @@ fn scan(text: &str, grammar: &Grammar) -> Vec<Mark> {
 /// Line structure needed while pairing.
 struct Lines<'a> {
     text: &'a str,
+    /// Page furniture, read through as if absent.
+    skip: &'a [Furniture],
 }
 
 impl Lines<'_> {
@@ -266,15 +269,27 @@ impl Lines<'_> {
 
     /// The next line after the one ending at `end`: (start of its first non-blank char, whether a
     /// blank line came between).
+    /// A furniture line between is skipped: the blank line may be on either side of it.
     fn next_content(&self, end: usize) -> Option<(usize, bool)> {
         let b = self.text.as_bytes();
         let mut i = end;
         let mut newlines = 0;
+        let mut blank = false;
+        let mut f = self.skip.partition_point(|x| x.span.start < end);
         while let Some(&c) = b.get(i) {
             match c {
                 b'\n' => newlines += 1,
                 b' ' | b'\t' | b'\r' => {}
-                _ => return Some((i, newlines > 1)),
+                _ => match self.skip.get(f).filter(|x| x.span.start == i) {
+                    Some(x) => {
+                        blank |= newlines > 1;
+                        newlines = 0;
+                        i = x.span.end.max(i + 1);
+                        f += 1;
+                        continue;
+                    }
+                    None => return Some((i, blank || newlines > 1)),
+                },
             }
             i += 1;
         }
@@ -301,11 +316,21 @@ struct Open {
 
 /// Finds and pairs the quote marks of `text` (`grammar` tells a plural possessive's apostrophe
 /// from a closing mark, by the word after it).
+pub fn pair(text: &str, grammar: &Grammar) -> Pairing {
+    pair_around(text, grammar, &[])
+}
+
+/// [`pair`], reading through the lines of page furniture `skip` (in text order) as if they
+/// were absent: their marks are not read, and a quote paragraph after one continues the quote
+/// before it as it would without the line.
 // Out of line (once a document), so a profile shows the stage.
 #[inline(never)]
-pub fn pair(text: &str, grammar: &Grammar) -> Pairing {
-    let marks = scan(text, grammar);
-    let lines = Lines { text };
+pub fn pair_around(text: &str, grammar: &Grammar, skip: &[Furniture]) -> Pairing {
+    let mut marks = scan(text, grammar);
+    if !skip.is_empty() {
+        marks.retain(|m| !furniture::covers(skip, m.pos));
+    }
+    let lines = Lines { text, skip };
     let mut out = Pairing {
         quotes: Vec::with_capacity(marks.len() / 2),
         ..Pairing::default()
@@ -600,6 +625,32 @@ mod tests {
             contents("\"one\ntwo\nthree\" he said"),
             vec!["one\ntwo\nthree"]
         );
+    }
+
+    /// Page furniture between the paragraphs of a multi-paragraph quote is read through, and
+    /// its own marks are not read: the quote goes on as it would without the line.
+    #[test]
+    fn multi_paragraph_quote_goes_on_past_furniture() {
+        let g = Grammar::builtin();
+        let t = "\"First part.\n\nStory continues below advertisement\n\n\"Second part.\"\nAfter.";
+        let furniture = crate::text::furniture::find(t, g);
+        assert_eq!(furniture.len(), 1);
+        let p = pair_around(t, g, &furniture);
+        assert_eq!(p.quotes.len(), 2);
+        assert!(p.quotes[0].open_ended && p.quotes[1].continues);
+        assert!(p.problems.is_empty());
+        // Without the stage the line ends the quote: the first paragraph's mark never closes.
+        let p = pair(t, g);
+        assert_eq!(p.problems.len(), 1);
+        // A caption's quotation and a teaser's stray mark are not read.
+        let t = concat!(
+            "Jo Roe on Friday. \"It was a river,\" she said. (AP Photo/Al Poe)\n",
+            "WATCH: Floods\u{201D} hit"
+        );
+        let furniture = crate::text::furniture::find(t, g);
+        assert_eq!(furniture.len(), 2);
+        let p = pair_around(t, g, &furniture);
+        assert!(p.quotes.is_empty() && p.problems.is_empty(), "{p:?}");
     }
 
     #[test]

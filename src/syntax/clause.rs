@@ -430,11 +430,6 @@ fn finite_verb(doc: &Doc<'_>, b: &mut Builder<'_>, p: usize) {
     if p.checked_sub(1).is_some_and(|q| ph(doc, q).kind == PhraseKind::Cconj) {
         return;
     }
-    // "Transportation Department data released Tuesday showed": the clause's first verb was a
-    // participle the tagger read as a past tense.
-    if reread_participle(doc, b, cur, p) {
-        return;
-    }
     // A second finite verb: a clause of its own when it has a subject after the first verb
     // ("said the plan was dead", "told reporters he would resign"), unless the clause is a
     // relative one whose verb takes no clause ("who attended the meeting said …").
@@ -449,6 +444,11 @@ fn finite_verb(doc: &Doc<'_>, b: &mut Builder<'_>, p: usize) {
             x.verb = Some(p as u32);
             x.subject = Some(subj);
         }
+        return;
+    }
+    // "Transportation Department data released Tuesday showed": the clause's first verb was a
+    // participle the tagger read as a past tense.
+    if reread_participle(doc, b, cur, p) {
         return;
     }
     if let Some(k) = b.innermost_without_verb() {
@@ -515,7 +515,10 @@ pub fn subject_before(doc: &Doc<'_>, lo: usize, v: usize) -> Option<Subject> {
         let after_object = a > lo + 1
             && ph(doc, a - 1).kind == PhraseKind::Np
             && ph(doc, a - 2).kind == PhraseKind::Vg;
-        if a > lo && !opens_after(doc, a - 1) && !(after_prep && end == a + 1) && !after_object {
+        // (A pronoun needs none: "a job she describes as …", "what he called …".)
+        let pronoun = end == a + 1 && ph(doc, a).is(PhraseFlag::PRONOUN);
+        let lone = end == a + 1 && (after_prep || pronoun);
+        if a > lo && !opens_after(doc, a - 1) && !lone && !after_object {
             continue;
         }
         let i = Phr::new(doc, a, end);

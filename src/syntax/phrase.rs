@@ -641,11 +641,15 @@ impl Chunker<'_, '_> {
             g.is_det() || g.is_noun() || g == Tag::PronPrp
         };
         let after_comma_noun = prev.is_some_and(|p| self.tag(p).is_noun())
-            && (self.first..t).rev().take(6).any(|p| doc.is_punct(p, ","));
+            && (self.first..t)
+                .rev()
+                .take(6)
+                .any(|p| doc.is_punct(p, ",") || doc.quote_of(p).is_some());
+        let last = next >= end || doc.is_punct(next, ".");
         complement
             || that_ahead
             || (opens && !by && next < end && !doc.is_punct(next, ","))
-            || (after_comma_noun && object)
+            || (after_comma_noun && (object || last))
     }
 
     /// Whether a verb or auxiliary follows from token `k`, after adverbs and negation only.

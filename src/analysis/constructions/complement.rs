@@ -193,7 +193,8 @@ fn tail<'a>(sent: &Sent<'_, 'a>, k: usize, a: &mut Attr<'a>) -> usize {
             }
             continue;
         }
-        let prep_np = x.kind == PhraseKind::Prep
+        // ("to constituents": "to" before a noun phrase is a preposition.)
+        let prep_np = matches!(x.kind, PhraseKind::Prep | PhraseKind::To)
             && !is_complementizer(sent, e)
             && sent.ph(e + 1).kind == PhraseKind::Np
             && !opens_clause(sent, e + 1);
@@ -211,6 +212,15 @@ fn tail<'a>(sent: &Sent<'_, 'a>, k: usize, a: &mut Attr<'a>) -> usize {
         }
         if x.kind == PhraseKind::Adv || crate::syntax::is_time_np(doc, e) {
             e += 1;
+            continue;
+        }
+        // "in a statement issued in Geneva", "in remarks broadcast on state television": a
+        // participle on the tail's noun, with its prepositional phrases.
+        if e > k && x.kind == PhraseKind::Vg && x.is(PhraseFlag::PARTICIPLE) && sent.ph(e - 1).kind == PhraseKind::Np {
+            e += 1;
+            while sent.ph(e).kind == PhraseKind::Prep && sent.ph(e + 1).kind == PhraseKind::Np {
+                e += 2;
+            }
             continue;
         }
         // "wrote in a memo to employees that was later posted": a relative clause on the
@@ -251,9 +261,12 @@ fn adverbial_clause(sent: &Sent<'_, '_>, p: usize) -> Option<usize> {
     }
     (sent.clauses.0..sent.clauses.1).find_map(|c| {
         let y = sent.clause(c)?;
-        let opens = y.opener == Some(p as u32) && y.kind == ClauseKind::Adverbial
+        // (After "before", "while", "since", a gerund will do: "before announcing the sentence".)
+        let adverbial = y.opener == Some(p as u32) && y.kind == ClauseKind::Adverbial;
+        let opens = adverbial
             || (y.start as usize == p + 1 && y.kind == ClauseKind::Complement && y.opener.is_none());
-        (opens && y.verb.is_some()).then_some(y.end as usize)
+        let verb = y.verb.is_some() || adverbial && sent.ph(p + 1).kind == PhraseKind::Vg;
+        (opens && verb).then_some(y.end as usize)
     })
 }
 

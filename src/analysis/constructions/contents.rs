@@ -14,6 +14,11 @@ pub fn admit<'a>(sent: &Sent<'_, 'a>, mut a: Attr<'a>, out: &mut Vec<Attr<'a>>) 
     if !a.claims() && !a.meta {
         return;
     }
+    // A cue inside a reported clause that claims nothing itself ("reported that X had declared
+    // three days of mourning"): part of what was reported.
+    if !a.claims() && out.iter().any(|b| b.content.is_some_and(|(cs, ce)| cs <= a.cue.0 && a.cue.0 < ce)) {
+        return;
+    }
     let doc = sent.doc;
     let lo = sent.s.start;
     // The first reported clause of the sentence that is still whole.
@@ -30,7 +35,7 @@ pub fn admit<'a>(sent: &Sent<'_, 'a>, mut a: Attr<'a>, out: &mut Vec<Attr<'a>>) 
     let inside = |c: (usize, usize)| c.0 <= a.left && a.left < c.1 && c.0 < a.cue.0;
     let nested = !contrasted
         && a.kind != CueKind::Participle
-        && a.content.is_none_or(|(cs, _)| cs > a.cue.0)
+        && a.content.is_some_and(|(cs, _)| cs > a.cue.0)
         && first_content.is_some_and(inside);
     if contrasted {
         a.left -= 2;
@@ -39,11 +44,7 @@ pub fn admit<'a>(sent: &Sent<'_, 'a>, mut a: Attr<'a>, out: &mut Vec<Attr<'a>>) 
         out.push(a);
         return;
     }
-    // A cue inside a reported clause that claims nothing itself ("reported that X had declared
-    // three days of mourning"): part of what was reported.
-    if !a.claims() {
-        return;
-    }
+
     // "X told reporters that Y had said that …": Y's words, relayed by X.
     let relayed = first_content.is_some_and(|(cs, _)| cs == a.left)
         && a.verb.is_some_and(|v| v.kind == VerbKind::Speech)

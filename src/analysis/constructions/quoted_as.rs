@@ -42,10 +42,10 @@ pub fn at<'a>(sent: &Sent<'_, 'a>, p: usize, v: &'a Verb) -> Option<Attr<'a>> {
     }
     // Active: subject Y, object X.
     let (relay, _, left) = subject_speaker(sent, subject?)?;
-    let (obj, mut e) = np_forward(sent, p + 1).or_else(|| {
-        let t = sent.tok(p + 1);
-        np::object_pronoun(sent.doc, t).map(|n| (n, p + 2))
-    })?;
+    let t = sent.tok(p + 1);
+    let (obj, mut e) = np::object_pronoun(sent.doc, t)
+        .map(|n| (n, p + 2))
+        .or_else(|| np_forward(sent, p + 1))?;
     // An aside may come first: "quoted General X, who commands the coastguard, as saying".
     if sent.is_punct(e, ",") {
         let mut q = e + 1;

@@ -64,9 +64,18 @@ pub fn core_np<'a>(sent: &Sent<'_, 'a>, a: usize, e: usize) -> Option<Np<'a>> {
         }
     }
     let coordinated = (a..e).any(|p| sent.ph(p).kind == PhraseKind::Cconj);
-    let mut n = np::parse_exact(doc, ha, he)
+    // "Bavaria's Tobias Rainer": the name after its owner.
+    let owned = head.is(PhraseFlag::OWNED).then(|| {
+        let last = (ha..he).rev().find(|&t| np::is_possessive(doc, t))?;
+        np::parse_exact(doc, last + 1, he).filter(|n| n.kind == NpKind::Name)
+    });
+    let mut n = owned
+        .flatten()
+        .or_else(|| np::parse_exact(doc, ha, he))
         .or_else(|| np::parse_at(doc, ha, he).into_iter().max_by_key(|n| n.end))
-        .filter(|n| n.kind == NpKind::Pronoun || n.end == he || n.kind == NpKind::Name)
+        // (A phrase the lexicon reads only in part, "the world No." of "the world No. 2", is
+        // a descriptive phrase of its own.)
+        .filter(|n| n.kind == NpKind::Pronoun || n.end == he || n.kind == NpKind::Name && n.end > head.head())
         .or_else(|| np::generic(doc, ha, he))?;
     if n.possessive && !head.is(PhraseFlag::POSSESSIVE) {
         n.possessive = false;

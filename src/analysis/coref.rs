@@ -1474,7 +1474,7 @@ impl Entities {
         let unknown_plural = np.head.is_none()
             && np.head_title.is_none()
             && np.end > np.start + 1
-            && looks_plural(doc.tok_text(np.end - 1));
+            && doc.tag(np.end - 1).is_plural();
         let quantified = (np.plural() || unknown_plural)
             && np.noun_kind() == NounKind::Person
             && doc.is_func(np.start, FuncType::Determiner)
@@ -1504,7 +1504,7 @@ impl Entities {
                 // pilots") are a group, not an epithet of the person the story is about.
                 _ if head_word.is_empty()
                     && np.end > np.start
-                    && looks_plural(doc.tok_text(np.end - 1)) =>
+                    && doc.tag(np.end - 1).is_plural() =>
                 {
                     EntityKind::Group
                 }
@@ -1809,19 +1809,6 @@ impl Entities {
     pub fn note_subject(&mut self, id: usize, span: Span, kind: MentionKind) {
         self.touch(id, span, kind, true);
     }
-}
-
-/// Whether a lower-case word ends like an English plural: "-s", but not "-ss", "-us", "-is" or
-/// a possessive ("inspectors", not "boss", "status", "analysis", "mayor's").
-pub(crate) fn looks_plural(w: &str) -> bool {
-    w.len() > 3
-        && w.starts_with(|c: char| c.is_ascii_lowercase())
-        && w.ends_with('s')
-        && !w.ends_with("ss")
-        && !w.ends_with("us")
-        && !w.ends_with("is")
-        && !w.ends_with("'s")
-        && !w.ends_with("\u{2019}s")
 }
 
 #[cfg(test)]

@@ -260,57 +260,38 @@ fn is_verb_word(doc: &Doc<'_>, t: usize) -> bool {
     doc.has(t, TokClass::VERB)
 }
 
-/// A capitalised word that can be part of a proper name.
+/// A capitalised word that can be part of a proper name: not one the tagger reads as a
+/// closed-class word ("May I ask", "in May" against "May Lin said"), a verb ("Warns of …",
+/// "Born Vera Halloran in 1933"), a number or, outside a name, a day ("Monday"; "USA Today"
+/// goes on).
 pub fn is_name_word(doc: &Doc<'_>, t: usize) -> bool {
     let Some(class) = doc.tokens.get(t).map(|x| x.class) else {
         return false;
     };
-    if class & TokClass::CAP == 0 || class & TokClass::PRONOUN != 0 {
+    if class & TokClass::CAP == 0 || class & TokClass::PRONOUN != 0 || !doc.is_word(t) {
         return false;
     }
-    // A given name that is also a function word ("May", "Will", "Per") is a name only before
-    // a capitalised word that can go on a name: "May Lin said", not "May I ask" or "in May".
-    if class & TokClass::FUNC != 0 {
-        let next = doc.tokens.get(t + 1).map_or(0, |n| n.class);
-        let name_after = next & TokClass::CAP != 0
-            && next & (TokClass::FUNC | TokClass::PRONOUN) == 0
-            && doc.is_word(t + 1);
-        // ... or one opening a lexicon noun inside a name: "Oskiwin Lake First Nation".
-        let noun_inside = class & TokClass::STARTS_NOUN != 0
-            && t > 0
-            && doc.is_cap(t - 1)
-            && !doc.starts_sentence(t);
-        return (class & TokClass::FIRST_NAME != 0 || noun_inside) && name_after;
+    let g = doc.tag(t);
+    let closed = g.is_aux()
+        || g.is_det()
+        || g.is_adp()
+        || g.is_cconj()
+        || g.is_sconj()
+        || g.is_pronoun()
+        || g.is_to();
+    // (A word the lexicon gives as a name is one whatever the tag: "Rose Lund", "Hope Carter".)
+    let given = class & TokClass::FIRST_NAME != 0 && doc.is_cap(t + 1);
+    if (closed || g.is_verb() && !g.is_proper()) && !given {
+        return false;
     }
-    // A capitalised verb is a name only inside a sentence and before a lower-case verb: the
-    // surname in `"…," Brand said`, not the verb opening "Warns of …".
-    if class & TokClass::VERB != 0 && class & TokClass::FIRST_NAME == 0 {
-        let next_is_verb = doc
-            .tokens
-            .get(t + 1)
-            .is_some_and(|n| n.class & TokClass::VERB != 0 && n.class & TokClass::CAP == 0);
-        if doc.starts_sentence(t) || !next_is_verb || t == 0 {
-            return false;
-        }
-    }
-    // Not a number, nor a day ("Monday": a time word of function-words.txt), nor a past form
-    // opening a sentence that is no given name ("Born Vera Halloran in 1933, she …"; "Rose
-    // Lund" is a name).
-    let past = class & TokClass::func(FuncType::Past) != 0
-        && class & TokClass::FIRST_NAME == 0
-        && doc.starts_sentence(t);
-    // (A time word after a capitalised word goes on in a name: "USA Today", "Dalmarre Today".)
     let time = class & TokClass::func(FuncType::Time) != 0 && !(t > 0 && doc.is_cap(t - 1));
-    !time && !past && !doc.tok_text(t).chars().all(|c| c.is_ascii_digit())
+    !time && !g.is_num()
 }
 
-/// Whether `w` looks like a past-tense verb: lower case, in "-ed", longer than "-ed" on a stem
-/// of two letters ("agreed", not "red").
-pub(crate) fn looks_past(w: &str) -> bool {
-    w.starts_with(|c: char| c.is_ascii_lowercase())
-        && w.len() > 4
-        && w.get(w.len() - 2..)
-            .is_some_and(|e| e.eq_ignore_ascii_case("ed"))
+/// Whether token `t` is a verb's past tense or participle, as the tagger reads it.
+pub(crate) fn is_past_form(doc: &Doc<'_>, t: usize) -> bool {
+    let g = doc.tag(t);
+    g.is_past() || g.is_participle()
 }
 
 /// The lexicon noun of kind `kind` that token `t` is on its own ("council", "source").
@@ -331,20 +312,6 @@ fn is_occupation(doc: &Doc<'_>, t: usize) -> bool {
                 .is_some_and(|s| s.eq_ignore_ascii_case("ist")))
 }
 
-/// A capitalised word that the lexicon knows as a verb, inside a name run: a surname such as
-/// "Brand" or "Hope" ("Felix Brand said"), not the verb, which would be lower-case there.
-fn is_capitalised_verb(doc: &Doc<'_>, t: usize) -> bool {
-    let Some(class) = doc.tokens.get(t).map(|x| x.class) else {
-        return false;
-    };
-    class & TokClass::CAP != 0
-        && class & TokClass::VERB != 0
-        && class & (TokClass::FUNC | TokClass::PRONOUN) == 0
-        && doc.is_word(t)
-        && !doc.tok_text(t).chars().all(|c| c.is_uppercase())
-}
-
-/// A lower-case name particle (`type=particle` in function-words.txt: "de", "van", "al").
 fn is_particle(doc: &Doc<'_>, t: usize) -> bool {
     doc.is_func(t, FuncType::Particle) && !doc.is_cap(t)
 }
@@ -625,7 +592,7 @@ fn name_np<'d, 'a>(i: Toks<'d, 'a>) -> TResult<'d, 'a, Np<'a>> {
         };
         let continues_name = name_start.is_some()
             && (particles()
-                || is_capitalised_verb(doc, t)
+                || (is_verb_word(doc, t) && doc.tag(t).is_proper())
                 || outlet_number()
                 || is_hyphen_particle_name(doc, t));
         if is_name_word(doc, t) || continues_name {
@@ -648,7 +615,7 @@ fn name_np<'d, 'a>(i: Toks<'d, 'a>) -> TResult<'d, 'a, Np<'a>> {
         // Lower-case role words before a name: "consumer advocate Janet Okafor".
         let w = doc.tok_text(t);
         // Not a past form after a name, its verb: "Vasko met Foreign Minister Jon Ekholm".
-        let past = || doc.is_func(t, FuncType::Past) || looks_past(w);
+        let past = || is_past_form(doc, t);
         if doc.is_word(t)
             && w.starts_with(char::is_lowercase)
             && !is_func_word(doc, t)
@@ -933,7 +900,7 @@ fn role_np<'d, 'a>(i: Toks<'d, 'a>) -> TResult<'d, 'a, Np<'a>> {
                 && !doc.is_cap(t)
                 && !is_func_word(doc, t)
                 && !is_verb_word(doc, t)
-                && !looks_past(doc.tok_text(t))
+                && !is_past_form(doc, t)
                 && doc.tok_text(t + 1) != "by"
             {
                 t += 1;

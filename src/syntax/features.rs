@@ -57,25 +57,53 @@ pub struct WordInfo {
     pub flags: u32,
 }
 
-const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
-const FNV_PRIME: u64 = 0x0000_0100_0000_01b3;
-
-/// One step of the string hash: FNV-1a over whole characters.
-#[inline]
-fn step(h: u64, c: char) -> u64 {
-    (h ^ u64::from(c)).wrapping_mul(FNV_PRIME)
+/// A streaming hash of bytes: eight bytes gathered into a word, then one folded multiply.
+#[derive(Clone, Copy)]
+struct Hasher {
+    h: u64,
+    acc: u64,
+    n: u32,
 }
 
-/// A hash of `chars` (FNV-1a over characters, finished so equal lengths do not collide).
-fn hash_chars(chars: &[char]) -> u64 {
-    let h = chars.iter().fold(FNV_OFFSET, |h, &c| step(h, c));
-    finish(h, chars.len())
-}
+impl Hasher {
+    const fn new(seed: u64) -> Hasher {
+        Hasher {
+            h: seed,
+            acc: 0,
+            n: 0,
+        }
+    }
 
-/// Folds a running FNV hash and the length into a well-mixed, non-zero key.
-#[inline]
-fn finish(h: u64, len: usize) -> u64 {
-    fold(h ^ (len as u64).rotate_left(56), 0x9E37_79B9_7F4A_7C15) | 1
+    #[inline]
+    fn byte(&mut self, b: u8) {
+        self.acc |= u64::from(b) << (8 * (self.n & 7));
+        self.n += 1;
+        if self.n & 7 == 0 {
+            self.h = fold(self.h ^ self.acc, 0x9E37_79B9_7F4A_7C15);
+            self.acc = 0;
+        }
+    }
+
+    #[inline]
+    fn char(&mut self, c: char) {
+        if c.is_ascii() {
+            self.byte(c as u8);
+        } else {
+            let mut buf = [0u8; 4];
+            for &b in c.encode_utf8(&mut buf).as_bytes() {
+                self.byte(b);
+            }
+        }
+    }
+
+    /// The hash: well mixed and never zero.
+    #[inline]
+    fn finish(&self) -> u64 {
+        fold(
+            self.h ^ self.acc ^ u64::from(self.n).rotate_left(56),
+            0xD6E8_FEB8_6659_FD93,
+        ) | 1
+    }
 }
 
 /// The folded multiply (as foldhash and wyhash mix): the high and low halves of a 128-bit product
@@ -163,22 +191,27 @@ impl WordInfo {
 
     /// The info of a word or punctuation mark.
     pub fn of_text(s: &str) -> WordInfo {
-        let (mut form, mut lower, mut shape) = (FNV_OFFSET, FNV_OFFSET, FNV_OFFSET);
-        // The last four lower-case characters, the latest last.
-        let mut tail = ['\0'; 4];
+        let mut form = Hasher::new(0x464F_524D);
+        let mut lower = Hasher::new(0x4C4F_5745_52);
+        let mut shape = Hasher::new(0x5348_4150_45);
+        // The last four lower-case characters, packed 21 bits each, the latest lowest.
+        let mut tail = 0u128;
         let mut n = 0usize;
-        let mut first = '\0';
-        let (mut run, mut last_shape, mut shape_len) = (0u32, '\0', 0usize);
+        let mut first = 0u64;
+        let (mut run, mut last_shape) = (0u32, '\0');
         let (mut upper, mut lowers, mut flags) = (0u32, 0u32, 0u32);
         for c in s.chars() {
             let c = straighten(c);
-            form = step(form, c);
+            form.char(c);
             let l = lower_of(c);
-            lower = step(lower, l);
+            lower.char(l);
             if n == 0 {
-                first = l;
+                first = u64::from(l);
+                if c.is_uppercase() {
+                    flags |= CAP;
+                }
             }
-            tail = [tail[1], tail[2], tail[3], l];
+            tail = (tail << 21 | u128::from(u32::from(l))) & ((1 << 84) - 1);
             n += 1;
             let k = shape_of(c);
             match k {
@@ -193,29 +226,27 @@ impl WordInfo {
             run = if k == last_shape { run + 1 } else { 1 };
             last_shape = k;
             if run <= 4 {
-                shape = step(shape, k);
-                shape_len += 1;
+                shape.char(k);
             }
         }
         if upper + lowers > 0 {
             flags |= LETTER;
         }
-        if first != '\0' && s.chars().next().is_some_and(char::is_uppercase) {
-            flags |= CAP;
-        }
         if upper >= 2 && lowers == 0 {
             flags |= ALL_CAPS;
         }
+        // The last k characters (all of a shorter word), with the count of characters kept.
         let suffix = |k: usize| {
-            let k = k.min(n).min(4);
-            hash_chars(tail.get(4 - k..).unwrap_or(&[])) ^ (k as u64)
+            let k = k.min(n);
+            let bits = tail & ((1u128 << (21 * k)) - 1);
+            (bits as u64) ^ ((bits >> 64) as u64).rotate_left(32) ^ (k as u64) << 60
         };
         WordInfo {
-            form: finish(form, n),
-            lower: finish(lower, n),
+            form: form.finish(),
+            lower: lower.finish(),
             suffix: [suffix(1), suffix(2), suffix(3), suffix(4)],
-            prefix: hash_chars(&[first]),
-            shape: finish(shape, shape_len),
+            prefix: first,
+            shape: shape.finish(),
             class: 0,
             flags,
         }
@@ -223,7 +254,7 @@ impl WordInfo {
 }
 
 /// The number of templates (each has its own seed).
-const TEMPLATES: usize = 28;
+const TEMPLATES: usize = 26;
 
 /// The template seeds: each feature's value is mixed with its template's seed.
 const SEEDS: [u64; TEMPLATES] = {
@@ -325,13 +356,17 @@ pub fn role_keys(x: &WordInfo, role: Role) -> RoleKeys {
 /// Up to ten keys.
 #[derive(Debug, Clone, Copy)]
 pub struct RoleKeys {
-    keys: [u64; 10],
+    /// The keys, padded with [`NO_KEY`].
+    pub keys: [u64; 10],
     len: usize,
 }
 
+/// A key no feature has (it pads [`RoleKeys`]).
+pub const NO_KEY: u64 = 0;
+
 impl RoleKeys {
     fn new(k: &[u64]) -> RoleKeys {
-        let mut keys = [0; 10];
+        let mut keys = [NO_KEY; 10];
         let len = k.len().min(10);
         for (a, b) in keys.iter_mut().zip(k) {
             *a = *b;
@@ -358,7 +393,7 @@ pub fn prev2_key(p2: u8) -> u64 {
 }
 
 /// The number of [`context_keys`].
-pub const CONTEXT: usize = 8;
+pub const CONTEXT: usize = 6;
 
 /// The keys of the templates reading the token in the middle of `w` with its neighbours or the
 /// previous tag `p1`.
@@ -372,16 +407,14 @@ pub fn context_keys(w: &[WordInfo; 5], p1: u8) -> [u64; CONTEXT] {
         key(20, u64::from(x.flags) | opens << 8),
         key(21, pair(t1, x.lower)),
         key(22, pair(t1, x.suffix[2])),
-        key(23, pair(b1.lower, x.lower)),
-        key(24, pair(x.lower, a1.lower)),
-        key(25, pair(t1, a1.lower)),
-        key(26, pair(x.class, a1.class)),
-        key(27, pair(t1, x.class)),
+        key(23, pair(t1, a1.lower)),
+        key(24, pair(x.class, a1.class)),
+        key(25, pair(t1, x.class)),
     ]
 }
 
 /// The number of feature keys of one position.
-pub const FEATURES: usize = 28;
+pub const FEATURES: usize = 26;
 
 /// Every feature key of the token in the middle of `w` (two tokens each side;
 /// [`WordInfo::START`] and [`WordInfo::END`] pad a sentence), given the tags of the two tokens

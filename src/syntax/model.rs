@@ -201,10 +201,15 @@ fn increasing<K: Copy + Ord + Default>(keys: impl Iterator<Item = K>) -> bool {
 }
 
 impl Model {
-    /// The 32-bit key of feature key `key`: what the index stores.
+    /// The 32-bit key of feature key `key`: what the index stores. Never 0 (an empty slot),
+    /// but for [`super::features::NO_KEY`], which finds no weights.
     #[inline]
     pub fn key32(key: u64) -> u32 {
-        ((key >> 32) as u32).max(1)
+        if key == 0 {
+            0
+        } else {
+            ((key >> 32) as u32).max(1)
+        }
     }
 
     /// A model of `parts`, checked: keys increasing and non-zero, tags in range, the index at
@@ -317,6 +322,31 @@ impl Model {
             i = (i + 1) & mask;
         }
         Weights::None
+    }
+
+    /// The weights of each of `keys`. The index slots of all the keys are read before any is
+    /// compared, so their cache misses overlap.
+    #[inline]
+    pub fn weights_all<const N: usize>(&self, keys: &[u64; N]) -> [Weights<'_>; N] {
+        let shift = 32 - self.bits;
+        let k32 = keys.map(Model::key32);
+        let first = k32.map(|k| {
+            self.slots
+                .get((k >> shift) as usize)
+                .copied()
+                .unwrap_or((0, 0))
+        });
+        let mut out = [Weights::None; N];
+        for ((o, &(s, at)), &k) in out.iter_mut().zip(first.iter()).zip(k32.iter()) {
+            *o = if s == k {
+                self.at(at)
+            } else if s == 0 {
+                Weights::None
+            } else {
+                self.weights(u64::from(k) << 32)
+            };
+        }
+        out
     }
 
     /// The weights an index slot's value points at.

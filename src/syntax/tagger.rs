@@ -22,11 +22,14 @@ use super::Tag;
 /// The built-in English model (see `grammars/tagger/NOTICE.md`).
 static MODEL: &[u8] = include_bytes!("../../grammars/tagger/en.bin");
 
-/// The entries of the cache of word forms' summed weights (a power of two).
-const CACHE: usize = 16384;
+/// The sets of the cache of word forms' summed weights (a power of two), each of two entries.
+const SETS: usize = 2048;
 
 /// The index of [`PREV_START`] in the rows of previous tags.
 const START_ROW: usize = Tag::COUNT;
+
+/// TEMP
+pub static MISSES: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
 
 /// A part-of-speech tagger.
 #[derive(Debug, Clone)]
@@ -51,15 +54,45 @@ struct Entry {
 }
 
 /// Reusable buffers for [`Tagger::tag_into`], with a cache of the summed weights of recent word
-/// forms (about 1.4 MB once used): keep one per thread, so tagging allocates nothing per token
+/// forms (about 2.8 MB once used): keep one per thread, so tagging allocates nothing per token
 /// and frequent words are summed once.
 #[derive(Debug, Default, Clone)]
 pub struct Scratch {
     infos: Vec<WordInfo>,
     roles: Vec<Roles>,
+    /// Two entries a set: set `i` is entries `2i` and `2i + 1`.
     cache: Vec<Entry>,
+    /// Per set, which of its two entries was used last.
+    recent: Vec<u8>,
     /// The id of the model whose weights the cache holds.
     model: u64,
+}
+
+impl Scratch {
+    /// The summed weights of word `x`, from the cache or computed (and cached).
+    #[inline]
+    fn roles_of(&mut self, tagger: &Tagger, x: &WordInfo) -> Roles {
+        let set = (x.form >> 40) as usize & (SETS - 1);
+        for way in 0..2 {
+            if let Some(e) = self.cache.get(2 * set + way).filter(|e| e.form == x.form) {
+                if let Some(r) = self.recent.get_mut(set) {
+                    *r = way as u8;
+                }
+                return e.roles.clone();
+            }
+        }
+        let roles = tagger.roles(x);
+        // Replace the entry used less recently.
+        let way = self.recent.get(set).map_or(0, |r| 1 - usize::from(*r & 1));
+        if let Some(e) = self.cache.get_mut(2 * set + way) {
+            e.form = x.form;
+            e.roles = roles.clone();
+        }
+        if let Some(r) = self.recent.get_mut(set) {
+            *r = way as u8;
+        }
+        roles
+    }
 }
 
 /// `acc += row`.
@@ -129,23 +162,19 @@ impl Tagger {
     where
         I: IntoIterator<Item = Word<'a>>,
     {
-        let Scratch {
-            infos,
-            roles,
-            cache,
-            model,
-        } = scratch;
-        if *model != self.model.id() || cache.len() != CACHE {
-            cache.clear();
-            cache.resize(
-                CACHE,
-                Entry {
-                    form: 0,
-                    roles: [Row::ZERO; 5],
-                },
-            );
-            *model = self.model.id();
+        if scratch.model != self.model.id() || scratch.cache.len() != 2 * SETS {
+            scratch.cache.clear();
+            let empty = Entry {
+                form: 0,
+                roles: [Row::ZERO; 5],
+            };
+            scratch.cache.resize(2 * SETS, empty);
+            scratch.recent.clear();
+            scratch.recent.resize(SETS, 0);
+            scratch.model = self.model.id();
         }
+        let mut infos = std::mem::take(&mut scratch.infos);
+        let mut roles = std::mem::take(&mut scratch.roles);
         infos.clear();
         infos.extend([WordInfo::START, WordInfo::START]);
         infos.extend(words.into_iter().map(|w| {
@@ -157,19 +186,8 @@ impl Tagger {
         }));
         infos.extend([WordInfo::END, WordInfo::END]);
         roles.clear();
-        for x in infos.iter() {
-            let slot = (x.form >> 40) as usize & (CACHE - 1);
-            match cache.get_mut(slot) {
-                Some(e) if e.form == x.form => roles.push(e.roles.clone()),
-                Some(e) => {
-                    *e = Entry {
-                        form: x.form,
-                        roles: self.roles(x),
-                    };
-                    roles.push(e.roles.clone());
-                }
-                None => roles.push(self.roles(x)),
-            }
+        for x in &infos {
+            roles.push(scratch.roles_of(self, x));
         }
         let (mut p1, mut p2) = (PREV_START, PREV_START);
         for (w, r) in infos.windows(5).zip(roles.windows(5)) {
@@ -182,14 +200,18 @@ impl Tagger {
             p2 = p1;
             p1 = t.index() as u8;
         }
+        scratch.infos = infos;
+        scratch.roles = roles;
     }
 
     /// A word's summed weights in each role.
     fn roles(&self, x: &WordInfo) -> Roles {
+        MISSES.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
         let mut r = [Row::ZERO; 5];
         for (row, role) in r.iter_mut().zip(Role::ALL) {
-            for &k in features::role_keys(x, role).as_slice() {
-                add_key(&self.model, &mut row.0, k);
+            let keys = features::role_keys(x, role);
+            for ws in self.model.weights_all(&keys.keys) {
+                add_weights(&mut row.0, ws);
             }
         }
         r
@@ -218,8 +240,8 @@ impl Tagger {
         for prev in [row(&self.prev1, p1), row(&self.prev2, p2)].iter().flatten() {
             add_row(&mut acc, prev);
         }
-        for k in features::context_keys(w, p1) {
-            add_key(&self.model, &mut acc, k);
+        for ws in self.model.weights_all(&features::context_keys(w, p1)) {
+            add_weights(&mut acc, ws);
         }
         best(&acc)
     }
@@ -228,7 +250,13 @@ impl Tagger {
 /// `acc +=` the weights of feature `key`.
 #[inline]
 fn add_key(model: &Model, acc: &mut [i16; ROW], key: u64) {
-    match model.weights(key) {
+    add_weights(acc, model.weights(key));
+}
+
+/// `acc += ws`.
+#[inline]
+fn add_weights(acc: &mut [i16; ROW], ws: Weights<'_>) {
+    match ws {
         Weights::None => {}
         Weights::Sparse(ws) => {
             for w in ws {

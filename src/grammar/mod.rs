@@ -141,6 +141,12 @@ pub struct Verb {
     /// Whether an object and an infinitive after it are a request, not a claim ("asked the
     /// council to act").
     pub request: bool,
+    /// Whether a to-infinitive after it (after its object, for a request) is what the act
+    /// was about ("vowed to scrap the tax", "urged residents to boil water").
+    pub infinitive: bool,
+    /// The prepositions that introduce its content right after it ("called for an inquiry",
+    /// "called on the mayor to resign", "spoke about the budget"), lower case.
+    pub particles: Vec<String>,
     /// Whether it takes a noun-phrase object as readily as a clause ("confirmed the deal",
     /// "recalled 80,000 cars"): a complement without "that" is a reported clause only when a
     /// verb is in it ("confirmed the deal was off").
@@ -883,6 +889,14 @@ impl GrammarBuilder {
                 let split = l.flag("split");
                 let act = l.flag("act");
                 let request = l.flag("request");
+                let infinitive = l.flag("infinitive");
+                let particles: Vec<String> = l
+                    .get("particle")
+                    .unwrap_or("")
+                    .split(',')
+                    .filter(|p| !p.is_empty())
+                    .map(str::to_string)
+                    .collect();
                 let object = l.flag("object");
                 let modifier = l.flag("modifier");
                 let hearer = l.flag("hearer");
@@ -895,6 +909,8 @@ impl GrammarBuilder {
                         kind,
                         split,
                         request,
+                        infinitive,
+                        particles: particles.clone(),
                         object,
                         modifier,
                         act,

@@ -638,12 +638,13 @@ fn dash_aside<'d, 'a: 'd>(i: Phr<'d, 'a>) -> PResult<'d, 'a, ()> {
     let dash = || {
         super::input::phrase(|d, _, p| {
             p.kind == PhraseKind::Punct
-                && matches!(d.tok_text(p.start as usize), "\u{2014}" | "\u{2013}" | "--")
+                && matches!(d.tok_text(p.start as usize), "\u{2014}" | "\u{2013}" | "--" | "-")
         })
     };
     let inner = super::input::phrase(|d, _, p| match p.kind {
-        PhraseKind::Quote => false,
-        PhraseKind::Punct => !matches!(d.tok_text(p.start as usize), "\u{2014}" | "\u{2013}" | "--" | ";"),
+        PhraseKind::Punct => {
+            !matches!(d.tok_text(p.start as usize), "\u{2014}" | "\u{2013}" | "--" | "-" | ";")
+        }
         _ => true,
     });
     let (r, _) = (dash(), many1_count(inner), dash()).parse(i)?;
@@ -696,10 +697,7 @@ fn postmodifier<'d, 'a: 'd>(i: Phr<'d, 'a>) -> PResult<'d, 'a, ()> {
         opt(np),
         many0_count(pair(kind(PhraseKind::Prep), np)),
     );
-    let relative = pair(
-        super::input::phrase(|d, _, p| p.kind == PhraseKind::Wh && relative_word(d, p.start as usize)),
-        many1_count(not_mark),
-    );
+    let relative = restrictive_relative;
     let parens = (punct("("), many0_count(not_close), punct(")"));
     let (r, _) = alt((
         pp.map(|_| ()),
@@ -708,6 +706,34 @@ fn postmodifier<'d, 'a: 'd>(i: Phr<'d, 'a>) -> PResult<'d, 'a, ()> {
         parens.map(|_| ()),
     ))
     .parse(i)?;
+    Ok((r, ()))
+}
+
+/// A relative clause right after its noun, with no comma ("who attended the talks", "that
+/// have led to charges"): the relative word, then phrases up to a mark or to a second finite
+/// verb group (the verb of the clause the noun phrase is the subject of: "cases that have
+/// led to charges included …").
+fn restrictive_relative<'d, 'a: 'd>(i: Phr<'d, 'a>) -> PResult<'d, 'a, ()> {
+    let doc = i.doc;
+    let (mut r, _) = super::input::phrase(|d, _, p| {
+        p.kind == PhraseKind::Wh && relative_word(d, p.start as usize)
+    })(i)?;
+    let mut finite = 0;
+    while let Some(p) = r.peek() {
+        if !not_mark_phrase(doc, p) || matches!(doc.tok_text(p.start as usize), "." | "!" | "?") {
+            break;
+        }
+        if p.kind == PhraseKind::Vg && p.is(PhraseFlag::FINITE) {
+            finite += 1;
+            if finite > 1 {
+                break;
+            }
+        }
+        r = r.at(r.start + 1);
+    }
+    if r.start == i.start + 1 {
+        return super::input::fail(i);
+    }
     Ok((r, ()))
 }
 

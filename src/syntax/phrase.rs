@@ -327,6 +327,17 @@ impl Chunker<'_, '_> {
         if !determined && (g0.is_participle() || g0.is_gerund()) && !self.bare_modifier(k) {
             return None;
         }
+        // "Cuban also said …": a capitalised adjective opening its sentence right before a verb
+        // is a name the tagger read as a nationality.
+        if !determined && g0.is_adj() && k == self.first && doc.is_cap(k) && self.verb_ahead(k + 1, end) {
+            return Some(Phrase {
+                start: k as u32,
+                end: k as u32 + 1,
+                head: k as u32,
+                kind: PhraseKind::Np,
+                flags: PhraseFlag::PROPER,
+            });
+        }
         let (head, e) = self.nominal_run(k, end, &mut flags);
         let head = match head {
             Some(h) => h,

@@ -11,7 +11,7 @@
 //! ```
 
 use super::speaker::np_forward;
-use super::{Attr, Sent};
+use super::{Attr, ContentForm, Sent};
 use crate::analysis::np::{self, NpKind};
 use crate::grammar::{CueType, FuncType, Tag, VerbKind};
 use crate::syntax::{ClauseKind, PhraseFlag, PhraseKind};
@@ -28,6 +28,10 @@ pub fn complement<'a>(sent: &Sent<'_, 'a>, mut k: usize, a: &mut Attr<'a>) {
         put_it(sent, k, a);
         return;
     }
+    // "called for an inquiry", "called on the mayor to resign", "spoke about the budget".
+    if particle_content(sent, k, a) {
+        return;
+    }
     // A quotation right after the cue: `said: "…"`, `said, "…"`, `said "…"`.
     let q = if sent.is_punct(k, ":") || sent.is_aside_mark(k) { k + 1 } else { k };
     if sent.is_quote(q) {
@@ -42,6 +46,11 @@ pub fn complement<'a>(sent: &Sent<'_, 'a>, mut k: usize, a: &mut Attr<'a>) {
     }
     if let Some((from, to, c)) = clause_at(sent, after_tail, k) {
         set_content(sent, a, from, to, Some(c));
+        let opener = sent.ph(from);
+        let w = sent.doc.tok_text(opener.start as usize);
+        if opener.kind == PhraseKind::Wh || ["whether", "if"].iter().any(|x| w.eq_ignore_ascii_case(x)) {
+            a.form = ContentForm::Question;
+        }
         return;
     }
     // "said in a memo, seen by Reuters, that …", "reported, citing two officials, that …".
@@ -381,7 +390,10 @@ fn object<'a>(sent: &Sent<'_, 'a>, k: usize, a: &mut Attr<'a>) {
     if e == k {
         return;
     }
-    // "asked not to be named", "pledged to act": an infinitive is a request or a plan.
+    if act_content(sent, k, e, a) {
+        return;
+    }
+    // "asked not to be named", "declined to comment": any other infinitive is no claim.
     let mut inf = k;
     while sent.ph(inf).kind == PhraseKind::Adv {
         inf += 1;
@@ -418,9 +430,116 @@ fn object<'a>(sent: &Sent<'_, 'a>, k: usize, a: &mut Attr<'a>) {
             .and_then(|c| sent.clause(c))
             .map_or(sent.p1, |c| c.end as usize);
         set_content(sent, a, k, end, None);
+        if sent.ph(k).kind == PhraseKind::Np && !(k..end).any(|q| sent.ph(q).kind == PhraseKind::Vg && sent.ph(q).is(PhraseFlag::FINITE)) {
+            a.form = ContentForm::NounPhrase;
+        }
         return;
     }
     a.meta = kind == Some(VerbKind::Evaluative) || object_verb;
+}
+
+/// The content of a speech act with no clause, the object at phrases `[k, e)`: a
+/// to-infinitive after a verb marked `infinitive=yes` ("vowed to scrap the tax", "urged
+/// residents to boil water", not "asked not to be named": a negated infinitive is no act's
+/// content), or the noun phrase object of an evaluative verb ("denied the charges", "accused
+/// the mayor of lying", "criticized the plan's cost").
+fn act_content<'a>(sent: &Sent<'_, 'a>, k: usize, e: usize, a: &mut Attr<'a>) -> bool {
+    let Some(v) = a.verb else {
+        return false;
+    };
+    let end_of = |p: usize| {
+        sent.clause_at(p)
+            .and_then(|c| sent.clause(c))
+            .map_or(sent.p1, |c| c.end as usize)
+    };
+    // "asked not to be named": an anonymity phrase of the lexicon is no content.
+    if sent.doc.has(sent.tok(k), crate::grammar::TokClass::STARTS_ANON) || a.cue.1 > 0 && sent.doc.has(a.cue.0, crate::grammar::TokClass::STARTS_ANON) {
+        return false;
+    }
+    if v.infinitive {
+        // The hearer of a request first: "urged residents to …".
+        let mut to = k;
+        if v.request || v.kind == VerbKind::Evaluative {
+            while to < e && sent.ph(to).kind == PhraseKind::Np && to < k + 2 {
+                to += 1;
+            }
+        }
+        if sent.ph(to).kind == PhraseKind::To && sent.ph(to + 1).kind == PhraseKind::Vg {
+            let from = if to > k { k } else { to };
+            set_content(sent, a, from, end_of(to + 1).max(to + 2), None);
+            a.form = ContentForm::Infinitive;
+            return a.content.is_some();
+        }
+    }
+    let object = sent.ph(k);
+    if v.kind != VerbKind::Evaluative || object.kind != PhraseKind::Np || object.is(PhraseFlag::PRONOUN) && e == k + 1 {
+        return false;
+    }
+    // The noun phrase and its prepositional tails ("the mayor of lying", "the plan's cost").
+    noun_content(sent, k, e, a)
+}
+
+/// The content after one of the verb's particles (`particle=` in verbs.txt) at phrase `k`:
+/// a hearer and a to-infinitive ("called on the mayor to resign") or a noun phrase ("called
+/// for an inquiry into the crash", "spoke about the cost of the bridge").
+fn particle_content<'a>(sent: &Sent<'_, 'a>, k: usize, a: &mut Attr<'a>) -> bool {
+    let Some(v) = a.verb else {
+        return false;
+    };
+    let x = sent.ph(k);
+    let w = sent.doc.tok_text(x.start as usize);
+    let particle = matches!(x.kind, PhraseKind::Prep | PhraseKind::To | PhraseKind::Sconj)
+        && v.particles.iter().any(|p| w.eq_ignore_ascii_case(p));
+    if !particle || sent.ph(k + 1).kind != PhraseKind::Np {
+        return false;
+    }
+    let mut e = k + 1;
+    while e < sent.p1 && !sent.is_aside_mark(e) && !sent.is_final(e) && !sent.is_punct(e, ";") {
+        e += 1;
+    }
+    let end_of = |p: usize| {
+        sent.clause_at(p)
+            .and_then(|c| sent.clause(c))
+            .map_or(sent.p1, |c| c.end as usize)
+    };
+    // The hearer and an infinitive after it ("on Gov. Rick Snyder (R) to resign").
+    let mut to = k + 2;
+    if sent.is_punct(to, "(") {
+        while to < e && !sent.is_punct(to, ")") {
+            to += 1;
+        }
+        to += 1;
+    }
+    if sent.ph(to).kind == PhraseKind::To && sent.ph(to + 1).kind == PhraseKind::Vg {
+        set_content(sent, a, k + 1, end_of(to + 1).max(to + 2), None);
+        a.form = ContentForm::Infinitive;
+        return a.content.is_some();
+    }
+    noun_content(sent, k + 1, e, a)
+}
+
+/// The noun phrase object at phrases `[k, e)` with its prepositional tails, as the content,
+/// when it has more than three words.
+fn noun_content<'a>(sent: &Sent<'_, 'a>, k: usize, e: usize, a: &mut Attr<'a>) -> bool {
+    let mut q = k + 1;
+    while q < e {
+        let y = sent.ph(q);
+        let of = y.kind == PhraseKind::Sconj && sent.doc.tok_text(y.start as usize).eq_ignore_ascii_case("of");
+        let gerund = y.kind == PhraseKind::Vg && !y.is(PhraseFlag::FINITE);
+        if !(matches!(y.kind, PhraseKind::Prep | PhraseKind::Np | PhraseKind::Quote | PhraseKind::Adj) || of || gerund) {
+            break;
+        }
+        q += 1;
+    }
+    // (Three words or fewer, "denied the charges", "praised the team", name the act rather
+    // than report what was said.)
+    let words: usize = (k..q).map(|p| (sent.ph(p).end - sent.ph(p).start) as usize).sum();
+    if words <= 3 {
+        return false;
+    }
+    set_content(sent, a, k, q, None);
+    a.form = ContentForm::NounPhrase;
+    a.content.is_some()
 }
 
 /// "expressed to Japanese officials the importance of …": the words after the hearer.

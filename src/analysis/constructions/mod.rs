@@ -53,6 +53,22 @@ pub enum CueKind {
     Citing,
 }
 
+/// What a reported content is, when it is no clause.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum ContentForm {
+    /// A clause, or what stands for one ("said the plan was dead", "said: the plan …").
+    #[default]
+    Clause,
+    /// A noun phrase, the object of a speech act ("denied the charges", "accused Lee of
+    /// lying", "reiterated his commitment to …").
+    NounPhrase,
+    /// A to-infinitive, with its hearer for a request ("vowed to scrap the tax", "urged
+    /// residents to boil water").
+    Infinitive,
+    /// A question ("asked whether it was a stunt", "asked why the plan failed").
+    Question,
+}
+
 /// Where the speaker of a participle or coordinated cue comes from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Inherit {
@@ -97,6 +113,8 @@ pub struct Attr<'a> {
     pub clause: Option<usize>,
     /// The clause its content is, if its content is a whole clause.
     pub content_clause: Option<usize>,
+    /// What its content is.
+    pub form: ContentForm,
 }
 
 impl<'a> Attr<'a> {
@@ -118,6 +136,7 @@ impl<'a> Attr<'a> {
             relayed_by: None,
             clause: None,
             content_clause: None,
+            form: ContentForm::Clause,
         }
     }
 

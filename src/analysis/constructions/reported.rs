@@ -75,7 +75,7 @@ pub fn at<'a>(sent: &Sent<'_, 'a>, p: usize, v: &'a Verb, out: &[Attr<'a>]) -> O
     }
     complement(sent, p + 1, &mut a);
     if !a.claims() && !a.meta && a.inherit.is_none() {
-        if parenthetical(sent, p, &mut a) {
+        if as_reported(sent, clause, &mut a) || parenthetical(sent, p, &mut a) {
             return Some(a);
         }
         left_side(sent, &mut a);
@@ -190,6 +190,34 @@ fn parenthetical(sent: &Sent<'_, '_>, p: usize, a: &mut Attr<'_>) -> bool {
         return false;
     }
     true
+}
+
+/// "As POLITICO has reported, cases that …", "…, as the minister said.": a speech verb in
+/// an "as" clause with nothing after it attributes the clause the "as" clause is set off from.
+fn as_reported(sent: &Sent<'_, '_>, clause: Option<crate::syntax::Clause>, a: &mut Attr<'_>) -> bool {
+    let Some(c) = clause.filter(|c| c.kind == ClauseKind::Adverbial) else {
+        return false;
+    };
+    let Some(o) = c.opener.map(|o| o as usize) else {
+        return false;
+    };
+    let w = sent.doc.tok_text(sent.tok(o));
+    if !(w.eq_ignore_ascii_case("as") || w.eq_ignore_ascii_case("like")) {
+        return false;
+    }
+    let end = c.end as usize;
+    let before_opening = (sent.p0..o).all(|q| matches!(sent.ph(q).kind, PhraseKind::Adv | PhraseKind::Cconj | PhraseKind::Punct));
+    let (lo, hi) = if before_opening && sent.is_punct(end, ",") {
+        sent.span(end + 1, sent.p1)
+    } else if o > sent.p0 && sent.is_punct(o - 1, ",") && sent.is_final(end) {
+        sent.span(sent.p0, o - 1)
+    } else {
+        return false;
+    };
+    if hi > lo {
+        a.content = Some((lo, hi));
+    }
+    a.content.is_some()
 }
 
 /// The clause to the left of a postposed cue: `…, the minister remarked.`, `"…," he said.`

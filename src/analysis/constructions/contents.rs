@@ -61,6 +61,7 @@ pub fn admit<'a>(sent: &Sent<'_, 'a>, mut a: Attr<'a>, out: &mut Vec<Attr<'a>>) 
 /// Makes the sentence's attributions consistent (see the module doc).
 pub fn finish<'a>(sent: &Sent<'_, 'a>, out: &mut Vec<Attr<'a>>) {
     closing_cue(sent, out);
+    cut_at_claimed_quotes(sent, out);
     cut_contents(sent, out);
     nest_contents(sent, out);
     spread_relays(out);
@@ -99,6 +100,34 @@ fn closing_cue(sent: &Sent<'_, '_>, out: &mut Vec<Attr<'_>>) {
             }
         }
         _ => out.retain(|b| !inside(b)),
+    }
+}
+
+/// "asked if he could ask a question: "…," he said": a reported clause ends before a
+/// quotation another attribution claims (and the colon or comma before it).
+fn cut_at_claimed_quotes(sent: &Sent<'_, '_>, out: &mut [Attr<'_>]) {
+    let doc = sent.doc;
+    // (Quotations before their own cue: those a postposed or inverted cue claims.)
+    let claimed: Vec<(usize, usize)> = out
+        .iter()
+        .enumerate()
+        .flat_map(|(k, a)| a.quotes.iter().filter(move |&&q| q < a.cue.0).map(move |&q| (k, q)))
+        .collect();
+    for (k, a) in out.iter_mut().enumerate() {
+        let Some((cs, ce)) = a.content else { continue };
+        let Some(q) = claimed
+            .iter()
+            .filter(|&&(j, q)| j != k && cs < q && q < ce)
+            .map(|&(_, q)| q)
+            .min()
+        else {
+            continue;
+        };
+        let mut end = q;
+        while end > cs && (doc.is_punct(end - 1, ":") || doc.is_punct(end - 1, ",")) {
+            end -= 1;
+        }
+        a.content = (end > cs).then_some((cs, end));
     }
 }
 

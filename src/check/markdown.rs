@@ -85,6 +85,33 @@ fn directive(line: &str) -> Option<(&str, Vec<String>)> {
     ))
 }
 
+/// Blanks markup tags left in plain text by a scraper or a CMS export (`<tweet id="…">`,
+/// `</p>`, `<br/>`): a `<` before a letter or `/`, then a tag name, up to the `>` that closes it
+/// on the same line. Their attribute values are not quotations. The text between tags stays.
+fn blank_tags(bytes: &mut [u8]) {
+    let mut i = 0;
+    while let Some(off) = bytes.get(i..).and_then(|b| memchr::memchr(b'<', b)) {
+        let at = i + off;
+        let name = bytes.get(at + 1..).unwrap_or(&[]);
+        let name = name.strip_prefix(b"/").unwrap_or(name);
+        if !name.first().is_some_and(u8::is_ascii_alphabetic) {
+            i = at + 1;
+            continue;
+        }
+        let close = bytes
+            .get(at + 1..)
+            .and_then(|b| b.iter().position(|&c| matches!(c, b'>' | b'<' | b'\n')))
+            .map(|o| at + 1 + o);
+        match close {
+            Some(end) if bytes.get(end) == Some(&b'>') => {
+                blank(bytes, at, end + 1);
+                i = end + 1;
+            }
+            _ => i = at + 1,
+        }
+    }
+}
+
 /// Reads `text` as `kind`: its prose and its suppressions.
 pub fn prose(text: &str, kind: InputKind) -> Prose {
     let mut bytes = text.as_bytes().to_vec();
@@ -121,6 +148,9 @@ pub fn prose(text: &str, kind: InputKind) -> Prose {
                 *c = b' ';
             }
         }
+    }
+    if kind == InputKind::Text {
+        blank_tags(&mut bytes);
     }
     // Directives: parsed from the original lines, blanked from the prose.
     let mut suppressions = Vec::new();
@@ -195,6 +225,16 @@ mod tests {
         assert!(!p.text.contains("title"));
         let at = p.text.find("She").unwrap();
         assert_eq!(&md[at..at + 3], "She");
+    }
+
+    #[test]
+    fn plain_text_tags_are_not_prose() {
+        let t = "Before:\n<tweet pic=\"\" author=\"x\">Praying for \"all\" of them.</tweet>.\na < b > c";
+        let p = prose(t, InputKind::Text);
+        assert_eq!(p.text.len(), t.len());
+        assert!(!p.text.contains("tweet") && !p.text.contains("author"));
+        assert!(p.text.contains("Praying for \"all\" of them."));
+        assert!(p.text.contains("a < b > c"), "{}", p.text);
     }
 
     #[test]

@@ -7,6 +7,7 @@
 //! assert_eq!(r.findings[0].rule, "loaded-verb");
 //! ```
 
+pub mod around;
 pub mod config;
 pub mod markdown;
 pub mod rules;

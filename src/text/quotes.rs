@@ -212,6 +212,11 @@ fn scan(text: &str, grammar: &Grammar) -> Vec<Mark> {
     let mut ascii = memchr::memchr3_iter(b'"', b'\'', b'`', b).peekable();
     let mut high = memchr::memchr3_iter(0xE2, 0xC2, 0xE3, b).peekable();
     let mut i = 0;
+    // Doubled curly single marks (‘‘…’’) written for double ones: how many `‘‘` opened in this
+    // paragraph are not yet closed. A `’’` closes one of them; with none open it is two single
+    // closing marks (‘He said ‘no’’), read as such.
+    let mut doubled_open = 0usize;
+    let mut last = 0usize;
     loop {
         while ascii.next_if(|&p| p < i).is_some() {}
         while high.next_if(|&p| p < i).is_some() {}
@@ -222,11 +227,30 @@ fn scan(text: &str, grammar: &Grammar) -> Vec<Mark> {
             (None, None) => break,
         };
         let rest = b.get(pos..).unwrap_or(&[]);
+        if b.get(last..pos).is_some_and(has_blank_line) {
+            doubled_open = 0;
+        }
+        last = pos;
         let (len, family, glyph, quiet) = match rest {
             [b'`', b'`', ..] => (2, Family::Double, Dir::Open, true),
             [b'\'', b'\'', ..] => (2, Family::Double, Dir::Close, true),
+            [0xE2, 0x80, 0x98, 0xE2, 0x80, 0x98, ..] => {
+                doubled_open += 1;
+                (6, Family::Double, Dir::Open, true)
+            }
+            [0xE2, 0x80, 0x99, 0xE2, 0x80, 0x99, ..] if doubled_open > 0 => {
+                doubled_open -= 1;
+                (6, Family::Double, Dir::Close, true)
+            }
             [b'`', ..] => (1, Family::Single, Dir::Open, true),
-            [b'"', ..] => (1, Family::Double, Dir::Toggle, false),
+            // After a digit, `"` is as often an inch mark (6'3", a 27" screen): no diagnostic
+            // when it pairs with nothing.
+            [b'"', ..] => (
+                1,
+                Family::Double,
+                Dir::Toggle,
+                pos > 0 && b.get(pos - 1).is_some_and(u8::is_ascii_digit),
+            ),
             [b'\'', ..] => (1, Family::Single, Dir::Toggle, true),
             [0xE2, 0x80, 0x9C, ..] => (3, Family::Double, Dir::Open, false),
             [0xE2, 0x80, 0x9D, ..] => (3, Family::Double, Dir::Close, false),
@@ -248,6 +272,24 @@ fn scan(text: &str, grammar: &Grammar) -> Vec<Mark> {
         i = pos + len;
     }
     marks
+}
+
+/// Whether `gap` holds a blank line (a paragraph break).
+fn has_blank_line(gap: &[u8]) -> bool {
+    let mut newlines = 0;
+    for &c in gap {
+        match c {
+            b'\n' => {
+                newlines += 1;
+                if newlines > 1 {
+                    return true;
+                }
+            }
+            b' ' | b'\t' | b'\r' => {}
+            _ => newlines = 0,
+        }
+    }
+    false
 }
 
 /// Line structure needed while pairing.
@@ -600,6 +642,31 @@ mod tests {
             contents("\"one\ntwo\nthree\" he said"),
             vec!["one\ntwo\nthree"]
         );
+    }
+
+    /// ‘‘…’’ (doubled curly single marks) is one double quotation, nesting single marks inside;
+    /// a `’’` with no `‘‘` open is two single closing marks.
+    #[test]
+    fn doubled_single_marks_are_double_marks() {
+        let t = "‘‘We lost everything,’’ she said. ‘‘He told me ‘no,’ twice.’’";
+        assert_eq!(
+            contents(t),
+            vec!["We lost everything,", "He told me ‘no,’ twice."]
+        );
+        let p = pair(t, Grammar::builtin());
+        assert!(p.quotes.iter().all(|q| q.family == Family::Double));
+        assert_eq!(contents("‘He said ‘no’’ and left."), vec!["He said ‘no’"]);
+        // An ‘‘ left open in one paragraph does not make a `’’` in the next a double mark.
+        assert_eq!(contents("‘‘Open.\n\nShe said ‘fine’’ then."), vec!["fine"]);
+    }
+
+    /// An inch mark after a digit pairs with nothing and is no problem.
+    #[test]
+    fn inch_marks_are_quiet() {
+        let p = pair("He is 6'3\" tall, with a 27\" screen.", Grammar::builtin());
+        assert!(p.problems.is_empty() && p.quotes.is_empty(), "{p:?}");
+        // A closing mark after a digit still closes.
+        assert_eq!(contents("\"We won 3-2,\" she said."), vec!["We won 3-2,"]);
     }
 
     #[test]

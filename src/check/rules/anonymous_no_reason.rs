@@ -13,10 +13,21 @@
 //! A senior official from the trade ministry, requesting anonymity, said a deal was close.
 //! ```
 //!
+//! **What it leaves alone.** A reason stated anywhere the source is mentioned or in the sentence
+//! after ("They spoke on condition of anonymity to describe private conversations", "under
+//! government protocol"; `type=reason` and `type=reason-intro` in `grammars/anonymity.txt`); a
+//! source the copy names in apposition ("said the lawmakers, Reps. Dana Pruitt and Glen
+//! Harkavy", "an official named Budi", "The official, identified later as Ruth Anand"); a source
+//! whose every claim another outlet reported ("people with knowledge of the plans told the Daily
+//! Ledger"); a bare plural role speaking for its institution ("officials said", "Labor Department
+//! officials said", counted by `anonymous-source`); a group the story places ("others said").
+//!
 //! **How to fix.** Add the reason: "…, who spoke on condition of anonymity because the
 //! negotiations are confidential, said …".
 
-use crate::check::{Ctx, Finding, Level, Rule};
+use crate::check::around::{self, sentence_at};
+use crate::check::{is_claim, Ctx, Finding, Level, Rule};
+use crate::report::ChainRole;
 
 /// See the module documentation.
 pub struct AnonymousNoReason;
@@ -33,18 +44,23 @@ impl Rule for AnonymousNoReason {
     }
     fn check(&self, cx: &Ctx<'_>, out: &mut Vec<Finding>) {
         for e in &cx.report.entities {
-            if !e.anonymous || e.vague || e.anonymity_reason.is_some() {
+            if e.anonymity_reason.is_some() || !around::unnamed_source(cx.doc, cx.report, e.id) {
                 continue;
             }
-            // Only sources that are credited with something.
-            let credited = cx
-                .report
-                .quotes
-                .iter()
-                .any(|q| q.speaker.as_ref().is_some_and(|s| s.entity == e.id));
-            let Some(first) = e.mentions.first().filter(|_| credited) else {
+            // Only sources credited with a claim of their own: not only with words another
+            // outlet reported, nor only in a headline (the story under it says how it knows).
+            let own = cx.report.quotes.iter().enumerate().any(|(i, q)| {
+                q.speaker.as_ref().is_some_and(|s| s.entity == e.id)
+                    && is_claim(cx.report, i)
+                    && !q.chain.iter().any(|l| l.role == ChainRole::Outlet)
+                    && !around::is_headline(cx.doc, q.paragraph)
+            });
+            let Some(first) = e.mentions.first().filter(|_| own) else {
                 continue;
             };
+            if around::institutional(cx.doc, first.span) || reason_given(cx, e) {
+                continue;
+            }
             let help = match &e.anonymity_request {
                 Some(r) => format!(
                     "\u{201c}{}\u{201d} is a request, not a reason: say why anonymity was granted",
@@ -64,4 +80,27 @@ impl Rule for AnonymousNoReason {
             });
         }
     }
+}
+
+/// Whether a reason for anonymity is stated in a sentence that mentions the source, or in the
+/// sentence after one that does when no other unnamed source is mentioned there ("They spoke
+/// on condition of anonymity to describe private conversations"; not "Another official, who
+/// spoke on condition of anonymity because …", whose reason is that official's).
+fn reason_given(cx: &Ctx<'_>, e: &crate::report::Entity) -> bool {
+    let other_source_in = |si: usize| {
+        let s = around::sentence_bytes(cx.doc, si);
+        cx.report.entities.iter().any(|o| {
+            o.id != e.id
+                && o.anonymous
+                && o.mentions
+                    .iter()
+                    .any(|m| s.start <= m.span.start && m.span.start < s.end)
+        })
+    };
+    e.mentions.iter().any(|m| {
+        sentence_at(cx.doc, m.span.start).is_some_and(|si| {
+            around::states_reason(cx.doc, si)
+                || (around::states_reason(cx.doc, si + 1) && !other_source_in(si + 1))
+        })
+    })
 }

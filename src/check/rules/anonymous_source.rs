@@ -14,9 +14,15 @@
 //! A senior official, requesting anonymity, said the talks had stalled.
 //! ```
 //!
+//! **What it leaves alone.** A source the copy names in apposition at any of its mentions ("said
+//! the lawmakers, Reps. Dana Pruitt and Glen Harkavy", "The official, identified later as Ruth
+//! Anand"), a group the story places or has just named ("others said"), and weasel groups
+//! ("critics say"), which are `vague-attribution`'s.
+//!
 //! **How to fix.** Name the source if you can; if not, say why the source was granted
 //! anonymity and how they know.
 
+use crate::check::around;
 use crate::check::{is_claim, Ctx, Finding, Level, Rule};
 
 /// See the module documentation.
@@ -33,13 +39,20 @@ impl Rule for AnonymousSource {
         Level::Info
     }
     fn check(&self, cx: &Ctx<'_>, out: &mut Vec<Finding>) {
+        let mut sources: Vec<(usize, bool)> = Vec::new();
         for (i, q) in cx.report.quotes.iter().enumerate() {
             let Some(s) = q.speaker.as_ref().filter(|s| s.anonymous) else {
                 continue;
             };
-            // Weasel groups ("critics say") are `vague-attribution`'s.
-            if cx.report.entities.get(s.entity).is_some_and(|e| e.vague) || !is_claim(cx.report, i)
-            {
+            let unnamed = match sources.iter().find(|(e, _)| *e == s.entity) {
+                Some(&(_, u)) => u,
+                None => {
+                    let u = around::unnamed_source(cx.doc, cx.report, s.entity);
+                    sources.push((s.entity, u));
+                    u
+                }
+            };
+            if !unnamed || !is_claim(cx.report, i) {
                 continue;
             }
             out.push(Finding {

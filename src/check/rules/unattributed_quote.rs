@@ -1,7 +1,8 @@
 //! # unattributed-quote
 //!
-//! A direct quote credited to nobody: quotation marks around words presented as speech, with
-//! no speaker in the sentence and none to inherit from the quotes around it.
+//! A direct quote credited to nobody: quotation marks around words presented as speech, standing
+//! as a sentence of their own, with no speaker in their paragraph and none in the paragraph
+//! before to carry over.
 //!
 //! **Why it matters.** A quote without a speaker cannot be checked, and readers assume the
 //! nearest named person said it.
@@ -14,10 +15,23 @@
 //! "Nobody told us anything about the repairs."
 //! ```
 //!
+//! **What it leaves alone.** Quotation marks that are not speech: titles, names and terms (a
+//! quotation of four words or fewer that does not end a sentence), words a sentence builds
+//! around ("a sign reading …", "lists terms including …"), headlines and links with words after
+//! the marks, a pull quote with its speaker's credit under it. A quotation whose sentence has
+//! other words (`"…," someone shouted from the back`, `"…," he points out`), or follows a colon
+//! (`Gov. Helen Marsh, in a statement: "…"`), names its speaker there. A quote paragraph after a
+//! paragraph with a speaker (a paraphrase of the same speaker, `Dr. Ward stated:`) is that
+//! speaker's, as desks read it, and so is one whose speaker the next paragraph names ("So says
+//! a booming voice at the end of the film.").
+//!
 //! **How to fix.** Add the attribution (`…," said Ana Ruiz, who lives by the bridge.`).
 
+use crate::check::around::{self, quote_token, sentence_at, sentence_tokens};
 use crate::check::{Ctx, Finding, Level, Rule};
-use crate::report::QuoteKind;
+use crate::grammar::{HedgeType, TokClass};
+use crate::report::{EntityKind, QuoteKind};
+use crate::text::Doc;
 
 /// See the module documentation.
 pub struct UnattributedQuote;
@@ -33,16 +47,180 @@ impl Rule for UnattributedQuote {
         Level::Warning
     }
     fn check(&self, cx: &Ctx<'_>, out: &mut Vec<Finding>) {
+        let floors = Floors::of(cx);
         for q in &cx.report.quotes {
-            if q.kind == QuoteKind::Direct && q.speaker.is_none() {
-                out.push(Finding {
-                    rule: self.id(),
-                    level: self.default_level(),
-                    span: q.content,
-                    message: "direct quote credited to nobody".into(),
-                    help: Some("name who said it".into()),
-                });
+            if q.kind != QuoteKind::Direct || q.speaker.is_some() {
+                continue;
             }
+            if !is_speech(cx.doc, q.content) || !alone(cx, q.content, &floors) {
+                continue;
+            }
+            out.push(Finding {
+                rule: self.id(),
+                level: self.default_level(),
+                span: q.content,
+                message: "direct quote credited to nobody".into(),
+                help: Some("name who said it".into()),
+            });
         }
     }
+}
+
+/// Which paragraphs give a speaker to a quote paragraph after them: those with a unit credited
+/// to someone, a speech verb, a person the report knows, or a closing colon ("Dr. Ward
+/// stated:"); and, running on, those whose own quotations took the floor of the paragraph
+/// before.
+struct Floors {
+    speaker: Vec<bool>,
+}
+
+impl Floors {
+    fn of(cx: &Ctx<'_>) -> Floors {
+        let n = cx.doc.sentences.last().map_or(0, |s| s.paragraph + 1);
+        let mut speaker = vec![false; n];
+        for q in &cx.report.quotes {
+            if q.speaker.is_some() {
+                if let Some(x) = speaker.get_mut(q.paragraph) {
+                    *x = true;
+                }
+            }
+        }
+        // A speech verb outside quotation marks ("From said", "remembered Roy Verley"), a
+        // closing colon, or a person the report knows: the paragraph names who is speaking.
+        for (si, s) in cx.doc.sentences.iter().enumerate() {
+            let r = sentence_tokens(cx.doc, si);
+            let colon = r
+                .end
+                .checked_sub(1)
+                .is_some_and(|l| cx.doc.is_punct(l, ":"));
+            let verb = r.clone().any(|i| cx.doc.has(i, TokClass::VERB));
+            if colon || verb {
+                if let Some(x) = speaker.get_mut(s.paragraph) {
+                    *x = true;
+                }
+            }
+        }
+        for e in &cx.report.entities {
+            if e.kind != EntityKind::Person || e.anonymous {
+                continue;
+            }
+            for m in &e.mentions {
+                let p = sentence_at(cx.doc, m.span.start)
+                    .and_then(|si| cx.doc.sentences.get(si))
+                    .map(|s| s.paragraph);
+                if let Some(x) = p.and_then(|p| speaker.get_mut(p)) {
+                    *x = true;
+                }
+            }
+        }
+        // A paragraph of quotations only carries the floor of the one before it on.
+        for p in 1..n {
+            if !speaker.get(p).copied().unwrap_or(true)
+                && speaker.get(p - 1).copied().unwrap_or(false)
+                && quotes_only(cx.doc, p)
+            {
+                if let Some(x) = speaker.get_mut(p) {
+                    *x = true;
+                }
+            }
+        }
+        Floors { speaker }
+    }
+
+    fn before(&self, paragraph: usize) -> bool {
+        paragraph
+            .checked_sub(1)
+            .and_then(|p| self.speaker.get(p))
+            .copied()
+            .unwrap_or(false)
+    }
+
+    fn own(&self, paragraph: usize) -> bool {
+        self.speaker.get(paragraph).copied().unwrap_or(false)
+    }
+}
+
+/// Whether paragraph `p` holds nothing but quotations and punctuation.
+fn quotes_only(doc: &Doc<'_>, p: usize) -> bool {
+    let mut any = false;
+    for (si, s) in doc.sentences.iter().enumerate() {
+        if s.paragraph != p {
+            continue;
+        }
+        for i in sentence_tokens(doc, si) {
+            if doc.is_word(i) {
+                return false;
+            }
+            any |= doc.quote_of(i).is_some();
+        }
+    }
+    any
+}
+
+/// Whether the quoted words read as speech: more than four words, or a sentence of their own
+/// (ending in `.`, `?`, `!` or `…`), rather than a title, name or term.
+fn is_speech(doc: &Doc<'_>, content: crate::span::Span) -> bool {
+    let words = content.of(doc.text).split_whitespace().count();
+    let ends = content
+        .of(doc.text)
+        .trim_end_matches(|c: char| !c.is_alphanumeric() && !".?!…".contains(c))
+        .ends_with(['.', '?', '!', '…']);
+    words > 4 || ends
+}
+
+/// Whether the quotation stands alone: a sentence of its own, not after a colon nor by words
+/// that make it something other than speech, in a paragraph with no speaker and after one with
+/// none, and not a pull quote with a credit line under it.
+fn alone(cx: &Ctx<'_>, content: crate::span::Span, floors: &Floors) -> bool {
+    let doc = cx.doc;
+    let Some(t) = quote_token(doc, content) else {
+        return false;
+    };
+    let Some(si) = sentence_at(doc, content.start) else {
+        return false;
+    };
+    let r = sentence_tokens(doc, si);
+    // Other words in its sentence: the speaker, or what makes it a title, a term or a sign.
+    if r.clone().any(|i| i != t && doc.is_word(i))
+        || (r.start..t).any(|i| doc.is_punct(i, ":") || doc.has(i, TokClass::VERB))
+        || around::has_hedge(doc, r.start..t, |h| h == HedgeType::NotSpeech)
+    {
+        return false;
+    }
+    let paragraph = doc.sentences.get(si).map_or(0, |s| s.paragraph);
+    if floors.own(paragraph) || floors.before(paragraph) || around::is_headline(doc, paragraph) {
+        return false;
+    }
+    // The attribution may open the next paragraph ("So says a booming voice at the end of
+    // …"): a speech verb there that reports nothing of its own.
+    let next_says = doc
+        .sentences
+        .iter()
+        .enumerate()
+        .find(|(_, s)| s.paragraph == paragraph + 1)
+        .is_some_and(|(n, _)| {
+            let r = sentence_tokens(doc, n);
+            let bytes = around::sentence_bytes(doc, n);
+            r.clone().any(|i| doc.has(i, TokClass::VERB))
+                && !r.clone().any(|i| doc.quote_of(i).is_some())
+                && !cx
+                    .report
+                    .quotes
+                    .iter()
+                    .any(|q| bytes.start <= q.content.start && q.content.start < bytes.end)
+        });
+    if next_says {
+        return false;
+    }
+    // A pull quote: a credit line ("— Colleen Barrow, Riverside resident") opens the next
+    // paragraph.
+    let next = doc
+        .sentences
+        .get(si + 1)
+        .filter(|s| s.paragraph != paragraph);
+    let credit = next.is_some_and(|s| {
+        let txt = doc.tok_text(s.start);
+        ["\u{2014}", "\u{2013}", "-", "--"].contains(&txt)
+    });
+    !credit
 }

@@ -1,7 +1,7 @@
 //! # vague-attribution
 //!
 //! A claim credited to a weasel source: "critics say", "some analysts believe", "experts say",
-//! "it is widely believed", "industry insiders say".
+//! "economists have long argued", "it is widely believed", "industry insiders say".
 //!
 //! **Why it matters.** Vague groups let a reporter's view pass as someone else's. Readers cannot
 //! tell whether "critics" are two bloggers or the opposition party.
@@ -12,10 +12,19 @@
 //! Critics say the plan will raise rents.
 //! ```
 //!
+//! **What it leaves alone.** A vague group backed at once by a named person who says it (the
+//! fix this rule asks for: `Experts say … "…," said Dr. Priya Raman`); a group the story places
+//! or has just named ("several parents said", "some residents", "others said"; `type=group` in
+//! `grammars/hedges.txt`); a pronoun for a group already reported.
+//!
 //! **How to fix.** Name at least one critic and quote them, or drop the claim.
 
+use crate::check::around::{self, head_noun, mention_kind, sentence_at};
 use crate::check::{Ctx, Finding, Level, Rule};
-use crate::grammar::{HedgeType, Tag};
+use crate::grammar::{FuncType, HedgeType, Tag, VerbForm, VerbKind};
+use crate::report::{EntityKind, MentionKind, QuoteKind};
+use crate::span::Span;
+use crate::text::Doc;
 
 /// See the module documentation.
 pub struct VagueAttribution;
@@ -33,39 +42,211 @@ impl Rule for VagueAttribution {
     fn check(&self, cx: &Ctx<'_>, out: &mut Vec<Finding>) {
         // Where a vague speaker was reported: a hedge phrase there ("Many say") is the same
         // finding, not a second one.
-        let mut credited: Vec<usize> = Vec::new();
+        let mut credited: Vec<Span> = Vec::new();
         for q in &cx.report.quotes {
             let Some(s) = &q.speaker else { continue };
-            if cx.report.entities.get(s.entity).is_some_and(|e| e.vague) {
-                credited.push(s.mention.start);
-                out.push(Finding {
-                    rule: self.id(),
-                    level: self.default_level(),
-                    span: s.mention,
-                    message: format!(
-                        "claim credited to a vague group: \u{201c}{}\u{201d}",
-                        s.mention_text
-                    ),
-                    help: Some("name the people who said it".into()),
-                });
-            }
-        }
-        credited.sort_unstable();
-        for (at, end) in super::hedges(cx, |t| matches!(t, Tag::Hedge(HedgeType::Vague))) {
-            if credited.binary_search(&at).is_ok() {
+            if !cx.report.entities.get(s.entity).is_some_and(|e| e.vague) {
                 continue;
             }
-            let span = crate::span::Span::new(at, end);
-            out.push(Finding {
-                rule: self.id(),
-                level: self.default_level(),
+            credited.push(s.mention);
+            if mention_kind(cx.report, s.entity, s.mention) == Some(MentionKind::Pronoun)
+                || placed(cx.doc, s.mention)
+                || backed(cx, s.mention.end)
+            {
+                continue;
+            }
+            out.push(self.finding(
+                s.mention,
+                format!(
+                    "claim credited to a vague group: \u{201c}{}\u{201d}",
+                    s.mention_text
+                ),
+                "name the people who said it",
+            ));
+        }
+        credited.sort_unstable_by_key(|s| s.start);
+        let seen = |at: usize| credited.iter().any(|s| s.start <= at && at < s.end);
+        let mut hedged: Vec<Span> = Vec::new();
+        for (at, end) in super::hedges(cx, |t| matches!(t, Tag::Hedge(HedgeType::Vague))) {
+            hedged.push(Span::new(at, end));
+            if seen(at) || backed(cx, end) {
+                continue;
+            }
+            let span = Span::new(at, end);
+            out.push(self.finding(
                 span,
-                message: format!(
+                format!(
                     "\u{201c}{}\u{201d} credits the claim to nobody in particular",
                     span.of(cx.text)
                 ),
-                help: Some("say who believes it".into()),
-            });
+                "say who believes it",
+            ));
+        }
+        for span in vague_subjects(cx.doc) {
+            let overlaps = |s: &Span| s.start < span.end && span.start < s.end;
+            if credited.iter().any(overlaps)
+                || hedged.iter().any(overlaps)
+                || placed(cx.doc, span)
+                || backed(cx, span.end)
+            {
+                continue;
+            }
+            out.push(self.finding(
+                span,
+                format!(
+                    "claim credited to a vague group: \u{201c}{}\u{201d}",
+                    span.of(cx.text)
+                ),
+                "name the people who said it",
+            ));
         }
     }
+}
+
+impl VagueAttribution {
+    fn finding(&self, span: Span, message: String, help: &str) -> Finding {
+        Finding {
+            rule: self.id(),
+            level: self.default_level(),
+            span,
+            message,
+            help: Some(help.into()),
+        }
+    }
+}
+
+/// Whether the mention is a group the story places or has just named, vague only by its
+/// determiner ("several parents", "some residents", "others"); a group placed by whom it
+/// follows ("Sanders supporters", "her critics", "Republican supporters"); or a counted crowd
+/// ("one thousand supporters").
+fn placed(doc: &Doc<'_>, mention: Span) -> bool {
+    let r = around::tokens_in(doc, mention);
+    let head = head_noun(doc, mention).map(|(i, _)| i);
+    let affiliated = r.clone().any(|i| {
+        Some(i) != head
+            && doc.is_word(i)
+            && ((doc.is_cap(i) && !doc.starts_sentence(i) && !doc.is_func(i, FuncType::Determiner))
+                || doc.tok_text(i).ends_with("'s")
+                || doc.tok_text(i).ends_with("\u{2019}s")
+                || doc.is_func(i, FuncType::Determiner) && is_possessive(doc, i))
+    });
+    let counted = r.clone().next().is_some_and(|i| {
+        doc.tok_text(i).starts_with(|c: char| c.is_ascii_digit())
+            || doc.word_tags(i).any(|t| {
+                matches!(t, Tag::Func(f) if f.ty == FuncType::Determiner
+                    && !f.vague && !f.definite && !f.article)
+            })
+    });
+    // "The experts" names a group the story has already named; "many of whom" one it is naming.
+    let back = r.clone().next().is_some_and(|i| {
+        doc.word_tags(i)
+            .any(|t| matches!(t, Tag::Func(f) if f.ty == FuncType::Determiner && f.definite))
+    }) || r.clone().any(|i| {
+        doc.word_tags(i)
+            .any(|t| matches!(t, Tag::Func(f) if f.relative))
+    });
+    affiliated
+        || counted
+        || back
+        || around::is_placed_group(doc, mention)
+            && !head_noun(doc, mention).is_some_and(|(_, n)| n.vague)
+}
+
+/// Whether determiner token `i` is a possessive ("her", "their"): a pronoun too.
+fn is_possessive(doc: &Doc<'_>, i: usize) -> bool {
+    doc.word_tags(i).any(|t| matches!(t, Tag::Pronoun(_)))
+}
+
+/// Whether a named person backs a vague claim at once: says something later in its paragraph,
+/// or in a quotation opening the next paragraph.
+fn backed(cx: &Ctx<'_>, at: usize) -> bool {
+    let doc = cx.doc;
+    let Some(para) = sentence_at(doc, at)
+        .and_then(|si| doc.sentences.get(si))
+        .map(|s| s.paragraph)
+    else {
+        return false;
+    };
+    let opens_next = doc
+        .sentences
+        .iter()
+        .find(|s| s.paragraph == para + 1)
+        .and_then(|s| doc.tokens.get(s.start))
+        .map(|t| t.span);
+    cx.report.quotes.iter().any(|q| {
+        let named = q.speaker.as_ref().is_some_and(|s| {
+            !s.anonymous
+                && cx.report.entities.get(s.entity).is_some_and(|e| {
+                    e.kind == EntityKind::Person
+                        && !e.vague
+                        && e.mentions.iter().any(|m| m.kind == MentionKind::Name)
+                })
+        });
+        let later = q.paragraph == para && q.content.start >= at;
+        let next = q.kind == QuoteKind::Direct
+            && opens_next.is_some_and(|t| t.start <= q.content.start && q.content.end <= t.end);
+        named && (later || next)
+    })
+}
+
+/// Vague subjects of speech or belief verbs the attribution may not read as claims
+/// ("Economists have long argued that …", "Legal scholars say …", "analysts believe …"): a
+/// plural weasel noun opening its sentence or clause after at most three determiners,
+/// capitalised words or nouns, then its verb, either at once or after auxiliaries (and one
+/// adverb after them: "have long argued").
+fn vague_subjects(doc: &Doc<'_>) -> Vec<Span> {
+    let mut out = Vec::new();
+    let aux = |k: usize| doc.is_func(k, FuncType::Auxiliary) || doc.is_func(k, FuncType::Modal);
+    for (si, s) in doc.sentences.iter().enumerate() {
+        let r = around::sentence_tokens(doc, si);
+        let mut start = s.start;
+        for i in r.clone() {
+            if doc.is_punct(i, ",") || doc.is_func(i, FuncType::Connective) {
+                start = i + 1;
+                continue;
+            }
+            let weasel = around::nouns(doc, i).any(|n| n.vague && n.plural);
+            // Only determiners, capitalised words and nouns before it ("Legal scholars",
+            // "some industry analysts"), not a verb's object ("made several statements").
+            let subject = (start..i).all(|k| {
+                doc.is_word(k)
+                    && (doc.is_func(k, FuncType::Determiner)
+                        || doc.is_cap(k)
+                        || around::nouns(doc, k).next().is_some())
+            });
+            if !weasel || !subject || i > start + 3 {
+                continue;
+            }
+            let mut k = i + 1;
+            let hit = if claims_at(doc, k) {
+                true
+            } else if aux(k) {
+                while k < r.end && aux(k) {
+                    k += 1;
+                }
+                claims_at(doc, k) || doc.is_word(k) && !doc.is_cap(k) && claims_at(doc, k + 1)
+            } else {
+                false
+            };
+            if hit {
+                let a = doc.tokens.get(start).map_or(0, |t| t.span.start);
+                let b = doc.tokens.get(i).map_or(a, |t| t.span.end);
+                out.push(Span::new(a, b));
+            }
+        }
+    }
+    out
+}
+
+/// Whether token `k` is a verb that credits its subject with a claim: a speech or finding verb,
+/// or a verb of belief (`type=belief` in `grammars/hedges.txt`).
+fn claims_at(doc: &Doc<'_>, k: usize) -> bool {
+    // Not a base form that is also a modifier ("some state officials").
+    let speech = doc.word_tags(k).any(|t| {
+        matches!(t, Tag::Verb(v) if matches!(v.kind, VerbKind::Speech | VerbKind::Finding)
+            && !(v.modifier && v.form == VerbForm::Base))
+    });
+    doc.is_word(k)
+        && !doc.is_cap(k)
+        && (speech || around::hedge_at(doc, k, |h| h == HedgeType::Belief).is_some())
 }

@@ -1,0 +1,305 @@
+//! What the rules read around a finding: the sentence and paragraph of a span, the tokens in
+//! it, the checker's phrases (`hedges.txt`) and anonymity phrases near it, and whether the copy
+//! names a source in apposition. The rules decide with the attribution report and these.
+
+use crate::grammar::{AnonType, HedgeType, Noun, Tag, TokClass};
+use crate::report::{MentionKind, Report};
+use crate::span::Span;
+use crate::text::{Doc, TokKind};
+
+/// The byte range of sentence `si`.
+pub fn sentence_bytes(doc: &Doc<'_>, si: usize) -> Span {
+    let Some(s) = doc.sentences.get(si) else {
+        return Span::new(0, 0);
+    };
+    let a = doc.tokens.get(s.start).map_or(0, |t| t.span.start);
+    let b = s
+        .end
+        .checked_sub(1)
+        .and_then(|l| doc.tokens.get(l))
+        .map_or(a, |t| t.span.end);
+    Span::new(a, b)
+}
+
+/// The sentence holding byte `at` (or the last one starting before it).
+pub fn sentence_at(doc: &Doc<'_>, at: usize) -> Option<usize> {
+    let k = doc
+        .sentences
+        .partition_point(|s| doc.tokens.get(s.start).is_some_and(|t| t.span.start <= at));
+    k.checked_sub(1)
+}
+
+/// The first token starting at or after byte `at`.
+pub fn token_at(doc: &Doc<'_>, at: usize) -> usize {
+    doc.tokens.partition_point(|t| t.span.start < at)
+}
+
+/// The tokens inside `span`, as an index range.
+pub fn tokens_in(doc: &Doc<'_>, span: Span) -> std::ops::Range<usize> {
+    let a = token_at(doc, span.start);
+    let b = doc.tokens.partition_point(|t| t.span.start < span.end);
+    a..b.max(a)
+}
+
+/// The end (in bytes) of the longest checker phrase of a type `pred` accepts starting at token
+/// `i`.
+pub fn hedge_at(doc: &Doc<'_>, i: usize, pred: impl Fn(HedgeType) -> bool) -> Option<usize> {
+    let g = doc.grammar;
+    doc.tok_hits(i)
+        .iter()
+        .filter(|h| {
+            g.tag(h.pattern)
+                .iter()
+                .any(|t| matches!(t, Tag::Hedge(x) if pred(*x)))
+        })
+        .map(|h| h.end)
+        .max()
+}
+
+/// Whether a checker phrase of a type `pred` accepts starts at a word in `range` outside
+/// quotation marks.
+pub fn has_hedge(
+    doc: &Doc<'_>,
+    range: std::ops::Range<usize>,
+    pred: impl Fn(HedgeType) -> bool + Copy,
+) -> bool {
+    range
+        .into_iter()
+        .any(|i| doc.is_word(i) && hedge_at(doc, i, pred).is_some())
+}
+
+/// Whether an anonymity phrase of a type `pred` accepts starts at a word in `range`.
+pub fn has_anon(
+    doc: &Doc<'_>,
+    range: std::ops::Range<usize>,
+    pred: impl Fn(AnonType) -> bool,
+) -> bool {
+    let g = doc.grammar;
+    range.into_iter().any(|i| {
+        doc.has(i, TokClass::STARTS_ANON)
+            && doc.tok_hits(i).iter().any(|h| {
+                g.tag(h.pattern)
+                    .iter()
+                    .any(|t| matches!(t, Tag::Anon(a) if pred(*a)))
+            })
+    })
+}
+
+/// The token range of sentence `si`.
+pub fn sentence_tokens(doc: &Doc<'_>, si: usize) -> std::ops::Range<usize> {
+    doc.sentences.get(si).map_or(0..0, |s| s.start..s.end)
+}
+
+/// Whether the copy gives a reason for not naming a source in sentence `si`: a reason phrase
+/// ("not authorized to speak publicly", "under government protocol"), or a request followed at
+/// once by the start of a reason ("on condition of anonymity to describe private
+/// conversations", "who requested anonymity because …").
+pub fn states_reason(doc: &Doc<'_>, si: usize) -> bool {
+    let r = sentence_tokens(doc, si);
+    if has_anon(doc, r.clone(), |a| a == AnonType::Reason) {
+        return true;
+    }
+    let g = doc.grammar;
+    r.clone().any(|i| {
+        doc.tok_hits(i).iter().any(|h| {
+            g.tag(h.pattern)
+                .iter()
+                .any(|t| matches!(t, Tag::Anon(AnonType::Request)))
+                && {
+                    // The token after the request.
+                    let next = doc.tokens.partition_point(|t| t.span.start < h.end);
+                    next < r.end
+                        && has_anon(doc, next..next + 1, |a| {
+                            matches!(a, AnonType::ReasonIntro | AnonType::Reason)
+                        })
+                }
+        })
+    })
+}
+
+/// The one-word noun tags of token `i`.
+pub fn nouns<'a>(doc: &'a Doc<'_>, i: usize) -> impl Iterator<Item = &'a Noun> + 'a {
+    doc.word_tags(i).filter_map(|t| match t {
+        Tag::Noun(n) => Some(n),
+        _ => None,
+    })
+}
+
+/// Whether token `i` is a given name, or a title followed by a capitalised word: the start of
+/// a person's name.
+fn starts_person_name(doc: &Doc<'_>, i: usize) -> bool {
+    let first = doc.word_tags(i).any(|t| matches!(t, Tag::FirstName(_))) && doc.is_cap(i);
+    let titled = doc.word_tags(i).any(|t| matches!(t, Tag::Title(_)))
+        && doc.is_cap(i)
+        && (i + 1..i + 4)
+            .find(|&k| !doc.is_punct(k, "."))
+            .is_some_and(|k| doc.is_cap(k));
+    first || titled
+}
+
+/// Whether the copy names the source whose mention ends at byte `end`, in the same sentence:
+/// in apposition ("said the lawmakers, Reps. Dana Pruitt and Glen Harkavy"), or after a
+/// `type=names` phrase of `hedges.txt` ("an official named Budi", "The official, identified
+/// later by the office as Ruth Anand, said").
+pub fn named_after(doc: &Doc<'_>, end: usize) -> bool {
+    let i = token_at(doc, end);
+    let Some(si) = sentence_at(doc, end) else {
+        return false;
+    };
+    let stop = sentence_tokens(doc, si).end;
+    let comma = doc.is_punct(i, ",");
+    if comma && starts_person_name(doc, i + 1) {
+        return true;
+    }
+    let from = if comma { i + 1 } else { i };
+    let names =
+        (from..stop.min(from + 3)).find(|&k| hedge_at(doc, k, |h| h == HedgeType::Names).is_some());
+    names.is_some_and(|k| (k + 1..stop.min(k + 14)).any(|n| starts_person_name(doc, n)))
+}
+
+/// Whether a person's name stands in apposition right before the mention starting at byte
+/// `start` ("Jack Goldsmith, a Bush-era Justice official, outlined …").
+pub fn named_before(doc: &Doc<'_>, start: usize) -> bool {
+    let i = token_at(doc, start);
+    let Some(comma) = i.checked_sub(1).filter(|&c| doc.is_punct(c, ",")) else {
+        return false;
+    };
+    (comma.saturating_sub(4)..comma).any(|k| starts_person_name(doc, k))
+        && comma
+            .checked_sub(1)
+            .is_some_and(|k| doc.is_word(k) && doc.is_cap(k))
+}
+
+/// Whether an entity is named in apposition at any of its mentions.
+pub fn identified(doc: &Doc<'_>, report: &Report, entity: usize) -> bool {
+    report.entities.get(entity).is_some_and(|e| {
+        e.mentions
+            .iter()
+            .any(|m| named_after(doc, m.span.end) || named_before(doc, m.span.start))
+    })
+}
+
+/// How the entity's first mention names it.
+pub fn first_mention_kind(report: &Report, entity: usize) -> Option<MentionKind> {
+    report
+        .entities
+        .get(entity)
+        .and_then(|e| e.mentions.first())
+        .map(|m| m.kind)
+}
+
+/// The kind of the mention at `span` of `entity`.
+pub fn mention_kind(report: &Report, entity: usize, span: Span) -> Option<MentionKind> {
+    report
+        .entities
+        .get(entity)
+        .and_then(|e| e.mentions.iter().find(|m| m.span == span))
+        .map(|m| m.kind)
+}
+
+/// The head noun of the words in `span`: the last word with a noun tag, and its index.
+pub fn head_noun<'a>(doc: &'a Doc<'_>, span: Span) -> Option<(usize, &'a Noun)> {
+    tokens_in(doc, span)
+        .rev()
+        .find_map(|i| nouns(doc, i).next().map(|n| (i, n)))
+}
+
+/// Whether the words in `span` are a group a story places or has just named (`residents`,
+/// `others`): its head is a `type=group` word of `hedges.txt`.
+pub fn is_placed_group(doc: &Doc<'_>, span: Span) -> bool {
+    let r = tokens_in(doc, span);
+    let last = r.clone().rev().find(|&i| doc.is_word(i));
+    last.is_some_and(|i| hedge_at(doc, i, |h| h == HedgeType::Group).is_some())
+}
+
+/// The index of the quotation token whose content is `content`.
+pub fn quote_token(doc: &Doc<'_>, content: Span) -> Option<usize> {
+    let i = doc.tokens.partition_point(|t| t.span.end <= content.start);
+    let t = doc.tokens.get(i)?;
+    match t.kind {
+        TokKind::Quote(_) if t.span.start <= content.start && content.end <= t.span.end => Some(i),
+        _ => None,
+    }
+}
+
+/// Whether entity `entity` is an unnamed source the copy could have named: anonymous, not a
+/// weasel group, not named in apposition at any mention, not a group the story places or has
+/// just named ("others said"), and described by a noun (not "someone").
+pub fn unnamed_source(doc: &Doc<'_>, report: &Report, entity: usize) -> bool {
+    let Some(e) = report.entities.get(entity) else {
+        return false;
+    };
+    let Some(first) = e.mentions.first() else {
+        return false;
+    };
+    // A first mention with a definite determiner ("the officer", "the former top aide") is
+    // someone the story has already introduced, not a source it withholds; one whose article
+    // does not agree with its noun ("a fact sheet lawmakers released") is no source at all.
+    let r = tokens_in(doc, first.span);
+    let det = r.clone().next().and_then(|i| {
+        doc.word_tags(i).find_map(|t| match t {
+            Tag::Func(f) if f.ty == crate::grammar::FuncType::Determiner => Some(*f),
+            _ => None,
+        })
+    });
+    let definite = det.is_some_and(|f| f.definite);
+    let mismatch = det.is_some_and(|f| f.article && !f.definite)
+        && anon_noun(doc, first.span).is_some_and(|(_, n)| n.plural);
+    e.anonymous
+        && !e.vague
+        && !definite
+        && !mismatch
+        && !identified(doc, report, entity)
+        && !is_placed_group(doc, first.span)
+        && !anon_noun(doc, first.span)
+            .is_some_and(|(i, _)| hedge_at(doc, i, |h| h == HedgeType::Group).is_some())
+        && (e.anonymity_request.is_some()
+            || e.anonymity_reason.is_some()
+            || tokens_in(doc, first.span).any(|i| nouns(doc, i).next().is_some()))
+}
+
+/// Whether paragraph `p` is a headline: the first paragraph, one sentence of at most twenty
+/// words, with no closing punctuation or in title case.
+pub fn is_headline(doc: &Doc<'_>, p: usize) -> bool {
+    let mut sentences = doc
+        .sentences
+        .iter()
+        .enumerate()
+        .filter(|(_, s)| s.paragraph == p);
+    let Some((si, _)) = sentences.next() else {
+        return false;
+    };
+    if p != 0 || sentences.next().is_some() {
+        return false;
+    }
+    let r = sentence_tokens(doc, si);
+    let words: Vec<usize> = r.clone().filter(|&i| doc.is_word(i)).collect();
+    let caps = words.iter().filter(|&&i| doc.is_cap(i)).count();
+    let last = r.end.checked_sub(1).map_or("", |l| doc.tok_text(l));
+    words.len() <= 20 && (!matches!(last, "." | "?" | "!") || 2 * caps > words.len())
+}
+
+/// The first noun of an unnamed source in the words of `span` ("official" in "a senior
+/// official at the transport ministry"), and its index.
+pub fn anon_noun<'a>(doc: &'a Doc<'_>, span: Span) -> Option<(usize, &'a Noun)> {
+    tokens_in(doc, span).find_map(|i| nouns(doc, i).find(|n| n.anon).map(|n| (i, n)))
+}
+
+/// Whether the words of `span` (a mention) speak for an institution rather than as sources: a
+/// bare plural role with no count and no description of access ("officials", "Obama aides",
+/// "Labor Department officials"; not "two officials", "officials familiar with the plan",
+/// "sources").
+pub fn institutional(doc: &Doc<'_>, span: Span) -> bool {
+    let r = tokens_in(doc, span);
+    let Some((h, noun)) = anon_noun(doc, span) else {
+        return false;
+    };
+    let counted = r.clone().take_while(|&i| i < h).any(|i| {
+        doc.is_func(i, crate::grammar::FuncType::Determiner)
+            || doc.tok_text(i).starts_with(|c: char| c.is_ascii_digit())
+    });
+    let described = has_anon(doc, r.start..(r.end + 6).min(doc.tokens.len()), |a| {
+        a == AnonType::Descriptor
+    });
+    noun.plural && noun.class.is_some() && !counted && !described
+}

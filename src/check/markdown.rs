@@ -229,7 +229,10 @@ mod tests {
 
     #[test]
     fn plain_text_tags_are_not_prose() {
-        let t = "Before:\n<tweet pic=\"\" author=\"x\">Praying for \"all\" of them.</tweet>.\na < b > c";
+        let t = concat!(
+            "Before:\n<tweet pic=\"\" author=\"x\">Praying for \"all\" of them.</tweet>.\n",
+            "a < b > c"
+        );
         let p = prose(t, InputKind::Text);
         assert_eq!(p.text.len(), t.len());
         assert!(!p.text.contains("tweet") && !p.text.contains("author"));

@@ -24,7 +24,7 @@
 
 use crate::check::around::{self, sentence_at, sentence_bytes, sentence_tokens};
 use crate::check::{Ctx, Finding, Level, Rule};
-use crate::grammar::{HedgeType, Stance, Tag};
+use crate::grammar::{HedgeType, Stance, Tag, VerbKind};
 use crate::report::{Construction, EntityKind, Quote, QuoteKind};
 use crate::span::Span;
 
@@ -139,7 +139,9 @@ fn names_a_report(cx: &Ctx<'_>, s: Span) -> bool {
 /// Whether verb lemma `lemma` is a verb of reporting in the grammar (`report`): a finding or
 /// an object verb of speech, which is what outlets do with a story.
 fn reports(cx: &Ctx<'_>, lemma: &str) -> bool {
-    cx.doc.grammar.tags_of(lemma).iter().any(|t| {
-        matches!(t, Tag::Verb(v) if v.object && v.kind == crate::grammar::VerbKind::Speech && !v.hearer)
-    })
+    cx.doc
+        .grammar
+        .tags_of(lemma)
+        .iter()
+        .any(|t| matches!(t, Tag::Verb(v) if v.object && v.kind == VerbKind::Speech && !v.hearer))
 }

@@ -222,6 +222,33 @@ pub fn quote_token(doc: &Doc<'_>, content: Span) -> Option<usize> {
     }
 }
 
+/// Whether entity `e` is an unnamed source: anonymous in the report, or a person the copy never
+/// names, introduced by an indefinite determiner, whose sentence asks for or explains anonymity
+/// ("an industry lobbyist who spoke on condition of anonymity said").
+pub fn anonymous_like(doc: &Doc<'_>, e: &crate::report::Entity) -> bool {
+    if e.anonymous {
+        return true;
+    }
+    let Some(first) = e.mentions.first() else {
+        return false;
+    };
+    let indefinite = tokens_in(doc, first.span).next().is_some_and(|i| {
+        doc.word_tags(i).any(|t| {
+            matches!(t, Tag::Func(f) if f.ty == crate::grammar::FuncType::Determiner && !f.definite)
+        })
+    });
+    let asks = sentence_at(doc, first.span.start).is_some_and(|si| {
+        let r = sentence_tokens(doc, si);
+        has_anon(doc, r, |a| {
+            matches!(a, AnonType::Request | AnonType::Reason)
+        })
+    });
+    e.kind == crate::report::EntityKind::Person
+        && !e.mentions.iter().any(|m| m.kind == MentionKind::Name)
+        && indefinite
+        && asks
+}
+
 /// Whether entity `entity` is an unnamed source the copy could have named: anonymous, not a
 /// weasel group, not named in apposition at any mention, not a group the story places or has
 /// just named ("others said"), and described by a noun (not "someone").
@@ -232,6 +259,9 @@ pub fn unnamed_source(doc: &Doc<'_>, report: &Report, entity: usize) -> bool {
     let Some(first) = e.mentions.first() else {
         return false;
     };
+    if !anonymous_like(doc, e) {
+        return false;
+    }
     // A first mention with a definite determiner ("the officer", "the former top aide") is
     // someone the story has already introduced, not a source it withholds; one whose article
     // does not agree with its noun ("a fact sheet lawmakers released") is no source at all.
@@ -245,11 +275,11 @@ pub fn unnamed_source(doc: &Doc<'_>, report: &Report, entity: usize) -> bool {
     let definite = det.is_some_and(|f| f.definite);
     let mismatch = det.is_some_and(|f| f.article && !f.definite)
         && anon_noun(doc, first.span).is_some_and(|(_, n)| n.plural);
-    e.anonymous
-        && !e.vague
+    !e.vague
         && !definite
         && !mismatch
         && !identified(doc, report, entity)
+        && !named_later(doc, report, entity)
         && !is_placed_group(doc, first.span)
         && !anon_noun(doc, first.span)
             .is_some_and(|(i, _)| hedge_at(doc, i, |h| h == HedgeType::Group).is_some())
@@ -302,4 +332,63 @@ pub fn institutional(doc: &Doc<'_>, span: Span) -> bool {
         a == AnonType::Descriptor
     });
     noun.plural && noun.class.is_some() && !counted && !described
+}
+
+/// The paragraph of byte `at`.
+pub fn paragraph_at(doc: &Doc<'_>, at: usize) -> usize {
+    sentence_at(doc, at)
+        .and_then(|si| doc.sentences.get(si))
+        .map_or(0, |s| s.paragraph)
+}
+
+/// The longer words of the units credited to `entity`, lower-cased.
+fn claim_words(report: &Report, entity: usize) -> Vec<String> {
+    let mut words: Vec<String> = report
+        .quotes
+        .iter()
+        .filter(|q| q.speaker.as_ref().is_some_and(|s| s.entity == entity))
+        .flat_map(|q| q.text.split(|c: char| !c.is_alphanumeric()))
+        .filter(|w| w.chars().count() >= 5)
+        .map(str::to_lowercase)
+        .collect();
+    words.sort_unstable();
+    words.dedup();
+    words
+}
+
+/// Whether an unnamed source of the opening paragraphs is named a few paragraphs down (a
+/// delayed identification: "A city official said Monday the contract would be cancelled." …
+/// "The contract will be cancelled, council secretary Omar Haddad said."): a person first named
+/// within five paragraphs after it, credited with a claim that shares at least three longer
+/// words with the source's.
+pub fn named_later(doc: &Doc<'_>, report: &Report, entity: usize) -> bool {
+    let Some(first) = report.entities.get(entity).and_then(|e| e.mentions.first()) else {
+        return false;
+    };
+    let p0 = paragraph_at(doc, first.span.start);
+    if p0 > 2 {
+        return false;
+    }
+    let mine = claim_words(report, entity);
+    report.entities.iter().any(|n| {
+        let Some(name) = n.mentions.iter().find(|m| m.kind == MentionKind::Name) else {
+            return false;
+        };
+        let p = paragraph_at(doc, name.span.start);
+        let theirs = claim_words(report, n.id);
+        n.id != entity
+            && !n.anonymous
+            && n.kind == crate::report::EntityKind::Person
+            && name.span.start > first.span.end
+            && n.mentions
+                .first()
+                .is_some_and(|m| m.span.start > first.span.end)
+            && p > p0
+            && p <= p0 + 5
+            && mine
+                .iter()
+                .filter(|w| theirs.binary_search(w).is_ok())
+                .count()
+                >= 3
+    })
 }

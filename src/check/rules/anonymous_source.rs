@@ -41,7 +41,7 @@ impl Rule for AnonymousSource {
     fn check(&self, cx: &Ctx<'_>, out: &mut Vec<Finding>) {
         let mut sources: Vec<(usize, bool)> = Vec::new();
         for (i, q) in cx.report.quotes.iter().enumerate() {
-            let Some(s) = q.speaker.as_ref().filter(|s| s.anonymous) else {
+            let Some(s) = q.speaker.as_ref() else {
                 continue;
             };
             let unnamed = match sources.iter().find(|(e, _)| *e == s.entity) {

@@ -223,8 +223,9 @@ pub fn quote_token(doc: &Doc<'_>, content: Span) -> Option<usize> {
 }
 
 /// Whether entity `e` is an unnamed source: anonymous in the report, or a person the copy never
-/// names, introduced by an indefinite determiner, whose sentence asks for or explains anonymity
-/// ("an industry lobbyist who spoke on condition of anonymity said").
+/// names, introduced by an indefinite determiner, with a noun for a source (`anon=yes` in
+/// `grammars/nouns.txt`, not a spokesperson's) or in a sentence that asks for or explains
+/// anonymity ("an industry lobbyist who spoke on condition of anonymity said").
 pub fn anonymous_like(doc: &Doc<'_>, e: &crate::report::Entity) -> bool {
     if e.anonymous {
         return true;
@@ -243,15 +244,19 @@ pub fn anonymous_like(doc: &Doc<'_>, e: &crate::report::Entity) -> bool {
             matches!(a, AnonType::Request | AnonType::Reason)
         })
     });
+    // A noun for an unnamed source ("a staff member in the clerk's office") the analysis did not
+    // mark; a spokesperson for a body speaks for it, unless the copy says they would not be named.
+    let source = tokens_in(doc, first.span)
+        .any(|i| nouns(doc, i).any(|n| n.anon && n.class.as_deref() != Some("spokesperson")));
     e.kind == crate::report::EntityKind::Person
         && !e.mentions.iter().any(|m| m.kind == MentionKind::Name)
         && indefinite
-        && asks
+        && (asks || source)
 }
 
 /// Whether entity `entity` is an unnamed source the copy could have named: anonymous, not a
 /// weasel group, not named in apposition at any mention, not a group the story places or has
-/// just named ("others said"), and described by a noun (not "someone").
+/// just named ("others said"), and described (not a lone "someone").
 pub fn unnamed_source(doc: &Doc<'_>, report: &Report, entity: usize) -> bool {
     let Some(e) = report.entities.get(entity) else {
         return false;
@@ -285,7 +290,8 @@ pub fn unnamed_source(doc: &Doc<'_>, report: &Report, entity: usize) -> bool {
             .is_some_and(|(i, _)| hedge_at(doc, i, |h| h == HedgeType::Group).is_some())
         && (e.anonymity_request.is_some()
             || e.anonymity_reason.is_some()
-            || tokens_in(doc, first.span).any(|i| nouns(doc, i).next().is_some()))
+            || r.len() > 1
+            || r.clone().any(|i| nouns(doc, i).next().is_some()))
 }
 
 /// Whether paragraph `p` is a headline: the first paragraph, one sentence of at most twenty
@@ -391,4 +397,18 @@ pub fn named_later(doc: &Doc<'_>, report: &Report, entity: usize) -> bool {
                 .count()
                 >= 3
     })
+}
+
+/// Whether a unit's cue is a verb of finding (`found`, `concluded`): what an investigation or a
+/// study establishes, not what a source says.
+pub fn is_finding(doc: &Doc<'_>, q: &crate::report::Quote) -> bool {
+    q.cue
+        .as_ref()
+        .and_then(|c| c.lemma.as_deref())
+        .is_some_and(|l| {
+            doc.grammar
+                .tags_of(l)
+                .iter()
+                .any(|t| matches!(t, Tag::Verb(v) if v.kind == crate::grammar::VerbKind::Finding))
+        })
 }

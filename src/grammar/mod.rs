@@ -414,6 +414,9 @@ pub enum HedgeType {
     Belief,
     /// Words that name an unnamed source after its description: `named`, `identified as`.
     Names,
+    /// A plural noun the checker reads as a weasel group when it opens a claim, though the
+    /// analysis does not (`scientists`, `researchers`: "Scientists say …").
+    Weasel,
 }
 
 /// Bits of [`crate::text::Token::class`]: whether a word is capitalised, and which classes of tags its
@@ -1001,6 +1004,7 @@ impl GrammarBuilder {
                         ("group", HedgeType::Group),
                         ("belief", HedgeType::Belief),
                         ("names", HedgeType::Names),
+                        ("weasel", HedgeType::Weasel),
                     ],
                 )?),
             ),

@@ -167,6 +167,15 @@ fn scan(text: &str, grammar: &Grammar) -> Vec<Mark> {
         let left = !ws_after && (ws_before || before.is_some_and(is_open_punct));
         let right = !ws_before && (ws_after || after.is_some_and(is_close_punct));
         let dir = match (left, right) {
+            // A closing double mark opening a paragraph (”… what I learned …,” he said) is an
+            // opening mark in the wrong glyph: it opens, unless a quotation is open to close.
+            _ if family == Family::Double
+                && glyph == Dir::Close
+                && before.is_none_or(|c| c == '\n')
+                && !ws_after_all(text, pos + len) =>
+            {
+                Dir::Toggle
+            }
             (true, false) => Dir::Open,
             (false, true) => match (family, glyph) {
                 // "the players’ union": a plural possessive, not a closing mark (but not before a
@@ -272,6 +281,12 @@ fn scan(text: &str, grammar: &Grammar) -> Vec<Mark> {
         i = pos + len;
     }
     marks
+}
+
+/// Whether nothing but white space follows byte `from` on its line.
+fn ws_after_all(text: &str, from: usize) -> bool {
+    text.get(from..)
+        .is_none_or(|r| r.split('\n').next().unwrap_or("").trim().is_empty())
 }
 
 /// Whether `gap` holds a blank line (a paragraph break).
@@ -658,6 +673,16 @@ mod tests {
         assert_eq!(contents("‘He said ‘no’’ and left."), vec!["He said ‘no’"]);
         // An ‘‘ left open in one paragraph does not make a `’’` in the next a double mark.
         assert_eq!(contents("‘‘Open.\n\nShe said ‘fine’’ then."), vec!["fine"]);
+    }
+
+    /// A closing double mark that opens a paragraph is read as an opening mark.
+    #[test]
+    fn closing_glyph_opening_a_paragraph_opens() {
+        let t =
+            "Obama said the words.\n\n\u{201d} \u{2026} what I learned is that,\u{201d} he said.";
+        let p = pair(t, Grammar::builtin());
+        assert!(p.problems.is_empty(), "{p:?}");
+        assert_eq!(contents(t), vec![" \u{2026} what I learned is that,"]);
     }
 
     /// An inch mark after a digit pairs with nothing and is no problem.

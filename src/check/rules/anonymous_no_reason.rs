@@ -48,10 +48,12 @@ impl Rule for AnonymousNoReason {
                 continue;
             }
             // Only sources credited with a claim of their own: not only with words another
-            // outlet reported, nor only in a headline (the story under it says how it knows).
+            // outlet reported, nor only in a headline (the story under it says how it knows),
+            // nor only with what they found ("Officers found the car abandoned").
             let own = cx.report.quotes.iter().enumerate().any(|(i, q)| {
                 q.speaker.as_ref().is_some_and(|s| s.entity == e.id)
                     && is_claim(cx.report, i)
+                    && !around::is_finding(cx.doc, q)
                     && !q.chain.iter().any(|l| l.role == ChainRole::Outlet)
                     && !around::is_headline(cx.doc, q.paragraph)
             });

@@ -52,7 +52,7 @@ impl Rule for AnonymousSource {
                     u
                 }
             };
-            if !unnamed || !is_claim(cx.report, i) {
+            if !unnamed || !is_claim(cx.report, i) || around::is_finding(cx.doc, q) {
                 continue;
             }
             out.push(Finding {

@@ -7,6 +7,9 @@
 //! **Why it matters.** "Admitted" implies a confession, "claimed" doubt, "insisted" stubbornness.
 //! The verb takes a side the reporting has not established.
 //!
+//! A loaded verb before "that" counts even where the attribution read no claim ("though she
+//! conceded that the freeze had been …").
+//!
 //! **Example.**
 //!
 //! ```text
@@ -25,8 +28,9 @@
 
 use crate::check::around::{hedge_at, token_at};
 use crate::check::{Ctx, Finding, Level, Rule};
-use crate::grammar::HedgeType;
+use crate::grammar::{FuncType, HedgeType, Stance as GStance, Tag, VerbForm};
 use crate::report::{QuoteKind, Stance};
+use crate::span::Span;
 
 /// See the module documentation.
 pub struct LoadedVerb;
@@ -42,6 +46,7 @@ impl Rule for LoadedVerb {
         Level::Warning
     }
     fn check(&self, cx: &Ctx<'_>, out: &mut Vec<Finding>) {
+        let from = out.len();
         for q in &cx.report.quotes {
             let Some(c) = q.cue.as_ref().filter(|c| c.stance == Stance::Loaded) else {
                 continue;
@@ -59,18 +64,50 @@ impl Rule for LoadedVerb {
             if name || hedge_at(cx.doc, at, |h| h == HedgeType::SetPhrase).is_some() {
                 continue;
             }
-            out.push(Finding {
-                rule: self.id(),
-                level: self.default_level(),
-                span: crate::span::Span::new(start, start + verb.len()),
-                message: format!(
-                    "\u{201c}{verb}\u{201d} editorialises; \u{201c}said\u{201d} does not"
-                ),
-                help: Some(
-                    "use \u{201c}said\u{201d} unless the verb reports a fact you have established"
-                        .into(),
-                ),
+            out.push(self.finding(cx, Span::new(start, start + verb.len())));
+        }
+        // A loaded verb before "that" the attribution did not read as a cue ("though she
+        // conceded that the freeze had been 'a casualty of compromise'"); a past or -ing form,
+        // since "claims that" is as often a noun ("his claims that he was").
+        for i in 0..cx.doc.tokens.len() {
+            let loaded = cx.doc.word_tags(i).any(|t| {
+                matches!(t, Tag::Verb(v) if v.stance == GStance::Loaded
+                    && matches!(v.form, VerbForm::Past | VerbForm::Ing))
             });
+            if !loaded
+                || cx.doc.is_cap(i)
+                || !cx.doc.is_func(i + 1, FuncType::Complementizer)
+                || hedge_at(cx.doc, i, |h| h == HedgeType::SetPhrase).is_some()
+            {
+                continue;
+            }
+            let Some(span) = cx.doc.tokens.get(i).map(|t| t.span) else {
+                continue;
+            };
+            if !out
+                .get(from..)
+                .unwrap_or(&[])
+                .iter()
+                .any(|f| f.span == span)
+            {
+                out.push(self.finding(cx, span));
+            }
+        }
+    }
+}
+
+impl LoadedVerb {
+    fn finding(&self, cx: &Ctx<'_>, span: Span) -> Finding {
+        let verb = span.of(cx.text);
+        Finding {
+            rule: self.id(),
+            level: self.default_level(),
+            span,
+            message: format!("\u{201c}{verb}\u{201d} editorialises; \u{201c}said\u{201d} does not"),
+            help: Some(
+                "use \u{201c}said\u{201d} unless the verb reports a fact you have established"
+                    .into(),
+            ),
         }
     }
 }

@@ -21,9 +21,10 @@
 //! the marks, a pull quote with its speaker's credit under it. A quotation whose sentence has
 //! other words (`"…," someone shouted from the back`, `"…," he points out`), or follows a colon
 //! (`Gov. Helen Marsh, in a statement: "…"`), names its speaker there. A quote paragraph after a
-//! paragraph with a speaker (a paraphrase of the same speaker, `Dr. Ward stated:`) is that
-//! speaker's, as desks read it, and so is one whose speaker the next paragraph names ("So says
-//! a booming voice at the end of the film.").
+//! paragraph with one speaker (a paraphrase of the same speaker, `Dr. Ward stated:`, a Q&A's
+//! question) is that speaker's, as desks read it, and so is one whose speaker the next
+//! paragraph names ("So says a booming voice at the end of the film."); one after a group's
+//! paraphrase ("Students said they were frustrated.") is not, since one person says a quote.
 //!
 //! **How to fix.** Add the attribution (`…," said Ana Ruiz, who lives by the bridge.`).
 
@@ -78,26 +79,31 @@ impl Floors {
     fn of(cx: &Ctx<'_>) -> Floors {
         let n = cx.doc.sentences.last().map_or(0, |s| s.paragraph + 1);
         let mut speaker = vec![false; n];
+        let mut mark = |p: usize| {
+            if let Some(x) = speaker.get_mut(p) {
+                *x = true;
+            }
+        };
+        // One speaker says a direct quote: a group or a weasel group credited with a paraphrase
+        // ("Students said they were frustrated.") gives no quote after it a speaker.
         for q in &cx.report.quotes {
-            if q.speaker.is_some() {
-                if let Some(x) = speaker.get_mut(q.paragraph) {
-                    *x = true;
-                }
+            if q.speaker.as_ref().is_some_and(|s| one_speaker(cx, s)) {
+                mark(q.paragraph);
             }
         }
-        // A speech verb outside quotation marks ("From said", "remembered Roy Verley"), a
-        // closing colon, or a person the report knows: the paragraph names who is speaking.
+        // A speech verb outside quotation marks with no unit of its own ("From said",
+        // "remembered Roy Verley"), a closing colon or question mark (a Q&A's question), or a
+        // person the report knows: the paragraph names who is speaking.
         for (si, s) in cx.doc.sentences.iter().enumerate() {
             let r = sentence_tokens(cx.doc, si);
-            let colon = r
-                .end
-                .checked_sub(1)
-                .is_some_and(|l| cx.doc.is_punct(l, ":"));
-            let verb = r.clone().any(|i| cx.doc.has(i, TokClass::VERB));
-            if colon || verb {
-                if let Some(x) = speaker.get_mut(s.paragraph) {
-                    *x = true;
-                }
+            let bytes = around::sentence_bytes(cx.doc, si);
+            let last = r.end.checked_sub(1);
+            let lead = last.is_some_and(|l| cx.doc.is_punct(l, ":") || cx.doc.is_punct(l, "?"))
+                && !r.clone().any(|i| cx.doc.quote_of(i).is_some());
+            let reports = cx.report.quotes.iter().any(|q| bytes.contains(q.content));
+            let verb = !reports && r.clone().any(|i| cx.doc.has(i, TokClass::VERB));
+            if lead || verb {
+                mark(s.paragraph);
             }
         }
         for e in &cx.report.entities {
@@ -105,12 +111,7 @@ impl Floors {
                 continue;
             }
             for m in &e.mentions {
-                let p = sentence_at(cx.doc, m.span.start)
-                    .and_then(|si| cx.doc.sentences.get(si))
-                    .map(|s| s.paragraph);
-                if let Some(x) = p.and_then(|p| speaker.get_mut(p)) {
-                    *x = true;
-                }
+                mark(around::paragraph_at(cx.doc, m.span.start));
             }
         }
         // A paragraph of quotations only carries the floor of the one before it on.
@@ -138,6 +139,15 @@ impl Floors {
     fn own(&self, paragraph: usize) -> bool {
         self.speaker.get(paragraph).copied().unwrap_or(false)
     }
+}
+
+/// Whether a unit's speaker is one person or body that can say a quotation: not a group, a
+/// weasel group or a plural unnamed source ("officials").
+fn one_speaker(cx: &Ctx<'_>, s: &crate::report::Speaker) -> bool {
+    cx.report.entities.get(s.entity).is_some_and(|e| {
+        let plural = around::anon_noun(cx.doc, s.mention).is_some_and(|(_, n)| n.plural);
+        !e.vague && e.kind != EntityKind::Group && !(e.anonymous && plural)
+    })
 }
 
 /// Whether paragraph `p` holds nothing but quotations and punctuation.

@@ -13,9 +13,11 @@
 //! ```
 //!
 //! **What it leaves alone.** A vague group backed at once by a named person who says it (the
-//! fix this rule asks for: `Experts say … "…," said Dr. Priya Raman`); a group the story places
-//! or has just named ("several parents said", "some residents", "others said"; `type=group` in
-//! `grammars/hedges.txt`); a pronoun for a group already reported.
+//! fix this rule asks for: `Experts say … "…," said Dr. Priya Raman`, later in the paragraph or
+//! opening the next one); a group the story places or has just named ("several parents said",
+//! "some residents", "others said"; `type=group` in `grammars/hedges.txt`), or places by whom
+//! it follows ("her critics", "Sanders supporters", "many of his supporters"); a group named
+//! before ("the experts"); a pronoun for a group already reported; a headline.
 //!
 //! **How to fix.** Name at least one critic and quote them, or drop the claim.
 
@@ -51,6 +53,7 @@ impl Rule for VagueAttribution {
             credited.push(s.mention);
             if mention_kind(cx.report, s.entity, s.mention) == Some(MentionKind::Pronoun)
                 || placed(cx.doc, s.mention)
+                || headline(cx.doc, s.mention.start)
                 || backed(cx, s.mention.end)
             {
                 continue;
@@ -69,7 +72,7 @@ impl Rule for VagueAttribution {
         let mut hedged: Vec<Span> = Vec::new();
         for (at, end) in super::hedges(cx, |t| matches!(t, Tag::Hedge(HedgeType::Vague))) {
             hedged.push(Span::new(at, end));
-            if seen(at) || backed(cx, end) {
+            if seen(at) || headline(cx.doc, at) || backed(cx, end) {
                 continue;
             }
             let span = Span::new(at, end);
@@ -82,11 +85,12 @@ impl Rule for VagueAttribution {
                 "say who believes it",
             ));
         }
-        for span in vague_subjects(cx.doc) {
+        for (span, subject) in vague_subjects(cx.doc) {
             let overlaps = |s: &Span| s.start < span.end && span.start < s.end;
             if credited.iter().any(overlaps)
                 || hedged.iter().any(overlaps)
-                || placed(cx.doc, span)
+                || placed(cx.doc, subject)
+                || headline(cx.doc, span.start)
                 || backed(cx, span.end)
             {
                 continue;
@@ -157,8 +161,13 @@ fn is_possessive(doc: &Doc<'_>, i: usize) -> bool {
     doc.word_tags(i).any(|t| matches!(t, Tag::Pronoun(_)))
 }
 
-/// Whether a named person backs a vague claim at once: says something later in its paragraph,
-/// or in a quotation opening the next paragraph.
+/// Whether byte `at` is in a headline, whose story says who.
+fn headline(doc: &Doc<'_>, at: usize) -> bool {
+    around::is_headline(doc, around::paragraph_at(doc, at))
+}
+
+/// Whether a named person brought in after a vague claim backs it at once: says something
+/// later in its paragraph, or opens the next paragraph with a quotation or as its speaker.
 fn backed(cx: &Ctx<'_>, at: usize) -> bool {
     let doc = cx.doc;
     let Some(para) = sentence_at(doc, at)
@@ -177,15 +186,24 @@ fn backed(cx: &Ctx<'_>, at: usize) -> bool {
         let named = q.speaker.as_ref().is_some_and(|s| {
             !s.anonymous
                 && cx.report.entities.get(s.entity).is_some_and(|e| {
+                    // A voice brought in here: first mentioned after the vague claim.
                     e.kind == EntityKind::Person
                         && !e.vague
                         && e.mentions.iter().any(|m| m.kind == MentionKind::Name)
+                        && e.mentions.first().is_some_and(|m| m.span.start >= at)
                 })
         });
         let later = q.paragraph == para && q.content.start >= at;
-        let next = q.kind == QuoteKind::Direct
-            && opens_next.is_some_and(|t| t.start <= q.content.start && q.content.end <= t.end);
-        named && (later || next)
+        // The next paragraph opens with the quote, or with the named speaker ("Michael Tanner,
+        // an analyst at the Cato Institute, said …").
+        let opens = |t: Span| {
+            q.kind == QuoteKind::Direct && t.start <= q.content.start && q.content.end <= t.end
+                || q.kind != QuoteKind::Partial
+                    && q.speaker
+                        .as_ref()
+                        .is_some_and(|s| s.mention.start == t.start)
+        };
+        named && (later || opens_next.is_some_and(opens))
     })
 }
 
@@ -194,7 +212,7 @@ fn backed(cx: &Ctx<'_>, at: usize) -> bool {
 /// plural weasel noun opening its sentence or clause after at most three determiners,
 /// capitalised words or nouns, then its verb, either at once or after auxiliaries (and one
 /// adverb after them: "have long argued").
-fn vague_subjects(doc: &Doc<'_>) -> Vec<Span> {
+fn vague_subjects(doc: &Doc<'_>) -> Vec<(Span, Span)> {
     let mut out = Vec::new();
     let aux = |k: usize| doc.is_func(k, FuncType::Auxiliary) || doc.is_func(k, FuncType::Modal);
     for (si, s) in doc.sentences.iter().enumerate() {
@@ -205,7 +223,8 @@ fn vague_subjects(doc: &Doc<'_>) -> Vec<Span> {
                 start = i + 1;
                 continue;
             }
-            let weasel = around::nouns(doc, i).any(|n| n.vague && n.plural);
+            let weasel = around::nouns(doc, i).any(|n| n.vague && n.plural)
+                || around::hedge_at(doc, i, |h| h == HedgeType::Weasel).is_some();
             // Only determiners, capitalised words and nouns before it ("Legal scholars",
             // "some industry analysts"), not a verb's object ("made several statements").
             let subject = (start..i).all(|k| {
@@ -218,6 +237,23 @@ fn vague_subjects(doc: &Doc<'_>) -> Vec<Span> {
                 continue;
             }
             let mut k = i + 1;
+            // "Critics of the city's approach say": an "of" phrase of up to five words, part of
+            // the subject ("Many of his supporters believe" is a group placed by whom it
+            // follows).
+            let mut end = i;
+            if doc.tok_text(k) == "of" {
+                if let Some(v) = (k + 1..(k + 6).min(r.end))
+                    .take_while(|&j| doc.is_word(j))
+                    .find(|&j| claims_at(doc, j))
+                {
+                    k = v;
+                    // "Many of his supporters": the group after a quantity is the subject;
+                    // "Critics of the city's approach": the phrase says what they criticise.
+                    if doc.is_func(i, FuncType::Determiner) {
+                        end = v - 1;
+                    }
+                }
+            }
             let hit = if claims_at(doc, k) {
                 true
             } else if aux(k) {
@@ -231,7 +267,8 @@ fn vague_subjects(doc: &Doc<'_>) -> Vec<Span> {
             if hit {
                 let a = doc.tokens.get(start).map_or(0, |t| t.span.start);
                 let b = doc.tokens.get(i).map_or(a, |t| t.span.end);
-                out.push(Span::new(a, b));
+                let c = doc.tokens.get(end).map_or(b, |t| t.span.end);
+                out.push((Span::new(a, b), Span::new(a, c)));
             }
         }
     }

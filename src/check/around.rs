@@ -295,24 +295,34 @@ pub fn unnamed_source(doc: &Doc<'_>, report: &Report, entity: usize) -> bool {
 }
 
 /// Whether paragraph `p` is a headline: the first paragraph, one sentence of at most twenty
-/// words, with no closing punctuation or in title case.
+/// words, with no closing punctuation, in title case or of ten words at most; or the deck under
+/// it, the second paragraph, one sentence of at most twenty words.
 pub fn is_headline(doc: &Doc<'_>, p: usize) -> bool {
-    let mut sentences = doc
-        .sentences
-        .iter()
-        .enumerate()
-        .filter(|(_, s)| s.paragraph == p);
-    let Some((si, _)) = sentences.next() else {
-        return false;
+    let short = |p: usize| {
+        let mut sentences = doc
+            .sentences
+            .iter()
+            .enumerate()
+            .filter(|(_, s)| s.paragraph == p);
+        let Some((si, _)) = sentences.next() else {
+            return None;
+        };
+        if sentences.next().is_some() {
+            return None;
+        }
+        let r = sentence_tokens(doc, si);
+        let words: Vec<usize> = r.clone().filter(|&i| doc.is_word(i)).collect();
+        let caps = words.iter().filter(|&&i| doc.is_cap(i)).count();
+        let last = r.end.checked_sub(1).map_or("", |l| doc.tok_text(l));
+        let titled =
+            !matches!(last, "." | "?" | "!") || 2 * caps > words.len() || words.len() <= 10;
+        (words.len() <= 20).then_some(titled)
     };
-    if p != 0 || sentences.next().is_some() {
-        return false;
+    match p {
+        0 => short(0) == Some(true),
+        1 => short(0) == Some(true) && short(1).is_some(),
+        _ => false,
     }
-    let r = sentence_tokens(doc, si);
-    let words: Vec<usize> = r.clone().filter(|&i| doc.is_word(i)).collect();
-    let caps = words.iter().filter(|&&i| doc.is_cap(i)).count();
-    let last = r.end.checked_sub(1).map_or("", |l| doc.tok_text(l));
-    words.len() <= 20 && (!matches!(last, "." | "?" | "!") || 2 * caps > words.len())
 }
 
 /// The first noun of an unnamed source in the words of `span` ("official" in "a senior
@@ -411,4 +421,30 @@ pub fn is_finding(doc: &Doc<'_>, q: &crate::report::Quote) -> bool {
                 .iter()
                 .any(|t| matches!(t, Tag::Verb(v) if v.kind == crate::grammar::VerbKind::Finding))
         })
+}
+
+/// Whether the words of `span` name a news outlet (`outlets.txt`, or a noun that ends outlet
+/// names: "The Post", "the Daily Ledger").
+pub fn names_outlet(doc: &Doc<'_>, span: Span) -> bool {
+    let g = doc.grammar;
+    tokens_in(doc, span).any(|i| {
+        nouns(doc, i).any(|n| n.outlet)
+            || doc
+                .tok_hits(i)
+                .iter()
+                .any(|h| g.tag(h.pattern).iter().any(|t| matches!(t, Tag::Outlet)))
+    })
+}
+
+/// Whether the story retells another outlet's report: a claim in its first two paragraphs
+/// credited to an outlet ("The New York Post reports that …"). Its unnamed sources are then
+/// that outlet's, whose reasons the story cannot give.
+pub fn retells_an_outlet(doc: &Doc<'_>, report: &Report) -> bool {
+    report.quotes.iter().any(|q| {
+        q.paragraph <= 1
+            && q.kind == crate::report::QuoteKind::Indirect
+            && q.speaker
+                .as_ref()
+                .is_some_and(|s| !s.anonymous && names_outlet(doc, s.mention))
+    })
 }

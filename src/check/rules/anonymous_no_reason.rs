@@ -16,11 +16,14 @@
 //! **What it leaves alone.** A reason stated anywhere the source is mentioned or in the sentence
 //! after ("They spoke on condition of anonymity to describe private conversations", "under
 //! government protocol"; `type=reason` and `type=reason-intro` in `grammars/anonymity.txt`); a
-//! source the copy names in apposition ("said the lawmakers, Reps. Dana Pruitt and Glen
-//! Harkavy", "an official named Budi", "The official, identified later as Ruth Anand"); a source
-//! whose every claim another outlet reported ("people with knowledge of the plans told the Daily
-//! Ledger"); a bare plural role speaking for its institution ("officials said", "Labor Department
-//! officials said", counted by `anonymous-source`); a group the story places ("others said").
+//! source the copy names in apposition ("said the lawmakers, Reps. Dana Pruitt and Glen Harkavy",
+//! "an official named Budi", "The official, identified later as Ruth Anand") or a few paragraphs
+//! down; a source whose every claim another outlet reported ("people with knowledge of the plans
+//! told the Daily Ledger"), and every source of a story that retells another outlet's report ("The
+//! New York Post reports that …" in its first two paragraphs); a bare plural role speaking for its
+//! institution ("officials said", "Labor Department officials said", counted by
+//! `anonymous-source`); a group the story places ("others said"); a source credited only with what
+//! it found, or only in a headline.
 //!
 //! **How to fix.** Add the reason: "…, who spoke on condition of anonymity because the
 //! negotiations are confidential, said …".
@@ -43,6 +46,9 @@ impl Rule for AnonymousNoReason {
         Level::Warning
     }
     fn check(&self, cx: &Ctx<'_>, out: &mut Vec<Finding>) {
+        if around::retells_an_outlet(cx.doc, cx.report) {
+            return;
+        }
         for e in &cx.report.entities {
             if e.anonymity_reason.is_some() || !around::unnamed_source(cx.doc, cx.report, e.id) {
                 continue;

@@ -230,7 +230,7 @@ fn alone(cx: &Ctx<'_>, content: crate::span::Span, floors: &Floors) -> bool {
         .filter(|s| s.paragraph != paragraph);
     let credit = next.is_some_and(|s| {
         let txt = doc.tok_text(s.start);
-        ["\u{2014}", "\u{2013}", "-", "--"].contains(&txt)
+        ["\u{2014}", "\u{2013}", "\u{2015}", "-", "--"].contains(&txt)
     });
     !credit
 }

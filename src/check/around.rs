@@ -205,11 +205,37 @@ pub fn head_noun<'a>(doc: &'a Doc<'_>, span: Span) -> Option<(usize, &'a Noun)> 
 }
 
 /// Whether the words in `span` are a group a story places or has just named (`residents`,
-/// `others`): its head is a `type=group` word of `hedges.txt`.
+/// `others`, "people in Fort Pierce"): its head is a `type=group` word of `hedges.txt`, or a
+/// `type=group` phrase starts in it.
 pub fn is_placed_group(doc: &Doc<'_>, span: Span) -> bool {
     let r = tokens_in(doc, span);
     let last = r.clone().rev().find(|&i| doc.is_word(i));
     last.is_some_and(|i| hedge_at(doc, i, |h| h == HedgeType::Group).is_some())
+        || r.clone().any(|i| {
+            hedge_at(doc, i, |h| h == HedgeType::Group)
+                .is_some_and(|end| end > doc.tokens.get(i).map_or(0, |t| t.span.end))
+        })
+}
+
+/// Whether another outlet is named in the sentence of a source's mention, before it ("a New
+/// York Times story in which Democratic sources said") or in the few words after it ("another
+/// intelligence source speaking to Fox News"): the source is that outlet's.
+pub fn outlets_source(doc: &Doc<'_>, mention: Span) -> bool {
+    let Some(si) = sentence_at(doc, mention.start) else {
+        return false;
+    };
+    let r = sentence_tokens(doc, si);
+    let m = tokens_in(doc, mention);
+    let before = Span::new(
+        doc.tokens.get(r.start).map_or(0, |t| t.span.start),
+        mention.start,
+    );
+    let after_end = doc
+        .tokens
+        .get((m.end + 4).min(r.end).saturating_sub(1))
+        .map_or(mention.end, |t| t.span.end);
+    names_outlet(doc, before)
+        || names_outlet(doc, Span::new(mention.start, after_end.max(mention.end)))
 }
 
 /// The index of the quotation token whose content is `content`.
@@ -295,18 +321,18 @@ pub fn unnamed_source(doc: &Doc<'_>, report: &Report, entity: usize) -> bool {
 }
 
 /// Whether paragraph `p` is a headline: the first paragraph, one sentence of at most twenty
-/// words, with no closing punctuation, in title case or of ten words at most; or the deck under
-/// it, the second paragraph, one sentence of at most twenty words.
+/// words, with no closing punctuation, in title case, or of ten words at most in a story of
+/// five paragraphs or more; or, in such a story, the deck under it, the second paragraph, one
+/// sentence of at most twenty words.
 pub fn is_headline(doc: &Doc<'_>, p: usize) -> bool {
+    let long_story = doc.sentences.last().is_some_and(|s| s.paragraph >= 4);
     let short = |p: usize| {
         let mut sentences = doc
             .sentences
             .iter()
             .enumerate()
             .filter(|(_, s)| s.paragraph == p);
-        let Some((si, _)) = sentences.next() else {
-            return None;
-        };
+        let (si, _) = sentences.next()?;
         if sentences.next().is_some() {
             return None;
         }
@@ -314,13 +340,15 @@ pub fn is_headline(doc: &Doc<'_>, p: usize) -> bool {
         let words: Vec<usize> = r.clone().filter(|&i| doc.is_word(i)).collect();
         let caps = words.iter().filter(|&&i| doc.is_cap(i)).count();
         let last = r.end.checked_sub(1).map_or("", |l| doc.tok_text(l));
-        let titled =
-            !matches!(last, "." | "?" | "!") || 2 * caps > words.len() || words.len() <= 10;
+        // A short line ends a headline only in a story long enough to have one.
+        let titled = !matches!(last, "." | "?" | "!")
+            || 2 * caps > words.len()
+            || (words.len() <= 10 && long_story);
         (words.len() <= 20).then_some(titled)
     };
     match p {
         0 => short(0) == Some(true),
-        1 => short(0) == Some(true) && short(1).is_some(),
+        1 => long_story && short(0) == Some(true) && short(1).is_some(),
         _ => false,
     }
 }
@@ -423,12 +451,12 @@ pub fn is_finding(doc: &Doc<'_>, q: &crate::report::Quote) -> bool {
         })
 }
 
-/// Whether the words of `span` name a news outlet (`outlets.txt`, or a noun that ends outlet
-/// names: "The Post", "the Daily Ledger").
+/// Whether the words of `span` name a news outlet (`outlets.txt`, or a capitalised noun that
+/// ends outlet names: "The Post", "the Daily Ledger"; not "the network").
 pub fn names_outlet(doc: &Doc<'_>, span: Span) -> bool {
     let g = doc.grammar;
     tokens_in(doc, span).any(|i| {
-        nouns(doc, i).any(|n| n.outlet)
+        (doc.is_cap(i) && nouns(doc, i).any(|n| n.outlet))
             || doc
                 .tok_hits(i)
                 .iter()

@@ -85,10 +85,16 @@ fn directive(line: &str) -> Option<(&str, Vec<String>)> {
     ))
 }
 
+/// Markup elements whose content is an embed, not the story's prose: a post quoted from a social
+/// network, a script or a style sheet.
+const EMBEDS: &[&[u8]] = &[b"tweet", b"blockquote", b"script", b"style", b"iframe"];
+
 /// Blanks markup tags left in plain text by a scraper or a CMS export (`<tweet id="…">`,
 /// `</p>`, `<br/>`): a `<` before a letter or `/`, then a tag name, up to the `>` that closes it
-/// on the same line. Their attribute values are not quotations. The text between tags stays.
+/// on the same line. Their attribute values are not quotations. The text between tags stays,
+/// except inside an embed ([`EMBEDS`]) closed on the same line: someone else's words.
 fn blank_tags(bytes: &mut [u8]) {
+    blank_embeds(bytes);
     let mut i = 0;
     while let Some(off) = bytes.get(i..).and_then(|b| memchr::memchr(b'<', b)) {
         let at = i + off;
@@ -98,9 +104,19 @@ fn blank_tags(bytes: &mut [u8]) {
             i = at + 1;
             continue;
         }
+        // An embed's start tag may run over a line break ("tweet-date=\"March 9, 2016\n\">").
+        let embed = EMBEDS.iter().any(|n| {
+            name.get(..n.len())
+                .is_some_and(|x| x.eq_ignore_ascii_case(n))
+        });
+        let limit = if embed { 600 } else { usize::MAX };
         let close = bytes
             .get(at + 1..)
-            .and_then(|b| b.iter().position(|&c| matches!(c, b'>' | b'<' | b'\n')))
+            .and_then(|b| {
+                b.iter()
+                    .take(limit)
+                    .position(|&c| matches!(c, b'>' | b'<') || (c == b'\n' && !embed))
+            })
             .map(|o| at + 1 + o);
         match close {
             Some(end) if bytes.get(end) == Some(&b'>') => {
@@ -108,6 +124,44 @@ fn blank_tags(bytes: &mut [u8]) {
                 i = end + 1;
             }
             _ => i = at + 1,
+        }
+    }
+}
+
+/// Blanks an embed element ([`EMBEDS`]) whose closing tag is on its line, content and all.
+fn blank_embeds(bytes: &mut [u8]) {
+    let mut i = 0;
+    while let Some(off) = bytes.get(i..).and_then(|b| memchr::memchr(b'<', b)) {
+        let at = i + off;
+        i = at + 1;
+        let rest = bytes.get(at + 1..).unwrap_or(&[]);
+        let Some(name) = EMBEDS.iter().find(|n| {
+            rest.len() > n.len()
+                && rest
+                    .get(..n.len())
+                    .is_some_and(|x| x.eq_ignore_ascii_case(n))
+                && rest
+                    .get(n.len())
+                    .is_some_and(|c| !c.is_ascii_alphanumeric() && *c != b'-')
+        }) else {
+            continue;
+        };
+        let line_end = memchr::memchr(b'\n', rest).map_or(bytes.len(), |o| at + 1 + o);
+        let mut close = Vec::with_capacity(name.len() + 3);
+        close.extend_from_slice(b"</");
+        close.extend_from_slice(name);
+        let found = bytes.get(at..line_end).and_then(|line| {
+            line.windows(close.len())
+                .position(|w| w.eq_ignore_ascii_case(&close))
+                .map(|p| at + p)
+        });
+        if let Some(c) = found {
+            let end = bytes
+                .get(c..line_end)
+                .and_then(|t| memchr::memchr(b'>', t))
+                .map_or(line_end, |o| c + o + 1);
+            blank(bytes, at, end);
+            i = end;
         }
     }
 }
@@ -236,7 +290,8 @@ mod tests {
         let p = prose(t, InputKind::Text);
         assert_eq!(p.text.len(), t.len());
         assert!(!p.text.contains("tweet") && !p.text.contains("author"));
-        assert!(p.text.contains("Praying for \"all\" of them."));
+        // An embedded post is someone else's words, not the story's.
+        assert!(!p.text.contains("Praying for"));
         assert!(p.text.contains("a < b > c"), "{}", p.text);
     }
 

@@ -10,6 +10,7 @@
 pub mod around;
 pub mod config;
 pub mod markdown;
+pub mod measured;
 pub mod rules;
 
 use std::collections::BTreeMap;
@@ -97,7 +98,8 @@ pub trait Rule: Sync {
     /// Appends findings (their level is set by the caller).
     fn check(&self, cx: &Ctx<'_>, out: &mut Vec<Finding>);
 
-    /// The documentation, from the rule file's `//!` comment.
+    /// The documentation, from the rule file's `//!` comment, and how precise the rule measured
+    /// ([`measured`]).
     fn doc(&self) -> String {
         let mut out = String::new();
         for line in self.source().lines() {
@@ -105,6 +107,11 @@ pub trait Rule: Sync {
                 break;
             };
             out.push_str(rest.strip_prefix(' ').unwrap_or(rest));
+            out.push('\n');
+        }
+        if let Some(p) = measured::paragraph(self.id()) {
+            out.push('\n');
+            out.push_str(&p);
             out.push('\n');
         }
         out

@@ -417,6 +417,9 @@ pub enum HedgeType {
     /// A plural noun the checker reads as a weasel group when it opens a claim, though the
     /// analysis does not (`scientists`, `researchers`: "Scientists say …").
     Weasel,
+    /// Words with which the reporting establishes that a claim is false (`in fact`, `offered
+    /// no evidence`, `falsely`): a loaded verb there reports what the story has established.
+    Rebuttal,
 }
 
 /// Bits of [`crate::text::Token::class`]: whether a word is capitalised, and which classes of tags its
@@ -1005,6 +1008,7 @@ impl GrammarBuilder {
                         ("belief", HedgeType::Belief),
                         ("names", HedgeType::Names),
                         ("weasel", HedgeType::Weasel),
+                        ("rebuttal", HedgeType::Rebuttal),
                     ],
                 )?),
             ),

@@ -166,12 +166,25 @@ fn scan(text: &str, grammar: &Grammar) -> Vec<Mark> {
         let ws_after = after.is_none_or(char::is_whitespace);
         let left = !ws_after && (ws_before || before.is_some_and(is_open_punct));
         let right = !ws_before && (ws_after || after.is_some_and(is_close_punct));
+        // Feet and inches (6'3", 5’2”): the double mark is an inch mark, no quotation mark.
+        let single_glyph =
+            (len == 1 && b.get(pos) == Some(&b'"')) || (len == 3 && glyph == Dir::Close);
+        let inch = family == Family::Double
+            && single_glyph
+            && {
+                let mut back = text.get(..pos).unwrap_or("").chars().rev();
+                matches!(
+                    (back.next(), back.next(), back.next()),
+                    (Some(d), Some('\'' | '\u{2019}'), Some(f)) if d.is_ascii_digit() && f.is_ascii_digit()
+                )
+            };
         let dir = match (left, right) {
+            _ if inch => Dir::None,
             // A closing double mark opening a paragraph (”… what I learned …,” he said) is an
             // opening mark in the wrong glyph: it opens, unless a quotation is open to close.
             _ if family == Family::Double
                 && glyph == Dir::Close
-                && before.is_none_or(|c| c == '\n')
+                && visible_before(text, pos).is_none_or(|c| c == '\n')
                 && !ws_after_all(text, pos + len) =>
             {
                 Dir::Toggle
@@ -281,6 +294,17 @@ fn scan(text: &str, grammar: &Grammar) -> Vec<Mark> {
         i = pos + len;
     }
     marks
+}
+
+/// The character before byte `pos`, skipping invisible format marks (the direction marks a
+/// copy-and-paste leaves: U+200E, U+200F, U+202A to U+202E, U+2066 to U+2069, U+FEFF).
+fn visible_before(text: &str, pos: usize) -> Option<char> {
+    text.get(..pos)?.chars().rev().find(|&c| {
+        !matches!(
+            c,
+            '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{FEFF}'
+        )
+    })
 }
 
 /// Whether nothing but white space follows byte `from` on its line.
@@ -683,6 +707,17 @@ mod tests {
         let p = pair(t, Grammar::builtin());
         assert!(p.problems.is_empty(), "{p:?}");
         assert_eq!(contents(t), vec![" \u{2026} what I learned is that,"]);
+    }
+
+    /// Feet and inches inside a quotation do not close it.
+    #[test]
+    fn feet_and_inches_inside_a_quote() {
+        let t = "\u{201c}He is like 6\u{2019}2\u{201d}, and I am not,\u{201d} Rubio said.";
+        assert_eq!(
+            contents(t),
+            vec!["He is like 6\u{2019}2\u{201d}, and I am not,"]
+        );
+        assert!(pair(t, Grammar::builtin()).problems.is_empty());
     }
 
     /// An inch mark after a digit pairs with nothing and is no problem.

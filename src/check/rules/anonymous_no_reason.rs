@@ -61,6 +61,10 @@ impl Rule for AnonymousNoReason {
                     && is_claim(cx.report, i)
                     && !around::is_finding(cx.doc, q)
                     && !q.chain.iter().any(|l| l.role == ChainRole::Outlet)
+                    && !q
+                        .speaker
+                        .as_ref()
+                        .is_some_and(|s| around::outlets_source(cx.doc, s.mention))
                     && !around::is_headline(cx.doc, q.paragraph)
             });
             let Some(first) = e.mentions.first().filter(|_| own) else {

@@ -21,12 +21,14 @@
 //! `grammars/verbs.txt`), a plain description of the act ("acknowledged", "complained"), a
 //! sense that attributes nothing ("claimed the title", "conceded two goals", "boasts a lead"),
 //! and set phrases (`type=set` in `grammars/hedges.txt`: "claimed responsibility", "admitted no
-//! wrongdoing").
+//! wrongdoing"). Nor a verb whose claim the story shows false right there ("He claimed Clinton
+//! helped her, but offered no proof"; "Voting fraud is, in fact, very rare"; `type=rebuttal`):
+//! the verb then reports what the reporting has established.
 //!
 //! **How to fix.** Use "said" (or a neutral verb that adds information: "told", "wrote"). The
 //! list of loaded verbs is `stance=loaded` in `grammars/verbs.txt`; a house list can add more.
 
-use crate::check::around::{hedge_at, token_at};
+use crate::check::around::{self, hedge_at, token_at};
 use crate::check::{Ctx, Finding, Level, Rule};
 use crate::grammar::{FuncType, HedgeType, Stance as GStance, Tag, VerbForm};
 use crate::report::{QuoteKind, Stance};
@@ -61,7 +63,10 @@ impl Rule for LoadedVerb {
             let at = token_at(cx.doc, start);
             // A capitalised verb inside a sentence is a name ("Christopher Rants").
             let name = cx.doc.is_cap(at) && !cx.doc.starts_sentence(at);
-            if name || hedge_at(cx.doc, at, |h| h == HedgeType::SetPhrase).is_some() {
+            if name
+                || hedge_at(cx.doc, at, |h| h == HedgeType::SetPhrase).is_some()
+                || established(cx, at)
+            {
                 continue;
             }
             out.push(self.finding(cx, Span::new(start, start + verb.len())));
@@ -75,6 +80,7 @@ impl Rule for LoadedVerb {
                     && matches!(v.form, VerbForm::Past | VerbForm::Ing))
             });
             if !loaded
+                || established(cx, i)
                 || cx.doc.is_cap(i)
                 || !cx.doc.is_func(i + 1, FuncType::Complementizer)
                 || hedge_at(cx.doc, i, |h| h == HedgeType::SetPhrase).is_some()
@@ -94,6 +100,24 @@ impl Rule for LoadedVerb {
             }
         }
     }
+}
+
+/// Whether the story establishes, right there, that the claim is false: a rebuttal
+/// (`type=rebuttal` in `grammars/hedges.txt`: "in fact", "offered no proof", "falsely") just
+/// before the verb, after it in its sentence, or in the next sentence. The loaded verb then
+/// reports what the reporting has established, as this rule allows.
+fn established(cx: &Ctx<'_>, verb: usize) -> bool {
+    let doc = cx.doc;
+    let Some(si) = around::sentence_at(doc, doc.tokens.get(verb).map_or(0, |t| t.span.start))
+    else {
+        return false;
+    };
+    let end = around::sentence_tokens(doc, si + 1)
+        .end
+        .max(around::sentence_tokens(doc, si).end);
+    around::has_hedge(doc, verb.saturating_sub(2)..end, |h| {
+        h == HedgeType::Rebuttal
+    })
 }
 
 impl LoadedVerb {

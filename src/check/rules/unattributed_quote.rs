@@ -45,7 +45,8 @@ impl Rule for UnattributedQuote {
         include_str!("unattributed_quote.rs")
     }
     fn default_level(&self) -> Level {
-        Level::Warning
+        // Below 85% precision on real copy (see the Measured paragraph): info until better.
+        Level::Info
     }
     fn check(&self, cx: &Ctx<'_>, out: &mut Vec<Finding>) {
         let floors = Floors::of(cx);

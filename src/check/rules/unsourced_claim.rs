@@ -39,7 +39,8 @@ impl Rule for UnsourcedClaim {
         include_str!("unsourced_claim.rs")
     }
     fn default_level(&self) -> Level {
-        Level::Warning
+        // Below 85% precision on real copy (see the Measured paragraph): info until better.
+        Level::Info
     }
     fn check(&self, cx: &Ctx<'_>, out: &mut Vec<Finding>) {
         let pred = |t: &Tag| matches!(t, Tag::Hedge(HedgeType::Unsourced | HedgeType::Legal));
@@ -114,24 +115,30 @@ fn anchored(cx: &Ctx<'_>, si: usize) -> bool {
 }
 
 /// Whether a report is named in `s`: a unit there reported by an outlet ("as reported by",
-/// "citing") or an organisation's report ("The Eastgate Sentinel reported that"); not a quote
-/// an outlet relayed ("was quoted by the Kestel Courier as saying"), which sources its own words
-/// only.
+/// "citing", "according to the AP"), or a body's or a document's report ("The Eastgate
+/// Sentinel reported that"); not a quote an outlet relayed ("was quoted by the Kestel Courier as
+/// saying"), which sources its own words only, nor a body's account ("according to a police
+/// report").
 fn names_a_report(cx: &Ctx<'_>, s: Span) -> bool {
     cx.report.quotes.iter().any(|q| {
         let org = q.speaker.as_ref().is_some_and(|x| {
             cx.report
                 .entities
                 .get(x.entity)
-                .is_some_and(|e| e.kind == EntityKind::Organisation)
+                .is_some_and(|e| matches!(e.kind, EntityKind::Organisation | EntityKind::Document))
         });
+        let outlet = q
+            .speaker
+            .as_ref()
+            .is_some_and(|x| !x.anonymous && around::names_outlet(cx.doc, x.mention));
         touches(q, s)
             && is_speech(q)
             && q.cue.as_ref().is_some_and(|c| {
                 matches!(
                     c.construction,
                     Construction::ReportedBy | Construction::Citing
-                ) || org && c.lemma.as_deref().is_some_and(|l| reports(cx, l))
+                ) || outlet && c.construction == Construction::According
+                    || org && c.lemma.as_deref().is_some_and(|l| reports(cx, l))
             })
     })
 }

@@ -124,7 +124,14 @@ impl VagueAttribution {
 /// follows ("Sanders supporters", "her critics", "Republican supporters"); or a counted crowd
 /// ("one thousand supporters").
 fn placed(doc: &Doc<'_>, mention: Span) -> bool {
-    let r = around::tokens_in(doc, mention);
+    let mut r = around::tokens_in(doc, mention);
+    // A lone quantity before an "of" phrase ("Many of his supporters"): the phrase is the group.
+    if r.len() == 1 && doc.is_func(r.start, FuncType::Determiner) && doc.tok_text(r.end) == "of" {
+        let stop = (r.end + 1..r.end + 6)
+            .find(|&k| !doc.is_word(k))
+            .unwrap_or(r.end + 6);
+        r.end = stop;
+    }
     let head = head_noun(doc, mention).map(|(i, _)| i);
     let affiliated = r.clone().any(|i| {
         Some(i) != head
@@ -156,9 +163,11 @@ fn placed(doc: &Doc<'_>, mention: Span) -> bool {
             && !head_noun(doc, mention).is_some_and(|(_, n)| n.vague)
 }
 
-/// Whether determiner token `i` is a possessive ("her", "their"): a pronoun too.
+/// Whether determiner token `i` is a possessive ("her", "their"): definite, and no article.
 fn is_possessive(doc: &Doc<'_>, i: usize) -> bool {
-    doc.word_tags(i).any(|t| matches!(t, Tag::Pronoun(_)))
+    doc.word_tags(i).any(
+        |t| matches!(t, Tag::Func(f) if f.ty == FuncType::Determiner && f.definite && !f.article),
+    )
 }
 
 /// Whether byte `at` is in a headline, whose story says who.

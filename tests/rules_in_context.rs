@@ -1,6 +1,6 @@
 //! The checker's rules decided with the document around a finding: every false positive fixed
-//! for issue 23 has copy here that must not fire, and every miss caught has copy that must.
-//! All of it is written for these tests, with invented names.
+//! while the rules were measured has copy here that must not fire, and every miss caught has
+//! copy that must. All of it is written for these tests, with invented names.
 
 use quotecheck::check::{check_text, InputKind, Settings};
 

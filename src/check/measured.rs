@@ -108,5 +108,28 @@ pub fn paragraph(id: &str) -> Option<String> {
             format!("on {}: {p}{r}", sample_name(m))
         })
         .collect();
-    Some(format!("**Measured.** {}.", parts.join("; ")))
+    let mut text = format!("**Measured.** {}.", parts.join("; "));
+    if let Some(first) = text.get(14..15) {
+        text.replace_range(14..15, &first.to_uppercase());
+    }
+    Some(wrap(&text, 96))
+}
+
+/// `text` with line breaks between words so that no line is longer than `width` characters.
+fn wrap(text: &str, width: usize) -> String {
+    let mut out = String::with_capacity(text.len() + text.len() / width + 1);
+    let mut line = 0;
+    for word in text.split(' ') {
+        let n = word.chars().count();
+        if line > 0 && line + 1 + n > width {
+            out.push('\n');
+            line = 0;
+        } else if line > 0 {
+            out.push(' ');
+            line += 1;
+        }
+        out.push_str(word);
+        line += n;
+    }
+    out
 }

@@ -220,22 +220,23 @@ pub fn is_placed_group(doc: &Doc<'_>, span: Span) -> bool {
 /// Whether another outlet is named in the sentence of a source's mention, before it ("a New
 /// York Times story in which Democratic sources said") or in the few words after it ("another
 /// intelligence source speaking to Fox News"): the source is that outlet's.
-pub fn outlets_source(doc: &Doc<'_>, mention: Span) -> bool {
+pub fn outlets_source(doc: &Doc<'_>, sources: &Sources, mention: Span) -> bool {
     let Some(si) = sentence_at(doc, mention.start) else {
         return false;
     };
     let r = sentence_tokens(doc, si);
     let m = tokens_in(doc, mention);
-    let before = Span::new(
-        doc.tokens.get(r.start).map_or(0, |t| t.span.start),
-        mention.start,
-    );
+    let before = sources
+        .outlet_at
+        .get(si)
+        .copied()
+        .flatten()
+        .is_some_and(|i| i < m.start);
     let after_end = doc
         .tokens
         .get((m.end + 4).min(r.end).saturating_sub(1))
         .map_or(mention.end, |t| t.span.end);
-    names_outlet(doc, before)
-        || names_outlet(doc, Span::new(mention.start, after_end.max(mention.end)))
+    before || names_outlet(doc, Span::new(mention.start, after_end.max(mention.end)))
 }
 
 /// The index of the quotation token whose content is `content`.
@@ -252,7 +253,7 @@ pub fn quote_token(doc: &Doc<'_>, content: Span) -> Option<usize> {
 /// names, introduced by an indefinite determiner, with a noun for a source (`anon=yes` in
 /// `grammars/nouns.txt`, not a spokesperson's) or in a sentence that asks for or explains
 /// anonymity ("an industry lobbyist who spoke on condition of anonymity said").
-pub fn anonymous_like(doc: &Doc<'_>, e: &crate::report::Entity) -> bool {
+pub fn anonymous_like(doc: &Doc<'_>, sources: &Sources, e: &crate::report::Entity) -> bool {
     if e.anonymous {
         return true;
     }
@@ -264,12 +265,8 @@ pub fn anonymous_like(doc: &Doc<'_>, e: &crate::report::Entity) -> bool {
             matches!(t, Tag::Func(f) if f.ty == crate::grammar::FuncType::Determiner && !f.definite)
         })
     });
-    let asks = sentence_at(doc, first.span.start).is_some_and(|si| {
-        let r = sentence_tokens(doc, si);
-        has_anon(doc, r, |a| {
-            matches!(a, AnonType::Request | AnonType::Reason)
-        })
-    });
+    let asks =
+        sentence_at(doc, first.span.start).is_some_and(|si| sources.asks.get(si) == Some(&true));
     // A noun for an unnamed source ("a staff member in the clerk's office") the analysis did not
     // mark; a spokesperson for a body speaks for it, unless the copy says they would not be named.
     let source = tokens_in(doc, first.span)
@@ -283,14 +280,14 @@ pub fn anonymous_like(doc: &Doc<'_>, e: &crate::report::Entity) -> bool {
 /// Whether entity `entity` is an unnamed source the copy could have named: anonymous, not a
 /// weasel group, not named in apposition at any mention, not a group the story places or has
 /// just named ("others said"), and described (not a lone "someone").
-pub fn unnamed_source(doc: &Doc<'_>, report: &Report, entity: usize) -> bool {
+pub fn unnamed_source(doc: &Doc<'_>, report: &Report, sources: &Sources, entity: usize) -> bool {
     let Some(e) = report.entities.get(entity) else {
         return false;
     };
     let Some(first) = e.mentions.first() else {
         return false;
     };
-    if !anonymous_like(doc, e) {
+    if !anonymous_like(doc, sources, e) {
         return false;
     }
     // A first mention with a definite determiner ("the officer", "the former top aide") is
@@ -310,7 +307,7 @@ pub fn unnamed_source(doc: &Doc<'_>, report: &Report, entity: usize) -> bool {
         && !definite
         && !mismatch
         && !identified(doc, report, entity)
-        && !named_later(doc, report, entity)
+        && !named_later(doc, report, sources, entity)
         && !is_placed_group(doc, first.span)
         && !anon_noun(doc, first.span)
             .is_some_and(|(i, _)| hedge_at(doc, i, |h| h == HedgeType::Group).is_some())
@@ -325,12 +322,16 @@ pub fn unnamed_source(doc: &Doc<'_>, report: &Report, entity: usize) -> bool {
 /// five paragraphs or more; or, in such a story, the deck under it, the second paragraph, one
 /// sentence of at most twenty words.
 pub fn is_headline(doc: &Doc<'_>, p: usize) -> bool {
+    if p > 1 {
+        return false;
+    }
     let long_story = doc.sentences.last().is_some_and(|s| s.paragraph >= 4);
     let short = |p: usize| {
         let mut sentences = doc
             .sentences
             .iter()
             .enumerate()
+            .take_while(|(_, s)| s.paragraph <= p)
             .filter(|(_, s)| s.paragraph == p);
         let (si, _) = sentences.next()?;
         if sentences.next().is_some() {
@@ -385,27 +386,106 @@ pub fn paragraph_at(doc: &Doc<'_>, at: usize) -> usize {
         .map_or(0, |s| s.paragraph)
 }
 
-/// The longer words of the units credited to `entity`, lower-cased.
-fn claim_words(report: &Report, entity: usize) -> Vec<String> {
-    let mut words: Vec<String> = report
-        .quotes
-        .iter()
-        .filter(|q| q.speaker.as_ref().is_some_and(|s| s.entity == entity))
-        .flat_map(|q| q.text.split(|c: char| !c.is_alphanumeric()))
-        .filter(|w| w.chars().count() >= 5)
-        .map(str::to_lowercase)
-        .collect();
-    words.sort_unstable();
-    words.dedup();
-    words
+/// What the anonymity rules ask about a report's sources, built once so that each question
+/// takes time in proportion to its answer, not to the document.
+pub struct Sources {
+    /// The units credited to each entity (by entity id).
+    pub units: Vec<Vec<usize>>,
+    /// Per sentence, the anonymous entities mentioned in it.
+    pub anonymous_in: Vec<Vec<usize>>,
+    /// Per sentence, whether it states a reason for anonymity ([`states_reason`]).
+    pub reasons: Vec<bool>,
+    /// Per sentence, whether it asks for or explains anonymity.
+    pub asks: Vec<bool>,
+    /// Per sentence, the first token that names a news outlet.
+    pub outlet_at: Vec<Option<usize>>,
+    /// Per paragraph, the named persons first named there.
+    named_in: Vec<Vec<usize>>,
+}
+
+impl Sources {
+    /// The tables of `report` over `doc`.
+    pub fn of(doc: &Doc<'_>, report: &Report) -> Sources {
+        let mut units = vec![Vec::new(); report.entities.len()];
+        for (i, q) in report.quotes.iter().enumerate() {
+            if let Some(v) = q.speaker.as_ref().and_then(|s| units.get_mut(s.entity)) {
+                v.push(i);
+            }
+        }
+        let mut anonymous_in = vec![Vec::new(); doc.sentences.len()];
+        let paragraphs = doc.sentences.last().map_or(0, |s| s.paragraph + 1);
+        let mut named_in = vec![Vec::new(); paragraphs];
+        for e in &report.entities {
+            if e.anonymous {
+                for m in &e.mentions {
+                    if let Some(v) =
+                        sentence_at(doc, m.span.start).and_then(|si| anonymous_in.get_mut(si))
+                    {
+                        if v.last() != Some(&e.id) {
+                            v.push(e.id);
+                        }
+                    }
+                }
+            }
+            let name = e.mentions.iter().find(|m| m.kind == MentionKind::Name);
+            if let (Some(name), false, crate::report::EntityKind::Person) =
+                (name, e.anonymous, e.kind)
+            {
+                if let Some(v) = named_in.get_mut(paragraph_at(doc, name.span.start)) {
+                    v.push(e.id);
+                }
+            }
+        }
+        let reasons = (0..doc.sentences.len())
+            .map(|si| states_reason(doc, si))
+            .collect();
+        let asks = (0..doc.sentences.len())
+            .map(|si| {
+                has_anon(doc, sentence_tokens(doc, si), |a| {
+                    matches!(a, AnonType::Request | AnonType::Reason)
+                })
+            })
+            .collect();
+        let outlet_at = (0..doc.sentences.len())
+            .map(|si| {
+                sentence_tokens(doc, si)
+                    .find(|&i| doc.tokens.get(i).is_some_and(|t| names_outlet(doc, t.span)))
+            })
+            .collect();
+        Sources {
+            units,
+            anonymous_in,
+            reasons,
+            asks,
+            outlet_at,
+            named_in,
+        }
+    }
+
+    /// The longer words of the units credited to `entity`, lower-cased.
+    fn claim_words(&self, report: &Report, entity: usize) -> Vec<String> {
+        let mut words: Vec<String> = self
+            .units
+            .get(entity)
+            .map_or(&[][..], Vec::as_slice)
+            .iter()
+            .filter_map(|&i| report.quotes.get(i))
+            .flat_map(|q| q.text.split(|c: char| !c.is_alphanumeric()))
+            .filter(|w| w.chars().count() >= 5)
+            .map(str::to_lowercase)
+            .collect();
+        words.sort_unstable();
+        words.dedup();
+        words
+    }
 }
 
 /// Whether an unnamed source of the opening paragraphs is named a few paragraphs down (a
 /// delayed identification: "A city official said Monday the contract would be cancelled." …
 /// "The contract will be cancelled, council secretary Omar Haddad said."): a person first named
-/// within five paragraphs after it, credited with a claim that shares at least three longer
-/// words with the source's.
-pub fn named_later(doc: &Doc<'_>, report: &Report, entity: usize) -> bool {
+/// within five paragraphs after it (the first 32 such), credited with a claim that shares at
+/// least three longer words with the source's.
+pub fn named_later(doc: &Doc<'_>, report: &Report, sources: &Sources, entity: usize) -> bool {
     let Some(first) = report.entities.get(entity).and_then(|e| e.mentions.first()) else {
         return false;
     };
@@ -413,22 +493,26 @@ pub fn named_later(doc: &Doc<'_>, report: &Report, entity: usize) -> bool {
     if p0 > 2 {
         return false;
     }
-    let mine = claim_words(report, entity);
-    report.entities.iter().any(|n| {
-        let Some(name) = n.mentions.iter().find(|m| m.kind == MentionKind::Name) else {
-            return false;
-        };
-        let p = paragraph_at(doc, name.span.start);
-        let theirs = claim_words(report, n.id);
-        n.id != entity
-            && !n.anonymous
-            && n.kind == crate::report::EntityKind::Person
-            && name.span.start > first.span.end
-            && n.mentions
-                .first()
-                .is_some_and(|m| m.span.start > first.span.end)
-            && p > p0
-            && p <= p0 + 5
+    let mine = sources.claim_words(report, entity);
+    if mine.len() < 3 {
+        return false;
+    }
+    let candidates = sources
+        .named_in
+        .get(p0 + 1..(p0 + 6).min(sources.named_in.len()))
+        .unwrap_or(&[])
+        .iter()
+        .flatten()
+        .take(32);
+    candidates.copied().any(|n| {
+        let later = report
+            .entities
+            .get(n)
+            .and_then(|e| e.mentions.first())
+            .is_some_and(|m| m.span.start > first.span.end);
+        let theirs = sources.claim_words(report, n);
+        n != entity
+            && later
             && mine
                 .iter()
                 .filter(|w| theirs.binary_search(w).is_ok())
@@ -475,4 +559,82 @@ pub fn retells_an_outlet(doc: &Doc<'_>, report: &Report) -> bool {
                 .as_ref()
                 .is_some_and(|s| !s.anonymous && names_outlet(doc, s.mention))
     })
+}
+
+/// The units of a report by where their content starts, for range questions in logarithmic
+/// time (a rule asks one per finding; a scan each time would make a rule quadratic).
+pub struct Starts {
+    starts: Vec<(usize, usize)>,
+}
+
+impl Starts {
+    /// The units of `report` (their indices) sorted by content start.
+    pub fn of(report: &Report) -> Starts {
+        let mut starts: Vec<(usize, usize)> = report
+            .quotes
+            .iter()
+            .enumerate()
+            .map(|(i, q)| (q.content.start, i))
+            .collect();
+        starts.sort_unstable();
+        Starts { starts }
+    }
+
+    /// The indices of the units whose content starts in `span`.
+    pub fn within(&self, span: Span) -> impl Iterator<Item = usize> + '_ {
+        let a = self.starts.partition_point(|&(s, _)| s < span.start);
+        self.starts
+            .get(a..)
+            .unwrap_or(&[])
+            .iter()
+            .take_while(move |&&(s, _)| s < span.end)
+            .map(|&(_, i)| i)
+    }
+}
+
+/// The first sentence of every paragraph (`None` for a paragraph with none).
+pub fn paragraph_starts(doc: &Doc<'_>) -> Vec<Option<usize>> {
+    let n = doc.sentences.last().map_or(0, |s| s.paragraph + 1);
+    let mut out = vec![None; n];
+    for (si, s) in doc.sentences.iter().enumerate() {
+        if let Some(x) = out.get_mut(s.paragraph) {
+            x.get_or_insert(si);
+        }
+    }
+    out
+}
+
+/// Which units are claims, as [`crate::check::is_claim`] decides one at a time (speech, and no
+/// partial quote inside a reported claim it belongs to), for all units at once in
+/// `O(n log n)`.
+pub fn claims(report: &Report) -> Vec<bool> {
+    use crate::report::QuoteKind;
+    let mut indirect: Vec<Span> = report
+        .quotes
+        .iter()
+        .filter(|q| q.kind == QuoteKind::Indirect)
+        .map(|q| q.content)
+        .collect();
+    indirect.sort_unstable_by_key(|s| (s.start, std::cmp::Reverse(s.end)));
+    // The furthest end among the reported claims starting at or before each one.
+    let mut reach = Vec::with_capacity(indirect.len());
+    let mut far = 0;
+    for s in &indirect {
+        far = far.max(s.end);
+        reach.push(far);
+    }
+    report
+        .quotes
+        .iter()
+        .map(|q| match q.kind {
+            QuoteKind::Direct | QuoteKind::Indirect => true,
+            QuoteKind::Partial => {
+                let k = indirect.partition_point(|s| s.start <= q.content.start);
+                !k.checked_sub(1)
+                    .and_then(|k| reach.get(k))
+                    .is_some_and(|&end| end >= q.content.end)
+            }
+            QuoteKind::Title | QuoteKind::Scare => false,
+        })
+        .collect()
 }

@@ -155,13 +155,17 @@ fn blank_embeds(bytes: &mut [u8]) {
                 .position(|w| w.eq_ignore_ascii_case(&close))
                 .map(|p| at + p)
         });
-        if let Some(c) = found {
-            let end = bytes
-                .get(c..line_end)
-                .and_then(|t| memchr::memchr(b'>', t))
-                .map_or(line_end, |o| c + o + 1);
-            blank(bytes, at, end);
-            i = end;
+        match found {
+            Some(c) => {
+                let end = bytes
+                    .get(c..line_end)
+                    .and_then(|t| memchr::memchr(b'>', t))
+                    .map_or(line_end, |o| c + o + 1);
+                blank(bytes, at, end);
+                i = end;
+            }
+            // No closing tag on this line: none for a later start tag of it either.
+            None => i = line_end,
         }
     }
 }

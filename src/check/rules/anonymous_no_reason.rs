@@ -29,7 +29,7 @@
 //! negotiations are confidential, said …".
 
 use crate::check::around::{self, sentence_at};
-use crate::check::{is_claim, Ctx, Finding, Level, Rule};
+use crate::check::{Ctx, Finding, Level, Rule};
 use crate::report::ChainRole;
 
 /// See the module documentation.
@@ -49,28 +49,35 @@ impl Rule for AnonymousNoReason {
         if around::retells_an_outlet(cx.doc, cx.report) {
             return;
         }
+        let tables = around::Sources::of(cx.doc, cx.report);
+        let claims = around::claims(cx.report);
         for e in &cx.report.entities {
-            if e.anonymity_reason.is_some() || !around::unnamed_source(cx.doc, cx.report, e.id) {
+            if e.anonymity_reason.is_some()
+                || !around::unnamed_source(cx.doc, cx.report, &tables, e.id)
+            {
                 continue;
             }
             // Only sources credited with a claim of their own: not only with words another
             // outlet reported, nor only in a headline (the story under it says how it knows),
             // nor only with what they found ("Officers found the car abandoned").
-            let own = cx.report.quotes.iter().enumerate().any(|(i, q)| {
-                q.speaker.as_ref().is_some_and(|s| s.entity == e.id)
-                    && is_claim(cx.report, i)
+            let units = tables.units.get(e.id).map_or(&[][..], Vec::as_slice);
+            let own = units.iter().any(|&i| {
+                let Some(q) = cx.report.quotes.get(i) else {
+                    return false;
+                };
+                claims.get(i) == Some(&true)
                     && !around::is_finding(cx.doc, q)
                     && !q.chain.iter().any(|l| l.role == ChainRole::Outlet)
                     && !q
                         .speaker
                         .as_ref()
-                        .is_some_and(|s| around::outlets_source(cx.doc, s.mention))
+                        .is_some_and(|s| around::outlets_source(cx.doc, &tables, s.mention))
                     && !around::is_headline(cx.doc, q.paragraph)
             });
             let Some(first) = e.mentions.first().filter(|_| own) else {
                 continue;
             };
-            if around::institutional(cx.doc, first.span) || reason_given(cx, e) {
+            if around::institutional(cx.doc, first.span) || reason_given(cx, &tables, e) {
                 continue;
             }
             let help = match &e.anonymity_request {
@@ -98,21 +105,16 @@ impl Rule for AnonymousNoReason {
 /// sentence after one that does when no other unnamed source is mentioned there ("They spoke
 /// on condition of anonymity to describe private conversations"; not "Another official, who
 /// spoke on condition of anonymity because …", whose reason is that official's).
-fn reason_given(cx: &Ctx<'_>, e: &crate::report::Entity) -> bool {
+fn reason_given(cx: &Ctx<'_>, tables: &around::Sources, e: &crate::report::Entity) -> bool {
     let other_source_in = |si: usize| {
-        let s = around::sentence_bytes(cx.doc, si);
-        cx.report.entities.iter().any(|o| {
-            o.id != e.id
-                && o.anonymous
-                && o.mentions
-                    .iter()
-                    .any(|m| s.start <= m.span.start && m.span.start < s.end)
-        })
+        tables
+            .anonymous_in
+            .get(si)
+            .is_some_and(|v| v.iter().any(|&o| o != e.id))
     };
+    let reason = |si: usize| tables.reasons.get(si) == Some(&true);
     e.mentions.iter().any(|m| {
-        sentence_at(cx.doc, m.span.start).is_some_and(|si| {
-            around::states_reason(cx.doc, si)
-                || (around::states_reason(cx.doc, si + 1) && !other_source_in(si + 1))
-        })
+        sentence_at(cx.doc, m.span.start)
+            .is_some_and(|si| reason(si) || (reason(si + 1) && !other_source_in(si + 1)))
     })
 }

@@ -23,7 +23,7 @@
 //! anonymity and how they know.
 
 use crate::check::around;
-use crate::check::{is_claim, Ctx, Finding, Level, Rule};
+use crate::check::{Ctx, Finding, Level, Rule};
 
 /// See the module documentation.
 pub struct AnonymousSource;
@@ -39,20 +39,20 @@ impl Rule for AnonymousSource {
         Level::Info
     }
     fn check(&self, cx: &Ctx<'_>, out: &mut Vec<Finding>) {
-        let mut sources: Vec<(usize, bool)> = Vec::new();
+        let tables = around::Sources::of(cx.doc, cx.report);
+        let claims = around::claims(cx.report);
+        let mut unnamed_by_entity: Vec<Option<bool>> = vec![None; cx.report.entities.len()];
         for (i, q) in cx.report.quotes.iter().enumerate() {
             let Some(s) = q.speaker.as_ref() else {
                 continue;
             };
-            let unnamed = match sources.iter().find(|(e, _)| *e == s.entity) {
-                Some(&(_, u)) => u,
-                None => {
-                    let u = around::unnamed_source(cx.doc, cx.report, s.entity);
-                    sources.push((s.entity, u));
-                    u
-                }
+            let Some(slot) = unnamed_by_entity.get_mut(s.entity) else {
+                continue;
             };
-            if !unnamed || !is_claim(cx.report, i) || around::is_finding(cx.doc, q) {
+            let unnamed = *slot.get_or_insert_with(|| {
+                around::unnamed_source(cx.doc, cx.report, &tables, s.entity)
+            });
+            if !unnamed || claims.get(i) != Some(&true) || around::is_finding(cx.doc, q) {
                 continue;
             }
             out.push(Finding {

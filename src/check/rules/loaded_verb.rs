@@ -49,6 +49,7 @@ impl Rule for LoadedVerb {
     }
     fn check(&self, cx: &Ctx<'_>, out: &mut Vec<Finding>) {
         let from = out.len();
+        let rebuttals = rebuttals(cx);
         for q in &cx.report.quotes {
             let Some(c) = q.cue.as_ref().filter(|c| c.stance == Stance::Loaded) else {
                 continue;
@@ -65,12 +66,18 @@ impl Rule for LoadedVerb {
             let name = cx.doc.is_cap(at) && !cx.doc.starts_sentence(at);
             if name
                 || hedge_at(cx.doc, at, |h| h == HedgeType::SetPhrase).is_some()
-                || established(cx, at)
+                || established(cx, &rebuttals, at)
             {
                 continue;
             }
             out.push(self.finding(cx, Span::new(start, start + verb.len())));
         }
+        let found: std::collections::BTreeSet<usize> = out
+            .get(from..)
+            .unwrap_or(&[])
+            .iter()
+            .map(|f| f.span.start)
+            .collect();
         // A loaded verb before "that" the attribution did not read as a cue ("though she
         // conceded that the freeze had been 'a casualty of compromise'"); a past or -ing form,
         // since "claims that" is as often a noun ("his claims that he was").
@@ -80,7 +87,7 @@ impl Rule for LoadedVerb {
                     && matches!(v.form, VerbForm::Past | VerbForm::Ing))
             });
             if !loaded
-                || established(cx, i)
+                || established(cx, &rebuttals, i)
                 || cx.doc.is_cap(i)
                 || !cx.doc.is_func(i + 1, FuncType::Complementizer)
                 || hedge_at(cx.doc, i, |h| h == HedgeType::SetPhrase).is_some()
@@ -90,34 +97,37 @@ impl Rule for LoadedVerb {
             let Some(span) = cx.doc.tokens.get(i).map(|t| t.span) else {
                 continue;
             };
-            if !out
-                .get(from..)
-                .unwrap_or(&[])
-                .iter()
-                .any(|f| f.span == span)
-            {
+            if !found.contains(&span.start) {
                 out.push(self.finding(cx, span));
             }
         }
     }
 }
 
-/// Whether the story establishes, right there, that the claim is false: a rebuttal
-/// (`type=rebuttal` in `grammars/hedges.txt`: "in fact", "offered no proof", "falsely") just
-/// before the verb, after it in its sentence, or in the next sentence. The loaded verb then
-/// reports what the reporting has established, as this rule allows.
-fn established(cx: &Ctx<'_>, verb: usize) -> bool {
+/// Per sentence, the last token that opens a rebuttal (`type=rebuttal` in
+/// `grammars/hedges.txt`: "in fact", "offered no proof", "falsely"), built once.
+fn rebuttals(cx: &Ctx<'_>) -> Vec<Option<usize>> {
+    let doc = cx.doc;
+    (0..doc.sentences.len())
+        .map(|si| {
+            around::sentence_tokens(doc, si).rev().find(|&i| {
+                doc.is_word(i) && hedge_at(doc, i, |h| h == HedgeType::Rebuttal).is_some()
+            })
+        })
+        .collect()
+}
+
+/// Whether the story establishes, right there, that the claim is false: a rebuttal just before
+/// the verb, after it in its sentence, or in the next sentence. The loaded verb then reports
+/// what the reporting has established, as this rule allows.
+fn established(cx: &Ctx<'_>, rebuttals: &[Option<usize>], verb: usize) -> bool {
     let doc = cx.doc;
     let Some(si) = around::sentence_at(doc, doc.tokens.get(verb).map_or(0, |t| t.span.start))
     else {
         return false;
     };
-    let end = around::sentence_tokens(doc, si + 1)
-        .end
-        .max(around::sentence_tokens(doc, si).end);
-    around::has_hedge(doc, verb.saturating_sub(2)..end, |h| {
-        h == HedgeType::Rebuttal
-    })
+    let here = rebuttals.get(si).copied().flatten();
+    here.is_some_and(|r| r + 2 >= verb) || rebuttals.get(si + 1).copied().flatten().is_some()
 }
 
 impl LoadedVerb {

@@ -71,14 +71,22 @@ impl Rule for UnattributedQuote {
 /// Which paragraphs give a speaker to a quote paragraph after them: those with a unit credited
 /// to someone, a speech verb, a person the report knows, or a closing colon ("Dr. Ward
 /// stated:"); and, running on, those whose own quotations took the floor of the paragraph
-/// before.
+/// before. With the tables the rule asks per quotation, built once.
 struct Floors {
     speaker: Vec<bool>,
+    /// Per sentence: whether it has a word, and the first token that makes a quotation after
+    /// it no stand-alone speech (a colon, a speech verb, words like "a sign reading").
+    sentences: Vec<(bool, Option<usize>)>,
+    /// The first sentence of each paragraph.
+    firsts: Vec<Option<usize>>,
+    /// The units by content start.
+    starts: around::Starts,
 }
 
 impl Floors {
     fn of(cx: &Ctx<'_>) -> Floors {
         let n = cx.doc.sentences.last().map_or(0, |s| s.paragraph + 1);
+        let starts = around::Starts::of(cx.report);
         let mut speaker = vec![false; n];
         let mut mark = |p: usize| {
             if let Some(x) = speaker.get_mut(p) {
@@ -95,16 +103,27 @@ impl Floors {
         // A speech verb outside quotation marks with no unit of its own ("From said",
         // "remembered Roy Verley"), a closing colon or question mark (a Q&A's question), or a
         // person the report knows: the paragraph names who is speaking.
+        let mut words = vec![false; n];
+        let mut quotes = vec![false; n];
         for (si, s) in cx.doc.sentences.iter().enumerate() {
             let r = sentence_tokens(cx.doc, si);
-            let bytes = around::sentence_bytes(cx.doc, si);
             let last = r.end.checked_sub(1);
+            let has_quote = r.clone().any(|i| cx.doc.quote_of(i).is_some());
             let lead = last.is_some_and(|l| cx.doc.is_punct(l, ":") || cx.doc.is_punct(l, "?"))
-                && !r.clone().any(|i| cx.doc.quote_of(i).is_some());
-            let reports = cx.report.quotes.iter().any(|q| bytes.contains(q.content));
+                && !has_quote;
+            let reports = starts
+                .within(around::sentence_bytes(cx.doc, si))
+                .next()
+                .is_some();
             let verb = !reports && r.clone().any(|i| cx.doc.has(i, TokClass::VERB));
             if lead || verb {
                 mark(s.paragraph);
+            }
+            if let Some(w) = words.get_mut(s.paragraph) {
+                *w |= r.clone().any(|i| cx.doc.is_word(i));
+            }
+            if let Some(q) = quotes.get_mut(s.paragraph) {
+                *q |= has_quote;
             }
         }
         for e in &cx.report.entities {
@@ -117,16 +136,35 @@ impl Floors {
         }
         // A paragraph of quotations only carries the floor of the one before it on.
         for p in 1..n {
+            let quotes_only = quotes.get(p) == Some(&true) && words.get(p) == Some(&false);
             if !speaker.get(p).copied().unwrap_or(true)
                 && speaker.get(p - 1).copied().unwrap_or(false)
-                && quotes_only(cx.doc, p)
+                && quotes_only
             {
                 if let Some(x) = speaker.get_mut(p) {
                     *x = true;
                 }
             }
         }
-        Floors { speaker }
+        let doc = cx.doc;
+        let sentences = (0..doc.sentences.len())
+            .map(|si| {
+                let r = sentence_tokens(doc, si);
+                let word = r.clone().any(|i| doc.is_word(i));
+                let lead = r.clone().find(|&i| {
+                    doc.is_punct(i, ":")
+                        || doc.has(i, TokClass::VERB)
+                        || around::hedge_at(doc, i, |h| h == HedgeType::NotSpeech).is_some()
+                });
+                (word, lead)
+            })
+            .collect();
+        Floors {
+            speaker,
+            sentences,
+            firsts: around::paragraph_starts(cx.doc),
+            starts,
+        }
     }
 
     fn before(&self, paragraph: usize) -> bool {
@@ -151,23 +189,6 @@ fn one_speaker(cx: &Ctx<'_>, s: &crate::report::Speaker) -> bool {
     })
 }
 
-/// Whether paragraph `p` holds nothing but quotations and punctuation.
-fn quotes_only(doc: &Doc<'_>, p: usize) -> bool {
-    let mut any = false;
-    for (si, s) in doc.sentences.iter().enumerate() {
-        if s.paragraph != p {
-            continue;
-        }
-        for i in sentence_tokens(doc, si) {
-            if doc.is_word(i) {
-                return false;
-            }
-            any |= doc.quote_of(i).is_some();
-        }
-    }
-    any
-}
-
 /// Whether the quoted words read as speech: more than four words, or a sentence of their own
 /// (ending in `.`, `?`, `!` or `…`), rather than a title, name or term.
 fn is_speech(doc: &Doc<'_>, content: crate::span::Span) -> bool {
@@ -190,12 +211,9 @@ fn alone(cx: &Ctx<'_>, content: crate::span::Span, floors: &Floors) -> bool {
     let Some(si) = sentence_at(doc, content.start) else {
         return false;
     };
-    let r = sentence_tokens(doc, si);
     // Other words in its sentence: the speaker, or what makes it a title, a term or a sign.
-    if r.clone().any(|i| i != t && doc.is_word(i))
-        || (r.start..t).any(|i| doc.is_punct(i, ":") || doc.has(i, TokClass::VERB))
-        || around::has_hedge(doc, r.start..t, |h| h == HedgeType::NotSpeech)
-    {
+    let (words, lead) = floors.sentences.get(si).copied().unwrap_or((true, None));
+    if words || lead.is_some_and(|l| l < t) {
         return false;
     }
     let paragraph = doc.sentences.get(si).map_or(0, |s| s.paragraph);
@@ -204,34 +222,22 @@ fn alone(cx: &Ctx<'_>, content: crate::span::Span, floors: &Floors) -> bool {
     }
     // The attribution may open the next paragraph ("So says a booming voice at the end of
     // …"): a speech verb there that reports nothing of its own.
-    let next_says = doc
-        .sentences
-        .iter()
-        .enumerate()
-        .find(|(_, s)| s.paragraph == paragraph + 1)
-        .is_some_and(|(n, _)| {
-            let r = sentence_tokens(doc, n);
-            let bytes = around::sentence_bytes(doc, n);
-            r.clone().any(|i| doc.has(i, TokClass::VERB))
-                && !r.clone().any(|i| doc.quote_of(i).is_some())
-                && !cx
-                    .report
-                    .quotes
-                    .iter()
-                    .any(|q| bytes.start <= q.content.start && q.content.start < bytes.end)
-        });
-    if next_says {
-        return false;
-    }
+    let next = floors.firsts.get(paragraph + 1).copied().flatten();
+    let next_says = next.is_some_and(|n| {
+        let r = sentence_tokens(doc, n);
+        r.clone().any(|i| doc.has(i, TokClass::VERB))
+            && !r.clone().any(|i| doc.quote_of(i).is_some())
+            && floors
+                .starts
+                .within(around::sentence_bytes(doc, n))
+                .next()
+                .is_none()
+    });
     // A pull quote: a credit line ("— Colleen Barrow, Riverside resident") opens the next
     // paragraph.
-    let next = doc
-        .sentences
-        .get(si + 1)
-        .filter(|s| s.paragraph != paragraph);
-    let credit = next.is_some_and(|s| {
+    let credit = next.and_then(|n| doc.sentences.get(n)).is_some_and(|s| {
         let txt = doc.tok_text(s.start);
         ["\u{2014}", "\u{2013}", "\u{2015}", "-", "--"].contains(&txt)
     });
-    !credit
+    !next_says && !credit
 }

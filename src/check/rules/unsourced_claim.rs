@@ -44,21 +44,31 @@ impl Rule for UnsourcedClaim {
     }
     fn check(&self, cx: &Ctx<'_>, out: &mut Vec<Finding>) {
         let pred = |t: &Tag| matches!(t, Tag::Hedge(HedgeType::Unsourced | HedgeType::Legal));
+        let starts = around::Starts::of(cx.report);
+        // The units that touch sentence `si` (those starting in it or in the one before).
+        let near = |si: usize| {
+            let from = sentence_bytes(cx.doc, si.saturating_sub(1)).start;
+            let here = sentence_bytes(cx.doc, si);
+            starts
+                .within(Span::new(from, here.end))
+                .filter_map(|i| cx.report.quotes.get(i))
+                .filter(move |q| is_speech(q) && touches(q, here))
+        };
+        // Per sentence, once: (sourced in it, a report named around it, a legal act named).
+        let mut memo: std::collections::BTreeMap<usize, (bool, bool, bool)> = Default::default();
         for (at, end) in super::hedges(cx, pred) {
             let Some(si) = sentence_at(cx.doc, at) else {
                 continue;
             };
-            let here = sentence_bytes(cx.doc, si);
-            let sourced = cx
-                .report
-                .quotes
-                .iter()
-                .any(|q| is_speech(q) && q.speaker.is_some() && touches(q, here));
-            let legal = hedge_type(cx, at) == Some(HedgeType::Legal) && anchored(cx, si);
-            // The report named up to two sentences before, or in the sentence after.
-            let reported = (si.saturating_sub(2)..(si + 2).min(cx.doc.sentences.len()))
-                .filter(|&s| s != si)
-                .any(|s| names_a_report(cx, sentence_bytes(cx.doc, s)));
+            let (sourced, reported, anchor) = *memo.entry(si).or_insert_with(|| {
+                let sourced = near(si).any(|q| q.speaker.is_some());
+                // The report named up to two sentences before, or in the sentence after.
+                let reported = (si.saturating_sub(2)..(si + 2).min(cx.doc.sentences.len()))
+                    .filter(|&s| s != si)
+                    .any(|s| near(s).any(|q| names_a_report(cx, q)));
+                (sourced, reported, anchored(cx, si))
+            });
+            let legal = anchor && hedge_type(cx, at) == Some(HedgeType::Legal);
             let paragraph = cx.doc.sentences.get(si).map_or(0, |s| s.paragraph);
             if sourced || legal || reported || around::is_headline(cx.doc, paragraph) {
                 continue;
@@ -114,32 +124,27 @@ fn anchored(cx: &Ctx<'_>, si: usize) -> bool {
         })
 }
 
-/// Whether a report is named in `s`: a unit there reported by an outlet ("as reported by",
-/// "citing", "according to the AP"), or a body's or a document's report ("The Eastgate
-/// Sentinel reported that"); not a quote an outlet relayed ("was quoted by the Kestel Courier as
-/// saying"), which sources its own words only, nor a body's account ("according to a police
-/// report").
-fn names_a_report(cx: &Ctx<'_>, s: Span) -> bool {
-    cx.report.quotes.iter().any(|q| {
-        let org = q.speaker.as_ref().is_some_and(|x| {
-            cx.report
-                .entities
-                .get(x.entity)
-                .is_some_and(|e| matches!(e.kind, EntityKind::Organisation | EntityKind::Document))
-        });
-        let outlet = q
-            .speaker
-            .as_ref()
-            .is_some_and(|x| !x.anonymous && around::names_outlet(cx.doc, x.mention));
-        touches(q, s)
-            && is_speech(q)
-            && q.cue.as_ref().is_some_and(|c| {
-                matches!(
-                    c.construction,
-                    Construction::ReportedBy | Construction::Citing
-                ) || outlet && c.construction == Construction::According
-                    || org && c.lemma.as_deref().is_some_and(|l| reports(cx, l))
-            })
+/// Whether unit `q` names a report: reported by an outlet ("as reported by", "citing",
+/// "according to the AP"), or a body's or a document's report ("The Eastgate Sentinel reported
+/// that"); not a quote an outlet relayed ("was quoted by the Kestel Courier as saying"), which
+/// sources its own words only, nor a body's account ("according to a police report").
+fn names_a_report(cx: &Ctx<'_>, q: &Quote) -> bool {
+    let org = q.speaker.as_ref().is_some_and(|x| {
+        cx.report
+            .entities
+            .get(x.entity)
+            .is_some_and(|e| matches!(e.kind, EntityKind::Organisation | EntityKind::Document))
+    });
+    let outlet = q
+        .speaker
+        .as_ref()
+        .is_some_and(|x| !x.anonymous && around::names_outlet(cx.doc, x.mention));
+    q.cue.as_ref().is_some_and(|c| {
+        matches!(
+            c.construction,
+            Construction::ReportedBy | Construction::Citing
+        ) || outlet && c.construction == Construction::According
+            || org && c.lemma.as_deref().is_some_and(|l| reports(cx, l))
     })
 }
 

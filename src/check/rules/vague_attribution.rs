@@ -21,7 +21,7 @@
 //!
 //! **How to fix.** Name at least one critic and quote them, or drop the claim.
 
-use crate::check::around::{self, head_noun, mention_kind, sentence_at};
+use crate::check::around::{self, head_noun, mention_kind};
 use crate::check::{Ctx, Finding, Level, Rule};
 use crate::grammar::{FuncType, HedgeType, Tag, VerbForm, VerbKind};
 use crate::report::{EntityKind, MentionKind, QuoteKind};
@@ -44,6 +44,7 @@ impl Rule for VagueAttribution {
     fn check(&self, cx: &Ctx<'_>, out: &mut Vec<Finding>) {
         // Where a vague speaker was reported: a hedge phrase there ("Many say") is the same
         // finding, not a second one.
+        let backers = Backers::of(cx);
         let mut credited: Vec<Span> = Vec::new();
         for q in &cx.report.quotes {
             let Some(s) = &q.speaker else { continue };
@@ -54,7 +55,7 @@ impl Rule for VagueAttribution {
             if mention_kind(cx.report, s.entity, s.mention) == Some(MentionKind::Pronoun)
                 || placed(cx.doc, s.mention)
                 || headline(cx.doc, s.mention.start)
-                || backed(cx, s.mention.end)
+                || backers.backed(cx.doc, s.mention.end)
             {
                 continue;
             }
@@ -68,11 +69,11 @@ impl Rule for VagueAttribution {
             ));
         }
         credited.sort_unstable_by_key(|s| s.start);
-        let seen = |at: usize| credited.iter().any(|s| s.start <= at && at < s.end);
+        let seen = |at: usize| overlapping(&credited, Span::new(at, at + 1));
         let mut hedged: Vec<Span> = Vec::new();
         for (at, end) in super::hedges(cx, |t| matches!(t, Tag::Hedge(HedgeType::Vague))) {
             hedged.push(Span::new(at, end));
-            if seen(at) || headline(cx.doc, at) || backed(cx, end) {
+            if seen(at) || headline(cx.doc, at) || backers.backed(cx.doc, end) {
                 continue;
             }
             let span = Span::new(at, end);
@@ -86,12 +87,11 @@ impl Rule for VagueAttribution {
             ));
         }
         for (span, subject) in vague_subjects(cx.doc) {
-            let overlaps = |s: &Span| s.start < span.end && span.start < s.end;
-            if credited.iter().any(overlaps)
-                || hedged.iter().any(overlaps)
+            if overlapping(&credited, span)
+                || overlapping(&hedged, span)
                 || placed(cx.doc, subject)
                 || headline(cx.doc, span.start)
-                || backed(cx, span.end)
+                || backers.backed(cx.doc, span.end)
             {
                 continue;
             }
@@ -175,45 +175,118 @@ fn headline(doc: &Doc<'_>, at: usize) -> bool {
     around::is_headline(doc, around::paragraph_at(doc, at))
 }
 
-/// Whether a named person brought in after a vague claim backs it at once: says something
-/// later in its paragraph, or opens the next paragraph with a quotation or as its speaker.
-fn backed(cx: &Ctx<'_>, at: usize) -> bool {
-    let doc = cx.doc;
-    let Some(para) = sentence_at(doc, at)
-        .and_then(|si| doc.sentences.get(si))
-        .map(|s| s.paragraph)
-    else {
-        return false;
-    };
-    let opens_next = doc
-        .sentences
-        .iter()
-        .find(|s| s.paragraph == para + 1)
-        .and_then(|s| doc.tokens.get(s.start))
-        .map(|t| t.span);
-    cx.report.quotes.iter().any(|q| {
-        let named = q.speaker.as_ref().is_some_and(|s| {
-            !s.anonymous
-                && cx.report.entities.get(s.entity).is_some_and(|e| {
-                    // A voice brought in here: first mentioned after the vague claim.
-                    e.kind == EntityKind::Person
-                        && !e.vague
-                        && e.mentions.iter().any(|m| m.kind == MentionKind::Name)
-                        && e.mentions.first().is_some_and(|m| m.span.start >= at)
-                })
+/// The named voices a vague claim may be backed by, built once: per paragraph, the units
+/// credited to a named person (content start, and where that person is first mentioned) sorted
+/// by start, with the latest first mention from each on; and, per paragraph, the first mention
+/// of the named person whose unit opens it.
+struct Backers {
+    by_paragraph: Vec<Vec<(usize, usize)>>,
+    suffix_max: Vec<Vec<usize>>,
+    opener: Vec<Option<usize>>,
+}
+
+impl Backers {
+    fn of(cx: &Ctx<'_>) -> Backers {
+        let doc = cx.doc;
+        let n = doc.sentences.last().map_or(0, |s| s.paragraph + 1);
+        let firsts = around::paragraph_starts(doc);
+        let mut by_paragraph: Vec<Vec<(usize, usize)>> = vec![Vec::new(); n];
+        let mut opener: Vec<Option<usize>> = vec![None; n];
+        let named: Vec<Option<usize>> =
+            cx.report.entities.iter().map(named_first_mention).collect();
+        for q in &cx.report.quotes {
+            let Some(first) = q
+                .speaker
+                .as_ref()
+                .filter(|s| !s.anonymous)
+                .and_then(|s| named.get(s.entity).copied().flatten())
+            else {
+                continue;
+            };
+            if let Some(v) = by_paragraph.get_mut(q.paragraph) {
+                v.push((q.content.start, first));
+            }
+            // The paragraph opens with the quote, or with the named speaker ("Michael Tanner,
+            // an analyst at the Cato Institute, said …").
+            let opening = firsts
+                .get(q.paragraph)
+                .copied()
+                .flatten()
+                .and_then(|si| doc.sentences.get(si))
+                .and_then(|s| doc.tokens.get(s.start))
+                .map(|t| t.span);
+            let opens = opening.is_some_and(|t| {
+                q.kind == QuoteKind::Direct && t.start <= q.content.start && q.content.end <= t.end
+                    || q.kind != QuoteKind::Partial
+                        && q.speaker
+                            .as_ref()
+                            .is_some_and(|s| s.mention.start == t.start)
+            });
+            if opens {
+                if let Some(o) = opener.get_mut(q.paragraph) {
+                    *o = Some(o.map_or(first, |x: usize| x.max(first)));
+                }
+            }
+        }
+        let mut suffix_max = Vec::with_capacity(n);
+        for v in &mut by_paragraph {
+            v.sort_unstable();
+            let mut m: Vec<usize> = v.iter().map(|&(_, f)| f).collect();
+            for k in (0..m.len().saturating_sub(1)).rev() {
+                let next = m.get(k + 1).copied().unwrap_or(0);
+                if let Some(x) = m.get_mut(k) {
+                    *x = (*x).max(next);
+                }
+            }
+            suffix_max.push(m);
+        }
+        Backers {
+            by_paragraph,
+            suffix_max,
+            opener,
+        }
+    }
+
+    /// Whether a named person brought in after a vague claim ending at byte `at` backs it at
+    /// once: says something later in its paragraph, or opens the next paragraph with a
+    /// quotation or as its speaker.
+    fn backed(&self, doc: &Doc<'_>, at: usize) -> bool {
+        let para = around::paragraph_at(doc, at);
+        let later = self.by_paragraph.get(para).is_some_and(|v| {
+            let k = v.partition_point(|&(start, _)| start < at);
+            self.suffix_max
+                .get(para)
+                .and_then(|m| m.get(k))
+                .is_some_and(|&first| first >= at)
         });
-        let later = q.paragraph == para && q.content.start >= at;
-        // The next paragraph opens with the quote, or with the named speaker ("Michael Tanner,
-        // an analyst at the Cato Institute, said …").
-        let opens = |t: Span| {
-            q.kind == QuoteKind::Direct && t.start <= q.content.start && q.content.end <= t.end
-                || q.kind != QuoteKind::Partial
-                    && q.speaker
-                        .as_ref()
-                        .is_some_and(|s| s.mention.start == t.start)
-        };
-        named && (later || opens_next.is_some_and(opens))
-    })
+        let next = self
+            .opener
+            .get(para + 1)
+            .copied()
+            .flatten()
+            .is_some_and(|first| first >= at);
+        later || next
+    }
+}
+
+/// Whether a span of `sorted` (sorted by start, hardly overlapping one another) overlaps `span`:
+/// the last two starting before its end are looked at.
+fn overlapping(sorted: &[Span], span: Span) -> bool {
+    let k = sorted.partition_point(|s| s.start < span.end);
+    sorted
+        .get(k.saturating_sub(2)..k)
+        .unwrap_or(&[])
+        .iter()
+        .any(|s| span.start < s.end)
+}
+
+/// Where an entity, if a named person and no weasel group, is first mentioned (a voice is
+/// brought in after a vague claim when this lies after it).
+fn named_first_mention(e: &crate::report::Entity) -> Option<usize> {
+    let named = e.mentions.iter().any(|m| m.kind == MentionKind::Name);
+    (e.kind == EntityKind::Person && !e.vague && named)
+        .then(|| e.mentions.first().map(|m| m.span.start))
+        .flatten()
 }
 
 /// Vague subjects of speech or belief verbs the attribution may not read as claims

@@ -152,6 +152,76 @@ fn closes_phrase(grammar: &Grammar, rest: &str) -> bool {
     grammar.tags_of(word).iter().any(|t| matches!(t, Tag::Func(f) if matches!(f.ty, FuncType::Preposition | FuncType::Connective | FuncType::Complementizer)))
 }
 
+/// The direction of a mark at `pos` (`len` bytes, of `family`, its glyph `glyph`), read from
+/// its neighbours: left- or right-flanking, an apostrophe, an inch mark.
+fn direction(
+    text: &str,
+    grammar: &Grammar,
+    pos: usize,
+    len: usize,
+    family: Family,
+    glyph: Dir,
+) -> Dir {
+    let before = char_before(text, pos);
+    let after = char_at(text, pos + len);
+    let ws_before = before.is_none_or(char::is_whitespace);
+    let ws_after = after.is_none_or(char::is_whitespace);
+    let left = !ws_after && (ws_before || before.is_some_and(is_open_punct));
+    let right = !ws_before && (ws_after || after.is_some_and(is_close_punct));
+    // Feet and inches (6'3", 5’2”): the double mark is an inch mark, no quotation mark.
+    let single_glyph =
+        (len == 1 && text.as_bytes().get(pos) == Some(&b'"')) || (len == 3 && glyph == Dir::Close);
+    let inch = family == Family::Double && single_glyph && {
+        let mut back = text.get(..pos).unwrap_or("").chars().rev();
+        let (inches, apostrophe, feet) = (back.next(), back.next(), back.next());
+        inches.is_some_and(|d| d.is_ascii_digit())
+            && matches!(apostrophe, Some('\'' | '\u{2019}'))
+            && feet.is_some_and(|f| f.is_ascii_digit())
+    };
+    match (left, right) {
+        _ if inch => Dir::None,
+        // A closing double mark opening a paragraph (”… what I learned …,” he said) is an
+        // opening mark in the wrong glyph: it opens, unless a quotation is open to close.
+        _ if family == Family::Double
+            && glyph == Dir::Close
+            && visible_before(text, pos).is_none_or(|c| c == '\n')
+            && !ws_after_all(text, pos + len) =>
+        {
+            Dir::Toggle
+        }
+        (true, false) => Dir::Open,
+        (false, true) => match (family, glyph) {
+            // "the players’ union": a plural possessive, not a closing mark (but not before a
+            // preposition or connective, which no possessive takes: "‘in the best
+            // interests’ of patients").
+            (Family::Single, _)
+                if before == Some('s')
+                    && text
+                        .get(pos + len..)
+                        .and_then(|r| r.strip_prefix(' '))
+                        .is_some_and(|x| {
+                            x.starts_with(char::is_lowercase) && !closes_phrase(grammar, x)
+                        }) =>
+            {
+                Dir::None
+            }
+            (Family::Single, _) => Dir::CloseOrApostrophe,
+            _ => Dir::Close,
+        },
+        _ => match (family, glyph) {
+            (Family::Single, _)
+                if before.is_some_and(char::is_alphanumeric)
+                    && after.is_some_and(char::is_alphanumeric) =>
+            {
+                Dir::None
+            }
+            (Family::Single, Dir::Open) => Dir::Open,
+            (Family::Single, _) => Dir::CloseOrApostrophe,
+            (_, g) => g,
+        },
+    }
+}
+
 /// Collects and classifies every quote mark.
 // Out of line (once a document), so a profile shows the stage.
 #[inline(never)]
@@ -160,66 +230,7 @@ fn scan(text: &str, grammar: &Grammar) -> Vec<Mark> {
     // Sized for news copy (a quote mark every 60 bytes or so): the vector rarely grows.
     let mut marks: Vec<Mark> = Vec::with_capacity(text.len() / 48 + 4);
     let mut push = |pos: usize, len: usize, family: Family, glyph: Dir, quiet: bool| {
-        let before = char_before(text, pos);
-        let after = char_at(text, pos + len);
-        let ws_before = before.is_none_or(char::is_whitespace);
-        let ws_after = after.is_none_or(char::is_whitespace);
-        let left = !ws_after && (ws_before || before.is_some_and(is_open_punct));
-        let right = !ws_before && (ws_after || after.is_some_and(is_close_punct));
-        // Feet and inches (6'3", 5’2”): the double mark is an inch mark, no quotation mark.
-        let single_glyph =
-            (len == 1 && b.get(pos) == Some(&b'"')) || (len == 3 && glyph == Dir::Close);
-        let inch = family == Family::Double
-            && single_glyph
-            && {
-                let mut back = text.get(..pos).unwrap_or("").chars().rev();
-                matches!(
-                    (back.next(), back.next(), back.next()),
-                    (Some(d), Some('\'' | '\u{2019}'), Some(f)) if d.is_ascii_digit() && f.is_ascii_digit()
-                )
-            };
-        let dir = match (left, right) {
-            _ if inch => Dir::None,
-            // A closing double mark opening a paragraph (”… what I learned …,” he said) is an
-            // opening mark in the wrong glyph: it opens, unless a quotation is open to close.
-            _ if family == Family::Double
-                && glyph == Dir::Close
-                && visible_before(text, pos).is_none_or(|c| c == '\n')
-                && !ws_after_all(text, pos + len) =>
-            {
-                Dir::Toggle
-            }
-            (true, false) => Dir::Open,
-            (false, true) => match (family, glyph) {
-                // "the players’ union": a plural possessive, not a closing mark (but not before a
-                // preposition or connective, which no possessive takes: "‘in the best
-                // interests’ of patients").
-                (Family::Single, _)
-                    if before == Some('s')
-                        && text
-                            .get(pos + len..)
-                            .and_then(|r| r.strip_prefix(' '))
-                            .is_some_and(|x| {
-                                x.starts_with(char::is_lowercase) && !closes_phrase(grammar, x)
-                            }) =>
-                {
-                    Dir::None
-                }
-                (Family::Single, _) => Dir::CloseOrApostrophe,
-                _ => Dir::Close,
-            },
-            _ => match (family, glyph) {
-                (Family::Single, _)
-                    if before.is_some_and(char::is_alphanumeric)
-                        && after.is_some_and(char::is_alphanumeric) =>
-                {
-                    Dir::None
-                }
-                (Family::Single, Dir::Open) => Dir::Open,
-                (Family::Single, _) => Dir::CloseOrApostrophe,
-                (_, g) => g,
-            },
-        };
+        let dir = direction(text, grammar, pos, len, family, glyph);
         if dir != Dir::None {
             marks.push(Mark {
                 pos,

@@ -77,8 +77,8 @@ fn sample_name(m: &Measure) -> String {
             m.documents
         ),
         "polnear-train" => format!(
-            "findings on the {} PolNeAR train articles (labelled as a sample; these texts were \
-             studied while the rules were written)",
+            "the {} PolNeAR train articles (a sample of their findings labelled; these texts \
+             were studied while the rules were written)",
             m.documents
         ),
         other => format!("{other} ({} documents)", m.documents),

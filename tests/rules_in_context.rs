@@ -83,7 +83,7 @@ fn unattributed_quote_in_context() {
             (
                 "attributed by the next paragraph",
                 "The film opens in a studio lot.\n\n\"The stories begin. The stories end. The \
-                 work goes on.\"\n\nSo says a booming voice at the close of the film.\n",
+                 work goes on.\"\n\nSo says the narrator at the close of the documentary.\n",
                 0,
             ),
             (
@@ -126,7 +126,7 @@ fn loaded_verb_in_context() {
             ),
             (
                 "an admission in a plea",
-                "Tomas Lazar admitted in his plea that he had sold the passwords.",
+                "Ivo Brandt admitted in his plea that he had sold the access codes.",
                 0,
             ),
             (
@@ -137,7 +137,7 @@ fn loaded_verb_in_context() {
             ),
             (
                 "a noun, not a verb",
-                "The site rated 22 percent of Democratic claims as true.",
+                "The fact-checker rated 22 percent of the council's claims as true.",
                 0,
             ),
         ],
@@ -182,13 +182,13 @@ fn vague_attribution_in_context() {
             ),
             (
                 "a group placed by whom it follows, or named before",
-                "Her critics cited the remark as evidence of indifference. The experts \
-                 generally praised the proposal.",
+                "Her critics say the remark was careless. The experts mostly \
+                 welcomed the levy.",
                 0,
             ),
             (
                 "a misread quantity",
-                "The streets were quiet as many regulars continued to stay away.",
+                "The square was quiet as many regulars kept to their homes.",
                 0,
             ),
         ],
@@ -207,8 +207,8 @@ fn unsourced_claim_in_context() {
             ),
             (
                 "a legal hedge anchored to a charge or a crime",
-                "Pryce was charged with allegedly paying bribes to two inspectors. The gun he \
-                 allegedly used to kill two people was found in a creek.",
+                "Pryce was charged with allegedly paying bribes to two inspectors. The knife he \
+                 allegedly used in the attack was found in a drain.",
                 0,
             ),
             (

@@ -158,7 +158,7 @@ pub fn named_after(doc: &Doc<'_>, end: usize) -> bool {
 }
 
 /// Whether a person's name stands in apposition right before the mention starting at byte
-/// `start` ("Jack Goldsmith, a Bush-era Justice official, outlined …").
+/// `start` ("Lena Marsh, a former ministry adviser, outlined …").
 pub fn named_before(doc: &Doc<'_>, start: usize) -> bool {
     let i = token_at(doc, start);
     let Some(comma) = i.checked_sub(1).filter(|&c| doc.is_punct(c, ",")) else {
@@ -205,7 +205,7 @@ pub fn head_noun<'a>(doc: &'a Doc<'_>, span: Span) -> Option<(usize, &'a Noun)> 
 }
 
 /// Whether the words in `span` are a group a story places or has just named (`residents`,
-/// `others`, "people in Fort Pierce"): its head is a `type=group` word of `hedges.txt`, or a
+/// `others`, "people from Kettle Lake"): its head is a `type=group` word of `hedges.txt`, or a
 /// `type=group` phrase starts in it.
 pub fn is_placed_group(doc: &Doc<'_>, span: Span) -> bool {
     let r = tokens_in(doc, span);
@@ -219,7 +219,7 @@ pub fn is_placed_group(doc: &Doc<'_>, span: Span) -> bool {
 
 /// Whether another outlet is named in the sentence of a source's mention, before it ("a New
 /// York Times story in which Democratic sources said") or in the few words after it ("another
-/// intelligence source speaking to Fox News"): the source is that outlet's.
+/// source speaking to the Valley Post"): the source is that outlet's.
 pub fn outlets_source(doc: &Doc<'_>, sources: &Sources, mention: Span) -> bool {
     let Some(si) = sentence_at(doc, mention.start) else {
         return false;
@@ -361,7 +361,7 @@ pub fn anon_noun<'a>(doc: &'a Doc<'_>, span: Span) -> Option<(usize, &'a Noun)> 
 }
 
 /// Whether the words of `span` (a mention) speak for an institution rather than as sources: a
-/// bare plural role with no count and no description of access ("officials", "Obama aides",
+/// bare plural role with no count and no description of access ("officials", "campaign aides",
 /// "Labor Department officials"; not "two officials", "officials familiar with the plan",
 /// "sources").
 pub fn institutional(doc: &Doc<'_>, span: Span) -> bool {
@@ -549,7 +549,7 @@ pub fn names_outlet(doc: &Doc<'_>, span: Span) -> bool {
 }
 
 /// Whether the story retells another outlet's report: a claim in its first two paragraphs
-/// credited to an outlet ("The New York Post reports that …"). Its unnamed sources are then
+/// credited to an outlet ("The Harbour Chronicle reports that …"). Its unnamed sources are then
 /// that outlet's, whose reasons the story cannot give.
 pub fn retells_an_outlet(doc: &Doc<'_>, report: &Report) -> bool {
     report.quotes.iter().any(|q| {

@@ -104,7 +104,7 @@ fn blank_tags(bytes: &mut [u8]) {
             i = at + 1;
             continue;
         }
-        // An embed's start tag may run over a line break ("tweet-date=\"March 9, 2016\n\">").
+        // An embed's start tag may run over a line break ("post-date=\"May 2, 2024\n\">").
         let embed = EMBEDS.iter().any(|n| {
             name.get(..n.len())
                 .is_some_and(|x| x.eq_ignore_ascii_case(n))

@@ -714,19 +714,22 @@ mod tests {
     #[test]
     fn closing_glyph_opening_a_paragraph_opens() {
         let t =
-            "Obama said the words.\n\n\u{201d} \u{2026} what I learned is that,\u{201d} he said.";
+            "The minister spoke next.\n\n\u{201d} \u{2026} what I heard on the road is that,\u{201d} he said.";
         let p = pair(t, Grammar::builtin());
         assert!(p.problems.is_empty(), "{p:?}");
-        assert_eq!(contents(t), vec![" \u{2026} what I learned is that,"]);
+        assert_eq!(
+            contents(t),
+            vec![" \u{2026} what I heard on the road is that,"]
+        );
     }
 
     /// Feet and inches inside a quotation do not close it.
     #[test]
     fn feet_and_inches_inside_a_quote() {
-        let t = "\u{201c}He is like 6\u{2019}2\u{201d}, and I am not,\u{201d} Rubio said.";
+        let t = "\u{201c}She is 6\u{2019}2\u{201d}, and I am not,\u{201d} Dorsey said.";
         assert_eq!(
             contents(t),
-            vec!["He is like 6\u{2019}2\u{201d}, and I am not,"]
+            vec!["She is 6\u{2019}2\u{201d}, and I am not,"]
         );
         assert!(pair(t, Grammar::builtin()).problems.is_empty());
     }

@@ -21,8 +21,8 @@
 //! `grammars/verbs.txt`), a plain description of the act ("acknowledged", "complained"), a
 //! sense that attributes nothing ("claimed the title", "conceded two goals", "boasts a lead"),
 //! and set phrases (`type=set` in `grammars/hedges.txt`: "claimed responsibility", "admitted no
-//! wrongdoing"). Nor a verb whose claim the story shows false right there ("He claimed Clinton
-//! helped her, but offered no proof"; "Voting fraud is, in fact, very rare"; `type=rebuttal`):
+//! wrongdoing"). Nor a verb whose claim the story shows false right there ("He claimed the
+//! count was rigged, but offered no proof"; "Ferry delays are, in fact, at a ten-year low"; `type=rebuttal`):
 //! the verb then reports what the reporting has established.
 //!
 //! **How to fix.** Use "said" (or a neutral verb that adds information: "told", "wrote"). The
@@ -62,7 +62,7 @@ impl Rule for LoadedVerb {
             let start = c.span.start + c.text.rfind(verb).unwrap_or(0);
             // A set phrase starting at the verb ("claimed responsibility for the attack").
             let at = token_at(cx.doc, start);
-            // A capitalised verb inside a sentence is a name ("Christopher Rants").
+            // A capitalised verb inside a sentence is a name ("Tom Rails").
             let name = cx.doc.is_cap(at) && !cx.doc.starts_sentence(at);
             if name
                 || hedge_at(cx.doc, at, |h| h == HedgeType::SetPhrase).is_some()

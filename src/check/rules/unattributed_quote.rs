@@ -21,9 +21,9 @@
 //! the marks, a pull quote with its speaker's credit under it. A quotation whose sentence has
 //! other words (`"…," someone shouted from the back`, `"…," he points out`), or follows a colon
 //! (`Gov. Helen Marsh, in a statement: "…"`), names its speaker there. A quote paragraph after a
-//! paragraph with one speaker (a paraphrase of the same speaker, `Dr. Ward stated:`, a Q&A's
+//! paragraph with one speaker (a paraphrase of the same speaker, `Dr. Okoro stated:`, a Q&A's
 //! question) is that speaker's, as desks read it, and so is one whose speaker the next
-//! paragraph names ("So says a booming voice at the end of the film."); one after a group's
+//! paragraph names ("So says the narrator at the close of the documentary."); one after a group's
 //! paraphrase ("Students said they were frustrated.") is not, since one person says a quote.
 //!
 //! **How to fix.** Add the attribution (`…," said Ana Ruiz, who lives by the bridge.`).
@@ -69,7 +69,7 @@ impl Rule for UnattributedQuote {
 }
 
 /// Which paragraphs give a speaker to a quote paragraph after them: those with a unit credited
-/// to someone, a speech verb, a person the report knows, or a closing colon ("Dr. Ward
+/// to someone, a speech verb, a person the report knows, or a closing colon ("Dr. Okoro
 /// stated:"); and, running on, those whose own quotations took the floor of the paragraph
 /// before. With the tables the rule asks per quotation, built once.
 struct Floors {
@@ -100,8 +100,8 @@ impl Floors {
                 mark(q.paragraph);
             }
         }
-        // A speech verb outside quotation marks with no unit of its own ("From said",
-        // "remembered Roy Verley"), a closing colon or question mark (a Q&A's question), or a
+        // A speech verb outside quotation marks with no unit of its own ("Ada Morrow reminisced",
+        // "says Ben Oyelaran"), a closing colon or question mark (a Q&A's question), or a
         // person the report knows: the paragraph names who is speaking.
         let mut words = vec![false; n];
         let mut quotes = vec![false; n];
@@ -220,7 +220,7 @@ fn alone(cx: &Ctx<'_>, content: crate::span::Span, floors: &Floors) -> bool {
     if floors.own(paragraph) || floors.before(paragraph) || around::is_headline(doc, paragraph) {
         return false;
     }
-    // The attribution may open the next paragraph ("So says a booming voice at the end of
+    // The attribution may open the next paragraph ("So says the narrator at the close of
     // …"): a speech verb there that reports nothing of its own.
     let next = floors.firsts.get(paragraph + 1).copied().flatten();
     let next_says = next.is_some_and(|n| {

@@ -14,7 +14,7 @@
 //! ```
 //!
 //! **What it leaves alone.** A legal hedge anchored to a legal act or a crime in its sentence or
-//! the one before ("charged with allegedly paying bribes", "the gun he allegedly used to kill";
+//! the one before ("charged with allegedly paying bribes", "the knife he allegedly used in the attack";
 //! `type=legal` and `type=anchor` in `grammars/hedges.txt`); a hedge whose report the sentence
 //! after or one of the two before names ("The Eastgate Sentinel reported that …"); a headline,
 //! whose story gives the source.

@@ -16,7 +16,7 @@
 //! fix this rule asks for: `Experts say … "…," said Dr. Priya Raman`, later in the paragraph or
 //! opening the next one); a group the story places or has just named ("several parents said",
 //! "some residents", "others said"; `type=group` in `grammars/hedges.txt`), or places by whom
-//! it follows ("her critics", "Sanders supporters", "many of his supporters"); a group named
+//! it follows ("her critics", "Halvorsen supporters", "many of his supporters"); a group named
 //! before ("the experts"); a pronoun for a group already reported; a headline.
 //!
 //! **How to fix.** Name at least one critic and quote them, or drop the claim.
@@ -121,7 +121,7 @@ impl VagueAttribution {
 
 /// Whether the mention is a group the story places or has just named, vague only by its
 /// determiner ("several parents", "some residents", "others"); a group placed by whom it
-/// follows ("Sanders supporters", "her critics", "Republican supporters"); or a counted crowd
+/// follows ("Halvorsen supporters", "her critics", "Republican supporters"); or a counted crowd
 /// ("one thousand supporters").
 fn placed(doc: &Doc<'_>, mention: Span) -> bool {
     let mut r = around::tokens_in(doc, mention);
@@ -206,8 +206,8 @@ impl Backers {
             if let Some(v) = by_paragraph.get_mut(q.paragraph) {
                 v.push((q.content.start, first));
             }
-            // The paragraph opens with the quote, or with the named speaker ("Michael Tanner,
-            // an analyst at the Cato Institute, said …").
+            // The paragraph opens with the quote, or with the named speaker ("Ines Halvorsen,
+            // an analyst at the Brennan Institute, said …").
             let opening = firsts
                 .get(q.paragraph)
                 .copied()

@@ -25,6 +25,12 @@
 //! count was rigged, but offered no proof"; "Ferry delays are, in fact, at a ten-year low"; `type=rebuttal`):
 //! the verb then reports what the reporting has established.
 //!
+//! **Default level: info.** Its findings are precise, but published copy uses these verbs on
+//! purpose often enough that a gate failing on them would fail about one article in five for a
+//! choice of word a desk may have made deliberately (on 84 published US political articles it
+//! fired on 17, and 17 of its 19 findings were such verbs). A desk that treats them as errors
+//! raises it in `quotecheck.toml`: `[rules] loaded-verb = "warning"`.
+//!
 //! **How to fix.** Use "said" (or a neutral verb that adds information: "told", "wrote"). The
 //! list of loaded verbs is `stance=loaded` in `grammars/verbs.txt`; a house list can add more.
 
@@ -45,7 +51,7 @@ impl Rule for LoadedVerb {
         include_str!("loaded_verb.rs")
     }
     fn default_level(&self) -> Level {
-        Level::Warning
+        Level::Info
     }
     fn check(&self, cx: &Ctx<'_>, out: &mut Vec<Finding>) {
         let from = out.len();

@@ -42,7 +42,11 @@ const CLEAN: &str = "The mayor said the tram line would open a year late.\n";
 fn exit_codes_follow_findings_and_errors() {
     let d = workspace("exit");
     // A desk that fails on loaded verbs (they are `info` by default).
-    std::fs::write(d.join("quotecheck.toml"), "[rules]\nloaded-verb = \"warning\"\n").unwrap();
+    std::fs::write(
+        d.join("quotecheck.toml"),
+        "[rules]\nloaded-verb = \"warning\"\n",
+    )
+    .unwrap();
     std::fs::write(d.join("bad.txt"), LOADED).unwrap();
     std::fs::write(d.join("good.txt"), CLEAN).unwrap();
     let o = qc_in(&d, &["check", "good.txt"], b"", &[]);
@@ -82,7 +86,11 @@ fn exit_codes_follow_findings_and_errors() {
 fn formats_json_sarif_github() {
     let d = workspace("formats");
     // A desk that fails on loaded verbs (they are `info` by default).
-    std::fs::write(d.join("quotecheck.toml"), "[rules]\nloaded-verb = \"warning\"\n").unwrap();
+    std::fs::write(
+        d.join("quotecheck.toml"),
+        "[rules]\nloaded-verb = \"warning\"\n",
+    )
+    .unwrap();
     std::fs::write(d.join("bad.txt"), LOADED).unwrap();
     let o = qc_in(&d, &["check", "--format", "json", "bad.txt"], b"", &[]);
     let v: serde_json::Value = serde_json::from_str(&out(&o)).unwrap();
@@ -207,7 +215,11 @@ fn folders_are_walked_respecting_gitignore_and_globs() {
 fn baseline_fails_only_on_new_findings() {
     let d = workspace("baseline");
     // A desk that fails on loaded verbs (they are `info` by default).
-    std::fs::write(d.join("quotecheck.toml"), "[rules]\nloaded-verb = \"warning\"\n").unwrap();
+    std::fs::write(
+        d.join("quotecheck.toml"),
+        "[rules]\nloaded-verb = \"warning\"\n",
+    )
+    .unwrap();
     std::fs::write(d.join("story.txt"), LOADED).unwrap();
     let o = qc_in(
         &d,

@@ -146,6 +146,66 @@ fn rules_markdown() -> String {
     s
 }
 
+/// The README's table of measured precision and recall, from `src/check/measured.tsv`.
+fn measured_markdown() -> String {
+    use quotecheck::check::measured;
+    let cell = |m: Option<measured::Measure>, recall: bool| match m {
+        Some(m) if recall => match (m.recall(), m.caught, m.expected) {
+            (Some(r), Some(c), Some(e)) => format!("{r:.2} ({c}/{e})"),
+            _ => "-".to_string(),
+        },
+        Some(m) => match m.precision() {
+            Some(p) => format!("{p:.2} ({}/{})", m.right, m.findings),
+            None => "no findings".to_string(),
+        },
+        None => "-".to_string(),
+    };
+    let mut s = String::from(
+        "| rule | default | precision, own copy | recall, own copy | precision, PolNeAR dev | \
+         precision, PolNeAR train sample |\n|---|---|---|---|---|---|\n",
+    );
+    for r in rules::ALL {
+        let rows = measured::of(r.id());
+        let get = |name: &str| rows.iter().copied().find(|m| m.sample == name);
+        s.push_str(&format!(
+            "| `{}` | {} | {} | {} | {} | {} |\n",
+            r.id(),
+            r.default_level().as_str(),
+            cell(get("gate"), false),
+            cell(get("gate"), true),
+            cell(get("polnear-dev"), false),
+            cell(get("polnear-train"), false),
+        ));
+    }
+    s
+}
+
+/// Replaces the README block between `start` and `end` with `want`, or checks it.
+fn readme_block(start: &str, end: &str, want: &str) {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md");
+    let readme = std::fs::read_to_string(&path).unwrap();
+    let a = readme.find(start).expect("README has the start marker") + start.len();
+    let b = readme.find(end).expect("README has the end marker");
+    if std::env::var_os("QUOTECHECK_WRITE_README").is_some() && readme[a..b] != *want {
+        std::fs::write(&path, format!("{}{}{}", &readme[..a], want, &readme[b..])).unwrap();
+        return;
+    }
+    assert_eq!(
+        &readme[a..b],
+        want,
+        "the README block {start} is stale: run `QUOTECHECK_WRITE_README=1 cargo test --test check`"
+    );
+}
+
+#[test]
+fn readme_measured_table_is_current() {
+    readme_block(
+        "<!-- measured:start -->\n",
+        "<!-- measured:end -->",
+        &measured_markdown(),
+    );
+}
+
 #[test]
 fn readme_rule_list_is_current() {
     let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md");
@@ -288,4 +348,35 @@ fn rules_docs_page_is_current() {
         want,
         "docs/rules.md is stale: run `QUOTECHECK_WRITE_README=1 cargo test --test check`"
     );
+}
+
+/// Defaults follow measurements: a rule that fails a run by default (warning or error) has been
+/// measured on labelled samples of at least 30 findings in all, and no sample puts its precision
+/// below 0.85; a rule that does not meet that is `info` until it is better.
+#[test]
+fn failing_rules_are_measured_precise() {
+    use quotecheck::check::{measured, Level};
+    for r in rules::ALL {
+        if r.default_level() < Level::Warning {
+            continue;
+        }
+        let rows = measured::of(r.id());
+        let findings: usize = rows.iter().map(|m| m.findings).sum();
+        assert!(
+            findings >= 30,
+            "{} is {} by default but was measured on {findings} findings (fewer than 30)",
+            r.id(),
+            r.default_level().as_str()
+        );
+        for m in &rows {
+            assert!(
+                m.precision().is_none_or(|p| p + 1e-9 >= 0.85),
+                "{} is {} by default but its precision on {} is {:?}",
+                r.id(),
+                r.default_level().as_str(),
+                m.sample,
+                m.precision()
+            );
+        }
+    }
 }

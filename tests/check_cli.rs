@@ -41,6 +41,12 @@ const CLEAN: &str = "The mayor said the tram line would open a year late.\n";
 #[test]
 fn exit_codes_follow_findings_and_errors() {
     let d = workspace("exit");
+    // A desk that fails on loaded verbs (they are `info` by default).
+    std::fs::write(
+        d.join("quotecheck.toml"),
+        "[rules]\nloaded-verb = \"warning\"\n",
+    )
+    .unwrap();
     std::fs::write(d.join("bad.txt"), LOADED).unwrap();
     std::fs::write(d.join("good.txt"), CLEAN).unwrap();
     let o = qc_in(&d, &["check", "good.txt"], b"", &[]);
@@ -79,6 +85,12 @@ fn exit_codes_follow_findings_and_errors() {
 #[test]
 fn formats_json_sarif_github() {
     let d = workspace("formats");
+    // A desk that fails on loaded verbs (they are `info` by default).
+    std::fs::write(
+        d.join("quotecheck.toml"),
+        "[rules]\nloaded-verb = \"warning\"\n",
+    )
+    .unwrap();
     std::fs::write(d.join("bad.txt"), LOADED).unwrap();
     let o = qc_in(&d, &["check", "--format", "json", "bad.txt"], b"", &[]);
     let v: serde_json::Value = serde_json::from_str(&out(&o)).unwrap();
@@ -202,6 +214,12 @@ fn folders_are_walked_respecting_gitignore_and_globs() {
 #[test]
 fn baseline_fails_only_on_new_findings() {
     let d = workspace("baseline");
+    // A desk that fails on loaded verbs (they are `info` by default).
+    std::fs::write(
+        d.join("quotecheck.toml"),
+        "[rules]\nloaded-verb = \"warning\"\n",
+    )
+    .unwrap();
     std::fs::write(d.join("story.txt"), LOADED).unwrap();
     let o = qc_in(
         &d,

@@ -155,7 +155,7 @@ fn user_grammar_extends_and_errors_name_file_and_line() {
     assert_eq!(o.status.code(), Some(2));
     let err = String::from_utf8(o.stderr).unwrap();
     assert!(
-        err.contains("verbs.txt:2: expected stance=neutral or stance=loaded, found stance=grumpy"),
+        err.contains("verbs.txt:2: expected stance=neutral|loaded|precise, found stance=grumpy"),
         "{err}"
     );
 }

@@ -262,7 +262,7 @@ fn linter_conventions() {
         );
         assert_eq!(
             std::fs::read_to_string(d.join("out.txt")).unwrap(),
-            "::warning file=draft.txt,line=1,col=20,endLine=1,endColumn=28,title=quotecheck \
+            "::notice file=draft.txt,line=1,col=20,endLine=1,endColumn=28,title=quotecheck \
              loaded-verb::“admitted” editorialises; “said” does not\n"
         );
         assert_cmd_snapshot!(

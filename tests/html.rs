@@ -430,7 +430,7 @@ fn cli_missing_file_still_renders_the_others() {
 #[test]
 fn cli_check_html_shows_findings_and_keeps_the_exit_status() {
     let o = qc(
-        &["check", "--format", "html", "-"],
+        &["check", "--format", "html", "--fail-on", "info", "-"],
         "The minister admitted the plan had failed.".as_bytes(),
     );
     assert_eq!(

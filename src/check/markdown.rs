@@ -97,6 +97,91 @@ fn directive(line: &str) -> Option<(&str, Vec<String>)> {
     ))
 }
 
+/// Markup elements whose content is an embed, not the story's prose: a post quoted from a social
+/// network, a script or a style sheet.
+const EMBEDS: &[&[u8]] = &[b"tweet", b"blockquote", b"script", b"style", b"iframe"];
+
+/// Blanks markup tags left in plain text by a scraper or a CMS export (`<tweet id="…">`,
+/// `</p>`, `<br/>`): a `<` before a letter or `/`, then a tag name, up to the `>` that closes it
+/// on the same line. Their attribute values are not quotations. The text between tags stays,
+/// except inside an embed ([`EMBEDS`]) closed on the same line: someone else's words.
+fn blank_tags(bytes: &mut [u8]) {
+    blank_embeds(bytes);
+    let mut i = 0;
+    while let Some(off) = bytes.get(i..).and_then(|b| memchr::memchr(b'<', b)) {
+        let at = i + off;
+        let name = bytes.get(at + 1..).unwrap_or(&[]);
+        let name = name.strip_prefix(b"/").unwrap_or(name);
+        if !name.first().is_some_and(u8::is_ascii_alphabetic) {
+            i = at + 1;
+            continue;
+        }
+        // An embed's start tag may run over a line break ("post-date=\"May 2, 2024\n\">").
+        let embed = EMBEDS.iter().any(|n| {
+            name.get(..n.len())
+                .is_some_and(|x| x.eq_ignore_ascii_case(n))
+        });
+        let limit = if embed { 600 } else { usize::MAX };
+        let close = bytes
+            .get(at + 1..)
+            .and_then(|b| {
+                b.iter()
+                    .take(limit)
+                    .position(|&c| matches!(c, b'>' | b'<') || (c == b'\n' && !embed))
+            })
+            .map(|o| at + 1 + o);
+        match close {
+            Some(end) if bytes.get(end) == Some(&b'>') => {
+                blank(bytes, at, end + 1);
+                i = end + 1;
+            }
+            _ => i = at + 1,
+        }
+    }
+}
+
+/// Blanks an embed element ([`EMBEDS`]) whose closing tag is on its line, content and all.
+fn blank_embeds(bytes: &mut [u8]) {
+    let mut i = 0;
+    while let Some(off) = bytes.get(i..).and_then(|b| memchr::memchr(b'<', b)) {
+        let at = i + off;
+        i = at + 1;
+        let rest = bytes.get(at + 1..).unwrap_or(&[]);
+        let Some(name) = EMBEDS.iter().find(|n| {
+            rest.len() > n.len()
+                && rest
+                    .get(..n.len())
+                    .is_some_and(|x| x.eq_ignore_ascii_case(n))
+                && rest
+                    .get(n.len())
+                    .is_some_and(|c| !c.is_ascii_alphanumeric() && *c != b'-')
+        }) else {
+            continue;
+        };
+        let line_end = memchr::memchr(b'\n', rest).map_or(bytes.len(), |o| at + 1 + o);
+        let mut close = Vec::with_capacity(name.len() + 3);
+        close.extend_from_slice(b"</");
+        close.extend_from_slice(name);
+        let found = bytes.get(at..line_end).and_then(|line| {
+            line.windows(close.len())
+                .position(|w| w.eq_ignore_ascii_case(&close))
+                .map(|p| at + p)
+        });
+        match found {
+            Some(c) => {
+                let end = bytes
+                    .get(c..line_end)
+                    .and_then(|t| memchr::memchr(b'>', t))
+                    .map_or(line_end, |o| c + o + 1);
+                blank(bytes, at, end);
+                i = end;
+            }
+            // No closing tag on this line: none for a later start tag of it either.
+            None => i = line_end,
+        }
+    }
+}
+
 /// Reads `text` as `kind`: its prose and its suppressions.
 pub fn prose(text: &str, kind: InputKind) -> Prose {
     let mut bytes = text.as_bytes().to_vec();
@@ -133,6 +218,9 @@ pub fn prose(text: &str, kind: InputKind) -> Prose {
                 *c = b' ';
             }
         }
+    }
+    if kind == InputKind::Text {
+        blank_tags(&mut bytes);
     }
     // Directives: parsed from the original lines, blanked from the prose.
     let mut suppressions = Vec::new();
@@ -288,6 +376,20 @@ mod tests {
         assert!(!p.text.contains("title"));
         let at = p.text.find("She").unwrap();
         assert_eq!(&md[at..at + 3], "She");
+    }
+
+    #[test]
+    fn plain_text_tags_are_not_prose() {
+        let t = concat!(
+            "Before:\n<tweet pic=\"\" author=\"x\">Praying for \"all\" of them.</tweet>.\n",
+            "a < b > c"
+        );
+        let p = prose(t, InputKind::Text);
+        assert_eq!(p.text.len(), t.len());
+        assert!(!p.text.contains("tweet") && !p.text.contains("author"));
+        // An embedded post is someone else's words, not the story's.
+        assert!(!p.text.contains("Praying for"));
+        assert!(p.text.contains("a < b > c"), "{}", p.text);
     }
 
     #[test]

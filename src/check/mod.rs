@@ -7,8 +7,10 @@
 //! assert_eq!(r.findings[0].rule, "loaded-verb");
 //! ```
 
+pub mod around;
 pub mod config;
 pub mod markdown;
+pub mod measured;
 pub mod rules;
 
 use std::collections::BTreeMap;
@@ -96,7 +98,8 @@ pub trait Rule: Sync {
     /// Appends findings (their level is set by the caller).
     fn check(&self, cx: &Ctx<'_>, out: &mut Vec<Finding>);
 
-    /// The documentation, from the rule file's `//!` comment.
+    /// The documentation, from the rule file's `//!` comment, and how precise the rule measured
+    /// ([`measured`]).
     fn doc(&self) -> String {
         let mut out = String::new();
         for line in self.source().lines() {
@@ -104,6 +107,11 @@ pub trait Rule: Sync {
                 break;
             };
             out.push_str(rest.strip_prefix(' ').unwrap_or(rest));
+            out.push('\n');
+        }
+        if let Some(p) = measured::paragraph(self.id()) {
+            out.push('\n');
+            out.push_str(&p);
             out.push('\n');
         }
         out
@@ -223,7 +231,9 @@ pub fn check_text_report(
         }
     }
     let lines = LineIndex::new(text);
-    findings.retain(|f| !prose.suppressed(f.rule, lines.line_col(text, f.span.start).0));
+    if !prose.suppressions.is_empty() {
+        findings.retain(|f| !prose.suppressed(f.rule, lines.line_col(text, f.span.start).0));
+    }
     findings.sort_by(|a, b| (a.span.start, a.rule).cmp(&(b.span.start, b.rule)));
     findings.dedup_by(|a, b| a.rule == b.rule && a.span == b.span);
     let summary = summarize(&report);

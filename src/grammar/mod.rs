@@ -94,6 +94,9 @@ pub enum Stance {
     Neutral,
     /// Editorialising: `claimed`, `admitted`, `insisted`.
     Loaded,
+    /// The precise word for a legal or factual act, not a judgement: `alleged` (what an
+    /// indictment does), `denied`, `accused`, `charged`. Neutral in a report.
+    Precise,
 }
 
 /// What a verb attributes.
@@ -399,13 +402,36 @@ pub enum PlaceKind {
     Capital,
 }
 
-/// What a hedge does.
+/// What a phrase of `hedges.txt` tells the checker: a hedge it flags, or a word around a
+/// finding that decides it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum HedgeType {
     /// Hearsay with no named source: `reportedly`, `is said to`.
     Unsourced,
     /// A claim credited to nobody in particular: `it is widely believed`.
     Vague,
+    /// A legal hedge (`allegedly`): unsourced unless a legal act anchors it.
+    Legal,
+    /// A legal act that a legal hedge hangs on: `charged with allegedly paying`.
+    Anchor,
+    /// A loaded verb in a set phrase that attributes nothing or is the precise word:
+    /// `claimed responsibility`, `conceded defeat`.
+    SetPhrase,
+    /// Words before quotation marks that are not speech: `a sign reading`, `the phrase`.
+    NotSpeech,
+    /// A group a story places (`residents`, `parents`) or has just named (`others`): "some
+    /// residents said" is neither a weasel group nor an anonymous source.
+    Group,
+    /// A verb of belief (`believe`, `fear`): "analysts believe" credits a claim to a group.
+    Belief,
+    /// Words that name an unnamed source after its description: `named`, `identified as`.
+    Names,
+    /// A plural noun the checker reads as a weasel group when it opens a claim, though the
+    /// analysis does not (`scientists`, `researchers`: "Scientists say …").
+    Weasel,
+    /// Words with which the reporting establishes that a claim is false (`in fact`, `offered
+    /// no evidence`, `falsely`): a loaded verb there reports what the story has established.
+    Rebuttal,
 }
 
 /// Bits of [`crate::text::Token::class`]: whether a word is capitalised, and which classes of tags its
@@ -862,11 +888,12 @@ impl GrammarBuilder {
                 let stance = match l.get("stance") {
                     None | Some("neutral") => Stance::Neutral,
                     Some("loaded") => Stance::Loaded,
+                    Some("precise") => Stance::Precise,
                     Some(v) => {
                         return Err(bad(
                             file,
                             l.line,
-                            format!("expected stance=neutral or stance=loaded, found stance={v}"),
+                            format!("expected stance=neutral|loaded|precise, found stance={v}"),
                         ))
                     }
                 };
@@ -999,6 +1026,15 @@ impl GrammarBuilder {
                     &[
                         ("unsourced", HedgeType::Unsourced),
                         ("vague", HedgeType::Vague),
+                        ("legal", HedgeType::Legal),
+                        ("anchor", HedgeType::Anchor),
+                        ("set", HedgeType::SetPhrase),
+                        ("not-speech", HedgeType::NotSpeech),
+                        ("group", HedgeType::Group),
+                        ("belief", HedgeType::Belief),
+                        ("names", HedgeType::Names),
+                        ("weasel", HedgeType::Weasel),
+                        ("rebuttal", HedgeType::Rebuttal),
                     ],
                 )?),
             ),
@@ -1434,7 +1470,7 @@ mod tests {
             .unwrap_err();
         assert_eq!(
             e.to_string(),
-            "house/verbs.txt:1: expected stance=neutral or stance=loaded, found stance=angry"
+            "house/verbs.txt:1: expected stance=neutral|loaded|precise, found stance=angry"
         );
         let e = b
             .add_file("verbs.txt", "house/verbs.txt", "# ok\nok\nbad x=1 y\n")

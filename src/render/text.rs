@@ -48,7 +48,11 @@ pub fn render(name: &str, text: &str, report: &Report) -> String {
     let figures = Figures::of(report);
     let _ = writeln!(out, "  {}", sentence(&figures));
     if !report.furniture.is_empty() {
-        let _ = writeln!(out, "  page furniture skipped: {}", furniture_counts(report));
+        let _ = writeln!(
+            out,
+            "  page furniture skipped: {}",
+            furniture_counts(report)
+        );
     }
     let speakers: BTreeSet<usize> = speakers(report).iter().map(|s| s.entity).collect();
     for e in report.entities.iter().filter(|e| speakers.contains(&e.id)) {

@@ -820,3 +820,63 @@ fn not_mark_phrase(d: &Doc<'_>, p: &Phrase) -> bool {
 fn not_mark<'d, 'a: 'd>(i: Phr<'d, 'a>) -> PResult<'d, 'a, usize> {
     super::input::phrase(|d, _, p| not_mark_phrase(d, p))(i)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::ClauseKind;
+    use crate::text::Doc;
+    use crate::Grammar;
+
+    /// The clauses of `text`'s first sentence: kind, subject words, verb words.
+    fn clauses(text: &str) -> Vec<(ClauseKind, String, String)> {
+        let doc = Doc::new(text, Grammar::builtin());
+        let s = doc.sentences[0];
+        let (c0, c1) = doc.clause_range(s);
+        let words = |a: usize, b: usize| {
+            let (ta, tb) = (doc.phrases[a].start as usize, doc.phrases[b - 1].end as usize);
+            (ta..tb).map(|t| doc.tok_text(t)).collect::<Vec<_>>().join(" ")
+        };
+        doc.clauses[c0..c1]
+            .iter()
+            .map(|c| {
+                let subj = c.subject.map_or(String::new(), |s| words(s.start as usize, s.core_end as usize));
+                let verb = c.verb.map_or(String::new(), |v| words(v as usize, v as usize + 1));
+                (c.kind, subj, verb)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_reported_clause_without_that() {
+        let c = clauses("Police said Lund, 46, fled the scene.");
+        assert_eq!(c[0], (ClauseKind::Main, "Police".into(), "said".into()));
+        assert_eq!(c[1], (ClauseKind::Complement, "Lund".into(), "fled".into()));
+    }
+
+    #[test]
+    fn subjects_carry_asides_and_postmodifiers() {
+        let c = clauses("Bob Friedman, a talk show host in Alabama, said that he noticed the shift.");
+        assert_eq!(c[0], (ClauseKind::Main, "Bob Friedman".into(), "said".into()));
+        let c = clauses("Musicians who played the club say its closing leaves a hole.");
+        assert_eq!(c[0].1, "Musicians who played the club");
+        assert_eq!(c[0].2, "say");
+    }
+
+    #[test]
+    fn a_comma_and_conjunction_close_the_reported_clause() {
+        let c = clauses("Sanders said the plan was dead, and he criticized the board.");
+        assert!(c.iter().any(|x| x.0 == ClauseKind::Coordinate && x.1 == "he"));
+        let doc = Doc::new("Sanders said the plan was dead, and he criticized the board.", Grammar::builtin());
+        let (c0, c1) = doc.clause_range(doc.sentences[0]);
+        let comp = doc.clauses[c0..c1].iter().find(|x| x.kind == ClauseKind::Complement).unwrap();
+        let coord = doc.clauses[c0..c1].iter().find(|x| x.kind == ClauseKind::Coordinate).unwrap();
+        assert!(comp.end <= coord.start);
+    }
+
+    #[test]
+    fn that_whether_and_to_open_clauses() {
+        let c = clauses("The minister asked whether the board would vote and urged members to wait.");
+        assert!(c.iter().any(|x| x.0 == ClauseKind::Complement && x.2 == "would vote"));
+        assert!(c.iter().any(|x| x.0 == ClauseKind::Infinitive));
+    }
+}

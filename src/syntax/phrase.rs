@@ -691,3 +691,70 @@ pub fn mark_infinitives(phrases: &mut [Phrase]) {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::syntax::{PhraseFlag, PhraseKind};
+    use crate::text::Doc;
+    use crate::Grammar;
+
+    /// The phrases of `text`'s first sentence as "LABEL words" strings.
+    fn phrases(text: &str) -> Vec<String> {
+        let doc = Doc::new(text, Grammar::builtin());
+        let s = doc.sentences[0];
+        let (p0, p1) = crate::syntax::phrase_range(&doc, s);
+        doc.phrases[p0..p1]
+            .iter()
+            .map(|p| {
+                let words: Vec<&str> = p.tokens().map(|t| doc.tok_text(t)).collect();
+                format!("{} {}", p.kind.label(), words.join(" "))
+            })
+            .collect()
+    }
+
+    #[test]
+    fn noun_phrases_and_verb_groups() {
+        assert_eq!(
+            phrases("The agency this week said the plan was dead."),
+            ["NP The agency", "NP this week", "VG said", "NP the plan", "VG was", "ADJP dead", "PUNCT ."]
+        );
+    }
+
+    #[test]
+    fn verb_groups_hold_auxiliaries_negation_and_adverbs() {
+        let p = phrases("The ministry has not yet said whether it will appeal.");
+        assert_eq!(p[1], "VG has not yet said");
+        let doc = Doc::new("The ministry has not yet said whether it will appeal.", Grammar::builtin());
+        let vg = doc.phrases[1];
+        assert!(vg.is(PhraseFlag::FINITE) && vg.is(PhraseFlag::NEGATED));
+        assert_eq!(doc.tok_text(vg.head()), "said");
+    }
+
+    #[test]
+    fn a_possessive_goes_on_to_its_noun() {
+        let doc = Doc::new("Vancouver's Ben Hart said the team would win.", Grammar::builtin());
+        let np = doc.phrases[0];
+        assert_eq!(np.kind, PhraseKind::Np);
+        assert_eq!(np.end - np.start, 3);
+        assert!(np.is(PhraseFlag::OWNED) && np.is(PhraseFlag::PROPER));
+    }
+
+    #[test]
+    fn infinitives_are_marked_and_not_finite() {
+        let doc = Doc::new("She vowed to scrap the tax.", Grammar::builtin());
+        let vg = doc.phrases.iter().find(|p| doc.tok_text(p.head()) == "scrap").unwrap();
+        assert!(vg.is(PhraseFlag::INFINITIVE) && !vg.is(PhraseFlag::FINITE));
+    }
+
+    #[test]
+    fn every_token_of_a_sentence_is_in_one_phrase() {
+        let text = "\"We will rebuild,\" Mayor Ana Ruiz said on Monday, adding that 61 percent agreed.";
+        let doc = Doc::new(text, Grammar::builtin());
+        for (t, &p) in doc.phrase_of.iter().enumerate() {
+            let ph = doc.phrases[p as usize];
+            assert!(ph.tokens().contains(&t));
+        }
+        let covered: usize = doc.phrases.iter().map(|p| p.tokens().len()).sum();
+        assert_eq!(covered, doc.tokens.len());
+    }
+}

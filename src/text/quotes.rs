@@ -153,6 +153,76 @@ fn closes_phrase(grammar: &Grammar, rest: &str) -> bool {
     grammar.tags_of(word).iter().any(|t| matches!(t, Tag::Func(f) if matches!(f.ty, FuncType::Preposition | FuncType::Connective | FuncType::Complementizer)))
 }
 
+/// The direction of a mark at `pos` (`len` bytes, of `family`, its glyph `glyph`), read from
+/// its neighbours: left- or right-flanking, an apostrophe, an inch mark.
+fn direction(
+    text: &str,
+    grammar: &Grammar,
+    pos: usize,
+    len: usize,
+    family: Family,
+    glyph: Dir,
+) -> Dir {
+    let before = char_before(text, pos);
+    let after = char_at(text, pos + len);
+    let ws_before = before.is_none_or(char::is_whitespace);
+    let ws_after = after.is_none_or(char::is_whitespace);
+    let left = !ws_after && (ws_before || before.is_some_and(is_open_punct));
+    let right = !ws_before && (ws_after || after.is_some_and(is_close_punct));
+    // Feet and inches (6'3", 5’2”): the double mark is an inch mark, no quotation mark.
+    let single_glyph =
+        (len == 1 && text.as_bytes().get(pos) == Some(&b'"')) || (len == 3 && glyph == Dir::Close);
+    let inch = family == Family::Double && single_glyph && {
+        let mut back = text.get(..pos).unwrap_or("").chars().rev();
+        let (inches, apostrophe, feet) = (back.next(), back.next(), back.next());
+        inches.is_some_and(|d| d.is_ascii_digit())
+            && matches!(apostrophe, Some('\'' | '\u{2019}'))
+            && feet.is_some_and(|f| f.is_ascii_digit())
+    };
+    match (left, right) {
+        _ if inch => Dir::None,
+        // A closing double mark opening a paragraph (”… what I learned …,” he said) is an
+        // opening mark in the wrong glyph: it opens, unless a quotation is open to close.
+        _ if family == Family::Double
+            && glyph == Dir::Close
+            && visible_before(text, pos).is_none_or(|c| c == '\n')
+            && !ws_after_all(text, pos + len) =>
+        {
+            Dir::Toggle
+        }
+        (true, false) => Dir::Open,
+        (false, true) => match (family, glyph) {
+            // "the players’ union": a plural possessive, not a closing mark (but not before a
+            // preposition or connective, which no possessive takes: "‘in the best
+            // interests’ of patients").
+            (Family::Single, _)
+                if before == Some('s')
+                    && text
+                        .get(pos + len..)
+                        .and_then(|r| r.strip_prefix(' '))
+                        .is_some_and(|x| {
+                            x.starts_with(char::is_lowercase) && !closes_phrase(grammar, x)
+                        }) =>
+            {
+                Dir::None
+            }
+            (Family::Single, _) => Dir::CloseOrApostrophe,
+            _ => Dir::Close,
+        },
+        _ => match (family, glyph) {
+            (Family::Single, _)
+                if before.is_some_and(char::is_alphanumeric)
+                    && after.is_some_and(char::is_alphanumeric) =>
+            {
+                Dir::None
+            }
+            (Family::Single, Dir::Open) => Dir::Open,
+            (Family::Single, _) => Dir::CloseOrApostrophe,
+            (_, g) => g,
+        },
+    }
+}
+
 /// Collects and classifies every quote mark.
 // Out of line (once a document), so a profile shows the stage.
 #[inline(never)]
@@ -161,44 +231,7 @@ fn scan(text: &str, grammar: &Grammar) -> Vec<Mark> {
     // Sized for news copy (a quote mark every 60 bytes or so): the vector rarely grows.
     let mut marks: Vec<Mark> = Vec::with_capacity(text.len() / 48 + 4);
     let mut push = |pos: usize, len: usize, family: Family, glyph: Dir, quiet: bool| {
-        let before = char_before(text, pos);
-        let after = char_at(text, pos + len);
-        let ws_before = before.is_none_or(char::is_whitespace);
-        let ws_after = after.is_none_or(char::is_whitespace);
-        let left = !ws_after && (ws_before || before.is_some_and(is_open_punct));
-        let right = !ws_before && (ws_after || after.is_some_and(is_close_punct));
-        let dir = match (left, right) {
-            (true, false) => Dir::Open,
-            (false, true) => match (family, glyph) {
-                // "the players’ union": a plural possessive, not a closing mark (but not before a
-                // preposition or connective, which no possessive takes: "‘in the best
-                // interests’ of patients").
-                (Family::Single, _)
-                    if before == Some('s')
-                        && text
-                            .get(pos + len..)
-                            .and_then(|r| r.strip_prefix(' '))
-                            .is_some_and(|x| {
-                                x.starts_with(char::is_lowercase) && !closes_phrase(grammar, x)
-                            }) =>
-                {
-                    Dir::None
-                }
-                (Family::Single, _) => Dir::CloseOrApostrophe,
-                _ => Dir::Close,
-            },
-            _ => match (family, glyph) {
-                (Family::Single, _)
-                    if before.is_some_and(char::is_alphanumeric)
-                        && after.is_some_and(char::is_alphanumeric) =>
-                {
-                    Dir::None
-                }
-                (Family::Single, Dir::Open) => Dir::Open,
-                (Family::Single, _) => Dir::CloseOrApostrophe,
-                (_, g) => g,
-            },
-        };
+        let dir = direction(text, grammar, pos, len, family, glyph);
         if dir != Dir::None {
             marks.push(Mark {
                 pos,
@@ -213,6 +246,11 @@ fn scan(text: &str, grammar: &Grammar) -> Vec<Mark> {
     let mut ascii = memchr::memchr3_iter(b'"', b'\'', b'`', b).peekable();
     let mut high = memchr::memchr3_iter(0xE2, 0xC2, 0xE3, b).peekable();
     let mut i = 0;
+    // Doubled curly single marks (‘‘…’’) written for double ones: how many `‘‘` opened in this
+    // paragraph are not yet closed. A `’’` closes one of them; with none open it is two single
+    // closing marks (‘He said ‘no’’), read as such.
+    let mut doubled_open = 0usize;
+    let mut last = 0usize;
     loop {
         while ascii.next_if(|&p| p < i).is_some() {}
         while high.next_if(|&p| p < i).is_some() {}
@@ -223,11 +261,30 @@ fn scan(text: &str, grammar: &Grammar) -> Vec<Mark> {
             (None, None) => break,
         };
         let rest = b.get(pos..).unwrap_or(&[]);
+        if b.get(last..pos).is_some_and(has_blank_line) {
+            doubled_open = 0;
+        }
+        last = pos;
         let (len, family, glyph, quiet) = match rest {
             [b'`', b'`', ..] => (2, Family::Double, Dir::Open, true),
             [b'\'', b'\'', ..] => (2, Family::Double, Dir::Close, true),
+            [0xE2, 0x80, 0x98, 0xE2, 0x80, 0x98, ..] => {
+                doubled_open += 1;
+                (6, Family::Double, Dir::Open, true)
+            }
+            [0xE2, 0x80, 0x99, 0xE2, 0x80, 0x99, ..] if doubled_open > 0 => {
+                doubled_open -= 1;
+                (6, Family::Double, Dir::Close, true)
+            }
             [b'`', ..] => (1, Family::Single, Dir::Open, true),
-            [b'"', ..] => (1, Family::Double, Dir::Toggle, false),
+            // After a digit, `"` is as often an inch mark (6'3", a 27" screen): no diagnostic
+            // when it pairs with nothing.
+            [b'"', ..] => (
+                1,
+                Family::Double,
+                Dir::Toggle,
+                pos > 0 && b.get(pos - 1).is_some_and(u8::is_ascii_digit),
+            ),
             [b'\'', ..] => (1, Family::Single, Dir::Toggle, true),
             [0xE2, 0x80, 0x9C, ..] => (3, Family::Double, Dir::Open, false),
             [0xE2, 0x80, 0x9D, ..] => (3, Family::Double, Dir::Close, false),
@@ -249,6 +306,41 @@ fn scan(text: &str, grammar: &Grammar) -> Vec<Mark> {
         i = pos + len;
     }
     marks
+}
+
+/// The character before byte `pos`, skipping invisible format marks (the direction marks a
+/// copy-and-paste leaves: U+200E, U+200F, U+202A to U+202E, U+2066 to U+2069, U+FEFF).
+fn visible_before(text: &str, pos: usize) -> Option<char> {
+    text.get(..pos)?.chars().rev().find(|&c| {
+        !matches!(
+            c,
+            '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{FEFF}'
+        )
+    })
+}
+
+/// Whether nothing but white space follows byte `from` on its line.
+fn ws_after_all(text: &str, from: usize) -> bool {
+    text.get(from..)
+        .is_none_or(|r| r.split('\n').next().unwrap_or("").trim().is_empty())
+}
+
+/// Whether `gap` holds a blank line (a paragraph break).
+fn has_blank_line(gap: &[u8]) -> bool {
+    let mut newlines = 0;
+    for &c in gap {
+        match c {
+            b'\n' => {
+                newlines += 1;
+                if newlines > 1 {
+                    return true;
+                }
+            }
+            b' ' | b'\t' | b'\r' => {}
+            _ => newlines = 0,
+        }
+    }
+    false
 }
 
 /// Line structure needed while pairing.
@@ -651,6 +743,55 @@ mod tests {
         assert_eq!(furniture.len(), 2);
         let p = pair_around(t, g, &furniture);
         assert!(p.quotes.is_empty() && p.problems.is_empty(), "{p:?}");
+    }
+
+    /// ‘‘…’’ (doubled curly single marks) is one double quotation, nesting single marks inside;
+    /// a `’’` with no `‘‘` open is two single closing marks.
+    #[test]
+    fn doubled_single_marks_are_double_marks() {
+        let t = "‘‘We lost everything,’’ she said. ‘‘He told me ‘no,’ twice.’’";
+        assert_eq!(
+            contents(t),
+            vec!["We lost everything,", "He told me ‘no,’ twice."]
+        );
+        let p = pair(t, Grammar::builtin());
+        assert!(p.quotes.iter().all(|q| q.family == Family::Double));
+        assert_eq!(contents("‘He said ‘no’’ and left."), vec!["He said ‘no’"]);
+        // An ‘‘ left open in one paragraph does not make a `’’` in the next a double mark.
+        assert_eq!(contents("‘‘Open.\n\nShe said ‘fine’’ then."), vec!["fine"]);
+    }
+
+    /// A closing double mark that opens a paragraph is read as an opening mark.
+    #[test]
+    fn closing_glyph_opening_a_paragraph_opens() {
+        let t =
+            "The minister spoke next.\n\n\u{201d} \u{2026} what I heard on the road is that,\u{201d} he said.";
+        let p = pair(t, Grammar::builtin());
+        assert!(p.problems.is_empty(), "{p:?}");
+        assert_eq!(
+            contents(t),
+            vec![" \u{2026} what I heard on the road is that,"]
+        );
+    }
+
+    /// Feet and inches inside a quotation do not close it.
+    #[test]
+    fn feet_and_inches_inside_a_quote() {
+        let t = "\u{201c}She is 6\u{2019}2\u{201d}, and I am not,\u{201d} Dorsey said.";
+        assert_eq!(
+            contents(t),
+            vec!["She is 6\u{2019}2\u{201d}, and I am not,"]
+        );
+        assert!(pair(t, Grammar::builtin()).problems.is_empty());
+    }
+
+    /// An inch mark after a digit pairs with nothing and is no problem.
+    #[test]
+    fn inch_marks_are_quiet() {
+        let p = pair("He is 6'3\" tall, with a 27\" screen.", Grammar::builtin());
+        assert!(p.problems.is_empty() && p.quotes.is_empty(), "{p:?}");
+        // A closing mark after a digit still closes.
+        assert_eq!(contents("\"We won 3-2,\" she said."), vec!["We won 3-2,"]);
     }
 
     #[test]

@@ -27,6 +27,8 @@ mod participle;
 mod quoted_as;
 mod reported;
 mod speaker;
+#[cfg(test)]
+mod tests;
 
 pub use anonymity::anonymity;
 pub use speaker::subject_speaker;

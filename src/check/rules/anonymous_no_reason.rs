@@ -13,10 +13,24 @@
 //! A senior official from the trade ministry, requesting anonymity, said a deal was close.
 //! ```
 //!
+//! **What it leaves alone.** A reason stated anywhere the source is mentioned or in the sentence
+//! after ("They spoke on condition of anonymity to describe private conversations", "under
+//! government protocol"; `type=reason` and `type=reason-intro` in `grammars/anonymity.txt`); a
+//! source the copy names in apposition ("said the lawmakers, Reps. Dana Pruitt and Glen Harkavy",
+//! "an official named Budi", "The official, identified later as Ruth Anand") or a few paragraphs
+//! down; a source whose every claim another outlet reported ("people with knowledge of the plans
+//! told the Daily Ledger"), and every source of a story that retells another outlet's report ("The
+//! Harbour Chronicle reports that …" in its first two paragraphs); a bare plural role speaking for its
+//! institution ("officials said", "Labor Department officials said", counted by
+//! `anonymous-source`); a group the story places ("others said"); a source credited only with what
+//! it found, or only in a headline.
+//!
 //! **How to fix.** Add the reason: "…, who spoke on condition of anonymity because the
 //! negotiations are confidential, said …".
 
+use crate::check::around::{self, sentence_at};
 use crate::check::{Ctx, Finding, Level, Rule};
+use crate::report::ChainRole;
 
 /// See the module documentation.
 pub struct AnonymousNoReason;
@@ -32,19 +46,40 @@ impl Rule for AnonymousNoReason {
         Level::Warning
     }
     fn check(&self, cx: &Ctx<'_>, out: &mut Vec<Finding>) {
+        if around::retells_an_outlet(cx.doc, cx.report) {
+            return;
+        }
+        let tables = around::Sources::of(cx.doc, cx.report);
+        let claims = around::claims(cx.report);
         for e in &cx.report.entities {
-            if !e.anonymous || e.vague || e.anonymity_reason.is_some() {
+            if e.anonymity_reason.is_some()
+                || !around::unnamed_source(cx.doc, cx.report, &tables, e.id)
+            {
                 continue;
             }
-            // Only sources that are credited with something.
-            let credited = cx
-                .report
-                .quotes
-                .iter()
-                .any(|q| q.speaker.as_ref().is_some_and(|s| s.entity == e.id));
-            let Some(first) = e.mentions.first().filter(|_| credited) else {
+            // Only sources credited with a claim of their own: not only with words another
+            // outlet reported, nor only in a headline (the story under it says how it knows),
+            // nor only with what they found ("Officers found the car abandoned").
+            let units = tables.units.get(e.id).map_or(&[][..], Vec::as_slice);
+            let own = units.iter().any(|&i| {
+                let Some(q) = cx.report.quotes.get(i) else {
+                    return false;
+                };
+                claims.get(i) == Some(&true)
+                    && !around::is_finding(cx.doc, q)
+                    && !q.chain.iter().any(|l| l.role == ChainRole::Outlet)
+                    && !q
+                        .speaker
+                        .as_ref()
+                        .is_some_and(|s| around::outlets_source(cx.doc, &tables, s.mention))
+                    && !around::is_headline(cx.doc, q.paragraph)
+            });
+            let Some(first) = e.mentions.first().filter(|_| own) else {
                 continue;
             };
+            if around::institutional(cx.doc, first.span) || reason_given(cx, &tables, e) {
+                continue;
+            }
             let help = match &e.anonymity_request {
                 Some(r) => format!(
                     "\u{201c}{}\u{201d} is a request, not a reason: say why anonymity was granted",
@@ -64,4 +99,22 @@ impl Rule for AnonymousNoReason {
             });
         }
     }
+}
+
+/// Whether a reason for anonymity is stated in a sentence that mentions the source, or in the
+/// sentence after one that does when no other unnamed source is mentioned there ("They spoke
+/// on condition of anonymity to describe private conversations"; not "Another official, who
+/// spoke on condition of anonymity because …", whose reason is that official's).
+fn reason_given(cx: &Ctx<'_>, tables: &around::Sources, e: &crate::report::Entity) -> bool {
+    let other_source_in = |si: usize| {
+        tables
+            .anonymous_in
+            .get(si)
+            .is_some_and(|v| v.iter().any(|&o| o != e.id))
+    };
+    let reason = |si: usize| tables.reasons.get(si) == Some(&true);
+    e.mentions.iter().any(|m| {
+        sentence_at(cx.doc, m.span.start)
+            .is_some_and(|si| reason(si) || (reason(si + 1) && !other_source_in(si + 1)))
+    })
 }

@@ -14,11 +14,16 @@
 //! A senior official, requesting anonymity, said the talks had stalled.
 //! ```
 //!
+//! **What it leaves alone.** A source the copy names in apposition at any of its mentions ("said
+//! the lawmakers, Reps. Dana Pruitt and Glen Harkavy", "The official, identified later as Ruth
+//! Anand"), a group the story places or has just named ("others said"), and weasel groups
+//! ("critics say"), which are `vague-attribution`'s.
+//!
 //! **How to fix.** Name the source if you can; if not, say why the source was granted
 //! anonymity and how they know.
 
+use crate::check::around;
 use crate::check::{Ctx, Finding, Level, Rule};
-use crate::figures::claim_kinds;
 
 /// See the module documentation.
 pub struct AnonymousSource;
@@ -34,13 +39,20 @@ impl Rule for AnonymousSource {
         Level::Info
     }
     fn check(&self, cx: &Ctx<'_>, out: &mut Vec<Finding>) {
-        let claims = claim_kinds(cx.report);
-        for (q, claim) in cx.report.quotes.iter().zip(claims) {
-            let Some(s) = q.speaker.as_ref().filter(|s| s.anonymous) else {
+        let tables = around::Sources::of(cx.doc, cx.report);
+        let claims = around::claims(cx.report);
+        let mut unnamed_by_entity: Vec<Option<bool>> = vec![None; cx.report.entities.len()];
+        for (i, q) in cx.report.quotes.iter().enumerate() {
+            let Some(s) = q.speaker.as_ref() else {
                 continue;
             };
-            // Weasel groups ("critics say") are `vague-attribution`'s.
-            if cx.report.entities.get(s.entity).is_some_and(|e| e.vague) || claim.is_none() {
+            let Some(slot) = unnamed_by_entity.get_mut(s.entity) else {
+                continue;
+            };
+            let unnamed = *slot.get_or_insert_with(|| {
+                around::unnamed_source(cx.doc, cx.report, &tables, s.entity)
+            });
+            if !unnamed || claims.get(i) != Some(&true) || around::is_finding(cx.doc, q) {
                 continue;
             }
             out.push(Finding {

@@ -2,7 +2,7 @@
 //!
 //! A quotation mark that opens and never closes, or closes what never opened. The
 //! multi-paragraph convention is accepted: a paragraph may leave a quote open when the next
-//! paragraph opens it again.
+//! paragraph opens it again. One finding a paragraph.
 //!
 //! **Why it matters.** An unclosed quote leaves readers unsure where someone's words end and
 //! the reporter's begin, and it breaks every tool downstream that pairs marks.
@@ -31,7 +31,15 @@ impl Rule for UnbalancedQuote {
         Level::Error
     }
     fn check(&self, cx: &Ctx<'_>, out: &mut Vec<Finding>) {
+        // One finding a paragraph: a second stray mark there is most often the first one's
+        // partner, left unpaired by it.
+        let mut last_paragraph = None;
         for d in &cx.report.diagnostics {
+            let paragraph = crate::check::around::paragraph_at(cx.doc, d.span.start);
+            if last_paragraph == Some(paragraph) {
+                continue;
+            }
+            last_paragraph = Some(paragraph);
             let (message, help) = match d.code.as_str() {
                 "unclosed-quote" => (
                     "quotation mark opens a quote that never closes",

@@ -1,0 +1,106 @@
+//! One table row per construction: a sentence, and the speaker phrase and content each
+//! construction reads from it.
+
+use super::{attributions, ContentForm};
+use crate::text::Doc;
+use crate::Grammar;
+
+/// (speaker phrase, content, number of quotations, form) of each attribution of `text`'s
+/// first sentence.
+fn read(text: &str) -> Vec<(String, String, usize, ContentForm)> {
+    let doc = Doc::new(text, Grammar::builtin());
+    let span = |a: usize, b: usize| {
+        let (s, e) = (doc.tokens[a].span.start, doc.tokens[b - 1].span.end);
+        text[s..e].to_string()
+    };
+    attributions(&doc, doc.sentences[0])
+        .iter()
+        .map(|a| {
+            let speaker = a.speaker.as_ref().map_or(String::new(), |n| span(n.start, n.end));
+            let content = a.content.map_or(String::new(), |(s, e)| span(s, e));
+            (speaker, content, a.quotes.len(), a.form)
+        })
+        .collect()
+}
+
+fn one(text: &str) -> (String, String, usize, ContentForm) {
+    let r = read(text);
+    assert_eq!(r.len(), 1, "{text}: {r:?}");
+    r[0].clone()
+}
+
+#[test]
+fn reported_clause_with_and_without_that() {
+    let r = one("The agency this week said the plan was dead.");
+    assert_eq!((r.0.as_str(), r.1.as_str()), ("The agency", "the plan was dead"));
+    let r = one("Sanders, a senator from Vermont, said that the economy had stalled.");
+    assert_eq!((r.0.as_str(), r.1.as_str()), ("Sanders", "the economy had stalled"));
+}
+
+#[test]
+fn hearer_then_clause() {
+    let r = one("The governor told reporters on Monday he would sign the bill.");
+    assert_eq!(r.1, "he would sign the bill");
+}
+
+#[test]
+fn inverted_and_postposed() {
+    let r = one("\"We will rebuild,\" said Ana Ruiz, the mayor.");
+    assert_eq!((r.0.as_str(), r.2), ("Ana Ruiz", 1));
+    let r = one("Prices will rise next year, the central bank said.");
+    assert_eq!((r.0.as_str(), r.1.as_str()), ("the central bank", "Prices will rise next year"));
+}
+
+#[test]
+fn parenthetical_claims_the_sentence() {
+    let r = one("The new tunnel, officials said, would cost more than expected.");
+    assert_eq!(r.1, "The new tunnel, officials said, would cost more than expected");
+}
+
+#[test]
+fn relative_speaker() {
+    let r = read("The blame fell on Ted Cruz, who said he would use the tactic sparingly.");
+    assert!(r.iter().any(|x| x.0 == "Ted Cruz" && x.1 == "he would use the tactic sparingly"));
+}
+
+#[test]
+fn participle_and_coordinated_claims() {
+    let r = read("The company denied wrongdoing, adding that it would appeal.");
+    assert!(r.iter().any(|x| x.1 == "it would appeal"));
+    let r = read("She said the plan was sound and added that costs would fall.");
+    assert!(r.iter().any(|x| x.1 == "the plan was sound"));
+    assert!(r.iter().any(|x| x.1 == "costs would fall"));
+}
+
+#[test]
+fn according_to_and_as_reported() {
+    let r = one("According to the ministry, exports fell 3 percent in May.");
+    assert_eq!((r.0.as_str(), r.1.as_str()), ("the ministry", "exports fell 3 percent in May"));
+    let r = one("As the Tribune reported, the deal collapsed on Friday.");
+    assert_eq!((r.0.as_str(), r.1.as_str()), ("the Tribune", "the deal collapsed on Friday"));
+}
+
+#[test]
+fn quoted_as_saying() {
+    let r = one("Mayor Ana Ruiz was quoted by the Tribune as saying the bridge would reopen.");
+    assert_eq!((r.0.as_str(), r.1.as_str()), ("Mayor Ana Ruiz", "the bridge would reopen"));
+}
+
+#[test]
+fn acts_with_no_clause() {
+    let r = one("The senator vowed to scrap the tax on heating oil.");
+    assert_eq!((r.1.as_str(), r.3), ("to scrap the tax on heating oil", ContentForm::Infinitive));
+    let r = one("The council urged residents to boil their drinking water.");
+    assert_eq!(r.1, "residents to boil their drinking water");
+    let r = one("The mayor asked whether the bridge could reopen by June.");
+    assert_eq!(r.3, ContentForm::Question);
+    let r = one("Clinton accused Trump of using divisive rhetoric at rallies.");
+    assert_eq!((r.1.as_str(), r.3), ("Trump of using divisive rhetoric at rallies", ContentForm::NounPhrase));
+}
+
+#[test]
+fn no_claim() {
+    assert!(read("The ministry has not said whether it will appeal.").is_empty());
+    assert!(read("The official asked not to be named.").is_empty());
+    assert!(read("The report is due next week.").is_empty());
+}

@@ -691,7 +691,13 @@ pub fn nominal<'d, 'a: 'd>(i: Phr<'d, 'a>) -> PResult<'d, 'a, usize> {
 /// "at the ministry", "of those surveyed", "polled by Reuters", "overseeing the talks", "who
 /// attended the talks", "(R-Ga.)".
 fn postmodifier<'d, 'a: 'd>(i: Phr<'d, 'a>) -> PResult<'d, 'a, ()> {
-    let pp = pair(kind(PhraseKind::Prep), np);
+    // (Not a preposition that opens a clause: "23% on Wednesday after the drugmaker said".)
+    let pp = pair(
+        super::input::phrase(|d, _, p| {
+            p.kind == PhraseKind::Prep && !d.is_func(p.start as usize, FuncType::Connective)
+        }),
+        np,
+    );
     let participle = (
         nonfinite_vg,
         opt(np),

@@ -14,6 +14,7 @@
 
 pub mod clause;
 pub mod features;
+pub mod fixup;
 pub mod input;
 pub mod model;
 pub mod phrase;
@@ -54,7 +55,9 @@ pub fn tag_doc(doc: &Doc<'_>) -> Vec<Tag> {
 
 /// Reads the layers above the tokens into `doc`: tags, phrases, clauses.
 pub fn parse(doc: &mut Doc<'_>) {
-    doc.tags = tag_doc(doc);
+    let mut tags = tag_doc(doc);
+    fixup::apply(doc, &mut tags);
+    doc.tags = tags;
     let (mut phrases, of) = phrase::chunk_doc(doc, &doc.tags);
     phrase::mark_infinitives(&mut phrases);
     doc.phrases = phrases;

@@ -418,12 +418,13 @@ impl Chunker<'_, '_> {
             // (A participle only before the noun: "the ministry blamed Vorenian forces" has a
             // verb after its noun; "AI-powered software" and "of proposed changes" need no
             // determiner.)
-            let modifies = (g.is_participle() || g.is_gerund() || g.is_adv())
+            let modifies = (g.is_participle() || g.is_gerund() || g.is_adv() || (k > 0 && self.possessive(k - 1) && g.is_past()))
                 && k + 1 < end
                 && (self.premodifier(k + 1) || self.tag(k + 1).is_participle())
                 && self.starts_nominal(k + 1, end);
             let determined = *flags & PhraseFlag::DETERMINED != 0;
-            let participle = g.is_participle() || g.is_gerund();
+            let after_possessive = k > 0 && self.possessive(k - 1);
+            let participle = g.is_participle() || g.is_gerund() || (after_possessive && g.is_past());
             let open = if participle {
                 head.is_none() && (determined || k > start || self.bare_modifier(k))
             } else {
@@ -468,12 +469,15 @@ impl Chunker<'_, '_> {
     /// before them).
     fn starts_nominal(&self, mut k: usize, end: usize) -> bool {
         let stop = end.min(k + 8);
+        // (After a possessive a past form modifies the noun: "the WHO's recommended limit".)
+        let after_possessive = k > 0 && self.possessive(k - 1);
         while k < stop {
             let g = self.tag(k);
             if self.nominal(k) {
                 return true;
             }
-            if !(self.premodifier(k) || g.is_adv() || g.is_participle() || g.is_gerund()) {
+            let participle = g.is_participle() || g.is_gerund() || (after_possessive && g.is_past());
+            if !(self.premodifier(k) || g.is_adv() || participle) {
                 return false;
             }
             k += 1;

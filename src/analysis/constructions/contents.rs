@@ -36,7 +36,7 @@ pub fn admit<'a>(sent: &Sent<'_, 'a>, mut a: Attr<'a>, out: &mut Vec<Attr<'a>>) 
     let nested = !contrasted
         && a.kind != CueKind::Participle
         && a.content.is_some_and(|(cs, _)| cs > a.cue.0)
-        && first_content.is_some_and(inside);
+        && out.iter().filter_map(|b| b.content).any(inside);
     if contrasted {
         a.left -= 2;
     }

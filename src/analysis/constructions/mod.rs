@@ -272,6 +272,11 @@ fn can_cue(sent: &Sent<'_, '_>, p: usize, v: &Verb) -> bool {
     if x.is(PhraseFlag::INFINITIVE) && !reported::lead_in(sent, p) {
         return false;
     }
+    // "will say", "can show", "would argue": a modal reports nothing said yet.
+    let modal = (x.start as usize..x.head()).any(|t| sent.doc.tag(t) == crate::syntax::Tag::AuxMd);
+    if modal {
+        return false;
+    }
     v.kind != VerbKind::Manner || x.is(PhraseFlag::FINITE) || x.is(PhraseFlag::GERUND)
 }
 

@@ -1,0 +1,63 @@
+//! Corrections of the tagger's reading where the lexicon and a closed context settle it, made
+//! once after tagging and before the phrases are read (harper's "fix-ups" serve the same end).
+//!
+//! - "said in a statement that cocoa prices had …", "said that relations with …": after the
+//!   "that" of a speech verb's complement, a word the tagger read as a present-tense verb
+//!   ("cocoa/VBZ", "relations/VBZ", "work/VBP") is the clause's subject noun when a noun, a
+//!   preposition or a verb follows it (a verb right after "that" would need an object there).
+
+use super::Tag;
+use crate::grammar::TokClass;
+use crate::text::Doc;
+
+/// Applies the corrections to `tags` (parallel to `doc`'s tokens).
+pub fn apply(doc: &Doc<'_>, tags: &mut [Tag]) {
+    for s in &doc.sentences {
+        for t in s.start..s.end.saturating_sub(2) {
+            if complementizer_that(doc, tags, t, s.start) {
+                subject_after_that(doc, tags, t + 1);
+            }
+        }
+    }
+}
+
+fn tag(tags: &[Tag], t: usize) -> Tag {
+    tags.get(t).copied().unwrap_or_default()
+}
+
+/// Whether token `t` is "that" after a speech verb and its tail (noun phrases, prepositions,
+/// adverbs: "said on Wednesday that", "told the bench that"), within ten words.
+fn complementizer_that(doc: &Doc<'_>, tags: &[Tag], t: usize, start: usize) -> bool {
+    if !doc.tok_text(t).eq_ignore_ascii_case("that") {
+        return false;
+    }
+    let mut k = t;
+    while k > start && t - k < 10 {
+        k -= 1;
+        let g = tag(tags, k);
+        if g.is_verb() {
+            return doc.has(k, TokClass::VERB) && k + 1 < t || doc.has(k, TokClass::VERB) && k + 1 == t;
+        }
+        if !(g.is_noun() || g.is_adp() || g.is_adv() || g.is_det() || g.is_adj() || g.is_num() || g.is_pronoun() || g.is_quote()) {
+            return false;
+        }
+    }
+    false
+}
+
+/// Re-reads token `t`, right after a complementizer "that", as a noun when the tagger read it
+/// as a present-tense verb and a noun, a preposition or a verb follows.
+fn subject_after_that(doc: &Doc<'_>, tags: &mut [Tag], t: usize) {
+    let g = tag(tags, t);
+    if !matches!(g, Tag::VerbVbz | Tag::VerbVbp | Tag::VerbVb) || doc.is_cap(t) {
+        return;
+    }
+    let next = tag(tags, t + 1);
+    if !(next.is_noun() || next.is_adp() || next.is_verb()) {
+        return;
+    }
+    let plural = doc.tok_text(t).ends_with('s');
+    if let Some(slot) = tags.get_mut(t) {
+        *slot = if plural { Tag::NounNns } else { Tag::NounNn };
+    }
+}

@@ -724,15 +724,25 @@ fn restrictive_relative<'d, 'a: 'd>(i: Phr<'d, 'a>) -> PResult<'d, 'a, ()> {
     let (mut r, _) = super::input::phrase(|d, _, p| {
         p.kind == PhraseKind::Wh && relative_word(d, p.start as usize)
     })(i)?;
+    // (A subordinate clause inside it has a verb of its own: "who was at the market when the
+    // shelling began".)
     let mut finite = 0;
+    let mut opened = false;
     while let Some(p) = r.peek() {
         if !not_mark_phrase(doc, p) || matches!(doc.tok_text(p.start as usize), "." | "!" | "?") {
             break;
         }
+        if matches!(p.kind, PhraseKind::Wh | PhraseKind::Sconj) {
+            opened = true;
+        }
         if p.kind == PhraseKind::Vg && p.is(PhraseFlag::FINITE) {
-            finite += 1;
-            if finite > 1 {
-                break;
+            if opened {
+                opened = false;
+            } else {
+                finite += 1;
+                if finite > 1 {
+                    break;
+                }
             }
         }
         r = r.at(r.start + 1);

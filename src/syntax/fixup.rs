@@ -1,6 +1,9 @@
 //! Corrections of the tagger's reading where the lexicon and a closed context settle it, made
 //! once after tagging and before the phrases are read (harper's "fix-ups" serve the same end).
 //!
+//! - "…, United chairman Neil Okonjo said": a capitalised word inside a sentence that the
+//!   tagger read as a base-form verb, with no "to" or modal before it, is a proper noun (a base
+//!   form there would need one).
 //! - "said in a statement that cocoa prices had …", "said that relations with …": after the
 //!   "that" of a speech verb's complement, a word the tagger read as a present-tense verb
 //!   ("cocoa/VBZ", "relations/VBZ", "work/VBP") is the clause's subject noun when a noun, a
@@ -13,6 +16,15 @@ use crate::text::Doc;
 /// Applies the corrections to `tags` (parallel to `doc`'s tokens).
 pub fn apply(doc: &Doc<'_>, tags: &mut [Tag]) {
     for s in &doc.sentences {
+        for t in s.start + 1..s.end {
+            let prev = tag(tags, t - 1);
+            let bare = tag(tags, t) == Tag::VerbVb && !(prev.is_to() || prev == Tag::AuxMd);
+            if bare && doc.is_cap(t) && doc.quote_of(t - 1).is_none() {
+                if let Some(slot) = tags.get_mut(t) {
+                    *slot = Tag::PropnNnp;
+                }
+            }
+        }
         for t in s.start..s.end.saturating_sub(2) {
             if complementizer_that(doc, tags, t, s.start) {
                 subject_after_that(doc, tags, t + 1);
@@ -53,7 +65,7 @@ fn subject_after_that(doc: &Doc<'_>, tags: &mut [Tag], t: usize) {
         return;
     }
     let next = tag(tags, t + 1);
-    if !(next.is_noun() || next.is_adp() || next.is_verb()) {
+    if !(next.is_noun() || next.is_adp() || next.is_sconj() || next.is_verb()) {
         return;
     }
     let plural = doc.tok_text(t).ends_with('s');

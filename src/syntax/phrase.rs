@@ -339,6 +339,12 @@ impl Chunker<'_, '_> {
             });
         }
         let (head, e) = self.nominal_run(k, end, &mut flags);
+        // "the shelling began": a gerund after a determiner, with no noun after it, is the noun.
+        let gerund_head = head.is_none() && determined && e == k && k < end && {
+            let g = self.tag(k);
+            (g.is_gerund() || g.is_participle()) && !self.starts_nominal(k + 1, end)
+        };
+        let (head, e) = if gerund_head { (Some(k), k + 1) } else { (head, e) };
         let head = match head {
             Some(h) => h,
             // A determiner standing alone ("Some say", "Many of them", "all"): its own phrase.
@@ -461,7 +467,12 @@ impl Chunker<'_, '_> {
     /// ("of proposed changes").
     fn bare_modifier(&self, k: usize) -> bool {
         self.text(k).contains('-')
-            || k.checked_sub(1).is_some_and(|p| self.tag(p) == Tag::AdpIn)
+            || k.checked_sub(1).is_some_and(|p| {
+                let g = self.tag(p);
+                // (After a preposition, a verb or "that": "of proposed changes", "said targeted
+                // payments would begin".)
+                g == Tag::AdpIn || g == Tag::SconjIn || (g.is_verb() && self.tag(k).is_participle())
+            })
             || (k == self.first && self.doc.is_cap(k) && !self.doc.is_cap(k + 1))
     }
 

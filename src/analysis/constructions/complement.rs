@@ -38,12 +38,25 @@ pub fn complement<'a>(sent: &Sent<'_, 'a>, mut k: usize, a: &mut Attr<'a>) {
         a.quotes.push(sent.tok(q));
         return;
     }
+    // "warned both sides that …", "expressed optimism that …": a noun phrase right before the
+    // verb's complement clause is its hearer or the noun the clause completes.
+    if sent.ph(k).kind == PhraseKind::Np && clause_at(sent, k + 1, k).is_some() {
+        k += 1;
+    }
     let after_tail = tail(sent, k, a);
     // `said in a statement: "…"`
     if sent.is_punct(after_tail, ":") && sent.is_quote(after_tail + 1) {
         a.quotes.push(sent.tok(after_tail + 1));
         return;
     }
+    let after_tail = if sent.ph(after_tail).kind == PhraseKind::Prep
+        && opens_clause(sent, after_tail + 1)
+        && sent.ph(after_tail + 1).is(PhraseFlag::QUANTITY)
+    {
+        after_tail + 1
+    } else {
+        after_tail
+    };
     if let Some((from, to, c)) = clause_at(sent, after_tail, k) {
         set_content(sent, a, from, to, Some(c));
         let opener = sent.ph(from);
@@ -195,10 +208,6 @@ fn tail<'a>(sent: &Sent<'_, 'a>, k: usize, a: &mut Attr<'a>) -> usize {
                     a.chain.push(n);
                     e = after;
                 }
-            } else {
-                while sent.ph(e).kind == PhraseKind::Np && e < ep + 2 {
-                    e += 1;
-                }
             }
             continue;
         }
@@ -347,6 +356,11 @@ fn that_after_asides(sent: &Sent<'_, '_>, p: usize) -> Option<(usize, usize, usi
             return None;
         }
         if is_complementizer(sent, seg + 1) {
+            // (Not a relative "that" right before a verb: "a memo, first reported by X, that set
+            // out the delays".)
+            if sent.ph(seg + 2).kind == PhraseKind::Vg {
+                return None;
+            }
             return clause_at(sent, seg + 1, p);
         }
         let mut next = seg + 1;
@@ -382,12 +396,24 @@ fn object<'a>(sent: &Sent<'_, 'a>, k: usize, a: &mut Attr<'a>) {
         a.meta = true;
         return;
     }
-    // The object's phrases, to the next comma or the end.
+    // The object's phrases, to the next comma, the end, or a clause of its own ("said yes
+    // and 38 percent said no").
+    let next_clause = (sent.clauses.0..sent.clauses.1)
+        .filter_map(|c| sent.clause(c))
+        .filter(|c| matches!(c.kind, ClauseKind::Coordinate | ClauseKind::Main))
+        .map(|c| c.start as usize)
+        .filter(|&c| c > k)
+        .min()
+        .unwrap_or(sent.p1);
     let mut e = k;
-    while e < sent.p1 && !sent.is_aside_mark(e) && !sent.is_final(e) && !sent.is_punct(e, ";") {
+    while e < next_clause.min(sent.p1) && !sent.is_aside_mark(e) && !sent.is_final(e) && !sent.is_punct(e, ";") {
         e += 1;
     }
     if e == k {
+        return;
+    }
+    // "said little about the cause", "said nothing when asked": a quantity standing alone.
+    if doc.is_func(t, FuncType::Quantity) && sent.ph(k).end == sent.ph(k).start + 1 {
         return;
     }
     if act_content(sent, k, e, a) {
@@ -424,7 +450,7 @@ fn object<'a>(sent: &Sent<'_, 'a>, k: usize, a: &mut Attr<'a>) {
         .count()
         + (k..e).map(|q| (sent.ph(q).end - sent.ph(q).start) as usize).sum::<usize>();
     let says = matches!(kind, Some(VerbKind::Speech | VerbKind::Finding));
-    if says && !object_verb && words >= 4 && !sent.is_quote(k) {
+    if says && !object_verb && words >= 4 && sent.ph(k).kind == PhraseKind::Np {
         let end = sent
             .clause_at(k)
             .and_then(|c| sent.clause(c))
@@ -521,15 +547,29 @@ fn particle_content<'a>(sent: &Sent<'_, 'a>, k: usize, a: &mut Attr<'a>) -> bool
 /// The noun phrase object at phrases `[k, e)` with its prepositional tails, as the content,
 /// when it has more than three words.
 fn noun_content<'a>(sent: &Sent<'_, 'a>, k: usize, e: usize, a: &mut Attr<'a>) -> bool {
+    let doc = sent.doc;
     let mut q = k + 1;
     while q < e {
         let y = sent.ph(q);
-        let of = y.kind == PhraseKind::Sconj && sent.doc.tok_text(y.start as usize).eq_ignore_ascii_case("of");
+        let w = doc.tok_text(y.start as usize);
+        let of = y.kind == PhraseKind::Sconj && w.eq_ignore_ascii_case("of");
         let gerund = y.kind == PhraseKind::Vg && !y.is(PhraseFlag::FINITE);
-        if !(matches!(y.kind, PhraseKind::Prep | PhraseKind::Np | PhraseKind::Quote | PhraseKind::Adj) || of || gerund) {
+        // (Not an adjunct: "in her budget address in March", "after Whitmore Albion came …".)
+        let adjunct = y.kind == PhraseKind::Prep
+            && (doc.is_func(y.start as usize, FuncType::Connective)
+                || ["in", "at", "during", "on"].iter().any(|p| w.eq_ignore_ascii_case(p))
+                    && crate::syntax::is_time_np(doc, q + 1)
+                || ["in", "at", "during"].iter().any(|p| w.eq_ignore_ascii_case(p)) && q + 1 < e);
+        let kinds = matches!(y.kind, PhraseKind::Prep | PhraseKind::Np | PhraseKind::Quote | PhraseKind::Adj);
+        if !(kinds || of || gerund) || adjunct || crate::syntax::is_time_np(doc, q) {
             break;
         }
         q += 1;
+    }
+    // "spoke on the condition of anonymity": an anonymity phrase is no content.
+    let (ta, tb) = sent.span(k, q);
+    if (ta..tb).any(|t| doc.has(t, crate::grammar::TokClass::STARTS_ANON)) {
+        return false;
     }
     // (Three words or fewer, "denied the charges", "praised the team", name the act rather
     // than report what was said.)

@@ -252,8 +252,9 @@ pub fn left_side(sent: &Sent<'_, '_>, a: &mut Attr<'_>) {
         return;
     }
     let pe = sent.phrase_of(e.max(lo + 1) - 1) + 1;
-    // "According to a police report, officers found …": that clause has its own source.
-    let sourced = (lo..e).any(|t| {
+    // "According to a police report, officers found …": that clause has its own source (an
+    // opening cue phrase; not a participle of its own clause: "…, citing the age of …").
+    let sourced = (lo..(lo + 2).min(e)).any(|t| {
         doc.has(t, crate::grammar::TokClass::STARTS_CUE)
             && doc.tok_hits(t).iter().any(|h| {
                 doc.grammar.tag(h.pattern).iter().any(|x| {

@@ -99,8 +99,9 @@ impl Emitted {
         self.set_aside_unclaimed(doc, s);
     }
 
-    /// The units of a reported clause (tokens `[cs, ce)`): an indirect unit, then a partial
-    /// unit for each quotation inside it not given yet (a title of a work for one that is).
+    /// The units of a reported clause (tokens `[cs, ce)`): an indirect unit, then for each
+    /// quotation inside it not given yet a partial unit, or a title unit when it is the title
+    /// of a work ([`is_title`]).
     fn claim_units(
         &mut self,
         doc: &Doc<'_>,

@@ -21,11 +21,7 @@ impl Entities {
         let p = np.pronoun?;
         let pos = span.start;
         // Candidates go straight to `most_salient`, without a vector in between.
-        let cands = self
-            .alive()
-            .filter(|(_, e)| may_refer_to(p, e))
-            .map(|(i, _)| i);
-        let found = self.most_salient(cands, pos);
+        let found = self.most_salient_where(|e| may_refer_to(p, e), pos);
         let id = match found {
             Some(id) => id,
             None => {

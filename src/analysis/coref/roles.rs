@@ -96,10 +96,7 @@ impl Entities {
                 && e.words.len() > 1
                 && e.words.last().is_some_and(|x| x.eq_ignore_ascii_case(w))
         };
-        self.most_salient(
-            self.alive().filter(|(_, e)| surname(e)).map(|(i, _)| i),
-            pos,
-        )
+        self.most_salient_where(surname, pos)
     }
 
     /// "One diplomat said …. Another said …": a lone "one" or "another" is one more of the
@@ -109,10 +106,7 @@ impl Entities {
             && np.head_title.is_none()
             && np::lone_of_group(doc, np.start, np.end);
         if lone {
-            self.most_salient(
-                self.alive().filter(|(_, e)| e.anonymous).map(|(i, _)| i),
-                pos,
-            )
+            self.most_salient_where(|e| e.anonymous, pos)
         } else {
             None
         }
@@ -180,15 +174,9 @@ impl Entities {
             EntityKind::Anonymous => {
                 let same_head = |e: &Ent| e.anonymous && e.head.as_deref() == Some(head_word);
                 if self.alive().any(|(_, e)| same_head(e)) {
-                    self.most_salient(
-                        self.alive().filter(|(_, e)| same_head(e)).map(|(i, _)| i),
-                        pos,
-                    )
+                    self.most_salient_where(same_head, pos)
                 } else {
-                    self.most_salient(
-                        self.alive().filter(|(_, e)| e.anonymous).map(|(i, _)| i),
-                        pos,
-                    )
+                    self.most_salient_where(|e| e.anonymous, pos)
                 }
             }
             EntityKind::Person if is_epithet(doc, np, head_word, r.noun) => {
@@ -200,20 +188,13 @@ impl Entities {
                 let described =
                     |e: &Ent| !e.named && e.anonymous && e.head.as_deref() == Some(head_word);
                 if self.alive().any(|(_, e)| described(e)) {
-                    self.most_salient(
-                        self.alive().filter(|(_, e)| described(e)).map(|(i, _)| i),
-                        pos,
-                    )
+                    self.most_salient_where(described, pos)
                 } else {
                     self.best_role_holder(doc, np, head_word, pos)
                 }
             }
             EntityKind::Organisation => {
-                let cands = self
-                    .alive()
-                    .filter(|(_, e)| names_organisation(doc, np, r.noun, head_word, e))
-                    .map(|(i, _)| i);
-                self.most_salient(cands, pos)
+                self.most_salient_where(|e| names_organisation(doc, np, r.noun, head_word, e), pos)
             }
             _ => {
                 // With no known head word, only the same words name the same group.
@@ -221,11 +202,7 @@ impl Entities {
                     e.head.as_deref() == Some(head_word)
                         && (!head_word.is_empty() || same_lowercase(&e.name, text))
                 };
-                let cands = self
-                    .alive()
-                    .filter(|(_, e)| e.kind == r.kind && same(e))
-                    .map(|(i, _)| i);
-                self.most_salient(cands, pos)
+                self.most_salient_where(|e| e.kind == r.kind && same(e), pos)
             }
         }
     }
@@ -252,10 +229,7 @@ impl Entities {
                     .is_some_and(|w| same_lowercase(w, last))
         };
         if np.end > np.start + 1 && self.alive().any(|(_, e)| described(e)) {
-            let found = self.most_salient(
-                self.alive().filter(|(_, e)| described(e)).map(|(i, _)| i),
-                pos,
-            );
+            let found = self.most_salient_where(described, pos);
             if found.is_some() {
                 return found;
             }
@@ -269,14 +243,9 @@ impl Entities {
         let named_person = |e: &Ent| e.kind == EntityKind::Person && e.named && fits(e);
         let aged = |e: &Ent| named_person(e) && age.is_some() && e.age == age;
         if self.alive().any(|(_, e)| aged(e)) {
-            self.most_salient(self.alive().filter(|(_, e)| aged(e)).map(|(i, _)| i), pos)
+            self.most_salient_where(aged, pos)
         } else {
-            self.most_salient(
-                self.alive()
-                    .filter(|(_, e)| named_person(e))
-                    .map(|(i, _)| i),
-                pos,
-            )
+            self.most_salient_where(named_person, pos)
         }
     }
 
@@ -357,16 +326,15 @@ impl Entities {
         let at = before.or(after)?;
         let word = lowercase(doc.tok_text(at));
         let firm = org_noun(at).is_some_and(|m| m.firm);
-        let cands = self
-            .alive()
-            .filter(|(_, e)| {
+        self.most_salient_where(
+            |e| {
                 e.kind == EntityKind::Organisation
                     && !e.outlet
                     && (e.head.as_deref() == Some(word.as_str())
                         || (e.named && ((firm && is_business(doc, e)) || e.words.contains(&word))))
-            })
-            .map(|(i, _)| i);
-        self.most_salient(cands, pos)
+            },
+            pos,
+        )
     }
 
     /// The person holding the role `np` names: title phrase, role family and modifiers must fit;

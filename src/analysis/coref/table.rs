@@ -262,6 +262,16 @@ impl Entities {
             .map(|(_, i)| i)
     }
 
+    /// [`Self::most_salient`] of the live entities (as [`Self::alive`] gives them) that
+    /// `pred` accepts.
+    pub(super) fn most_salient_where(
+        &self,
+        pred: impl Fn(&Ent) -> bool,
+        pos: usize,
+    ) -> Option<usize> {
+        self.most_salient(self.alive().filter(|(_, e)| pred(e)).map(|(i, _)| i), pos)
+    }
+
     /// Entity `from` is `into`: its mentions move there, and it points there.
     pub(super) fn merge_into(&mut self, from: usize, into: usize) {
         let Some(p) = self.list.get_mut(from) else {

@@ -186,43 +186,61 @@ fn blank_embeds(bytes: &mut [u8]) {
 pub fn prose(text: &str, kind: InputKind) -> Prose {
     let mut bytes = text.as_bytes().to_vec();
     if kind == InputKind::Markdown {
-        // Keep only text events outside code, metadata and images; blank everything else.
-        let mut keep = vec![false; bytes.len()];
-        let opts = Options::ENABLE_YAML_STYLE_METADATA_BLOCKS
-            | Options::ENABLE_PLUSES_DELIMITED_METADATA_BLOCKS
-            | Options::ENABLE_TABLES
-            | Options::ENABLE_STRIKETHROUGH
-            | Options::ENABLE_FOOTNOTES;
-        let mut skip_depth = 0usize;
-        for (ev, range) in Parser::new_ext(text, opts).into_offset_iter() {
-            match ev {
-                Event::Start(
-                    Tag::CodeBlock(_) | Tag::MetadataBlock(_) | Tag::Image { .. } | Tag::HtmlBlock,
-                ) => skip_depth += 1,
-                Event::End(
-                    TagEnd::CodeBlock
-                    | TagEnd::MetadataBlock(_)
-                    | TagEnd::Image
-                    | TagEnd::HtmlBlock,
-                ) => skip_depth = skip_depth.saturating_sub(1),
-                Event::Text(_) if skip_depth == 0 => {
-                    for k in keep.iter_mut().take(range.end).skip(range.start) {
-                        *k = true;
-                    }
-                }
-                _ => {}
-            }
-        }
-        for (i, c) in bytes.iter_mut().enumerate() {
-            if !keep.get(i).copied().unwrap_or(false) && *c != b'\n' && *c != b'\r' {
-                *c = b' ';
-            }
-        }
+        blank_non_prose(text, &mut bytes);
     }
     if kind == InputKind::Text {
         blank_tags(&mut bytes);
     }
-    // Directives: parsed from the original lines, blanked from the prose.
+    let (suppressions, unknown_rules) = directives(text, &mut bytes);
+    // Blanking replaces whole bytes of multi-byte characters only inside non-prose ranges;
+    // decoding is lossless for prose, and lossy replacement keeps the length otherwise.
+    let text = match String::from_utf8(bytes) {
+        Ok(s) => s,
+        Err(e) => String::from_utf8_lossy(e.as_bytes()).into_owned(),
+    };
+    Prose {
+        text,
+        suppressions,
+        unknown_rules,
+    }
+}
+
+/// Blanks in `bytes` (the bytes of the Markdown `text`) everything but the text outside code,
+/// metadata, HTML blocks and images.
+fn blank_non_prose(text: &str, bytes: &mut [u8]) {
+    let mut keep = vec![false; bytes.len()];
+    let opts = Options::ENABLE_YAML_STYLE_METADATA_BLOCKS
+        | Options::ENABLE_PLUSES_DELIMITED_METADATA_BLOCKS
+        | Options::ENABLE_TABLES
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_FOOTNOTES;
+    let mut skip_depth = 0usize;
+    for (ev, range) in Parser::new_ext(text, opts).into_offset_iter() {
+        match ev {
+            Event::Start(
+                Tag::CodeBlock(_) | Tag::MetadataBlock(_) | Tag::Image { .. } | Tag::HtmlBlock,
+            ) => skip_depth += 1,
+            Event::End(
+                TagEnd::CodeBlock | TagEnd::MetadataBlock(_) | TagEnd::Image | TagEnd::HtmlBlock,
+            ) => skip_depth = skip_depth.saturating_sub(1),
+            Event::Text(_) if skip_depth == 0 => {
+                for k in keep.iter_mut().take(range.end).skip(range.start) {
+                    *k = true;
+                }
+            }
+            _ => {}
+        }
+    }
+    for (i, c) in bytes.iter_mut().enumerate() {
+        if !keep.get(i).copied().unwrap_or(false) && *c != b'\n' && *c != b'\r' {
+            *c = b' ';
+        }
+    }
+}
+
+/// The suppression directives of `text`, parsed from its lines and blanked in `bytes`: the
+/// suppressed line ranges, and the rule ids they name that name no rule.
+fn directives(text: &str, bytes: &mut [u8]) -> (Vec<Suppression>, Vec<UnknownRule>) {
     let mut suppressions = Vec::new();
     let mut unknown_rules = Vec::new();
     let mut open: Option<(usize, Vec<String>)> = None;
@@ -232,7 +250,7 @@ pub fn prose(text: &str, kind: InputKind) -> Prose {
         let n = i + 1;
         last_line = n;
         if let Some((kind, rules)) = directive(line) {
-            blank(&mut bytes, offset, offset + line.len());
+            blank(bytes, offset, offset + line.len());
             for r in rules.iter().filter(|r| super::rules::by_id(r).is_none()) {
                 unknown_rules.push(UnknownRule {
                     line: n,
@@ -275,17 +293,7 @@ pub fn prose(text: &str, kind: InputKind) -> Prose {
             rules: r,
         });
     }
-    // Blanking replaces whole bytes of multi-byte characters only inside non-prose ranges;
-    // decoding is lossless for prose, and lossy replacement keeps the length otherwise.
-    let text = match String::from_utf8(bytes) {
-        Ok(s) => s,
-        Err(e) => String::from_utf8_lossy(e.as_bytes()).into_owned(),
-    };
-    Prose {
-        text,
-        suppressions,
-        unknown_rules,
-    }
+    (suppressions, unknown_rules)
 }
 
 /// The front matter of a Markdown document (YAML `---` or TOML `+++` block at its start), if it

@@ -848,6 +848,127 @@ fn noun_kind(file: &str, l: &Line<'_>, default: NounKind) -> Result<NounKind, Gr
     })
 }
 
+/// The `UnknownFile` error for a file named `file`, listing the built-in file names.
+fn unknown_file(file: String) -> GrammarError {
+    GrammarError::UnknownFile {
+        file,
+        known: BUILTIN
+            .iter()
+            .map(|(n, _)| *n)
+            .collect::<Vec<_>>()
+            .join(", "),
+    }
+}
+
+/// A verb line's `stance` (neutral when absent).
+fn verb_stance(file: &str, l: &Line<'_>) -> Result<Stance, GrammarError> {
+    match l.get("stance") {
+        None | Some("neutral") => Ok(Stance::Neutral),
+        Some("loaded") => Ok(Stance::Loaded),
+        Some("precise") => Ok(Stance::Precise),
+        Some(v) => Err(bad(
+            file,
+            l.line,
+            format!("expected stance=neutral|loaded|precise, found stance={v}"),
+        )),
+    }
+}
+
+/// A verb line's `kind` (speech when absent).
+fn verb_kind(file: &str, l: &Line<'_>) -> Result<VerbKind, GrammarError> {
+    match l.get("kind") {
+        None | Some("speech") => Ok(VerbKind::Speech),
+        Some("finding") => Ok(VerbKind::Finding),
+        Some("manner") => Ok(VerbKind::Manner),
+        Some("naming") => Ok(VerbKind::Naming),
+        Some("evaluative") => Ok(VerbKind::Evaluative),
+        Some(v) => Err(bad(
+            file,
+            l.line,
+            format!("expected kind=speech|finding|manner|naming|evaluative, found kind={v}"),
+        )),
+    }
+}
+
+/// The form of a verb form listed in `forms=` (lower case), by its ending.
+fn verb_form(f: &str) -> VerbForm {
+    if f.ends_with("ing") {
+        VerbForm::Ing
+    } else if f.ends_with('s') && !f.ends_with("ss") {
+        VerbForm::Third
+    } else {
+        VerbForm::Past
+    }
+}
+
+/// The noun of a `nouns.txt` line.
+fn noun(file: &str, l: &Line<'_>) -> Result<Noun, GrammarError> {
+    Ok(Noun {
+        kind: noun_kind(file, l, NounKind::Person)?,
+        plural: plural(file, l)?,
+        anon: l.flag("anon"),
+        vague: l.flag("vague"),
+        gender: gender(file, l)?,
+        class: l.get("class").map(str::to_string),
+        outlet: l.flag("outlet"),
+        firm: l.flag("firm"),
+        generic: l.flag("generic"),
+        epithet: l.flag("epithet"),
+    })
+}
+
+/// The pronoun of a `pronouns.txt` line (third person when `person` is absent).
+fn pronoun(file: &str, l: &Line<'_>) -> Result<Pronoun, GrammarError> {
+    Ok(Pronoun {
+        gender: gender(file, l)?,
+        plural: plural(file, l)?,
+        kind: noun_kind(file, l, NounKind::Any)?,
+        person: l.get("person").and_then(|v| v.parse().ok()).unwrap_or(3),
+        object: l.get("case").is_some()
+            && choice(file, l, "case", &[("subject", false), ("object", true)])?,
+    })
+}
+
+/// The function word of a `function-words.txt` line.
+fn func_word(file: &str, l: &Line<'_>) -> Result<Func, GrammarError> {
+    let ty = match l.get("type") {
+        Some("determiner") => FuncType::Determiner,
+        Some("demonstrative") => FuncType::Demonstrative,
+        Some("connective") => FuncType::Connective,
+        Some("adverb") => FuncType::Adverb,
+        Some("auxiliary") => FuncType::Auxiliary,
+        Some("preposition") => FuncType::Preposition,
+        Some("complementizer") => FuncType::Complementizer,
+        Some("negation") => FuncType::Negation,
+        Some("modal") => FuncType::Modal,
+        Some("quantity") => FuncType::Quantity,
+        Some("qualifier") => FuncType::Qualifier,
+        Some("time") => FuncType::Time,
+        Some("time-unit") => FuncType::TimeUnit,
+        Some("past") => FuncType::Past,
+        Some("particle") => FuncType::Particle,
+        v => {
+            return Err(bad(
+                file,
+                l.line,
+                format!("unknown function word type {v:?}"),
+            ))
+        }
+    };
+    Ok(Func {
+        ty,
+        definite: l.flag("def"),
+        plural: plural(file, l)?,
+        article: l.flag("article"),
+        relative: l.flag("relative"),
+        coordinator: l.flag("coordinator"),
+        vague: l.flag("vague"),
+        be: l.flag("be"),
+        alone: l.flag("alone"),
+        time: l.flag("time"),
+    })
+}
+
 impl GrammarBuilder {
     fn add(&mut self, phrase: &str, tag: Tag) {
         let id = match self.index.get(phrase) {
@@ -882,87 +1003,11 @@ impl GrammarBuilder {
         Ok(())
     }
 
+    /// Adds one line of the grammar file `name` (`file`: how messages name it) with the tag
+    /// that file gives its phrases.
     fn add_line(&mut self, name: &str, file: &str, l: &Line<'_>) -> Result<(), GrammarError> {
         match name {
-            "verbs.txt" => {
-                let stance = match l.get("stance") {
-                    None | Some("neutral") => Stance::Neutral,
-                    Some("loaded") => Stance::Loaded,
-                    Some("precise") => Stance::Precise,
-                    Some(v) => {
-                        return Err(bad(
-                            file,
-                            l.line,
-                            format!("expected stance=neutral|loaded|precise, found stance={v}"),
-                        ))
-                    }
-                };
-                let kind = match l.get("kind") {
-                    None | Some("speech") => VerbKind::Speech,
-                    Some("finding") => VerbKind::Finding,
-                    Some("manner") => VerbKind::Manner,
-                    Some("naming") => VerbKind::Naming,
-                    Some("evaluative") => VerbKind::Evaluative,
-                    Some(v) => {
-                        return Err(bad(
-                            file,
-                            l.line,
-                            format!(
-                            "expected kind=speech|finding|manner|naming|evaluative, found kind={v}"
-                        ),
-                        ))
-                    }
-                };
-                let split = l.flag("split");
-                let act = l.flag("act");
-                let request = l.flag("request");
-                let infinitive = l.flag("infinitive");
-                let particles: Vec<String> = l
-                    .get("particle")
-                    .unwrap_or("")
-                    .split(',')
-                    .filter(|p| !p.is_empty())
-                    .map(str::to_string)
-                    .collect();
-                let object = l.flag("object");
-                let modifier = l.flag("modifier");
-                let hearer = l.flag("hearer");
-                let it = l.flag("it");
-                let mk = |form| {
-                    Tag::Verb(Verb {
-                        lemma: l.phrase.clone(),
-                        form,
-                        stance,
-                        kind,
-                        split,
-                        request,
-                        infinitive,
-                        particles: particles.clone(),
-                        object,
-                        modifier,
-                        act,
-                        it,
-                        hearer,
-                    })
-                };
-                self.add(&l.phrase, mk(VerbForm::Base));
-                for f in l
-                    .get("forms")
-                    .unwrap_or("")
-                    .split(',')
-                    .filter(|f| !f.is_empty())
-                {
-                    let f = f.to_lowercase();
-                    let form = if f.ends_with("ing") {
-                        VerbForm::Ing
-                    } else if f.ends_with('s') && !f.ends_with("ss") {
-                        VerbForm::Third
-                    } else {
-                        VerbForm::Past
-                    };
-                    self.add(&f, mk(form));
-                }
-            }
+            "verbs.txt" => self.add_verb(file, l)?,
             "titles.txt" => {
                 let t = Title {
                     gender: gender(file, l)?,
@@ -970,21 +1015,7 @@ impl GrammarBuilder {
                 };
                 self.add(&l.phrase, Tag::Title(t));
             }
-            "nouns.txt" => {
-                let n = Noun {
-                    kind: noun_kind(file, l, NounKind::Person)?,
-                    plural: plural(file, l)?,
-                    anon: l.flag("anon"),
-                    vague: l.flag("vague"),
-                    gender: gender(file, l)?,
-                    class: l.get("class").map(str::to_string),
-                    outlet: l.flag("outlet"),
-                    firm: l.flag("firm"),
-                    generic: l.flag("generic"),
-                    epithet: l.flag("epithet"),
-                };
-                self.add(&l.phrase, Tag::Noun(n));
-            }
+            "nouns.txt" => self.add(&l.phrase, Tag::Noun(noun(file, l)?)),
             "anonymity.txt" => {
                 let types = [
                     ("request", AnonType::Request),
@@ -1005,105 +1036,87 @@ impl GrammarBuilder {
                 self.add(&l.phrase, Tag::Cue(choice(file, l, "type", &types)?));
             }
             "outlets.txt" => self.add(&l.phrase, Tag::Outlet),
-            "places.txt" => self.add(
-                &l.phrase,
-                Tag::Place(choice(
-                    file,
-                    l,
-                    "kind",
-                    &[
-                        ("country", PlaceKind::Country),
-                        ("capital", PlaceKind::Capital),
-                    ],
-                )?),
-            ),
-            "hedges.txt" => self.add(
-                &l.phrase,
-                Tag::Hedge(choice(
-                    file,
-                    l,
-                    "type",
-                    &[
-                        ("unsourced", HedgeType::Unsourced),
-                        ("vague", HedgeType::Vague),
-                        ("legal", HedgeType::Legal),
-                        ("anchor", HedgeType::Anchor),
-                        ("set", HedgeType::SetPhrase),
-                        ("not-speech", HedgeType::NotSpeech),
-                        ("group", HedgeType::Group),
-                        ("belief", HedgeType::Belief),
-                        ("names", HedgeType::Names),
-                        ("weasel", HedgeType::Weasel),
-                        ("rebuttal", HedgeType::Rebuttal),
-                    ],
-                )?),
-            ),
+            "places.txt" => {
+                let kinds = [
+                    ("country", PlaceKind::Country),
+                    ("capital", PlaceKind::Capital),
+                ];
+                self.add(&l.phrase, Tag::Place(choice(file, l, "kind", &kinds)?));
+            }
+            "hedges.txt" => {
+                let types = [
+                    ("unsourced", HedgeType::Unsourced),
+                    ("vague", HedgeType::Vague),
+                    ("legal", HedgeType::Legal),
+                    ("anchor", HedgeType::Anchor),
+                    ("set", HedgeType::SetPhrase),
+                    ("not-speech", HedgeType::NotSpeech),
+                    ("group", HedgeType::Group),
+                    ("belief", HedgeType::Belief),
+                    ("names", HedgeType::Names),
+                    ("weasel", HedgeType::Weasel),
+                    ("rebuttal", HedgeType::Rebuttal),
+                ];
+                self.add(&l.phrase, Tag::Hedge(choice(file, l, "type", &types)?));
+            }
             "abbreviations.txt" => self.add(&l.phrase, Tag::Abbrev),
             "furniture.txt" => self.furniture.add_line(file, l)?,
             "first-names.txt" => match gender(file, l)? {
                 Some(g) => self.add(&l.phrase, Tag::FirstName(g)),
                 None => return Err(bad(file, l.line, "expected gender=m or gender=f")),
             },
-            "pronouns.txt" => {
-                let p = Pronoun {
-                    gender: gender(file, l)?,
-                    plural: plural(file, l)?,
-                    kind: noun_kind(file, l, NounKind::Any)?,
-                    person: l.get("person").and_then(|v| v.parse().ok()).unwrap_or(3),
-                    object: l.get("case").is_some()
-                        && choice(file, l, "case", &[("subject", false), ("object", true)])?,
-                };
-                self.add(&l.phrase, Tag::Pronoun(p));
-            }
-            "function-words.txt" => {
-                let ty = match l.get("type") {
-                    Some("determiner") => FuncType::Determiner,
-                    Some("demonstrative") => FuncType::Demonstrative,
-                    Some("connective") => FuncType::Connective,
-                    Some("adverb") => FuncType::Adverb,
-                    Some("auxiliary") => FuncType::Auxiliary,
-                    Some("preposition") => FuncType::Preposition,
-                    Some("complementizer") => FuncType::Complementizer,
-                    Some("negation") => FuncType::Negation,
-                    Some("modal") => FuncType::Modal,
-                    Some("quantity") => FuncType::Quantity,
-                    Some("qualifier") => FuncType::Qualifier,
-                    Some("time") => FuncType::Time,
-                    Some("time-unit") => FuncType::TimeUnit,
-                    Some("past") => FuncType::Past,
-                    Some("particle") => FuncType::Particle,
-                    v => {
-                        return Err(bad(
-                            file,
-                            l.line,
-                            format!("unknown function word type {v:?}"),
-                        ))
-                    }
-                };
-                let f = Func {
-                    ty,
-                    definite: l.flag("def"),
-                    plural: plural(file, l)?,
-                    article: l.flag("article"),
-                    relative: l.flag("relative"),
-                    coordinator: l.flag("coordinator"),
-                    vague: l.flag("vague"),
-                    be: l.flag("be"),
-                    alone: l.flag("alone"),
-                    time: l.flag("time"),
-                };
-                self.add(&l.phrase, Tag::Func(f));
-            }
-            other => {
-                return Err(GrammarError::UnknownFile {
-                    file: other.to_string(),
-                    known: BUILTIN
-                        .iter()
-                        .map(|(n, _)| *n)
-                        .collect::<Vec<_>>()
-                        .join(", "),
-                })
-            }
+            "pronouns.txt" => self.add(&l.phrase, Tag::Pronoun(pronoun(file, l)?)),
+            "function-words.txt" => self.add(&l.phrase, Tag::Func(func_word(file, l)?)),
+            other => return Err(unknown_file(other.to_string())),
+        }
+        Ok(())
+    }
+
+    /// Adds a `verbs.txt` line: the base form, and each form listed in `forms=`.
+    fn add_verb(&mut self, file: &str, l: &Line<'_>) -> Result<(), GrammarError> {
+        let stance = verb_stance(file, l)?;
+        let kind = verb_kind(file, l)?;
+        let split = l.flag("split");
+        let act = l.flag("act");
+        let request = l.flag("request");
+        let infinitive = l.flag("infinitive");
+        let particles: Vec<String> = l
+            .get("particle")
+            .unwrap_or("")
+            .split(',')
+            .filter(|p| !p.is_empty())
+            .map(str::to_string)
+            .collect();
+        let object = l.flag("object");
+        let modifier = l.flag("modifier");
+        let hearer = l.flag("hearer");
+        let it = l.flag("it");
+        let mk = |form| {
+            Tag::Verb(Verb {
+                lemma: l.phrase.clone(),
+                form,
+                stance,
+                kind,
+                split,
+                request,
+                infinitive,
+                particles: particles.clone(),
+                object,
+                modifier,
+                act,
+                it,
+                hearer,
+            })
+        };
+        self.add(&l.phrase, mk(VerbForm::Base));
+        for f in l
+            .get("forms")
+            .unwrap_or("")
+            .split(',')
+            .filter(|f| !f.is_empty())
+        {
+            let f = f.to_lowercase();
+            self.add(&f, mk(verb_form(&f)));
         }
         Ok(())
     }
@@ -1127,14 +1140,7 @@ impl GrammarBuilder {
                 .unwrap_or_default()
                 .to_string();
             if !BUILTIN.iter().any(|(n, _)| *n == name) {
-                return Err(GrammarError::UnknownFile {
-                    file: path.display().to_string(),
-                    known: BUILTIN
-                        .iter()
-                        .map(|(n, _)| *n)
-                        .collect::<Vec<_>>()
-                        .join(", "),
-                });
+                return Err(unknown_file(path.display().to_string()));
             }
             let text = std::fs::read_to_string(&path).map_err(|source| GrammarError::Io {
                 path: path.clone(),

@@ -60,7 +60,7 @@ pub fn write_labelled_line<L: Serialize + ?Sized>(
     label: &L,
     report: &Report,
 ) -> std::io::Result<()> {
-    out.push(b'{');
+    out.extend_from_slice(b"{");
     write_str(out, key);
     out.push(b':');
     serde_json::to_writer(&mut *out, label).map_err(std::io::Error::other)?;
@@ -640,23 +640,32 @@ mod tests {
         "a\u{2028}b",
     ];
 
-    /// Reports that fill what analysis rarely fills: every enum variant, every option both ways,
-    /// empty and long lists, strings needing escapes, numbers of every width.
-    fn made_reports() -> Vec<Report> {
-        let odd = |k: usize| {
-            ODD.get(k % ODD.len())
-                .copied()
-                .unwrap_or_default()
-                .to_string()
-        };
-        let span = |k: usize| Span {
+    /// The `k`th of [`ODD`], cycling.
+    fn odd(k: usize) -> String {
+        ODD.get(k % ODD.len())
+            .copied()
+            .unwrap_or_default()
+            .to_string()
+    }
+
+    /// A span with numbers of every width, the end `usize::MAX` among them.
+    fn span(k: usize) -> Span {
+        Span {
             start: k * 37 % 1000,
             end: [0, 9, 10, 99_999, 100_000_000, usize::MAX][k % 6],
-        };
-        let excerpt = |k: usize| Excerpt {
+        }
+    }
+
+    /// An excerpt of [`span`] and [`odd`] text.
+    fn excerpt(k: usize) -> Excerpt {
+        Excerpt {
             span: span(k),
             text: odd(k),
-        };
+        }
+    }
+
+    /// Twelve entities: every kind, gender and option, with none to three titles and mentions.
+    fn made_entities() -> Vec<Entity> {
         let entity_kinds = [
             EntityKind::Person,
             EntityKind::Organisation,
@@ -665,25 +674,7 @@ mod tests {
             EntityKind::Document,
         ];
         let mention_kinds = [MentionKind::Name, MentionKind::Pronoun, MentionKind::Role];
-        let quote_kinds = [
-            QuoteKind::Direct,
-            QuoteKind::Partial,
-            QuoteKind::Indirect,
-            QuoteKind::Title,
-            QuoteKind::Scare,
-        ];
-        let constructions = [
-            Construction::Verb,
-            Construction::QuotedAs,
-            Construction::Participle,
-            Construction::According,
-            Construction::ReportedBy,
-            Construction::Citing,
-            Construction::Floating,
-            Construction::Continuation,
-        ];
-        let roles = [ChainRole::Relay, ChainRole::Outlet, ChainRole::Publisher];
-        let entities: Vec<Entity> = (0..12)
+        (0..12)
             .map(|k| Entity {
                 id: k,
                 name: odd(k),
@@ -702,8 +693,30 @@ mod tests {
                     })
                     .collect(),
             })
-            .collect();
-        let quotes: Vec<Quote> = (0..16)
+            .collect()
+    }
+
+    /// Sixteen quotes: every kind, construction, stance and chain role, each option both ways.
+    fn made_quotes() -> Vec<Quote> {
+        let quote_kinds = [
+            QuoteKind::Direct,
+            QuoteKind::Partial,
+            QuoteKind::Indirect,
+            QuoteKind::Title,
+            QuoteKind::Scare,
+        ];
+        let constructions = [
+            Construction::Verb,
+            Construction::QuotedAs,
+            Construction::Participle,
+            Construction::According,
+            Construction::ReportedBy,
+            Construction::Citing,
+            Construction::Floating,
+            Construction::Continuation,
+        ];
+        let roles = [ChainRole::Relay, ChainRole::Outlet, ChainRole::Publisher];
+        (0..16)
             .map(|k| Quote {
                 id: k,
                 kind: quote_kinds[k % 5],
@@ -743,14 +756,11 @@ mod tests {
                 paragraph: k * 1_000_003,
                 continues: (k % 2 == 1).then(|| k - 1),
             })
-            .collect();
-        let diagnostics: Vec<Diagnostic> = (0..3)
-            .map(|k| Diagnostic {
-                code: ["unclosed-quote", "unopened-quote", "x\"y"][k].into(),
-                message: odd(k + 3),
-                span: span(k),
-            })
-            .collect();
+            .collect()
+    }
+
+    /// One furniture line of every kind.
+    fn made_furniture() -> Vec<Furniture> {
         let furniture_kinds = [
             FurnitureKind::Advertisement,
             FurnitureKind::Byline,
@@ -764,6 +774,26 @@ mod tests {
             FurnitureKind::Teaser,
             FurnitureKind::Timestamp,
         ];
+        furniture_kinds
+            .iter()
+            .enumerate()
+            .map(|(k, &kind)| Furniture {
+                span: span(k),
+                kind,
+            })
+            .collect()
+    }
+
+    /// Reports that fill what analysis rarely fills: every enum variant, every option both ways,
+    /// empty and long lists, strings needing escapes, numbers of every width.
+    fn made_reports() -> Vec<Report> {
+        let diagnostics: Vec<Diagnostic> = (0..3)
+            .map(|k| Diagnostic {
+                code: ["unclosed-quote", "unopened-quote", "x\"y"][k].into(),
+                message: odd(k + 3),
+                span: span(k),
+            })
+            .collect();
         let full = Report {
             schema_version: crate::SCHEMA_VERSION,
             dateline: Some(DatelineInfo {
@@ -771,16 +801,9 @@ mod tests {
                 place: "TOKYO".into(),
                 outlet: Some("Wire \"News\"".into()),
             }),
-            furniture: furniture_kinds
-                .iter()
-                .enumerate()
-                .map(|(k, &kind)| Furniture {
-                    span: span(k),
-                    kind,
-                })
-                .collect(),
-            entities,
-            quotes,
+            furniture: made_furniture(),
+            entities: made_entities(),
+            quotes: made_quotes(),
             diagnostics,
         };
         let empty = Report {

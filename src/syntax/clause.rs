@@ -190,7 +190,9 @@ fn sentence_clauses(doc: &Doc<'_>, s: Sentence, out: &mut Vec<Clause>) {
         opener(doc, &mut b, p, p1);
         let x = ph(doc, p);
         let verb = x.kind == PhraseKind::Vg
-            && (x.is(PhraseFlag::FINITE) || x.is(PhraseFlag::INFINITIVE) || participle_verb(doc, &b, p))
+            && (x.is(PhraseFlag::FINITE)
+                || x.is(PhraseFlag::INFINITIVE)
+                || participle_verb(doc, &b, p))
             && !aside_participle(doc, p, p1);
         if verb {
             finite_verb(doc, &mut b, p);
@@ -214,7 +216,10 @@ fn participle_verb(doc: &Doc<'_>, b: &Builder<'_>, p: usize) -> bool {
         && c.verb.is_none()
         && p == lo + 1
         && ph(doc, lo).kind == PhraseKind::Np
-        && matches!(ph(doc, p + 1).kind, PhraseKind::Np | PhraseKind::Quote | PhraseKind::Vg)
+        && matches!(
+            ph(doc, p + 1).kind,
+            PhraseKind::Np | PhraseKind::Quote | PhraseKind::Vg
+        )
 }
 
 /// "The Dutchman, appointed in January after …, admitted": a one-word past form right after
@@ -230,13 +235,15 @@ fn aside_participle(doc: &Doc<'_>, p: usize, p1: usize) -> bool {
     }
     let close = (p + 1..p1.min(p + 14)).find(|&q| {
         let y = ph(doc, q);
-        y.kind == PhraseKind::Quote || (y.kind == PhraseKind::Punct && text(doc, q) != "(" && text(doc, q) != ")")
+        y.kind == PhraseKind::Quote
+            || (y.kind == PhraseKind::Punct && text(doc, q) != "(" && text(doc, q) != ")")
     });
     close.is_some_and(|c| {
         is_punct(doc, c, ",")
             && ph(doc, c + 1).kind == PhraseKind::Vg
             && ph(doc, c + 1).is(PhraseFlag::FINITE)
-            && !(p + 1..c).any(|q| ph(doc, q).kind == PhraseKind::Vg && ph(doc, q).is(PhraseFlag::FINITE))
+            && !(p + 1..c)
+                .any(|q| ph(doc, q).kind == PhraseKind::Vg && ph(doc, q).is(PhraseFlag::FINITE))
     })
 }
 
@@ -295,9 +302,9 @@ fn coordination_opener(doc: &Doc<'_>, b: &mut Builder<'_>, p: usize, p1: usize) 
     let Some(v) = coordinated_verb(doc, p + 1, p1) else {
         return;
     };
-    let comma = p.checked_sub(1).is_some_and(|q| {
-        ph(doc, q).kind == PhraseKind::Punct || quote_ends_with_comma(doc, q)
-    });
+    let comma = p
+        .checked_sub(1)
+        .is_some_and(|q| ph(doc, q).kind == PhraseKind::Punct || quote_ends_with_comma(doc, q));
     // A speaker's next act, or next claim ("conceded that … but insisted that …").
     let act = doc.word_tags(ph(doc, v).head()).any(|x| {
         matches!(x, crate::grammar::Tag::Verb(verb)
@@ -337,7 +344,9 @@ fn hearer_that(doc: &Doc<'_>, p: usize) -> bool {
         let x = ph(doc, q);
         match x.kind {
             PhraseKind::Np | PhraseKind::Prep | PhraseKind::Adv | PhraseKind::Quote => {}
-            PhraseKind::Vg => return q + 1 < p && doc.has(x.head(), crate::grammar::TokClass::VERB),
+            PhraseKind::Vg => {
+                return q + 1 < p && doc.has(x.head(), crate::grammar::TokClass::VERB)
+            }
             _ => return false,
         }
     }
@@ -375,8 +384,12 @@ fn punct_opener(doc: &Doc<'_>, b: &mut Builder<'_>, p: usize, p1: usize) {
                 return;
             }
         }
-        let has_verb = b.out.get(b.current_index()).is_some_and(|c| c.verb.is_some());
-        let new_clause = v.is_some_and(|v| v > p + 1 && has_verb) || has_verb && summary(doc, p + 1, p1);
+        let has_verb = b
+            .out
+            .get(b.current_index())
+            .is_some_and(|c| c.verb.is_some());
+        let new_clause =
+            v.is_some_and(|v| v > p + 1 && has_verb) || has_verb && summary(doc, p + 1, p1);
         if new_clause {
             b.close_to(1, p);
             b.push(p + 1, ClauseKind::Coordinate, None, true);
@@ -427,7 +440,9 @@ fn finite_verb(doc: &Doc<'_>, b: &mut Builder<'_>, p: usize) {
     }
     // "who left the authority and now runs a firm": a verb right after a bare conjunction goes
     // on with its clause (the conjunction opened none).
-    if p.checked_sub(1).is_some_and(|q| ph(doc, q).kind == PhraseKind::Cconj) {
+    if p.checked_sub(1)
+        .is_some_and(|q| ph(doc, q).kind == PhraseKind::Cconj)
+    {
         return;
     }
     // A second finite verb: a clause of its own when it has a subject after the first verb
@@ -437,7 +452,11 @@ fn finite_verb(doc: &Doc<'_>, b: &mut Builder<'_>, p: usize) {
     let takes_clause = c.kind != ClauseKind::Relative
         || c.verb
             .is_some_and(|v| doc.has(ph(doc, v as usize).head(), crate::grammar::TokClass::VERB));
-    let subject = if takes_clause { subject_before(doc, after, p) } else { None };
+    let subject = if takes_clause {
+        subject_before(doc, after, p)
+    } else {
+        None
+    };
     if let Some(subj) = subject {
         b.push(subj.start as usize, ClauseKind::Complement, None, true);
         if let Some(x) = b.current() {
@@ -473,7 +492,8 @@ fn reread_participle(doc: &Doc<'_>, b: &mut Builder<'_>, cur: usize, p: usize) -
     let past = x.end == x.start + 1 && doc.tag(x.start as usize).is_past();
     let between = (v + 1..p).all(|q| {
         let y = ph(doc, q);
-        is_time_np(doc, q) || matches!(y.kind, PhraseKind::Adv | PhraseKind::Prep)
+        is_time_np(doc, q)
+            || matches!(y.kind, PhraseKind::Adv | PhraseKind::Prep)
             || (y.kind == PhraseKind::Np && q > v + 1 && ph(doc, q - 1).kind == PhraseKind::Prep)
     });
     if !(past && subj.end as usize == v && between && p > v + 1) {
@@ -526,7 +546,8 @@ pub fn subject_before(doc: &Doc<'_>, lo: usize, v: usize) -> Option<Subject> {
             let head = ph(doc, a);
             let nominal = head.kind == PhraseKind::Np || head.is(PhraseFlag::GERUND);
             // (A comma may close the group: "Bob Friedman, a host and manager at X, said".)
-            let closed = r.start == end || (r.start + 1 == end && is_aside(doc, r.start) && r.start > a + 1);
+            let closed =
+                r.start == end || (r.start + 1 == end && is_aside(doc, r.start) && r.start > a + 1);
             if closed && nominal && agrees(doc, a, core_end, v) {
                 return Some(Subject {
                     start: a as u32,
@@ -566,7 +587,8 @@ fn agrees(doc: &Doc<'_>, a: usize, core_end: usize, v: usize) -> bool {
 
 /// Whether phrase `p` is a comma or a dash.
 fn is_aside(doc: &Doc<'_>, p: usize) -> bool {
-    ph(doc, p).kind == PhraseKind::Punct && matches!(text(doc, p), "," | "\u{2014}" | "\u{2013}" | "--")
+    ph(doc, p).kind == PhraseKind::Punct
+        && matches!(text(doc, p), "," | "\u{2014}" | "\u{2013}" | "--")
 }
 
 /// How many phrases before its verb a subject may start.
@@ -638,13 +660,17 @@ fn dash_aside<'d, 'a: 'd>(i: Phr<'d, 'a>) -> PResult<'d, 'a, ()> {
     let dash = || {
         super::input::phrase(|d, _, p| {
             p.kind == PhraseKind::Punct
-                && matches!(d.tok_text(p.start as usize), "\u{2014}" | "\u{2013}" | "--" | "-")
+                && matches!(
+                    d.tok_text(p.start as usize),
+                    "\u{2014}" | "\u{2013}" | "--" | "-"
+                )
         })
     };
     let inner = super::input::phrase(|d, _, p| match p.kind {
-        PhraseKind::Punct => {
-            !matches!(d.tok_text(p.start as usize), "\u{2014}" | "\u{2013}" | "--" | "-" | ";")
-        }
+        PhraseKind::Punct => !matches!(
+            d.tok_text(p.start as usize),
+            "\u{2014}" | "\u{2013}" | "--" | "-" | ";"
+        ),
         _ => true,
     });
     let (r, _) = (dash(), many1_count(inner), dash()).parse(i)?;
@@ -669,10 +695,17 @@ fn coordination<'d, 'a: 'd>(i: Phr<'d, 'a>) -> PResult<'d, 'a, ()> {
 /// Succeeds, consuming nothing, unless the next phrase opens with an article.
 fn not_article<'d, 'a: 'd>(i: Phr<'d, 'a>) -> PResult<'d, 'a, ()> {
     match i.peek() {
-        Some(p) if matches!(
-            i.doc.tok_text(p.start as usize).to_ascii_lowercase().as_str(),
-            "a" | "an" | "the"
-        ) => super::input::fail(i),
+        Some(p)
+            if matches!(
+                i.doc
+                    .tok_text(p.start as usize)
+                    .to_ascii_lowercase()
+                    .as_str(),
+                "a" | "an" | "the"
+            ) =>
+        {
+            super::input::fail(i)
+        }
         _ => Ok((i, ())),
     }
 }
@@ -784,7 +817,9 @@ fn relative_word(doc: &Doc<'_>, t: usize) -> bool {
 
 /// Any phrase but a closing parenthesis.
 fn not_close<'d, 'a: 'd>(i: Phr<'d, 'a>) -> PResult<'d, 'a, usize> {
-    super::input::phrase(|d, _, p| !(p.kind == PhraseKind::Punct && d.tok_text(p.start as usize) == ")"))(i)
+    super::input::phrase(|d, _, p| {
+        !(p.kind == PhraseKind::Punct && d.tok_text(p.start as usize) == ")")
+    })(i)
 }
 
 /// An aside (between commas or dashes) after a subject: an age, a description, a name, a
@@ -806,7 +841,10 @@ fn aside<'d, 'a: 'd>(i: Phr<'d, 'a>) -> PResult<'d, 'a, ()> {
         })),
     );
     let until_mark = |r: Phr<'d, 'a>| peek(aside_mark).parse(r).map(|_| (r, ()));
-    let participial = pair(aside_vg, many0_count(alt((not_mark, kind(PhraseKind::Quote)))));
+    let participial = pair(
+        aside_vg,
+        many0_count(alt((not_mark, kind(PhraseKind::Quote)))),
+    );
     let (r, _) = alt((
         terminated(relative.map(|_| ()), until_mark),
         terminated(participial.map(|_| ()), until_mark),
@@ -849,14 +887,24 @@ mod tests {
         let s = doc.sentences[0];
         let (c0, c1) = doc.clause_range(s);
         let words = |a: usize, b: usize| {
-            let (ta, tb) = (doc.phrases[a].start as usize, doc.phrases[b - 1].end as usize);
-            (ta..tb).map(|t| doc.tok_text(t)).collect::<Vec<_>>().join(" ")
+            let (ta, tb) = (
+                doc.phrases[a].start as usize,
+                doc.phrases[b - 1].end as usize,
+            );
+            (ta..tb)
+                .map(|t| doc.tok_text(t))
+                .collect::<Vec<_>>()
+                .join(" ")
         };
         doc.clauses[c0..c1]
             .iter()
             .map(|c| {
-                let subj = c.subject.map_or(String::new(), |s| words(s.start as usize, s.core_end as usize));
-                let verb = c.verb.map_or(String::new(), |v| words(v as usize, v as usize + 1));
+                let subj = c.subject.map_or(String::new(), |s| {
+                    words(s.start as usize, s.core_end as usize)
+                });
+                let verb = c
+                    .verb
+                    .map_or(String::new(), |v| words(v as usize, v as usize + 1));
                 (c.kind, subj, verb)
             })
             .collect()
@@ -871,8 +919,12 @@ mod tests {
 
     #[test]
     fn subjects_carry_asides_and_postmodifiers() {
-        let c = clauses("Bob Friedman, a talk show host in Alabama, said that he noticed the shift.");
-        assert_eq!(c[0], (ClauseKind::Main, "Bob Friedman".into(), "said".into()));
+        let c =
+            clauses("Bob Friedman, a talk show host in Alabama, said that he noticed the shift.");
+        assert_eq!(
+            c[0],
+            (ClauseKind::Main, "Bob Friedman".into(), "said".into())
+        );
         let c = clauses("Musicians who played the club say its closing leaves a hole.");
         assert_eq!(c[0].1, "Musicians who played the club");
         assert_eq!(c[0].2, "say");
@@ -881,18 +933,32 @@ mod tests {
     #[test]
     fn a_comma_and_conjunction_close_the_reported_clause() {
         let c = clauses("Sanders said the plan was dead, and he criticized the board.");
-        assert!(c.iter().any(|x| x.0 == ClauseKind::Coordinate && x.1 == "he"));
-        let doc = Doc::new("Sanders said the plan was dead, and he criticized the board.", Grammar::builtin());
+        assert!(c
+            .iter()
+            .any(|x| x.0 == ClauseKind::Coordinate && x.1 == "he"));
+        let doc = Doc::new(
+            "Sanders said the plan was dead, and he criticized the board.",
+            Grammar::builtin(),
+        );
         let (c0, c1) = doc.clause_range(doc.sentences[0]);
-        let comp = doc.clauses[c0..c1].iter().find(|x| x.kind == ClauseKind::Complement).unwrap();
-        let coord = doc.clauses[c0..c1].iter().find(|x| x.kind == ClauseKind::Coordinate).unwrap();
+        let comp = doc.clauses[c0..c1]
+            .iter()
+            .find(|x| x.kind == ClauseKind::Complement)
+            .unwrap();
+        let coord = doc.clauses[c0..c1]
+            .iter()
+            .find(|x| x.kind == ClauseKind::Coordinate)
+            .unwrap();
         assert!(comp.end <= coord.start);
     }
 
     #[test]
     fn that_whether_and_to_open_clauses() {
-        let c = clauses("The minister asked whether the board would vote and urged members to wait.");
-        assert!(c.iter().any(|x| x.0 == ClauseKind::Complement && x.2 == "would vote"));
+        let c =
+            clauses("The minister asked whether the board would vote and urged members to wait.");
+        assert!(c
+            .iter()
+            .any(|x| x.0 == ClauseKind::Complement && x.2 == "would vote"));
         assert!(c.iter().any(|x| x.0 == ClauseKind::Infinitive));
     }
 }

@@ -280,7 +280,10 @@ const SEEDS: [u64; TEMPLATES] = {
 /// The key of template `t` with value `v`.
 #[inline]
 fn key(t: usize, v: u64) -> u64 {
-    fold(v ^ SEEDS.get(t).copied().unwrap_or(0), 0x9FB2_1C65_1E98_DF25)
+    fold(
+        v ^ SEEDS.get(t).copied().unwrap_or(0),
+        0x9FB2_1C65_1E98_DF25,
+    )
 }
 
 /// The value of a pair.
@@ -448,7 +451,10 @@ mod tests {
 
     #[test]
     fn curly_and_straight_apostrophes_are_one_word() {
-        assert_eq!(WordInfo::of_text("don't"), WordInfo::of_text("don\u{2019}t"));
+        assert_eq!(
+            WordInfo::of_text("don't"),
+            WordInfo::of_text("don\u{2019}t")
+        );
         assert_ne!(WordInfo::of_text("don't"), WordInfo::of_text("dont"));
     }
 

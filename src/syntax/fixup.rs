@@ -48,9 +48,18 @@ fn complementizer_that(doc: &Doc<'_>, tags: &[Tag], t: usize, start: usize) -> b
         k -= 1;
         let g = tag(tags, k);
         if g.is_verb() {
-            return doc.has(k, TokClass::VERB) && k + 1 < t || doc.has(k, TokClass::VERB) && k + 1 == t;
+            return doc.has(k, TokClass::VERB) && k + 1 < t
+                || doc.has(k, TokClass::VERB) && k + 1 == t;
         }
-        if !(g.is_noun() || g.is_adp() || g.is_adv() || g.is_det() || g.is_adj() || g.is_num() || g.is_pronoun() || g.is_quote()) {
+        if !(g.is_noun()
+            || g.is_adp()
+            || g.is_adv()
+            || g.is_det()
+            || g.is_adj()
+            || g.is_num()
+            || g.is_pronoun()
+            || g.is_quote())
+        {
             return false;
         }
     }

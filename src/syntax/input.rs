@@ -116,7 +116,10 @@ pub type PResult<'d, 'a, O> = IResult<Phr<'d, 'a>, O>;
 
 /// A failed parse at `i`.
 pub fn fail<'d, 'a, O>(i: Phr<'d, 'a>) -> PResult<'d, 'a, O> {
-    Err(Err::Error(ParseError::from_error_kind(i, ErrorKind::Verify)))
+    Err(Err::Error(ParseError::from_error_kind(
+        i,
+        ErrorKind::Verify,
+    )))
 }
 
 /// One phrase satisfying `pred`, returning its index.
@@ -146,7 +149,9 @@ pub fn punct<'d, 'a: 'd>(p: &'static str) -> impl Fn(Phr<'d, 'a>) -> PResult<'d,
 
 /// A one-word phrase whose text is `w` (ASCII case-insensitive).
 pub fn word<'d, 'a: 'd>(w: &'static str) -> impl Fn(Phr<'d, 'a>) -> PResult<'d, 'a, usize> {
-    phrase(move |d, _, x| x.end == x.start + 1 && d.tok_text(x.start as usize).eq_ignore_ascii_case(w))
+    phrase(move |d, _, x| {
+        x.end == x.start + 1 && d.tok_text(x.start as usize).eq_ignore_ascii_case(w)
+    })
 }
 
 /// A verb group with flag `f`.
@@ -158,7 +163,10 @@ pub fn vg_with<'d, 'a: 'd>(f: u16) -> impl Fn(Phr<'d, 'a>) -> PResult<'d, 'a, us
 pub fn aside_mark<'d, 'a: 'd>(i: Phr<'d, 'a>) -> PResult<'d, 'a, usize> {
     phrase(|d, _, p| {
         p.kind == PhraseKind::Punct
-            && matches!(d.tok_text(p.start as usize), "," | "\u{2014}" | "\u{2013}" | "--")
+            && matches!(
+                d.tok_text(p.start as usize),
+                "," | "\u{2014}" | "\u{2013}" | "--"
+            )
     })(i)
 }
 

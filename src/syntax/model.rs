@@ -227,7 +227,8 @@ impl Model {
             return Err(ModelError::Field("dictionary order"));
         }
         let quote = Tag::Quote.index();
-        if parts.dict.iter().any(|e| e.1 == Tag::Quote) || parts.lex.iter().any(|e| e.1 >> quote != 0)
+        if parts.dict.iter().any(|e| e.1 == Tag::Quote)
+            || parts.lex.iter().any(|e| e.1 >> quote != 0)
         {
             return Err(ModelError::Field("dictionary tag"));
         }
@@ -551,7 +552,9 @@ impl<'a> Reader<'a> {
 
     fn u32(&mut self) -> Result<u32, ModelError> {
         let b = self.take(4)?;
-        Ok(u32::from_le_bytes(b.try_into().map_err(|_| ModelError::Length)?))
+        Ok(u32::from_le_bytes(
+            b.try_into().map_err(|_| ModelError::Length)?,
+        ))
     }
 
     /// A u32 count of records of at least `size` bytes each, checked against what is left.
@@ -565,7 +568,9 @@ impl<'a> Reader<'a> {
 
     fn u64(&mut self) -> Result<u64, ModelError> {
         let b = self.take(8)?;
-        Ok(u64::from_le_bytes(b.try_into().map_err(|_| ModelError::Length)?))
+        Ok(u64::from_le_bytes(
+            b.try_into().map_err(|_| ModelError::Length)?,
+        ))
     }
 }
 
@@ -611,7 +616,12 @@ mod tests {
         assert!(matches!(back.weights(4 << 32), Weights::None));
         // Many weights make a dense row, read back as the same weights.
         let mut p = back.parts();
-        let many: Vec<Weight> = (0..20).map(|j| Weight { tag: j, w: j as i8 - 10 }).collect();
+        let many: Vec<Weight> = (0..20)
+            .map(|j| Weight {
+                tag: j,
+                w: j as i8 - 10,
+            })
+            .collect();
         p.features.push((0xFFFF_0000, many.clone()));
         let m = Model::new(&p).unwrap();
         let Weights::Dense(row) = m.weights(0xFFFF_0000 << 32) else {

@@ -136,7 +136,11 @@ impl Phrase {
 /// each token, the index of its phrase.
 pub fn chunk_doc(doc: &Doc<'_>, tags: &[Tag]) -> (Vec<Phrase>, Vec<u32>) {
     let mut out = Vec::with_capacity(doc.tokens.len() / 2 + 1);
-    let mut c = Chunker { doc, tags, first: 0 };
+    let mut c = Chunker {
+        doc,
+        tags,
+        first: 0,
+    };
     for s in &doc.sentences {
         c.first = s.start;
         let mut t = s.start;
@@ -329,7 +333,12 @@ impl Chunker<'_, '_> {
         }
         // "Cuban also said …": a capitalised adjective opening its sentence right before a verb
         // is a name the tagger read as a nationality.
-        if !determined && g0.is_adj() && k == self.first && doc.is_cap(k) && self.verb_ahead(k + 1, end) {
+        if !determined
+            && g0.is_adj()
+            && k == self.first
+            && doc.is_cap(k)
+            && self.verb_ahead(k + 1, end)
+        {
             return Some(Phrase {
                 start: k as u32,
                 end: k as u32 + 1,
@@ -344,7 +353,11 @@ impl Chunker<'_, '_> {
             let g = self.tag(k);
             (g.is_gerund() || g.is_participle()) && !self.starts_nominal(k + 1, end)
         };
-        let (head, e) = if gerund_head { (Some(k), k + 1) } else { (head, e) };
+        let (head, e) = if gerund_head {
+            (Some(k), k + 1)
+        } else {
+            (head, e)
+        };
         let head = match head {
             Some(h) => h,
             // A determiner standing alone ("Some say", "Many of them", "all"): its own phrase.
@@ -356,7 +369,8 @@ impl Chunker<'_, '_> {
         let mut e = e.max(head + 1);
         // "Marbeck herself", "the president himself": a reflexive after its noun.
         let w = self.text(e);
-        if e < end && self.tag(e) == Tag::PronPrp && (w.ends_with("self") || w.ends_with("selves")) {
+        if e < end && self.tag(e) == Tag::PronPrp && (w.ends_with("self") || w.ends_with("selves"))
+        {
             e += 1;
         }
         let h = self.tag(head);
@@ -424,13 +438,17 @@ impl Chunker<'_, '_> {
             // (A participle only before the noun: "the ministry blamed Vorenian forces" has a
             // verb after its noun; "AI-powered software" and "of proposed changes" need no
             // determiner.)
-            let modifies = (g.is_participle() || g.is_gerund() || g.is_adv() || (k > 0 && self.possessive(k - 1) && g.is_past()))
+            let modifies = (g.is_participle()
+                || g.is_gerund()
+                || g.is_adv()
+                || (k > 0 && self.possessive(k - 1) && g.is_past()))
                 && k + 1 < end
                 && (self.premodifier(k + 1) || self.tag(k + 1).is_participle())
                 && self.starts_nominal(k + 1, end);
             let determined = *flags & PhraseFlag::DETERMINED != 0;
             let after_possessive = k > 0 && self.possessive(k - 1);
-            let participle = g.is_participle() || g.is_gerund() || (after_possessive && g.is_past());
+            let participle =
+                g.is_participle() || g.is_gerund() || (after_possessive && g.is_past());
             let open = if participle {
                 head.is_none() && (determined || k > start || self.bare_modifier(k))
             } else {
@@ -459,7 +477,9 @@ impl Chunker<'_, '_> {
             && !prev.is_proper()
             && !self.doc.is_cap(p)
             && !self.possessive(p)
-            && !self.doc.has(p, TokClass::NOUN | TokClass::TITLE | TokClass::STARTS_TITLE)
+            && !self
+                .doc
+                .has(p, TokClass::NOUN | TokClass::TITLE | TokClass::STARTS_TITLE)
     }
 
     /// A participle that modifies a noun with no determiner before it: a hyphenated one
@@ -487,7 +507,8 @@ impl Chunker<'_, '_> {
             if self.nominal(k) {
                 return true;
             }
-            let participle = g.is_participle() || g.is_gerund() || (after_possessive && g.is_past());
+            let participle =
+                g.is_participle() || g.is_gerund() || (after_possessive && g.is_past());
             if !(self.premodifier(k) || g.is_adv() || participle) {
                 return false;
             }
@@ -600,9 +621,22 @@ impl Chunker<'_, '_> {
         let contracted = t.checked_sub(1).is_some_and(|p| {
             let w = self.text(p);
             self.tag(p) == Tag::PronPrp
-                && ["'s", "'re", "'ve", "'ll", "'d", "'m", "\u{2019}s", "\u{2019}re", "\u{2019}ve", "\u{2019}ll", "\u{2019}d", "\u{2019}m"]
-                    .iter()
-                    .any(|x| w.ends_with(x))
+                && [
+                    "'s",
+                    "'re",
+                    "'ve",
+                    "'ll",
+                    "'d",
+                    "'m",
+                    "\u{2019}s",
+                    "\u{2019}re",
+                    "\u{2019}ve",
+                    "\u{2019}ll",
+                    "\u{2019}d",
+                    "\u{2019}m",
+                ]
+                .iter()
+                .any(|x| w.ends_with(x))
         });
         if first.is_some_and(Tag::is_finite)
             || contracted
@@ -643,7 +677,10 @@ impl Chunker<'_, '_> {
         end: usize,
     ) -> bool {
         let doc = self.doc;
-        if aux.is_some() || !self.tag(head).is_participle() || !doc.has(head, crate::grammar::TokClass::VERB) {
+        if aux.is_some()
+            || !self.tag(head).is_participle()
+            || !doc.has(head, crate::grammar::TokClass::VERB)
+        {
             return false;
         }
         let complement = next < end
@@ -731,7 +768,15 @@ mod tests {
     fn noun_phrases_and_verb_groups() {
         assert_eq!(
             phrases("The agency this week said the plan was dead."),
-            ["NP The agency", "NP this week", "VG said", "NP the plan", "VG was", "ADJP dead", "PUNCT ."]
+            [
+                "NP The agency",
+                "NP this week",
+                "VG said",
+                "NP the plan",
+                "VG was",
+                "ADJP dead",
+                "PUNCT ."
+            ]
         );
     }
 
@@ -739,7 +784,10 @@ mod tests {
     fn verb_groups_hold_auxiliaries_negation_and_adverbs() {
         let p = phrases("The ministry has not yet said whether it will appeal.");
         assert_eq!(p[1], "VG has not yet said");
-        let doc = Doc::new("The ministry has not yet said whether it will appeal.", Grammar::builtin());
+        let doc = Doc::new(
+            "The ministry has not yet said whether it will appeal.",
+            Grammar::builtin(),
+        );
         let vg = doc.phrases[1];
         assert!(vg.is(PhraseFlag::FINITE) && vg.is(PhraseFlag::NEGATED));
         assert_eq!(doc.tok_text(vg.head()), "said");
@@ -747,7 +795,10 @@ mod tests {
 
     #[test]
     fn a_possessive_goes_on_to_its_noun() {
-        let doc = Doc::new("Vancouver's Ben Hart said the team would win.", Grammar::builtin());
+        let doc = Doc::new(
+            "Vancouver's Ben Hart said the team would win.",
+            Grammar::builtin(),
+        );
         let np = doc.phrases[0];
         assert_eq!(np.kind, PhraseKind::Np);
         assert_eq!(np.end - np.start, 3);
@@ -757,13 +808,18 @@ mod tests {
     #[test]
     fn infinitives_are_marked_and_not_finite() {
         let doc = Doc::new("She vowed to scrap the tax.", Grammar::builtin());
-        let vg = doc.phrases.iter().find(|p| doc.tok_text(p.head()) == "scrap").unwrap();
+        let vg = doc
+            .phrases
+            .iter()
+            .find(|p| doc.tok_text(p.head()) == "scrap")
+            .unwrap();
         assert!(vg.is(PhraseFlag::INFINITIVE) && !vg.is(PhraseFlag::FINITE));
     }
 
     #[test]
     fn every_token_of_a_sentence_is_in_one_phrase() {
-        let text = "\"We will rebuild,\" Mayor Ana Ruiz said on Monday, adding that 61 percent agreed.";
+        let text =
+            "\"We will rebuild,\" Mayor Ana Ruiz said on Monday, adding that 61 percent agreed.";
         let doc = Doc::new(text, Grammar::builtin());
         for (t, &p) in doc.phrase_of.iter().enumerate() {
             let ph = doc.phrases[p as usize];

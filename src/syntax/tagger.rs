@@ -191,8 +191,7 @@ impl Tagger {
         }
         let (mut p1, mut p2) = (PREV_START, PREV_START);
         for (w, r) in infos.windows(5).zip(roles.windows(5)) {
-            let (Ok(w), Ok(r)) = (<&[WordInfo; 5]>::try_from(w), <&[Roles; 5]>::try_from(r))
-            else {
+            let (Ok(w), Ok(r)) = (<&[WordInfo; 5]>::try_from(w), <&[Roles; 5]>::try_from(r)) else {
                 continue;
             };
             let t = self.tag_one(w, r, p1, p2);
@@ -237,7 +236,10 @@ impl Tagger {
         add_row(&mut acc, &r[3][3]);
         add_row(&mut acc, &r[4][4]);
         let row = |rows: &[Row], p: u8| rows.get(usize::from(p).min(START_ROW)).copied();
-        for prev in [row(&self.prev1, p1), row(&self.prev2, p2)].iter().flatten() {
+        for prev in [row(&self.prev1, p1), row(&self.prev2, p2)]
+            .iter()
+            .flatten()
+        {
             add_row(&mut acc, prev);
         }
         for ws in self.model.weights_all(&features::context_keys(w, p1)) {

@@ -259,56 +259,7 @@ impl<'a> Doc<'a> {
                 is_word_start(c)
             };
             if word_start {
-                let w = self.word_end(start, c, q_start);
-                let mut j = w.end;
-                // The lexicon hits of the word: every phrase starting here.
-                let from = self.hits.len();
-                self.grammar
-                    .lookup_stem_into(text, start, w.stem, &mut self.hits);
-                let upper = if byte < 0x80 {
-                    byte.is_ascii_uppercase()
-                } else {
-                    c.is_uppercase()
-                };
-                // Keep the period of an abbreviation or an initial.
-                if b.get(j) == Some(&b'.') {
-                    let initial = j - start == 1 && upper;
-                    if initial
-                        || w.dot
-                        || self.abbrev_hit(from, j + 1)
-                        || party_state(text.get(start..j).unwrap_or(""))
-                    {
-                        j += 1;
-                    }
-                }
-                // The classes of the tags of the phrases that are this word.
-                let g = self.grammar;
-                let mut class = if upper { TokClass::CAP } else { 0 };
-                for h in self.hits.get(from..).unwrap_or(&[]) {
-                    let (starts, whole) = g.classes(h.pattern);
-                    class |= starts;
-                    if h.end == j {
-                        class |= whole;
-                    }
-                }
-                // A word of three or more capitals is an acronym, not the closed-class word it
-                // spells ("the WHO said", "IT firms").
-                if upper
-                    && class & TokClass::FUNC != 0
-                    && j - start >= 3
-                    && b.get(start..j)
-                        .is_some_and(|w| w.iter().all(u8::is_ascii_uppercase))
-                {
-                    class &= !TokClass::CLOSED;
-                }
-                self.tokens.push(Token {
-                    span: Span::new(start, j),
-                    kind: TokKind::Word,
-                    hits: (from as u32, self.hits.len() as u32),
-                    newline_before: newline,
-                    class,
-                });
-                i = j;
+                i = self.push_word(start, byte, c, q_start, newline);
             } else {
                 let mut j = i + c.len_utf8();
                 if c == '-' && b.get(j) == Some(&b'-') {
@@ -319,6 +270,82 @@ impl<'a> Doc<'a> {
             }
             newline = false;
         }
+    }
+
+    /// Pushes the word token starting at byte `start` with the character `c` (its first byte
+    /// `byte`; `q_start`: where the next quotation starts, which ends the word), with its
+    /// lexicon hits (every phrase starting here) and its classes; an abbreviation's or an
+    /// initial's period is kept in it. Returns where the word ends.
+    fn push_word(
+        &mut self,
+        start: usize,
+        byte: u8,
+        c: char,
+        q_start: usize,
+        newline: bool,
+    ) -> usize {
+        let text = self.text;
+        let b = text.as_bytes();
+        let w = self.word_end(start, c, q_start);
+        let mut j = w.end;
+        // The lexicon hits of the word: every phrase starting here.
+        let from = self.hits.len();
+        self.grammar
+            .lookup_stem_into(text, start, w.stem, &mut self.hits);
+        let upper = if byte < 0x80 {
+            byte.is_ascii_uppercase()
+        } else {
+            c.is_uppercase()
+        };
+        // Keep the period of an abbreviation or an initial.
+        if b.get(j) == Some(&b'.') {
+            let initial = j - start == 1 && upper;
+            if initial
+                || w.dot
+                || self.abbrev_hit(from, j + 1)
+                || party_state(text.get(start..j).unwrap_or(""))
+            {
+                j += 1;
+            }
+        }
+        let class = self.word_class(from, start, j, upper);
+        self.tokens.push(Token {
+            span: Span::new(start, j),
+            kind: TokKind::Word,
+            hits: (from as u32, self.hits.len() as u32),
+            newline_before: newline,
+            class,
+        });
+        j
+    }
+
+    /// The class bits of the word over bytes `[start, end)` whose lexicon hits start at
+    /// `from` (`upper`: it is capitalised): the classes of the tags of the phrases starting at
+    /// it, and of those that are this word.
+    fn word_class(&self, from: usize, start: usize, end: usize, upper: bool) -> u32 {
+        let g = self.grammar;
+        let mut class = if upper { TokClass::CAP } else { 0 };
+        for h in self.hits.get(from..).unwrap_or(&[]) {
+            let (starts, whole) = g.classes(h.pattern);
+            class |= starts;
+            if h.end == end {
+                class |= whole;
+            }
+        }
+        // A word of three or more capitals is an acronym, not the closed-class word it spells
+        // ("the WHO said", "IT firms").
+        if upper
+            && class & TokClass::FUNC != 0
+            && end - start >= 3
+            && self
+                .text
+                .as_bytes()
+                .get(start..end)
+                .is_some_and(|w| w.iter().all(u8::is_ascii_uppercase))
+        {
+            class &= !TokClass::CLOSED;
+        }
+        class
     }
 
     /// The end of the word starting at byte `start` with char `c`: letters and digits, and

@@ -422,30 +422,76 @@ pub fn pair_around(text: &str, grammar: &Grammar, skip: &[Furniture]) -> Pairing
     if !skip.is_empty() {
         marks.retain(|m| !furniture::covers(skip, m.pos));
     }
-    let lines = Lines { text, skip };
-    let mut out = Pairing {
-        quotes: Vec::with_capacity(marks.len() / 2),
-        ..Pairing::default()
-    };
-    let mut stack: Vec<Open> = Vec::with_capacity(8);
-    // The line the bottom of the stack opened on, and how many line breaks it has crossed.
-    let mut crossed = 0usize;
-    let mut cur_line_end: Option<usize> = None;
-    let mut pending_continue = false;
-    let mut i = 0usize;
-    'marks: while let Some(m) = marks.get(i).copied() {
-        // Crossing line breaks with quotes open, one line at a time.
-        let mut line_end = *cur_line_end.get_or_insert_with(|| lines.line_end(m.pos));
+    let mut p = Pairer::new(text, marks, Lines { text, skip });
+    while let Some(m) = p.marks.get(p.i).copied() {
+        if !p.cross_lines(m) {
+            continue;
+        }
+        p.i += 1;
+        p.read(m);
+    }
+    p.finish()
+}
+
+/// The state of [`pair_around`]'s pass over the marks.
+struct Pairer<'a> {
+    text: &'a str,
+    /// The marks, in text order.
+    marks: Vec<Mark>,
+    lines: Lines<'a>,
+    /// What pairing found so far.
+    out: Pairing,
+    /// The open quotes, the outermost first.
+    stack: Vec<Open>,
+    /// How many line breaks the bottom of the stack has crossed.
+    crossed: usize,
+    /// The end of the line the reading is on.
+    cur_line_end: Option<usize>,
+    /// A multi-paragraph quote ran on from the paragraph before: the next opener continues it.
+    pending_continue: bool,
+    /// The next mark to read.
+    i: usize,
+}
+
+impl<'a> Pairer<'a> {
+    /// A pass over `marks`, from the first.
+    fn new(text: &'a str, marks: Vec<Mark>, lines: Lines<'a>) -> Self {
+        let out = Pairing {
+            quotes: Vec::with_capacity(marks.len() / 2),
+            ..Pairing::default()
+        };
+        Pairer {
+            text,
+            marks,
+            lines,
+            out,
+            stack: Vec::with_capacity(8),
+            crossed: 0,
+            cur_line_end: None,
+            pending_continue: false,
+            i: 0,
+        }
+    }
+
+    /// Crosses the line breaks before mark `m` with quotes open, one line at a time. A quote
+    /// whose next paragraph opens a quote of its family runs on into it (a multi-paragraph
+    /// quote: this paragraph's unit ends at its end); one still open at a blank line or after
+    /// [`WRAP_LINES`] lines is unclosed, and pairing restarts right after its mark. Returns
+    /// whether `m` is still the next mark to read (false after a restart).
+    fn cross_lines(&mut self, m: Mark) -> bool {
+        let mut line_end = *self
+            .cur_line_end
+            .get_or_insert_with(|| self.lines.line_end(m.pos));
         while m.pos > line_end {
-            let Some(bottom) = stack.first().copied() else {
-                line_end = lines.line_end(m.pos);
+            let Some(bottom) = self.stack.first().copied() else {
+                line_end = self.lines.line_end(m.pos);
                 break;
             };
-            let open = marks.get(bottom.mark).copied().unwrap_or(m);
-            let next = lines.next_content(line_end);
+            let open = self.marks.get(bottom.mark).copied().unwrap_or(m);
+            let next = self.lines.next_content(line_end);
             let next_opens_same = next.is_some_and(|(p, _)| {
-                marks
-                    .get(i..)
+                self.marks
+                    .get(self.i..)
                     .and_then(|ms| ms.iter().find(|x| x.pos >= p))
                     .is_some_and(|x| {
                         x.pos == p
@@ -455,42 +501,47 @@ pub fn pair_around(text: &str, grammar: &Grammar, skip: &[Furniture]) -> Pairing
             });
             let blank = next.is_none_or(|(_, blank)| blank);
             if next_opens_same {
-                // Multi-paragraph quote: this paragraph's unit ends at its end.
-                out.quotes.push(Quoted {
+                self.out.quotes.push(Quoted {
                     outer: Span::new(open.pos, line_end),
-                    content: trim_span(text, open.pos + open.len, line_end),
+                    content: trim_span(self.text, open.pos + open.len, line_end),
                     family: open.family,
                     continues: bottom.continues,
                     open_ended: true,
                 });
-                stack.clear();
-                crossed = 0;
-                pending_continue = true;
-                line_end = lines.line_end(m.pos);
+                self.stack.clear();
+                self.crossed = 0;
+                self.pending_continue = true;
+                line_end = self.lines.line_end(m.pos);
                 break;
-            } else if blank || crossed >= WRAP_LINES {
-                // Unclosed: report it and restart right after its mark.
+            } else if blank || self.crossed >= WRAP_LINES {
                 if !open.quiet {
-                    out.problems.push(MarkProblem::Unclosed(Span::new(
+                    self.out.problems.push(MarkProblem::Unclosed(Span::new(
                         open.pos,
                         open.pos + open.len,
                     )));
                 }
-                stack.clear();
-                crossed = 0;
-                i = bottom.mark + 1;
-                cur_line_end = Some(lines.line_end(open.pos + open.len));
-                continue 'marks;
+                self.stack.clear();
+                self.crossed = 0;
+                self.i = bottom.mark + 1;
+                self.cur_line_end = Some(self.lines.line_end(open.pos + open.len));
+                return false;
             } else {
-                crossed += 1;
-                line_end = next.map_or(m.pos, |(p, _)| lines.line_end(p));
+                self.crossed += 1;
+                line_end = next.map_or(m.pos, |(p, _)| self.lines.line_end(p));
             }
         }
-        cur_line_end = Some(line_end);
-        i += 1;
-        let top_same = stack
+        self.cur_line_end = Some(line_end);
+        true
+    }
+
+    /// Reads mark `m` (the one before [`Self::i`]): it opens a quote, closes the innermost open
+    /// quote of its family, or is a stray closer. A toggle closes when a quote of its family
+    /// is open, else opens.
+    fn read(&mut self, m: Mark) {
+        let top_same = self
+            .stack
             .iter()
-            .rposition(|o| marks.get(o.mark).is_some_and(|x| x.family == m.family));
+            .rposition(|o| self.marks.get(o.mark).is_some_and(|x| x.family == m.family));
         let dir = match m.dir {
             Dir::Toggle if top_same.is_some() => Dir::Close,
             Dir::Toggle => Dir::Open,
@@ -498,39 +549,19 @@ pub fn pair_around(text: &str, grammar: &Grammar, skip: &[Furniture]) -> Pairing
         };
         match dir {
             Dir::Open => {
-                if stack.len() < MAX_DEPTH {
-                    let continues = pending_continue && stack.is_empty();
-                    stack.push(Open {
-                        mark: i - 1,
+                if self.stack.len() < MAX_DEPTH {
+                    let continues = self.pending_continue && self.stack.is_empty();
+                    self.stack.push(Open {
+                        mark: self.i - 1,
                         continues,
                     });
                 }
-                pending_continue = false;
+                self.pending_continue = false;
             }
             Dir::Close | Dir::CloseOrApostrophe => match top_same {
-                Some(k) => {
-                    let open = stack.get(k).copied();
-                    stack.truncate(k);
-                    if let (Some(o), true) = (open, k == 0) {
-                        if let Some(om) = marks.get(o.mark) {
-                            let content = Span::new(om.pos + om.len, m.pos);
-                            if text
-                                .get(content.start..content.end)
-                                .is_some_and(|c| !c.trim().is_empty())
-                            {
-                                out.quotes.push(Quoted {
-                                    outer: Span::new(om.pos, m.pos + m.len),
-                                    content,
-                                    family: om.family,
-                                    continues: o.continues,
-                                    open_ended: false,
-                                });
-                            }
-                        }
-                        crossed = 0;
-                    }
-                }
-                None if dir == Dir::Close && !m.quiet => out
+                Some(k) => self.close(m, k),
+                None if dir == Dir::Close && !m.quiet => self
+                    .out
                     .problems
                     .push(MarkProblem::Unopened(Span::new(m.pos, m.pos + m.len))),
                 None => {}
@@ -538,31 +569,68 @@ pub fn pair_around(text: &str, grammar: &Grammar, skip: &[Furniture]) -> Pairing
             Dir::Toggle | Dir::None => {}
         }
     }
-    // End of text with quotes open.
-    if let Some(bottom) = stack.first().copied() {
-        if let Some(open) = marks.get(bottom.mark).copied() {
-            if !open.quiet {
-                out.problems.push(MarkProblem::Unclosed(Span::new(
-                    open.pos,
-                    open.pos + open.len,
-                )));
+
+    /// Mark `m` closes the open quote at depth `k` (and those inside it): at the top level, the
+    /// quotation is found, unless it holds only white space.
+    fn close(&mut self, m: Mark, k: usize) {
+        let open = self.stack.get(k).copied();
+        self.stack.truncate(k);
+        if let (Some(o), true) = (open, k == 0) {
+            if let Some(om) = self.marks.get(o.mark) {
+                let content = Span::new(om.pos + om.len, m.pos);
+                if self
+                    .text
+                    .get(content.start..content.end)
+                    .is_some_and(|c| !c.trim().is_empty())
+                {
+                    self.out.quotes.push(Quoted {
+                        outer: Span::new(om.pos, m.pos + m.len),
+                        content,
+                        family: om.family,
+                        continues: o.continues,
+                        open_ended: false,
+                    });
+                }
             }
-            // Marks after an unclosed opener are paired on their own.
-            let restart = bottom.mark + 1;
-            if restart < marks.len() {
-                let tail = pair_from(text, &marks, restart);
-                out.quotes.extend(tail.quotes);
-                out.problems.extend(tail.problems);
-            }
+            self.crossed = 0;
         }
     }
-    out.quotes.sort_by_key(|q| q.outer.start);
-    out.quotes.dedup_by_key(|q| q.outer.start);
-    out.problems.sort_by_key(|p| match p {
-        MarkProblem::Unclosed(s) | MarkProblem::Unopened(s) => s.start,
-    });
-    out.problems.dedup();
-    out
+
+    /// The end of the text: a quote still open is unclosed (the marks after its opener are
+    /// paired on their own); the quotes and problems in text order, without repeats.
+    fn finish(self) -> Pairing {
+        let Pairer {
+            text,
+            marks,
+            mut out,
+            stack,
+            ..
+        } = self;
+        if let Some(bottom) = stack.first().copied() {
+            if let Some(open) = marks.get(bottom.mark).copied() {
+                if !open.quiet {
+                    out.problems.push(MarkProblem::Unclosed(Span::new(
+                        open.pos,
+                        open.pos + open.len,
+                    )));
+                }
+                // Marks after an unclosed opener are paired on their own.
+                let restart = bottom.mark + 1;
+                if restart < marks.len() {
+                    let tail = pair_from(text, &marks, restart);
+                    out.quotes.extend(tail.quotes);
+                    out.problems.extend(tail.problems);
+                }
+            }
+        }
+        out.quotes.sort_by_key(|q| q.outer.start);
+        out.quotes.dedup_by_key(|q| q.outer.start);
+        out.problems.sort_by_key(|p| match p {
+            MarkProblem::Unclosed(s) | MarkProblem::Unopened(s) => s.start,
+        });
+        out.problems.dedup();
+        out
+    }
 }
 
 /// Pairs the marks from index `from` on (after an unclosed opener at the end of the text):

@@ -16,7 +16,9 @@ fn next_comma(doc: &Doc<'_>, from: usize, end: usize) -> usize {
 }
 
 fn skip_final_back(doc: &Doc<'_>, from: usize, mut to: usize) -> usize {
-    while to > from && (doc.is_punct(to - 1, ".") || doc.is_punct(to - 1, "!") || doc.is_punct(to - 1, "?")) {
+    while to > from
+        && (doc.is_punct(to - 1, ".") || doc.is_punct(to - 1, "!") || doc.is_punct(to - 1, "?"))
+    {
         to -= 1;
     }
     to
@@ -54,7 +56,9 @@ pub fn anonymity(
             AnonType::Request => {
                 request.get_or_insert((s, e + 1));
                 // A reason clause may follow the request: "… because the talks are private".
-                if let Some((rs, _, AnonType::ReasonIntro | AnonType::Reason)) = anon_at(doc, e + 1, to) {
+                if let Some((rs, _, AnonType::ReasonIntro | AnonType::Reason)) =
+                    anon_at(doc, e + 1, to)
+                {
                     let re = skip_final_back(doc, rs, next_comma(doc, rs, to));
                     if re > rs + 1 {
                         reason.get_or_insert((rs, re));

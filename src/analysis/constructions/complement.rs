@@ -33,7 +33,11 @@ pub fn complement<'a>(sent: &Sent<'_, 'a>, mut k: usize, a: &mut Attr<'a>) {
         return;
     }
     // A quotation right after the cue: `said: "…"`, `said, "…"`, `said "…"`.
-    let q = if sent.is_punct(k, ":") || sent.is_aside_mark(k) { k + 1 } else { k };
+    let q = if sent.is_punct(k, ":") || sent.is_aside_mark(k) {
+        k + 1
+    } else {
+        k
+    };
     if sent.is_quote(q) {
         a.quotes.push(sent.tok(q));
         return;
@@ -61,7 +65,9 @@ pub fn complement<'a>(sent: &Sent<'_, 'a>, mut k: usize, a: &mut Attr<'a>) {
         set_content(sent, a, from, to, Some(c));
         let opener = sent.ph(from);
         let w = sent.doc.tok_text(opener.start as usize);
-        if opener.kind == PhraseKind::Wh || ["whether", "if"].iter().any(|x| w.eq_ignore_ascii_case(x)) {
+        if opener.kind == PhraseKind::Wh
+            || ["whether", "if"].iter().any(|x| w.eq_ignore_ascii_case(x))
+        {
             a.form = ContentForm::Question;
         }
         return;
@@ -166,7 +172,11 @@ fn put_it<'a>(sent: &Sent<'_, 'a>, k: usize, a: &mut Attr<'a>) {
     while e < k + 4 && matches!(sent.ph(e).kind, PhraseKind::Adv | PhraseKind::Adj) {
         e += 1;
     }
-    let after = if sent.is_punct(e, ",") || sent.is_punct(e, ":") { e + 1 } else { e };
+    let after = if sent.is_punct(e, ",") || sent.is_punct(e, ":") {
+        e + 1
+    } else {
+        e
+    };
     if sent.is_quote(after) {
         a.quotes.push(sent.tok(after));
         return;
@@ -195,8 +205,7 @@ fn tail<'a>(sent: &Sent<'_, 'a>, k: usize, a: &mut Attr<'a>) -> usize {
             return e;
         }
         let t = x.start as usize;
-        let venue = doc.has(t, crate::grammar::TokClass::STARTS_CUE)
-            && venue_at(sent, t).is_some();
+        let venue = doc.has(t, crate::grammar::TokClass::STARTS_CUE) && venue_at(sent, t).is_some();
         if venue {
             let end = venue_at(sent, t).unwrap_or(t + 1);
             a.venue.get_or_insert((t, end));
@@ -234,7 +243,11 @@ fn tail<'a>(sent: &Sent<'_, 'a>, k: usize, a: &mut Attr<'a>) -> usize {
         }
         // "in a statement issued in Geneva", "in remarks broadcast on state television": a
         // participle on the tail's noun, with its prepositional phrases.
-        if e > k && x.kind == PhraseKind::Vg && x.is(PhraseFlag::PARTICIPLE) && sent.ph(e - 1).kind == PhraseKind::Np {
+        if e > k
+            && x.kind == PhraseKind::Vg
+            && x.is(PhraseFlag::PARTICIPLE)
+            && sent.ph(e - 1).kind == PhraseKind::Np
+        {
             e += 1;
             while sent.ph(e).kind == PhraseKind::Prep && sent.ph(e + 1).kind == PhraseKind::Np {
                 e += 2;
@@ -282,7 +295,9 @@ fn adverbial_clause(sent: &Sent<'_, '_>, p: usize) -> Option<usize> {
         // (After "before", "while", "since", a gerund will do: "before announcing the sentence".)
         let adverbial = y.opener == Some(p as u32) && y.kind == ClauseKind::Adverbial;
         let opens = adverbial
-            || (y.start as usize == p + 1 && y.kind == ClauseKind::Complement && y.opener.is_none());
+            || (y.start as usize == p + 1
+                && y.kind == ClauseKind::Complement
+                && y.opener.is_none());
         let verb = y.verb.is_some() || adverbial && sent.ph(p + 1).kind == PhraseKind::Vg;
         (opens && verb).then_some(y.end as usize)
     })
@@ -291,8 +306,10 @@ fn adverbial_clause(sent: &Sent<'_, '_>, p: usize) -> Option<usize> {
 /// Whether a clause opens at phrase `p` (its subject starts there: "said at least 11 drones
 /// had been detected").
 fn opens_clause(sent: &Sent<'_, '_>, p: usize) -> bool {
-    (sent.clauses.0..sent.clauses.1)
-        .any(|c| sent.clause(c).is_some_and(|x| x.start as usize == p && x.kind == ClauseKind::Complement))
+    (sent.clauses.0..sent.clauses.1).any(|c| {
+        sent.clause(c)
+            .is_some_and(|x| x.start as usize == p && x.kind == ClauseKind::Complement)
+    })
 }
 
 /// The venue phrase of the lexicon starting at token `t` ("in a statement", "in an interview
@@ -317,7 +334,9 @@ fn is_complementizer(sent: &Sent<'_, '_>, p: usize) -> bool {
     let x = sent.ph(p);
     let w = sent.doc.tok_text(x.start as usize);
     (x.kind == PhraseKind::Sconj || x.kind == PhraseKind::Prep)
-        && ["that", "whether", "if"].iter().any(|c| w.eq_ignore_ascii_case(c))
+        && ["that", "whether", "if"]
+            .iter()
+            .any(|c| w.eq_ignore_ascii_case(c))
 }
 
 /// The reported clause opening at phrase `p`: a complement clause (with its opener, "that"
@@ -325,7 +344,8 @@ fn is_complementizer(sent: &Sent<'_, '_>, p: usize) -> bool {
 fn clause_at(sent: &Sent<'_, '_>, p: usize, verb_end: usize) -> Option<(usize, usize, usize)> {
     let c = (sent.clauses.0..sent.clauses.1).find(|&c| {
         sent.clause(c).is_some_and(|x| {
-            x.kind == ClauseKind::Complement && (x.start as usize == p || x.opener == Some(p as u32))
+            x.kind == ClauseKind::Complement
+                && (x.start as usize == p || x.opener == Some(p as u32))
         })
     })?;
     let x = sent.clause(c)?;
@@ -343,7 +363,8 @@ fn clause_at(sent: &Sent<'_, '_>, p: usize, verb_end: usize) -> Option<(usize, u
     let _ = verb_end;
     // A clause needs a verb, or a quotation standing for one ("said it "was reviewing""); after
     // "that" any verb group will do (the tagger may read its verb as a gerund).
-    let any_vg = x.opener.is_some() && (from..x.end as usize).any(|q| sent.ph(q).kind == PhraseKind::Vg);
+    let any_vg =
+        x.opener.is_some() && (from..x.end as usize).any(|q| sent.ph(q).kind == PhraseKind::Vg);
     let verb = x.verb.is_some() || any_vg || (from..x.end as usize).any(|q| sent.is_quote(q));
     (verb && (x.end as usize) > from).then_some((from, x.end as usize, c))
 }
@@ -377,7 +398,13 @@ fn that_after_asides(sent: &Sent<'_, '_>, p: usize) -> Option<(usize, usize, usi
 
 /// Sets the content to phrases `[from, to)` (a leading time phrase left to the cue: "said on
 /// Monday it would close").
-pub fn set_content(sent: &Sent<'_, '_>, a: &mut Attr<'_>, from: usize, to: usize, c: Option<usize>) {
+pub fn set_content(
+    sent: &Sent<'_, '_>,
+    a: &mut Attr<'_>,
+    from: usize,
+    to: usize,
+    c: Option<usize>,
+) {
     let (s, e) = sent.span(from, to);
     if e > s {
         a.content = Some((s, e));
@@ -406,7 +433,11 @@ fn object<'a>(sent: &Sent<'_, 'a>, k: usize, a: &mut Attr<'a>) {
         .min()
         .unwrap_or(sent.p1);
     let mut e = k;
-    while e < next_clause.min(sent.p1) && !sent.is_aside_mark(e) && !sent.is_final(e) && !sent.is_punct(e, ";") {
+    while e < next_clause.min(sent.p1)
+        && !sent.is_aside_mark(e)
+        && !sent.is_final(e)
+        && !sent.is_punct(e, ";")
+    {
         e += 1;
     }
     if e == k {
@@ -448,7 +479,9 @@ fn object<'a>(sent: &Sent<'_, 'a>, k: usize, a: &mut Attr<'a>) {
     let words = (k..e)
         .filter(|&q| matches!(sent.ph(q).kind, PhraseKind::Np | PhraseKind::Quote))
         .count()
-        + (k..e).map(|q| (sent.ph(q).end - sent.ph(q).start) as usize).sum::<usize>();
+        + (k..e)
+            .map(|q| (sent.ph(q).end - sent.ph(q).start) as usize)
+            .sum::<usize>();
     let says = matches!(kind, Some(VerbKind::Speech | VerbKind::Finding));
     if says && !object_verb && words >= 4 && sent.ph(k).kind == PhraseKind::Np {
         let end = sent
@@ -456,7 +489,10 @@ fn object<'a>(sent: &Sent<'_, 'a>, k: usize, a: &mut Attr<'a>) {
             .and_then(|c| sent.clause(c))
             .map_or(sent.p1, |c| c.end as usize);
         set_content(sent, a, k, end, None);
-        if sent.ph(k).kind == PhraseKind::Np && !(k..end).any(|q| sent.ph(q).kind == PhraseKind::Vg && sent.ph(q).is(PhraseFlag::FINITE)) {
+        if sent.ph(k).kind == PhraseKind::Np
+            && !(k..end)
+                .any(|q| sent.ph(q).kind == PhraseKind::Vg && sent.ph(q).is(PhraseFlag::FINITE))
+        {
             a.form = ContentForm::NounPhrase;
         }
         return;
@@ -479,7 +515,11 @@ fn act_content<'a>(sent: &Sent<'_, 'a>, k: usize, e: usize, a: &mut Attr<'a>) ->
             .map_or(sent.p1, |c| c.end as usize)
     };
     // "asked not to be named": an anonymity phrase of the lexicon is no content.
-    if sent.doc.has(sent.tok(k), crate::grammar::TokClass::STARTS_ANON) || a.cue.1 > 0 && sent.doc.has(a.cue.0, crate::grammar::TokClass::STARTS_ANON) {
+    if sent
+        .doc
+        .has(sent.tok(k), crate::grammar::TokClass::STARTS_ANON)
+        || a.cue.1 > 0 && sent.doc.has(a.cue.0, crate::grammar::TokClass::STARTS_ANON)
+    {
         return false;
     }
     if v.infinitive {
@@ -498,7 +538,10 @@ fn act_content<'a>(sent: &Sent<'_, 'a>, k: usize, e: usize, a: &mut Attr<'a>) ->
         }
     }
     let object = sent.ph(k);
-    if v.kind != VerbKind::Evaluative || object.kind != PhraseKind::Np || object.is(PhraseFlag::PRONOUN) && e == k + 1 {
+    if v.kind != VerbKind::Evaluative
+        || object.kind != PhraseKind::Np
+        || object.is(PhraseFlag::PRONOUN) && e == k + 1
+    {
         return false;
     }
     // The noun phrase and its prepositional tails ("the mayor of lying", "the plan's cost").
@@ -514,8 +557,10 @@ fn particle_content<'a>(sent: &Sent<'_, 'a>, k: usize, a: &mut Attr<'a>) -> bool
     };
     let x = sent.ph(k);
     let w = sent.doc.tok_text(x.start as usize);
-    let particle = matches!(x.kind, PhraseKind::Prep | PhraseKind::To | PhraseKind::Sconj)
-        && v.particles.iter().any(|p| w.eq_ignore_ascii_case(p));
+    let particle = matches!(
+        x.kind,
+        PhraseKind::Prep | PhraseKind::To | PhraseKind::Sconj
+    ) && v.particles.iter().any(|p| w.eq_ignore_ascii_case(p));
     if !particle || sent.ph(k + 1).kind != PhraseKind::Np {
         return false;
     }
@@ -557,10 +602,18 @@ fn noun_content<'a>(sent: &Sent<'_, 'a>, k: usize, e: usize, a: &mut Attr<'a>) -
         // (Not an adjunct: "in her budget address in March", "after Whitmore Albion came …".)
         let adjunct = y.kind == PhraseKind::Prep
             && (doc.is_func(y.start as usize, FuncType::Connective)
-                || ["in", "at", "during", "on"].iter().any(|p| w.eq_ignore_ascii_case(p))
+                || ["in", "at", "during", "on"]
+                    .iter()
+                    .any(|p| w.eq_ignore_ascii_case(p))
                     && crate::syntax::is_time_np(doc, q + 1)
-                || ["in", "at", "during"].iter().any(|p| w.eq_ignore_ascii_case(p)) && q + 1 < e);
-        let kinds = matches!(y.kind, PhraseKind::Prep | PhraseKind::Np | PhraseKind::Quote | PhraseKind::Adj);
+                || ["in", "at", "during"]
+                    .iter()
+                    .any(|p| w.eq_ignore_ascii_case(p))
+                    && q + 1 < e);
+        let kinds = matches!(
+            y.kind,
+            PhraseKind::Prep | PhraseKind::Np | PhraseKind::Quote | PhraseKind::Adj
+        );
         if !(kinds || of || gerund) || adjunct || crate::syntax::is_time_np(doc, q) {
             break;
         }
@@ -573,7 +626,9 @@ fn noun_content<'a>(sent: &Sent<'_, 'a>, k: usize, e: usize, a: &mut Attr<'a>) -
     }
     // (Three words or fewer, "denied the charges", "praised the team", name the act rather
     // than report what was said.)
-    let words: usize = (k..q).map(|p| (sent.ph(p).end - sent.ph(p).start) as usize).sum();
+    let words: usize = (k..q)
+        .map(|p| (sent.ph(p).end - sent.ph(p).start) as usize)
+        .sum();
     if words <= 3 {
         return false;
     }
@@ -585,7 +640,9 @@ fn noun_content<'a>(sent: &Sent<'_, 'a>, k: usize, e: usize, a: &mut Attr<'a>) -
 /// "expressed to Japanese officials the importance of …": the words after the hearer.
 fn expressed_to<'a>(sent: &Sent<'_, 'a>, k: usize, a: &mut Attr<'a>) -> bool {
     let doc = sent.doc;
-    if !doc.tok_text(sent.tok(k)).eq_ignore_ascii_case("to") || sent.ph(k + 1).kind != PhraseKind::Np {
+    if !doc.tok_text(sent.tok(k)).eq_ignore_ascii_case("to")
+        || sent.ph(k + 1).kind != PhraseKind::Np
+    {
         return false;
     }
     let obj = k + 2;

@@ -16,7 +16,12 @@ pub fn admit<'a>(sent: &Sent<'_, 'a>, mut a: Attr<'a>, out: &mut Vec<Attr<'a>>) 
     }
     // A cue inside a reported clause that claims nothing itself ("reported that X had declared
     // three days of mourning"): part of what was reported.
-    if !a.claims() && out.iter().any(|b| b.content.is_some_and(|(cs, ce)| cs <= a.cue.0 && a.cue.0 < ce)) {
+    if !a.claims()
+        && out.iter().any(|b| {
+            b.content
+                .is_some_and(|(cs, ce)| cs <= a.cue.0 && a.cue.0 < ce)
+        })
+    {
         return;
     }
     let doc = sent.doc;
@@ -82,14 +87,22 @@ fn closing_cue(sent: &Sent<'_, '_>, out: &mut Vec<Attr<'_>>) {
     let closing = out.iter().rposition(|a| {
         a.content.is_some_and(|(cs, ce)| cs == lo && ce <= a.cue.0) && a.kind == CueKind::Verb
     });
-    let Some((k, (cs, ce))) = closing.and_then(|k| out.get(k).and_then(|a| a.content).map(|c| (k, c)))
+    let Some((k, (cs, ce))) =
+        closing.and_then(|k| out.get(k).and_then(|a| a.content).map(|c| (k, c)))
     else {
         return;
     };
     let inside = |b: &Attr<'_>| b.cue.0 >= cs && b.cue.1 <= ce && b.relayed_by.is_none();
-    let outlet = out.get(k).and_then(|a| a.speaker.clone()).filter(|n| n.outlet);
+    let outlet = out
+        .get(k)
+        .and_then(|a| a.speaker.clone())
+        .filter(|n| n.outlet);
     match outlet {
-        Some(o) if out.iter().any(|b| inside(b) && b.speaker.is_some() && b.content.is_some()) => {
+        Some(o)
+            if out
+                .iter()
+                .any(|b| inside(b) && b.speaker.is_some() && b.content.is_some()) =>
+        {
             if let Some(a) = out.get_mut(k) {
                 a.speaker = None;
                 a.content = None;
@@ -111,7 +124,12 @@ fn cut_at_claimed_quotes(sent: &Sent<'_, '_>, out: &mut [Attr<'_>]) {
     let claimed: Vec<(usize, usize)> = out
         .iter()
         .enumerate()
-        .flat_map(|(k, a)| a.quotes.iter().filter(move |&&q| q < a.cue.0).map(move |&q| (k, q)))
+        .flat_map(|(k, a)| {
+            a.quotes
+                .iter()
+                .filter(move |&&q| q < a.cue.0)
+                .map(move |&q| (k, q))
+        })
         .collect();
     for (k, a) in out.iter_mut().enumerate() {
         let Some((cs, ce)) = a.content else { continue };
@@ -164,7 +182,9 @@ fn cut_contents(sent: &Sent<'_, '_>, out: &mut [Attr<'_>]) {
 
 fn skip_final_back(sent: &Sent<'_, '_>, from: usize, mut to: usize) -> usize {
     let doc = sent.doc;
-    while to > from && (doc.is_punct(to - 1, ".") || doc.is_punct(to - 1, "!") || doc.is_punct(to - 1, "?")) {
+    while to > from
+        && (doc.is_punct(to - 1, ".") || doc.is_punct(to - 1, "!") || doc.is_punct(to - 1, "?"))
+    {
         to -= 1;
     }
     to
@@ -202,7 +222,9 @@ fn nest_contents(sent: &Sent<'_, '_>, out: &mut [Attr<'_>]) {
         } else {
             (cw.0.max(cs.1), cw.1)
         };
-        while from < to && (doc.is_punct(from, ",") || doc.is_punct(from, ";") || doc.is_punct(from, ":")) {
+        while from < to
+            && (doc.is_punct(from, ",") || doc.is_punct(from, ";") || doc.is_punct(from, ":"))
+        {
             from += 1;
         }
         to = skip_final_back(sent, from, to);
@@ -216,7 +238,9 @@ fn nest_contents(sent: &Sent<'_, '_>, out: &mut [Attr<'_>]) {
 }
 
 /// The first pair of attributions whose contents cross: (i, content, cue, j, content, cue).
-fn first_crossing(out: &[Attr<'_>]) -> Option<(usize, (usize, usize), usize, usize, (usize, usize), usize)> {
+fn first_crossing(
+    out: &[Attr<'_>],
+) -> Option<(usize, (usize, usize), usize, usize, (usize, usize), usize)> {
     for (i, a) in out.iter().enumerate() {
         let Some(ca) = a.content else { continue };
         for (j, b) in out.iter().enumerate().skip(i + 1) {
@@ -236,7 +260,10 @@ fn spread_relays(out: &mut [Attr<'_>]) {
     let mut scope = 0;
     for k in 0..out.len() {
         let relay = match out.get(k) {
-            Some(r) if r.speaker.is_none() && matches!(r.kind, CueKind::According | CueKind::ReportedBy) => {
+            Some(r)
+                if r.speaker.is_none()
+                    && matches!(r.kind, CueKind::According | CueKind::ReportedBy) =>
+            {
                 r.chain.first().cloned()
             }
             _ => None,
@@ -258,7 +285,8 @@ fn spread_relays(out: &mut [Attr<'_>]) {
                 .find(|&j| {
                     out.get(j).is_some_and(|r| {
                         (r.kind == CueKind::Citing && r.content.is_none())
-                            || (r.speaker.is_none() && matches!(r.kind, CueKind::According | CueKind::ReportedBy))
+                            || (r.speaker.is_none()
+                                && matches!(r.kind, CueKind::According | CueKind::ReportedBy))
                     })
                 })
                 .unwrap_or(out.len());

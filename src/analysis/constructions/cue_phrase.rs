@@ -108,7 +108,11 @@ fn phrase_cue<'a>(
         _ => CueKind::Citing,
     };
     let mut a = Attr::new((ps, pe), kind, None);
-    a.left = if ps > lo && doc.is_punct(ps - 1, ",") { ps - 1 } else { ps };
+    a.left = if ps > lo && doc.is_punct(ps - 1, ",") {
+        ps - 1
+    } else {
+        ps
+    };
     a.speaker = Some(who.clone());
     let initial = (lo..ps).all(|t| !doc.is_word(t));
     if initial && ct == CueType::According {

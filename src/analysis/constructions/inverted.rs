@@ -56,7 +56,12 @@ pub fn at<'a>(sent: &Sent<'_, 'a>, p: usize, v: &'a Verb) -> Option<Attr<'a>> {
     // Only a tail may follow (`said X on Monday.`), or a quotation after a comma (`"A," said X,
     // "B."`).
     let mut k = end;
-    while k < sent.p1 && matches!(sent.ph(k).kind, PhraseKind::Prep | PhraseKind::Np | PhraseKind::Adv) {
+    while k < sent.p1
+        && matches!(
+            sent.ph(k).kind,
+            PhraseKind::Prep | PhraseKind::Np | PhraseKind::Adv
+        )
+    {
         k += 1;
     }
     if sent.is_aside_mark(k) && sent.is_quote(k + 1) {

@@ -208,9 +208,10 @@ impl<'d, 'a> Sent<'d, 'a> {
 
     /// The innermost clause holding phrase `p`.
     pub fn clause_at(&self, p: usize) -> Option<usize> {
-        (self.clauses.0..self.clauses.1)
-            .rev()
-            .find(|&c| self.clause(c).is_some_and(|x| x.start as usize <= p && p < x.end as usize))
+        (self.clauses.0..self.clauses.1).rev().find(|&c| {
+            self.clause(c)
+                .is_some_and(|x| x.start as usize <= p && p < x.end as usize)
+        })
     }
 
     /// Whether phrase `p` is the punctuation mark `m`.
@@ -243,7 +244,14 @@ impl<'d, 'a> Sent<'d, 'a> {
         while b > a && self.is_final(b - 1) {
             b -= 1;
         }
-        (self.tok(a), if b > a { self.ph(b - 1).end as usize } else { self.tok(a) })
+        (
+            self.tok(a),
+            if b > a {
+                self.ph(b - 1).end as usize
+            } else {
+                self.tok(a)
+            },
+        )
     }
 }
 
@@ -324,7 +332,12 @@ pub fn attributions_into<'a>(doc: &Doc<'a>, s: Sentence, out: &mut Vec<Attr<'a>>
                     doc.tok_text(sent.ph(p).head()),
                     p - sent.p0,
                     can_cue(&sent, p, v),
-                    found.as_ref().map(|a| (a.content, a.quotes.len(), a.meta, a.speaker.is_some()))
+                    found.as_ref().map(|a| (
+                        a.content,
+                        a.quotes.len(),
+                        a.meta,
+                        a.speaker.is_some()
+                    ))
                 );
             }
             if let Some(a) = found {

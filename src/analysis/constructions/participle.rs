@@ -25,16 +25,19 @@ pub fn at<'a>(sent: &Sent<'_, 'a>, p: usize, v: &'a Verb, out: &[Attr<'a>]) -> O
     let prev = p.checked_sub(1).filter(|&q| q >= sent.p0)?;
     let doc = sent.doc;
     let document = sent.ph(prev).kind == PhraseKind::Np
-        && doc.word_tags(sent.ph(prev).head()).any(|t| {
-            matches!(t, Tag::Noun(n) if n.kind == NounKind::Document)
-        });
+        && doc
+            .word_tags(sent.ph(prev).head())
+            .any(|t| matches!(t, Tag::Noun(n) if n.kind == NounKind::Document));
     if !(document || sent.is_punct(prev, ",")) {
         return Some(Attr::new((head, head + 1), CueKind::Participle, Some(v)));
     }
     let mut a = Attr::new((head, head + 1), CueKind::Participle, Some(v));
     a.left = sent.tok(prev);
     a.inherit = Some(
-        match out.iter().rposition(|b| b.speaker.is_some() || b.inherit.is_some()) {
+        match out
+            .iter()
+            .rposition(|b| b.speaker.is_some() || b.inherit.is_some())
+        {
             Some(k) => Inherit::Attr(k),
             None => Inherit::Subject,
         },

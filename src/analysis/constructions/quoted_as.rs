@@ -32,7 +32,11 @@ pub fn at<'a>(sent: &Sent<'_, 'a>, p: usize, v: &'a Verb) -> Option<Attr<'a>> {
         }
         let (ing, verb) = as_saying(sent, k)?;
         let (n, apps, left) = subject_speaker(sent, subject?)?;
-        let mut a = Attr::new((x.start as usize, sent.ph(ing).head() + 1), CueKind::QuotedAs, Some(verb));
+        let mut a = Attr::new(
+            (x.start as usize, sent.ph(ing).head() + 1),
+            CueKind::QuotedAs,
+            Some(verb),
+        );
         a.speaker = Some(n);
         a.appositives = apps;
         a.left = left;
@@ -57,7 +61,11 @@ pub fn at<'a>(sent: &Sent<'_, 'a>, p: usize, v: &'a Verb) -> Option<Attr<'a>> {
         }
     }
     let (ing, verb) = as_saying(sent, e)?;
-    let mut a = Attr::new((x.head(), sent.ph(ing).head() + 1), CueKind::QuotedAs, Some(verb));
+    let mut a = Attr::new(
+        (x.head(), sent.ph(ing).head() + 1),
+        CueKind::QuotedAs,
+        Some(verb),
+    );
     a.speaker = Some(obj);
     a.left = left;
     a.chain.push(relay);

@@ -13,8 +13,8 @@
 use super::complement::complement;
 use super::speaker::subject_speaker;
 use super::{Attr, CueKind, Inherit, Sent};
-use crate::analysis::np::{self, NpKind};
-use crate::grammar::{CueType, FuncType, NounKind, Tag, Verb, VerbKind};
+use crate::analysis::np;
+use crate::grammar::{CueType, NounKind, Tag, Verb, VerbKind};
 use crate::syntax::{ClauseKind, PhraseFlag, PhraseKind};
 
 /// The attribution of the speech verb group at phrase `p` with its subject, if it has one.
@@ -27,7 +27,11 @@ pub fn at<'a>(sent: &Sent<'_, 'a>, p: usize, v: &'a Verb, out: &[Attr<'a>]) -> O
     if let Some(subj) = clause.and_then(|x| x.subject) {
         let sp = subject_speaker(sent, subj);
         if std::env::var_os("QC_TRACE").is_some() {
-            eprintln!("  subject {:?} -> {:?}", subj, sp.as_ref().map(|x| (x.0.start, x.0.end, x.0.kind)));
+            eprintln!(
+                "  subject {:?} -> {:?}",
+                subj,
+                sp.as_ref().map(|x| (x.0.start, x.0.end, x.0.kind))
+            );
         }
         let (n, apps, left) = sp?;
         if matches!(n.noun_kind(), NounKind::Venue | NounKind::Work) {
@@ -59,13 +63,20 @@ pub fn at<'a>(sent: &Sent<'_, 'a>, p: usize, v: &'a Verb, out: &[Attr<'a>]) -> O
         complement(sent, p + 1, &mut a);
         return a.claims().then_some(a);
     } else if let Some(from) = coordinated(sent, p, clause.map(|x| x.kind)) {
-        a.inherit = Some(match out.iter().rposition(|x| x.speaker.is_some() || x.inherit.is_some()) {
-            Some(k) => Inherit::Attr(k),
-            None => Inherit::Subject,
-        });
+        a.inherit = Some(
+            match out
+                .iter()
+                .rposition(|x| x.speaker.is_some() || x.inherit.is_some())
+            {
+                Some(k) => Inherit::Attr(k),
+                None => Inherit::Subject,
+            },
+        );
         a.left = from;
     } else if lead_in(sent, p) {
-        let parent = clause.and_then(|x| x.parent).and_then(|c| sent.clause(c as usize));
+        let parent = clause
+            .and_then(|x| x.parent)
+            .and_then(|c| sent.clause(c as usize));
         let (n, apps, left) = subject_speaker(sent, parent.and_then(|x| x.subject)?)?;
         a.speaker = Some(n);
         a.appositives = apps;
@@ -107,8 +118,8 @@ fn np_group_start(sent: &Sent<'_, '_>, q: usize) -> usize {
 /// "and" or "but" (the same speaker as the clause it joins). Returns where its structure starts.
 fn coordinated(sent: &Sent<'_, '_>, p: usize, kind: Option<ClauseKind>) -> Option<usize> {
     let prev = p.checked_sub(1)?;
-    let conj = sent.ph(prev).kind == PhraseKind::Cconj
-        && np::is_coordinator(sent.doc, sent.tok(prev));
+    let conj =
+        sent.ph(prev).kind == PhraseKind::Cconj && np::is_coordinator(sent.doc, sent.tok(prev));
     (conj && matches!(kind, Some(ClauseKind::Coordinate) | None)).then(|| sent.tok(prev))
 }
 
@@ -147,7 +158,10 @@ fn parenthetical(sent: &Sent<'_, '_>, p: usize, a: &mut Attr<'_>) -> bool {
     // After the cue and its tail, a comma, then the rest of the claim.
     let mut c = p + 1;
     while c < sent.p1 && !sent.is_aside_mark(c) && !sent.is_final(c) {
-        if matches!(sent.ph(c).kind, PhraseKind::Vg | PhraseKind::Sconj | PhraseKind::Quote) {
+        if matches!(
+            sent.ph(c).kind,
+            PhraseKind::Vg | PhraseKind::Sconj | PhraseKind::Quote
+        ) {
             return false;
         }
         c += 1;
@@ -172,8 +186,12 @@ fn parenthetical(sent: &Sent<'_, '_>, p: usize, a: &mut Attr<'_>) -> bool {
     // "…, an official said, speaking on condition of anonymity", nor a clause of its own, "…,
     // planners warned, as the population rises".)
     let rest = sent.ph(r);
-    let goes_on = !matches!(rest.kind, PhraseKind::Vg | PhraseKind::Sconj | PhraseKind::Wh)
-        && !sent.doc.is_func(rest.start as usize, crate::grammar::FuncType::Connective);
+    let goes_on = !matches!(
+        rest.kind,
+        PhraseKind::Vg | PhraseKind::Sconj | PhraseKind::Wh
+    ) && !sent
+        .doc
+        .is_func(rest.start as usize, crate::grammar::FuncType::Connective);
     let whole = clause_before && (predicate || goes_on);
     let opener = !clause_before
         && before <= sent.p0 + 4
@@ -194,7 +212,11 @@ fn parenthetical(sent: &Sent<'_, '_>, p: usize, a: &mut Attr<'_>) -> bool {
 
 /// "As POLITICO has reported, cases that …", "…, as the minister said.": a speech verb in
 /// an "as" clause with nothing after it attributes the clause the "as" clause is set off from.
-fn as_reported(sent: &Sent<'_, '_>, clause: Option<crate::syntax::Clause>, a: &mut Attr<'_>) -> bool {
+fn as_reported(
+    sent: &Sent<'_, '_>,
+    clause: Option<crate::syntax::Clause>,
+    a: &mut Attr<'_>,
+) -> bool {
     let Some(c) = clause.filter(|c| c.kind == ClauseKind::Adverbial) else {
         return false;
     };
@@ -206,7 +228,12 @@ fn as_reported(sent: &Sent<'_, '_>, clause: Option<crate::syntax::Clause>, a: &m
         return false;
     }
     let end = c.end as usize;
-    let before_opening = (sent.p0..o).all(|q| matches!(sent.ph(q).kind, PhraseKind::Adv | PhraseKind::Cconj | PhraseKind::Punct));
+    let before_opening = (sent.p0..o).all(|q| {
+        matches!(
+            sent.ph(q).kind,
+            PhraseKind::Adv | PhraseKind::Cconj | PhraseKind::Punct
+        )
+    });
     let (lo, hi) = if before_opening && sent.is_punct(end, ",") {
         sent.span(end + 1, sent.p1)
     } else if o > sent.p0 && sent.is_punct(o - 1, ",") && sent.is_final(end) {
@@ -243,8 +270,13 @@ pub fn left_side(sent: &Sent<'_, '_>, a: &mut Attr<'_>) {
         let lower = doc
             .quote_of(q)
             .and_then(|x| doc.quotes.get(x))
-            .is_some_and(|x| x.content.of(doc.text).starts_with(|c: char| c.is_lowercase()));
-        if q > lo && (doc.is_word(q - 1) || (lower && doc.is_punct(q - 1, ",") && doc.is_word(lo))) {
+            .is_some_and(|x| {
+                x.content
+                    .of(doc.text)
+                    .starts_with(|c: char| c.is_lowercase())
+            });
+        if q > lo && (doc.is_word(q - 1) || (lower && doc.is_punct(q - 1, ",") && doc.is_word(lo)))
+        {
             a.content = Some((lo, q + 1));
         } else {
             a.quotes.push(q);
@@ -257,17 +289,23 @@ pub fn left_side(sent: &Sent<'_, '_>, a: &mut Attr<'_>) {
     let sourced = (lo..(lo + 2).min(e)).any(|t| {
         doc.has(t, crate::grammar::TokClass::STARTS_CUE)
             && doc.tok_hits(t).iter().any(|h| {
-                doc.grammar.tag(h.pattern).iter().any(|x| {
-                    matches!(x, Tag::Cue(CueType::According | CueType::Citing))
-                })
+                doc.grammar
+                    .tag(h.pattern)
+                    .iter()
+                    .any(|x| matches!(x, Tag::Cue(CueType::According | CueType::Citing)))
             })
     });
     // "In his speech, Mr. Ortiz promised …": an adverbial with no verb is no claim.
     let first = sent.ph(sent.p0);
     let adverbial = (matches!(first.kind, PhraseKind::Prep | PhraseKind::Adv)
         || crate::syntax::is_time_np(doc, sent.p0))
-        && !(sent.p0..pe).any(|q| sent.ph(q).kind == PhraseKind::Vg && !sent.ph(q).is(PhraseFlag::GERUND));
-    if e >= lo + 3 && (doc.is_punct(e, ",") || is_dash(doc, e) || a.inverted) && !sourced && !adverbial {
+        && !(sent.p0..pe)
+            .any(|q| sent.ph(q).kind == PhraseKind::Vg && !sent.ph(q).is(PhraseFlag::GERUND));
+    if e >= lo + 3
+        && (doc.is_punct(e, ",") || is_dash(doc, e) || a.inverted)
+        && !sourced
+        && !adverbial
+    {
         let (s0, s1) = sent.span(sent.p0, pe);
         if s1 > s0 {
             a.content = Some((s0, s1.min(e)));
@@ -288,16 +326,8 @@ fn quote_before(sent: &Sent<'_, '_>, a: &mut Attr<'_>) {
         a.quotes.insert(0, before - 1);
     } else if doc.quote_of(before).is_some() && a.inverted {
         a.quotes.insert(0, before);
-    } else if before > lo + 1 && doc.is_punct(before - 1, ",") && doc.quote_of(before - 2).is_some() {
+    } else if before > lo + 1 && doc.is_punct(before - 1, ",") && doc.quote_of(before - 2).is_some()
+    {
         a.quotes.insert(0, before - 2);
     }
 }
-
-/// Whether the speaker phrase `n` may speak: not a venue or a work.
-pub fn may_speak(n: &crate::analysis::np::Np<'_>) -> bool {
-    !matches!(n.noun_kind(), NounKind::Venue | NounKind::Work) && n.kind != NpKind::Pronoun
-        || n.kind == NpKind::Pronoun
-}
-
-#[allow(dead_code)]
-fn _unused(_: FuncType) {}

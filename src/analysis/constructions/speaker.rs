@@ -17,7 +17,11 @@ pub fn subject_speaker<'a>(
     sent: &Sent<'_, 'a>,
     subj: Subject,
 ) -> Option<(Np<'a>, Vec<Np<'a>>, usize)> {
-    let (a, core_end, end) = (subj.start as usize, subj.core_end as usize, subj.end as usize);
+    let (a, core_end, end) = (
+        subj.start as usize,
+        subj.core_end as usize,
+        subj.end as usize,
+    );
     let core = core_np(sent, a, core_end)?;
     let mut segs: Vec<Np<'a>> = Vec::new();
     // Each aside runs from after a mark to the next mark.
@@ -56,7 +60,10 @@ pub fn core_np<'a>(sent: &Sent<'_, 'a>, a: usize, e: usize) -> Option<Np<'a>> {
     if head.kind != PhraseKind::Np {
         return None;
     }
-    let (ta, te) = (sent.tok(a), sent.ph(e.saturating_sub(1).max(a)).end as usize);
+    let (ta, te) = (
+        sent.tok(a),
+        sent.ph(e.saturating_sub(1).max(a)).end as usize,
+    );
     let (ha, he) = (head.start as usize, head.end as usize);
     if te > he {
         if let Some(n) = np::parse_exact(doc, ta, te).filter(|n| !n.possessive) {
@@ -75,7 +82,11 @@ pub fn core_np<'a>(sent: &Sent<'_, 'a>, a: usize, e: usize) -> Option<Np<'a>> {
         .or_else(|| np::parse_at(doc, ha, he).into_iter().max_by_key(|n| n.end))
         // (A phrase the lexicon reads only in part, "the world No." of "the world No. 2", is
         // a descriptive phrase of its own.)
-        .filter(|n| n.kind == NpKind::Pronoun || n.end == he || n.kind == NpKind::Name && n.end > head.head())
+        .filter(|n| {
+            n.kind == NpKind::Pronoun
+                || n.end == he
+                || n.kind == NpKind::Name && n.end > head.head()
+        })
         .or_else(|| np::generic(doc, ha, he))?;
     if n.possessive && !head.is(PhraseFlag::POSSESSIVE) {
         n.possessive = false;
@@ -129,7 +140,10 @@ fn aside_np<'a>(sent: &Sent<'_, 'a>, a: usize, e: usize) -> Option<Np<'a>> {
             .find(|&t| doc.tok_text(t).eq_ignore_ascii_case("as"))?;
         return gives_name
             .then(|| np::parse_at(doc, after_as + 1, te))
-            .and_then(|set| set.into_iter().find(|n| n.kind == NpKind::Name && n.end == te));
+            .and_then(|set| {
+                set.into_iter()
+                    .find(|n| n.kind == NpKind::Name && n.end == te)
+            });
     }
     if first.kind != PhraseKind::Np || first.is(PhraseFlag::QUANTITY) && e == a + 1 {
         return None;
@@ -155,7 +169,7 @@ pub fn np_forward<'a>(sent: &Sent<'_, 'a>, p: usize) -> Option<(Np<'a>, usize)> 
     let limit = sent.s.end;
     let n = np::parse_forward(doc, x.start as usize, limit)
         .or_else(|| np::generic(doc, x.start as usize, x.end as usize))?;
-    let mut end = (sent.phrase_of(n.end.saturating_sub(1)) + 1).max(p + 1);
+    let end = (sent.phrase_of(n.end.saturating_sub(1)) + 1).max(p + 1);
     // "the harbour master in Port Alder, Nils Roe.": a name closing the sentence after a role
     // and its place names the role.
     if n.kind == NpKind::Role {

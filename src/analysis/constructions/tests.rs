@@ -16,7 +16,10 @@ fn read(text: &str) -> Vec<(String, String, usize, ContentForm)> {
     attributions(&doc, doc.sentences[0])
         .iter()
         .map(|a| {
-            let speaker = a.speaker.as_ref().map_or(String::new(), |n| span(n.start, n.end));
+            let speaker = a
+                .speaker
+                .as_ref()
+                .map_or(String::new(), |n| span(n.start, n.end));
             let content = a.content.map_or(String::new(), |(s, e)| span(s, e));
             (speaker, content, a.quotes.len(), a.form)
         })
@@ -32,9 +35,15 @@ fn one(text: &str) -> (String, String, usize, ContentForm) {
 #[test]
 fn reported_clause_with_and_without_that() {
     let r = one("The agency this week said the plan was dead.");
-    assert_eq!((r.0.as_str(), r.1.as_str()), ("The agency", "the plan was dead"));
+    assert_eq!(
+        (r.0.as_str(), r.1.as_str()),
+        ("The agency", "the plan was dead")
+    );
     let r = one("Sanders, a senator from Vermont, said that the economy had stalled.");
-    assert_eq!((r.0.as_str(), r.1.as_str()), ("Sanders", "the economy had stalled"));
+    assert_eq!(
+        (r.0.as_str(), r.1.as_str()),
+        ("Sanders", "the economy had stalled")
+    );
 }
 
 #[test]
@@ -48,19 +57,27 @@ fn inverted_and_postposed() {
     let r = one("\"We will rebuild,\" said Ana Ruiz, the mayor.");
     assert_eq!((r.0.as_str(), r.2), ("Ana Ruiz", 1));
     let r = one("Prices will rise next year, the central bank said.");
-    assert_eq!((r.0.as_str(), r.1.as_str()), ("the central bank", "Prices will rise next year"));
+    assert_eq!(
+        (r.0.as_str(), r.1.as_str()),
+        ("the central bank", "Prices will rise next year")
+    );
 }
 
 #[test]
 fn parenthetical_claims_the_sentence() {
     let r = one("The new tunnel, officials said, would cost more than expected.");
-    assert_eq!(r.1, "The new tunnel, officials said, would cost more than expected");
+    assert_eq!(
+        r.1,
+        "The new tunnel, officials said, would cost more than expected"
+    );
 }
 
 #[test]
 fn relative_speaker() {
     let r = read("The blame fell on Ted Cruz, who said he would use the tactic sparingly.");
-    assert!(r.iter().any(|x| x.0 == "Ted Cruz" && x.1 == "he would use the tactic sparingly"));
+    assert!(r
+        .iter()
+        .any(|x| x.0 == "Ted Cruz" && x.1 == "he would use the tactic sparingly"));
 }
 
 #[test]
@@ -75,27 +92,45 @@ fn participle_and_coordinated_claims() {
 #[test]
 fn according_to_and_as_reported() {
     let r = one("According to the ministry, exports fell 3 percent in May.");
-    assert_eq!((r.0.as_str(), r.1.as_str()), ("the ministry", "exports fell 3 percent in May"));
+    assert_eq!(
+        (r.0.as_str(), r.1.as_str()),
+        ("the ministry", "exports fell 3 percent in May")
+    );
     let r = one("As the Tribune reported, the deal collapsed on Friday.");
-    assert_eq!((r.0.as_str(), r.1.as_str()), ("the Tribune", "the deal collapsed on Friday"));
+    assert_eq!(
+        (r.0.as_str(), r.1.as_str()),
+        ("the Tribune", "the deal collapsed on Friday")
+    );
 }
 
 #[test]
 fn quoted_as_saying() {
     let r = one("Mayor Ana Ruiz was quoted by the Tribune as saying the bridge would reopen.");
-    assert_eq!((r.0.as_str(), r.1.as_str()), ("Mayor Ana Ruiz", "the bridge would reopen"));
+    assert_eq!(
+        (r.0.as_str(), r.1.as_str()),
+        ("Mayor Ana Ruiz", "the bridge would reopen")
+    );
 }
 
 #[test]
 fn acts_with_no_clause() {
     let r = one("The senator vowed to scrap the tax on heating oil.");
-    assert_eq!((r.1.as_str(), r.3), ("to scrap the tax on heating oil", ContentForm::Infinitive));
+    assert_eq!(
+        (r.1.as_str(), r.3),
+        ("to scrap the tax on heating oil", ContentForm::Infinitive)
+    );
     let r = one("The council urged residents to boil their drinking water.");
     assert_eq!(r.1, "residents to boil their drinking water");
     let r = one("The mayor asked whether the bridge could reopen by June.");
     assert_eq!(r.3, ContentForm::Question);
     let r = one("Clinton accused Trump of using divisive rhetoric at rallies.");
-    assert_eq!((r.1.as_str(), r.3), ("Trump of using divisive rhetoric at rallies", ContentForm::NounPhrase));
+    assert_eq!(
+        (r.1.as_str(), r.3),
+        (
+            "Trump of using divisive rhetoric at rallies",
+            ContentForm::NounPhrase
+        )
+    );
 }
 
 #[test]

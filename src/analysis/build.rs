@@ -1,0 +1,265 @@
+//! The report assembled: the entities that units reference, numbered densely by first mention;
+//! each unit's speaker, anonymity and chain (the dateline publisher appended), and which unit
+//! it continues; mark problems as diagnostics; the dateline and the page furniture.
+
+use std::collections::HashMap;
+
+use super::coref::Entities;
+use super::Unit;
+use crate::report::{
+    self, Anonymity, ChainLink, ChainRole, Construction, Diagnostic, EntityKind, Excerpt, Quote,
+    QuoteKind, Report, Speaker,
+};
+use crate::span::Span;
+use crate::text::{Doc, MarkProblem};
+
+/// Assembles the report of `doc` from its units (in position order) and entity table.
+pub(super) fn build_report(doc: &Doc<'_>, units: Vec<Unit>, ents: Entities) -> Report {
+    let numbering = Numbering::new(&units, &ents);
+    let entities = report_entities(doc, &ents, &numbering.used);
+    let quotes = report_quotes(doc, units, &entities, |id| numbering.new_id(&ents, id));
+    Report {
+        schema_version: report::SCHEMA_VERSION,
+        dateline: doc.dateline.as_ref().map(|d| report::DatelineInfo {
+            span: d.span,
+            place: d.place.of(doc.text).to_string(),
+            outlet: d.outlet.map(|o| o.of(doc.text).to_string()),
+        }),
+        furniture: doc
+            .furniture
+            .iter()
+            .map(|f| report::Furniture {
+                span: f.span,
+                kind: f.kind,
+            })
+            .collect(),
+        entities,
+        quotes,
+        diagnostics: diagnostics(doc),
+    }
+}
+
+/// The live entities that units reference, renumbered densely in order of first mention.
+struct Numbering {
+    /// The referenced live entities, in their new order.
+    used: Vec<usize>,
+    /// `number[id]`: the new number of the live entity `id`, if it is used (a table, not a
+    /// search of `used`: a long document may name many thousands of speakers).
+    number: Vec<Option<usize>>,
+}
+
+impl Numbering {
+    /// Numbers the speakers and chain entities of `units`.
+    fn new(units: &[Unit], ents: &Entities) -> Self {
+        let mut used: Vec<usize> = Vec::new();
+        let mut number: Vec<Option<usize>> = vec![None; ents.list.len()];
+        let mut add = |id: usize, used: &mut Vec<usize>| {
+            let id = ents.live(id);
+            if let Some(slot @ None) = number.get_mut(id) {
+                *slot = Some(0);
+                used.push(id);
+            }
+        };
+        for u in units {
+            if let Some((id, _)) = u.speaker {
+                add(id, &mut used);
+            }
+            for c in &u.chain {
+                if let Some(id) = c.entity {
+                    add(id, &mut used);
+                }
+            }
+        }
+        used.sort_by_key(|&id| {
+            ents.list
+                .get(id)
+                .and_then(|e| e.mentions.iter().map(|(s, _)| s.start).min())
+                .unwrap_or(usize::MAX)
+        });
+        for (i, &id) in used.iter().enumerate() {
+            if let Some(slot) = number.get_mut(id) {
+                *slot = Some(i);
+            }
+        }
+        Numbering { used, number }
+    }
+
+    /// The new number of entity `id` (followed to its live entity), if it is referenced.
+    fn new_id(&self, ents: &Entities, id: usize) -> Option<usize> {
+        self.number.get(ents.live(id)).copied().flatten()
+    }
+}
+
+/// The report's entities: `used`, in order, with their mentions sorted and deduplicated.
+fn report_entities(doc: &Doc<'_>, ents: &Entities, used: &[usize]) -> Vec<report::Entity> {
+    let excerpt = |s: Span| Excerpt {
+        span: s,
+        text: s.of(doc.text).to_string(),
+    };
+    used.iter()
+        .enumerate()
+        .filter_map(|(i, &id)| {
+            let e = ents.list.get(id)?;
+            let mut mentions: Vec<report::Mention> = e
+                .mentions
+                .iter()
+                .map(|(s, k)| report::Mention {
+                    span: *s,
+                    text: s.of(doc.text).to_string(),
+                    kind: *k,
+                })
+                .collect();
+            mentions.sort_by_key(|m| m.span.start);
+            mentions.dedup_by_key(|m| m.span);
+            Some(report::Entity {
+                id: i,
+                name: e.name.clone(),
+                kind: if e.anonymous {
+                    EntityKind::Anonymous
+                } else {
+                    e.kind
+                },
+                titles: e.titles.clone(),
+                gender: e.gender,
+                anonymous: e.anonymous,
+                vague: e.vague,
+                anonymity_reason: e.reason.map(excerpt),
+                anonymity_request: e.request.map(excerpt),
+                mentions,
+            })
+        })
+        .collect()
+}
+
+/// The report's quotes, one per unit: the speaker and chain entities renumbered (`new_id`),
+/// the anonymity of an anonymous speaker, the dateline publisher at the end of a speech unit's
+/// chain, and the unit each continues.
+fn report_quotes(
+    doc: &Doc<'_>,
+    units: Vec<Unit>,
+    entities: &[report::Entity],
+    new_id: impl Fn(usize) -> Option<usize>,
+) -> Vec<Quote> {
+    let publisher = doc
+        .dateline
+        .as_ref()
+        .and_then(|d| d.outlet)
+        .map(|s| ChainLink {
+            name: s.of(doc.text).to_string(),
+            entity: None,
+            role: ChainRole::Publisher,
+            span: Some(s),
+        });
+    let mut quotes: Vec<Quote> = Vec::with_capacity(units.len());
+    let mut continuations = Continuations::default();
+    for (i, u) in units.into_iter().enumerate() {
+        let continues = continuations.next(i, &u);
+        let speaker = u.speaker.and_then(|(id, m)| {
+            let nid = new_id(id)?;
+            let e = entities.get(nid)?;
+            Some(Speaker {
+                entity: nid,
+                name: e.name.clone(),
+                anonymous: e.anonymous,
+                mention: m,
+                mention_text: m.of(doc.text).to_string(),
+            })
+        });
+        let anonymity = speaker
+            .as_ref()
+            .filter(|s| s.anonymous)
+            .and_then(|s| entities.get(s.entity))
+            .map(|e| Anonymity {
+                descriptor: e.name.clone(),
+                reason: e.anonymity_reason.clone(),
+                request: e.anonymity_request.clone(),
+            });
+        let mut chain: Vec<ChainLink> = u
+            .chain
+            .into_iter()
+            .map(|mut c| {
+                c.entity = c.entity.and_then(&new_id);
+                c
+            })
+            .collect();
+        if let Some(p) = &publisher {
+            if u.kind != QuoteKind::Title
+                && u.kind != QuoteKind::Scare
+                && !chain.iter().any(|c| c.name == p.name)
+            {
+                chain.push(p.clone());
+            }
+        }
+        quotes.push(Quote {
+            id: i,
+            kind: u.kind,
+            content: u.content,
+            text: u.content.of(doc.text).to_string(),
+            cue: u.cue,
+            speaker,
+            anonymity,
+            chain,
+            paragraph: u.paragraph,
+            continues,
+        });
+    }
+    quotes
+}
+
+/// The direct units seen so far, for the unit each continues: the last one, and the last one
+/// of each cue (by the cue's start), looked up in constant time (a document may hold many
+/// thousands of quotes).
+#[derive(Default)]
+struct Continuations {
+    /// The last direct unit with a cue.
+    last_direct: Option<usize>,
+    /// The last direct unit of each cue, by the cue's start.
+    last_direct_by_cue: HashMap<usize, usize>,
+}
+
+impl Continuations {
+    /// The unit that unit `i` (`u`) continues, if any, then records `u`. A unit continues the
+    /// previous one when it is the same speaker's next quote in a broken or multi-paragraph
+    /// quotation.
+    fn next(&mut self, i: usize, u: &Unit) -> Option<usize> {
+        let continues = match (&u.cue, u.quote) {
+            (Some(c), Some(_)) if c.construction == Construction::Continuation => self.last_direct,
+            (Some(c), Some(_)) if u.kind == QuoteKind::Direct => {
+                self.last_direct_by_cue.get(&c.span.start).copied()
+            }
+            _ => None,
+        };
+        if u.kind == QuoteKind::Direct {
+            if let Some(c) = &u.cue {
+                self.last_direct = Some(i);
+                self.last_direct_by_cue.insert(c.span.start, i);
+            }
+        }
+        continues
+    }
+}
+
+/// The quote-mark problems of `doc` as diagnostics.
+fn diagnostics(doc: &Doc<'_>) -> Vec<Diagnostic> {
+    doc.problems
+        .iter()
+        .map(|p| match p {
+            MarkProblem::Unclosed(s) => Diagnostic {
+                code: "unclosed-quote".into(),
+                message: format!(
+                    "quotation mark {} opens a quote that never closes",
+                    s.of(doc.text)
+                ),
+                span: *s,
+            },
+            MarkProblem::Unopened(s) => Diagnostic {
+                code: "unopened-quote".into(),
+                message: format!(
+                    "quotation mark {} closes a quote that never opened",
+                    s.of(doc.text)
+                ),
+                span: *s,
+            },
+        })
+        .collect()
+}

@@ -1,0 +1,259 @@
+//! Entities and coreference: every speaker mention resolved to an entity by name, by role, or
+//! by salience for pronouns, in text order.
+//!
+//! [`Entities`] is the entity table; [`Entities::resolve`] takes any speaker phrase to the
+//! resolution of its kind: proper names (`names`), roles (`roles`) and pronouns (`pronouns`).
+//! The table's bookkeeping is in `table`, the titles and placeholders an entity collects in
+//! `titles`, and the comparisons of name words in `words`.
+
+mod names;
+mod pronouns;
+mod roles;
+mod table;
+mod titles;
+mod words;
+
+pub use roles::is_org_role;
+pub use titles::{is_qualified, is_qualified_role};
+pub use words::{norm_head, NameWords, SpaceSplit};
+
+use std::collections::HashMap;
+
+use foldhash::fast::FixedState;
+
+use super::np::{Np, NpKind};
+use crate::grammar::Gender;
+use crate::report::{EntityKind, MentionKind};
+use crate::span::Span;
+use crate::text::Doc;
+use table::{Ids, Scratch};
+
+/// An entity under construction.
+#[derive(Debug, Clone)]
+pub struct Ent {
+    /// Kind.
+    pub kind: EntityKind,
+    /// Canonical name.
+    pub name: String,
+    /// Lower-cased name words, possessive stripped (for surname matching). Only a named entity
+    /// has them: they are only read when [`Ent::named`] is set, which only [`Entities::name`]
+    /// does, with the words.
+    pub words: NameWords,
+    /// Whether it has a proper name.
+    pub named: bool,
+    /// Titles as written.
+    pub titles: Vec<String>,
+    /// Lower-cased title phrases and role heads.
+    pub roles: Vec<String>,
+    /// Role families.
+    pub classes: Vec<String>,
+    /// Capitalised modifiers (`japanese`).
+    pub modifiers: Vec<String>,
+    /// Head noun of a descriptive entity, singular-ish and lower case.
+    pub head: Option<String>,
+    /// Gender.
+    pub gender: Option<Gender>,
+    /// Plural.
+    pub plural: bool,
+    /// Unnamed source.
+    pub anonymous: bool,
+    /// Weasel group.
+    pub vague: bool,
+    /// Reason for anonymity.
+    pub reason: Option<Span>,
+    /// Request for anonymity.
+    pub request: Option<Span>,
+    /// Mentions in order.
+    pub mentions: Vec<(Span, MentionKind)>,
+    /// Last mention as a subject or speaker (byte offset).
+    pub last_subject: Option<usize>,
+    /// Last mention of any kind.
+    pub last_mention: usize,
+    /// An organisation last mentioned through a gendered spokesperson ("a council
+    /// spokeswoman"): that gender, and where the mention starts. A following "she" is the
+    /// spokeswoman, so it names the organisation while that is its last mention.
+    pub voice: Option<(Gender, usize)>,
+    /// Merged into another entity.
+    pub merged_into: Option<usize>,
+    /// A definite role with no antecedent ("the coach"), waiting for a named holder.
+    pub placeholder: bool,
+    /// A news outlet.
+    pub outlet: bool,
+    /// Age given in apposition ("Maria Lopez, 54,"), for "the 54-year-old".
+    pub age: Option<u32>,
+    /// An indefinite role in the lede ("a prosecutor told the court"), named later with the
+    /// same title ("prosecutor Henry Tallis"): a placeholder claimed by title word only.
+    pub cataphoric: bool,
+    /// A business named only by its role in the lede ("…, its operator has confirmed", "the
+    /// company said"): the first organisation named as a subject later is it.
+    pub firm_placeholder: bool,
+    /// Named only by one capitalised word opening a sentence before a lower-case word
+    /// ("Dashcam footage showed …", "Catches may fall …"), outside any attribution: as likely a
+    /// common word as a name, so no pronoun names it until it is mentioned again.
+    pub weak: bool,
+}
+
+/// The entity table.
+#[derive(Debug, Default)]
+pub struct Entities {
+    /// All entities, merged ones included.
+    pub list: Vec<Ent>,
+    /// Relays recorded for an entity: "X expressed these sentiments, as reported by Y".
+    pub relays: HashMap<usize, Vec<usize>>,
+    /// Named entities by each of their name words (ASCII lower case): past [`SCAN_MAX`]
+    /// entities, a name is compared only with the entities sharing a word with it, not with
+    /// every entity of the document, so a long document stays linear. Entries may be stale
+    /// (words change); they are re-checked. `None` until the document has that many entities:
+    /// a story's dozen are all compared, quicker than keeping the index.
+    ///
+    /// Keyed by the word's hash ([`word_key`]), not the word: no string is allocated per word
+    /// indexed. Two words with one hash only add a candidate, and every candidate is compared
+    /// word by word anyway (a match needs a shared word), so a collision cannot change a result.
+    by_word: Option<HashMap<u64, Ids, FixedState>>,
+    /// Buffers [`Entities::name`] reuses from one call to the next.
+    scratch: Scratch,
+    /// The last mentions recorded, with their entities, newest at `recent_at - 1`: a phrase
+    /// resolved again (the subject of two cues: "The agency, which asked …, said") is the
+    /// entity it was, without a second search that would see it as new.
+    recent: [(Span, usize); RECENT],
+    recent_at: usize,
+    /// Entities by their whole name (the words of [`Ent::words`] joined, hashed as
+    /// [`word_key`] hashes a word), built with [`Entities::by_word`]: a name shared word for
+    /// word is found even when one of its words names thousands of entities.
+    by_name: HashMap<u64, Ids, FixedState>,
+    /// Once the document has more than [`WINDOW`] entities: the [`WINDOW`] most recently
+    /// mentioned, as (id, [`Ent::last_mention`], the [`NameWords::bits`] of its name) in id
+    /// order. The searches by salience ([`Entities::alive`]) read only these, so that each takes
+    /// constant time however many speakers a long document names; below that size they read
+    /// every entity.
+    window: Vec<(usize, usize, u64)>,
+}
+
+/// Past this many entities, the searches by salience (pronouns, roles, acronyms) read only
+/// the this many most recently mentioned (a story names a few dozen).
+const WINDOW: usize = 256;
+
+/// In a document of more than [`WINDOW`] entities, a name with a word that more than this many
+/// entities share is compared only with the entities of the very same name and the recent ones
+/// ([`Entities::window`]).
+const COMMON: usize = 8;
+
+/// The words of a name [`Entities::name`] holds inline: a name phrase has at most 16 tokens
+/// (`np::MAX_NP_TOKENS`), so at most as many words.
+const NAME_WORDS: usize = 16;
+
+/// Up to this many entities, [`Entities::name`] compares a name with each of them, without
+/// [`Entities::by_word`].
+const SCAN_MAX: usize = 32;
+
+/// How many of the last mentions [`Entities`] remembers by span.
+const RECENT: usize = 16;
+
+/// `v.push(x)` for an entity's short lists (titles, roles): the first push allocates room for
+/// four directly, which is quicker than the growth path. A list holds at most [`SHORT_MAX`]
+/// items: each is searched for every mention, and a long document can give one entity ever
+/// more modifiers.
+pub(super) fn push_short<T>(v: &mut Vec<T>, x: T) {
+    if v.capacity() == 0 {
+        *v = Vec::with_capacity(4);
+    }
+    if v.len() < SHORT_MAX {
+        v.push(x);
+    }
+}
+
+/// The most titles, roles, role families or modifiers an entity keeps (a story gives one a
+/// few).
+const SHORT_MAX: usize = 32;
+
+/// The byte span of tokens `[a, b)`.
+pub fn span_of(doc: &Doc<'_>, a: usize, b: usize) -> Span {
+    match (
+        doc.tokens.get(a),
+        b.checked_sub(1).and_then(|l| doc.tokens.get(l)),
+    ) {
+        (Some(s), Some(e)) => Span::new(s.span.start, e.span.end),
+        _ => Span::default(),
+    }
+}
+
+/// The text of tokens `[a, b)` (empty when they are out of range), borrowed, not copied.
+fn text_of<'a>(doc: &Doc<'a>, a: usize, b: usize) -> &'a str {
+    span_of(doc, a, b).of(doc.text)
+}
+
+impl Entities {
+    /// Resolves any speaker phrase: a name, a pronoun or a role.
+    pub fn resolve(&mut self, doc: &Doc<'_>, np: &Np<'_>, subject: bool) -> Option<usize> {
+        let span = span_of(doc, np.start, np.end);
+        if np.kind != NpKind::Name {
+            if let Some(id) = self.seen_at(span) {
+                let kind = if np.kind == NpKind::Pronoun {
+                    MentionKind::Pronoun
+                } else {
+                    MentionKind::Role
+                };
+                self.touch(id, span, kind, subject);
+                return Some(id);
+            }
+        }
+        match np.kind {
+            NpKind::Name => self.name(doc, np, subject, false),
+            NpKind::Pronoun => self.pronoun(doc, np, span, subject),
+            NpKind::Role => self.role(doc, np, subject),
+        }
+    }
+
+    /// The live entity of a phrase resolved at `span` among the last mentions recorded, if
+    /// there is one: a phrase resolved again (the subject of two cues) is the entity it was.
+    fn seen_at(&self, span: Span) -> Option<usize> {
+        let seen = (1..=RECENT.min(self.recent_at)).find_map(|k| {
+            self.recent
+                .get((self.recent_at - k) % RECENT)
+                .filter(|(s, _)| *s == span)
+        });
+        seen.map(|&(_, id)| self.live(id))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// `n` invented capitalised given names ("Belab", "Belac", …).
+    fn given_names(n: usize) -> Vec<String> {
+        (0..n)
+            .map(|i| {
+                let (a, b) = ((i / 26) as u8, (i % 26) as u8);
+                format!("Bel{}{}", (b'a' + a % 26) as char, (b'a' + b) as char)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_long_document_still_finds_an_early_name() {
+        // Past `WINDOW` entities, with one surname shared by more than `COMMON` of them: the
+        // first speaker, named again in full, is still the first entity, and again by the
+        // surname alone when just mentioned.
+        let mut text = String::from("Mayor Ana Smith said the road would open.\n");
+        for g in given_names(3 * WINDOW / 2) {
+            text.push_str(&format!("{g} Smith said it was fine.\n"));
+        }
+        text.push_str("Ana Smith said the bridge would close. Smith said it was late.\n");
+        text.push_str("She said it was over.\n");
+        let r = crate::analyze(&text);
+        let speaker = |k: usize| r.quotes.get(k).and_then(|q| q.speaker.as_ref());
+        let n = r.quotes.len();
+        assert_eq!(n, 3 * WINDOW / 2 + 4);
+        let first = speaker(0).map(|s| s.entity);
+        assert_eq!(first, Some(0));
+        for k in n - 3..n {
+            assert_eq!(speaker(k).map(|s| s.entity), first, "quote {k}");
+        }
+        assert_eq!(r.entities.len(), 3 * WINDOW / 2 + 1);
+        assert_eq!(
+            r.entities.first().map(|e| e.titles.clone()),
+            Some(vec!["Mayor".to_string()])
+        );
+    }
+}

@@ -1,0 +1,344 @@
+//! Quotations no cue claimed: each becomes a continuation of a multi-paragraph quote, a
+//! floating quote that takes a neighbour's speaker, a quote of whoever has the floor, an
+//! unattributed direct quote, the title of a work or a scare quote. One merge pass over the
+//! attributed units (sorted by position) and the quotations set aside (in text order).
+
+use super::coref::span_of;
+use super::np;
+use super::units::is_title;
+use super::{Pending, Unit};
+use crate::report::{Construction, QuoteKind};
+use crate::span::Span;
+use crate::text::quotes::Quoted;
+use crate::text::{Doc, Sentence};
+
+/// Gives each quotation of `pending` its unit, merged into `units` in position order.
+/// `floors`: by a sentence's first token, who has the floor after it (see
+/// [`super::resolve::resolve_sentence`]).
+pub(super) fn float_quotes(
+    doc: &Doc<'_>,
+    units: &mut Vec<Unit>,
+    pending: Vec<Pending>,
+    floors: &[(usize, (usize, Span))],
+) {
+    if pending.is_empty() {
+        return;
+    }
+    let mut merge = Merge::new(std::mem::take(units), pending.len());
+    for p in pending {
+        let Some(q) = doc.quote_of(p.quote_tok).and_then(|i| doc.quotes.get(i)) else {
+            continue;
+        };
+        merge.pass_units_before(q.content.start);
+        let unit = merge.floating_unit(doc, &p, q, floors);
+        merge.push(unit);
+    }
+    *units = merge.finish();
+}
+
+/// Whether `u` is a direct quote with a speaker.
+fn attributed_direct(u: &Unit) -> bool {
+    u.kind == QuoteKind::Direct && u.speaker.is_some()
+}
+
+/// The merge of the attributed units and the floating ones.
+struct Merge {
+    /// The attributed units, each moved to `out` when the merge passes it; those after the
+    /// cursor are still here for the look-ahead.
+    existing: Vec<Option<Unit>>,
+    /// `next[k]`: the first attributed direct unit at or after `existing[k]`.
+    next: Vec<Option<usize>>,
+    /// The units merged so far.
+    out: Vec<Unit>,
+    /// The last direct unit and the last attributed indirect one in `out`: kept as the merge
+    /// goes, so no quotation scans back (linear on a document of quotes).
+    last: Last,
+    /// The first unit of `existing` not merged yet.
+    cursor: usize,
+}
+
+/// The last direct unit and the last attributed indirect unit merged so far, as indices into
+/// [`Merge::out`].
+#[derive(Default)]
+struct Last {
+    direct: Option<usize>,
+    claim: Option<usize>,
+}
+
+impl Merge {
+    /// A merge of the attributed `units` with `floating` more to come.
+    fn new(units: Vec<Unit>, floating: usize) -> Self {
+        let existing: Vec<Option<Unit>> = units.into_iter().map(Some).collect();
+        let mut next: Vec<Option<usize>> = vec![None; existing.len() + 1];
+        for k in (0..existing.len()).rev() {
+            let here = existing
+                .get(k)
+                .and_then(Option::as_ref)
+                .filter(|u| attributed_direct(u))
+                .map(|_| k);
+            let after = next.get(k + 1).copied().flatten();
+            if let Some(slot) = next.get_mut(k) {
+                *slot = here.or(after);
+            }
+        }
+        let out = Vec::with_capacity(existing.len() + floating);
+        Merge {
+            existing,
+            next,
+            out,
+            last: Last::default(),
+            cursor: 0,
+        }
+    }
+
+    /// Appends `u` to the merged units.
+    fn push(&mut self, u: Unit) {
+        if u.kind == QuoteKind::Direct {
+            self.last.direct = Some(self.out.len());
+        }
+        if u.kind == QuoteKind::Indirect && u.speaker.is_some() {
+            self.last.claim = Some(self.out.len());
+        }
+        self.out.push(u);
+    }
+
+    /// Merges the attributed units that start before byte `start`.
+    fn pass_units_before(&mut self, start: usize) {
+        while let Some(u) = self
+            .existing
+            .get_mut(self.cursor)
+            .filter(|u| u.as_ref().is_some_and(|u| u.content.start < start))
+            .and_then(Option::take)
+        {
+            self.cursor += 1;
+            self.push(u);
+        }
+    }
+
+    /// The merged units, the attributed ones left included, in position order.
+    fn finish(mut self) -> Vec<Unit> {
+        let rest = std::mem::take(&mut self.existing);
+        for u in rest.into_iter().skip(self.cursor).flatten() {
+            self.push(u);
+        }
+        let mut out = self.out;
+        out.sort_by_key(|u| (u.content.start, u.content.end));
+        out
+    }
+
+    /// The last direct unit merged.
+    fn prev_direct(&self) -> Option<&Unit> {
+        self.last.direct.and_then(|i| self.out.get(i))
+    }
+
+    /// The unit of the set-aside quotation `p` (`q`, its quotation).
+    fn floating_unit(
+        &self,
+        doc: &Doc<'_>,
+        p: &Pending,
+        q: &Quoted,
+        floors: &[(usize, (usize, Span))],
+    ) -> Unit {
+        let content = q.content;
+        let para = p.sentence.paragraph;
+        let inner = content.of(doc.text);
+        let mut kind = QuoteKind::Direct;
+        let mut from: Option<&Unit> = None;
+        let mut how = Construction::Floating;
+        let mut floor = None;
+        if q.continues {
+            from = self.prev_direct();
+            how = Construction::Continuation;
+        } else if p.initial {
+            (from, floor) = self.initial_source(doc, p, content, floors);
+        } else if is_title(doc, p.quote_tok, inner) {
+            kind = QuoteKind::Title;
+        } else if inner.split_whitespace().count() < 6
+            || !inner.chars().next().is_some_and(char::is_uppercase)
+        {
+            kind = QuoteKind::Scare;
+        }
+        match (kind, from) {
+            (QuoteKind::Direct, Some(u)) => Unit {
+                kind,
+                content,
+                cue: u.cue.clone().map(|mut c| {
+                    c.construction = how;
+                    c
+                }),
+                speaker: u.speaker,
+                chain: u.chain.clone(),
+                paragraph: para,
+                quote: Some(p.quote_tok),
+            },
+            _ => Unit {
+                kind,
+                content,
+                cue: None,
+                speaker: floor.filter(|_| kind == QuoteKind::Direct),
+                chain: Vec::new(),
+                paragraph: para,
+                quote: Some(p.quote_tok),
+            },
+        }
+    }
+
+    /// Where the speaker of quotation `p` (its content at `content`), which opens its sentence
+    /// or follows a colon, dash or quotation, comes from: an attributed unit nearby (`from`), or
+    /// the entity that has the floor. The first that applies, in this order.
+    fn initial_source(
+        &self,
+        doc: &Doc<'_>,
+        p: &Pending,
+        content: Span,
+        floors: &[(usize, (usize, Span))],
+    ) -> (Option<&Unit>, Option<(usize, Span)>) {
+        let para = p.sentence.paragraph;
+        let mut floor = None;
+        // Same paragraph: the attributed quote before it, else the one after.
+        let mut from = self
+            .prev_direct()
+            .filter(|u| u.paragraph == para && u.speaker.is_some());
+        if from.is_none() {
+            from = self.next_direct_in(para);
+        }
+        if from.is_none() {
+            // "Berg said the dressing room was united. Asked …, he shrugged. "That's not for
+            // me to decide."": the paragraph's last attributed claim before it, when no
+            // sentence between opens with another name ("Jones disagreed.").
+            from = self.last.claim.and_then(|i| self.out.get(i)).filter(|u| {
+                u.paragraph == para
+                    && !named_subject_between(doc, u.content.end, content.start, para)
+            });
+        }
+        // The sentence after this one, when it is in the same paragraph.
+        let next_sentence = doc
+            .sentences
+            .get(doc.sentences.partition_point(|s| s.start < p.sentence.end))
+            .filter(|s| s.paragraph == para);
+        if from.is_none() {
+            from = self.speaker_of_sentence(doc, para, next_sentence);
+        }
+        if from.is_none() && floor.is_none() {
+            // `"I used to swim here." Ffion Jones, 44, has swum …`: the subject opening the
+            // next sentence of the paragraph, when it has no attribution of its own.
+            let only_quote = p.sentence.end - p.sentence.start <= 2;
+            floor = next_sentence
+                .filter(|s| only_quote && s.start == p.sentence.end)
+                .and_then(|&s| floor_of(floors, s));
+        }
+        if from.is_none() && floor.is_none() {
+            from = self.previous_paragraph_close(doc, p);
+        }
+        if from.is_none() && floor.is_none() {
+            floor = floor_before(doc, p, floors);
+        }
+        (from, floor)
+    }
+
+    /// The next attributed direct unit not merged yet, when it is in paragraph `para`.
+    fn next_direct_in(&self, para: usize) -> Option<&Unit> {
+        self.next
+            .get(self.cursor)
+            .copied()
+            .flatten()
+            .and_then(|j| self.existing.get(j))
+            .and_then(Option::as_ref)
+            .filter(|u| u.paragraph == para)
+    }
+
+    /// `"We have done our part." He said the rest was up to the council.`: the next unit not
+    /// merged yet, when it has a speaker, is in paragraph `para`, is no title and lies inside
+    /// `sentence` (the sentence right after the quotation's, in the same paragraph).
+    fn speaker_of_sentence(
+        &self,
+        doc: &Doc<'_>,
+        para: usize,
+        sentence: Option<&Sentence>,
+    ) -> Option<&Unit> {
+        let span = sentence.map(|s| span_of(doc, s.start, s.end));
+        self.existing
+            .get(self.cursor)
+            .and_then(Option::as_ref)
+            .filter(|u| u.speaker.is_some() && u.paragraph == para && u.kind != QuoteKind::Title)
+            .filter(|u| {
+                span.is_some_and(|sp| sp.start <= u.content.start && u.content.end <= sp.end)
+            })
+    }
+
+    /// A sentence that is only the quotation `p`, after a paragraph ending in an attributed
+    /// quote, with no attribution after it; or a paragraph opening with the quotation after one
+    /// ending in an attributed claim ("Anand said the order would stay. / "The river will drop
+    /// …""): the unit that ends the paragraph before.
+    fn previous_paragraph_close(&self, doc: &Doc<'_>, p: &Pending) -> Option<&Unit> {
+        let para = p.sentence.paragraph;
+        let only_quote = p.sentence.end - p.sentence.start <= 2;
+        let opens = doc
+            .tokens
+            .get(p.quote_tok)
+            .is_some_and(|t| t.newline_before);
+        let claim = |u: &Unit| opens && u.kind == QuoteKind::Indirect && u.speaker.is_some();
+        self.out
+            .last()
+            .filter(|u| only_quote && (attributed_direct(u) || claim(u)) && u.paragraph + 1 == para)
+    }
+}
+
+/// "Asked whether …, he shook his head. "It's one game."": the subject opening the sentence
+/// just before quotation `p`, in the same paragraph, has the floor; "Asked about the cut, she
+/// was blunt: "…"": the subject of the clause before the colon.
+fn floor_before(
+    doc: &Doc<'_>,
+    p: &Pending,
+    floors: &[(usize, (usize, Span))],
+) -> Option<(usize, Span)> {
+    if p.quote_tok > p.sentence.start && doc.is_punct(p.quote_tok - 1, ":") {
+        floor_of(floors, p.sentence)
+    } else {
+        let k = doc
+            .sentences
+            .partition_point(|s| s.start < p.sentence.start);
+        let prev = k
+            .checked_sub(1)
+            .and_then(|k| doc.sentences.get(k))
+            .filter(|s| s.paragraph == p.sentence.paragraph);
+        prev.and_then(|&s| floor_of(floors, s))
+    }
+}
+
+/// Who has the floor after sentence `s` (see `resolve_sentence`), if anyone.
+fn floor_of(floors: &[(usize, (usize, Span))], s: Sentence) -> Option<(usize, Span)> {
+    floors
+        .binary_search_by_key(&s.start, |f| f.0)
+        .ok()
+        .and_then(|i| floors.get(i))
+        .map(|f| f.1)
+}
+
+/// How many sentences between a claim and a quotation [`named_subject_between`] reads; with
+/// more, someone else may well have the floor, and the answer is yes.
+const FLOOR_SENTENCES: usize = 4;
+
+/// Whether a sentence of paragraph `para` starting between bytes `from` and `to` opens with a
+/// proper name (its subject, most likely): someone else may have the floor.
+fn named_subject_between(doc: &Doc<'_>, from: usize, to: usize, para: usize) -> bool {
+    let start_of = |s: &Sentence| doc.tokens.get(s.start).map_or(usize::MAX, |t| t.span.start);
+    let first = doc.sentences.partition_point(|s| start_of(s) <= from);
+    let between = doc
+        .sentences
+        .get(first..)
+        .unwrap_or_default()
+        .iter()
+        .take_while(|s| start_of(s) < to);
+    let mut n = 0;
+    for s in between {
+        n += 1;
+        if n > FLOOR_SENTENCES
+            || (s.paragraph == para
+                && np::parse_name(doc, s.start, s.end).is_some_and(|x| x.start == s.start))
+        {
+            return true;
+        }
+    }
+    false
+}

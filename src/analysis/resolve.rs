@@ -1,0 +1,399 @@
+//! Speaker resolution, one sentence at a time: each attribution's speaker phrase resolved to an
+//! entity, the other names and subject pronouns of the sentence registered in text order (so
+//! that a later pronoun finds them), and who has the floor after a sentence with no
+//! attribution.
+
+use super::constructions::{self, Attr, CueKind, Inherit};
+use super::coref::{self, span_of, Entities};
+use super::np::{self, Np, NpKind};
+use crate::grammar::{FuncType, NounKind, Tag};
+use crate::report::EntityKind;
+use crate::span::Span;
+use crate::text::{Doc, Sentence, TokClass};
+
+/// What the scan of a sentence meets, by token: resolved in text order.
+enum Ev<'x, 'a> {
+    /// A proper name outside the attributions, and whether it stands as a subject of the
+    /// story's.
+    Name(Np<'a>, bool),
+    /// A subject pronoun or a definite role outside an attribution: it has the floor.
+    Subject(Np<'a>),
+    /// The speaker phrase of attribution `k`.
+    Speaker(usize, &'x Np<'a>),
+}
+
+/// Resolves the speakers of a sentence's attributions (by attribution, `None` when a speaker
+/// stays unknown), and registers the names and subject pronouns it mentions, in text order.
+/// Also returns who has the floor after the sentence: the entity of a subject pronoun, definite
+/// role or name opening its clause.
+pub(super) fn resolve_sentence(
+    doc: &Doc<'_>,
+    s: Sentence,
+    attrs: &[Attr<'_>],
+    ents: &mut Entities,
+) -> (Vec<Option<(usize, Span)>>, Option<(usize, Span)>) {
+    let after_opening = after_opening(doc, s);
+    let mut evs = scan_mentions(doc, s, attrs, after_opening);
+    for (k, a) in attrs.iter().enumerate() {
+        if let Some(n) = &a.speaker {
+            evs.push((n.start, Ev::Speaker(k, n)));
+        }
+    }
+    evs.sort_by_key(|(t, _)| *t);
+    let (mut out, floor) = resolve_events(doc, s, attrs, evs, after_opening, ents);
+    inherit_speakers(doc, s, attrs, &mut out, ents);
+    note_meta_relays(doc, attrs, &out, ents);
+    (out, floor)
+}
+
+/// Where the clause after a sentence's opening phrase begins: after its first comma, unless a
+/// quotation comes first. Found once, not from each comma.
+fn after_opening(doc: &Doc<'_>, s: Sentence) -> Option<usize> {
+    (s.start..s.end)
+        .find(|&k| doc.is_punct(k, ",") || doc.quote_of(k).is_some())
+        .filter(|&k| doc.is_punct(k, ","))
+        .map(|k| k + 1)
+}
+
+/// The names, subject pronouns and opening definite roles of sentence `s` outside its
+/// speaker phrases, by first token, in text order.
+fn scan_mentions<'x, 'a>(
+    doc: &Doc<'a>,
+    s: Sentence,
+    attrs: &[Attr<'a>],
+    after_opening: Option<usize>,
+) -> Vec<(usize, Ev<'x, 'a>)> {
+    let mut evs: Vec<(usize, Ev<'_, '_>)> = Vec::new();
+    // Speaker phrases by start token, for a binary search in the scan below.
+    let mut speakers: Vec<(usize, usize)> = attrs
+        .iter()
+        .filter_map(|a| a.speaker.as_ref().map(|n| (n.start, n.end)))
+        .collect();
+    speakers.sort_unstable();
+    // The reported clauses by start, read with the scan: how far those begun so far reach.
+    let mut claims: Vec<(usize, usize)> = attrs.iter().filter_map(|a| a.content).collect();
+    claims.sort_unstable();
+    let (mut claim_at, mut claim_reach) = (0, 0);
+    let after_past = if doc.is_func(s.start, FuncType::Past) {
+        s.start + 1
+    } else {
+        usize::MAX
+    };
+    let mut t = s.start;
+    while t < s.end {
+        while let Some(&(_, ce)) = claims.get(claim_at).filter(|c| c.0 <= t) {
+            claim_reach = claim_reach.max(ce);
+            claim_at += 1;
+        }
+        // (After an opening past form too: "Born Meera Joshi in Pune, she …" is about her.)
+        let opening_past = t == after_past;
+        let is_subject_pos = t == s.start
+            || opening_past
+            || np::is_boundary(doc, t - 1) && !doc.is_func(t - 1, FuncType::Preposition);
+        if let Ok(k) = speakers.binary_search_by_key(&t, |x| x.0) {
+            t = speakers.get(k).map_or(t + 1, |x| x.1.max(t + 1));
+            continue;
+        }
+        if let Some((n, subject)) = name_at(doc, s, t, is_subject_pos) {
+            let end = n.end;
+            // A name inside a reported clause is no subject of the story's: "Holmgren said
+            // his captain, Joel Adeyemi, had come off. He said …" is Holmgren again.
+            let in_claim = t < claim_reach;
+            // Capitalised heading words are not names: need a lower-case word in the sentence.
+            evs.push((t, Ev::Name(n, subject && !in_claim)));
+            t = end.max(t + 1);
+            continue;
+        }
+        if let Some(n) = subject_pronoun_at(doc, s, t, is_subject_pos) {
+            evs.push((t, Ev::Subject(n)));
+        }
+        // "Asked whether he was worried, the coach laughed.": a definite role opening the
+        // clause of a sentence, before a lower-case word (its verb), has the floor.
+        let opening = t == s.start || after_opening == Some(t);
+        if opening {
+            if let Some(n) = opening_role_at(doc, s, t) {
+                evs.push((t, Ev::Subject(n)));
+            }
+        }
+        t += 1;
+    }
+    evs
+}
+
+/// Whether the `d` tokens before `t` are lower-case role words opening the sentence or
+/// following a boundary ("Inside, volunteer Marcy Delgado was handing out sandwiches."): a
+/// name after them stands as a subject.
+fn role_words_before(doc: &Doc<'_>, s: Sentence, t: usize, d: usize) -> bool {
+    t >= s.start + d
+        && (t - d..t).all(|k| {
+            doc.is_word(k)
+                && !doc.is_cap(k)
+                && doc.has(k, TokClass::NOUN)
+                && !doc.has(k, TokClass::FUNC | TokClass::VERB)
+        })
+        && (t - d == s.start
+            || np::is_boundary(doc, t - d - 1) && !doc.is_func(t - d - 1, FuncType::Preposition))
+}
+
+/// The proper name starting at token `t`, if one does, and whether it stands in a subject's
+/// position (`is_subject_pos`, or after one or two lower-case role words there).
+fn name_at<'a>(
+    doc: &Doc<'a>,
+    s: Sentence,
+    t: usize,
+    is_subject_pos: bool,
+) -> Option<(Np<'a>, bool)> {
+    if !(np::is_name_word(doc, t) || doc.has(t, TokClass::TITLE)) {
+        return None;
+    }
+    let is_subject_pos = is_subject_pos
+        || (np::is_name_word(doc, t)
+            && (role_words_before(doc, s, t, 1) || role_words_before(doc, s, t, 2)));
+    let mut n = np::parse_name(doc, t, s.end)?;
+    // "Shares in Hallmark Tyne, the shipping insurer, fell": a definite organisation noun in
+    // apposition says the name is an organisation's.
+    if !n.org_name && doc.is_punct(n.end, ",") && doc.is_func(n.end + 1, FuncType::Determiner) {
+        n.org_name = org_in_apposition(doc, s, n.end + 1);
+    }
+    Some((n, is_subject_pos))
+}
+
+/// Whether a definite organisation noun phrase starting at token `at` stands in apposition
+/// (closed by the sentence end, a comma or a period): "the shipping insurer".
+fn org_in_apposition(doc: &Doc<'_>, s: Sentence, at: usize) -> bool {
+    let org = |r: &Np<'_>| {
+        r.kind == NpKind::Role
+            && r.definite
+            && !r.possessive
+            && r.head_title.is_none()
+            && r.head.is_some_and(|(_, _, h)| h.kind == NounKind::Org)
+    };
+    let closed = |e: usize| e >= s.end || doc.is_punct(e, ",") || doc.is_punct(e, ".");
+    np::parse_at(doc, at, s.end)
+        .into_iter()
+        .any(|r| org(&r) && closed(r.end))
+}
+
+/// A third-person personal pronoun at token `t` in a subject's position, before a word.
+fn subject_pronoun_at<'a>(
+    doc: &Doc<'a>,
+    s: Sentence,
+    t: usize,
+    is_subject_pos: bool,
+) -> Option<Np<'a>> {
+    if !(is_subject_pos
+        && doc.has(t, TokClass::PRONOUN)
+        && doc
+            .word_tags(t)
+            .any(|x| matches!(x, Tag::Pronoun(p) if p.person == 3 && p.kind == NounKind::Person))
+        && doc.is_word(t + 1))
+    {
+        return None;
+    }
+    np::parse_at(doc, t, s.end)
+        .into_iter()
+        .find(|n| n.kind == NpKind::Pronoun)
+}
+
+/// A definite person role opening a clause at token `t` ("the coach"), before a lower-case
+/// word (its verb). Parsed only when a role word of the lexicon follows within three words.
+fn opening_role_at<'a>(doc: &Doc<'a>, s: Sentence, t: usize) -> Option<Np<'a>> {
+    let role_word = || {
+        (t + 1..(t + 4).min(s.end))
+            .any(|k| doc.has(k, TokClass::STARTS_NOUN | TokClass::STARTS_TITLE))
+    };
+    if !(doc.is_func(t, FuncType::Determiner)
+        && role_word()
+        && doc
+            .word_tags(t)
+            .any(|x| matches!(x, Tag::Func(f) if f.definite && f.article)))
+    {
+        return None;
+    }
+    np::parse_at(doc, t, s.end)
+        .into_iter()
+        .filter(|n| n.kind == NpKind::Role && n.definite && n.noun_kind() == NounKind::Person)
+        .max_by_key(|n| n.end)
+        .filter(|n| doc.is_word(n.end) && !doc.is_cap(n.end))
+}
+
+/// Resolves the scanned mentions and speaker phrases in text order: the speakers by
+/// attribution, and who has the floor (the last subject opening the sentence or its clause).
+fn resolve_events(
+    doc: &Doc<'_>,
+    s: Sentence,
+    attrs: &[Attr<'_>],
+    evs: Vec<(usize, Ev<'_, '_>)>,
+    after_opening: Option<usize>,
+    ents: &mut Entities,
+) -> (Vec<Option<(usize, Span)>>, Option<(usize, Span)>) {
+    let mut out: Vec<Option<(usize, Span)>> = vec![None; attrs.len()];
+    let mut floor = None;
+    for (_, ev) in evs {
+        match ev {
+            Ev::Name(n, subj) => {
+                let id = ents.name(doc, &n, subj, true);
+                if subj && (n.start == s.start || Some(n.start) == after_opening) {
+                    floor = id.map(|i| (i, span_of(doc, n.start, n.end)));
+                }
+            }
+            Ev::Subject(n) => {
+                let id = ents.resolve(doc, &n, true);
+                if n.start == s.start || Some(n.start) == after_opening {
+                    floor = id.map(|i| (i, span_of(doc, n.start, n.end)));
+                }
+            }
+            Ev::Speaker(k, n) => {
+                let id = resolve_speaker(doc, s, attrs.get(k), n, ents);
+                if let Some(slot) = out.get_mut(k) {
+                    *slot = id.map(|i| (i, span_of(doc, n.start, n.end)));
+                }
+            }
+        }
+    }
+    (out, floor)
+}
+
+/// Resolves the speaker phrase `n` of attribution `a`, and gives the entity the titles of the
+/// attribution's appositives.
+fn resolve_speaker(
+    doc: &Doc<'_>,
+    s: Sentence,
+    a: Option<&Attr<'_>>,
+    n: &Np<'_>,
+    ents: &mut Entities,
+) -> Option<usize> {
+    // "Manchester United have sacked …, the club announced": the organisation named at the
+    // start of the claim the role closes.
+    let opening = a.filter(|_| coref::is_org_role(n)).and_then(|a| {
+        a.content
+            .filter(|&(cs, ce)| cs == s.start && ce <= a.cue.0 && doc.is_cap(cs))
+    });
+    let named = opening.and_then(|(cs, ce)| {
+        let name = np::parse_at(doc, cs, ce)
+            .into_iter()
+            .filter(|x| x.kind == NpKind::Name)
+            .max_by_key(|x| x.end)?;
+        // The name is the clause's subject: its verb follows. One capitalised word opening a
+        // sentence is as likely a common word ("Retail sales fell").
+        let words = name.name.map_or(0, |(a, b)| b - a);
+        (words >= 2 && doc.is_word(name.end) && !doc.is_cap(name.end))
+            .then(|| ents.org_named_in_claim(doc, &name, n))
+            .flatten()
+    });
+    let id = named.or_else(|| ents.resolve(doc, n, true));
+    if let Some(id) = id {
+        for app in a.map_or(&[][..], |a| a.appositives.as_slice()) {
+            add_appositive(doc, ents, id, app);
+        }
+    }
+    id
+}
+
+/// Participles and coordinated cues with no speaker of their own inherit one: an earlier
+/// attribution's, or the sentence subject's.
+fn inherit_speakers(
+    doc: &Doc<'_>,
+    s: Sentence,
+    attrs: &[Attr<'_>],
+    out: &mut [Option<(usize, Span)>],
+    ents: &mut Entities,
+) {
+    for (k, a) in attrs.iter().enumerate() {
+        if out.get(k).is_some_and(Option::is_some) {
+            continue;
+        }
+        let inherited = match a.inherit {
+            Some(Inherit::Attr(j)) => out.get(j).copied().flatten(),
+            Some(Inherit::Subject) => {
+                constructions::sentence_subject(doc, s).and_then(|(n, _, _)| {
+                    ents.resolve(doc, &n, true)
+                        .map(|id| (id, span_of(doc, n.start, n.end)))
+                })
+            }
+            None => None,
+        };
+        if let Some(slot) = out.get_mut(k) {
+            *slot = inherited;
+        }
+    }
+}
+
+/// "X expressed these sentiments, as reported by Y": Y relays X from now on. (The relay is the
+/// sentence's first, found once.)
+fn note_meta_relays(
+    doc: &Doc<'_>,
+    attrs: &[Attr<'_>],
+    out: &[Option<(usize, Span)>],
+    ents: &mut Entities,
+) {
+    let relay = attrs
+        .iter()
+        .enumerate()
+        .find(|(_, b)| {
+            matches!(b.kind, CueKind::ReportedBy | CueKind::According) && b.speaker.is_some()
+        })
+        .and_then(|(j, _)| out.get(j).copied().flatten());
+    for a in attrs.iter().filter(|a| a.meta) {
+        let subj = a.speaker.as_ref().and_then(|n| ents.resolve(doc, n, true));
+        if let (Some(x), Some((r, _))) = (subj, relay) {
+            if x != r {
+                ents.relays.insert(ents.live(x), vec![r]);
+            }
+        }
+    }
+}
+
+/// Records an appositive role phrase of a named speaker (`app`, "the former mayor of Leeds") on
+/// its entity `id`: a title, its roles and role families, a gender, an organisation's kind; the
+/// entity then takes over earlier placeholders of that role.
+fn add_appositive(doc: &Doc<'_>, ents: &mut Entities, id: usize, app: &Np<'_>) {
+    let id = ents.live(id);
+    if app.kind != NpKind::Role {
+        return;
+    }
+    let text = span_of(doc, app.start, app.end).of(doc.text).to_string();
+    let head = app
+        .head_title
+        .map(|(a, b, _)| span_of(doc, a, b).of(doc.text).to_lowercase());
+    let classes: Vec<String> = app.titles.iter().map(|t| t.class.clone()).collect();
+    let Some(e) = ents.list.get_mut(id) else {
+        return;
+    };
+    if !e.named {
+        return;
+    }
+    let new_title = !e.titles.contains(&text);
+    if new_title {
+        coref::push_short(&mut e.titles, text.clone());
+    }
+    if e.gender.is_none() {
+        e.gender = app.gender(doc);
+    }
+    // "The dam's builder, Halvorsen Construction": an organisation.
+    if app.head_title.is_none() && app.head.is_some_and(|(_, _, n)| n.kind == NounKind::Org) {
+        e.kind = EntityKind::Organisation;
+    }
+    // A qualified role ("the former mayor of Leeds") is shown, but is no role a later "the
+    // mayor" names, nor one an earlier "the mayor" waits for.
+    if coref::is_qualified_role(doc, app) {
+        return;
+    }
+    // (Roles are only searched: one already held is not pushed again.)
+    if new_title {
+        let role = text.to_lowercase();
+        if !e.roles.contains(&role) {
+            coref::push_short(&mut e.roles, role);
+        }
+    }
+    if let Some(h) = head.filter(|h| !e.roles.contains(h)) {
+        coref::push_short(&mut e.roles, h);
+    }
+    for c in &classes {
+        if !e.classes.contains(c) {
+            coref::push_short(&mut e.classes, c.clone());
+        }
+    }
+    let titles = vec![text.to_lowercase()];
+    ents.claim_roles(&titles, &classes, id);
+}

@@ -1,0 +1,442 @@
+//! The units of one sentence's attributions: an indirect unit for a reported clause, partial
+//! units (or titles) for the quotations inside it, and direct or partial units for the
+//! quotations next to the cue, each with the attribution's cue and source chain. Quotations no
+//! cue claimed are set aside for [`super::floating`].
+
+use super::anonymity::SentenceAnonymity;
+use super::constructions::{Attr, CueKind};
+use super::coref::{span_of, Entities};
+use super::np;
+use super::{Pending, Unit};
+use crate::grammar::{NounKind, Stance as GStance, Tag};
+use crate::report::{ChainLink, ChainRole, Construction, Cue, QuoteKind, Stance};
+use crate::span::Span;
+use crate::text::{Doc, Sentence, TokClass};
+
+/// The quote tokens of one sentence already given to a unit (one buffer for the document).
+#[derive(Default)]
+struct Bound {
+    /// The sentence's first token.
+    start: usize,
+    /// By token from `start`: whether it is given.
+    taken: Vec<bool>,
+}
+
+impl Bound {
+    /// Starts sentence `s`: none of its tokens is given yet.
+    fn reset(&mut self, s: Sentence) {
+        self.start = s.start;
+        self.taken.clear();
+        self.taken.resize(s.end - s.start, false);
+    }
+
+    /// Whether token `t` is given (a token outside the sentence counts as given).
+    fn is_bound(&self, t: usize) -> bool {
+        self.taken.get(t - self.start).copied().unwrap_or(true)
+    }
+
+    /// Gives token `t` to a unit.
+    fn bind(&mut self, t: usize) {
+        if let Some(x) = self.taken.get_mut(t - self.start) {
+            *x = true;
+        }
+    }
+}
+
+/// What the sentences emit, gathered over the document in text order.
+pub(super) struct Emitted {
+    /// The units of the attributions.
+    pub(super) units: Vec<Unit>,
+    /// The quotations no attribution claimed.
+    pub(super) pending: Vec<Pending>,
+    /// The current sentence's quote tokens already given to a unit.
+    bound: Bound,
+}
+
+impl Emitted {
+    /// Room for the usual count in `doc` (each quotation is one unit, a sentence holds about
+    /// one claim).
+    pub(super) fn for_doc(doc: &Doc<'_>) -> Self {
+        Emitted {
+            units: Vec::with_capacity(doc.quotes.len() + doc.sentences.len()),
+            pending: Vec::with_capacity(doc.quotes.len()),
+            bound: Bound::default(),
+        }
+    }
+
+    /// Emits the units of sentence `s`, whose attributions `attrs` have the speakers
+    /// `speakers` (by attribution; one with none emits nothing), and sets aside the
+    /// quotations none of them claimed. Anonymity the sentence states goes to its anonymous
+    /// speaker, or to the earlier source the sentence is about.
+    pub(super) fn sentence(
+        &mut self,
+        doc: &Doc<'_>,
+        s: Sentence,
+        attrs: &[Attr<'_>],
+        speakers: &[Option<(usize, Span)>],
+        ents: &mut Entities,
+    ) {
+        self.bound.reset(s);
+        // The sentence's anonymity phrases, read once (not once per attribution).
+        let mut anonymity = SentenceAnonymity::new(s);
+        for (k, a) in attrs.iter().enumerate() {
+            let Some(spk) = speakers.get(k).copied().flatten() else {
+                continue;
+            };
+            let chain = relayed_chain(doc, a, spk, speakers, ents);
+            let cue = cue_of(doc, a);
+            // The units pushed for this attribution get its cue and chain at the end.
+            let first = self.units.len();
+            if let Some((cs, ce)) = a.content {
+                note_named_in_claim(doc, a, (cs, ce), spk, ents);
+                self.claim_units(doc, s, (cs, ce), spk);
+            }
+            self.quote_units(doc, s, a, spk);
+            share_cue_and_chain(&mut self.units, first, cue, chain);
+            anonymity.mark_speaker(doc, a, spk, ents);
+        }
+        anonymity.statement(doc, attrs, ents);
+        self.set_aside_unclaimed(doc, s);
+    }
+
+    /// The units of a reported clause (tokens `[cs, ce)`): an indirect unit, then for each
+    /// quotation inside it not given yet a partial unit, or a title unit when it is the title
+    /// of a work ([`is_title`]).
+    fn claim_units(
+        &mut self,
+        doc: &Doc<'_>,
+        s: Sentence,
+        (cs, ce): (usize, usize),
+        spk: (usize, Span),
+    ) {
+        self.units.push(Unit {
+            kind: QuoteKind::Indirect,
+            content: span_of(doc, cs, ce),
+            cue: None,
+            speaker: Some(spk),
+            chain: Vec::new(),
+            paragraph: s.paragraph,
+            quote: None,
+        });
+        for t in cs..ce {
+            if let Some(q) = doc
+                .quote_of(t)
+                .and_then(|q| doc.quotes.get(q))
+                .filter(|_| !self.bound.is_bound(t))
+            {
+                self.bound.bind(t);
+                if is_title(doc, t, q.content.of(doc.text)) {
+                    self.units.push(quoted_unit(
+                        doc,
+                        t,
+                        QuoteKind::Title,
+                        None,
+                        None,
+                        Vec::new(),
+                        s.paragraph,
+                    ));
+                } else {
+                    self.units.push(quoted_unit(
+                        doc,
+                        t,
+                        QuoteKind::Partial,
+                        None,
+                        Some(spk),
+                        Vec::new(),
+                        s.paragraph,
+                    ));
+                }
+            }
+        }
+    }
+
+    /// The units of the quotations attribution `a` claims directly, not given yet: direct in
+    /// a direct quote's position ([`is_direct_position`]), else partial.
+    fn quote_units(&mut self, doc: &Doc<'_>, s: Sentence, a: &Attr<'_>, spk: (usize, Span)) {
+        for &t in &a.quotes {
+            if self.bound.is_bound(t) {
+                continue;
+            }
+            self.bound.bind(t);
+            let kind = if is_direct_position(doc, s, t, a) {
+                QuoteKind::Direct
+            } else {
+                QuoteKind::Partial
+            };
+            self.units.push(quoted_unit(
+                doc,
+                t,
+                kind,
+                None,
+                Some(spk),
+                Vec::new(),
+                s.paragraph,
+            ));
+        }
+    }
+
+    /// Sets aside the quotations of sentence `s` that no unit took, for
+    /// [`super::floating::float_quotes`]; `initial` when one opens the sentence or follows a
+    /// colon, a dash or another quotation.
+    fn set_aside_unclaimed(&mut self, doc: &Doc<'_>, s: Sentence) {
+        for t in s.start..s.end {
+            if doc.quote_of(t).is_some() && !self.bound.is_bound(t) {
+                let initial = t == s.start
+                    || (t > s.start
+                        && (doc.is_punct(t - 1, ":")
+                            || doc.is_punct(t - 1, "--")
+                            || doc.is_punct(t - 1, "\u{2014}")
+                            || doc.quote_of(t - 1).is_some()));
+                self.pending.push(Pending {
+                    quote_tok: t,
+                    sentence: s,
+                    initial,
+                });
+            }
+        }
+    }
+}
+
+/// The source chain of attribution `a` (speaker `spk`), with the speaker of the attribution
+/// that relayed it first: "X told reporters that Y had said …" (X relays Y).
+fn relayed_chain(
+    doc: &Doc<'_>,
+    a: &Attr<'_>,
+    spk: (usize, Span),
+    speakers: &[Option<(usize, Span)>],
+    ents: &mut Entities,
+) -> Vec<ChainLink> {
+    let mut chain = chain_of(doc, a, spk.0, ents);
+    if let Some((rid, rspan)) = a
+        .relayed_by
+        .and_then(|j| speakers.get(j).copied().flatten())
+    {
+        let rid = ents.live(rid);
+        if let Some(e) = ents.list.get(rid) {
+            chain.insert(
+                0,
+                ChainLink {
+                    name: e.name.clone(),
+                    entity: Some(rid),
+                    role: ChainRole::Relay,
+                    span: Some(rspan),
+                },
+            );
+        }
+    }
+    chain
+}
+
+/// "Malik made the pledge …, his spokeswoman said": a claim (tokens `[cs, ce)`) before its cue
+/// that opens with a name ("Brandvold's comments came …" names him too) is that person's
+/// words, which the speaker `spk` relays.
+fn note_named_in_claim(
+    doc: &Doc<'_>,
+    a: &Attr<'_>,
+    (cs, ce): (usize, usize),
+    spk: (usize, Span),
+    ents: &mut Entities,
+) {
+    if ce > a.cue.0 {
+        return;
+    }
+    if let Some(n) = np::parse_name(doc, cs, ce) {
+        if let Some(x) = ents.name(doc, &n, true, true) {
+            let (x, r) = (ents.live(x), ents.live(spk.0));
+            if x != r {
+                ents.relays.insert(x, vec![r]);
+            }
+        }
+    }
+}
+
+/// Gives the units from index `first` on the attribution's cue and chain (titles of works take
+/// none): copies, and the originals to the last one.
+fn share_cue_and_chain(units: &mut [Unit], first: usize, cue: Cue, chain: Vec<ChainLink>) {
+    let takes_cue = |u: &Unit| u.kind != QuoteKind::Title;
+    let last = units
+        .get(first..)
+        .and_then(|us| us.iter().rposition(takes_cue))
+        .map(|k| k + first);
+    let (mut cue, mut chain) = (Some(cue), Some(chain));
+    for (k, u) in units
+        .iter_mut()
+        .enumerate()
+        .skip(first)
+        .filter(|(_, u)| takes_cue(u))
+    {
+        if Some(k) == last {
+            u.cue = cue.take();
+            u.chain = chain.take().unwrap_or_default();
+        } else {
+            u.cue.clone_from(&cue);
+            u.chain = chain.clone().unwrap_or_default();
+        }
+    }
+}
+
+/// Drops reported-speech units whose content crosses another unit's (overlaps it without
+/// nesting). A safeguard: `constructions::attributions` already makes a sentence's clauses
+/// nest, and quotations are whole tokens.
+pub(super) fn drop_crossing(units: &mut Vec<Unit>) {
+    let mut order: Vec<usize> = (0..units.len()).collect();
+    // Outer units first, so the open ones form a stack of nested spans.
+    order.sort_by_key(|&k| {
+        units
+            .get(k)
+            .map(|u| (u.content.start, std::cmp::Reverse(u.content.end)))
+    });
+    let mut open: Vec<Span> = Vec::new();
+    let mut dropped = vec![false; units.len()];
+    for k in order {
+        let Some(u) = units.get(k) else { continue };
+        if u.content.is_empty() {
+            continue;
+        }
+        while open.last().is_some_and(|t| t.end <= u.content.start) {
+            open.pop();
+        }
+        if u.kind == QuoteKind::Indirect && open.last().is_some_and(|t| u.content.end > t.end) {
+            if let Some(d) = dropped.get_mut(k) {
+                *d = true;
+            }
+            continue;
+        }
+        open.push(u.content);
+    }
+    let mut k = 0;
+    units.retain(|_| {
+        let keep = !dropped.get(k).copied().unwrap_or(false);
+        k += 1;
+        keep
+    });
+}
+
+/// Whether quotation token `t` of attribution `a` stands where a direct quote does: opening
+/// the sentence, before the cue, or after a colon, comma or dash.
+fn is_direct_position(doc: &Doc<'_>, s: Sentence, t: usize, a: &Attr<'_>) -> bool {
+    if t == s.start || t < a.cue.0 {
+        return true;
+    }
+    let prev = t - 1;
+    if doc.is_punct(prev, ":")
+        || doc.is_punct(prev, ",")
+        || doc.is_punct(prev, "--")
+        || doc.is_punct(prev, "\u{2014}")
+    {
+        return true;
+    }
+    // `said "…"` with no punctuation: a sentence-like quote is direct, a fragment partial.
+    let inner = doc
+        .quote_of(t)
+        .and_then(|q| doc.quotes.get(q))
+        .map_or("", |q| q.content.of(doc.text));
+    inner.chars().next().is_some_and(char::is_uppercase) && a.cue.1 == t
+}
+
+/// A unit for the quotation token `t`: its content inside the marks.
+fn quoted_unit(
+    doc: &Doc<'_>,
+    t: usize,
+    kind: QuoteKind,
+    cue: Option<Cue>,
+    speaker: Option<(usize, Span)>,
+    chain: Vec<ChainLink>,
+    paragraph: usize,
+) -> Unit {
+    let content = doc
+        .quote_of(t)
+        .and_then(|q| doc.quotes.get(q))
+        .map_or(Span::default(), |q| q.content);
+    Unit {
+        kind,
+        content,
+        cue,
+        speaker,
+        chain,
+        paragraph,
+        quote: Some(t),
+    }
+}
+
+/// The report's cue of attribution `a`: its tokens, verb lemma, stance and construction.
+fn cue_of(doc: &Doc<'_>, a: &Attr<'_>) -> Cue {
+    let span = span_of(doc, a.cue.0, a.cue.1);
+    Cue {
+        span,
+        text: span.of(doc.text).to_string(),
+        lemma: a.verb.map(|v| v.lemma.clone()),
+        stance: match a.verb.map(|v| v.stance) {
+            Some(GStance::Loaded) => Stance::Loaded,
+            _ => Stance::Neutral,
+        },
+        construction: match a.kind {
+            CueKind::Verb => Construction::Verb,
+            CueKind::QuotedAs => Construction::QuotedAs,
+            CueKind::Participle => Construction::Participle,
+            CueKind::According => Construction::According,
+            CueKind::ReportedBy => Construction::ReportedBy,
+            CueKind::Citing => Construction::Citing,
+        },
+    }
+}
+
+/// The source chain named in attribution `a` (relays and outlets, nearest first), or for an
+/// agentless passive the relays known for the `speaker`.
+fn chain_of(doc: &Doc<'_>, a: &Attr<'_>, speaker: usize, ents: &mut Entities) -> Vec<ChainLink> {
+    let mut chain = Vec::new();
+    for n in &a.chain {
+        let id = ents.resolve(doc, n, false);
+        let span = span_of(doc, n.start, n.end);
+        let name = id
+            .and_then(|i| ents.list.get(ents.live(i)))
+            .map_or_else(|| span.of(doc.text).to_string(), |e| e.name.clone());
+        chain.push(ChainLink {
+            name,
+            entity: id,
+            role: if n.outlet || n.noun_kind() == NounKind::Org {
+                ChainRole::Outlet
+            } else {
+                ChainRole::Relay
+            },
+            span: Some(span),
+        });
+    }
+    // An agentless passive ("was quoted as stating") goes through the speaker's known relay.
+    if chain.is_empty() && a.kind == CueKind::QuotedAs {
+        if let Some(rs) = ents.relays.get(&ents.live(speaker)).cloned() {
+            for r in rs {
+                let r = ents.live(r);
+                if let Some(e) = ents.list.get(r) {
+                    chain.push(ChainLink {
+                        name: e.name.clone(),
+                        entity: Some(r),
+                        role: ChainRole::Relay,
+                        span: None,
+                    });
+                }
+            }
+        }
+    }
+    chain
+}
+
+/// Whether the quotation at token `t` (its words `inner`) is the title of a work: after a
+/// work noun or "titled", or in title case.
+pub(super) fn is_title(doc: &Doc<'_>, t: usize, inner: &str) -> bool {
+    let work_before = (t.saturating_sub(3)..t).any(|k| {
+        (doc.has(k, TokClass::NOUN)
+            && doc
+                .word_tags(k)
+                .any(|x| matches!(x, Tag::Noun(n) if n.kind == NounKind::Work)))
+            || matches!(doc.tok_text(k), "titled" | "entitled")
+    });
+    let words: Vec<&str> = inner.split_whitespace().collect();
+    let title_case = words.len() >= 2
+        && !inner.trim_end().ends_with(['.', ',', '!', '?'])
+        && words
+            .iter()
+            .filter(|w| w.len() > 3)
+            .all(|w| w.chars().next().is_some_and(char::is_uppercase));
+    work_before || title_case
+}

@@ -311,12 +311,28 @@ fn coordination_opener(doc: &Doc<'_>, b: &mut Builder<'_>, p: usize, p1: usize) 
             if verb.act || (verb.split && verb.kind == crate::grammar::VerbKind::Speech))
     }) || (doc.has(ph(doc, v).head(), crate::grammar::TokClass::VERB)
         && text(doc, v + 1).eq_ignore_ascii_case("that"));
+    // "said both Ortiz and Brandt were …": nouns joined right after a verb that takes no
+    // object are the subject of its clause.
+    if !comma && p >= 2 && ph(doc, p - 1).kind == PhraseKind::Np && no_object_verb(doc, p - 2) {
+        return;
+    }
     if comma || (act && v == p + 1) {
         b.close_to(1, p);
         b.push(p, ClauseKind::Coordinate, Some(p), true);
     } else if v > p + 1 {
         b.push(p, ClauseKind::Coordinate, Some(p), true);
     }
+}
+
+/// Whether phrase `p` is a verb group whose verb is a speech verb that takes a clause, never a
+/// noun phrase or a hearer, as its object ("said", "argued").
+fn no_object_verb(doc: &Doc<'_>, p: usize) -> bool {
+    let x = ph(doc, p);
+    x.kind == PhraseKind::Vg
+        && doc.word_tags(x.head()).any(|t| {
+            matches!(t, crate::grammar::Tag::Verb(v)
+                if v.kind == crate::grammar::VerbKind::Speech && !v.object && !v.hearer)
+        })
 }
 
 /// Whether phrase `q` is a quotation whose words end with a comma (`were "overdue," and …`).
@@ -546,8 +562,12 @@ pub fn subject_before(doc: &Doc<'_>, lo: usize, v: usize) -> Option<Subject> {
             let head = ph(doc, a);
             let nominal = head.kind == PhraseKind::Np || head.is(PhraseFlag::GERUND);
             // (A comma may close the group: "Bob Friedman, a host and manager at X, said".)
-            let closed =
-                r.start == end || (r.start + 1 == end && is_aside(doc, r.start) && r.start > a + 1);
+            // (Not a bare noun phrase before a comma: "…at the state level, said Carl Dent" is
+            // no subject but the end of the clause the speaker follows.)
+            let closed = r.start == end
+                || (r.start + 1 == end
+                    && is_aside(doc, r.start)
+                    && (a + 1..r.start).any(|q| is_aside(doc, q)));
             if closed && nominal && agrees(doc, a, core_end, v) {
                 return Some(Subject {
                     start: a as u32,
@@ -630,8 +650,11 @@ fn adverbials_before(doc: &Doc<'_>, lo: usize, v: usize) -> usize {
 /// Whether phrase `p` is a noun phrase naming a time ("Tuesday", "this week", "last year").
 pub fn is_time_np(doc: &Doc<'_>, p: usize) -> bool {
     let x = ph(doc, p);
+    // (Not a determiner standing alone: "this" opens a time phrase, but "this is" is a
+    // subject.)
     x.kind == PhraseKind::Np
         && x.end - x.start <= 3
+        && !matches!(doc.tag(x.head()), super::Tag::DetDt | super::Tag::PronDt)
         && (doc.is_func(x.head(), FuncType::Time) || doc.is_func(x.head(), FuncType::TimeUnit))
 }
 
@@ -651,7 +674,7 @@ pub fn subject_group<'d, 'a: 'd>(i: Phr<'d, 'a>) -> PResult<'d, 'a, usize> {
     let (r, _) = many0_count(dash_aside).parse(r)?;
     // ", A, B," : asides share their commas.
     let (r, n) = many0_count(preceded(aside_mark, aside)).parse(r)?;
-    let (r, _) = if n > 0 { aside_mark(r)? } else { (r, 0) };
+    let (r, _) = if n > 0 { closing_mark(r)? } else { (r, 0) };
     Ok((r, core.end))
 }
 
@@ -840,7 +863,7 @@ fn aside<'d, 'a: 'd>(i: Phr<'d, 'a>) -> PResult<'d, 'a, ()> {
             !(p.kind == PhraseKind::Vg && p.is(PhraseFlag::FINITE)) && not_mark_phrase(d, p)
         })),
     );
-    let until_mark = |r: Phr<'d, 'a>| peek(aside_mark).parse(r).map(|_| (r, ()));
+    let until_mark = |r: Phr<'d, 'a>| peek(closing_mark).parse(r).map(|_| (r, ()));
     let participial = pair(
         aside_vg,
         many0_count(alt((not_mark, kind(PhraseKind::Quote)))),
@@ -856,6 +879,13 @@ fn aside<'d, 'a: 'd>(i: Phr<'d, 'a>) -> PResult<'d, 'a, ()> {
         return super::input::fail(i);
     }
     Ok((r, ()))
+}
+
+/// The mark closing an aside: a comma, a dash, or a quotation whose words end with a comma
+/// ("Hume, who calls Dunn a "menace," said …").
+fn closing_mark<'d, 'a: 'd>(i: Phr<'d, 'a>) -> PResult<'d, 'a, usize> {
+    let quoted = super::input::phrase(|d, k, _| quote_ends_with_comma(d, k));
+    alt((aside_mark, quoted)).parse(i)
 }
 
 /// Whether phrase `p` is no comma, dash, semicolon, colon or quotation.

@@ -8,6 +8,9 @@
 //!   "that" of a speech verb's complement, a word the tagger read as a present-tense verb
 //!   ("cocoa/VBZ", "relations/VBZ", "work/VBP") is the clause's subject noun when a noun, a
 //!   preposition or a verb follows it (a verb right after "that" would need an object there).
+//! - "…, urging voters to see the big picture": right after a comma, the "-ing" form of a speech
+//!   verb that opens a new claim (`split=yes` in verbs.txt) read as a noun or an adjective is
+//!   the verb's participle when a noun phrase, "that", "to" or a quotation follows it.
 
 use super::Tag;
 use crate::grammar::TokClass;
@@ -22,6 +25,13 @@ pub fn apply(doc: &Doc<'_>, tags: &mut [Tag]) {
             if bare && doc.is_cap(t) && doc.quote_of(t - 1).is_none() {
                 if let Some(slot) = tags.get_mut(t) {
                     *slot = Tag::PropnNnp;
+                }
+            }
+        }
+        for t in s.start + 1..s.end.saturating_sub(1) {
+            if doc.is_punct(t - 1, ",") && split_participle(doc, tags, t) {
+                if let Some(slot) = tags.get_mut(t) {
+                    *slot = Tag::VerbVbg;
                 }
             }
         }
@@ -81,4 +91,24 @@ fn subject_after_that(doc: &Doc<'_>, tags: &mut [Tag], t: usize) {
     if let Some(slot) = tags.get_mut(t) {
         *slot = if plural { Tag::NounNns } else { Tag::NounNn };
     }
+}
+
+/// Whether token `t`, read as a noun or adjective, is the "-ing" form of a speech verb with
+/// `split=yes` followed by what its object or clause opens with.
+fn split_participle(doc: &Doc<'_>, tags: &[Tag], t: usize) -> bool {
+    use crate::grammar::{Tag as G, VerbForm};
+    let g = tag(tags, t);
+    if !(g.is_adj() || (g.is_noun() && !g.is_proper())) {
+        return false;
+    }
+    let ing = doc
+        .word_tags(t)
+        .any(|x| matches!(x, G::Verb(v) if v.form == VerbForm::Ing && v.split));
+    let next = tag(tags, t + 1);
+    ing && (next.is_noun()
+        || next.is_det()
+        || next.is_pronoun()
+        || next.is_to()
+        || next.is_quote()
+        || doc.tok_text(t + 1).eq_ignore_ascii_case("that"))
 }

@@ -322,7 +322,13 @@ impl Chunker<'_, '_> {
             k += 1;
         }
         let opener = self.tag(k);
-        let determined = (opener.is_det() && opener != Tag::DetWdt) || opener == Tag::PronPrpS;
+        // (A correlative the tagger reads as a conjunction is a determiner before a noun
+        // phrase: "said both Ortiz and Brandt were …".)
+        let correlative = opener.is_cconj()
+            && doc.is_func(k, crate::grammar::FuncType::Determiner)
+            && self.starts_nominal(k + 1, end);
+        let determined =
+            (opener.is_det() && opener != Tag::DetWdt) || opener == Tag::PronPrpS || correlative;
         if determined {
             flags |= PhraseFlag::DETERMINED;
             k += 1;

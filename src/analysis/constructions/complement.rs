@@ -42,6 +42,9 @@ pub fn complement<'a>(sent: &Sent<'_, 'a>, mut k: usize, a: &mut Attr<'a>) {
         a.quotes.push(sent.tok(q));
         return;
     }
+    if gapped(sent, k, a) {
+        return;
+    }
     // "warned both sides that …", "expressed optimism that …": a noun phrase right before the
     // verb's complement clause is its hearer or the noun the clause completes.
     if sent.ph(k).kind == PhraseKind::Np && clause_at(sent, k + 1, k).is_some() {
@@ -369,9 +372,36 @@ fn clause_at(sent: &Sent<'_, '_>, p: usize, verb_end: usize) -> Option<(usize, u
     (verb && (x.end as usize) > from).then_some((from, x.end as usize, c))
 }
 
+/// "a letter that he said was drafted by the firm", "which Democrats say could be aiding
+/// Hale": in a relative clause, a verb right after the cue whose subject is the relative word;
+/// the claim is the rest of the relative clause (to a comma or its end).
+fn gapped<'a>(sent: &Sent<'_, 'a>, k: usize, a: &mut Attr<'a>) -> bool {
+    let Some(c) = a.clause.and_then(|c| sent.clause(c)) else {
+        return false;
+    };
+    let x = sent.ph(k);
+    if c.kind != ClauseKind::Relative || x.kind != PhraseKind::Vg || !x.is(PhraseFlag::FINITE) {
+        return false;
+    }
+    let mut e = k + 1;
+    while e < (c.end as usize).min(sent.p1) && !sent.is_aside_mark(e) && !sent.is_final(e) {
+        e += 1;
+    }
+    set_content(sent, a, k, e, None);
+    a.content.is_some()
+}
+
 /// `said in a memo, seen by Reuters, that …`: up to three short asides, then "that".
 fn that_after_asides(sent: &Sent<'_, '_>, p: usize) -> Option<(usize, usize, usize)> {
     let mut seg = p;
+    // `said — on Twitter, as it happens — that …`
+    if sent.is_aside_mark(seg) && !sent.is_punct(seg, ",") {
+        let close = (seg + 1..sent.p1.min(seg + 16))
+            .find(|&q| sent.is_aside_mark(q) && !sent.is_punct(q, ","))?;
+        return (is_complementizer(sent, close + 1) && sent.ph(close + 2).kind != PhraseKind::Vg)
+            .then(|| clause_at(sent, close + 1, p))
+            .flatten();
+    }
     for _ in 0..3 {
         if !sent.is_punct(seg, ",") {
             return None;
@@ -462,6 +492,11 @@ fn object<'a>(sent: &Sent<'_, 'a>, k: usize, a: &mut Attr<'a>) {
         .filter(|&q| sent.is_quote(q) && !sent.is_punct(q.wrapping_sub(1), ":"))
         .map(|q| sent.tok(q))
         .collect();
+    // "described the push as nearly impossible to pull off", "call it a betrayal of voters":
+    // with no quotation, the object and what it is called.
+    if kind == Some(VerbKind::Naming) && quotes.is_empty() && finding_object(sent, k, e, a) {
+        return;
+    }
     if !quotes.is_empty() && kind != Some(VerbKind::Speech) || kind == Some(VerbKind::Naming) {
         a.quotes.extend(quotes.into_iter().take(1));
         return;
@@ -482,6 +517,9 @@ fn object<'a>(sent: &Sent<'_, 'a>, k: usize, a: &mut Attr<'a>) {
         + (k..e)
             .map(|q| (sent.ph(q).end - sent.ph(q).start) as usize)
             .sum::<usize>();
+    if kind == Some(VerbKind::Finding) && finding_object(sent, k, e, a) {
+        return;
+    }
     let says = matches!(kind, Some(VerbKind::Speech | VerbKind::Finding));
     if says && !object_verb && words >= 4 && sent.ph(k).kind == PhraseKind::Np {
         let end = sent
@@ -626,6 +664,41 @@ fn noun_content<'a>(sent: &Sent<'_, 'a>, k: usize, e: usize, a: &mut Attr<'a>) -
     }
     // (Three words or fewer, "denied the charges", "praised the team", name the act rather
     // than report what was said.)
+    let words: usize = (k..q)
+        .map(|p| (sent.ph(p).end - sent.ph(p).start) as usize)
+        .sum();
+    if words <= 3 {
+        return false;
+    }
+    set_content(sent, a, k, q, None);
+    a.form = ContentForm::NounPhrase;
+    a.content.is_some()
+}
+
+/// What a study or poll shows when no clause follows, or what a naming verb calls something:
+/// its object and what is said of it, to the end of the object (`showed Hale taking a lead in
+/// the race`, `show Ortiz with a narrow lead`, `showed a one-point gap between the two`,
+/// `described the plan as unworkable`), when it has more than three words.
+fn finding_object<'a>(sent: &Sent<'_, 'a>, k: usize, e: usize, a: &mut Attr<'a>) -> bool {
+    let x = sent.ph(k);
+    if x.kind != PhraseKind::Np || x.is(PhraseFlag::PRONOUN) && k + 1 == e {
+        return false;
+    }
+    let mut q = k + 1;
+    while q < e {
+        let y = sent.ph(q);
+        let small = match y.kind {
+            PhraseKind::Np | PhraseKind::Prep | PhraseKind::Adv | PhraseKind::Adj => true,
+            PhraseKind::Quote => true,
+            PhraseKind::Vg => !y.is(PhraseFlag::FINITE),
+            PhraseKind::Cconj => sent.ph(q + 1).kind == PhraseKind::Np,
+            _ => false,
+        };
+        if !small || sent.doc.is_func(y.start as usize, FuncType::Connective) {
+            break;
+        }
+        q += 1;
+    }
     let words: usize = (k..q)
         .map(|p| (sent.ph(p).end - sent.ph(p).start) as usize)
         .sum();

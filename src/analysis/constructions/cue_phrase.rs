@@ -115,7 +115,9 @@ fn phrase_cue<'a>(
     };
     a.speaker = Some(who.clone());
     let initial = (lo..ps).all(|t| !doc.is_word(t));
-    if initial && ct == CueType::According {
+    // ("As reported by the Ledger, …" opens its sentence the same way.)
+    let as_reported = ct == CueType::ReportedBy && doc.tok_text(ps).eq_ignore_ascii_case("as");
+    if initial && (ct == CueType::According || as_reported) {
         // "According to a transcript of a call cited in the indictment, X told …": the claim
         // starts after the comma closing the source's phrase.
         let mut start = who_end;

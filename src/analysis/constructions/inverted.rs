@@ -8,9 +8,9 @@
 use super::reported::left_side;
 use super::speaker::np_forward;
 use super::{Attr, CueKind, Sent};
-use crate::analysis::np::{self, NpKind};
+use crate::analysis::np::NpKind;
 use crate::grammar::{NounKind, Verb, VerbKind};
-use crate::syntax::{ClauseKind, PhraseKind};
+use crate::syntax::{ClauseKind, PhraseFlag, PhraseKind};
 
 /// The inverted attribution of the speech verb group at phrase `p`.
 pub fn at<'a>(sent: &Sent<'_, 'a>, p: usize, v: &'a Verb) -> Option<Attr<'a>> {
@@ -40,7 +40,10 @@ pub fn at<'a>(sent: &Sent<'_, 'a>, p: usize, v: &'a Verb) -> Option<Attr<'a>> {
     a.inverted = true;
     // "said Ina Falk, an analyst at Norrmark Bank": the role is the person's title.
     if sent.is_punct(end, ",") && sent.ph(end + 1).kind == PhraseKind::Np {
-        if let Some((app, app_end)) = np_forward(sent, end + 1) {
+        // (Not the subject of the clause after: "said Marta Sills, the city wants …".)
+        let next_verb =
+            |e: usize| sent.ph(e).kind == PhraseKind::Vg && sent.ph(e).is(PhraseFlag::FINITE);
+        if let Some((app, app_end)) = np_forward(sent, end + 1).filter(|(_, e)| !next_verb(*e)) {
             if app.kind == NpKind::Role {
                 if n.kind == NpKind::Name {
                     a.appositives.push(app);
@@ -66,6 +69,8 @@ pub fn at<'a>(sent: &Sent<'_, 'a>, p: usize, v: &'a Verb) -> Option<Attr<'a>> {
     }
     if sent.is_aside_mark(k) && sent.is_quote(k + 1) {
         a.quotes.push(sent.tok(k + 1));
+    } else if interposed(sent, prev, k, &mut a) {
+        return Some(a);
     }
     left_side(sent, &mut a);
     if v.kind == VerbKind::Manner {
@@ -77,6 +82,31 @@ pub fn at<'a>(sent: &Sent<'_, 'a>, p: usize, v: &'a Verb) -> Option<Attr<'a>> {
             a.quotes.insert(0, q);
         }
     }
-    let _ = np::is_boundary;
     a.claims().then_some(a)
+}
+
+/// "Rather than raising taxes again, said Marta Sills, the firm's director, the city wants the
+/// gap narrowed.": after an opening phrase with no verb of its own, the speaker set off by
+/// commas before the clause that is the claim (`prev` is the comma before the verb, `k` the
+/// phrase after the speaker).
+fn interposed(sent: &Sent<'_, '_>, prev: usize, k: usize, a: &mut Attr<'_>) -> bool {
+    if !sent.is_punct(prev, ",") || !sent.is_punct(k, ",") {
+        return false;
+    }
+    let finite = |q: usize| sent.ph(q).kind == PhraseKind::Vg && sent.ph(q).is(PhraseFlag::FINITE);
+    if (sent.p0..prev).any(finite) || (sent.p0..prev).any(|q| sent.is_quote(q)) {
+        return false;
+    }
+    let subject = (sent.clauses.0..sent.clauses.1).any(|c| {
+        sent.clause(c).is_some_and(|x| {
+            x.subject.is_some_and(|s| s.start as usize == k + 1) && x.verb.is_some()
+        })
+    });
+    if !subject {
+        return false;
+    }
+    let (s, e) = sent.span(k + 1, sent.p1);
+    a.content = Some((s, e));
+    a.content_clause = None;
+    true
 }

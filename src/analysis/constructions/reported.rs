@@ -197,7 +197,12 @@ fn parenthetical(sent: &Sent<'_, '_>, p: usize, a: &mut Attr<'_>) -> bool {
         && before <= sent.p0 + 4
         && matches!(
             sent.ph(sent.p0).kind,
-            PhraseKind::Adv | PhraseKind::Prep | PhraseKind::Sconj | PhraseKind::Np
+            PhraseKind::Adv
+                | PhraseKind::Prep
+                | PhraseKind::Sconj
+                | PhraseKind::Np
+                | PhraseKind::Cconj
+                | PhraseKind::Wh
         );
     let (_, end) = sent.span(sent.p0, sent.p1);
     if predicate && !clause_before || whole {

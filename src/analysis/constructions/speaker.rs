@@ -170,6 +170,16 @@ pub fn np_forward<'a>(sent: &Sent<'_, 'a>, p: usize) -> Option<(Np<'a>, usize)> 
     let n = np::parse_forward(doc, x.start as usize, limit)
         .or_else(|| np::generic(doc, x.start as usize, x.end as usize))?;
     let end = (sent.phrase_of(n.end.saturating_sub(1)) + 1).max(p + 1);
+    // "said lobbyist and party strategist Carl Dent": two descriptions of one named person.
+    if n.kind == NpKind::Role && sent.ph(end).kind == PhraseKind::Cconj {
+        if let Some((mut m, m_end)) = np_forward(sent, end + 1)
+            .filter(|(m, _)| m.kind == NpKind::Name && m.name.is_some_and(|(s, _)| s > m.start))
+        {
+            m.titles.extend(n.titles.iter());
+            m.start = n.start;
+            return Some((m, m_end));
+        }
+    }
     // "the harbour master in Port Alder, Nils Roe.": a name closing the sentence after a role
     // and its place names the role.
     if n.kind == NpKind::Role {

@@ -123,13 +123,11 @@ fn acts_with_no_clause() {
     assert_eq!(r.1, "residents to boil their drinking water");
     let r = one("The mayor asked whether the bridge could reopen by June.");
     assert_eq!(r.3, ContentForm::Question);
+    // (Where the act took place is no part of it.)
     let r = one("Clinton accused Trump of using divisive rhetoric at rallies.");
     assert_eq!(
         (r.1.as_str(), r.3),
-        (
-            "Trump of using divisive rhetoric at rallies",
-            ContentForm::NounPhrase
-        )
+        ("Trump of using divisive rhetoric", ContentForm::NounPhrase)
     );
 }
 
@@ -138,4 +136,100 @@ fn no_claim() {
     assert!(read("The ministry has not said whether it will appeal.").is_empty());
     assert!(read("The official asked not to be named.").is_empty());
     assert!(read("The report is due next week.").is_empty());
+}
+
+/// (speaker, content) of the one attribution of `text`.
+fn pair(text: &str) -> (String, String) {
+    let r = one(text);
+    (r.0, r.1)
+}
+
+fn owned(a: &str, b: &str) -> (String, String) {
+    (a.to_string(), b.to_string())
+}
+
+#[test]
+fn postposed_after_a_clause_ending_in_a_noun() {
+    assert_eq!(
+        pair("The firm lobbied for the club at the state level, said Carl Dent, a consultant."),
+        owned(
+            "Carl Dent",
+            "The firm lobbied for the club at the state level"
+        )
+    );
+    assert_eq!(
+        pair("Even Peru has more pull through its films, says political scientist Rosa Valdez."),
+        owned(
+            "political scientist Rosa Valdez",
+            "Even Peru has more pull through its films"
+        )
+    );
+    assert_eq!(
+        pair("Fares will rise, said lobbyist and party strategist Carl Dent."),
+        owned("lobbyist and party strategist Carl Dent", "Fares will rise")
+    );
+}
+
+#[test]
+fn subjects_a_lone_demonstrative_and_correlatives() {
+    assert_eq!(
+        pair("Others say this is just a rough patch."),
+        owned("Others", "this is just a rough patch")
+    );
+    assert_eq!(
+        pair("Hale said both Ortiz and Brandt have been fair to him."),
+        owned("Hale", "both Ortiz and Brandt have been fair to him")
+    );
+    let r = read("Hume, who calls Dunn a \"menace,\" said he doubts the plan.");
+    assert_eq!((r[0].2, r[1].1.as_str()), (1, "he doubts the plan"));
+}
+
+#[test]
+fn a_relative_clause_whose_subject_is_the_claim() {
+    let r = read("Tanner signed a letter that he said was drafted by the firm.");
+    assert_eq!(
+        (r[0].0.as_str(), r[0].1.as_str()),
+        ("he", "was drafted by the firm")
+    );
+    let r = read("Turnout rose among independents, which Democrats say could be aiding Hale.");
+    assert_eq!(r[0].1, "could be aiding Hale");
+}
+
+#[test]
+fn asides_between_the_cue_and_its_clause_or_speaker() {
+    assert_eq!(
+        pair("The chairman said \u{2014} on the radio, as it happens \u{2014} that he raised $4 million.")
+            .1,
+        "he raised $4 million"
+    );
+    assert_eq!(
+        pair("And yet, the aides say, Syria remains a priority."),
+        owned("the aides", "Syria remains a priority")
+    );
+    assert_eq!(
+        pair("Rather than raising taxes again, said Marta Sills, the city wants the gap narrowed."),
+        owned("Marta Sills", "the city wants the gap narrowed")
+    );
+    assert_eq!(
+        pair("As reported by the Harbor Ledger, the city raised its minimum wage."),
+        owned("the Harbor Ledger", "the city raised its minimum wage")
+    );
+}
+
+#[test]
+fn what_a_poll_shows_and_what_a_name_calls() {
+    let r = one("A state poll last month showed Ms. Ortiz leading Mr. Lowe among older voters.");
+    assert_eq!(
+        (r.1.as_str(), r.3),
+        (
+            "Ms. Ortiz leading Mr. Lowe among older voters",
+            ContentForm::NounPhrase
+        )
+    );
+    assert_eq!(
+        pair("Critics described the push as nearly impossible to pull off.").1,
+        "the push as nearly impossible to pull off"
+    );
+    // Three words or fewer name the act.
+    assert!(read("The poll showed a tie.").iter().all(|r| r.1.is_empty()));
 }

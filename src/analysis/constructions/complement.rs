@@ -692,9 +692,13 @@ fn finding_object<'a>(sent: &Sent<'_, 'a>, k: usize, e: usize, a: &mut Attr<'a>)
             PhraseKind::Quote => true,
             PhraseKind::Vg => !y.is(PhraseFlag::FINITE),
             PhraseKind::Cconj => sent.ph(q + 1).kind == PhraseKind::Np,
+            PhraseKind::To => sent.ph(q + 1).kind == PhraseKind::Vg,
             _ => false,
         };
-        if !small || sent.doc.is_func(y.start as usize, FuncType::Connective) {
+        // (A connective opens an adverbial clause, but for a naming verb "as" names:
+        // "described the plan as unworkable".)
+        let naming = a.verb.is_some_and(|v| v.kind == VerbKind::Naming) && q == k + 1;
+        if !small || !naming && sent.doc.is_func(y.start as usize, FuncType::Connective) {
             break;
         }
         q += 1;

@@ -272,8 +272,15 @@ fn opener(doc: &Doc<'_>, b: &mut Builder<'_>, p: usize, p1: usize) {
             let nominal = |q: Phrase| {
                 q.kind == PhraseKind::Np || (q.kind == PhraseKind::Vg && q.is(PhraseFlag::GERUND))
             };
+            // (", and whose son …" goes on with the relative clause open.)
+            let relative_open = b
+                .open
+                .iter()
+                .any(|&c| b.out.get(c).is_some_and(|x| x.kind == ClauseKind::Relative));
             let after_noun = prev.is_some_and(|q| {
-                nominal(q) || (q.kind == PhraseKind::Punct && p >= 2 && nominal(ph(doc, p - 2)))
+                nominal(q)
+                    || (q.kind == PhraseKind::Punct && p >= 2 && nominal(ph(doc, p - 2)))
+                    || (q.kind == PhraseKind::Cconj && relative_open)
             });
             let kind = if after_noun {
                 ClauseKind::Relative
@@ -313,7 +320,36 @@ fn coordination_opener(doc: &Doc<'_>, b: &mut Builder<'_>, p: usize, p1: usize) 
         && text(doc, v + 1).eq_ignore_ascii_case("that"));
     // "said both Ortiz and Brandt were …": nouns joined right after a verb that takes no
     // object are the subject of its clause.
-    if !comma && p >= 2 && ph(doc, p - 1).kind == PhraseKind::Np && no_object_verb(doc, p - 2) {
+    // ("said rising fuel costs and an ageing vessel had …": a gerund or adjective may open
+    // the first.)
+    let mut q = p;
+    while q > 0 && p - q < 3 {
+        let y = ph(doc, q - 1);
+        let nominal = y.kind == PhraseKind::Np
+            || y.kind == PhraseKind::Adj
+            || y.kind == PhraseKind::Vg && y.is(PhraseFlag::GERUND) && y.end == y.start + 1;
+        if !nominal {
+            break;
+        }
+        q -= 1;
+    }
+    if !comma
+        && q < p
+        && q > 0
+        && ph(doc, p - 1).kind == PhraseKind::Np
+        && no_object_verb(doc, q - 1)
+    {
+        return;
+    }
+    // "said the city would not intervene "for now," but would …": an auxiliary with no
+    // subject goes on with the reported clause (its subject left out).
+    let aux = v == p + 1 && doc.tag(ph(doc, v).start as usize).is_aux() && !act;
+    let inner = b
+        .out
+        .get(b.current_index())
+        .is_some_and(|c| c.kind == ClauseKind::Complement);
+    if comma && aux && inner {
+        b.push(p, ClauseKind::Coordinate, Some(p), true);
         return;
     }
     if comma || (act && v == p + 1) {
@@ -377,6 +413,27 @@ fn punct_opener(doc: &Doc<'_>, b: &mut Builder<'_>, p: usize, p1: usize) {
         b.push(p + 1, ClauseKind::Main, None, false);
     } else if is_punct(doc, p, ":") && ph(doc, p + 1).kind != PhraseKind::Quote && p + 1 < p1 {
         b.push(p + 1, ClauseKind::Complement, Some(p), true);
+    } else if is_dash(doc, p) {
+        // "X — who …, and whose … — said": a relative clause set off by a dash closes at the
+        // next one.
+        let relative = b.open.iter().rposition(|&c| {
+            b.out.get(c).is_some_and(|x| {
+                x.kind == ClauseKind::Relative
+                    && x.start > 0
+                    && (0..x.start as usize)
+                        .rev()
+                        .take(12)
+                        .find(|&q| is_dash(doc, q))
+                        .is_some()
+            })
+        });
+        if let Some(k) = relative {
+            let first = b
+                .open
+                .iter()
+                .position(|&c| b.out.get(c).is_some_and(|x| x.kind == ClauseKind::Relative));
+            b.close_to(first.unwrap_or(k), p);
+        }
     } else if is_punct(doc, p, ",") {
         // A relative clause set off by a comma closes at the next one, with the clauses
         // opened inside it.
@@ -486,11 +543,27 @@ fn finite_verb(doc: &Doc<'_>, b: &mut Builder<'_>, p: usize) {
     if reread_participle(doc, b, cur, p) {
         return;
     }
+    if inside_dash_relative(doc, b, p) {
+        return;
+    }
     if let Some(k) = b.innermost_without_verb() {
         b.close_to(k + 1, p);
         let at = b.current_index();
         set_verb(doc, b, at, p);
     }
+}
+
+/// Whether phrase `p` lies inside an open relative clause set off by a dash that a second
+/// dash closes later: its verbs stay inside ("X — who has made health costs/VBZ …, and whose
+/// son … — said").
+fn inside_dash_relative(doc: &Doc<'_>, b: &Builder<'_>, p: usize) -> bool {
+    let opened = b.open.iter().any(|&c| {
+        b.out.get(c).is_some_and(|x| {
+            x.kind == ClauseKind::Relative && x.start > 0 && is_dash(doc, x.start as usize - 1)
+        })
+    });
+    let sentence_end = doc.phrases.len();
+    opened && (p + 1..sentence_end.min(p + 30)).any(|q| is_dash(doc, q))
 }
 
 /// When clause `cur`'s verb is a one-word past form right after its subject, followed only by
@@ -554,12 +627,34 @@ pub fn subject_before(doc: &Doc<'_>, lo: usize, v: usize) -> Option<Subject> {
         // (A pronoun needs none: "a job she describes as …", "what he called …".)
         let pronoun = end == a + 1 && ph(doc, a).is(PhraseFlag::PRONOUN);
         let lone = end == a + 1 && (after_prep || pronoun);
-        if a > lo && !opens_after(doc, a - 1) && !lone && !after_object {
+        // ("says up to 300 millimetres of rain could fall": a number after "up to", "at
+        // least" opens a subject.)
+        let x = ph(doc, a);
+        let numbered = after_prep
+            && x.kind == PhraseKind::Np
+            && doc.tag(x.start as usize).is_num()
+            && a >= lo + 2
+            && ph(doc, a - 2).kind == PhraseKind::Prep;
+        let lone = lone || numbered;
+        // "a pattern the lead author described as …", "the probe the agency said was …": a
+        // relative clause with no relative word opens on a determined noun phrase right after
+        // the one it modifies.
+        let reduced = a > lo
+            && ph(doc, a - 1).kind == PhraseKind::Np
+            && ph(doc, a - 1).is(PhraseFlag::DETERMINED)
+            && ph(doc, a).kind == PhraseKind::Np
+            && (ph(doc, a).is(PhraseFlag::DETERMINED) || ph(doc, a).is(PhraseFlag::PRONOUN));
+        if a > lo && !opens_after(doc, a - 1) && !lone && !after_object && !reduced {
             continue;
         }
         let i = Phr::new(doc, a, end);
         if let Ok((r, core_end)) = subject_group(i) {
             let head = ph(doc, a);
+            // (A gerund set off by a comma opens an adverbial, not a subject: "Writing in the
+            // Chronicle on Wednesday, the agency's chief argued …".)
+            if head.kind == PhraseKind::Vg && (a..end).any(|q| is_aside(doc, q)) {
+                continue;
+            }
             let nominal = head.kind == PhraseKind::Np || head.is(PhraseFlag::GERUND);
             // (A comma may close the group: "Bob Friedman, a host and manager at X, said".)
             // (Not a bare noun phrase before a comma: "…at the state level, said Carl Dent" is
@@ -603,6 +698,11 @@ fn agrees(doc: &Doc<'_>, a: usize, core_end: usize, v: usize) -> bool {
     let singular_verb = matches!(first, super::Tag::VerbVbz | super::Tag::AuxVbz);
     let singular_noun = matches!(h, super::Tag::NounNn);
     !(singular_verb && h.is_plural() || plural_verb && singular_noun)
+}
+
+/// Whether phrase `p` is a dash.
+fn is_dash(doc: &Doc<'_>, p: usize) -> bool {
+    ph(doc, p).kind == PhraseKind::Punct && matches!(text(doc, p), "\u{2014}" | "\u{2013}" | "--")
 }
 
 /// Whether phrase `p` is a comma or a dash.

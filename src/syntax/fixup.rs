@@ -8,6 +8,15 @@
 //!   "that" of a speech verb's complement, a word the tagger read as a present-tense verb
 //!   ("cocoa/VBZ", "relations/VBZ", "work/VBP") is the clause's subject noun when a noun, a
 //!   preposition or a verb follows it (a verb right after "that" would need an object there).
+//! - "told reporters his client …": right after a verb that takes its hearer (`hearer=yes`), a
+//!   lower-case word read as a present-tense verb before a determiner, a pronoun, a name or
+//!   "that" is the hearer noun.
+//! - "said in an update that adjusted operating profit …": after the complementizer, a past
+//!   form before a noun modifies it.
+//! - "told a business gathering in Delhi that …": an "-ing" word after a determined noun and
+//!   before a preposition or "that" is a noun.
+//! - "Secretary for Housing Lam Pui-kwan": a word the lexicon knows only as a preposition
+//!   (`type=preposition`) read as a subordinating conjunction is a preposition.
 //! - "…, urging voters to see the big picture": right after a comma, the "-ing" form of a speech
 //!   verb that opens a new claim (`split=yes` in verbs.txt) read as a noun or an adjective is
 //!   the verb's participle when a noun phrase, "that", "to" or a quotation follows it.
@@ -34,6 +43,11 @@ pub fn apply(doc: &Doc<'_>, tags: &mut [Tag]) {
                     *slot = Tag::VerbVbg;
                 }
             }
+        }
+        for t in s.start + 1..s.end.saturating_sub(1) {
+            hearer_noun(doc, tags, t);
+            gerund_noun(tags, t);
+            preposition(doc, tags, t);
         }
         for t in s.start..s.end.saturating_sub(2) {
             if complementizer_that(doc, tags, t, s.start) {
@@ -80,11 +94,20 @@ fn complementizer_that(doc: &Doc<'_>, tags: &[Tag], t: usize, start: usize) -> b
 /// as a present-tense verb and a noun, a preposition or a verb follows.
 fn subject_after_that(doc: &Doc<'_>, tags: &mut [Tag], t: usize) {
     let g = tag(tags, t);
+    let next = tag(tags, t + 1);
+    if g == Tag::VerbVbd && (next.is_noun() || next == Tag::VerbVbg) && !doc.is_cap(t) {
+        set(tags, t, Tag::AdjJj);
+        return;
+    }
     if !matches!(g, Tag::VerbVbz | Tag::VerbVbp | Tag::VerbVb) || doc.is_cap(t) {
         return;
     }
-    let next = tag(tags, t + 1);
-    if !(next.is_noun() || next.is_adp() || next.is_sconj() || next.is_verb()) {
+    let wh = matches!(
+        next,
+        Tag::PronWp | Tag::PronWpS | Tag::PronWdt | Tag::DetWdt
+    );
+    if !(next.is_noun() || next.is_adp() || next.is_sconj() || next.is_verb() || next.is_to() || wh)
+    {
         return;
     }
     let plural = doc.tok_text(t).ends_with('s');
@@ -111,4 +134,59 @@ fn split_participle(doc: &Doc<'_>, tags: &[Tag], t: usize) -> bool {
         || next.is_to()
         || next.is_quote()
         || doc.tok_text(t + 1).eq_ignore_ascii_case("that"))
+}
+
+fn set(tags: &mut [Tag], t: usize, g: Tag) {
+    if let Some(slot) = tags.get_mut(t) {
+        *slot = g;
+    }
+}
+
+/// Re-reads token `t` as the hearer noun after a verb with `hearer=yes` ("told reporters his
+/// client …").
+fn hearer_noun(doc: &Doc<'_>, tags: &mut [Tag], t: usize) {
+    use crate::grammar::Tag as G;
+    let g = tag(tags, t);
+    if !matches!(g, Tag::VerbVbz | Tag::VerbVbp) || doc.is_cap(t) {
+        return;
+    }
+    let hearer = doc
+        .word_tags(t - 1)
+        .any(|x| matches!(x, G::Verb(v) if v.hearer));
+    let next = tag(tags, t + 1);
+    let opens = next.is_det()
+        || next.is_pronoun()
+        || next.is_proper()
+        || next == Tag::PronPrpS
+        || doc.tok_text(t + 1).eq_ignore_ascii_case("that");
+    if hearer && opens && tag(tags, t - 1).is_verb() {
+        let plural = doc.tok_text(t).ends_with('s');
+        set(tags, t, if plural { Tag::NounNns } else { Tag::NounNn });
+    }
+}
+
+/// Re-reads token `t`, an "-ing" word after a determiner and a common noun, as a noun when a
+/// preposition or "that" follows ("told a business gathering in Delhi that …").
+fn gerund_noun(tags: &mut [Tag], t: usize) {
+    if tag(tags, t) != Tag::VerbVbg || t < 2 {
+        return;
+    }
+    let noun_before = matches!(tag(tags, t - 1), Tag::NounNn | Tag::NounNns);
+    let determined = tag(tags, t - 2).is_det() || tag(tags, t - 2) == Tag::PronPrpS;
+    let next = tag(tags, t + 1);
+    if noun_before && determined && (next.is_adp() || next.is_sconj() || next == Tag::PronWdt) {
+        set(tags, t, Tag::NounNn);
+    }
+}
+
+/// Re-reads token `t` as a preposition when the tagger read it as a subordinating conjunction
+/// but the lexicon knows it only as a preposition.
+fn preposition(doc: &Doc<'_>, tags: &mut [Tag], t: usize) {
+    if tag(tags, t) == Tag::SconjIn
+        && doc.is_func(t, crate::grammar::FuncType::Preposition)
+        && !doc.is_func(t, crate::grammar::FuncType::Connective)
+        && !doc.is_func(t, crate::grammar::FuncType::Complementizer)
+    {
+        set(tags, t, Tag::AdpIn);
+    }
 }

@@ -410,8 +410,15 @@ impl Chunker<'_, '_> {
         while k < end {
             let g = self.tag(k);
             let determined = *flags & PhraseFlag::DETERMINED != 0;
+            // (A lower-case time word after a name opens a time phrase: "Judge Ana Ruiz last
+            // week rejected …".)
+            let time_after_name = k > start
+                && self.tag(k - 1).is_proper()
+                && !self.doc.is_cap(k)
+                && self.doc.is_func(k, crate::grammar::FuncType::Time);
             if (k > start && determined && self.name_after_plain_noun(k))
                 || self.reporting_form(k, end)
+                || time_after_name
             {
                 break;
             }
@@ -497,7 +504,10 @@ impl Chunker<'_, '_> {
                 let g = self.tag(p);
                 // (After a preposition, a verb or "that": "of proposed changes", "said targeted
                 // payments would begin".)
-                g == Tag::AdpIn || g == Tag::SconjIn || (g.is_verb() && self.tag(k).is_participle())
+                // ("said rising fuel costs had …": a gerund too.)
+                g == Tag::AdpIn
+                    || g == Tag::SconjIn
+                    || (g.is_verb() && (self.tag(k).is_participle() || self.tag(k).is_gerund()))
             })
             || (k == self.first && self.doc.is_cap(k) && !self.doc.is_cap(k + 1))
     }
@@ -696,7 +706,11 @@ impl Chunker<'_, '_> {
         let prev = t.checked_sub(1);
         let opens = prev.is_none_or(|p| {
             let g = self.tag(p);
-            doc.is_punct(p, ",") || g == Tag::PronPrp || (g.is_proper() && !self.possessive(p))
+            // ("… and called on the government to …": a speaker's next act.)
+            doc.is_punct(p, ",")
+                || g == Tag::PronPrp
+                || (g.is_proper() && !self.possessive(p))
+                || g.is_cconj()
         });
         let by = next < end && doc.tok_text(next).eq_ignore_ascii_case("by");
         // "responded in their own filing that …": "that" a few words on, no verb between.

@@ -56,15 +56,19 @@ pub fn complement<'a>(sent: &Sent<'_, 'a>, mut k: usize, a: &mut Attr<'a>) {
         a.quotes.push(sent.tok(after_tail + 1));
         return;
     }
-    let after_tail = if sent.ph(after_tail).kind == PhraseKind::Prep
-        && opens_clause(sent, after_tail + 1)
-        && sent.ph(after_tail + 1).is(PhraseFlag::QUANTITY)
-    {
-        after_tail + 1
-    } else {
-        after_tail
-    };
-    if let Some((from, to, c)) = clause_at(sent, after_tail, k) {
+    // "said at least 23 people …", "says up to 300 millimetres of rain …": a preposition
+    // before a number opens the clause's subject.
+    let preps = (after_tail..after_tail + 2)
+        .take_while(|&q| sent.ph(q).kind == PhraseKind::Prep)
+        .count();
+    let x = sent.ph(after_tail + preps);
+    let numbered = (x.start..x.end).any(|t| sent.doc.tag(t as usize).is_num());
+    let before_number = preps > 0
+        && opens_clause(sent, after_tail + preps)
+        && (numbered || x.is(PhraseFlag::QUANTITY));
+    let lead = if before_number { preps } else { 0 };
+    if let Some((from, to, c)) = clause_at(sent, after_tail + lead, k) {
+        let from = if before_number { after_tail } else { from };
         set_content(sent, a, from, to, Some(c));
         let opener = sent.ph(from);
         let w = sent.doc.tok_text(opener.start as usize);
@@ -242,6 +246,16 @@ fn tail<'a>(sent: &Sent<'_, 'a>, k: usize, a: &mut Attr<'a>) -> usize {
         }
         if x.kind == PhraseKind::Adv || crate::syntax::is_time_np(doc, e) {
             e += 1;
+            continue;
+        }
+        // `said on the "Bola Quadrada" podcast`: a quoted title inside the tail's noun phrase.
+        if x.kind == PhraseKind::Quote
+            && e > k
+            && sent.ph(e - 1).kind == PhraseKind::Np
+            && sent.ph(e + 1).kind == PhraseKind::Np
+            && !sent.is_punct(e - 1, ",")
+        {
+            e += 2;
             continue;
         }
         // "in a statement issued in Geneva", "in remarks broadcast on state television": a
@@ -517,7 +531,12 @@ fn object<'a>(sent: &Sent<'_, 'a>, k: usize, a: &mut Attr<'a>) {
         + (k..e)
             .map(|q| (sent.ph(q).end - sent.ph(q).start) as usize)
             .sum::<usize>();
-    if kind == Some(VerbKind::Finding) && finding_object(sent, k, e, a) {
+    // (What a person shows is no finding: "She showed the jury an email".)
+    let person = a
+        .speaker
+        .as_ref()
+        .is_some_and(|n| n.noun_kind() == crate::grammar::NounKind::Person);
+    if kind == Some(VerbKind::Finding) && !person && finding_object(sent, k, e, a) {
         return;
     }
     let says = matches!(kind, Some(VerbKind::Speech | VerbKind::Finding));

@@ -92,6 +92,8 @@ fn phrase_cue<'a>(
                 (n, e)
             })
     })?;
+    // "according to estimates from Andes Metals Research": a document's author speaks.
+    let (who, who_end) = author_of(sent, who, who_end);
     // "citing patient privacy": a bare singular role word is a reason, not a source.
     let modifier = who.kind == NpKind::Role
         && !who.definite
@@ -167,4 +169,32 @@ fn phrase_cue<'a>(
         a.content = Some((lo, end));
         a
     })
+}
+
+/// The author of the document `who` (ending before phrase `end`) named after it ("estimates
+/// from Andes Metals Research", "a report by the auditor"), or `who` itself.
+fn author_of<'a>(sent: &Sent<'_, 'a>, who: Np<'a>, end: usize) -> (Np<'a>, usize) {
+    let document = who.noun_kind() == crate::grammar::NounKind::Document;
+    let prep = sent.ph(end).kind == crate::syntax::PhraseKind::Prep
+        && !sent
+            .doc
+            .is_func(sent.tok(end), crate::grammar::FuncType::Connective);
+    if document && prep && !crate::syntax::is_time_np(sent.doc, end + 1) {
+        if let Some((n, e)) = np_forward(sent, end + 1) {
+            if n.kind == NpKind::Name {
+                return (n, e);
+            }
+        }
+        // ("from Santiago-based consultancy Andes Metals Research": the name closing the
+        // phrase.)
+        let x = sent.ph(end + 1);
+        let name = (x.start as usize + 1..x.end as usize).find_map(|t| {
+            np::parse_forward(sent.doc, t, sent.s.end)
+                .filter(|n| n.kind == NpKind::Name && n.end >= x.end as usize)
+        });
+        if let Some(n) = name {
+            return (n, end + 2);
+        }
+    }
+    (who, end)
 }

@@ -231,5 +231,7 @@ fn what_a_poll_shows_and_what_a_name_calls() {
         "the push as nearly impossible to pull off"
     );
     // Three words or fewer name the act.
-    assert!(read("The poll showed a tie.").iter().all(|r| r.1.is_empty()));
+    assert!(read("The poll showed a tie.")
+        .iter()
+        .all(|r| r.1.is_empty()));
 }

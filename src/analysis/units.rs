@@ -8,7 +8,7 @@ use super::constructions::{Attr, CueKind};
 use super::coref::{span_of, Entities};
 use super::np;
 use super::{Pending, Unit};
-use crate::grammar::{NounKind, Stance as GStance, Tag};
+use crate::grammar::{FuncType, NounKind, Stance as GStance, Tag};
 use crate::report::{ChainLink, ChainRole, Construction, Cue, QuoteKind, Stance};
 use crate::span::Span;
 use crate::text::{Doc, Sentence, TokClass};
@@ -158,7 +158,15 @@ impl Emitted {
                 continue;
             }
             self.bound.bind(t);
-            let kind = if is_direct_position(doc, s, t, a) {
+            // `is reading "The Salt Orchard," a debut novel`: a described title after the cue.
+            let inner = doc
+                .quote_of(t)
+                .and_then(|q| doc.quotes.get(q))
+                .map_or("", |q| q.content.of(doc.text));
+            let titled = t > a.cue.0 && doc.is_func(t + 1, FuncType::Determiner);
+            let kind = if titled && is_title(doc, t, inner) {
+                QuoteKind::Title
+            } else if is_direct_position(doc, s, t, a) {
                 QuoteKind::Direct
             } else {
                 QuoteKind::Partial
@@ -432,8 +440,13 @@ pub(super) fn is_title(doc: &Doc<'_>, t: usize, inner: &str) -> bool {
             || matches!(doc.tok_text(k), "titled" | "entitled")
     });
     let words: Vec<&str> = inner.split_whitespace().collect();
+    // (A comma inside the marks closes a title before its description: "reading "The Salt
+    // Orchard," a debut novel".)
+    let described = doc.is_func(t + 1, FuncType::Determiner);
+    let closed = inner.trim_end().ends_with(['.', '!', '?'])
+        || inner.trim_end().ends_with(',') && !described;
     let title_case = words.len() >= 2
-        && !inner.trim_end().ends_with(['.', ',', '!', '?'])
+        && !closed
         && words
             .iter()
             .filter(|w| w.len() > 3)

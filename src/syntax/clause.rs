@@ -313,11 +313,15 @@ fn coordination_opener(doc: &Doc<'_>, b: &mut Builder<'_>, p: usize, p1: usize) 
         .checked_sub(1)
         .is_some_and(|q| ph(doc, q).kind == PhraseKind::Punct || quote_ends_with_comma(doc, q));
     // A speaker's next act, or next claim ("conceded that … but insisted that …").
-    let act = doc.word_tags(ph(doc, v).head()).any(|x| {
-        matches!(x, crate::grammar::Tag::Verb(verb)
-            if verb.act || (verb.split && verb.kind == crate::grammar::VerbKind::Speech))
-    }) || (doc.has(ph(doc, v).head(), crate::grammar::TokClass::VERB)
-        && text(doc, v + 1).eq_ignore_ascii_case("that"));
+    // (Not after an auxiliary, whose subject is the inner clause's: "said the study was
+    // small and could not prove that …".)
+    let first_aux = doc.tag(ph(doc, v).start as usize).is_aux();
+    let act = !first_aux
+        && (doc.word_tags(ph(doc, v).head()).any(|x| {
+            matches!(x, crate::grammar::Tag::Verb(verb)
+                if verb.act || (verb.split && verb.kind == crate::grammar::VerbKind::Speech))
+        }) || (doc.has(ph(doc, v).head(), crate::grammar::TokClass::VERB)
+            && text(doc, v + 1).eq_ignore_ascii_case("that")));
     // "said both Ortiz and Brandt were …": nouns joined right after a verb that takes no
     // object are the subject of its clause.
     // ("said rising fuel costs and an ageing vessel had …": a gerund or adjective may open
@@ -343,7 +347,7 @@ fn coordination_opener(doc: &Doc<'_>, b: &mut Builder<'_>, p: usize, p1: usize) 
     }
     // "said the city would not intervene "for now," but would …": an auxiliary with no
     // subject goes on with the reported clause (its subject left out).
-    let aux = v == p + 1 && doc.tag(ph(doc, v).start as usize).is_aux() && !act;
+    let aux = v == p + 1 && first_aux;
     let inner = b
         .out
         .get(b.current_index())
@@ -395,7 +399,11 @@ fn hearer_that(doc: &Doc<'_>, p: usize) -> bool {
         q -= 1;
         let x = ph(doc, q);
         match x.kind {
-            PhraseKind::Np | PhraseKind::Prep | PhraseKind::Adv | PhraseKind::Quote => {}
+            PhraseKind::Np
+            | PhraseKind::Prep
+            | PhraseKind::To
+            | PhraseKind::Adv
+            | PhraseKind::Quote => {}
             PhraseKind::Vg => {
                 return q + 1 < p && doc.has(x.head(), crate::grammar::TokClass::VERB)
             }
@@ -643,7 +651,9 @@ pub fn subject_before(doc: &Doc<'_>, lo: usize, v: usize) -> Option<Subject> {
             && ph(doc, a - 1).kind == PhraseKind::Np
             && ph(doc, a - 1).is(PhraseFlag::DETERMINED)
             && ph(doc, a).kind == PhraseKind::Np
-            && (ph(doc, a).is(PhraseFlag::DETERMINED) || ph(doc, a).is(PhraseFlag::PRONOUN));
+            && (ph(doc, a).is(PhraseFlag::DETERMINED)
+                || ph(doc, a).is(PhraseFlag::PRONOUN)
+                || ph(doc, a).is(PhraseFlag::PROPER));
         if a > lo && !opens_after(doc, a - 1) && !lone && !after_object && !reduced {
             continue;
         }
@@ -652,7 +662,10 @@ pub fn subject_before(doc: &Doc<'_>, lo: usize, v: usize) -> Option<Subject> {
             let head = ph(doc, a);
             // (A gerund set off by a comma opens an adverbial, not a subject: "Writing in the
             // Chronicle on Wednesday, the agency's chief argued …".)
-            if head.kind == PhraseKind::Vg && (a..end).any(|q| is_aside(doc, q)) {
+            if head.kind == PhraseKind::Vg
+                && ph(doc, a + 1).kind == PhraseKind::Prep
+                && (a..end).any(|q| is_aside(doc, q))
+            {
                 continue;
             }
             let nominal = head.kind == PhraseKind::Np || head.is(PhraseFlag::GERUND);
@@ -854,10 +867,18 @@ fn postmodifier<'d, 'a: 'd>(i: Phr<'d, 'a>) -> PResult<'d, 'a, ()> {
         }),
         np,
     );
+    // ("living two doors down", not "waiting times in the south-west after figures": a
+    // connective opens a clause.)
     let participle = (
         nonfinite_vg,
         opt(np),
-        many0_count(pair(kind(PhraseKind::Prep), np)),
+        many0_count(pair(
+            super::input::phrase(|d, _, p| {
+                p.kind == PhraseKind::Prep && !d.is_func(p.start as usize, FuncType::Connective)
+            }),
+            np,
+        )),
+        opt(kind(PhraseKind::Adv)),
     );
     let relative = restrictive_relative;
     let parens = (punct("("), many0_count(not_close), punct(")"));

@@ -20,6 +20,8 @@
 //! - "…, urging voters to see the big picture": right after a comma, the "-ing" form of a speech
 //!   verb that opens a new claim (`split=yes` in verbs.txt) read as a noun or an adjective is
 //!   the verb's participle when a noun phrase, "that", "to" or a quotation follows it.
+//! - "told a meeting of the club that inflation was …": a "that" read as a determiner after a
+//!   hearer verb's object, its noun followed by a finite verb or a comma, opens the clause.
 
 use super::Tag;
 use crate::grammar::TokClass;
@@ -48,6 +50,7 @@ pub fn apply(doc: &Doc<'_>, tags: &mut [Tag]) {
             hearer_noun(doc, tags, t);
             gerund_noun(tags, t);
             preposition(doc, tags, t);
+            hearer_that(doc, tags, t, s.start);
         }
         for t in s.start..s.end.saturating_sub(2) {
             if complementizer_that(doc, tags, t, s.start) {
@@ -188,5 +191,35 @@ fn preposition(doc: &Doc<'_>, tags: &mut [Tag], t: usize) {
         && !doc.is_func(t, crate::grammar::FuncType::Complementizer)
     {
         set(tags, t, Tag::AdpIn);
+    }
+}
+
+/// Re-reads a determiner "that" at `t` as the complementizer when a verb that takes its hearer
+/// comes before it across a noun phrase (and prepositional phrases), and its noun is followed
+/// by a finite verb or a comma ("told a meeting of the club that inflation was …").
+fn hearer_that(doc: &Doc<'_>, tags: &mut [Tag], t: usize, first: usize) {
+    use crate::grammar::Tag as G;
+    if !tag(tags, t).is_det() || !doc.tok_text(t).eq_ignore_ascii_case("that") {
+        return;
+    }
+    let nominal = |g: Tag| g.is_noun() || g.is_adj() || g.is_det() || g.is_num();
+    let object = |g: Tag| nominal(g) || g.is_adp() || g == Tag::PronPrpS;
+    let mut v = t;
+    while v > first && v + 12 > t && object(tag(tags, v - 1)) {
+        v -= 1;
+    }
+    let hearer = v > first
+        && v + 1 < t
+        && tag(tags, v - 1).is_verb()
+        && doc
+            .word_tags(v - 1)
+            .any(|x| matches!(x, G::Verb(w) if w.hearer));
+    let mut n = t + 1;
+    while n < doc.tokens.len() && n < t + 6 && nominal(tag(tags, n)) {
+        n += 1;
+    }
+    let closed = n > t + 1 && (tag(tags, n).is_finite() || doc.is_punct(n, ","));
+    if hearer && closed && tag(tags, n - 1).is_noun() {
+        set(tags, t, Tag::SconjIn);
     }
 }

@@ -551,9 +551,18 @@ impl Chunker<'_, '_> {
                 || doc.quote_of(next).is_some()
                 || doc.is_punct(next, ":"));
         // "…, the nursing regulator estimates.": a cue closing its sentence after a noun.
+        // (Not a list's noun: "include engineering reports, meeting notes": the speaker's
+        // noun is determined or a name.)
+        let speaker_before = t > self.first
+            && (self.tag(t - 1) == Tag::PronPrp
+                || self.tag(t - 1).is_proper()
+                || self.tag(t - 1).is_noun()
+                    && (t.saturating_sub(4).max(self.first)..t - 1).any(|p| {
+                        let g = self.tag(p);
+                        g.is_det() || g == Tag::PronPrpS || self.possessive(p)
+                    }));
         let closing = (next >= end || doc.is_punct(next, ".") || doc.is_punct(next, ","))
-            && t > self.first
-            && (self.tag(t - 1).is_noun() || self.tag(t - 1) == Tag::PronPrp)
+            && speaker_before
             && (self.first..t).any(|p| doc.is_punct(p, ",") || doc.quote_of(p).is_some());
         // '"We love cats!" reply Burton and Nick.': a cue right after a quotation, before its
         // speaker.

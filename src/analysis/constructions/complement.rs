@@ -139,7 +139,12 @@ fn read_hearer<'a>(sent: &Sent<'_, 'a>, k: usize, a: &mut Attr<'a>) -> (usize, b
     // "the club's channel, Harbour TV, that": a name in apposition to the hearer.
     if sent.is_punct(e, ",") && sent.ph(e + 1).is(PhraseFlag::PROPER) && sent.is_punct(e + 2, ",") {
         if np::is_outlet_noun(doc, x.head()) && a.chain.is_empty() {
-            if let Some(mut n) = np::generic(doc, sent.tok(e + 1), sent.ph(e + 1).end as usize) {
+            // The name, titled by the hearer's words ("the club's channel").
+            let limit = sent.ph(e + 1).end as usize;
+            let named = np::generic(doc, x.start as usize, x.end as usize)
+                .map(|role| np::appositive_name(doc, role, limit))
+                .filter(|n| n.kind == NpKind::Name);
+            if let Some(mut n) = named.or_else(|| np::generic(doc, sent.tok(e + 1), limit)) {
                 n.outlet = true;
                 a.chain.push(n);
             }
@@ -147,11 +152,13 @@ fn read_hearer<'a>(sent: &Sent<'_, 'a>, k: usize, a: &mut Attr<'a>) -> (usize, b
         e += 3;
     }
     let mut placed = false;
+    // ("a crowd of about 300 people": an adverb before the preposition's object.)
+    let adv = |p: usize| usize::from(sent.ph(p).kind == PhraseKind::Adv);
     while sent.ph(e).kind == PhraseKind::Prep
         && !sent.doc.is_func(sent.tok(e), FuncType::Complementizer)
-        && sent.ph(e + 1).kind == PhraseKind::Np
+        && sent.ph(e + 1 + adv(e + 1)).kind == PhraseKind::Np
     {
-        e += 2;
+        e += 2 + adv(e + 1);
         placed = true;
     }
     (e, placed)
@@ -525,17 +532,20 @@ fn object<'a>(sent: &Sent<'_, 'a>, k: usize, a: &mut Attr<'a>) {
     }
     // "reiterated his commitment to sustain relations": the object of a speech verb that
     // takes no plain object is what was said, to the end of its clause.
-    let words = (k..e)
+    // (A noun phrase counts once more than its words: "the plan's cost" will do.)
+    let mut words = (k..e)
         .filter(|&q| matches!(sent.ph(q).kind, PhraseKind::Np | PhraseKind::Quote))
         .count()
-        + (k..e)
-            .map(|q| (sent.ph(q).end - sent.ph(q).start) as usize)
-            .sum::<usize>();
-    // (What a person shows is no finding: "She showed the jury an email".)
-    let person = a
-        .speaker
-        .as_ref()
-        .is_some_and(|n| n.noun_kind() == crate::grammar::NounKind::Person);
+        + sent.words(k, e);
+    if kind == Some(VerbKind::Finding) {
+        words = sent.words(k, e);
+    }
+    // (What a person shows is no finding: "She showed the jury an email"; a description
+    // with no head of the lexicon, "a state poll last month", is not known to be one.)
+    let person = a.speaker.as_ref().is_some_and(|n| {
+        (n.kind != NpKind::Role || n.head.is_some())
+            && n.noun_kind() == crate::grammar::NounKind::Person
+    });
     if kind == Some(VerbKind::Finding) && !person && finding_object(sent, k, e, a) {
         return;
     }
@@ -618,7 +628,13 @@ fn particle_content<'a>(sent: &Sent<'_, 'a>, k: usize, a: &mut Attr<'a>) -> bool
         x.kind,
         PhraseKind::Prep | PhraseKind::To | PhraseKind::Sconj
     ) && v.particles.iter().any(|p| w.eq_ignore_ascii_case(p));
-    if !particle || sent.ph(k + 1).kind != PhraseKind::Np {
+    // ("spoke on the condition of anonymity": an anonymity phrase is no content.)
+    if !particle
+        || sent.ph(k + 1).kind != PhraseKind::Np
+        || sent
+            .doc
+            .has(x.start as usize, crate::grammar::TokClass::STARTS_ANON)
+    {
         return false;
     }
     let mut e = k + 1;
@@ -712,6 +728,8 @@ fn finding_object<'a>(sent: &Sent<'_, 'a>, k: usize, e: usize, a: &mut Attr<'a>)
             PhraseKind::Vg => !y.is(PhraseFlag::FINITE),
             PhraseKind::Cconj => sent.ph(q + 1).kind == PhraseKind::Np,
             PhraseKind::To => sent.ph(q + 1).kind == PhraseKind::Vg,
+            // ("deposits of less than $30 million": a currency sign.)
+            PhraseKind::Other => sent.doc.tag(y.start as usize) == crate::syntax::Tag::SymDollar,
             _ => false,
         };
         // (A connective opens an adverbial clause, but for a naming verb "as" names:
@@ -722,10 +740,7 @@ fn finding_object<'a>(sent: &Sent<'_, 'a>, k: usize, e: usize, a: &mut Attr<'a>)
         }
         q += 1;
     }
-    let words: usize = (k..q)
-        .map(|p| (sent.ph(p).end - sent.ph(p).start) as usize)
-        .sum();
-    if words <= 3 {
+    if sent.words(k, q) <= 3 {
         return false;
     }
     set_content(sent, a, k, q, None);

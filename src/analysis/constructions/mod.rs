@@ -239,6 +239,24 @@ impl<'d, 'a> Sent<'d, 'a> {
     }
 
     /// The token range of phrases `[a, b)`, final punctuation left out.
+    /// How many words (runs of text between spaces) phrases `[a, b)` hold.
+    pub fn words(&self, a: usize, b: usize) -> usize {
+        let (ta, tb) = self.span(a, b);
+        let start = self.doc.tokens.get(ta).map(|t| t.span.start);
+        let end = tb
+            .checked_sub(1)
+            .and_then(|t| self.doc.tokens.get(t))
+            .map(|t| t.span.end);
+        match (start, end) {
+            (Some(s), Some(e)) if e > s => self
+                .doc
+                .text
+                .get(s..e)
+                .map_or(0, |w| w.split_whitespace().count()),
+            _ => 0,
+        }
+    }
+
     pub fn span(&self, a: usize, b: usize) -> (usize, usize) {
         let mut b = b.min(self.p1);
         while b > a && self.is_final(b - 1) {
@@ -285,7 +303,16 @@ fn can_cue(sent: &Sent<'_, '_>, p: usize, v: &Verb) -> bool {
     if modal {
         return false;
     }
-    v.kind != VerbKind::Manner || x.is(PhraseFlag::FINITE) || x.is(PhraseFlag::GERUND)
+    // "faster than any forecast predicted": a comparison's clause reports nothing.
+    let than =
+        |q: usize| q >= sent.p0 && sent.doc.tok_text(sent.tok(q)).eq_ignore_ascii_case("than");
+    if p >= 2 && sent.ph(p - 1).kind == PhraseKind::Np && than(p - 2) {
+        return false;
+    }
+    // (Nor a manner verb's progressive: "the search was continuing "in heavy seas"".)
+    let progressive = x.head() > x.start as usize && sent.doc.tag(x.head()).is_gerund();
+    v.kind != VerbKind::Manner
+        || (x.is(PhraseFlag::FINITE) || x.is(PhraseFlag::GERUND)) && !progressive
 }
 
 /// The speaker of the subject of sentence `s`'s first clause, for a participle or coordinated

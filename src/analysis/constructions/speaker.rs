@@ -88,7 +88,8 @@ pub fn core_np<'a>(sent: &Sent<'_, 'a>, a: usize, e: usize) -> Option<Np<'a>> {
                 || n.kind == NpKind::Name && n.end > head.head()
         })
         .or_else(|| np::generic(doc, ha, he))?;
-    if n.possessive && !head.is(PhraseFlag::POSSESSIVE) {
+    // ("Department store chain Maybury's said": a name ending in "'s" before its verb.)
+    if n.possessive && (!head.is(PhraseFlag::POSSESSIVE) || sent.ph(a + 1).kind == PhraseKind::Vg) {
         n.possessive = false;
     }
     match n.kind {

@@ -220,12 +220,12 @@ impl Entities {
 mod tests {
     use super::*;
 
-    /// `n` invented capitalised given names ("Belab", "Belac", …).
+    /// `n` invented capitalised given names ("Qelab", "Qelac", …), none an English word.
     fn given_names(n: usize) -> Vec<String> {
         (0..n)
             .map(|i| {
                 let (a, b) = ((i / 26) as u8, (i % 26) as u8);
-                format!("Bel{}{}", (b'a' + a % 26) as char, (b'a' + b) as char)
+                format!("Qel{}{}", (b'a' + a % 26) as char, (b'a' + b) as char)
             })
             .collect()
     }

@@ -852,6 +852,8 @@ pub fn nominal<'d, 'a: 'd>(i: Phr<'d, 'a>) -> PResult<'d, 'a, usize> {
     let gerund = super::input::phrase(|_, _, p| {
         p.kind == PhraseKind::Vg && p.is(PhraseFlag::GERUND) && p.end == p.start + 1
     });
+    // With its object: "says expanding the park will protect …".
+    let gerund = pair(gerund, opt(np)).map(|(h, _)| h);
     let (r, head) = alt((np, gerund)).parse(i)?;
     let (r, _) = many0_count(postmodifier).parse(r)?;
     Ok((r, head))

@@ -20,6 +20,8 @@
 //! - "…, urging voters to see the big picture": right after a comma, the "-ing" form of a speech
 //!   verb that opens a new claim (`split=yes` in verbs.txt) read as a noun or an adjective is
 //!   the verb's participle when a noun phrase, "that", "to" or a quotation follows it.
+//! - "That culture, they said, rewards volume": a plural noun right after a cue set off by
+//!   commas after a noun ("NOUN, SUBJECT said, rewards") is the claim's present-tense verb.
 //! - "told a meeting of the club that inflation was …": a "that" read as a determiner after a
 //!   hearer verb's object, its noun followed by a finite verb or a comma, opens the clause.
 
@@ -51,6 +53,7 @@ pub fn apply(doc: &Doc<'_>, tags: &mut [Tag]) {
             gerund_noun(tags, t);
             preposition(doc, tags, t);
             hearer_that(doc, tags, t, s.start);
+            interrupted_verb(doc, tags, t, s.start);
         }
         for t in s.start..s.end.saturating_sub(2) {
             if complementizer_that(doc, tags, t, s.start) {
@@ -221,5 +224,29 @@ fn hearer_that(doc: &Doc<'_>, tags: &mut [Tag], t: usize, first: usize) {
     let closed = n > t + 1 && (tag(tags, n).is_finite() || doc.is_punct(n, ","));
     if hearer && closed && tag(tags, n - 1).is_noun() {
         set(tags, t, Tag::SconjIn);
+    }
+}
+
+/// Re-reads a plural noun at `t` as a present-tense verb after a cue set off by commas that
+/// interrupts a subject: "That culture, they said, rewards volume".
+fn interrupted_verb(doc: &Doc<'_>, tags: &mut [Tag], t: usize, first: usize) {
+    use crate::grammar::Tag as G;
+    if tag(tags, t) != Tag::NounNns || t < first + 5 || !doc.is_punct(t - 1, ",") {
+        return;
+    }
+    let speech = tag(tags, t - 2).is_finite()
+        && doc
+            .word_tags(t - 2)
+            .any(|x| matches!(x, G::Verb(v) if v.kind == crate::grammar::VerbKind::Speech));
+    let subject = tag(tags, t - 3).is_pronoun() || tag(tags, t - 3).is_noun();
+    let opened = doc.is_punct(t - 4, ",") && tag(tags, t - 5).is_noun();
+    let object = tag(tags, t + 1);
+    // (The object may be misread as a verb too: "rewards speed/VBP over care".)
+    let object = object.is_noun()
+        || object.is_det()
+        || object.is_adj()
+        || object.is_verb() && !object.is_aux() && !object.is_past();
+    if speech && subject && opened && object {
+        set(tags, t, Tag::VerbVbz);
     }
 }

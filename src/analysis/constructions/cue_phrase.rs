@@ -11,6 +11,7 @@ use super::speaker::np_forward;
 use super::{Attr, CueKind, Sent};
 use crate::analysis::np::{self, Np, NpKind};
 use crate::grammar::{CueType, Tag};
+use crate::syntax::{PhraseFlag, PhraseKind};
 
 /// The longest cue phrase of the lexicon starting at token `t`: its type and last token.
 fn cue_at(sent: &Sent<'_, '_>, t: usize) -> Option<(CueType, usize)> {
@@ -165,6 +166,18 @@ fn phrase_cue<'a>(
         return None;
     }
     let end = a.left;
+    // "Fundraising, according to the campaign, has surged since May", "The council receives,
+    // according to one audit, $12 million": the cue interrupts a clause that goes on after
+    // it; the claim is the whole sentence.
+    let finite = |q: usize| sent.ph(q).kind == PhraseKind::Vg && sent.ph(q).is(PhraseFlag::FINITE);
+    let before_end = sent.phrase_of(end);
+    let incomplete =
+        !(sent.p0..before_end).any(finite) || before_end > sent.p0 && finite(before_end - 1);
+    if incomplete && sent.is_punct(who_end, ",") && !sent.is_final(who_end + 1) {
+        let (s0, s1) = sent.span(sent.p0, sent.p1);
+        a.content = (s1 > s0).then_some((s0, s1));
+        return a.content.map(|_| a);
+    }
     (end > lo + 2).then(|| {
         a.content = Some((lo, end));
         a

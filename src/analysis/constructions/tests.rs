@@ -235,3 +235,38 @@ fn what_a_poll_shows_and_what_a_name_calls() {
         .iter()
         .all(|r| r.1.is_empty()));
 }
+
+#[test]
+fn clauses_a_cue_interrupts_or_a_gerund_opens() {
+    assert_eq!(
+        pair("The port authority says widening the channel will cost $40 million.").1,
+        "widening the channel will cost $40 million"
+    );
+    assert_eq!(
+        pair("That habit, they said, rewards speed over care."),
+        owned("they", "That habit, they said, rewards speed over care")
+    );
+    assert_eq!(
+        pair("Ticket sales, according to the league, have doubled since May."),
+        owned(
+            "the league",
+            "Ticket sales, according to the league, have doubled since May"
+        )
+    );
+    // A whole clause before the cue is the claim alone.
+    assert_eq!(
+        pair("The ferry was late again, according to the harbour office.").1,
+        "The ferry was late again"
+    );
+    // A comparison's clause is no cue.
+    assert!(read("The river rose faster than any forecast predicted.").is_empty());
+}
+
+#[test]
+fn a_hearer_named_in_apposition_and_counted_in_phrases() {
+    let r = one("Ms. Obi told a crowd of about 300 people on Friday that the mill would reopen.");
+    assert_eq!(r.1, "the mill would reopen");
+    let r =
+        one("He told a meeting of the rowing club that the rain, not the wind, was the problem.");
+    assert_eq!(r.1, "the rain, not the wind, was the problem");
+}

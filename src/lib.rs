@@ -37,6 +37,7 @@ pub mod grammar;
 pub mod jsonl;
 pub mod report;
 pub mod span;
+pub mod syntax;
 pub mod text;
 
 pub use grammar::{Grammar, GrammarError};

@@ -9,6 +9,7 @@ mod html;
 mod input;
 mod pool;
 mod progress;
+mod tag;
 
 use std::path::PathBuf;
 
@@ -35,6 +36,7 @@ const EXAMPLES: &str = "Examples:
   quotecheck check drafts/                                    gate drafted copy (exit 1 on findings)
   quotecheck check story.md --format sarif > qc.sarif         findings for code scanning
   quotecheck rule anonymous-no-reason                         what a rule finds and how to fix it
+  quotecheck tag story.txt                                    part-of-speech tags, as CoNLL-U
   quotecheck schema > report.schema.json                      the JSON Schema of the report";
 
 #[derive(Subcommand, Debug)]
@@ -56,6 +58,11 @@ enum Command {
     },
     /// Print the JSON Schema of the report.
     Schema,
+    /// Print each sentence's part-of-speech tags, as CoNLL-U.
+    #[command(
+        after_help = "One block per sentence: ID, FORM, UPOS, XPOS, FEATS and, in MISC, TokenRange=start:end (UTF-8 byte offsets into the input). A whole quotation is one token, UPOS X, XPOS QUOTE."
+    )]
+    Tag(tag::TagArgs),
 }
 
 /// Output format of `extract`.
@@ -115,6 +122,7 @@ pub fn run() -> i32 {
         Command::Extract(args) => extract::run(&args),
         Command::Check(args) => check::run(&args),
         Command::Rule { name } => check::rule(name.as_deref()),
+        Command::Tag(args) => tag::run(&args),
         Command::Schema => {
             let s = quotecheck::report::schema();
             match serde_json::to_string_pretty(&s) {

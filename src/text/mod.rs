@@ -67,6 +67,8 @@ pub struct Doc<'a> {
     pub sentences: Vec<Sentence>,
     /// The dateline, if the story opens with one.
     pub dateline: Option<Dateline>,
+    /// Part-of-speech tags, parallel to `tokens` ([`crate::syntax::tag_doc`]).
+    pub tags: Vec<crate::syntax::Tag>,
 }
 
 /// The char at byte `i`, if `i` is on a char boundary.
@@ -160,10 +162,12 @@ impl<'a> Doc<'a> {
             hits: Vec::with_capacity(text.len() / 6),
             sentences: Vec::with_capacity(text.len() / 64 + 1),
             dateline: None,
+            tags: Vec::new(),
         };
         doc.tokenize();
         doc.find_dateline();
         doc.split_sentences();
+        doc.tags = crate::syntax::tag_doc(&doc);
         doc
     }
 
@@ -419,6 +423,12 @@ impl<'a> Doc<'a> {
     /// The text of token `i`.
     pub fn tok_text(&self, i: usize) -> &'a str {
         self.tokens.get(i).map_or("", |t| t.span.of(self.text))
+    }
+
+    /// The part-of-speech tag of token `i` ([`crate::syntax::Tag::default`], a tag no predicate
+    /// holds for, past the end).
+    pub fn tag(&self, i: usize) -> crate::syntax::Tag {
+        self.tags.get(i).copied().unwrap_or_default()
     }
 
     /// The lexicon hits of token `i`.

@@ -1,0 +1,551 @@
+//! The tag set: classes that are (UPOS, Penn Treebank XPOS) pairs as UD English annotates them,
+//! plus [`Tag::Quote`] for a whole quotation.
+//!
+//! The pairs are the ones of UD English EWT and GUM seen more than about a hundred times (and
+//! `PRON/WP$`, "whose"). Rarer pairs are merged into their UPOS's most common class
+//! ([`Tag::from_ud`]).
+
+/// The 17 Universal POS tags of Universal Dependencies.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[repr(u8)]
+pub enum Upos {
+    /// Adjective.
+    Adj,
+    /// Adposition.
+    Adp,
+    /// Adverb.
+    Adv,
+    /// Auxiliary.
+    Aux,
+    /// Coordinating conjunction.
+    Cconj,
+    /// Determiner.
+    Det,
+    /// Interjection.
+    Intj,
+    /// Noun.
+    Noun,
+    /// Numeral.
+    Num,
+    /// Particle.
+    Part,
+    /// Pronoun.
+    Pron,
+    /// Proper noun.
+    Propn,
+    /// Punctuation.
+    Punct,
+    /// Subordinating conjunction.
+    Sconj,
+    /// Symbol.
+    Sym,
+    /// Verb.
+    Verb,
+    /// Other.
+    X,
+}
+
+impl Upos {
+    /// Every UPOS, in order.
+    pub const ALL: [Upos; 17] = [
+        Upos::Adj,
+        Upos::Adp,
+        Upos::Adv,
+        Upos::Aux,
+        Upos::Cconj,
+        Upos::Det,
+        Upos::Intj,
+        Upos::Noun,
+        Upos::Num,
+        Upos::Part,
+        Upos::Pron,
+        Upos::Propn,
+        Upos::Punct,
+        Upos::Sconj,
+        Upos::Sym,
+        Upos::Verb,
+        Upos::X,
+    ];
+
+    /// The tag as CoNLL-U writes it (`NOUN`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Upos::Adj => "ADJ",
+            Upos::Adp => "ADP",
+            Upos::Adv => "ADV",
+            Upos::Aux => "AUX",
+            Upos::Cconj => "CCONJ",
+            Upos::Det => "DET",
+            Upos::Intj => "INTJ",
+            Upos::Noun => "NOUN",
+            Upos::Num => "NUM",
+            Upos::Part => "PART",
+            Upos::Pron => "PRON",
+            Upos::Propn => "PROPN",
+            Upos::Punct => "PUNCT",
+            Upos::Sconj => "SCONJ",
+            Upos::Sym => "SYM",
+            Upos::Verb => "VERB",
+            Upos::X => "X",
+        }
+    }
+
+    /// The UPOS named `s` (`NOUN`), if it is one.
+    pub fn parse(s: &str) -> Option<Upos> {
+        Upos::ALL.into_iter().find(|u| u.as_str() == s)
+    }
+}
+
+impl std::fmt::Display for Upos {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// A part-of-speech tag: one byte, a (UPOS, XPOS) class.
+///
+/// Variant names are the pair's: `VerbVbd` is `VERB/VBD` (a past tense lexical verb), `AuxVbd`
+/// is `AUX/VBD` ("was", "had", "did"), `SconjIn` is a subordinating "that"/"if"/"because",
+/// `AdpIn` a preposition, `PartTo` the infinitive "to". [`Tag::Quote`] is a whole quotation as
+/// one token (a [`crate::text::Doc`] makes one of each top-level quotation).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
+#[repr(u8)]
+#[allow(missing_docs)] // Each variant is its (UPOS, XPOS) pair; see `Tag::name`.
+pub enum Tag {
+    AdjJj,
+    AdjJjr,
+    AdjJjs,
+    /// A proper adjective ("American", "Australian"), as GUM and EWT tag some.
+    AdjNnp,
+    AdpIn,
+    AdpRp,
+    AdvRb,
+    AdvRbr,
+    AdvRbs,
+    AdvWrb,
+    AuxMd,
+    AuxVb,
+    AuxVbd,
+    AuxVbg,
+    AuxVbn,
+    AuxVbp,
+    AuxVbz,
+    CconjCc,
+    DetDt,
+    DetPdt,
+    DetWdt,
+    IntjUh,
+    NounNn,
+    NounNns,
+    NumCd,
+    PartPos,
+    PartRb,
+    PartTo,
+    PronDt,
+    PronEx,
+    PronNn,
+    PronPrp,
+    PronPrpS,
+    PronWdt,
+    PronWp,
+    PronWpS,
+    PropnNnp,
+    PropnNnps,
+    /// An e-mail or web address.
+    PropnAdd,
+    PunctComma,
+    PunctPeriod,
+    PunctColon,
+    PunctLrb,
+    PunctRrb,
+    PunctOpenQuote,
+    PunctCloseQuote,
+    PunctHyph,
+    PunctNfp,
+    SconjIn,
+    SymSym,
+    SymDollar,
+    VerbVb,
+    VerbVbd,
+    VerbVbg,
+    VerbVbn,
+    VerbVbp,
+    VerbVbz,
+    /// A foreign word; also the tag of nothing ([`Tag::default`]): no predicate holds for it.
+    #[default]
+    XFw,
+    /// A part of a word split in two ("goes with").
+    XGw,
+    /// A whole quotation, marks included: UPOS `X`, XPOS `QUOTE`. Never predicted, only given.
+    Quote,
+}
+
+impl Tag {
+    /// The number of tags.
+    pub const COUNT: usize = 60;
+
+    /// Every tag, in order of [`Tag::index`].
+    pub const ALL: [Tag; Tag::COUNT] = {
+        use Tag::*;
+        [
+            AdjJj,
+            AdjJjr,
+            AdjJjs,
+            AdjNnp,
+            AdpIn,
+            AdpRp,
+            AdvRb,
+            AdvRbr,
+            AdvRbs,
+            AdvWrb,
+            AuxMd,
+            AuxVb,
+            AuxVbd,
+            AuxVbg,
+            AuxVbn,
+            AuxVbp,
+            AuxVbz,
+            CconjCc,
+            DetDt,
+            DetPdt,
+            DetWdt,
+            IntjUh,
+            NounNn,
+            NounNns,
+            NumCd,
+            PartPos,
+            PartRb,
+            PartTo,
+            PronDt,
+            PronEx,
+            PronNn,
+            PronPrp,
+            PronPrpS,
+            PronWdt,
+            PronWp,
+            PronWpS,
+            PropnNnp,
+            PropnNnps,
+            PropnAdd,
+            PunctComma,
+            PunctPeriod,
+            PunctColon,
+            PunctLrb,
+            PunctRrb,
+            PunctOpenQuote,
+            PunctCloseQuote,
+            PunctHyph,
+            PunctNfp,
+            SconjIn,
+            SymSym,
+            SymDollar,
+            VerbVb,
+            VerbVbd,
+            VerbVbg,
+            VerbVbn,
+            VerbVbp,
+            VerbVbz,
+            XFw,
+            XGw,
+            Quote,
+        ]
+    };
+
+    /// The tag's index, `0..Tag::COUNT`.
+    #[inline]
+    pub fn index(self) -> usize {
+        self as usize
+    }
+
+    /// The tag with index `i`, if there is one.
+    #[inline]
+    pub fn from_index(i: usize) -> Option<Tag> {
+        Tag::ALL.get(i).copied()
+    }
+
+    /// Its Universal POS tag (`X` for [`Tag::Quote`]).
+    pub fn upos(self) -> Upos {
+        self.info().0
+    }
+
+    /// Its Penn Treebank tag as UD English writes it (`VBD`, `-LRB-`, `` ` ``; `QUOTE` for
+    /// [`Tag::Quote`]).
+    pub fn xpos(self) -> &'static str {
+        self.info().1
+    }
+
+    /// Its CoNLL-U FEATS, derived from the XPOS (`Mood=Ind|Tense=Past|VerbForm=Fin` for a
+    /// `VBD`), or `_`.
+    pub fn feats(self) -> &'static str {
+        self.info().2
+    }
+
+    /// `UPOS/XPOS`, the name the model file and the trainer use (`VERB/VBD`).
+    pub fn name(self) -> &'static str {
+        self.info().3
+    }
+
+    /// The tag named `UPOS/XPOS`, exactly (no merging), if it is one.
+    pub fn from_name(name: &str) -> Option<Tag> {
+        Tag::ALL.into_iter().find(|t| t.name() == name)
+    }
+
+    /// The class of a UD (UPOS, XPOS) pair: the pair itself when it is a class, else the most
+    /// common class of the UPOS (`NOUN/FW` is `NOUN/NN`, `SYM/NFP` is `SYM/SYM`). `None` when
+    /// `upos` is not a UPOS.
+    pub fn from_ud(upos: &str, xpos: &str) -> Option<Tag> {
+        let u = Upos::parse(upos)?;
+        let exact = Tag::ALL
+            .into_iter()
+            .find(|t| *t != Tag::Quote && t.upos() == u && t.xpos() == xpos);
+        Some(exact.unwrap_or(match u {
+            Upos::Adj => Tag::AdjJj,
+            Upos::Adp => Tag::AdpIn,
+            Upos::Adv => Tag::AdvRb,
+            Upos::Aux => Tag::AuxVb,
+            Upos::Cconj => Tag::CconjCc,
+            Upos::Det => Tag::DetDt,
+            Upos::Intj => Tag::IntjUh,
+            Upos::Noun => Tag::NounNn,
+            Upos::Num => Tag::NumCd,
+            Upos::Part => Tag::PartRb,
+            Upos::Pron => Tag::PronPrp,
+            Upos::Propn => Tag::PropnNnp,
+            Upos::Punct => Tag::PunctNfp,
+            Upos::Sconj => Tag::SconjIn,
+            Upos::Sym => Tag::SymSym,
+            Upos::Verb => Tag::VerbVb,
+            Upos::X => Tag::XFw,
+        }))
+    }
+
+    /// (UPOS, XPOS, FEATS, name).
+    fn info(self) -> (Upos, &'static str, &'static str, &'static str) {
+        use Upos as U;
+        const FIN_PAST: &str = "Mood=Ind|Tense=Past|VerbForm=Fin";
+        const FIN_PRES: &str = "Mood=Ind|Tense=Pres|VerbForm=Fin";
+        const FIN_3SG: &str = "Mood=Ind|Number=Sing|Person=3|Tense=Pres|VerbForm=Fin";
+        const PART: &str = "Tense=Past|VerbForm=Part";
+        match self {
+            Tag::AdjJj => (U::Adj, "JJ", "Degree=Pos", "ADJ/JJ"),
+            Tag::AdjJjr => (U::Adj, "JJR", "Degree=Cmp", "ADJ/JJR"),
+            Tag::AdjJjs => (U::Adj, "JJS", "Degree=Sup", "ADJ/JJS"),
+            Tag::AdjNnp => (U::Adj, "NNP", "Degree=Pos", "ADJ/NNP"),
+            Tag::AdpIn => (U::Adp, "IN", "_", "ADP/IN"),
+            Tag::AdpRp => (U::Adp, "RP", "_", "ADP/RP"),
+            Tag::AdvRb => (U::Adv, "RB", "_", "ADV/RB"),
+            Tag::AdvRbr => (U::Adv, "RBR", "Degree=Cmp", "ADV/RBR"),
+            Tag::AdvRbs => (U::Adv, "RBS", "Degree=Sup", "ADV/RBS"),
+            Tag::AdvWrb => (U::Adv, "WRB", "PronType=Int,Rel", "ADV/WRB"),
+            Tag::AuxMd => (U::Aux, "MD", "VerbForm=Fin", "AUX/MD"),
+            Tag::AuxVb => (U::Aux, "VB", "VerbForm=Inf", "AUX/VB"),
+            Tag::AuxVbd => (U::Aux, "VBD", FIN_PAST, "AUX/VBD"),
+            Tag::AuxVbg => (U::Aux, "VBG", "VerbForm=Ger", "AUX/VBG"),
+            Tag::AuxVbn => (U::Aux, "VBN", PART, "AUX/VBN"),
+            Tag::AuxVbp => (U::Aux, "VBP", FIN_PRES, "AUX/VBP"),
+            Tag::AuxVbz => (U::Aux, "VBZ", FIN_3SG, "AUX/VBZ"),
+            Tag::CconjCc => (U::Cconj, "CC", "_", "CCONJ/CC"),
+            Tag::DetDt => (U::Det, "DT", "_", "DET/DT"),
+            Tag::DetPdt => (U::Det, "PDT", "_", "DET/PDT"),
+            Tag::DetWdt => (U::Det, "WDT", "PronType=Int,Rel", "DET/WDT"),
+            Tag::IntjUh => (U::Intj, "UH", "_", "INTJ/UH"),
+            Tag::NounNn => (U::Noun, "NN", "Number=Sing", "NOUN/NN"),
+            Tag::NounNns => (U::Noun, "NNS", "Number=Plur", "NOUN/NNS"),
+            Tag::NumCd => (U::Num, "CD", "NumType=Card", "NUM/CD"),
+            Tag::PartPos => (U::Part, "POS", "_", "PART/POS"),
+            Tag::PartRb => (U::Part, "RB", "_", "PART/RB"),
+            Tag::PartTo => (U::Part, "TO", "_", "PART/TO"),
+            Tag::PronDt => (U::Pron, "DT", "_", "PRON/DT"),
+            Tag::PronEx => (U::Pron, "EX", "_", "PRON/EX"),
+            Tag::PronNn => (U::Pron, "NN", "_", "PRON/NN"),
+            Tag::PronPrp => (U::Pron, "PRP", "PronType=Prs", "PRON/PRP"),
+            Tag::PronPrpS => (U::Pron, "PRP$", "Poss=Yes|PronType=Prs", "PRON/PRP$"),
+            Tag::PronWdt => (U::Pron, "WDT", "PronType=Int,Rel", "PRON/WDT"),
+            Tag::PronWp => (U::Pron, "WP", "PronType=Int,Rel", "PRON/WP"),
+            Tag::PronWpS => (U::Pron, "WP$", "Poss=Yes|PronType=Int,Rel", "PRON/WP$"),
+            Tag::PropnNnp => (U::Propn, "NNP", "Number=Sing", "PROPN/NNP"),
+            Tag::PropnNnps => (U::Propn, "NNPS", "Number=Plur", "PROPN/NNPS"),
+            Tag::PropnAdd => (U::Propn, "ADD", "_", "PROPN/ADD"),
+            Tag::PunctComma => (U::Punct, ",", "_", "PUNCT/,"),
+            Tag::PunctPeriod => (U::Punct, ".", "_", "PUNCT/."),
+            Tag::PunctColon => (U::Punct, ":", "_", "PUNCT/:"),
+            Tag::PunctLrb => (U::Punct, "-LRB-", "_", "PUNCT/-LRB-"),
+            Tag::PunctRrb => (U::Punct, "-RRB-", "_", "PUNCT/-RRB-"),
+            Tag::PunctOpenQuote => (U::Punct, "``", "_", "PUNCT/``"),
+            Tag::PunctCloseQuote => (U::Punct, "''", "_", "PUNCT/''"),
+            Tag::PunctHyph => (U::Punct, "HYPH", "_", "PUNCT/HYPH"),
+            Tag::PunctNfp => (U::Punct, "NFP", "_", "PUNCT/NFP"),
+            Tag::SconjIn => (U::Sconj, "IN", "_", "SCONJ/IN"),
+            Tag::SymSym => (U::Sym, "SYM", "_", "SYM/SYM"),
+            Tag::SymDollar => (U::Sym, "$", "_", "SYM/$"),
+            Tag::VerbVb => (U::Verb, "VB", "VerbForm=Inf", "VERB/VB"),
+            Tag::VerbVbd => (U::Verb, "VBD", FIN_PAST, "VERB/VBD"),
+            Tag::VerbVbg => (U::Verb, "VBG", "VerbForm=Ger", "VERB/VBG"),
+            Tag::VerbVbn => (U::Verb, "VBN", PART, "VERB/VBN"),
+            Tag::VerbVbp => (U::Verb, "VBP", FIN_PRES, "VERB/VBP"),
+            Tag::VerbVbz => (U::Verb, "VBZ", FIN_3SG, "VERB/VBZ"),
+            Tag::XFw => (U::X, "FW", "Foreign=Yes", "X/FW"),
+            Tag::XGw => (U::X, "GW", "_", "X/GW"),
+            Tag::Quote => (U::X, "QUOTE", "_", "QUOTE"),
+        }
+    }
+
+    /// A verb: lexical or auxiliary (`VERB` or `AUX`).
+    pub fn is_verb(self) -> bool {
+        matches!(self.upos(), Upos::Verb | Upos::Aux)
+    }
+
+    /// An auxiliary or modal (`AUX`: "is", "has", "will", "did").
+    pub fn is_aux(self) -> bool {
+        self.upos() == Upos::Aux
+    }
+
+    /// A finite verb form: `VBD`, `VBP`, `VBZ` or `MD`.
+    pub fn is_finite(self) -> bool {
+        self.is_verb() && matches!(self.xpos(), "VBD" | "VBP" | "VBZ" | "MD")
+    }
+
+    /// A past tense (`VBD`).
+    pub fn is_past(self) -> bool {
+        matches!(self, Tag::VerbVbd | Tag::AuxVbd)
+    }
+
+    /// A past participle (`VBN`).
+    pub fn is_participle(self) -> bool {
+        matches!(self, Tag::VerbVbn | Tag::AuxVbn)
+    }
+
+    /// A gerund or present participle (`VBG`).
+    pub fn is_gerund(self) -> bool {
+        matches!(self, Tag::VerbVbg | Tag::AuxVbg)
+    }
+
+    /// A base form (`VB`: an infinitive, an imperative, a subjunctive).
+    pub fn is_base(self) -> bool {
+        matches!(self, Tag::VerbVb | Tag::AuxVb)
+    }
+
+    /// A noun, common or proper (`NOUN` or `PROPN`; see [`Tag::is_proper`]).
+    pub fn is_noun(self) -> bool {
+        matches!(self.upos(), Upos::Noun | Upos::Propn)
+    }
+
+    /// A proper noun (`PROPN`).
+    pub fn is_proper(self) -> bool {
+        self.upos() == Upos::Propn
+    }
+
+    /// A plural noun (`NNS` or `NNPS`).
+    pub fn is_plural(self) -> bool {
+        matches!(self, Tag::NounNns | Tag::PropnNnps)
+    }
+
+    /// A pronoun (`PRON`: personal, possessive, demonstrative, relative, "there" …).
+    pub fn is_pronoun(self) -> bool {
+        self.upos() == Upos::Pron
+    }
+
+    /// A determiner (`DET`).
+    pub fn is_det(self) -> bool {
+        self.upos() == Upos::Det
+    }
+
+    /// An adjective (`ADJ`).
+    pub fn is_adj(self) -> bool {
+        self.upos() == Upos::Adj
+    }
+
+    /// An adverb (`ADV`; not the negation "not", which is `PART/RB`).
+    pub fn is_adv(self) -> bool {
+        self.upos() == Upos::Adv
+    }
+
+    /// An adposition (`ADP`: a preposition, or a verb particle `RP`).
+    pub fn is_adp(self) -> bool {
+        self.upos() == Upos::Adp
+    }
+
+    /// A subordinating conjunction (`SCONJ`: "that", "if", "because", "whether").
+    pub fn is_sconj(self) -> bool {
+        self == Tag::SconjIn
+    }
+
+    /// A coordinating conjunction (`CCONJ`).
+    pub fn is_cconj(self) -> bool {
+        self == Tag::CconjCc
+    }
+
+    /// A numeral (`NUM`).
+    pub fn is_num(self) -> bool {
+        self == Tag::NumCd
+    }
+
+    /// Punctuation (`PUNCT`).
+    pub fn is_punct(self) -> bool {
+        self.upos() == Upos::Punct
+    }
+
+    /// A whole quotation ([`Tag::Quote`]).
+    pub fn is_quote(self) -> bool {
+        self == Tag::Quote
+    }
+
+    /// The infinitive marker "to" (`PART/TO`).
+    pub fn is_to(self) -> bool {
+        self == Tag::PartTo
+    }
+}
+
+impl std::fmt::Display for Tag {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn indices_names_and_pairs_agree() {
+        for (i, t) in Tag::ALL.into_iter().enumerate() {
+            assert_eq!(t.index(), i);
+            assert_eq!(Tag::from_index(i), Some(t));
+            assert_eq!(Tag::from_name(t.name()), Some(t));
+            if t != Tag::Quote {
+                assert_eq!(t.name(), format!("{}/{}", t.upos(), t.xpos()));
+                assert_eq!(Tag::from_ud(t.upos().as_str(), t.xpos()), Some(t));
+            }
+        }
+        assert_eq!(Tag::from_index(Tag::COUNT), None);
+    }
+
+    #[test]
+    fn rare_pairs_merge_into_their_upos() {
+        assert_eq!(Tag::from_ud("NOUN", "FW"), Some(Tag::NounNn));
+        assert_eq!(Tag::from_ud("SYM", "NFP"), Some(Tag::SymSym));
+        assert_eq!(Tag::from_ud("VERB", "NNP"), Some(Tag::VerbVb));
+        assert_eq!(Tag::from_ud("ADP", "TO"), Some(Tag::AdpIn));
+        assert_eq!(Tag::from_ud("NOPE", "NN"), None);
+    }
+
+    #[test]
+    fn predicates_read_the_pair() {
+        assert!(Tag::AuxVbd.is_verb() && Tag::AuxVbd.is_aux() && Tag::AuxVbd.is_past());
+        assert!(Tag::VerbVbd.is_finite() && !Tag::VerbVbd.is_aux());
+        assert!(Tag::AuxMd.is_finite() && !Tag::VerbVbn.is_finite());
+        assert!(Tag::VerbVbn.is_participle() && Tag::VerbVbg.is_gerund());
+        assert!(Tag::VerbVb.is_base() && !Tag::VerbVb.is_finite());
+        assert!(Tag::PropnNnps.is_noun() && Tag::PropnNnps.is_proper());
+        assert!(Tag::PropnNnps.is_plural() && Tag::NounNns.is_plural());
+        assert!(!Tag::NounNn.is_proper() && !Tag::PronNn.is_noun());
+        assert!(Tag::PartTo.is_to() && !Tag::AdpIn.is_to());
+        assert!(Tag::SconjIn.is_sconj() && !Tag::AdpIn.is_sconj() && Tag::AdpIn.is_adp());
+        assert!(Tag::Quote.is_quote() && Tag::Quote.upos() == Upos::X);
+        assert!(Tag::PunctLrb.is_punct() && Tag::NumCd.is_num());
+        assert_eq!(Tag::NounNns.feats(), "Number=Plur");
+        assert!(Tag::VerbVbz.feats().contains("VerbForm=Fin"));
+        let nothing = Tag::default();
+        assert!(!nothing.is_verb() && !nothing.is_noun() && !nothing.is_punct());
+    }
+}

@@ -358,15 +358,14 @@ fn add_weights(acc: &mut [i16; ROW], ws: Weights<'_>) {
 /// The best-scoring tag (never [`Tag::Quote`]; the first of equals).
 #[inline]
 fn best(acc: &[i16; ROW]) -> Tag {
-    let mut best = 0usize;
-    let mut top = i16::MIN;
-    for (i, &a) in acc.iter().enumerate().take(Tag::COUNT - 1) {
-        if a > top {
-            top = a;
-            best = i;
-        }
+    // The lanes past the last tag but Quote never win.
+    let mut a = *acc;
+    for x in a.iter_mut().skip(Tag::COUNT - 1) {
+        *x = i16::MIN;
     }
-    Tag::from_index(best).unwrap_or_default()
+    let top = a.iter().copied().max().unwrap_or(0);
+    let i = a.iter().position(|&x| x == top).unwrap_or(0);
+    Tag::from_index(i).unwrap_or_default()
 }
 
 #[cfg(test)]

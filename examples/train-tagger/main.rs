@@ -45,13 +45,13 @@ struct Args {
     #[arg(long, default_value_t = 1.0)]
     clip: f64,
     /// Quantised weights smaller than this are dropped.
-    #[arg(long, default_value_t = 4)]
+    #[arg(long, default_value_t = 6)]
     prune: i8,
     /// Also measure the exported model with these values of --prune.
     #[arg(long, value_delimiter = ',')]
     try_prune: Vec<i8>,
     /// Tag dictionary: forms seen at least this often …
-    #[arg(long, default_value_t = 20)]
+    #[arg(long, default_value_t = 10)]
     dict_min: usize,
     /// … with one tag at least this share of the time.
     #[arg(long, default_value_t = 0.97)]
@@ -68,6 +68,9 @@ struct Args {
     /// Leave out these feature templates (indices into `features::keys`).
     #[arg(long, value_delimiter = ',')]
     ablate: Vec<usize>,
+    /// Known words take only the tags they took at least this share of the time in training.
+    #[arg(long)]
+    candidates: Option<f64>,
     /// Print the most frequent confusions on dev (gold -> tagged).
     #[arg(long)]
     confusions: bool,
@@ -195,8 +198,9 @@ fn main() {
         &total,
         Some((&folds, &fold_of)),
         args.class_share,
+        args.candidates,
     );
-    perceptron::annotate(&mut dev, &total, None, args.class_share);
+    perceptron::annotate(&mut dev, &total, None, args.class_share, args.candidates);
     println!("lexicon: {} forms", total.len());
     let mut p = Perceptron::default();
     p.dict = perceptron::dictionary(&train, args.dict_min, args.dict_ratio);

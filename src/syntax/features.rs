@@ -366,6 +366,7 @@ pub fn role_keys(x: &WordInfo, role: Role) -> RoleKeys {
             key(9, x.class),
         ]),
         Role::Before1 => RoleKeys::new(&[key(10, x.lower), key(11, x.suffix[2])]),
+        // One template each for the words two away (the tagger relies on it).
         Role::Before2 => RoleKeys::new(&[key(12, x.lower)]),
         Role::After1 => RoleKeys::new(&[
             key(13, x.lower),
@@ -385,8 +386,8 @@ pub struct RoleKeys {
     len: usize,
 }
 
-/// A key no feature has (it pads [`RoleKeys`]).
-pub const NO_KEY: u64 = 0;
+/// What pads [`RoleKeys`] (never read).
+const NO_KEY: u64 = 0;
 
 impl RoleKeys {
     fn new(k: &[u64]) -> RoleKeys {
@@ -416,25 +417,31 @@ pub fn prev2_key(p2: u8) -> u64 {
     key(19, tagv(p2))
 }
 
-/// The number of [`context_keys`].
-pub const CONTEXT: usize = 6;
+/// The number of [`window_keys`].
+pub const WINDOW: usize = 4;
 
-/// The keys of the templates reading the token in the middle of `w` with its neighbours or the
-/// previous tag `p1`.
+/// The keys of the templates reading token `x` with its neighbours `b1` (before) and `a1`
+/// (after), not the tags before it.
 #[inline]
-pub fn context_keys(w: &[WordInfo; 5], p1: u8) -> [u64; CONTEXT] {
-    let [_, b1, x, a1, _] = w;
-    let t1 = tagv(p1);
+pub fn window_keys(b1: &WordInfo, x: &WordInfo, a1: &WordInfo) -> [u64; WINDOW] {
     // The flags, with whether the token opens the sentence.
     let opens = u64::from(b1.form == WordInfo::START.form);
     [
         key(20, u64::from(x.flags) | opens << 8),
-        key(21, pair(t1, x.lower)),
-        key(22, pair(t1, x.suffix[2])),
-        key(23, pair(t1, a1.lower)),
-        key(24, pair(x.class, a1.class)),
-        key(25, pair(t1, x.class)),
+        key(21, pair(b1.lower, x.lower)),
+        key(22, pair(x.lower, a1.lower)),
+        key(23, pair(x.class, a1.class)),
     ]
+}
+
+/// The number of [`tag_keys`].
+pub const TAGGED: usize = 2;
+
+/// The keys of the templates pairing the token `x` with the previous tag `p1`.
+#[inline]
+pub fn tag_keys(x: &WordInfo, p1: u8) -> [u64; TAGGED] {
+    let t1 = tagv(p1);
+    [key(24, pair(t1, x.suffix[2])), key(25, pair(t1, x.class))]
 }
 
 /// The number of feature keys of one position.
@@ -443,8 +450,8 @@ pub const FEATURES: usize = 26;
 /// Every feature key of the token in the middle of `w` (two tokens each side;
 /// [`WordInfo::START`] and [`WordInfo::END`] pad a sentence), given the tags of the two tokens
 /// before it (`p1` the previous, `p2` the one before; [`PREV_START`] before the sentence): the
-/// keys of [`role_keys`] for each token of the window, [`prev_key`], [`prev2_key`] and
-/// [`context_keys`]. A position's score is the sum of its keys' weights.
+/// keys of [`role_keys`] for each token of the window, [`prev_key`], [`prev2_key`],
+/// [`window_keys`] and [`tag_keys`]. A position's score is the sum of its keys' weights.
 pub fn keys(w: &[WordInfo; 5], p1: u8, p2: u8) -> [u64; FEATURES] {
     let [b2, b1, x, a1, a2] = w;
     let mut out = [0u64; FEATURES];
@@ -459,7 +466,8 @@ pub fn keys(w: &[WordInfo; 5], p1: u8, p2: u8) -> [u64; FEATURES] {
         .iter()
         .flat_map(|(t, r)| role_keys(t, *r).keys.into_iter().take(role_keys(t, *r).len))
         .chain([prev_key(p1), prev2_key(p2)])
-        .chain(context_keys(w, p1));
+        .chain(window_keys(b1, x, a1))
+        .chain(tag_keys(x, p1));
     for (o, k) in out.iter_mut().zip(all) {
         *o = k;
     }

@@ -8,6 +8,7 @@
 //! assert!(tags[1].is_noun() && tags[2].is_past() && tags[5].is_punct());
 //! ```
 
+mod cache;
 pub mod features;
 pub mod model;
 mod tagger;

@@ -68,13 +68,13 @@ struct Args {
     /// Leave out these feature templates (indices into `features::keys`).
     #[arg(long, value_delimiter = ',')]
     ablate: Vec<usize>,
-    /// Known words take only the tags they took at least this share of the time in training.
-    #[arg(long)]
-    candidates: Option<f64>,
     /// Print the most frequent confusions on dev (gold -> tagged).
     #[arg(long)]
     confusions: bool,
 }
+
+/// A sentence's tokens and their tags.
+type Sent = Vec<(Tok, Tag)>;
 
 /// A sentence's tokens and tags, as an instance.
 fn instance(toks: &[(Tok, Tag)]) -> Instance {
@@ -163,6 +163,62 @@ fn next(state: &mut u64) -> u64 {
     z ^ (z >> 31)
 }
 
+/// Sets the ambiguity classes of `train` (jackknifed: a Doc copy, `doc[k].0` its sentence, is in
+/// its sentence's fold) and `dev`; returns the lexicon of the whole training data.
+fn classes(
+    train: &mut [Instance],
+    dev: &mut [Instance],
+    ud: usize,
+    doc: &[(usize, Vec<(Tok, Tag)>)],
+    share: f64,
+) -> Vec<(u64, u64)> {
+    const FOLDS: usize = 10;
+    let fold_of: Vec<usize> = (0..ud)
+        .chain(doc.iter().map(|d| d.0))
+        .map(|i| i % FOLDS)
+        .collect();
+    let mut total = perceptron::Counts::new();
+    let mut folds = vec![perceptron::Counts::new(); FOLDS];
+    for (x, &f) in train.iter().zip(&fold_of) {
+        perceptron::count(&mut total, x);
+        perceptron::count(&mut folds[f], x);
+    }
+    perceptron::annotate(train, &total, Some((&folds, &fold_of)), share);
+    perceptron::annotate(dev, &total, None, share);
+    let mut lex: Vec<(u64, u64)> = total
+        .iter()
+        .map(|(&h, c)| (h, perceptron::class(c, None, share)))
+        .collect();
+    lex.sort_unstable();
+    println!("lexicon: {} forms", lex.len());
+    lex
+}
+
+/// Exports the model at each pruning level asked, measures it on dev, and writes the one of
+/// `--prune`.
+fn export(args: &Args, p: &Perceptron, lex: &[(u64, u64)], dev_ud: &[Sent], dev_doc: &[Sent]) {
+    for prune in args.try_prune.iter().copied().chain([args.prune]) {
+        let model = p.export(args.clip, prune, lex.to_vec());
+        let size = model.to_bytes().len();
+        let tagger = Tagger::new(model);
+        let (u, c) = measure(&tagger, dev_ud);
+        let (du, _) = measure(&tagger, dev_doc);
+        println!(
+            "exported, prune {prune}: dev UPOS {u:.2}%, classes {c:.2}%; Doc-tokenized dev \
+             sentences UPOS {du:.2}%; {} features, {:.2} MB",
+            tagger.model().features(),
+            size as f64 / 1e6
+        );
+        if let (true, Some(out)) = (prune == args.prune, &args.out) {
+            std::fs::write(out, tagger.model().to_bytes()).unwrap_or_else(|e| {
+                eprintln!("train-tagger: {out}: {e}");
+                std::process::exit(2)
+            });
+            println!("wrote {out}");
+        }
+    }
+}
+
 fn main() {
     let args = Args::parse();
     let started = Instant::now();
@@ -181,27 +237,7 @@ fn main() {
         .map(|s| instance(s))
         .collect();
     let mut dev: Vec<Instance> = dev_ud.iter().map(|s| instance(s)).collect();
-    // Folds for the jackknifed ambiguity classes: a Doc copy is in its sentence's fold.
-    const FOLDS: usize = 10;
-    let fold_of: Vec<usize> = (0..ud.len())
-        .chain(doc.iter().map(|d| d.0))
-        .map(|i| i % FOLDS)
-        .collect();
-    let mut total = perceptron::Counts::new();
-    let mut folds = vec![perceptron::Counts::new(); FOLDS];
-    for (x, &f) in train.iter().zip(&fold_of) {
-        perceptron::count(&mut total, x);
-        perceptron::count(&mut folds[f], x);
-    }
-    perceptron::annotate(
-        &mut train,
-        &total,
-        Some((&folds, &fold_of)),
-        args.class_share,
-        args.candidates,
-    );
-    perceptron::annotate(&mut dev, &total, None, args.class_share, args.candidates);
-    println!("lexicon: {} forms", total.len());
+    let lex = classes(&mut train, &mut dev, ud.len(), &doc, args.class_share);
     let mut p = Perceptron::default();
     p.dict = perceptron::dictionary(&train, args.dict_min, args.dict_ratio);
     p.ablate = args.ablate.clone();
@@ -240,34 +276,7 @@ fn main() {
         }
         println!("features per template: {per:?}");
     }
-    let mut lex: Vec<(u64, u64)> = total
-        .iter()
-        .map(|(&h, c)| (h, perceptron::class(c, None, args.class_share)))
-        .collect();
-    lex.sort_unstable();
-    let dev_doc: Vec<_> = dev_doc.into_iter().map(|d| d.1).collect();
-    for prune in args.try_prune.iter().copied().chain([args.prune]) {
-        let model = p.export(args.clip, prune, lex.clone());
-        let size = model.to_bytes().len();
-        let tagger = Tagger::new(model);
-        let (u, c) = measure(&tagger, &dev_ud);
-        let (du, _) = measure(&tagger, &dev_doc);
-        println!(
-            "exported, prune {prune}: dev UPOS {u:.2}%, classes {c:.2}%; Doc-tokenized dev \
-             sentences UPOS {du:.2}%; {} features, {:.2} MB",
-            tagger.model().features(),
-            size as f64 / 1e6
-        );
-        if prune == args.prune {
-            if let Some(out) = &args.out {
-                std::fs::write(out, tagger.model().to_bytes()).unwrap_or_else(|e| {
-                    eprintln!("train-tagger: {out}: {e}");
-                    std::process::exit(2)
-                });
-                println!("wrote {out}");
-            }
-        }
-    }
-    let _ = Tag::COUNT;
+    let dev_doc: Vec<Sent> = dev_doc.into_iter().map(|d| d.1).collect();
+    export(&args, &p, &lex, &dev_ud, &dev_doc);
     println!("{:.0} s in all", started.elapsed().as_secs_f64());
 }

@@ -27,8 +27,6 @@ pub struct Perceptron {
 pub struct Instance {
     pub infos: Vec<WordInfo>,
     pub gold: Vec<Tag>,
-    /// Per token, the tags it may take (0: any).
-    pub cands: Vec<u64>,
 }
 
 impl Instance {
@@ -36,12 +34,7 @@ impl Instance {
         let mut v = vec![WordInfo::START, WordInfo::START];
         v.extend(infos);
         v.extend([WordInfo::END, WordInfo::END]);
-        let cands = vec![0; gold.len()];
-        Instance {
-            infos: v,
-            gold,
-            cands,
-        }
+        Instance { infos: v, gold }
     }
 }
 
@@ -107,19 +100,9 @@ impl Perceptron {
                 Tag::Quote
             } else if let Some(&t) = self.dict.get(&win[2].form) {
                 t
-            } else if x.cands[i].count_ones() == 1 {
-                Tag::from_index(x.cands[i].trailing_zeros() as usize).unwrap_or_default()
             } else {
                 let k = keys(win, p1, p2);
-                let mut sc = self.scores(&k, averaged);
-                if x.cands[i] != 0 {
-                    for (j, v) in sc.iter_mut().enumerate() {
-                        if x.cands[i] >> j & 1 == 0 {
-                            *v = f64::MIN;
-                        }
-                    }
-                }
-                let t = Perceptron::best(&sc);
+                let t = Perceptron::best(&self.scores(&k, averaged));
                 if learn {
                     self.c += 1;
                     if t != gold {
@@ -228,24 +211,20 @@ pub fn annotate(
     total: &Counts,
     folds: Option<(&[Counts], &[usize])>,
     share: f64,
-    cand_share: Option<f64>,
 ) {
     for (i, x) in data.iter_mut().enumerate() {
         let n = x.infos.len();
-        for (k, info) in x.infos[2..n - 2].iter_mut().enumerate() {
+        for info in &mut x.infos[2..n - 2] {
             if info.flags & quotecheck::syntax::features::QUOTE != 0 {
                 continue;
             }
-            let (class_, cands) = match total.get(&info.lower) {
-                None => (0, 0),
+            info.class = match total.get(&info.lower) {
+                None => 0,
                 Some(c) => {
                     let minus = folds.and_then(|(f, of)| f[of[i]].get(&info.lower));
-                    let cands = cand_share.map_or(0, |s| class(c, minus, s));
-                    (class(c, minus, share), cands)
+                    class(c, minus, share)
                 }
             };
-            info.class = class_;
-            x.cands[k] = cands;
         }
     }
 }

@@ -84,6 +84,14 @@ impl Hasher {
         }
     }
 
+    /// Eight bytes at once, as eight calls of [`Hasher::byte`] would add them (called only when
+    /// no bytes are pending).
+    #[inline]
+    fn word(&mut self, w: u64) {
+        self.h = fold(self.h ^ w, 0x9E37_79B9_7F4A_7C15);
+        self.n += 8;
+    }
+
     #[inline]
     fn char(&mut self, c: char) {
         if c.is_ascii() {
@@ -261,7 +269,15 @@ impl WordInfo {
 pub fn form_hash(s: &str) -> u64 {
     let mut form = Hasher::new(FORM_SEED);
     if s.is_ascii() {
-        for &b in s.as_bytes() {
+        // Eight bytes at a time: what `byte` gathers, read at once.
+        let chunks = s.as_bytes().chunks_exact(8);
+        let rest = chunks.remainder();
+        for c in chunks {
+            let mut w = [0u8; 8];
+            w.copy_from_slice(c);
+            form.word(u64::from_le_bytes(w));
+        }
+        for &b in rest {
             form.byte(b);
         }
     } else {
@@ -485,7 +501,16 @@ mod tests {
             WordInfo::of_text("don\u{2019}t")
         );
         assert_ne!(WordInfo::of_text("don't"), WordInfo::of_text("dont"));
-        for w in ["don\u{2019}t", "Élysée", "a", "", "“", "1,000"] {
+        let long = [
+            "brightest",
+            "notwithstanding",
+            "twenty-four-hour",
+            "self-determination",
+        ];
+        for w in ["don\u{2019}t", "Élysée", "a", "", "“", "1,000", "Berlin's"]
+            .into_iter()
+            .chain(long)
+        {
             assert_eq!(form_hash(w), WordInfo::of_text(w).form, "{w}");
         }
     }

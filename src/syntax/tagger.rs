@@ -48,7 +48,7 @@ enum Tok<'a> {
 }
 
 /// Reusable buffers for [`Tagger::tag_into`], with a cache of what the tagger computes once per
-/// word form (about 3 MB once used): keep one per thread, so tagging allocates nothing per token
+/// word form (about 4 MB once used): keep one per thread, so tagging allocates nothing per token
 /// and a frequent word is read once.
 #[derive(Debug, Default, Clone)]
 pub struct Scratch {

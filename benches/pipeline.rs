@@ -11,8 +11,9 @@
 
 use std::sync::OnceLock;
 
-use divan::counter::BytesCount;
+use divan::counter::{BytesCount, ItemsCount};
 use divan::{black_box, Bencher};
+use quotecheck::syntax::{Scratch, Tagger, Word};
 use quotecheck::text::{quotes, Doc};
 use quotecheck::Grammar;
 
@@ -112,6 +113,39 @@ fn read_document(bencher: Bencher) {
     bencher.counter(BytesCount::new(c.bytes)).bench(|| {
         for d in &c.docs {
             black_box(Doc::new(black_box(d), g));
+        }
+    });
+}
+
+/// The part-of-speech tagger alone, on the corpus's sentences as `Doc::new` tokenizes them
+/// (words, punctuation, whole quotations), one sentence at a time with reused buffers: tokens
+/// per second.
+#[divan::bench(sample_count = 20)]
+fn tagger(bencher: Bencher) {
+    let c = corpus();
+    let g = Grammar::builtin();
+    let tagger = Tagger::builtin();
+    // Each sentence as (text, is it a quotation) per token.
+    let mut sentences: Vec<Vec<(String, bool)>> = Vec::new();
+    for d in &c.docs {
+        let doc = Doc::new(d, g);
+        for s in &doc.sentences {
+            let toks =
+                (s.start..s.end).map(|i| (doc.tok_text(i).to_string(), doc.quote_of(i).is_some()));
+            sentences.push(toks.collect());
+        }
+    }
+    let tokens: usize = sentences.iter().map(Vec::len).sum();
+    let mut scratch = Scratch::default();
+    let mut out = Vec::with_capacity(1024);
+    bencher.counter(ItemsCount::new(tokens)).bench_local(|| {
+        for s in &sentences {
+            out.clear();
+            let words = s
+                .iter()
+                .map(|(w, q)| if *q { Word::Quote } else { Word::Text(w) });
+            tagger.tag_into(words, &mut scratch, &mut out);
+            black_box(&out);
         }
     });
 }

@@ -12,6 +12,7 @@ mod input;
 mod pool;
 mod progress;
 mod size;
+mod tag;
 
 use std::path::PathBuf;
 
@@ -47,6 +48,7 @@ const EXAMPLES: &str = "Examples:
   quotecheck check drafts/                                    gate one folder's drafted copy
   quotecheck check story.md --format sarif > qc.sarif         findings for code scanning
   quotecheck rule anonymous-no-reason                         what a rule finds and how to fix it
+  quotecheck tag story.txt                                    part-of-speech tags, as CoNLL-U
   quotecheck schema > report.schema.json                      the JSON Schema of the report
   quotecheck eval gold.jsonl --verbose                        score against your own annotations";
 
@@ -84,6 +86,11 @@ enum Command {
         /// A command (e.g. check) for its own page.
         command: Option<String>,
     },
+    /// Print each sentence's part-of-speech tags, as CoNLL-U.
+    #[command(
+        after_help = "One block per sentence: ID, FORM, UPOS, XPOS, FEATS and, in MISC, TokenRange=start:end (UTF-8 byte offsets into the input). A whole quotation is one token, UPOS X, XPOS QUOTE."
+    )]
+    Tag(tag::TagArgs),
 }
 
 const COMPLETIONS_HELP: &str = "Install, for example:
@@ -170,6 +177,7 @@ pub fn run() -> i32 {
         Command::Eval(args) => eval::run(&args),
         Command::Completions { shell } => docs::completions(shell),
         Command::Manpage { command } => docs::manpage(command.as_deref()),
+        Command::Tag(args) => tag::run(&args),
         Command::Schema => {
             let s = quotecheck::report::schema();
             match serde_json::to_string_pretty(&s) {

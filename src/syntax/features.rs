@@ -84,6 +84,14 @@ impl Hasher {
         }
     }
 
+    /// Eight bytes at once, as eight calls of [`Hasher::byte`] would add them (called only when
+    /// no bytes are pending).
+    #[inline]
+    fn word(&mut self, w: u64) {
+        self.h = fold(self.h ^ w, 0x9E37_79B9_7F4A_7C15);
+        self.n += 8;
+    }
+
     #[inline]
     fn char(&mut self, c: char) {
         if c.is_ascii() {
@@ -190,10 +198,12 @@ impl WordInfo {
     }
 
     /// The info of a word or punctuation mark.
+    ///
+    /// Its `form` is [`form_hash`]`(s)`.
     pub fn of_text(s: &str) -> WordInfo {
-        let mut form = Hasher::new(0x464F_524D);
-        let mut lower = Hasher::new(0x4C4F_5745_52);
-        let mut shape = Hasher::new(0x5348_4150_45);
+        let mut form = Hasher::new(FORM_SEED);
+        let mut lower = Hasher::new(0x004C_4F57_4552);
+        let mut shape = Hasher::new(0x0053_4841_5045);
         // The last four lower-case characters, packed 21 bits each, the latest lowest.
         let mut tail = 0u128;
         let mut n = 0usize;
@@ -252,6 +262,33 @@ impl WordInfo {
         }
     }
 }
+
+/// The hash of a word's form as written, curly quotes straightened: [`WordInfo::form`], computed
+/// alone (the tagger's cache key).
+#[inline]
+pub fn form_hash(s: &str) -> u64 {
+    let mut form = Hasher::new(FORM_SEED);
+    if s.is_ascii() {
+        // Eight bytes at a time: what `byte` gathers, read at once.
+        let chunks = s.as_bytes().chunks_exact(8);
+        let rest = chunks.remainder();
+        for c in chunks {
+            let mut w = [0u8; 8];
+            w.copy_from_slice(c);
+            form.word(u64::from_le_bytes(w));
+        }
+        for &b in rest {
+            form.byte(b);
+        }
+    } else {
+        for c in s.chars() {
+            form.char(straighten(c));
+        }
+    }
+    form.finish()
+}
+
+const FORM_SEED: u64 = 0x464F_524D;
 
 /// The number of templates (each has its own seed).
 const TEMPLATES: usize = 26;
@@ -345,6 +382,7 @@ pub fn role_keys(x: &WordInfo, role: Role) -> RoleKeys {
             key(9, x.class),
         ]),
         Role::Before1 => RoleKeys::new(&[key(10, x.lower), key(11, x.suffix[2])]),
+        // One template each for the words two away (the tagger relies on it).
         Role::Before2 => RoleKeys::new(&[key(12, x.lower)]),
         Role::After1 => RoleKeys::new(&[
             key(13, x.lower),
@@ -364,8 +402,8 @@ pub struct RoleKeys {
     len: usize,
 }
 
-/// A key no feature has (it pads [`RoleKeys`]).
-pub const NO_KEY: u64 = 0;
+/// What pads [`RoleKeys`] (never read).
+const NO_KEY: u64 = 0;
 
 impl RoleKeys {
     fn new(k: &[u64]) -> RoleKeys {
@@ -395,25 +433,31 @@ pub fn prev2_key(p2: u8) -> u64 {
     key(19, tagv(p2))
 }
 
-/// The number of [`context_keys`].
-pub const CONTEXT: usize = 6;
+/// The number of [`window_keys`].
+pub const WINDOW: usize = 4;
 
-/// The keys of the templates reading the token in the middle of `w` with its neighbours or the
-/// previous tag `p1`.
+/// The keys of the templates reading token `x` with its neighbours `b1` (before) and `a1`
+/// (after), not the tags before it.
 #[inline]
-pub fn context_keys(w: &[WordInfo; 5], p1: u8) -> [u64; CONTEXT] {
-    let [_, b1, x, a1, _] = w;
-    let t1 = tagv(p1);
+pub fn window_keys(b1: &WordInfo, x: &WordInfo, a1: &WordInfo) -> [u64; WINDOW] {
     // The flags, with whether the token opens the sentence.
     let opens = u64::from(b1.form == WordInfo::START.form);
     [
         key(20, u64::from(x.flags) | opens << 8),
-        key(21, pair(t1, x.lower)),
-        key(22, pair(t1, x.suffix[2])),
-        key(23, pair(t1, a1.lower)),
-        key(24, pair(x.class, a1.class)),
-        key(25, pair(t1, x.class)),
+        key(21, pair(b1.lower, x.lower)),
+        key(22, pair(x.lower, a1.lower)),
+        key(23, pair(x.class, a1.class)),
     ]
+}
+
+/// The number of [`tag_keys`].
+pub const TAGGED: usize = 2;
+
+/// The keys of the templates pairing the token `x` with the previous tag `p1`.
+#[inline]
+pub fn tag_keys(x: &WordInfo, p1: u8) -> [u64; TAGGED] {
+    let t1 = tagv(p1);
+    [key(24, pair(t1, x.suffix[2])), key(25, pair(t1, x.class))]
 }
 
 /// The number of feature keys of one position.
@@ -422,8 +466,8 @@ pub const FEATURES: usize = 26;
 /// Every feature key of the token in the middle of `w` (two tokens each side;
 /// [`WordInfo::START`] and [`WordInfo::END`] pad a sentence), given the tags of the two tokens
 /// before it (`p1` the previous, `p2` the one before; [`PREV_START`] before the sentence): the
-/// keys of [`role_keys`] for each token of the window, [`prev_key`], [`prev2_key`] and
-/// [`context_keys`]. A position's score is the sum of its keys' weights.
+/// keys of [`role_keys`] for each token of the window, [`prev_key`], [`prev2_key`],
+/// [`window_keys`] and [`tag_keys`]. A position's score is the sum of its keys' weights.
 pub fn keys(w: &[WordInfo; 5], p1: u8, p2: u8) -> [u64; FEATURES] {
     let [b2, b1, x, a1, a2] = w;
     let mut out = [0u64; FEATURES];
@@ -438,7 +482,8 @@ pub fn keys(w: &[WordInfo; 5], p1: u8, p2: u8) -> [u64; FEATURES] {
         .iter()
         .flat_map(|(t, r)| role_keys(t, *r).keys.into_iter().take(role_keys(t, *r).len))
         .chain([prev_key(p1), prev2_key(p2)])
-        .chain(context_keys(w, p1));
+        .chain(window_keys(b1, x, a1))
+        .chain(tag_keys(x, p1));
     for (o, k) in out.iter_mut().zip(all) {
         *o = k;
     }
@@ -456,6 +501,18 @@ mod tests {
             WordInfo::of_text("don\u{2019}t")
         );
         assert_ne!(WordInfo::of_text("don't"), WordInfo::of_text("dont"));
+        let long = [
+            "brightest",
+            "notwithstanding",
+            "twenty-four-hour",
+            "self-determination",
+        ];
+        for w in ["don\u{2019}t", "Élysée", "a", "", "“", "1,000", "Berlin's"]
+            .into_iter()
+            .chain(long)
+        {
+            assert_eq!(form_hash(w), WordInfo::of_text(w).form, "{w}");
+        }
     }
 
     #[test]
@@ -506,7 +563,7 @@ mod tests {
         assert_ne!(k[18], k2[18]);
         // The roles' keys of a word do not depend on its neighbours.
         let k3 = keys(&[x, s, x, x, e], 3, 4);
-        assert_eq!(k3[..10], k2[..10]);
-        assert_ne!(k3[10], k2[10]);
+        assert_eq!(k3[..12], k2[..12]);
+        assert_ne!(k3[12], k2[12], "the word two before differs");
     }
 }

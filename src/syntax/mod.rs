@@ -12,6 +12,7 @@
 //! assert!(tags[1].is_noun() && tags[2].is_past() && tags[5].is_punct());
 //! ```
 
+mod cache;
 pub mod clause;
 pub mod features;
 pub mod fixup;
@@ -32,10 +33,23 @@ use crate::text::{Doc, TokKind};
 
 /// The tags of every token of `doc`, sentence by sentence as the document splits them: a
 /// quotation token is [`Tag::Quote`], and its neighbours read it as one special word.
+///
+/// Tagging uses one [`Scratch`] per thread, kept between documents (its cache of frequent words
+/// stays warm).
 pub fn tag_doc(doc: &Doc<'_>) -> Vec<Tag> {
+    thread_local! {
+        static SCRATCH: std::cell::RefCell<Scratch> = std::cell::RefCell::new(Scratch::default());
+    }
+    SCRATCH.with(|s| match s.try_borrow_mut() {
+        Ok(mut s) => tag_doc_with(doc, &mut s),
+        Err(_) => tag_doc_with(doc, &mut Scratch::default()),
+    })
+}
+
+/// [`tag_doc`] with buffers `scratch`.
+fn tag_doc_with(doc: &Doc<'_>, scratch: &mut Scratch) -> Vec<Tag> {
     let tagger = Tagger::builtin();
     let mut tags = Vec::with_capacity(doc.tokens.len());
-    let mut scratch = Scratch::default();
     for s in &doc.sentences {
         // Sentences cover the tokens in order; a token outside them keeps the default.
         tags.resize(s.start.max(tags.len()), Tag::default());
@@ -45,7 +59,7 @@ pub fn tag_doc(doc: &Doc<'_>) -> Vec<Tag> {
                 TokKind::Quote(_) => Word::Quote,
                 _ => Word::Text(t.span.of(doc.text)),
             }),
-            &mut scratch,
+            scratch,
             &mut tags,
         );
     }

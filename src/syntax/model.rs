@@ -32,10 +32,20 @@ const DENSE_MIN: usize = 8;
 /// The bit of an index slot's value marking a dense row.
 const DENSE: u32 = 1 << 31;
 
+/// The bit of an index slot's value marking one or two weights held in the value itself (tag
+/// and weight in 14 bits each; a missing second is tag 63, a padding lane, weight 0).
+const INLINE: u32 = 1 << 30;
+
 /// A dense row of weights, one per tag (padded), aligned to a cache line.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 #[repr(align(64))]
 pub struct Row(pub [i16; ROW]);
+
+impl Default for Row {
+    fn default() -> Row {
+        Row::ZERO
+    }
+}
 
 impl Row {
     /// All zeros.
@@ -49,6 +59,8 @@ pub enum Weights<'a> {
     None,
     /// A few weights.
     Sparse(&'a [Weight]),
+    /// One or two weights.
+    Pair([Weight; 2]),
     /// One weight per tag.
     Dense(&'a Row),
 }
@@ -170,7 +182,8 @@ pub struct Model {
 /// dictionary (form hash, tag) and the lexicon (lower-case form hash, ambiguity class).
 #[derive(Debug, Clone, Default)]
 pub struct Parts {
-    /// The feature index has `2^bits` slots (at least twice the features, for short probes).
+    /// The feature index has `2^bits` slots (at most three quarters full; about half, for
+    /// short probes).
     pub bits: u32,
     /// Features, by strictly increasing non-zero key.
     pub features: Vec<(u32, Vec<Weight>)>,
@@ -201,22 +214,17 @@ fn increasing<K: Copy + Ord + Default>(keys: impl Iterator<Item = K>) -> bool {
 }
 
 impl Model {
-    /// The 32-bit key of feature key `key`: what the index stores. Never 0 (an empty slot),
-    /// but for [`super::features::NO_KEY`], which finds no weights.
+    /// The 32-bit key of feature key `key`: what the index stores. Never 0 (an empty slot).
     #[inline]
     pub fn key32(key: u64) -> u32 {
-        if key == 0 {
-            0
-        } else {
-            ((key >> 32) as u32).max(1)
-        }
+        ((key >> 32) as u32).max(1)
     }
 
     /// A model of `parts`, checked: keys increasing and non-zero, tags in range, the index at
-    /// most half full.
+    /// most three quarters full.
     pub fn new(parts: &Parts) -> Result<Model, ModelError> {
         let bits = parts.bits;
-        if bits == 0 || bits > MAX_BITS || parts.features.len() > 1 << (bits - 1) {
+        if !(2..=MAX_BITS).contains(&bits) || parts.features.len() > 3 << (bits - 2) {
             return Err(ModelError::Field("index bits"));
         }
         if !increasing(parts.features.iter().map(|f| f.0)) {
@@ -239,18 +247,30 @@ impl Model {
             if ws.len() > quote || ws.iter().any(|w| usize::from(w.tag) >= quote) {
                 return Err(ModelError::Field("feature weights"));
             }
-            let at = if ws.len() > DENSE_MIN {
-                let mut row = Row([0; ROW]);
-                for w in ws {
-                    if let Some(x) = row.0.get_mut(usize::from(w.tag)) {
-                        *x = i16::from(w.w);
+            let at = if let [a, rest @ ..] = ws.as_slice() {
+                if rest.len() <= 1 {
+                    let b = rest.first().copied().unwrap_or(Weight { tag: 63, w: 0 });
+                    let pack = |w: &Weight| u32::from(w.tag) << 8 | u32::from(w.w as u8);
+                    INLINE | pack(&b) << 14 | pack(a)
+                } else if ws.len() > DENSE_MIN {
+                    let mut row = Row([0; ROW]);
+                    for w in ws {
+                        if let Some(x) = row.0.get_mut(usize::from(w.tag)) {
+                            *x = i16::from(w.w);
+                        }
                     }
+                    dense.push(row);
+                    DENSE | (dense.len() - 1) as u32
+                } else {
+                    if sparse.len() >= 1 << 24 {
+                        return Err(ModelError::Field("feature weights"));
+                    }
+                    sparse.extend_from_slice(ws);
+                    ((sparse.len() - ws.len()) as u32) << 6 | ws.len() as u32
                 }
-                dense.push(row);
-                DENSE | (dense.len() - 1) as u32
             } else {
-                sparse.extend_from_slice(ws);
-                ((sparse.len() - ws.len()) as u32) << 6 | ws.len() as u32
+                // No weights: an empty run.
+                0
             };
             let mut i = (*k >> (32 - bits)) as usize;
             while let Some(s) = slots.get_mut(i) {
@@ -325,35 +345,63 @@ impl Model {
         Weights::None
     }
 
-    /// The weights of each of `keys`. The index slots of all the keys are read before any is
-    /// compared, so their cache misses overlap.
+    /// Calls `f` with the weights of each of `keys` (at most 16 read at once; the index slots
+    /// of a batch are read before any is compared, so their cache misses overlap).
     #[inline]
-    pub fn weights_all<const N: usize>(&self, keys: &[u64; N]) -> [Weights<'_>; N] {
+    pub fn for_weights(&self, keys: &[u64], mut f: impl FnMut(Weights<'_>)) {
         let shift = 32 - self.bits;
-        let k32 = keys.map(Model::key32);
-        let first = k32.map(|k| {
-            self.slots
-                .get((k >> shift) as usize)
-                .copied()
-                .unwrap_or((0, 0))
-        });
-        let mut out = [Weights::None; N];
-        for ((o, &(s, at)), &k) in out.iter_mut().zip(first.iter()).zip(k32.iter()) {
-            *o = if s == k {
-                self.at(at)
-            } else if s == 0 {
-                Weights::None
-            } else {
-                self.weights(u64::from(k) << 32)
-            };
+        for chunk in keys.chunks(16) {
+            let mut first = [(0u32, 0u32, 0u32); 16];
+            for (slot, &key) in first.iter_mut().zip(chunk) {
+                let k = Model::key32(key);
+                let (s, at) = self
+                    .slots
+                    .get((k >> shift) as usize)
+                    .copied()
+                    .unwrap_or((0, 0));
+                *slot = (k, s, at);
+            }
+            for &(k, s, at) in first.iter().take(chunk.len()) {
+                f(if s == k {
+                    self.at(at)
+                } else if s == 0 {
+                    Weights::None
+                } else {
+                    self.weights(u64::from(k) << 32)
+                });
+            }
         }
-        out
+    }
+
+    /// Where the weights of feature `key` are (an index slot's value; 0 has none), for
+    /// [`Model::at`].
+    #[inline]
+    pub(crate) fn find(&self, key: u64) -> u32 {
+        let k = Model::key32(key);
+        let mask = (1usize << self.bits) - 1;
+        let mut i = (k >> (32 - self.bits)) as usize;
+        while let Some(&(s, at)) = self.slots.get(i) {
+            if s == k {
+                return at;
+            }
+            if s == 0 {
+                break;
+            }
+            i = (i + 1) & mask;
+        }
+        0
     }
 
     /// The weights an index slot's value points at.
     #[inline]
-    fn at(&self, at: u32) -> Weights<'_> {
-        if at & DENSE != 0 {
+    pub(crate) fn at(&self, at: u32) -> Weights<'_> {
+        if at & INLINE != 0 {
+            let unpack = |x: u32| Weight {
+                tag: (x >> 8 & 63) as u8,
+                w: x as u8 as i8,
+            };
+            Weights::Pair([unpack(at), unpack(at >> 14)])
+        } else if at & DENSE != 0 {
             self.dense
                 .get((at & !DENSE) as usize)
                 .map_or(Weights::None, Weights::Dense)
@@ -394,6 +442,7 @@ impl Model {
                 let ws = match self.at(at) {
                     Weights::None => Vec::new(),
                     Weights::Sparse(ws) => ws.to_vec(),
+                    Weights::Pair(ws) => ws.into_iter().filter(|w| w.tag != 63).collect(),
                     Weights::Dense(row) => (0..Tag::COUNT - 1)
                         .filter_map(|j| {
                             let w = *row.0.get(j)?;
@@ -607,12 +656,17 @@ mod tests {
         assert_eq!(back.lookup(18), None);
         assert_eq!(back.class(5), 0b1011);
         assert_eq!(back.class(6), 0);
-        let Weights::Sparse(ws) = back.weights(3 << 32) else {
-            panic!("two weights are sparse")
+        let Weights::Pair(ws) = back.weights(3 << 32) else {
+            panic!("two weights are held in the index")
         };
-        assert_eq!(ws.len(), 2);
         assert_eq!(ws[1].w, -7);
-        assert!(matches!(back.weights(0xF000_0000 << 32), Weights::Sparse([w]) if w.w == 127));
+        assert!(matches!(back.weights(0xF000_0000 << 32), Weights::Pair([w, _]) if w.w == 127));
+        // Three to eight weights are a run of their own.
+        let mut p = back.parts();
+        let three: Vec<Weight> = (0..3).map(|j| Weight { tag: j, w: 5 }).collect();
+        p.features.push((0xFFF0_0000, three.clone()));
+        let m = Model::new(&p).unwrap();
+        assert!(matches!(m.weights(0xFFF0_0000 << 32), Weights::Sparse(ws) if ws == three));
         assert!(matches!(back.weights(4 << 32), Weights::None));
         // Many weights make a dense row, read back as the same weights.
         let mut p = back.parts();

@@ -1,7 +1,6 @@
 //! The part-of-speech tagger: a greedy left-to-right averaged perceptron over hashed features.
 //!
-//! Each sentence is read once to compute what the features know of each token
-//! ([`WordInfo`]), then tagged left to right: a quotation is [`Tag::Quote`]; a word of the tag
+//! A sentence is tagged left to right: a quotation is [`Tag::Quote`]; a word of the tag
 //! dictionary (frequent and unambiguous in training) takes its tag; any other word is scored by
 //! adding up the weights of its features ([`features::keys`]) in a stack array and taking the
 //! best tag.
@@ -15,6 +14,7 @@
 
 use std::sync::OnceLock;
 
+use super::cache::{Entry, WordCache};
 use super::features::{self, Role, Word, WordInfo, PREV_START};
 use super::model::{Model, ModelError, Row, Weights, ROW};
 use super::Tag;
@@ -22,14 +22,8 @@ use super::Tag;
 /// The built-in English model (see `grammars/tagger/NOTICE.md`).
 static MODEL: &[u8] = include_bytes!("../../grammars/tagger/en.bin");
 
-/// The sets of the cache of word forms' summed weights (a power of two), each of two entries.
-const SETS: usize = 2048;
-
 /// The index of [`PREV_START`] in the rows of previous tags.
 const START_ROW: usize = Tag::COUNT;
-
-/// TEMP
-pub static MISSES: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
 
 /// A part-of-speech tagger.
 #[derive(Debug, Clone)]
@@ -43,56 +37,26 @@ pub struct Tagger {
     prev2: Vec<Row>,
 }
 
-/// A word form's summed weights in each [`Role`], in the order of [`Role::ALL`].
-type Roles = [Row; 5];
-
-/// One cache entry: a word form's hash and its summed weights.
-#[derive(Debug, Clone)]
-struct Entry {
-    form: u64,
-    roles: Roles,
+/// A token of a padded sentence.
+#[derive(Debug, Clone, Copy)]
+enum Tok<'a> {
+    Word(Word<'a>),
+    /// Before the first word.
+    Start,
+    /// After the last.
+    End,
 }
 
-/// Reusable buffers for [`Tagger::tag_into`], with a cache of the summed weights of recent word
-/// forms (about 2.8 MB once used): keep one per thread, so tagging allocates nothing per token
-/// and frequent words are summed once.
+/// Reusable buffers for [`Tagger::tag_into`], with a cache of what the tagger computes once per
+/// word form (about 4 MB once used): keep one per thread, so tagging allocates nothing per token
+/// and a frequent word is read once.
 #[derive(Debug, Default, Clone)]
 pub struct Scratch {
-    infos: Vec<WordInfo>,
-    roles: Vec<Roles>,
-    /// Two entries a set: set `i` is entries `2i` and `2i + 1`.
-    cache: Vec<Entry>,
-    /// Per set, which of its two entries was used last.
-    recent: Vec<u8>,
-    /// The id of the model whose weights the cache holds.
-    model: u64,
-}
-
-impl Scratch {
-    /// The summed weights of word `x`, from the cache or computed (and cached).
-    #[inline]
-    fn roles_of(&mut self, tagger: &Tagger, x: &WordInfo) -> Roles {
-        let set = (x.form >> 40) as usize & (SETS - 1);
-        for way in 0..2 {
-            if let Some(e) = self.cache.get(2 * set + way).filter(|e| e.form == x.form) {
-                if let Some(r) = self.recent.get_mut(set) {
-                    *r = way as u8;
-                }
-                return e.roles.clone();
-            }
-        }
-        let roles = tagger.roles(x);
-        // Replace the entry used less recently.
-        let way = self.recent.get(set).map_or(0, |r| 1 - usize::from(*r & 1));
-        if let Some(e) = self.cache.get_mut(2 * set + way) {
-            e.form = x.form;
-            e.roles = roles.clone();
-        }
-        if let Some(r) = self.recent.get_mut(set) {
-            *r = way as u8;
-        }
-        roles
-    }
+    cache: WordCache,
+    /// Per position of the padded sentence, its word's cache entry.
+    refs: Vec<u32>,
+    /// What [`WordCache::touch`] read (kept, so the reads are not optimised away).
+    touched: i16,
 }
 
 /// `acc += row`.
@@ -126,7 +90,7 @@ impl Tagger {
                 .map(|t| {
                     let p = if t == START_ROW { PREV_START } else { t as u8 };
                     let mut row = Row::ZERO;
-                    add_key(&model, &mut row.0, key(p));
+                    model.for_weights(&[key(p)], |ws| add_weights(&mut row.0, ws));
                     row
                 })
                 .collect()
@@ -162,97 +126,114 @@ impl Tagger {
     where
         I: IntoIterator<Item = Word<'a>>,
     {
-        if scratch.model != self.model.id() || scratch.cache.len() != 2 * SETS {
-            scratch.cache.clear();
-            let empty = Entry {
-                form: 0,
-                roles: [Row::ZERO; 5],
+        let Scratch {
+            cache,
+            refs,
+            touched,
+        } = scratch;
+        cache.begin(self.model.id());
+        refs.clear();
+        let words = words.into_iter().map(Tok::Word);
+        for t in [Tok::Start, Tok::Start]
+            .into_iter()
+            .chain(words)
+            .chain([Tok::End, Tok::End])
+        {
+            let form = match t {
+                Tok::Word(Word::Text(s)) => features::form_hash(s),
+                Tok::Word(Word::Quote) => WordInfo::QUOTE.form,
+                Tok::Start => WordInfo::START.form,
+                Tok::End => WordInfo::END.form,
             };
-            scratch.cache.resize(2 * SETS, empty);
-            scratch.recent.clear();
-            scratch.recent.resize(SETS, 0);
-            scratch.model = self.model.id();
+            let r = cache.get(form, |e| self.fill(e, t));
+            *touched ^= cache.touch(r);
+            refs.push(r);
         }
-        let mut infos = std::mem::take(&mut scratch.infos);
-        let mut roles = std::mem::take(&mut scratch.roles);
-        infos.clear();
-        infos.extend([WordInfo::START, WordInfo::START]);
-        infos.extend(words.into_iter().map(|w| {
-            let mut i = WordInfo::of(w);
-            if i.flags & features::QUOTE == 0 {
-                i.class = self.model.class(i.lower);
-            }
-            i
-        }));
-        infos.extend([WordInfo::END, WordInfo::END]);
-        roles.clear();
-        for x in &infos {
-            roles.push(scratch.roles_of(self, x));
-        }
+        // A window of five entries slides along the sentence, each entry resolved once.
+        let mut entries = refs.iter().filter_map(|&r| cache.entry(r));
+        let (Some(mut b2), Some(mut b1), Some(mut x), Some(mut a1)) = (
+            entries.next(),
+            entries.next(),
+            entries.next(),
+            entries.next(),
+        ) else {
+            return;
+        };
         let (mut p1, mut p2) = (PREV_START, PREV_START);
-        for (w, r) in infos.windows(5).zip(roles.windows(5)) {
-            let (Ok(w), Ok(r)) = (<&[WordInfo; 5]>::try_from(w), <&[Roles; 5]>::try_from(r)) else {
-                continue;
+        for a2 in entries {
+            let t = match x.given {
+                Some(t) => t,
+                None => self.score([b2, b1, x, a1, a2], p1, p2),
             };
-            let t = self.tag_one(w, r, p1, p2);
             out.push(t);
-            p2 = p1;
-            p1 = t.index() as u8;
+            (p2, p1) = (p1, t.index() as u8);
+            (b2, b1, x, a1) = (b1, x, a1, a2);
         }
-        scratch.infos = infos;
-        scratch.roles = roles;
     }
 
-    /// A word's summed weights in each role.
-    fn roles(&self, x: &WordInfo) -> Roles {
-        MISSES.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-        let mut r = [Row::ZERO; 5];
-        for (row, role) in r.iter_mut().zip(Role::ALL) {
-            let keys = features::role_keys(x, role);
-            for ws in self.model.weights_all(&keys.keys) {
-                add_weights(&mut row.0, ws);
+    /// Fills a cache entry for token `t`: its info, with its ambiguity class, and its summed
+    /// weights in each role.
+    fn fill(&self, e: &mut Entry, t: Tok<'_>) {
+        e.info = match t {
+            Tok::Word(Word::Quote) => WordInfo::QUOTE,
+            Tok::Start => WordInfo::START,
+            Tok::End => WordInfo::END,
+            Tok::Word(Word::Text(s)) => {
+                let mut i = WordInfo::of_text(s);
+                i.class = self.model.class(i.lower);
+                i
             }
+        };
+        e.given = self.given(&e.info);
+        let rows = [Role::Itself, Role::Before1, Role::After1];
+        for (row, role) in e.rows.iter_mut().zip(rows) {
+            *row = Row::ZERO;
+            let keys = features::role_keys(&e.info, role);
+            self.model
+                .for_weights(keys.as_slice(), |ws| add_weights(&mut row.0, ws));
         }
-        r
+        // One template each: where its weights are.
+        for (far, role) in e.far.iter_mut().zip([Role::Before2, Role::After2]) {
+            let keys = features::role_keys(&e.info, role);
+            *far = keys.as_slice().first().map_or(0, |&k| self.model.find(k));
+        }
     }
 
-    /// The tag of the middle token of window `w` (with its tokens' summed weights `r`), given
-    /// the two tags before it.
+    /// The tag of a token that needs no scoring: a quotation, a word of the tag dictionary, or
+    /// any word when the model is empty.
     #[inline]
-    fn tag_one(&self, w: &[WordInfo; 5], r: &[Roles; 5], p1: u8, p2: u8) -> Tag {
-        let x = &w[2];
+    fn given(&self, x: &WordInfo) -> Option<Tag> {
         if x.flags & features::QUOTE != 0 {
-            return Tag::Quote;
+            Some(Tag::Quote)
+        } else if self.empty {
+            Some(Tag::default())
+        } else {
+            self.model.lookup(x.form)
         }
-        if let Some(t) = self.model.lookup(x.form) {
-            return t;
-        }
-        if self.empty {
-            return Tag::default();
-        }
-        let mut acc = r[2][0].0;
-        add_row(&mut acc, &r[1][1]);
-        add_row(&mut acc, &r[0][2]);
-        add_row(&mut acc, &r[3][3]);
-        add_row(&mut acc, &r[4][4]);
-        let row = |rows: &[Row], p: u8| rows.get(usize::from(p).min(START_ROW)).copied();
+    }
+
+    /// The best tag of the middle token of window `w`, given the two tags before it.
+    #[inline]
+    fn score<'a>(&'a self, w: [&Entry; 5], p1: u8, p2: u8) -> Tag {
+        let [b2, b1, x, a1, a2] = w;
+        let mut acc = x.rows[0].0;
+        add_row(&mut acc, &b1.rows[1]);
+        add_row(&mut acc, &a1.rows[2]);
+        add_weights(&mut acc, self.model.at(b2.far[0]));
+        add_weights(&mut acc, self.model.at(a2.far[1]));
+        let row = |rows: &'a [Row], p: u8| rows.get(usize::from(p).min(START_ROW));
         for prev in [row(&self.prev1, p1), row(&self.prev2, p2)]
-            .iter()
+            .into_iter()
             .flatten()
         {
             add_row(&mut acc, prev);
         }
-        for ws in self.model.weights_all(&features::context_keys(w, p1)) {
-            add_weights(&mut acc, ws);
-        }
+        let [k0, k1, k2, k3] = features::window_keys(&b1.info, &x.info, &a1.info);
+        let [k4, k5] = features::tag_keys(&x.info, p1);
+        self.model
+            .for_weights(&[k0, k1, k2, k3, k4, k5], |ws| add_weights(&mut acc, ws));
         best(&acc)
     }
-}
-
-/// `acc +=` the weights of feature `key`.
-#[inline]
-fn add_key(model: &Model, acc: &mut [i16; ROW], key: u64) {
-    add_weights(acc, model.weights(key));
 }
 
 /// `acc += ws`.
@@ -267,6 +248,13 @@ fn add_weights(acc: &mut [i16; ROW], ws: Weights<'_>) {
                 }
             }
         }
+        Weights::Pair(ws) => {
+            for w in ws {
+                if let Some(a) = acc.get_mut(usize::from(w.tag & 63)) {
+                    *a = a.wrapping_add(i16::from(w.w));
+                }
+            }
+        }
         Weights::Dense(row) => add_row(acc, row),
     }
 }
@@ -274,13 +262,141 @@ fn add_weights(acc: &mut [i16; ROW], ws: Weights<'_>) {
 /// The best-scoring tag (never [`Tag::Quote`]; the first of equals).
 #[inline]
 fn best(acc: &[i16; ROW]) -> Tag {
-    let mut best = 0usize;
-    let mut top = i16::MIN;
-    for (i, &a) in acc.iter().enumerate().take(Tag::COUNT - 1) {
-        if a > top {
-            top = a;
-            best = i;
+    // The lanes past the last tag but Quote never win.
+    let mut a = *acc;
+    for x in a.iter_mut().skip(Tag::COUNT - 1) {
+        *x = i16::MIN;
+    }
+    // Eight lanes at a time (one vector instruction each), then the first lane that has the top.
+    let mut m = [i16::MIN; 8];
+    for c in a.chunks_exact(8) {
+        for (m, &x) in m.iter_mut().zip(c) {
+            *m = (*m).max(x);
         }
     }
-    Tag::from_index(best).unwrap_or_default()
+    let top = m.iter().fold(i16::MIN, |t, &x| t.max(x));
+    let i = a
+        .chunks_exact(8)
+        .position(|c| c.contains(&top))
+        .and_then(|k| {
+            let c = a.get(8 * k..8 * k + 8)?;
+            Some(8 * k + c.iter().position(|&x| x == top)?)
+        })
+        .unwrap_or(0);
+    Tag::from_index(i).unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Tags `words` the plain way: every key of [`features::keys`] looked up at each position.
+    fn plain(t: &Tagger, words: &[Word<'_>]) -> Vec<Tag> {
+        let info = |w: Word<'_>| {
+            let mut e = Entry::default();
+            t.fill(&mut e, Tok::Word(w));
+            e.info
+        };
+        let mut infos = vec![WordInfo::START, WordInfo::START];
+        infos.extend(words.iter().map(|w| info(*w)));
+        infos.extend([WordInfo::END, WordInfo::END]);
+        let (mut p1, mut p2) = (PREV_START, PREV_START);
+        let mut out = Vec::new();
+        for w in infos.windows(5) {
+            let w: &[WordInfo; 5] = w.try_into().unwrap();
+            let tag = if w[2].flags & features::QUOTE != 0 {
+                Tag::Quote
+            } else if let Some(d) = t.model.lookup(w[2].form) {
+                d
+            } else {
+                let mut acc = [0i16; ROW];
+                let keys = features::keys(w, p1, p2);
+                t.model.for_weights(&keys, |ws| add_weights(&mut acc, ws));
+                best(&acc)
+            };
+            out.push(tag);
+            (p2, p1) = (p1, tag.index() as u8);
+        }
+        out
+    }
+
+    const SENTENCES: &[&str] = &[
+        "The minister said on Monday that the talks would resume .",
+        "\" We will not back down , \" Ortega told reporters outside the port .",
+        "Vasquez-Hale , 52 , has run the U.S.-based firm since 2019 and doesn't plan to retire .",
+        "Critics say the plan , which passed 7-2 , will cost $ 4.5 million a year .",
+        "She asked whether the bridge was safe ; nobody answered .",
+    ];
+
+    #[test]
+    fn the_best_tag_is_the_first_of_the_top_scores_and_never_a_padding_lane() {
+        let mut acc = [0i16; ROW];
+        assert_eq!(best(&acc), Tag::from_index(0).unwrap());
+        for (i, j) in [(5, 41), (17, 18), (8, 56), (0, 7)] {
+            acc = [-3; ROW];
+            acc[i] = 9;
+            acc[j] = 9;
+            assert_eq!(best(&acc).index(), i.min(j), "{i} {j}");
+            acc[j] = 10;
+            assert_eq!(best(&acc).index(), j, "{i} {j}");
+        }
+        // Quote's lane and the padding lanes lose, however high.
+        acc = [1; ROW];
+        acc[Tag::Quote.index()] = 100;
+        acc[ROW - 1] = 100;
+        acc[Tag::COUNT - 2] = 2;
+        assert_eq!(best(&acc).index(), Tag::COUNT - 2);
+    }
+
+    #[test]
+    fn the_builtin_model_loads() {
+        let t = Tagger::from_bytes(MODEL).expect("the shipped model is valid");
+        assert!(!t.empty && t.model.features() > 10_000);
+        assert!(!Tagger::builtin().empty);
+    }
+
+    #[test]
+    fn summed_weights_tag_as_every_feature_looked_up() {
+        let t = Tagger::builtin();
+        let mut scratch = Scratch::default();
+        // Twice, so the second round reads the cache the first filled.
+        for _ in 0..2 {
+            for s in SENTENCES {
+                let words: Vec<Word<'_>> = s
+                    .split(' ')
+                    .map(|w| {
+                        if w == "\"" {
+                            Word::Quote
+                        } else {
+                            Word::Text(w)
+                        }
+                    })
+                    .collect();
+                let mut out = Vec::new();
+                t.tag_into(words.iter().copied(), &mut scratch, &mut out);
+                assert_eq!(out, plain(t, &words), "{s}");
+            }
+        }
+    }
+
+    #[test]
+    fn tags_a_plain_news_sentence() {
+        let words = "The minister said it rained on Tuesday .".split(' ');
+        let tags = Tagger::builtin().tag(&words.collect::<Vec<_>>());
+        assert_eq!(tags.len(), 8);
+        assert!(tags[0].is_det() && tags[1].is_noun() && !tags[1].is_proper());
+        assert!(tags[2].is_past() && tags[3].is_pronoun() && tags[4].is_verb());
+        assert!(tags[5].is_adp() && tags[6].is_proper() && tags[7].is_punct());
+    }
+
+    #[test]
+    fn a_cache_is_not_reused_for_another_model() {
+        let t = Tagger::builtin();
+        let empty = Tagger::new(Model::empty());
+        let mut scratch = Scratch::default();
+        let mut out = Vec::new();
+        t.tag_into([Word::Text("minister")], &mut scratch, &mut out);
+        empty.tag_into([Word::Text("minister")], &mut scratch, &mut out);
+        assert_eq!(out, [Tag::NounNn, Tag::default()]);
+    }
 }

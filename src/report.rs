@@ -5,7 +5,7 @@
 //! One report per document (with `--jsonl`, one per line, plus `"id"`):
 //!
 //! ```json
-//! {"schema_version": 1,
+//! {"schema_version": 2,
 //!  "dateline": {"span": {"start": 0, "end": 27}, "place": "TOKYO", "outlet": "Wire"},
 //!  "furniture": [{"span": {"start": 28, "end": 63}, "kind": "advertisement"}],
 //!  "entities": [{"id": 0, "name": "Shigeru Ishiba", "kind": "person", "titles": ["Prime Minister"],
@@ -32,7 +32,7 @@ pub use crate::grammar::{FurnitureKind, Gender};
 pub use crate::span::Span;
 
 /// The version of this report format; bumped on any incompatible change.
-pub const SCHEMA_VERSION: u32 = 1;
+pub const SCHEMA_VERSION: u32 = 2;
 
 /// Everything quotecheck found in one document.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
@@ -176,8 +176,20 @@ pub enum Stance {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "kebab-case")]
 pub enum Construction {
-    /// `X said`, `said X`.
+    /// A speech verb with its subject before the words: `X said (that) …`, `X told Y …`.
     Verb,
+    /// The speaker after the verb: `"…," said X`.
+    Inverted,
+    /// The cue after the words it attributes: `…, X said.`, `"…," X said.`
+    Postposed,
+    /// The cue set off inside its claim: `A, X said, B`.
+    Parenthetical,
+    /// A relative clause after the speaker: `X, who said …`.
+    Relative,
+    /// A verb coordinated with an earlier one, sharing its speaker: `… and added that …`.
+    Coordinated,
+    /// An `as` clause: `as X said, …`, `…, as X reported.`
+    AsClause,
     /// `X was quoted as saying`, `Y quoted X as saying`.
     QuotedAs,
     /// `, adding that`.
@@ -192,6 +204,28 @@ pub enum Construction {
     Floating,
     /// A paragraph continuing a multi-paragraph quote.
     Continuation,
+}
+
+impl Construction {
+    /// Its name in the JSON output (`"as-clause"`).
+    pub fn name(self) -> &'static str {
+        match self {
+            Construction::Verb => "verb",
+            Construction::Inverted => "inverted",
+            Construction::Postposed => "postposed",
+            Construction::Parenthetical => "parenthetical",
+            Construction::Relative => "relative",
+            Construction::Coordinated => "coordinated",
+            Construction::AsClause => "as-clause",
+            Construction::QuotedAs => "quoted-as",
+            Construction::Participle => "participle",
+            Construction::According => "according",
+            Construction::ReportedBy => "reported-by",
+            Construction::Citing => "citing",
+            Construction::Floating => "floating",
+            Construction::Continuation => "continuation",
+        }
+    }
 }
 
 /// The words that attribute a unit.

@@ -379,13 +379,44 @@ fn cue_of(doc: &Doc<'_>, a: &Attr<'_>) -> Cue {
             _ => Stance::Neutral,
         },
         construction: match a.kind {
-            CueKind::Verb => Construction::Verb,
+            CueKind::Verb => verb_construction(doc, a),
             CueKind::QuotedAs => Construction::QuotedAs,
             CueKind::Participle => Construction::Participle,
             CueKind::According => Construction::According,
             CueKind::ReportedBy => Construction::ReportedBy,
             CueKind::Citing => Construction::Citing,
         },
+    }
+}
+
+/// Which construction of a speech verb attribution `a` is, read from where its parts lie: the
+/// speaker after the verb, the words before the cue or around it, the verb's clause.
+fn verb_construction(doc: &Doc<'_>, a: &Attr<'_>) -> Construction {
+    use crate::syntax::ClauseKind;
+    let clause = a.clause.and_then(|c| doc.clauses.get(c));
+    let opener = clause
+        .and_then(|c| c.opener)
+        .and_then(|o| doc.phrases.get(o as usize))
+        .map(|p| doc.tok_text(p.start as usize));
+    let before = a.content.is_some_and(|(s, _)| s < a.cue.0)
+        || a.content.is_none() && a.quotes.iter().any(|&q| q < a.cue.0);
+    let around = a.content.is_some_and(|(s, e)| s < a.cue.0 && e > a.cue.1);
+    if a.inverted {
+        Construction::Inverted
+    } else if opener.is_some_and(|w| w.eq_ignore_ascii_case("as") || w.eq_ignore_ascii_case("like"))
+        && clause.is_some_and(|c| c.kind == ClauseKind::Adverbial)
+    {
+        Construction::AsClause
+    } else if around {
+        Construction::Parenthetical
+    } else if before {
+        Construction::Postposed
+    } else if a.inherit.is_some() {
+        Construction::Coordinated
+    } else if clause.is_some_and(|c| c.kind == ClauseKind::Relative) {
+        Construction::Relative
+    } else {
+        Construction::Verb
     }
 }
 

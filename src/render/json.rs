@@ -321,6 +321,12 @@ fn cue(out: &mut Vec<u8>, c: &Cue) {
     });
     out.extend_from_slice(match c.construction {
         Construction::Verb => b"\"verb\"}",
+        Construction::Inverted => b"\"inverted\"}",
+        Construction::Postposed => b"\"postposed\"}",
+        Construction::Parenthetical => b"\"parenthetical\"}",
+        Construction::Relative => b"\"relative\"}",
+        Construction::Coordinated => b"\"coordinated\"}",
+        Construction::AsClause => b"\"as-clause\"}",
         Construction::QuotedAs => b"\"quoted-as\"}",
         Construction::Participle => b"\"participle\"}",
         Construction::According => b"\"according\"}",
@@ -707,6 +713,12 @@ mod tests {
         ];
         let constructions = [
             Construction::Verb,
+            Construction::Inverted,
+            Construction::Postposed,
+            Construction::Parenthetical,
+            Construction::Relative,
+            Construction::Coordinated,
+            Construction::AsClause,
             Construction::QuotedAs,
             Construction::Participle,
             Construction::According,

@@ -82,10 +82,9 @@ pub fn render(name: &str, text: &str, report: &Report) -> String {
         let _ = writeln!(out, "\n  {name} ({})", what.join("; "));
         for q in units {
             let (l, c) = ix.line_col(text, q.content.start);
-            let cue = q
-                .cue
-                .as_ref()
-                .map_or(String::new(), |c| format!(" [{}]", clip(&c.text, 30)));
+            let cue = q.cue.as_ref().map_or(String::new(), |c| {
+                format!(" [{}, {}]", clip(&c.text, 30), c.construction.name())
+            });
             let chain: Vec<String> = q
                 .chain
                 .iter()

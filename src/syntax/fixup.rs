@@ -1,6 +1,9 @@
 //! Corrections of the tagger's reading where the lexicon and a closed context settle it, made
 //! once after tagging and before the phrases are read (harper's "fix-ups" serve the same end).
 //!
+//! - "Transport Minister Olga Berg said", "United manager Kerry Doyle said": a sentence's first
+//!   word read as a base-form verb before a name, or before a noun and a name, is a proper noun
+//!   (the modifier of the title).
 //! - "…, United chairman Neil Okonjo said": a capitalised word inside a sentence that the
 //!   tagger read as a base-form verb, with no "to" or modal before it, is a proper noun (a base
 //!   form there would need one).
@@ -22,6 +25,16 @@
 //!   the verb's participle when a noun phrase, "that", "to" or a quotation follows it.
 //! - "That culture, they said, rewards volume": a plural noun right after a cue set off by
 //!   commas after a noun ("NOUN, SUBJECT said, rewards") is the claim's present-tense verb.
+//! - "said exports fell.", "said she objected.": an adverb or adjective closing a reported
+//!   clause of a subject alone after a speech verb (or a participle there) is the clause's
+//!   past-tense verb.
+//! - Closed classes misread: "mines" read as a personal pronoun is a plural noun; "whose" is
+//!   the possessive relative word, never a conjunction; "up" before "to" and a number ("says up
+//!   to 300 millimetres") is an adverb, not the verb's particle; "from her/PRP home" is the
+//!   possessive; "disagreed sharply/NN over" an adverb; "head of metals research/VBP at" a noun.
+//! - "…, the foreign minister expressed to officials …": a speech verb's past participle right
+//!   after the noun of a subject that opens its clause, with no auxiliary and no "by" after it,
+//!   is the past tense.
 //! - "told a meeting of the club that inflation was …": a "that" read as a determiner after a
 //!   hearer verb's object, its noun followed by a finite verb or a comma, opens the clause.
 
@@ -32,6 +45,7 @@ use crate::text::Doc;
 /// Applies the corrections to `tags` (parallel to `doc`'s tokens).
 pub fn apply(doc: &Doc<'_>, tags: &mut [Tag]) {
     for s in &doc.sentences {
+        opening_modifier(doc, tags, s.start);
         for t in s.start + 1..s.end {
             let prev = tag(tags, t - 1);
             let bare = tag(tags, t) == Tag::VerbVb && !(prev.is_to() || prev == Tag::AuxMd);
@@ -54,6 +68,9 @@ pub fn apply(doc: &Doc<'_>, tags: &mut [Tag]) {
             preposition(doc, tags, t);
             hearer_that(doc, tags, t, s.start);
             interrupted_verb(doc, tags, t, s.start);
+            closing_past(doc, tags, t, s.start);
+            misread_closed_class(doc, tags, t);
+            speech_participle(doc, tags, t, s.start);
         }
         for t in s.start..s.end.saturating_sub(2) {
             if complementizer_that(doc, tags, t, s.start) {
@@ -248,5 +265,153 @@ fn interrupted_verb(doc: &Doc<'_>, tags: &mut [Tag], t: usize, first: usize) {
         || object.is_verb() && !object.is_aux() && !object.is_past();
     if speech && subject && opened && object {
         set(tags, t, Tag::VerbVbz);
+    }
+}
+
+/// Re-reads the first word `t` of a sentence as a proper noun when the tagger read it as a
+/// base-form verb before a name, or before a noun and a name ("Transport Minister Olga Berg").
+fn opening_modifier(doc: &Doc<'_>, tags: &mut [Tag], t: usize) {
+    if tag(tags, t) != Tag::VerbVb || !doc.is_cap(t) {
+        return;
+    }
+    let next = tag(tags, t + 1);
+    let named = next.is_proper() || next.is_noun() && tag(tags, t + 2).is_proper();
+    // ("Ferreira-Holt told jurors": a hyphenated name before its verb.)
+    let name_then_verb = doc.tok_text(t).contains('-') && (next.is_past() || next == Tag::VerbVbn);
+    if named && doc.is_cap(t + 1)
+        || next.is_noun() && tag(tags, t + 2).is_proper()
+        || name_then_verb
+    {
+        set(tags, t, Tag::PropnNnp);
+    }
+}
+
+/// Re-reads the word at `t` as a past tense when it closes a clause of a bare subject after a
+/// speech verb and the tagger read it as an adverb, an adjective or a participle ("said exports
+/// fell.", "said talks stalled/VBN.").
+fn closing_past(doc: &Doc<'_>, tags: &mut [Tag], t: usize, first: usize) {
+    use crate::grammar::Tag as G;
+    let g = tag(tags, t);
+    if !(g.is_adv() || g.is_adj() || g == Tag::VerbVbn)
+        || t < first + 2
+        || !doc.is_punct(t + 1, ".")
+    {
+        return;
+    }
+    let w = doc.tok_text(t).to_ascii_lowercase();
+    let adverb = w.ends_with("ly")
+        || [
+            "too",
+            "so",
+            "again",
+            "here",
+            "there",
+            "now",
+            "then",
+            "later",
+            "already",
+            "yet",
+            "instead",
+            "anyway",
+            "otherwise",
+            "not",
+            "well",
+            "also",
+            "still",
+            "soon",
+            "ago",
+        ]
+        .contains(&w.as_str());
+    let subject = tag(tags, t - 1).is_noun() || tag(tags, t - 1).is_pronoun();
+    let speech = |v: usize| {
+        tag(tags, v).is_finite()
+            && doc
+                .word_tags(v)
+                .any(|x| matches!(x, G::Verb(v) if v.kind == crate::grammar::VerbKind::Speech))
+    };
+    let after_cue = speech(t - 2) || t >= first + 3 && tag(tags, t - 2).is_noun() && speech(t - 3);
+    if !adverb && subject && after_cue {
+        set(tags, t, Tag::VerbVbd);
+    }
+}
+
+/// Re-reads closed-class words the tagger misread (see the module's list).
+fn misread_closed_class(doc: &Doc<'_>, tags: &mut [Tag], t: usize) {
+    let w = doc.tok_text(t);
+    let lower = w.to_ascii_lowercase();
+    let g = tag(tags, t);
+    if g == Tag::PronPrp
+        && lower.len() >= 5
+        && lower.ends_with('s')
+        && !lower.ends_with("selves")
+        && !matches!(lower.as_str(), "theirs" | "yours")
+    {
+        set(tags, t, Tag::NounNns);
+    } else if lower == "her"
+        && g == Tag::PronPrp
+        && tag(tags, t.wrapping_sub(1)).is_adp()
+        && (tag(tags, t + 1).is_noun() || tag(tags, t + 1).is_adj())
+    {
+        // "from her home": after a preposition, before a noun, the possessive.
+        set(tags, t, Tag::PronPrpS);
+    } else if g.is_noun()
+        && !g.is_proper()
+        && lower.len() > 4
+        && lower.ends_with("ly")
+        && tag(tags, t.wrapping_sub(1)).is_verb()
+        && (tag(tags, t + 1).is_adp() || doc.is_punct(t + 1, ".") || doc.is_punct(t + 1, ","))
+    {
+        // "disagreed sharply over the budget": after a verb, before a preposition, an adverb.
+        set(tags, t, Tag::AdvRb);
+    } else if matches!(g, Tag::VerbVbp | Tag::VerbVbz)
+        && tag(tags, t.wrapping_sub(1)).is_noun()
+        && doc.tok_text(t.wrapping_sub(2)).eq_ignore_ascii_case("of")
+        && (tag(tags, t + 1).is_adp() || doc.is_punct(t + 1, ","))
+        && !doc
+            .word_tags(t)
+            .any(|x| matches!(x, crate::grammar::Tag::Verb(_)))
+    {
+        // "head of metals research at the bank": a noun of the compound after "of".
+        set(tags, t, Tag::NounNn);
+    } else if lower == "whose" && g != Tag::PronWpS {
+        set(tags, t, Tag::PronWpS);
+    } else if lower == "up"
+        && g == Tag::AdpRp
+        && doc.tok_text(t + 1).eq_ignore_ascii_case("to")
+        && tag(tags, t + 2).is_num()
+    {
+        set(tags, t, Tag::AdvRb);
+    }
+}
+
+/// Re-reads a speech verb's past participle at `t` as the past tense right after a subject
+/// noun that opens its clause ("…, the foreign minister expressed to officials …").
+fn speech_participle(doc: &Doc<'_>, tags: &mut [Tag], t: usize, first: usize) {
+    use crate::grammar::Tag as G;
+    if tag(tags, t) != Tag::VerbVbn || !tag(tags, t - 1).is_noun() {
+        return;
+    }
+    let speech = doc
+        .word_tags(t)
+        .any(|x| matches!(x, G::Verb(v) if v.kind == crate::grammar::VerbKind::Speech));
+    // The subject: a determined noun phrase after the sentence start or a comma.
+    let mut a = t - 1;
+    while a > first && (tag(tags, a - 1).is_noun() || tag(tags, a - 1).is_adj()) {
+        a -= 1;
+    }
+    let named = tag(tags, a).is_proper();
+    let determined = named || tag(tags, a).is_det() || a > first && tag(tags, a - 1).is_det();
+    let start = if tag(tags, a).is_det() || named {
+        a
+    } else {
+        a.saturating_sub(1)
+    };
+    // (After the sentence start, a comma, or a quotation: '"…?" the sheriff asked'.)
+    let opens = start == first
+        || doc.is_punct(start.saturating_sub(1), ",")
+        || doc.quote_of(start.saturating_sub(1)).is_some();
+    let by = doc.tok_text(t + 1).eq_ignore_ascii_case("by");
+    if speech && determined && opens && !by {
+        set(tags, t, Tag::VerbVbd);
     }
 }

@@ -125,7 +125,7 @@ fn phrase_cue<'a>(
         // starts after the comma closing the source's phrase.
         let mut start = who_end;
         if let Some(c) = (who_end..sent.p1.min(who_end + 6)).find(|&c| sent.is_punct(c, ",")) {
-            start = c + 1;
+            start = after_appositive(sent, c + 1);
         }
         // "In the words of the coach, "…"": a quotation alone after it.
         if sent.is_quote(start) && sent.is_final(start + 1) {
@@ -166,14 +166,13 @@ fn phrase_cue<'a>(
         return None;
     }
     let end = a.left;
-    // "Fundraising, according to the campaign, has surged since May", "The council receives,
-    // according to one audit, $12 million": the cue interrupts a clause that goes on after
-    // it; the claim is the whole sentence.
+    // "Fundraising, according to the campaign, has surged since May": the cue interrupts a
+    // clause that goes on after it; the claim is the whole sentence.
     let finite = |q: usize| sent.ph(q).kind == PhraseKind::Vg && sent.ph(q).is(PhraseFlag::FINITE);
     let before_end = sent.phrase_of(end);
-    let incomplete =
-        !(sent.p0..before_end).any(finite) || before_end > sent.p0 && finite(before_end - 1);
-    if incomplete && sent.is_punct(who_end, ",") && !sent.is_final(who_end + 1) {
+    let incomplete = !(sent.p0..before_end).any(finite);
+    let goes_on = (who_end + 1..sent.p1).any(finite);
+    if incomplete && goes_on && sent.is_punct(who_end, ",") && !sent.is_final(who_end + 1) {
         let (s0, s1) = sent.span(sent.p0, sent.p1);
         a.content = (s1 > s0).then_some((s0, s1));
         return a.content.map(|_| a);
@@ -182,6 +181,31 @@ fn phrase_cue<'a>(
         a.content = Some((lo, end));
         a
     })
+}
+
+/// "According to the commission, a body set up in 1998, the flow has fallen": the phrase
+/// after the comma at `k` is the source's description when a noun phrase with no verb of its
+/// own runs to a second comma and a clause follows; the claim starts after it.
+fn after_appositive(sent: &Sent<'_, '_>, k: usize) -> usize {
+    let finite = |q: usize| sent.ph(q).kind == PhraseKind::Vg && sent.ph(q).is(PhraseFlag::FINITE);
+    // (A description goes on after its noun: a relative clause, a participle, a preposition.)
+    let next = sent.ph(k + 1);
+    let described = match next.kind {
+        PhraseKind::Wh | PhraseKind::Prep => true,
+        PhraseKind::Vg => !next.is(PhraseFlag::FINITE),
+        _ => false,
+    };
+    if sent.ph(k).kind != PhraseKind::Np || !described {
+        return k;
+    }
+    let Some(c) = (k + 1..sent.p1.min(k + 16)).find(|&c| sent.is_punct(c, ",")) else {
+        return k;
+    };
+    let relative = next.kind == PhraseKind::Wh;
+    if !relative && (k..c).any(finite) || !(c + 1..sent.p1).any(finite) {
+        return k;
+    }
+    c + 1
 }
 
 /// The author of the document `who` (ending before phrase `end`) named after it ("estimates

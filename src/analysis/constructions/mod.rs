@@ -238,7 +238,6 @@ impl<'d, 'a> Sent<'d, 'a> {
         p >= self.p1 || self.is_punct(p, ".") || self.is_punct(p, "!") || self.is_punct(p, "?")
     }
 
-    /// The token range of phrases `[a, b)`, final punctuation left out.
     /// How many words (runs of text between spaces) phrases `[a, b)` hold.
     pub fn words(&self, a: usize, b: usize) -> usize {
         let (ta, tb) = self.span(a, b);
@@ -257,6 +256,7 @@ impl<'d, 'a> Sent<'d, 'a> {
         }
     }
 
+    /// The token range of phrases `[a, b)`, final punctuation left out.
     pub fn span(&self, a: usize, b: usize) -> (usize, usize) {
         let mut b = b.min(self.p1);
         while b > a && self.is_final(b - 1) {

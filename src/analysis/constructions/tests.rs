@@ -270,3 +270,15 @@ fn a_hearer_named_in_apposition_and_counted_in_phrases() {
         one("He told a meeting of the rowing club that the rain, not the wind, was the problem.");
     assert_eq!(r.1, "the rain, not the wind, was the problem");
 }
+
+#[test]
+fn according_to_a_source_and_its_description() {
+    assert_eq!(
+        pair("According to the port board, a body that sets the fees, cargo fell 3 percent."),
+        owned("the port board", "cargo fell 3 percent")
+    );
+    assert_eq!(
+        pair("According to the survey, most residents, including renters, want the levy.").1,
+        "most residents, including renters, want the levy"
+    );
+}

@@ -119,7 +119,7 @@ fn read_document(bencher: Bencher) {
 
 /// The part-of-speech tagger alone, on the corpus's sentences as `Doc::new` tokenizes them
 /// (words, punctuation, whole quotations), one sentence at a time with reused buffers: tokens
-/// per second.
+/// per second, and MB/s of the documents' text (comparable with the other stages).
 #[divan::bench(sample_count = 20)]
 fn tagger(bencher: Bencher) {
     let c = corpus();
@@ -138,7 +138,10 @@ fn tagger(bencher: Bencher) {
     let tokens: usize = sentences.iter().map(Vec::len).sum();
     let mut scratch = Scratch::default();
     let mut out = Vec::with_capacity(1024);
-    bencher.counter(ItemsCount::new(tokens)).bench_local(|| {
+    let bench = bencher
+        .counter(ItemsCount::new(tokens))
+        .counter(BytesCount::new(c.bytes));
+    bench.bench_local(|| {
         for s in &sentences {
             out.clear();
             let words = s

@@ -411,7 +411,14 @@ fn speech_participle(doc: &Doc<'_>, tags: &mut [Tag], t: usize, first: usize) {
         || doc.is_punct(start.saturating_sub(1), ",")
         || doc.quote_of(start.saturating_sub(1)).is_some();
     let by = doc.tok_text(t + 1).eq_ignore_ascii_case("by");
-    if speech && determined && opens && !by {
+    // (Any verb when no finite verb follows in the sentence: "…, the deal collapsed/VBN on
+    // Friday"; otherwise it is a participle modifying its noun: "the deal signed on Friday
+    // collapsed".)
+    let last = (t + 1..doc.tokens.len())
+        .take(60)
+        .take_while(|&u| !doc.is_punct(u, "."))
+        .all(|u| !tag(tags, u).is_finite());
+    if (speech || last) && determined && opens && !by {
         set(tags, t, Tag::VerbVbd);
     }
 }

@@ -220,12 +220,13 @@ impl Entities {
 mod tests {
     use super::*;
 
-    /// `n` invented capitalised given names ("Qelab", "Qelac", …), none an English word.
+    /// `n` invented capitalised given names ("Qaabo", "Qaaco", …): none an English word, none with an
+    /// ending a tagger reads as a verb's ("-ed", "-ing").
     fn given_names(n: usize) -> Vec<String> {
         (0..n)
             .map(|i| {
                 let (a, b) = ((i / 26) as u8, (i % 26) as u8);
-                format!("Qel{}{}", (b'a' + a % 26) as char, (b'a' + b) as char)
+                format!("Qa{}{}o", (b'a' + a % 26) as char, (b'a' + b) as char)
             })
             .collect()
     }

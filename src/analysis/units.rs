@@ -106,9 +106,13 @@ impl Emitted {
         &mut self,
         doc: &Doc<'_>,
         s: Sentence,
-        (cs, ce): (usize, usize),
+        (cs, mut ce): (usize, usize),
         spk: (usize, Span),
     ) {
+        // ("said nothing would change, and …": a mark closing the clause is no part of it.)
+        while ce > cs + 1 && [",", ";", ":"].iter().any(|m| doc.is_punct(ce - 1, m)) {
+            ce -= 1;
+        }
         self.units.push(Unit {
             kind: QuoteKind::Indirect,
             content: span_of(doc, cs, ce),

@@ -28,7 +28,12 @@
 //! - "said exports fell.", "said she objected.": an adverb or adjective closing a reported
 //!   clause of a subject alone after a speech verb (or a participle there) is the clause's
 //!   past-tense verb.
-//! - Closed classes misread: "mines" read as a personal pronoun is a plural noun; "whose" is
+//! - Closed classes misread: "mines" read as a personal pronoun is a plural noun, and so is a
+//!   pronoun after a determiner or adjective ("the new mine", "The WHO"); a lower-case proper
+//!   noun is a common one ("the agriculture ministry/NNP"); a hyphenated word with a capital
+//!   after the hyphen is a name ("el-Sayed/VBD"); the last of two adjectives before a comma or a
+//!   speech verb is a noun ("its chief executive/JJ said"); a verb form between a comma and a
+//!   noun before a speech verb is a noun ("…, transport/VBP officials said"); "whose" is
 //!   the possessive relative word, never a conjunction; "up" before "to" and a number ("says up
 //!   to 300 millimetres") is an adverb, not the verb's particle; "from her/PRP home" is the
 //!   possessive; "disagreed sharply/NN over" an adverb; "head of metals research/VBP at" a noun.
@@ -228,12 +233,13 @@ fn hearer_that(doc: &Doc<'_>, tags: &mut [Tag], t: usize, first: usize) {
     while v > first && v + 12 > t && object(tag(tags, v - 1)) {
         v -= 1;
     }
+    // (A speech verb needs no object before it: "said on Thursday that inflation would …".)
     let hearer = v > first
-        && v + 1 < t
         && tag(tags, v - 1).is_verb()
-        && doc
-            .word_tags(v - 1)
-            .any(|x| matches!(x, G::Verb(w) if w.hearer));
+        && doc.word_tags(v - 1).any(|x| match x {
+            G::Verb(w) => w.hearer && v + 1 < t || w.kind == crate::grammar::VerbKind::Speech,
+            _ => false,
+        });
     let mut n = t + 1;
     while n < doc.tokens.len() && n < t + 6 && nominal(tag(tags, n)) {
         n += 1;
@@ -373,6 +379,52 @@ fn misread_closed_class(doc: &Doc<'_>, tags: &mut [Tag], t: usize) {
     {
         // "head of metals research at the bank": a noun of the compound after "of".
         set(tags, t, Tag::NounNn);
+    } else if (g == Tag::PronPrp || g == Tag::PronWp)
+        && t > 0
+        && (tag(tags, t - 1).is_det() || tag(tags, t - 1).is_adj())
+    {
+        // "the new mine", "The WHO": no pronoun follows a determiner or an adjective.
+        let proper = doc.is_cap(t);
+        set(tags, t, if proper { Tag::PropnNnp } else { Tag::NounNn });
+    } else if matches!(g, Tag::PropnNnp | Tag::PropnNnps)
+        && lower.len() >= 4
+        && w.bytes().all(|b| b.is_ascii_lowercase())
+    {
+        // "The agriculture ministry/NNP": a proper noun is capitalised.
+        let plural = g == Tag::PropnNnps;
+        set(tags, t, if plural { Tag::NounNns } else { Tag::NounNn });
+    } else if (g.is_adj() || g.is_det() || g.is_adv())
+        && (doc.is_func(t, crate::grammar::FuncType::Quantity)
+            || doc.is_func(t, crate::grammar::FuncType::Determiner))
+        && doc.tok_text(t + 1).eq_ignore_ascii_case("of")
+        && t > 0
+        && (tag(tags, t - 1).is_verb() || tag(tags, t - 1).is_sconj())
+    {
+        // "said much of the quay was closed": a quantity before "of" heads a noun phrase (after
+        // a verb or a complementizer; not an aside: "the treaties, most of them signed …").
+        set(tags, t, Tag::NounNn);
+    } else if g.is_verb()
+        && w.split('-')
+            .skip(1)
+            .any(|x| x.starts_with(|c: char| c.is_uppercase()))
+    {
+        // "Ahmed el-Sayed said": a hyphenated word with a capital after the hyphen is a name.
+        set(tags, t, Tag::PropnNnp);
+    } else if g.is_adj()
+        && t > 0
+        && (tag(tags, t - 1).is_adj() || tag(tags, t - 1) == Tag::PronPrpS)
+        && (doc.is_punct(t + 1, ",") || speech_at(doc, tags, t + 1))
+    {
+        // "its chief executive, Marta Quist, said", "the chief executive said": the last
+        // adjective before a comma or a speech verb is the head noun.
+        set(tags, t, Tag::NounNn);
+    } else if matches!(g, Tag::VerbVbp | Tag::VerbVb)
+        && !doc.is_cap(t)
+        && tag(tags, t + 1).is_noun()
+        && speech_at(doc, tags, t + 2)
+    {
+        // "The tunnel, transport officials said, …": a noun modifying the speaker's noun.
+        set(tags, t, Tag::NounNn);
     } else if lower == "whose" && g != Tag::PronWpS {
         set(tags, t, Tag::PronWpS);
     } else if lower == "up"
@@ -388,7 +440,10 @@ fn misread_closed_class(doc: &Doc<'_>, tags: &mut [Tag], t: usize) {
 /// noun that opens its clause ("…, the foreign minister expressed to officials …").
 fn speech_participle(doc: &Doc<'_>, tags: &mut [Tag], t: usize, first: usize) {
     use crate::grammar::Tag as G;
-    if tag(tags, t) != Tag::VerbVbn || !tag(tags, t - 1).is_noun() {
+    // (The subject may be an adjective standing for a noun: "the 63-year-old added".)
+    let nominal = tag(tags, t - 1).is_noun()
+        || tag(tags, t - 1).is_adj() && t >= first + 2 && tag(tags, t - 2).is_det();
+    if tag(tags, t) != Tag::VerbVbn || !nominal {
         return;
     }
     let speech = doc
@@ -421,4 +476,12 @@ fn speech_participle(doc: &Doc<'_>, tags: &mut [Tag], t: usize, first: usize) {
     if (speech || last) && determined && opens && !by {
         set(tags, t, Tag::VerbVbd);
     }
+}
+
+/// Whether token `t` is a speech verb the tagger read as a verb (any form).
+fn speech_at(doc: &Doc<'_>, tags: &[Tag], t: usize) -> bool {
+    tag(tags, t).is_verb()
+        && doc.word_tags(t).any(|x| {
+            matches!(x, crate::grammar::Tag::Verb(v) if v.kind == crate::grammar::VerbKind::Speech)
+        })
 }

@@ -315,6 +315,16 @@ impl Chunker<'_, '_> {
                     flags,
                 });
             }
+            // "nobody", "nothing", "everyone": a noun phrase of its own, not a personal pronoun.
+            Tag::PronNn => {
+                return Some(Phrase {
+                    start: t as u32,
+                    end: t as u32 + 1,
+                    head: t as u32,
+                    kind: PhraseKind::Np,
+                    flags: 0,
+                });
+            }
             _ => {}
         }
         let mut k = t;

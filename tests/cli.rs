@@ -42,7 +42,7 @@ fn extract_file_prints_the_report() {
     );
     assert_eq!(o.status.code(), Some(0));
     let v = &lines(&o)[0];
-    assert_eq!(v["schema_version"], 1);
+    assert_eq!(v["schema_version"], quotecheck::SCHEMA_VERSION);
     assert!(v["path"].as_str().unwrap().ends_with("wire-story.txt"));
     assert!(v["quotes"].as_array().unwrap().len() > 10);
     assert_eq!(v["dateline"]["outlet"], "Alpine Wire");

@@ -40,6 +40,8 @@
 //! - "…, the foreign minister expressed to officials …": a speech verb's past participle right
 //!   after the noun of a subject that opens its clause, with no auxiliary and no "by" after it,
 //!   is the past tense.
+//! - "Dozens of fishermen interviewed for this article described …": a past form right after a
+//!   noun, before a prepositional phrase and the sentence's finite verb, is a participle.
 //! - "told a meeting of the club that inflation was …": a "that" read as a determiner after a
 //!   hearer verb's object, its noun followed by a finite verb or a comma, opens the clause.
 
@@ -76,6 +78,7 @@ pub fn apply(doc: &Doc<'_>, tags: &mut [Tag]) {
             closing_past(doc, tags, t, s.start);
             misread_closed_class(doc, tags, t);
             speech_participle(doc, tags, t, s.start);
+            reduced_relative(doc, tags, t);
         }
         for t in s.start..s.end.saturating_sub(2) {
             if complementizer_that(doc, tags, t, s.start) {
@@ -469,10 +472,13 @@ fn speech_participle(doc: &Doc<'_>, tags: &mut [Tag], t: usize, first: usize) {
     // (Any verb when no finite verb follows in the sentence: "…, the deal collapsed/VBN on
     // Friday"; otherwise it is a participle modifying its noun: "the deal signed on Friday
     // collapsed".)
-    let last = (t + 1..doc.tokens.len())
+    // (A cue closing the sentence does not count: "The operator raised/VBN fares, its chief
+    // executive said.")
+    let later = (t + 1..doc.tokens.len())
         .take(60)
         .take_while(|&u| !doc.is_punct(u, "."))
-        .all(|u| !tag(tags, u).is_finite());
+        .find(|&u| tag(tags, u).is_finite());
+    let last = later.is_none_or(|u| speech_at(doc, tags, u) && doc.is_punct(u + 1, "."));
     if (speech || last) && determined && opens && !by {
         set(tags, t, Tag::VerbVbd);
     }
@@ -484,4 +490,28 @@ fn speech_at(doc: &Doc<'_>, tags: &[Tag], t: usize) -> bool {
         && doc.word_tags(t).any(|x| {
             matches!(x, crate::grammar::Tag::Verb(v) if v.kind == crate::grammar::VerbKind::Speech)
         })
+}
+
+/// Re-reads a past tense at `t` as a participle modifying the noun before it when only a
+/// prepositional phrase stands between it and a finite verb ("fishermen interviewed for this
+/// article described …").
+fn reduced_relative(doc: &Doc<'_>, tags: &mut [Tag], t: usize) {
+    if tag(tags, t) != Tag::VerbVbd
+        || !tag(tags, t.wrapping_sub(1)).is_noun()
+        || !tag(tags, t + 1).is_adp()
+        || speech_at(doc, tags, t)
+    {
+        return;
+    }
+    let filler = |g: Tag| g.is_adp() || g.is_det() || g.is_adj() || g.is_noun() || g.is_num();
+    let mut u = t + 1;
+    while u < t + 9
+        && u < doc.tokens.len()
+        && (filler(tag(tags, u)) || tag(tags, u) == Tag::PronPrpS)
+    {
+        u += 1;
+    }
+    if tag(tags, u).is_finite() && tag(tags, u - 1).is_noun() {
+        set(tags, t, Tag::VerbVbn);
+    }
 }

@@ -331,6 +331,10 @@ impl Chunker<'_, '_> {
         if g == Tag::DetPdt && k + 1 < end {
             k += 1;
         }
+        // "about 400 jobs", "nearly 30 residents": an adverb before a number opens the phrase.
+        if g.is_adv() && k + 1 < end && self.tag(k + 1).is_num() {
+            k += 1;
+        }
         let opener = self.tag(k);
         // (A correlative the tagger reads as a conjunction is a determiner before a noun
         // phrase: "said both Ortiz and Brandt were …".)

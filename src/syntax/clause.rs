@@ -668,6 +668,10 @@ pub fn subject_before(doc: &Doc<'_>, lo: usize, v: usize) -> Option<Subject> {
             {
                 continue;
             }
+            // (Nor one after a comma: "…, citing fuel costs, its chief executive said".)
+            if head.kind == PhraseKind::Vg && a > 0 && is_aside(doc, a - 1) {
+                continue;
+            }
             let nominal = head.kind == PhraseKind::Np || head.is(PhraseFlag::GERUND);
             // (A comma may close the group: "Bob Friedman, a host and manager at X, said".)
             // (Not a bare noun phrase before a comma: "…at the state level, said Carl Dent" is
@@ -730,6 +734,11 @@ const SUBJECT_REACH: usize = 24;
 /// Whether a subject may open right after phrase `p` (not after a preposition, whose object
 /// the noun phrase there is: "Writing in the Chronicle, X argued").
 fn opens_after(doc: &Doc<'_>, p: usize) -> bool {
+    // (After a speech verb its clause's subject: ", saying his record in Iowa showed …".)
+    let x = ph(doc, p);
+    if x.kind == PhraseKind::Vg && doc.has(x.head(), crate::grammar::TokClass::VERB) {
+        return true;
+    }
     matches!(
         ph(doc, p).kind,
         PhraseKind::Punct

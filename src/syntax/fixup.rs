@@ -53,6 +53,7 @@ use crate::text::Doc;
 pub fn apply(doc: &Doc<'_>, tags: &mut [Tag]) {
     for s in &doc.sentences {
         opening_modifier(doc, tags, s.start);
+        misread_closed_class(doc, tags, s.start);
         for t in s.start + 1..s.end {
             let prev = tag(tags, t - 1);
             let bare = tag(tags, t) == Tag::VerbVb && !(prev.is_to() || prev == Tag::AuxMd);

@@ -155,7 +155,13 @@ fn phrase_cue<'a>(
         return Some(a);
     }
     // "The paper, citing two officials, said …": the sources speak, the subject relays.
-    if ct == CueType::Citing && a.left < ps && sent.is_punct(who_end, ",") {
+    // (The sources' description may run to the comma: "citing a draft seen by reporters,".)
+    let finite_at =
+        |q: usize| sent.ph(q).kind == PhraseKind::Vg && sent.ph(q).is(PhraseFlag::FINITE);
+    let comma_after = (who_end..sent.p1.min(who_end + 6))
+        .take_while(|&q| !finite_at(q))
+        .find(|&q| sent.is_punct(q, ","));
+    if ct == CueType::Citing && a.left < ps && comma_after.is_some() {
         return Some(a);
     }
     // "The leak, first reported by the Tribune, was found": inside a clause, a modifier.

@@ -348,16 +348,20 @@ fn closing_past(doc: &Doc<'_>, tags: &mut [Tag], t: usize, first: usize) {
 /// Re-reads closed-class words the tagger misread (see the module's list).
 fn misread_closed_class(doc: &Doc<'_>, tags: &mut [Tag], t: usize) {
     let w = doc.tok_text(t);
-    let lower = w.to_ascii_lowercase();
+    let ends = |suffix: &str| {
+        w.len() >= suffix.len()
+            && w.as_bytes()[w.len() - suffix.len()..].eq_ignore_ascii_case(suffix.as_bytes())
+    };
     let g = tag(tags, t);
     if g == Tag::PronPrp
-        && lower.len() >= 5
-        && lower.ends_with('s')
-        && !lower.ends_with("selves")
-        && !matches!(lower.as_str(), "theirs" | "yours")
+        && w.len() >= 5
+        && ends("s")
+        && !ends("selves")
+        && !w.eq_ignore_ascii_case("theirs")
+        && !w.eq_ignore_ascii_case("yours")
     {
         set(tags, t, Tag::NounNns);
-    } else if lower == "her"
+    } else if w.eq_ignore_ascii_case("her")
         && g == Tag::PronPrp
         && tag(tags, t.wrapping_sub(1)).is_adp()
         && (tag(tags, t + 1).is_noun() || tag(tags, t + 1).is_adj())
@@ -366,8 +370,8 @@ fn misread_closed_class(doc: &Doc<'_>, tags: &mut [Tag], t: usize) {
         set(tags, t, Tag::PronPrpS);
     } else if g.is_noun()
         && !g.is_proper()
-        && lower.len() > 4
-        && lower.ends_with("ly")
+        && w.len() > 4
+        && ends("ly")
         && tag(tags, t.wrapping_sub(1)).is_verb()
         && (tag(tags, t + 1).is_adp() || doc.is_punct(t + 1, ".") || doc.is_punct(t + 1, ","))
     {
@@ -391,7 +395,7 @@ fn misread_closed_class(doc: &Doc<'_>, tags: &mut [Tag], t: usize) {
         let proper = doc.is_cap(t);
         set(tags, t, if proper { Tag::PropnNnp } else { Tag::NounNn });
     } else if matches!(g, Tag::PropnNnp | Tag::PropnNnps)
-        && lower.len() >= 4
+        && w.len() >= 4
         && w.bytes().all(|b| b.is_ascii_lowercase())
     {
         // "The agriculture ministry/NNP": a proper noun is capitalised.
@@ -429,9 +433,9 @@ fn misread_closed_class(doc: &Doc<'_>, tags: &mut [Tag], t: usize) {
     {
         // "The tunnel, transport officials said, …": a noun modifying the speaker's noun.
         set(tags, t, Tag::NounNn);
-    } else if lower == "whose" && g != Tag::PronWpS {
+    } else if w.eq_ignore_ascii_case("whose") && g != Tag::PronWpS {
         set(tags, t, Tag::PronWpS);
-    } else if lower == "up"
+    } else if w.eq_ignore_ascii_case("up")
         && g == Tag::AdpRp
         && doc.tok_text(t + 1).eq_ignore_ascii_case("to")
         && tag(tags, t + 2).is_num()

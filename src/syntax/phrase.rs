@@ -560,6 +560,10 @@ impl Chunker<'_, '_> {
                 .any(|x| matches!(x, G::Verb(v) if f.contains(&v.form)))
         };
         let misread = g.is_adj() || (g.is_noun() && !g.is_proper());
+        // (Only a word of the lexicon's verbs can be one: the rest is read no further.)
+        if !misread || !doc.has(t, crate::grammar::TokClass::VERB) {
+            return false;
+        }
         let complement = next < end
             && (doc.tok_text(next).eq_ignore_ascii_case("that")
                 || doc.quote_of(next).is_some()

@@ -180,6 +180,17 @@ pub enum Tag {
     Quote,
 }
 
+/// Each tag's UPOS, by [`Tag::index`].
+const UPOS: [Upos; Tag::COUNT] = {
+    let mut t = [Upos::X; Tag::COUNT];
+    let mut i = 0;
+    while i < Tag::COUNT {
+        t[i] = Tag::ALL[i].info().0;
+        i += 1;
+    }
+    t
+};
+
 impl Tag {
     /// The number of tags.
     pub const COUNT: usize = 60;
@@ -265,7 +276,8 @@ impl Tag {
 
     /// Its Universal POS tag (`X` for [`Tag::Quote`]).
     pub fn upos(self) -> Upos {
-        self.info().0
+        // (Read from a table: the analysis asks for it millions of times.)
+        UPOS[self as usize]
     }
 
     /// Its Penn Treebank tag as UD English writes it (`VBD`, `-LRB-`, `` ` ``; `QUOTE` for
@@ -320,7 +332,7 @@ impl Tag {
     }
 
     /// (UPOS, XPOS, FEATS, name).
-    fn info(self) -> (Upos, &'static str, &'static str, &'static str) {
+    const fn info(self) -> (Upos, &'static str, &'static str, &'static str) {
         use Upos as U;
         const FIN_PAST: &str = "Mood=Ind|Tense=Past|VerbForm=Fin";
         const FIN_PRES: &str = "Mood=Ind|Tense=Pres|VerbForm=Fin";
@@ -402,7 +414,16 @@ impl Tag {
 
     /// A finite verb form: `VBD`, `VBP`, `VBZ` or `MD`.
     pub fn is_finite(self) -> bool {
-        self.is_verb() && matches!(self.xpos(), "VBD" | "VBP" | "VBZ" | "MD")
+        matches!(
+            self,
+            Tag::AuxMd
+                | Tag::AuxVbd
+                | Tag::AuxVbp
+                | Tag::AuxVbz
+                | Tag::VerbVbd
+                | Tag::VerbVbp
+                | Tag::VerbVbz
+        )
     }
 
     /// A past tense (`VBD`).
@@ -516,6 +537,10 @@ mod tests {
                 assert_eq!(t.name(), format!("{}/{}", t.upos(), t.xpos()));
                 assert_eq!(Tag::from_ud(t.upos().as_str(), t.xpos()), Some(t));
             }
+            // The tables agree with the tag's description.
+            assert_eq!(t.upos(), t.info().0);
+            let finite = matches!(t.xpos(), "VBD" | "VBP" | "VBZ" | "MD");
+            assert_eq!(t.is_finite(), t.is_verb() && finite, "{t}");
         }
         assert_eq!(Tag::from_index(Tag::COUNT), None);
     }

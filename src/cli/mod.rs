@@ -88,7 +88,7 @@ enum Command {
     },
     /// Print each sentence's part-of-speech tags, as CoNLL-U.
     #[command(
-        after_help = "One block per sentence: ID, FORM, UPOS, XPOS, FEATS and, in MISC, TokenRange=start:end (UTF-8 byte offsets into the input). A whole quotation is one token, UPOS X, XPOS QUOTE."
+        after_help = "One block per sentence: ID, FORM, UPOS, XPOS, FEATS and, in MISC, the phrase (Phrase=B-NP opens a noun phrase, I-NP continues it) and TokenRange=start:end (UTF-8 byte offsets into the input). A whole quotation is one token, UPOS X, XPOS QUOTE."
     )]
     Tag(tag::TagArgs),
 }

@@ -1,9 +1,9 @@
 //! `quotecheck tag`: the part-of-speech tags of each sentence, as CoNLL-U.
 //!
 //! One block per sentence as the document splits it: `# sent_id`, `# text`, then one line per
-//! token with ID, FORM, LEMMA `_`, UPOS, XPOS, FEATS, HEAD/DEPREL/DEPS `_` and MISC
-//! (`TokenRange=start:end`, byte offsets into the input, and `SpaceAfter=No` when the next token
-//! follows with no space). A whole quotation is one token: UPOS `X`, XPOS `QUOTE`, its line
+//! token with ID, FORM, LEMMA `_`, UPOS, XPOS, FEATS, HEAD/DEPREL/DEPS `_` and MISC (the
+//! phrase, `Phrase=B-NP`/`I-NP`; `TokenRange=start:end`, byte offsets into the input; and
+//! `SpaceAfter=No` when the next token follows with no space). A whole quotation is one token: UPOS `X`, XPOS `QUOTE`, its line
 //! breaks and tabs written as spaces in FORM (TokenRange gives the exact bytes).
 //!
 //! With `--pretokenized`, each input line is a sentence of tokens separated by single spaces:
@@ -128,10 +128,27 @@ fn document(
     Ok(())
 }
 
-/// The phrase label of token `i` for MISC (`Phrase=…`), once the phrase layer gives one; none
-/// until then.
-fn phrase(_doc: &Doc<'_>, _i: usize) -> Option<&'static str> {
-    None
+/// The phrase label of token `i` for MISC (`Phrase=B-NP`, `Phrase=I-VG`): `B-` at a phrase's
+/// first token, `I-` inside it; none outside the phrase layer (page furniture, a dateline).
+fn phrase(doc: &Doc<'_>, i: usize) -> Option<String> {
+    use quotecheck::syntax::PhraseKind as K;
+    let p = doc.phrases.get(*doc.phrase_of.get(i)? as usize)?;
+    let kind = match p.kind {
+        K::Np => "NP",
+        K::Vg => "VG",
+        K::Adv => "ADVP",
+        K::Adj => "ADJP",
+        K::Prep => "PP",
+        K::Sconj => "SBAR",
+        K::Wh => "WH",
+        K::Cconj => "CC",
+        K::To => "TO",
+        K::Punct => "PUNCT",
+        K::Quote => "QUOTE",
+        K::Other => "O",
+    };
+    let at = if p.start as usize == i { "B" } else { "I" };
+    Some(format!("{at}-{kind}"))
 }
 
 /// Pretokenized input: a sentence a line, tokens separated by spaces.
@@ -190,7 +207,7 @@ struct Token<'a> {
     range: (usize, usize),
     /// The next token follows with no space.
     glued: bool,
-    phrase: Option<&'static str>,
+    phrase: Option<String>,
 }
 
 impl Token<'_> {
@@ -205,7 +222,7 @@ impl Token<'_> {
             t.xpos(),
             t.feats()
         )?;
-        if let Some(p) = self.phrase {
+        if let Some(p) = &self.phrase {
             write!(out, "Phrase={p}|")?;
         }
         if self.glued {

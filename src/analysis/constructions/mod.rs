@@ -353,20 +353,6 @@ pub fn attributions_into<'a>(doc: &Doc<'a>, s: Sentence, out: &mut Vec<Attr<'a>>
                     })
                     .flatten()
             });
-            if std::env::var_os("QC_TRACE").is_some() {
-                eprintln!(
-                    "trace: verb {:?} p={} can_cue={} found={:?}",
-                    doc.tok_text(sent.ph(p).head()),
-                    p - sent.p0,
-                    can_cue(&sent, p, v),
-                    found.as_ref().map(|a| (
-                        a.content,
-                        a.quotes.len(),
-                        a.meta,
-                        a.speaker.is_some()
-                    ))
-                );
-            }
             if let Some(a) = found {
                 contents::admit(&sent, a, out);
             }

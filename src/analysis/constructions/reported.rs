@@ -26,13 +26,6 @@ pub fn at<'a>(sent: &Sent<'_, 'a>, p: usize, v: &'a Verb, out: &[Attr<'a>]) -> O
     let clause = c.and_then(|c| sent.clause(c));
     if let Some(subj) = clause.and_then(|x| x.subject) {
         let sp = subject_speaker(sent, subj);
-        if std::env::var_os("QC_TRACE").is_some() {
-            eprintln!(
-                "  subject {:?} -> {:?}",
-                subj,
-                sp.as_ref().map(|x| (x.0.start, x.0.end, x.0.kind))
-            );
-        }
         let (n, apps, left) = sp?;
         if matches!(n.noun_kind(), NounKind::Venue | NounKind::Work) {
             return None;

@@ -3,7 +3,6 @@
 
 use super::Sent;
 use crate::analysis::np::{self, Np, NpKind};
-use crate::grammar::FuncType;
 use crate::syntax::{PhraseFlag, PhraseKind, Subject};
 
 /// The speaker of subject `subj`: the phrase naming it, the other phrases naming it
@@ -153,8 +152,6 @@ fn aside_np<'a>(sent: &Sent<'_, 'a>, a: usize, e: usize) -> Option<Np<'a>> {
     if e == a + 1 && crate::text::party_state(doc.tok_text(t).trim_end_matches('.')) {
         return None;
     }
-    // "But councillor Amir Haddad": a leading connective is not the phrase.
-    let _ = FuncType::Connective;
     core_np(sent, a, e)
 }
 

@@ -3,12 +3,15 @@
 # figures per set, and fails when a set falls below one of its floors. The sets in tests/gold
 # ship with the repository; development sets kept outside it (SHARED/eval/dev, default
 # ../shared) are scored too when that folder exists, and where SHARED/eval/score.py exists its
-# counts must equal quotecheck eval's on every set.
+# counts must equal quotecheck eval's on every set. Real news, PolNeAR's dev split (built by
+# SHARED/eval/real/README.md into POLNEAR, default target/real; never committed), is scored too
+# when it has been built, with a message when it has not.
 #   scripts/eval.sh            build (release), score, check floors
 #   BIN=path scripts/eval.sh   score an existing binary
 set -euo pipefail
 cd "$(dirname "$0")/.."
 shared=${SHARED:-../shared}
+polnear=${POLNEAR:-target/real}
 if [ -z "${BIN:-}" ]; then
   cargo build --release --quiet
   BIN=target/release/quotecheck
@@ -21,6 +24,7 @@ while read -r name gold att chain anon; do
   if [ ! -f "$gold" ]; then
     case $gold in
       "$shared"/*) continue ;;   # a development set that is not here
+      "$polnear"/*) echo "eval: $gold not built (../shared/eval/real/README.md builds it); skipped"; continue ;;
       *) echo "eval: $gold missing"; fail=1; continue ;;
     esac
   fi
@@ -73,6 +77,8 @@ longform tests/gold/longform.jsonl 0.90 0.5 0.85
 probe2 tests/gold/probe2.jsonl 0.85 0.3 0.75
 reserve tests/gold/reserve.jsonl 0.85 0.4 0.8
 scraped tests/gold/scraped.jsonl 0.93 0 0.45
+pol-dev $polnear/polnear-dev.jsonl 0.62 0 0
+pol-dev-all $polnear/polnear-dev-all.jsonl 0.54 0 0
 LIST
 # The checker against the gold files' "lint" expectations: per document, the count of each
 # rule the gold names (a rule a gold file never names is not compared).

@@ -1,0 +1,185 @@
+//! `quotecheck._native`: the Python extension over the quotecheck library (PyO3, abi3).
+//!
+//! The Python package (`python/quotecheck/`) re-exports everything here and adds `to_frame`
+//! and the spaCy component. Analysis runs with the GIL released; a panic never crosses into
+//! Python (it becomes `quotecheck.InternalError`); the report objects are views over the
+//! Rust report (`views`), with character offsets computed in linear time (`chars`).
+
+#![cfg_attr(
+    not(test),
+    deny(
+        clippy::unwrap_used,
+        clippy::expect_used,
+        clippy::indexing_slicing,
+        clippy::panic
+    )
+)]
+
+mod chars;
+mod check;
+mod doc;
+mod json;
+mod many;
+mod pyser;
+mod views;
+
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use pyo3::prelude::*;
+use pyo3::types::PyString;
+
+use doc::{grammar_error, internal_error, GrammarRef, Input};
+
+/// The allocator the `quotecheck` binary runs with (mimalloc): the analysis makes a few hundred
+/// small allocations per document. It serves the extension's Rust allocations only; Python
+/// objects come from Python's allocator.
+#[global_allocator]
+static GLOBAL: alloc::MiMalloc = alloc::MiMalloc;
+
+/// The allocator: see `src/alloc.rs` of the library crate.
+#[allow(unsafe_code)]
+#[path = "../../src/alloc.rs"]
+mod alloc;
+
+/// A grammar: the built-in word lists, optionally extended by folders of user files (the
+/// format of `quotecheck extract --grammar DIR`).
+#[pyclass(module = "quotecheck", frozen)]
+pub struct Grammar {
+    inner: GrammarRef,
+}
+
+#[pymethods]
+impl Grammar {
+    /// The built-in grammar.
+    #[staticmethod]
+    fn builtin() -> Grammar {
+        Grammar {
+            inner: GrammarRef::Builtin,
+        }
+    }
+
+    /// The built-in grammar extended by the `*.txt` files of each folder in `dirs` (each file
+    /// named after a built-in one: `verbs.txt`, `titles.txt`, …). Raises `GrammarError`
+    /// naming the file and line of a bad entry, or the folder that cannot be read.
+    #[staticmethod]
+    fn from_dirs(py: Python<'_>, dirs: Vec<PathBuf>) -> PyResult<Grammar> {
+        let g = py
+            .detach(|| quotecheck::Grammar::with_dirs(&dirs))
+            .map_err(|e| grammar_error(py, &e))?;
+        Ok(Grammar {
+            inner: GrammarRef::Extended(Arc::new(g), dirs.into()),
+        })
+    }
+
+    /// The user folders it was built from (empty for the built-in grammar).
+    #[getter]
+    fn dirs(&self) -> Vec<PathBuf> {
+        self.inner.dirs().to_vec()
+    }
+
+    fn __repr__(&self) -> String {
+        match &self.inner {
+            GrammarRef::Builtin => "<Grammar built-in>".into(),
+            GrammarRef::Extended(_, d) => {
+                let dirs: Vec<String> = d.iter().map(|p| format!("{:?}", p.display())).collect();
+                format!("<Grammar built-in + {}>", dirs.join(", "))
+            }
+        }
+    }
+}
+
+fn grammar_of(g: Option<&Grammar>) -> GrammarRef {
+    g.map(|g| g.inner.clone()).unwrap_or_default()
+}
+
+/// Analyses `text` (news copy) and returns its `Report`: who said what.
+///
+/// `grammar` is a `Grammar` extended by user word lists (default: the built-in one);
+/// `markdown=True` reads the text as Markdown (only its prose is analysed; offsets stay those
+/// of `text`). Analysis never fails on text: problems such as an unclosed quotation mark are
+/// in `report.diagnostics`. The GIL is released while the text is analysed.
+#[pyfunction]
+#[pyo3(signature = (text, *, grammar = None, markdown = false))]
+fn analyze(
+    py: Python<'_>,
+    text: &Bound<'_, PyString>,
+    grammar: Option<&Grammar>,
+    markdown: bool,
+) -> PyResult<views::Report> {
+    let input = Input::new(None, text)?;
+    let grammar = grammar_of(grammar);
+    let kind = doc::kind(markdown);
+    let doc = py
+        .detach(|| input.analyse(&grammar, kind))
+        .map_err(|m| internal_error(&m))?;
+    Ok(views::Report::new(doc))
+}
+
+/// Analyses many texts on `threads` threads (0: one per core) and yields their `Report`s in
+/// the order of the input, as they are ready.
+///
+/// Each item of `texts` is a `str`, an `(id, text)` pair, or a mapping with a `"text"` key
+/// and an optional `"id"` (a parsed line of a JSON Lines file); the id is the report's `id`.
+/// Texts are read as they are needed (a generator is fine: at most a few batches per thread
+/// are read ahead), and analysed with the GIL released. The output is the same whatever the
+/// number of threads. An item that is not a text raises `TypeError` in its place and ends
+/// the iteration.
+#[pyfunction]
+#[pyo3(signature = (texts, *, threads = 0, grammar = None, markdown = false))]
+fn analyze_many(
+    texts: &Bound<'_, PyAny>,
+    threads: usize,
+    grammar: Option<&Grammar>,
+    markdown: bool,
+) -> PyResult<many::Reports> {
+    let iter = texts.try_iter()?.unbind();
+    many::Reports::start(iter, threads, grammar_of(grammar), doc::kind(markdown))
+}
+
+/// Panics on a thread of its own and raises the `InternalError` the panic becomes: the test
+/// that a panic in the extension never ends the interpreter.
+#[pyfunction]
+#[allow(clippy::panic)] // the panic is the point
+fn _panic_for_test(py: Python<'_>) -> PyResult<()> {
+    let boom = || std::panic::panic_any("a panic raised on purpose by _panic_for_test");
+    let joined = py.detach(|| std::thread::spawn(move || doc::guarded(boom)).join());
+    match joined {
+        Ok(Ok(())) => Ok(()),
+        Ok(Err(m)) => Err(internal_error(&m)),
+        Err(_) => Err(internal_error("the test thread panicked")),
+    }
+}
+
+/// The extension module.
+#[pymodule]
+fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    let py = m.py();
+    m.add("__version__", env!("CARGO_PKG_VERSION"))?;
+    m.add("SCHEMA_VERSION", quotecheck::SCHEMA_VERSION)?;
+    m.add_function(wrap_pyfunction!(analyze, m)?)?;
+    m.add_function(wrap_pyfunction!(analyze_many, m)?)?;
+    m.add_function(wrap_pyfunction!(check::check, m)?)?;
+    m.add_function(wrap_pyfunction!(check::list_rules, m)?)?;
+    m.add_function(wrap_pyfunction!(_panic_for_test, m)?)?;
+    m.add_class::<Grammar>()?;
+    m.add_class::<views::Report>()?;
+    m.add_class::<views::Quote>()?;
+    m.add_class::<views::Cue>()?;
+    m.add_class::<views::Speaker>()?;
+    m.add_class::<views::Anonymity>()?;
+    m.add_class::<views::ChainLink>()?;
+    m.add_class::<views::Entity>()?;
+    m.add_class::<views::Mention>()?;
+    m.add_class::<views::Excerpt>()?;
+    m.add_class::<views::Dateline>()?;
+    m.add_class::<views::Diagnostic>()?;
+    m.add_class::<views::Span>()?;
+    m.add_class::<check::Finding>()?;
+    m.add_class::<many::Reports>()?;
+    m.add("Error", py.get_type::<doc::Error>())?;
+    m.add("GrammarError", py.get_type::<doc::GrammarError>())?;
+    m.add("ConfigError", py.get_type::<doc::ConfigError>())?;
+    m.add("InternalError", py.get_type::<doc::InternalError>())?;
+    Ok(())
+}

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, Iterable, Union
+from typing import TYPE_CHECKING, Any, Dict, Iterable, List, Optional, Union
 
 from ._native import Report
 
@@ -50,40 +50,43 @@ _SHOWN = {
 }
 
 
-def _rows(doc: Any, report: Report) -> Iterable[dict]:
-    entities = report.entities
+def _extra_fields(report: Report) -> List[str]:
+    """The fields of a unit that the columns do not show (fields the report gains later)."""
     for q in report.quotes:
-        s, cue = q.speaker, q.cue
-        reason = q.anonymity.reason if q.anonymity else None
-        row = {
-            "doc": doc,
-            "unit": q.id,
-            "kind": q.kind,
-            "claim": q.claim,
-            "start": q.start,
-            "end": q.end,
-            "start_byte": q.start_byte,
-            "end_byte": q.end_byte,
-            "text": q.text,
-            "speaker": s.name if s else None,
-            "speaker_entity": s.entity if s else None,
-            "speaker_kind": entities[s.entity].kind if s else None,
-            "anonymous": s.anonymous if s else False,
-            "mention": s.mention_text if s else None,
-            "cue": cue.text if cue else None,
-            "lemma": cue.lemma if cue else None,
-            "stance": cue.stance if cue else None,
-            "construction": cue.construction if cue else None,
-            "chain": [link.name for link in q.chain],
-            "anonymity_reason": reason.text if reason else None,
-            "paragraph": q.paragraph,
-            "continues": q.continues,
-        }
-        # Fields the report gains later reach the frame as columns of their own.
-        for key, value in q.to_dict().items():
-            if key not in _SHOWN and key not in row:
-                row[key] = value
-        yield row
+        return [k for k in q.to_dict() if k not in _SHOWN and k not in COLUMNS]
+    return []
+
+
+def _add_rows(columns: Dict[str, list], doc: Any, report: Report, extra: List[str]) -> None:
+    entities = report.entities
+    add = {name: columns[name].append for name in columns}
+    for q in report.quotes:
+        s, cue, anonymity = q.speaker, q.cue, q.anonymity
+        reason = anonymity.reason if anonymity else None
+        add["doc"](doc)
+        add["unit"](q.id)
+        add["kind"](q.kind)
+        add["claim"](q.claim)
+        add["start"](q.start)
+        add["end"](q.end)
+        add["start_byte"](q.start_byte)
+        add["end_byte"](q.end_byte)
+        add["text"](q.text)
+        add["speaker"](s.name if s else None)
+        add["speaker_entity"](s.entity if s else None)
+        add["speaker_kind"](entities[s.entity].kind if s else None)
+        add["anonymous"](s.anonymous if s else False)
+        add["mention"](s.mention_text if s else None)
+        add["cue"](cue.text if cue else None)
+        add["lemma"](cue.lemma if cue else None)
+        add["stance"](cue.stance if cue else None)
+        add["construction"](cue.construction if cue else None)
+        add["chain"]([link.name for link in q.chain])
+        add["anonymity_reason"](reason.text if reason else None)
+        add["paragraph"](q.paragraph)
+        add["continues"](q.continues)
+        for key in extra:
+            add[key](getattr(q, key))
 
 
 def to_frame(reports: Union[Report, Iterable[Report]]) -> "pandas.DataFrame":
@@ -108,11 +111,12 @@ def to_frame(reports: Union[Report, Iterable[Report]]) -> "pandas.DataFrame":
         ) from e
     if isinstance(reports, Report):
         reports = [reports]
-    rows: list = []
+    columns: Dict[str, list] = {name: [] for name in COLUMNS}
+    extra: Optional[List[str]] = None
     for i, report in enumerate(reports):
+        if extra is None and report.quotes:
+            extra = _extra_fields(report)
+            columns.update((key, []) for key in extra)
         doc = report.id if report.id is not None else i
-        rows.extend(_rows(doc, report))
-    frame = pandas.DataFrame(rows)
-    if not rows:
-        frame = pandas.DataFrame(columns=list(COLUMNS))
-    return frame
+        _add_rows(columns, doc, report, extra or [])
+    return pandas.DataFrame(columns)

@@ -6,6 +6,9 @@
 //! becomes `{"start", "end", "start_byte", "end_byte"}`: character offsets first, the way
 //! Python strings are indexed, then the byte offsets of the JSON report.
 
+use std::collections::HashMap;
+use std::sync::Mutex;
+
 use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
 use pyo3::types::{PyBool, PyBytes, PyDict, PyFloat, PyList, PyString};
@@ -45,6 +48,24 @@ pub fn to_py<'py, T: Serialize + ?Sized>(
     offsets: Offsets<'_>,
 ) -> PyResult<Bound<'py, PyAny>> {
     value.serialize(Ser { py, offsets }).map_err(|e| e.0)
+}
+
+/// The Python strings of field names and enum variants, made once: the names are the report
+/// types' own (`&'static str`), a few dozen in all, and a dict of a report has thousands of
+/// keys.
+static NAMES: Mutex<Option<HashMap<&'static str, Py<PyString>>>> = Mutex::new(None);
+
+/// The Python string `name`, from the cache.
+fn name<'py>(py: Python<'py>, name: &'static str) -> Bound<'py, PyString> {
+    let Ok(mut names) = NAMES.lock() else {
+        return PyString::new(py, name);
+    };
+    names
+        .get_or_insert_with(HashMap::new)
+        .entry(name)
+        .or_insert_with(|| PyString::new(py, name).unbind())
+        .bind(py)
+        .clone()
 }
 
 #[derive(Clone, Copy)]
@@ -144,7 +165,7 @@ impl<'py, 'a> ser::Serializer for Ser<'py, 'a> {
         self.serialize_none()
     }
     fn serialize_unit_variant(self, _: &'static str, _: u32, variant: &'static str) -> Out<'py> {
-        self.serialize_str(variant)
+        Ok(name(self.py, variant).into_any())
     }
     fn serialize_newtype_struct<T: Serialize + ?Sized>(
         self,
@@ -195,11 +216,11 @@ impl<'py, 'a> ser::Serializer for Ser<'py, 'a> {
             key: None,
         })
     }
-    fn serialize_struct(self, name: &'static str, _: usize) -> Result<Struct<'py, 'a>, Error> {
+    fn serialize_struct(self, ty: &'static str, _: usize) -> Result<Struct<'py, 'a>, Error> {
         Ok(Struct {
             ser: self,
             dict: PyDict::new(self.py),
-            span: name == "Span",
+            span: (ty == "Span").then_some([None, None]),
         })
     }
     fn serialize_struct_variant(
@@ -297,31 +318,34 @@ impl<'py> ser::SerializeMap for Map<'py, '_> {
 pub struct Struct<'py, 'a> {
     ser: Ser<'py, 'a>,
     dict: Bound<'py, PyDict>,
-    /// A `Span`: its byte offsets get character offsets at the end.
-    span: bool,
+    /// A `Span`: its byte offsets, given character offsets at the end.
+    span: Option<[Option<usize>; 2]>,
 }
 
 impl<'py> Struct<'py, '_> {
     fn field<T: Serialize + ?Sized>(&mut self, key: &'static str, value: &T) -> Result<(), Error> {
-        self.dict.set_item(key, value.serialize(self.ser)?)?;
+        let v = value.serialize(self.ser)?;
+        if let Some(span) = &mut self.span {
+            let slot = match key {
+                "start" => span.get_mut(0),
+                "end" => span.get_mut(1),
+                _ => None,
+            };
+            if let Some(slot) = slot {
+                *slot = v.extract::<usize>().ok();
+            }
+        }
+        self.dict.set_item(name(self.ser.py, key), v)?;
         Ok(())
     }
 
     fn finish(self) -> Out<'py> {
-        if self.span {
-            let byte = |k: &str| -> PyResult<Option<usize>> {
-                match self.dict.get_item(k)? {
-                    Some(v) => v.extract::<usize>().map(Some).or(Ok(None)),
-                    None => Ok(None),
-                }
-            };
-            if let (Some(s), Some(e)) = (byte("start")?, byte("end")?) {
-                let o = self.ser.offsets;
-                self.dict.set_item("start", o.char(s))?;
-                self.dict.set_item("end", o.char(e))?;
-                self.dict.set_item("start_byte", s)?;
-                self.dict.set_item("end_byte", e)?;
-            }
+        if let Some([Some(s), Some(e)]) = self.span {
+            let (py, o) = (self.ser.py, self.ser.offsets);
+            self.dict.set_item(name(py, "start"), o.char(s))?;
+            self.dict.set_item(name(py, "end"), o.char(e))?;
+            self.dict.set_item(name(py, "start_byte"), s)?;
+            self.dict.set_item(name(py, "end_byte"), e)?;
         }
         Ok(self.dict.into_any())
     }
@@ -357,7 +381,7 @@ impl<'py> ser::SerializeTupleVariant for Tagged<'py, Seq<'py, '_>> {
     }
     fn end(self) -> Out<'py> {
         let d = PyDict::new(self.py);
-        d.set_item(self.variant, self.inner.finish()?)?;
+        d.set_item(name(self.py, self.variant), self.inner.finish()?)?;
         Ok(d.into_any())
     }
 }
@@ -374,7 +398,7 @@ impl<'py> ser::SerializeStructVariant for Tagged<'py, Struct<'py, '_>> {
     }
     fn end(self) -> Out<'py> {
         let d = PyDict::new(self.py);
-        d.set_item(self.variant, self.inner.finish()?)?;
+        d.set_item(name(self.py, self.variant), self.inner.finish()?)?;
         Ok(d.into_any())
     }
 }

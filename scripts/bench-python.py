@@ -1,0 +1,132 @@
+#!/usr/bin/env python3
+"""Throughput of the Python package against the command line on the same corpus and cores.
+
+usage: python scripts/bench-python.py [--mb 10] [--dense] [--repeat 3] [--bin PATH]
+
+The corpus is scripts/gen-corpus.py's (full-length articles by default; --dense for the
+fixture paragraphs, denser in quotes), written to a temporary file. For one thread and for one
+thread per core it times, best of --repeat runs:
+
+- cli:        `quotecheck extract --jsonl --threads N < corpus > /dev/null` (reads, analyses,
+              writes every report as JSON);
+- analyze_many: the texts (already in a list) through `analyze_many(threads=N)`, every report
+              taken and its units counted;
+- who said what: the file read and parsed line by line in Python, through `analyze_many`, and
+              each unit's kind, speaker name and text read (what a user's loop does);
+- to_json:    `analyze_many` and `Report.to_json()` of every report (the CLI's output, in
+              Python).
+
+Each row gives the throughput in MB/s of wall-clock time (the best run), its share of the CLI's
+on as many threads, and the processor time the run took (user and system, all threads) per MB,
+which is steadier than wall-clock time on a shared machine. MB are 10^6 bytes of the
+JSON Lines input, as in scripts/bench.sh. The quotecheck package must be installed in the
+running Python (pip install ./python) and the binary built (cargo build --release).
+"""
+
+import argparse
+import json
+import os
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import quotecheck
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def cpu(who):
+    r = resource.getrusage(who)
+    return r.ru_utime + r.ru_stime
+
+
+def best(repeat, run, child=False):
+    """(wall seconds, processor seconds) of the fastest of `repeat` runs."""
+    who = resource.RUSAGE_CHILDREN if child else resource.RUSAGE_SELF
+    runs = []
+    for _ in range(repeat):
+        c, t = cpu(who), time.perf_counter()
+        run()
+        runs.append((time.perf_counter() - t, cpu(who) - c))
+    return min(runs)
+
+
+def cli(binary, corpus, threads):
+    with open(corpus, "rb") as src, open(os.devnull, "wb") as dst:
+        subprocess.run(
+            [binary, "extract", "--jsonl", "--quiet", "--threads", str(threads)],
+            stdin=src,
+            stdout=dst,
+            check=True,
+        )
+
+
+def many(items, threads):
+    n = 0
+    for r in quotecheck.analyze_many(items, threads=threads):
+        n += len(r.quotes)
+    return n
+
+
+def who_said_what(corpus, threads):
+    def lines():
+        with open(corpus, encoding="utf-8") as f:
+            for line in f:
+                rec = json.loads(line)
+                yield rec["id"], rec["text"]
+
+    rows = 0
+    for r in quotecheck.analyze_many(lines(), threads=threads):
+        for q in r.quotes:
+            s = q.speaker
+            _ = (q.kind, s.name if s else None, q.text)
+            rows += 1
+    return rows
+
+
+def to_json(items, threads):
+    return sum(len(r.to_json()) for r in quotecheck.analyze_many(items, threads=threads))
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--mb", type=float, default=10)
+    ap.add_argument("--dense", action="store_true")
+    ap.add_argument("--repeat", type=int, default=3)
+    ap.add_argument("--bin", default=str(ROOT / "target" / "release" / "quotecheck"))
+    args = ap.parse_args()
+    if not Path(args.bin).is_file():
+        sys.exit(f"bench: no binary at {args.bin}: run cargo build --release (or --bin)")
+    cores = os.cpu_count() or 1
+    with tempfile.TemporaryDirectory() as tmp:
+        corpus = Path(tmp) / "corpus.jsonl"
+        gen = [sys.executable, str(ROOT / "scripts" / "gen-corpus.py"), str(args.mb)]
+        if not args.dense:
+            gen.append("--articles")
+        with open(corpus, "wb") as f:
+            subprocess.run(gen, stdout=f, check=True)
+        mb = corpus.stat().st_size / 1e6
+        with open(corpus, encoding="utf-8") as f:
+            items = [(r["id"], r["text"]) for r in map(json.loads, f)]
+        print(f"corpus: {mb:.1f} MB, {len(items)} documents "
+              f"({'fixture paragraphs' if args.dense else 'articles'}); {cores} cores; "
+              f"best of {args.repeat}; quotecheck {quotecheck.__version__}")
+        print(f"{'workload':<14} {'threads':>7} {'MB/s':>6} {'of CLI':>7} {'CPU ms/MB':>10}")
+        for threads in sorted({1, cores}):
+            runs = [
+                ("cli", best(args.repeat, lambda: cli(args.bin, corpus, threads), True)),
+                ("analyze_many", best(args.repeat, lambda: many(items, threads))),
+                ("who said what", best(args.repeat, lambda: who_said_what(corpus, threads))),
+                ("to_json", best(args.repeat, lambda: to_json(items, threads))),
+            ]
+            wall_cli = runs[0][1][0]
+            for name, (wall, proc) in runs:
+                print(f"{name:<14} {threads:>7} {mb / wall:6.1f} {wall_cli / wall:7.0%} "
+                      f"{1000 * proc / mb:10.1f}")
+
+
+if __name__ == "__main__":
+    main()

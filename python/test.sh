@@ -50,7 +50,8 @@ if [ ! -f "$marker" ]; then
   touch "$marker"
 fi
 # maturin is in the test environment: no isolated build environment to set up again.
-"$venv/bin/pip" install --quiet --no-deps --no-build-isolation --force-reinstall ./python
+PATH="$venv/bin:$PATH" "$venv/bin/pip" install --quiet --no-deps --no-build-isolation \
+  --force-reinstall ./python
 
 echo "python test: pytest python/tests"
 # From the root: from python/, the source folder quotecheck/ would shadow the installed package.

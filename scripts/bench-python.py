@@ -5,7 +5,7 @@ usage: python scripts/bench-python.py [--mb 10] [--dense] [--repeat 3] [--bin PA
 
 The corpus is scripts/gen-corpus.py's (full-length articles by default; --dense for the
 fixture paragraphs, denser in quotes), written to a temporary file. For one thread and for one
-thread per core it times, best of --repeat runs:
+thread per core it times, best of --repeat rounds:
 
 - cli:        `quotecheck extract --jsonl --threads N < corpus > /dev/null` (reads, analyses,
               writes every report as JSON);
@@ -14,7 +14,9 @@ thread per core it times, best of --repeat runs:
 - who said what: the file read and parsed line by line in Python, through `analyze_many`, and
               each unit's kind, speaker name and text read (what a user's loop does);
 - to_json:    `analyze_many` and `Report.to_json()` of every report (the CLI's output, in
-              Python).
+              Python);
+- via the CLI: the same who-said-what loop over the CLI's output instead: the corpus piped
+              through `extract --jsonl` and each result line parsed with `json.loads`.
 
 Each row gives the throughput in MB/s of wall-clock time (the best run), its share of the CLI's
 on as many threads, and the processor time the run took (user and system, all threads) per MB,
@@ -38,20 +40,20 @@ import quotecheck
 ROOT = Path(__file__).resolve().parents[1]
 
 
-def cpu(who):
-    r = resource.getrusage(who)
-    return r.ru_utime + r.ru_stime
+def cpu():
+    """Processor seconds of this process and its finished children."""
+    total = 0.0
+    for who in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN):
+        r = resource.getrusage(who)
+        total += r.ru_utime + r.ru_stime
+    return total
 
 
-def best(repeat, run, child=False):
-    """(wall seconds, processor seconds) of the fastest of `repeat` runs."""
-    who = resource.RUSAGE_CHILDREN if child else resource.RUSAGE_SELF
-    runs = []
-    for _ in range(repeat):
-        c, t = cpu(who), time.perf_counter()
-        run()
-        runs.append((time.perf_counter() - t, cpu(who) - c))
-    return min(runs)
+def measure(run):
+    """(wall seconds, processor seconds) of one run."""
+    c, t = cpu(), time.perf_counter()
+    run()
+    return time.perf_counter() - t, cpu() - c
 
 
 def cli(binary, corpus, threads):
@@ -87,6 +89,24 @@ def who_said_what(corpus, threads):
     return rows
 
 
+def via_cli(binary, corpus, threads):
+    rows = 0
+    with open(corpus, "rb") as src:
+        p = subprocess.Popen(
+            [binary, "extract", "--jsonl", "--quiet", "--threads", str(threads)],
+            stdin=src,
+            stdout=subprocess.PIPE,
+        )
+        for line in p.stdout:
+            for q in json.loads(line)["quotes"]:
+                s = q["speaker"]
+                _ = (q["kind"], s["name"] if s else None, q["text"])
+                rows += 1
+        if p.wait() != 0:
+            raise RuntimeError("quotecheck failed")
+    return rows
+
+
 def to_json(items, threads):
     return sum(len(r.to_json()) for r in quotecheck.analyze_many(items, threads=threads))
 
@@ -116,14 +136,21 @@ def main():
               f"best of {args.repeat}; quotecheck {quotecheck.__version__}")
         print(f"{'workload':<14} {'threads':>7} {'MB/s':>6} {'of CLI':>7} {'CPU ms/MB':>10}")
         for threads in sorted({1, cores}):
-            runs = [
-                ("cli", best(args.repeat, lambda: cli(args.bin, corpus, threads), True)),
-                ("analyze_many", best(args.repeat, lambda: many(items, threads))),
-                ("who said what", best(args.repeat, lambda: who_said_what(corpus, threads))),
-                ("to_json", best(args.repeat, lambda: to_json(items, threads))),
-            ]
-            wall_cli = runs[0][1][0]
-            for name, (wall, proc) in runs:
+            workloads = {
+                "cli": lambda: cli(args.bin, corpus, threads),
+                "analyze_many": lambda: many(items, threads),
+                "who said what": lambda: who_said_what(corpus, threads),
+                "to_json": lambda: to_json(items, threads),
+                "via the CLI": lambda: via_cli(args.bin, corpus, threads),
+            }
+            # Round after round, so that a slow minute of a shared machine hits all alike.
+            runs = {name: [] for name in workloads}
+            for _ in range(args.repeat):
+                for name, run in workloads.items():
+                    runs[name].append(measure(run))
+            wall_cli = min(runs["cli"])[0]
+            for name, times in runs.items():
+                wall, proc = min(times)
                 print(f"{name:<14} {threads:>7} {mb / wall:6.1f} {wall_cli / wall:7.0%} "
                       f"{1000 * proc / mb:10.1f}")
 

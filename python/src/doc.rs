@@ -146,16 +146,21 @@ impl Input {
     pub fn analyse(self, grammar: &GrammarRef, kind: InputKind) -> Result<DocData, String> {
         guarded(|| {
             let report = quotecheck::check::markdown::analyze(&self.utf8, kind, grammar.get());
-            let chars = Chars::new(&self.utf8);
-            DocData {
-                id: self.id,
-                text: self.text,
-                utf8: self.utf8,
-                report,
-                chars,
-                claims: OnceLock::new(),
-            }
+            self.with(report)
         })
+    }
+
+    /// The text with its report.
+    pub fn with(self, report: Report) -> DocData {
+        let chars = Chars::new(&self.utf8);
+        DocData {
+            id: self.id,
+            text: self.text,
+            utf8: self.utf8,
+            report,
+            chars,
+            claims: OnceLock::new(),
+        }
     }
 }
 

@@ -137,6 +137,18 @@ fn analyze_many(
     many::Reports::start(iter, threads, grammar_of(grammar), doc::kind(markdown))
 }
 
+/// A report from its text, JSON and id: how a pickled `Report` is rebuilt.
+#[pyfunction]
+fn _report(
+    text: &Bound<'_, PyString>,
+    json: &str,
+    id: Option<Py<PyAny>>,
+) -> PyResult<views::Report> {
+    let report: quotecheck::Report = serde_json::from_str(json)
+        .map_err(|e| pyo3::exceptions::PyValueError::new_err(e.to_string()))?;
+    Ok(views::Report::new(Input::new(id, text)?.with(report)))
+}
+
 /// Panics on a thread of its own and raises the `InternalError` the panic becomes: the test
 /// that a panic in the extension never ends the interpreter.
 #[pyfunction]
@@ -162,6 +174,7 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(check::check, m)?)?;
     m.add_function(wrap_pyfunction!(check::list_rules, m)?)?;
     m.add_function(wrap_pyfunction!(_panic_for_test, m)?)?;
+    m.add_function(wrap_pyfunction!(_report, m)?)?;
     m.add_class::<Grammar>()?;
     m.add_class::<views::Report>()?;
     m.add_class::<views::Quote>()?;

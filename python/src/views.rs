@@ -281,6 +281,17 @@ impl Report {
     fn __getattr__<'py>(&self, py: Python<'py>, name: &str) -> PyResult<Bound<'py, PyAny>> {
         self.attr(py, name)
     }
+    /// Pickling: the text, the report's JSON and the id (`_report` rebuilds it).
+    fn __reduce__<'py>(
+        &self,
+        py: Python<'py>,
+    ) -> PyResult<(Bound<'py, PyAny>, (Py<PyString>, String, Py<PyAny>))> {
+        let rebuild = py.import("quotecheck._native")?.getattr("_report")?;
+        let mut json = Vec::new();
+        quotecheck::render::json::write_report(&mut json, &self.doc.report);
+        let json = String::from_utf8(json).map_err(|_| gone())?;
+        Ok((rebuild, (self.text(py), json, self.id(py))))
+    }
     fn __repr__(&self, py: Python<'_>) -> String {
         let r = &self.doc.report;
         let id = match &self.doc.id {

@@ -109,3 +109,14 @@ def test_to_json_pretty_and_dict_order():
     assert "\n  " in report.to_json(pretty=True)
     assert list(report.to_dict()) == ["schema_version", "dateline", "entities", "quotes",
                                       "diagnostics"]
+
+
+def test_reports_pickle():
+    import pickle
+
+    [r] = quotecheck.analyze_many([({"doc": 1}, TEXT + " Zoë 🚀 said so.")])
+    back = pickle.loads(pickle.dumps(r))
+    assert (back.id, back.text, back.to_json()) == (r.id, r.text, r.to_json())
+    assert back.to_dict() == r.to_dict()
+    plain = quotecheck.analyze(TEXT)
+    assert pickle.loads(pickle.dumps(plain)).id is None

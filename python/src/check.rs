@@ -2,7 +2,6 @@
 
 use std::collections::BTreeMap;
 use std::path::PathBuf;
-use std::sync::Arc;
 
 use pyo3::prelude::*;
 use pyo3::pybacked::PyBackedStr;
@@ -10,7 +9,7 @@ use pyo3::types::{PyDict, PyMapping, PyString};
 use quotecheck::check::{config, rules, Level, Settings};
 
 use crate::chars::{Chars, Offsets};
-use crate::doc::{self, grammar_error, guarded, internal_error, located, ConfigError, GrammarRef};
+use crate::doc::{self, guarded, internal_error, located, ConfigError, GrammarRef};
 use crate::views::{repr_str, Span};
 
 /// A finding of `check`: a rule that fired on a span of the text.
@@ -115,10 +114,7 @@ fn settings(
         return Ok((settings, grammar));
     }
     let dirs: Vec<PathBuf> = grammar.dirs().iter().chain(&cfg.grammar).cloned().collect();
-    let g = py
-        .detach(|| quotecheck::Grammar::with_dirs(&dirs))
-        .map_err(|e| grammar_error(py, &e))?;
-    Ok((settings, GrammarRef::Extended(Arc::new(g), dirs.into())))
+    Ok((settings, doc::build_grammar(py, dirs)?))
 }
 
 /// Runs the rules of `quotecheck check` on `text` and returns the findings in text order.

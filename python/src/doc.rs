@@ -84,6 +84,16 @@ pub fn internal_error(message: &str) -> PyErr {
     ))
 }
 
+/// The built-in grammar extended by `dirs` (called without the GIL), panics caught.
+pub fn build_grammar(py: Python<'_>, dirs: Vec<std::path::PathBuf>) -> PyResult<GrammarRef> {
+    let built = py.detach(|| guarded(|| quotecheck::Grammar::with_dirs(&dirs)));
+    match built {
+        Ok(Ok(g)) => Ok(GrammarRef::Extended(Arc::new(g), dirs.into())),
+        Ok(Err(e)) => Err(grammar_error(py, &e)),
+        Err(m) => Err(internal_error(&m)),
+    }
+}
+
 /// The grammar to analyse with: the built-in one, or one extended by user folders.
 #[derive(Clone, Default)]
 pub enum GrammarRef {

@@ -24,12 +24,11 @@ mod pyser;
 mod views;
 
 use std::path::PathBuf;
-use std::sync::Arc;
 
 use pyo3::prelude::*;
 use pyo3::types::PyString;
 
-use doc::{grammar_error, internal_error, GrammarRef, Input};
+use doc::{internal_error, GrammarRef, Input};
 
 /// The allocator the `quotecheck` binary runs with (mimalloc): the analysis makes a few hundred
 /// small allocations per document. It serves the extension's Rust allocations only; Python
@@ -64,11 +63,11 @@ impl Grammar {
     /// naming the file and line of a bad entry, or the folder that cannot be read.
     #[staticmethod]
     fn from_dirs(py: Python<'_>, dirs: Vec<PathBuf>) -> PyResult<Grammar> {
-        let g = py
-            .detach(|| quotecheck::Grammar::with_dirs(&dirs))
-            .map_err(|e| grammar_error(py, &e))?;
+        if dirs.is_empty() {
+            return Ok(Grammar::builtin());
+        }
         Ok(Grammar {
-            inner: GrammarRef::Extended(Arc::new(g), dirs.into()),
+            inner: doc::build_grammar(py, dirs)?,
         })
     }
 
@@ -76,6 +75,12 @@ impl Grammar {
     #[getter]
     fn dirs(&self) -> Vec<PathBuf> {
         self.inner.dirs().to_vec()
+    }
+
+    /// Pickling: built again from its folders.
+    fn __reduce__<'py>(&self, py: Python<'py>) -> PyResult<(Bound<'py, PyAny>, (Vec<PathBuf>,))> {
+        let cls = py.get_type::<Grammar>();
+        Ok((cls.getattr("from_dirs")?, (self.inner.dirs().to_vec(),)))
     }
 
     fn __repr__(&self) -> String {

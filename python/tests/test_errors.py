@@ -89,3 +89,15 @@ def test_to_json_needs_a_json_id():
         r.to_json()
     [r] = quotecheck.analyze_many([(("a", 1), "text")])
     assert r.to_json().startswith('{"id":["a",1],')
+
+
+def test_grammar_pickles(tmp_path):
+    import pickle
+
+    (tmp_path / "verbs.txt").write_text(
+        "harrumph forms=harrumphs,harrumphed,harrumphing stance=loaded\n", encoding="utf-8"
+    )
+    g = pickle.loads(pickle.dumps(quotecheck.Grammar.from_dirs([tmp_path])))
+    text = '"Nonsense," Lord Pell harrumphed.'
+    assert quotecheck.analyze(text, grammar=g).quotes[0].speaker.name == "Pell"
+    assert pickle.loads(pickle.dumps(quotecheck.Grammar.builtin())).dirs == []

@@ -11,8 +11,10 @@ thread per core it times, best of --repeat rounds:
               writes every report as JSON);
 - analyze_many: the texts (already in a list) through `analyze_many(threads=N)`, every report
               taken and its units counted;
-- who said what: the file read and parsed line by line in Python, through `analyze_many`, and
-              each unit's kind, speaker name and text read (what a user's loop does);
+- who said what: the corpus file opened in binary mode and given to `analyze_many` (its lines
+              decoded on the pool), and each unit's kind, speaker name and text read (what a
+              user's loop does);
+- json.loads:  the same loop with the lines parsed in Python first (`(id, text)` pairs);
 - to_json:    `analyze_many` and `Report.to_json()` of every report (the CLI's output, in
               Python);
 - via the CLI: the same who-said-what loop over the CLI's output instead: the corpus piped
@@ -73,20 +75,29 @@ def many(items, threads):
     return n
 
 
+def units(reports):
+    rows = 0
+    for r in reports:
+        for q in r.quotes:
+            s = q.speaker
+            _ = (q.kind, s.name if s else None, q.text)
+            rows += 1
+    return rows
+
+
 def who_said_what(corpus, threads):
+    with open(corpus, "rb") as f:
+        return units(quotecheck.analyze_many(f, threads=threads))
+
+
+def parsed_in_python(corpus, threads):
     def lines():
         with open(corpus, encoding="utf-8") as f:
             for line in f:
                 rec = json.loads(line)
                 yield rec["id"], rec["text"]
 
-    rows = 0
-    for r in quotecheck.analyze_many(lines(), threads=threads):
-        for q in r.quotes:
-            s = q.speaker
-            _ = (q.kind, s.name if s else None, q.text)
-            rows += 1
-    return rows
+    return units(quotecheck.analyze_many(lines(), threads=threads))
 
 
 def via_cli(binary, corpus, threads):
@@ -140,6 +151,7 @@ def main():
                 "cli": lambda: cli(args.bin, corpus, threads),
                 "analyze_many": lambda: many(items, threads),
                 "who said what": lambda: who_said_what(corpus, threads),
+                "json.loads": lambda: parsed_in_python(corpus, threads),
                 "to_json": lambda: to_json(items, threads),
                 "via the CLI": lambda: via_cli(args.bin, corpus, threads),
             }

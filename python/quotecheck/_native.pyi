@@ -6,7 +6,7 @@ from typing import Any, Dict, Iterable, Iterator, List, Mapping, Optional, Tuple
 __version__: str
 SCHEMA_VERSION: int
 
-_Text = Union[str, Tuple[Any, str], Mapping[str, Any]]
+_Text = Union[str, bytes, Tuple[Any, str], Mapping[str, Any]]
 _Config = Union[str, "os.PathLike[str]", Mapping[str, str], None]
 
 class Error(Exception): ...

@@ -5,8 +5,8 @@ use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::sync::{Arc, OnceLock};
 
 use pyo3::prelude::*;
-use pyo3::pybacked::PyBackedStr;
-use pyo3::types::PyString;
+use pyo3::pybacked::{PyBackedBytes, PyBackedStr};
+use pyo3::types::{PyBytes, PyString};
 use quotecheck::check::InputKind;
 use quotecheck::figures::ClaimKind;
 use quotecheck::report::Report;
@@ -131,46 +131,162 @@ pub fn kind(markdown: bool) -> InputKind {
     }
 }
 
+/// A text as Rust reads it: the UTF-8 of a Python `str`, or text decoded from a JSON Lines
+/// record.
+pub enum Utf8 {
+    /// A `str`'s UTF-8, held by Python.
+    Py(PyBackedStr),
+    /// Decoded from a record.
+    Owned(String),
+}
+
+impl std::ops::Deref for Utf8 {
+    type Target = str;
+    fn deref(&self) -> &str {
+        match self {
+            Utf8::Py(s) => s,
+            Utf8::Owned(s) => s,
+        }
+    }
+}
+
 /// A text to analyse, read from Python.
-pub struct Input {
-    /// The caller's id (None for a bare text).
-    pub id: Option<Py<PyAny>>,
-    /// The text as given.
-    pub text: Py<PyString>,
-    /// Its UTF-8.
-    pub utf8: PyBackedStr,
+pub enum Input {
+    /// A `str`, with the caller's id (None for a bare text).
+    Text {
+        id: Option<Py<PyAny>>,
+        text: Py<PyString>,
+        utf8: PyBackedStr,
+    },
+    /// A line of JSON Lines (`{"id": …, "text": …}`) as `bytes`, decoded by the worker; its
+    /// 1-based number in the input.
+    Line { number: usize, bytes: PyBackedBytes },
+}
+
+/// Why an input gave no report.
+pub enum Failure {
+    /// A JSON Lines record that cannot be read: the message (`line N: …`).
+    Record(String),
+    /// A caught panic's message.
+    Panic(String),
 }
 
 impl Input {
     /// `text` (a `str`) with `id`; fails on a `str` that is not Unicode text (lone surrogates).
-    pub fn new(id: Option<Py<PyAny>>, text: &Bound<'_, PyString>) -> PyResult<Input> {
-        Ok(Input {
+    pub fn text(id: Option<Py<PyAny>>, text: &Bound<'_, PyString>) -> PyResult<Input> {
+        Ok(Input::Text {
             id,
             text: text.clone().unbind(),
             utf8: PyBackedStr::try_from(text.clone())?,
         })
     }
 
-    /// Analyses the text (without the GIL: this touches no Python object); a panic comes back
-    /// as its message.
-    pub fn analyse(self, grammar: &GrammarRef, kind: InputKind) -> Result<DocData, String> {
-        guarded(|| {
-            let report = quotecheck::check::markdown::analyze(&self.utf8, kind, grammar.get());
-            self.with(report)
-        })
+    /// Line `number` of a JSON Lines input.
+    pub fn line(number: usize, bytes: &Bound<'_, PyBytes>) -> Input {
+        Input::Line {
+            number,
+            bytes: PyBackedBytes::from(bytes.clone()),
+        }
     }
 
-    /// The text with its report.
-    pub fn with(self, report: Report) -> DocData {
-        let chars = Chars::new(&self.utf8);
-        DocData {
-            id: self.id,
-            text: self.text,
-            utf8: self.utf8,
+    /// Its size in bytes.
+    pub fn len(&self) -> usize {
+        match self {
+            Input::Text { utf8, .. } => utf8.len(),
+            Input::Line { bytes, .. } => bytes.len(),
+        }
+    }
+
+    /// Analyses the text (without the GIL: this touches no Python object). A blank line gives
+    /// no report, as in `extract --jsonl`.
+    pub fn analyse(
+        self,
+        grammar: &GrammarRef,
+        kind: InputKind,
+    ) -> Result<Option<Analysed>, Failure> {
+        let (id, record_id, text, utf8) = match self {
+            Input::Text { id, text, utf8 } => (id, None, Some(text), Utf8::Py(utf8)),
+            Input::Line { number, bytes } => match record(&bytes) {
+                Ok(Some((rid, t))) => (None, Some(rid), None, Utf8::Owned(t)),
+                Ok(None) => return Ok(None),
+                Err(e) => return Err(Failure::Record(format!("line {number}: {e}"))),
+            },
+        };
+        let run = || quotecheck::check::markdown::analyze(&utf8, kind, grammar.get());
+        let report = guarded(run).map_err(Failure::Panic)?;
+        Ok(Some(Analysed::new(id, record_id, text, utf8, report)))
+    }
+}
+
+/// The id and text of a JSON Lines record (None for a blank line), or what is wrong with it,
+/// worded as `extract --jsonl` words its error records.
+fn record(bytes: &[u8]) -> Result<Option<(serde_json::Value, String)>, String> {
+    let line = std::str::from_utf8(bytes)
+        .map_err(|e| format!("invalid UTF-8 at byte {} of the line", e.valid_up_to()))?;
+    if line.trim().is_empty() {
+        return Ok(None);
+    }
+    let mut text = String::new();
+    let id = quotecheck::jsonl::parse_line_into(line, &mut text).map_err(|e| e.to_string())?;
+    Ok(Some((id, text)))
+}
+
+/// An analysed text, before its Python objects are made (that needs the GIL).
+pub struct Analysed {
+    id: Option<Py<PyAny>>,
+    record_id: Option<serde_json::Value>,
+    text: Option<Py<PyString>>,
+    utf8: Utf8,
+    report: Report,
+    chars: Chars,
+}
+
+impl Analysed {
+    /// A text and its report (the character index is built here, in one pass).
+    pub fn new(
+        id: Option<Py<PyAny>>,
+        record_id: Option<serde_json::Value>,
+        text: Option<Py<PyString>>,
+        utf8: Utf8,
+        report: Report,
+    ) -> Analysed {
+        let chars = Chars::new(&utf8);
+        Analysed {
+            id,
+            record_id,
+            text,
+            utf8,
             report,
             chars,
-            claims: OnceLock::new(),
         }
+    }
+
+    /// The text's data for the report objects: a record's id and text made Python objects.
+    pub fn into_doc(self, py: Python<'_>) -> PyResult<DocData> {
+        let text = match self.text {
+            Some(t) => t,
+            None => PyString::new(py, &self.utf8).unbind(),
+        };
+        let id = match (self.id, &self.record_id) {
+            (Some(id), _) => Some(id),
+            (None, Some(v)) if !v.is_null() => {
+                let o = Offsets {
+                    text: "",
+                    chars: &self.chars,
+                };
+                Some(crate::pyser::to_py(py, v, o)?.unbind())
+            }
+            _ => None,
+        };
+        Ok(DocData {
+            id,
+            record_id: self.record_id,
+            text,
+            utf8: self.utf8,
+            report: self.report,
+            chars: self.chars,
+            claims: OnceLock::new(),
+        })
     }
 }
 
@@ -178,10 +294,13 @@ impl Input {
 pub struct DocData {
     /// The caller's id.
     pub id: Option<Py<PyAny>>,
+    /// The id of a JSON Lines record as read (`null` when it has none): `to_json()` writes it
+    /// as `extract --jsonl` does.
+    pub record_id: Option<serde_json::Value>,
     /// The text as given.
     pub text: Py<PyString>,
     /// Its UTF-8, which the report's byte offsets index.
-    pub utf8: PyBackedStr,
+    pub utf8: Utf8,
     /// The report.
     pub report: Report,
     /// Character offsets.

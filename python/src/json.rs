@@ -12,7 +12,11 @@ use crate::doc::DocData;
 /// first when the text came with one) or, with `pretty`, indented as `extract --pretty`; no
 /// final newline.
 pub fn report_json(py: Python<'_>, doc: &DocData, pretty: bool) -> PyResult<String> {
-    let id = doc.id.as_ref().map(|id| value(id.bind(py))).transpose()?;
+    let id = match (&doc.record_id, &doc.id) {
+        (Some(v), _) => Some(v.clone()),
+        (None, Some(id)) => Some(value(id.bind(py))?),
+        (None, None) => None,
+    };
     let report = &doc.report;
     let mut out = Vec::with_capacity(report.quotes.len() * 512 + 256);
     let written = match (&id, pretty) {

@@ -28,7 +28,7 @@ use std::path::PathBuf;
 use pyo3::prelude::*;
 use pyo3::types::PyString;
 
-use doc::{internal_error, GrammarRef, Input};
+use doc::{internal_error, Analysed, Failure, GrammarRef, Input, Utf8};
 
 /// The allocator the `quotecheck` binary runs with (mimalloc): the analysis makes a few hundred
 /// small allocations per document. It serves the extension's Rust allocations only; Python
@@ -112,24 +112,27 @@ fn analyze(
     grammar: Option<&Grammar>,
     markdown: bool,
 ) -> PyResult<views::Report> {
-    let input = Input::new(None, text)?;
+    let input = Input::text(None, text)?;
     let grammar = grammar_of(grammar);
     let kind = doc::kind(markdown);
-    let doc = py
-        .detach(|| input.analyse(&grammar, kind))
-        .map_err(|m| internal_error(&m))?;
-    Ok(views::Report::new(doc))
+    match py.detach(|| input.analyse(&grammar, kind)) {
+        Ok(Some(a)) => Ok(views::Report::new(a.into_doc(py)?)),
+        Ok(None) => Err(internal_error("a text gave no report")),
+        Err(Failure::Panic(m) | Failure::Record(m)) => Err(internal_error(&m)),
+    }
 }
 
 /// Analyses many texts on `threads` threads (0: one per core) and yields their `Report`s in
 /// the order of the input, as they are ready.
 ///
-/// Each item of `texts` is a `str`, an `(id, text)` pair, or a mapping with a `"text"` key
-/// and an optional `"id"` (a parsed line of a JSON Lines file); the id is the report's `id`.
-/// Texts are read as they are needed (a generator is fine: at most a few batches per thread
-/// are read ahead), and analysed with the GIL released. The output is the same whatever the
-/// number of threads. An item that is not a text raises `TypeError` in its place and ends
-/// the iteration.
+/// Each item of `texts` is a `str`; an `(id, text)` pair; a mapping with a `"text"` key and an
+/// optional `"id"`; or a line of JSON Lines as `bytes` (`{"id": …, "text": …}`, what a file
+/// opened in binary mode yields: `analyze_many(open("corpus.jsonl", "rb"))` decodes the lines
+/// on the pool, as `quotecheck extract --jsonl` does, and skips blank ones). The id is the
+/// report's `id`. Texts are read as they are needed (at most a few batches per thread ahead)
+/// and analysed with the GIL released; the output is the same whatever the number of threads.
+/// An item that is not a text raises `TypeError`, and a JSON Lines record that cannot be read
+/// `ValueError` (`line N: …`), in its place; either ends the iteration.
 #[pyfunction]
 #[pyo3(signature = (texts, *, threads = 0, grammar = None, markdown = false))]
 fn analyze_many(
@@ -151,7 +154,9 @@ fn _report(
 ) -> PyResult<views::Report> {
     let report: quotecheck::Report = serde_json::from_str(json)
         .map_err(|e| pyo3::exceptions::PyValueError::new_err(e.to_string()))?;
-    Ok(views::Report::new(Input::new(id, text)?.with(report)))
+    let utf8 = Utf8::Py(pyo3::pybacked::PyBackedStr::try_from(text.clone())?);
+    let a = Analysed::new(id, None, Some(text.clone().unbind()), utf8, report);
+    Ok(views::Report::new(a.into_doc(text.py())?))
 }
 
 /// Panics on a thread of its own and raises the `InternalError` the panic becomes: the test

@@ -8,22 +8,23 @@
 //! a channel of two batches. So at most `2 x threads + 4` batches are read and not yet
 //! consumed: memory is bounded by the thread count, however long the input.
 //!
-//! The consumer (`__next__`) waits for a batch with the GIL released. An item that is not a
-//! text, or an exception raised by the iterable, comes back in its place in the order, and
-//! ends the iteration; a panic while analysing one text comes back as `InternalError` in its
-//! place, and the texts after it are still analysed.
+//! The consumer (`__next__`) waits for a batch with the GIL released, and makes each report's
+//! Python objects (a JSON Lines record's text and id) as it hands it out. An item that is not
+//! a text, a record that cannot be read, or an exception raised by the iterable comes back in
+//! its place in the order and ends the iteration; a panic while analysing one text comes back
+//! as `InternalError` in its place, and the texts after it are still analysed.
 
 use std::collections::VecDeque;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{sync_channel, Receiver, SyncSender};
 use std::sync::{Arc, Mutex};
 
-use pyo3::exceptions::PyTypeError;
+use pyo3::exceptions::{PyTypeError, PyValueError};
 use pyo3::prelude::*;
-use pyo3::types::{PyIterator, PyMapping, PyString, PyTuple};
+use pyo3::types::{PyBytes, PyIterator, PyMapping, PyString, PyTuple};
 use quotecheck::check::InputKind;
 
-use crate::doc::{internal_error, DocData, GrammarRef, Input};
+use crate::doc::{internal_error, Analysed, Failure, GrammarRef, Input};
 use crate::views::Report;
 
 /// A batch closes at this many texts or bytes.
@@ -32,7 +33,7 @@ const BATCH_BYTES: usize = 1 << 16;
 
 /// One item's outcome, in input order.
 enum Outcome {
-    Doc(DocData),
+    Doc(Analysed),
     /// The item was not a text, or the iterable raised: ends the iteration.
     Error(PyErr),
     /// A caught panic's message.
@@ -102,7 +103,7 @@ impl Reports {
     fn __next__(&mut self, py: Python<'_>) -> PyResult<Option<Report>> {
         loop {
             match self.ready.pop_front() {
-                Some(Outcome::Doc(d)) => return Ok(Some(Report::new(d))),
+                Some(Outcome::Doc(d)) => return Ok(Some(Report::new(d.into_doc(py)?))),
                 Some(Outcome::Error(e)) => {
                     self.ready.clear();
                     self.finished = true;
@@ -141,6 +142,7 @@ fn feed(
     stop: &AtomicBool,
 ) {
     let mut iter = Some(iter);
+    let mut count = 0;
     let next = || -> Result<Option<Vec<Item>>, ()> {
         if stop.load(Ordering::Relaxed) {
             return Err(());
@@ -148,7 +150,7 @@ fn feed(
         let Some(it) = iter.as_ref() else {
             return Ok(None);
         };
-        let (batch, more) = Python::attach(|py| read_batch(it.bind(py)));
+        let (batch, more) = Python::attach(|py| read_batch(it.bind(py), &mut count));
         if !more {
             iter = None;
         }
@@ -157,12 +159,13 @@ fn feed(
     let work = |batch: Vec<Item>| -> Vec<Outcome> {
         batch
             .into_iter()
-            .map(|item| match item {
+            .filter_map(|item| match item {
                 Item::Text(input) => match input.analyse(grammar, kind) {
-                    Ok(d) => Outcome::Doc(d),
-                    Err(m) => Outcome::Panic(m),
+                    Ok(d) => d.map(Outcome::Doc),
+                    Err(Failure::Panic(m)) => Some(Outcome::Panic(m)),
+                    Err(Failure::Record(m)) => Some(Outcome::Error(PyValueError::new_err(m))),
                 },
-                Item::Error(e) => Outcome::Error(e),
+                Item::Error(e) => Some(Outcome::Error(e)),
             })
             .collect()
     };
@@ -174,19 +177,20 @@ fn feed(
 
 /// Reads up to a batch of items; `false` when the iterable is done (exhausted, or it raised,
 /// or an item was not a text: the error is the batch's last item).
-fn read_batch(iter: &Bound<'_, PyIterator>) -> (Vec<Item>, bool) {
+fn read_batch(iter: &Bound<'_, PyIterator>, count: &mut usize) -> (Vec<Item>, bool) {
     let mut batch = Vec::with_capacity(BATCH_TEXTS);
     let mut bytes = 0;
     let mut it = iter.clone();
     while batch.len() < BATCH_TEXTS && bytes < BATCH_BYTES {
+        *count += 1;
         let item = match it.next() {
             None => return (batch, false),
-            Some(Ok(obj)) => input(&obj),
+            Some(Ok(obj)) => input(&obj, *count),
             Some(Err(e)) => Err(e),
         };
         match item {
             Ok(inp) => {
-                bytes += inp.utf8.len();
+                bytes += inp.len();
                 batch.push(Item::Text(inp));
             }
             Err(e) => {
@@ -198,11 +202,15 @@ fn read_batch(iter: &Bound<'_, PyIterator>) -> (Vec<Item>, bool) {
     (batch, true)
 }
 
-/// An item of the iterable as a text: a `str`, an `(id, text)` pair, or a mapping with a
-/// `"text"` key (and an optional `"id"`), such as a parsed line of a JSON Lines file.
-fn input(obj: &Bound<'_, PyAny>) -> PyResult<Input> {
+/// Item `number` (from 1) of the iterable as a text: a `str`, an `(id, text)` pair, a mapping
+/// with a `"text"` key (and an optional `"id"`), or a line of JSON Lines as `bytes` (a file
+/// opened in binary mode yields them).
+fn input(obj: &Bound<'_, PyAny>, number: usize) -> PyResult<Input> {
     if let Ok(s) = obj.cast::<PyString>() {
-        return Input::new(None, s);
+        return Input::text(None, s);
+    }
+    if let Ok(b) = obj.cast::<PyBytes>() {
+        return Ok(Input::line(number, b));
     }
     if let Ok(t) = obj.cast::<PyTuple>() {
         if t.len() == 2 {
@@ -210,7 +218,7 @@ fn input(obj: &Bound<'_, PyAny>) -> PyResult<Input> {
             let text = text
                 .cast::<PyString>()
                 .map_err(|_| not_text(&text, "(id, text)"))?;
-            return Input::new(Some(t.get_item(0)?.unbind()), text);
+            return Input::text(Some(t.get_item(0)?.unbind()), text);
         }
     }
     if let Ok(m) = obj.cast::<PyMapping>() {
@@ -222,13 +230,13 @@ fn input(obj: &Bound<'_, PyAny>) -> PyResult<Input> {
                 Ok(id) => Some(id.unbind()),
                 Err(_) => None,
             };
-            return Input::new(id, text);
+            return Input::text(id, text);
         }
     }
     let ty = obj.get_type().name()?;
     Err(PyTypeError::new_err(format!(
-        "analyze_many: expected a str, an (id, text) pair or a mapping with a 'text' key, \
-         got {ty}"
+        "analyze_many: expected a str, an (id, text) pair, a mapping with a 'text' key or a \
+         JSON Lines line as bytes, got {ty}"
     )))
 }
 

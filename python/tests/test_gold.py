@@ -54,6 +54,9 @@ def check_units(report, cli_report, text):
 def test_api_equals_cli_on_gold(gold, cli):
     recs = records(gold)
     cli_lines = cli("extract", "--jsonl", "--quiet", gold).splitlines()
+    # The file's lines as bytes: decoded in Rust, as the CLI reads them.
+    with open(gold, "rb") as f:
+        assert [r.to_json() for r in quotecheck.analyze_many(f, threads=2)] == cli_lines
     reports = list(quotecheck.analyze_many(((r["id"], r["text"]) for r in recs), threads=2))
     assert len(reports) == len(recs) == len(cli_lines)
     for rec, report, line in zip(recs, reports, cli_lines):

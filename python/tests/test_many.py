@@ -1,6 +1,7 @@
 """`analyze_many`: input order, any thread count, lazy reading, errors in their place."""
 
 import itertools
+import json
 
 import pytest
 
@@ -62,9 +63,9 @@ def test_reads_lazily_and_stops_early():
 
 
 def test_bad_item_raises_in_its_place():
-    it = quotecheck.analyze_many(["one.", "two.", b"bytes", "four."], threads=2)
+    it = quotecheck.analyze_many(["one.", "two.", 3.5, "four."], threads=2)
     assert [r.text for r in itertools.islice(it, 2)] == ["one.", "two."]
-    with pytest.raises(TypeError, match="bytes"):
+    with pytest.raises(TypeError, match="float"):
         next(it)
     with pytest.raises(StopIteration):
         next(it)
@@ -96,3 +97,40 @@ def test_abandoned_iterators_do_not_hang():
         next(it)
         del it
     assert len(list(quotecheck.analyze_many(TEXTS[:3], threads=2))) == 3
+
+
+def test_json_lines_as_bytes(tmp_path, cli):
+    path = tmp_path / "in.jsonl"
+    path.write_bytes(
+        b'{"id": "a", "text": "\\"Yes,\\" said Lee."}\n'
+        b"\n"
+        b'{"text": "No id. \\"Fine,\\" she said.", "extra": [1, 2]}\n'
+        b'{"id": 7, "text": "Z\xc3\xbc\xc3\xbcrich \xf0\x9f\x9a\x80 \\"ok,\\" said Bo."}\n'
+    )
+    with open(path, "rb") as f:
+        rs = list(quotecheck.analyze_many(f, threads=2))
+    # Blank lines give no report; ids as given, None for none; to_json is the CLI's line.
+    assert [r.id for r in rs] == ["a", None, 7]
+    assert [r.to_json() for r in rs] == cli("extract", "--jsonl", path).splitlines()
+    assert rs[1].to_json().startswith('{"id":null,')
+    q = rs[2].quotes[0]
+    assert rs[2].text[q.start:q.end] == q.text == "ok,"
+
+
+def test_json_lines_errors_in_their_place(cli):
+    from conftest import ROOT
+
+    path = ROOT / "tests" / "fixtures" / "cli" / "errors.jsonl"
+    expected = [json.loads(l) for l in cli("extract", "--jsonl", path, ok=(1,)).splitlines()]
+    with open(path, "rb") as f:
+        it = quotecheck.analyze_many(f)
+        assert next(it).to_json() == json.dumps(expected[0], separators=(",", ":"),
+                                                ensure_ascii=False)
+        with pytest.raises(ValueError) as e:
+            next(it)
+    assert str(e.value) == f"line 2: {expected[1]['error']}"
+    bad = [b'{"id": 1, "text": "fine"}', b'{"id": 2}', b'{"text": "\xff"}']
+    with pytest.raises(ValueError, match='line 2: missing "text" field'):
+        list(quotecheck.analyze_many(bad))
+    with pytest.raises(ValueError, match="line 1: invalid UTF-8 at byte 10"):
+        list(quotecheck.analyze_many(bad[2:]))

@@ -16,8 +16,9 @@
 
 use std::collections::VecDeque;
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::mpsc::{sync_channel, Receiver, SyncSender};
+use std::sync::mpsc::{sync_channel, Receiver, RecvTimeoutError, SyncSender};
 use std::sync::{Arc, Mutex};
+use std::time::Duration;
 
 use pyo3::exceptions::{PyTypeError, PyValueError};
 use pyo3::prelude::*;
@@ -30,6 +31,9 @@ use crate::views::Report;
 /// A batch closes at this many texts or bytes.
 const BATCH_TEXTS: usize = 64;
 const BATCH_BYTES: usize = 1 << 16;
+
+/// How often a wait for results looks at signals (Ctrl-C).
+const SIGNAL_CHECK: Duration = Duration::from_millis(100);
 
 /// One item's outcome, in input order.
 enum Outcome {
@@ -117,13 +121,15 @@ impl Reports {
             }
             let rx = &self.rx;
             let msg = py.detach(|| match rx.lock() {
-                Ok(r) => r.recv().ok(),
-                Err(_) => None,
+                Ok(r) => r.recv_timeout(SIGNAL_CHECK),
+                Err(_) => Err(RecvTimeoutError::Disconnected),
             });
             match msg {
-                Some(Msg::Batch(b)) => self.ready.extend(b),
-                Some(Msg::End) => self.finished = true,
-                _ => {
+                Ok(Msg::Batch(b)) => self.ready.extend(b),
+                Ok(Msg::End) => self.finished = true,
+                // Ctrl-C (or another signal's handler raising) interrupts a long wait.
+                Err(RecvTimeoutError::Timeout) => py.check_signals()?,
+                Err(RecvTimeoutError::Disconnected) => {
                     self.finished = true;
                     return Err(internal_error("the analysis thread ended early"));
                 }

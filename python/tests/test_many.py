@@ -134,3 +134,26 @@ def test_json_lines_errors_in_their_place(cli):
         list(quotecheck.analyze_many(bad))
     with pytest.raises(ValueError, match="line 1: invalid UTF-8 at byte 10"):
         list(quotecheck.analyze_many(bad[2:]))
+
+
+def test_ctrl_c_interrupts_a_wait():
+    import os
+    import signal
+    import threading
+
+    gate = threading.Event()
+
+    def stalled():
+        yield "first."
+        gate.wait(20)  # the source stalls (the GIL released), as a slow network read would
+        yield "second."
+
+    it = quotecheck.analyze_many(stalled(), threads=2)
+    timer = threading.Timer(0.3, lambda: os.kill(os.getpid(), signal.SIGINT))
+    timer.start()
+    try:
+        with pytest.raises(KeyboardInterrupt):
+            next(it)
+    finally:
+        gate.set()
+        timer.cancel()

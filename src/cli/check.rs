@@ -5,12 +5,13 @@ use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 
 use quotecheck::check::{self, config, rules, CheckResult, Finding, InputKind, Level, Settings};
+use quotecheck::pool;
 use quotecheck::render::findings::{self, Checked};
 use quotecheck::render::html::{self, HtmlDoc};
 use quotecheck::Grammar;
 use serde::{Deserialize, Serialize};
 
-use super::{input, pool, progress};
+use super::{input, progress};
 
 /// Output format of `check`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]

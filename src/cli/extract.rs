@@ -5,11 +5,12 @@ use std::path::PathBuf;
 
 use quotecheck::check::InputKind;
 use quotecheck::jsonl::RecordError;
+use quotecheck::pool;
 use quotecheck::render::json::{self, ErrorRecord, Labelled, PathLabel};
 use quotecheck::report::Report;
 use quotecheck::Grammar;
 
-use super::{input, pool, progress};
+use super::{input, progress};
 use super::{ExtractArgs, Format};
 
 /// The grammar to read with: the shared built-in one (built once per process), or a private

@@ -9,7 +9,6 @@ mod eval;
 mod extract;
 mod html;
 mod input;
-mod pool;
 mod progress;
 mod size;
 

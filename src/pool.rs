@@ -1,5 +1,6 @@
-//! An ordered parallel map for the batch commands: items are read on the calling thread, worked
-//! on by a pool of threads, and handed back in input order, with a bounded number in flight.
+//! An ordered parallel map for batch work (`extract --jsonl`, `check`, the Python package's
+//! `analyze_many`): items are read on the calling thread, worked on by a pool of threads, and
+//! handed back in input order, with a bounded number in flight.
 //!
 //! Shape: one reader (the caller's `next`), `threads` workers, one writer (the caller's `sink`,
 //! on the calling thread). At most `2 × threads + 2` items are alive at once, read but not yet

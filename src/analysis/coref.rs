@@ -263,7 +263,26 @@ pub struct Entities {
     /// entity it was, without a second search that would see it as new.
     recent: [(Span, usize); RECENT],
     recent_at: usize,
+    /// Entities by their whole name (the words of [`Ent::words`] joined, hashed as
+    /// [`word_key`] hashes a word), built with [`Entities::by_word`]: a name shared word for
+    /// word is found even when one of its words names thousands of entities.
+    by_name: HashMap<u64, Ids, FixedState>,
+    /// Once the document has more than [`WINDOW`] entities: the [`WINDOW`] most recently
+    /// mentioned, as (id, [`Ent::last_mention`], the [`NameWords::bits`] of its name) in id
+    /// order. The searches by salience ([`Entities::alive`]) read only these, so that each takes
+    /// constant time however many speakers a long document names; below that size they read
+    /// every entity.
+    window: Vec<(usize, usize, u64)>,
 }
+
+/// Past this many entities, the searches by salience (pronouns, roles, acronyms) read only
+/// the this many most recently mentioned (a story names a few dozen).
+const WINDOW: usize = 256;
+
+/// In a document of more than [`WINDOW`] entities, a name with a word that more than this many
+/// entities share is compared only with the entities of the very same name and the recent ones
+/// ([`Entities::window`]).
+const COMMON: usize = 8;
 
 /// The words of a name [`Entities::name`] holds inline: a name phrase has at most 16 tokens
 /// (`np::MAX_NP_TOKENS`), so at most as many words.
@@ -500,13 +519,21 @@ fn strip_possessive(s: &str) -> &str {
 }
 
 /// `v.push(x)` for an entity's short lists (titles, roles): the first push allocates room for
-/// four directly, which is quicker than the growth path.
-fn push_short<T>(v: &mut Vec<T>, x: T) {
+/// four directly, which is quicker than the growth path. A list holds at most [`SHORT_MAX`]
+/// items: each is searched for every mention, and a long document can give one entity ever
+/// more modifiers.
+pub(super) fn push_short<T>(v: &mut Vec<T>, x: T) {
     if v.capacity() == 0 {
         *v = Vec::with_capacity(4);
     }
-    v.push(x);
+    if v.len() < SHORT_MAX {
+        v.push(x);
+    }
 }
+
+/// The most titles, roles, role families or modifiers an entity keeps (a story gives one a
+/// few).
+const SHORT_MAX: usize = 32;
 
 /// The byte span of tokens `[a, b)`.
 pub fn span_of(doc: &Doc<'_>, a: usize, b: usize) -> Span {
@@ -561,6 +588,48 @@ impl Entities {
             e.last_mention = e.last_mention.max(span.start);
             if subject {
                 e.last_subject = Some(e.last_subject.map_or(span.start, |x| x.max(span.start)));
+            }
+        }
+        if self.list.len() > WINDOW {
+            self.enter_window(id);
+        }
+    }
+
+    /// Records that entity `id` was just mentioned in [`Self::window`] (made from every entity
+    /// the first time): it enters it, in place of the least recently mentioned one.
+    fn enter_window(&mut self, id: usize) {
+        let (last, bits) = self
+            .list
+            .get(id)
+            .map_or((0, 0), |e| (e.last_mention, e.words.bits));
+        if self.window.is_empty() {
+            let mut all: Vec<(usize, usize, u64)> = (self.list.iter().enumerate())
+                .filter(|(i, e)| e.merged_into.is_none() || *i == id)
+                .map(|(i, e)| (i, e.last_mention, e.words.bits))
+                .collect();
+            // The most recent first; among equals, the later entity.
+            all.sort_unstable_by(|a, b| b.1.cmp(&a.1).then(b.0.cmp(&a.0)));
+            all.truncate(WINDOW);
+            all.sort_unstable();
+            self.window = all;
+            return;
+        }
+        match self.window.binary_search_by_key(&id, |&(i, _, _)| i) {
+            Ok(at) => {
+                if let Some(slot) = self.window.get_mut(at) {
+                    *slot = (id, last, bits);
+                }
+            }
+            Err(at) => {
+                let oldest = (self.window.iter().enumerate())
+                    .min_by_key(|(_, &(i, m, _))| (m, i))
+                    .map(|(k, _)| k);
+                self.window.insert(at, (id, last, bits));
+                if self.window.len() > WINDOW {
+                    if let Some(k) = oldest.map(|k| if k >= at { k + 1 } else { k }) {
+                        self.window.remove(k);
+                    }
+                }
             }
         }
     }
@@ -705,6 +774,13 @@ impl Entities {
                     rest: Vec::new(),
                 });
         }
+        self.by_name
+            .entry(word_key(&e.words.text))
+            .and_modify(|ids| ids.push(id))
+            .or_insert(Ids {
+                first: id,
+                rest: Vec::new(),
+            });
     }
 
     /// Builds [`Self::by_word`] from every entity's name words.
@@ -718,11 +794,18 @@ impl Entities {
         }
     }
 
-    /// Entities not merged into another, with their ids.
+    /// Entities not merged into another, with their ids, in id order: every one, or in a
+    /// document of more than [`WINDOW`] entities the [`Self::window`] of the most recently
+    /// mentioned.
     fn alive(&self) -> impl Iterator<Item = (usize, &Ent)> + '_ {
-        self.list
-            .iter()
-            .enumerate()
+        let all = if self.window.is_empty() {
+            self.list.len()
+        } else {
+            0
+        };
+        (0..all)
+            .chain(self.window.iter().map(|&(i, _, _)| i))
+            .filter_map(|i| self.list.get(i).map(|e| (i, e)))
             .filter(|(_, e)| e.merged_into.is_none())
     }
 
@@ -828,14 +911,40 @@ impl Entities {
                 );
             }
             Some(by_word) => {
+                // A word shared by more than `COMMON` entities (a long document's "Smith", or
+                // one built to be slow): the candidates are the entities of this very name and
+                // the recent ones sharing a word bit, not every entity with the word.
+                let mut common = false;
                 for w in words {
                     key.clear();
                     key.push_str(w);
                     key.make_ascii_lowercase();
                     if let Some(ids) = by_word.get(&word_key(key)) {
+                        common |= ids.rest.len() >= COMMON && !self.window.is_empty();
+                        if common {
+                            break;
+                        }
                         cands.push(ids.first);
                         cands.extend_from_slice(&ids.rest);
                     }
+                }
+                if common {
+                    cands.clear();
+                    key.clear();
+                    for (k, w) in words.iter().enumerate() {
+                        if k > 0 {
+                            key.push(' ');
+                        }
+                        key.push_str(w);
+                    }
+                    key.make_ascii_lowercase();
+                    if let Some(ids) = self.by_name.get(&word_key(key)) {
+                        cands.push(ids.first);
+                        cands.extend(ids.rest.iter().rev().take(WINDOW));
+                    }
+                    let bits = words.iter().fold(0, |bits, w| bits | word_bit(w));
+                    let recent = self.window.iter().filter(|&&(_, _, b)| b & bits != 0);
+                    cands.extend(recent.map(|&(i, _, _)| i));
                 }
                 cands.sort_unstable();
                 cands.dedup();
@@ -988,10 +1097,11 @@ impl Entities {
                 // "… will stop in October, its operator has confirmed. Westline Ferries said …":
                 // the lede's unnamed business is the first organisation named as a subject.
                 // Named in the paragraph after the lede, as news style names it there.
+                // (A binary search: the sentences are in text order.)
                 let second_paragraph = || {
                     doc.sentences
-                        .iter()
-                        .find(|s| s.start <= np.start && np.start < s.end)
+                        .get(doc.sentences.partition_point(|s| s.end <= np.start))
+                        .filter(|s| s.start <= np.start && np.start < s.end)
                         .is_some_and(|s| s.paragraph == 1)
                 };
                 if kind == EntityKind::Organisation && subject && !np.outlet && second_paragraph() {
@@ -1091,7 +1201,7 @@ impl Entities {
             return;
         }
         // Only a placeholder is claimed: with none (the usual case), no need to build the lists.
-        if !self.list.iter().any(|e| e.placeholder) {
+        if !self.alive().any(|(_, e)| e.placeholder) {
             return;
         }
         let titles: Vec<String> = np
@@ -1115,9 +1225,9 @@ impl Entities {
     /// "Brinsford Council" or "the U.N.").
     fn claim_firm_placeholder(&mut self, doc: &Doc<'_>, id: usize) {
         let Some(i) = self
-            .list
-            .iter()
-            .position(|e| e.firm_placeholder && e.merged_into.is_none())
+            .alive()
+            .find(|(_, e)| e.firm_placeholder)
+            .map(|(i, _)| i)
         else {
             return;
         };
@@ -1159,7 +1269,14 @@ impl Entities {
     /// A named person takes over earlier role-only placeholders whose role it holds: "the
     /// governor" said …, then "Gov. Richard Hale".
     pub fn claim_roles(&mut self, titles: &[String], classes: &[String], id: usize) {
-        for i in 0..self.list.len() {
+        // Every entity, or the recent ones (as `alive`; copied, since merging changes them).
+        let all = if self.window.is_empty() {
+            self.list.len()
+        } else {
+            0
+        };
+        let recent: Vec<usize> = self.window.iter().map(|&(i, _, _)| i).collect();
+        for i in (0..all).chain(recent) {
             // A source whose anonymity the copy states ("requesting anonymity") stays unnamed.
             let Some(e) = self.list.get(i).filter(|e| {
                 i != id
@@ -1549,10 +1666,10 @@ impl Entities {
             e.plural = np.plural();
             // The lede's "a prosecutor", named in a later paragraph: news style names the
             // source after the lede.
+            // (A binary search: paragraph numbers never decrease.)
             let in_lede = || {
                 doc.sentences
-                    .iter()
-                    .find(|s| s.paragraph > 0)
+                    .get(doc.sentences.partition_point(|s| s.paragraph == 0))
                     .is_none_or(|s| np.start < s.start)
             };
             // Only "a"/"an": "one resident … another resident, Tomas" are two people.
@@ -1797,5 +1914,42 @@ mod tests {
         for s in ["", "Ann LEE", "ÉMILE Zola", "ΟΔΥΣΣΕΥΣ", "İstanbul"] {
             assert_eq!(lowercase(s), s.to_lowercase());
         }
+    }
+
+    /// `n` invented capitalised given names ("Belab", "Belac", …).
+    fn given_names(n: usize) -> Vec<String> {
+        (0..n)
+            .map(|i| {
+                let (a, b) = ((i / 26) as u8, (i % 26) as u8);
+                format!("Bel{}{}", (b'a' + a % 26) as char, (b'a' + b) as char)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_long_document_still_finds_an_early_name() {
+        // Past `WINDOW` entities, with one surname shared by more than `COMMON` of them: the
+        // first speaker, named again in full, is still the first entity, and again by the
+        // surname alone when just mentioned.
+        let mut text = String::from("Mayor Ana Smith said the road would open.\n");
+        for g in given_names(3 * WINDOW / 2) {
+            text.push_str(&format!("{g} Smith said it was fine.\n"));
+        }
+        text.push_str("Ana Smith said the bridge would close. Smith said it was late.\n");
+        text.push_str("She said it was over.\n");
+        let r = crate::analyze(&text);
+        let speaker = |k: usize| r.quotes.get(k).and_then(|q| q.speaker.as_ref());
+        let n = r.quotes.len();
+        assert_eq!(n, 3 * WINDOW / 2 + 4);
+        let first = speaker(0).map(|s| s.entity);
+        assert_eq!(first, Some(0));
+        for k in n - 3..n {
+            assert_eq!(speaker(k).map(|s| s.entity), first, "quote {k}");
+        }
+        assert_eq!(r.entities.len(), 3 * WINDOW / 2 + 1);
+        assert_eq!(
+            r.entities.first().map(|e| e.titles.clone()),
+            Some(vec!["Mayor".to_string()])
+        );
     }
 }

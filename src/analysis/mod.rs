@@ -611,7 +611,7 @@ fn add_appositive(doc: &Doc<'_>, ents: &mut Entities, id: usize, app: &Np<'_>) {
     }
     let new_title = !e.titles.contains(&text);
     if new_title {
-        e.titles.push(text.clone());
+        coref::push_short(&mut e.titles, text.clone());
     }
     if e.gender.is_none() {
         e.gender = app.gender(doc);
@@ -625,15 +625,19 @@ fn add_appositive(doc: &Doc<'_>, ents: &mut Entities, id: usize, app: &Np<'_>) {
     if coref::is_qualified_role(doc, app) {
         return;
     }
+    // (Roles are only searched: one already held is not pushed again.)
     if new_title {
-        e.roles.push(text.to_lowercase());
+        let role = text.to_lowercase();
+        if !e.roles.contains(&role) {
+            coref::push_short(&mut e.roles, role);
+        }
     }
-    if let Some(h) = head {
-        e.roles.push(h);
+    if let Some(h) = head.filter(|h| !e.roles.contains(h)) {
+        coref::push_short(&mut e.roles, h);
     }
     for c in &classes {
         if !e.classes.contains(c) {
-            e.classes.push(c.clone());
+            coref::push_short(&mut e.classes, c.clone());
         }
     }
     let titles = vec![text.to_lowercase()];
@@ -989,10 +993,14 @@ pub(super) fn is_title(doc: &Doc<'_>, t: usize, inner: &str) -> bool {
 
 fn build_report(doc: &Doc<'_>, units: Vec<Unit>, ents: Entities) -> Report {
     // Live entities that are referenced, renumbered densely in order of first mention.
+    // `number[id]`: whether the live entity `id` is used, then its new number (a table, not a
+    // search of `used`: a long document may name many thousands of speakers).
     let mut used: Vec<usize> = Vec::new();
-    let add = |id: usize, used: &mut Vec<usize>| {
+    let mut number: Vec<Option<usize>> = vec![None; ents.list.len()];
+    let mut add = |id: usize, used: &mut Vec<usize>| {
         let id = ents.live(id);
-        if !used.contains(&id) {
+        if let Some(slot @ None) = number.get_mut(id) {
+            *slot = Some(0);
             used.push(id);
         }
     };
@@ -1012,7 +1020,12 @@ fn build_report(doc: &Doc<'_>, units: Vec<Unit>, ents: Entities) -> Report {
             .and_then(|e| e.mentions.iter().map(|(s, _)| s.start).min())
             .unwrap_or(usize::MAX)
     });
-    let new_id = |id: usize| used.iter().position(|&x| x == ents.live(id));
+    for (i, &id) in used.iter().enumerate() {
+        if let Some(slot) = number.get_mut(id) {
+            *slot = Some(i);
+        }
+    }
+    let new_id = |id: usize| number.get(ents.live(id)).copied().flatten();
     let excerpt = |s: Span| Excerpt {
         span: s,
         text: s.of(doc.text).to_string(),

@@ -1,11 +1,13 @@
 //! Check findings rendered for people (rustc-style snippets), machines (JSON), code hosts
 //! (SARIF 2.1.0) and GitHub Actions (workflow commands).
 
+use std::borrow::Cow;
 use std::fmt::Write as _;
 
 use serde_json::{json, Value};
 
 use crate::check::{rules, CheckResult, Finding, Level};
+use crate::render::safe;
 use crate::span::LineIndex;
 
 /// One checked document, ready to render.
@@ -47,52 +49,104 @@ impl Paint {
     }
 }
 
+/// A snippet shows a line whole up to this many bytes; a longer one is cut to a window of
+/// [`WINDOW_BEFORE`] chars before the finding and [`WINDOW`] in all, with `…` at each cut end,
+/// so a document of one long line does not print that line for every finding.
+const SNIPPET_BYTES: usize = 200;
+const WINDOW_BEFORE: usize = 40;
+const WINDOW: usize = 120;
+
+/// The part of line `l` shown under a finding at (`l`, `c`) running to (`el`, `ec`): its text,
+/// and the 1-based columns of the underline's first and past-the-last chars in that text.
+fn snippet<'a>(
+    text: &'a str,
+    lines: &LineIndex,
+    f: &Finding,
+    (l, c, el, ec): (usize, usize, usize, usize),
+) -> (Cow<'a, str>, usize, usize) {
+    let line_text = lines.line(text, l);
+    if line_text.len() <= SNIPPET_BYTES {
+        let end_col = if el == l {
+            ec
+        } else {
+            line_text.chars().count() + 1
+        };
+        return (safe::line(line_text), c, end_col);
+    }
+    // The window: chars of the line from `WINDOW_BEFORE` before the finding, by byte offsets
+    // (the line is a slice of `text`, and the finding starts on it).
+    let line_start = lines.line_start(text, l);
+    let line_end = line_start + line_text.len();
+    // (Walked back from the finding, never from the line start: the line may be megabytes.)
+    let before = text.get(line_start..f.span.start).unwrap_or("");
+    let from = (before.char_indices().rev().take(WINDOW_BEFORE))
+        .last()
+        .map_or(f.span.start, |(i, _)| line_start + i);
+    let rest = text.get(from..line_end).unwrap_or("");
+    let to = from + rest.chars().take(WINDOW).map(char::len_utf8).sum::<usize>();
+    let mut shown = String::new();
+    let lead = if from > line_start {
+        shown.push('…');
+        1
+    } else {
+        0
+    };
+    shown.push_str(&safe::line(text.get(from..to).unwrap_or("")));
+    if to < line_end {
+        shown.push('…');
+    }
+    let col = lead
+        + text
+            .get(from..f.span.start)
+            .map_or(0, |s| s.chars().count())
+        + 1;
+    let end_in = f.span.end.min(to).max(f.span.start);
+    let end_col = col
+        + text
+            .get(f.span.start..end_in)
+            .map_or(0, |s| s.chars().count());
+    (Cow::Owned(shown), col, end_col)
+}
+
 /// rustc-style output: the message, the place, the line with the span underlined, the help.
+/// File names and text from the input are printed through [`safe::line`].
 pub fn human(docs: &[Checked<'_>], colour: bool) -> String {
     let p = Paint { on: colour };
     let mut out = String::new();
     let mut counts = [0usize; 4];
     for d in docs {
         let lines = LineIndex::new(d.text);
+        let path = safe::line(d.path);
         for f in &d.result.findings {
             if let Some(c) = counts.get_mut(f.level as usize) {
                 *c += 1;
             }
-            let (l, c, el, ec) = position(d.text, &lines, f);
+            let pos = position(d.text, &lines, f);
+            let (l, c, _, _) = pos;
             let _ = writeln!(
                 out,
                 "{}{}: {}",
                 p.level(f.level),
                 p.wrap("1", &format!("[{}]", f.rule)),
-                p.wrap("1", &f.message)
+                p.wrap("1", &safe::line(&f.message))
             );
             let width = l.to_string().len();
             let pad = " ".repeat(width);
-            let _ = writeln!(out, "{pad}{} {}:{l}:{c}", p.wrap("1;34", "-->"), d.path);
+            let _ = writeln!(out, "{pad}{} {path}:{l}:{c}", p.wrap("1;34", "-->"));
             let _ = writeln!(out, "{pad} {}", p.wrap("1;34", "|"));
-            let line_text = d
-                .text
-                .lines()
-                .nth(l - 1)
-                .unwrap_or("")
-                .trim_end_matches('\r');
+            let (line_text, col, end_col) = snippet(d.text, &lines, f, pos);
             let _ = writeln!(
                 out,
                 "{} {} {line_text}",
                 p.wrap("1;34", &l.to_string()),
                 p.wrap("1;34", "|")
             );
-            let end_col = if el == l {
-                ec
-            } else {
-                line_text.chars().count() + 1
-            };
-            let marks = "^".repeat(end_col.saturating_sub(c).max(1));
+            let marks = "^".repeat(end_col.saturating_sub(col).max(1));
             let _ = writeln!(
                 out,
                 "{pad} {} {}{}",
                 p.wrap("1;34", "|"),
-                " ".repeat(c - 1),
+                " ".repeat(col.saturating_sub(1)),
                 p.wrap(
                     if f.level == Level::Error {
                         "1;31"
@@ -103,7 +157,7 @@ pub fn human(docs: &[Checked<'_>], colour: bool) -> String {
                 )
             );
             if let Some(h) = &f.help {
-                let _ = writeln!(out, "{pad} {} help: {h}", p.wrap("1;34", "="));
+                let _ = writeln!(out, "{pad} {} help: {}", p.wrap("1;34", "="), safe::line(h));
             }
             out.push('\n');
         }
@@ -112,7 +166,7 @@ pub fn human(docs: &[Checked<'_>], colour: bool) -> String {
             let _ = writeln!(
                 out,
                 "{}: {} claims, {} from anonymous sources ({:.0}%)",
-                d.path,
+                path,
                 s.claims,
                 s.anonymous,
                 s.anonymous_share * 100.0

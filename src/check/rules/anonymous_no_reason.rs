@@ -32,16 +32,18 @@ impl Rule for AnonymousNoReason {
         Level::Warning
     }
     fn check(&self, cx: &Ctx<'_>, out: &mut Vec<Finding>) {
+        // Only sources that are credited with something (marked in one pass over the units).
+        let mut credited = vec![false; cx.report.entities.len()];
+        for q in &cx.report.quotes {
+            if let Some(c) = q.speaker.as_ref().and_then(|s| credited.get_mut(s.entity)) {
+                *c = true;
+            }
+        }
         for e in &cx.report.entities {
             if !e.anonymous || e.vague || e.anonymity_reason.is_some() {
                 continue;
             }
-            // Only sources that are credited with something.
-            let credited = cx
-                .report
-                .quotes
-                .iter()
-                .any(|q| q.speaker.as_ref().is_some_and(|s| s.entity == e.id));
+            let credited = credited.get(e.id).copied().unwrap_or(false);
             let Some(first) = e.mentions.first().filter(|_| credited) else {
                 continue;
             };

@@ -17,7 +17,7 @@
 //! **How to fix.** Name the source if you can; if not, say why the source was granted
 //! anonymity and how they know.
 
-use crate::check::{is_claim, Ctx, Finding, Level, Rule};
+use crate::check::{Claims, Ctx, Finding, Level, Rule};
 
 /// See the module documentation.
 pub struct AnonymousSource;
@@ -33,12 +33,14 @@ impl Rule for AnonymousSource {
         Level::Info
     }
     fn check(&self, cx: &Ctx<'_>, out: &mut Vec<Finding>) {
+        let claims = Claims::new(cx.report);
         for (i, q) in cx.report.quotes.iter().enumerate() {
             let Some(s) = q.speaker.as_ref().filter(|s| s.anonymous) else {
                 continue;
             };
             // Weasel groups ("critics say") are `vague-attribution`'s.
-            if cx.report.entities.get(s.entity).is_some_and(|e| e.vague) || !is_claim(cx.report, i)
+            if cx.report.entities.get(s.entity).is_some_and(|e| e.vague)
+                || !claims.is_claim(cx.report, i)
             {
                 continue;
             }

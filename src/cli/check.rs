@@ -1,7 +1,7 @@
 //! `quotecheck check` and `quotecheck rule`.
 
 use std::collections::BTreeMap;
-use std::io::{IsTerminal, Write};
+use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 
 use quotecheck::check::{self, config, rules, CheckResult, Finding, InputKind, Level, Settings};
@@ -10,7 +10,7 @@ use quotecheck::render::html::{self, HtmlDoc};
 use quotecheck::Grammar;
 use serde::{Deserialize, Serialize};
 
-use super::{input, pool, progress};
+use super::{input, out, pool, progress};
 
 /// Output format of `check`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -75,6 +75,9 @@ pub struct CheckArgs {
     /// Worker threads (0: one per core). Findings are reported in file order whatever the count.
     #[arg(long, short = 'j', value_name = "N", default_value_t = 0)]
     threads: usize,
+    /// Refuse files larger than this many bytes (an error naming the file; never read past it).
+    #[arg(long, value_name = "N", default_value_t = 64 * 1024 * 1024)]
+    max_bytes: usize,
 }
 
 #[derive(Serialize, Deserialize, PartialEq, Eq, PartialOrd, Ord, Clone, Debug)]
@@ -115,11 +118,17 @@ fn display_path(p: &Path) -> String {
     s.strip_prefix("./").map(str::to_string).unwrap_or(s)
 }
 
-/// Files to check under `paths`, in a stable order.
-fn collect(paths: &[PathBuf], cfg: &config::Config) -> Result<Vec<PathBuf>, String> {
+/// Files to check under `paths`, in a stable order. Anything that is not a folder is read as a
+/// file (a FIFO, a process substitution `<(…)`). A folder or file the walk cannot read is
+/// reported on stderr and counted in `unreadable`; the walk goes on.
+fn collect(
+    paths: &[PathBuf],
+    cfg: &config::Config,
+    unreadable: &mut usize,
+) -> Result<Vec<PathBuf>, String> {
     let mut out = Vec::new();
     for p in paths {
-        if p.as_os_str() == "-" || p.is_file() {
+        if p.as_os_str() == "-" || (p.exists() && !p.is_dir()) {
             out.push(p.clone());
             continue;
         }
@@ -161,7 +170,10 @@ fn collect(paths: &[PathBuf], cfg: &config::Config) -> Result<Vec<PathBuf>, Stri
                     out.push(e.into_path())
                 }
                 Ok(_) => {}
-                Err(e) => return Err(e.to_string()),
+                Err(e) => {
+                    out::error(e);
+                    *unreadable += 1;
+                }
             }
         }
     }
@@ -187,7 +199,7 @@ pub fn run(args: &CheckArgs) -> i32 {
     let cfg = match cfg_path.as_deref().map(config::load).transpose() {
         Ok(c) => c.unwrap_or_default(),
         Err(e) => {
-            eprintln!("quotecheck: {e}");
+            out::error(e);
             return 2;
         }
     };
@@ -197,7 +209,7 @@ pub fn run(args: &CheckArgs) -> i32 {
         .map(|s| Level::parse(s).filter(|l| *l != Level::Off))
     {
         Some(None) => {
-            eprintln!("quotecheck: --fail-on takes info, warning or error");
+            out::error("--fail-on takes info, warning or error");
             return 2;
         }
         Some(Some(l)) => l,
@@ -211,7 +223,7 @@ pub fn run(args: &CheckArgs) -> i32 {
         match Grammar::with_dirs(&dirs) {
             Ok(g) => Some(g),
             Err(e) => {
-                eprintln!("quotecheck: {e}");
+                out::error(e);
                 return 2;
             }
         }
@@ -234,19 +246,20 @@ pub fn run(args: &CheckArgs) -> i32 {
                 Some(m)
             }
             Err(e) => {
-                eprintln!("quotecheck: {}: {e}", p.display());
+                out::error(format_args!("{}: {e}", p.display()));
                 return 2;
             }
         },
     };
-    let files = match collect(&paths, &cfg) {
+    let mut unreadable = 0;
+    let files = match collect(&paths, &cfg, &mut unreadable) {
         Ok(f) => f,
         Err(e) => {
-            eprintln!("quotecheck: {e}");
+            out::error(e);
             return 2;
         }
     };
-    let mut status = 0;
+    let mut status = if unreadable > 0 { 2 } else { 0 };
     let mut docs: Vec<(String, String, CheckResult)> = Vec::new();
     // The attribution reports, kept for --format html only.
     let mut reports: Vec<quotecheck::report::Report> = Vec::new();
@@ -256,7 +269,7 @@ pub fn run(args: &CheckArgs) -> i32 {
     let mut queue = files.iter();
     let next = || Ok::<_, std::convert::Infallible>(queue.next());
     let work = |f: &PathBuf| {
-        let inp = input::read_or_report(f, args.lossy)?;
+        let inp = input::read_or_report(f, args.lossy, args.max_bytes).ok()?;
         let kind = if f.as_os_str() == "-" {
             if args.markdown {
                 InputKind::Markdown
@@ -266,7 +279,22 @@ pub fn run(args: &CheckArgs) -> i32 {
         } else {
             InputKind::from_path(f)
         };
-        let (result, report) = check::check_text_report(&inp.text, kind, grammar, &settings);
+        // A panic while checking one file is reported for that file; the others are checked.
+        let checked = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            out::test_panic(&inp.text);
+            check::check_text_report(&inp.text, kind, grammar, &settings)
+        }));
+        let (result, report) = match checked {
+            Ok(c) => c,
+            Err(p) => {
+                out::error(format_args!(
+                    "{}: {}",
+                    inp.name,
+                    out::panic_message(p.as_ref())
+                ));
+                return None;
+            }
+        };
         let name = if f.as_os_str() == "-" {
             "-".to_string()
         } else {
@@ -330,14 +358,14 @@ pub fn run(args: &CheckArgs) -> i32 {
         };
         let text = serde_json::to_string_pretty(&b).unwrap_or_default();
         if let Err(e) = std::fs::write(p, text + "\n") {
-            eprintln!("quotecheck: {}: {e}", p.display());
+            out::error(format_args!("{}: {e}", p.display()));
             return 2;
         }
-        eprintln!(
-            "quotecheck: wrote {} findings to {}",
+        out::error(format_args!(
+            "wrote {} findings to {}",
             b.findings.len(),
             p.display()
-        );
+        ));
         return status;
     }
     let checked: Vec<Checked<'_>> = docs
@@ -358,12 +386,12 @@ pub fn run(args: &CheckArgs) -> i32 {
     };
     let rendered = match args.format {
         CheckFormat::Human => findings::human(&checked, colour),
-        CheckFormat::Json => {
-            serde_json::to_string_pretty(&findings::json(&checked)).unwrap_or_default() + "\n"
-        }
-        CheckFormat::Sarif => {
-            serde_json::to_string_pretty(&findings::sarif(&checked)).unwrap_or_default() + "\n"
-        }
+        CheckFormat::Json => findings::json_safe(
+            serde_json::to_string_pretty(&findings::json(&checked)).unwrap_or_default() + "\n",
+        ),
+        CheckFormat::Sarif => findings::json_safe(
+            serde_json::to_string_pretty(&findings::sarif(&checked)).unwrap_or_default() + "\n",
+        ),
         CheckFormat::Github => findings::github(&checked),
         CheckFormat::Html => {
             let views: Vec<HtmlDoc<'_>> = docs
@@ -379,12 +407,8 @@ pub fn run(args: &CheckArgs) -> i32 {
             html::report(&views)
         }
     };
-    let mut out = std::io::stdout().lock();
-    if let Err(e) = out.write_all(rendered.as_bytes()).and_then(|_| out.flush()) {
-        if e.kind() != std::io::ErrorKind::BrokenPipe {
-            eprintln!("quotecheck: {e}");
-            return 2;
-        }
+    if out::print(&rendered) != 0 {
+        return 2;
     }
     let failing = docs
         .iter()
@@ -399,25 +423,29 @@ pub fn run(args: &CheckArgs) -> i32 {
 pub fn rule(name: Option<&str>) -> i32 {
     match name {
         None => {
+            let mut text = String::new();
             for r in rules::ALL {
-                println!(
-                    "{:<22} {:<8} {}",
+                text.push_str(&format!(
+                    "{:<22} {:<8} {}\n",
                     r.id(),
                     r.default_level().as_str(),
                     r.summary()
-                );
+                ));
             }
-            0
+            out::print(&text)
         }
         Some(n) => match rules::by_id(n) {
-            Some(r) => {
-                print!("{}", r.doc());
-                println!("\nDefault level: {}", r.default_level().as_str());
-                0
-            }
+            Some(r) => out::print(&format!(
+                "{}\nDefault level: {}\n",
+                r.doc(),
+                r.default_level().as_str()
+            )),
             None => {
                 let ids: Vec<&str> = rules::ALL.iter().map(|r| r.id()).collect();
-                eprintln!("quotecheck: unknown rule {n:?} (rules: {})", ids.join(", "));
+                out::error(format_args!(
+                    "unknown rule {n:?} (rules: {})",
+                    ids.join(", ")
+                ));
                 2
             }
         },

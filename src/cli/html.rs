@@ -6,33 +6,37 @@ use std::path::PathBuf;
 use quotecheck::render::html::{self, HtmlDoc};
 use quotecheck::report::Report;
 
-use super::input;
 use super::ExtractArgs;
+use super::{input, out};
 
 /// `extract --format html`: one page for all `files`; returns the exit status.
-pub fn extract(args: &ExtractArgs, files: &[PathBuf], analyze: impl Fn(&str) -> Report) -> i32 {
+pub fn extract(
+    args: &ExtractArgs,
+    files: &[PathBuf],
+    analyze: impl Fn(&str) -> Result<Report, String>,
+) -> i32 {
     if args.jsonl {
-        eprintln!("quotecheck: --format html cannot be used with --jsonl: it makes one page of whole documents (give them as files)");
+        out::error("--format html cannot be used with --jsonl: it makes one page of whole documents (give them as files)");
         return 2;
     }
     let mut status = 0;
     let mut docs: Vec<(String, String, Report)> = Vec::new();
     for f in files {
-        let Some(inp) = input::read_or_report(f, args.lossy) else {
-            status = 2;
-            continue;
+        let inp = match input::read_or_report(f, args.lossy, args.max_bytes) {
+            Ok(inp) => inp,
+            Err(s) => {
+                status = status.max(s);
+                continue;
+            }
         };
-        if inp.text.len() > args.max_bytes {
-            eprintln!(
-                "quotecheck: {}: {} bytes is over --max-bytes {}; skipped",
-                inp.name,
-                inp.text.len(),
-                args.max_bytes
-            );
-            status = status.max(1);
-            continue;
-        }
-        let report = analyze(&inp.text);
+        let report = match analyze(&inp.text) {
+            Ok(r) => r,
+            Err(e) => {
+                out::error(format_args!("{}: {e}; skipped", inp.name));
+                status = 2;
+                continue;
+            }
+        };
         docs.push((inp.name, inp.text, report));
     }
     let views: Vec<HtmlDoc<'_>> = docs
@@ -47,7 +51,7 @@ pub fn extract(args: &ExtractArgs, files: &[PathBuf], analyze: impl Fn(&str) -> 
     match write(&html::report(&views)) {
         Ok(()) => status,
         Err(e) => {
-            eprintln!("quotecheck: {e}");
+            out::error(format_args!("cannot write the output: {e}"));
             2
         }
     }

@@ -7,6 +7,7 @@ mod check;
 mod extract;
 mod html;
 mod input;
+pub mod out;
 mod pool;
 mod progress;
 
@@ -90,10 +91,10 @@ pub struct ExtractArgs {
     /// Decode invalid UTF-8 with replacement characters instead of failing.
     #[arg(long)]
     lossy: bool,
-    /// Skip documents larger than this many bytes, with an error record.
+    /// Skip documents larger than this many bytes, with an error record (never read past it).
     #[arg(long, value_name = "N", default_value_t = 64 * 1024 * 1024)]
     max_bytes: usize,
-    /// Worker threads for --jsonl (0: one per core). Output stays in input order.
+    /// Worker threads for --jsonl (0: one per core, at most 1024). Output stays in input order.
     #[arg(long, short = 'j', value_name = "N", default_value_t = 0)]
     threads: usize,
     /// Print a summary on stderr at the end: documents, quotes, anonymous share, errors, MB/s.
@@ -105,11 +106,12 @@ pub struct ExtractArgs {
 pub fn run() -> i32 {
     let cli = match Cli::try_parse() {
         Ok(c) => c,
-        Err(e) => {
-            let code = if e.use_stderr() { 2 } else { 0 };
-            let _ = e.print();
-            return code;
+        Err(e) if e.use_stderr() => {
+            out::error_lines(&e.render().to_string());
+            return 2;
         }
+        // --help and --version: text for standard output.
+        Err(e) => return out::print(&e.render().to_string()),
     };
     match cli.command {
         Command::Extract(args) => extract::run(&args),
@@ -118,12 +120,9 @@ pub fn run() -> i32 {
         Command::Schema => {
             let s = quotecheck::report::schema();
             match serde_json::to_string_pretty(&s) {
-                Ok(t) => {
-                    println!("{t}");
-                    0
-                }
+                Ok(t) => out::print(&(t + "\n")),
                 Err(e) => {
-                    eprintln!("quotecheck: {e}");
+                    out::error(e);
                     2
                 }
             }

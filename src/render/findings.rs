@@ -210,6 +210,21 @@ pub fn json(docs: &[Checked<'_>]) -> Value {
     json!({"files": files})
 }
 
+/// A path as a SARIF `uri` (a relative reference, RFC 3986): `\\` as `/`, and every byte but
+/// the unreserved characters, the sub-delimiters, `:`, `@` and `/` percent-encoded (so a line
+/// break or a space in a file name cannot break the URI).
+pub fn uri(path: &str) -> String {
+    let mut out = String::with_capacity(path.len());
+    for b in path.replace('\\', "/").bytes() {
+        if b.is_ascii_alphanumeric() || b"-._~!$&'()*+,;=:@/".contains(&b) {
+            out.push(char::from(b));
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
 fn sarif_level(l: Level) -> &'static str {
     match l {
         Level::Error => "error",
@@ -248,7 +263,7 @@ pub fn sarif(docs: &[Checked<'_>]) -> Value {
                 "level": sarif_level(f.level),
                 "message": {"text": f.message},
                 "locations": [{"physicalLocation": {
-                    "artifactLocation": {"uri": d.path.replace('\\', "/")},
+                    "artifactLocation": {"uri": uri(d.path)},
                     "region": {"startLine": l, "startColumn": c, "endLine": el, "endColumn": ec.max(1)}
                 }}]
             }));
@@ -297,4 +312,30 @@ pub fn github(docs: &[Checked<'_>]) -> String {
         }
     }
     out
+}
+
+/// JSON text with every `##[` written `##\u005b`: the same JSON (the sequence can only stand
+/// inside a string), which GitHub Actions cannot read as a workflow command when the JSON is
+/// printed in a CI log.
+pub fn json_safe(json: String) -> String {
+    if json.contains("##[") {
+        json.replace("##[", "##\\u005b")
+    } else {
+        json
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn uris_are_percent_encoded() {
+        assert_eq!(uri("drafts/a b.md"), "drafts/a%20b.md");
+        assert_eq!(uri("dir\\x%y#[é].md"), "dir/x%25y%23%5B%C3%A9%5D.md");
+        assert_eq!(
+            json_safe("{\"a\":\"##[x\"}".into()),
+            "{\"a\":\"##\\u005bx\"}"
+        );
+    }
 }

@@ -280,8 +280,8 @@ pub struct Entities {
 const WINDOW: usize = 256;
 
 /// In a document of more than [`WINDOW`] entities, a name with a word that more than this many
-/// entities share is compared only with the entities of the very same name and the recent ones
-/// ([`Entities::window`]).
+/// entities share is compared only with the entities of the very same name, the last this
+/// many indexed under each of its words, and the entities of the last [`RECENT`] mentions.
 const COMMON: usize = 8;
 
 /// The words of a name [`Entities::name`] holds inline: a name phrase has at most 16 tokens
@@ -911,25 +911,33 @@ impl Entities {
                 );
             }
             Some(by_word) => {
-                // A word shared by more than `COMMON` entities (a long document's "Smith", or
-                // one built to be slow): the candidates are the entities of this very name and
-                // the recent ones sharing a word bit, not every entity with the word.
-                let mut common = false;
+                // A word shared by more than `COMMON` entities in a long document (a common
+                // surname, or input built to be slow): the candidates are the entities of this
+                // very name and the last `COMMON` indexed under each word, not every entity
+                // with the word.
+                let common = self.list.len() > WINDOW
+                    && words.iter().any(|w| {
+                        key.clear();
+                        key.push_str(w);
+                        key.make_ascii_lowercase();
+                        by_word
+                            .get(&word_key(key))
+                            .is_some_and(|ids| ids.rest.len() >= COMMON)
+                    });
                 for w in words {
                     key.clear();
                     key.push_str(w);
                     key.make_ascii_lowercase();
                     if let Some(ids) = by_word.get(&word_key(key)) {
-                        common |= ids.rest.len() >= COMMON && !self.window.is_empty();
-                        if common {
-                            break;
+                        if common && ids.rest.len() >= COMMON {
+                            cands.extend(ids.rest.iter().rev().take(COMMON));
+                        } else {
+                            cands.push(ids.first);
+                            cands.extend_from_slice(&ids.rest);
                         }
-                        cands.push(ids.first);
-                        cands.extend_from_slice(&ids.rest);
                     }
                 }
                 if common {
-                    cands.clear();
                     key.clear();
                     for (k, w) in words.iter().enumerate() {
                         if k > 0 {
@@ -940,11 +948,10 @@ impl Entities {
                     key.make_ascii_lowercase();
                     if let Some(ids) = self.by_name.get(&word_key(key)) {
                         cands.push(ids.first);
-                        cands.extend(ids.rest.iter().rev().take(WINDOW));
+                        cands.extend(ids.rest.iter().rev().take(COMMON));
                     }
-                    let bits = words.iter().fold(0, |bits, w| bits | word_bit(w));
-                    let recent = self.window.iter().filter(|&&(_, _, b)| b & bits != 0);
-                    cands.extend(recent.map(|&(i, _, _)| i));
+                    // And the entities just mentioned ("Ana Smith said … Smith added").
+                    cands.extend(self.recent.iter().map(|&(_, id)| id));
                 }
                 cands.sort_unstable();
                 cands.dedup();

@@ -280,9 +280,9 @@ pub struct Entities {
 const WINDOW: usize = 256;
 
 /// In a document of more than [`WINDOW`] entities, a name with a word that more than this many
-/// entities share is compared only with the entities of the very same name, the last this
-/// many indexed under each of its words, and the entities of the last [`RECENT`] mentions.
-const COMMON: usize = 8;
+/// entities share is compared only with the last this many indexed under that word, the
+/// entities of the very same name, and the entities of the last this many mentions.
+const COMMON: usize = 4;
 
 /// The words of a name [`Entities::name`] holds inline: a name phrase has at most 16 tokens
 /// (`np::MAX_NP_TOKENS`), so at most as many words.
@@ -911,25 +911,18 @@ impl Entities {
                 );
             }
             Some(by_word) => {
-                // A word shared by more than `COMMON` entities in a long document (a common
-                // surname, or input built to be slow): the candidates are the entities of this
-                // very name and the last `COMMON` indexed under each word, not every entity
-                // with the word.
-                let common = self.list.len() > WINDOW
-                    && words.iter().any(|w| {
-                        key.clear();
-                        key.push_str(w);
-                        key.make_ascii_lowercase();
-                        by_word
-                            .get(&word_key(key))
-                            .is_some_and(|ids| ids.rest.len() >= COMMON)
-                    });
+                // In a long document (more than `WINDOW` entities), a word shared by more than
+                // `COMMON` entities (a common surname, or input built to be slow) gives only the
+                // last `COMMON` indexed under it; the entities of this very name and of the last
+                // few mentions are candidates too. So a lookup reads a bounded number of
+                // entities, however many share its words.
+                let long = self.list.len() > WINDOW;
                 for w in words {
                     key.clear();
                     key.push_str(w);
                     key.make_ascii_lowercase();
                     if let Some(ids) = by_word.get(&word_key(key)) {
-                        if common && ids.rest.len() >= COMMON {
+                        if long && ids.rest.len() >= COMMON {
                             cands.extend(ids.rest.iter().rev().take(COMMON));
                         } else {
                             cands.push(ids.first);
@@ -937,7 +930,7 @@ impl Entities {
                         }
                     }
                 }
-                if common {
+                if long {
                     key.clear();
                     for (k, w) in words.iter().enumerate() {
                         if k > 0 {
@@ -951,7 +944,9 @@ impl Entities {
                         cands.extend(ids.rest.iter().rev().take(COMMON));
                     }
                     // And the entities just mentioned ("Ana Smith said … Smith added").
-                    cands.extend(self.recent.iter().map(|&(_, id)| id));
+                    let last = (1..=COMMON.min(self.recent_at))
+                        .filter_map(|k| self.recent.get((self.recent_at - k) % RECENT));
+                    cands.extend(last.map(|&(_, id)| id));
                 }
                 cands.sort_unstable();
                 cands.dedup();

@@ -1,7 +1,7 @@
 //! `quotecheck check` and `quotecheck rule`.
 
 use std::collections::BTreeMap;
-use std::io::IsTerminal;
+use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 
 use quotecheck::check::{self, config, rules, CheckResult, Finding, InputKind, Level, Settings};
@@ -386,12 +386,25 @@ pub fn run(args: &CheckArgs) -> i32 {
     };
     let rendered = match args.format {
         CheckFormat::Human => findings::human(&checked, colour),
-        CheckFormat::Json => findings::json_safe(
-            serde_json::to_string_pretty(&findings::json(&checked)).unwrap_or_default() + "\n",
-        ),
-        CheckFormat::Sarif => findings::json_safe(
-            serde_json::to_string_pretty(&findings::sarif(&checked)).unwrap_or_default() + "\n",
-        ),
+        // Streamed to standard output: their values are never built whole.
+        CheckFormat::Json | CheckFormat::Sarif => {
+            let mut out = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
+            let written = if args.format == CheckFormat::Json {
+                findings::write_json(&mut out, &checked)
+            } else {
+                findings::write_sarif(&mut out, &checked)
+            };
+            match written
+                .and_then(|()| out.write_all(b"\n"))
+                .and_then(|()| out.flush())
+            {
+                Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
+                    out::error(format_args!("cannot write the output: {e}"));
+                    return 2;
+                }
+                _ => String::new(),
+            }
+        }
         CheckFormat::Github => findings::github(&checked),
         CheckFormat::Html => {
             let views: Vec<HtmlDoc<'_>> = docs

@@ -4,6 +4,8 @@
 use std::borrow::Cow;
 use std::fmt::Write as _;
 
+use serde::ser::{SerializeMap, Serializer};
+use serde::Serialize;
 use serde_json::{json, Value};
 
 use crate::check::{rules, CheckResult, Finding, Level};
@@ -188,26 +190,124 @@ pub fn human(docs: &[Checked<'_>], colour: bool) -> String {
     out
 }
 
+/// One finding as the JSON format gives it.
+fn json_finding(text: &str, lines: &LineIndex, f: &Finding) -> Value {
+    let (l, c, el, ec) = position(text, lines, f);
+    json!({"rule": f.rule, "level": f.level, "message": f.message, "help": f.help, "span": f.span,
+           "line": l, "column": c, "end_line": el, "end_column": ec, "text": f.span.of(text)})
+}
+
 /// JSON: one object per document with its findings (with line and column) and summary.
 pub fn json(docs: &[Checked<'_>]) -> Value {
-    let files: Vec<Value> = docs
-        .iter()
-        .map(|d| {
-            let lines = LineIndex::new(d.text);
-            let findings: Vec<Value> = d
-                .result
+    serde_json::to_value(JsonFiles(docs)).unwrap_or_default()
+}
+
+/// [`json`] written pretty-printed to `out` as it is made: one finding's value at a time is
+/// held, never the whole tree (a draft can have hundreds of thousands of findings). The same
+/// bytes as `serde_json::to_writer_pretty(out, &json(docs))`, with `##[` written `##\u005b`
+/// (see [`json_safe`]).
+pub fn write_json<W: std::io::Write>(out: W, docs: &[Checked<'_>]) -> std::io::Result<()> {
+    let mut ser = serde_json::Serializer::with_formatter(out, SafeFormatter::default());
+    JsonFiles(docs)
+        .serialize(&mut ser)
+        .map_err(std::io::Error::other)
+}
+
+/// The JSON format's tree, serialized as it goes (keys in the order `serde_json::Value` sorts
+/// them, so the bytes are those of the value).
+struct JsonFiles<'a>(&'a [Checked<'a>]);
+
+impl Serialize for JsonFiles<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut m = s.serialize_map(Some(1))?;
+        m.serialize_entry("files", &Lazy(|| self.0.iter().map(JsonFile)))?;
+        m.end()
+    }
+}
+
+struct JsonFile<'a>(&'a Checked<'a>);
+
+impl Serialize for JsonFile<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let d = self.0;
+        let lines = LineIndex::new(d.text);
+        let mut m = s.serialize_map(Some(3))?;
+        let findings = || {
+            d.result
                 .findings
                 .iter()
-                .map(|f| {
-                    let (l, c, el, ec) = position(d.text, &lines, f);
-                    json!({"rule": f.rule, "level": f.level, "message": f.message, "help": f.help, "span": f.span,
-                           "line": l, "column": c, "end_line": el, "end_column": ec, "text": f.span.of(d.text)})
-                })
-                .collect();
-            json!({"path": d.path, "findings": findings, "summary": d.result.summary})
-        })
-        .collect();
-    json!({"files": files})
+                .map(|f| json_finding(d.text, &lines, f))
+        };
+        m.serialize_entry("findings", &Lazy(findings))?;
+        m.serialize_entry("path", d.path)?;
+        m.serialize_entry("summary", &json!(d.result.summary))?;
+        m.end()
+    }
+}
+
+/// A sequence serialized from the items a closure makes, one at a time.
+struct Lazy<F>(F);
+
+impl<F, I> Serialize for Lazy<F>
+where
+    F: Fn() -> I,
+    I: Iterator,
+    I::Item: Serialize,
+{
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_seq((self.0)())
+    }
+}
+
+/// serde_json's pretty formatter, writing `##[` inside strings as `##\u005b` ([`json_safe`]).
+/// A string is written in fragments split at escapes, and `##[` holds no character that is
+/// escaped, so it always lies inside one fragment.
+#[derive(Default)]
+struct SafeFormatter(serde_json::ser::PrettyFormatter<'static>);
+
+impl serde_json::ser::Formatter for SafeFormatter {
+    fn write_string_fragment<W: ?Sized + std::io::Write>(
+        &mut self,
+        w: &mut W,
+        fragment: &str,
+    ) -> std::io::Result<()> {
+        w.write_all(json_safe(fragment.to_string()).as_bytes())
+    }
+    fn begin_array<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.0.begin_array(w)
+    }
+    fn end_array<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.0.end_array(w)
+    }
+    fn begin_array_value<W: ?Sized + std::io::Write>(
+        &mut self,
+        w: &mut W,
+        first: bool,
+    ) -> std::io::Result<()> {
+        self.0.begin_array_value(w, first)
+    }
+    fn end_array_value<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.0.end_array_value(w)
+    }
+    fn begin_object<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.0.begin_object(w)
+    }
+    fn end_object<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.0.end_object(w)
+    }
+    fn begin_object_key<W: ?Sized + std::io::Write>(
+        &mut self,
+        w: &mut W,
+        first: bool,
+    ) -> std::io::Result<()> {
+        self.0.begin_object_key(w, first)
+    }
+    fn begin_object_value<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.0.begin_object_value(w)
+    }
+    fn end_object_value<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.0.end_object_value(w)
+    }
 }
 
 /// A path as a SARIF `uri` (a relative reference, RFC 3986): `\\` as `/`, and every byte but
@@ -233,51 +333,86 @@ fn sarif_level(l: Level) -> &'static str {
     }
 }
 
+/// One finding as a SARIF result.
+fn sarif_result(d: &Checked<'_>, lines: &LineIndex, f: &Finding) -> Value {
+    let (l, c, el, ec) = position(d.text, lines, f);
+    let index = rules::ALL
+        .iter()
+        .position(|r| r.id() == f.rule)
+        .unwrap_or(0);
+    json!({
+        "ruleId": f.rule,
+        "ruleIndex": index,
+        "level": sarif_level(f.level),
+        "message": {"text": f.message},
+        "locations": [{"physicalLocation": {
+            "artifactLocation": {"uri": uri(d.path)},
+            "region": {"startLine": l, "startColumn": c, "endLine": el, "endColumn": ec.max(1)}
+        }}]
+    })
+}
+
 /// SARIF 2.1.0 with every rule's id, description and default level in `tool.driver.rules`.
 pub fn sarif(docs: &[Checked<'_>]) -> Value {
-    let rule_list: Vec<Value> = rules::ALL
-        .iter()
-        .map(|r| {
-            json!({
-                "id": r.id(),
-                "name": r.id(),
-                "shortDescription": {"text": r.summary()},
-                "fullDescription": {"text": r.summary()},
-                "help": {"text": r.doc(), "markdown": r.doc()},
-                "defaultConfiguration": {"level": sarif_level(r.default_level())},
-            })
-        })
-        .collect();
-    let mut results = Vec::new();
-    for d in docs {
-        let lines = LineIndex::new(d.text);
-        for f in &d.result.findings {
-            let (l, c, el, ec) = position(d.text, &lines, f);
-            let index = rules::ALL
-                .iter()
-                .position(|r| r.id() == f.rule)
-                .unwrap_or(0);
-            results.push(json!({
-                "ruleId": f.rule,
-                "ruleIndex": index,
-                "level": sarif_level(f.level),
-                "message": {"text": f.message},
-                "locations": [{"physicalLocation": {
-                    "artifactLocation": {"uri": uri(d.path)},
-                    "region": {"startLine": l, "startColumn": c, "endLine": el, "endColumn": ec.max(1)}
-                }}]
-            }));
-        }
+    serde_json::to_value(Sarif(docs)).unwrap_or_default()
+}
+
+/// [`sarif`] written pretty-printed to `out` as it is made, one result at a time (as
+/// [`write_json`]).
+pub fn write_sarif<W: std::io::Write>(out: W, docs: &[Checked<'_>]) -> std::io::Result<()> {
+    let mut ser = serde_json::Serializer::with_formatter(out, SafeFormatter::default());
+    Sarif(docs)
+        .serialize(&mut ser)
+        .map_err(std::io::Error::other)
+}
+
+/// The SARIF log, serialized as it goes (keys in `serde_json::Value`'s sorted order).
+struct Sarif<'a>(&'a [Checked<'a>]);
+
+impl Serialize for Sarif<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut m = s.serialize_map(Some(3))?;
+        m.serialize_entry("$schema", "https://json.schemastore.org/sarif-2.1.0.json")?;
+        m.serialize_entry("runs", &[SarifRun(self.0)])?;
+        m.serialize_entry("version", "2.1.0")?;
+        m.end()
     }
-    json!({
-        "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
-        "version": "2.1.0",
-        "runs": [{
-            "tool": {"driver": {"name": "quotecheck", "version": env!("CARGO_PKG_VERSION"), "informationUri": "https://crates.io/crates/quotecheck", "rules": rule_list}},
-            "columnKind": "unicodeCodePoints",
-            "results": results
-        }]
-    })
+}
+
+struct SarifRun<'a>(&'a [Checked<'a>]);
+
+impl Serialize for SarifRun<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let rule_list: Vec<Value> = rules::ALL
+            .iter()
+            .map(|r| {
+                json!({
+                    "id": r.id(),
+                    "name": r.id(),
+                    "shortDescription": {"text": r.summary()},
+                    "fullDescription": {"text": r.summary()},
+                    "help": {"text": r.doc(), "markdown": r.doc()},
+                    "defaultConfiguration": {"level": sarif_level(r.default_level())},
+                })
+            })
+            .collect();
+        let tool = json!({"driver": {"name": "quotecheck", "version": env!("CARGO_PKG_VERSION"),
+            "informationUri": "https://crates.io/crates/quotecheck", "rules": rule_list}});
+        let results = || {
+            self.0.iter().flat_map(|d| {
+                let lines = LineIndex::new(d.text);
+                d.result
+                    .findings
+                    .iter()
+                    .map(move |f| sarif_result(d, &lines, f))
+            })
+        };
+        let mut m = s.serialize_map(Some(3))?;
+        m.serialize_entry("columnKind", "unicodeCodePoints")?;
+        m.serialize_entry("results", &Lazy(results))?;
+        m.serialize_entry("tool", &tool)?;
+        m.end()
+    }
 }
 
 fn escape_data(s: &str) -> String {

@@ -9,6 +9,7 @@ use pyo3::pybacked::{PyBackedBytes, PyBackedStr};
 use pyo3::types::{PyBytes, PyString};
 use quotecheck::check::InputKind;
 use quotecheck::figures::ClaimKind;
+use quotecheck::jsonl::RawId;
 use quotecheck::report::Report;
 
 use crate::chars::{Chars, Offsets};
@@ -206,7 +207,7 @@ impl Input {
     ) -> Result<Option<Analysed>, Failure> {
         let (id, record_id, text, utf8) = match self {
             Input::Text { id, text, utf8 } => (id, None, Some(text), Utf8::Py(utf8)),
-            Input::Line { number, bytes } => match record(&bytes) {
+            Input::Line { number, bytes } => match record(number, &bytes) {
                 Ok(Some((rid, t))) => (None, Some(rid), None, Utf8::Owned(t)),
                 Ok(None) => return Ok(None),
                 Err(e) => return Err(Failure::Record(format!("line {number}: {e}"))),
@@ -218,9 +219,14 @@ impl Input {
     }
 }
 
-/// The id and text of a JSON Lines record (None for a blank line), or what is wrong with it,
-/// worded as `extract --jsonl` words its error records.
-fn record(bytes: &[u8]) -> Result<Option<(serde_json::Value, String)>, String> {
+/// The id (as written) and text of JSON Lines record `number` (None for a blank line), or what
+/// is wrong with it, worded as `extract --jsonl` words its error records. As there, a byte
+/// order mark opening the first line is skipped.
+fn record(number: usize, bytes: &[u8]) -> Result<Option<(RawId, String)>, String> {
+    let bytes = match bytes.strip_prefix("\u{feff}".as_bytes()) {
+        Some(rest) if number == 1 => rest,
+        _ => bytes,
+    };
     let line = std::str::from_utf8(bytes)
         .map_err(|e| format!("invalid UTF-8 at byte {} of the line", e.valid_up_to()))?;
     if line.trim().is_empty() {
@@ -234,7 +240,7 @@ fn record(bytes: &[u8]) -> Result<Option<(serde_json::Value, String)>, String> {
 /// An analysed text, before its Python objects are made (that needs the GIL).
 pub struct Analysed {
     id: Option<Py<PyAny>>,
-    record_id: Option<serde_json::Value>,
+    record_id: Option<RawId>,
     text: Option<Py<PyString>>,
     utf8: Utf8,
     report: Report,
@@ -245,7 +251,7 @@ impl Analysed {
     /// A text and its report (the character index is built here, in one pass).
     pub fn new(
         id: Option<Py<PyAny>>,
-        record_id: Option<serde_json::Value>,
+        record_id: Option<RawId>,
         text: Option<Py<PyString>>,
         utf8: Utf8,
         report: Report,
@@ -269,12 +275,15 @@ impl Analysed {
         };
         let id = match (self.id, &self.record_id) {
             (Some(id), _) => Some(id),
-            (None, Some(v)) if !v.is_null() => {
+            (None, Some(raw)) if raw.get() != "null" => {
                 let o = Offsets {
                     text: "",
                     chars: &self.chars,
                 };
-                Some(crate::pyser::to_py(py, v, o)?.unbind())
+                // The id as a Python value (`to_json()` writes it back as it was written).
+                let v: serde_json::Value = serde_json::from_str(raw.get())
+                    .map_err(|e| pyo3::exceptions::PyValueError::new_err(e.to_string()))?;
+                Some(crate::pyser::to_py(py, &v, o)?.unbind())
             }
             _ => None,
         };
@@ -296,7 +305,7 @@ pub struct DocData {
     pub id: Option<Py<PyAny>>,
     /// The id of a JSON Lines record as read (`null` when it has none): `to_json()` writes it
     /// as `extract --jsonl` does.
-    pub record_id: Option<serde_json::Value>,
+    pub record_id: Option<RawId>,
     /// The text as given.
     pub text: Py<PyString>,
     /// Its UTF-8, which the report's byte offsets index.

@@ -3,6 +3,7 @@
 use pyo3::exceptions::{PyTypeError, PyValueError};
 use pyo3::prelude::*;
 use pyo3::types::{PyBool, PyDict, PyFloat, PyInt, PyList, PyString, PyTuple};
+use quotecheck::jsonl::RawId;
 use quotecheck::render::json::{write_labelled_line, write_report, Id, Labelled};
 use serde_json::Value;
 
@@ -13,8 +14,8 @@ use crate::doc::DocData;
 /// final newline.
 pub fn report_json(py: Python<'_>, doc: &DocData, pretty: bool) -> PyResult<String> {
     let id = match (&doc.record_id, &doc.id) {
-        (Some(v), _) => Some(v.clone()),
-        (None, Some(id)) => Some(value(id.bind(py))?),
+        (Some(raw), _) => Some(raw.clone()),
+        (None, Some(id)) => Some(raw_id(&value(id.bind(py))?)?),
         (None, None) => None,
     };
     let report = &doc.report;
@@ -41,6 +42,14 @@ pub fn report_json(py: Python<'_>, doc: &DocData, pretty: bool) -> PyResult<Stri
         out.pop();
     }
     String::from_utf8(out).map_err(|e| PyValueError::new_err(e.to_string()))
+}
+
+/// A JSON value as a record id (its compact JSON text).
+fn raw_id(v: &Value) -> PyResult<RawId> {
+    serde_json::to_string(v)
+        .ok()
+        .and_then(|json| RawId::from_json(&json))
+        .ok_or_else(|| PyValueError::new_err(format!("the id {v} cannot be written as JSON")))
 }
 
 /// A Python value (an id) as JSON: None, bool, int, float, str, and lists, tuples and dicts

@@ -117,6 +117,22 @@ def test_json_lines_as_bytes(tmp_path, cli):
     assert rs[2].text[q.start:q.end] == q.text == "ok,"
 
 
+def test_json_lines_ids_as_written(tmp_path, cli):
+    # Ids go back out exactly as the record wrote them, as `extract --jsonl` writes them (a
+    # number past 64 bits keeps its digits, -0 and 1e2 stay), and a byte order mark opening
+    # the input is skipped, as there.
+    path = tmp_path / "ids.jsonl"
+    ids = [b"12345678901234567890123", b"-0", b"1e2", b'"caf\\u00e9"', b'{"a": [1, 2]}']
+    path.write_bytes(b"\xef\xbb\xbf" + b"".join(
+        b'{"id": ' + i + b', "text": "\\"Yes,\\" said Lee."}\n' for i in ids))
+    with open(path, "rb") as f:
+        rs = list(quotecheck.analyze_many(f))
+    lines = cli("extract", "--jsonl", path).splitlines()
+    assert [r.to_json() for r in rs] == lines
+    assert [l.encode()[len(b'{"id":'):].startswith(i) for l, i in zip(lines, ids)] == [True] * 5
+    assert rs[3].id == "caf\u00e9" and rs[4].id == {"a": [1, 2]}
+
+
 def test_json_lines_errors_in_their_place(cli):
     from conftest import ROOT
 

@@ -192,8 +192,8 @@ impl WordInfo {
     /// The info of a word or punctuation mark.
     pub fn of_text(s: &str) -> WordInfo {
         let mut form = Hasher::new(0x464F_524D);
-        let mut lower = Hasher::new(0x4C4F_5745_52);
-        let mut shape = Hasher::new(0x5348_4150_45);
+        let mut lower = Hasher::new(0x004C_4F57_4552);
+        let mut shape = Hasher::new(0x0053_4841_5045);
         // The last four lower-case characters, packed 21 bits each, the latest lowest.
         let mut tail = 0u128;
         let mut n = 0usize;

@@ -78,7 +78,7 @@ impl Scratch {
                 if let Some(r) = self.recent.get_mut(set) {
                     *r = way as u8;
                 }
-                return e.roles.clone();
+                return e.roles;
             }
         }
         let roles = tagger.roles(x);
@@ -86,7 +86,7 @@ impl Scratch {
         let way = self.recent.get(set).map_or(0, |r| 1 - usize::from(*r & 1));
         if let Some(e) = self.cache.get_mut(2 * set + way) {
             e.form = x.form;
-            e.roles = roles.clone();
+            e.roles = roles;
         }
         if let Some(r) = self.recent.get_mut(set) {
             *r = way as u8;

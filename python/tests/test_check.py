@@ -35,7 +35,7 @@ def test_check_equals_cli(path, cli):
 def test_levels_from_mapping_and_file(tmp_path):
     text = "The minister admitted the plan had failed."
     [f] = quotecheck.check(text)
-    assert (f.rule, f.level) == ("loaded-verb", "warning")
+    assert (f.rule, f.level) == ("loaded-verb", "info")
     [f] = quotecheck.check(text, config={"loaded-verb": "error"})
     assert f.level == "error"
     assert quotecheck.check(text, config={"loaded-verb": "off"}) == []

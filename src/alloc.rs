@@ -5,9 +5,10 @@
 //! request whose alignment is at most 16 and at most its size (the rule `std`'s `System`
 //! follows for `malloc`), and the aligned calls the rest.
 //!
-//! This file is a module of the binary (`src/main.rs`) and of the benchmarks
-//! (`benches/pipeline.rs`, by `#[path]`), so they measure the allocator the binary runs with.
-//! It is not part of the library, which forbids unsafe code and chooses no allocator.
+//! This file is a module of the binary (`src/main.rs`), of the benchmarks (`benches/pipeline.rs`,
+//! by `#[path]`), so they measure the allocator the binary runs with, and of the Python
+//! extension (`python/src/lib.rs`, by `#[path]`). It is not part of the library, which forbids
+//! unsafe code and chooses no allocator.
 
 use libmimalloc_sys as mi;
 use std::alloc::{GlobalAlloc, Layout};

@@ -2,20 +2,51 @@
 //! `quotecheck extract --jsonl` reads each line with [`parse_line`].
 //!
 //! ```
-//! let r = quotecheck::jsonl::parse_line(r#"{"id": 7, "text": "\"Yes,\" she said."}"#).unwrap();
-//! assert_eq!(r.id, serde_json::json!(7));
+//! let line = r#"{"id": 12345678901234567890123, "text": "\"Yes,\" she said."}"#;
+//! let r = quotecheck::jsonl::parse_line(line).unwrap();
+//! assert_eq!(r.id.get(), "12345678901234567890123");
 //! assert_eq!(r.text, "\"Yes,\" she said.");
 //! ```
 
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
+use serde_json::value::RawValue;
 
 /// One input record.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Record {
     /// The record's `id` as given (any JSON value), or `null` when it has none.
-    pub id: serde_json::Value,
+    pub id: RawId,
     /// The text to analyse.
     pub text: String,
+}
+
+/// A record's id: the JSON text of the value exactly as the input wrote it (a number keeps
+/// all its digits, `-0` and `1e2` stay as written), written back out unchanged.
+#[derive(Debug, Clone, Serialize)]
+#[serde(transparent)]
+pub struct RawId(Box<RawValue>);
+
+impl PartialEq for RawId {
+    fn eq(&self, other: &RawId) -> bool {
+        self.get() == other.get()
+    }
+}
+
+impl RawId {
+    /// The JSON text of the id.
+    pub fn get(&self) -> &str {
+        self.0.get()
+    }
+
+    /// `null`: the id of a record that gives none.
+    pub fn null() -> RawId {
+        RawId(RawValue::NULL.to_owned())
+    }
+
+    /// The id written as `json` (one JSON value), or `None` when it is not JSON.
+    pub fn from_json(json: &str) -> Option<RawId> {
+        RawValue::from_string(json.to_owned()).ok().map(RawId)
+    }
 }
 
 /// Why a line is not a record.
@@ -26,12 +57,12 @@ pub enum RecordError {
     Malformed(String),
     /// A JSON object without `text`; its id (or `null`) is kept for the error record.
     #[error("missing \"text\" field (a string)")]
-    MissingText(serde_json::Value),
+    MissingText(RawId),
 }
 
 #[derive(Deserialize)]
 struct Raw {
-    id: Option<serde_json::Value>,
+    id: Option<Box<RawValue>>,
     text: Option<String>,
 }
 
@@ -43,7 +74,7 @@ pub fn parse_line(line: &str) -> Result<Record, RecordError> {
 
 /// [`parse_line`] into a caller's buffer, which a batch reuses from line to line: the text goes
 /// to `text` (replacing what it held) and the id is returned.
-pub fn parse_line_into(line: &str, text: &mut String) -> Result<serde_json::Value, RecordError> {
+pub fn parse_line_into(line: &str, text: &mut String) -> Result<RawId, RecordError> {
     // The common shape is read directly; anything else (other keys, escaped keys, ids that are
     // not plain strings or small integers, malformed JSON) goes to `serde_json`, which gives the
     // same record or the error message.
@@ -58,7 +89,7 @@ pub fn parse_line_into(line: &str, text: &mut String) -> Result<serde_json::Valu
 /// [`parse_line`] by `serde_json` alone.
 fn with_serde(line: &str) -> Result<Record, RecordError> {
     let raw: Raw = serde_json::from_str(line).map_err(|e| RecordError::Malformed(e.to_string()))?;
-    let id = raw.id.unwrap_or(serde_json::Value::Null);
+    let id = raw.id.map_or_else(RawId::null, RawId);
     match raw.text {
         Some(text) => Ok(Record { id, text }),
         None => Err(RecordError::MissingText(id)),
@@ -71,7 +102,7 @@ fn with_serde(line: &str) -> Result<Record, RecordError> {
 /// the caller asks `serde_json`, so what it accepts it reads exactly as `serde_json` does (a
 /// test compares the two).
 mod fast {
-    use super::RecordError;
+    use super::{RawId, RecordError};
 
     struct Cursor<'a> {
         s: &'a str,
@@ -177,11 +208,11 @@ mod fast {
         }
 
         /// An id: a plain string, or an integer without sign, fraction or exponent.
-        fn id(&mut self) -> Option<serde_json::Value> {
+        fn id(&mut self) -> Option<RawId> {
+            let from = self.i;
             if self.peek() == Some(b'"') {
-                return self
-                    .plain()
-                    .map(|s| serde_json::Value::String(s.to_owned()));
+                self.plain()?;
+                return RawId::from_json(self.s.get(from..self.i)?);
             }
             let rest = self.b.get(self.i..)?;
             let n = rest.iter().take_while(|c| c.is_ascii_digit()).count();
@@ -189,12 +220,8 @@ mod fast {
             if n == 0 || n > 18 || (n > 1 && rest.first() == Some(&b'0')) {
                 return None;
             }
-            let v = rest
-                .get(..n)?
-                .iter()
-                .fold(0u64, |v, &d| v * 10 + u64::from(d - b'0'));
             self.i += n;
-            Some(serde_json::Value::from(v))
+            RawId::from_json(self.s.get(from..self.i)?)
         }
     }
 
@@ -227,10 +254,7 @@ mod fast {
 
     /// The record's id, with its text in `text`; `None` when the line is not of the shape read
     /// here (`text` then holds anything).
-    pub(super) fn parse(
-        line: &str,
-        text: &mut String,
-    ) -> Option<Result<serde_json::Value, RecordError>> {
+    pub(super) fn parse(line: &str, text: &mut String) -> Option<Result<RawId, RecordError>> {
         let mut p = Cursor {
             s: line,
             b: line.as_bytes(),
@@ -269,7 +293,7 @@ mod fast {
         if p.i != line.len() {
             return None;
         }
-        let id = id.unwrap_or(serde_json::Value::Null);
+        let id = id.unwrap_or_else(RawId::null);
         Some(if has_text {
             Ok(id)
         } else {
@@ -287,13 +311,13 @@ mod tests {
         assert_eq!(
             parse_line("{\"text\": \"a\"}\n"),
             Ok(Record {
-                id: serde_json::Value::Null,
+                id: RawId::null(),
                 text: "a".into()
             })
         );
         assert_eq!(
             parse_line("{\"id\": \"x\"}"),
-            Err(RecordError::MissingText(serde_json::json!("x")))
+            Err(RecordError::MissingText(RawId::from_json("\"x\"").unwrap()))
         );
         assert!(matches!(
             parse_line("{\"text\": 3}"),
@@ -412,5 +436,33 @@ mod tests {
         }
         // Valid ids (4) x texts read directly (5) x endings that close the object (4) x orders.
         assert!(direct >= 4 * 5 * 4, "{direct} of {cases} read directly");
+    }
+
+    #[test]
+    fn ids_are_copied_byte_for_byte() {
+        for id in [
+            "12345678901234567890123",
+            "12345678901234567890124",
+            "-0",
+            "1e2",
+            "1.50",
+            "\"caf\\u00e9\"",
+            "[1, 2]",
+            "{\"a\": null}",
+            "null",
+        ] {
+            for line in [
+                format!("{{\"id\": {id}, \"text\": \"a\"}}"),
+                format!("{{\"text\": \"a\", \"id\": {id}}}"),
+                format!("{{\"id\": {id}}}"),
+            ] {
+                let got = match parse_line(&line) {
+                    Ok(r) => r.id,
+                    Err(RecordError::MissingText(id)) => id,
+                    Err(e) => panic!("{line}: {e}"),
+                };
+                assert_eq!(got.get(), id, "{line}");
+            }
+        }
     }
 }

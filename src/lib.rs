@@ -37,6 +37,7 @@ pub mod eval;
 pub mod figures;
 pub mod grammar;
 pub mod jsonl;
+pub mod pool;
 pub mod report;
 pub mod span;
 pub mod syntax;

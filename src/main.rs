@@ -13,5 +13,19 @@ static GLOBAL: alloc::MiMalloc = alloc::MiMalloc;
 mod alloc;
 
 fn main() {
-    std::process::exit(cli::run());
+    // A panic is a bug: one line on stderr (the file, record or stage it hit is reported by
+    // the code that catches it), never a backtrace dump mixing text from the input into a log.
+    std::panic::set_hook(Box::new(|info| {
+        let at = info
+            .location()
+            .map(|l| format!(" at {}:{}", l.file(), l.line()))
+            .unwrap_or_default();
+        cli::out::error(format_args!(
+            "{}{at}",
+            cli::out::panic_message(info.payload())
+        ));
+    }));
+    // Each document or record catches its own panic; this is the last resort: exit status 2.
+    let status = std::panic::catch_unwind(cli::run).unwrap_or(2);
+    std::process::exit(status);
 }

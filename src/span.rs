@@ -60,9 +60,23 @@ impl Span {
 }
 
 /// Maps byte offsets to 1-based line and column (columns count chars), built once per input.
+///
+/// Besides the line starts, it keeps the number of chars before every [`CHUNK`]th byte, so a
+/// column is counted over at most that many bytes however long its line: a document of one
+/// long line costs no more per position than one of many lines.
 #[derive(Debug, Clone)]
 pub struct LineIndex {
     starts: Vec<usize>,
+    /// `chars[k]`: the chars that start before byte `k * CHUNK`.
+    chars: Vec<usize>,
+}
+
+/// The stride, in bytes, of [`LineIndex`]'s char counts.
+const CHUNK: usize = 256;
+
+/// The chars starting in `bytes` (a UTF-8 continuation byte starts none).
+fn count_chars(bytes: &[u8]) -> usize {
+    bytes.iter().filter(|&&b| (b as i8) >= -0x40).count()
 }
 
 impl LineIndex {
@@ -70,16 +84,37 @@ impl LineIndex {
     pub fn new(text: &str) -> LineIndex {
         let mut starts = vec![0];
         starts.extend(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1));
-        LineIndex { starts }
+        let mut chars = Vec::with_capacity(text.len() / CHUNK + 1);
+        let mut n = 0;
+        chars.push(0);
+        for chunk in text.as_bytes().chunks(CHUNK) {
+            n += count_chars(chunk);
+            chars.push(n);
+        }
+        LineIndex { starts, chars }
+    }
+
+    /// The chars of `text` that start before byte `offset`.
+    fn chars_before(&self, text: &str, offset: usize) -> usize {
+        let k = offset / CHUNK;
+        let from = self.chars.get(k).copied().unwrap_or(0);
+        from + text
+            .as_bytes()
+            .get(k * CHUNK..offset)
+            .map_or(0, count_chars)
     }
 
     /// 1-based (line, column) of byte `offset`; the column counts chars from the line start.
     pub fn line_col(&self, text: &str, offset: usize) -> (usize, usize) {
         let line = self.starts.partition_point(|&s| s <= offset).max(1);
         let start = self.starts.get(line - 1).copied().unwrap_or(0);
-        let col = text
-            .get(start..offset.min(text.len()))
-            .map_or(1, |s| s.chars().count() + 1);
+        let offset = offset.min(text.len());
+        // (Column 1 for an offset inside a char, as before the counts were kept.)
+        let col = if text.is_char_boundary(offset) && start <= offset {
+            self.chars_before(text, offset) - self.chars_before(text, start) + 1
+        } else {
+            1
+        };
         (line, col)
     }
 
@@ -101,6 +136,17 @@ impl LineIndex {
         };
         Span::new(start.min(text.len()), end.max(start).min(text.len()))
     }
+
+    /// The text of 1-based line `line`, without its line break (`\n` or `\r\n`), as
+    /// `text.lines().nth(line - 1)` gives it; `""` past the end.
+    pub fn line<'a>(&self, text: &'a str, line: usize) -> &'a str {
+        let Some(&start) = line.checked_sub(1).and_then(|l| self.starts.get(l)) else {
+            return "";
+        };
+        let end = self.starts.get(line).map_or(text.len(), |&e| e - 1);
+        let s = text.get(start..end).unwrap_or("");
+        s.strip_suffix('\r').unwrap_or(s)
+    }
 }
 
 #[cfg(test)]
@@ -119,5 +165,31 @@ mod tests {
         assert_eq!(ix.line_span(t, 3).of(t), "x");
         let crlf = "a\r\nb";
         assert_eq!(LineIndex::new(crlf).line_span(crlf, 1).of(crlf), "a");
+    }
+
+    #[test]
+    fn columns_on_long_lines_match_counting() {
+        // Lines longer than the count stride, with multi-byte chars across its boundaries.
+        let t = format!("{}\n{}\r\nend\n\n", "aé“b”".repeat(300), "xy—z".repeat(200));
+        let ix = LineIndex::new(&t);
+        for (offset, _) in t.char_indices().chain([(t.len(), ' ')]) {
+            let line = t.get(..offset).map_or(0, |p| p.matches('\n').count()) + 1;
+            let start = t
+                .get(..offset)
+                .and_then(|p| p.rfind('\n'))
+                .map_or(0, |i| i + 1);
+            let col = t.get(start..offset).map_or(0, |p| p.chars().count()) + 1;
+            assert_eq!(ix.line_col(&t, offset), (line, col), "at {offset}");
+        }
+        // Inside a char: column 1.
+        assert_eq!(ix.line_col(&t, 2).1, 1);
+        let lines: Vec<&str> = t.lines().collect();
+        for n in 1..=lines.len() + 2 {
+            assert_eq!(
+                ix.line(&t, n),
+                lines.get(n - 1).copied().unwrap_or(""),
+                "line {n}"
+            );
+        }
     }
 }

@@ -380,3 +380,82 @@ fn failing_rules_are_measured_precise() {
         }
     }
 }
+
+#[test]
+fn claims_index_agrees_with_a_scan() {
+    // `figures::claim_kinds` (a binary search over the reported claims) answers what a scan of
+    // every reported claim would, on every fixture.
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/extract");
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let text = std::fs::read_to_string(entry.unwrap().path()).unwrap();
+        let report = quotecheck::analyze(&text);
+        let kinds = quotecheck::figures::claim_kinds(&report);
+        for (i, q) in report.quotes.iter().enumerate() {
+            use quotecheck::report::QuoteKind;
+            let scan = q.continues.is_none()
+                && match q.kind {
+                    QuoteKind::Direct | QuoteKind::Indirect => true,
+                    QuoteKind::Partial => !report
+                        .quotes
+                        .iter()
+                        .any(|o| o.kind == QuoteKind::Indirect && o.content.contains(q.content)),
+                    _ => false,
+                };
+            assert_eq!(kinds[i].is_some(), scan, "{text:?} unit {i}");
+        }
+    }
+}
+
+#[test]
+fn a_long_line_is_shown_around_each_finding() {
+    // One line of 40 sentences: each snippet is a window of the line around its finding, not
+    // the whole line, with the underline under the verb.
+    let text = "The minister admitted the plan had failed. ".repeat(40);
+    let r = check_text(
+        &text,
+        InputKind::Text,
+        quotecheck::Grammar::builtin(),
+        &Settings::default(),
+    );
+    assert_eq!(r.findings.len(), 40);
+    let out = findings::human(
+        &[Checked {
+            path: "long.txt",
+            text: &text,
+            result: &r,
+        }],
+        false,
+    );
+    let snippets: Vec<&str> = out.lines().filter(|l| l.starts_with("1 | ")).collect();
+    let carets: Vec<&str> = out.lines().filter(|l| l.contains('^')).collect();
+    assert_eq!((snippets.len(), carets.len()), (40, 40));
+    for (s, c) in snippets.iter().zip(&carets) {
+        assert!(s.chars().count() < 140, "{s}");
+        let at = c.find('^').unwrap();
+        let under: String = s.chars().skip(at).take(8).collect();
+        assert_eq!(under, "admitted", "{s}\n{c}");
+    }
+    assert!(snippets.last().unwrap().starts_with("1 | …"));
+}
+
+#[test]
+fn control_characters_in_the_text_are_shown_not_obeyed() {
+    // An escape sequence in a checked line reaches the terminal as visible characters.
+    let text = "The minister admitted the plan had failed, \u{1b}]0;owned\u{7} he said.";
+    let r = check_text(
+        text,
+        InputKind::Text,
+        quotecheck::Grammar::builtin(),
+        &Settings::default(),
+    );
+    let out = findings::human(
+        &[Checked {
+            path: "evil\u{1b}[2J.txt",
+            text,
+            result: &r,
+        }],
+        false,
+    );
+    assert!(!out.contains('\u{1b}') && !out.contains('\u{7}'), "{out:?}");
+    assert!(out.contains("\u{241b}]0;owned\u{2407}") && out.contains("evil\u{241b}[2J.txt"));
+}

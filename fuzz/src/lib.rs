@@ -100,7 +100,7 @@ pub fn assert_sane_prose(text: &str, prose: &str, r: &Report) {
 }
 
 /// Asserts that the JSON Lines fast path writes what `serde_json` writes, and that it parses.
-pub fn assert_json(id: &serde_json::Value, r: &Report) {
+pub fn assert_json(id: &quotecheck::jsonl::RawId, r: &Report) {
     let mut fast = Vec::new();
     json::write_labelled_line(&mut fast, "id", id, r).expect("fast path writes");
     let mut slow = Vec::new();
@@ -118,7 +118,10 @@ pub fn assert_json(id: &serde_json::Value, r: &Report) {
         "fast path and serde_json differ"
     );
     let back: serde_json::Value = serde_json::from_slice(&fast).expect("output is JSON");
-    assert_eq!(back.get("id"), Some(id), "id round-trips");
+    let want: serde_json::Value = serde_json::from_str(id.get()).expect("the id is JSON");
+    assert_eq!(back.get("id"), Some(&want), "id round-trips");
+    // Byte for byte: the line opens with the id exactly as given.
+    assert!(fast.starts_with(format!("{{\"id\":{},", id.get()).as_bytes()));
 }
 
 /// Target `analyze`: raw text through the analysis and every renderer.
@@ -126,7 +129,7 @@ pub fn analyze(data: &[u8]) {
     let text = text_of(data);
     let r = quotecheck::analyze(&text);
     assert_sane(&text, &r);
-    assert_json(&serde_json::Value::Null, &r);
+    assert_json(&quotecheck::jsonl::RawId::null(), &r);
     let _ = quotecheck::render::text::render("fuzz.txt", &text, &r);
     let _ = html::report(&[html::HtmlDoc {
         name: "fuzz.txt",
@@ -200,6 +203,7 @@ pub fn jsonl(data: &[u8]) {
                     &mut out,
                     &json::ErrorRecord {
                         id,
+                        file: None,
                         line: n + 1,
                         error: e.to_string(),
                     },

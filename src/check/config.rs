@@ -19,6 +19,7 @@ use std::path::{Path, PathBuf};
 use serde::Deserialize;
 
 use super::{rules, Level};
+use crate::render::safe::shorten;
 
 /// The configuration file name.
 pub const FILE_NAME: &str = "quotecheck.toml";
@@ -81,7 +82,7 @@ pub fn parse(text: &str, path: &Path) -> Result<Config, ConfigError> {
     };
     let raw: Raw = toml::from_str(text).map_err(|e| {
         let at = e.span().map_or(0, |s| s.start);
-        err(at, e.message().trim().to_string())
+        err(at, shorten(e.message().trim(), 300).into_owned())
     })?;
     let mut cfg = Config {
         path: Some(path.to_path_buf()),
@@ -95,7 +96,11 @@ pub fn parse(text: &str, path: &Path) -> Result<Config, ConfigError> {
             let ids: Vec<&str> = rules::ALL.iter().map(|r| r.id()).collect();
             return Err(err(
                 level.span().start,
-                format!("unknown rule {id:?} (rules: {})", ids.join(", ")),
+                format!(
+                    "unknown rule {:?} (rules: {})",
+                    shorten(id, 64),
+                    ids.join(", ")
+                ),
             ));
         }
         let lv = Level::parse(level.get_ref()).ok_or_else(|| {
@@ -103,7 +108,7 @@ pub fn parse(text: &str, path: &Path) -> Result<Config, ConfigError> {
                 level.span().start,
                 format!(
                     "expected off, info, warning or error for {id}, found {:?}",
-                    level.get_ref()
+                    shorten(level.get_ref(), 64)
                 ),
             )
         })?;
@@ -118,7 +123,7 @@ pub fn parse(text: &str, path: &Path) -> Result<Config, ConfigError> {
                         f.span().start,
                         format!(
                             "expected info, warning or error for fail-on, found {:?}",
-                            f.get_ref()
+                            shorten(f.get_ref(), 64)
                         ),
                     )
                 })?,
@@ -199,5 +204,19 @@ mod tests {
         let e = parse("colour = 1\n", Path::new("quotecheck.toml")).unwrap_err();
         assert_eq!(e.line, 1);
         assert!(e.message.contains("colour"), "{}", e.message);
+    }
+
+    #[test]
+    fn a_huge_value_is_not_echoed_whole() {
+        let big = "x".repeat(1 << 20);
+        for text in [
+            format!("fail-on = \"{big}\"\n"),
+            format!("[rules]\nloaded-verb = \"{big}\"\n"),
+            format!("[rules]\n{big} = \"off\"\n"),
+            format!("include = [\"{big}\"\n"),
+        ] {
+            let e = parse(&text, Path::new("quotecheck.toml")).unwrap_err();
+            assert!(e.to_string().len() < 600, "{} bytes", e.to_string().len());
+        }
     }
 }

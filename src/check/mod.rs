@@ -230,11 +230,10 @@ pub fn check_text_report(
             f.level = level;
         }
     }
-    let lines = LineIndex::new(text);
-    if !prose.suppressions.is_empty() {
-        findings.retain(|f| !prose.suppressed(f.rule, lines.line_col(text, f.span.start).0));
-    }
     findings.sort_by(|a, b| (a.span.start, a.rule).cmp(&(b.span.start, b.rule)));
+    if !prose.suppressions.is_empty() {
+        unsuppressed(&mut findings, &prose, &LineIndex::new(text), text);
+    }
     findings.dedup_by(|a, b| a.rule == b.rule && a.span == b.span);
     let summary = summarize(&report);
     // The texts of the report are the original's (the prose has blanks where it is not prose).
@@ -246,4 +245,28 @@ pub fn check_text_report(
         unknown_rules: prose.unknown_rules,
     };
     (result, report)
+}
+
+/// Drops the findings a suppression covers, in one sweep over findings in text order and
+/// suppressions by first line (a finding asks only the suppressions open on its line).
+fn unsuppressed(
+    findings: &mut Vec<Finding>,
+    prose: &markdown::Prose,
+    lines: &LineIndex,
+    text: &str,
+) {
+    let mut by_start: Vec<&markdown::Suppression> = prose.suppressions.iter().collect();
+    by_start.sort_by_key(|s| s.from);
+    let mut next = by_start.into_iter().peekable();
+    let mut open: Vec<&markdown::Suppression> = Vec::new();
+    findings.retain(|f| {
+        let line = lines.line_col(text, f.span.start).0;
+        while let Some(s) = next.next_if(|s| s.from <= line) {
+            open.push(s);
+        }
+        open.retain(|s| s.to >= line);
+        !open
+            .iter()
+            .any(|s| s.rules.is_empty() || s.rules.iter().any(|r| r == f.rule))
+    });
 }

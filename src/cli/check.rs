@@ -5,12 +5,13 @@ use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 
 use quotecheck::check::{self, config, rules, CheckResult, Finding, InputKind, Level, Settings};
+use quotecheck::pool;
 use quotecheck::render::findings::{self, Checked};
 use quotecheck::render::html::{self, HtmlDoc};
 use quotecheck::Grammar;
 use serde::{Deserialize, Serialize};
 
-use super::{input, pool, progress};
+use super::{input, out, progress, size};
 
 /// Output format of `check`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -96,9 +97,14 @@ pub struct CheckArgs {
     /// Colour for human output.
     #[arg(long, value_enum, default_value_t = Colour::Auto)]
     color: Colour,
-    /// Worker threads (0: one per core). Findings are reported in file order whatever the count.
+    /// Worker threads (0: one per core, at most 1024). Findings are reported in file order
+    /// whatever the count.
     #[arg(long, short = 'j', value_name = "N", default_value_t = 0)]
     threads: usize,
+    /// Refuse files larger than this, an error naming the file (never read past it): bytes, or
+    /// with a unit (K, M, G, KiB, MiB, GiB: powers of 1024; KB, MB, GB: of 1000).
+    #[arg(long, value_name = "SIZE", default_value = "64MiB", value_parser = size::parse_size)]
+    max_bytes: usize,
 }
 
 #[derive(Serialize, Deserialize, PartialEq, Eq, PartialOrd, Ord, Clone, Debug)]
@@ -142,8 +148,14 @@ fn display_path(p: &Path) -> String {
 /// The default include globs of folder walks.
 const INCLUDE: [&str; 3] = ["*.md", "*.markdown", "*.txt"];
 
-/// Files to check under one folder, in a stable order.
-fn walk(p: &Path, cfg: &config::Config, out: &mut Vec<PathBuf>) -> Result<(), String> {
+/// Files to check under one folder, in a stable order. An entry the walk cannot read (a folder
+/// without permission) is reported on stderr and counted in `unreadable`; the walk goes on.
+fn walk(
+    p: &Path,
+    cfg: &config::Config,
+    out: &mut Vec<PathBuf>,
+    unreadable: &mut usize,
+) -> Result<(), String> {
     // Excludes are overrides (they beat everything); includes only filter what the walk
     // yields, so .gitignore still applies to included patterns.
     let mut ob = ignore::overrides::OverrideBuilder::new(p);
@@ -179,7 +191,10 @@ fn walk(p: &Path, cfg: &config::Config, out: &mut Vec<PathBuf>) -> Result<(), St
                 out.push(e.into_path())
             }
             Ok(_) => {}
-            Err(e) => return Err(e.to_string()),
+            Err(e) => {
+                out::error(e);
+                *unreadable += 1;
+            }
         }
     }
     Ok(())
@@ -189,14 +204,14 @@ fn walk(p: &Path, cfg: &config::Config, out: &mut Vec<PathBuf>) -> Result<(), St
 /// (the caller exits 2) and the others are still collected.
 fn collect(paths: &[PathBuf], cfg: &config::Config) -> (Vec<PathBuf>, bool) {
     let mut out = Vec::new();
-    let mut failed = false;
+    let mut unreadable = 0;
     for p in paths {
         if p.as_os_str() == "-" || p.is_file() {
             out.push(p.clone());
             continue;
         }
         let r = if p.is_dir() {
-            walk(p, cfg, &mut out)
+            walk(p, cfg, &mut out, &mut unreadable)
         } else if p.exists() {
             // A FIFO or device: read like a file.
             out.push(p.clone());
@@ -205,11 +220,11 @@ fn collect(paths: &[PathBuf], cfg: &config::Config) -> (Vec<PathBuf>, bool) {
             Err(input::missing(p))
         };
         if let Err(e) = r {
-            eprintln!("quotecheck: {e}");
-            failed = true;
+            out::error(e);
+            unreadable += 1;
         }
     }
-    (out, failed)
+    (out, unreadable > 0)
 }
 
 /// The message when a run found nothing to check.
@@ -363,9 +378,9 @@ struct Doc {
 /// Reads and checks one input; `None` when it could not be read (reported on stderr).
 fn check_one(args: &CheckArgs, setup: &Setup, f: &Path) -> Option<Doc> {
     let stdin = f.as_os_str() == "-";
-    let inp = input::read_or_report(f, args.lossy)?;
+    let inp = input::read_or_report(f, args.lossy, args.max_bytes).ok()?;
     if stdin && inp.text.is_empty() {
-        eprintln!("quotecheck: standard input is empty: no document to check");
+        out::error("standard input is empty: no document to check");
         return None;
     }
     let named = match (&args.stdin_filename, stdin) {
@@ -380,7 +395,19 @@ fn check_one(args: &CheckArgs, setup: &Setup, f: &Path) -> Option<Doc> {
         InputKind::from_path(named)
     };
     let grammar = setup.grammar.as_ref().unwrap_or_else(|| Grammar::builtin());
-    let (result, report) = check::check_text_report(&inp.text, kind, grammar, &setup.settings);
+    // A panic while checking one file is reported for that file; the others are checked.
+    let checked = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        out::test_panic(&inp.text);
+        check::check_text_report(&inp.text, kind, grammar, &setup.settings)
+    }));
+    let (result, report) = match checked {
+        Ok(c) => c,
+        Err(p) => {
+            let message = out::panic_message(p.as_ref());
+            out::error(format_args!("{}: {message}", named.display()));
+            return None;
+        }
+    };
     let name = if stdin && args.stdin_filename.is_none() {
         "-".to_string()
     } else {
@@ -465,15 +492,17 @@ fn write_baseline(p: &Path, mut all: Vec<Fingerprint>) -> Result<(), String> {
     };
     let text = serde_json::to_string_pretty(&b).unwrap_or_default();
     std::fs::write(p, text + "\n").map_err(|e| input::io_message(p, &e))?;
-    eprintln!(
-        "quotecheck: wrote {} to {}",
+    out::error(format_args!(
+        "wrote {} to {}",
         quotecheck::figures::count(b.findings.len(), "finding"),
         p.display()
-    );
+    ));
     Ok(())
 }
 
-fn render(args: &CheckArgs, docs: &[Doc]) -> String {
+/// Writes the findings as `--format` asks, to `--output` or standard output; returns the exit
+/// status (2 when the write failed). JSON and SARIF are streamed, one finding's value at a time.
+fn write(args: &CheckArgs, docs: &[Doc]) -> i32 {
     let checked: Vec<Checked<'_>> = docs
         .iter()
         .map(|d| Checked {
@@ -491,13 +520,14 @@ fn render(args: &CheckArgs, docs: &[Doc]) -> String {
                 && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
         }
     };
-    match args.format {
+    let file = args.output.as_deref();
+    let text = match args.format {
         CheckFormat::Human => findings::human_with(&checked, colour, !args.quiet),
         CheckFormat::Json => {
-            serde_json::to_string_pretty(&findings::json(&checked)).unwrap_or_default() + "\n"
+            return super::stream_output(file, |w| findings::write_json(w, &checked));
         }
         CheckFormat::Sarif => {
-            serde_json::to_string_pretty(&findings::sarif(&checked)).unwrap_or_default() + "\n"
+            return super::stream_output(file, |w| findings::write_sarif(w, &checked));
         }
         CheckFormat::Github => findings::github(&checked),
         CheckFormat::Html => {
@@ -514,7 +544,8 @@ fn render(args: &CheckArgs, docs: &[Doc]) -> String {
                 .collect();
             html::report(&views)
         }
-    }
+    };
+    super::write_output(file, &text)
 }
 
 /// Reports rule ids in suppression comments that name no rule; returns whether there were any.
@@ -523,13 +554,13 @@ fn report_unknown_rules(docs: &[Doc]) -> bool {
     let mut any = false;
     for d in docs {
         for u in &d.result.unknown_rules {
-            eprintln!(
-                "quotecheck: {}:{}: unknown rule {:?} in a suppression comment (rules: {})",
+            out::error(format_args!(
+                "{}:{}: unknown rule {:?} in a suppression comment (rules: {})",
                 d.name,
                 u.line,
                 u.rule,
                 ids.join(", ")
-            );
+            ));
             any = true;
         }
     }
@@ -547,13 +578,13 @@ pub fn run(args: &CheckArgs) -> i32 {
     let setup = match setup(args, &paths) {
         Ok(s) => s,
         Err(e) => {
-            eprintln!("quotecheck: {e}");
+            out::error(e);
             return 2;
         }
     };
     let (files, unreadable) = collect(&paths, &setup.cfg);
     if files.is_empty() && !unreadable {
-        eprintln!("quotecheck: {}", nothing_to_check(&paths, &setup.cfg));
+        out::error(nothing_to_check(&paths, &setup.cfg));
         return 2;
     }
     let (mut docs, failed) = check_all(args, &setup, &files);
@@ -568,12 +599,12 @@ pub fn run(args: &CheckArgs) -> i32 {
     let all = apply_baseline(&mut docs, setup.baseline.as_ref());
     if let Some(p) = &args.write_baseline {
         if let Err(e) = write_baseline(p, all) {
-            eprintln!("quotecheck: {e}");
+            out::error(e);
             return 2;
         }
         return status;
     }
-    let out = super::write_output(args.output.as_deref(), &render(args, &docs));
+    let out = write(args, &docs);
     let failing = docs
         .iter()
         .any(|d| d.result.findings.iter().any(|f| f.level >= setup.fail_on));
@@ -587,25 +618,29 @@ pub fn run(args: &CheckArgs) -> i32 {
 pub fn rule(name: Option<&str>) -> i32 {
     match name {
         None => {
+            let mut text = String::new();
             for r in rules::ALL {
-                println!(
-                    "{:<22} {:<8} {}",
+                text.push_str(&format!(
+                    "{:<22} {:<8} {}\n",
                     r.id(),
                     r.default_level().as_str(),
                     r.summary()
-                );
+                ));
             }
-            0
+            out::print(&text)
         }
         Some(n) => match rules::by_id(n) {
-            Some(r) => {
-                print!("{}", r.doc());
-                println!("\nDefault level: {}", r.default_level().as_str());
-                0
-            }
+            Some(r) => out::print(&format!(
+                "{}\nDefault level: {}\n",
+                r.doc(),
+                r.default_level().as_str()
+            )),
             None => {
                 let ids: Vec<&str> = rules::ALL.iter().map(|r| r.id()).collect();
-                eprintln!("quotecheck: unknown rule {n:?} (rules: {})", ids.join(", "));
+                out::error(format_args!(
+                    "unknown rule {n:?} (rules: {})",
+                    ids.join(", ")
+                ));
                 2
             }
         },

@@ -25,10 +25,10 @@ pub fn manpage(command: Option<&str>) -> i32 {
                 .version(super::VERSION),
             None => {
                 let names: Vec<&str> = cmd.get_subcommands().map(|c| c.get_name()).collect();
-                eprintln!(
-                    "quotecheck: no command {name:?} (commands: {})",
+                super::out::error(format_args!(
+                    "no command {name:?} (commands: {})",
                     names.join(", ")
-                );
+                ));
                 return 2;
             }
         },
@@ -37,7 +37,7 @@ pub fn manpage(command: Option<&str>) -> i32 {
     match clap_mangen::Man::new(page).render(&mut buf) {
         Ok(()) => super::write_output(None, &String::from_utf8_lossy(&buf)),
         Err(e) => {
-            eprintln!("quotecheck: {e}");
+            super::out::error(e);
             2
         }
     }

@@ -31,7 +31,9 @@ pub struct EvalArgs {
 }
 
 fn read(path: &std::path::Path) -> Result<String, String> {
-    super::input::read(path, false).map(|i| i.text)
+    super::input::read(path, false, usize::MAX)
+        .map(|i| i.text)
+        .map_err(super::input::ReadError::into_message)
 }
 
 /// Runs `eval`; returns the exit status.
@@ -46,7 +48,7 @@ pub fn run(args: &EvalArgs) -> i32 {
             super::write_output(args.output.as_deref(), &text)
         }
         Err(e) => {
-            eprintln!("quotecheck: {e}");
+            super::out::error(e);
             2
         }
     }

@@ -4,12 +4,13 @@ use std::io::{BufRead, BufWriter, IsTerminal, Write};
 use std::path::PathBuf;
 
 use quotecheck::check::InputKind;
-use quotecheck::jsonl::RecordError;
+use quotecheck::jsonl::{RawId, RecordError};
+use quotecheck::pool;
 use quotecheck::render::json::{self, ErrorRecord, Labelled, PathLabel};
 use quotecheck::report::Report;
 use quotecheck::Grammar;
 
-use super::{input, pool, progress};
+use super::{input, out, progress};
 use super::{ExtractArgs, Format};
 
 /// The grammar to read with: the shared built-in one (built once per process), or a private
@@ -26,7 +27,15 @@ impl Analyzer {
             Analyzer::Builtin(g) => g,
             Analyzer::Extended(g) => g.as_ref(),
         };
+        out::test_panic(text);
         quotecheck::check::markdown::analyze(text, kind, g)
+    }
+
+    /// [`Self::analyze`], with a panic caught and returned as its message: one input that
+    /// trips a bug is reported, and the run goes on with the others.
+    fn analyze_caught(&self, text: &str, kind: InputKind) -> Result<Report, String> {
+        std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| self.analyze(text, kind)))
+            .map_err(|p| out::panic_message(p.as_ref()))
     }
 }
 
@@ -93,13 +102,13 @@ fn analyzer(args: &ExtractArgs) -> Result<Analyzer, String> {
 /// Runs `extract`; returns the exit status.
 pub fn run(args: &ExtractArgs) -> i32 {
     if let Some(e) = usage_problem(args) {
-        eprintln!("quotecheck: {e}");
+        out::error(e);
         return 2;
     }
     let analyzer = match analyzer(args) {
         Ok(a) => a,
         Err(e) => {
-            eprintln!("quotecheck: {e}");
+            out::error(e);
             return 2;
         }
     };
@@ -111,14 +120,14 @@ pub fn run(args: &ExtractArgs) -> i32 {
     if args.format == Format::Html {
         // One page for all documents, written at the end.
         return super::html::extract(args, &files, |f, text| {
-            analyzer.analyze(text, kind_of(args, f))
+            analyzer.analyze_caught(text, kind_of(args, f))
         });
     }
     let sink: Box<dyn Write> = match &args.output {
         Some(p) => match std::fs::File::create(p) {
             Ok(f) => Box::new(f),
             Err(e) => {
-                eprintln!("quotecheck: {}", input::io_message(p, &e));
+                out::error(input::io_message(p, &e));
                 return 2;
             }
         },
@@ -130,7 +139,7 @@ pub fn run(args: &ExtractArgs) -> i32 {
     let mut stats = Stats::default();
     for f in &files {
         let r = if args.jsonl {
-            jsonl(&analyzer, args, f, &mut out, &mut stats)
+            jsonl(&analyzer, args, f, files.len() > 1, &mut out, &mut stats)
         } else {
             document(&analyzer, args, f, &mut out, &mut stats)
         };
@@ -138,19 +147,20 @@ pub fn run(args: &ExtractArgs) -> i32 {
             Ok(s) => status = status.max(s),
             Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => return status,
             Err(e) => {
-                eprintln!("quotecheck: {e}");
-                status = 2;
+                out::error(format_args!("cannot write the output: {e}"));
+                return 2;
             }
         }
     }
     if let Err(e) = out.flush() {
         if e.kind() != std::io::ErrorKind::BrokenPipe {
-            eprintln!("quotecheck: {e}");
+            out::error(format_args!("cannot write the output: {e}"));
             return 2;
         }
     }
     if args.stats {
-        eprintln!("{}", stats.summary(started.elapsed().as_secs_f64()));
+        let summary = stats.summary(started.elapsed().as_secs_f64());
+        out::error(summary.strip_prefix("quotecheck: ").unwrap_or(&summary));
     }
     status
 }
@@ -162,23 +172,23 @@ fn document<W: Write>(
     out: &mut W,
     stats: &mut Stats,
 ) -> std::io::Result<i32> {
-    let Some(mut inp) = input::read_or_report(f, args.lossy) else {
-        stats.errors += 1;
-        return Ok(2);
+    let mut inp = match input::read_or_report(f, args.lossy, args.max_bytes) {
+        Ok(inp) => inp,
+        Err(status) => {
+            stats.errors += 1;
+            return Ok(status);
+        }
     };
     inp.name = name_of(args, f);
     stats.bytes += inp.text.len() as u64;
-    if inp.text.len() > args.max_bytes {
-        eprintln!(
-            "quotecheck: {}: {} bytes is over --max-bytes {}; skipped",
-            inp.name,
-            inp.text.len(),
-            args.max_bytes
-        );
-        stats.errors += 1;
-        return Ok(1);
-    }
-    let report = analyzer.analyze(&inp.text, kind_of(args, f));
+    let report = match analyzer.analyze_caught(&inp.text, kind_of(args, f)) {
+        Ok(r) => r,
+        Err(e) => {
+            out::error(format_args!("{}: {e}; skipped", inp.name));
+            stats.errors += 1;
+            return Ok(2);
+        }
+    };
     stats.count(&report);
     match args.format {
         Format::Text => out.write_all(
@@ -359,23 +369,25 @@ fn bar(args: &ExtractArgs, f: &std::path::Path) -> Option<indicatif::ProgressBar
     }
 }
 
-/// `extract --jsonl` over one input: lines read in batches, analysed on `--threads` threads,
-/// results written in input order.
+/// `extract --jsonl` over one input (`several`: the run reads more than one, and error
+/// records name their file): lines read in batches, analysed on `--threads` threads, results
+/// written in input order.
 fn jsonl<W: Write>(
     analyzer: &Analyzer,
     args: &ExtractArgs,
     f: &std::path::Path,
+    several: bool,
     out: &mut W,
     total: &mut Stats,
 ) -> std::io::Result<i32> {
-    let name = f.display().to_string();
-    let mut reader: Box<dyn BufRead> = if name == "-" {
+    let name = name_of(args, f);
+    let mut reader: Box<dyn BufRead> = if f.as_os_str() == "-" {
         Box::new(std::io::BufReader::with_capacity(1 << 16, std::io::stdin()))
     } else {
         match std::fs::File::open(f) {
             Ok(file) => Box::new(std::io::BufReader::with_capacity(1 << 16, file)),
             Err(e) => {
-                eprintln!("quotecheck: {}", input::io_message(f, &e));
+                out::error(input::io_message(f, &e));
                 return Ok(2);
             }
         }
@@ -411,54 +423,8 @@ fn jsonl<W: Write>(
         }
         Ok((!batch.entries.is_empty()).then_some(batch))
     };
-    let work = |batch: Batch| {
-        // A report line is about six times its input line on news copy: room for a third more
-        // than that, so the buffer is rarely copied as it grows.
-        let mut done = Done {
-            out: Vec::with_capacity(batch.buf.len() * 8),
-            status: 0,
-            stats: Stats::default(),
-        };
-        // Each record's text, decoded into one buffer the batch reuses.
-        let mut text = String::new();
-        for (k, e) in batch.entries.iter().enumerate() {
-            let line_no = batch.first_line + k;
-            let s = match e {
-                Entry::Line(r) => {
-                    let bytes = batch.buf.get(r.clone()).unwrap_or_default();
-                    done.stats.bytes += bytes.len() as u64;
-                    record(
-                        analyzer,
-                        args,
-                        line_no,
-                        bytes,
-                        &mut text,
-                        &mut done.out,
-                        &mut done.stats,
-                    )
-                }
-                Entry::TooLong(n) => {
-                    done.stats.bytes += *n as u64;
-                    done.stats.errors += 1;
-                    json::write_line(
-                        &mut done.out,
-                        &ErrorRecord {
-                            id: None,
-                            line: line_no,
-                            error: format!(
-                                "record of {n} bytes is over --max-bytes {}",
-                                args.max_bytes
-                            ),
-                        },
-                    )
-                    .map(|_| 1)
-                }
-            };
-            // Writing to a vector cannot fail; a serializer error is an error record's worth.
-            done.status = done.status.max(s.unwrap_or(1));
-        }
-        done
-    };
+    let file = several.then_some(name.as_str());
+    let work = |batch: Batch| work_batch(analyzer, args, file, &batch);
     let sink = |done: Done| -> std::io::Result<()> {
         out.write_all(&done.out)?;
         status = status.max(done.status);
@@ -476,38 +442,122 @@ fn jsonl<W: Write>(
     r.map(|_| status)
 }
 
+/// The result lines of one batch of input `file` (named in error records when given).
+fn work_batch(analyzer: &Analyzer, args: &ExtractArgs, file: Option<&str>, batch: &Batch) -> Done {
+    // A report line is about six times its input line on news copy: room for a third more
+    // than that, so the buffer is rarely copied as it grows.
+    let mut done = Done {
+        out: Vec::with_capacity(batch.buf.len() * 8),
+        status: 0,
+        stats: Stats::default(),
+    };
+    // Each record's text, decoded into one buffer the batch reuses.
+    let mut text = String::new();
+    for (k, e) in batch.entries.iter().enumerate() {
+        let at = Origin {
+            file,
+            line: batch.first_line + k,
+        };
+        let s = match e {
+            Entry::Line(r) => {
+                let bytes = batch.buf.get(r.clone()).unwrap_or_default();
+                done.stats.bytes += bytes.len() as u64;
+                let (out, stats) = (&mut done.out, &mut done.stats);
+                record(analyzer, args, at, bytes, &mut text, out, stats)
+            }
+            Entry::TooLong(n) => {
+                done.stats.bytes += *n as u64;
+                let error = format!("record of {n} bytes is over --max-bytes {}", args.max_bytes);
+                error_record(&mut done.out, &mut done.stats, at, None, error)
+            }
+        };
+        // Writing to a vector cannot fail; a serializer error is an error record's worth.
+        done.status = done.status.max(s.unwrap_or(1));
+    }
+    done
+}
+
+/// Where a JSON Lines record comes from: its input (named in error records when a run reads
+/// several) and its 1-based line.
+#[derive(Clone, Copy)]
+struct Origin<'a> {
+    file: Option<&'a str>,
+    line: usize,
+}
+
 /// One JSON Lines record (its text decoded into `text`): its result line (or error record)
-/// appended to `out`; returns the record's exit status (0, or 1 for an error record).
+/// appended to `out`; returns the record's exit status (0, or 1 for an error record). A panic
+/// while analysing it becomes its error record: the lines already written stay, and the run
+/// goes on with the next record.
 fn record(
     analyzer: &Analyzer,
     args: &ExtractArgs,
-    line_no: usize,
+    at: Origin<'_>,
     bytes: &[u8],
     text: &mut String,
     out: &mut Vec<u8>,
     stats: &mut Stats,
 ) -> std::io::Result<i32> {
-    let mut error = |out: &mut Vec<u8>, id: Option<&serde_json::Value>, error: String| {
-        stats.errors += 1;
-        json::write_line(
-            out,
-            &ErrorRecord {
-                id,
-                line: line_no,
-                error,
-            },
-        )
-        .map(|_| 1)
+    let from = out.len();
+    let caught = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        record_inner(analyzer, args, at, bytes, text, &mut *out, &mut *stats)
+    }));
+    caught.unwrap_or_else(|p| {
+        out.truncate(from);
+        error_record(out, stats, at, None, out::panic_message(p.as_ref()))
+    })
+}
+
+/// Appends an error record for the record at `at` (with its id when it could be read).
+fn error_record(
+    out: &mut Vec<u8>,
+    stats: &mut Stats,
+    at: Origin<'_>,
+    id: Option<&RawId>,
+    error: String,
+) -> std::io::Result<i32> {
+    stats.errors += 1;
+    json::write_line(
+        out,
+        &ErrorRecord {
+            id,
+            file: at.file,
+            line: at.line,
+            error,
+        },
+    )
+    .map(|_| 1)
+}
+
+/// The body of [`record`].
+fn record_inner(
+    analyzer: &Analyzer,
+    args: &ExtractArgs,
+    at: Origin<'_>,
+    bytes: &[u8],
+    text: &mut String,
+    out: &mut Vec<u8>,
+    stats: &mut Stats,
+) -> std::io::Result<i32> {
+    // A byte order mark opening the input is no part of its first record.
+    let bytes = match bytes.strip_prefix("\u{feff}".as_bytes()) {
+        Some(rest) if at.line == 1 => rest,
+        _ => bytes,
     };
     let line = match std::str::from_utf8(bytes) {
         Ok(l) => std::borrow::Cow::Borrowed(l),
         Err(_) if args.lossy => String::from_utf8_lossy(bytes),
         Err(e) => {
-            return error(
-                out,
-                None,
-                format!("invalid UTF-8 at byte {} of the line", e.valid_up_to()),
-            )
+            // The id, when the line still reads as a record with the bad bytes replaced and the
+            // id has none of them.
+            let lossy = String::from_utf8_lossy(bytes);
+            let id = match quotecheck::jsonl::parse_line_into(&lossy, text) {
+                Ok(id) | Err(RecordError::MissingText(id)) => Some(id),
+                Err(RecordError::Malformed(_)) => None,
+            };
+            let id = id.filter(|id| !id.get().contains('\u{fffd}'));
+            let error = format!("invalid UTF-8 at byte {} of the line", e.valid_up_to());
+            return error_record(out, stats, at, id.as_ref(), error);
         }
     };
     if line.trim().is_empty() {
@@ -520,27 +570,33 @@ fn record(
                 RecordError::MissingText(id) => Some(id),
                 RecordError::Malformed(_) => None,
             };
-            return error(out, id, e.to_string());
+            return error_record(out, stats, at, id, e.to_string());
         }
     };
     if text.len() > args.max_bytes {
-        return error(
-            out,
-            Some(&id),
-            format!(
-                "text of {} bytes is over --max-bytes {}",
-                text.len(),
-                args.max_bytes
-            ),
+        let error = format!(
+            "text of {} bytes is over --max-bytes {}",
+            text.len(),
+            args.max_bytes
         );
+        return error_record(out, stats, at, Some(&id), error);
     }
     let kind = if args.markdown {
         InputKind::Markdown
     } else {
         InputKind::Text
     };
-    let report = analyzer.analyze(text, kind);
-    stats.count(&report);
-    json::write_labelled_line(out, "id", &id, &report)?;
-    Ok(0)
+    let from = out.len();
+    let written = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        let report = analyzer.analyze(text, kind);
+        stats.count(&report);
+        json::write_labelled_line(&mut *out, "id", &id, &report)
+    }));
+    match written {
+        Ok(w) => w.map(|()| 0),
+        Err(p) => {
+            out.truncate(from);
+            error_record(out, stats, at, Some(&id), out::panic_message(p.as_ref()))
+        }
+    }
 }

@@ -5,42 +5,45 @@ use std::path::PathBuf;
 use quotecheck::render::html::{self, HtmlDoc};
 use quotecheck::report::Report;
 
-use super::input;
 use super::ExtractArgs;
+use super::{input, out};
 
 /// `extract --format html`: one page for all `files`; returns the exit status.
 pub fn extract(
     args: &ExtractArgs,
     files: &[PathBuf],
-    analyze: impl Fn(&std::path::Path, &str) -> Report,
+    analyze: impl Fn(&std::path::Path, &str) -> Result<Report, String>,
 ) -> i32 {
     if args.jsonl {
-        eprintln!("quotecheck: --format html cannot be used with --jsonl: it makes one page of whole documents (give them as files)");
+        out::error(
+            "--format html cannot be used with --jsonl: it makes one page of whole documents \
+             (give them as files)",
+        );
         return 2;
     }
     let mut status = 0;
     let mut docs: Vec<(String, String, Report)> = Vec::new();
     for f in files {
-        let Some(mut inp) = input::read_or_report(f, args.lossy) else {
-            status = 2;
-            continue;
+        let mut inp = match input::read_or_report(f, args.lossy, args.max_bytes) {
+            Ok(inp) => inp,
+            Err(s) => {
+                status = status.max(s);
+                continue;
+            }
         };
-        if inp.text.len() > args.max_bytes {
-            eprintln!(
-                "quotecheck: {}: {} bytes is over --max-bytes {}; skipped",
-                inp.name,
-                inp.text.len(),
-                args.max_bytes
-            );
-            status = status.max(1);
-            continue;
-        }
-        let report = analyze(f, &inp.text);
         if f.as_os_str() == "-" {
             if let Some(n) = &args.stdin_filename {
                 inp.name = n.display().to_string();
             }
         }
+        let report = match analyze(f, &inp.text) {
+            Ok(r) => r,
+            Err(e) => {
+                out::error(format_args!("{}: {e}; skipped", inp.name));
+                status = 2;
+                continue;
+            }
+        };
         docs.push((inp.name, inp.text, report));
     }
     let views: Vec<HtmlDoc<'_>> = docs

@@ -9,7 +9,7 @@ mod eval;
 mod extract;
 mod html;
 mod input;
-mod pool;
+pub mod out;
 mod progress;
 mod size;
 mod tag;
@@ -148,11 +148,11 @@ pub struct ExtractArgs {
     /// Decode invalid UTF-8 with replacement characters instead of failing.
     #[arg(long)]
     lossy: bool,
-    /// Skip documents larger than this, with an error record: bytes, or with a unit (K, M, G,
-    /// KiB, MiB, GiB: powers of 1024; KB, MB, GB: of 1000).
+    /// Skip documents larger than this, with an error record (never read past it): bytes, or
+    /// with a unit (K, M, G, KiB, MiB, GiB: powers of 1024; KB, MB, GB: of 1000).
     #[arg(long, value_name = "SIZE", default_value = "64MiB", value_parser = size::parse_size)]
     max_bytes: usize,
-    /// Worker threads for --jsonl (0: one per core). Output stays in input order.
+    /// Worker threads for --jsonl (0: one per core, at most 1024). Output stays in input order.
     #[arg(long, short = 'j', value_name = "N", default_value_t = 0)]
     threads: usize,
     /// Print a summary on stderr at the end: documents, quotes, anonymous share, errors, MB/s.
@@ -164,11 +164,12 @@ pub struct ExtractArgs {
 pub fn run() -> i32 {
     let cli = match Cli::try_parse() {
         Ok(c) => c,
-        Err(e) => {
-            let code = if e.use_stderr() { 2 } else { 0 };
-            let _ = e.print();
-            return code;
+        Err(e) if e.use_stderr() => {
+            out::error_lines(&e.render().to_string());
+            return 2;
         }
+        // --help and --version: text for standard output.
+        Err(e) => return out::print(&e.render().to_string()),
     };
     match cli.command {
         Command::Extract(args) => extract::run(&args),
@@ -181,12 +182,9 @@ pub fn run() -> i32 {
         Command::Schema => {
             let s = quotecheck::report::schema();
             match serde_json::to_string_pretty(&s) {
-                Ok(t) => {
-                    println!("{t}");
-                    0
-                }
+                Ok(t) => out::print(&(t + "\n")),
                 Err(e) => {
-                    eprintln!("quotecheck: {e}");
+                    out::error(e);
                     2
                 }
             }
@@ -195,23 +193,50 @@ pub fn run() -> i32 {
 }
 
 /// Writes `text` to `file`, or to standard output; returns the exit status (0, or 2 when the
-/// write failed; a closed pipe is no error).
+/// write failed, with a message; a closed pipe is no error).
 fn write_output(file: Option<&std::path::Path>, text: &str) -> i32 {
-    use std::io::Write;
-    let r = match file {
-        Some(p) => std::fs::write(p, text).map_err(|e| input::io_message(p, &e)),
-        None => {
-            let mut out = std::io::stdout().lock();
-            match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
-                Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(e.to_string()),
-                _ => Ok(()),
+    match file {
+        Some(p) => match std::fs::write(p, text) {
+            Ok(()) => 0,
+            Err(e) => {
+                out::error(input::io_message(p, &e));
+                2
             }
-        }
+        },
+        None => out::print(text),
+    }
+}
+
+/// [`write_output`] for output made as it is written: `write` streams it to `file` or standard
+/// output, and a line break ends it. The exit status: 0, or 2 when a write failed (a closed
+/// pipe is no error).
+fn stream_output(
+    file: Option<&std::path::Path>,
+    write: impl FnOnce(&mut dyn std::io::Write) -> std::io::Result<()>,
+) -> i32 {
+    use std::io::Write;
+    let sink: Box<dyn Write> = match file {
+        Some(p) => match std::fs::File::create(p) {
+            Ok(f) => Box::new(f),
+            Err(e) => {
+                out::error(input::io_message(p, &e));
+                return 2;
+            }
+        },
+        None => Box::new(std::io::stdout().lock()),
     };
-    match r {
+    let mut w = std::io::BufWriter::with_capacity(1 << 16, sink);
+    let written = write(&mut w)
+        .and_then(|()| w.write_all(b"\n"))
+        .and_then(|()| w.flush());
+    match written {
         Ok(()) => 0,
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => 0,
         Err(e) => {
-            eprintln!("quotecheck: {e}");
+            match file {
+                Some(p) => out::error(input::io_message(p, &e)),
+                None => out::error(format_args!("cannot write the output: {e}")),
+            }
             2
         }
     }

@@ -16,7 +16,7 @@ use quotecheck::syntax::{Scratch, Tag, Tagger, Word};
 use quotecheck::text::Doc;
 use quotecheck::Grammar;
 
-use super::input;
+use super::{input, out};
 
 /// Options of `tag`.
 #[derive(clap::Args, Debug)]
@@ -35,6 +35,10 @@ pub struct TagArgs {
     /// Decode invalid UTF-8 with replacement characters instead of failing.
     #[arg(long)]
     lossy: bool,
+    /// Skip inputs larger than this, with an error (never read past it): bytes, or with a unit
+    /// (K, M, G, KiB, MiB, GiB: powers of 1024; KB, MB, GB: of 1000).
+    #[arg(long, value_name = "SIZE", default_value = "64MiB", value_parser = super::size::parse_size)]
+    max_bytes: usize,
 }
 
 /// Runs `tag`; returns the exit status.
@@ -49,7 +53,7 @@ pub fn run(args: &TagArgs) -> i32 {
                 &extended
             }
             Err(e) => {
-                eprintln!("quotecheck: {e}");
+                out::error(e);
                 return 2;
             }
         }
@@ -62,9 +66,12 @@ pub fn run(args: &TagArgs) -> i32 {
     let mut out = BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
     let mut status = 0;
     for f in &files {
-        let Some(inp) = input::read_or_report(f, args.lossy) else {
-            status = 2;
-            continue;
+        let inp = match input::read_or_report(f, args.lossy, args.max_bytes) {
+            Ok(inp) => inp,
+            Err(code) => {
+                status = status.max(code);
+                continue;
+            }
         };
         let r = if args.pretokenized {
             pretokenized(&inp.text, &mut out)
@@ -75,13 +82,13 @@ pub fn run(args: &TagArgs) -> i32 {
             if e.kind() == std::io::ErrorKind::BrokenPipe {
                 return status;
             }
-            eprintln!("quotecheck: {e}");
+            out::error(e);
             return 2;
         }
     }
     match out.flush() {
         Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
-            eprintln!("quotecheck: {e}");
+            out::error(e);
             2
         }
         _ => status,

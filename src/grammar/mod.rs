@@ -19,7 +19,7 @@ use aho_corasick::{nfa::contiguous, Anchored, MatchKind};
 use foldhash::fast::FixedState;
 
 pub use furniture::{FurnitureKind, FurnitureLexicon};
-pub use parse::{parse_file, Line, LineError};
+pub use parse::{parse_file, Line, LineError, MAX_LINE_BYTES, MAX_PHRASE_BYTES, MAX_PHRASE_WORDS};
 
 /// The built-in grammar files, in load order.
 pub const BUILTIN: &[(&str, &str)] = &[
@@ -822,6 +822,18 @@ fn gender(file: &str, l: &Line<'_>) -> Result<Option<Gender>, GrammarError> {
     }
 }
 
+/// The largest grammar file, in bytes: a house list of tens of thousands of names is a few
+/// megabytes.
+pub const MAX_FILE_BYTES: usize = 16 << 20;
+
+fn too_large(file: &str, size: u64) -> GrammarError {
+    GrammarError::Syntax {
+        file: file.to_string(),
+        line: 0,
+        message: format!("{size} bytes is over the {MAX_FILE_BYTES}-byte limit of a grammar file"),
+    }
+}
+
 fn plural(file: &str, l: &Line<'_>) -> Result<bool, GrammarError> {
     match l.get("number") {
         None | Some("sg") => Ok(false),
@@ -988,8 +1000,12 @@ impl GrammarBuilder {
         }
     }
 
-    /// Adds the entries of one grammar file, named by its file name (`verbs.txt`).
+    /// Adds the entries of one grammar file, named by its file name (`verbs.txt`). A file over
+    /// [`MAX_FILE_BYTES`] is an error (so are the line and phrase limits of [`parse_file`]).
     pub fn add_file(&mut self, name: &str, display: &str, text: &str) -> Result<(), GrammarError> {
+        if text.len() > MAX_FILE_BYTES {
+            return Err(too_large(display, text.len() as u64));
+        }
         let lines = parse_file(text).map_err(|errs| {
             let e = errs.into_iter().next().unwrap_or(LineError {
                 line: 0,
@@ -1141,6 +1157,11 @@ impl GrammarBuilder {
                 .to_string();
             if !BUILTIN.iter().any(|(n, _)| *n == name) {
                 return Err(unknown_file(path.display().to_string()));
+            }
+            // Refused by its size before it is read.
+            let size = std::fs::metadata(&path).map(|m| m.len()).unwrap_or(0);
+            if size > MAX_FILE_BYTES as u64 {
+                return Err(too_large(&path.display().to_string(), size));
             }
             let text = std::fs::read_to_string(&path).map_err(|source| GrammarError::Io {
                 path: path.clone(),
@@ -1498,5 +1519,26 @@ mod tests {
             matches!(g.tags_of("harrumphed").first(), Some(Tag::Verb(v)) if v.stance == Stance::Loaded)
         );
         assert!(!g.tags_of("said").is_empty());
+    }
+
+    #[test]
+    fn oversized_files_lines_and_phrases_are_refused() {
+        let mut b = GrammarBuilder::default();
+        let long_word = format!("harrumph{}\n", "x".repeat(MAX_LINE_BYTES));
+        let e = b.add_file("verbs.txt", "v.txt", &long_word).unwrap_err();
+        assert!(e.to_string().starts_with("v.txt:1: line of"), "{e}");
+        let words = vec!["word"; MAX_PHRASE_WORDS + 1].join(" ");
+        let e = b
+            .add_file("outlets.txt", "o.txt", &format!("# c\n{words}\n"))
+            .unwrap_err();
+        assert!(e.to_string().starts_with("o.txt:2: phrase over"), "{e}");
+        let one = format!("{}\n", "w".repeat(MAX_PHRASE_BYTES + 1));
+        assert!(b.add_file("outlets.txt", "o.txt", &one).is_err());
+        let big = "quite a long outlet name\n".repeat(MAX_FILE_BYTES / 25 + 1);
+        let e = b.add_file("outlets.txt", "big.txt", &big).unwrap_err();
+        assert!(e.to_string().contains("limit of a grammar file"), "{e}");
+        // At the limits: accepted.
+        let ok = format!("{}\n", vec!["w"; MAX_PHRASE_WORDS].join(" "));
+        assert!(b.add_file("outlets.txt", "o.txt", &ok).is_ok());
     }
 }

@@ -72,18 +72,50 @@ fn entry(input: &str) -> IResult<&str, (Vec<&str>, Vec<(&str, &str)>)> {
     Ok((rest, (words, attrs.unwrap_or_default())))
 }
 
+/// The longest line a grammar file may have, in bytes (comments included).
+pub const MAX_LINE_BYTES: usize = 4096;
+
+/// The longest phrase: in bytes, and in words.
+pub const MAX_PHRASE_BYTES: usize = 256;
+/// See [`MAX_PHRASE_BYTES`].
+pub const MAX_PHRASE_WORDS: usize = 16;
+
 /// Parses a whole grammar file. Comment and blank lines are skipped; every other line must be an
-/// entry. All errors are collected, so a user sees every bad line at once.
+/// entry. All errors are collected, so a user sees every bad line at once. A line over
+/// [`MAX_LINE_BYTES`] or a phrase over [`MAX_PHRASE_BYTES`] or [`MAX_PHRASE_WORDS`] is an
+/// error: no phrase of news copy is that long, and the limits keep loading linear and quick.
 pub fn parse_file(text: &str) -> Result<Vec<Line<'_>>, Vec<LineError>> {
     let mut lines = Vec::new();
     let mut errors = Vec::new();
     for (i, raw) in text.lines().enumerate() {
         let n = i + 1;
         let trimmed = raw.trim_end_matches('\r');
+        if trimmed.len() > MAX_LINE_BYTES {
+            errors.push(LineError {
+                line: n,
+                message: format!(
+                    "line of {} bytes is over the {MAX_LINE_BYTES}-byte limit",
+                    trimmed.len()
+                ),
+            });
+            continue;
+        }
         if trimmed.trim().is_empty() || trimmed.starts_with('#') {
             continue;
         }
         match all_consuming(entry).parse_complete(trimmed) {
+            Ok((_, (words, _)))
+                if words.len() > MAX_PHRASE_WORDS
+                    || words.iter().map(|w| w.len() + 1).sum::<usize>() > MAX_PHRASE_BYTES + 1 =>
+            {
+                errors.push(LineError {
+                    line: n,
+                    message: format!(
+                        "phrase over the limit of {MAX_PHRASE_WORDS} words and \
+                         {MAX_PHRASE_BYTES} bytes"
+                    ),
+                })
+            }
             Ok((_, (words, attrs))) => lines.push(Line {
                 line: n,
                 phrase: words.join(" ").to_lowercase(),

@@ -52,6 +52,11 @@ const PALETTE: usize = 10;
 const STYLE: &str = include_str!("html.css");
 const SCRIPT: &str = include_str!("html.js");
 
+/// The SHA-256 of the inline script (a line break, then [`SCRIPT`]), base64, as the
+/// Content-Security-Policy names it: that script runs and no other (no `'unsafe-inline'`).
+/// A test recomputes it, so a change to `html.js` without this fails and prints the new value.
+const SCRIPT_HASH: &str = "sha256-luKAvuCPIzVTjSBvT8UOguaIVe7W5VwkLmdNELHHOJE=";
+
 /// Renders `docs` as one HTML page.
 pub fn report(docs: &[HtmlDoc<'_>]) -> String {
     let checking = docs.iter().any(|d| d.findings.is_some());
@@ -72,8 +77,11 @@ pub fn report(docs: &[HtmlDoc<'_>]) -> String {
     out.push_str("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
     out.push_str("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
     out.push_str(
-        "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:\">\n",
+        "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; \
+         style-src 'unsafe-inline'; script-src '",
     );
+    out.push_str(SCRIPT_HASH);
+    out.push_str("'; img-src data:; base-uri 'none'; form-action 'none'\">\n");
     out.push_str("<meta name=\"generator\" content=\"quotecheck\">\n<title>");
     esc(&mut out, &title);
     out.push_str("</title>\n<style>\n");
@@ -1025,5 +1033,114 @@ mod tests {
             rest = &rest[j + 1..];
         }
         assert_eq!(plain.replace('\n', ""), "abcdef ghijklm");
+    }
+
+    /// SHA-256 (FIPS 180-4), for the script hash test only.
+    fn sha256(data: &[u8]) -> [u8; 32] {
+        let k: [u32; 64] = [
+            0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4,
+            0xab1c5ed5, 0xd807aa98, 0x12835b01, 0x243185be, 0x550c7dc3, 0x72be5d74, 0x80deb1fe,
+            0x9bdc06a7, 0xc19bf174, 0xe49b69c1, 0xefbe4786, 0x0fc19dc6, 0x240ca1cc, 0x2de92c6f,
+            0x4a7484aa, 0x5cb0a9dc, 0x76f988da, 0x983e5152, 0xa831c66d, 0xb00327c8, 0xbf597fc7,
+            0xc6e00bf3, 0xd5a79147, 0x06ca6351, 0x14292967, 0x27b70a85, 0x2e1b2138, 0x4d2c6dfc,
+            0x53380d13, 0x650a7354, 0x766a0abb, 0x81c2c92e, 0x92722c85, 0xa2bfe8a1, 0xa81a664b,
+            0xc24b8b70, 0xc76c51a3, 0xd192e819, 0xd6990624, 0xf40e3585, 0x106aa070, 0x19a4c116,
+            0x1e376c08, 0x2748774c, 0x34b0bcb5, 0x391c0cb3, 0x4ed8aa4a, 0x5b9cca4f, 0x682e6ff3,
+            0x748f82ee, 0x78a5636f, 0x84c87814, 0x8cc70208, 0x90befffa, 0xa4506ceb, 0xbef9a3f7,
+            0xc67178f2,
+        ];
+        let mut h: [u32; 8] = [
+            0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab,
+            0x5be0cd19,
+        ];
+        let mut msg = data.to_vec();
+        msg.push(0x80);
+        while msg.len() % 64 != 56 {
+            msg.push(0);
+        }
+        msg.extend_from_slice(&((data.len() as u64) * 8).to_be_bytes());
+        for block in msg.chunks(64) {
+            let mut w = [0u32; 64];
+            for i in 0..16 {
+                w[i] = u32::from_be_bytes(block[i * 4..i * 4 + 4].try_into().unwrap());
+            }
+            for i in 16..64 {
+                let s0 = w[i - 15].rotate_right(7) ^ w[i - 15].rotate_right(18) ^ (w[i - 15] >> 3);
+                let s1 = w[i - 2].rotate_right(17) ^ w[i - 2].rotate_right(19) ^ (w[i - 2] >> 10);
+                w[i] = w[i - 16]
+                    .wrapping_add(s0)
+                    .wrapping_add(w[i - 7])
+                    .wrapping_add(s1);
+            }
+            let mut v = h;
+            for i in 0..64 {
+                let s1 = v[4].rotate_right(6) ^ v[4].rotate_right(11) ^ v[4].rotate_right(25);
+                let ch = (v[4] & v[5]) ^ (!v[4] & v[6]);
+                let t1 = v[7]
+                    .wrapping_add(s1)
+                    .wrapping_add(ch)
+                    .wrapping_add(k[i])
+                    .wrapping_add(w[i]);
+                let s0 = v[0].rotate_right(2) ^ v[0].rotate_right(13) ^ v[0].rotate_right(22);
+                let maj = (v[0] & v[1]) ^ (v[0] & v[2]) ^ (v[1] & v[2]);
+                let t2 = s0.wrapping_add(maj);
+                v = [
+                    t1.wrapping_add(t2),
+                    v[0],
+                    v[1],
+                    v[2],
+                    v[3].wrapping_add(t1),
+                    v[4],
+                    v[5],
+                    v[6],
+                ];
+            }
+            for (a, b) in h.iter_mut().zip(v) {
+                *a = a.wrapping_add(b);
+            }
+        }
+        let mut out = [0u8; 32];
+        for (i, x) in h.iter().enumerate() {
+            out[i * 4..i * 4 + 4].copy_from_slice(&x.to_be_bytes());
+        }
+        out
+    }
+
+    fn base64(data: &[u8]) -> String {
+        let abc = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+        let mut out = String::new();
+        for c in data.chunks(3) {
+            let n = (u32::from(c[0]) << 16)
+                | (u32::from(*c.get(1).unwrap_or(&0)) << 8)
+                | u32::from(*c.get(2).unwrap_or(&0));
+            for k in 0..4 {
+                if k <= c.len() {
+                    out.push(char::from(abc[(n >> (18 - 6 * k) & 63) as usize]));
+                } else {
+                    out.push('=');
+                }
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn the_policy_names_the_inline_script_by_its_hash() {
+        assert_eq!(
+            base64(&sha256(b"abc")),
+            "ungWv48Bz+pBQUDeXa4iI7ADYaOWF3qctBD/YfIAFa0="
+        );
+        let page = report(&[]);
+        let script = page
+            .split("<script>")
+            .nth(1)
+            .and_then(|s| s.split("</script>").next())
+            .unwrap();
+        let hash = format!("sha256-{}", base64(&sha256(script.as_bytes())));
+        assert_eq!(SCRIPT_HASH, hash, "update SCRIPT_HASH to {hash}");
+        assert!(page.contains(&format!("script-src '{hash}'")));
+        assert!(page.contains("base-uri 'none'; form-action 'none'"));
+        assert!(!page.contains("script-src 'unsafe-inline'"));
+        assert_eq!(page.matches("<script").count(), 1);
     }
 }

@@ -24,7 +24,7 @@ pub struct Labelled<'a, L: Serialize> {
 #[derive(Serialize)]
 pub struct Id<'a> {
     /// The input record's id, as given.
-    pub id: &'a serde_json::Value,
+    pub id: &'a crate::jsonl::RawId,
 }
 
 /// `{"path": …}` label for files.
@@ -38,7 +38,10 @@ pub struct PathLabel<'a> {
 #[derive(Serialize)]
 pub struct ErrorRecord<'a> {
     /// The input record's id, when it could be read.
-    pub id: Option<&'a serde_json::Value>,
+    pub id: Option<&'a crate::jsonl::RawId>,
+    /// The input file, when a run reads several (`-` for standard input).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub file: Option<&'a str>,
     /// 1-based input line.
     pub line: usize,
     /// What was wrong.
@@ -877,11 +880,13 @@ mod tests {
                 .map(|(k, r)| (format!("made report {k}"), r)),
         );
         let ids = [
-            serde_json::json!("doc-1"),
-            serde_json::json!(7),
-            serde_json::Value::Null,
-            serde_json::json!({"a": [1, "x\"y"]}),
-        ];
+            "\"doc-1\"",
+            "7",
+            "null",
+            "{\"a\": [1, \"x\\\"y\"]}",
+            "1.0e2",
+        ]
+        .map(|j| crate::jsonl::RawId::from_json(j).unwrap());
         for (name, report) in &reports {
             let mut got = b"previous".to_vec();
             write_report(&mut got, report);
@@ -900,7 +905,7 @@ mod tests {
                 want.push(b'\n');
                 let mut got = Vec::new();
                 write_labelled_line(&mut got, "id", id, report).unwrap();
-                same(&got, &want, &format!("{name}, id {id}"));
+                same(&got, &want, &format!("{name}, id {}", id.get()));
             }
         }
     }
@@ -928,11 +933,13 @@ mod tests {
             "OSLO (Nordic Wire) - \"Yes,\" he said. \"No\" she said\n\n\"unclosed",
         ];
         let ids = [
-            serde_json::json!("doc-1"),
-            serde_json::json!(7),
-            serde_json::Value::Null,
-            serde_json::json!({"a": [1, "x\"y"]}),
-        ];
+            "\"doc-1\"",
+            "7",
+            "null",
+            "{\"a\": [1, \"x\\\"y\"]}",
+            "1.0e2",
+        ]
+        .map(|j| crate::jsonl::RawId::from_json(j).unwrap());
         for t in texts {
             let report = crate::analyze(t);
             for id in &ids {

@@ -3,4 +3,5 @@
 pub mod findings;
 pub mod html;
 pub mod json;
+pub mod safe;
 pub mod text;

@@ -6,11 +6,14 @@ use std::fmt::Write as _;
 use std::collections::BTreeSet;
 
 use crate::figures::{claim_kinds, sentence, speakers, Figures};
-use crate::report::{ChainRole, Report};
+use crate::render::safe;
+use crate::report::{ChainRole, Quote, Report};
 use crate::span::LineIndex;
 
+/// `s` on one line (white space runs as one space), at most `n` chars, safe to print.
 fn clip(s: &str, n: usize) -> String {
     let one_line: String = s.split_whitespace().collect::<Vec<_>>().join(" ");
+    let one_line = safe::line(&one_line).into_owned();
     if one_line.chars().count() <= n {
         one_line
     } else {
@@ -40,11 +43,12 @@ fn furniture_counts(report: &Report) -> String {
     parts.join(", ")
 }
 
-/// Renders `report` of `text` (named `name`) as plain text.
+/// Renders `report` of `text` (named `name`) as plain text. Names and text from the input are
+/// printed through [`safe::line`].
 pub fn render(name: &str, text: &str, report: &Report) -> String {
     let ix = LineIndex::new(text);
     let mut out = String::new();
-    let _ = writeln!(out, "{name}");
+    let _ = writeln!(out, "{}", safe::line(name));
     let figures = Figures::of(report);
     let _ = writeln!(out, "  {}", sentence(&figures));
     if !report.furniture.is_empty() {
@@ -55,32 +59,28 @@ pub fn render(name: &str, text: &str, report: &Report) -> String {
         );
     }
     let speakers: BTreeSet<usize> = speakers(report).iter().map(|s| s.entity).collect();
+    // Each entity's units, in report order, gathered in one pass.
+    let mut by_entity: Vec<Vec<&Quote>> = vec![Vec::new(); report.entities.len()];
+    for q in &report.quotes {
+        if let Some(units) = q.speaker.as_ref().and_then(|s| by_entity.get_mut(s.entity)) {
+            units.push(q);
+        }
+    }
     for e in report.entities.iter().filter(|e| speakers.contains(&e.id)) {
-        let units: Vec<_> = report
-            .quotes
-            .iter()
-            .filter(|q| q.speaker.as_ref().is_some_and(|s| s.entity == e.id))
-            .collect();
+        let units = by_entity.get(e.id).map_or(&[][..], Vec::as_slice);
         if units.is_empty() {
             continue;
         }
         let mut what = vec![format!("{:?}", e.kind).to_lowercase()];
-        what.extend(
-            e.titles
-                .iter()
-                .take(2)
-                .map(|t| t.split_whitespace().collect::<Vec<_>>().join(" ")),
-        );
+        what.extend(e.titles.iter().take(2).map(|t| clip(t, 200)));
         if e.anonymous {
             what.push(match &e.anonymity_reason {
                 Some(r) => format!("reason: {}", clip(&r.text, 60)),
                 None => "no reason given for anonymity".into(),
             });
         }
-        // A name read across a line break is shown on one line.
-        let name = e.name.split_whitespace().collect::<Vec<_>>().join(" ");
-        let _ = writeln!(out, "\n  {name} ({})", what.join("; "));
-        for q in units {
+        let _ = writeln!(out, "\n  {} ({})", clip(&e.name, 200), what.join("; "));
+        for &q in units {
             let (l, c) = ix.line_col(text, q.content.start);
             let cue = q.cue.as_ref().map_or(String::new(), |c| {
                 format!(" [{}, {}]", clip(&c.text, 30), c.construction.name())
@@ -89,8 +89,8 @@ pub fn render(name: &str, text: &str, report: &Report) -> String {
                 .chain
                 .iter()
                 .map(|c| match c.role {
-                    ChainRole::Publisher => format!("{} (publisher)", c.name),
-                    _ => c.name.clone(),
+                    ChainRole::Publisher => format!("{} (publisher)", clip(&c.name, 200)),
+                    _ => clip(&c.name, 200),
                 })
                 .collect();
             let via = if chain.is_empty() {
@@ -123,7 +123,7 @@ pub fn render(name: &str, text: &str, report: &Report) -> String {
     }
     for d in &report.diagnostics {
         let (l, c) = ix.line_col(text, d.span.start);
-        let _ = writeln!(out, "\n  {l}:{c} {}: {}", d.code, d.message);
+        let _ = writeln!(out, "\n  {l}:{c} {}: {}", d.code, safe::line(&d.message));
     }
     out
 }

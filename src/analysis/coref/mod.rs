@@ -134,9 +134,9 @@ pub struct Entities {
 const WINDOW: usize = 256;
 
 /// In a document of more than [`WINDOW`] entities, a name with a word that more than this many
-/// entities share is compared only with the entities of the very same name and the recent ones
-/// ([`Entities::window`]).
-const COMMON: usize = 8;
+/// entities share is compared only with the last this many indexed under that word, the
+/// entities of the very same name, and the entities of the last this many mentions.
+const COMMON: usize = 4;
 
 /// The words of a name [`Entities::name`] holds inline: a name phrase has at most 16 tokens
 /// (`np::MAX_NP_TOKENS`), so at most as many words.

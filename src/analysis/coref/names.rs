@@ -8,7 +8,7 @@ use std::borrow::Cow;
 use super::table::{word_key, Scratch};
 use super::words::{lowercase, strip_possessive, word_bit, NameWords, Words};
 use super::{is_org_role, norm_head};
-use super::{span_of, text_of, Entities, COMMON, NAME_WORDS, SCAN_MAX, WINDOW};
+use super::{span_of, text_of, Entities, COMMON, NAME_WORDS, RECENT, SCAN_MAX, WINDOW};
 use crate::analysis::np::{is_acronym, Np};
 use crate::grammar::{FuncType, Gender, NounKind, Tag};
 use crate::report::{EntityKind, MentionKind};
@@ -154,25 +154,26 @@ impl Entities {
                 );
             }
             Some(by_word) => {
-                // A word shared by more than `COMMON` entities (a long document's "Smith", or
-                // one built to be slow): the candidates are the entities of this very name and
-                // the recent ones sharing a word bit, not every entity with the word.
-                let mut common = false;
+                // In a long document (more than `WINDOW` entities), a word shared by more than
+                // `COMMON` entities (a common surname, or input built to be slow) gives only the
+                // last `COMMON` indexed under it; the entities of this very name and of the last
+                // few mentions are candidates too. So a lookup reads a bounded number of
+                // entities, however many share its words.
+                let long = self.list.len() > WINDOW;
                 for w in words {
                     key.clear();
                     key.push_str(w);
                     key.make_ascii_lowercase();
                     if let Some(ids) = by_word.get(&word_key(key)) {
-                        common |= ids.rest.len() >= COMMON && !self.window.is_empty();
-                        if common {
-                            break;
+                        if long && ids.rest.len() >= COMMON {
+                            cands.extend(ids.rest.iter().rev().take(COMMON));
+                        } else {
+                            cands.push(ids.first);
+                            cands.extend_from_slice(&ids.rest);
                         }
-                        cands.push(ids.first);
-                        cands.extend_from_slice(&ids.rest);
                     }
                 }
-                if common {
-                    cands.clear();
+                if long {
                     key.clear();
                     for (k, w) in words.iter().enumerate() {
                         if k > 0 {
@@ -183,11 +184,12 @@ impl Entities {
                     key.make_ascii_lowercase();
                     if let Some(ids) = self.by_name.get(&word_key(key)) {
                         cands.push(ids.first);
-                        cands.extend(ids.rest.iter().rev().take(WINDOW));
+                        cands.extend(ids.rest.iter().rev().take(COMMON));
                     }
-                    let bits = words.iter().fold(0, |bits, w| bits | word_bit(w));
-                    let recent = self.window.iter().filter(|&&(_, _, b)| b & bits != 0);
-                    cands.extend(recent.map(|&(i, _, _)| i));
+                    // And the entities just mentioned ("Ana Smith said … Smith added").
+                    let last = (1..=COMMON.min(self.recent_at))
+                        .filter_map(|k| self.recent.get((self.recent_at - k) % RECENT));
+                    cands.extend(last.map(|&(_, id)| id));
                 }
                 cands.sort_unstable();
                 cands.dedup();

@@ -1,5 +1,6 @@
-//! An ordered parallel map for the batch commands: items are read on the calling thread, worked
-//! on by a pool of threads, and handed back in input order, with a bounded number in flight.
+//! An ordered parallel map for batch work (`extract --jsonl`, `check`, the Python package's
+//! `analyze_many`): items are read on the calling thread, worked on by a pool of threads, and
+//! handed back in input order, with a bounded number in flight.
 //!
 //! Shape: one reader (the caller's `next`), `threads` workers, one writer (the caller's `sink`,
 //! on the calling thread). At most `2 × threads + 2` items are alive at once, read but not yet
@@ -10,10 +11,14 @@ use std::collections::BTreeMap;
 use std::panic::{catch_unwind, resume_unwind, AssertUnwindSafe};
 use std::sync::{mpsc, Mutex};
 
-/// The number of worker threads for `--threads N`: `N`, or every available core for 0.
+/// The most worker threads a run starts, whatever `--threads` asks for.
+pub const MAX_THREADS: usize = 1024;
+
+/// The number of worker threads for `--threads N`: `N` (at most [`MAX_THREADS`]), or every
+/// available core for 0.
 pub fn threads(requested: usize) -> usize {
     if requested > 0 {
-        requested
+        requested.min(MAX_THREADS)
     } else {
         std::thread::available_parallelism().map_or(1, |n| n.get())
     }
@@ -22,8 +27,9 @@ pub fn threads(requested: usize) -> usize {
 /// Calls `next` until it returns `Ok(None)`, `work` on each item (on `threads` threads), and
 /// `sink` on the results in the order the items came. An error from `next` or `sink` stops the
 /// run: no more items are read, the work in flight is finished and dropped, and the error is
-/// returned. A panic in `work` is raised again on the calling thread (where panics unwind: the
-/// release profile aborts on a panic, which ends the process with a failing status at once).
+/// returned. A panic in `work` is raised again on the calling thread (the callers catch a
+/// panic per item inside `work`, so this is a last resort). When the system refuses a thread,
+/// the run goes on with the threads it has (on the calling thread alone if it has none).
 pub fn ordered<I, O, E>(
     threads: usize,
     mut next: impl FnMut() -> Result<Option<I>, E>,
@@ -40,15 +46,15 @@ where
         }
         return Ok(());
     }
-    let limit = threads * 2 + 2;
     let (in_tx, in_rx) = mpsc::channel::<(usize, I)>();
     let in_rx = Mutex::new(in_rx);
     let (out_tx, out_rx) = mpsc::channel::<(usize, std::thread::Result<O>)>();
     std::thread::scope(|s| {
+        let mut started = 0usize;
         for _ in 0..threads {
             let out_tx = out_tx.clone();
             let (in_rx, work) = (&in_rx, &work);
-            s.spawn(move || loop {
+            let spawned = std::thread::Builder::new().spawn_scoped(s, move || loop {
                 // The lock is held only while waiting for the next item.
                 let msg = match in_rx.lock() {
                     Ok(rx) => rx.recv(),
@@ -60,8 +66,20 @@ where
                     return;
                 }
             });
+            if spawned.is_err() {
+                break;
+            }
+            started += 1;
         }
         drop(out_tx);
+        if started == 0 {
+            drop(in_tx);
+            while let Some(item) = next()? {
+                sink(work(item))?;
+            }
+            return Ok(());
+        }
+        let limit = started.saturating_mul(2).saturating_add(2);
         let (mut sent, mut done) = (0usize, 0usize);
         let mut exhausted = false;
         let mut pending: BTreeMap<usize, O> = BTreeMap::new();

@@ -92,6 +92,142 @@ pub fn clauses_doc(doc: &Doc<'_>) -> (Vec<Clause>, Vec<(u32, u32)>) {
     (out, ranges)
 }
 
+/// Per phrase of a document, the clauses the constructions look up by phrase (`u32::MAX`: none),
+/// so that no construction scans a sentence's clauses once per verb.
+#[derive(Debug, Clone, Default)]
+pub struct ClauseIndex {
+    /// The clause whose verb group the phrase is.
+    pub verb: Vec<u32>,
+    /// The innermost clause holding the phrase.
+    pub inner: Vec<u32>,
+    /// The first complement clause that starts, or whose opener is, at the phrase.
+    pub complement: Vec<u32>,
+    /// The clauses starting at each phrase.
+    pub starting: Groups,
+    /// The clauses whose opener each phrase is.
+    pub opened: Groups,
+    /// The clauses whose subject starts at each phrase.
+    pub subject: Groups,
+    /// The start of the first main or coordinate clause after each phrase, in its sentence.
+    pub next_main: Vec<u32>,
+}
+
+/// Clause numbers grouped by phrase: `get(p)` is the (ordered) list of phrase `p`.
+#[derive(Debug, Clone, Default)]
+pub struct Groups {
+    offsets: Vec<u32>,
+    items: Vec<u32>,
+}
+
+impl Groups {
+    /// Groups `0..keys.len()` (clause numbers) by their key (a phrase, or none) over `n` phrases.
+    fn new(keys: impl Iterator<Item = Option<u32>> + Clone, n: usize) -> Self {
+        let mut offsets = vec![0u32; n + 1];
+        for k in keys.clone().flatten() {
+            if let Some(o) = offsets.get_mut(k as usize + 1) {
+                *o += 1;
+            }
+        }
+        for i in 1..offsets.len() {
+            offsets[i] += offsets[i - 1];
+        }
+        let mut fill = offsets.clone();
+        let mut items = vec![0u32; offsets.last().copied().unwrap_or(0) as usize];
+        for (c, k) in keys.enumerate() {
+            let Some(slot) = k.and_then(|k| fill.get_mut(k as usize)) else {
+                continue;
+            };
+            if let Some(item) = items.get_mut(*slot as usize) {
+                *item = c as u32;
+                *slot += 1;
+            }
+        }
+        Groups { offsets, items }
+    }
+
+    /// The clauses of phrase `p`, in order.
+    pub fn get(&self, p: usize) -> &[u32] {
+        match (self.offsets.get(p), self.offsets.get(p + 1)) {
+            (Some(&a), Some(&b)) => self.items.get(a as usize..b as usize).unwrap_or(&[]),
+            _ => &[],
+        }
+    }
+}
+
+impl ClauseIndex {
+    /// The index of `clauses` (in order of their start within each sentence, parents before
+    /// the clauses nested in them) over `n` phrases.
+    pub fn new(clauses: &[Clause], ranges: &[(u32, u32)], n: usize) -> Self {
+        let mut ix = ClauseIndex {
+            verb: vec![u32::MAX; n],
+            inner: vec![u32::MAX; n],
+            complement: vec![u32::MAX; n],
+            starting: Groups::new(clauses.iter().map(|x| Some(x.start)), n),
+            opened: Groups::new(clauses.iter().map(|x| x.opener), n),
+            subject: Groups::new(clauses.iter().map(|x| x.subject.map(|s| s.start)), n),
+            next_main: vec![u32::MAX; n],
+        };
+        for (c, x) in clauses.iter().enumerate() {
+            let c = c as u32;
+            let first = |slot: Option<&mut u32>| {
+                if let Some(v) = slot.filter(|v| **v == u32::MAX) {
+                    *v = c;
+                }
+            };
+            first(x.verb.and_then(|v| ix.verb.get_mut(v as usize)));
+            if x.kind == ClauseKind::Complement {
+                first(ix.complement.get_mut(x.start as usize));
+                first(x.opener.and_then(|o| ix.complement.get_mut(o as usize)));
+            }
+        }
+        // The innermost clause: one sweep per sentence with a stack of the open clauses.
+        let mut stack: Vec<u32> = Vec::new();
+        let mut order: Vec<u32> = Vec::new();
+        for &(a, b) in ranges {
+            stack.clear();
+            order.clear();
+            order.extend(a..b);
+            let start = |c: u32| clauses.get(c as usize).map_or(0, |x| x.start);
+            let end = |c: u32| clauses.get(c as usize).map_or(0, |x| x.end) as usize;
+            order.sort_by_key(|&c| (start(c), c));
+            let p0 = order.first().map_or(0, |&c| start(c) as usize);
+            let p1 = order.iter().map(|&c| end(c)).max().unwrap_or(0);
+            let mut next = 0;
+            for p in p0..p1.min(n) {
+                while stack.last().is_some_and(|&c| end(c) <= p) {
+                    stack.pop();
+                }
+                while let Some(&c) = order.get(next).filter(|&&c| start(c) as usize <= p) {
+                    if p < end(c) {
+                        stack.push(c);
+                    }
+                    next += 1;
+                }
+                if let (Some(&c), Some(slot)) = (stack.last(), ix.inner.get_mut(p)) {
+                    *slot = c;
+                }
+            }
+            // The next main or coordinate clause: a sweep from the sentence's end.
+            let mut next_main = u32::MAX;
+            for p in (p0..p1.min(n)).rev() {
+                if let Some(slot) = ix.next_main.get_mut(p) {
+                    *slot = next_main;
+                }
+                let main = ix.starting.get(p).iter().any(|&c| {
+                    clauses.get(c as usize).is_some_and(|x| {
+                        (a..b).contains(&c)
+                            && matches!(x.kind, ClauseKind::Coordinate | ClauseKind::Main)
+                    })
+                });
+                if main {
+                    next_main = p as u32;
+                }
+            }
+        }
+        ix
+    }
+}
+
 /// The phrase range of sentence `s`.
 pub fn phrase_range(doc: &Doc<'_>, s: Sentence) -> (usize, usize) {
     let of = |t: usize| doc.phrase_of.get(t).map(|&p| p as usize);
@@ -115,6 +251,9 @@ fn is_punct(doc: &Doc<'_>, p: usize, mark: &str) -> bool {
 }
 
 /// Clauses under construction: the list, and the stack of those still open.
+/// The deepest nesting of open clauses.
+const MAX_DEPTH: usize = 32;
+
 struct Builder<'o> {
     out: &'o mut Vec<Clause>,
     base: usize,
@@ -123,6 +262,11 @@ struct Builder<'o> {
 
 impl Builder<'_> {
     fn push(&mut self, start: usize, kind: ClauseKind, opener: Option<usize>, parent: bool) {
+        // (Nesting is bounded, so searches of the open clauses stay short: past `MAX_DEPTH`
+        // the innermost closes where the next opens, as real copy never nests so deep.)
+        if self.open.len() >= MAX_DEPTH {
+            self.close_to(MAX_DEPTH - 1, start);
+        }
         let parent = if parent {
             self.open.last().map(|&c| c as u32)
         } else {
@@ -501,7 +645,8 @@ fn coordinated_verb(doc: &Doc<'_>, p: usize, p1: usize) -> Option<usize> {
     if x.kind == PhraseKind::Vg && x.is(PhraseFlag::FINITE) {
         return Some(p);
     }
-    let i = Phr::new(doc, p, p1);
+    // (A subject is read within the reach a subject has, not to the sentence's end.)
+    let i = Phr::new(doc, p, p1.min(p + SUBJECT_REACH));
     let (r, _) = subject_group(i).ok()?;
     let (r, _) = adverbials(r).ok()?;
     let v = r.first()?;

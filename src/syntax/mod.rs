@@ -22,7 +22,7 @@ pub mod phrase;
 mod tagger;
 mod tagset;
 
-pub use clause::{is_time_np, phrase_range, Clause, ClauseKind, Subject};
+pub use clause::{is_time_np, phrase_range, Clause, ClauseIndex, ClauseKind, Subject};
 pub use features::{Word, WordInfo};
 pub use model::{Model, ModelError};
 pub use phrase::{Phrase, PhraseFlag, PhraseKind};
@@ -77,6 +77,7 @@ pub fn parse(doc: &mut Doc<'_>) {
     doc.phrases = phrases;
     doc.phrase_of = of;
     let (clauses, ranges) = clause::clauses_doc(doc);
-    doc.clauses = clauses;
+    doc.clause_index = clause::ClauseIndex::new(&clauses, &ranges, doc.phrases.len());
     doc.clause_ranges = ranges;
+    doc.clauses = clauses;
 }

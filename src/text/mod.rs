@@ -81,6 +81,8 @@ pub struct Doc<'a> {
     pub clauses: Vec<crate::syntax::Clause>,
     /// For each sentence, the range of its clauses in `clauses`.
     pub clause_ranges: Vec<(u32, u32)>,
+    /// The clauses looked up by phrase ([`crate::syntax::ClauseIndex`]).
+    pub clause_index: crate::syntax::ClauseIndex,
 }
 
 /// The char at byte `i`, if `i` is on a char boundary.
@@ -181,6 +183,7 @@ impl<'a> Doc<'a> {
             phrase_of: Vec::new(),
             clauses: Vec::new(),
             clause_ranges: Vec::new(),
+            clause_index: crate::syntax::ClauseIndex::default(),
         };
         doc.tokenize();
         doc.find_dateline();

@@ -14,7 +14,7 @@ use super::speaker::np_forward;
 use super::{Attr, ContentForm, Sent};
 use crate::analysis::np::{self, NpKind};
 use crate::grammar::{CueType, FuncType, Tag, VerbKind};
-use crate::syntax::{ClauseKind, PhraseFlag, PhraseKind};
+use crate::syntax::{Clause, ClauseKind, PhraseFlag, PhraseKind};
 
 /// Reads what follows the verb group ending before phrase `k` into `a`. Returns whether the
 /// verb's object is words reported elsewhere or an act (no claim, and no left side either).
@@ -298,10 +298,9 @@ fn tail<'a>(sent: &Sent<'_, 'a>, k: usize, a: &mut Attr<'a>) -> usize {
 
 /// The end of the relative clause opening at phrase `p`.
 fn relative_clause(sent: &Sent<'_, '_>, p: usize) -> Option<usize> {
-    (sent.clauses.0..sent.clauses.1).find_map(|c| {
-        let y = sent.clause(c)?;
-        (y.opener == Some(p as u32) && y.kind == ClauseKind::Relative).then_some(y.end as usize)
-    })
+    sent.clauses_of(&sent.doc.clause_index.opened, p)
+        .find(|y| y.kind == ClauseKind::Relative)
+        .map(|y| y.end as usize)
 }
 
 /// The end of the adverbial clause opening at phrase `p` ("as he left", "after the city
@@ -314,8 +313,19 @@ fn adverbial_clause(sent: &Sent<'_, '_>, p: usize) -> Option<usize> {
     if !opener || is_complementizer(sent, p) {
         return None;
     }
-    (sent.clauses.0..sent.clauses.1).find_map(|c| {
-        let y = sent.clause(c)?;
+    // The first of the clauses opened at `p` and those starting after it, in clause order.
+    let ix = &sent.doc.clause_index;
+    let mut candidates: Vec<(usize, Clause)> = ix
+        .opened
+        .get(p)
+        .iter()
+        .chain(ix.starting.get(p + 1))
+        .map(|&c| c as usize)
+        .filter(|c| (sent.clauses.0..sent.clauses.1).contains(c))
+        .filter_map(|c| sent.clause(c).map(|y| (c, y)))
+        .collect();
+    candidates.sort_by_key(|&(c, _)| c);
+    candidates.into_iter().find_map(|(_, y)| {
         // (After "before", "while", "since", a gerund will do: "before announcing the sentence".)
         let adverbial = y.opener == Some(p as u32) && y.kind == ClauseKind::Adverbial;
         let opens = adverbial
@@ -330,10 +340,8 @@ fn adverbial_clause(sent: &Sent<'_, '_>, p: usize) -> Option<usize> {
 /// Whether a clause opens at phrase `p` (its subject starts there: "said at least 11 drones
 /// had been detected").
 fn opens_clause(sent: &Sent<'_, '_>, p: usize) -> bool {
-    (sent.clauses.0..sent.clauses.1).any(|c| {
-        sent.clause(c)
-            .is_some_and(|x| x.start as usize == p && x.kind == ClauseKind::Complement)
-    })
+    sent.clauses_of(&sent.doc.clause_index.starting, p)
+        .any(|x| x.kind == ClauseKind::Complement)
 }
 
 /// The venue phrase of the lexicon starting at token `t` ("in a statement", "in an interview
@@ -366,12 +374,7 @@ fn is_complementizer(sent: &Sent<'_, '_>, p: usize) -> bool {
 /// The reported clause opening at phrase `p`: a complement clause (with its opener, "that"
 /// left out, "whether" kept), or a colon before one. Returns its phrases and clause.
 fn clause_at(sent: &Sent<'_, '_>, p: usize, verb_end: usize) -> Option<(usize, usize, usize)> {
-    let c = (sent.clauses.0..sent.clauses.1).find(|&c| {
-        sent.clause(c).is_some_and(|x| {
-            x.kind == ClauseKind::Complement
-                && (x.start as usize == p || x.opener == Some(p as u32))
-        })
-    })?;
+    let c = sent.complement_at(p)?;
     let x = sent.clause(c)?;
     let mut from = x.start as usize;
     let opener_is = |o: u32| {
@@ -476,13 +479,7 @@ fn object<'a>(sent: &Sent<'_, 'a>, k: usize, a: &mut Attr<'a>) {
     }
     // The object's phrases, to the next comma, the end, or a clause of its own ("said yes
     // and 38 percent said no").
-    let next_clause = (sent.clauses.0..sent.clauses.1)
-        .filter_map(|c| sent.clause(c))
-        .filter(|c| matches!(c.kind, ClauseKind::Coordinate | ClauseKind::Main))
-        .map(|c| c.start as usize)
-        .filter(|&c| c > k)
-        .min()
-        .unwrap_or(sent.p1);
+    let next_clause = sent.next_main_clause(k);
     let mut e = k;
     while e < next_clause.min(sent.p1)
         && !sent.is_aside_mark(e)

@@ -19,10 +19,10 @@ pub fn at<'a>(sent: &Sent<'_, 'a>, p: usize, v: &'a Verb) -> Option<Attr<'a>> {
         return None;
     }
     // "…, said the company could keep …": a clause follows, not a speaker.
-    let clause_next = (sent.clauses.0..sent.clauses.1).any(|c| {
-        sent.clause(c)
-            .is_some_and(|x| x.kind == ClauseKind::Complement && x.start as usize == p + 1)
-    });
+    let starting = &sent.doc.clause_index.starting;
+    let clause_next = sent
+        .clauses_of(starting, p + 1)
+        .any(|x| x.kind == ClauseKind::Complement);
     if clause_next {
         return None;
     }
@@ -97,11 +97,9 @@ fn interposed(sent: &Sent<'_, '_>, prev: usize, k: usize, a: &mut Attr<'_>) -> b
     if (sent.p0..prev).any(finite) || (sent.p0..prev).any(|q| sent.is_quote(q)) {
         return false;
     }
-    let subject = (sent.clauses.0..sent.clauses.1).any(|c| {
-        sent.clause(c).is_some_and(|x| {
-            x.subject.is_some_and(|s| s.start as usize == k + 1) && x.verb.is_some()
-        })
-    });
+    let subject = sent
+        .clauses_of(&sent.doc.clause_index.subject, k + 1)
+        .any(|x| x.verb.is_some());
     if !subject {
         return false;
     }

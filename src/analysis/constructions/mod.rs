@@ -202,16 +202,46 @@ impl<'d, 'a> Sent<'d, 'a> {
 
     /// The innermost clause whose verb is phrase `v`.
     pub fn clause_of_verb(&self, v: usize) -> Option<usize> {
-        (self.clauses.0..self.clauses.1)
-            .find(|&c| self.clause(c).is_some_and(|x| x.verb == Some(v as u32)))
+        self.indexed(&self.doc.clause_index.verb, v)
     }
 
     /// The innermost clause holding phrase `p`.
     pub fn clause_at(&self, p: usize) -> Option<usize> {
-        (self.clauses.0..self.clauses.1).rev().find(|&c| {
-            self.clause(c)
-                .is_some_and(|x| x.start as usize <= p && p < x.end as usize)
-        })
+        self.indexed(&self.doc.clause_index.inner, p)
+    }
+
+    /// The first complement clause that starts, or whose opener is, at phrase `p`.
+    pub fn complement_at(&self, p: usize) -> Option<usize> {
+        self.indexed(&self.doc.clause_index.complement, p)
+    }
+
+    /// This sentence's clauses of phrase `p` in `groups` (those starting there, opened there,
+    /// or whose subject starts there).
+    pub fn clauses_of<'s>(
+        &'s self,
+        groups: &'s crate::syntax::clause::Groups,
+        p: usize,
+    ) -> impl Iterator<Item = Clause> + 's {
+        groups
+            .get(p)
+            .iter()
+            .map(|&c| c as usize)
+            .filter(|c| (self.clauses.0..self.clauses.1).contains(c))
+            .filter_map(|c| self.clause(c))
+    }
+
+    /// The start of the first main or coordinate clause after phrase `p`, or the sentence's end.
+    pub fn next_main_clause(&self, p: usize) -> usize {
+        match self.doc.clause_index.next_main.get(p) {
+            Some(&c) if c != u32::MAX => (c as usize).min(self.p1),
+            _ => self.p1,
+        }
+    }
+
+    /// The clause `index` gives for phrase `p`, if it is one of this sentence's.
+    fn indexed(&self, index: &[u32], p: usize) -> Option<usize> {
+        let c = *index.get(p)? as usize;
+        (self.clauses.0..self.clauses.1).contains(&c).then_some(c)
     }
 
     /// Whether phrase `p` is the punctuation mark `m`.

@@ -3,7 +3,7 @@
 //! ```text
 //! np      = pronoun | name-np | role-np
 //! name-np = det? (premodifier | title)* name-word+        "Japanese Prime Minister Shigeru Ishiba"
-//! role-np = (det | possessive)? modifier* head postmod?   "a senior official from the foreign ministry"
+//! role-np = (det | possessive)? modifier* head postmod?   "an official from the foreign ministry"
 //! ```
 
 use nom::Parser;

@@ -14,7 +14,12 @@
 //! ```
 //! use quotecheck::{Analyzer, Grammar};
 //! let mut b = Grammar::builtin_builder();
-//! b.add_file("verbs.txt", "house/verbs.txt", "harrumph forms=harrumphs,harrumphed,harrumphing stance=loaded\n").unwrap();
+//! b.add_file(
+//!     "verbs.txt",
+//!     "house/verbs.txt",
+//!     "harrumph forms=harrumphs,harrumphed,harrumphing stance=loaded\n",
+//! )
+//! .unwrap();
 //! let analyzer = Analyzer::new(b.build());
 //! let r = analyzer.analyze("\"Nonsense,\" Lord Pell harrumphed.");
 //! assert_eq!(r.quotes[0].speaker.as_ref().unwrap().name, "Pell");

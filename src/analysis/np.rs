@@ -3,7 +3,7 @@
 //! ```text
 //! np      = pronoun | name-np | role-np
 //! name-np = det? (premodifier | title)* name-word+        "Japanese Prime Minister Shigeru Ishiba"
-//! role-np = (det | possessive)? modifier* head postmod?   "a senior official from the foreign ministry"
+//! role-np = (det | possessive)? modifier* head postmod?   "an official from the foreign ministry"
 //! ```
 
 use nom::Parser;
@@ -469,67 +469,124 @@ fn may_hold(i: Toks<'_, '_>, fits: impl Fn(u32) -> bool) -> bool {
         .any(|t| fits(t.class))
 }
 
-fn name_np<'d, 'a>(i: Toks<'d, 'a>) -> TResult<'d, 'a, Np<'a>> {
-    if !may_hold(i, |c| c & TokClass::CAP != 0 && c & TokClass::PRONOUN == 0) {
-        return Err(nom::Err::Error(nom::error::Error::new(
-            i,
-            nom::error::ErrorKind::Alpha,
-        )));
-    }
-    let doc = i.doc;
-    let (mut r, d) = nom::combinator::opt(det).parse(i)?;
-    let start = i.start;
-    let mut titles = Titles::default();
-    let mut last_title_end: Option<usize> = None;
-    let mut name_start: Option<usize> = None;
-    let mut title_start = None;
-    // The last complete run of name words before lower-case role words ("Cho arrived"), kept
-    // in case no name follows them.
-    let mut earlier: Option<(usize, usize, Option<usize>, Option<usize>, usize)> = None;
-    let mut premods = 0;
-    loop {
-        let Some(t) = r.first() else { break };
-        // No name with its titles runs this long; the bound keeps a run of capitalised words
-        // from being read again from each of its words (quadratic on hostile input).
-        if t >= start + MAX_NP_TOKENS {
-            break;
+/// Whether reading a phrase's words goes on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Flow {
+    /// Read the next token.
+    Next,
+    /// The phrase ends here.
+    Stop,
+}
+
+/// A complete run of name words given up for lower-case role words after it ("Cho arrived"),
+/// with the reading's state where it ended: the run's first token, one past its last, one past
+/// the last title word, the first title word, and how many titles had been read.
+type EarlierName = (usize, usize, Option<usize>, Option<usize>, usize);
+
+/// The state of [`name_np`] reading a phrase's words left to right.
+struct NameRun<'d, 'a> {
+    /// The tokens still to read.
+    r: Toks<'d, 'a>,
+    /// The phrase's first token (its determiner's, if any).
+    start: usize,
+    /// The title tags read.
+    titles: Titles<'a>,
+    /// One past the last title, portfolio or role word.
+    last_title_end: Option<usize>,
+    /// The first word of the run of name words being read.
+    name_start: Option<usize>,
+    /// The first title or modifier word.
+    title_start: Option<usize>,
+    /// The last complete run of name words before lower-case role words, kept in case no name
+    /// follows them.
+    earlier: Option<EarlierName>,
+    /// How many premodifiers were read (role words, an occupation, a business word).
+    premods: usize,
+}
+
+impl<'d, 'a> NameRun<'d, 'a> {
+    /// A reading of the tokens `r`, which follow the determiner (if any) of a phrase starting at
+    /// token `start`.
+    fn new(r: Toks<'d, 'a>, start: usize) -> Self {
+        NameRun {
+            r,
+            start,
+            titles: Titles::default(),
+            last_title_end: None,
+            name_start: None,
+            title_start: None,
+            earlier: None,
+            premods: 0,
         }
+    }
+
+    /// Reads titles, premodifiers and name words until the phrase ends.
+    fn read(&mut self) {
+        while let Some(t) = self.r.first() {
+            // No name with its titles runs this long; the bound keeps a run of capitalised words
+            // from being read again from each of its words (quadratic on hostile input).
+            if t >= self.start + MAX_NP_TOKENS {
+                break;
+            }
+            let flow = self
+                .title(t)
+                .or_else(|| self.portfolio(t))
+                .or_else(|| self.business_word(t))
+                .or_else(|| self.occupation(t))
+                .or_else(|| self.name_word(t))
+                .or_else(|| self.role_word(t))
+                .unwrap_or(Flow::Stop);
+            if flow == Flow::Stop {
+                break;
+            }
+        }
+    }
+
+    /// A title at token `t` ("Foreign Minister" in "Foreign Minister Cho"), or `None` when none
+    /// is read there.
+    fn title(&mut self, t: usize) -> Option<Flow> {
+        let doc = self.r.doc;
+        let r = self.r;
         // A given name that is also a title, right after a title and before a name word:
         // "Mayor Dean Fowler" (first-names.txt has "dean").
-        let given = last_title_end == Some(t)
+        let given = self.last_title_end == Some(t)
             && doc.has(t, TokClass::FIRST_NAME)
             && t + 1 < r.end
             && is_name_word(doc, t + 1);
         let title = title_phrase(r).ok();
         // A one-word title closing a name is a surname: "Rep. Steve King said", "Judge Roy
         // Bishop" ("Foreign Minister Cho" goes on to a name).
-        let surname = name_start.is_some()
+        let surname = self.name_start.is_some()
             && title.as_ref().is_some_and(|(_, (s, e, _))| {
                 s == e && !(e + 1 < r.end && is_name_word(doc, e + 1))
             });
-        if let Some((r2, (s, e, ti))) = title.filter(|_| !given && !surname) {
-            // No name carries this many titles ("former Deputy Prime Minister and Foreign
-            // Minister Cho" is three); a run of them ("Mr. Mr. Mr.") is not a name.
-            if titles.len() == MAX_TITLES {
-                break;
-            }
-            // A title inside a name run ends the name so far: "Foreign Minister Cho".
-            titles.push(ti);
-            title_start.get_or_insert(s);
-            last_title_end = Some(e + 1);
-            name_start = None;
-            earlier = None;
-            r = r2;
-            continue;
+        let (r2, (s, e, ti)) = title.filter(|_| !given && !surname)?;
+        // No name carries this many titles ("former Deputy Prime Minister and Foreign
+        // Minister Cho" is three); a run of them ("Mr. Mr. Mr.") is not a name.
+        if self.titles.len() == MAX_TITLES {
+            return Some(Flow::Stop);
         }
+        // A title inside a name run ends the name so far: "Foreign Minister Cho".
+        self.titles.push(ti);
+        self.title_start.get_or_insert(s);
+        self.last_title_end = Some(e + 1);
+        self.name_start = None;
+        self.earlier = None;
+        self.r = r2;
+        Some(Flow::Next)
+    }
+
+    /// A title's portfolio after "for" or "of" at token `t`.
+    fn portfolio(&mut self, t: usize) -> Option<Flow> {
+        let doc = self.r.doc;
         // A title's portfolio: "Secretary for Housing Lam Pui-kwan", "Minister of Health Ana
         // Ruiz". The capitalised words after "for" or "of" are the portfolio up to the last two
         // (or a given name), which are the name.
-        if last_title_end == Some(t)
-            && name_start.is_none()
+        if self.last_title_end == Some(t)
+            && self.name_start.is_none()
             && matches!(doc.tok_text(t), "for" | "of")
         {
-            let run = (t + 1..r.end.min(t + 6))
+            let run = (t + 1..self.r.end.min(t + 6))
                 .take_while(|&k| is_name_word(doc, k))
                 .count();
             let first_given = (t + 1..t + 1 + run)
@@ -540,16 +597,22 @@ fn name_np<'d, 'a>(i: Toks<'d, 'a>) -> TResult<'d, 'a, Np<'a>> {
             // for the leader.
             let titled = (t + 1..t + 1 + portfolio).any(|k| doc.has(k, TokClass::TITLE));
             if portfolio >= 1 && run > portfolio && !titled {
-                last_title_end = Some(t + 1 + portfolio);
-                r = r.at(t + 1 + portfolio);
-                continue;
+                self.last_title_end = Some(t + 1 + portfolio);
+                self.r = self.r.at(t + 1 + portfolio);
+                return Some(Flow::Next);
             }
         }
+        None
+    }
+
+    /// A word for a business at token `t`, opening the sentence before a one-word name.
+    fn business_word(&mut self, t: usize) -> Option<Flow> {
+        let doc = self.r.doc;
         // A word for a business opening the sentence before a name is no part of it: "Airline
         // Nordair told passengers …" names an airline (see `org_noun_before`).
-        if name_start.is_none()
-            && titles.is_empty()
-            && premods == 0
+        if self.name_start.is_none()
+            && self.titles.is_empty()
+            && self.premods == 0
             && doc.starts_sentence(t)
             && word_noun(doc, t, NounKind::Org).is_some_and(|n| n.firm)
             && is_name_word(doc, t + 1)
@@ -557,26 +620,40 @@ fn name_np<'d, 'a>(i: Toks<'d, 'a>) -> TResult<'d, 'a, Np<'a>> {
             // One name word: "Developer Trent Vasquez-Hale" is a person's occupation.
             && !is_name_word(doc, t + 2)
         {
-            premods += 1;
-            r = r.at(t + 1);
-            continue;
+            self.premods += 1;
+            self.r = self.r.at(t + 1);
+            return Some(Flow::Next);
         }
+        None
+    }
+
+    /// An occupation at token `t`, opening the sentence before a full name: its title.
+    fn occupation(&mut self, t: usize) -> Option<Flow> {
+        let doc = self.r.doc;
         // An occupation opening the sentence before a full name is its title, not part of the
         // name: "Engineer Rosa Hope said", "Hydrologist Felix Brand".
-        if name_start.is_none()
-            && titles.is_empty()
-            && premods == 0
+        if self.name_start.is_none()
+            && self.titles.is_empty()
+            && self.premods == 0
             && doc.starts_sentence(t)
             && is_occupation(doc, t)
             && is_name_word(doc, t + 1)
             && is_name_word(doc, t + 2)
         {
-            title_start.get_or_insert(t);
-            last_title_end = Some(t + 1);
-            premods += 1;
-            r = r.at(t + 1);
-            continue;
+            self.title_start.get_or_insert(t);
+            self.last_title_end = Some(t + 1);
+            self.premods += 1;
+            self.r = self.r.at(t + 1);
+            return Some(Flow::Next);
         }
+        None
+    }
+
+    /// A word of the name at token `t`: a name word, or a particle, verb form, number or
+    /// hyphenated particle going on with a name begun.
+    fn name_word(&mut self, t: usize) -> Option<Flow> {
+        let doc = self.r.doc;
+        let r = self.r;
         // Particles go on to the next name word, one or two of them ("de Souza", "von der Leyen").
         let particles = || {
             is_particle(doc, t)
@@ -590,17 +667,17 @@ fn name_np<'d, 'a>(i: Toks<'d, 'a>) -> TResult<'d, 'a, Np<'a>> {
                 && doc.tok_text(t).bytes().all(|b| b.is_ascii_digit())
                 && is_outlet_noun(doc, t - 1)
         };
-        let continues_name = name_start.is_some()
+        let continues_name = self.name_start.is_some()
             && (particles()
                 || (is_verb_word(doc, t) && doc.tag(t).is_proper())
                 || outlet_number()
                 || is_hyphen_particle_name(doc, t));
         if is_name_word(doc, t) || continues_name {
-            if name_start.is_none() {
-                name_start = Some(t);
-                title_start.get_or_insert(t);
+            if self.name_start.is_none() {
+                self.name_start = Some(t);
+                self.title_start.get_or_insert(t);
             }
-            r = r.at(t + 1);
+            self.r = self.r.at(t + 1);
             // A plural possessive inside a name goes on: "the Farmers' Bloc", "Veterans' Affairs".
             let inside = || {
                 plural_possessive(doc, t)
@@ -608,10 +685,16 @@ fn name_np<'d, 'a>(i: Toks<'d, 'a>) -> TResult<'d, 'a, Np<'a>> {
                     && !doc.has(t + 1, TokClass::STARTS_TITLE)
             };
             if is_possessive(doc, t) && !inside() {
-                break;
+                return Some(Flow::Stop);
             }
-            continue;
+            return Some(Flow::Next);
         }
+        None
+    }
+
+    /// A lower-case role word at token `t` before a name: "consumer advocate Janet Okafor".
+    fn role_word(&mut self, t: usize) -> Option<Flow> {
+        let doc = self.r.doc;
         // Lower-case role words before a name: "consumer advocate Janet Okafor".
         let w = doc.tok_text(t);
         // Not a past form after a name, its verb: "Vasko met Foreign Minister Jon Ekholm".
@@ -620,39 +703,79 @@ fn name_np<'d, 'a>(i: Toks<'d, 'a>) -> TResult<'d, 'a, Np<'a>> {
             && w.starts_with(char::is_lowercase)
             && !is_func_word(doc, t)
             && !is_verb_word(doc, t)
-            && premods < 4
+            && self.premods < 4
             && !is_possessive(doc, t)
-            && !(name_start.is_some() && past())
+            && !(self.name_start.is_some() && past())
         {
-            if let Some(ns) = name_start.take() {
-                earlier = Some((ns, t, last_title_end, title_start, titles.len()));
+            if let Some(ns) = self.name_start.take() {
+                self.earlier = Some((
+                    ns,
+                    t,
+                    self.last_title_end,
+                    self.title_start,
+                    self.titles.len(),
+                ));
             }
-            title_start.get_or_insert(t);
-            last_title_end = Some(t + 1);
-            premods += 1;
-            r = r.at(t + 1);
-            continue;
+            self.title_start.get_or_insert(t);
+            self.last_title_end = Some(t + 1);
+            self.premods += 1;
+            self.r = self.r.at(t + 1);
+            return Some(Flow::Next);
         }
-        break;
+        None
     }
-    if name_start.is_none() {
-        if let Some((a, b, te, ts, nt)) = earlier {
-            // No name after the lower-case words: the name was the earlier run, and the role
-            // words after it are not its title.
-            name_start = Some(a);
-            r = i.at(b);
-            last_title_end = te;
-            title_start = ts;
-            titles.truncate(nt);
+
+    /// With no name after the lower-case words, goes back to the earlier run of name words in
+    /// the window `i` (see [`NameRun::earlier`]).
+    fn fall_back(&mut self, i: Toks<'d, 'a>) {
+        if self.name_start.is_none() {
+            if let Some((a, b, te, ts, nt)) = self.earlier {
+                // No name after the lower-case words: the name was the earlier run, and the role
+                // words after it are not its title.
+                self.name_start = Some(a);
+                self.r = i.at(b);
+                self.last_title_end = te;
+                self.title_start = ts;
+                self.titles.truncate(nt);
+            }
         }
     }
-    let end = r.start;
-    let Some(ns) = name_start else {
+}
+
+/// `det? (title | modifier)* name-word+`: a name, perhaps titled, read from the window `i`.
+fn name_np<'d, 'a>(i: Toks<'d, 'a>) -> TResult<'d, 'a, Np<'a>> {
+    if !may_hold(i, |c| c & TokClass::CAP != 0 && c & TokClass::PRONOUN == 0) {
+        return Err(nom::Err::Error(nom::error::Error::new(
+            i,
+            nom::error::ErrorKind::Alpha,
+        )));
+    }
+    let (r, d) = nom::combinator::opt(det).parse(i)?;
+    let mut run = NameRun::new(r, i.start);
+    run.read();
+    run.fall_back(i);
+    let Some(ns) = run.name_start else {
         return Err(nom::Err::Error(nom::error::Error::new(
             i,
             nom::error::ErrorKind::Alpha,
         )));
     };
+    let r = run.r;
+    Ok((r, name_np_of(i, d, run, ns)))
+}
+
+/// The name phrase a finished reading `run` of the window `i` found, with the determiner `d`
+/// and the name starting at token `ns`.
+fn name_np_of<'d, 'a>(
+    i: Toks<'d, 'a>,
+    d: Option<(usize, bool, bool)>,
+    run: NameRun<'d, 'a>,
+    ns: usize,
+) -> Np<'a> {
+    let doc = i.doc;
+    let start = run.start;
+    let end = run.r.start;
+    let (last_title_end, title_start) = (run.last_title_end, run.title_start);
     // Capitalised words before the last title are modifiers ("South Korean").
     let modifiers = match title_start {
         Some(ts) => Modifiers::Range(ts, last_title_end.unwrap_or(ts)),
@@ -663,7 +786,7 @@ fn name_np<'d, 'a>(i: Toks<'d, 'a>) -> TResult<'d, 'a, Np<'a>> {
     np.title = last_title_end
         .map(|e| (title_start.unwrap_or(start), e))
         .or_else(|| (ns > start).then_some((start, ns)));
-    np.titles = titles;
+    np.titles = run.titles;
     np.modifiers = modifiers;
     np.definite = d.is_some_and(|(_, def, _)| def);
     np.possessive = end > 0 && is_possessive(doc, end - 1);
@@ -676,6 +799,16 @@ fn name_np<'d, 'a>(i: Toks<'d, 'a>) -> TResult<'d, 'a, Np<'a>> {
         && !doc.has(ns, TokClass::FIRST_NAME)
         && ((end == ns + 1 && is_acronym(doc, ns))
             || place_phrase(i.at(ns)).is_ok_and(|(_, (_, e, _))| e + 1 == end));
+    name_np_org(&mut np, i, ns);
+    np
+}
+
+/// Marks a name phrase `np` of the window `i`, its name starting at token `ns`, as an
+/// organisation's by the organisation noun before the name, and sets its head: an organisation
+/// noun closing or making the name, or one just before it.
+fn name_np_org<'d, 'a>(np: &mut Np<'a>, i: Toks<'d, 'a>, ns: usize) {
+    let doc = i.doc;
+    let (start, end) = (np.start, np.end);
     // "the fitness app maker StrideLab": a lower-case organisation noun right before the name
     // (in the phrase or just outside it) names an organisation.
     np.org_noun_before = ns > 0
@@ -706,7 +839,6 @@ fn name_np<'d, 'a>(i: Toks<'d, 'a>) -> TResult<'d, 'a, Np<'a>> {
             }
         }
     }
-    Ok((r, np))
 }
 
 /// Whether token `t` is a plural possessive ("Farmers'", "Workers’"): it ends in an apostrophe.
@@ -715,19 +847,11 @@ fn plural_possessive(doc: &Doc<'_>, t: usize) -> bool {
     w.len() > 2 && (w.ends_with("s'") || w.ends_with("s\u{2019}"))
 }
 
-/// `(det | possessive)? modifier* head postmod?` where head is the last noun or title of the
-/// run of content words.
-fn role_np<'d, 'a>(i: Toks<'d, 'a>) -> TResult<'d, 'a, Np<'a>> {
-    if !may_hold(i, |c| {
-        c & (TokClass::STARTS_TITLE | TokClass::STARTS_NOUN) != 0
-    }) {
-        return Err(nom::Err::Error(nom::error::Error::new(
-            i,
-            nom::error::ErrorKind::Alpha,
-        )));
-    }
+/// A determiner that opens a role phrase, with a second determiner after an article ("the two
+/// officials") and a partitive ("one of the people"): the tokens after them, the determiner
+/// (`det`'s token, definite, indefinite) and whether the phrase is partitive.
+fn role_det<'d, 'a>(i: Toks<'d, 'a>) -> TResult<'d, 'a, (Option<(usize, bool, bool)>, bool)> {
     let doc = i.doc;
-    let start = i.start;
     let (mut r, d) = nom::combinator::opt(det).parse(i)?;
     let article = |t: usize| {
         doc.word_tags(t)
@@ -751,6 +875,24 @@ fn role_np<'d, 'a>(i: Toks<'d, 'a>) -> TResult<'d, 'a, Np<'a>> {
             }
         }
     }
+    Ok((r, (d, partitive)))
+}
+
+/// The head of a role phrase and its modifiers, read from `r` (after the determiners) in a
+/// phrase starting at token `start`.
+struct RoleHead<'a> {
+    /// The head noun.
+    head: Option<(usize, usize, &'a Noun)>,
+    /// The head title.
+    head_title: Option<(usize, usize, &'a Title)>,
+    /// The capitalised modifier tokens, as bits from `start`.
+    modifiers: u64,
+}
+
+/// Reads the run of content words of a role phrase from `r` (after its determiners), the phrase
+/// starting at token `start`: the head is the last noun or title of the run.
+fn role_head<'d, 'a>(mut r: Toks<'d, 'a>, start: usize) -> RoleHead<'a> {
+    let doc = r.doc;
     let mut head: Option<(usize, usize, &'a Noun)> = None;
     let mut head_title: Option<(usize, usize, &'a Title)> = None;
     // Modifier tokens as bits from the start: the loop reads at most seven words after at most
@@ -809,6 +951,32 @@ fn role_np<'d, 'a>(i: Toks<'d, 'a>) -> TResult<'d, 'a, Np<'a>> {
         n_words += 1;
         r = r.at(t + 1);
     }
+    RoleHead {
+        head,
+        head_title,
+        modifiers,
+    }
+}
+
+/// `(det | possessive)? modifier* head postmod?` where head is the last noun or title of the
+/// run of content words.
+fn role_np<'d, 'a>(i: Toks<'d, 'a>) -> TResult<'d, 'a, Np<'a>> {
+    if !may_hold(i, |c| {
+        c & (TokClass::STARTS_TITLE | TokClass::STARTS_NOUN) != 0
+    }) {
+        return Err(nom::Err::Error(nom::error::Error::new(
+            i,
+            nom::error::ErrorKind::Alpha,
+        )));
+    }
+    let doc = i.doc;
+    let start = i.start;
+    let (r, (d, partitive)) = role_det(i)?;
+    let RoleHead {
+        mut head,
+        head_title,
+        modifiers,
+    } = role_head(r, start);
     // A quantifier standing alone is its own head when the lexicon says so ("Many say …",
     // "Several said …"); the words after it were not a phrase of its own.
     if head.is_none() && head_title.is_none() {
@@ -849,6 +1017,27 @@ fn role_np<'d, 'a>(i: Toks<'d, 'a>) -> TResult<'d, 'a, Np<'a>> {
         || outlet_phrase(i.at(start)).is_ok()
         || (start..head_end)
             .any(|t| outlet_phrase(i.at(t)).is_ok_and(|(_, (_, e, _))| e < head_end));
+    let end = role_postmod(&mut np, i, head_end);
+    np.end = end;
+    np.possessive = is_possessive(doc, head_end.saturating_sub(1));
+    // "the state news agency OSTA", "the newspaper Kestel Courier": the name after the head.
+    if end == head_end && !np.possessive {
+        if let Some(k) = name_after_head(i, end) {
+            np.kind = NpKind::Name;
+            np.name = Some((end, k));
+            np.title = Some((start, end));
+            np.end = k;
+            np.possessive = is_possessive(doc, k - 1);
+            return Ok((i.at(k), np));
+        }
+    }
+    Ok((i.at(end), np))
+}
+
+/// Where the post-modifier of a role phrase `np` of the window `i`, its head ending at
+/// `head_end`, ends (`head_end` when it has none); marks a descriptor.
+fn role_postmod<'d, 'a>(np: &mut Np<'a>, i: Toks<'d, 'a>, head_end: usize) -> usize {
+    let doc = i.doc;
     // Post-modifiers of unnamed sources: "from the foreign ministry", "familiar with the matter".
     let mut end = head_end;
     let rest = i.at(head_end);
@@ -864,93 +1053,111 @@ fn role_np<'d, 'a>(i: Toks<'d, 'a>) -> TResult<'d, 'a, Np<'a>> {
             phrase(|t: &Tag| matches!(t, Tag::Anon(AnonType::Descriptor)).then_some(()))(rest)
         {
             np.descriptor = true;
-            end = e + 1;
-            // "with knowledge of the talks": the descriptor may run on to its object.
-            let mut r3 = r2;
-            while let Some(t) = r3.first() {
-                if doc.is_word(t)
-                    && !is_verb_word(doc, t)
-                    && (doc.is_func(t, FuncType::Determiner)
-                        || noun_phrase(r3).is_ok()
-                        || !is_func_word(doc, t))
-                    && t < end + 4
-                    && !doc.is_cap(t)
-                {
-                    r3 = r3.at(t + 1);
-                    end = t + 1;
-                } else {
-                    break;
-                }
-            }
+            end = descriptor_object(r2, e + 1);
         } else if let Some(p) = rest
             .first()
             .filter(|&p| doc.tok_text(p) == "of" && np.noun_kind() == NounKind::Document)
         {
-            // "a draft of the regulations", "a copy of the letter": a document is named with
-            // what it is of (a determiner and a few lower-case words, up to a verb form or a
-            // participle before its agent: "seen by Reuters").
-            let mut t = if doc.is_func(p + 1, FuncType::Determiner) {
-                p + 2
-            } else {
-                p + 1
-            };
-            while t < i.end
-                && t < p + 6
-                && doc.is_word(t)
-                && !doc.is_cap(t)
-                && !is_func_word(doc, t)
-                && !is_verb_word(doc, t)
-                && !is_past_form(doc, t)
-                && doc.tok_text(t + 1) != "by"
-            {
-                t += 1;
-                end = t;
-            }
+            end = document_of(i, p, end);
         } else if let Some(p) = rest.first().filter(|&p| {
             matches!(
                 doc.tok_text(p),
                 "from" | "of" | "at" | "in" | "with" | "by" | "for"
             )
         }) {
-            // "official from the foreign ministry": a short PP ending in an organisation.
-            if let Ok((_, inner)) = role_np(rest.at(p + 1)).or_else(|_| name_np(rest.at(p + 1))) {
-                // Not a phrase that stops short of its own head: "at the district | clinic".
-                let w = doc.tok_text(inner.end);
-                let cut_short = doc.is_word(inner.end)
-                    && w.starts_with(char::is_lowercase)
-                    && !is_func_word(doc, inner.end)
-                    && !is_verb_word(doc, inner.end);
-                if inner.end <= p + 6
-                    && inner.kind != NpKind::Pronoun
-                    && (inner.noun_kind() == NounKind::Org || inner.kind == NpKind::Name)
-                    && !cut_short
-                {
-                    end = inner.end;
-                }
+            if let Some(e) = org_pp(rest, p) {
+                end = e;
             }
         }
     }
-    np.end = end;
-    np.possessive = is_possessive(doc, head_end.saturating_sub(1));
-    // "the state news agency OSTA", "the newspaper Kestel Courier": the name after the head.
-    if end == head_end && !np.possessive {
-        let mut k = end;
-        while k < i.end && is_name_word(doc, k) && !is_title_word(doc, k) {
-            k += 1;
-            if is_possessive(doc, k - 1) {
-                break;
-            }
-        }
-        if k > end && k - end <= 4 {
-            np.kind = NpKind::Name;
-            np.name = Some((end, k));
-            np.title = Some((start, end));
-            np.end = k;
-            np.possessive = is_possessive(doc, k - 1);
-            return Ok((i.at(k), np));
+    end
+}
+
+/// Where an anonymity descriptor ending at `end` ends with its object, read from `r` (the
+/// tokens after the descriptor).
+fn descriptor_object(mut r: Toks<'_, '_>, mut end: usize) -> usize {
+    let doc = r.doc;
+    // "with knowledge of the talks": the descriptor may run on to its object.
+    while let Some(t) = r.first() {
+        if doc.is_word(t)
+            && !is_verb_word(doc, t)
+            && (doc.is_func(t, FuncType::Determiner)
+                || noun_phrase(r).is_ok()
+                || !is_func_word(doc, t))
+            && t < end + 4
+            && !doc.is_cap(t)
+        {
+            r = r.at(t + 1);
+            end = t + 1;
+        } else {
+            break;
         }
     }
-    Ok((i.at(end), np))
+    end
+}
+
+/// Where a document phrase ends (`end` when nothing follows) with what it is of, "of" being
+/// token `p` of the window `i`.
+fn document_of(i: Toks<'_, '_>, p: usize, mut end: usize) -> usize {
+    let doc = i.doc;
+    // "a draft of the regulations", "a copy of the letter": a document is named with
+    // what it is of (a determiner and a few lower-case words, up to a verb form or a
+    // participle before its agent: "seen by Reuters").
+    let mut t = if doc.is_func(p + 1, FuncType::Determiner) {
+        p + 2
+    } else {
+        p + 1
+    };
+    while t < i.end
+        && t < p + 6
+        && doc.is_word(t)
+        && !doc.is_cap(t)
+        && !is_func_word(doc, t)
+        && !is_verb_word(doc, t)
+        && !is_past_form(doc, t)
+        && doc.tok_text(t + 1) != "by"
+    {
+        t += 1;
+        end = t;
+    }
+    end
+}
+
+/// Where a short prepositional phrase ending in an organisation or a name ends, the preposition
+/// being token `p` of `rest`; `None` when it is not one.
+fn org_pp(rest: Toks<'_, '_>, p: usize) -> Option<usize> {
+    let doc = rest.doc;
+    // "official from the foreign ministry": a short PP ending in an organisation.
+    if let Ok((_, inner)) = role_np(rest.at(p + 1)).or_else(|_| name_np(rest.at(p + 1))) {
+        // Not a phrase that stops short of its own head: "at the district | clinic".
+        let w = doc.tok_text(inner.end);
+        let cut_short = doc.is_word(inner.end)
+            && w.starts_with(char::is_lowercase)
+            && !is_func_word(doc, inner.end)
+            && !is_verb_word(doc, inner.end);
+        if inner.end <= p + 6
+            && inner.kind != NpKind::Pronoun
+            && (inner.noun_kind() == NounKind::Org || inner.kind == NpKind::Name)
+            && !cut_short
+        {
+            return Some(inner.end);
+        }
+    }
+    None
+}
+
+/// One past the name right after a role's head ending at `end` in the window `i` ("the state
+/// news agency OSTA"): up to four name words, not titles, ending at a possessive.
+fn name_after_head(i: Toks<'_, '_>, end: usize) -> Option<usize> {
+    let doc = i.doc;
+    let mut k = end;
+    while k < i.end && is_name_word(doc, k) && !is_title_word(doc, k) {
+        k += 1;
+        if is_possessive(doc, k - 1) {
+            break;
+        }
+    }
+    (k > end && k - end <= 4).then_some(k)
 }
 
 /// The speaker phrases starting at a token, in order: a pronoun alone, or a name and a role

@@ -372,7 +372,9 @@ mod tests {
 
     #[test]
     fn markdown_keeps_offsets_and_blanks_non_prose() {
-        let md = "---\ntitle: \"x\"\n---\n# Head\n\nShe said `code \"y\"` and [a link](http://e.com/\"q\").\n\n```\n\"not a quote\n```\n<!-- c -->\n";
+        let md = "---\ntitle: \"x\"\n---\n# Head\n\n\
+                  She said `code \"y\"` and [a link](http://e.com/\"q\").\n\n\
+                  ```\n\"not a quote\n```\n<!-- c -->\n";
         let p = prose(md, InputKind::Markdown);
         assert_eq!(p.text.len(), md.len());
         assert_eq!(p.text.matches('\n').count(), md.matches('\n').count());
@@ -402,7 +404,8 @@ mod tests {
 
     #[test]
     fn directives_suppress_ranges_and_next_lines() {
-        let t = "a\n<!-- quotecheck-disable loaded-verb -->\nb\n<!-- quotecheck-enable -->\nc\nquotecheck-disable-next-line\nd\n";
+        let t = "a\n<!-- quotecheck-disable loaded-verb -->\nb\n<!-- quotecheck-enable -->\n\
+                 c\nquotecheck-disable-next-line\nd\n";
         let p = prose(t, InputKind::Text);
         assert!(p.suppressed("loaded-verb", 3));
         assert!(!p.suppressed("unsourced-claim", 3));

@@ -3,7 +3,9 @@
 //!
 //! ```
 //! use quotecheck::check::{check_text, InputKind, Settings};
-//! let r = check_text("The minister admitted the plan had failed.", InputKind::Text, quotecheck::Grammar::builtin(), &Settings::default());
+//! let text = "The minister admitted the plan had failed.";
+//! let grammar = quotecheck::Grammar::builtin();
+//! let r = check_text(text, InputKind::Text, grammar, &Settings::default());
 //! assert_eq!(r.findings[0].rule, "loaded-verb");
 //! ```
 

@@ -2,9 +2,11 @@
 //! extendable by a user folder through the same loader.
 //!
 //! ```
+//! use quotecheck::grammar::Tag;
+//!
 //! let g = quotecheck::Grammar::builtin();
 //! let hits = g.lookup("said Hayashi", 0);
-//! assert!(hits.iter().any(|h| matches!(g.tag(h.pattern).first(), Some(quotecheck::grammar::Tag::Verb(_)))));
+//! assert!(hits.iter().any(|h| matches!(g.tag(h.pattern).first(), Some(Tag::Verb(_)))));
 //! ```
 
 pub mod furniture;
@@ -434,9 +436,9 @@ pub enum HedgeType {
     Rebuttal,
 }
 
-/// Bits of [`crate::text::Token::class`]: whether a word is capitalised, and which classes of tags its
-/// one-word lexicon phrases carry (the tags [`crate::text::Doc::word_tags`] yields). Computed once when the
-/// document is read, so the constructions test a bit instead of walking the tags.
+/// Bits of [`crate::text::Token::class`]: whether a word is capitalised, and which classes of tags
+/// its one-word lexicon phrases carry (the tags [`crate::text::Doc::word_tags`] yields). Computed
+/// once when the document is read, so the constructions test a bit instead of walking the tags.
 #[derive(Debug, Clone, Copy)]
 pub struct TokClass;
 
@@ -1174,9 +1176,9 @@ impl GrammarBuilder {
 
     /// Builds the automaton.
     pub fn build(self) -> Grammar {
-        // One automaton over every phrase of every file, walked anchored, with `Standard` semantics so that a
-        // walk from a token start meets every phrase starting there, short and long ("in" and
-        // "in a statement"), in one pass that stops at the first dead state. A contiguous NFA,
+        // One automaton over every phrase of every file, walked anchored, with `Standard` semantics
+        // so that a walk from a token start meets every phrase starting there, short and long ("in"
+        // and "in a statement"), in one pass that stops at the first dead state. A contiguous NFA,
         // not a DFA: as fast to walk here, a fraction of the size (it stays in cache) and five
         // times quicker to build at start-up (see ARCHITECTURE.md).
         // Phrases are folded to ASCII lower case here and text bytes in the walk, which is the
@@ -1382,7 +1384,8 @@ fn is_boundary(bytes: &[u8], end: usize) -> bool {
     }
 }
 
-/// Whether the non-ASCII character at `at` is punctuation (curly quotes, dashes), so it ends a word.
+/// Whether the non-ASCII character at `at` is punctuation (curly quotes, dashes), so it ends a
+/// word.
 fn is_punct_start(bytes: &[u8], at: usize) -> bool {
     let tail = bytes.get(at..at + 3).unwrap_or(&[]);
     matches!(tail, [0xE2, 0x80, _] | [0xC2, 0xAB | 0xBB, ..])
@@ -1443,7 +1446,10 @@ mod tests {
         let g = Grammar::builtin();
         let mut texts = vec![
             include_str!("../../examples/wire-story.txt").to_string(),
-            "GOV. Hale, Dr.Ng, U.S.-based In-house TOLD x2 said— “Said” said’s naïve Émile 42nd 1,000 $5 According to, citing-people counterintelligence-officials SPOKESPERSONSHIPSWOMEN abcdefghijklmnopqrstuvwxyz0123456789".to_string(),
+            "GOV. Hale, Dr.Ng, U.S.-based In-house TOLD x2 said— “Said” said’s naïve Émile 42nd \
+             1,000 $5 According to, citing-people counterintelligence-officials \
+             SPOKESPERSONSHIPSWOMEN abcdefghijklmnopqrstuvwxyz0123456789"
+                .to_string(),
         ];
         texts.push(g.phrases.join(" | "));
         texts.push(
@@ -1515,9 +1521,10 @@ mod tests {
         )
         .unwrap();
         let g = b.build();
-        assert!(
-            matches!(g.tags_of("harrumphed").first(), Some(Tag::Verb(v)) if v.stance == Stance::Loaded)
-        );
+        assert!(matches!(
+            g.tags_of("harrumphed").first(),
+            Some(Tag::Verb(v)) if v.stance == Stance::Loaded
+        ));
         assert!(!g.tags_of("said").is_empty());
     }
 

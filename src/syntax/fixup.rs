@@ -350,7 +350,9 @@ fn misread_closed_class(doc: &Doc<'_>, tags: &mut [Tag], t: usize) {
     let w = doc.tok_text(t);
     let ends = |suffix: &str| {
         w.len() >= suffix.len()
-            && w.as_bytes()[w.len() - suffix.len()..].eq_ignore_ascii_case(suffix.as_bytes())
+            && w.as_bytes()
+                .get(w.len() - suffix.len()..)
+                .is_some_and(|x| x.eq_ignore_ascii_case(suffix.as_bytes()))
     };
     let g = tag(tags, t);
     if g == Tag::PronPrp

@@ -12,7 +12,7 @@
 //! | index bits `b` (the feature index has 2^b slots) | u32 |
 //! | features, by increasing key; each: 32-bit key, weight count, (tag, i8 weight) pairs | u32, … |
 //! | tag dictionary, by increasing hash; each: word-form hash (u64), tag (u8) | u32, … |
-//! | lexicon, by increasing hash; each: lower-case form hash (u64), ambiguity class (u64) | u32, … |
+//! | lexicon by increasing hash; each: lower-case form hash (u64), ambiguity class (u64) | u32, … |
 //! | checksum of all the bytes before it | u64 |
 //!
 //! Every field is checked when the file is read: a bad file is an error, never a panic.

@@ -300,49 +300,10 @@ impl Chunker<'_, '_> {
             return None;
         }
         let mut flags = 0u16;
-        // A pronoun stands alone ("he", "there", "those"); a possessive one is a determiner.
-        match g {
-            Tag::PronPrp | Tag::PronDt | Tag::PronEx => {
-                let mut flags = PhraseFlag::PRONOUN;
-                if g == Tag::PronEx {
-                    flags |= PhraseFlag::EXPLETIVE;
-                }
-                return Some(Phrase {
-                    start: t as u32,
-                    end: t as u32 + 1,
-                    head: t as u32,
-                    kind: PhraseKind::Np,
-                    flags,
-                });
-            }
-            // "nobody", "nothing", "everyone": a noun phrase of its own, not a personal pronoun.
-            Tag::PronNn => {
-                return Some(Phrase {
-                    start: t as u32,
-                    end: t as u32 + 1,
-                    head: t as u32,
-                    kind: PhraseKind::Np,
-                    flags: 0,
-                });
-            }
-            _ => {}
+        if let Some(p) = Self::pronoun_np(t, g) {
+            return Some(p);
         }
-        let mut k = t;
-        if g == Tag::DetPdt && k + 1 < end {
-            k += 1;
-        }
-        // "about 400 jobs", "nearly 30 residents": an adverb before a number opens the phrase.
-        if g.is_adv() && k + 1 < end && self.tag(k + 1).is_num() {
-            k += 1;
-        }
-        let opener = self.tag(k);
-        // (A correlative the tagger reads as a conjunction is a determiner before a noun
-        // phrase: "said both Ortiz and Brandt were …".)
-        let correlative = opener.is_cconj()
-            && doc.is_func(k, crate::grammar::FuncType::Determiner)
-            && self.starts_nominal(k + 1, end);
-        let determined =
-            (opener.is_det() && opener != Tag::DetWdt) || opener == Tag::PronPrpS || correlative;
+        let (mut k, determined) = self.np_determiner(t, end, g);
         if determined {
             flags |= PhraseFlag::DETERMINED;
             k += 1;
@@ -386,6 +347,68 @@ impl Chunker<'_, '_> {
             None if e > k && determined => e - 1,
             None => return None,
         };
+        Some(self.np_to_head(t, head, e, end, flags))
+    }
+
+    /// A pronoun at token `t` (tagged `g`) as a noun phrase of its own ("he", "there", "those",
+    /// "nobody"), if it is one; a possessive one is a determiner.
+    fn pronoun_np(t: usize, g: Tag) -> Option<Phrase> {
+        // A pronoun stands alone ("he", "there", "those"); a possessive one is a determiner.
+        match g {
+            Tag::PronPrp | Tag::PronDt | Tag::PronEx => {
+                let mut flags = PhraseFlag::PRONOUN;
+                if g == Tag::PronEx {
+                    flags |= PhraseFlag::EXPLETIVE;
+                }
+                Some(Phrase {
+                    start: t as u32,
+                    end: t as u32 + 1,
+                    head: t as u32,
+                    kind: PhraseKind::Np,
+                    flags,
+                })
+            }
+            // "nobody", "nothing", "everyone": a noun phrase of its own, not a personal pronoun.
+            Tag::PronNn => Some(Phrase {
+                start: t as u32,
+                end: t as u32 + 1,
+                head: t as u32,
+                kind: PhraseKind::Np,
+                flags: 0,
+            }),
+            _ => None,
+        }
+    }
+
+    /// Where the determiner of a noun phrase starting at token `t` (tagged `g`) is, after a
+    /// predeterminer or an adverb before a number, and whether it is one: the token `k` and
+    /// whether the phrase is determined (its words then start at `k + 1`).
+    fn np_determiner(&self, t: usize, end: usize, g: Tag) -> (usize, bool) {
+        let doc = self.doc;
+        let mut k = t;
+        if g == Tag::DetPdt && k + 1 < end {
+            k += 1;
+        }
+        // "about 400 jobs", "nearly 30 residents": an adverb before a number opens the phrase.
+        if g.is_adv() && k + 1 < end && self.tag(k + 1).is_num() {
+            k += 1;
+        }
+        let opener = self.tag(k);
+        // (A correlative the tagger reads as a conjunction is a determiner before a noun
+        // phrase: "said both Ortiz and Brandt were …".)
+        let correlative = opener.is_cconj()
+            && doc.is_func(k, crate::grammar::FuncType::Determiner)
+            && self.starts_nominal(k + 1, end);
+        let determined =
+            (opener.is_det() && opener != Tag::DetWdt) || opener == Tag::PronPrpS || correlative;
+        (k, determined)
+    }
+
+    /// The noun phrase from token `t` to its head `head`, its words read up to `e` (a reflexive
+    /// after the head goes on, up to `end`), with its flags so far: the flags its head and its
+    /// last word give it are added.
+    fn np_to_head(&self, t: usize, head: usize, e: usize, end: usize, mut flags: u16) -> Phrase {
+        let doc = self.doc;
         let mut e = e.max(head + 1);
         // "Marbeck herself", "the president himself": a reflexive after its noun.
         let w = self.text(e);
@@ -406,13 +429,13 @@ impl Chunker<'_, '_> {
         if self.possessive(e - 1) {
             flags |= PhraseFlag::POSSESSIVE;
         }
-        Some(Phrase {
+        Phrase {
             start: t as u32,
             end: e as u32,
             head: head as u32,
             kind: PhraseKind::Np,
             flags,
-        })
+        }
     }
 
     /// The premodifiers and nouns from token `k`: the head (the last noun or number) and the
@@ -660,29 +683,8 @@ impl Chunker<'_, '_> {
         let bare_base = last_aux.is_none()
             && h.is_base()
             && !(t > 0 && (self.tag(t - 1).is_to() || self.tag(t - 1) == Tag::AuxMd));
-        // "he's not giving up", "they've said": the auxiliary is inside the pronoun's token.
-        let contracted = t.checked_sub(1).is_some_and(|p| {
-            let w = self.text(p);
-            self.tag(p) == Tag::PronPrp
-                && [
-                    "'s",
-                    "'re",
-                    "'ve",
-                    "'ll",
-                    "'d",
-                    "'m",
-                    "\u{2019}s",
-                    "\u{2019}re",
-                    "\u{2019}ve",
-                    "\u{2019}ll",
-                    "\u{2019}d",
-                    "\u{2019}m",
-                ]
-                .iter()
-                .any(|x| w.ends_with(x))
-        });
         if first.is_some_and(Tag::is_finite)
-            || contracted
+            || self.contracted_aux(t)
             || bare_base
             || self.reporting_participle(t, head, last_aux, k, end)
         {
@@ -703,6 +705,32 @@ impl Chunker<'_, '_> {
             head: head as u32,
             kind: PhraseKind::Vg,
             flags,
+        })
+    }
+
+    /// Whether a verb group at token `t` has its auxiliary inside the pronoun's token before it:
+    /// "he's not giving up", "they've said".
+    fn contracted_aux(&self, t: usize) -> bool {
+        // "he's not giving up", "they've said": the auxiliary is inside the pronoun's token.
+        t.checked_sub(1).is_some_and(|p| {
+            let w = self.text(p);
+            self.tag(p) == Tag::PronPrp
+                && [
+                    "'s",
+                    "'re",
+                    "'ve",
+                    "'ll",
+                    "'d",
+                    "'m",
+                    "\u{2019}s",
+                    "\u{2019}re",
+                    "\u{2019}ve",
+                    "\u{2019}ll",
+                    "\u{2019}d",
+                    "\u{2019}m",
+                ]
+                .iter()
+                .any(|x| w.ends_with(x))
         })
     }
 

@@ -181,6 +181,9 @@ pub enum Tag {
 }
 
 /// Each tag's UPOS, by [`Tag::index`].
+// (Indexing in a constant's evaluation cannot panic at run time: an index out of range would
+// fail the build.)
+#[allow(clippy::indexing_slicing)]
 const UPOS: [Upos; Tag::COUNT] = {
     let mut t = [Upos::X; Tag::COUNT];
     let mut i = 0;
@@ -277,7 +280,7 @@ impl Tag {
     /// Its Universal POS tag (`X` for [`Tag::Quote`]).
     pub fn upos(self) -> Upos {
         // (Read from a table: the analysis asks for it millions of times.)
-        UPOS[self as usize]
+        UPOS.get(self as usize).copied().unwrap_or(Upos::X)
     }
 
     /// Its Penn Treebank tag as UD English writes it (`VBD`, `-LRB-`, `` ` ``; `QUOTE` for

@@ -136,7 +136,10 @@ const BYTE_CLASS: [u8; 256] = {
 /// the end of a sentence.
 pub(crate) fn party_state(w: &str) -> bool {
     let b = w.as_bytes();
-    matches!(b, [b'D' | b'R' | b'I', b'-', c, rest @ ..] if c.is_ascii_uppercase() && rest.len() <= 5 && rest.iter().all(|x| x.is_ascii_alphabetic() || *x == b'.'))
+    matches!(b, [b'D' | b'R' | b'I', b'-', c, rest @ ..]
+        if c.is_ascii_uppercase()
+            && rest.len() <= 5
+            && rest.iter().all(|x| x.is_ascii_alphabetic() || *x == b'.'))
 }
 
 fn class_of(b: u8) -> u8 {
@@ -731,7 +734,8 @@ impl<'a> Doc<'a> {
                         && (!self.is_cap(next)
                             || self.closing_verb(next)
                             || self.closing_verb(next + 1)
-                            || (self.is_func(next + 1, FuncType::Adverb) && self.closing_verb(next + 2))))
+                            || (self.is_func(next + 1, FuncType::Adverb)
+                                && self.closing_verb(next + 2))))
             }
             TokKind::Word => {
                 // An abbreviation at a sentence end: the next word opens a sentence. A word

@@ -150,7 +150,12 @@ fn closes_phrase(grammar: &Grammar, rest: &str) -> bool {
         .split(|c: char| !c.is_ascii_alphabetic())
         .next()
         .unwrap_or("");
-    grammar.tags_of(word).iter().any(|t| matches!(t, Tag::Func(f) if matches!(f.ty, FuncType::Preposition | FuncType::Connective | FuncType::Complementizer)))
+    grammar.tags_of(word).iter().any(|t| {
+        matches!(t, Tag::Func(f) if matches!(
+            f.ty,
+            FuncType::Preposition | FuncType::Connective | FuncType::Complementizer
+        ))
+    })
 }
 
 /// The direction of a mark at `pos` (`len` bytes, of `family`, its glyph `glyph`), read from
@@ -832,8 +837,8 @@ mod tests {
     /// A closing double mark that opens a paragraph is read as an opening mark.
     #[test]
     fn closing_glyph_opening_a_paragraph_opens() {
-        let t =
-            "The minister spoke next.\n\n\u{201d} \u{2026} what I heard on the road is that,\u{201d} he said.";
+        let t = "The minister spoke next.\n\n\u{201d} \u{2026} what I heard on the road is \
+                 that,\u{201d} he said.";
         let p = pair(t, Grammar::builtin());
         assert!(p.problems.is_empty(), "{p:?}");
         assert_eq!(

@@ -83,18 +83,8 @@ fn phrase_cue<'a>(
     before: &[Attr<'a>],
 ) -> Option<Attr<'a>> {
     let doc = sent.doc;
-    let (lo, hi) = (sent.s.start, sent.s.end);
-    let (who, who_end) = np_forward(sent, next).or_else(|| {
-        (ct != CueType::Citing)
-            .then(|| np::generic(doc, pe, hi))
-            .flatten()
-            .map(|n| {
-                let e = sent.phrase_of(n.end.saturating_sub(1)) + 1;
-                (n, e)
-            })
-    })?;
-    // "according to estimates from Andes Metals Research": a document's author speaks.
-    let (who, who_end) = author_of(sent, who, who_end);
+    let lo = sent.s.start;
+    let (who, who_end) = cue_source(sent, pe, next, ct)?;
     // "citing patient privacy": a bare singular role word is a reason, not a source.
     let modifier = who.kind == NpKind::Role
         && !who.definite
@@ -121,20 +111,7 @@ fn phrase_cue<'a>(
     // ("As reported by the Ledger, …" opens its sentence the same way.)
     let as_reported = ct == CueType::ReportedBy && doc.tok_text(ps).eq_ignore_ascii_case("as");
     if initial && (ct == CueType::According || as_reported) {
-        // "According to a transcript of a call cited in the indictment, X told …": the claim
-        // starts after the comma closing the source's phrase.
-        let mut start = who_end;
-        if let Some(c) = (who_end..sent.p1.min(who_end + 6)).find(|&c| sent.is_punct(c, ",")) {
-            start = after_appositive(sent, c + 1);
-        }
-        // "In the words of the coach, "…"": a quotation alone after it.
-        if sent.is_quote(start) && sent.is_final(start + 1) {
-            a.quotes.push(sent.tok(start));
-            return Some(a);
-        }
-        let (s0, s1) = sent.span(start, sent.p1);
-        a.content = (s1 > s0).then_some((s0, s1));
-        return a.content.map(|_| a);
+        return opening_cue(sent, a, who_end);
     }
     if initial && ct == CueType::Citing {
         return Some(a);
@@ -187,6 +164,50 @@ fn phrase_cue<'a>(
         a.content = Some((lo, end));
         a
     })
+}
+
+/// The source a cue phrase names, read from phrase `next` (or, for a cue other than `citing`, a
+/// generic speaker from token `pe`), with the phrase after it; a document's author speaks for
+/// the document.
+fn cue_source<'a>(
+    sent: &Sent<'_, 'a>,
+    pe: usize,
+    next: usize,
+    ct: CueType,
+) -> Option<(Np<'a>, usize)> {
+    let doc = sent.doc;
+    let hi = sent.s.end;
+    let (who, who_end) = np_forward(sent, next).or_else(|| {
+        (ct != CueType::Citing)
+            .then(|| np::generic(doc, pe, hi))
+            .flatten()
+            .map(|n| {
+                let e = sent.phrase_of(n.end.saturating_sub(1)) + 1;
+                (n, e)
+            })
+    })?;
+    // "according to estimates from Andes Metals Research": a document's author speaks.
+    Some(author_of(sent, who, who_end))
+}
+
+/// The attribution `a` of a cue opening its sentence ("According to X, …"), its source's phrase
+/// ending before phrase `who_end`: its content is the clause after the source (or a quotation
+/// alone after it); `None` when there is no content.
+fn opening_cue<'a>(sent: &Sent<'_, 'a>, mut a: Attr<'a>, who_end: usize) -> Option<Attr<'a>> {
+    // "According to a transcript of a call cited in the indictment, X told …": the claim
+    // starts after the comma closing the source's phrase.
+    let mut start = who_end;
+    if let Some(c) = (who_end..sent.p1.min(who_end + 6)).find(|&c| sent.is_punct(c, ",")) {
+        start = after_appositive(sent, c + 1);
+    }
+    // "In the words of the coach, "…"": a quotation alone after it.
+    if sent.is_quote(start) && sent.is_final(start + 1) {
+        a.quotes.push(sent.tok(start));
+        return Some(a);
+    }
+    let (s0, s1) = sent.span(start, sent.p1);
+    a.content = (s1 > s0).then_some((s0, s1));
+    a.content.map(|_| a)
 }
 
 /// "According to the commission, a body set up in 1998, the flow has fallen": the phrase

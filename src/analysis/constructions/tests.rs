@@ -198,8 +198,11 @@ fn a_relative_clause_whose_subject_is_the_claim() {
 #[test]
 fn asides_between_the_cue_and_its_clause_or_speaker() {
     assert_eq!(
-        pair("The chairman said \u{2014} on the radio, as it happens \u{2014} that he raised $4 million.")
-            .1,
+        pair(
+            "The chairman said \u{2014} on the radio, as it happens \u{2014} that he raised \
+             $4 million."
+        )
+        .1,
         "he raised $4 million"
     );
     assert_eq!(

@@ -220,8 +220,8 @@ impl Entities {
 mod tests {
     use super::*;
 
-    /// `n` invented capitalised given names ("Qaabo", "Qaaco", …): none an English word, none with an
-    /// ending a tagger reads as a verb's ("-ed", "-ing").
+    /// `n` invented capitalised given names ("Qaabo", "Qaaco", …): none an English word, none with
+    /// an ending a tagger reads as a verb's ("-ed", "-ing").
     fn given_names(n: usize) -> Vec<String> {
         (0..n)
             .map(|i| {

@@ -20,8 +20,8 @@
 //! "an official named Budi", "The official, identified later as Ruth Anand") or a few paragraphs
 //! down; a source whose every claim another outlet reported ("people with knowledge of the plans
 //! told the Daily Ledger"), and every source of a story that retells another outlet's report ("The
-//! Harbour Chronicle reports that …" in its first two paragraphs); a bare plural role speaking for its
-//! institution ("officials said", "Labor Department officials said", counted by
+//! Harbour Chronicle reports that …" in its first two paragraphs); a bare plural role speaking for
+//! its institution ("officials said", "Labor Department officials said", counted by
 //! `anonymous-source`); a group the story places ("others said"); a source credited only with what
 //! it found, or only in a headline.
 //!

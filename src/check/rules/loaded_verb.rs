@@ -22,8 +22,8 @@
 //! sense that attributes nothing ("claimed the title", "conceded two goals", "boasts a lead"),
 //! and set phrases (`type=set` in `grammars/hedges.txt`: "claimed responsibility", "admitted no
 //! wrongdoing"). Nor a verb whose claim the story shows false right there ("He claimed the
-//! count was rigged, but offered no proof"; "Ferry delays are, in fact, at a ten-year low"; `type=rebuttal`):
-//! the verb then reports what the reporting has established.
+//! count was rigged, but offered no proof"; "Ferry delays are, in fact, at a ten-year low";
+//! `type=rebuttal`): the verb then reports what the reporting has established.
 //!
 //! **Default level: info.** Its findings are precise, but published copy uses these verbs on
 //! purpose often enough that a gate failing on them would fail about one article in five for a

@@ -14,10 +14,10 @@
 //! ```
 //!
 //! **What it leaves alone.** A legal hedge anchored to a legal act or a crime in its sentence or
-//! the one before ("charged with allegedly paying bribes", "the knife he allegedly used in the attack";
-//! `type=legal` and `type=anchor` in `grammars/hedges.txt`); a hedge whose report the sentence
-//! after or one of the two before names ("The Eastgate Sentinel reported that …"); a headline,
-//! whose story gives the source.
+//! the one before ("charged with allegedly paying bribes", "the knife he allegedly used in the
+//! attack"; `type=legal` and `type=anchor` in `grammars/hedges.txt`); a hedge whose report the
+//! sentence after or one of the two before names ("The Eastgate Sentinel reported that …"); a
+//! headline, whose story gives the source.
 //!
 //! **How to fix.** Attribute: "…, the Financial Courier reported, citing two people familiar
 //! with the matter."

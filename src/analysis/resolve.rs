@@ -299,18 +299,21 @@ fn inherit_speakers(
     out: &mut [Option<(usize, Span)>],
     ents: &mut Entities,
 ) {
+    // The sentence's subject, read once for all the attributions that inherit it.
+    let mut subject = None;
     for (k, a) in attrs.iter().enumerate() {
         if out.get(k).is_some_and(Option::is_some) {
             continue;
         }
         let inherited = match a.inherit {
             Some(Inherit::Attr(j)) => out.get(j).copied().flatten(),
-            Some(Inherit::Subject) => {
-                constructions::sentence_subject(doc, s).and_then(|(n, _, _)| {
-                    ents.resolve(doc, &n, true)
+            Some(Inherit::Subject) => subject
+                .get_or_insert_with(|| constructions::sentence_subject(doc, s))
+                .as_ref()
+                .and_then(|(n, _, _)| {
+                    ents.resolve(doc, n, true)
                         .map(|id| (id, span_of(doc, n.start, n.end)))
-                })
-            }
+                }),
             None => None,
         };
         if let Some(slot) = out.get_mut(k) {

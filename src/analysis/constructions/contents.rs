@@ -8,6 +8,9 @@ use crate::analysis::np::{self, NpKind};
 use crate::grammar::{FuncType, VerbKind};
 use crate::syntax::{PhraseFlag, PhraseKind};
 
+/// How many of a sentence's latest attributions a new one is compared with.
+const RECENT: usize = 64;
+
 /// Adds attribution `a` (found in text order) to `out`, unless it is part of an earlier
 /// reported clause.
 pub fn admit<'a>(sent: &Sent<'_, 'a>, mut a: Attr<'a>, out: &mut Vec<Attr<'a>>) {
@@ -16,8 +19,10 @@ pub fn admit<'a>(sent: &Sent<'_, 'a>, mut a: Attr<'a>, out: &mut Vec<Attr<'a>>) 
     }
     // A cue inside a reported clause that claims nothing itself ("reported that X had declared
     // three days of mourning"): part of what was reported.
+    // (Only the latest attributions are looked at, so a sentence of thousands of cues stays
+    // linear: a reported clause reaching back further than `RECENT` cues is no copy.)
     if !a.claims()
-        && out.iter().any(|b| {
+        && out.iter().rev().take(RECENT).any(|b| {
             b.content
                 .is_some_and(|(cs, ce)| cs <= a.cue.0 && a.cue.0 < ce)
         })
@@ -41,7 +46,12 @@ pub fn admit<'a>(sent: &Sent<'_, 'a>, mut a: Attr<'a>, out: &mut Vec<Attr<'a>>) 
     let nested = !contrasted
         && a.kind != CueKind::Participle
         && a.content.is_some_and(|(cs, _)| cs > a.cue.0)
-        && out.iter().filter_map(|b| b.content).any(inside);
+        && out
+            .iter()
+            .rev()
+            .take(RECENT)
+            .filter_map(|b| b.content)
+            .any(inside);
     if contrasted {
         a.left -= 2;
     }

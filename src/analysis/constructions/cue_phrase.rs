@@ -34,6 +34,9 @@ fn cue_at(sent: &Sent<'_, '_>, t: usize) -> Option<(CueType, usize)> {
     best
 }
 
+/// How many phrases around a cue phrase are searched for a verb.
+const REACH: usize = 48;
+
 /// The cue phrase starting at phrase `p`, if one does: pushes its attribution (or attaches a
 /// venue to the attribution before it) and returns the phrase after it.
 pub fn at<'a>(
@@ -153,8 +156,9 @@ fn phrase_cue<'a>(
     // clause that goes on after it; the claim is the whole sentence.
     let finite = |q: usize| sent.ph(q).kind == PhraseKind::Vg && sent.ph(q).is(PhraseFlag::FINITE);
     let before_end = sent.phrase_of(end);
-    let incomplete = !(sent.p0..before_end).any(finite);
-    let goes_on = (who_end + 1..sent.p1).any(finite);
+    // (Within a clause's reach: a sentence of thousands of phrases is read in linear time.)
+    let incomplete = !(before_end.saturating_sub(REACH).max(sent.p0)..before_end).any(finite);
+    let goes_on = (who_end + 1..sent.p1.min(who_end + 1 + REACH)).any(finite);
     if incomplete && goes_on && sent.is_punct(who_end, ",") && !sent.is_final(who_end + 1) {
         let (s0, s1) = sent.span(sent.p0, sent.p1);
         a.content = (s1 > s0).then_some((s0, s1));
@@ -229,7 +233,7 @@ fn after_appositive(sent: &Sent<'_, '_>, k: usize) -> usize {
         return k;
     };
     let relative = next.kind == PhraseKind::Wh;
-    if !relative && (k..c).any(finite) || !(c + 1..sent.p1).any(finite) {
+    if !relative && (k..c).any(finite) || !(c + 1..sent.p1.min(c + 1 + REACH)).any(finite) {
         return k;
     }
     c + 1

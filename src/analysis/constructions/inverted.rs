@@ -93,8 +93,7 @@ fn interposed(sent: &Sent<'_, '_>, prev: usize, k: usize, a: &mut Attr<'_>) -> b
     if !sent.is_punct(prev, ",") || !sent.is_punct(k, ",") {
         return false;
     }
-    let finite = |q: usize| sent.ph(q).kind == PhraseKind::Vg && sent.ph(q).is(PhraseFlag::FINITE);
-    if (sent.p0..prev).any(finite) || (sent.p0..prev).any(|q| sent.is_quote(q)) {
+    if sent.first_finite < prev || sent.first_quote < prev {
         return false;
     }
     let subject = sent

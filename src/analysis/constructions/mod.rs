@@ -161,18 +161,32 @@ pub struct Sent<'d, 'a> {
     pub p1: usize,
     /// Its clauses, as a range of [`Doc::clauses`].
     pub clauses: (usize, usize),
+    /// Its first finite verb group (`p1` if none): "a finite verb before phrase `q`" is
+    /// `first_finite < q`, read in constant time however long the sentence.
+    pub first_finite: usize,
+    /// Its first quotation (`p1` if none).
+    pub first_quote: usize,
+    /// Its first verb group that is no gerund (`p1` if none).
+    pub first_verb: usize,
 }
 
 impl<'d, 'a> Sent<'d, 'a> {
     /// Sentence `s` of `doc`, with its layers.
     pub fn new(doc: &'d Doc<'a>, s: Sentence) -> Self {
         let (p0, p1) = crate::syntax::phrase_range(doc, s);
+        let ph = |p: usize| doc.phrases.get(p).copied().unwrap_or_default();
+        let first =
+            |f: &dyn Fn(crate::syntax::Phrase) -> bool| (p0..p1).find(|&p| f(ph(p))).unwrap_or(p1);
+        let vg = |x: crate::syntax::Phrase| x.kind == PhraseKind::Vg;
         Sent {
             doc,
             s,
             p0,
             p1,
             clauses: doc.clause_range(s),
+            first_finite: first(&|x| vg(x) && x.is(PhraseFlag::FINITE)),
+            first_quote: first(&|x| x.kind == PhraseKind::Quote),
+            first_verb: first(&|x| vg(x) && !x.is(PhraseFlag::GERUND)),
         }
     }
 

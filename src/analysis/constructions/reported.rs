@@ -164,8 +164,8 @@ fn parenthetical(sent: &Sent<'_, '_>, p: usize, a: &mut Attr<'_>) -> bool {
     }
     let before = sent.phrase_of(left - 1);
     let finite = |q: usize| sent.ph(q).kind == PhraseKind::Vg && sent.ph(q).is(PhraseFlag::FINITE);
-    let clause_before = (sent.p0..before).any(finite);
-    let quote_before = (sent.p0..before).any(|q| sent.is_quote(q));
+    let clause_before = sent.first_finite < before;
+    let quote_before = sent.first_quote < before;
     if quote_before {
         return false;
     }
@@ -174,7 +174,7 @@ fn parenthetical(sent: &Sent<'_, '_>, p: usize, a: &mut Attr<'_>) -> bool {
         r += 1;
     }
     let predicate = finite(r);
-    let clause_after = (r..sent.p1).any(finite);
+    let clause_after = (r..sent.p1.min(r + 48)).any(finite);
     // (After a whole clause, only a phrase that goes on with it: not the speaker's participle,
     // "…, an official said, speaking on condition of anonymity", nor a clause of its own, "…,
     // planners warned, as the population rises".)
@@ -297,8 +297,7 @@ pub fn left_side(sent: &Sent<'_, '_>, a: &mut Attr<'_>) {
     let first = sent.ph(sent.p0);
     let adverbial = (matches!(first.kind, PhraseKind::Prep | PhraseKind::Adv)
         || crate::syntax::is_time_np(doc, sent.p0))
-        && !(sent.p0..pe)
-            .any(|q| sent.ph(q).kind == PhraseKind::Vg && !sent.ph(q).is(PhraseFlag::GERUND));
+        && sent.first_verb >= pe;
     if e >= lo + 3
         && (doc.is_punct(e, ",") || is_dash(doc, e) || a.inverted)
         && !sourced

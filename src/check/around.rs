@@ -524,6 +524,17 @@ pub fn named_later(doc: &Doc<'_>, report: &Report, sources: &Sources, entity: us
 /// Whether a unit's cue is a verb of finding (`found`, `concluded`): what an investigation or a
 /// study establishes, not what a source says.
 pub fn is_finding(doc: &Doc<'_>, q: &crate::report::Quote) -> bool {
+    cue_kind_is(doc, q, crate::grammar::VerbKind::Finding)
+}
+
+/// Whether unit `q`'s cue is a naming verb ("what lawmakers called "fraud"", "described the
+/// plan as …"): the speaker labels something, it reports no claim.
+pub fn is_naming(doc: &Doc<'_>, q: &crate::report::Quote) -> bool {
+    cue_kind_is(doc, q, crate::grammar::VerbKind::Naming)
+}
+
+/// Whether unit `q`'s cue is a verb of kind `kind` in the grammar.
+fn cue_kind_is(doc: &Doc<'_>, q: &crate::report::Quote, kind: crate::grammar::VerbKind) -> bool {
     q.cue
         .as_ref()
         .and_then(|c| c.lemma.as_deref())
@@ -531,7 +542,7 @@ pub fn is_finding(doc: &Doc<'_>, q: &crate::report::Quote) -> bool {
             doc.grammar
                 .tags_of(l)
                 .iter()
-                .any(|t| matches!(t, Tag::Verb(v) if v.kind == crate::grammar::VerbKind::Finding))
+                .any(|t| matches!(t, Tag::Verb(v) if v.kind == kind))
         })
 }
 

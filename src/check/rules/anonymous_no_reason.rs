@@ -23,7 +23,8 @@
 //! Harbour Chronicle reports that …" in its first two paragraphs); a bare plural role speaking for
 //! its institution ("officials said", "Labor Department officials said", counted by
 //! `anonymous-source`); a group the story places ("others said"); a source credited only with what
-//! it found, or only in a headline.
+//! it found, or only with what it called something ("what several lawmakers called
+//! "fraud""), or only in a headline.
 //!
 //! **How to fix.** Add the reason: "…, who spoke on condition of anonymity because the
 //! negotiations are confidential, said …".
@@ -59,7 +60,8 @@ impl Rule for AnonymousNoReason {
             }
             // Only sources credited with a claim of their own: not only with words another
             // outlet reported, nor only in a headline (the story under it says how it knows),
-            // nor only with what they found ("Officers found the car abandoned").
+            // nor only with what they found ("Officers found the car abandoned"), nor only
+            // with what they called something ("what several lawmakers called "fraud"").
             let units = tables.units.get(e.id).map_or(&[][..], Vec::as_slice);
             let own = units.iter().any(|&i| {
                 let Some(q) = cx.report.quotes.get(i) else {
@@ -67,6 +69,7 @@ impl Rule for AnonymousNoReason {
                 };
                 claims.get(i) == Some(&true)
                     && !around::is_finding(cx.doc, q)
+                    && !around::is_naming(cx.doc, q)
                     && !q.chain.iter().any(|l| l.role == ChainRole::Outlet)
                     && !q
                         .speaker

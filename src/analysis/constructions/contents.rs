@@ -34,6 +34,7 @@ pub fn admit<'a>(sent: &Sent<'_, 'a>, mut a: Attr<'a>, out: &mut Vec<Attr<'a>>) 
     // The first reported clause of the sentence that is still whole.
     let first = out
         .iter()
+        .take(RECENT)
         .position(|b| b.kind != CueKind::Participle && b.content.is_some());
     let first_content = first.and_then(|k| out.get(k)).and_then(|b| b.content);
     // ", while the company said …", ", but the party said …": a clause of its own.
@@ -134,23 +135,28 @@ fn closing_cue(sent: &Sent<'_, '_>, out: &mut Vec<Attr<'_>>) {
 fn cut_at_claimed_quotes(sent: &Sent<'_, '_>, out: &mut [Attr<'_>]) {
     let doc = sent.doc;
     // (Quotations before their own cue: those a postposed or inverted cue claims.)
-    let claimed: Vec<(usize, usize)> = out
+    // (By position, so each clause finds the first one inside it by a binary search.)
+    let mut claimed: Vec<(usize, usize)> = out
         .iter()
         .enumerate()
         .flat_map(|(k, a)| {
             a.quotes
                 .iter()
                 .filter(move |&&q| q < a.cue.0)
-                .map(move |&q| (k, q))
+                .map(move |&q| (q, k))
         })
         .collect();
+    claimed.sort_unstable();
     for (k, a) in out.iter_mut().enumerate() {
         let Some((cs, ce)) = a.content else { continue };
+        let from = claimed.partition_point(|&(q, _)| q <= cs);
         let Some(q) = claimed
+            .get(from..)
+            .unwrap_or(&[])
             .iter()
-            .filter(|&&(j, q)| j != k && cs < q && q < ce)
-            .map(|&(_, q)| q)
-            .min()
+            .take_while(|&&(q, _)| q < ce)
+            .find(|&&(_, j)| j != k)
+            .map(|&(q, _)| q)
         else {
             continue;
         };

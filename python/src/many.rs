@@ -37,7 +37,7 @@ const SIGNAL_CHECK: Duration = Duration::from_millis(100);
 
 /// One item's outcome, in input order.
 enum Outcome {
-    Doc(Analysed),
+    Doc(Box<Analysed>),
     /// The item was not a text, or the iterable raised: ends the iteration.
     Error(PyErr),
     /// A caught panic's message.
@@ -167,7 +167,7 @@ fn feed(
             .into_iter()
             .filter_map(|item| match item {
                 Item::Text(input) => match input.analyse(grammar, kind) {
-                    Ok(d) => d.map(Outcome::Doc),
+                    Ok(d) => d.map(|d| Outcome::Doc(Box::new(d))),
                     Err(Failure::Panic(m)) => Some(Outcome::Panic(m)),
                     Err(Failure::Record(m)) => Some(Outcome::Error(PyValueError::new_err(m))),
                 },

@@ -282,7 +282,7 @@ impl<'d, 'a> Sent<'d, 'a> {
         p >= self.p1 || self.is_punct(p, ".") || self.is_punct(p, "!") || self.is_punct(p, "?")
     }
 
-    /// How many words (runs of text between spaces) phrases `[a, b)` hold.
+    /// How many words (runs of text between spaces) phrases `[a, b)` hold, up to 64.
     pub fn words(&self, a: usize, b: usize) -> usize {
         let (ta, tb) = self.span(a, b);
         let start = self.doc.tokens.get(ta).map(|t| t.span.start);
@@ -295,7 +295,8 @@ impl<'d, 'a> Sent<'d, 'a> {
                 .doc
                 .text
                 .get(s..e)
-                .map_or(0, |w| w.split_whitespace().count()),
+                // (Counted up to 64: callers compare with a few.)
+                .map_or(0, |w| w.split_whitespace().take(64).count()),
             _ => 0,
         }
     }

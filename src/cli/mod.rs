@@ -56,12 +56,19 @@ const EXAMPLES: &str = "Examples:
 enum Command {
     /// Print the attribution report of each input (JSON by default).
     #[command(
-        after_help = "Spans are UTF-8 byte offsets into the input. Output is deterministic: the same input gives the same bytes."
+        after_help = concat!(
+            "Spans are UTF-8 byte offsets into the input. Output is deterministic: the same ",
+            "input gives the same bytes."
+        )
     )]
     Extract(ExtractArgs),
     /// Check drafted copy: anonymous sources, unattributed quotes, loaded verbs, …
     #[command(
-        after_help = "Exit status: 0 no findings at or above --fail-on (default warning), 1 findings, 2 usage, I/O or configuration error.\nRules: quotecheck rule; one rule's documentation: quotecheck rule NAME."
+        after_help = concat!(
+            "Exit status: 0 no findings at or above --fail-on (default warning), 1 findings, ",
+            "2 usage, I/O or configuration error.\nRules: quotecheck rule; one rule's ",
+            "documentation: quotecheck rule NAME."
+        )
     )]
     Check(check::CheckArgs),
     /// Explain a rule (or list the rules).
@@ -88,7 +95,12 @@ enum Command {
     },
     /// Print each sentence's part-of-speech tags, as CoNLL-U.
     #[command(
-        after_help = "One block per sentence: ID, FORM, UPOS, XPOS, FEATS and, in MISC, the phrase (Phrase=B-NP opens a noun phrase, I-NP continues it) and TokenRange=start:end (UTF-8 byte offsets into the input). A whole quotation is one token, UPOS X, XPOS QUOTE."
+        after_help = concat!(
+            "One block per sentence: ID, FORM, UPOS, XPOS, FEATS and, in MISC, the phrase ",
+            "(Phrase=B-NP opens a noun phrase, I-NP continues it) and TokenRange=start:end ",
+            "(UTF-8 byte offsets into the input). A whole quotation is one token, UPOS X, ",
+            "XPOS QUOTE."
+        )
     )]
     Tag(tag::TagArgs),
 }

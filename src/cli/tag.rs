@@ -1,13 +1,13 @@
 //! `quotecheck tag`: the part-of-speech tags of each sentence, as CoNLL-U.
 //!
-//! One block per sentence as the document splits it: `# sent_id`, `# text`, then one line per
-//! token with ID, FORM, LEMMA `_`, UPOS, XPOS, FEATS, HEAD/DEPREL/DEPS `_` and MISC (the
-//! phrase, `Phrase=B-NP`/`I-NP`; `TokenRange=start:end`, byte offsets into the input; and
-//! `SpaceAfter=No` when the next token follows with no space). A whole quotation is one token: UPOS `X`, XPOS `QUOTE`, its line
-//! breaks and tabs written as spaces in FORM (TokenRange gives the exact bytes).
+//! One block per sentence as the document splits it: `# sent_id`, `# text`, then one line per token
+//! with ID, FORM, LEMMA `_`, UPOS, XPOS, FEATS, HEAD/DEPREL/DEPS `_` and MISC (the phrase,
+//! `Phrase=B-NP`/`I-NP`; `TokenRange=start:end`, byte offsets into the input; and `SpaceAfter=No`
+//! when the next token follows with no space). A whole quotation is one token: UPOS `X`, XPOS
+//! `QUOTE`, its line breaks and tabs written as spaces in FORM (TokenRange gives the exact bytes).
 //!
-//! With `--pretokenized`, each input line is a sentence of tokens separated by single spaces:
-//! one output token per input token, no quotation or sentence finding.
+//! With `--pretokenized`, each input line is a sentence of tokens separated by single spaces: one
+//! output token per input token, no quotation or sentence finding.
 
 use std::io::{BufWriter, Write};
 use std::path::PathBuf;
@@ -37,7 +37,12 @@ pub struct TagArgs {
     lossy: bool,
     /// Skip inputs larger than this, with an error (never read past it): bytes, or with a unit
     /// (K, M, G, KiB, MiB, GiB: powers of 1024; KB, MB, GB: of 1000).
-    #[arg(long, value_name = "SIZE", default_value = "64MiB", value_parser = super::size::parse_size)]
+    #[arg(
+        long,
+        value_name = "SIZE",
+        default_value = "64MiB",
+        value_parser = super::size::parse_size
+    )]
     max_bytes: usize,
 }
 

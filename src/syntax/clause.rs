@@ -128,8 +128,10 @@ impl Groups {
                 *o += 1;
             }
         }
-        for i in 1..offsets.len() {
-            offsets[i] += offsets[i - 1];
+        let mut total = 0;
+        for o in offsets.iter_mut() {
+            total += *o;
+            *o = total;
         }
         let mut fill = offsets.clone();
         let mut items = vec![0u32; offsets.last().copied().unwrap_or(0) as usize];

@@ -8,7 +8,8 @@
 #   - grow at most 2.3x when the input doubles (linear is 2x; a quadratic path shows as 4x);
 #   - for the inputs marked 4x (quote marks, one long sentence, "said" repeated, and the like),
 #     take at most 4x the time of ordinary news per byte (scripts/gen-corpus.py, JSON Lines).
-# Best CPU time of three runs each (two for every mode), so a busy machine does not fail it.
+# Best CPU time of three runs each (two for every mode), so a busy machine does not fail it; a
+# pair over a limit is timed again (twice at most, with more runs) before it fails.
 # Peak memory is reported as a multiple of the input (`/usr/bin/time`), the largest at the end.
 #
 #   scripts/linear.sh                    build (release) and check (about 2 minutes)
@@ -142,18 +143,23 @@ for limit, scope, name, gen in INPUTS:
         # (LINEAR_MAX_MB shows it; see the README).
         modes = [m for m in modes if m != "check-html"]
     for mode in modes:
-        times, growth, bad, mem = [], 0.0, False, 0.0
-        for s, p in zip(sizes, paths):
-            args, stdin = MODES[mode](p)
-            t, rss = best(args, stdin, runs)
-            times.append(t)
-            mem = max(mem, rss / os.path.getsize(p))
-        for a, b in zip(times, times[1:]):
-            g = b / max(a, 0.05)  # below 50 ms, start-up and timer resolution dominate
-            growth = max(growth, g)
-            bad |= g > 2.3
-        per_news = times[0] / os.path.getsize(paths[0]) / news_per_byte
-        bad |= limit == "4x" and mode == "extract" and per_news > 4
+        # A pair over the limit is timed again, twice at most, with more runs each time: a
+        # busy machine can slow one run, but a path that is not linear is slow every time.
+        for attempt in range(3):
+            times, growth, bad, mem = [], 0.0, False, 0.0
+            for s, p in zip(sizes, paths):
+                args, stdin = MODES[mode](p)
+                t, rss = best(args, stdin, runs + 2 * attempt)
+                times.append(t)
+                mem = max(mem, rss / os.path.getsize(p))
+            for a, b in zip(times, times[1:]):
+                g = b / max(a, 0.05)  # below 50 ms, start-up and timer resolution dominate
+                growth = max(growth, g)
+                bad |= g > 2.3
+            per_news = times[0] / os.path.getsize(paths[0]) / news_per_byte
+            bad |= limit == "4x" and mode == "extract" and per_news > 4
+            if not bad:
+                break
         fail |= bad
         if mem > worst_mem[0]:
             worst_mem = (mem, f"{name} ({mode})")

@@ -4,6 +4,8 @@
 //! - "Transport Minister Olga Berg said", "United manager Kerry Doyle said": a sentence's first
 //!   word read as a base-form verb before a name, or before a noun and a name, is a proper noun
 //!   (the modifier of the title).
+//! - "Per Lindqvist said", "Will Tennant, a farmer": a capitalised given name of the lexicon
+//!   (`first-names.txt`) read as a function word or a verb before a proper noun is the name.
 //! - "…, United chairman Neil Okonjo said": a capitalised word inside a sentence that the
 //!   tagger read as a base-form verb, with no "to" or modal before it, is a proper noun (a base
 //!   form there would need one).
@@ -54,6 +56,9 @@ pub fn apply(doc: &Doc<'_>, tags: &mut [Tag]) {
     for s in &doc.sentences {
         opening_modifier(doc, tags, s.start);
         misread_closed_class(doc, tags, s.start);
+        for t in s.start..s.end.saturating_sub(1) {
+            given_name(doc, tags, t);
+        }
         for t in s.start + 1..s.end {
             let prev = tag(tags, t - 1);
             let bare = tag(tags, t) == Tag::VerbVb && !(prev.is_to() || prev == Tag::AuxMd);
@@ -520,5 +525,18 @@ fn reduced_relative(doc: &Doc<'_>, tags: &mut [Tag], t: usize) {
     }
     if tag(tags, u).is_finite() && tag(tags, u - 1).is_noun() {
         set(tags, t, Tag::VerbVbn);
+    }
+}
+
+/// Re-reads a capitalised given name at `t` (`first-names.txt`) as a proper noun when the
+/// tagger read it as something else before a proper noun ("Per/IN Lindqvist", "Will/MD
+/// Tennant").
+fn given_name(doc: &Doc<'_>, tags: &mut [Tag], t: usize) {
+    let g = tag(tags, t);
+    if g.is_proper() || g.is_noun() || !doc.is_cap(t) || !tag(tags, t + 1).is_proper() {
+        return;
+    }
+    if doc.has(t, crate::grammar::TokClass::FIRST_NAME) {
+        set(tags, t, Tag::PropnNnp);
     }
 }

@@ -27,9 +27,9 @@
 //!   the verb's participle when a noun phrase, "that", "to" or a quotation follows it.
 //! - "That culture, they said, rewards volume": a plural noun right after a cue set off by
 //!   commas after a noun ("NOUN, SUBJECT said, rewards") is the claim's present-tense verb.
-//! - "said exports fell.", "said she objected.": an adverb or adjective closing a reported
-//!   clause of a subject alone after a speech verb (or a participle there) is the clause's
-//!   past-tense verb.
+//! - "said exports fell.", "said she objected.": a past form (`type=past` in
+//!   function-words.txt, or "-ed") closing a reported clause of a subject alone after a speech
+//!   verb, read as an adverb, an adjective or a participle, is the clause's past tense.
 //! - Closed classes misread: "mines" read as a personal pronoun is a plural noun, and so is a
 //!   pronoun after a determiner or adjective ("the new mine", "The WHO"); a lower-case proper
 //!   noun is a common one ("the agriculture ministry/NNP"); a hyphenated word with a capital
@@ -262,14 +262,10 @@ fn hearer_that(doc: &Doc<'_>, tags: &mut [Tag], t: usize, first: usize) {
 /// Re-reads a plural noun at `t` as a present-tense verb after a cue set off by commas that
 /// interrupts a subject: "That culture, they said, rewards volume".
 fn interrupted_verb(doc: &Doc<'_>, tags: &mut [Tag], t: usize, first: usize) {
-    use crate::grammar::Tag as G;
     if tag(tags, t) != Tag::NounNns || t < first + 5 || !doc.is_punct(t - 1, ",") {
         return;
     }
-    let speech = tag(tags, t - 2).is_finite()
-        && doc
-            .word_tags(t - 2)
-            .any(|x| matches!(x, G::Verb(v) if v.kind == crate::grammar::VerbKind::Speech));
+    let speech = tag(tags, t - 2).is_finite() && speech_at(doc, tags, t - 2);
     let subject = tag(tags, t - 3).is_pronoun() || tag(tags, t - 3).is_noun();
     let opened = doc.is_punct(t - 4, ",") && tag(tags, t - 5).is_noun();
     let object = tag(tags, t + 1);
@@ -305,7 +301,6 @@ fn opening_modifier(doc: &Doc<'_>, tags: &mut [Tag], t: usize) {
 /// speech verb and the tagger read it as an adverb, an adjective or a participle ("said exports
 /// fell.", "said talks stalled/VBN.").
 fn closing_past(doc: &Doc<'_>, tags: &mut [Tag], t: usize, first: usize) {
-    use crate::grammar::Tag as G;
     let g = tag(tags, t);
     if !(g.is_adv() || g.is_adj() || g == Tag::VerbVbn)
         || t < first + 2
@@ -313,39 +308,17 @@ fn closing_past(doc: &Doc<'_>, tags: &mut [Tag], t: usize, first: usize) {
     {
         return;
     }
-    let w = doc.tok_text(t).to_ascii_lowercase();
-    let adverb = w.ends_with("ly")
-        || [
-            "too",
-            "so",
-            "again",
-            "here",
-            "there",
-            "now",
-            "then",
-            "later",
-            "already",
-            "yet",
-            "instead",
-            "anyway",
-            "otherwise",
-            "not",
-            "well",
-            "also",
-            "still",
-            "soon",
-            "ago",
-        ]
-        .contains(&w.as_str());
+    // A past form: an irregular one of the lexicon (`type=past`: "fell", "rose") or a regular
+    // "-ed" one ("objected", "stalled").
+    let w = doc.tok_text(t).as_bytes();
+    let ed = w.len() > 3
+        && w.get(w.len() - 2..)
+            .is_some_and(|x| x.eq_ignore_ascii_case(b"ed"));
+    let past = ed || doc.is_func(t, crate::grammar::FuncType::Past);
     let subject = tag(tags, t - 1).is_noun() || tag(tags, t - 1).is_pronoun();
-    let speech = |v: usize| {
-        tag(tags, v).is_finite()
-            && doc
-                .word_tags(v)
-                .any(|x| matches!(x, G::Verb(v) if v.kind == crate::grammar::VerbKind::Speech))
-    };
+    let speech = |v: usize| tag(tags, v).is_finite() && speech_at(doc, tags, v);
     let after_cue = speech(t - 2) || t >= first + 3 && tag(tags, t - 2).is_noun() && speech(t - 3);
-    if !adverb && subject && after_cue {
+    if past && subject && after_cue {
         set(tags, t, Tag::VerbVbd);
     }
 }
@@ -454,16 +427,14 @@ fn misread_closed_class(doc: &Doc<'_>, tags: &mut [Tag], t: usize) {
 /// Re-reads a speech verb's past participle at `t` as the past tense right after a subject
 /// noun that opens its clause ("…, the foreign minister expressed to officials …").
 fn speech_participle(doc: &Doc<'_>, tags: &mut [Tag], t: usize, first: usize) {
-    use crate::grammar::Tag as G;
     // (The subject may be an adjective standing for a noun: "the 63-year-old added".)
     let nominal = tag(tags, t - 1).is_noun()
         || tag(tags, t - 1).is_adj() && t >= first + 2 && tag(tags, t - 2).is_det();
     if tag(tags, t) != Tag::VerbVbn || !nominal {
         return;
     }
-    let speech = doc
-        .word_tags(t)
-        .any(|x| matches!(x, G::Verb(v) if v.kind == crate::grammar::VerbKind::Speech));
+    // (The tag was checked above: a participle.)
+    let speech = speech_at(doc, tags, t);
     // The subject: a determined noun phrase after the sentence start or a comma.
     let mut a = t - 1;
     while a > first && (tag(tags, a - 1).is_noun() || tag(tags, a - 1).is_adj()) {

@@ -554,10 +554,7 @@ fn object<'a>(sent: &Sent<'_, 'a>, k: usize, a: &mut Attr<'a>) {
             .and_then(|c| sent.clause(c))
             .map_or(sent.p1, |c| c.end as usize);
         set_content(sent, a, k, end, None);
-        if sent.ph(k).kind == PhraseKind::Np
-            && !(k..end)
-                .any(|q| sent.ph(q).kind == PhraseKind::Vg && sent.ph(q).is(PhraseFlag::FINITE))
-        {
+        if sent.ph(k).kind == PhraseKind::Np && !(k..end).any(|q| sent.is_finite(q)) {
             a.form = ContentForm::NounPhrase;
         }
         return;

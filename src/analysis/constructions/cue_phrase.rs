@@ -136,10 +136,8 @@ fn phrase_cue<'a>(
     }
     // "The paper, citing two officials, said …": the sources speak, the subject relays.
     // (The sources' description may run to the comma: "citing a draft seen by reporters,".)
-    let finite_at =
-        |q: usize| sent.ph(q).kind == PhraseKind::Vg && sent.ph(q).is(PhraseFlag::FINITE);
     let comma_after = (who_end..sent.p1.min(who_end + 6))
-        .take_while(|&q| !finite_at(q))
+        .take_while(|&q| !sent.is_finite(q))
         .find(|&q| sent.is_punct(q, ","));
     if ct == CueType::Citing && a.left < ps && comma_after.is_some() {
         return Some(a);
@@ -154,11 +152,11 @@ fn phrase_cue<'a>(
     let end = a.left;
     // "Fundraising, according to the campaign, has surged since May": the cue interrupts a
     // clause that goes on after it; the claim is the whole sentence.
-    let finite = |q: usize| sent.ph(q).kind == PhraseKind::Vg && sent.ph(q).is(PhraseFlag::FINITE);
     let before_end = sent.phrase_of(end);
     // (Within a clause's reach: a sentence of thousands of phrases is read in linear time.)
-    let incomplete = !(before_end.saturating_sub(REACH).max(sent.p0)..before_end).any(finite);
-    let goes_on = (who_end + 1..sent.p1.min(who_end + 1 + REACH)).any(finite);
+    let incomplete =
+        !(before_end.saturating_sub(REACH).max(sent.p0)..before_end).any(|q| sent.is_finite(q));
+    let goes_on = (who_end + 1..sent.p1.min(who_end + 1 + REACH)).any(|q| sent.is_finite(q));
     if incomplete && goes_on && sent.is_punct(who_end, ",") && !sent.is_final(who_end + 1) {
         let (s0, s1) = sent.span(sent.p0, sent.p1);
         a.content = (s1 > s0).then_some((s0, s1));
@@ -218,7 +216,6 @@ fn opening_cue<'a>(sent: &Sent<'_, 'a>, mut a: Attr<'a>, who_end: usize) -> Opti
 /// after the comma at `k` is the source's description when a noun phrase with no verb of its
 /// own runs to a second comma and a clause follows; the claim starts after it.
 fn after_appositive(sent: &Sent<'_, '_>, k: usize) -> usize {
-    let finite = |q: usize| sent.ph(q).kind == PhraseKind::Vg && sent.ph(q).is(PhraseFlag::FINITE);
     // (A description goes on after its noun: a relative clause, a participle, a preposition.)
     let next = sent.ph(k + 1);
     let described = match next.kind {
@@ -233,7 +230,9 @@ fn after_appositive(sent: &Sent<'_, '_>, k: usize) -> usize {
         return k;
     };
     let relative = next.kind == PhraseKind::Wh;
-    if !relative && (k..c).any(finite) || !(c + 1..sent.p1.min(c + 1 + REACH)).any(finite) {
+    if !relative && (k..c).any(|q| sent.is_finite(q))
+        || !(c + 1..sent.p1.min(c + 1 + REACH)).any(|q| sent.is_finite(q))
+    {
         return k;
     }
     c + 1

@@ -10,7 +10,7 @@ use super::speaker::np_forward;
 use super::{Attr, CueKind, Sent};
 use crate::analysis::np::NpKind;
 use crate::grammar::{NounKind, Verb, VerbKind};
-use crate::syntax::{ClauseKind, PhraseFlag, PhraseKind};
+use crate::syntax::{ClauseKind, PhraseKind};
 
 /// The inverted attribution of the speech verb group at phrase `p`.
 pub fn at<'a>(sent: &Sent<'_, 'a>, p: usize, v: &'a Verb) -> Option<Attr<'a>> {
@@ -41,9 +41,8 @@ pub fn at<'a>(sent: &Sent<'_, 'a>, p: usize, v: &'a Verb) -> Option<Attr<'a>> {
     // "said Ina Falk, an analyst at Norrmark Bank": the role is the person's title.
     if sent.is_punct(end, ",") && sent.ph(end + 1).kind == PhraseKind::Np {
         // (Not the subject of the clause after: "said Marta Sills, the city wants …".)
-        let next_verb =
-            |e: usize| sent.ph(e).kind == PhraseKind::Vg && sent.ph(e).is(PhraseFlag::FINITE);
-        if let Some((app, app_end)) = np_forward(sent, end + 1).filter(|(_, e)| !next_verb(*e)) {
+        if let Some((app, app_end)) = np_forward(sent, end + 1).filter(|(_, e)| !sent.is_finite(*e))
+        {
             if app.kind == NpKind::Role {
                 if n.kind == NpKind::Name {
                     a.appositives.push(app);

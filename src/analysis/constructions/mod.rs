@@ -258,6 +258,12 @@ impl<'d, 'a> Sent<'d, 'a> {
         (self.clauses.0..self.clauses.1).contains(&c).then_some(c)
     }
 
+    /// Whether phrase `p` is a finite verb group.
+    pub fn is_finite(&self, p: usize) -> bool {
+        let x = self.ph(p);
+        x.kind == PhraseKind::Vg && x.is(PhraseFlag::FINITE)
+    }
+
     /// Whether phrase `p` is the punctuation mark `m`.
     pub fn is_punct(&self, p: usize, m: &str) -> bool {
         self.ph(p).kind == PhraseKind::Punct && self.doc.tok_text(self.tok(p)) == m

@@ -15,7 +15,7 @@ use super::speaker::subject_speaker;
 use super::{Attr, CueKind, Inherit, Sent};
 use crate::analysis::np;
 use crate::grammar::{CueType, NounKind, Tag, Verb, VerbKind};
-use crate::syntax::{ClauseKind, PhraseFlag, PhraseKind};
+use crate::syntax::{ClauseKind, PhraseKind};
 
 /// The attribution of the speech verb group at phrase `p` with its subject, if it has one.
 pub fn at<'a>(sent: &Sent<'_, 'a>, p: usize, v: &'a Verb, out: &[Attr<'a>]) -> Option<Attr<'a>> {
@@ -163,7 +163,6 @@ fn parenthetical(sent: &Sent<'_, '_>, p: usize, a: &mut Attr<'_>) -> bool {
         return false;
     }
     let before = sent.phrase_of(left - 1);
-    let finite = |q: usize| sent.ph(q).kind == PhraseKind::Vg && sent.ph(q).is(PhraseFlag::FINITE);
     let clause_before = sent.first_finite < before;
     let quote_before = sent.first_quote < before;
     if quote_before {
@@ -173,8 +172,8 @@ fn parenthetical(sent: &Sent<'_, '_>, p: usize, a: &mut Attr<'_>) -> bool {
     while sent.ph(r).kind == PhraseKind::Adv {
         r += 1;
     }
-    let predicate = finite(r);
-    let clause_after = (r..sent.p1.min(r + 48)).any(finite);
+    let predicate = sent.is_finite(r);
+    let clause_after = (r..sent.p1.min(r + 48)).any(|q| sent.is_finite(q));
     // (After a whole clause, only a phrase that goes on with it: not the speaker's participle,
     // "…, an official said, speaking on condition of anonymity", nor a clause of its own, "…,
     // planners warned, as the population rises".)

@@ -14,7 +14,7 @@ use super::speaker::np_forward;
 use super::{Attr, ContentForm, Sent};
 use crate::analysis::np::{self, NpKind};
 use crate::grammar::{CueType, FuncType, Tag, VerbKind};
-use crate::syntax::{Clause, ClauseKind, PhraseFlag, PhraseKind};
+use crate::syntax::{ClauseKind, PhraseFlag, PhraseKind};
 
 /// Reads what follows the verb group ending before phrase `k` into `a`. Returns whether the
 /// verb's object is words reported elsewhere or an act (no claim, and no left side either).
@@ -313,19 +313,12 @@ fn adverbial_clause(sent: &Sent<'_, '_>, p: usize) -> Option<usize> {
     if !opener || is_complementizer(sent, p) {
         return None;
     }
-    // The first of the clauses opened at `p` and those starting after it, in clause order.
-    let ix = &sent.doc.clause_index;
-    let mut candidates: Vec<(usize, Clause)> = ix
-        .opened
-        .get(p)
-        .iter()
-        .chain(ix.starting.get(p + 1))
-        .map(|&c| c as usize)
-        .filter(|c| (sent.clauses.0..sent.clauses.1).contains(c))
-        .filter_map(|c| sent.clause(c).map(|y| (c, y)))
-        .collect();
-    candidates.sort_by_key(|&(c, _)| c);
-    candidates.into_iter().find_map(|(_, y)| {
+    // The first in clause order of the clauses opened at `p` and those starting after it that
+    // open here: the first of each list (both in clause order), the earlier of the two.
+    let opens_here = |c: &u32| {
+        let Some(y) = sent.clause(*c as usize) else {
+            return false;
+        };
         // (After "before", "while", "since", a gerund will do: "before announcing the sentence".)
         let adverbial = y.opener == Some(p as u32) && y.kind == ClauseKind::Adverbial;
         let opens = adverbial
@@ -333,8 +326,15 @@ fn adverbial_clause(sent: &Sent<'_, '_>, p: usize) -> Option<usize> {
                 && y.kind == ClauseKind::Complement
                 && y.opener.is_none());
         let verb = y.verb.is_some() || adverbial && sent.ph(p + 1).kind == PhraseKind::Vg;
-        (opens && verb).then_some(y.end as usize)
-    })
+        (sent.clauses.0..sent.clauses.1).contains(&(*c as usize)) && opens && verb
+    };
+    let ix = &sent.doc.clause_index;
+    let first = |list: &[u32]| list.iter().copied().find(|c| opens_here(c));
+    let c = match (first(ix.opened.get(p)), first(ix.starting.get(p + 1))) {
+        (Some(a), Some(b)) => a.min(b),
+        (a, b) => a.or(b)?,
+    };
+    sent.clause(c as usize).map(|y| y.end as usize)
 }
 
 /// Whether a clause opens at phrase `p` (its subject starts there: "said at least 11 drones

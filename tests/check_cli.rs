@@ -1,30 +1,17 @@
 //! `quotecheck check` and `quotecheck rule` as a user runs them: exit codes, formats,
 //! configuration, folders, baselines.
 
-use std::io::Write;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
+use std::process::Output;
+
+mod common;
 
 fn qc_in(dir: &Path, args: &[&str], stdin: &[u8], env: &[(&str, &str)]) -> Output {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_quotecheck"));
-    cmd.args(args)
-        .current_dir(dir)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped());
-    for (k, v) in env {
-        cmd.env(k, v);
-    }
-    let mut child = cmd.spawn().unwrap();
-    child.stdin.take().unwrap().write_all(stdin).unwrap();
-    child.wait_with_output().unwrap()
+    common::qc_in(Some(dir), args, stdin, env)
 }
 
 fn workspace(name: &str) -> PathBuf {
-    let d = std::env::temp_dir().join(format!("quotecheck-check-{}-{name}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&d);
-    std::fs::create_dir_all(&d).unwrap();
-    d
+    common::temp_folder("check", name)
 }
 
 fn out(o: &Output) -> String {

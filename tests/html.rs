@@ -4,12 +4,13 @@
 //! `tests/browser.rs` renders the page in headless Chromium.
 
 use std::collections::BTreeMap;
-use std::io::Write;
-use std::process::{Command, Output, Stdio};
 
 use quotecheck::check::{check_text_report, InputKind, Settings};
 use quotecheck::render::html::{report, HtmlDoc};
 use quotecheck::report::{QuoteKind, Report};
+
+mod common;
+use common::qc;
 
 const FIXTURE: &str = concat!(
     env!("CARGO_MANIFEST_DIR"),
@@ -364,18 +365,6 @@ fn check_findings_are_inline_and_listed() {
             "{name}"
         );
     }
-}
-
-fn qc(args: &[&str], stdin: &[u8]) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_quotecheck"))
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    child.stdin.take().unwrap().write_all(stdin).unwrap();
-    child.wait_with_output().unwrap()
 }
 
 #[test]

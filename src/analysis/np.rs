@@ -605,15 +605,21 @@ impl<'d, 'a> NameRun<'d, 'a> {
         None
     }
 
+    /// Whether token `t` opens the sentence with nothing of the name read yet (no name word,
+    /// title or modifier).
+    fn opens_sentence(&self, t: usize) -> bool {
+        self.name_start.is_none()
+            && self.titles.is_empty()
+            && self.premods == 0
+            && self.r.doc.starts_sentence(t)
+    }
+
     /// A word for a business at token `t`, opening the sentence before a one-word name.
     fn business_word(&mut self, t: usize) -> Option<Flow> {
         let doc = self.r.doc;
         // A word for a business opening the sentence before a name is no part of it: "Airline
         // Nordair told passengers …" names an airline (see `org_noun_before`).
-        if self.name_start.is_none()
-            && self.titles.is_empty()
-            && self.premods == 0
-            && doc.starts_sentence(t)
+        if self.opens_sentence(t)
             && word_noun(doc, t, NounKind::Org).is_some_and(|n| n.firm)
             && is_name_word(doc, t + 1)
             && !doc.has(t + 1, TokClass::FIRST_NAME)
@@ -632,10 +638,7 @@ impl<'d, 'a> NameRun<'d, 'a> {
         let doc = self.r.doc;
         // An occupation opening the sentence before a full name is its title, not part of the
         // name: "Engineer Rosa Hope said", "Hydrologist Felix Brand".
-        if self.name_start.is_none()
-            && self.titles.is_empty()
-            && self.premods == 0
-            && doc.starts_sentence(t)
+        if self.opens_sentence(t)
             && is_occupation(doc, t)
             && is_name_word(doc, t + 1)
             && is_name_word(doc, t + 2)

@@ -123,15 +123,8 @@ pub fn run(args: &ExtractArgs) -> i32 {
             analyzer.analyze_caught(text, kind_of(args, f))
         });
     }
-    let sink: Box<dyn Write> = match &args.output {
-        Some(p) => match std::fs::File::create(p) {
-            Ok(f) => Box::new(f),
-            Err(e) => {
-                out::error(input::io_message(p, &e));
-                return 2;
-            }
-        },
-        None => Box::new(std::io::stdout().lock()),
+    let Ok(sink) = super::open_output(args.output.as_deref()) else {
+        return 2;
     };
     let mut out = BufWriter::with_capacity(1 << 16, sink);
     let mut status = 0;

@@ -219,6 +219,21 @@ fn write_output(file: Option<&std::path::Path>, text: &str) -> i32 {
     }
 }
 
+/// The output `file` created, or standard output; an error is reported here (the caller
+/// exits with status 2).
+fn open_output(file: Option<&std::path::Path>) -> Result<Box<dyn std::io::Write>, ()> {
+    match file {
+        Some(p) => match std::fs::File::create(p) {
+            Ok(f) => Ok(Box::new(f)),
+            Err(e) => {
+                out::error(input::io_message(p, &e));
+                Err(())
+            }
+        },
+        None => Ok(Box::new(std::io::stdout().lock())),
+    }
+}
+
 /// [`write_output`] for output made as it is written: `write` streams it to `file` or standard
 /// output, and a line break ends it. The exit status: 0, or 2 when a write failed (a closed
 /// pipe is no error).
@@ -227,15 +242,8 @@ fn stream_output(
     write: impl FnOnce(&mut dyn std::io::Write) -> std::io::Result<()>,
 ) -> i32 {
     use std::io::Write;
-    let sink: Box<dyn Write> = match file {
-        Some(p) => match std::fs::File::create(p) {
-            Ok(f) => Box::new(f),
-            Err(e) => {
-                out::error(input::io_message(p, &e));
-                return 2;
-            }
-        },
-        None => Box::new(std::io::stdout().lock()),
+    let Ok(sink) = open_output(file) else {
+        return 2;
     };
     let mut w = std::io::BufWriter::with_capacity(1 << 16, sink);
     let written = write(&mut w)

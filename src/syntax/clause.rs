@@ -331,6 +331,7 @@ fn sentence_clauses(doc: &Doc<'_>, s: Sentence, out: &mut Vec<Clause>) {
         open: Vec::new(),
     };
     b.push(p0, ClauseKind::Main, None, false);
+    opening_participle(doc, &mut b, p0, p1);
     let mut p = p0;
     while p < p1 {
         opener(doc, &mut b, p, p1);
@@ -346,6 +347,23 @@ fn sentence_clauses(doc: &Doc<'_>, s: Sentence, out: &mut Vec<Clause>) {
         p += 1;
     }
     b.close_to(0, p1);
+}
+
+/// "Noting that the tax was unfair, Allen said …": a gerund opening the sentence, not followed
+/// by a finite verb ("Smoking kills"), with a comma later, heads an adverbial clause of its
+/// own inside the main one.
+fn opening_participle(doc: &Doc<'_>, b: &mut Builder<'_>, p0: usize, p1: usize) {
+    let x = ph(doc, p0);
+    let next = ph(doc, p0 + 1);
+    let gerund = x.kind == PhraseKind::Vg && x.is(PhraseFlag::GERUND) && !x.is(PhraseFlag::FINITE);
+    let subject_of_next = next.kind == PhraseKind::Vg && next.is(PhraseFlag::FINITE);
+    let comma = (p0 + 2..p1.min(p0 + 40)).any(|q| is_punct(doc, q, ","));
+    if gerund && !subject_of_next && comma {
+        b.push(p0, ClauseKind::Adverbial, None, true);
+        if let Some(c) = b.current() {
+            c.verb = Some(p0 as u32);
+        }
+    }
 }
 
 /// "The team also measured so-called "skyglow"": a past participle with no auxiliary right
@@ -664,6 +682,12 @@ fn finite_verb(doc: &Doc<'_>, b: &mut Builder<'_>, p: usize) {
     };
     if c.verb.is_none() {
         set_verb(doc, b, cur, p);
+        return;
+    }
+    // "to help rally members", "made the board vote": a base form after the clause's verb goes
+    // on with its clause; it is no outer clause's verb.
+    let base = doc.tag(ph(doc, p).head()) == crate::syntax::Tag::VerbVb;
+    if !ph(doc, p).is(PhraseFlag::FINITE) || base && c.verb.is_some_and(|v| v as usize + 1 == p) {
         return;
     }
     // "who left the authority and now runs a firm": a verb right after a bare conjunction goes

@@ -46,6 +46,23 @@
 //!   noun, before a prepositional phrase and the sentence's finite verb, is a participle.
 //! - "told a meeting of the club that inflation was …": a "that" read as a determiner after a
 //!   hearer verb's object, its noun followed by a finite verb or a comma, opens the clause.
+//! - "said there certainly was more room": "there" read as an adverb before a form of "be", a
+//!   modal or "seem", after a clause boundary or a speech verb, is the existential pronoun.
+//! - "A self-taught investor, Cuban said …": a capitalised adjective opening its clause before
+//!   a finite speech verb is a name.
+//! - "The court overruled/NN and said …": a regular past form read as a noun after the subject's
+//!   noun, with no finite verb before it and "and" and a finite verb after it, is the past tense.
+//! - "Giles left/VBN in May and said …": the speech-participle rule above also holds for any
+//!   participle after a name or a bare plural when the only later finite verb is coordinated.
+//! - A contraction ("he’s") is never the plural noun of the "mines" rule.
+//! - "Nearly half/RB said …": a quantity word (`type=quantity`) read as a modifier right before
+//!   a finite speech verb is its subject noun.
+//! - "As another study from 2011 noted, …": an opening "as" read as a preposition before a noun
+//!   phrase and a verb of the lexicon closed by a comma opens an "as" clause (and a participle
+//!   there is the past tense).
+//! - "the agency recently noted/VBN, …": the speech-participle rule reads across one adverb.
+//! - "Retired/VBD Gen. Tom Baker said": a capitalised past form opening the sentence before a
+//!   title and a name modifies them (not "Born Vera Holm in 1950, she …").
 
 use super::Tag;
 use crate::grammar::TokClass;
@@ -55,6 +72,7 @@ use crate::text::Doc;
 pub fn apply(doc: &Doc<'_>, tags: &mut [Tag]) {
     for s in &doc.sentences {
         opening_modifier(doc, tags, s.start);
+        as_opener(doc, tags, s.start, s.end);
         misread_closed_class(doc, tags, s.start);
         for t in s.start..s.end.saturating_sub(1) {
             given_name(doc, tags, t);
@@ -85,7 +103,12 @@ pub fn apply(doc: &Doc<'_>, tags: &mut [Tag]) {
             misread_closed_class(doc, tags, t);
             speech_participle(doc, tags, t, s.start);
             reduced_relative(doc, tags, t);
+            existential_there(doc, tags, t);
+            name_read_as_adjective(doc, tags, t, s.start);
+            past_read_as_noun(doc, tags, t, s.start);
+            quantity_subject(doc, tags, t);
         }
+        title_modifier(doc, tags, s.start);
         for t in s.start..s.end.saturating_sub(2) {
             if complementizer_that(doc, tags, t, s.start) {
                 subject_after_that(doc, tags, t + 1);
@@ -336,6 +359,7 @@ fn misread_closed_class(doc: &Doc<'_>, tags: &mut [Tag], t: usize) {
     if g == Tag::PronPrp
         && w.len() >= 5
         && ends("s")
+        && !w.contains(['\'', '\u{2019}'])
         && !ends("selves")
         && !w.eq_ignore_ascii_case("theirs")
         && !w.eq_ignore_ascii_case("yours")
@@ -427,29 +451,40 @@ fn misread_closed_class(doc: &Doc<'_>, tags: &mut [Tag], t: usize) {
 /// Re-reads a speech verb's past participle at `t` as the past tense right after a subject
 /// noun that opens its clause ("…, the foreign minister expressed to officials …").
 fn speech_participle(doc: &Doc<'_>, tags: &mut [Tag], t: usize, first: usize) {
+    // (An adverb may stand between: "the agency recently noted/VBN".)
+    let s = if t >= first + 2 && tag(tags, t - 1).is_adv() && speech_at(doc, tags, t) {
+        t - 1
+    } else {
+        t
+    };
     // (The subject may be an adjective standing for a noun: "the 63-year-old added".)
-    let nominal = tag(tags, t - 1).is_noun()
-        || tag(tags, t - 1).is_adj() && t >= first + 2 && tag(tags, t - 2).is_det();
+    let nominal = tag(tags, s - 1).is_noun()
+        || tag(tags, s - 1).is_adj() && s >= first + 2 && tag(tags, s - 2).is_det();
     if tag(tags, t) != Tag::VerbVbn || !nominal {
         return;
     }
     // (The tag was checked above: a participle.)
     let speech = speech_at(doc, tags, t);
     // The subject: a determined noun phrase after the sentence start or a comma.
-    let mut a = t - 1;
+    let mut a = s - 1;
     while a > first && (tag(tags, a - 1).is_noun() || tag(tags, a - 1).is_adj()) {
         a -= 1;
     }
-    let named = tag(tags, a).is_proper();
-    let determined = named || tag(tags, a).is_det() || a > first && tag(tags, a - 1).is_det();
-    let start = if tag(tags, a).is_det() || named {
+    // (A capitalised word or a bare plural needs no determiner: "Giles left", "Officials met".)
+    let named = tag(tags, a).is_proper() || doc.is_cap(a) && tag(tags, a).is_noun();
+    let bare = a + 1 == t && tag(tags, a).is_plural();
+    let determined =
+        named || bare || tag(tags, a).is_det() || a > first && tag(tags, a - 1).is_det();
+    let start = if tag(tags, a).is_det() || named || bare {
         a
     } else {
         a.saturating_sub(1)
     };
-    // (After the sentence start, a comma, or a quotation: '"…?" the sheriff asked'.)
+    // (After the sentence start, a comma, an opening conjunction ("As the agency noted"), or a
+    // quotation: '"…?" the sheriff asked'.)
     let opens = start == first
         || doc.is_punct(start.saturating_sub(1), ",")
+        || start == first + 1 && tag(tags, first) == Tag::SconjIn
         || doc.quote_of(start.saturating_sub(1)).is_some();
     let by = doc.tok_text(t + 1).eq_ignore_ascii_case("by");
     // (Any verb when no finite verb follows in the sentence: "…, the deal collapsed/VBN on
@@ -461,7 +496,10 @@ fn speech_participle(doc: &Doc<'_>, tags: &mut [Tag], t: usize, first: usize) {
         .take(60)
         .take_while(|&u| !doc.is_punct(u, "."))
         .find(|&u| tag(tags, u).is_finite());
-    let last = later.is_none_or(|u| speech_at(doc, tags, u) && doc.is_punct(u + 1, "."));
+    // (Nor does a verb coordinated with this one: "Giles left/VBN in May and said …".)
+    let last = later.is_none_or(|u| {
+        speech_at(doc, tags, u) && doc.is_punct(u + 1, ".") || tag(tags, u - 1).is_cconj()
+    });
     if (speech || last) && determined && opens && !by {
         set(tags, t, Tag::VerbVbd);
     }
@@ -509,5 +547,124 @@ fn given_name(doc: &Doc<'_>, tags: &mut [Tag], t: usize) {
     }
     if doc.has(t, crate::grammar::TokClass::FIRST_NAME) {
         set(tags, t, Tag::PropnNnp);
+    }
+}
+
+/// Re-reads "there" at `t` as the existential pronoun when the tagger read it as an adverb
+/// before a form of "be", a modal or "seem" (across adverbs), after a clause boundary or a
+/// speech verb ("said there certainly was more room", "there will be a vote").
+fn existential_there(doc: &Doc<'_>, tags: &mut [Tag], t: usize) {
+    if !tag(tags, t).is_adv() || !doc.tok_text(t).eq_ignore_ascii_case("there") {
+        return;
+    }
+    let mut n = t + 1;
+    while n < t + 4 && tag(tags, n).is_adv() {
+        n += 1;
+    }
+    let verb = doc.tok_text(n).to_ascii_lowercase();
+    let be = tag(tags, n).is_aux() && tag(tags, n).is_finite()
+        || matches!(
+            verb.as_str(),
+            "seem" | "seems" | "seemed" | "appear" | "appears" | "appeared" | "remain" | "remains"
+        );
+    let p = tag(tags, t.wrapping_sub(1));
+    let boundary = t == 0
+        || p.is_punct()
+        || p.is_cconj()
+        || p.is_sconj()
+        || p.is_adv()
+        || p.is_quote()
+        || doc.tok_text(t - 1).eq_ignore_ascii_case("that")
+        || speech_at(doc, tags, t - 1);
+    if be && boundary {
+        set(tags, t, Tag::PronEx);
+    }
+}
+
+/// Re-reads a capitalised adjective at `t` as a proper noun when a finite verb follows it and
+/// it opens its clause: the sentence start or a comma ("A self-taught investor, Cuban/JJ said
+/// …"). A subject is a noun; a nationality adjective before a verb stands for a name.
+fn name_read_as_adjective(doc: &Doc<'_>, tags: &mut [Tag], t: usize, first: usize) {
+    let g = tag(tags, t);
+    if !g.is_adj() || !doc.is_cap(t) || !tag(tags, t + 1).is_finite() {
+        return;
+    }
+    let opens = t == first || doc.is_punct(t - 1, ",");
+    if opens && speech_at(doc, tags, t + 1) {
+        set(tags, t, Tag::PropnNnp);
+    }
+}
+
+/// Re-reads a regular past form at `t` that the tagger read as a noun closing a subject noun
+/// phrase as the past tense, when no finite verb precedes it in the sentence and "and" or
+/// "but" and a finite verb follow ("The court overruled/NN and said …").
+fn past_read_as_noun(doc: &Doc<'_>, tags: &mut [Tag], t: usize, first: usize) {
+    let w = doc.tok_text(t).as_bytes();
+    let ed = w.len() > 5 && w.get(w.len() - 2..).is_some_and(|x| x == b"ed");
+    if !ed || tag(tags, t) != Tag::NounNn || !tag(tags, t - 1).is_noun() {
+        return;
+    }
+    let joined = tag(tags, t + 1).is_cconj() && tag(tags, t + 2).is_finite();
+    let earlier = (first..t).any(|u| tag(tags, u).is_finite());
+    if joined && !earlier {
+        set(tags, t, Tag::VerbVbd);
+    }
+}
+
+/// Re-reads a quantity word (`type=quantity` in function-words.txt) that the tagger read as an
+/// adverb, adjective or determiner right before a finite speech verb as the subject noun
+/// ("Nearly half/RB said they …").
+fn quantity_subject(doc: &Doc<'_>, tags: &mut [Tag], t: usize) {
+    let g = tag(tags, t);
+    let read_as_modifier = g.is_adv() || g.is_adj() || g.is_det();
+    if read_as_modifier
+        && doc.is_func(t, crate::grammar::FuncType::Quantity)
+        && tag(tags, t + 1).is_finite()
+        && speech_at(doc, tags, t + 1)
+    {
+        set(tags, t, Tag::NounNn);
+    }
+}
+
+/// Re-reads a sentence's first word, a capitalised past form the tagger read as a verb before a
+/// title and a name, as the adjective modifying it ("Retired/VBD Gen. Tom Baker said").
+fn title_modifier(doc: &Doc<'_>, tags: &mut [Tag], t: usize) {
+    let g = tag(tags, t);
+    if matches!(g, Tag::VerbVbd | Tag::VerbVbn)
+        && doc.is_cap(t)
+        && doc.has(t + 1, TokClass::TITLE | TokClass::STARTS_TITLE)
+        && tag(tags, t + 2).is_proper()
+    {
+        set(tags, t, Tag::AdjJj);
+    }
+}
+
+/// Re-reads an "as" opening the sentence, read as a preposition, as the subordinating
+/// conjunction of an "as" clause when a noun phrase (with prepositional tails) and a verb of
+/// the lexicon (`verbs.txt`) follow it and a comma closes the clause ("As another study from 2011 noted,
+/// …").
+fn as_opener(doc: &Doc<'_>, tags: &mut [Tag], t: usize, end: usize) {
+    if tag(tags, t) != Tag::AdpIn || !doc.tok_text(t).eq_ignore_ascii_case("as") {
+        return;
+    }
+    let nominal = |g: Tag| {
+        g.is_noun() || g.is_det() || g.is_adj() || g.is_num() || g.is_adp() || g == Tag::PronPrpS
+    };
+    let mut u = t + 1;
+    while u < end.min(t + 10) && nominal(tag(tags, u)) {
+        u += 1;
+    }
+    while u < end.min(t + 12) && tag(tags, u).is_adv() {
+        u += 1;
+    }
+    let verb = u > t + 1 && tag(tags, u).is_verb() && doc.has(u, TokClass::VERB);
+    let closed = doc.is_punct(u + 1, ",")
+        || (u + 2..end.min(u + 6)).any(|k| doc.is_punct(k, ",") && tag(tags, k - 1).is_noun());
+    if verb && closed {
+        set(tags, t, Tag::SconjIn);
+        // (With no auxiliary, a participle there is the past tense: "As a survey found/VBN".)
+        if tag(tags, u) == Tag::VerbVbn {
+            set(tags, u, Tag::VerbVbd);
+        }
     }
 }

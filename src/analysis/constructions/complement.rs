@@ -76,6 +76,11 @@ pub fn complement<'a>(sent: &Sent<'_, 'a>, mut k: usize, a: &mut Attr<'a>) {
             || ["whether", "if"].iter().any(|x| w.eq_ignore_ascii_case(x))
         {
             a.form = ContentForm::Question;
+            if a.verb.is_some_and(|v| v.request) && permission(sent, from) {
+                a.content = None;
+                a.content_clause = None;
+                a.form = ContentForm::default();
+            }
         }
         return;
     }
@@ -374,9 +379,11 @@ fn is_complementizer(sent: &Sent<'_, '_>, p: usize) -> bool {
 /// The reported clause opening at phrase `p`: a complement clause (with its opener, "that"
 /// left out, "whether" kept), or a colon before one. Returns its phrases and clause.
 fn clause_at(sent: &Sent<'_, '_>, p: usize, verb_end: usize) -> Option<(usize, usize, usize)> {
-    let c = sent.complement_at(p)?;
+    let (c, mut from) = match sent.complement_at(p) {
+        Some(c) => (c, sent.clause(c)?.start as usize),
+        None => (gerund_clause(sent, p)?, p),
+    };
     let x = sent.clause(c)?;
-    let mut from = x.start as usize;
     let opener_is = |o: u32| {
         let w = sent.doc.tok_text(sent.tok(o as usize));
         w.eq_ignore_ascii_case("that") || w == ":"
@@ -394,6 +401,20 @@ fn clause_at(sent: &Sent<'_, '_>, p: usize, verb_end: usize) -> Option<(usize, u
         x.opener.is_some() && (from..x.end as usize).any(|q| sent.ph(q).kind == PhraseKind::Vg);
     let verb = x.verb.is_some() || any_vg || (from..x.end as usize).any(|q| sent.is_quote(q));
     (verb && (x.end as usize) > from).then_some((from, x.end as usize, c))
+}
+
+/// "sued the state, claiming the quarantine violated her rights": a clause the builder opened at
+/// the comma before a speech verb's "-ing" form, whose subject starts at phrase `p` right after
+/// it and whose verb follows (the "-ing" form is no clause's verb).
+fn gerund_clause(sent: &Sent<'_, '_>, p: usize) -> Option<usize> {
+    let c = sent.clause_at(p)?;
+    let x = sent.clause(c)?;
+    let cue = p.checked_sub(1)?;
+    let gerund = sent.ph(cue).kind == PhraseKind::Vg && !sent.ph(cue).is(PhraseFlag::FINITE);
+    let opened_at_cue = x.start as usize == cue || x.start as usize + 1 == cue;
+    let subject_here = x.subject.is_some_and(|s| s.start as usize == p);
+    let verb_after = x.verb.is_some_and(|v| v as usize > p);
+    (gerund && opened_at_cue && subject_here && verb_after).then_some(c)
 }
 
 /// "a letter that he said was drafted by the firm", "which Democrats say could be aiding
@@ -592,6 +613,13 @@ fn act_content<'a>(sent: &Sent<'_, 'a>, k: usize, e: usize, a: &mut Attr<'a>) ->
                 to += 1;
             }
         }
+        // "urged him not to back down": after a hearer, a negated request is one too.
+        if to > k
+            && sent.ph(to).kind == PhraseKind::Adv
+            && sent.doc.is_func(sent.tok(to), FuncType::Negation)
+        {
+            to += 1;
+        }
         if sent.ph(to).kind == PhraseKind::To && sent.ph(to + 1).kind == PhraseKind::Vg {
             let from = if to > k { k } else { to };
             set_content(sent, a, from, end_of(to + 1).max(to + 2), None);
@@ -761,4 +789,26 @@ fn expressed_to<'a>(sent: &Sent<'_, 'a>, k: usize, a: &mut Attr<'a>) -> bool {
         .map_or(sent.p1, |c| c.end as usize);
     set_content(sent, a, obj, end, None);
     a.content.is_some()
+}
+
+/// "asked if he could ask a question", "asked whether they may leave": after the opener at
+/// phrase `from`, a personal pronoun and a modal of permission: a request to act, not a
+/// question reported as a claim.
+fn permission(sent: &Sent<'_, '_>, from: usize) -> bool {
+    let doc = sent.doc;
+    let subject = sent.ph(from + 1);
+    let verb = sent.ph(from + 2);
+    let pronoun = subject.kind == PhraseKind::Np
+        && subject.end == subject.start + 1
+        && doc.tag(subject.start as usize) == crate::syntax::Tag::PronPrp;
+    let w = doc.tok_text(verb.start as usize);
+    let modal = verb.kind == PhraseKind::Vg
+        && ["can", "could", "may", "might"]
+            .iter()
+            .any(|m| w.eq_ignore_ascii_case(m));
+    pronoun
+        && modal
+        && !doc
+            .tok_text(subject.start as usize)
+            .eq_ignore_ascii_case("it")
 }

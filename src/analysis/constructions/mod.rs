@@ -370,7 +370,21 @@ fn can_cue(sent: &Sent<'_, '_>, p: usize, v: &Verb) -> bool {
 /// cue with no attribution before it to inherit from.
 pub fn sentence_subject<'a>(doc: &Doc<'a>, s: Sentence) -> Option<(Np<'a>, Vec<Np<'a>>, usize)> {
     let sent = Sent::new(doc, s);
-    let c = sent.clause(sent.clauses.0)?;
+    let main = sent.clauses.0;
+    // (After an opening adverbial or participial clause, "Noting that …, Allen said …", the
+    // main clause goes on in the first clause after it with a subject.)
+    let c = sent
+        .clause(main)
+        .filter(|c| c.subject.is_some())
+        .or_else(|| {
+            (main + 1..sent.clauses.1.min(main + 16))
+                .filter_map(|k| sent.clause(k))
+                .find(|c| {
+                    c.kind == crate::syntax::ClauseKind::Coordinate
+                        && c.parent.is_some_and(|x| x as usize == main)
+                        && c.subject.is_some()
+                })
+        })?;
     subject_speaker(&sent, c.subject?)
 }
 

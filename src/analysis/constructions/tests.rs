@@ -285,3 +285,86 @@ fn according_to_a_source_and_its_description() {
         "most residents, including renters, want the levy"
     );
 }
+
+#[test]
+fn tagger_misreadings_mended_before_the_constructions() {
+    // Existential "there" read as an adverb.
+    let r = one("Okafor said there probably was no money left for the pier.");
+    assert_eq!(r.1, "there probably was no money left for the pier");
+    // A curly contraction is no plural noun ("mines").
+    let r =
+        one("Lindqvist, who has sparred with the council for years, said he’s had one meeting.");
+    assert_eq!(
+        (r.0.as_str(), r.1.as_str()),
+        ("Lindqvist", "he’s had one meeting")
+    );
+    // A nationality adjective standing for a name before a speech verb.
+    let r = one("A lifelong sailor, Breton said he'd sell the boat.");
+    assert_eq!(
+        (r.0.as_str(), r.1.as_str()),
+        ("Breton", "he'd sell the boat")
+    );
+    // A past tense read as a participle, or as a noun, before "and" and a second verb.
+    let r = read("Halvorsen left in March and said he had written three reports.");
+    assert_eq!(r.len(), 1, "{r:?}");
+    assert_eq!(r[0].1, "he had written three reports");
+    let r = read("The tribunal adjourned and said the town already owed the money.");
+    assert_eq!(r.len(), 1, "{r:?}");
+    assert_eq!(r[0].1, "the town already owed the money");
+}
+
+#[test]
+fn a_request_for_permission_is_no_reported_question() {
+    let r = read("A farmer stood up and asked if he could read a letter to the panel.");
+    assert!(r.iter().all(|x| x.1.is_empty()), "{r:?}");
+    let r = one("The mayor asked whether the pier could reopen by May.");
+    assert_eq!(
+        (r.1.as_str(), r.3),
+        (
+            "whether the pier could reopen by May",
+            ContentForm::Question
+        )
+    );
+}
+
+#[test]
+fn participles_by_means_opening_and_after_a_comma() {
+    let r = one("Vance ended the meeting by saying the audit had cleared him.");
+    assert_eq!(
+        (r.1.as_str(), r.3),
+        ("the audit had cleared him", ContentForm::Clause)
+    );
+    let r = read("Arguing that the levy was unfair, Dunmore said she would vote against it.");
+    assert_eq!(r.len(), 2, "{r:?}");
+    assert_eq!(r[0].1, "the levy was unfair");
+    assert_eq!(r[1].1, "she would vote against it");
+    // A speech verb with an object before a clause: the clause after its "-ing" form.
+    let r = one("The tenant sued the landlord, alleging the repairs breached the lease.");
+    assert_eq!(r.1, "the repairs breached the lease");
+}
+
+#[test]
+fn as_clauses_requests_and_subjects_the_tagger_misread() {
+    let r = one("As the regulator recently noted, complaints about bills have doubled.");
+    assert_eq!(r.1, "complaints about bills have doubled");
+    let r = one("As a survey from last spring found, most riders want later trains.");
+    assert_eq!(r.1, "most riders want later trains");
+    let r = one("Neighbours urged her not to sell the orchard until the court ruled.");
+    assert_eq!(r.1, "her not to sell the orchard until the court ruled");
+    let r = one("Nearly half said they would pay more for greener power.");
+    assert_eq!(r.1, "they would pay more for greener power");
+    let r = one("Retired Col. Ines Ferro said on Sunday that the base should stay open.");
+    assert_eq!(
+        (r.0.as_str(), r.1.as_str()),
+        ("Retired Col. Ines Ferro", "the base should stay open")
+    );
+    // A bare infinitive after "help" stays in its clause; the main verb comes later.
+    let r = one(
+        "Ferro, who toured three towns to help rally volunteers behind the plan, said she expects \
+         a close vote.",
+    );
+    assert_eq!(
+        (r.0.as_str(), r.1.as_str()),
+        ("Ferro", "she expects a close vote")
+    );
+}

@@ -569,7 +569,12 @@ fn object<'a>(sent: &Sent<'_, 'a>, k: usize, a: &mut Attr<'a>) {
         return;
     }
     let says = matches!(kind, Some(VerbKind::Speech | VerbKind::Finding));
-    if says && !object_verb && words >= 4 && sent.ph(k).kind == PhraseKind::Np {
+    if says
+        && !object_verb
+        && words >= 4
+        && sent.ph(k).kind == PhraseKind::Np
+        && !after_quote(sent, a)
+    {
         let end = sent
             .clause_at(k)
             .and_then(|c| sent.clause(c))
@@ -581,6 +586,23 @@ fn object<'a>(sent: &Sent<'_, 'a>, k: usize, a: &mut Attr<'a>) {
         return;
     }
     a.meta = kind == Some(VerbKind::Evaluative) || object_verb;
+}
+
+/// Whether a quotation closes right before the attribution's structure (`"…," Holt said 30
+/// minutes into the debate`, `"…," she said in an interview with radio host Ann Marr`): the
+/// quotation is what was said; a noun phrase after the verb is a tail.
+fn after_quote(sent: &Sent<'_, '_>, a: &Attr<'_>) -> bool {
+    let doc = sent.doc;
+    let Some(q) = a.left.checked_sub(1) else {
+        return false;
+    };
+    let q = if doc.is_punct(q, ",") {
+        q.saturating_sub(1)
+    } else {
+        q
+    };
+    // (In this sentence: a quotation closing the sentence before is another's.)
+    q >= sent.s.start && doc.quote_of(q).is_some()
 }
 
 /// The content of a speech act with no clause, the object at phrases `[k, e)`: a

@@ -368,3 +368,16 @@ fn as_clauses_requests_and_subjects_the_tagger_misread() {
         ("Ferro", "she expects a close vote")
     );
 }
+
+#[test]
+fn a_noun_phrase_after_a_postposed_cue_is_a_tail() {
+    let r =
+        one("\"We will not close the pool,\" Mayor Ines Ferro said 20 minutes into the meeting.");
+    assert_eq!((r.0.as_str(), r.1.as_str()), ("Mayor Ines Ferro", ""));
+    assert!(r.2 >= 1, "{r:?}");
+    let r = one("\"It was a fair deal,\" Ferro said in an interview with radio host Tom Quill.");
+    assert!(r.1.is_empty() && r.2 >= 1, "{r:?}");
+    // With no quotation before it, a long object of "reiterate" is what was said.
+    let r = one("Ferro reiterated her commitment to the new pool plan.");
+    assert_eq!(r.1, "her commitment to the new pool plan");
+}

@@ -782,7 +782,8 @@ fn set_verb(doc: &Doc<'_>, b: &mut Builder<'_>, c: usize, p: usize) {
     let Some(x) = b.out.get(c).copied() else {
         return;
     };
-    let lo = x.start as usize + usize::from(x.opener.is_some());
+    // (The opener is the clause's first phrase, except a colon before it: "…: He says …".)
+    let lo = x.start as usize + usize::from(x.opener.is_some_and(|o| o == x.start));
     let subject = subject_before(doc, lo, p);
     if let Some(x) = b.out.get_mut(c) {
         x.verb = Some(p as u32);
@@ -844,6 +845,11 @@ pub fn subject_before(doc: &Doc<'_>, lo: usize, v: usize) -> Option<Subject> {
                 continue;
             }
             let nominal = head.kind == PhraseKind::Np || head.is(PhraseFlag::GERUND);
+            // (A time set off by a comma opens an adverbial: "Earlier Tuesday, his campaign
+            // manager, Jeff Weir, says …".)
+            if is_time_np(doc, a) && a + 2 < end && is_aside(doc, a + 1) {
+                continue;
+            }
             // (A comma may close the group: "Bob Friedman, a host and manager at X, said".)
             // (Not a bare noun phrase before a comma: "…at the state level, said Carl Dent" is
             // no subject but the end of the clause the speaker follows.)

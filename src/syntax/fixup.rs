@@ -61,6 +61,10 @@
 //!   phrase and a verb of the lexicon closed by a comma opens an "as" clause (and a participle
 //!   there is the past tense).
 //! - "the agency recently noted/VBN, …": the speech-participle rule reads across one adverb.
+//! - "like Ortiz, say/UH the bulk …": a speech verb of the lexicon read as an interjection is
+//!   the present tense.
+//! - "Leading/VBG Democrats say …": a gerund opening the sentence before a plural noun and a
+//!   finite verb modifies the noun.
 //! - "Retired/VBD Gen. Tom Baker said": a capitalised past form opening the sentence before a
 //!   title and a name modifies them (not "Born Vera Holm in 1950, she …").
 
@@ -72,6 +76,7 @@ use crate::text::Doc;
 pub fn apply(doc: &Doc<'_>, tags: &mut [Tag]) {
     for s in &doc.sentences {
         opening_modifier(doc, tags, s.start);
+        opening_gerund_modifier(tags, s.start);
         as_opener(doc, tags, s.start, s.end);
         misread_closed_class(doc, tags, s.start);
         for t in s.start..s.end.saturating_sub(1) {
@@ -107,6 +112,7 @@ pub fn apply(doc: &Doc<'_>, tags: &mut [Tag]) {
             name_read_as_adjective(doc, tags, t, s.start);
             past_read_as_noun(doc, tags, t, s.start);
             quantity_subject(doc, tags, t);
+            verb_read_as_interjection(doc, tags, t);
         }
         title_modifier(doc, tags, s.start);
         for t in s.start..s.end.saturating_sub(2) {
@@ -666,5 +672,32 @@ fn as_opener(doc: &Doc<'_>, tags: &mut [Tag], t: usize, end: usize) {
         if tag(tags, u) == Tag::VerbVbn {
             set(tags, u, Tag::VerbVbd);
         }
+    }
+}
+
+/// Re-reads a speech verb of the lexicon that the tagger read as an interjection inside a
+/// sentence as its present tense ("the biggest hawks, like Ortiz, say/UH the bulk …").
+fn verb_read_as_interjection(doc: &Doc<'_>, tags: &mut [Tag], t: usize) {
+    use crate::grammar::{Tag as G, VerbForm};
+    if tag(tags, t) != Tag::IntjUh {
+        return;
+    }
+    let form = doc.word_tags(t).find_map(|x| match x {
+        G::Verb(v) if v.kind == crate::grammar::VerbKind::Speech => Some(v.form),
+        _ => None,
+    });
+    match form {
+        Some(VerbForm::Base) => set(tags, t, Tag::VerbVbp),
+        Some(VerbForm::Third) => set(tags, t, Tag::VerbVbz),
+        _ => {}
+    }
+}
+
+/// Re-reads a gerund opening the sentence as an adjective when a plural noun and a finite
+/// verb follow it ("Leading/VBG Democrats say …", "Striking workers said …").
+fn opening_gerund_modifier(tags: &mut [Tag], t: usize) {
+    let noun = tag(tags, t + 1);
+    if tag(tags, t) == Tag::VerbVbg && noun.is_plural() && tag(tags, t + 2).is_finite() {
+        set(tags, t, Tag::AdjJj);
     }
 }

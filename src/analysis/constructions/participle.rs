@@ -4,7 +4,9 @@
 //! the sentence (`Noting that …, Allen said …`), of the main clause's subject.
 //!
 //! ```text
-//! participle = ("," | document-noun | "by" | sentence-start) verb-ing complement
+//! participle = ("," | document-noun | "by" | sentence-start | "," verb-ing … "and") verb-ing
+//!              complement
+//! absolute   = "with" np verb-ing complement            (the noun phrase is the speaker)
 //! ```
 
 use super::complement::complement;
@@ -41,7 +43,15 @@ pub fn at<'a>(sent: &Sent<'_, 'a>, p: usize, v: &'a Verb, out: &[Attr<'a>]) -> O
     // "distanced himself from the group by saying he …": the means of the clause's act.
     let by = sent.ph(prev).kind == PhraseKind::Prep
         && doc.tok_text(sent.tok(prev)).eq_ignore_ascii_case("by");
-    if !(document || by || sent.is_punct(prev, ",")) {
+    // "Ortiz comes in second, with 22 percent saying they …": the noun phrase before is the
+    // speaker.
+    if let Some(a) = with_subject(sent, p, prev, v) {
+        return Some(a);
+    }
+    // "…, pointing to his record and saying that …": a second participle after "and".
+    let and = sent.ph(prev).kind == PhraseKind::Cconj
+        && (sent.p0..prev).any(|q| sent.is_punct(q, ",") && sent.ph(q + 1).is(PhraseFlag::GERUND));
+    if !(document || by || and || sent.is_punct(prev, ",")) {
         return Some(Attr::new((head, head + 1), CueKind::Participle, Some(v)));
     }
     let mut a = Attr::new((head, head + 1), CueKind::Participle, Some(v));
@@ -57,4 +67,32 @@ pub fn at<'a>(sent: &Sent<'_, 'a>, p: usize, v: &'a Verb, out: &[Attr<'a>]) -> O
     );
     complement(sent, p + 1, &mut a);
     Some(a)
+}
+
+/// "with 22 percent saying they would not support him": after "with", the noun phrase right
+/// before the participle at phrase `p` is its speaker.
+fn with_subject<'a>(sent: &Sent<'_, 'a>, p: usize, prev: usize, v: &'a Verb) -> Option<Attr<'a>> {
+    let with = prev.checked_sub(1).filter(|&w| w >= sent.p0)?;
+    let is_with = sent.ph(with).kind == PhraseKind::Prep
+        && sent
+            .doc
+            .tok_text(sent.tok(with))
+            .eq_ignore_ascii_case("with");
+    if !is_with || sent.ph(prev).kind != PhraseKind::Np {
+        return None;
+    }
+    let subject = crate::syntax::Subject {
+        start: prev as u32,
+        end: p as u32,
+        core_end: p as u32,
+        head: prev as u32,
+    };
+    let (n, apps, _) = super::speaker::subject_speaker(sent, subject)?;
+    let head = sent.ph(p).head();
+    let mut a = Attr::new((head, head + 1), CueKind::Participle, Some(v));
+    a.speaker = Some(n);
+    a.appositives = apps;
+    a.left = sent.tok(prev);
+    complement(sent, p + 1, &mut a);
+    a.claims().then_some(a)
 }

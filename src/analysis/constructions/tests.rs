@@ -381,3 +381,33 @@ fn a_noun_phrase_after_a_postposed_cue_is_a_tail() {
     let r = one("Ferro reiterated her commitment to the new pool plan.");
     assert_eq!(r.1, "her commitment to the new pool plan");
 }
+
+#[test]
+fn subjects_after_a_colon_a_time_or_an_opening_gerund() {
+    let r = read("Ferro points to the queues as proof: She says the ferry needs a second boat.");
+    assert_eq!(
+        r.last().map(|x| x.1.as_str()),
+        Some("the ferry needs a second boat")
+    );
+    let r = one("Earlier Tuesday, her chief of staff, Ola Brandt, said the vote would be close.");
+    assert_eq!(r.0, "Ola Brandt");
+    let r = one("Striking nurses say that the wards are short of staff.");
+    assert_eq!(
+        (r.0.as_str(), r.1.as_str()),
+        ("Striking nurses", "the wards are short of staff")
+    );
+}
+
+#[test]
+fn participles_coordinated_and_absolute() {
+    let r = read(
+        "She hedged, pointing to her votes on the budget and saying that deficits would grow.",
+    );
+    assert_eq!(r.last().map(|x| x.1.as_str()), Some("deficits would grow"));
+    let r = read("Ferro trails in third, with 31 percent saying they would never back her.");
+    let last = r.last().expect("an attribution");
+    assert_eq!(
+        (last.0.as_str(), last.1.as_str()),
+        ("31 percent", "they would never back her")
+    );
+}

@@ -816,6 +816,8 @@ pub fn subject_before(doc: &Doc<'_>, lo: usize, v: usize) -> Option<Subject> {
             && a >= lo + 2
             && ph(doc, a - 2).kind == PhraseKind::Prep;
         let lone = lone || numbered;
+        // ("said Wednesday she, too, wants …": a subject after the verb's time phrase.)
+        let after_time = a == lo + 1 && is_time_np(doc, lo);
         // "a pattern the lead author described as …", "the probe the agency said was …": a
         // relative clause with no relative word opens on a determined noun phrase right after
         // the one it modifies.
@@ -826,7 +828,7 @@ pub fn subject_before(doc: &Doc<'_>, lo: usize, v: usize) -> Option<Subject> {
             && (ph(doc, a).is(PhraseFlag::DETERMINED)
                 || ph(doc, a).is(PhraseFlag::PRONOUN)
                 || ph(doc, a).is(PhraseFlag::PROPER));
-        if a > lo && !opens_after(doc, a - 1) && !lone && !after_object && !reduced {
+        if a > lo && !opens_after(doc, a - 1) && !lone && !after_object && !reduced && !after_time {
             continue;
         }
         let i = Phr::new(doc, a, end);

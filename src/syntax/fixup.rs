@@ -26,7 +26,8 @@
 //!   verb that opens a new claim (`split=yes` in verbs.txt) read as a noun or an adjective is
 //!   the verb's participle when a noun phrase, "that", "to" or a quotation follows it.
 //! - "That culture, they said, rewards volume": a plural noun right after a cue set off by
-//!   commas after a noun ("NOUN, SUBJECT said, rewards") is the claim's present-tense verb.
+//!   commas after a noun ("NOUN, SUBJECT said, rewards") is the claim's present-tense verb, and
+//!   a participle there ("The outreach, they said, raised/VBN new worries") its past tense.
 //! - "said exports fell.", "said she objected.": a past form (`type=past` in
 //!   function-words.txt, or "-ed") closing a reported clause of a subject alone after a speech
 //!   verb, read as an adverb, an adjective or a participle, is the clause's past tense.
@@ -288,10 +289,11 @@ fn hearer_that(doc: &Doc<'_>, tags: &mut [Tag], t: usize, first: usize) {
     }
 }
 
-/// Re-reads a plural noun at `t` as a present-tense verb after a cue set off by commas that
-/// interrupts a subject: "That culture, they said, rewards volume".
+/// Re-reads a plural noun at `t` as a present-tense verb (a participle as the past tense) after
+/// a cue set off by commas that interrupts a subject: "That culture, they said, rewards volume".
 fn interrupted_verb(doc: &Doc<'_>, tags: &mut [Tag], t: usize, first: usize) {
-    if tag(tags, t) != Tag::NounNns || t < first + 5 || !doc.is_punct(t - 1, ",") {
+    let g = tag(tags, t);
+    if !matches!(g, Tag::NounNns | Tag::VerbVbn) || t < first + 5 || !doc.is_punct(t - 1, ",") {
         return;
     }
     let speech = tag(tags, t - 2).is_finite() && speech_at(doc, tags, t - 2);
@@ -303,8 +305,12 @@ fn interrupted_verb(doc: &Doc<'_>, tags: &mut [Tag], t: usize, first: usize) {
         || object.is_det()
         || object.is_adj()
         || object.is_verb() && !object.is_aux() && !object.is_past();
-    if speech && subject && opened && object {
+    if g == Tag::NounNns && speech && subject && opened && object {
         set(tags, t, Tag::VerbVbz);
+    }
+    // ("The outreach, they said, raised/VBN new worries": a participle there is the past.)
+    if g == Tag::VerbVbn && speech && subject && opened && !tag(tags, t + 1).is_adp() {
+        set(tags, t, Tag::VerbVbd);
     }
 }
 
@@ -432,9 +438,14 @@ fn misread_closed_class(doc: &Doc<'_>, tags: &mut [Tag], t: usize) {
         && t > 0
         && (tag(tags, t - 1).is_adj() || tag(tags, t - 1) == Tag::PronPrpS)
         && (doc.is_punct(t + 1, ",") || speech_at(doc, tags, t + 1))
+        || g.is_adj()
+            && t > 0
+            && matches!(tag(tags, t - 1), Tag::NounNn | Tag::NounNns)
+            && speech_at(doc, tags, t + 1)
     {
         // "its chief executive, Marta Quist, said", "the chief executive said": the last
-        // adjective before a comma or a speech verb is the head noun.
+        // adjective before a comma or a speech verb is the head noun (and after a noun, before a
+        // speech verb: "the chief/NN executive/JJ added").
         set(tags, t, Tag::NounNn);
     } else if matches!(g, Tag::VerbVbp | Tag::VerbVb)
         && !doc.is_cap(t)

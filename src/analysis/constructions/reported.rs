@@ -107,12 +107,19 @@ fn np_group_start(sent: &Sent<'_, '_>, q: usize) -> usize {
     s
 }
 
-/// "conceded that … but insisted …", "praised the team and said …": a verb group right after
-/// "and" or "but" (the same speaker as the clause it joins). Returns where its structure starts.
+/// "conceded that … but insisted …", "praised the team and said …", "offered him a job, then
+/// says …": a verb group right after "and" or "but", or ", then" (the same speaker as the
+/// clause it joins). Returns where its structure starts.
 fn coordinated(sent: &Sent<'_, '_>, p: usize, kind: Option<ClauseKind>) -> Option<usize> {
     let prev = p.checked_sub(1)?;
-    let conj =
-        sent.ph(prev).kind == PhraseKind::Cconj && np::is_coordinator(sent.doc, sent.tok(prev));
+    // (", then says he …": "then" after a comma joins the verb as "and" does.)
+    let then = sent.is_punct(prev, ",")
+        && sent
+            .doc
+            .tok_text(sent.ph(p).start as usize)
+            .eq_ignore_ascii_case("then");
+    let conj = then
+        || sent.ph(prev).kind == PhraseKind::Cconj && np::is_coordinator(sent.doc, sent.tok(prev));
     (conj && matches!(kind, Some(ClauseKind::Coordinate) | None)).then(|| sent.tok(prev))
 }
 

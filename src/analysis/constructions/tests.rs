@@ -411,3 +411,21 @@ fn participles_coordinated_and_absolute() {
         ("31 percent", "they would never back her")
     );
 }
+
+#[test]
+fn a_subject_after_a_time_then_coordination_and_parentheticals() {
+    let r = one("Councillor Ines Ferro said Friday she, too, wants an audit.");
+    assert_eq!(r.1, "she, too, wants an audit");
+    let r = read("Ferro thanked the crew for the rescue, then says she will fund a second boat.");
+    assert_eq!(
+        r.last().map(|x| x.1.as_str()),
+        Some("she will fund a second boat")
+    );
+    let r = one("But, the former fire chief added, it is not the way to recruit.");
+    assert_eq!(
+        (r.0.as_str(), r.1.as_str()),
+        ("the former fire chief", "it is not the way to recruit")
+    );
+    let r = one("The delay, they said, raised new doubts about the contract.");
+    assert!(r.1.contains("raised new doubts"), "{r:?}");
+}

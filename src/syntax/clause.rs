@@ -446,7 +446,11 @@ fn opener(doc: &Doc<'_>, b: &mut Builder<'_>, p: usize, p1: usize) {
                     || (q.kind == PhraseKind::Punct && p >= 2 && nominal(ph(doc, p - 2)))
                     || (q.kind == PhraseKind::Cconj && relative_open)
             });
-            let kind = if after_noun {
+            // ("explained to the network why Merkel was chosen": "why" and "how" open no
+            // relative clause.)
+            let w = text(doc, p);
+            let manner = w.eq_ignore_ascii_case("why") || w.eq_ignore_ascii_case("how");
+            let kind = if after_noun && !manner {
                 ClauseKind::Relative
             } else {
                 ClauseKind::Complement
@@ -796,6 +800,27 @@ fn set_verb(doc: &Doc<'_>, b: &mut Builder<'_>, c: usize, p: usize) {
 /// said", "Ruiz on Monday said").
 pub fn subject_before(doc: &Doc<'_>, lo: usize, v: usize) -> Option<Subject> {
     let end = adverbials_before(doc, lo, v);
+    subject_in(doc, lo, end, v).or_else(|| subject_around_adverbial(doc, lo, end))
+}
+
+/// "Ortiz, after the scandal broke in March, said …": a noun phrase opening the clause, set off
+/// from its verb by an adverbial clause between commas (phrases `[lo, end)`).
+fn subject_around_adverbial(doc: &Doc<'_>, lo: usize, end: usize) -> Option<Subject> {
+    let framed = end >= lo + 5
+        && ph(doc, lo).kind == PhraseKind::Np
+        && is_punct(doc, lo + 1, ",")
+        && ph(doc, lo + 2).kind == PhraseKind::Sconj
+        && is_punct(doc, end - 1, ",");
+    framed.then_some(Subject {
+        start: lo as u32,
+        end: end as u32,
+        core_end: lo as u32 + 1,
+        head: lo as u32,
+    })
+}
+
+/// [`subject_before`] within phrases `[lo, end)`, `end` the verb's adverbials' start.
+fn subject_in(doc: &Doc<'_>, lo: usize, end: usize, v: usize) -> Option<Subject> {
     let from = lo.max(end.saturating_sub(SUBJECT_REACH));
     for a in from..end {
         // A subject opens after a boundary (or where the window does); after a preposition

@@ -66,6 +66,9 @@
 //!   the present tense.
 //! - "Leading/VBG Democrats say …": a gerund opening the sentence before a plural noun and a
 //!   finite verb modifies the noun.
+//! - "Ortiz, after the scandal broke/VBD in March, said …": a connective of the lexicon read as
+//!   a preposition after a comma, before a noun phrase and a finite verb, opens a clause (and an
+//!   "as" after "and" does as it does opening the sentence).
 //! - "Retired/VBD Gen. Tom Baker said": a capitalised past form opening the sentence before a
 //!   title and a name modifies them (not "Born Vera Holm in 1950, she …").
 
@@ -79,6 +82,13 @@ pub fn apply(doc: &Doc<'_>, tags: &mut [Tag]) {
         opening_modifier(doc, tags, s.start);
         opening_gerund_modifier(tags, s.start);
         as_opener(doc, tags, s.start, s.end);
+        for t in s.start + 1..s.end.saturating_sub(2) {
+            if tag(tags, t - 1).is_cconj() {
+                as_opener(doc, tags, t, s.end);
+                opening_gerund_modifier(tags, t);
+            }
+            connective_opener(doc, tags, t, s.end);
+        }
         misread_closed_class(doc, tags, s.start);
         for t in s.start..s.end.saturating_sub(1) {
             given_name(doc, tags, t);
@@ -427,7 +437,17 @@ fn misread_closed_class(doc: &Doc<'_>, tags: &mut [Tag], t: usize) {
         // "said much of the quay was closed": a quantity before "of" heads a noun phrase (after
         // a verb or a complementizer; not an aside: "the treaties, most of them signed …").
         set(tags, t, Tag::NounNn);
-    } else if g.is_verb()
+    } else {
+        misread_open_class(doc, tags, t);
+    }
+}
+
+/// Re-reads names, nouns and adverbs the tagger misread (the rest of the module's list of
+/// closed-class misreadings: hyphenated names, nouns before a speech verb, "whose", "up to").
+fn misread_open_class(doc: &Doc<'_>, tags: &mut [Tag], t: usize) {
+    let w = doc.tok_text(t);
+    let g = tag(tags, t);
+    if g.is_verb()
         && w.split('-')
             .skip(1)
             .any(|x| x.starts_with(|c: char| c.is_uppercase()))
@@ -710,5 +730,30 @@ fn opening_gerund_modifier(tags: &mut [Tag], t: usize) {
     let noun = tag(tags, t + 1);
     if tag(tags, t) == Tag::VerbVbg && noun.is_plural() && tag(tags, t + 2).is_finite() {
         set(tags, t, Tag::AdjJj);
+    }
+}
+
+/// Re-reads a connective the lexicon knows as one (`type=connective`: "after", "before",
+/// "since", "until") read as a preposition after a comma as the subordinating conjunction of
+/// an adverbial clause when a noun phrase (with prepositional tails) and a finite verb follow
+/// ("Ortiz, after the scandal about her email broke/VBD in March, said …").
+fn connective_opener(doc: &Doc<'_>, tags: &mut [Tag], t: usize, end: usize) {
+    if tag(tags, t) != Tag::AdpIn
+        || !doc.is_punct(t - 1, ",")
+        || !doc.is_func(t, crate::grammar::FuncType::Connective)
+        || doc.tok_text(t).eq_ignore_ascii_case("as")
+    {
+        return;
+    }
+    let nominal = |g: Tag| {
+        g.is_noun() || g.is_det() || g.is_adj() || g.is_num() || g.is_adp() || g == Tag::PronPrpS
+    };
+    let mut u = t + 1;
+    while u < end.min(t + 12) && nominal(tag(tags, u)) {
+        u += 1;
+    }
+    let subject = u > t + 1 && tag(tags, u - 1).is_noun();
+    if subject && tag(tags, u).is_finite() {
+        set(tags, t, Tag::SconjIn);
     }
 }

@@ -488,9 +488,10 @@ impl Chunker<'_, '_> {
             // (A participle only before the noun: "the ministry blamed Vorenian forces" has a
             // verb after its noun; "AI-powered software" and "of proposed changes" need no
             // determiner.)
+            // (Not a wh-adverb: "explained to the network why Merkel was chosen".)
             let modifies = (g.is_participle()
                 || g.is_gerund()
-                || g.is_adv()
+                || g.is_adv() && g != Tag::AdvWrb
                 || (k > 0 && self.possessive(k - 1) && g.is_past()))
                 && k + 1 < end
                 && (self.premodifier(k + 1) || self.tag(k + 1).is_participle())

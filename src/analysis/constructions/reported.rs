@@ -232,12 +232,16 @@ fn as_reported(
         return false;
     }
     let end = c.end as usize;
-    let before_opening = (sent.p0..o).all(|q| {
-        matches!(
-            sent.ph(q).kind,
-            PhraseKind::Adv | PhraseKind::Cconj | PhraseKind::Punct
-        )
-    });
+    // (Or a new clause after ", and": "…, and as Kemp noted, people involved could …".)
+    let after_and =
+        o >= sent.p0 + 2 && sent.ph(o - 1).kind == PhraseKind::Cconj && sent.is_punct(o - 2, ",");
+    let before_opening = after_and
+        || (sent.p0..o).all(|q| {
+            matches!(
+                sent.ph(q).kind,
+                PhraseKind::Adv | PhraseKind::Cconj | PhraseKind::Punct
+            )
+        });
     let (lo, hi) = if before_opening && sent.is_punct(end, ",") {
         sent.span(end + 1, sent.p1)
     } else if o > sent.p0 && sent.is_punct(o - 1, ",") && sent.is_final(end) {

@@ -429,3 +429,20 @@ fn a_subject_after_a_time_then_coordination_and_parentheticals() {
     let r = one("The delay, they said, raised new doubts about the contract.");
     assert!(r.1.contains("raised new doubts"), "{r:?}");
 }
+
+#[test]
+fn adverbial_clauses_inside_and_before_the_attribution() {
+    let r = one(
+        "Ferro, after the dispute over the harbour lease ended in May, said that the ferry \
+         would stay.",
+    );
+    assert_eq!(
+        (r.0.as_str(), r.1.as_str()),
+        ("Ferro", "the ferry would stay")
+    );
+    let r = one("The fares rose twice, and as the auditor noted, riders paid more for less.");
+    assert_eq!(r.1, "riders paid more for less");
+    let r =
+        one("Ines Ferro, the council's finance chief, explained to reporters why the fares rose.");
+    assert_eq!(r.1, "why the fares rose");
+}

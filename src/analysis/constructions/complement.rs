@@ -494,8 +494,7 @@ fn object<'a>(sent: &Sent<'_, 'a>, k: usize, a: &mut Attr<'a>) {
     let doc = sent.doc;
     let t = sent.tok(k);
     let kind = a.verb.map(|v| v.kind);
-    if doc.is_func(t, FuncType::Demonstrative) && !doc.is_func(t, FuncType::Complementizer) {
-        a.meta = true;
+    if pronoun_object(doc, t, a) {
         return;
     }
     // The object's phrases, to the next comma, the end, or a clause of its own ("said yes
@@ -568,7 +567,8 @@ fn object<'a>(sent: &Sent<'_, 'a>, k: usize, a: &mut Attr<'a>) {
     if kind == Some(VerbKind::Finding) && !person && finding_object(sent, k, e, a) {
         return;
     }
-    let says = matches!(kind, Some(VerbKind::Speech | VerbKind::Finding));
+    // (What a person finds is no finding: "Clinton found a way to make it so".)
+    let says = kind == Some(VerbKind::Speech) || kind == Some(VerbKind::Finding) && !person;
     if says
         && !object_verb
         && words >= 4
@@ -586,6 +586,17 @@ fn object<'a>(sent: &Sent<'_, 'a>, k: usize, a: &mut Attr<'a>) {
         return;
     }
     a.meta = kind == Some(VerbKind::Evaluative) || object_verb;
+}
+
+/// An object at token `t` that is no claim: a demonstrative is words reported elsewhere
+/// (`said this`: marked `meta`), a reflexive nothing said ("found itself at the centre of …").
+fn pronoun_object(doc: &crate::text::Doc<'_>, t: usize, a: &mut Attr<'_>) -> bool {
+    if doc.is_func(t, FuncType::Demonstrative) && !doc.is_func(t, FuncType::Complementizer) {
+        a.meta = true;
+        return true;
+    }
+    let w = doc.tok_text(t);
+    doc.tag(t) == crate::syntax::Tag::PronPrp && (w.ends_with("self") || w.ends_with("selves"))
 }
 
 /// Whether a quotation closes right before the attribution's structure (`"…," Holt said 30

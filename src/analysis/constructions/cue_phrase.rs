@@ -157,6 +157,16 @@ fn phrase_cue<'a>(
     let incomplete =
         !(before_end.saturating_sub(REACH).max(sent.p0)..before_end).any(|q| sent.is_finite(q));
     let goes_on = (who_end + 1..sent.p1.min(who_end + 1 + REACH)).any(|q| sent.is_finite(q));
+    // "In fact, according to a survey, most voters want change": after an opening adverbial,
+    // the clause after the cue, with its own subject, is the claim.
+    let subject_after = sent
+        .clauses_of(&doc.clause_index.subject, who_end + 1)
+        .any(|x| x.verb.is_some());
+    if incomplete && sent.is_punct(who_end, ",") && subject_after {
+        let (s0, s1) = sent.span(who_end + 1, sent.p1);
+        a.content = (s1 > s0).then_some((s0, s1));
+        return a.content.map(|_| a);
+    }
     if incomplete && goes_on && sent.is_punct(who_end, ",") && !sent.is_final(who_end + 1) {
         let (s0, s1) = sent.span(sent.p0, sent.p1);
         a.content = (s1 > s0).then_some((s0, s1));

@@ -360,6 +360,22 @@ fn can_cue(sent: &Sent<'_, '_>, p: usize, v: &Verb) -> bool {
     if p >= 2 && sent.ph(p - 1).kind == PhraseKind::Np && than(p - 2) {
         return false;
     }
+    // "called off the deal", "a party called Anti-Prom": a naming verb with a particle, or its
+    // participle right after a noun, names nothing said.
+    if v.kind == VerbKind::Naming {
+        let doc = sent.doc;
+        let particle = doc.tag(x.head() + 1) == crate::syntax::Tag::AdpRp;
+        // (A reduced relative after the clause's own verb: "organized a party called X"; not
+        // "Critics at the time called/VBN it …".)
+        let after_noun = doc.tag(x.head()) == crate::syntax::Tag::VerbVbn
+            && x.end == x.start + 1
+            && p > sent.p0
+            && sent.ph(p - 1).kind == PhraseKind::Np
+            && sent.first_finite < p;
+        if particle || after_noun {
+            return false;
+        }
+    }
     // (Nor a manner verb's progressive: "the search was continuing "in heavy seas"".)
     let progressive = x.head() > x.start as usize && sent.doc.tag(x.head()).is_gerund();
     v.kind != VerbKind::Manner

@@ -231,6 +231,14 @@ fn as_reported(
     if !(w.eq_ignore_ascii_case("as") || w.eq_ignore_ascii_case("like")) {
         return false;
     }
+    // ("As he spoke, protesters chanted", "As long as he continues …": a verb that reports no
+    // proposition, a manner verb or one whose content follows a particle ("spoke about"), makes
+    // the "as" clause a time.)
+    if a.verb
+        .is_some_and(|v| v.kind == VerbKind::Manner || !v.particles.is_empty())
+    {
+        return false;
+    }
     let end = c.end as usize;
     // (Or a new clause after ", and": "…, and as Kemp noted, people involved could …".)
     let after_and =

@@ -446,3 +446,24 @@ fn adverbial_clauses_inside_and_before_the_attribution() {
         one("Ines Ferro, the council's finance chief, explained to reporters why the fares rose.");
     assert_eq!(r.1, "why the fares rose");
 }
+
+#[test]
+fn no_claim_in_times_phrasal_verbs_reflexives_or_a_person_finding() {
+    let r = read("As the mayor spoke in the hall, protesters gathered outside.");
+    assert!(r.iter().all(|x| x.1.is_empty()), "{r:?}");
+    let r = read("As long as Ferro continues to lead, donors will follow her.");
+    assert!(r.iter().all(|x| x.1.is_empty()), "{r:?}");
+    let r = read("The two banks called off a $4 billion merger after the ruling.");
+    assert!(r.iter().all(|x| x.1.is_empty()), "{r:?}");
+    let r = read("They opened a cafe called Second Shift in the old mill.");
+    assert!(r.iter().all(|x| x.1.is_empty()), "{r:?}");
+    let r = read("The port has found itself at the centre of the dispute.");
+    assert!(r.iter().all(|x| x.1.is_empty()), "{r:?}");
+    let r = read("Ferro found a way to keep the ferry running through the winter.");
+    assert!(r.iter().all(|x| x.1.is_empty()), "{r:?}");
+    // A document's finding and a naming after a noun phrase subject stay.
+    let r = one("The audit found that the port had lost money.");
+    assert_eq!(r.1, "the port had lost money");
+    let r = one("In fact, according to a survey by the union, most nurses want shorter shifts.");
+    assert_eq!(r.1, "most nurses want shorter shifts");
+}

@@ -670,11 +670,22 @@ impl<'d, 'a> NameRun<'d, 'a> {
                 && doc.tok_text(t).bytes().all(|b| b.is_ascii_digit())
                 && is_outlet_noun(doc, t - 1)
         };
+        // "Canada Mortgage and Housing Corporation": "and" or "&" before name words closed by
+        // an organisation noun goes on.
+        let org_and = || {
+            let w = doc.tok_text(t);
+            let mut u = t + 1;
+            while u < r.end.min(t + 6) && is_name_word(doc, u) {
+                u += 1;
+            }
+            (w == "and" || w == "&") && u > t + 1 && word_noun(doc, u - 1, NounKind::Org).is_some()
+        };
         let continues_name = self.name_start.is_some()
             && (particles()
                 || (is_verb_word(doc, t) && doc.tag(t).is_proper())
                 || outlet_number()
-                || is_hyphen_particle_name(doc, t));
+                || is_hyphen_particle_name(doc, t)
+                || org_and());
         if is_name_word(doc, t) || continues_name {
             if self.name_start.is_none() {
                 self.name_start = Some(t);

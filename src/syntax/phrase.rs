@@ -148,6 +148,7 @@ pub fn chunk_doc(doc: &Doc<'_>, tags: &[Tag]) -> (Vec<Phrase>, Vec<u32>) {
             let p = c.phrase_at(t, s.end);
             t = (p.end as usize).max(t + 1);
             out.push(p);
+            c.join_org_name(&mut out);
         }
     }
     let mut of = vec![u32::MAX; doc.tokens.len()];
@@ -200,6 +201,39 @@ impl Chunker<'_, '_> {
     fn nominal(&self, t: usize) -> bool {
         let g = self.tag(t);
         self.doc.is_word(t) && (g.is_noun() || g.is_num() || matches!(g, Tag::PronNn))
+    }
+
+    /// "the Canada Mortgage and Housing Corporation", "Johnson & Johnson Services": when the
+    /// last three phrases of `out` are a name, "and" or "&", and a name whose head the lexicon
+    /// knows as an organisation's noun (`kind=org` in nouns.txt), they are one noun phrase.
+    fn join_org_name(&self, out: &mut Vec<Phrase>) {
+        let n = out.len();
+        let [a, b, c] = match out.get(n.saturating_sub(3)..) {
+            Some(&[a, b, c]) if n >= 3 => [a, b, c],
+            _ => return,
+        };
+        let proper = |p: Phrase| {
+            p.kind == PhraseKind::Np
+                && p.tokens().all(|t| {
+                    self.tag(t).is_proper() || t == p.start as usize && self.tag(t).is_det()
+                })
+        };
+        let and = b.kind == PhraseKind::Cconj
+            && b.end == b.start + 1
+            && ["and", "&"].contains(&self.text(b.start as usize));
+        let org = self.doc.word_tags(c.head()).any(|x| {
+            matches!(x, crate::grammar::Tag::Noun(n) if n.kind == crate::grammar::NounKind::Org)
+        });
+        if proper(a) && and && proper(c) && org && self.doc.is_cap(c.start as usize) {
+            out.truncate(n - 3);
+            out.push(Phrase {
+                start: a.start,
+                end: c.end,
+                head: c.head,
+                kind: PhraseKind::Np,
+                flags: a.flags | c.flags,
+            });
+        }
     }
 
     /// The phrase starting at token `t` of a sentence ending at `end`.

@@ -467,3 +467,16 @@ fn no_claim_in_times_phrasal_verbs_reflexives_or_a_person_finding() {
     let r = one("In fact, according to a survey by the union, most nurses want shorter shifts.");
     assert_eq!(r.1, "most nurses want shorter shifts");
 }
+
+#[test]
+fn an_organisation_named_with_and() {
+    let r =
+        one("Rents rose 6 per cent, the Northland Transit and Harbour Authority said on Monday.");
+    assert_eq!(
+        (r.0.as_str(), r.1.as_str()),
+        (
+            "the Northland Transit and Harbour Authority",
+            "Rents rose 6 per cent"
+        )
+    );
+}

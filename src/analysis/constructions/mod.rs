@@ -366,11 +366,12 @@ fn can_cue(sent: &Sent<'_, '_>, p: usize, v: &Verb) -> bool {
         let doc = sent.doc;
         let particle = doc.tag(x.head() + 1) == crate::syntax::Tag::AdpRp;
         // (A reduced relative after the clause's own verb: "organized a party called X"; not
-        // "Critics at the time called/VBN it …".)
+        // "Critics at the time called/VBN it …", nor "which lawmakers called/VBN …".)
         let after_noun = doc.tag(x.head()) == crate::syntax::Tag::VerbVbn
             && x.end == x.start + 1
             && p > sent.p0
             && sent.ph(p - 1).kind == PhraseKind::Np
+            && !(p >= sent.p0 + 2 && sent.ph(p - 2).kind == PhraseKind::Wh)
             && sent.first_finite < p;
         if particle || after_noun {
             return false;

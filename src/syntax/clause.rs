@@ -357,8 +357,20 @@ fn opening_participle(doc: &Doc<'_>, b: &mut Builder<'_>, p0: usize, p1: usize) 
     let next = ph(doc, p0 + 1);
     let gerund = x.kind == PhraseKind::Vg && x.is(PhraseFlag::GERUND) && !x.is(PhraseFlag::FINITE);
     let subject_of_next = next.kind == PhraseKind::Vg && next.is(PhraseFlag::FINITE);
-    let comma = (p0 + 2..p1.min(p0 + 40)).any(|q| is_punct(doc, q, ","));
-    if gerund && !subject_of_next && comma {
+    let comma = (p0 + 2..p1.min(p0 + 40)).find(|&q| is_punct(doc, q, ","));
+    // (Not a gerund subject before an interrupting cue: "Pivoting too soon, economists say,
+    // limited the recovery".)
+    let interrupted = comma.is_some_and(|q| {
+        let mut v = q + 1;
+        while v < p1.min(q + 7) && matches!(ph(doc, v).kind, PhraseKind::Np | PhraseKind::Prep) {
+            v += 1;
+        }
+        v > q + 1
+            && ph(doc, v).kind == PhraseKind::Vg
+            && ph(doc, v).is(PhraseFlag::FINITE)
+            && is_punct(doc, v + 1, ",")
+    });
+    if gerund && !subject_of_next && comma.is_some() && !interrupted {
         b.push(p0, ClauseKind::Adverbial, None, true);
         if let Some(c) = b.current() {
             c.verb = Some(p0 as u32);

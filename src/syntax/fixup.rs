@@ -67,7 +67,7 @@
 //! - "Leading/VBG Democrats say …": a gerund opening the sentence before a plural noun and a
 //!   finite verb modifies the noun.
 //! - "Ortiz, after the scandal broke/VBD in March, said …": a connective of the lexicon read as
-//!   a preposition after a comma, before a noun phrase and a finite verb, opens a clause (and an
+//!   a preposition before a noun phrase and a finite verb opens a clause (and an
 //!   "as" after "and" does as it does opening the sentence).
 //! - "Retired/VBD Gen. Tom Baker said": a capitalised past form opening the sentence before a
 //!   title and a name modifies them (not "Born Vera Holm in 1950, she …").
@@ -734,12 +734,12 @@ fn opening_gerund_modifier(tags: &mut [Tag], t: usize) {
 }
 
 /// Re-reads a connective the lexicon knows as one (`type=connective`: "after", "before",
-/// "since", "until") read as a preposition after a comma as the subordinating conjunction of
-/// an adverbial clause when a noun phrase (with prepositional tails) and a finite verb follow
-/// ("Ortiz, after the scandal about her email broke/VBD in March, said …").
+/// "since", "until") read as a preposition as the subordinating conjunction of an adverbial
+/// clause when a noun phrase (with prepositional tails) and a finite verb follow ("Ortiz, after
+/// the scandal about her email broke/VBD in March, said …", "gained ground after a gaffe by X
+/// suggested …").
 fn connective_opener(doc: &Doc<'_>, tags: &mut [Tag], t: usize, end: usize) {
     if tag(tags, t) != Tag::AdpIn
-        || !doc.is_punct(t - 1, ",")
         || !doc.is_func(t, crate::grammar::FuncType::Connective)
         || doc.tok_text(t).eq_ignore_ascii_case("as")
     {

@@ -98,6 +98,14 @@ fn interposed(sent: &Sent<'_, '_>, prev: usize, k: usize, a: &mut Attr<'_>) -> b
     let subject = sent
         .clauses_of(&sent.doc.clause_index.subject, k + 1)
         .any(|x| x.verb.is_some());
+    // "The paradox of Nancy, says Carl Anthony, a historian, is that …": a verb with no subject
+    // after the speaker goes on with the clause before the cue; the claim is the sentence.
+    if !subject && prev > sent.p0 && sent.is_finite(k + 1) {
+        let (s, e) = sent.span(sent.p0, sent.p1);
+        a.content = Some((s, e));
+        a.content_clause = None;
+        return true;
+    }
     if !subject {
         return false;
     }

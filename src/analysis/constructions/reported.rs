@@ -243,12 +243,16 @@ fn as_reported(
     // (Or a new clause after ", and": "…, and as Kemp noted, people involved could …".)
     let after_and =
         o >= sent.p0 + 2 && sent.ph(o - 1).kind == PhraseKind::Cconj && sent.is_punct(o - 2, ",");
+    // (Adverbs, conjunctions, times and prepositional phrases may come first, and a noun phrase
+    // before an adverb: "Just a few weeks ago, as the site reported, …".)
     let before_opening = after_and
         || (sent.p0..o).all(|q| {
             matches!(
                 sent.ph(q).kind,
-                PhraseKind::Adv | PhraseKind::Cconj | PhraseKind::Punct
-            )
+                PhraseKind::Adv | PhraseKind::Cconj | PhraseKind::Punct | PhraseKind::Prep
+            ) || crate::syntax::clause::is_time_np(sent.doc, q)
+                || q > sent.p0 && sent.ph(q - 1).kind == PhraseKind::Prep
+                || sent.ph(q).kind == PhraseKind::Np && sent.ph(q + 1).kind == PhraseKind::Adv
         });
     let (lo, hi) = if before_opening && sent.is_punct(end, ",") {
         sent.span(end + 1, sent.p1)

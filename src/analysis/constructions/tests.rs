@@ -480,3 +480,15 @@ fn an_organisation_named_with_and() {
         )
     );
 }
+
+#[test]
+fn clauses_opened_by_connectives_and_as_after_a_time() {
+    let r =
+        one("Doubts grew in May after a memo by the harbour master suggested the pier was unsafe.");
+    assert_eq!(
+        (r.0.as_str(), r.1.as_str()),
+        ("a memo by the harbour master", "the pier was unsafe")
+    );
+    let r = one("Two weeks ago, as the Courier reported, the ferry ran aground twice.");
+    assert_eq!(r.1, "the ferry ran aground twice");
+}

@@ -339,3 +339,56 @@ fn pipes_are_checked_and_an_unreadable_entry_is_one_error() {
     assert!(errors.contains("/proc/self/mem"), "{errors}");
     assert_eq!(errors.lines().count(), if root { 1 } else { 2 }, "{errors}");
 }
+
+/// SIGTERM during `extract --jsonl`: the records in flight are written whole, no line is torn,
+/// and the run ends with status 143 and a message.
+#[cfg(unix)]
+#[test]
+fn sigterm_stops_the_stream_at_a_record_boundary() {
+    use std::io::{BufRead, BufReader, Read, Write};
+    let mut child = Command::new(env!("CARGO_BIN_EXE_quotecheck"))
+        .args(["extract", "--jsonl", "--threads", "2", "-"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    let record = |k: usize| {
+        format!(
+            "{{\"id\":{k},\"text\":\"Mayor Ines Ferro said the ferry would run again, and \
+             \\\"we will not close the pier,\\\" she added. {}\"}}\n",
+            "The council met on Tuesday. ".repeat(40)
+        )
+    };
+    let writer = std::thread::spawn(move || {
+        // Writes until the reader has seen output and the run has stopped reading.
+        for k in 0..200_000 {
+            if stdin.write_all(record(k).as_bytes()).is_err() {
+                break;
+            }
+        }
+    });
+    let mut out = BufReader::new(child.stdout.take().unwrap());
+    let mut first = String::new();
+    out.read_line(&mut first).unwrap();
+    assert!(first.ends_with('\n'), "{first:?}");
+    let kill = Command::new("kill")
+        .args(["-TERM", &child.id().to_string()])
+        .status()
+        .unwrap();
+    assert!(kill.success());
+    let mut rest = String::new();
+    out.read_to_string(&mut rest).unwrap();
+    let status = child.wait().unwrap();
+    let mut err = String::new();
+    child.stderr.take().unwrap().read_to_string(&mut err).unwrap();
+    drop(writer);
+    assert_eq!(status.code(), Some(143), "{err}");
+    assert!(err.contains("interrupted"), "{err}");
+    assert!(rest.is_empty() || rest.ends_with('\n'), "a torn last line");
+    for (k, line) in std::iter::once(first.trim_end()).chain(rest.lines()).enumerate() {
+        let v: serde_json::Value = serde_json::from_str(line).unwrap();
+        assert_eq!(v["id"], k, "records in input order, none lost before the stop");
+    }
+}

@@ -130,7 +130,13 @@ pub fn run(args: &ExtractArgs) -> i32 {
     let mut status = 0;
     let started = std::time::Instant::now();
     let mut stats = Stats::default();
+    if args.jsonl {
+        super::interrupt::install();
+    }
     for f in &files {
+        if super::interrupt::caught().is_some() {
+            break;
+        }
         let r = if args.jsonl {
             jsonl(&analyzer, args, f, files.len() > 1, &mut out, &mut stats)
         } else {
@@ -154,6 +160,13 @@ pub fn run(args: &ExtractArgs) -> i32 {
     if args.stats {
         let summary = stats.summary(started.elapsed().as_secs_f64());
         out::error(summary.strip_prefix("quotecheck: ").unwrap_or(&summary));
+    }
+    if let Some(sig) = super::interrupt::caught() {
+        out::error(format_args!(
+            "interrupted (signal {sig}): stopped after {} complete records",
+            stats.docs
+        ));
+        return 128 + sig;
     }
     status
 }
@@ -392,7 +405,8 @@ fn jsonl<W: Write>(
     let mut eof = false;
     let mut status = 0;
     let next = || -> std::io::Result<Option<Batch>> {
-        if eof {
+        // After SIGINT, SIGTERM or SIGHUP, no more input: what is in flight is written whole.
+        if eof || super::interrupt::caught().is_some() {
             return Ok(None);
         }
         // A batch stops at the first line that takes it past BATCH_BYTES: room for that and a

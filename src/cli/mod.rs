@@ -9,6 +9,7 @@ mod eval;
 mod extract;
 mod html;
 mod input;
+mod interrupt;
 pub mod out;
 mod progress;
 mod size;

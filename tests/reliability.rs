@@ -382,13 +382,24 @@ fn sigterm_stops_the_stream_at_a_record_boundary() {
     out.read_to_string(&mut rest).unwrap();
     let status = child.wait().unwrap();
     let mut err = String::new();
-    child.stderr.take().unwrap().read_to_string(&mut err).unwrap();
+    child
+        .stderr
+        .take()
+        .unwrap()
+        .read_to_string(&mut err)
+        .unwrap();
     drop(writer);
     assert_eq!(status.code(), Some(143), "{err}");
     assert!(err.contains("interrupted"), "{err}");
     assert!(rest.is_empty() || rest.ends_with('\n'), "a torn last line");
-    for (k, line) in std::iter::once(first.trim_end()).chain(rest.lines()).enumerate() {
+    for (k, line) in std::iter::once(first.trim_end())
+        .chain(rest.lines())
+        .enumerate()
+    {
         let v: serde_json::Value = serde_json::from_str(line).unwrap();
-        assert_eq!(v["id"], k, "records in input order, none lost before the stop");
+        assert_eq!(
+            v["id"], k,
+            "records in input order, none lost before the stop"
+        );
     }
 }

@@ -1109,7 +1109,18 @@ fn postmodifier<'d, 'a: 'd>(i: Phr<'d, 'a>) -> PResult<'d, 'a, ()> {
     );
     let relative = restrictive_relative;
     let parens = (punct("("), many0_count(not_close), punct(")"));
+    // ("One delegate not on the slate, X, told …": a negated prepositional phrase.)
+    let negated = (
+        super::input::phrase(|d, _, p| {
+            p.kind == PhraseKind::Adv && d.is_func(p.start as usize, FuncType::Negation)
+        }),
+        super::input::phrase(|d, _, p| {
+            p.kind == PhraseKind::Prep && !d.is_func(p.start as usize, FuncType::Connective)
+        }),
+        np,
+    );
     let (r, _) = alt((
+        negated.map(|_| ()),
         pp.map(|_| ()),
         participle.map(|_| ()),
         relative.map(|_| ()),

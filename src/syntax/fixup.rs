@@ -67,7 +67,8 @@
 //! - "Leading/VBG Democrats say …": a gerund opening the sentence before a plural noun and a
 //!   finite verb modifies the noun.
 //! - "Ortiz, after the scandal broke/VBD in March, said …": a connective of the lexicon read as
-//!   a preposition before a noun phrase and a finite verb opens a clause (and an
+//!   a preposition before a noun phrase and a finite verb, or after a comma before a gerund
+//!   ("X, after first saying she …"), opens a clause (and an
 //!   "as" after "and" does as it does opening the sentence).
 //! - "Retired/VBD Gen. Tom Baker said": a capitalised past form opening the sentence before a
 //!   title and a name modifies them (not "Born Vera Holm in 1950, she …").
@@ -753,7 +754,13 @@ fn connective_opener(doc: &Doc<'_>, tags: &mut [Tag], t: usize, end: usize) {
         u += 1;
     }
     let subject = u > t + 1 && tag(tags, u - 1).is_noun();
-    if subject && tag(tags, u).is_finite() {
+    // ("after first saying she would …": a gerund clause, across adverbs.)
+    let mut g = t + 1;
+    while g < end.min(t + 3) && tag(tags, g).is_adv() {
+        g += 1;
+    }
+    let gerund = tag(tags, g) == Tag::VerbVbg && doc.tok_text(t).len() > 2;
+    if subject && tag(tags, u).is_finite() || gerund && doc.is_punct(t - 1, ",") {
         set(tags, t, Tag::SconjIn);
     }
 }

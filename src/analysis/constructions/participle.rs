@@ -18,7 +18,13 @@ use crate::syntax::{PhraseFlag, PhraseKind};
 pub fn at<'a>(sent: &Sent<'_, 'a>, p: usize, v: &'a Verb, out: &[Attr<'a>]) -> Option<Attr<'a>> {
     let x = sent.ph(p);
     let head = x.head();
-    if !(x.is(PhraseFlag::GERUND) || v.form == VerbForm::Ing) || x.is(PhraseFlag::FINITE) {
+    // ("Having announced that …": a perfect participle.)
+    let having = sent
+        .doc
+        .tok_text(x.start as usize)
+        .eq_ignore_ascii_case("having");
+    if !(x.is(PhraseFlag::GERUND) || v.form == VerbForm::Ing || having) || x.is(PhraseFlag::FINITE)
+    {
         return None;
     }
     if !v.split || v.kind == VerbKind::Manner {
@@ -40,9 +46,12 @@ pub fn at<'a>(sent: &Sent<'_, 'a>, p: usize, v: &'a Verb, out: &[Attr<'a>]) -> O
         && doc
             .word_tags(sent.ph(prev).head())
             .any(|t| matches!(t, Tag::Noun(n) if n.kind == NounKind::Document));
-    // "distanced himself from the group by saying he …": the means of the clause's act.
-    let by = sent.ph(prev).kind == PhraseKind::Prep
-        && doc.tok_text(sent.tok(prev)).eq_ignore_ascii_case("by");
+    // "distanced himself from the group by saying he …": the means of the clause's act; "X,
+    // after initially saying he …": an earlier act of the same subject.
+    let by = matches!(sent.ph(prev).kind, PhraseKind::Prep | PhraseKind::Sconj)
+        && ["by", "after", "before", "while"]
+            .iter()
+            .any(|w| doc.tok_text(sent.tok(prev)).eq_ignore_ascii_case(w));
     // "Ortiz comes in second, with 22 percent saying they …": the noun phrase before is the
     // speaker.
     if let Some(a) = with_subject(sent, p, prev, v) {

@@ -192,8 +192,14 @@ fn parenthetical(sent: &Sent<'_, '_>, p: usize, a: &mut Attr<'_>) -> bool {
         .doc
         .is_func(rest.start as usize, crate::grammar::FuncType::Connective);
     let whole = clause_before && (predicate || goes_on);
+    // (A prepositional opener may run long: "But without the ability to take part in more
+    // traditional events, she said, she …".)
+    let first = sent.ph(sent.p0).kind;
+    let prepositional = first == PhraseKind::Prep
+        || first == PhraseKind::Cconj && sent.ph(sent.p0 + 1).kind == PhraseKind::Prep;
+    let reach = if prepositional { 16 } else { 4 };
     let opener = !clause_before
-        && before <= sent.p0 + 4
+        && before <= sent.p0 + reach
         && matches!(
             sent.ph(sent.p0).kind,
             PhraseKind::Adv

@@ -492,3 +492,22 @@ fn clauses_opened_by_connectives_and_as_after_a_time() {
     let r = one("Two weeks ago, as the Courier reported, the ferry ran aground twice.");
     assert_eq!(r.1, "the ferry ran aground twice");
 }
+
+#[test]
+fn long_openers_negated_postmodifiers_and_earlier_acts() {
+    let r =
+        one("One juror not on the original panel, Ola Brandt, told the Courier she had doubts.");
+    assert_eq!(
+        (r.0.as_str(), r.1.as_str()),
+        ("Ola Brandt", "she had doubts")
+    );
+    let r = one(
+        "But without the chance to meet voters at fairs and markets, Brandt said, she would rely \
+         on radio.",
+    );
+    assert_eq!(r.1, "she would rely on radio");
+    let r = read("Brandt, after first saying she would not run, filed her papers on Friday.");
+    assert_eq!(r.last().map(|x| x.1.as_str()), Some("she would not run"));
+    let r = read("Having warned that the pier was unsafe, the engineer closed it.");
+    assert_eq!(r.first().map(|x| x.1.as_str()), Some("the pier was unsafe"));
+}

@@ -70,6 +70,10 @@
 //!   a preposition before a noun phrase and a finite verb, or after a comma before a gerund
 //!   ("X, after first saying she …"), opens a clause (and an
 //!   "as" after "and" does as it does opening the sentence).
+//! - "Playing/VBG Field Promotions, an agency, says": a capitalised gerund opening the sentence
+//!   before a proper noun is part of the name; "And aides/VBZ to the governor said": a present
+//!   tense after an opening conjunction, before a preposition, is a plural noun; a lower-case
+//!   "who" after an adjective stays the relative word.
 //! - "Retired/VBD Gen. Tom Baker said": a capitalised past form opening the sentence before a
 //!   title and a name modifies them (not "Born Vera Holm in 1950, she …").
 
@@ -81,6 +85,7 @@ use crate::text::Doc;
 pub fn apply(doc: &Doc<'_>, tags: &mut [Tag]) {
     for s in &doc.sentences {
         opening_modifier(doc, tags, s.start);
+        opening_name_gerund(doc, tags, s.start);
         opening_gerund_modifier(tags, s.start);
         as_opener(doc, tags, s.start, s.end);
         for t in s.start + 1..s.end.saturating_sub(2) {
@@ -414,11 +419,12 @@ fn misread_closed_class(doc: &Doc<'_>, tags: &mut [Tag], t: usize) {
     {
         // "head of metals research at the bank": a noun of the compound after "of".
         set(tags, t, Tag::NounNn);
-    } else if (g == Tag::PronPrp || g == Tag::PronWp)
+    } else if (g == Tag::PronPrp || g == Tag::PronWp && doc.is_cap(t))
         && t > 0
         && (tag(tags, t - 1).is_det() || tag(tags, t - 1).is_adj())
     {
-        // "the new mine", "The WHO": no pronoun follows a determiner or an adjective.
+        // "the new mine", "The WHO": no pronoun follows a determiner or an adjective (but a
+        // lower-case "who" opens a relative clause: "a registered Republican who spoke …").
         let proper = doc.is_cap(t);
         set(tags, t, if proper { Tag::PropnNnp } else { Tag::NounNn });
     } else if matches!(g, Tag::PropnNnp | Tag::PropnNnps)
@@ -762,5 +768,24 @@ fn connective_opener(doc: &Doc<'_>, tags: &mut [Tag], t: usize, end: usize) {
     let gerund = tag(tags, g) == Tag::VerbVbg && doc.tok_text(t).len() > 2;
     if subject && tag(tags, u).is_finite() || gerund && doc.is_punct(t - 1, ",") {
         set(tags, t, Tag::SconjIn);
+    }
+}
+
+/// Re-reads a capitalised gerund opening the sentence before a proper noun as part of the name
+/// ("Playing/VBG Field Promotions, a talent agency, says …"), and a present-tense form right
+/// after an opening "And" or "But" before a preposition as a plural noun ("And aides/VBZ to
+/// the governor said …").
+fn opening_name_gerund(doc: &Doc<'_>, tags: &mut [Tag], t: usize) {
+    if tag(tags, t) == Tag::VerbVbg && doc.is_cap(t) && tag(tags, t + 1).is_proper() {
+        set(tags, t, Tag::PropnNnp);
+    }
+    let s = t + 1;
+    if tag(tags, t).is_cconj()
+        && tag(tags, s) == Tag::VerbVbz
+        && !doc.is_cap(s)
+        && tag(tags, s + 1).is_adp()
+        && doc.tok_text(s).ends_with('s')
+    {
+        set(tags, s, Tag::NounNns);
     }
 }

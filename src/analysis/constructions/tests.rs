@@ -511,3 +511,14 @@ fn long_openers_negated_postmodifiers_and_earlier_acts() {
     let r = read("Having warned that the pier was unsafe, the engineer closed it.");
     assert_eq!(r.first().map(|x| x.1.as_str()), Some("the pier was unsafe"));
 }
+
+#[test]
+fn names_opening_with_a_gerund_and_nouns_after_an_opening_and() {
+    let r = one("Rolling Meadow Farms, a dairy co-operative, says that milk prices fell again.");
+    assert!(r.1.ends_with("milk prices fell again"), "{r:?}");
+    let r = one("And aides to Mayor Ines Ferro said the budget would pass.");
+    assert_eq!(
+        (r.0.as_str(), r.1.as_str()),
+        ("aides to Mayor Ines Ferro", "the budget would pass")
+    );
+}

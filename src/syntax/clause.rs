@@ -525,6 +525,21 @@ fn coordination_opener(doc: &Doc<'_>, b: &mut Builder<'_>, p: usize, p1: usize) 
     {
         return;
     }
+    // "…, teachers and union officials told the Ledger": nouns joined after a comma (or the
+    // clause's start) in a clause with no verb yet are its subject.
+    let verbless = b
+        .out
+        .get(b.current_index())
+        .is_some_and(|c| c.verb.is_none() && c.start as usize <= q);
+    let opens = q == 0
+        || is_punct(doc, q - 1, ",")
+        || b.out
+            .get(b.current_index())
+            .is_some_and(|c| c.start as usize == q);
+    let noun_after = v > p + 1 && ph(doc, p + 1).kind == PhraseKind::Np;
+    if !comma && q < p && ph(doc, p - 1).kind == PhraseKind::Np && verbless && opens && noun_after {
+        return;
+    }
     // "said the city would not intervene "for now," but would …": an auxiliary with no
     // subject goes on with the reported clause (its subject left out).
     let aux = v == p + 1 && first_aux;

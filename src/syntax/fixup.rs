@@ -74,6 +74,8 @@
 //!   before a proper noun is part of the name; "And aides/VBZ to the governor said": a present
 //!   tense after an opening conjunction, before a preposition, is a plural noun; a lower-case
 //!   "who" after an adjective stays the relative word.
+//! - "Ortiz's aides/VBZ say": an "-s" present form after a possessive, before a finite verb, is
+//!   the owned plural noun.
 //! - "Retired/VBD Gen. Tom Baker said": a capitalised past form opening the sentence before a
 //!   title and a name modifies them (not "Born Vera Holm in 1950, she …").
 
@@ -130,6 +132,10 @@ pub fn apply(doc: &Doc<'_>, tags: &mut [Tag]) {
             past_read_as_noun(doc, tags, t, s.start);
             quantity_subject(doc, tags, t);
             verb_read_as_interjection(doc, tags, t);
+        }
+        // (After the verbs of the sentence are mended: "aides say/UH".)
+        for t in s.start + 1..s.end.saturating_sub(1) {
+            owned_noun(doc, tags, t);
         }
         title_modifier(doc, tags, s.start);
         for t in s.start..s.end.saturating_sub(2) {
@@ -787,5 +793,21 @@ fn opening_name_gerund(doc: &Doc<'_>, tags: &mut [Tag], t: usize) {
         && doc.tok_text(s).ends_with('s')
     {
         set(tags, s, Tag::NounNns);
+    }
+}
+
+/// Re-reads a present-tense "-s" form right after a possessive as the owned plural noun when a
+/// verb follows ("Ortiz's aides/VBZ say …"; a base form there is the present tense).
+fn owned_noun(doc: &Doc<'_>, tags: &mut [Tag], t: usize) {
+    let w = doc.tok_text(t - 1);
+    let possessive = tag(tags, t - 1) == Tag::PronPrpS
+        || (w.ends_with("'s") || w.ends_with("\u{2019}s")) && tag(tags, t - 1).is_noun();
+    let verb = tag(tags, t + 1);
+    if tag(tags, t) == Tag::VerbVbz && possessive && (verb.is_finite() || verb == Tag::VerbVb) {
+        set(tags, t, Tag::NounNns);
+        // (The verb after the noun is then its present tense: "aides say/VB".)
+        if verb == Tag::VerbVb {
+            set(tags, t + 1, Tag::VerbVbp);
+        }
     }
 }

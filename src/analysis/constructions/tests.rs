@@ -522,3 +522,17 @@ fn names_opening_with_a_gerund_and_nouns_after_an_opening_and() {
         ("aides to Mayor Ines Ferro", "the budget would pass")
     );
 }
+
+#[test]
+fn coordinated_and_possessed_speakers_before_the_cue() {
+    let r = one("Turnout was low in the north, teachers and school officials told the Courier.");
+    assert_eq!(
+        (r.0.as_str(), r.1.as_str()),
+        (
+            "teachers and school officials",
+            "Turnout was low in the north"
+        )
+    );
+    let r = one("And yet, Ferro's aides say, the ferry remains her first priority.");
+    assert_eq!(r.1, "the ferry remains her first priority");
+}

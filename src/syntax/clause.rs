@@ -1111,7 +1111,7 @@ fn aside_vg<'d, 'a: 'd>(i: Phr<'d, 'a>) -> PResult<'d, 'a, usize> {
 
 /// Whether token `t` is a relative pronoun ("who", "which", "that": `relative=yes`, or "that").
 fn relative_word(doc: &Doc<'_>, t: usize) -> bool {
-    doc.tok_text(t).eq_ignore_ascii_case("that")
+    doc.tok_eq_ci(t, "that")
         || doc
             .word_tags(t)
             .any(|x| matches!(x, crate::grammar::Tag::Func(f) if f.relative))

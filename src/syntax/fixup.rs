@@ -101,7 +101,7 @@ fn tag(tags: &[Tag], t: usize) -> Tag {
 /// Whether token `t` is "that" after a speech verb and its tail (noun phrases, prepositions,
 /// adverbs: "said on Wednesday that", "told the bench that"), within ten words.
 fn complementizer_that(doc: &Doc<'_>, tags: &[Tag], t: usize, start: usize) -> bool {
-    if !doc.tok_text(t).eq_ignore_ascii_case("that") {
+    if !doc.tok_eq_ci(t, "that") {
         return false;
     }
     let mut k = t;
@@ -170,7 +170,7 @@ fn split_participle(doc: &Doc<'_>, tags: &[Tag], t: usize) -> bool {
         || next.is_pronoun()
         || next.is_to()
         || next.is_quote()
-        || doc.tok_text(t + 1).eq_ignore_ascii_case("that"))
+        || doc.tok_eq_ci(t + 1, "that"))
 }
 
 fn set(tags: &mut [Tag], t: usize, g: Tag) {
@@ -195,7 +195,7 @@ fn hearer_noun(doc: &Doc<'_>, tags: &mut [Tag], t: usize) {
         || next.is_pronoun()
         || next.is_proper()
         || next == Tag::PronPrpS
-        || doc.tok_text(t + 1).eq_ignore_ascii_case("that");
+        || doc.tok_eq_ci(t + 1, "that");
     if hearer && opens && tag(tags, t - 1).is_verb() {
         let plural = doc.tok_text(t).ends_with('s');
         set(tags, t, if plural { Tag::NounNns } else { Tag::NounNn });
@@ -233,7 +233,7 @@ fn preposition(doc: &Doc<'_>, tags: &mut [Tag], t: usize) {
 /// by a finite verb or a comma ("told a meeting of the club that inflation was …").
 fn hearer_that(doc: &Doc<'_>, tags: &mut [Tag], t: usize, first: usize) {
     use crate::grammar::Tag as G;
-    if !tag(tags, t).is_det() || !doc.tok_text(t).eq_ignore_ascii_case("that") {
+    if !tag(tags, t).is_det() || !doc.tok_eq_ci(t, "that") {
         return;
     }
     let nominal = |g: Tag| g.is_noun() || g.is_adj() || g.is_det() || g.is_num();
@@ -325,6 +325,18 @@ fn closing_past(doc: &Doc<'_>, tags: &mut [Tag], t: usize, first: usize) {
 
 /// Re-reads closed-class words the tagger misread (see the module's list).
 fn misread_closed_class(doc: &Doc<'_>, tags: &mut [Tag], t: usize) {
+    // Every branch below needs one of these tags, or the word "whose": other words are read no
+    // further.
+    let g = tag(tags, t);
+    let open = g.is_verb()
+        || g.is_noun()
+        || g.is_adj()
+        || g.is_det()
+        || g.is_adv()
+        || matches!(g, Tag::PronPrp | Tag::PronWp | Tag::AdpRp);
+    if !open && !doc.tok_eq_ci(t, "whose") {
+        return;
+    }
     let w = doc.tok_text(t);
     let ends = |suffix: &str| {
         w.len() >= suffix.len()
@@ -332,7 +344,6 @@ fn misread_closed_class(doc: &Doc<'_>, tags: &mut [Tag], t: usize) {
                 .get(w.len() - suffix.len()..)
                 .is_some_and(|x| x.eq_ignore_ascii_case(suffix.as_bytes()))
     };
-    let g = tag(tags, t);
     if g == Tag::PronPrp
         && w.len() >= 5
         && ends("s")
@@ -359,7 +370,7 @@ fn misread_closed_class(doc: &Doc<'_>, tags: &mut [Tag], t: usize) {
         set(tags, t, Tag::AdvRb);
     } else if matches!(g, Tag::VerbVbp | Tag::VerbVbz)
         && tag(tags, t.wrapping_sub(1)).is_noun()
-        && doc.tok_text(t.wrapping_sub(2)).eq_ignore_ascii_case("of")
+        && doc.tok_eq_ci(t.wrapping_sub(2), "of")
         && (tag(tags, t + 1).is_adp() || doc.is_punct(t + 1, ","))
         && !doc
             .word_tags(t)
@@ -384,7 +395,7 @@ fn misread_closed_class(doc: &Doc<'_>, tags: &mut [Tag], t: usize) {
     } else if (g.is_adj() || g.is_det() || g.is_adv())
         && (doc.is_func(t, crate::grammar::FuncType::Quantity)
             || doc.is_func(t, crate::grammar::FuncType::Determiner))
-        && doc.tok_text(t + 1).eq_ignore_ascii_case("of")
+        && doc.tok_eq_ci(t + 1, "of")
         && t > 0
         && (tag(tags, t - 1).is_verb() || tag(tags, t - 1).is_sconj())
     {
@@ -392,6 +403,7 @@ fn misread_closed_class(doc: &Doc<'_>, tags: &mut [Tag], t: usize) {
         // a verb or a complementizer; not an aside: "the treaties, most of them signed …").
         set(tags, t, Tag::NounNn);
     } else if g.is_verb()
+        && w.contains('-')
         && w.split('-')
             .skip(1)
             .any(|x| x.starts_with(|c: char| c.is_uppercase()))
@@ -417,7 +429,7 @@ fn misread_closed_class(doc: &Doc<'_>, tags: &mut [Tag], t: usize) {
         set(tags, t, Tag::PronWpS);
     } else if w.eq_ignore_ascii_case("up")
         && g == Tag::AdpRp
-        && doc.tok_text(t + 1).eq_ignore_ascii_case("to")
+        && doc.tok_eq_ci(t + 1, "to")
         && tag(tags, t + 2).is_num()
     {
         set(tags, t, Tag::AdvRb);
@@ -428,9 +440,12 @@ fn misread_closed_class(doc: &Doc<'_>, tags: &mut [Tag], t: usize) {
 /// noun that opens its clause ("…, the foreign minister expressed to officials …").
 fn speech_participle(doc: &Doc<'_>, tags: &mut [Tag], t: usize, first: usize) {
     // (The subject may be an adjective standing for a noun: "the 63-year-old added".)
+    if tag(tags, t) != Tag::VerbVbn {
+        return;
+    }
     let nominal = tag(tags, t - 1).is_noun()
         || tag(tags, t - 1).is_adj() && t >= first + 2 && tag(tags, t - 2).is_det();
-    if tag(tags, t) != Tag::VerbVbn || !nominal {
+    if !nominal {
         return;
     }
     // (The tag was checked above: a participle.)
@@ -451,7 +466,7 @@ fn speech_participle(doc: &Doc<'_>, tags: &mut [Tag], t: usize, first: usize) {
     let opens = start == first
         || doc.is_punct(start.saturating_sub(1), ",")
         || doc.quote_of(start.saturating_sub(1)).is_some();
-    let by = doc.tok_text(t + 1).eq_ignore_ascii_case("by");
+    let by = doc.tok_eq_ci(t + 1, "by");
     // (Any verb when no finite verb follows in the sentence: "…, the deal collapsed/VBN on
     // Friday"; otherwise it is a participle modifying its noun: "the deal signed on Friday
     // collapsed".)

@@ -337,22 +337,22 @@ fn misread_closed_class(doc: &Doc<'_>, tags: &mut [Tag], t: usize) {
     if !open && !doc.tok_eq_ci(t, "whose") {
         return;
     }
-    let w = doc.tok_text(t);
+    // The word's bytes (a token lies on char boundaries: its text's bytes).
+    let w = doc.tok_bytes(t);
     let ends = |suffix: &str| {
         w.len() >= suffix.len()
-            && w.as_bytes()
-                .get(w.len() - suffix.len()..)
+            && w.get(w.len() - suffix.len()..)
                 .is_some_and(|x| x.eq_ignore_ascii_case(suffix.as_bytes()))
     };
     if g == Tag::PronPrp
         && w.len() >= 5
         && ends("s")
         && !ends("selves")
-        && !w.eq_ignore_ascii_case("theirs")
-        && !w.eq_ignore_ascii_case("yours")
+        && !w.eq_ignore_ascii_case(b"theirs")
+        && !w.eq_ignore_ascii_case(b"yours")
     {
         set(tags, t, Tag::NounNns);
-    } else if w.eq_ignore_ascii_case("her")
+    } else if w.eq_ignore_ascii_case(b"her")
         && g == Tag::PronPrp
         && tag(tags, t.wrapping_sub(1)).is_adp()
         && (tag(tags, t + 1).is_noun() || tag(tags, t + 1).is_adj())
@@ -387,7 +387,7 @@ fn misread_closed_class(doc: &Doc<'_>, tags: &mut [Tag], t: usize) {
         set(tags, t, if proper { Tag::PropnNnp } else { Tag::NounNn });
     } else if matches!(g, Tag::PropnNnp | Tag::PropnNnps)
         && w.len() >= 4
-        && w.bytes().all(|b| b.is_ascii_lowercase())
+        && w.iter().all(u8::is_ascii_lowercase)
     {
         // "The agriculture ministry/NNP": a proper noun is capitalised.
         let plural = g == Tag::PropnNnps;
@@ -403,8 +403,10 @@ fn misread_closed_class(doc: &Doc<'_>, tags: &mut [Tag], t: usize) {
         // a verb or a complementizer; not an aside: "the treaties, most of them signed …").
         set(tags, t, Tag::NounNn);
     } else if g.is_verb()
-        && w.contains('-')
-        && w.split('-')
+        && w.contains(&b'-')
+        && doc
+            .tok_text(t)
+            .split('-')
             .skip(1)
             .any(|x| x.starts_with(|c: char| c.is_uppercase()))
     {
@@ -425,9 +427,9 @@ fn misread_closed_class(doc: &Doc<'_>, tags: &mut [Tag], t: usize) {
     {
         // "The tunnel, transport officials said, …": a noun modifying the speaker's noun.
         set(tags, t, Tag::NounNn);
-    } else if w.eq_ignore_ascii_case("whose") && g != Tag::PronWpS {
+    } else if w.eq_ignore_ascii_case(b"whose") && g != Tag::PronWpS {
         set(tags, t, Tag::PronWpS);
-    } else if w.eq_ignore_ascii_case("up")
+    } else if w.eq_ignore_ascii_case(b"up")
         && g == Tag::AdpRp
         && doc.tok_eq_ci(t + 1, "to")
         && tag(tags, t + 2).is_num()

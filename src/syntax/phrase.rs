@@ -183,11 +183,8 @@ impl Chunker<'_, '_> {
     fn possessive(&self, t: usize) -> bool {
         // Every ending ends in one of these bytes (the last of "’" is 0x99): the rest are read
         // no further.
-        let last = self.doc.tokens.get(t).and_then(|x| {
-            let end = x.span.end.checked_sub(1)?;
-            self.doc.text.as_bytes().get(end)
-        });
-        matches!(last, Some(b's' | b'S' | b'\'' | 0x99)) && self.possessive_ending(t)
+        matches!(self.doc.last_byte(t), Some(b's' | b'S' | b'\'' | 0x99))
+            && self.possessive_ending(t)
     }
 
     /// [`Chunker::possessive`], read from the word's text.
@@ -424,9 +421,10 @@ impl Chunker<'_, '_> {
         let doc = self.doc;
         let mut e = e.max(head + 1);
         // "Marbeck herself", "the president himself": a reflexive after its noun.
-        let w = self.text(e);
-        if e < end && self.tag(e) == Tag::PronPrp && (w.ends_with("self") || w.ends_with("selves"))
-        {
+        if e < end && self.tag(e) == Tag::PronPrp && {
+            let w = self.text(e);
+            w.ends_with("self") || w.ends_with("selves")
+        } {
             e += 1;
         }
         let h = self.tag(head);

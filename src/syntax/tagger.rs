@@ -288,9 +288,23 @@ fn best(acc: &[i16; ROW]) -> Tag {
     for (x, l) in a.iter_mut().zip(LIMIT.iter()) {
         *x = (*x).min(*l);
     }
-    // The top (vector instructions), then the first eight lanes that hold it (one compare each),
-    // then the lane.
-    let top = a.iter().fold(i16::MIN, |t, &x| t.max(x));
+    // The top (vector instructions: the lanes' maxima, halved three times), then the first
+    // eight lanes that hold it (one compare each), then the lane.
+    let mut m = [i16::MIN; 8];
+    for c in a.chunks_exact(8) {
+        for (m, &x) in m.iter_mut().zip(c) {
+            *m = (*m).max(x);
+        }
+    }
+    let mut w = 4;
+    while w > 0 {
+        let (lo, hi) = m.split_at_mut(w);
+        for (a, &b) in lo.iter_mut().zip(hi.iter()) {
+            *a = (*a).max(b);
+        }
+        w /= 2;
+    }
+    let top = m.first().copied().unwrap_or(i16::MIN);
     let i = a
         .chunks_exact(8)
         .position(|c| c.iter().fold(0u16, |m, &x| m | u16::from(x == top)) != 0)

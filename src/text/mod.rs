@@ -490,6 +490,25 @@ impl<'a> Doc<'a> {
         self.tokens.get(i).map_or("", |t| t.span.of(self.text))
     }
 
+    /// The bytes of token `i` (its text's: a token lies on char boundaries).
+    #[inline]
+    pub fn tok_bytes(&self, i: usize) -> &'a [u8] {
+        self.tokens
+            .get(i)
+            .and_then(|t| self.text.as_bytes().get(t.span.start..t.span.end))
+            .unwrap_or(&[])
+    }
+
+    /// The last byte of token `i`.
+    #[inline]
+    pub fn last_byte(&self, i: usize) -> Option<u8> {
+        let t = self.tokens.get(i)?;
+        self.text
+            .as_bytes()
+            .get(t.span.end.checked_sub(1)?)
+            .copied()
+    }
+
     /// Whether the text of token `i` is `w` (not empty) in any ASCII case.
     pub fn tok_eq_ci(&self, i: usize, w: &str) -> bool {
         // (The bytes are compared: bytes equal to a whole string's, ASCII case aside, lie on

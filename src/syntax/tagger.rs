@@ -189,8 +189,18 @@ impl Tagger {
         for (row, role) in e.rows.iter_mut().zip(rows) {
             *row = Row::ZERO;
             let keys = features::role_keys(&e.info, role);
-            self.model
-                .for_weights(keys.as_slice(), |ws| add_weights(&mut row.0, ws));
+            let add = |ws: Weights<'_>| add_weights(&mut row.0, ws);
+            // The roles' key counts (10, 2 and 4) read as fixed batches.
+            let ks = keys.as_slice();
+            if let Ok(k) = <&[u64; 10]>::try_from(ks) {
+                self.model.for_each_weights(k, add);
+            } else if let Ok(k) = <&[u64; 4]>::try_from(ks) {
+                self.model.for_each_weights(k, add);
+            } else if let Ok(k) = <&[u64; 2]>::try_from(ks) {
+                self.model.for_each_weights(k, add);
+            } else {
+                self.model.for_weights(ks, add);
+            }
         }
         // One template each: where its weights are.
         for (far, role) in e.far.iter_mut().zip([Role::Before2, Role::After2]) {

@@ -207,6 +207,9 @@ impl Tagger {
             let keys = features::role_keys(&e.info, role);
             *far = keys.as_slice().first().map_or(0, |&k| self.model.find(k));
         }
+        for (at, opens) in e.flags.iter_mut().zip([false, true]) {
+            *at = self.model.find(features::flags_key(&e.info, opens));
+        }
     }
 
     /// The tag of a token that needs no scoring: a quotation, a word of the tag dictionary, or
@@ -244,10 +247,13 @@ impl Tagger {
         }
         add_weights(&mut acc, self.model.at(b2.far[0]));
         add_weights(&mut acc, self.model.at(a2.far[1]));
-        let [k0, k1, k2, k3] = features::window_keys(&b1.info, &x.info, &a1.info);
+        // The flags key's weights were found when the word was cached.
+        let flags = x.flags.get(usize::from(features::opens(&b1.info)));
+        add_weights(&mut acc, self.model.at(flags.copied().unwrap_or(0)));
+        let [_, k1, k2, k3] = features::window_keys(&b1.info, &x.info, &a1.info);
         let [k4, k5] = features::tag_keys(&x.info, p1);
         self.model
-            .for_each_weights(&[k0, k1, k2, k3, k4, k5], |ws| add_weights(&mut acc, ws));
+            .for_each_weights(&[k1, k2, k3, k4, k5], |ws| add_weights(&mut acc, ws));
         best(&acc)
     }
 }

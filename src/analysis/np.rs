@@ -347,6 +347,10 @@ pub(crate) fn org_name_goes_on(doc: &Doc<'_>, last: usize, prep: usize) -> bool 
 }
 
 pub(crate) fn is_possessive(doc: &Doc<'_>, t: usize) -> bool {
+    // (Every ending ends in "s", "'" or the last byte of "’", 0x99.)
+    if !matches!(doc.last_byte(t), Some(b's' | b'\'' | 0x99)) {
+        return false;
+    }
     let w = doc.tok_text(t);
     doc.is_word(t)
         && (w.ends_with("'s")
@@ -465,7 +469,7 @@ fn may_hold(i: Toks<'_, '_>, fits: impl Fn(u32) -> bool) -> bool {
         .get(i.start..end)
         .unwrap_or_default()
         .iter()
-        .take_while(|t| t.kind == TokKind::Word)
+        .take_while(|t| matches!(t.kind, TokKind::Word))
         .any(|t| fits(t.class))
 }
 
@@ -882,7 +886,7 @@ fn role_det<'d, 'a>(i: Toks<'d, 'a>) -> TResult<'d, 'a, (Option<(usize, bool, bo
     let mut partitive = false;
     // "one of the people", "each of the three candidates": a determiner other than an article.
     if let (Some((t, _, _)), Some(of)) = (d, r.first()) {
-        if !article(t) && doc.tok_text(of).eq_ignore_ascii_case("of") {
+        if !article(t) && doc.tok_eq_ci(of, "of") {
             if let Ok((r2, (t2, _, _))) = det(r.at(of + 1)) {
                 r = second(r2, t2);
                 partitive = true;
@@ -1355,7 +1359,7 @@ pub fn is_boundary(doc: &Doc<'_>, t: usize) -> bool {
 pub fn lone_of_group(doc: &Doc<'_>, at: usize, end: usize) -> bool {
     let partitive = || {
         end == at + 3
-            && doc.tok_text(at + 1).eq_ignore_ascii_case("of")
+            && doc.tok_eq_ci(at + 1, "of")
             && (doc.is_func(at + 2, FuncType::Object)
                 || doc.is_func(at + 2, FuncType::Demonstrative))
     };

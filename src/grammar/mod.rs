@@ -550,7 +550,7 @@ pub struct Hit {
 pub struct Grammar {
     phrases: Vec<String>,
     tags: Vec<Vec<Tag>>,
-    index: HashMap<String, u32>,
+    index: HashMap<String, u32, FixedState>,
     automaton: contiguous::NFA,
     /// The [`TokClass`] bits of each pattern's tags: for a phrase starting at a token, and
     /// for a phrase that is the token. Read for every word, so kept apart from the tags.
@@ -775,7 +775,7 @@ fn stem_len(b: &[u8]) -> usize {
 pub struct GrammarBuilder {
     phrases: Vec<String>,
     tags: Vec<Vec<Tag>>,
-    index: HashMap<String, u32>,
+    index: HashMap<String, u32, FixedState>,
     /// The page-furniture phrases: not in the automaton (see [`FurnitureLexicon`]).
     furniture: FurnitureLexicon,
 }

@@ -34,6 +34,9 @@ pub(crate) struct Entry {
     /// Where the weights of its one template as the word two before, and two after, are
     /// ([`super::Model::at`]).
     pub far: [u32; 2],
+    /// Where the weights of its flags key ([`super::features::flags_key`]) are, inside a
+    /// sentence and opening one.
+    pub flags: [u32; 2],
 }
 
 /// The cache (about 4 MB once used).

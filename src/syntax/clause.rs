@@ -17,7 +17,7 @@
 
 use nom::branch::alt;
 use nom::combinator::{opt, peek, recognize};
-use nom::multi::{many0, many0_count, many1_count};
+use nom::multi::{many0_count, many1_count};
 use nom::sequence::{pair, preceded, terminated};
 use nom::Parser;
 
@@ -1059,7 +1059,7 @@ fn coordination<'d, 'a: 'd>(i: Phr<'d, 'a>) -> PResult<'d, 'a, ()> {
     // (An item after a comma opening with an article is an apposition: "Bob Friedman, a host
     // and manager at …".)
     let joined = (
-        many0(preceded(punct(","), preceded(not_article, nominal))),
+        many0_count(preceded(punct(","), preceded(not_article, nominal))),
         opt(punct(",")),
         kind(PhraseKind::Cconj),
         nominal,
@@ -1206,7 +1206,7 @@ fn aside_vg<'d, 'a: 'd>(i: Phr<'d, 'a>) -> PResult<'d, 'a, usize> {
 
 /// Whether token `t` is a relative pronoun ("who", "which", "that": `relative=yes`, or "that").
 fn relative_word(doc: &Doc<'_>, t: usize) -> bool {
-    doc.tok_text(t).eq_ignore_ascii_case("that")
+    doc.tok_eq_ci(t, "that")
         || doc
             .word_tags(t)
             .any(|x| matches!(x, crate::grammar::Tag::Func(f) if f.relative))

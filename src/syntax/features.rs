@@ -440,14 +440,25 @@ pub const WINDOW: usize = 4;
 /// (after), not the tags before it.
 #[inline]
 pub fn window_keys(b1: &WordInfo, x: &WordInfo, a1: &WordInfo) -> [u64; WINDOW] {
-    // The flags, with whether the token opens the sentence.
-    let opens = u64::from(b1.form == WordInfo::START.form);
     [
-        key(20, u64::from(x.flags) | opens << 8),
+        flags_key(x, opens(b1)),
         key(21, pair(b1.lower, x.lower)),
         key(22, pair(x.lower, a1.lower)),
         key(23, pair(x.class, a1.class)),
     ]
+}
+
+/// Whether the token after `b1` opens its sentence (`b1` is [`WordInfo::START`]).
+#[inline]
+pub fn opens(b1: &WordInfo) -> bool {
+    b1.form == WordInfo::START.form
+}
+
+/// The first of [`window_keys`]: token `x`'s flags, with whether it opens the sentence (it
+/// reads one token and that bit, so a tagger can find its weights once per word form).
+#[inline]
+pub fn flags_key(x: &WordInfo, opens: bool) -> u64 {
+    key(20, u64::from(x.flags) | u64::from(opens) << 8)
 }
 
 /// The number of [`tag_keys`].

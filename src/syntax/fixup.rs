@@ -153,7 +153,7 @@ fn tag(tags: &[Tag], t: usize) -> Tag {
 /// Whether token `t` is "that" after a speech verb and its tail (noun phrases, prepositions,
 /// adverbs: "said on Wednesday that", "told the bench that"), within ten words.
 fn complementizer_that(doc: &Doc<'_>, tags: &[Tag], t: usize, start: usize) -> bool {
-    if !doc.tok_text(t).eq_ignore_ascii_case("that") {
+    if !doc.tok_eq_ci(t, "that") {
         return false;
     }
     let mut k = t;
@@ -222,7 +222,7 @@ fn split_participle(doc: &Doc<'_>, tags: &[Tag], t: usize) -> bool {
         || next.is_pronoun()
         || next.is_to()
         || next.is_quote()
-        || doc.tok_text(t + 1).eq_ignore_ascii_case("that"))
+        || doc.tok_eq_ci(t + 1, "that"))
 }
 
 fn set(tags: &mut [Tag], t: usize, g: Tag) {
@@ -247,7 +247,7 @@ fn hearer_noun(doc: &Doc<'_>, tags: &mut [Tag], t: usize) {
         || next.is_pronoun()
         || next.is_proper()
         || next == Tag::PronPrpS
-        || doc.tok_text(t + 1).eq_ignore_ascii_case("that");
+        || doc.tok_eq_ci(t + 1, "that");
     if hearer && opens && tag(tags, t - 1).is_verb() {
         let plural = doc.tok_text(t).ends_with('s');
         set(tags, t, if plural { Tag::NounNns } else { Tag::NounNn });
@@ -285,7 +285,7 @@ fn preposition(doc: &Doc<'_>, tags: &mut [Tag], t: usize) {
 /// by a finite verb or a comma ("told a meeting of the club that inflation was …").
 fn hearer_that(doc: &Doc<'_>, tags: &mut [Tag], t: usize, first: usize) {
     use crate::grammar::Tag as G;
-    if !tag(tags, t).is_det() || !doc.tok_text(t).eq_ignore_ascii_case("that") {
+    if !tag(tags, t).is_det() || !doc.tok_eq_ci(t, "that") {
         return;
     }
     let nominal = |g: Tag| g.is_noun() || g.is_adj() || g.is_det() || g.is_num();
@@ -382,24 +382,35 @@ fn closing_past(doc: &Doc<'_>, tags: &mut [Tag], t: usize, first: usize) {
 
 /// Re-reads closed-class words the tagger misread (see the module's list).
 fn misread_closed_class(doc: &Doc<'_>, tags: &mut [Tag], t: usize) {
-    let w = doc.tok_text(t);
+    // Every branch below needs one of these tags, or the word "whose": other words are read no
+    // further.
+    let g = tag(tags, t);
+    let open = g.is_verb()
+        || g.is_noun()
+        || g.is_adj()
+        || g.is_det()
+        || g.is_adv()
+        || matches!(g, Tag::PronPrp | Tag::PronWp | Tag::AdpRp);
+    if !open && !doc.tok_eq_ci(t, "whose") {
+        return;
+    }
+    // The word's bytes (a token lies on char boundaries: its text's bytes).
+    let w = doc.tok_bytes(t);
     let ends = |suffix: &str| {
         w.len() >= suffix.len()
-            && w.as_bytes()
-                .get(w.len() - suffix.len()..)
+            && w.get(w.len() - suffix.len()..)
                 .is_some_and(|x| x.eq_ignore_ascii_case(suffix.as_bytes()))
     };
-    let g = tag(tags, t);
     if g == Tag::PronPrp
         && w.len() >= 5
         && ends("s")
-        && !w.contains(['\'', '\u{2019}'])
+        && !doc.tok_text(t).contains(['\'', '\u{2019}'])
         && !ends("selves")
-        && !w.eq_ignore_ascii_case("theirs")
-        && !w.eq_ignore_ascii_case("yours")
+        && !w.eq_ignore_ascii_case(b"theirs")
+        && !w.eq_ignore_ascii_case(b"yours")
     {
         set(tags, t, Tag::NounNns);
-    } else if w.eq_ignore_ascii_case("her")
+    } else if w.eq_ignore_ascii_case(b"her")
         && g == Tag::PronPrp
         && tag(tags, t.wrapping_sub(1)).is_adp()
         && (tag(tags, t + 1).is_noun() || tag(tags, t + 1).is_adj())
@@ -417,7 +428,7 @@ fn misread_closed_class(doc: &Doc<'_>, tags: &mut [Tag], t: usize) {
         set(tags, t, Tag::AdvRb);
     } else if matches!(g, Tag::VerbVbp | Tag::VerbVbz)
         && tag(tags, t.wrapping_sub(1)).is_noun()
-        && doc.tok_text(t.wrapping_sub(2)).eq_ignore_ascii_case("of")
+        && doc.tok_eq_ci(t.wrapping_sub(2), "of")
         && (tag(tags, t + 1).is_adp() || doc.is_punct(t + 1, ","))
         && !doc
             .word_tags(t)
@@ -435,7 +446,7 @@ fn misread_closed_class(doc: &Doc<'_>, tags: &mut [Tag], t: usize) {
         set(tags, t, if proper { Tag::PropnNnp } else { Tag::NounNn });
     } else if matches!(g, Tag::PropnNnp | Tag::PropnNnps)
         && w.len() >= 4
-        && w.bytes().all(|b| b.is_ascii_lowercase())
+        && w.iter().all(u8::is_ascii_lowercase)
     {
         // "The agriculture ministry/NNP": a proper noun is capitalised.
         let plural = g == Tag::PropnNnps;
@@ -443,7 +454,7 @@ fn misread_closed_class(doc: &Doc<'_>, tags: &mut [Tag], t: usize) {
     } else if (g.is_adj() || g.is_det() || g.is_adv())
         && (doc.is_func(t, crate::grammar::FuncType::Quantity)
             || doc.is_func(t, crate::grammar::FuncType::Determiner))
-        && doc.tok_text(t + 1).eq_ignore_ascii_case("of")
+        && doc.tok_eq_ci(t + 1, "of")
         && t > 0
         && (tag(tags, t - 1).is_verb() || tag(tags, t - 1).is_sconj())
     {
@@ -451,17 +462,20 @@ fn misread_closed_class(doc: &Doc<'_>, tags: &mut [Tag], t: usize) {
         // a verb or a complementizer; not an aside: "the treaties, most of them signed …").
         set(tags, t, Tag::NounNn);
     } else {
-        misread_open_class(doc, tags, t);
+        misread_open_class(doc, tags, t, g);
     }
 }
 
 /// Re-reads names, nouns and adverbs the tagger misread (the rest of the module's list of
-/// closed-class misreadings: hyphenated names, nouns before a speech verb, "whose", "up to").
-fn misread_open_class(doc: &Doc<'_>, tags: &mut [Tag], t: usize) {
-    let w = doc.tok_text(t);
-    let g = tag(tags, t);
+/// closed-class misreadings: hyphenated names, nouns before a speech verb, "whose", "up to"),
+/// `g` the word's tag.
+fn misread_open_class(doc: &Doc<'_>, tags: &mut [Tag], t: usize, g: Tag) {
+    let w = doc.tok_bytes(t);
     if g.is_verb()
-        && w.split('-')
+        && w.contains(&b'-')
+        && doc
+            .tok_text(t)
+            .split('-')
             .skip(1)
             .any(|x| x.starts_with(|c: char| c.is_uppercase()))
     {
@@ -487,11 +501,11 @@ fn misread_open_class(doc: &Doc<'_>, tags: &mut [Tag], t: usize) {
     {
         // "The tunnel, transport officials said, …": a noun modifying the speaker's noun.
         set(tags, t, Tag::NounNn);
-    } else if w.eq_ignore_ascii_case("whose") && g != Tag::PronWpS {
+    } else if w.eq_ignore_ascii_case(b"whose") && g != Tag::PronWpS {
         set(tags, t, Tag::PronWpS);
-    } else if w.eq_ignore_ascii_case("up")
+    } else if w.eq_ignore_ascii_case(b"up")
         && g == Tag::AdpRp
-        && doc.tok_text(t + 1).eq_ignore_ascii_case("to")
+        && doc.tok_eq_ci(t + 1, "to")
         && tag(tags, t + 2).is_num()
     {
         set(tags, t, Tag::AdvRb);
@@ -501,6 +515,9 @@ fn misread_open_class(doc: &Doc<'_>, tags: &mut [Tag], t: usize) {
 /// Re-reads a speech verb's past participle at `t` as the past tense right after a subject
 /// noun that opens its clause ("…, the foreign minister expressed to officials …").
 fn speech_participle(doc: &Doc<'_>, tags: &mut [Tag], t: usize, first: usize) {
+    if tag(tags, t) != Tag::VerbVbn {
+        return;
+    }
     // (An adverb may stand between: "the agency recently noted/VBN".)
     let s = if t >= first + 2 && tag(tags, t - 1).is_adv() && speech_at(doc, tags, t) {
         t - 1
@@ -510,7 +527,7 @@ fn speech_participle(doc: &Doc<'_>, tags: &mut [Tag], t: usize, first: usize) {
     // (The subject may be an adjective standing for a noun: "the 63-year-old added".)
     let nominal = tag(tags, s - 1).is_noun()
         || tag(tags, s - 1).is_adj() && s >= first + 2 && tag(tags, s - 2).is_det();
-    if tag(tags, t) != Tag::VerbVbn || !nominal {
+    if !nominal {
         return;
     }
     // (The tag was checked above: a participle.)
@@ -536,7 +553,7 @@ fn speech_participle(doc: &Doc<'_>, tags: &mut [Tag], t: usize, first: usize) {
         || doc.is_punct(start.saturating_sub(1), ",")
         || start == first + 1 && tag(tags, first) == Tag::SconjIn
         || doc.quote_of(start.saturating_sub(1)).is_some();
-    let by = doc.tok_text(t + 1).eq_ignore_ascii_case("by");
+    let by = doc.tok_eq_ci(t + 1, "by");
     // (Any verb when no finite verb follows in the sentence: "…, the deal collapsed/VBN on
     // Friday"; otherwise it is a participle modifying its noun: "the deal signed on Friday
     // collapsed".)

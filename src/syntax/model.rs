@@ -362,14 +362,43 @@ impl Model {
                 *slot = (k, s, at);
             }
             for &(k, s, at) in first.iter().take(chunk.len()) {
-                f(if s == k {
-                    self.at(at)
-                } else if s == 0 {
-                    Weights::None
-                } else {
-                    self.weights(u64::from(k) << 32)
-                });
+                f(self.resolve(k, s, at));
             }
+        }
+    }
+
+    /// [`Model::for_weights`] for a fixed number of keys (read all at once).
+    #[inline]
+    pub fn for_each_weights<const N: usize>(
+        &self,
+        keys: &[u64; N],
+        mut f: impl FnMut(Weights<'_>),
+    ) {
+        let shift = 32 - self.bits;
+        let first: [(u32, u32, u32); N] = std::array::from_fn(|i| {
+            let k = Model::key32(keys.get(i).copied().unwrap_or(0));
+            let (s, at) = self
+                .slots
+                .get((k >> shift) as usize)
+                .copied()
+                .unwrap_or((0, 0));
+            (k, s, at)
+        });
+        for (k, s, at) in first {
+            f(self.resolve(k, s, at));
+        }
+    }
+
+    /// The weights of the feature of 32-bit key `k` whose home slot holds key `s` and value
+    /// `at`.
+    #[inline]
+    fn resolve(&self, k: u32, s: u32, at: u32) -> Weights<'_> {
+        if s == k {
+            self.at(at)
+        } else if s == 0 {
+            Weights::None
+        } else {
+            self.weights(u64::from(k) << 32)
         }
     }
 

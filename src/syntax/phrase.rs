@@ -180,7 +180,17 @@ impl Chunker<'_, '_> {
     }
 
     /// Whether token `t` ends in a possessive "'s" or a plural possessive "s'".
+    #[inline]
     fn possessive(&self, t: usize) -> bool {
+        // Every ending ends in one of these bytes (the last of "’" is 0x99): the rest are read
+        // no further.
+        matches!(self.doc.last_byte(t), Some(b's' | b'S' | b'\'' | 0x99))
+            && self.possessive_ending(t)
+    }
+
+    /// [`Chunker::possessive`], read from the word's text.
+    #[inline(never)]
+    fn possessive_ending(&self, t: usize) -> bool {
         let w = self.text(t);
         self.doc.is_word(t)
             && w.len() > 2
@@ -445,9 +455,10 @@ impl Chunker<'_, '_> {
         let doc = self.doc;
         let mut e = e.max(head + 1);
         // "Marbeck herself", "the president himself": a reflexive after its noun.
-        let w = self.text(e);
-        if e < end && self.tag(e) == Tag::PronPrp && (w.ends_with("self") || w.ends_with("selves"))
-        {
+        if e < end && self.tag(e) == Tag::PronPrp && {
+            let w = self.text(e);
+            w.ends_with("self") || w.ends_with("selves")
+        } {
             e += 1;
         }
         let h = self.tag(head);
@@ -608,7 +619,17 @@ impl Chunker<'_, '_> {
     /// "Aldini underscored that …": a speech verb's past form the tagger read as an adjective
     /// or a noun, right before "that", a quotation or a colon, is the verb (the lexicon knows
     /// the form; an adjective or noun there would need a noun or a verb of its own).
+    #[inline]
     fn reporting_form(&self, t: usize, end: usize) -> bool {
+        let g = self.tag(t);
+        let misread = g.is_adj() || (g.is_noun() && !g.is_proper());
+        // (Only a word of the lexicon's verbs can be one: the rest is read no further.)
+        misread && self.doc.has(t, crate::grammar::TokClass::VERB) && self.reporting_verb(t, end)
+    }
+
+    /// [`Chunker::reporting_form`] of an adjective or common noun the lexicon knows as a verb.
+    #[inline(never)]
+    fn reporting_verb(&self, t: usize, end: usize) -> bool {
         use crate::grammar::{Tag as G, VerbForm};
         let doc = self.doc;
         let g = self.tag(t);
@@ -618,12 +639,8 @@ impl Chunker<'_, '_> {
                 .any(|x| matches!(x, G::Verb(v) if f.contains(&v.form)))
         };
         let misread = g.is_adj() || (g.is_noun() && !g.is_proper());
-        // (Only a word of the lexicon's verbs can be one: the rest is read no further.)
-        if !misread || !doc.has(t, crate::grammar::TokClass::VERB) {
-            return false;
-        }
         let complement = next < end
-            && (doc.tok_text(next).eq_ignore_ascii_case("that")
+            && (doc.tok_eq_ci(next, "that")
                 || doc.quote_of(next).is_some()
                 || doc.is_punct(next, ":"));
         // "…, the nursing regulator estimates.": a cue closing its sentence after a noun.
@@ -790,7 +807,7 @@ impl Chunker<'_, '_> {
             return false;
         }
         let complement = next < end
-            && (doc.tok_text(next).eq_ignore_ascii_case("that")
+            && (doc.tok_eq_ci(next, "that")
                 || doc.quote_of(next).is_some()
                 || doc.is_punct(next, ":"));
         let prev = t.checked_sub(1);
@@ -802,11 +819,11 @@ impl Chunker<'_, '_> {
                 || (g.is_proper() && !self.possessive(p))
                 || g.is_cconj()
         });
-        let by = next < end && doc.tok_text(next).eq_ignore_ascii_case("by");
+        let by = next < end && doc.tok_eq_ci(next, "by");
         // "responded in their own filing that …": "that" a few words on, no verb between.
         let that_ahead = (next..end.min(next + 8))
             .take_while(|&k| !self.tag(k).is_verb())
-            .any(|k| doc.tok_text(k).eq_ignore_ascii_case("that") || doc.quote_of(k).is_some());
+            .any(|k| doc.tok_eq_ci(k, "that") || doc.quote_of(k).is_some());
         // "…, a presidential official told reporters": a noun opening the clause after a
         // comma, and an object after the verb.
         let object = next < end && {

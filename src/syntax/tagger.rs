@@ -189,13 +189,26 @@ impl Tagger {
         for (row, role) in e.rows.iter_mut().zip(rows) {
             *row = Row::ZERO;
             let keys = features::role_keys(&e.info, role);
-            self.model
-                .for_weights(keys.as_slice(), |ws| add_weights(&mut row.0, ws));
+            let add = |ws: Weights<'_>| add_weights(&mut row.0, ws);
+            // The roles' key counts (10, 2 and 4) read as fixed batches.
+            let ks = keys.as_slice();
+            if let Ok(k) = <&[u64; 10]>::try_from(ks) {
+                self.model.for_each_weights(k, add);
+            } else if let Ok(k) = <&[u64; 4]>::try_from(ks) {
+                self.model.for_each_weights(k, add);
+            } else if let Ok(k) = <&[u64; 2]>::try_from(ks) {
+                self.model.for_each_weights(k, add);
+            } else {
+                self.model.for_weights(ks, add);
+            }
         }
         // One template each: where its weights are.
         for (far, role) in e.far.iter_mut().zip([Role::Before2, Role::After2]) {
             let keys = features::role_keys(&e.info, role);
             *far = keys.as_slice().first().map_or(0, |&k| self.model.find(k));
+        }
+        for (at, opens) in e.flags.iter_mut().zip([false, true]) {
+            *at = self.model.find(features::flags_key(&e.info, opens));
         }
     }
 
@@ -216,22 +229,31 @@ impl Tagger {
     #[inline]
     fn score<'a>(&'a self, w: [&Entry; 5], p1: u8, p2: u8) -> Tag {
         let [b2, b1, x, a1, a2] = w;
-        let mut acc = x.rows[0].0;
-        add_row(&mut acc, &b1.rows[1]);
-        add_row(&mut acc, &a1.rows[2]);
+        let row = |rows: &'a [Row], p: u8| -> &'a Row {
+            rows.get(usize::from(p).min(START_ROW))
+                .unwrap_or(&Row::ZERO)
+        };
+        let (r1, r2) = (row(&self.prev1, p1), row(&self.prev2, p2));
+        // The five rows in one pass (the sums wrap, so their order does not matter).
+        let mut acc = [0i16; ROW];
+        let rows = x.rows[0].0.iter().zip(&b1.rows[1].0).zip(&a1.rows[2].0);
+        for ((a, ((&v, &b), &f)), (&p, &q)) in acc.iter_mut().zip(rows).zip(r1.0.iter().zip(&r2.0))
+        {
+            *a = v
+                .wrapping_add(b)
+                .wrapping_add(f)
+                .wrapping_add(p)
+                .wrapping_add(q);
+        }
         add_weights(&mut acc, self.model.at(b2.far[0]));
         add_weights(&mut acc, self.model.at(a2.far[1]));
-        let row = |rows: &'a [Row], p: u8| rows.get(usize::from(p).min(START_ROW));
-        for prev in [row(&self.prev1, p1), row(&self.prev2, p2)]
-            .into_iter()
-            .flatten()
-        {
-            add_row(&mut acc, prev);
-        }
-        let [k0, k1, k2, k3] = features::window_keys(&b1.info, &x.info, &a1.info);
+        // The flags key's weights were found when the word was cached.
+        let flags = x.flags.get(usize::from(features::opens(&b1.info)));
+        add_weights(&mut acc, self.model.at(flags.copied().unwrap_or(0)));
+        let [_, k1, k2, k3] = features::window_keys(&b1.info, &x.info, &a1.info);
         let [k4, k5] = features::tag_keys(&x.info, p1);
         self.model
-            .for_weights(&[k0, k1, k2, k3, k4, k5], |ws| add_weights(&mut acc, ws));
+            .for_each_weights(&[k1, k2, k3, k4, k5], |ws| add_weights(&mut acc, ws));
         best(&acc)
     }
 }
@@ -259,25 +281,49 @@ fn add_weights(acc: &mut [i16; ROW], ws: Weights<'_>) {
     }
 }
 
+/// Per lane, the most a score may count in [`best`]: the lanes of [`Tag::Quote`] and the padding
+/// never win.
+const LIMIT: [i16; ROW] = {
+    let mut l = [i16::MAX; ROW];
+    let mut i = Tag::COUNT - 1;
+    while i < ROW {
+        // Compile time only: `i < ROW`.
+        #[allow(clippy::indexing_slicing)]
+        {
+            l[i] = i16::MIN;
+        }
+        i += 1;
+    }
+    l
+};
+
 /// The best-scoring tag (never [`Tag::Quote`]; the first of equals).
 #[inline]
 fn best(acc: &[i16; ROW]) -> Tag {
-    // The lanes past the last tag but Quote never win.
     let mut a = *acc;
-    for x in a.iter_mut().skip(Tag::COUNT - 1) {
-        *x = i16::MIN;
+    for (x, l) in a.iter_mut().zip(LIMIT.iter()) {
+        *x = (*x).min(*l);
     }
-    // Eight lanes at a time (one vector instruction each), then the first lane that has the top.
+    // The top (vector instructions: the lanes' maxima, halved three times), then the first
+    // eight lanes that hold it (one compare each), then the lane.
     let mut m = [i16::MIN; 8];
     for c in a.chunks_exact(8) {
         for (m, &x) in m.iter_mut().zip(c) {
             *m = (*m).max(x);
         }
     }
-    let top = m.iter().fold(i16::MIN, |t, &x| t.max(x));
+    let mut w = 4;
+    while w > 0 {
+        let (lo, hi) = m.split_at_mut(w);
+        for (a, &b) in lo.iter_mut().zip(hi.iter()) {
+            *a = (*a).max(b);
+        }
+        w /= 2;
+    }
+    let top = m.first().copied().unwrap_or(i16::MIN);
     let i = a
         .chunks_exact(8)
-        .position(|c| c.contains(&top))
+        .position(|c| c.iter().fold(0u16, |m, &x| m | u16::from(x == top)) != 0)
         .and_then(|k| {
             let c = a.get(8 * k..8 * k + 8)?;
             Some(8 * k + c.iter().position(|&x| x == top)?)

@@ -194,6 +194,23 @@ const UPOS: [Upos; Tag::COUNT] = {
     t
 };
 
+/// The tags (bits by [`Tag::index`]) whose UPOS is `a` or `b`: a class test is then one shift
+/// and one bit test, no table read.
+// (Indexing in a constant's evaluation cannot panic at run time.)
+#[allow(clippy::indexing_slicing)]
+const fn upos_bits(a: Upos, b: Upos) -> u64 {
+    let mut m = 0u64;
+    let mut i = 0;
+    while i < Tag::COUNT {
+        let u = UPOS[i] as u8;
+        if u == a as u8 || u == b as u8 {
+            m |= 1 << i;
+        }
+        i += 1;
+    }
+    m
+}
+
 impl Tag {
     /// The number of tags.
     pub const COUNT: usize = 60;
@@ -405,14 +422,20 @@ impl Tag {
         }
     }
 
+    /// Whether the tag's bit is set in `bits` (by [`Tag::index`]; every index is below 64).
+    #[inline]
+    fn in_bits(self, bits: u64) -> bool {
+        bits >> (self as u32 & 63) & 1 != 0
+    }
+
     /// A verb: lexical or auxiliary (`VERB` or `AUX`).
     pub fn is_verb(self) -> bool {
-        matches!(self.upos(), Upos::Verb | Upos::Aux)
+        self.in_bits(const { upos_bits(Upos::Verb, Upos::Aux) })
     }
 
     /// An auxiliary or modal (`AUX`: "is", "has", "will", "did").
     pub fn is_aux(self) -> bool {
-        self.upos() == Upos::Aux
+        self.in_bits(const { upos_bits(Upos::Aux, Upos::Aux) })
     }
 
     /// A finite verb form: `VBD`, `VBP`, `VBZ` or `MD`.
@@ -451,12 +474,12 @@ impl Tag {
 
     /// A noun, common or proper (`NOUN` or `PROPN`; see [`Tag::is_proper`]).
     pub fn is_noun(self) -> bool {
-        matches!(self.upos(), Upos::Noun | Upos::Propn)
+        self.in_bits(const { upos_bits(Upos::Noun, Upos::Propn) })
     }
 
     /// A proper noun (`PROPN`).
     pub fn is_proper(self) -> bool {
-        self.upos() == Upos::Propn
+        self.in_bits(const { upos_bits(Upos::Propn, Upos::Propn) })
     }
 
     /// A plural noun (`NNS` or `NNPS`).
@@ -466,27 +489,27 @@ impl Tag {
 
     /// A pronoun (`PRON`: personal, possessive, demonstrative, relative, "there" …).
     pub fn is_pronoun(self) -> bool {
-        self.upos() == Upos::Pron
+        self.in_bits(const { upos_bits(Upos::Pron, Upos::Pron) })
     }
 
     /// A determiner (`DET`).
     pub fn is_det(self) -> bool {
-        self.upos() == Upos::Det
+        self.in_bits(const { upos_bits(Upos::Det, Upos::Det) })
     }
 
     /// An adjective (`ADJ`).
     pub fn is_adj(self) -> bool {
-        self.upos() == Upos::Adj
+        self.in_bits(const { upos_bits(Upos::Adj, Upos::Adj) })
     }
 
     /// An adverb (`ADV`; not the negation "not", which is `PART/RB`).
     pub fn is_adv(self) -> bool {
-        self.upos() == Upos::Adv
+        self.in_bits(const { upos_bits(Upos::Adv, Upos::Adv) })
     }
 
     /// An adposition (`ADP`: a preposition, or a verb particle `RP`).
     pub fn is_adp(self) -> bool {
-        self.upos() == Upos::Adp
+        self.in_bits(const { upos_bits(Upos::Adp, Upos::Adp) })
     }
 
     /// A subordinating conjunction (`SCONJ`: "that", "if", "because", "whether").
@@ -506,7 +529,7 @@ impl Tag {
 
     /// Punctuation (`PUNCT`).
     pub fn is_punct(self) -> bool {
-        self.upos() == Upos::Punct
+        self.in_bits(const { upos_bits(Upos::Punct, Upos::Punct) })
     }
 
     /// A whole quotation ([`Tag::Quote`]).
@@ -529,6 +552,23 @@ impl std::fmt::Display for Tag {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn class_tests_read_the_upos() {
+        for t in Tag::ALL {
+            let u = t.upos();
+            assert_eq!(t.is_verb(), matches!(u, Upos::Verb | Upos::Aux), "{t:?}");
+            assert_eq!(t.is_aux(), u == Upos::Aux, "{t:?}");
+            assert_eq!(t.is_noun(), matches!(u, Upos::Noun | Upos::Propn), "{t:?}");
+            assert_eq!(t.is_proper(), u == Upos::Propn, "{t:?}");
+            assert_eq!(t.is_pronoun(), u == Upos::Pron, "{t:?}");
+            assert_eq!(t.is_det(), u == Upos::Det, "{t:?}");
+            assert_eq!(t.is_adj(), u == Upos::Adj, "{t:?}");
+            assert_eq!(t.is_adv(), u == Upos::Adv, "{t:?}");
+            assert_eq!(t.is_adp(), u == Upos::Adp, "{t:?}");
+            assert_eq!(t.is_punct(), u == Upos::Punct, "{t:?}");
+        }
+    }
 
     #[test]
     fn indices_names_and_pairs_agree() {

@@ -490,6 +490,35 @@ impl<'a> Doc<'a> {
         self.tokens.get(i).map_or("", |t| t.span.of(self.text))
     }
 
+    /// The bytes of token `i` (its text's: a token lies on char boundaries).
+    #[inline]
+    pub fn tok_bytes(&self, i: usize) -> &'a [u8] {
+        self.tokens
+            .get(i)
+            .and_then(|t| self.text.as_bytes().get(t.span.start..t.span.end))
+            .unwrap_or(&[])
+    }
+
+    /// The last byte of token `i`.
+    #[inline]
+    pub fn last_byte(&self, i: usize) -> Option<u8> {
+        let t = self.tokens.get(i)?;
+        self.text
+            .as_bytes()
+            .get(t.span.end.checked_sub(1)?)
+            .copied()
+    }
+
+    /// Whether the text of token `i` is `w` (not empty) in any ASCII case.
+    pub fn tok_eq_ci(&self, i: usize, w: &str) -> bool {
+        // (The bytes are compared: bytes equal to a whole string's, ASCII case aside, lie on
+        // char boundaries, so this is the text compared, without the boundary checks.)
+        self.tokens
+            .get(i)
+            .and_then(|t| self.text.as_bytes().get(t.span.start..t.span.end))
+            .is_some_and(|b| b.eq_ignore_ascii_case(w.as_bytes()))
+    }
+
     /// The part-of-speech tag of token `i` ([`crate::syntax::Tag::default`], a tag no predicate
     /// holds for, past the end).
     pub fn tag(&self, i: usize) -> crate::syntax::Tag {
@@ -533,9 +562,14 @@ impl<'a> Doc<'a> {
         self.tokens.get(i).is_some_and(|t| t.class & bits != 0)
     }
 
-    /// Whether token `i` is the punctuation `p`.
+    /// Whether token `i` is the punctuation `p` (not empty).
     pub fn is_punct(&self, i: usize, p: &str) -> bool {
-        self.tokens.get(i).is_some_and(|t| t.kind == TokKind::Punct) && self.tok_text(i) == p
+        // (The bytes are compared: a span whose bytes are a whole string's lies on char
+        // boundaries, so this is its text compared, without the boundary checks.)
+        self.tokens.get(i).is_some_and(|t| {
+            matches!(t.kind, TokKind::Punct)
+                && self.text.as_bytes().get(t.span.start..t.span.end) == Some(p.as_bytes())
+        })
     }
 
     /// Whether token `i` is a word starting with a capital letter.
@@ -550,7 +584,9 @@ impl<'a> Doc<'a> {
 
     /// Whether token `i` is a word.
     pub fn is_word(&self, i: usize) -> bool {
-        self.tokens.get(i).is_some_and(|t| t.kind == TokKind::Word)
+        self.tokens
+            .get(i)
+            .is_some_and(|t| matches!(t.kind, TokKind::Word))
     }
 
     /// The quote of token `i`, if it is one.
@@ -698,7 +734,7 @@ impl<'a> Doc<'a> {
         let next_starts = |d: &Doc<'_>| match d.tokens.get(next) {
             None => true,
             Some(n) => {
-                n.kind != TokKind::Word
+                !matches!(n.kind, TokKind::Word)
                     || n.class & TokClass::CAP != 0
                     || d.text
                         .as_bytes()
@@ -723,7 +759,7 @@ impl<'a> Doc<'a> {
                     .map_or("", |x| x.content.of(self.text))
                     .trim_end();
                 inner.ends_with(['.', '!', '?'])
-                    && self.tokens.get(next).is_some_and(|n| n.kind != TokKind::Punct)
+                    && self.tokens.get(next).is_some_and(|n| !matches!(n.kind, TokKind::Punct))
                     && next_starts(self)
                     // `"Is it safe?" Sen. Ann Lee asked.`: a named speaker and a verb closing the
                     // sentence go on.

@@ -330,22 +330,17 @@ fn ws_after_all(text: &str, from: usize) -> bool {
         .is_none_or(|r| r.split('\n').next().unwrap_or("").trim().is_empty())
 }
 
-/// Whether `gap` holds a blank line (a paragraph break).
+/// Whether `gap` holds a blank line (a paragraph break): two line breaks with only spaces,
+/// tabs and carriage returns between them.
 fn has_blank_line(gap: &[u8]) -> bool {
-    let mut newlines = 0;
-    for &c in gap {
-        match c {
-            b'\n' => {
-                newlines += 1;
-                if newlines > 1 {
-                    return true;
-                }
-            }
-            b' ' | b'\t' | b'\r' => {}
-            _ => newlines = 0,
-        }
-    }
-    false
+    // Line breaks are found with memchr; after each, the first byte that is not blank says.
+    memchr::memchr_iter(b'\n', gap).any(|p| {
+        gap.get(p + 1..)
+            .unwrap_or(&[])
+            .iter()
+            .find(|&&c| !matches!(c, b' ' | b'\t' | b'\r'))
+            == Some(&b'\n')
+    })
 }
 
 /// Line structure needed while pairing.
@@ -707,6 +702,50 @@ fn pair_from(text: &str, marks: &[Mark], mut from: usize) -> Pairing {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn blank_lines_are_two_breaks_with_blanks_between() {
+        // The byte-by-byte reading, for comparison.
+        fn plain(gap: &[u8]) -> bool {
+            let mut newlines = 0;
+            for &c in gap {
+                match c {
+                    b'\n' => {
+                        newlines += 1;
+                        if newlines > 1 {
+                            return true;
+                        }
+                    }
+                    b' ' | b'\t' | b'\r' => {}
+                    _ => newlines = 0,
+                }
+            }
+            false
+        }
+        let cases: [&[u8]; 10] = [
+            b"",
+            b"\n",
+            b"\n\n",
+            b"a\n \t\r\nb",
+            b"a\n b\n",
+            b" \n\r\n",
+            b"\n\r x\n",
+            b"text\n\ntext",
+            b"\nx\ny\nz\n",
+            b"\r\n\r\n",
+        ];
+        for c in cases {
+            assert_eq!(has_blank_line(c), plain(c), "{c:?}");
+        }
+        // Every string of up to six of these bytes.
+        let alphabet = [b'\n', b' ', b'\r', b'x'];
+        for n in 0..=6u32 {
+            for k in 0..4usize.pow(n) {
+                let s: Vec<u8> = (0..n).map(|d| alphabet[k / 4usize.pow(d) % 4]).collect();
+                assert_eq!(has_blank_line(&s), plain(&s), "{s:?}");
+            }
+        }
+    }
 
     fn contents(text: &str) -> Vec<&str> {
         pair(text, Grammar::builtin())

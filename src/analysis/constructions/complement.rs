@@ -184,7 +184,7 @@ fn is_object_pronoun(sent: &Sent<'_, '_>, k: usize) -> bool {
 /// "it" and how, or the one before "as".
 fn put_it<'a>(sent: &Sent<'_, 'a>, k: usize, a: &mut Attr<'a>) {
     let doc = sent.doc;
-    if !doc.tok_text(sent.tok(k)).eq_ignore_ascii_case("it") {
+    if !doc.tok_eq_ci(sent.tok(k), "it") {
         return;
     }
     let mut e = k + 1;
@@ -202,7 +202,7 @@ fn put_it<'a>(sent: &Sent<'_, 'a>, k: usize, a: &mut Attr<'a>) {
     }
     let lo = sent.s.start;
     let mut l = a.left;
-    if l > lo && doc.tok_text(l - 1).eq_ignore_ascii_case("as") {
+    if l > lo && doc.tok_eq_ci(l - 1, "as") {
         l -= 1;
     }
     if l > lo && doc.is_punct(l - 1, ",") {
@@ -231,7 +231,7 @@ fn tail<'a>(sent: &Sent<'_, 'a>, k: usize, a: &mut Attr<'a>) -> usize {
             // "in an interview with Radio X": the outlet relays.
             let ep = sent.phrase_of(end - 1) + 1;
             e = ep;
-            if doc.tok_text(end - 1).eq_ignore_ascii_case("with") {
+            if doc.tok_eq_ci(end - 1, "with") {
                 if let Some((n, after)) = np_forward(sent, ep).filter(|(n, _)| n.outlet) {
                     a.chain.push(n);
                     e = after;
@@ -807,9 +807,7 @@ fn finding_object<'a>(sent: &Sent<'_, 'a>, k: usize, e: usize, a: &mut Attr<'a>)
 /// "expressed to Japanese officials the importance of …": the words after the hearer.
 fn expressed_to<'a>(sent: &Sent<'_, 'a>, k: usize, a: &mut Attr<'a>) -> bool {
     let doc = sent.doc;
-    if !doc.tok_text(sent.tok(k)).eq_ignore_ascii_case("to")
-        || sent.ph(k + 1).kind != PhraseKind::Np
-    {
+    if !doc.tok_eq_ci(sent.tok(k), "to") || sent.ph(k + 1).kind != PhraseKind::Np {
         return false;
     }
     let obj = k + 2;

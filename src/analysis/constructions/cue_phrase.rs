@@ -56,7 +56,7 @@ pub fn at<'a>(
             Some(next)
         }
         CueType::Venue => {
-            let with = sent.doc.tok_text(last).eq_ignore_ascii_case("with");
+            let with = sent.doc.tok_eq_ci(last, "with");
             let outlet = np_forward(sent, next).filter(|(n, _)| with && n.outlet);
             match out.last_mut() {
                 Some(a) if a.venue.is_none() && t >= a.cue.1 => {
@@ -112,7 +112,7 @@ fn phrase_cue<'a>(
     a.speaker = Some(who.clone());
     let initial = (lo..ps).all(|t| !doc.is_word(t));
     // ("As reported by the Ledger, …" opens its sentence the same way.)
-    let as_reported = ct == CueType::ReportedBy && doc.tok_text(ps).eq_ignore_ascii_case("as");
+    let as_reported = ct == CueType::ReportedBy && doc.tok_eq_ci(ps, "as");
     if initial && (ct == CueType::According || as_reported) {
         return opening_cue(sent, a, who_end);
     }
@@ -143,10 +143,7 @@ fn phrase_cue<'a>(
         return Some(a);
     }
     // "The leak, first reported by the Tribune, was found": inside a clause, a modifier.
-    if ct == CueType::ReportedBy
-        && !doc.tok_text(ps).eq_ignore_ascii_case("as")
-        && !sent.is_final(who_end)
-    {
+    if ct == CueType::ReportedBy && !doc.tok_eq_ci(ps, "as") && !sent.is_final(who_end) {
         return None;
     }
     let end = a.left;

@@ -355,8 +355,7 @@ fn can_cue(sent: &Sent<'_, '_>, p: usize, v: &Verb) -> bool {
         return false;
     }
     // "faster than any forecast predicted": a comparison's clause reports nothing.
-    let than =
-        |q: usize| q >= sent.p0 && sent.doc.tok_text(sent.tok(q)).eq_ignore_ascii_case("than");
+    let than = |q: usize| q >= sent.p0 && sent.doc.tok_eq_ci(sent.tok(q), "than");
     if p >= 2 && sent.ph(p - 1).kind == PhraseKind::Np && than(p - 2) {
         return false;
     }

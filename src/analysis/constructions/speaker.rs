@@ -135,9 +135,7 @@ fn aside_np<'a>(sent: &Sent<'_, 'a>, a: usize, e: usize) -> Option<Np<'a>> {
             let w = doc.tok_text(t).to_ascii_lowercase();
             w.ends_with("name") || w.ends_with("names")
         });
-        let after_as = (ta..te)
-            .rev()
-            .find(|&t| doc.tok_text(t).eq_ignore_ascii_case("as"))?;
+        let after_as = (ta..te).rev().find(|&t| doc.tok_eq_ci(t, "as"))?;
         return gives_name
             .then(|| np::parse_at(doc, after_as + 1, te))
             .and_then(|set| {

@@ -321,8 +321,7 @@ impl Entities {
         let before = (np.start..he.saturating_sub(1))
             .rev()
             .find(|&t| org_noun(t).is_some());
-        let after =
-            (he + 1 < np.end && doc.tok_text(he).eq_ignore_ascii_case("for")).then(|| np.end - 1);
+        let after = (he + 1 < np.end && doc.tok_eq_ci(he, "for")).then(|| np.end - 1);
         let at = before.or(after)?;
         let word = lowercase(doc.tok_text(at));
         let firm = org_noun(at).is_some_and(|m| m.firm);
@@ -444,7 +443,7 @@ fn is_epithet(doc: &Doc<'_>, np: &Np<'_>, head_word: &str, noun: Option<&Noun>) 
     (head_word.is_empty()
         && (np.start..np.end).any(|t| doc.tok_text(t).bytes().any(|b| b.is_ascii_digit()))
         || noun.is_some_and(|n| n.epithet))
-        && doc.tok_text(np.start).eq_ignore_ascii_case("the")
+        && doc.tok_eq_ci(np.start, "the")
         && !(np.start..np.end).any(|t| np::is_possessive(doc, t))
 }
 

@@ -706,21 +706,29 @@ fn title_modifier(doc: &Doc<'_>, tags: &mut [Tag], t: usize) {
     }
 }
 
+/// Where the noun phrase (with its prepositional tails) starting at token `from` ends, read no
+/// further than `limit`: the first token that is no noun, determiner, adjective, number,
+/// preposition or possessive pronoun.
+fn nominal_end(tags: &[Tag], from: usize, limit: usize) -> usize {
+    let nominal = |g: Tag| {
+        g.is_noun() || g.is_det() || g.is_adj() || g.is_num() || g.is_adp() || g == Tag::PronPrpS
+    };
+    let mut u = from;
+    while u < limit && nominal(tag(tags, u)) {
+        u += 1;
+    }
+    u
+}
+
 /// Re-reads an "as" opening the sentence, read as a preposition, as the subordinating
 /// conjunction of an "as" clause when a noun phrase (with prepositional tails) and a verb of
-/// the lexicon (`verbs.txt`) follow it and a comma closes the clause ("As another study from 2011 noted,
-/// …").
+/// the lexicon (`verbs.txt`) follow it and a comma closes the clause ("As another study from
+/// 2011 noted, …").
 fn as_opener(doc: &Doc<'_>, tags: &mut [Tag], t: usize, end: usize) {
     if tag(tags, t) != Tag::AdpIn || !doc.tok_text(t).eq_ignore_ascii_case("as") {
         return;
     }
-    let nominal = |g: Tag| {
-        g.is_noun() || g.is_det() || g.is_adj() || g.is_num() || g.is_adp() || g == Tag::PronPrpS
-    };
-    let mut u = t + 1;
-    while u < end.min(t + 10) && nominal(tag(tags, u)) {
-        u += 1;
-    }
+    let mut u = nominal_end(tags, t + 1, end.min(t + 10));
     while u < end.min(t + 12) && tag(tags, u).is_adv() {
         u += 1;
     }
@@ -775,13 +783,7 @@ fn connective_opener(doc: &Doc<'_>, tags: &mut [Tag], t: usize, end: usize) {
     {
         return;
     }
-    let nominal = |g: Tag| {
-        g.is_noun() || g.is_det() || g.is_adj() || g.is_num() || g.is_adp() || g == Tag::PronPrpS
-    };
-    let mut u = t + 1;
-    while u < end.min(t + 12) && nominal(tag(tags, u)) {
-        u += 1;
-    }
+    let u = nominal_end(tags, t + 1, end.min(t + 12));
     let subject = u > t + 1 && tag(tags, u - 1).is_noun();
     // ("after first saying she would …": a gerund clause, across adverbs.)
     let mut g = t + 1;

@@ -218,6 +218,7 @@ fn split_participle(doc: &Doc<'_>, tags: &[Tag], t: usize) -> bool {
         .any(|x| matches!(x, G::Verb(v) if v.form == VerbForm::Ing && v.split));
     let next = tag(tags, t + 1);
     ing && (next.is_noun()
+        || next.is_num()
         || next.is_det()
         || next.is_pronoun()
         || next.is_to()
@@ -559,9 +560,12 @@ fn speech_participle(doc: &Doc<'_>, tags: &mut [Tag], t: usize, first: usize) {
     // collapsed".)
     // (A cue closing the sentence does not count: "The operator raised/VBN fares, its chief
     // executive said.")
+    // (Up to a comma before a participle: a verb after it is another clause's, "…, ruling that
+    // the council had …".)
+    let participle_after = |u: usize| doc.is_punct(u, ",") && tag(tags, u + 1) == Tag::VerbVbg;
     let later = (t + 1..doc.tokens.len())
         .take(60)
-        .take_while(|&u| !doc.is_punct(u, "."))
+        .take_while(|&u| !doc.is_punct(u, ".") && !participle_after(u))
         .find(|&u| tag(tags, u).is_finite());
     // (Nor does a verb coordinated with this one: "Giles left/VBN in May and said …".)
     let last = later.is_none_or(|u| {

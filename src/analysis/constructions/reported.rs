@@ -238,11 +238,11 @@ fn as_reported(
         return false;
     }
     // ("As he spoke, protesters chanted", "As long as he continues …": a verb that reports no
-    // proposition, a manner verb or one whose content follows a particle ("spoke about"), makes
-    // the "as" clause a time.)
-    if a.verb
-        .is_some_and(|v| v.kind == VerbKind::Manner || !v.particles.is_empty())
-    {
+    // proposition, a manner verb or one whose topic follows "about" ("spoke about"), makes the
+    // "as" clause a time; "As she pointed out, …" is a report.)
+    let activity =
+        |v: &Verb| v.kind == VerbKind::Manner || v.particles.iter().any(|p| p == "about");
+    if a.verb.is_some_and(activity) {
         return false;
     }
     let end = c.end as usize;

@@ -536,3 +536,20 @@ fn coordinated_and_possessed_speakers_before_the_cue() {
     let r = one("And yet, Ferro's aides say, the ferry remains her first priority.");
     assert_eq!(r.1, "the ferry remains her first priority");
 }
+
+#[test]
+fn participles_after_a_participle_verb_pointed_out_and_councillors() {
+    let r =
+        read("The tribunal struck down the bylaw on Monday, warning that the council had erred.");
+    assert_eq!(
+        r.last().map(|x| x.1.as_str()),
+        Some("the council had erred")
+    );
+    let r = one("As the auditor pointed out, the fares rose twice in a year.");
+    assert_eq!(r.1, "the fares rose twice in a year");
+    let r = one("Cr Ines Ferro said the pool would reopen in May.");
+    assert_eq!(
+        (r.0.as_str(), r.1.as_str()),
+        ("Cr Ines Ferro", "the pool would reopen in May")
+    );
+}

@@ -737,7 +737,9 @@ fn as_opener(doc: &Doc<'_>, tags: &mut [Tag], t: usize, end: usize) {
         u += 1;
     }
     let verb = u > t + 1 && tag(tags, u).is_verb() && doc.has(u, TokClass::VERB);
-    let closed = doc.is_punct(u + 1, ",")
+    // (A particle may close the verb: "As Oduya pointed out, …".)
+    let particle = usize::from(tag(tags, u + 1) == Tag::AdpRp);
+    let closed = doc.is_punct(u + 1 + particle, ",")
         || (u + 2..end.min(u + 6)).any(|k| doc.is_punct(k, ",") && tag(tags, k - 1).is_noun());
     if verb && closed {
         set(tags, t, Tag::SconjIn);

@@ -39,7 +39,9 @@ pub fn complement<'a>(sent: &Sent<'_, 'a>, mut k: usize, a: &mut Attr<'a>) {
         k
     };
     if sent.is_quote(q) {
-        a.quotes.push(sent.tok(q));
+        if !continued_quote(sent, q, a) {
+            a.quotes.push(sent.tok(q));
+        }
         return;
     }
     if gapped(sent, k, a) {
@@ -842,4 +844,31 @@ fn permission(sent: &Sent<'_, '_>, from: usize) -> bool {
         && !doc
             .tok_text(subject.start as usize)
             .eq_ignore_ascii_case("it")
+}
+
+/// 'The addiction, he said, "explains the motive but not the cover-up."': a cue set off by
+/// commas after a subject with no verb yet, before a quotation that goes on with the clause (it
+/// opens in lower case): the claim is the whole sentence, the quotation a partial inside it.
+fn continued_quote(sent: &Sent<'_, '_>, q: usize, a: &mut Attr<'_>) -> bool {
+    let doc = sent.doc;
+    let lower = doc
+        .quote_of(sent.tok(q))
+        .and_then(|x| doc.quotes.get(x))
+        .is_some_and(|x| {
+            x.content
+                .of(doc.text)
+                .starts_with(|c: char| c.is_lowercase())
+        });
+    let Some(comma) = a.left.checked_sub(1) else {
+        return false;
+    };
+    let interrupting =
+        doc.is_punct(comma, ",") && comma > sent.s.start && sent.is_aside_mark(q - 1);
+    let no_verb_before = sent.first_finite >= sent.phrase_of(comma);
+    if !(lower && interrupting && no_verb_before) {
+        return false;
+    }
+    let (s, e) = sent.span(sent.p0, sent.p1);
+    a.content = (e > s).then_some((s, e));
+    a.content.is_some()
 }

@@ -553,3 +553,24 @@ fn participles_after_a_participle_verb_pointed_out_and_councillors() {
         ("Cr Ines Ferro", "the pool would reopen in May")
     );
 }
+
+#[test]
+fn an_as_clause_whose_verb_takes_a_particle() {
+    let r = one("As Ferro pointed out, riders can pay on board for two more weeks.");
+    assert_eq!(
+        (r.0.as_str(), r.1.as_str()),
+        ("Ferro", "riders can pay on board for two more weeks")
+    );
+}
+
+#[test]
+fn a_quotation_that_goes_on_with_an_interrupted_clause() {
+    let r = one("The delay, she said, \"cost the town a whole summer.\"");
+    assert_eq!(
+        r.1,
+        "The delay, she said, \"cost the town a whole summer.\""
+    );
+    // A quotation opening a new sentence in capitals stays direct.
+    let r = one("She said, \"It is fine.\"");
+    assert_eq!((r.1.as_str(), r.2), ("", 1));
+}

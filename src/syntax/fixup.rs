@@ -498,8 +498,12 @@ fn misread_open_class(doc: &Doc<'_>, tags: &mut [Tag], t: usize, g: Tag) {
     } else if matches!(g, Tag::VerbVbp | Tag::VerbVb)
         && !doc.is_cap(t)
         && tag(tags, t + 1).is_noun()
-        && speech_at(doc, tags, t + 2)
+        && (speech_at(doc, tags, t + 2)
+            || tag(tags, t + 2).is_noun()
+                && !tag(tags, t + 2).is_proper()
+                && tag(tags, t + 3).is_proper())
     {
+        // ("Radio talk/VBP show host Glenn Bach": a compound before a name, too.)
         // "The tunnel, transport officials said, …": a noun modifying the speaker's noun.
         set(tags, t, Tag::NounNn);
     } else if w.eq_ignore_ascii_case(b"whose") && g != Tag::PronWpS {

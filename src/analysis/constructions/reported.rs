@@ -82,7 +82,11 @@ pub fn at<'a>(sent: &Sent<'_, 'a>, p: usize, v: &'a Verb, out: &[Attr<'a>]) -> O
         if as_reported(sent, clause, &mut a) || parenthetical(sent, p, &mut a) {
             return Some(a);
         }
-        left_side(sent, &mut a);
+        // ("…, he talked about how …": a particle after the verb puts its content after it.)
+        let next = sent.doc.tok_text(head + 1);
+        if !v.particles.iter().any(|x| next.eq_ignore_ascii_case(x)) {
+            left_side(sent, &mut a);
+        }
     }
     if v.kind == VerbKind::Manner {
         a.content = None;

@@ -574,3 +574,11 @@ fn a_quotation_that_goes_on_with_an_interrupted_clause() {
     let r = one("She said, \"It is fine.\"");
     assert_eq!((r.1.as_str(), r.2), ("", 1));
 }
+
+#[test]
+fn a_compound_before_a_name_and_a_particle_after_the_verb() {
+    let r = read("Radio talk show host Glenn Bach minced no words on Tuesday.");
+    assert!(r.iter().all(|x| x.1.is_empty()), "{r:?}");
+    let r = read("If you watch the tape, he talked about how hard the winter was.");
+    assert!(r.iter().all(|x| !x.1.starts_with("If you watch")), "{r:?}");
+}

@@ -597,6 +597,14 @@ impl<'a> Doc<'a> {
         }
     }
 
+    /// Whether token `i` is a quotation whose content opens in lower case: words that go on
+    /// with the clause around it ('the findings "add to the evidence"').
+    pub fn quote_continues(&self, i: usize) -> bool {
+        self.quote_of(i)
+            .and_then(|x| self.quotes.get(x))
+            .is_some_and(|x| x.content.of(self.text).starts_with(char::is_lowercase))
+    }
+
     /// The token index at which the token ending at byte `end` ends, searching from `from`.
     pub fn token_ending_at(&self, from: usize, end: usize) -> Option<usize> {
         let mut i = from;

@@ -851,14 +851,7 @@ fn permission(sent: &Sent<'_, '_>, from: usize) -> bool {
 /// opens in lower case): the claim is the whole sentence, the quotation a partial inside it.
 fn continued_quote(sent: &Sent<'_, '_>, q: usize, a: &mut Attr<'_>) -> bool {
     let doc = sent.doc;
-    let lower = doc
-        .quote_of(sent.tok(q))
-        .and_then(|x| doc.quotes.get(x))
-        .is_some_and(|x| {
-            x.content
-                .of(doc.text)
-                .starts_with(|c: char| c.is_lowercase())
-        });
+    let lower = doc.quote_continues(sent.tok(q));
     let Some(comma) = a.left.checked_sub(1) else {
         return false;
     };

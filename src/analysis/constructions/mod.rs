@@ -80,6 +80,20 @@ pub enum Inherit {
     Subject,
 }
 
+impl Inherit {
+    /// The speaker a cue with none of its own takes after the attributions `out` found before
+    /// it in the sentence: the last one with a speaker (or inheriting one), else the subject.
+    pub fn from_earlier(out: &[Attr<'_>]) -> Inherit {
+        match out
+            .iter()
+            .rposition(|x| x.speaker.is_some() || x.inherit.is_some())
+        {
+            Some(k) => Inherit::Attr(k),
+            None => Inherit::Subject,
+        }
+    }
+}
+
 /// One attribution found in a sentence. Token positions are into the document's tokens.
 #[derive(Debug, Clone)]
 pub struct Attr<'a> {

@@ -35,11 +35,9 @@ pub fn at<'a>(sent: &Sent<'_, 'a>, p: usize, v: &'a Verb, out: &[Attr<'a>]) -> O
     // "Noting that the tax was unfair, Allen said …": a participle opening the sentence is an
     // act of the main clause's subject.
     if p == sent.p0 {
-        let mut a = Attr::new((head, head + 1), CueKind::Participle, Some(v));
-        a.left = sent.tok(p);
-        a.inherit = Some(Inherit::Subject);
-        complement(sent, p + 1, &mut a);
-        return Some(a);
+        return Some(read(sent, p, v, sent.tok(p), |a| {
+            a.inherit = Some(Inherit::Subject)
+        }));
     }
     let prev = p.checked_sub(1).filter(|&q| q >= sent.p0)?;
     let document = sent.ph(prev).kind == PhraseKind::Np
@@ -63,19 +61,27 @@ pub fn at<'a>(sent: &Sent<'_, 'a>, p: usize, v: &'a Verb, out: &[Attr<'a>]) -> O
     if !(document || by || and || sent.is_punct(prev, ",")) {
         return Some(Attr::new((head, head + 1), CueKind::Participle, Some(v)));
     }
+    let inherit = Inherit::from_earlier(out);
+    Some(read(sent, p, v, sent.tok(prev), |a| {
+        a.inherit = Some(inherit)
+    }))
+}
+
+/// The participle attribution at phrase `p`, its structure starting at token `left`, its
+/// speaker set by `speaker`, with the complement after it.
+fn read<'a>(
+    sent: &Sent<'_, 'a>,
+    p: usize,
+    v: &'a Verb,
+    left: usize,
+    speaker: impl FnOnce(&mut Attr<'a>),
+) -> Attr<'a> {
+    let head = sent.ph(p).head();
     let mut a = Attr::new((head, head + 1), CueKind::Participle, Some(v));
-    a.left = sent.tok(prev);
-    a.inherit = Some(
-        match out
-            .iter()
-            .rposition(|b| b.speaker.is_some() || b.inherit.is_some())
-        {
-            Some(k) => Inherit::Attr(k),
-            None => Inherit::Subject,
-        },
-    );
+    a.left = left;
+    speaker(&mut a);
     complement(sent, p + 1, &mut a);
-    Some(a)
+    a
 }
 
 /// "with 22 percent saying they would not support him": after "with", the noun phrase right
@@ -97,11 +103,9 @@ fn with_subject<'a>(sent: &Sent<'_, 'a>, p: usize, prev: usize, v: &'a Verb) -> 
         head: prev as u32,
     };
     let (n, apps, _) = super::speaker::subject_speaker(sent, subject)?;
-    let head = sent.ph(p).head();
-    let mut a = Attr::new((head, head + 1), CueKind::Participle, Some(v));
-    a.speaker = Some(n);
-    a.appositives = apps;
-    a.left = sent.tok(prev);
-    complement(sent, p + 1, &mut a);
+    let a = read(sent, p, v, sent.tok(prev), |a| {
+        a.speaker = Some(n);
+        a.appositives = apps;
+    });
     a.claims().then_some(a)
 }

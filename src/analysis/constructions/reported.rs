@@ -56,15 +56,7 @@ pub fn at<'a>(sent: &Sent<'_, 'a>, p: usize, v: &'a Verb, out: &[Attr<'a>]) -> O
         complement(sent, p + 1, &mut a);
         return a.claims().then_some(a);
     } else if let Some(from) = coordinated(sent, p, clause.map(|x| x.kind)) {
-        a.inherit = Some(
-            match out
-                .iter()
-                .rposition(|x| x.speaker.is_some() || x.inherit.is_some())
-            {
-                Some(k) => Inherit::Attr(k),
-                None => Inherit::Subject,
-            },
-        );
+        a.inherit = Some(Inherit::from_earlier(out));
         a.left = from;
     } else if lead_in(sent, p) {
         let parent = clause
@@ -297,14 +289,7 @@ pub fn left_side(sent: &Sent<'_, '_>, a: &mut Attr<'_>) {
     if let Some(q) = quote {
         // `The findings "add to the evidence," the team wrote`: a quote continuing words of the
         // clause is part of a reported claim; one that opens it is direct.
-        let lower = doc
-            .quote_of(q)
-            .and_then(|x| doc.quotes.get(x))
-            .is_some_and(|x| {
-                x.content
-                    .of(doc.text)
-                    .starts_with(|c: char| c.is_lowercase())
-            });
+        let lower = doc.quote_continues(q);
         if q > lo && (doc.is_word(q - 1) || (lower && doc.is_punct(q - 1, ",") && doc.is_word(lo)))
         {
             a.content = Some((lo, q + 1));

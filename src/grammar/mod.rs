@@ -364,6 +364,11 @@ pub struct Func {
     pub alone: bool,
     /// Also a time word ([`FuncType::Time`]): "earlier", "last", "this".
     pub time: bool,
+    /// A modal of permission (`could`, `may`): "asked if he could …" asks leave.
+    pub permission: bool,
+    /// A word before a speech verb's -ing form that makes it an act of the clause's subject
+    /// (`by`, `after`, `while`): "responded by saying …".
+    pub gerund: bool,
 }
 
 /// What a lexicon phrase is: one phrase may carry several tags (`president`: title and noun).
@@ -980,6 +985,8 @@ fn func_word(file: &str, l: &Line<'_>) -> Result<Func, GrammarError> {
         be: l.flag("be"),
         alone: l.flag("alone"),
         time: l.flag("time"),
+        permission: l.flag("permission"),
+        gerund: l.flag("gerund"),
     })
 }
 

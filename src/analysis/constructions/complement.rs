@@ -834,11 +834,8 @@ fn permission(sent: &Sent<'_, '_>, from: usize) -> bool {
     let pronoun = subject.kind == PhraseKind::Np
         && subject.end == subject.start + 1
         && doc.tag(subject.start as usize) == crate::syntax::Tag::PronPrp;
-    let w = doc.tok_text(verb.start as usize);
     let modal = verb.kind == PhraseKind::Vg
-        && ["can", "could", "may", "might"]
-            .iter()
-            .any(|m| w.eq_ignore_ascii_case(m));
+        && np::is_func_flagged(doc, verb.start as usize, |f| f.permission);
     pronoun
         && modal
         && !doc

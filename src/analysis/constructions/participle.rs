@@ -47,9 +47,7 @@ pub fn at<'a>(sent: &Sent<'_, 'a>, p: usize, v: &'a Verb, out: &[Attr<'a>]) -> O
     // "distanced himself from the group by saying he …": the means of the clause's act; "X,
     // after initially saying he …": an earlier act of the same subject.
     let by = matches!(sent.ph(prev).kind, PhraseKind::Prep | PhraseKind::Sconj)
-        && ["by", "after", "before", "while"]
-            .iter()
-            .any(|w| doc.tok_text(sent.tok(prev)).eq_ignore_ascii_case(w));
+        && crate::analysis::np::is_func_flagged(doc, sent.tok(prev), |f| f.gerund);
     // "Ortiz comes in second, with 22 percent saying they …": the noun phrase before is the
     // speaker.
     if let Some(a) = with_subject(sent, p, prev, v) {

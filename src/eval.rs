@@ -332,7 +332,7 @@ pub fn predictions_of(report: &Report) -> PredDoc {
                 QuoteKind::Direct => "direct",
                 QuoteKind::Partial => "partial",
                 QuoteKind::Indirect => "indirect",
-                QuoteKind::Title | QuoteKind::Scare => return None,
+                QuoteKind::Belief | QuoteKind::Title | QuoteKind::Scare => return None,
             };
             Some(PredUnit {
                 kind: kind.into(),

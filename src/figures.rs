@@ -10,6 +10,9 @@
 //!   - a unit that continues another (`continues` is set: the second half of a quote broken by
 //!     its attribution, `"A," she said, "B."`, or the next paragraph of a multi-paragraph
 //!     quote) is part of the claim it continues;
+//!   - a `belief` unit (`analysts believe the recall could cost $2 billion`) is a claim held,
+//!     not said, credited to its holder as a claim is to its speaker: a story that rests on
+//!     what unnamed officials fear rests on anonymous sources;
 //!   - `title` and `scare` quotes are not speech and never claims.
 //! - A claim is **unattributed** when nobody is credited with it (`speaker` is null).
 //! - A **speaker** is an entity credited with at least one claim. An outlet or relay that only
@@ -34,6 +37,8 @@ pub enum ClaimKind {
     Partial,
     /// A reported claim.
     Reported,
+    /// A belief credited to its holder.
+    Belief,
 }
 
 /// The figures of one report.
@@ -109,6 +114,8 @@ pub struct SpeakerClaims {
     pub partial: usize,
     /// Reported claims.
     pub reported: usize,
+    /// Beliefs.
+    pub beliefs: usize,
 }
 
 /// How each unit of `report` counts: `None` for a unit that is no claim of its own.
@@ -142,6 +149,7 @@ pub fn claim_kinds(report: &Report) -> Vec<Option<ClaimKind>> {
             match q.kind {
                 QuoteKind::Direct => Some(ClaimKind::Direct),
                 QuoteKind::Indirect => Some(ClaimKind::Reported),
+                QuoteKind::Belief => Some(ClaimKind::Belief),
                 QuoteKind::Partial if !inside(q) => Some(ClaimKind::Partial),
                 _ => None,
             }
@@ -165,6 +173,7 @@ pub fn speakers(report: &Report) -> Vec<SpeakerClaims> {
                 direct: 0,
                 partial: 0,
                 reported: 0,
+                beliefs: 0,
             });
         }
         if let Some(x) = out.get_mut(n) {
@@ -173,6 +182,7 @@ pub fn speakers(report: &Report) -> Vec<SpeakerClaims> {
                 ClaimKind::Direct => x.direct += 1,
                 ClaimKind::Partial => x.partial += 1,
                 ClaimKind::Reported => x.reported += 1,
+                ClaimKind::Belief => x.beliefs += 1,
             }
         }
     }

@@ -5,7 +5,7 @@
 //! One report per document (with `--jsonl`, one per line, plus `"id"`):
 //!
 //! ```json
-//! {"schema_version": 2,
+//! {"schema_version": 3,
 //!  "dateline": {"span": {"start": 0, "end": 27}, "place": "TOKYO", "outlet": "Wire"},
 //!  "furniture": [{"span": {"start": 28, "end": 63}, "kind": "advertisement"}],
 //!  "entities": [{"id": 0, "name": "Shigeru Ishiba", "kind": "person",
@@ -34,7 +34,7 @@ pub use crate::grammar::{FurnitureKind, Gender};
 pub use crate::span::Span;
 
 /// The version of this report format; bumped on any incompatible change.
-pub const SCHEMA_VERSION: u32 = 2;
+pub const SCHEMA_VERSION: u32 = 3;
 
 /// Everything quotecheck found in one document.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
@@ -158,6 +158,9 @@ pub enum QuoteKind {
     Partial,
     /// Reported speech without marks.
     Indirect,
+    /// A belief or expectation credited to its holder, not speech: "analysts believe the
+    /// recall could cost $2 billion", "officials fear the talks will collapse".
+    Belief,
     /// Quotation marks around the title of a work: not speech.
     Title,
     /// Scare quotes: marks with no speaker, not speech.

@@ -394,7 +394,7 @@ fn claims_index_agrees_with_a_scan() {
             use quotecheck::report::QuoteKind;
             let scan = q.continues.is_none()
                 && match q.kind {
-                    QuoteKind::Direct | QuoteKind::Indirect => true,
+                    QuoteKind::Direct | QuoteKind::Indirect | QuoteKind::Belief => true,
                     QuoteKind::Partial => !report
                         .quotes
                         .iter()

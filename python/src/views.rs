@@ -228,8 +228,8 @@ impl Report {
             })
             .collect()
     }
-    /// The units: direct, partial and indirect (reported) speech, titles and scare quotes,
-    /// in text order.
+    /// The units: direct, partial and indirect (reported) speech, beliefs, titles and scare
+    /// quotes, in text order.
     #[getter]
     fn quotes(&self) -> Vec<Quote> {
         (0..self.doc.report.quotes.len())
@@ -311,8 +311,8 @@ impl Report {
 }
 
 view!(
-    /// A unit: a direct quote, a partial quote, a reported (indirect) claim, or quotation
-    /// marks that are not speech (a title, scare quotes). `text[q.start:q.end]` is its content.
+    /// A unit: a direct quote, a partial quote, a reported (indirect) claim, a belief, or
+    /// quotation marks that are not speech (a title, scare quotes). `text[q.start:q.end]` is its content.
     Quote { i } => report::Quote, |s| s.doc.report.quotes.get(s.i)
 );
 
@@ -323,13 +323,13 @@ impl Quote {
     fn id(&self) -> PyResult<usize> {
         Ok(self.get()?.id)
     }
-    /// `direct`, `partial`, `indirect`, `title` or `scare` (the JSON report's names).
+    /// `direct`, `partial`, `indirect`, `belief`, `title` or `scare` (the JSON report's names).
     #[getter]
     fn kind<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
         self.py(py, &self.get()?.kind)
     }
     /// How it counts among the story's claims: `direct`, `partial` (a partial quote standing
-    /// on its own) or `reported`; None for a unit that is part of another claim or no speech.
+    /// on its own), `reported` or `belief`; None for a unit that is part of another claim or no speech.
     #[getter]
     fn claim<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
         self.py(py, &self.doc.claim(self.i))

@@ -8,7 +8,7 @@ use super::constructions::{Attr, CueKind};
 use super::coref::{span_of, Entities};
 use super::np;
 use super::{Pending, Unit};
-use crate::grammar::{FuncType, NounKind, Stance as GStance, Tag};
+use crate::grammar::{FuncType, NounKind, Stance as GStance, Tag, VerbKind};
 use crate::report::{ChainLink, ChainRole, Construction, Cue, QuoteKind, Stance};
 use crate::span::Span;
 use crate::text::{Doc, Sentence, TokClass};
@@ -89,7 +89,8 @@ impl Emitted {
             let first = self.units.len();
             if let Some((cs, ce)) = a.content {
                 note_named_in_claim(doc, a, (cs, ce), spk, ents);
-                self.claim_units(doc, s, (cs, ce), spk);
+                let belief = a.verb.is_some_and(|v| v.kind == VerbKind::Belief);
+                self.claim_units(doc, s, (cs, ce), spk, belief);
             }
             self.quote_units(doc, s, a, spk);
             share_cue_and_chain(&mut self.units, first, cue, chain);
@@ -101,20 +102,27 @@ impl Emitted {
 
     /// The units of a reported clause (tokens `[cs, ce)`): an indirect unit, then for each
     /// quotation inside it not given yet a partial unit, or a title unit when it is the title
-    /// of a work ([`is_title`]).
+    /// of a work ([`is_title`]). A belief's clause is one unit of kind `belief`, and the
+    /// quotations in it are left to the rest of the analysis: whose words they are, a belief
+    /// does not say.
     fn claim_units(
         &mut self,
         doc: &Doc<'_>,
         s: Sentence,
         (cs, mut ce): (usize, usize),
         spk: (usize, Span),
+        belief: bool,
     ) {
         // ("said nothing would change, and …": a mark closing the clause is no part of it.)
         while ce > cs + 1 && [",", ";", ":"].iter().any(|m| doc.is_punct(ce - 1, m)) {
             ce -= 1;
         }
         self.units.push(Unit {
-            kind: QuoteKind::Indirect,
+            kind: if belief {
+                QuoteKind::Belief
+            } else {
+                QuoteKind::Indirect
+            },
             content: span_of(doc, cs, ce),
             cue: None,
             speaker: Some(spk),
@@ -122,6 +130,9 @@ impl Emitted {
             paragraph: s.paragraph,
             quote: None,
         });
+        if belief {
+            return;
+        }
         for t in cs..ce {
             if let Some(q) = doc
                 .quote_of(t)

@@ -115,6 +115,10 @@ pub enum VerbKind {
     /// Judging (`criticised the plan`, `denied the report`): its object is not a claim, so only
     /// a `that`-clause or an adjacent quotation is attributed.
     Evaluative,
+    /// Belief or expectation (`believe`, `fear`, `expect`): credits its subject with a claim
+    /// held, not said. Tagged [`Tag::Belief`], never [`Tag::Verb`], so the syntax and the
+    /// speech constructions do not see it; its clause is a unit of kind `belief`.
+    Belief,
 }
 
 /// Which inflection a verb form is.
@@ -376,6 +380,8 @@ pub struct Func {
 pub enum Tag {
     /// A speech verb form.
     Verb(Verb),
+    /// A verb of belief (`kind=belief` in `verbs.txt`).
+    Belief(Verb),
     /// A title.
     Title(Title),
     /// A head noun.
@@ -429,8 +435,6 @@ pub enum HedgeType {
     /// A group a story places (`residents`, `parents`) or has just named (`others`): "some
     /// residents said" is neither a weasel group nor an anonymous source.
     Group,
-    /// A verb of belief (`believe`, `fear`): "analysts believe" credits a claim to a group.
-    Belief,
     /// Words that name an unnamed source after its description: `named`, `identified as`.
     Names,
     /// A plural noun the checker reads as a weasel group when it opens a claim, though the
@@ -462,6 +466,10 @@ impl TokClass {
     pub const FIRST_NAME: u32 = 1 << 5;
     /// A closed-class word of any type.
     pub const FUNC: u32 = 1 << 6;
+    /// A verb of belief (`kind=belief`): no speech verb, but one that takes a clause.
+    pub const BELIEF: u32 = 1 << 7;
+    /// A verb that takes a clause: a speech verb or a verb of belief.
+    pub const CLAUSE_VERB: u32 = TokClass::VERB | TokClass::BELIEF;
     /// A lexicon phrase starting at the token (of any length) is a title.
     pub const STARTS_TITLE: u32 = 1 << 24;
     /// A phrase starting at the token is a head noun.
@@ -515,6 +523,7 @@ impl TokClass {
     pub fn of(tag: &Tag) -> u32 {
         match tag {
             Tag::Verb(_) => TokClass::VERB,
+            Tag::Belief(_) => TokClass::BELIEF,
             Tag::Title(_) => TokClass::TITLE,
             Tag::Noun(_) => TokClass::NOUN,
             Tag::Pronoun(p) if p.object => TokClass::FUNC | TokClass::func(FuncType::Object),
@@ -901,10 +910,11 @@ fn verb_kind(file: &str, l: &Line<'_>) -> Result<VerbKind, GrammarError> {
         Some("manner") => Ok(VerbKind::Manner),
         Some("naming") => Ok(VerbKind::Naming),
         Some("evaluative") => Ok(VerbKind::Evaluative),
+        Some("belief") => Ok(VerbKind::Belief),
         Some(v) => Err(bad(
             file,
             l.line,
-            format!("expected kind=speech|finding|manner|naming|evaluative, found kind={v}"),
+            format!("expected kind=speech|finding|manner|naming|evaluative|belief, found kind={v}"),
         )),
     }
 }
@@ -1077,7 +1087,6 @@ impl GrammarBuilder {
                     ("set", HedgeType::SetPhrase),
                     ("not-speech", HedgeType::NotSpeech),
                     ("group", HedgeType::Group),
-                    ("belief", HedgeType::Belief),
                     ("names", HedgeType::Names),
                     ("weasel", HedgeType::Weasel),
                     ("rebuttal", HedgeType::Rebuttal),
@@ -1117,7 +1126,7 @@ impl GrammarBuilder {
         let hearer = l.flag("hearer");
         let it = l.flag("it");
         let mk = |form| {
-            Tag::Verb(Verb {
+            let v = Verb {
                 lemma: l.phrase.clone(),
                 form,
                 stance,
@@ -1131,7 +1140,11 @@ impl GrammarBuilder {
                 act,
                 it,
                 hearer,
-            })
+            };
+            match kind {
+                VerbKind::Belief => Tag::Belief(v),
+                _ => Tag::Verb(v),
+            }
         };
         self.add(&l.phrase, mk(VerbForm::Base));
         for f in l

@@ -154,10 +154,11 @@ fn esc(out: &mut String, s: &str) {
     }
 }
 
+/// Whether a unit of kind `k` is credited to someone: speech, or a belief and its holder.
 fn is_speech(k: QuoteKind) -> bool {
     matches!(
         k,
-        QuoteKind::Direct | QuoteKind::Partial | QuoteKind::Indirect
+        QuoteKind::Direct | QuoteKind::Partial | QuoteKind::Indirect | QuoteKind::Belief
     )
 }
 
@@ -166,6 +167,7 @@ fn kind_name(k: QuoteKind) -> &'static str {
         QuoteKind::Direct => "direct",
         QuoteKind::Partial => "partial",
         QuoteKind::Indirect => "indirect",
+        QuoteKind::Belief => "belief",
         QuoteKind::Title => "title",
         QuoteKind::Scare => "scare",
     }
@@ -176,6 +178,7 @@ fn kind_label(k: QuoteKind) -> &'static str {
         QuoteKind::Direct => "direct quote",
         QuoteKind::Partial => "partial quote",
         QuoteKind::Indirect => "reported claim",
+        QuoteKind::Belief => "belief (held, not said)",
         QuoteKind::Title => "title of a work (not speech)",
         QuoteKind::Scare => "scare quotes (not speech)",
     }
@@ -202,6 +205,7 @@ struct Speaker {
     direct: usize,
     partial: usize,
     reported: usize,
+    beliefs: usize,
 }
 
 /// One source chain of the side panel: speaker, then relays and outlets, nearest first.
@@ -244,6 +248,7 @@ impl Stats {
                     direct: c.direct,
                     partial: c.partial,
                     reported: c.reported,
+                    beliefs: c.beliefs,
                 }
             })
             .collect();
@@ -852,9 +857,18 @@ fn panel(out: &mut String, d: usize, doc: &HtmlDoc<'_>, s: &Stats) {
             } else {
                 String::new()
             };
+            let beliefs = if sp.beliefs > 0 {
+                format!(
+                    ", {} belief{}",
+                    sp.beliefs,
+                    if sp.beliefs == 1 { "" } else { "s" }
+                )
+            } else {
+                String::new()
+            };
             let _ = write!(
                 out,
-                "</span> <span class=\"counts\">{} direct{partial}, {} reported</span></button>",
+                "</span> <span class=\"counts\">{} direct{partial}, {} reported{beliefs}</span></button>",
                 sp.direct, sp.reported
             );
             let note = entity_note(doc.report, sp.entity);

@@ -268,6 +268,7 @@ fn quote(out: &mut Vec<u8>, q: &Quote) {
         QuoteKind::Direct => b",\"kind\":\"direct\",\"content\":{\"start\":",
         QuoteKind::Partial => b",\"kind\":\"partial\",\"content\":{\"start\":",
         QuoteKind::Indirect => b",\"kind\":\"indirect\",\"content\":{\"start\":",
+        QuoteKind::Belief => b",\"kind\":\"belief\",\"content\":{\"start\":",
         QuoteKind::Title => b",\"kind\":\"title\",\"content\":{\"start\":",
         QuoteKind::Scare => b",\"kind\":\"scare\",\"content\":{\"start\":",
     });
@@ -711,6 +712,7 @@ mod tests {
             QuoteKind::Direct,
             QuoteKind::Partial,
             QuoteKind::Indirect,
+            QuoteKind::Belief,
             QuoteKind::Title,
             QuoteKind::Scare,
         ];

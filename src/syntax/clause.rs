@@ -600,7 +600,7 @@ fn hearer_that(doc: &Doc<'_>, p: usize) -> bool {
             | PhraseKind::Adv
             | PhraseKind::Quote => {}
             PhraseKind::Vg => {
-                return q + 1 < p && doc.has(x.head(), crate::grammar::TokClass::VERB)
+                return q + 1 < p && doc.has(x.head(), crate::grammar::TokClass::CLAUSE_VERB)
             }
             _ => return false,
         }
@@ -733,8 +733,12 @@ fn finite_verb(doc: &Doc<'_>, b: &mut Builder<'_>, p: usize) {
     // relative one whose verb takes no clause ("who attended the meeting said …").
     let after = c.verb.map_or(c.start as usize, |v| v as usize + 1);
     let takes_clause = c.kind != ClauseKind::Relative
-        || c.verb
-            .is_some_and(|v| doc.has(ph(doc, v as usize).head(), crate::grammar::TokClass::VERB));
+        || c.verb.is_some_and(|v| {
+            doc.has(
+                ph(doc, v as usize).head(),
+                crate::grammar::TokClass::CLAUSE_VERB,
+            )
+        });
     let subject = if takes_clause {
         subject_before(doc, after, p)
     } else {
@@ -967,7 +971,7 @@ const SUBJECT_REACH: usize = 24;
 fn opens_after(doc: &Doc<'_>, p: usize) -> bool {
     // (After a speech verb its clause's subject: ", saying his record in Iowa showed …".)
     let x = ph(doc, p);
-    if x.kind == PhraseKind::Vg && doc.has(x.head(), crate::grammar::TokClass::VERB) {
+    if x.kind == PhraseKind::Vg && doc.has(x.head(), crate::grammar::TokClass::CLAUSE_VERB) {
         return true;
     }
     matches!(

@@ -458,4 +458,83 @@ pub fn attributions_into<'a>(doc: &Doc<'a>, s: Sentence, out: &mut Vec<Attr<'a>>
         a.chain.extend(early);
     }
     contents::finish(&sent, out);
+    beliefs(&sent, out);
+}
+
+/// The lexicon's verb of belief heading verb group `p` (`kind=belief`), as [`speech_verb`].
+fn belief_verb<'a>(sent: &Sent<'_, 'a>, p: usize) -> Option<&'a Verb> {
+    let x = sent.ph(p);
+    if x.kind != PhraseKind::Vg || !x.is(PhraseFlag::FINITE) {
+        return None;
+    }
+    sent.doc.word_tags(x.head()).find_map(|t| match t {
+        Tag::Belief(v) => Some(v),
+        _ => None,
+    })
+}
+
+/// The beliefs of the sentence ("analysts believe the recall could cost $2 billion", "officials
+/// fear the talks will collapse"): a finite verb of belief with its subject and its clause, as
+/// [`reported`] reads a speech verb. Read after the speech attributions and kept out of their
+/// cues and contents, so that a belief changes none of them ("he said he thinks …" stays one
+/// claim); a belief claims no quotation.
+fn beliefs<'a>(sent: &Sent<'_, 'a>, out: &mut Vec<Attr<'a>>) {
+    let Some(first) = (sent.p0..sent.p1).find(|&p| belief_verb(sent, p).is_some()) else {
+        return;
+    };
+    // How many speech cues and contents cover each token of the sentence (a running sum of
+    // their starts and ends: linear however many nest).
+    let (lo, n) = (sent.s.start, sent.s.end.saturating_sub(sent.s.start));
+    let mut cover = vec![0i32; n + 1];
+    let mut mark = |(a, b): (usize, usize)| {
+        if let (Some(a), Some(b)) = (a.checked_sub(lo), b.checked_sub(lo)) {
+            if a < b {
+                if let Some(x) = cover.get_mut(a) {
+                    *x += 1;
+                }
+                if let Some(x) = cover.get_mut(b.min(n)) {
+                    *x -= 1;
+                }
+            }
+        }
+    };
+    for b in out.iter() {
+        mark((b.left.min(b.cue.0), b.cue.1));
+        if let Some(c) = b.content {
+            mark(c);
+        }
+    }
+    // Then, for each token, how many tokens before it are covered: a range is covered in
+    // constant time.
+    let (mut depth, mut before) = (0, 0);
+    for c in cover.iter_mut() {
+        depth += *c;
+        *c = before;
+        before += i32::from(depth > 0);
+    }
+    let at = |t: usize| cover.get(t.saturating_sub(lo).min(n)).copied().unwrap_or(0);
+    let covered = |a: usize, b: usize| at(b) > at(a);
+    let speech = out.len();
+    for p in first..sent.p1 {
+        let Some(v) = belief_verb(sent, p).filter(|v| can_cue(sent, p, v)) else {
+            continue;
+        };
+        let Some(mut a) = reported::at(sent, p, v, out.get(..speech).unwrap_or_default()) else {
+            continue;
+        };
+        // ("called the hearing because they felt the agency was stalling": a reason, told by
+        // the story, not a belief it credits.)
+        let clause = a.clause.and_then(|c| sent.clause(c));
+        if clause.is_some_and(|c| c.kind == crate::syntax::ClauseKind::Adverbial) {
+            continue;
+        }
+        a.quotes.clear();
+        let Some((cs, ce)) = a.content.filter(|_| a.inherit.is_none()) else {
+            continue;
+        };
+        if covered(a.left.min(a.cue.0), a.cue.1) || covered(cs, ce) {
+            continue;
+        }
+        out.push(a);
+    }
 }

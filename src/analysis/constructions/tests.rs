@@ -582,3 +582,49 @@ fn a_compound_before_a_name_and_a_particle_after_the_verb() {
     let r = read("If you watch the tape, he talked about how hard the winter was.");
     assert!(r.iter().all(|x| !x.1.starts_with("If you watch")), "{r:?}");
 }
+
+#[test]
+fn belief_with_its_holder() {
+    let r = one("Some analysts believe the recall could cost $2 billion.");
+    assert_eq!(
+        (r.0.as_str(), r.1.as_str()),
+        ("Some analysts", "the recall could cost $2 billion")
+    );
+}
+
+#[test]
+fn belief_that_clause_and_postposed() {
+    let r = one("Officials fear that the talks will collapse.");
+    assert_eq!(
+        (r.0.as_str(), r.1.as_str()),
+        ("Officials", "the talks will collapse")
+    );
+    let r = one("The talks will collapse, some diplomats believe.");
+    assert_eq!(
+        (r.0.as_str(), r.1.as_str()),
+        ("some diplomats", "The talks will collapse")
+    );
+}
+
+#[test]
+fn no_belief_without_a_clause_or_inside_speech() {
+    // A noun, an object, a passive, an infinitive: no clause credited to anyone.
+    for s in [
+        "Their fear of a recession grew.",
+        "Residents fear the worst.",
+        "The deal is expected to close in May.",
+        "She hopes to win the seat.",
+        "Senators called the hearing because they felt the agency was stalling.",
+    ] {
+        assert!(read(s).is_empty(), "{s}: {:?}", read(s));
+    }
+    // Speech whose clause holds a belief stays one claim, the belief part of it.
+    let r = one("The mayor said she thinks the budget is sound.");
+    assert_eq!(r.1, "she thinks the budget is sound");
+}
+
+#[test]
+fn a_belief_claims_no_quotation() {
+    let r = one("Analysts believe the merger is \"a done deal\".");
+    assert_eq!((r.1.as_str(), r.2), ("the merger is \"a done deal\"", 0));
+}

@@ -1,8 +1,9 @@
 //! # anonymous-source
 //!
-//! A claim credited to an unnamed source: every quote or reported claim whose speaker is not
-//! named ("a senior official", "two people familiar with the matter", and every later "the
-//! official"), with the source's descriptor.
+//! A claim credited to an unnamed source: every quote, reported claim or belief whose speaker
+//! is not named ("a senior official", "two people familiar with the matter", and every later
+//! "the official"; "officials, speaking on condition of anonymity, fear …"), with the source's
+//! descriptor.
 //!
 //! **Why it matters.** Readers cannot weigh what they cannot trace. Standards editors audit how
 //! much of a story rests on anonymous sources; this rule lists each claim so the count is easy

@@ -358,7 +358,7 @@ fn vague_subjects(doc: &Doc<'_>) -> Vec<(Span, Span)> {
 }
 
 /// Whether token `k` is a verb that credits its subject with a claim: a speech or finding verb,
-/// or a verb of belief (`type=belief` in `grammars/hedges.txt`).
+/// or a verb of belief (`kind=belief` in `grammars/verbs.txt`).
 fn claims_at(doc: &Doc<'_>, k: usize) -> bool {
     // Not a base form that is also a modifier ("some state officials").
     let speech = doc.word_tags(k).any(|t| {
@@ -367,5 +367,5 @@ fn claims_at(doc: &Doc<'_>, k: usize) -> bool {
     });
     doc.is_word(k)
         && !doc.is_cap(k)
-        && (speech || around::hedge_at(doc, k, |h| h == HedgeType::Belief).is_some())
+        && (speech || doc.word_tags(k).any(|t| matches!(t, Tag::Belief(_))))
 }

@@ -733,25 +733,50 @@ fn nominal_end(tags: &[Tag], from: usize, limit: usize) -> usize {
 /// the lexicon (`verbs.txt`) follow it and a comma closes the clause ("As another study from
 /// 2011 noted, …").
 fn as_opener(doc: &Doc<'_>, tags: &mut [Tag], t: usize, end: usize) {
-    if tag(tags, t) != Tag::AdpIn || !doc.tok_text(t).eq_ignore_ascii_case("as") {
+    // (Read as the conjunction already, its verb may still be misread.)
+    if !matches!(tag(tags, t), Tag::AdpIn | Tag::SconjIn)
+        || !doc.tok_text(t).eq_ignore_ascii_case("as")
+    {
         return;
     }
     let mut u = nominal_end(tags, t + 1, end.min(t + 10));
-    while u < end.min(t + 12) && tag(tags, u).is_adv() {
+    // (A speech verb's third person read as a plural noun before its particle closes the noun
+    // phrase: "as Whitfield points/NNS out".)
+    let third = u > t + 2 && tag(tags, u - 1).is_plural() && third_person_particle(doc, u - 1);
+    if third {
+        u -= 1;
+    }
+    while !third && u < end.min(t + 12) && tag(tags, u).is_adv() {
         u += 1;
     }
-    let verb = u > t + 1 && tag(tags, u).is_verb() && doc.has(u, TokClass::VERB);
+    let verb = u > t + 1 && tag(tags, u).is_verb() && doc.has(u, TokClass::VERB) || third;
     // (A particle may close the verb: "As Oduya pointed out, …".)
-    let particle = usize::from(tag(tags, u + 1) == Tag::AdpRp);
+    let particle = usize::from(tag(tags, u + 1) == Tag::AdpRp || third);
     let closed = doc.is_punct(u + 1 + particle, ",")
         || (u + 2..end.min(u + 6)).any(|k| doc.is_punct(k, ",") && tag(tags, k - 1).is_noun());
     if verb && closed {
         set(tags, t, Tag::SconjIn);
+        if third {
+            set(tags, u, Tag::VerbVbz);
+            set(tags, u + 1, Tag::AdpRp);
+        }
         // (With no auxiliary, a participle there is the past tense: "As a survey found/VBN".)
         if tag(tags, u) == Tag::VerbVbn {
             set(tags, u, Tag::VerbVbd);
         }
     }
+}
+
+/// Whether token `u` is a speech verb's third person followed by one of its particles or
+/// "out" ("points out", "notes").
+fn third_person_particle(doc: &Doc<'_>, u: usize) -> bool {
+    use crate::grammar::{Tag as G, VerbForm};
+    let next = doc.tok_text(u + 1);
+    doc.word_tags(u).any(|x| {
+        matches!(x, G::Verb(v) if v.form == VerbForm::Third
+            && (next.eq_ignore_ascii_case("out")
+                || v.particles.iter().any(|p| next.eq_ignore_ascii_case(p))))
+    })
 }
 
 /// Re-reads a speech verb of the lexicon that the tagger read as an interjection inside a

@@ -628,3 +628,24 @@ fn a_belief_claims_no_quotation() {
     let r = one("Analysts believe the merger is \"a done deal\".");
     assert_eq!((r.1.as_str(), r.2), ("the merger is \"a done deal\"", 0));
 }
+
+#[test]
+fn as_clause_with_a_third_person_read_as_a_noun() {
+    let r = one("But as Dana Whitfield points out in her column, holding town halls gives the mayor an edge.");
+    assert_eq!(
+        (r.0.as_str(), r.1.as_str()),
+        (
+            "Dana Whitfield",
+            "holding town halls gives the mayor an edge"
+        )
+    );
+}
+
+#[test]
+fn lead_in_continued_to() {
+    let r = one("Kellerman continued to insist that the vote had been fair.");
+    assert_eq!(
+        (r.0.as_str(), r.1.as_str()),
+        ("Kellerman", "the vote had been fair")
+    );
+}

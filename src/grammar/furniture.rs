@@ -40,6 +40,10 @@ pub enum FurnitureKind {
     Newsletter,
     /// A share prompt or a row of share buttons: "Share this article", "Facebook Twitter".
     Share,
+    /// A subhead between paragraphs, not a sentence: a short line in capitals ("UNION VOWS TO
+    /// FIGHT CLOSURE") or a short quotation standing alone as a crosshead ("'Cowardly and
+    /// senseless'").
+    Subhead,
     /// A subscription prompt: "Already a subscriber?".
     Subscription,
     /// A teaser or link to another story: "READ MORE: …", "WATCH: …", "RELATED: …".
@@ -69,6 +73,9 @@ pub enum At {
     Tail,
     /// A line of such words only is of the kind.
     Word,
+    /// The phrase is the whole line and heads a list of links: the lines after it that read
+    /// as headlines are teasers too ("Related Stories", "More on this story").
+    Heading,
 }
 
 /// One phrase of the furniture file.
@@ -165,7 +172,7 @@ impl<'a> Key<'a> {
 }
 
 /// The furniture kinds, in declaration order (their bit numbers).
-const KINDS: [(&str, FurnitureKind); 11] = [
+const KINDS: [(&str, FurnitureKind); 12] = [
     ("advertisement", FurnitureKind::Advertisement),
     ("byline", FurnitureKind::Byline),
     ("caption", FurnitureKind::Caption),
@@ -174,12 +181,13 @@ const KINDS: [(&str, FurnitureKind); 11] = [
     ("credit", FurnitureKind::Credit),
     ("newsletter", FurnitureKind::Newsletter),
     ("share", FurnitureKind::Share),
+    ("subhead", FurnitureKind::Subhead),
     ("subscription", FurnitureKind::Subscription),
     ("teaser", FurnitureKind::Teaser),
     ("timestamp", FurnitureKind::Timestamp),
 ];
 
-const PLACES: [(&str, At); 9] = [
+const PLACES: [(&str, At); 10] = [
     ("line", At::Line),
     ("label", At::Label),
     ("start", At::Start),
@@ -189,6 +197,7 @@ const PLACES: [(&str, At); 9] = [
     ("credit", At::Credit),
     ("tail", At::Tail),
     ("word", At::Word),
+    ("heading", At::Heading),
 ];
 
 /// A phrase word as the line pass compares it: a final period dropped.
@@ -259,7 +268,7 @@ impl FurnitureLexicon {
             }
         }
         match at {
-            At::Line | At::Label | At::Start | At::Byline | At::Follow => {
+            At::Line | At::Label | At::Start | At::Byline | At::Follow | At::Heading => {
                 self.first_filter.add(first.as_bytes());
                 self.by_first.entry(key(&first)).or_default().push(id);
             }

@@ -48,6 +48,8 @@ const SLASH_CREDIT_WORDS: usize = 7;
 const CAPTION_WORDS: usize = 90;
 /// The most words of a line of timestamp or share words.
 const WORD_LINE_WORDS: usize = 30;
+/// The most words of a headline in a list of links under a heading.
+const HEADLINE_WORDS: usize = 24;
 /// How far from a line's end a credit may start (bytes).
 const CREDIT_BYTES: usize = 160;
 
@@ -62,6 +64,9 @@ pub fn find(text: &str, grammar: &Grammar) -> Vec<Furniture> {
     }
     let b = text.as_bytes();
     let mut at = 0;
+    // Under a heading of links (or a summary box), the headlines after it until a line of
+    // copy are of its kind.
+    let mut links: Option<FurnitureKind> = None;
     loop {
         let end = b
             .get(at..)
@@ -76,7 +81,19 @@ pub fn find(text: &str, grammar: &Grammar) -> Vec<Furniture> {
                     lex,
                     grammar,
                 };
-                if let Some(kind) = reader.kind() {
+                let kind = match reader.kind() {
+                    Some(k) => {
+                        links = reader.heading().or(links);
+                        Some(k)
+                    }
+                    None if links.is_some() && reader.headline() => links,
+                    None if reader.subhead() => Some(FurnitureKind::Subhead),
+                    None => {
+                        links = None;
+                        None
+                    }
+                };
+                if let Some(kind) = kind {
                     out.push(Furniture {
                         span: Span::new(start, start + trimmed.len()),
                         kind,
@@ -377,6 +394,66 @@ impl<'a> LineReader<'a> {
         self.credit_end(from)
     }
 
+    /// The kind of the list the line heads, if it is a heading (`at=heading`): "Related
+    /// Stories", "Key points".
+    fn heading(&self) -> Option<FurnitureKind> {
+        let t = self.text;
+        let from = t.len() - t.trim_start_matches(is_lead).len();
+        let (ws, we) = first_word(t, from)?;
+        let mut buf = [0u8; 32];
+        let first = t.get(ws..we).and_then(|w| lower(w, &mut buf))?;
+        self.lex
+            .starting(first)
+            .find(|e| {
+                e.at == At::Heading
+                    && self
+                        .phrase_at(e, ws)
+                        .is_some_and(|end| words(t, end).next().is_none())
+            })
+            .map(|e| e.kind)
+    }
+
+    /// Whether the line is a subhead between paragraphs: two to ten words in capitals with no
+    /// sentence end, bracket, colon or dash ("UNION VOWS TO FIGHT CLOSURE"; not a dateline,
+    /// "WASHINGTON —"), or a quotation of a few words standing alone with no sentence end
+    /// ("'Cowardly and senseless'").
+    fn subhead(&self) -> bool {
+        let t = self.text;
+        let n = self.count(0, 10);
+        let capitals = (2..=10).contains(&n)
+            && t.chars().any(char::is_uppercase)
+            && t.chars().all(|c| {
+                !c.is_lowercase()
+                    && (c.is_alphanumeric()
+                        || matches!(c, ' ' | '\'' | '\u{2019}' | '-' | ',' | '&' | '?'))
+            });
+        let mut chars = t.chars();
+        let open = chars
+            .next()
+            .is_some_and(|c| matches!(c, '"' | '\'' | '\u{2018}' | '\u{201C}'));
+        let close = chars
+            .next_back()
+            .is_some_and(|c| matches!(c, '"' | '\'' | '\u{2019}' | '\u{201D}'));
+        let inner = chars.as_str();
+        let quoted = open
+            && close
+            && !inner.is_empty()
+            && n <= 8
+            && !inner.contains(['"', '\u{201C}', '\u{201D}', '.', '!', '?', ':'])
+            && !inner.trim_end_matches(['\u{2019}', '\'']).ends_with(',');
+        capitals || quoted
+    }
+
+    /// Whether the line reads as a headline in a list of links: a few words, no sentence end
+    /// ("Aging pipes a 'ticking time bomb' for small towns, engineers say").
+    fn headline(&self) -> bool {
+        let t = self
+            .text
+            .trim_end_matches(['"', '\'', ')', '\u{2019}', '\u{201D}']);
+        let ends = t.ends_with(['.', '!', '?', ':', ';', ',']);
+        !ends && self.count(0, HEADLINE_WORDS) <= HEADLINE_WORDS
+    }
+
     /// The word at `(s, e)`.
     fn word(&self, (s, e): (usize, usize)) -> &'a str {
         self.text.get(s..e).unwrap_or("")
@@ -406,14 +483,14 @@ impl<'a> LineReader<'a> {
     fn opening(&self, at: usize, first: Key<'_>, count: bool) -> Option<FurnitureKind> {
         let t = self.text;
         for e in self.lex.starting(first) {
-            if count && e.at != At::Line {
+            if count && !matches!(e.at, At::Line | At::Heading) {
                 continue;
             }
             let Some(end) = self.phrase_at(e, at) else {
                 continue;
             };
             let ok = match e.at {
-                At::Line => words(t, end).next().is_none(),
+                At::Line | At::Heading => words(t, end).next().is_none(),
                 At::Label => next_char(t, end).is_none_or(is_label_sep),
                 At::Start => self.count(at, START_WORDS) <= START_WORDS,
                 At::Byline => self.byline_after(end),
@@ -685,12 +762,36 @@ impl<'a> LineReader<'a> {
     }
 
     /// A parenthesised credit ending the line ("(AP Photo/Jane Roe)", "(Photo courtesy of Jane
-    /// Roe)"): where its bracket opens.
+    /// Roe)", "(Southern Cross News: Sam Reid)"): where its bracket opens.
     fn paren_credit(&self, body: &str) -> Option<usize> {
         let inner_end = body.strip_suffix(')')?.len();
         let lo = floor_boundary(body, inner_end.saturating_sub(CREDIT_BYTES));
         let open = body.get(lo..inner_end)?.rfind('(')? + lo;
-        self.is_credit(open + 1, inner_end).then_some(open)
+        (self.is_credit(open + 1, inner_end) || self.outlet_colon_name(open + 1, inner_end))
+            .then_some(open)
+    }
+
+    /// Whether bytes `s..e` of the line are an outlet and a name with a colon between, every
+    /// word capitalised ("Southern Cross News: Sam Reid").
+    fn outlet_colon_name(&self, s: usize, e: usize) -> bool {
+        let Some(inner) = self.text.get(s..e) else {
+            return false;
+        };
+        let Some((outlet, name)) = inner.split_once(": ") else {
+            return false;
+        };
+        let caps = |p: &str| {
+            let mut n = 0;
+            for w in p.split(' ') {
+                n += 1;
+                if !w.starts_with(char::is_uppercase) {
+                    return 0;
+                }
+            }
+            n
+        };
+        let (a, b) = (caps(outlet), caps(name));
+        a > 0 && (2..=3).contains(&b) && a + b <= SLASH_CREDIT_WORDS
     }
 
     /// Whether bytes `s..e` of the line are a credit: a few words a credit holds, with a slash
@@ -991,11 +1092,11 @@ mod tests {
         b.add_file(
             "furniture.txt",
             "house/furniture.txt",
-            "more on this story kind=teaser at=label\n",
+            "elsewhere on the site kind=teaser at=label\n",
         )
         .unwrap();
         let g = b.build();
-        let t = "More on this story: the dam at Kelso\n";
+        let t = "Elsewhere on the site: the dam at Kelso\n";
         let kinds: Vec<FurnitureKind> = find(t, &g).iter().map(|f| f.kind).collect();
         assert_eq!(kinds, [FurnitureKind::Teaser]);
         assert!(find(t, Grammar::builtin()).is_empty());
@@ -1067,5 +1168,58 @@ mod tests {
         assert!(!blank_before(t, &f, t.find("Advertisement").unwrap() + 13));
         // Not after a furniture line at all.
         assert!(!blank_before(t, &f, 2));
+    }
+
+    /// The lines under a heading of links that read as headlines are teasers, up to the
+    /// first line of copy.
+    #[test]
+    fn headlines_under_a_heading_of_links() {
+        let t = "The vote is on Friday.\nRelated Stories\nHarbour tolls to rise, council says\n\
+                 Mayor Ruiz faces 'toughest week yet'\nThe council meets again in May.\n";
+        let found = find(t, Grammar::builtin());
+        let got: Vec<(&str, FurnitureKind)> =
+            found.iter().map(|f| (f.span.of(t), f.kind)).collect();
+        assert_eq!(
+            got,
+            [
+                ("Related Stories", FurnitureKind::Teaser),
+                ("Harbour tolls to rise, council says", FurnitureKind::Teaser),
+                (
+                    "Mayor Ruiz faces 'toughest week yet'",
+                    FurnitureKind::Teaser
+                ),
+            ]
+        );
+        // With no heading before them, headlines are copy.
+        none(&["Harbour tolls to rise, council says"]);
+    }
+
+    #[test]
+    fn subheads() {
+        all(
+            FurnitureKind::Subhead,
+            &[
+                "UNION VOWS TO FIGHT CLOSURE",
+                "WHAT HAPPENS NEXT?",
+                "\u{2018}Cowardly and senseless\u{2019}",
+                "\"A promise is a promise\"",
+            ],
+        );
+        none(&[
+            "WASHINGTON \u{2014}",
+            "NATO",
+            "\u{201C}It unravels, one thread at a time.\u{201D}",
+            "\u{201C}Hello,\u{201C} he said, \u{201C}how are you doing?\u{201D}",
+            "\"We will appeal,\"",
+        ]);
+    }
+
+    #[test]
+    fn a_credit_of_an_outlet_and_a_name() {
+        all(
+            FurnitureKind::Caption,
+            &["Treasurer Ada Kettle says the budget is tight. (Harbour News: Sam Reid)"],
+        );
+        none(&["The vote was close (Harbour News: a report)."]);
     }
 }

@@ -295,6 +295,9 @@ pub struct Pronoun {
     /// An object pronoun (`him`, `them`): never a subject, so never a speaker where it stands;
     /// it names one in "quoted him as saying" and "one of them said".
     pub object: bool,
+    /// A possessive determiner (`his`, `their`): an object pronoun that is no word of its
+    /// own to the syntax, read only as the owner of a role ("his office said").
+    pub possessive: bool,
 }
 
 /// A closed-class word.
@@ -526,6 +529,7 @@ impl TokClass {
             Tag::Belief(_) => TokClass::BELIEF,
             Tag::Title(_) => TokClass::TITLE,
             Tag::Noun(_) => TokClass::NOUN,
+            Tag::Pronoun(p) if p.possessive => 0,
             Tag::Pronoun(p) if p.object => TokClass::FUNC | TokClass::func(FuncType::Object),
             Tag::Pronoun(_) => TokClass::PRONOUN,
             Tag::FirstName(_) => TokClass::FIRST_NAME,
@@ -954,7 +958,13 @@ fn pronoun(file: &str, l: &Line<'_>) -> Result<Pronoun, GrammarError> {
         kind: noun_kind(file, l, NounKind::Any)?,
         person: l.get("person").and_then(|v| v.parse().ok()).unwrap_or(3),
         object: l.get("case").is_some()
-            && choice(file, l, "case", &[("subject", false), ("object", true)])?,
+            && choice(
+                file,
+                l,
+                "case",
+                &[("subject", false), ("object", true), ("possessive", true)],
+            )?,
+        possessive: l.get("case") == Some("possessive"),
     })
 }
 

@@ -506,6 +506,9 @@ fn misread_open_class(doc: &Doc<'_>, tags: &mut [Tag], t: usize, g: Tag) {
         // ("Radio talk/VBP show host Glenn Bach": a compound before a name, too.)
         // "The tunnel, transport officials said, …": a noun modifying the speaker's noun.
         set(tags, t, Tag::NounNn);
+    } else if g.is_noun() && ordinal(w) && tag(tags, t + 1).is_noun() {
+        // "the 9th/NN Circuit": an ordinal in figures modifies the noun after it.
+        set(tags, t, Tag::AdjJj);
     } else if w.eq_ignore_ascii_case(b"whose") && g != Tag::PronWpS {
         set(tags, t, Tag::PronWpS);
     } else if w.eq_ignore_ascii_case(b"up")
@@ -515,6 +518,13 @@ fn misread_open_class(doc: &Doc<'_>, tags: &mut [Tag], t: usize, g: Tag) {
     {
         set(tags, t, Tag::AdvRb);
     }
+}
+
+/// Whether `w` is an ordinal in figures: "9th", "21st", "103rd".
+fn ordinal(w: &[u8]) -> bool {
+    let digits = w.iter().take_while(|b| b.is_ascii_digit()).count();
+    let suffix = w.get(digits..).unwrap_or_default().to_ascii_lowercase();
+    digits > 0 && matches!(suffix.as_slice(), b"st" | b"nd" | b"rd" | b"th")
 }
 
 /// Re-reads a speech verb's past participle at `t` as the past tense right after a subject

@@ -73,7 +73,7 @@ impl Entities {
 /// an organisation that a spokesperson of that gender spoke for last; an organisation's
 /// ("it") to an organisation, a document or a name of several words with no person's marks;
 /// any other ("they") to a plural, a group or an organisation.
-fn may_refer_to(p: &Pronoun, e: &Ent) -> bool {
+pub(super) fn may_refer_to(p: &Pronoun, e: &Ent) -> bool {
     match p.kind {
         NounKind::Person => {
             (e.kind != EntityKind::Organisation

@@ -53,6 +53,10 @@ impl Entities {
             return Some(k);
         }
         let reading = self.read_role(doc, np, kin);
+        if let Some(id) = self.owned_role(doc, np, &reading, pos) {
+            self.touch(id, span, MentionKind::Role, subject);
+            return Some(id);
+        }
         // "The Prime Minister's Office": a possessive names its own entity, it does not refer
         // back.
         let owned = reading.kind == EntityKind::Organisation
@@ -81,6 +85,56 @@ impl Entities {
         self.add_titles(id, doc, np);
         self.touch(id, span, MentionKind::Role, subject);
         Some(id)
+    }
+
+    /// "His office said …", "her statement said …": a role owned by a possessive determiner
+    /// (`case=possessive` in pronouns.txt, and "her") belongs to the entity the determiner
+    /// names, the most salient that fits it. A document speaks for its owner, who is the
+    /// speaker; any other role is the owner's own entity, named after them ("Harold Tisdale's
+    /// office"), not an office or a lawyer the story named before.
+    fn owned_role(
+        &mut self,
+        doc: &Doc<'_>,
+        np: &Np<'_>,
+        reading: &Reading<'_>,
+        pos: usize,
+    ) -> Option<usize> {
+        if np.end <= np.start + 1 || reading.anon {
+            return None;
+        }
+        let p = doc.word_tags(np.start).find_map(|t| match t {
+            Tag::Pronoun(p) if p.object && p.person == 3 => Some(p),
+            _ => None,
+        })?;
+        // (An owner named in this paragraph, or for "his" and "her" the one before: "their
+        // lawyers" after a group the story named only as an object is no earlier body's.)
+        let para = paragraph_at(doc, pos);
+        let reach = usize::from(p.kind == NounKind::Person);
+        let near = |e: &Ent| paragraph_at(doc, e.last_mention) + reach >= para;
+        let owner = self.most_salient_where(
+            |e| super::pronouns::may_refer_to(p, e) && near(e) && !e.name.contains("'s "),
+            pos,
+        )?;
+        if reading.kind == EntityKind::Document {
+            return Some(owner);
+        }
+        let rest = span_of(doc, np.start + 1, np.end).of(doc.text);
+        let name = format!("{}'s {rest}", self.list.get(owner)?.name);
+        let same = self
+            .alive()
+            .find(|(_, e)| same_lowercase(&e.name, &name))
+            .map(|(i, _)| i);
+        if same.is_some() {
+            return same;
+        }
+        let r = Reading {
+            noun: reading.noun,
+            head_word: reading.head_word.clone(),
+            anon: false,
+            vague: false,
+            kind: reading.kind,
+        };
+        Some(self.new_role(doc, np, r, &name, false))
     }
 
     /// "King said …" after "Rep. Carl King": a bare capitalised title word that is a named
@@ -517,6 +571,16 @@ pub fn is_org_role(np: &Np<'_>) -> bool {
         && !np.possessive
         && np.head_title.is_none()
         && np.noun_kind() == NounKind::Org
+}
+
+/// The paragraph of the sentence holding byte `pos` (a binary search over the sentences).
+fn paragraph_at(doc: &Doc<'_>, pos: usize) -> usize {
+    let k = doc
+        .sentences
+        .partition_point(|s| doc.tokens.get(s.start).is_some_and(|t| t.span.start <= pos));
+    k.checked_sub(1)
+        .and_then(|k| doc.sentences.get(k))
+        .map_or(0, |s| s.paragraph)
 }
 
 #[cfg(test)]

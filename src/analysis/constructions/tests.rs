@@ -649,3 +649,12 @@ fn lead_in_continued_to() {
         ("Kellerman", "the vote had been fair")
     );
 }
+
+#[test]
+fn ordinal_in_a_court_name() {
+    let r = one("A panel of the Court of Appeals for the 9th Circuit said the law was valid.");
+    assert_eq!(
+        (r.0.as_str(), r.1.as_str()),
+        ("A panel of the Court of Appeals for the 9th Circuit", "the law was valid")
+    );
+}

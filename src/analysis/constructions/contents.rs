@@ -61,12 +61,16 @@ pub fn admit<'a>(sent: &Sent<'_, 'a>, mut a: Attr<'a>, out: &mut Vec<Attr<'a>>) 
         return;
     }
 
-    // "X told reporters that Y had said that …": Y's words, relayed by X.
+    // "X told reporters that Y had said that …": Y's words, relayed by X; and Y's question
+    // ("the newspaper said Y asked whether …").
     // (Not a request or an act: "said Marbeck had asked lawmakers to remove …" is the
     // outer speaker's claim.)
     let relayed = first_content.is_some_and(|(cs, _)| cs == a.left)
         && a.verb.is_some_and(|v| v.kind == VerbKind::Speech)
-        && a.form == super::ContentForm::Clause
+        && matches!(
+            a.form,
+            super::ContentForm::Clause | super::ContentForm::Question
+        )
         && a.speaker.as_ref().is_some_and(|n| n.kind == NpKind::Name);
     if let (true, Some(k)) = (relayed, first) {
         a.relayed_by = Some(k);

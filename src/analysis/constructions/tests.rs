@@ -655,6 +655,23 @@ fn ordinal_in_a_court_name() {
     let r = one("A panel of the Court of Appeals for the 9th Circuit said the law was valid.");
     assert_eq!(
         (r.0.as_str(), r.1.as_str()),
-        ("A panel of the Court of Appeals for the 9th Circuit", "the law was valid")
+        (
+            "A panel of the Court of Appeals for the 9th Circuit",
+            "the law was valid"
+        )
+    );
+}
+
+#[test]
+fn a_question_relayed() {
+    let r = read("The paper said Ruiz asked whether the case was going anywhere.");
+    assert!(
+        r.iter()
+            .any(|a| a.0 == "Ruiz" && a.1 == "whether the case was going anywhere"),
+        "{r:?}"
+    );
+    assert!(
+        !r.iter().any(|a| a.0 == "The paper" && !a.1.is_empty()),
+        "{r:?}"
     );
 }

@@ -20,6 +20,8 @@ enum Ev<'x, 'a> {
     Subject(Np<'a>),
     /// The speaker phrase of attribution `k`.
     Speaker(usize, &'x Np<'a>),
+    /// A transcript's speaker label ([`speaker_label`]): the speaker of the quotation after it.
+    Label(Np<'a>),
 }
 
 /// Resolves the speakers of a sentence's attributions (by attribution, `None` when a speaker
@@ -64,6 +66,10 @@ fn scan_mentions<'x, 'a>(
     after_opening: Option<usize>,
 ) -> Vec<(usize, Ev<'x, 'a>)> {
     let mut evs: Vec<(usize, Ev<'_, '_>)> = Vec::new();
+    if let Some(n) = speaker_label(doc, s) {
+        evs.push((s.start, Ev::Label(n)));
+        return evs;
+    }
     // Speaker phrases by start token, for a binary search in the scan below.
     let mut speakers: Vec<(usize, usize)> = attrs
         .iter()
@@ -118,6 +124,36 @@ fn scan_mentions<'x, 'a>(
         t += 1;
     }
     evs
+}
+
+/// A transcript's speaker label: a sentence of one to three capitalised words and a colon,
+/// with a quotation after it ("KOWALSKI: \"Ohio has lost 40,000 jobs.\"", "Dana Ruiz:
+/// \"…\""). The name has the floor: the quotation is that speaker's.
+fn speaker_label<'a>(doc: &Doc<'a>, s: Sentence) -> Option<Np<'a>> {
+    // (The quotation closes the sentence, or opens the next one.)
+    let quoted_last = s.end > s.start + 1 && doc.quote_of(s.end - 1).is_some();
+    let colon = if quoted_last {
+        s.end - 2
+    } else {
+        s.end.checked_sub(1)?
+    };
+    let words = colon.checked_sub(s.start)?;
+    if !(1..=3).contains(&words)
+        || !doc.is_punct(colon, ":")
+        || !quoted_last && doc.quote_of(s.end).is_none()
+    {
+        return None;
+    }
+    if !(s.start..colon).all(|t| doc.is_word(t) && doc.is_cap(t)) {
+        return None;
+    }
+    let mut n = np::parse_exact(doc, s.start, colon).filter(|n| n.kind == NpKind::Name)?;
+    // ("HALVORSEN:": a surname set in capitals, as transcripts do, is no acronym.)
+    let known = TokClass::STARTS_OUTLET | TokClass::STARTS_PLACE;
+    if words == 1 && doc.tok_text(s.start).len() >= 4 && !doc.has(s.start, known) {
+        n.org_name = false;
+    }
+    Some(n)
 }
 
 /// Whether the `d` tokens before `t` are lower-case role words opening the sentence or
@@ -242,6 +278,10 @@ fn resolve_events(
                 if n.start == s.start || Some(n.start) == after_opening {
                     floor = id.map(|i| (i, span_of(doc, n.start, n.end)));
                 }
+            }
+            Ev::Label(n) => {
+                let id = ents.name(doc, &n, true, false);
+                floor = id.map(|i| (i, span_of(doc, n.start, n.end)));
             }
             Ev::Speaker(k, n) => {
                 let id = resolve_speaker(doc, s, attrs.get(k), n, ents);

@@ -3,6 +3,7 @@
 
 use super::Sent;
 use crate::analysis::np::{self, Np, NpKind};
+use crate::grammar::NounKind;
 use crate::syntax::{PhraseFlag, PhraseKind, Subject};
 
 /// The speaker of subject `subj`: the phrase naming it, the other phrases naming it
@@ -21,10 +22,22 @@ pub fn subject_speaker<'a>(
         subj.core_end as usize,
         subj.end as usize,
     );
-    let core = core_np(sent, a, core_end)?;
+    let mut core = core_np(sent, a, core_end)?;
     let mut segs: Vec<Np<'a>> = Vec::new();
     // Each aside runs from after a mark to the next mark.
     let mut p = core_end;
+    // "The research, by the Primary Care Research Unit, found …": a document's author in an
+    // aside belongs to its description.
+    let by =
+        |q: usize| sent.ph(q).kind == PhraseKind::Prep && sent.doc.tok_eq_ci(sent.tok(q), "by");
+    if core.noun_kind() == NounKind::Document && sent.is_punct(p, ",") && by(p + 1) {
+        let mut q = p + 1;
+        while q < end && !sent.is_aside_mark(q) {
+            q += 1;
+        }
+        core.end = sent.ph(q - 1).end as usize;
+        p = q;
+    }
     while p + 1 < end {
         let from = p + 1;
         let mut q = from;

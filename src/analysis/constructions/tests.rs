@@ -675,3 +675,15 @@ fn a_question_relayed() {
         "{r:?}"
     );
 }
+
+#[test]
+fn a_document_and_its_author_in_an_aside() {
+    let r = one(
+        "The research, by the Primary Care Research Unit at Kingsbridge University, found that \
+         rural practices were twice as likely to close their lists.",
+    );
+    assert_eq!(
+        r.0,
+        "The research, by the Primary Care Research Unit at Kingsbridge University"
+    );
+}

@@ -512,10 +512,13 @@ fn names_organisation(
     head_word: &str,
     e: &Ent,
 ) -> bool {
+    // ("The Ledger", capitalised, is a name: only an outlet whose name holds it; "the paper"
+    // any outlet named.)
+    let any_outlet = np.outlet && !np.end.checked_sub(1).is_some_and(|t| doc.is_cap(t));
     e.kind == EntityKind::Organisation
         && e.outlet == np.outlet
         && (e.head.as_deref() == Some(head_word)
-            || (e.named && (np.outlet || e.words.contains(head_word)))
+            || (e.named && (any_outlet || e.words.contains(head_word)))
             || (e.named && noun.is_some_and(|n| n.firm) && is_business(doc, e))
             || (!e.named
                 && noun.is_some_and(|n| n.generic)

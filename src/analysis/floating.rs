@@ -298,11 +298,17 @@ fn floor_before(
         let k = doc
             .sentences
             .partition_point(|s| s.start < p.sentence.start);
-        let prev = k
-            .checked_sub(1)
-            .and_then(|k| doc.sentences.get(k))
-            .filter(|s| s.paragraph == p.sentence.paragraph);
-        prev.and_then(|&s| floor_of(floors, s))
+        let prev = k.checked_sub(1).and_then(|k| doc.sentences.get(k));
+        // ("He told his audience, to loud applause: / "…"": a paragraph ending in a colon
+        // introduces the quotation that opens the next.)
+        let colon = |s: &&Sentence| {
+            s.paragraph + 1 == p.sentence.paragraph
+                && p.quote_tok == p.sentence.start
+                && s.end > s.start
+                && doc.is_punct(s.end - 1, ":")
+        };
+        prev.filter(|s| s.paragraph == p.sentence.paragraph || colon(s))
+            .and_then(|&s| floor_of(floors, s))
     }
 }
 

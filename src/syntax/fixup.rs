@@ -523,8 +523,14 @@ fn misread_open_class(doc: &Doc<'_>, tags: &mut [Tag], t: usize, g: Tag) {
 /// Whether `w` is an ordinal in figures: "9th", "21st", "103rd".
 fn ordinal(w: &[u8]) -> bool {
     let digits = w.iter().take_while(|b| b.is_ascii_digit()).count();
-    let suffix = w.get(digits..).unwrap_or_default().to_ascii_lowercase();
-    digits > 0 && matches!(suffix.as_slice(), b"st" | b"nd" | b"rd" | b"th")
+    digits > 0
+        && match w.get(digits..) {
+            Some(&[a, b]) => matches!(
+                (a.to_ascii_lowercase(), b.to_ascii_lowercase()),
+                (b's', b't') | (b'n', b'd') | (b'r', b'd') | (b't', b'h')
+            ),
+            _ => false,
+        }
 }
 
 /// Re-reads a speech verb's past participle at `t` as the past tense right after a subject

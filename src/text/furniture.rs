@@ -419,9 +419,8 @@ impl<'a> LineReader<'a> {
     /// ("'Cowardly and senseless'").
     fn subhead(&self) -> bool {
         let t = self.text;
-        let n = self.count(0, 10);
-        let capitals = (2..=10).contains(&n)
-            && t.chars().any(char::is_uppercase)
+        // (The tests of its characters first, which fail at once on copy; the words after.)
+        let capitals = t.chars().any(char::is_uppercase)
             && t.chars().all(|c| {
                 !c.is_lowercase()
                     && (c.is_alphanumeric()
@@ -438,10 +437,13 @@ impl<'a> LineReader<'a> {
         let quoted = open
             && close
             && !inner.is_empty()
-            && n <= 8
             && !inner.contains(['"', '\u{201C}', '\u{201D}', '.', '!', '?', ':'])
             && !inner.trim_end_matches(['\u{2019}', '\'']).ends_with(',');
-        capitals || quoted
+        if !capitals && !quoted {
+            return false;
+        }
+        let n = self.count(0, 10);
+        capitals && (2..=10).contains(&n) || quoted && n <= 8
     }
 
     /// Whether the line reads as a headline in a list of links: a few words, no sentence end

@@ -735,9 +735,16 @@ impl Chunker<'_, '_> {
         let bare_base = last_aux.is_none()
             && h.is_base()
             && !(t > 0 && (self.tag(t - 1).is_to() || self.tag(t - 1) == Tag::AuxMd));
+        // "asked that his name not be used": a subjunctive "be" after its subject is the verb
+        // of its clause.
+        let subjunctive = first.is_some_and(Tag::is_base)
+            && last_aux.is_some_and(|a| self.doc.tok_eq_ci(a, "be"))
+            && t > self.first
+            && (self.tag(t - 1).is_noun() || self.tag(t - 1) == Tag::PronPrp);
         if first.is_some_and(Tag::is_finite)
             || self.contracted_aux(t)
             || bare_base
+            || subjunctive
             || self.reporting_participle(t, head, last_aux, k, end)
         {
             flags |= PhraseFlag::FINITE;

@@ -34,6 +34,13 @@ fn anon_at(doc: &Doc<'_>, t: usize, to: usize) -> Option<(usize, usize, AnonType
     .map(|(_, r)| r)
 }
 
+/// Whether an anonymity request opens at token `t` ("asked that her name not be used",
+/// "asked not to be named"): the cue there asks for anonymity and reports no claim.
+pub fn request_at(doc: &Doc<'_>, t: usize, to: usize) -> bool {
+    doc.has(t, TokClass::STARTS_ANON)
+        && anon_at(doc, t, to).is_some_and(|(_, _, ty)| ty == AnonType::Request)
+}
+
 /// Anonymity phrases in tokens `[from, to)`: (request, reason) token ranges.
 pub fn anonymity(
     doc: &Doc<'_>,

@@ -448,7 +448,9 @@ pub fn attributions_into<'a>(doc: &Doc<'a>, s: Sentence, out: &mut Vec<Attr<'a>>
                     })
                     .flatten()
             });
-            if let Some(a) = found {
+            // ("She asked that her name not be used because …": a request for anonymity,
+            // which the source's anonymity records, is no claim.)
+            if let Some(a) = found.filter(|a| !anonymity::request_at(doc, a.cue.0, s.end)) {
                 contents::admit(&sent, a, out);
             }
         }

@@ -687,3 +687,17 @@ fn a_document_and_its_author_in_an_aside() {
         "The research, by the Primary Care Research Unit at Kingsbridge University"
     );
 }
+
+#[test]
+fn a_request_for_anonymity_is_no_claim() {
+    assert!(read("She asked that her name not be used.").is_empty());
+    // The relative clause's subjunctive leaves the main verb to its subject.
+    let r = one(
+        "A student, who asked that his name not be used because he feared retaliation, said \
+         the fight started over a seat.",
+    );
+    assert_eq!(
+        (r.0.as_str(), r.1.as_str()),
+        ("A student", "the fight started over a seat")
+    );
+}

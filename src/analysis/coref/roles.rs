@@ -99,7 +99,13 @@ impl Entities {
         reading: &Reading<'_>,
         pos: usize,
     ) -> Option<usize> {
-        if np.end <= np.start + 1 || reading.anon {
+        // (One person in a role, "her spokesperson", stays a role the story may name later;
+        // "their lawyers" are theirs.)
+        if np.end <= np.start + 1
+            || reading.anon
+            || np.head_title.is_some()
+            || reading.noun.is_some_and(|n| n.kind == NounKind::Person) && !np.plural()
+        {
             return None;
         }
         let p = doc.word_tags(np.start).find_map(|t| match t {

@@ -277,7 +277,13 @@ impl Merge {
             .tokens
             .get(p.quote_tok)
             .is_some_and(|t| t.newline_before);
-        let claim = |u: &Unit| opens && u.kind == QuoteKind::Indirect && u.speaker.is_some();
+        // (A partial quote closing the claim is the claim's: 'said council would "have to
+        // talk"'.)
+        let claim = |u: &Unit| {
+            opens
+                && matches!(u.kind, QuoteKind::Indirect | QuoteKind::Partial)
+                && u.speaker.is_some()
+        };
         self.out
             .last()
             .filter(|u| only_quote && (attributed_direct(u) || claim(u)) && u.paragraph + 1 == para)

@@ -117,10 +117,12 @@ impl Entities {
         let para = paragraph_at(doc, pos);
         let reach = usize::from(p.kind == NounKind::Person);
         let near = |e: &Ent| paragraph_at(doc, e.last_mention) + reach >= para;
-        let owner = self.most_salient_where(
-            |e| super::pronouns::may_refer_to(p, e) && near(e) && !e.name.contains("'s "),
-            pos,
-        )?;
+        // (A named owner first: "the folk singer" beside "Rosalind Tennant" is her too.)
+        let fits =
+            |e: &Ent| super::pronouns::may_refer_to(p, e) && near(e) && !e.name.contains("'s ");
+        let owner = self
+            .most_salient_where(|e| fits(e) && e.named, pos)
+            .or_else(|| self.most_salient_where(fits, pos))?;
         if reading.kind == EntityKind::Document {
             return Some(owner);
         }

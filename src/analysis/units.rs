@@ -488,7 +488,10 @@ pub(super) fn is_title(doc: &Doc<'_>, t: usize, inner: &str) -> bool {
     let words: Vec<&str> = inner.split_whitespace().collect();
     // (A comma inside the marks closes a title before its description: "reading "The Salt
     // Orchard," a debut novel".)
-    let described = doc.is_func(t + 1, FuncType::Determiner);
+    // (Nor after a preposition, whose object it is: "on this weekend's broadcast of "Fox News
+    // Sunday," the senator said".)
+    let described = doc.is_func(t + 1, FuncType::Determiner)
+        || t > 0 && doc.is_func(t - 1, FuncType::Preposition);
     let closed = inner.trim_end().ends_with(['.', '!', '?'])
         || inner.trim_end().ends_with(',') && !described;
     let title_case = words.len() >= 2

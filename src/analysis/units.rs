@@ -117,6 +117,16 @@ impl Emitted {
         while ce > cs + 1 && [",", ";", ":"].iter().any(|m| doc.is_punct(ce - 1, m)) {
             ce -= 1;
         }
+        // ("Yet, as Bown observed, …", "Even if …, Morgan said, …": a clause cut down to its
+        // connective or an adverb says nothing.)
+        let empty = (cs..ce).all(|t| {
+            let g = doc.tag(t);
+            doc.quote_of(t).is_none()
+                && (!doc.is_word(t) || g.is_adv() || g.is_cconj() || g.is_sconj() || g.is_adp())
+        });
+        if empty {
+            return;
+        }
         self.units.push(Unit {
             kind: if belief {
                 QuoteKind::Belief

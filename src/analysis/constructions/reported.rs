@@ -256,8 +256,16 @@ fn as_reported(
                 || q > sent.p0 && sent.ph(q - 1).kind == PhraseKind::Prep
                 || sent.ph(q).kind == PhraseKind::Np && sent.ph(q + 1).kind == PhraseKind::Adv
         });
+    // ("Yet, as Bowen observed, the early days matter most": the clause may run on past the
+    // comma closing the "as" clause; its report is what follows that comma.)
+    let cue = sent.phrase_of(a.cue.0);
+    let comma = (cue + 1..end.min(cue + 6))
+        .find(|&q| sent.is_punct(q, ","))
+        .filter(|&q| (q + 1..end).any(|v| sent.is_finite(v)));
     let (lo, hi) = if before_opening && sent.is_punct(end, ",") {
         sent.span(end + 1, sent.p1)
+    } else if let Some(q) = comma.filter(|_| before_opening) {
+        sent.span(q + 1, sent.p1)
     } else if o > sent.p0 && sent.is_punct(o - 1, ",") && sent.is_final(end) {
         sent.span(sent.p0, o - 1)
     } else {

@@ -79,6 +79,7 @@ reserve tests/gold/reserve.jsonl 0.85 0.4 0.8
 scraped tests/gold/scraped.jsonl 0.93 0 0.45
 political tests/gold/political.jsonl 0.86 0.4 0.6
 web tests/gold/web.jsonl 0.88 0.9 0.9
+pages tests/gold/pages.jsonl 0.82 0.45 0.9
 wire tests/gold/wire.jsonl 0.88 0.5 0.9
 pol-dev $polnear/polnear-dev.jsonl 0.62 0 0
 pol-dev-all $polnear/polnear-dev-all.jsonl 0.54 0 0

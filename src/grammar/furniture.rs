@@ -36,6 +36,9 @@ pub enum FurnitureKind {
     Copyright,
     /// A photo credit on its own: "Photo: Jane Roe / The Daily", "(AP Photo/Jane Roe)".
     Credit,
+    /// The page's headline: its first line, read as a headline, with page furniture after it
+    /// (a byline, a timestamp).
+    Headline,
     /// A newsletter box: "Sign up for our newsletter".
     Newsletter,
     /// A share prompt or a row of share buttons: "Share this article", "Facebook Twitter".
@@ -172,13 +175,14 @@ impl<'a> Key<'a> {
 }
 
 /// The furniture kinds, in declaration order (their bit numbers).
-const KINDS: [(&str, FurnitureKind); 12] = [
+const KINDS: [(&str, FurnitureKind); 13] = [
     ("advertisement", FurnitureKind::Advertisement),
     ("byline", FurnitureKind::Byline),
     ("caption", FurnitureKind::Caption),
     ("comments", FurnitureKind::Comments),
     ("copyright", FurnitureKind::Copyright),
     ("credit", FurnitureKind::Credit),
+    ("headline", FurnitureKind::Headline),
     ("newsletter", FurnitureKind::Newsletter),
     ("share", FurnitureKind::Share),
     ("subhead", FurnitureKind::Subhead),

@@ -67,6 +67,8 @@ pub fn find(text: &str, grammar: &Grammar) -> Vec<Furniture> {
     // Under a heading of links (or a summary box), the headlines after it until a line of
     // copy are of its kind.
     let mut links: Option<FurnitureKind> = None;
+    // The first line when it reads as a headline: the page's, if furniture follows it.
+    let (mut lines, mut headline) = (0, None);
     loop {
         let end = b
             .get(at..)
@@ -93,11 +95,18 @@ pub fn find(text: &str, grammar: &Grammar) -> Vec<Furniture> {
                         None
                     }
                 };
-                if let Some(kind) = kind {
+                lines += 1;
+                let span = Span::new(start, start + trimmed.len());
+                if lines == 1 && kind.is_none() && reader.page_headline() {
+                    headline = Some(span);
+                } else if let (Some(h), Some(_)) = (headline.take(), kind) {
                     out.push(Furniture {
-                        span: Span::new(start, start + trimmed.len()),
-                        kind,
+                        span: h,
+                        kind: FurnitureKind::Headline,
                     });
+                }
+                if let Some(kind) = kind {
+                    out.push(Furniture { span, kind });
                 }
             }
         }
@@ -411,6 +420,14 @@ impl<'a> LineReader<'a> {
                         .is_some_and(|end| words(t, end).next().is_none())
             })
             .map(|e| e.kind)
+    }
+
+    /// Whether the line may be a page's headline: five to 24 words opening with a capital, no
+    /// sentence end, not opened by a quotation mark (not "The minister said", a hard-wrapped
+    /// sentence's first line).
+    fn page_headline(&self) -> bool {
+        let capital = self.text.starts_with(char::is_uppercase);
+        capital && self.headline() && self.count(0, 5) >= 5
     }
 
     /// Whether the line is a subhead between paragraphs: two to ten words in capitals with no
@@ -1223,5 +1240,27 @@ mod tests {
             &["Treasurer Ada Kettle says the budget is tight. (Harbour News: Sam Reid)"],
         );
         none(&["The vote was close (Harbour News: a report)."]);
+    }
+
+    /// A first line that reads as a headline is the page's when furniture follows it; a
+    /// first line with copy after it is copy (a story may open with a short line).
+    #[test]
+    fn the_page_headline() {
+        let t =
+            "Ferry cuts leave islanders 'stranded'\nBy Jane Roe\nPosted April 9, 2025 5:48 pm\n\n\
+                 Islanders said the cuts hurt.\n";
+        let found = find(t, Grammar::builtin());
+        let got: Vec<FurnitureKind> = found.iter().map(|f| f.kind).collect();
+        assert_eq!(
+            got,
+            [
+                FurnitureKind::Headline,
+                FurnitureKind::Byline,
+                FurnitureKind::Timestamp
+            ]
+        );
+        assert_eq!(found[0].span.of(t), "Ferry cuts leave islanders 'stranded'");
+        let t = "Ferry cuts leave islanders stranded\nIslanders said the cuts hurt.\n";
+        assert!(find(t, Grammar::builtin()).is_empty());
     }
 }

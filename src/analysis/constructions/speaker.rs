@@ -44,7 +44,8 @@ pub fn subject_speaker<'a>(
         while q < end && !sent.is_aside_mark(q) {
             q += 1;
         }
-        if let Some(n) = aside_np(sent, from, q) {
+        // ("Residents of Pelican Island, B.C., say": the region after a place names no one.)
+        if let Some(n) = aside_np(sent, from, q).filter(|n| !region_of_place(sent, &core, n)) {
             segs.push(n);
         }
         p = q;
@@ -60,6 +61,19 @@ pub fn subject_speaker<'a>(
         }
     }
     Some((core, segs, left))
+}
+
+/// Whether the aside `n` after the phrase `core` is the region of a place the phrase ends with
+/// ("Residents of Pelican Island, B.C.", "a farmer near Guelph, Ont."): one or two words, an
+/// abbreviation or a place of the lexicon, after a proper noun that is not the phrase's first
+/// word.
+fn region_of_place(sent: &Sent<'_, '_>, core: &Np<'_>, n: &Np<'_>) -> bool {
+    let doc = sent.doc;
+    let short = n.end > n.start && n.end - n.start <= 2;
+    let region = doc.tok_text(n.end - 1).ends_with('.')
+        || doc.has(n.start, crate::grammar::TokClass::STARTS_PLACE);
+    let place_last = core.end > core.start + 1 && doc.tag(core.end - 1).is_proper();
+    short && region && place_last && n.kind == NpKind::Name
 }
 
 /// The speaker phrase of the nominal group in phrases `[a, e)`: the whole group when the

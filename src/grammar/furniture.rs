@@ -36,8 +36,8 @@ pub enum FurnitureKind {
     Copyright,
     /// A photo credit on its own: "Photo: Jane Roe / The Daily", "(AP Photo/Jane Roe)".
     Credit,
-    /// The page's headline: its first line, read as a headline, with page furniture after it
-    /// (a byline, a timestamp).
+    /// The page's top: the lines before its first furniture line (a byline, a timestamp) when
+    /// one reads as a headline: section labels, the headline, a standfirst.
     Headline,
     /// A newsletter box: "Sign up for our newsletter".
     Newsletter,

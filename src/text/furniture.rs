@@ -67,8 +67,10 @@ pub fn find(text: &str, grammar: &Grammar) -> Vec<Furniture> {
     // Under a heading of links (or a summary box), the headlines after it until a line of
     // copy are of its kind.
     let mut links: Option<FurnitureKind> = None;
-    // The first line when it reads as a headline: the page's, if furniture follows it.
-    let (mut lines, mut headline) = (0, None);
+    // The page's top: its first lines with no sentence end (section labels, the headline, a
+    // standfirst), the page's headline when furniture follows them and one reads as a
+    // headline.
+    let mut top = Top::default();
     loop {
         let end = b
             .get(at..)
@@ -95,16 +97,8 @@ pub fn find(text: &str, grammar: &Grammar) -> Vec<Furniture> {
                         None
                     }
                 };
-                lines += 1;
                 let span = Span::new(start, start + trimmed.len());
-                if lines == 1 && kind.is_none() && reader.page_headline() {
-                    headline = Some(span);
-                } else if let (Some(h), Some(_)) = (headline.take(), kind) {
-                    out.push(Furniture {
-                        span: h,
-                        kind: FurnitureKind::Headline,
-                    });
-                }
+                top.line(&reader, span, kind, &mut out);
                 if let Some(kind) = kind {
                     out.push(Furniture { span, kind });
                 }
@@ -116,6 +110,52 @@ pub fn find(text: &str, grammar: &Grammar) -> Vec<Furniture> {
         at = end + 1;
     }
     out
+}
+
+/// The lines opening a page before its first furniture line, while each may be a headline.
+#[derive(Default)]
+struct Top {
+    /// The lines so far.
+    lines: Vec<Span>,
+    /// One of them reads as a headline.
+    headline: bool,
+    /// The top is over.
+    done: bool,
+}
+
+/// The most lines of a page's top: section labels, a headline, a standfirst, a name.
+const TOP_LINES: usize = 5;
+
+impl Top {
+    /// Reads the next non-empty line (`kind`, its furniture kind); at the first furniture
+    /// line, the lines before it are the page's headline (into `out`) if one reads as one.
+    fn line(
+        &mut self,
+        reader: &LineReader<'_>,
+        span: Span,
+        kind: Option<FurnitureKind>,
+        out: &mut Vec<Furniture>,
+    ) {
+        if self.done {
+            return;
+        }
+        if kind.is_some() {
+            self.done = true;
+            if self.headline {
+                out.extend(self.lines.drain(..).map(|span| Furniture {
+                    span,
+                    kind: FurnitureKind::Headline,
+                }));
+            }
+            return;
+        }
+        if self.lines.len() >= TOP_LINES || !reader.headline() {
+            self.done = true;
+            return;
+        }
+        self.headline |= reader.page_headline();
+        self.lines.push(span);
+    }
 }
 
 /// Whether byte `pos` lies inside a furniture line (`furniture` in text order).
@@ -1262,5 +1302,23 @@ mod tests {
         assert_eq!(found[0].span.of(t), "Ferry cuts leave islanders 'stranded'");
         let t = "Ferry cuts leave islanders stranded\nIslanders said the cuts hurt.\n";
         assert!(find(t, Grammar::builtin()).is_empty());
+    }
+
+    /// Section labels, the headline, a standfirst and a name before the first furniture line
+    /// are the page's top.
+    #[test]
+    fn the_page_top() {
+        let t = "News\nHealth\nOvernight closure of the harbour clinic 'would put lives at risk'\n\
+                 Plans to shut the clinic at night are 'a false economy', doctors say\n\
+                 Dana Moss\nPublished Jan 28, 2025\n\nThe clinic opened in 1998.\n";
+        let found = find(t, Grammar::builtin());
+        let got: Vec<(&str, FurnitureKind)> =
+            found.iter().map(|f| (f.span.of(t), f.kind)).collect();
+        assert_eq!(got.len(), 6, "{got:?}");
+        assert!(
+            got[..5].iter().all(|(_, k)| *k == FurnitureKind::Headline),
+            "{got:?}"
+        );
+        assert_eq!(got[5].1, FurnitureKind::Timestamp);
     }
 }

@@ -582,6 +582,11 @@ impl Chunker<'_, '_> {
     /// ("AI-powered software", "Santiago-based consultancy"), or one right after a preposition
     /// ("of proposed changes").
     fn bare_modifier(&self, k: usize) -> bool {
+        // ("as saying Valdoria's proposal would …": a gerund before a possessive takes it as
+        // its object's owner, and modifies nothing.)
+        if self.tag(k).is_gerund() && self.possessive(k + 1) {
+            return false;
+        }
         self.text(k).contains('-')
             || k.checked_sub(1).is_some_and(|p| {
                 let g = self.tag(p);

@@ -701,3 +701,15 @@ fn a_request_for_anonymity_is_no_claim() {
         ("A student", "the fight started over a seat")
     );
 }
+
+#[test]
+fn quoted_as_saying_before_a_possessive() {
+    let r = one("The agency OTA quoted Deputy Minister Radu Feher as saying Valdoria's proposal would fail.");
+    assert_eq!(
+        (r.0.as_str(), r.1.as_str()),
+        (
+            "Deputy Minister Radu Feher",
+            "Valdoria's proposal would fail"
+        )
+    );
+}

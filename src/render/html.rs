@@ -315,6 +315,7 @@ fn legend(out: &mut String, checking: bool) {
     );
     out.push_str("<li><span class=\"q k-indirect s0\"><span class=\"lbl\">1</span>reported claim</span></li>\n");
     out.push_str("<li><span class=\"q k-partial s0\">partial quote</span></li>\n");
+    out.push_str("<li><span class=\"q k-belief s0\"><span class=\"lbl\">1</span>belief (held, not said)</span></li>\n");
     out.push_str("<li><span class=\"q k-direct s1 anon\"><span class=\"lbl\">2 anon</span>anonymous source</span></li>\n");
     out.push_str("<li><span class=\"q k-direct unattributed\"><span class=\"lbl\">?</span>unattributed</span></li>\n");
     out.push_str("<li><span class=\"q k-title nonspeech\">title or scare quotes</span></li>\n");

@@ -844,41 +844,7 @@ fn panel(out: &mut String, d: usize, doc: &HtmlDoc<'_>, s: &Stats) {
     } else {
         out.push_str("<ul class=\"speakers\">\n");
         for (n, sp) in s.speakers.iter().enumerate() {
-            let _ = write!(
-                out,
-                "<li><button type=\"button\" class=\"speaker s{}{}\" data-sid=\"{n}\" aria-pressed=\"false\"><span class=\"lbl\">{}{}</span> <span class=\"name\">",
-                n % PALETTE,
-                if sp.anonymous { " anon" } else { "" },
-                n + 1,
-                if sp.anonymous { " anon" } else { "" }
-            );
-            esc(out, &sp.name);
-            let partial = if sp.partial > 0 {
-                format!(", {} partial", sp.partial)
-            } else {
-                String::new()
-            };
-            let beliefs = if sp.beliefs > 0 {
-                format!(
-                    ", {} belief{}",
-                    sp.beliefs,
-                    if sp.beliefs == 1 { "" } else { "s" }
-                )
-            } else {
-                String::new()
-            };
-            let _ = write!(
-                out,
-                "</span> <span class=\"counts\">{} direct{partial}, {} reported{beliefs}</span></button>",
-                sp.direct, sp.reported
-            );
-            let note = entity_note(doc.report, sp.entity);
-            if !note.is_empty() {
-                out.push_str("<span class=\"note\">");
-                esc(out, &note);
-                out.push_str("</span>");
-            }
-            out.push_str("</li>\n");
+            speaker_item(out, n, sp, doc);
         }
         out.push_str("</ul>\n");
     }
@@ -928,6 +894,45 @@ fn panel(out: &mut String, d: usize, doc: &HtmlDoc<'_>, s: &Stats) {
         None => {}
     }
     out.push_str("</aside>\n");
+}
+
+/// One speaker of the side panel: its button (name and counts) and its note.
+fn speaker_item(out: &mut String, n: usize, sp: &Speaker, doc: &HtmlDoc<'_>) {
+    let _ = write!(
+        out,
+        "<li><button type=\"button\" class=\"speaker s{}{}\" data-sid=\"{n}\" aria-pressed=\"false\"><span class=\"lbl\">{}{}</span> <span class=\"name\">",
+        n % PALETTE,
+        if sp.anonymous { " anon" } else { "" },
+        n + 1,
+        if sp.anonymous { " anon" } else { "" }
+    );
+    esc(out, &sp.name);
+    let partial = if sp.partial > 0 {
+        format!(", {} partial", sp.partial)
+    } else {
+        String::new()
+    };
+    let beliefs = if sp.beliefs > 0 {
+        format!(
+            ", {} belief{}",
+            sp.beliefs,
+            if sp.beliefs == 1 { "" } else { "s" }
+        )
+    } else {
+        String::new()
+    };
+    let _ = write!(
+        out,
+        "</span> <span class=\"counts\">{} direct{partial}, {} reported{beliefs}</span></button>",
+        sp.direct, sp.reported
+    );
+    let note = entity_note(doc.report, sp.entity);
+    if !note.is_empty() {
+        out.push_str("<span class=\"note\">");
+        esc(out, &note);
+        out.push_str("</span>");
+    }
+    out.push_str("</li>\n");
 }
 
 fn findings_list(out: &mut String, d: usize, text: &str, r: &CheckResult) {

@@ -117,7 +117,7 @@ impl Emitted {
         while ce > cs + 1 && [",", ";", ":"].iter().any(|m| doc.is_punct(ce - 1, m)) {
             ce -= 1;
         }
-        // ("Yet, as Bown observed, …", "Even if …, Morgan said, …": a clause cut down to its
+        // ("Yet, as Bowen observed, …", "Even if …, Moran said, …": a clause cut down to its
         // connective or an adverb says nothing.)
         let empty = (cs..ce).all(|t| {
             let g = doc.tag(t);
@@ -498,8 +498,8 @@ pub(super) fn is_title(doc: &Doc<'_>, t: usize, inner: &str) -> bool {
     let words: Vec<&str> = inner.split_whitespace().collect();
     // (A comma inside the marks closes a title before its description: "reading "The Salt
     // Orchard," a debut novel".)
-    // (Nor after a preposition, whose object it is: "on this weekend's broadcast of "Fox News
-    // Sunday," the senator said".)
+    // (Nor after a preposition, whose object it is: "on this weekend's broadcast of "Harbour
+    // Week Tonight," the mayor said".)
     let described = doc.is_func(t + 1, FuncType::Determiner)
         || t > 0 && doc.is_func(t - 1, FuncType::Preposition);
     let closed = inner.trim_end().ends_with(['.', '!', '?'])

@@ -256,8 +256,8 @@ fn as_reported(
                 || q > sent.p0 && sent.ph(q - 1).kind == PhraseKind::Prep
                 || sent.ph(q).kind == PhraseKind::Np && sent.ph(q + 1).kind == PhraseKind::Adv
         });
-    // ("Yet, as Bowen observed, the early days matter most": the clause may run on past the
-    // comma closing the "as" clause; its report is what follows that comma.)
+    // ("Yet, as Bowen observed, the first weeks decide everything": the clause may run on
+    // past the comma closing the "as" clause; its report is what follows that comma.)
     let cue = sent.phrase_of(a.cue.0);
     let comma = (cue + 1..end.min(cue + 6))
         .find(|&q| sent.is_punct(q, ","))

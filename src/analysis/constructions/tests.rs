@@ -631,7 +631,10 @@ fn a_belief_claims_no_quotation() {
 
 #[test]
 fn as_clause_with_a_third_person_read_as_a_noun() {
-    let r = one("But as Dana Whitfield points out in her column, holding town halls gives the mayor an edge.");
+    let r = one(
+        "But as Dana Whitfield points out in her column, holding town halls gives the mayor \
+         an edge.",
+    );
     assert_eq!(
         (r.0.as_str(), r.1.as_str()),
         (
@@ -704,7 +707,10 @@ fn a_request_for_anonymity_is_no_claim() {
 
 #[test]
 fn quoted_as_saying_before_a_possessive() {
-    let r = one("The agency OTA quoted Deputy Minister Radu Feher as saying Valdoria's proposal would fail.");
+    let r = one(
+        "The agency OTA quoted Deputy Minister Radu Feher as saying Valdoria's proposal would \
+         fail.",
+    );
     assert_eq!(
         (r.0.as_str(), r.1.as_str()),
         (

@@ -305,7 +305,7 @@ fn floor_before(
             .sentences
             .partition_point(|s| s.start < p.sentence.start);
         let prev = k.checked_sub(1).and_then(|k| doc.sentences.get(k));
-        // ("He told his audience, to loud applause: / "…"": a paragraph ending in a colon
+        // ("Ruiz closed her address with a promise: / "…"": a paragraph ending in a colon
         // introduces the quotation that opens the next.)
         let colon = |s: &&Sentence| {
             s.paragraph + 1 == p.sentence.paragraph

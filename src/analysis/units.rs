@@ -498,8 +498,8 @@ pub(super) fn is_title(doc: &Doc<'_>, t: usize, inner: &str) -> bool {
     let words: Vec<&str> = inner.split_whitespace().collect();
     // (A comma inside the marks closes a title before its description: "reading "The Salt
     // Orchard," a debut novel".)
-    // (Nor after a preposition, whose object it is: "on this weekend's broadcast of "Harbour
-    // Week Tonight," the mayor said".)
+    // (Nor after a preposition, whose object it is: "in an interview on "Harbour Week
+    // Tonight," the mayor said".)
     let described = doc.is_func(t + 1, FuncType::Determiner)
         || t > 0 && doc.is_func(t - 1, FuncType::Preposition);
     let closed = inner.trim_end().ends_with(['.', '!', '?'])

@@ -524,8 +524,8 @@ fn beliefs<'a>(sent: &Sent<'_, 'a>, out: &mut Vec<Attr<'a>>) {
         let Some(mut a) = reported::at(sent, p, v, out.get(..speech).unwrap_or_default()) else {
             continue;
         };
-        // ("called the hearing because they felt the agency was stalling": a reason, told by
-        // the story, not a belief it credits.)
+        // ("packed the meeting because they felt the council had ignored them": a reason, told
+        // by the story, not a belief it credits.)
         let clause = a.clause.and_then(|c| sent.clause(c));
         if clause.is_some_and(|c| c.kind == crate::syntax::ClauseKind::Adverbial) {
             continue;

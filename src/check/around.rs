@@ -21,14 +21,6 @@ pub fn sentence_bytes(doc: &Doc<'_>, si: usize) -> Span {
     Span::new(a, b)
 }
 
-/// The sentence holding byte `at` (or the last one starting before it).
-pub fn sentence_at(doc: &Doc<'_>, at: usize) -> Option<usize> {
-    let k = doc
-        .sentences
-        .partition_point(|s| doc.tokens.get(s.start).is_some_and(|t| t.span.start <= at));
-    k.checked_sub(1)
-}
-
 /// The first token starting at or after byte `at`.
 pub fn token_at(doc: &Doc<'_>, at: usize) -> usize {
     doc.tokens.partition_point(|t| t.span.start < at)
@@ -143,7 +135,7 @@ fn starts_person_name(doc: &Doc<'_>, i: usize) -> bool {
 /// later by the office as Ruth Anand, said").
 pub fn named_after(doc: &Doc<'_>, end: usize) -> bool {
     let i = token_at(doc, end);
-    let Some(si) = sentence_at(doc, end) else {
+    let Some(si) = doc.sentence_at(end) else {
         return false;
     };
     let stop = sentence_tokens(doc, si).end;
@@ -221,7 +213,7 @@ pub fn is_placed_group(doc: &Doc<'_>, span: Span) -> bool {
 /// York Times story in which Democratic sources said") or in the few words after it ("another
 /// source speaking to the Valley Post"): the source is that outlet's.
 pub fn outlets_source(doc: &Doc<'_>, sources: &Sources, mention: Span) -> bool {
-    let Some(si) = sentence_at(doc, mention.start) else {
+    let Some(si) = doc.sentence_at(mention.start) else {
         return false;
     };
     let r = sentence_tokens(doc, si);
@@ -265,8 +257,9 @@ pub fn anonymous_like(doc: &Doc<'_>, sources: &Sources, e: &crate::report::Entit
             matches!(t, Tag::Func(f) if f.ty == crate::grammar::FuncType::Determiner && !f.definite)
         })
     });
-    let asks =
-        sentence_at(doc, first.span.start).is_some_and(|si| sources.asks.get(si) == Some(&true));
+    let asks = doc
+        .sentence_at(first.span.start)
+        .is_some_and(|si| sources.asks.get(si) == Some(&true));
     // A noun for an unnamed source ("a staff member in the clerk's office") the analysis did not
     // mark; a spokesperson for a body speaks for it, unless the copy says they would not be named.
     let source = tokens_in(doc, first.span)
@@ -379,13 +372,6 @@ pub fn institutional(doc: &Doc<'_>, span: Span) -> bool {
     noun.plural && noun.class.is_some() && !counted && !described
 }
 
-/// The paragraph of byte `at`.
-pub fn paragraph_at(doc: &Doc<'_>, at: usize) -> usize {
-    sentence_at(doc, at)
-        .and_then(|si| doc.sentences.get(si))
-        .map_or(0, |s| s.paragraph)
-}
-
 /// What the anonymity rules ask about a report's sources, built once so that each question
 /// takes time in proportion to its answer, not to the document.
 pub struct Sources {
@@ -418,8 +404,9 @@ impl Sources {
         for e in &report.entities {
             if e.anonymous {
                 for m in &e.mentions {
-                    if let Some(v) =
-                        sentence_at(doc, m.span.start).and_then(|si| anonymous_in.get_mut(si))
+                    if let Some(v) = doc
+                        .sentence_at(m.span.start)
+                        .and_then(|si| anonymous_in.get_mut(si))
                     {
                         if v.last() != Some(&e.id) {
                             v.push(e.id);
@@ -431,7 +418,7 @@ impl Sources {
             if let (Some(name), false, crate::report::EntityKind::Person) =
                 (name, e.anonymous, e.kind)
             {
-                if let Some(v) = named_in.get_mut(paragraph_at(doc, name.span.start)) {
+                if let Some(v) = named_in.get_mut(doc.paragraph_at(name.span.start)) {
                     v.push(e.id);
                 }
             }
@@ -489,7 +476,7 @@ pub fn named_later(doc: &Doc<'_>, report: &Report, sources: &Sources, entity: us
     let Some(first) = report.entities.get(entity).and_then(|e| e.mentions.first()) else {
         return false;
     };
-    let p0 = paragraph_at(doc, first.span.start);
+    let p0 = doc.paragraph_at(first.span.start);
     if p0 > 2 {
         return false;
     }

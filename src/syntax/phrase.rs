@@ -743,7 +743,7 @@ impl Chunker<'_, '_> {
         // "asked that his name not be used": a subjunctive "be" after its subject is the verb
         // of its clause.
         let subjunctive = first.is_some_and(Tag::is_base)
-            && last_aux.is_some_and(|a| self.doc.tok_eq_ci(a, "be"))
+            && last_aux.is_some_and(|a| self.passive_aux(a))
             && t > self.first
             && (self.tag(t - 1).is_noun() || self.tag(t - 1) == Tag::PronPrp);
         if first.is_some_and(Tag::is_finite)

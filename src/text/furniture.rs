@@ -64,8 +64,7 @@ pub fn find(text: &str, grammar: &Grammar) -> Vec<Furniture> {
     }
     let b = text.as_bytes();
     let mut at = 0;
-    // Under a heading of links (or a summary box), the headlines after it until a line of
-    // copy are of its kind.
+    // Under a heading of links, the headlines after it until a line of copy are of its kind.
     let mut links: Option<FurnitureKind> = None;
     // The page's top: its first lines with no sentence end (section labels, the headline, a
     // standfirst), the page's headline when furniture follows them and one reads as a
@@ -444,7 +443,7 @@ impl<'a> LineReader<'a> {
     }
 
     /// The kind of the list the line heads, if it is a heading (`at=heading`): "Related
-    /// Stories", "Key points".
+    /// Stories", "More on this story".
     fn heading(&self) -> Option<FurnitureKind> {
         let t = self.text;
         let from = t.len() - t.trim_start_matches(is_lead).len();

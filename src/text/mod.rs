@@ -582,6 +582,22 @@ impl<'a> Doc<'a> {
         self.sentences.binary_search_by_key(&i, |s| s.start).is_ok()
     }
 
+    /// The sentence holding byte `at` (or the last one starting before it), by a binary
+    /// search over the sentences.
+    pub fn sentence_at(&self, at: usize) -> Option<usize> {
+        let k = self
+            .sentences
+            .partition_point(|s| self.tokens.get(s.start).is_some_and(|t| t.span.start <= at));
+        k.checked_sub(1)
+    }
+
+    /// The paragraph of byte `at`.
+    pub fn paragraph_at(&self, at: usize) -> usize {
+        self.sentence_at(at)
+            .and_then(|si| self.sentences.get(si))
+            .map_or(0, |s| s.paragraph)
+    }
+
     /// Whether token `i` is a word.
     pub fn is_word(&self, i: usize) -> bool {
         self.tokens

@@ -341,15 +341,23 @@ impl<'d, 'a> Sent<'d, 'a> {
 /// The lexicon's speech verb heading verb group `p`, when the tagger reads its head as a verb:
 /// "said", "has told"; not "the report", "state media" (a noun, a modifier).
 pub fn speech_verb<'a>(sent: &Sent<'_, 'a>, p: usize) -> Option<&'a Verb> {
+    head_verb(sent, p, |t| match t {
+        Tag::Verb(v) => Some(v),
+        _ => None,
+    })
+}
+
+/// The verb of the lexicon `pick` takes from the tags of verb group `p`'s head.
+fn head_verb<'a>(
+    sent: &Sent<'_, 'a>,
+    p: usize,
+    pick: impl FnMut(&'a Tag) -> Option<&'a Verb>,
+) -> Option<&'a Verb> {
     let x = sent.ph(p);
     if x.kind != PhraseKind::Vg {
         return None;
     }
-    let h = x.head();
-    sent.doc.word_tags(h).find_map(|t| match t {
-        Tag::Verb(v) => Some(v),
-        _ => None,
-    })
+    sent.doc.word_tags(x.head()).find_map(pick)
 }
 
 /// Whether verb group `p` can cue a claim: not negated ("did not say"), not after a modal of
@@ -465,11 +473,10 @@ pub fn attributions_into<'a>(doc: &Doc<'a>, s: Sentence, out: &mut Vec<Attr<'a>>
 
 /// The lexicon's verb of belief heading verb group `p` (`kind=belief`), as [`speech_verb`].
 fn belief_verb<'a>(sent: &Sent<'_, 'a>, p: usize) -> Option<&'a Verb> {
-    let x = sent.ph(p);
-    if x.kind != PhraseKind::Vg || !x.is(PhraseFlag::FINITE) {
+    if !sent.ph(p).is(PhraseFlag::FINITE) {
         return None;
     }
-    sent.doc.word_tags(x.head()).find_map(|t| match t {
+    head_verb(sent, p, |t| match t {
         Tag::Belief(v) => Some(v),
         _ => None,
     })

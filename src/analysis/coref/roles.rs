@@ -114,9 +114,9 @@ impl Entities {
         })?;
         // (An owner named in this paragraph, or for "his" and "her" the one before: "their
         // lawyers" after a group the story named only as an object is no earlier body's.)
-        let para = paragraph_at(doc, pos);
+        let para = doc.paragraph_at(pos);
         let reach = usize::from(p.kind == NounKind::Person);
-        let near = |e: &Ent| paragraph_at(doc, e.last_mention) + reach >= para;
+        let near = |e: &Ent| doc.paragraph_at(e.last_mention) + reach >= para;
         // (A named owner first: "the folk singer" beside "Rosalind Tennant" is her too.)
         let fits =
             |e: &Ent| super::pronouns::may_refer_to(p, e) && near(e) && !e.name.contains("'s ");
@@ -136,11 +136,9 @@ impl Entities {
             return same;
         }
         let r = Reading {
-            noun: reading.noun,
             head_word: reading.head_word.clone(),
-            anon: false,
             vague: false,
-            kind: reading.kind,
+            ..*reading
         };
         Some(self.new_role(doc, np, r, &name, false))
     }
@@ -582,16 +580,6 @@ pub fn is_org_role(np: &Np<'_>) -> bool {
         && !np.possessive
         && np.head_title.is_none()
         && np.noun_kind() == NounKind::Org
-}
-
-/// The paragraph of the sentence holding byte `pos` (a binary search over the sentences).
-fn paragraph_at(doc: &Doc<'_>, pos: usize) -> usize {
-    let k = doc
-        .sentences
-        .partition_point(|s| doc.tokens.get(s.start).is_some_and(|t| t.span.start <= pos));
-    k.checked_sub(1)
-        .and_then(|k| doc.sentences.get(k))
-        .map_or(0, |s| s.paragraph)
 }
 
 #[cfg(test)]

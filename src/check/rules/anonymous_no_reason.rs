@@ -29,7 +29,7 @@
 //! **How to fix.** Add the reason: "…, who spoke on condition of anonymity because the
 //! negotiations are confidential, said …".
 
-use crate::check::around::{self, sentence_at};
+use crate::check::around;
 use crate::check::{Ctx, Finding, Level, Rule};
 use crate::report::ChainRole;
 
@@ -117,7 +117,8 @@ fn reason_given(cx: &Ctx<'_>, tables: &around::Sources, e: &crate::report::Entit
     };
     let reason = |si: usize| tables.reasons.get(si) == Some(&true);
     e.mentions.iter().any(|m| {
-        sentence_at(cx.doc, m.span.start)
+        cx.doc
+            .sentence_at(m.span.start)
             .is_some_and(|si| reason(si) || (reason(si + 1) && !other_source_in(si + 1)))
     })
 }

@@ -128,8 +128,7 @@ fn rebuttals(cx: &Ctx<'_>) -> Vec<Option<usize>> {
 /// what the reporting has established, as this rule allows.
 fn established(cx: &Ctx<'_>, rebuttals: &[Option<usize>], verb: usize) -> bool {
     let doc = cx.doc;
-    let Some(si) = around::sentence_at(doc, doc.tokens.get(verb).map_or(0, |t| t.span.start))
-    else {
+    let Some(si) = doc.sentence_at(doc.tokens.get(verb).map_or(0, |t| t.span.start)) else {
         return false;
     };
     let here = rebuttals.get(si).copied().flatten();

@@ -28,7 +28,7 @@
 //!
 //! **How to fix.** Add the attribution (`…," said Ana Ruiz, who lives by the bridge.`).
 
-use crate::check::around::{self, quote_token, sentence_at, sentence_tokens};
+use crate::check::around::{self, quote_token, sentence_tokens};
 use crate::check::{Ctx, Finding, Level, Rule};
 use crate::grammar::{HedgeType, TokClass};
 use crate::report::{EntityKind, QuoteKind};
@@ -131,7 +131,7 @@ impl Floors {
                 continue;
             }
             for m in &e.mentions {
-                mark(around::paragraph_at(cx.doc, m.span.start));
+                mark(cx.doc.paragraph_at(m.span.start));
             }
         }
         // A paragraph of quotations only carries the floor of the one before it on.
@@ -208,7 +208,7 @@ fn alone(cx: &Ctx<'_>, content: crate::span::Span, floors: &Floors) -> bool {
     let Some(t) = quote_token(doc, content) else {
         return false;
     };
-    let Some(si) = sentence_at(doc, content.start) else {
+    let Some(si) = doc.sentence_at(content.start) else {
         return false;
     };
     // Other words in its sentence: the speaker, or what makes it a title, a term or a sign.

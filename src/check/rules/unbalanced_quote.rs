@@ -35,7 +35,7 @@ impl Rule for UnbalancedQuote {
         // partner, left unpaired by it.
         let mut last_paragraph = None;
         for d in &cx.report.diagnostics {
-            let paragraph = crate::check::around::paragraph_at(cx.doc, d.span.start);
+            let paragraph = cx.doc.paragraph_at(d.span.start);
             if last_paragraph == Some(paragraph) {
                 continue;
             }

@@ -22,7 +22,7 @@
 //! **How to fix.** Attribute: "…, the Financial Courier reported, citing two people familiar
 //! with the matter."
 
-use crate::check::around::{self, sentence_at, sentence_bytes, sentence_tokens};
+use crate::check::around::{self, sentence_bytes, sentence_tokens};
 use crate::check::{Ctx, Finding, Level, Rule};
 use crate::grammar::{HedgeType, Stance, Tag, VerbKind};
 use crate::report::{Construction, EntityKind, Quote, QuoteKind};
@@ -57,7 +57,7 @@ impl Rule for UnsourcedClaim {
         // Per sentence, once: (sourced in it, a report named around it, a legal act named).
         let mut memo: std::collections::BTreeMap<usize, (bool, bool, bool)> = Default::default();
         for (at, end) in super::hedges(cx, pred) {
-            let Some(si) = sentence_at(cx.doc, at) else {
+            let Some(si) = cx.doc.sentence_at(at) else {
                 continue;
             };
             let (sourced, reported, anchor) = *memo.entry(si).or_insert_with(|| {

@@ -23,7 +23,7 @@
 
 use crate::check::around::{self, head_noun, mention_kind};
 use crate::check::{Ctx, Finding, Level, Rule};
-use crate::grammar::{FuncType, HedgeType, Tag, VerbForm, VerbKind};
+use crate::grammar::{FuncType, HedgeType, Tag, TokClass, VerbForm, VerbKind};
 use crate::report::{EntityKind, MentionKind, QuoteKind};
 use crate::span::Span;
 use crate::text::Doc;
@@ -172,7 +172,7 @@ fn is_possessive(doc: &Doc<'_>, i: usize) -> bool {
 
 /// Whether byte `at` is in a headline, whose story says who.
 fn headline(doc: &Doc<'_>, at: usize) -> bool {
-    around::is_headline(doc, around::paragraph_at(doc, at))
+    around::is_headline(doc, doc.paragraph_at(at))
 }
 
 /// The named voices a vague claim may be backed by, built once: per paragraph, the units
@@ -251,7 +251,7 @@ impl Backers {
     /// once: says something later in its paragraph, or opens the next paragraph with a
     /// quotation or as its speaker.
     fn backed(&self, doc: &Doc<'_>, at: usize) -> bool {
-        let para = around::paragraph_at(doc, at);
+        let para = doc.paragraph_at(at);
         let later = self.by_paragraph.get(para).is_some_and(|v| {
             let k = v.partition_point(|&(start, _)| start < at);
             self.suffix_max
@@ -365,7 +365,5 @@ fn claims_at(doc: &Doc<'_>, k: usize) -> bool {
         matches!(t, Tag::Verb(v) if matches!(v.kind, VerbKind::Speech | VerbKind::Finding)
             && !(v.modifier && v.form == VerbForm::Base))
     });
-    doc.is_word(k)
-        && !doc.is_cap(k)
-        && (speech || doc.word_tags(k).any(|t| matches!(t, Tag::Belief(_))))
+    doc.is_word(k) && !doc.is_cap(k) && (speech || doc.has(k, TokClass::BELIEF))
 }

@@ -278,7 +278,9 @@ pub fn is_name_word(doc: &Doc<'_>, t: usize) -> bool {
         || g.is_cconj()
         || g.is_sconj()
         || g.is_pronoun()
-        || g.is_to();
+        || g.is_to()
+        // ("When Ortiz checked …": a question word opening a sentence.)
+        || g == crate::syntax::Tag::AdvWrb;
     // (A word the lexicon gives as a name is one whatever the tag: "Rose Lund", "Hope Carter".)
     let given = class & TokClass::FIRST_NAME != 0 && doc.is_cap(t + 1);
     if (closed || g.is_verb() && !g.is_proper()) && !given {

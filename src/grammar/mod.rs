@@ -1414,11 +1414,19 @@ fn is_boundary(bytes: &[u8], end: usize) -> bool {
     }
 }
 
-/// Whether the non-ASCII character at `at` is punctuation (curly quotes, dashes), so it ends a
-/// word.
+/// Whether the non-ASCII character at `at` is punctuation or space (curly quotes, dashes,
+/// guillemets, the no-break, zero-width and ideographic spaces, the word joiner and the byte
+/// order mark), so it ends a word.
 fn is_punct_start(bytes: &[u8], at: usize) -> bool {
     let tail = bytes.get(at..at + 3).unwrap_or(&[]);
-    matches!(tail, [0xE2, 0x80, _] | [0xC2, 0xAB | 0xBB, ..])
+    matches!(
+        tail,
+        [0xE2, 0x80, _]
+            | [0xC2, 0xA0 | 0xAB | 0xBB, ..]
+            | [0xE2, 0x81, 0xA0]
+            | [0xE3, 0x80, 0x80]
+            | [0xEF, 0xBB, 0xBF]
+    )
 }
 
 #[cfg(test)]

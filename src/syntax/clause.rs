@@ -757,7 +757,7 @@ fn finite_verb(doc: &Doc<'_>, b: &mut Builder<'_>, p: usize) {
     if reread_participle(doc, b, cur, p) {
         return;
     }
-    if inside_dash_relative(doc, b, p) {
+    if inside_dash_relative(doc, b, p) || inside_comma_relative(doc, b, p) {
         return;
     }
     if let Some(k) = b.innermost_without_verb() {
@@ -778,6 +778,24 @@ fn inside_dash_relative(doc: &Doc<'_>, b: &Builder<'_>, p: usize) -> bool {
     });
     let sentence_end = doc.phrases.len();
     opened && (p + 1..sentence_end.min(p + 30)).any(|q| is_dash(doc, q))
+}
+
+/// Whether phrase `p` is a second verb of an open relative clause, a one-word past form right
+/// before a comma and a finite verb after it: it stays inside ("Ortiz, who wants the audit reopened, said …", "a
+/// member who now wants the audit reopened, said …", where the tagger read the object's
+/// participle as a past tense).
+fn inside_comma_relative(doc: &Doc<'_>, b: &Builder<'_>, p: usize) -> bool {
+    let opened = b
+        .open
+        .iter()
+        .any(|&c| b.out.get(c).is_some_and(|x| x.kind == ClauseKind::Relative));
+    let main_after = p + 2 < doc.phrases.len() && {
+        let y = ph(doc, p + 2);
+        y.kind == PhraseKind::Vg && y.is(PhraseFlag::FINITE)
+    };
+    let x = ph(doc, p);
+    let past = x.end == x.start + 1 && doc.tag(x.start as usize).is_past();
+    opened && past && is_punct(doc, p + 1, ",") && main_after
 }
 
 /// When clause `cur`'s verb is a one-word past form right after its subject, followed only by
@@ -1174,7 +1192,9 @@ fn restrictive_relative<'d, 'a: 'd>(i: Phr<'d, 'a>) -> PResult<'d, 'a, ()> {
                 opened = false;
             } else {
                 finite += 1;
-                if finite > 1 {
+                // (Not a past form right before a comma and the outer clause's verb: "who
+                // wants the audit reopened, said …", a participle the tagger read as a past.)
+                if finite > 1 && !before_comma_and_verb(r) {
                     break;
                 }
             }
@@ -1185,6 +1205,19 @@ fn restrictive_relative<'d, 'a: 'd>(i: Phr<'d, 'a>) -> PResult<'d, 'a, ()> {
         return super::input::fail(i);
     }
     Ok((r, ()))
+}
+
+/// Whether the phrase at `r` is a one-word past form followed by a comma and a finite verb
+/// (read past the window's end: a subject's window ends at its verb).
+fn before_comma_and_verb(r: Phr<'_, '_>) -> bool {
+    let doc = r.doc;
+    let past = r
+        .peek()
+        .is_some_and(|p| p.end == p.start + 1 && doc.tag(p.start as usize).is_past());
+    let verb = ph(doc, r.start + 2);
+    past && is_punct(doc, r.start + 1, ",")
+        && verb.kind == PhraseKind::Vg
+        && verb.is(PhraseFlag::FINITE)
 }
 
 /// A verb group that is a participle or gerund with no auxiliary ("surveyed", "overseeing").

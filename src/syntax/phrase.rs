@@ -434,7 +434,13 @@ impl Chunker<'_, '_> {
             k += 1;
         }
         // "about 400 jobs", "nearly 30 residents": an adverb before a number opens the phrase.
-        if g.is_adv() && k + 1 < end && self.tag(k + 1).is_num() {
+        // "so many volunteers", "very large crowds": so does one before an adjective opening
+        // a noun phrase.
+        if g.is_adv()
+            && k + 1 < end
+            && (self.tag(k + 1).is_num()
+                || (self.tag(k + 1).is_adj() && self.starts_nominal(k + 1, end)))
+        {
             k += 1;
         }
         let opener = self.tag(k);
@@ -901,6 +907,18 @@ mod tests {
                 format!("{} {}", p.kind.label(), words.join(" "))
             })
             .collect()
+    }
+
+    #[test]
+    fn a_degree_adverb_opens_its_noun_phrase() {
+        assert_eq!(
+            phrases("So many people came."),
+            ["NP So many people", "VG came", "PUNCT ."]
+        );
+        assert_eq!(
+            phrases("It was very good."),
+            ["NP It", "VG was", "ADVP very", "ADJP good", "PUNCT ."]
+        );
     }
 
     #[test]

@@ -421,13 +421,25 @@ fn gerund_clause(sent: &Sent<'_, '_>, p: usize) -> Option<usize> {
 
 /// "a letter that he said was drafted by the firm", "which Democrats say could be aiding
 /// Hale": in a relative clause, a verb right after the cue whose subject is the relative word;
-/// the claim is the rest of the relative clause (to a comma or its end).
+/// the claim is the rest of the relative clause (to a comma or its end). So too with no
+/// relative word, where the cue's subject follows a noun ("a trend Ruiz said could last") or
+/// "what" ("what he said were failures").
 fn gapped<'a>(sent: &Sent<'_, 'a>, k: usize, a: &mut Attr<'a>) -> bool {
     let Some(c) = a.clause.and_then(|c| sent.clause(c)) else {
         return false;
     };
     let x = sent.ph(k);
-    if c.kind != ClauseKind::Relative || x.kind != PhraseKind::Vg || !x.is(PhraseFlag::FINITE) {
+    if x.kind != PhraseKind::Vg || !x.is(PhraseFlag::FINITE) {
+        return false;
+    }
+    let zero_relative = c.subject.is_some_and(|s| {
+        let s = s.start as usize;
+        s > sent.p0 && {
+            let y = sent.ph(s - 1);
+            (y.kind == PhraseKind::Np && !y.is(PhraseFlag::PRONOUN)) || y.kind == PhraseKind::Wh
+        }
+    });
+    if c.kind != ClauseKind::Relative && !zero_relative {
         return false;
     }
     let mut e = k + 1;

@@ -193,6 +193,39 @@ fn a_relative_clause_whose_subject_is_the_claim() {
     );
     let r = read("Turnout rose among independents, which Democrats say could be aiding Hale.");
     assert_eq!(r[0].1, "could be aiding Hale");
+    // With no relative word: the cue's subject right after a noun, or after "what".
+    let r = one("It is a shift Marston said could push younger voters toward the party.");
+    assert_eq!(
+        (r.0.as_str(), r.1.as_str()),
+        ("Marston", "could push younger voters toward the party")
+    );
+    let r = one("She dwelt on what she said were the failures of the transit board.");
+    assert_eq!(r.1, "were the failures of the transit board");
+}
+
+#[test]
+fn a_subject_with_a_relative_clause_in_its_aside() {
+    // The tagger reads "reopened" as a past tense; the comma and verb after it settle it.
+    let r = one(
+        "State Rep. Dana Okafor, a member of the budget panel who now wants the audit \
+         reopened, said she had read the memo.",
+    );
+    assert_eq!(
+        (r.0.as_str(), r.1.as_str()),
+        ("State Rep. Dana Okafor", "she had read the memo")
+    );
+}
+
+#[test]
+fn a_gerund_clause_with_a_degree_adverb() {
+    let r = one("Paula Brandt said seeing so many volunteers at the depot was a relief.");
+    assert_eq!(r.1, "seeing so many volunteers at the depot was a relief");
+}
+
+#[test]
+fn a_no_break_space_after_the_cue() {
+    let r = one("The mayor said\u{a0}he does not expect the council to act.");
+    assert_eq!(r.1, "he does not expect the council to act");
 }
 
 #[test]

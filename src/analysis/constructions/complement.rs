@@ -112,7 +112,49 @@ pub fn complement<'a>(sent: &Sent<'_, 'a>, mut k: usize, a: &mut Attr<'a>) {
         a.quotes.push(sent.tok(after_tail + 1));
         return;
     }
+    if comma_clause(sent, after_tail, a) {
+        return;
+    }
     object(sent, after_tail, a);
+}
+
+/// "You said yesterday, the middle class is …", "says, win or lose, she is staying": the
+/// sentence opens with the speaker and cue, then a comma and words holding a clause with a
+/// subject and a finite verb (and no quotation): the rest of the sentence is the claim.
+fn comma_clause<'a>(sent: &Sent<'_, 'a>, after_tail: usize, a: &mut Attr<'a>) -> bool {
+    let opens = a
+        .speaker
+        .as_ref()
+        .is_some_and(|n| n.start == sent.tok(sent.p0) && n.end <= a.cue.0);
+    let next = sent.ph(after_tail + 1);
+    let finite_cue = sent.ph(sent.phrase_of(a.cue.0)).is(PhraseFlag::FINITE);
+    if !sent.is_punct(after_tail, ",")
+        || !opens
+        || !finite_cue
+        || next.is(PhraseFlag::FINITE)
+        || sent.first_quote < sent.p1
+        || matches!(
+            next.kind,
+            PhraseKind::Cconj | PhraseKind::Sconj | PhraseKind::Wh
+        )
+    {
+        return false;
+    }
+    let from = after_tail + 1;
+    let mut to = from;
+    while !sent.is_final(to) {
+        to += 1;
+    }
+    let clause = (sent.clauses.0..sent.clauses.1)
+        .filter_map(|c| sent.clause(c))
+        .any(|x| {
+            let start = x.start as usize;
+            (from..from + 8).contains(&start) && x.subject.is_some() && x.verb.is_some()
+        });
+    if clause && to > from {
+        set_content(sent, a, from, to, None);
+    }
+    a.content.is_some()
 }
 
 /// "told reporters", "told the BBC's Today programme", "informed the committee at a hearing in

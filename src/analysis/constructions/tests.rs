@@ -752,3 +752,12 @@ fn quoted_as_saying_before_a_possessive() {
         )
     );
 }
+
+#[test]
+fn a_comma_then_a_clause_after_an_opening_cue() {
+    let r = one("You said yesterday, the middle class is still getting squeezed.");
+    assert_eq!(r.1, "the middle class is still getting squeezed");
+    // Not a participle's comma before the sentence's own verb.
+    let r = read("A senior aide, requesting anonymity, said the vote would slip.");
+    assert!(r.iter().all(|x| !x.1.starts_with("said")), "{r:?}");
+}

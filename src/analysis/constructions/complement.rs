@@ -536,6 +536,24 @@ pub fn set_content(
     to: usize,
     c: Option<usize>,
 ) {
+    // "a statement saying she would not back it and insisting that …": a second speech
+    // participle after "and", with a clause of its own, is a claim of its own.
+    let to = (from..to)
+        .find(|&q| {
+            let x = sent.ph(q + 1);
+            sent.ph(q).kind == PhraseKind::Cconj
+                && x.kind == PhraseKind::Vg
+                && x.is(PhraseFlag::GERUND)
+                && sent
+                    .doc
+                    .word_tags(x.head())
+                    .any(|t| matches!(t, Tag::Verb(v) if v.split))
+                && (sent.ph(q + 2).kind == PhraseKind::Sconj || {
+                    let (y, z) = (sent.ph(q + 2), sent.ph(q + 3));
+                    y.kind == PhraseKind::Np && z.kind == PhraseKind::Vg && z.is(PhraseFlag::FINITE)
+                })
+        })
+        .unwrap_or(to);
     let (s, e) = sent.span(from, to);
     if e > s {
         a.content = Some((s, e));

@@ -40,10 +40,7 @@ pub fn at<'a>(sent: &Sent<'_, 'a>, p: usize, v: &'a Verb, out: &[Attr<'a>]) -> O
         }));
     }
     let prev = p.checked_sub(1).filter(|&q| q >= sent.p0)?;
-    let document = sent.ph(prev).kind == PhraseKind::Np
-        && doc
-            .word_tags(sent.ph(prev).head())
-            .any(|t| matches!(t, Tag::Noun(n) if n.kind == NounKind::Document));
+
     // "distanced himself from the group by saying he …": the means of the clause's act; "X,
     // after initially saying he …": an earlier act of the same subject.
     let by = matches!(sent.ph(prev).kind, PhraseKind::Prep | PhraseKind::Sconj)
@@ -53,10 +50,19 @@ pub fn at<'a>(sent: &Sent<'_, 'a>, p: usize, v: &'a Verb, out: &[Attr<'a>]) -> O
     if let Some(a) = with_subject(sent, p, prev, v) {
         return Some(a);
     }
-    // "…, pointing to his record and saying that …": a second participle after "and".
+    // "…, pointing to his record and saying that …", "a statement saying … and suggesting
+    // that …": a second participle after "and".
+    let is_document = |q: usize| {
+        sent.ph(q).kind == PhraseKind::Np
+            && doc
+                .word_tags(sent.ph(q).head())
+                .any(|t| matches!(t, Tag::Noun(n) if n.kind == NounKind::Document))
+    };
     let and = sent.ph(prev).kind == PhraseKind::Cconj
-        && (sent.p0..prev).any(|q| sent.is_punct(q, ",") && sent.ph(q + 1).is(PhraseFlag::GERUND));
-    if !(document || by || and || sent.is_punct(prev, ",")) {
+        && (sent.p0..prev).any(|q| {
+            (sent.is_punct(q, ",") || is_document(q)) && sent.ph(q + 1).is(PhraseFlag::GERUND)
+        });
+    if !(is_document(prev) || by || and || sent.is_punct(prev, ",")) {
         return Some(Attr::new((head, head + 1), CueKind::Participle, Some(v)));
     }
     let inherit = Inherit::from_earlier(out);

@@ -761,3 +761,26 @@ fn a_comma_then_a_clause_after_an_opening_cue() {
     let r = read("A senior aide, requesting anonymity, said the vote would slip.");
     assert!(r.iter().all(|x| !x.1.starts_with("said")), "{r:?}");
 }
+
+#[test]
+fn a_second_speech_participle_after_and() {
+    let r = read(
+        "Ortiz issued a statement saying she would not back the plan and insisting that \
+         lawmakers should start over.",
+    );
+    let contents: Vec<&str> = r.iter().map(|x| x.1.as_str()).collect();
+    assert_eq!(
+        contents,
+        ["she would not back the plan", "lawmakers should start over"]
+    );
+    // As after a comma: a second participle with an infinitive is an act, not a claim.
+    let r = read("She sent a letter saying the fight goes on and vowing to compete.");
+    let forms: Vec<(&str, ContentForm)> = r.iter().map(|x| (x.1.as_str(), x.3)).collect();
+    assert_eq!(
+        forms,
+        [
+            ("the fight goes on", ContentForm::Clause),
+            ("to compete", ContentForm::Infinitive)
+        ]
+    );
+}

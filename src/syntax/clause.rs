@@ -600,7 +600,14 @@ fn hearer_that(doc: &Doc<'_>, p: usize) -> bool {
             | PhraseKind::Adv
             | PhraseKind::Quote => {}
             PhraseKind::Vg => {
-                return q + 1 < p && doc.has(x.head(), crate::grammar::TokClass::CLAUSE_VERB)
+                // ('"…," the governor told a crowd that the campaign put at 3,000': after a
+                // quotation and its speaker, the words are the quotation; "that" is relative.)
+                let quoted = q >= 2
+                    && ph(doc, q - 1).kind == PhraseKind::Np
+                    && quote_ends_with_comma(doc, q - 2);
+                return q + 1 < p
+                    && !quoted
+                    && doc.has(x.head(), crate::grammar::TokClass::CLAUSE_VERB);
             }
             _ => return false,
         }

@@ -670,10 +670,12 @@ impl Chunker<'_, '_> {
             && (self.first..t).any(|p| doc.is_punct(p, ",") || doc.quote_of(p).is_some());
         // '"We love cats!" reply Burton and Nick.': a cue right after a quotation, before its
         // speaker.
+        // (Not a noun before a title: '"…," state Sen. Holm said'.)
         let inverted = t > self.first
             && doc.quote_of(t - 1).is_some()
             && next < end
-            && (self.tag(next).is_proper() || self.tag(next).is_det());
+            && (self.tag(next).is_proper() || self.tag(next).is_det())
+            && !doc.word_tags(next).any(|x| matches!(x, G::Title(_)));
         // "The petition alleges that …": a third-person form after a singular noun or a comma.
         let third_ok = t > self.first && {
             let pg = self.tag(t - 1);

@@ -371,9 +371,11 @@ fn can_cue(sent: &Sent<'_, '_>, p: usize, v: &Verb) -> bool {
     if x.is(PhraseFlag::INFINITIVE) && !reported::lead_in(sent, p) {
         return false;
     }
-    // "will say", "can show", "would argue": a modal reports nothing said yet.
+    // "will say", "can show", "would argue": a modal reports nothing said yet; but after a
+    // quotation and its speaker the words are given ('"…," he will say', prepared remarks).
     let modal = (x.start as usize..x.head()).any(|t| sent.doc.tag(t) == crate::syntax::Tag::AuxMd);
-    if modal {
+    let quoted = p >= sent.p0 + 2 && sent.ph(p - 1).kind == PhraseKind::Np && sent.is_quote(p - 2);
+    if modal && !quoted {
         return false;
     }
     // "faster than any forecast predicted": a comparison's clause reports nothing.

@@ -784,3 +784,27 @@ fn a_second_speech_participle_after_and() {
         ]
     );
 }
+
+#[test]
+fn a_quotation_then_its_speaker() {
+    // A modal after a quotation gives prepared words.
+    let r = one("\"I know what it takes to run a port,\" she will say.");
+    assert_eq!(r.0, "she");
+    assert!(r.2 > 0);
+    // A noun before a title is no inverted cue.
+    let r = one("\"We know better than they do,\" state Sen. Jo Halvern (D) said on the floor.");
+    assert_eq!(r.0, "state Sen. Jo Halvern");
+    assert!(r.2 > 0);
+    // After the quotation, "that" after the hearer opens a relative clause.
+    let r = one("\"There is a lot of shouting,\" the governor told a crowd that aides put at 900.");
+    assert_eq!((r.0.as_str(), r.1.as_str()), ("the governor", ""));
+    assert!(r.2 > 0);
+    let r = one("\"Analysts said no,\" remembered Roy Vennet, the firm's former spokesman.");
+    assert_eq!(r.0, "Roy Vennet");
+    assert!(r.2 > 0);
+}
+
+#[test]
+fn a_modal_alone_reports_nothing() {
+    assert!(read("She will say the plan works.").is_empty());
+}

@@ -172,6 +172,9 @@ pub struct Verb {
     /// Whether its object is the hearer, before the clause ("told reporters that …", "told
     /// Reuters", "briefed the committee"): an outlet there is a link of the chain.
     pub hearer: bool,
+    /// Whether only a document speaks with it ("the statement read", "the letter reads"): a
+    /// sign or a card that reads something is nobody's words.
+    pub document: bool,
 }
 
 /// Grammatical gender as the text shows it.
@@ -1135,6 +1138,7 @@ impl GrammarBuilder {
         let modifier = l.flag("modifier");
         let hearer = l.flag("hearer");
         let it = l.flag("it");
+        let document = l.flag("document");
         let mk = |form| {
             let v = Verb {
                 lemma: l.phrase.clone(),
@@ -1150,6 +1154,7 @@ impl GrammarBuilder {
                 act,
                 it,
                 hearer,
+                document,
             };
             match kind {
                 VerbKind::Belief => Tag::Belief(v),

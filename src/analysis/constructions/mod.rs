@@ -371,10 +371,13 @@ fn can_cue(sent: &Sent<'_, '_>, p: usize, v: &Verb) -> bool {
     if x.is(PhraseFlag::INFINITIVE) && !reported::lead_in(sent, p) {
         return false;
     }
-    // "will say", "can show", "would argue": a modal reports nothing said yet; but after a
-    // quotation and its speaker the words are given ('"…," he will say', prepared remarks).
+    // "will say", "can show", "would argue": a modal reports nothing said yet; but next to a
+    // quotation the words are given ('"…," he will say', prepared remarks; 'could only quip:
+    // "…"').
     let modal = (x.start as usize..x.head()).any(|t| sent.doc.tag(t) == crate::syntax::Tag::AuxMd);
-    let quoted = p >= sent.p0 + 2 && sent.ph(p - 1).kind == PhraseKind::Np && sent.is_quote(p - 2);
+    let quoted = p >= sent.p0 + 2 && sent.ph(p - 1).kind == PhraseKind::Np && sent.is_quote(p - 2)
+        || sent.is_quote(p + 1)
+        || (sent.is_punct(p + 1, ":") || sent.is_punct(p + 1, ",")) && sent.is_quote(p + 2);
     if modal && !quoted {
         return false;
     }

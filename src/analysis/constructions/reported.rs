@@ -27,7 +27,10 @@ pub fn at<'a>(sent: &Sent<'_, 'a>, p: usize, v: &'a Verb, out: &[Attr<'a>]) -> O
     if let Some(subj) = clause.and_then(|x| x.subject) {
         let sp = subject_speaker(sent, subj);
         let (n, apps, left) = sp?;
-        if matches!(n.noun_kind(), NounKind::Venue | NounKind::Work) {
+        // ("a sign on the door read": only a document reads words of its author's.)
+        if matches!(n.noun_kind(), NounKind::Venue | NounKind::Work)
+            || v.document && n.noun_kind() != NounKind::Document
+        {
             return None;
         }
         a.speaker = Some(n);

@@ -808,3 +808,16 @@ fn a_quotation_then_its_speaker() {
 fn a_modal_alone_reports_nothing() {
     assert!(read("She will say the plan works.").is_empty());
 }
+
+#[test]
+fn a_crowd_speaks_and_a_document_reads() {
+    let r = one("\"Bridges now!\" the crowd shouted back.");
+    assert_eq!((r.0.as_str(), r.2 > 0), ("the crowd", true));
+    let r = one("\"We welcome the talks,\" the statement read.");
+    assert_eq!((r.0.as_str(), r.2 > 0), ("the statement", true));
+    // A sign that reads something is nobody's words.
+    assert!(read("The sign on the gate reads: \"Closed for the storm.\"").is_empty());
+    // A modal before a colon and a quotation: the words are given.
+    let r = one("A spokesman for the mayor could only quip: \"I guess the hall was booked.\"");
+    assert_eq!((r.0.as_str(), r.2 > 0), ("A spokesman for the mayor", true));
+}

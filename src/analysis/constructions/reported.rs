@@ -27,11 +27,15 @@ pub fn at<'a>(sent: &Sent<'_, 'a>, p: usize, v: &'a Verb, out: &[Attr<'a>]) -> O
     if let Some(subj) = clause.and_then(|x| x.subject) {
         let sp = subject_speaker(sent, subj);
         let (n, apps, left) = sp?;
-        // ("a sign on the door read": only a document reads words of its author's.)
-        if matches!(n.noun_kind(), NounKind::Venue | NounKind::Work)
-            || v.document && n.noun_kind() != NounKind::Document
-        {
+        if matches!(n.noun_kind(), NounKind::Venue | NounKind::Work) {
             return None;
+        }
+        // ("The sign on the gate read: …", "she read from a letter: …": only a document's
+        // words are its author's; the rest are nobody's here, and the cue is spent.)
+        if v.document && n.noun_kind() != NounKind::Document {
+            a.meta = true;
+            a.left = left;
+            return Some(a);
         }
         a.speaker = Some(n);
         a.appositives = apps;

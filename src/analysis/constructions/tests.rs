@@ -816,7 +816,8 @@ fn a_crowd_speaks_and_a_document_reads() {
     let r = one("\"We welcome the talks,\" the statement read.");
     assert_eq!((r.0.as_str(), r.2 > 0), ("the statement", true));
     // A sign that reads something is nobody's words.
-    assert!(read("The sign on the gate reads: \"Closed for the storm.\"").is_empty());
+    let r = read("The sign on the gate reads: \"Closed for the storm.\"");
+    assert!(r.iter().all(|x| x.2 == 0 && x.1.is_empty()), "{r:?}");
     // A modal before a colon and a quotation: the words are given.
     let r = one("A spokesman for the mayor could only quip: \"I guess the hall was booked.\"");
     assert_eq!((r.0.as_str(), r.2 > 0), ("A spokesman for the mayor", true));

@@ -645,6 +645,21 @@ fn punct_opener(doc: &Doc<'_>, b: &mut Builder<'_>, p: usize, p1: usize) {
             b.close_to(first.unwrap_or(k), p);
         }
     } else if is_punct(doc, p, ",") {
+        // "On Thursday, after staying neutral all spring, Warren appeared …": a comma closes
+        // an adverbial clause of a gerund, which has no finite verb of its own.
+        let gerund_adverbial = b.open.last().and_then(|&c| b.out.get(c)).is_some_and(|x| {
+            x.kind == ClauseKind::Adverbial
+                && x.verb.is_none()
+                && x.opener.is_some_and(|o| {
+                    // (The tagger may read the gerund's object as its noun: "staying/VBG
+                    // quiet/NN".)
+                    let g = ph(doc, o as usize + 1);
+                    g.kind != PhraseKind::Punct && doc.tag(g.start as usize).is_gerund()
+                })
+        });
+        if gerund_adverbial {
+            b.close_to(b.open.len() - 1, p);
+        }
         // A relative clause set off by a comma closes at the next one, with the clauses
         // opened inside it.
         let relative = b.open.iter().rposition(|&c| {
@@ -1376,6 +1391,14 @@ mod tests {
         let c = clauses("Musicians who played the club say its closing leaves a hole.");
         assert_eq!(c[0].1, "Musicians who played the club");
         assert_eq!(c[0].2, "say");
+    }
+
+    #[test]
+    fn a_comma_closes_an_adverbial_of_a_gerund() {
+        let c = clauses("On Friday, after staying quiet all year, Brandt endorsed Ortiz.");
+        assert!(c
+            .iter()
+            .any(|x| x.1 == "Brandt" && x.2 == "endorsed" && x.0 != ClauseKind::Adverbial));
     }
 
     #[test]

@@ -97,6 +97,12 @@ pub fn complement<'a>(sent: &Sent<'_, 'a>, mut k: usize, a: &mut Attr<'a>) {
     if placed && sent.is_aside_mark(after_tail) {
         return;
     }
+    // `said on Monday, in reference to her son, "…"`, `said in the spring, when the story
+    // broke, "…"`: one aside between commas, then a quotation.
+    if let Some(q) = quote_after_aside(sent, after_tail) {
+        a.quotes.push(sent.tok(q));
+        return;
+    }
     // "wrote in the letter, which was released Friday", "said, adding that …": after the
     // tail, a relative clause or a participle: only a tail (the claim is to the left).
     if sent.is_aside_mark(after_tail) {
@@ -116,6 +122,21 @@ pub fn complement<'a>(sent: &Sent<'_, 'a>, mut k: usize, a: &mut Attr<'a>) {
         return;
     }
     object(sent, after_tail, a);
+}
+
+/// The quotation after one aside set off by commas at phrase `p` (a comma), if one follows.
+fn quote_after_aside(sent: &Sent<'_, '_>, p: usize) -> Option<usize> {
+    if !sent.is_punct(p, ",") {
+        return None;
+    }
+    let close = (p + 1..sent.p1.min(p + 16)).find(|&q| {
+        sent.is_aside_mark(q)
+            || sent.is_quote(q)
+            || sent.is_final(q)
+            || sent.is_punct(q, ";")
+            || sent.is_punct(q, ":")
+    })?;
+    (close > p + 1 && sent.is_punct(close, ",") && sent.is_quote(close + 1)).then_some(close + 1)
 }
 
 /// "You said yesterday, the middle class is …", "says, win or lose, she is staying": the

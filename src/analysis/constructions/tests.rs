@@ -822,3 +822,13 @@ fn a_crowd_speaks_and_a_document_reads() {
     let r = one("A spokesman for the mayor could only quip: \"I guess the hall was booked.\"");
     assert_eq!((r.0.as_str(), r.2 > 0), ("A spokesman for the mayor", true));
 }
+
+#[test]
+fn a_quotation_after_an_aside() {
+    let r = one(
+        "Ortiz said on Twitter on Monday, in reference to her son, \"Next year he starts school!\"",
+    );
+    assert_eq!((r.0.as_str(), r.2), ("Ortiz", 1));
+    let r = one("The mayor said in the spring, when the story broke, \"I sent no files.\"");
+    assert_eq!((r.0.as_str(), r.2), ("The mayor", 1));
+}

@@ -526,13 +526,15 @@ fn coordination_opener(doc: &Doc<'_>, b: &mut Builder<'_>, p: usize, p1: usize) 
         return;
     }
     // "…, teachers and union officials told the Ledger": nouns joined after a comma (or the
-    // clause's start) in a clause with no verb yet are its subject.
+    // clause's start, or a quotation) in a clause with no verb yet are its subject.
     let verbless = b
         .out
         .get(b.current_index())
         .is_some_and(|c| c.verb.is_none() && c.start as usize <= q);
+    // ('"…," Eddie Dover and Gabe Benet wrote': after a quotation too.)
     let opens = q == 0
         || is_punct(doc, q - 1, ",")
+        || ph(doc, q - 1).kind == PhraseKind::Quote
         || b.out
             .get(b.current_index())
             .is_some_and(|c| c.start as usize == q);

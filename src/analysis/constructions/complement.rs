@@ -680,6 +680,11 @@ fn object<'a>(sent: &Sent<'_, 'a>, k: usize, a: &mut Attr<'a>) {
         }
         return;
     }
+    // ('"…," prosecutors wrote in seeking a longer sentence': after a quotation, what follows
+    // the verb is its tail, and the quotation what was said.)
+    if after_quote(sent, a) && sent.ph(k).kind != PhraseKind::Np {
+        return;
+    }
     a.meta = kind == Some(VerbKind::Evaluative) || object_verb;
 }
 

@@ -110,7 +110,8 @@ fn phrase_cue<'a>(
         ps
     };
     a.speaker = Some(who.clone());
-    let initial = (lo..ps).all(|t| !doc.is_word(t));
+    // (Not after a quotation: '"…," according to CNN'.)
+    let initial = (lo..ps).all(|t| !doc.is_word(t) && doc.quote_of(t).is_none());
     // ("As reported by the Ledger, …" opens its sentence the same way.)
     let as_reported = ct == CueType::ReportedBy && doc.tok_eq_ci(ps, "as");
     if initial && (ct == CueType::According || as_reported) {
@@ -168,6 +169,13 @@ fn phrase_cue<'a>(
         let (s0, s1) = sent.span(sent.p0, sent.p1);
         a.content = (s1 > s0).then_some((s0, s1));
         return a.content.map(|_| a);
+    }
+    // '"…," according to CNN': a quotation alone before the cue is its source's.
+    let quote_only = (lo..end).all(|t| doc.quote_of(t).is_some() || doc.is_punct(t, ","));
+    if quote_only && end > lo && ct != CueType::Citing {
+        a.quotes
+            .extend((lo..end).filter(|&t| doc.quote_of(t).is_some()));
+        return Some(a);
     }
     (end > lo + 2).then(|| {
         a.content = Some((lo, end));

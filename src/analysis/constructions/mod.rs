@@ -405,8 +405,11 @@ fn can_cue(sent: &Sent<'_, '_>, p: usize, v: &Verb) -> bool {
     }
     // (Nor a manner verb's progressive: "the search was continuing "in heavy seas"".)
     let progressive = x.head() > x.start as usize && sent.doc.tag(x.head()).is_gerund();
+    // ('"This is fantastic!" beamed Don Hart': one word right after a quotation is the verb,
+    // whatever form the tagger gave it.)
+    let after_quote = p > sent.p0 && sent.is_quote(p - 1) && x.end == x.start + 1;
     v.kind != VerbKind::Manner
-        || (x.is(PhraseFlag::FINITE) || x.is(PhraseFlag::GERUND)) && !progressive
+        || (x.is(PhraseFlag::FINITE) || x.is(PhraseFlag::GERUND) || after_quote) && !progressive
 }
 
 /// The speaker of the subject of sentence `s`'s first clause, for a participle or coordinated

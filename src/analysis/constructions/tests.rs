@@ -832,3 +832,18 @@ fn a_quotation_after_an_aside() {
     let r = one("The mayor said in the spring, when the story broke, \"I sent no files.\"");
     assert_eq!((r.0.as_str(), r.2), ("The mayor", 1));
 }
+
+#[test]
+fn speakers_after_a_quotation() {
+    let r = one("\"Sanders is restless,\" Eddie Dover and Gabe Benet wrote.");
+    assert_eq!(
+        (r.0.as_str(), r.2 > 0),
+        ("Eddie Dover and Gabe Benet", true)
+    );
+    let r = one("\"The harm is incalculable,\" prosecutors wrote in seeking a longer sentence.");
+    assert_eq!((r.0.as_str(), r.2 > 0), ("prosecutors", true));
+    let r = one("\"Officials expect to finish within weeks,\" according to CNN.");
+    assert_eq!((r.0.as_str(), r.1.as_str(), r.2), ("CNN", "", 1));
+    let r = one("\"This is fantastic!\" beamed Don Hartley.");
+    assert_eq!((r.0.as_str(), r.2), ("Don Hartley", 1));
+}

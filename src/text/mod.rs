@@ -827,6 +827,20 @@ impl<'a> Doc<'a> {
                                 .starts_with(char::is_uppercase)
                         })
                 };
+                // Any abbreviation before a quoted sentence of its own: `in Fort Mill, S.C.
+                // "It seems …."`
+                let sentence_quoted = || {
+                    quote_opens()
+                        && self
+                            .quote_of(next)
+                            .and_then(|q| self.quotes.get(q))
+                            .is_some_and(|x| {
+                                x.content
+                                    .of(self.text)
+                                    .trim_end()
+                                    .ends_with(['.', '!', '?'])
+                            })
+                };
                 t.span.end.checked_sub(1).and_then(|e| b.get(e)) == Some(&b'.')
                     && !self.has(i, TokClass::TITLE)
                     && !(t.span.len() == 2
@@ -834,7 +848,8 @@ impl<'a> Doc<'a> {
                     && (((self.has(next, TokClass::PRONOUN | TokClass::FUNC)
                         || (lower && self.is_word(next) && !zone()))
                         && self.is_cap(next))
-                        || (lower && quote_opens()))
+                        || (lower && quote_opens())
+                        || sentence_quoted())
             }
         }
     }
@@ -891,6 +906,15 @@ mod tests {
         assert_eq!(
             sentences("He moved to the U.S. He said so."),
             vec!["He moved to the U.S.", "He said so."]
+        );
+        // Any abbreviation before a quoted sentence ends one; not before a quoted name.
+        assert_eq!(
+            sentences("He spoke in Aiken, S.C. \"It was cold.\""),
+            vec!["He spoke in Aiken, S.C.", "\"It was cold.\""]
+        );
+        assert_eq!(
+            sentences("He signed the U.S. \"Clean Air Act\" into law.").len(),
+            1
         );
     }
 

@@ -286,7 +286,15 @@ pub fn is_name_word(doc: &Doc<'_>, t: usize) -> bool {
     if (closed || g.is_verb() && !g.is_proper()) && !given {
         return false;
     }
-    let time = class & TokClass::func(FuncType::Time) != 0 && !(t > 0 && doc.is_cap(t - 1));
+    // (A time word goes on a name only after a capitalised word that is no outlet: "Super
+    // Tuesday", not "told MSNBC Monday".)
+    let outlet_before = t > 0 && doc.word_tags(t - 1).any(|x| matches!(x, Tag::Outlet))
+        || t > 0 && {
+            let w = doc.tok_text(t - 1);
+            w.len() > 1 && w.bytes().all(|b| b.is_ascii_uppercase())
+        };
+    let time = class & TokClass::func(FuncType::Time) != 0
+        && !(t > 0 && doc.is_cap(t - 1) && !outlet_before);
     !time && !g.is_num()
 }
 

@@ -724,7 +724,11 @@ impl Chunker<'_, '_> {
                     k += 1;
                 }
                 break;
-            } else if (g.is_adv() || g == Tag::PartRb) && self.verb_ahead(k + 1, end) {
+            } else if (g.is_adv() || g == Tag::PartRb)
+                && g != Tag::AdvWrb
+                && self.verb_ahead(k + 1, end)
+            {
+                // (Not a question word, which opens a clause: "told MSNBC when asked …".)
                 if self.negation(k) {
                     flags |= PhraseFlag::NEGATED;
                 }

@@ -847,3 +847,16 @@ fn speakers_after_a_quotation() {
     let r = one("\"This is fantastic!\" beamed Don Hartley.");
     assert_eq!((r.0.as_str(), r.2), ("Don Hartley", 1));
 }
+
+#[test]
+fn a_question_word_opens_no_verb_group() {
+    // "when asked" is no verb group of "when": the speaker is the subject, MSNBC the hearer.
+    let r = one("\"It is a fair concern,\" Sarandon, 69, told MSNBC Monday when asked.");
+    assert_eq!((r.0.as_str(), r.2 > 0), ("Sarandon", true));
+}
+
+#[test]
+fn a_title_with_a_preposition_inside() {
+    let r = one("\"Thanks for coming,\" said master of ceremonies Asad Tabchi.");
+    assert_eq!((r.0.as_str(), r.2), ("master of ceremonies Asad Tabchi", 1));
+}

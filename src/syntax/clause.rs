@@ -804,22 +804,16 @@ fn inside_dash_relative(doc: &Doc<'_>, b: &Builder<'_>, p: usize) -> bool {
     opened && (p + 1..sentence_end.min(p + 30)).any(|q| is_dash(doc, q))
 }
 
-/// Whether phrase `p` is a second verb of an open relative clause, a one-word past form right
-/// before a comma and a finite verb after it: it stays inside ("Ortiz, who wants the audit reopened, said …", "a
-/// member who now wants the audit reopened, said …", where the tagger read the object's
-/// participle as a past tense).
+/// Whether phrase `p` is a second verb of an open relative clause, a one-word past form before
+/// a comma and a finite verb ([`past_before_comma_and_verb`]): it stays inside ("Ortiz, who
+/// wants the audit reopened, said …", "an expert who has studied the breaches uncovered to
+/// date, said …", where the tagger read a participle as a past tense).
 fn inside_comma_relative(doc: &Doc<'_>, b: &Builder<'_>, p: usize) -> bool {
     let opened = b
         .open
         .iter()
         .any(|&c| b.out.get(c).is_some_and(|x| x.kind == ClauseKind::Relative));
-    let main_after = p + 2 < doc.phrases.len() && {
-        let y = ph(doc, p + 2);
-        y.kind == PhraseKind::Vg && y.is(PhraseFlag::FINITE)
-    };
-    let x = ph(doc, p);
-    let past = x.end == x.start + 1 && doc.tag(x.start as usize).is_past();
-    opened && past && is_punct(doc, p + 1, ",") && main_after
+    opened && past_before_comma_and_verb(doc, p)
 }
 
 /// When clause `cur`'s verb is a one-word past form right after its subject, followed only by
@@ -1234,14 +1228,28 @@ fn restrictive_relative<'d, 'a: 'd>(i: Phr<'d, 'a>) -> PResult<'d, 'a, ()> {
 /// Whether the phrase at `r` is a one-word past form followed by a comma and a finite verb
 /// (read past the window's end: a subject's window ends at its verb).
 fn before_comma_and_verb(r: Phr<'_, '_>) -> bool {
-    let doc = r.doc;
-    let past = r
-        .peek()
-        .is_some_and(|p| p.end == p.start + 1 && doc.tag(p.start as usize).is_past());
-    let verb = ph(doc, r.start + 2);
-    past && is_punct(doc, r.start + 1, ",")
-        && verb.kind == PhraseKind::Vg
-        && verb.is(PhraseFlag::FINITE)
+    r.first()
+        .is_some_and(|p| past_before_comma_and_verb(r.doc, p))
+}
+
+/// Whether phrase `p` is a one-word past form, then at most a few prepositions, noun phrases
+/// and adverbs, a comma and a finite verb: a participle the tagger read as a past, inside an
+/// aside that the comma closes ("the breaches uncovered to date, said …").
+fn past_before_comma_and_verb(doc: &Doc<'_>, p: usize) -> bool {
+    let x = ph(doc, p);
+    if !(x.end == x.start + 1 && doc.tag(x.start as usize).is_past()) {
+        return false;
+    }
+    let Some(comma) = (p + 1..p + 6).find(|&q| {
+        !matches!(
+            ph(doc, q).kind,
+            PhraseKind::Prep | PhraseKind::Np | PhraseKind::Adv
+        )
+    }) else {
+        return false;
+    };
+    let verb = ph(doc, comma + 1);
+    is_punct(doc, comma, ",") && verb.kind == PhraseKind::Vg && verb.is(PhraseFlag::FINITE)
 }
 
 /// A verb group that is a participle or gerund with no auxiliary ("surveyed", "overseeing").

@@ -357,9 +357,13 @@ impl Chunker<'_, '_> {
             return None;
         }
         // "Cuban also said …": a capitalised adjective opening its sentence right before a verb
-        // is a name the tagger read as a nationality.
+        // is a name the tagger read as a nationality; so is an adverb the lexicon does not
+        // know right before a speech verb ("Jolly said …").
+        let misread_adverb = g0.is_adv()
+            && !doc.has(k, crate::grammar::TokClass::FUNC)
+            && doc.has(k + 1, crate::grammar::TokClass::VERB);
         if !determined
-            && g0.is_adj()
+            && (g0.is_adj() || misread_adverb)
             && k == self.first
             && doc.is_cap(k)
             && self.verb_ahead(k + 1, end)
@@ -749,9 +753,13 @@ impl Chunker<'_, '_> {
         let h = self.tag(head);
         // A base form with no auxiliary and no "to" before it is a present tense the tagger
         // read as an infinitive ("Musicians who played the club say …").
+        // (Not right after another verb: "has helped investigate", "let go".)
         let bare_base = last_aux.is_none()
             && h.is_base()
-            && !(t > 0 && (self.tag(t - 1).is_to() || self.tag(t - 1) == Tag::AuxMd));
+            && !(t > 0
+                && (self.tag(t - 1).is_to()
+                    || self.tag(t - 1) == Tag::AuxMd
+                    || self.tag(t - 1).is_verb()));
         // "asked that his name not be used": a subjunctive "be" after its subject is the verb
         // of its clause.
         let subjunctive = first.is_some_and(Tag::is_base)

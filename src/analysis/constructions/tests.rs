@@ -860,3 +860,19 @@ fn a_title_with_a_preposition_inside() {
     let r = one("\"Thanks for coming,\" said master of ceremonies Asad Tabchi.");
     assert_eq!((r.0.as_str(), r.2), ("master of ceremonies Asad Tabchi", 1));
 }
+
+#[test]
+fn subjects_the_tagger_misreads() {
+    // A surname read as an adverb, right before a speech verb.
+    let r = one("Jolly said he has worked with both parties on the bill.");
+    assert_eq!(r.0, "Jolly");
+    // A participle read as a past inside the speaker's aside, and a base form after a verb.
+    let r = one(
+        "Shane Brook, an expert who has helped investigate the breaches uncovered to date, \
+         said he saw no evidence.",
+    );
+    assert_eq!(
+        (r.0.as_str(), r.1.as_str()),
+        ("Shane Brook", "he saw no evidence")
+    );
+}

@@ -753,11 +753,13 @@ impl Chunker<'_, '_> {
         let h = self.tag(head);
         // A base form with no auxiliary and no "to" before it is a present tense the tagger
         // read as an infinitive ("Musicians who played the club say …").
-        // (Not right after another verb: "has helped investigate", "let go".)
+        // (Not right after another verb, "has helped investigate", "let go", nor after "to"
+        // whatever its tag, "to fired-up delegates".)
         let bare_base = last_aux.is_none()
             && h.is_base()
             && !(t > 0
                 && (self.tag(t - 1).is_to()
+                    || self.doc.tok_eq_ci(t - 1, "to")
                     || self.tag(t - 1) == Tag::AuxMd
                     || self.tag(t - 1).is_verb()));
         // "asked that his name not be used": a subjunctive "be" after its subject is the verb

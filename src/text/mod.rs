@@ -405,7 +405,15 @@ impl<'a> Doc<'a> {
                     && next.is_some_and(|n| n.is_ascii_digit()));
             // An apostrophe or curly quote that is a quote mark ends the word.
             let is_mark = q_start == j;
-            if joins && digits && !is_mark {
+            // "Trump said.Trump claimed": a period with no space after it between a word in
+            // lower case and a capitalised one ends a sentence (scraped copy loses the space).
+            let lost_space = d == '.'
+                && j >= 2
+                && b.get(j - 2..j)
+                    .is_some_and(|w| w.iter().all(u8::is_ascii_lowercase))
+                && next.is_some_and(|n| n.is_ascii_uppercase())
+                && b.get(after + 1).is_some_and(u8::is_ascii_lowercase);
+            if joins && digits && !is_mark && !lost_space {
                 // A period between letters makes an abbreviation ("U.S", "a.m"), whose final
                 // period is kept; one between digits is a decimal point ("6.8.").
                 dot |= d == '.' && !(j > 0 && b.get(j - 1).is_some_and(u8::is_ascii_digit));
@@ -916,6 +924,15 @@ mod tests {
             sentences("He signed the U.S. \"Clean Air Act\" into law.").len(),
             1
         );
+    }
+
+    #[test]
+    fn a_lost_space_after_a_period_ends_a_sentence() {
+        assert_eq!(
+            sentences("\"It is over,\" Ruiz said.Ruiz claimed it was won."),
+            vec!["\"It is over,\" Ruiz said.", "Ruiz claimed it was won."]
+        );
+        assert_eq!(sentences("He moved to the U.S. in May.").len(), 1);
     }
 
     #[test]

@@ -692,7 +692,12 @@ fn object<'a>(sent: &Sent<'_, 'a>, k: usize, a: &mut Attr<'a>) {
 /// (`said this`: marked `meta`), a reflexive nothing said ("found itself at the centre of …").
 fn pronoun_object(doc: &crate::text::Doc<'_>, t: usize, a: &mut Attr<'_>) -> bool {
     if doc.is_func(t, FuncType::Demonstrative) && !doc.is_func(t, FuncType::Complementizer) {
-        a.meta = true;
+        // ('tweeted this: "…"': the words follow it.)
+        if doc.is_punct(t + 1, ":") && doc.quote_of(t + 2).is_some() {
+            a.quotes.push(t + 2);
+        } else {
+            a.meta = true;
+        }
         return true;
     }
     let w = doc.tok_text(t);

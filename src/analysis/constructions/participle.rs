@@ -58,11 +58,19 @@ pub fn at<'a>(sent: &Sent<'_, 'a>, p: usize, v: &'a Verb, out: &[Attr<'a>]) -> O
                 .word_tags(sent.ph(q).head())
                 .any(|t| matches!(t, Tag::Noun(n) if n.kind == NounKind::Document))
     };
+    // ("by mentioning the bridge and adding, "…"": after a gerund's preposition too.)
+    let gerund_word = |q: usize| {
+        matches!(sent.ph(q).kind, PhraseKind::Prep | PhraseKind::Sconj)
+            && crate::analysis::np::is_func_flagged(doc, sent.tok(q), |f| f.gerund)
+    };
     let and = sent.ph(prev).kind == PhraseKind::Cconj
         && (sent.p0..prev).any(|q| {
-            (sent.is_punct(q, ",") || is_document(q)) && sent.ph(q + 1).is(PhraseFlag::GERUND)
+            (sent.is_punct(q, ",") || is_document(q) || gerund_word(q))
+                && sent.ph(q + 1).is(PhraseFlag::GERUND)
         });
-    if !(is_document(prev) || by || and || sent.is_punct(prev, ",")) {
+    // ('said on "Morning Joe," adding, "…"': a quotation's closing comma is the comma.)
+    let after_comma = sent.is_punct(prev, ",") || quote_ends_with_comma(sent, prev);
+    if !(is_document(prev) || by || and || after_comma) {
         return Some(Attr::new((head, head + 1), CueKind::Participle, Some(v)));
     }
     let inherit = Inherit::from_earlier(out);
@@ -112,4 +120,14 @@ fn with_subject<'a>(sent: &Sent<'_, 'a>, p: usize, prev: usize, v: &'a Verb) -> 
         a.appositives = apps;
     });
     a.claims().then_some(a)
+}
+
+/// Whether phrase `p` is a quotation whose words end with a comma (`on "Morning Joe,"`).
+fn quote_ends_with_comma(sent: &Sent<'_, '_>, p: usize) -> bool {
+    let doc = sent.doc;
+    sent.is_quote(p)
+        && doc
+            .quote_of(sent.tok(p))
+            .and_then(|k| doc.quotes.get(k))
+            .is_some_and(|k| k.content.of(doc.text).trim_end().ends_with(','))
 }

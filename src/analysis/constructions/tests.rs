@@ -876,3 +876,21 @@ fn subjects_the_tagger_misreads() {
         ("Shane Brook", "he saw no evidence")
     );
 }
+
+#[test]
+fn quotations_in_real_copy() {
+    // "to" before a base form, whatever the tagger calls it, makes no finite verb.
+    let r = one("\"We have a voice,\" Ortiz said in a long speech to fired-up delegates.");
+    assert_eq!((r.0.as_str(), r.2 > 0), ("Ortiz", true));
+    // A demonstrative object before a colon and a quotation: the words follow.
+    let r = one("Dan Axel tweeted this: \"She did it again.\"");
+    assert_eq!((r.0.as_str(), r.2), ("Dan Axel", 1));
+    // A quotation's closing comma before a participle.
+    let r =
+        read("\"He is the best,\" Graham said on \"Morning Joe,\" adding, \"He has no chance.\"");
+    assert!(r.iter().any(|x| x.0.is_empty() && x.2 == 1), "{r:?}");
+    // A second participle after "by … and".
+    let r =
+        read("He hinted at the governor by mentioning the bridge and adding, \"I know who pays.\"");
+    assert!(r.iter().any(|x| x.2 == 1), "{r:?}");
+}

@@ -280,7 +280,9 @@ pub fn is_name_word(doc: &Doc<'_>, t: usize) -> bool {
         || g.is_pronoun()
         || g.is_to()
         // ("When Ortiz checked …": a question word opening a sentence.)
-        || g == crate::syntax::Tag::AdvWrb;
+        || g == crate::syntax::Tag::AdvWrb
+        // ("Then there was …": an adverb of the lexicon's function words.)
+        || g.is_adv() && class & TokClass::FUNC != 0;
     // (A word the lexicon gives as a name is one whatever the tag: "Rose Lund", "Hope Carter".)
     let given = class & TokClass::FIRST_NAME != 0 && doc.is_cap(t + 1);
     if (closed || g.is_verb() && !g.is_proper()) && !given {

@@ -756,13 +756,19 @@ fn finite_verb(doc: &Doc<'_>, b: &mut Builder<'_>, p: usize) {
     // ("said the plan was dead", "told reporters he would resign"), unless the clause is a
     // relative one whose verb takes no clause ("who attended the meeting said …").
     let after = c.verb.map_or(c.start as usize, |v| v as usize + 1);
-    let takes_clause = c.kind != ClauseKind::Relative
-        || c.verb.is_some_and(|v| {
-            doc.has(
-                ph(doc, v as usize).head(),
-                crate::grammar::TokClass::CLAUSE_VERB,
-            )
-        });
+    let clause_verb = c.verb.is_some_and(|v| {
+        doc.has(
+            ph(doc, v as usize).head(),
+            crate::grammar::TokClass::CLAUSE_VERB,
+        )
+    });
+    // (Nor an infinitive's inside a relative clause: "an official who spoke anonymously to
+    // discuss strategy said …".)
+    let in_relative = c.kind == ClauseKind::Infinitive
+        && b.open
+            .iter()
+            .any(|&o| b.out.get(o).is_some_and(|x| x.kind == ClauseKind::Relative));
+    let takes_clause = (c.kind != ClauseKind::Relative && !in_relative) || clause_verb;
     let subject = if takes_clause {
         subject_before(doc, after, p)
     } else {

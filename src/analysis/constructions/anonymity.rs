@@ -9,9 +9,15 @@ use crate::text::Doc;
 /// How far a phrase's clause runs: to the next comma or semicolon within this many tokens.
 const COMMA_WINDOW: usize = 64;
 
+/// (Or to the speech verb the phrase's speaker heads: "who spoke anonymously to discuss
+/// strategy said …".)
 fn next_comma(doc: &Doc<'_>, from: usize, end: usize) -> usize {
     (from..end.min(from + COMMA_WINDOW))
-        .find(|&t| doc.is_punct(t, ",") || doc.is_punct(t, ";"))
+        .find(|&t| {
+            doc.is_punct(t, ",")
+                || doc.is_punct(t, ";")
+                || t > from && doc.has(t, TokClass::VERB) && doc.tag(t).is_finite()
+        })
         .unwrap_or(end)
 }
 

@@ -894,3 +894,11 @@ fn quotations_in_real_copy() {
         read("He hinted at the governor by mentioning the bridge and adding, \"I know who pays.\"");
     assert!(r.iter().any(|x| x.2 == 1), "{r:?}");
 }
+
+#[test]
+fn chants_and_exhortations() {
+    let r = one("\"The mayor has got to go!\" protesters chanted.");
+    assert_eq!((r.0.as_str(), r.2), ("protesters", 1));
+    let r = one("\"It's about time,\" exhorted her introducer, actress Jamie Curtis.");
+    assert_eq!(r.2, 1);
+}

@@ -260,3 +260,24 @@ fn inverted_appositive_is_a_title() {
         .collect();
     assert_eq!(speakers, ["Ina Falk", "Ina Falk"]);
 }
+
+/// A document a speaker issued ("said in a statement") speaks for its issuer later ("the
+/// statement said", "a statement, which described …").
+#[test]
+fn an_issued_document_speaks_for_its_issuer() {
+    let text = "Two men were hurt, the Velorian foreign ministry said in a statement, which \
+                described the raid as \"an act of aggression.\"\n\n\"We will not accept \
+                this,\" the statement said.";
+    let report = quotecheck::analyze(text);
+    let names: Vec<String> = report
+        .quotes
+        .iter()
+        .filter_map(|q| q.speaker.as_ref())
+        .map(|s| report.entities[s.entity].name.clone())
+        .collect();
+    assert_eq!(names.len(), 3, "{:?}", report.quotes);
+    assert!(
+        names.iter().all(|n| n == "the Velorian foreign ministry"),
+        "{names:?}"
+    );
+}

@@ -284,7 +284,19 @@ fn resolve_events(
                 floor = id.map(|i| (i, span_of(doc, n.start, n.end)));
             }
             Ev::Speaker(k, n) => {
-                let id = resolve_speaker(doc, s, attrs.get(k), n, ents);
+                // ("The ministry said in a statement, which described …": the statement in
+                // another cue's venue is its speaker's.)
+                let issuer = (n.noun_kind() == NounKind::Document)
+                    .then(|| {
+                        attrs.iter().zip(&out).find_map(|(b, o)| {
+                            let (v0, v1) = b.venue?;
+                            (v0 <= n.start && n.end <= v1)
+                                .then_some(o.map(|(i, _)| i))
+                                .flatten()
+                        })
+                    })
+                    .flatten();
+                let id = issuer.or_else(|| resolve_speaker(doc, s, attrs.get(k), n, ents));
                 if let Some(slot) = out.get_mut(k) {
                     *slot = id.map(|i| (i, span_of(doc, n.start, n.end)));
                 }
@@ -325,6 +337,17 @@ fn resolve_speaker(
     if let Some(id) = id {
         for app in a.map_or(&[][..], |a| a.appositives.as_slice()) {
             add_appositive(doc, ents, id, app);
+        }
+        // "The ministry said in a statement": the ministry issued it; "the statement" is its.
+        if let Some((v0, v1)) = a.and_then(|a| a.venue) {
+            for t in v0..v1.min(v0 + 8) {
+                let document = doc
+                    .word_tags(t)
+                    .any(|x| matches!(x, Tag::Noun(d) if d.kind == NounKind::Document));
+                if document {
+                    ents.issued(id, coref::norm_head(doc.tok_text(t)));
+                }
+            }
         }
     }
     id

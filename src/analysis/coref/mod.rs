@@ -91,6 +91,9 @@ pub struct Ent {
     /// ("Dashcam footage showed …", "Catches may fall …"), outside any attribution: as likely a
     /// common word as a name, so no pronoun names it until it is mentioned again.
     pub weak: bool,
+    /// The documents it issued, by head noun ("statement" for "the ministry said in a
+    /// statement"): "the statement said" later is its words. A few at most.
+    pub documents: Vec<String>,
 }
 
 /// The entity table.

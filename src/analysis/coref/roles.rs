@@ -256,6 +256,15 @@ impl Entities {
             EntityKind::Organisation => {
                 self.most_salient_where(|e| names_organisation(doc, np, r.noun, head_word, e), pos)
             }
+            // "The ministry said in a statement … the statement said": its issuer's words.
+            EntityKind::Document
+                if np.definite
+                    && self
+                        .alive()
+                        .any(|(_, e)| e.documents.iter().any(|d| d == head_word)) =>
+            {
+                self.most_salient_where(|e| e.documents.iter().any(|d| d == head_word), pos)
+            }
             _ => {
                 // With no known head word, only the same words name the same group.
                 let same = |e: &Ent| {

@@ -136,6 +136,17 @@ impl Entities {
         }
     }
 
+    /// Records that entity `id` issued a document with head noun `head` ("said in a
+    /// statement"), so that "the statement" later names it (a few documents at most).
+    pub fn issued(&mut self, id: usize, head: String) {
+        let id = self.live(id);
+        if let Some(e) = self.list.get_mut(id) {
+            if !e.documents.contains(&head) && e.documents.len() < 4 {
+                e.documents.push(head);
+            }
+        }
+    }
+
     /// A new entity with no proper name (a role, a pronoun), so no name words (see [`Ent::words`]).
     pub(super) fn new_entity(&mut self, kind: EntityKind, name: String) -> usize {
         self.new_entity_with_words(kind, name, NameWords::default())
@@ -181,6 +192,7 @@ impl Entities {
             cataphoric: false,
             firm_placeholder: false,
             weak: false,
+            documents: Vec::new(),
         });
         self.list.len() - 1
     }

@@ -111,11 +111,23 @@ fn closing_cue(sent: &Sent<'_, '_>, out: &mut Vec<Attr<'_>>) {
         return;
     };
     let inside = |b: &Attr<'_>| b.cue.0 >= cs && b.cue.1 <= ce && b.relayed_by.is_none();
-    let outlet = out
+    // ("The speaker told her team that …, one of the people said": a source closing a
+    // sentence whose clause is a speech act with its own speaker relays that speaker's words
+    // too; a finding, "Astronomers have found water …", or a request, "X has asked its
+    // neighbours to share data", is the source's claim.)
+    let speech = |b: &Attr<'_>| {
+        inside(b)
+            && b.speaker.is_some()
+            && b.content.is_some()
+            && b.kind == CueKind::Verb
+            && b.form != super::ContentForm::Infinitive
+            && b.verb.is_some_and(|v| v.kind == VerbKind::Speech)
+    };
+    let relay = out
         .get(k)
         .and_then(|a| a.speaker.clone())
-        .filter(|n| n.outlet);
-    match outlet {
+        .filter(|n| n.outlet || out.iter().any(speech));
+    match relay {
         Some(o)
             if out
                 .iter()

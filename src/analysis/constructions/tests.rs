@@ -902,3 +902,19 @@ fn chants_and_exhortations() {
     let r = one("\"It's about time,\" exhorted her introducer, actress Jamie Curtis.");
     assert_eq!(r.2, 1);
 }
+
+#[test]
+fn a_closing_source_relays_a_speech_act() {
+    let doc_text = "The Speaker told her team on Tuesday that she would not put the bill to a \
+                    vote, one of the people said.";
+    let doc = Doc::new(doc_text, Grammar::builtin());
+    let r = attributions(&doc, doc.sentences[0]);
+    let told = r
+        .iter()
+        .find(|a| doc.tok_text(a.cue.0) == "told")
+        .expect("told");
+    assert!(told.content.is_some() && told.chain.len() == 1, "{r:?}");
+    // A finding, or a request, is the closing source's own claim.
+    let r = one("Kettland has asked its neighbours to share radar data, three diplomats said.");
+    assert_eq!(r.0, "three diplomats");
+}

@@ -419,6 +419,8 @@ pub enum PlaceKind {
     Country,
     /// A capital city standing for its government (`Moscow said`).
     Capital,
+    /// A state, province or territory standing for its government (`Texas sued`).
+    Region,
 }
 
 /// What a phrase of `hedges.txt` tells the checker: a hedge it flags, or a word around a
@@ -1088,6 +1090,7 @@ impl GrammarBuilder {
                 let kinds = [
                     ("country", PlaceKind::Country),
                     ("capital", PlaceKind::Capital),
+                    ("region", PlaceKind::Region),
                 ];
                 self.add(&l.phrase, Tag::Place(choice(file, l, "kind", &kinds)?));
             }

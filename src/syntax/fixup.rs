@@ -135,6 +135,7 @@ pub fn apply(doc: &Doc<'_>, tags: &mut [Tag]) {
         }
         // (After the verbs of the sentence are mended: "aides say/UH".)
         for t in s.start + 1..s.end.saturating_sub(1) {
+            plural_noun(doc, tags, t);
             owned_noun(doc, tags, t);
         }
         title_modifier(doc, tags, s.start);
@@ -378,6 +379,26 @@ fn closing_past(doc: &Doc<'_>, tags: &mut [Tag], t: usize, first: usize) {
     let after_cue = speech(t - 2) || t >= first + 3 && tag(tags, t - 2).is_noun() && speech(t - 3);
     if past && subject && after_cue {
         set(tags, t, Tag::VerbVbd);
+    }
+}
+
+/// Re-reads a plural noun of the lexicon at `t` ("aides", "lawmakers") as the plural noun
+/// when the tagger read it as a present-tense verb ("though aides/VBZ to Mr. Aldridge
+/// acknowledged …"); a word the lexicon also knows as a speech verb ("claims") stays.
+fn plural_noun(doc: &Doc<'_>, tags: &mut [Tag], t: usize) {
+    if tag(tags, t) != Tag::VerbVbz || doc.has(t, crate::grammar::TokClass::VERB) {
+        return;
+    }
+    let plural = doc
+        .word_tags(t)
+        .any(|x| matches!(x, crate::grammar::Tag::Noun(n) if n.plural));
+    if plural {
+        set(tags, t, Tag::NounNns);
+        // (A participle after it was read as that verb's: "the budget figures/VBZ
+        // relied/VBN on …" is a noun and a past tense.)
+        if tag(tags, t + 1) == Tag::VerbVbn {
+            set(tags, t + 1, Tag::VerbVbd);
+        }
     }
 }
 

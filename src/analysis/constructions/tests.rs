@@ -918,3 +918,13 @@ fn a_closing_source_relays_a_speech_act() {
     let r = one("Kettland has asked its neighbours to share radar data, three diplomats said.");
     assert_eq!(r.0, "three diplomats");
 }
+
+#[test]
+fn a_plural_noun_the_tagger_read_as_a_verb() {
+    // "aides/VBZ": the lexicon's plural noun opens a subject, so the first claim ends before it.
+    let r = read(
+        "The leader told reporters that he expected it to pass, though aides to Mr. Aldridge \
+         privately acknowledged that the count was close.",
+    );
+    assert_eq!(r[0].1, "he expected it to pass", "{r:?}");
+}

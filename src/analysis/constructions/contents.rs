@@ -71,7 +71,10 @@ pub fn admit<'a>(sent: &Sent<'_, 'a>, mut a: Attr<'a>, out: &mut Vec<Attr<'a>>) 
             a.form,
             super::ContentForm::Clause | super::ContentForm::Question
         )
-        && a.speaker.as_ref().is_some_and(|n| n.kind == NpKind::Name);
+        // ("According to the Sentinel, the governor's chief of staff, Hollis Greer, told
+        // …": a role whose name is given beside it too.)
+        && (a.speaker.as_ref().is_some_and(|n| n.kind == NpKind::Name)
+            || a.appositives.iter().any(|n| n.kind == NpKind::Name));
     if let (true, Some(k)) = (relayed, first) {
         a.relayed_by = Some(k);
         if let Some(b) = out.get_mut(k) {

@@ -250,6 +250,14 @@ fn after_appositive(sent: &Sent<'_, '_>, k: usize) -> usize {
     {
         return k;
     }
+    // (Not a subject with its name set off after it: "According to the Sentinel, the
+    // governor's chief of staff, Hollis Greer, told …".)
+    let named_after = sent.ph(c + 1).kind == PhraseKind::Np
+        && sent.ph(c + 1).is(PhraseFlag::PROPER)
+        && sent.is_punct(c + 2, ",");
+    if named_after {
+        return k;
+    }
     c + 1
 }
 

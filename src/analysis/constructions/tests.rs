@@ -1,7 +1,7 @@
 //! One table row per construction: a sentence, and the speaker phrase and content each
 //! construction reads from it.
 
-use super::{attributions, ContentForm};
+use super::{attributions, ContentForm, CueKind};
 use crate::text::Doc;
 use crate::Grammar;
 
@@ -927,4 +927,22 @@ fn a_plural_noun_the_tagger_read_as_a_verb() {
          privately acknowledged that the count was close.",
     );
     assert_eq!(r[0].1, "he expected it to pass", "{r:?}");
+}
+
+#[test]
+fn according_to_a_source_relays_a_named_speaker() {
+    let doc_text = "According to a report by the Sentinel, the governor's chief of staff, Hollis \
+                    Greer, told aides last month that the suit had become a distraction.";
+    let doc = Doc::new(doc_text, Grammar::builtin());
+    let r = attributions(&doc, doc.sentences[0]);
+    let told = r
+        .iter()
+        .find(|a| doc.tok_text(a.cue.0) == "told")
+        .expect("told");
+    assert!(told.content.is_some(), "{r:?}");
+    assert!(
+        r.iter()
+            .all(|a| a.kind != CueKind::According || a.content.is_none()),
+        "{r:?}"
+    );
 }

@@ -179,6 +179,24 @@ impl Emitted {
     /// a direct quote's position ([`is_direct_position`]), else partial.
     fn quote_units(&mut self, doc: &Doc<'_>, s: Sentence, a: &Attr<'_>, spk: (usize, Span)) {
         for &t in &a.quotes {
+            // A credit line's quotation, in the paragraph before, was set aside unclaimed:
+            // it is taken back (from the end, where it was just put).
+            if t < s.start {
+                let Some(i) = self.pending.iter().rposition(|p| p.quote_tok == t) else {
+                    continue;
+                };
+                let p = self.pending.remove(i);
+                self.units.push(quoted_unit(
+                    doc,
+                    t,
+                    QuoteKind::Direct,
+                    None,
+                    Some(spk),
+                    Vec::new(),
+                    p.sentence.paragraph,
+                ));
+                continue;
+            }
             if self.bound.is_bound(t) {
                 continue;
             }

@@ -21,6 +21,7 @@
 mod anonymity;
 mod complement;
 mod contents;
+mod credit;
 mod cue_phrase;
 mod inverted;
 mod participle;
@@ -446,6 +447,10 @@ pub fn attributions<'a>(doc: &Doc<'a>, s: Sentence) -> Vec<Attr<'a>> {
 pub fn attributions_into<'a>(doc: &Doc<'a>, s: Sentence, out: &mut Vec<Attr<'a>>) {
     out.clear();
     let sent = Sent::new(doc, s);
+    if let Some(a) = credit::at(&sent) {
+        out.push(a);
+        return;
+    }
     // "In an interview with Radio X, …": a relay named before any cue.
     let mut early = Vec::new();
     let mut p = sent.p0;

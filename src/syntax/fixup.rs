@@ -138,6 +138,9 @@ pub fn apply(doc: &Doc<'_>, tags: &mut [Tag]) {
             plural_noun(doc, tags, t);
             owned_noun(doc, tags, t);
         }
+        for t in s.start..s.end.saturating_sub(1) {
+            modal_name(doc, tags, t);
+        }
         title_modifier(doc, tags, s.start);
         for t in s.start..s.end.saturating_sub(2) {
             if complementizer_that(doc, tags, t, s.start) {
@@ -876,6 +879,21 @@ fn opening_name_gerund(doc: &Doc<'_>, tags: &mut [Tag], t: usize) {
     if tag(tags, t) == Tag::VerbVbg && doc.is_cap(t) && tag(tags, t + 1).is_proper() {
         set(tags, t, Tag::PropnNnp);
     }
+    // "Husted/VBN continued", "Schilling/VBG told/VBN WEEI": a capitalised "-ed" or "-ing"
+    // word opening the sentence right before a speech verb of the lexicon is a name, and the
+    // verb its past tense.
+    let next = tag(tags, t + 1);
+    if matches!(tag(tags, t), Tag::VerbVbn | Tag::VerbVbg | Tag::VerbVbd)
+        && doc.is_cap(t)
+        && !doc.has(t, crate::grammar::TokClass::VERB)
+        && doc.has(t + 1, crate::grammar::TokClass::VERB)
+        && matches!(next, Tag::VerbVbd | Tag::VerbVbn | Tag::VerbVbz)
+    {
+        set(tags, t, Tag::PropnNnp);
+        if next == Tag::VerbVbn {
+            set(tags, t + 1, Tag::VerbVbd);
+        }
+    }
     let s = t + 1;
     if tag(tags, t).is_cconj()
         && tag(tags, s) == Tag::VerbVbz
@@ -884,6 +902,14 @@ fn opening_name_gerund(doc: &Doc<'_>, tags: &mut [Tag], t: usize) {
         && doc.tok_text(s).ends_with('s')
     {
         set(tags, s, Tag::NounNns);
+    }
+}
+
+/// Re-reads a capitalised modal at `t` right before a past tense as a name ("Will/MD wrote"):
+/// no modal takes a past tense.
+fn modal_name(doc: &Doc<'_>, tags: &mut [Tag], t: usize) {
+    if tag(tags, t) == Tag::AuxMd && doc.is_cap(t) && tag(tags, t + 1) == Tag::VerbVbd {
+        set(tags, t, Tag::PropnNnp);
     }
 }
 

@@ -959,3 +959,13 @@ fn a_credit_line_after_a_quotation() {
     let doc = Doc::new(text, Grammar::builtin());
     assert!(attributions(&doc, doc.sentences[1]).is_empty());
 }
+
+#[test]
+fn names_the_tagger_read_as_verbs() {
+    let r = one("\"This might end it,\" Will wrote.");
+    assert_eq!((r.0.as_str(), r.2 > 0), ("Will", true));
+    let r = one("Schilling told WEEI: \"I replied to the post.\"");
+    assert_eq!((r.0.as_str(), r.2), ("Schilling", 1));
+    let r = read("Husted continued by saying, \"We will appeal this decision.\"");
+    assert!(r.iter().any(|x| x.2 == 1), "{r:?}");
+}

@@ -669,9 +669,15 @@ impl Chunker<'_, '_> {
                         let g = self.tag(p);
                         g.is_det() || g == Tag::PronPrpS || self.possessive(p)
                     }));
-        let closing = (next >= end || doc.is_punct(next, ".") || doc.is_punct(next, ","))
+        // ('"…," the Saudis state in the white paper': after a quotation, a preposition may
+        // follow it too.)
+        let quoted = (self.first..t).any(|p| doc.quote_of(p).is_some());
+        let closing = (next >= end
+            || doc.is_punct(next, ".")
+            || doc.is_punct(next, ",")
+            || quoted && self.tag(next) == Tag::AdpIn)
             && speaker_before
-            && (self.first..t).any(|p| doc.is_punct(p, ",") || doc.quote_of(p).is_some());
+            && (quoted || (self.first..t).any(|p| doc.is_punct(p, ",")));
         // '"We love cats!" reply Burton and Nick.': a cue right after a quotation, before its
         // speaker.
         // (Not a noun before a title: '"…," state Sen. Holm said'.)
@@ -689,6 +695,11 @@ impl Chunker<'_, '_> {
             && (complement && form(&[VerbForm::Past])
                 || complement && third_ok && form(&[VerbForm::Third])
                 || closing && form(&[VerbForm::Past, VerbForm::Third])
+                // (A plural subject's present tense: '"…," the Saudis state in …'.)
+                || closing
+                    && t > self.first
+                    && self.tag(t - 1).is_plural()
+                    && form(&[VerbForm::Base])
                 || inverted && form(&[VerbForm::Past, VerbForm::Third, VerbForm::Base]))
     }
 

@@ -969,3 +969,11 @@ fn names_the_tagger_read_as_verbs() {
     let r = read("Husted continued by saying, \"We will appeal this decision.\"");
     assert!(r.iter().any(|x| x.2 == 1), "{r:?}");
 }
+
+#[test]
+fn a_closing_cue_with_a_tail_after_a_quotation() {
+    let r = one("\"The more this plays out, the clearer it is,\" Bozell concludes on the race.");
+    assert_eq!((r.0.as_str(), r.2 > 0), ("Bozell", true));
+    let r = one("\"The kingdom fights terror,\" the Saudis state in the white paper.");
+    assert_eq!((r.0.as_str(), r.2 > 0), ("the Saudis", true));
+}

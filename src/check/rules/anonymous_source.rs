@@ -3,7 +3,8 @@
 //! A claim credited to an unnamed source: every quote, reported claim or belief whose speaker
 //! is not named ("a senior official", "two people familiar with the matter", and every later
 //! "the official"; "officials, speaking on condition of anonymity, fear …"), with the source's
-//! descriptor.
+//! descriptor; and a claim an unnamed source relays ("The aide told donors that …, the people
+//! said": the people too).
 //!
 //! **Why it matters.** Readers cannot weigh what they cannot trace. Standards editors audit how
 //! much of a story rests on anonymous sources; this rule lists each claim so the count is easy
@@ -25,6 +26,7 @@
 
 use crate::check::around;
 use crate::check::{Ctx, Finding, Level, Rule};
+use crate::report::ChainRole;
 
 /// See the module documentation.
 pub struct AnonymousSource;
@@ -43,29 +45,45 @@ impl Rule for AnonymousSource {
         let tables = around::Sources::of(cx.doc, cx.report);
         let claims = around::claims(cx.report);
         let mut unnamed_by_entity: Vec<Option<bool>> = vec![None; cx.report.entities.len()];
+        let mut unnamed = |e: usize| {
+            unnamed_by_entity.get_mut(e).is_some_and(|slot| {
+                *slot.get_or_insert_with(|| around::unnamed_source(cx.doc, cx.report, &tables, e))
+            })
+        };
+        // (A relay named once for several units is flagged once.)
+        let mut last_relay = None;
         for (i, q) in cx.report.quotes.iter().enumerate() {
             let Some(s) = q.speaker.as_ref() else {
                 continue;
             };
-            let Some(slot) = unnamed_by_entity.get_mut(s.entity) else {
-                continue;
-            };
-            let unnamed = *slot.get_or_insert_with(|| {
-                around::unnamed_source(cx.doc, cx.report, &tables, s.entity)
-            });
-            if !unnamed || claims.get(i) != Some(&true) || around::is_finding(cx.doc, q) {
+            if claims.get(i) != Some(&true) || around::is_finding(cx.doc, q) {
                 continue;
             }
-            out.push(Finding {
-                rule: self.id(),
-                level: self.default_level(),
-                span: s.mention,
-                message: format!(
-                    "claim credited to an unnamed source: \u{201c}{}\u{201d}",
-                    s.name
-                ),
-                help: None,
-            });
+            if unnamed(s.entity) {
+                out.push(self.finding(s.mention, "claim credited to an unnamed source", &s.name));
+            }
+            for link in q.chain.iter().filter(|l| l.role == ChainRole::Relay) {
+                let (Some(e), Some(span)) = (link.entity, link.span) else {
+                    continue;
+                };
+                if last_relay != Some(span) && unnamed(e) {
+                    last_relay = Some(span);
+                    out.push(self.finding(span, "claim relayed by an unnamed source", &link.name));
+                }
+            }
+        }
+    }
+}
+
+impl AnonymousSource {
+    /// A finding at `span`: `what`, and the source's name.
+    fn finding(&self, span: crate::span::Span, what: &str, name: &str) -> Finding {
+        Finding {
+            rule: self.id(),
+            level: self.default_level(),
+            span,
+            message: format!("{what}: \u{201c}{name}\u{201d}"),
+            help: None,
         }
     }
 }

@@ -222,19 +222,25 @@ impl Chunker<'_, '_> {
             Some(&[a, b, c]) if n >= 3 => [a, b, c],
             _ => return,
         };
+        // The cheap tests first: most phrases are not after "and" or "&".
+        let and = b.kind == PhraseKind::Cconj
+            && b.end == b.start + 1
+            && ["and", "&"].contains(&self.text(b.start as usize));
+        if !and || c.kind != PhraseKind::Np || !self.doc.is_cap(c.start as usize) {
+            return;
+        }
         let proper = |p: Phrase| {
             p.kind == PhraseKind::Np
                 && p.tokens().all(|t| {
                     self.tag(t).is_proper() || t == p.start as usize && self.tag(t).is_det()
                 })
         };
-        let and = b.kind == PhraseKind::Cconj
-            && b.end == b.start + 1
-            && ["and", "&"].contains(&self.text(b.start as usize));
-        let org = self.doc.word_tags(c.head()).any(|x| {
-            matches!(x, crate::grammar::Tag::Noun(n) if n.kind == crate::grammar::NounKind::Org)
-        });
-        if proper(a) && and && proper(c) && org && self.doc.is_cap(c.start as usize) {
+        let org = || {
+            self.doc.word_tags(c.head()).any(|x| {
+                matches!(x, crate::grammar::Tag::Noun(n) if n.kind == crate::grammar::NounKind::Org)
+            })
+        };
+        if proper(a) && proper(c) && org() {
             out.truncate(n - 3);
             out.push(Phrase {
                 start: a.start,

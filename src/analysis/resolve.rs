@@ -179,12 +179,12 @@ fn name_at<'a>(
     t: usize,
     is_subject_pos: bool,
 ) -> Option<(Np<'a>, bool)> {
-    if !(np::is_name_word(doc, t) || doc.has(t, TokClass::TITLE)) {
+    let name_word = np::is_name_word(doc, t);
+    if !(name_word || doc.has(t, TokClass::TITLE)) {
         return None;
     }
     let is_subject_pos = is_subject_pos
-        || (np::is_name_word(doc, t)
-            && (role_words_before(doc, s, t, 1) || role_words_before(doc, s, t, 2)));
+        || (name_word && (role_words_before(doc, s, t, 1) || role_words_before(doc, s, t, 2)));
     let mut n = np::parse_name(doc, t, s.end)?;
     // "Shares in Hallmark Tyne, the shipping insurer, fell": a definite organisation noun in
     // apposition says the name is an organisation's.

@@ -191,13 +191,15 @@ impl Chunker<'_, '_> {
     /// [`Chunker::possessive`], read from the word's text.
     #[inline(never)]
     fn possessive_ending(&self, t: usize) -> bool {
-        let w = self.text(t);
+        // (The bytes: a suffix of the text's bytes that is a whole string's is that string.)
+        let w = self.doc.tok_bytes(t);
         self.doc.is_word(t)
             && w.len() > 2
-            && (w.ends_with("'s")
-                || w.ends_with("\u{2019}s")
-                || w.ends_with("'S")
-                || ((w.ends_with("s'") || w.ends_with("s\u{2019}")) && !self.tag(t).is_verb()))
+            && (w.ends_with(b"'s")
+                || w.ends_with("\u{2019}s".as_bytes())
+                || w.ends_with(b"'S")
+                || ((w.ends_with(b"s'") || w.ends_with("s\u{2019}".as_bytes()))
+                    && !self.tag(t).is_verb()))
     }
 
     /// Whether token `t` is a word a noun phrase's premodifiers are made of.
@@ -543,14 +545,14 @@ impl Chunker<'_, '_> {
             let modifies = (g.is_participle()
                 || g.is_gerund()
                 || g.is_adv() && g != Tag::AdvWrb
-                || (k > 0 && self.possessive(k - 1) && g.is_past()))
+                || (g.is_past() && k > 0 && self.possessive(k - 1)))
                 && k + 1 < end
                 && (self.premodifier(k + 1) || self.tag(k + 1).is_participle())
                 && self.starts_nominal(k + 1, end);
             let determined = *flags & PhraseFlag::DETERMINED != 0;
-            let after_possessive = k > 0 && self.possessive(k - 1);
-            let participle =
-                g.is_participle() || g.is_gerund() || (after_possessive && g.is_past());
+            let participle = g.is_participle()
+                || g.is_gerund()
+                || (g.is_past() && k > 0 && self.possessive(k - 1));
             let open = if participle {
                 head.is_none() && (determined || k > start || self.bare_modifier(k))
             } else {

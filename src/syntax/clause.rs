@@ -850,41 +850,49 @@ fn subject_around_adverbial(doc: &Doc<'_>, lo: usize, end: usize) -> Option<Subj
     })
 }
 
+/// Whether a subject may open at phrase `a` of `[lo, end)` though no boundary is before it
+/// (see [`subject_in`]).
+fn opens_here(doc: &Doc<'_>, lo: usize, a: usize, end: usize) -> bool {
+    // After a preposition only a lone noun phrase right before the verb opens a subject
+    // ("after the city released …").
+    let after_prep = a > lo && ph(doc, a - 1).kind == PhraseKind::Prep;
+    let after_object = a > lo + 1
+        && ph(doc, a - 1).kind == PhraseKind::Np
+        && ph(doc, a - 2).kind == PhraseKind::Vg;
+    // (A pronoun needs none: "a job she describes as …", "what he called …".)
+    let pronoun = end == a + 1 && ph(doc, a).is(PhraseFlag::PRONOUN);
+    let lone = end == a + 1 && (after_prep || pronoun);
+    // ("says up to 300 millimetres of rain could fall": a number after "up to", "at
+    // least" opens a subject.)
+    let x = ph(doc, a);
+    let numbered = after_prep
+        && x.kind == PhraseKind::Np
+        && doc.tag(x.start as usize).is_num()
+        && a >= lo + 2
+        && ph(doc, a - 2).kind == PhraseKind::Prep;
+    let lone = lone || numbered;
+    // ("said Wednesday she, too, wants …": a subject after the verb's time phrase.)
+    let after_time = a == lo + 1 && is_time_np(doc, lo);
+    // "a pattern the lead author described as …", "the probe the agency said was …": a
+    // relative clause with no relative word opens on a determined noun phrase right after
+    // the one it modifies.
+    let reduced = a > lo
+        && ph(doc, a - 1).kind == PhraseKind::Np
+        && ph(doc, a - 1).is(PhraseFlag::DETERMINED)
+        && ph(doc, a).kind == PhraseKind::Np
+        && (ph(doc, a).is(PhraseFlag::DETERMINED)
+            || ph(doc, a).is(PhraseFlag::PRONOUN)
+            || ph(doc, a).is(PhraseFlag::PROPER));
+    lone || after_object || reduced || after_time
+}
+
 /// [`subject_before`] within phrases `[lo, end)`, `end` the verb's adverbials' start.
 fn subject_in(doc: &Doc<'_>, lo: usize, end: usize, v: usize) -> Option<Subject> {
     let from = lo.max(end.saturating_sub(SUBJECT_REACH));
     for a in from..end {
-        // A subject opens after a boundary (or where the window does); after a preposition
-        // only a lone noun phrase right before the verb ("after the city released …").
-        let after_prep = a > lo && ph(doc, a - 1).kind == PhraseKind::Prep;
-        let after_object = a > lo + 1
-            && ph(doc, a - 1).kind == PhraseKind::Np
-            && ph(doc, a - 2).kind == PhraseKind::Vg;
-        // (A pronoun needs none: "a job she describes as …", "what he called …".)
-        let pronoun = end == a + 1 && ph(doc, a).is(PhraseFlag::PRONOUN);
-        let lone = end == a + 1 && (after_prep || pronoun);
-        // ("says up to 300 millimetres of rain could fall": a number after "up to", "at
-        // least" opens a subject.)
-        let x = ph(doc, a);
-        let numbered = after_prep
-            && x.kind == PhraseKind::Np
-            && doc.tag(x.start as usize).is_num()
-            && a >= lo + 2
-            && ph(doc, a - 2).kind == PhraseKind::Prep;
-        let lone = lone || numbered;
-        // ("said Wednesday she, too, wants …": a subject after the verb's time phrase.)
-        let after_time = a == lo + 1 && is_time_np(doc, lo);
-        // "a pattern the lead author described as …", "the probe the agency said was …": a
-        // relative clause with no relative word opens on a determined noun phrase right after
-        // the one it modifies.
-        let reduced = a > lo
-            && ph(doc, a - 1).kind == PhraseKind::Np
-            && ph(doc, a - 1).is(PhraseFlag::DETERMINED)
-            && ph(doc, a).kind == PhraseKind::Np
-            && (ph(doc, a).is(PhraseFlag::DETERMINED)
-                || ph(doc, a).is(PhraseFlag::PRONOUN)
-                || ph(doc, a).is(PhraseFlag::PROPER));
-        if a > lo && !opens_after(doc, a - 1) && !lone && !after_object && !reduced && !after_time {
+        // A subject opens after a boundary (or where the window does), or where
+        // [`opens_here`] lets it.
+        if a > lo && !opens_after(doc, a - 1) && !opens_here(doc, lo, a, end) {
             continue;
         }
         let i = Phr::new(doc, a, end);

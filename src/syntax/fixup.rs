@@ -690,9 +690,12 @@ fn name_read_as_adjective(doc: &Doc<'_>, tags: &mut [Tag], t: usize, first: usiz
 /// phrase as the past tense, when no finite verb precedes it in the sentence and "and" or
 /// "but" and a finite verb follow ("The court overruled/NN and said …").
 fn past_read_as_noun(doc: &Doc<'_>, tags: &mut [Tag], t: usize, first: usize) {
-    let w = doc.tok_text(t).as_bytes();
+    if tag(tags, t) != Tag::NounNn || !tag(tags, t - 1).is_noun() {
+        return;
+    }
+    let w = doc.tok_bytes(t);
     let ed = w.len() > 5 && w.get(w.len() - 2..).is_some_and(|x| x == b"ed");
-    if !ed || tag(tags, t) != Tag::NounNn || !tag(tags, t - 1).is_noun() {
+    if !ed {
         return;
     }
     let joined = tag(tags, t + 1).is_cconj() && tag(tags, t + 2).is_finite();
@@ -869,11 +872,15 @@ fn opening_name_gerund(doc: &Doc<'_>, tags: &mut [Tag], t: usize) {
 /// Re-reads a present-tense "-s" form right after a possessive as the owned plural noun when a
 /// verb follows ("Ortiz's aides/VBZ say …"; a base form there is the present tense).
 fn owned_noun(doc: &Doc<'_>, tags: &mut [Tag], t: usize) {
-    let w = doc.tok_text(t - 1);
+    if tag(tags, t) != Tag::VerbVbz {
+        return;
+    }
+    let w = doc.tok_bytes(t - 1);
     let possessive = tag(tags, t - 1) == Tag::PronPrpS
-        || (w.ends_with("'s") || w.ends_with("\u{2019}s")) && tag(tags, t - 1).is_noun();
+        || (w.ends_with(b"'s") || w.ends_with("\u{2019}s".as_bytes()))
+            && tag(tags, t - 1).is_noun();
     let verb = tag(tags, t + 1);
-    if tag(tags, t) == Tag::VerbVbz && possessive && (verb.is_finite() || verb == Tag::VerbVb) {
+    if possessive && (verb.is_finite() || verb == Tag::VerbVb) {
         set(tags, t, Tag::NounNns);
         // (The verb after the noun is then its present tense: "aides say/VB".)
         if verb == Tag::VerbVb {

@@ -357,6 +357,9 @@ fn opening_participle(doc: &Doc<'_>, b: &mut Builder<'_>, p0: usize, p1: usize) 
     let next = ph(doc, p0 + 1);
     let gerund = x.kind == PhraseKind::Vg && x.is(PhraseFlag::GERUND) && !x.is(PhraseFlag::FINITE);
     let subject_of_next = next.kind == PhraseKind::Vg && next.is(PhraseFlag::FINITE);
+    if !gerund || subject_of_next {
+        return;
+    }
     let comma = (p0 + 2..p1.min(p0 + 40)).find(|&q| is_punct(doc, q, ","));
     // (Not a gerund subject before an interrupting cue: "Pivoting too soon, economists say,
     // limited the recovery".)
@@ -370,7 +373,7 @@ fn opening_participle(doc: &Doc<'_>, b: &mut Builder<'_>, p0: usize, p1: usize) 
             && ph(doc, v).is(PhraseFlag::FINITE)
             && is_punct(doc, v + 1, ",")
     });
-    if gerund && !subject_of_next && comma.is_some() && !interrupted {
+    if comma.is_some() && !interrupted {
         b.push(p0, ClauseKind::Adverbial, None, true);
         if let Some(c) = b.current() {
             c.verb = Some(p0 as u32);
@@ -680,7 +683,9 @@ fn summary(doc: &Doc<'_>, p: usize, p1: usize) -> bool {
     let x = ph(doc, p);
     let indefinite = x.kind == PhraseKind::Np
         && x.is(PhraseFlag::DETERMINED)
-        && matches!(text(doc, p).to_ascii_lowercase().as_str(), "a" | "an");
+        && ["a", "an"]
+            .iter()
+            .any(|w| text(doc, p).eq_ignore_ascii_case(w));
     if !indefinite || p + 1 >= p1 {
         return false;
     }
@@ -793,13 +798,16 @@ fn reread_participle(doc: &Doc<'_>, b: &mut Builder<'_>, cur: usize, p: usize) -
     let v = v as usize;
     let x = ph(doc, v);
     let past = x.end == x.start + 1 && doc.tag(x.start as usize).is_past();
+    if !(past && subj.end as usize == v && p > v + 1) {
+        return false;
+    }
     let between = (v + 1..p).all(|q| {
         let y = ph(doc, q);
         is_time_np(doc, q)
             || matches!(y.kind, PhraseKind::Adv | PhraseKind::Prep)
             || (y.kind == PhraseKind::Np && q > v + 1 && ph(doc, q - 1).kind == PhraseKind::Prep)
     });
-    if !(past && subj.end as usize == v && between && p > v + 1) {
+    if !between {
         return false;
     }
     if let Some(x) = b.out.get_mut(cur) {
@@ -1084,13 +1092,9 @@ fn coordination<'d, 'a: 'd>(i: Phr<'d, 'a>) -> PResult<'d, 'a, ()> {
 fn not_article<'d, 'a: 'd>(i: Phr<'d, 'a>) -> PResult<'d, 'a, ()> {
     match i.peek() {
         Some(p)
-            if matches!(
-                i.doc
-                    .tok_text(p.start as usize)
-                    .to_ascii_lowercase()
-                    .as_str(),
-                "a" | "an" | "the"
-            ) =>
+            if ["a", "an", "the"]
+                .iter()
+                .any(|w| i.doc.tok_eq_ci(p.start as usize, w)) =>
         {
             super::input::fail(i)
         }

@@ -107,6 +107,17 @@ pub enum ModelError {
     Checksum,
 }
 
+/// A feature's home slot in the index as [`Model::probe`] read it.
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct Probe {
+    /// The feature's 32-bit key.
+    k: u32,
+    /// The slot's key.
+    s: u32,
+    /// The slot's value.
+    at: u32,
+}
+
 /// An open-addressing hash table from non-zero 64-bit hashes to values.
 #[derive(Debug, Clone)]
 struct Table<V> {
@@ -374,19 +385,31 @@ impl Model {
         keys: &[u64; N],
         mut f: impl FnMut(Weights<'_>),
     ) {
+        for p in self.probe(keys) {
+            f(self.probed(p));
+        }
+    }
+
+    /// The home slots of `keys`, read at once: per key, its 32-bit key and the slot's key and
+    /// value, for [`Model::probed`] (which may come much later, the reads done by then).
+    #[inline]
+    pub(crate) fn probe<const N: usize>(&self, keys: &[u64; N]) -> [Probe; N] {
         let shift = 32 - self.bits;
-        let first: [(u32, u32, u32); N] = std::array::from_fn(|i| {
+        std::array::from_fn(|i| {
             let k = Model::key32(keys.get(i).copied().unwrap_or(0));
             let (s, at) = self
                 .slots
                 .get((k >> shift) as usize)
                 .copied()
                 .unwrap_or((0, 0));
-            (k, s, at)
-        });
-        for (k, s, at) in first {
-            f(self.resolve(k, s, at));
-        }
+            Probe { k, s, at }
+        })
+    }
+
+    /// The weights of a key [`Model::probe`] read.
+    #[inline]
+    pub(crate) fn probed(&self, p: Probe) -> Weights<'_> {
+        self.resolve(p.k, p.s, p.at)
     }
 
     /// The weights of the feature of 32-bit key `k` whose home slot holds key `s` and value

@@ -599,6 +599,7 @@ fn speech_participle(doc: &Doc<'_>, tags: &mut [Tag], t: usize, first: usize) {
 /// Whether token `t` is a speech verb the tagger read as a verb (any form).
 fn speech_at(doc: &Doc<'_>, tags: &[Tag], t: usize) -> bool {
     tag(tags, t).is_verb()
+        && doc.has(t, TokClass::VERB)
         && doc.word_tags(t).any(|x| {
             matches!(x, crate::grammar::Tag::Verb(v) if v.kind == crate::grammar::VerbKind::Speech)
         })

@@ -36,7 +36,7 @@ pub use speaker::subject_speaker;
 use super::np::Np;
 use crate::grammar::{Tag, Verb, VerbKind};
 use crate::syntax::{Clause, PhraseFlag, PhraseKind};
-use crate::text::{Doc, Sentence};
+use crate::text::{Doc, Sentence, TokClass};
 
 /// How an attribution was cued.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -341,20 +341,22 @@ impl<'d, 'a> Sent<'d, 'a> {
 /// The lexicon's speech verb heading verb group `p`, when the tagger reads its head as a verb:
 /// "said", "has told"; not "the report", "state media" (a noun, a modifier).
 pub fn speech_verb<'a>(sent: &Sent<'_, 'a>, p: usize) -> Option<&'a Verb> {
-    head_verb(sent, p, |t| match t {
+    head_verb(sent, p, TokClass::VERB, |t| match t {
         Tag::Verb(v) => Some(v),
         _ => None,
     })
 }
 
-/// The verb of the lexicon `pick` takes from the tags of verb group `p`'s head.
+/// The verb of the lexicon `pick` takes from the tags of verb group `p`'s head, when the head
+/// has the class bit `bit` of such a verb (its tags are read no further otherwise).
 fn head_verb<'a>(
     sent: &Sent<'_, 'a>,
     p: usize,
+    bit: u32,
     pick: impl FnMut(&'a Tag) -> Option<&'a Verb>,
 ) -> Option<&'a Verb> {
     let x = sent.ph(p);
-    if x.kind != PhraseKind::Vg {
+    if x.kind != PhraseKind::Vg || !sent.doc.has(x.head(), bit) {
         return None;
     }
     sent.doc.word_tags(x.head()).find_map(pick)
@@ -476,7 +478,7 @@ fn belief_verb<'a>(sent: &Sent<'_, 'a>, p: usize) -> Option<&'a Verb> {
     if !sent.ph(p).is(PhraseFlag::FINITE) {
         return None;
     }
-    head_verb(sent, p, |t| match t {
+    head_verb(sent, p, TokClass::BELIEF, |t| match t {
         Tag::Belief(v) => Some(v),
         _ => None,
     })

@@ -84,9 +84,11 @@ pub struct Subject {
 pub fn clauses_doc(doc: &Doc<'_>) -> (Vec<Clause>, Vec<(u32, u32)>) {
     let mut out = Vec::with_capacity(doc.sentences.len() * 2);
     let mut ranges = Vec::with_capacity(doc.sentences.len());
+    // The stack of open clauses, one buffer for every sentence.
+    let mut open = Vec::with_capacity(MAX_DEPTH);
     for s in &doc.sentences {
         let from = out.len();
-        sentence_clauses(doc, *s, &mut out);
+        sentence_clauses(doc, *s, &mut out, &mut open);
         ranges.push((from as u32, out.len() as u32));
     }
     (out, ranges)
@@ -318,17 +320,18 @@ impl Builder<'_> {
     }
 }
 
-/// The clauses of sentence `s`, appended to `out`.
-fn sentence_clauses(doc: &Doc<'_>, s: Sentence, out: &mut Vec<Clause>) {
+/// The clauses of sentence `s`, appended to `out` (`open`: a buffer for the open clauses).
+fn sentence_clauses(doc: &Doc<'_>, s: Sentence, out: &mut Vec<Clause>, open: &mut Vec<usize>) {
     let (p0, p1) = phrase_range(doc, s);
     if p0 >= p1 {
         return;
     }
     let base = out.len();
+    open.clear();
     let mut b = Builder {
         out,
         base,
-        open: Vec::new(),
+        open: std::mem::take(open),
     };
     b.push(p0, ClauseKind::Main, None, false);
     opening_participle(doc, &mut b, p0, p1);
@@ -347,6 +350,7 @@ fn sentence_clauses(doc: &Doc<'_>, s: Sentence, out: &mut Vec<Clause>) {
         p += 1;
     }
     b.close_to(0, p1);
+    *open = b.open;
 }
 
 /// "Noting that the tax was unfair, Allen said …": a gerund opening the sentence, not followed

@@ -234,31 +234,43 @@ impl Model {
     /// A model of `parts`, checked: keys increasing and non-zero, tags in range, the index at
     /// most three quarters full.
     pub fn new(parts: &Parts) -> Result<Model, ModelError> {
-        let bits = parts.bits;
-        if !(2..=MAX_BITS).contains(&bits) || parts.features.len() > 3 << (bits - 2) {
+        let features: Vec<(u32, &[Weight])> = parts
+            .features
+            .iter()
+            .map(|(k, ws)| (*k, ws.as_slice()))
+            .collect();
+        Model::of_features(parts.bits, &features, &parts.dict, &parts.lex)
+    }
+
+    /// [`Model::new`] of parts whose features' weights are slices (of one buffer, when read
+    /// from a file: no vector per feature).
+    fn of_features(
+        bits: u32,
+        features: &[(u32, &[Weight])],
+        dict: &[(u64, Tag)],
+        lex: &[(u64, u64)],
+    ) -> Result<Model, ModelError> {
+        if !(2..=MAX_BITS).contains(&bits) || features.len() > 3 << (bits - 2) {
             return Err(ModelError::Field("index bits"));
         }
-        if !increasing(parts.features.iter().map(|f| f.0)) {
+        if !increasing(features.iter().map(|f| f.0)) {
             return Err(ModelError::Field("feature order"));
         }
-        if !increasing(parts.dict.iter().map(|e| e.0)) || !increasing(parts.lex.iter().map(|e| e.0))
-        {
+        if !increasing(dict.iter().map(|e| e.0)) || !increasing(lex.iter().map(|e| e.0)) {
             return Err(ModelError::Field("dictionary order"));
         }
         let quote = Tag::Quote.index();
-        if parts.dict.iter().any(|e| e.1 == Tag::Quote)
-            || parts.lex.iter().any(|e| e.1 >> quote != 0)
-        {
+        if dict.iter().any(|e| e.1 == Tag::Quote) || lex.iter().any(|e| e.1 >> quote != 0) {
             return Err(ModelError::Field("dictionary tag"));
         }
         let mut slots = vec![(0u32, 0u32); 1 << bits];
         let (mut sparse, mut dense) = (Vec::new(), Vec::new());
         let mask = (1usize << bits) - 1;
-        for (k, ws) in &parts.features {
+        for &(k, ws) in features {
             if ws.len() > quote || ws.iter().any(|w| usize::from(w.tag) >= quote) {
                 return Err(ModelError::Field("feature weights"));
             }
-            let at = if let [a, rest @ ..] = ws.as_slice() {
+            let at = if let [a, rest @ ..] = ws {
                 if rest.len() <= 1 {
                     let b = rest.first().copied().unwrap_or(Weight { tag: 63, w: 0 });
                     let pack = |w: &Weight| u32::from(w.tag) << 8 | u32::from(w.w as u8);
@@ -283,16 +295,16 @@ impl Model {
                 // No weights: an empty run.
                 0
             };
-            let mut i = (*k >> (32 - bits)) as usize;
+            let mut i = (k >> (32 - bits)) as usize;
             while let Some(s) = slots.get_mut(i) {
                 if s.0 == 0 {
-                    *s = (*k, at);
+                    *s = (k, at);
                     break;
                 }
                 i = (i + 1) & mask;
             }
         }
-        let dict: Vec<(u64, u8)> = parts.dict.iter().map(|&(h, t)| (h, t as u8)).collect();
+        let dict: Vec<(u64, u8)> = dict.iter().map(|&(h, t)| (h, t as u8)).collect();
         Ok(Model {
             id: next_id(),
             bits,
@@ -300,7 +312,7 @@ impl Model {
             sparse,
             dense,
             dict: Table::new(&dict)?,
-            lex: Table::new(&parts.lex)?,
+            lex: Table::new(lex)?,
         })
     }
 
@@ -585,34 +597,37 @@ impl Model {
                 return Err(ModelError::TagSet);
             }
         }
-        let mut parts = Parts {
-            bits: r.u32()?,
-            ..Parts::default()
-        };
+        let bits = r.u32()?;
+        // The features' weights in one buffer, each feature a run of it.
         let n = r.count(5)?;
-        parts.features.reserve(n);
+        let (mut runs, mut weights) = (Vec::with_capacity(n), Vec::with_capacity(2 * n));
         for _ in 0..n {
             let k = r.u32()?;
             let len = usize::from(r.u8()?);
             let ws = r.take(2 * len)?;
-            let ws = ws.chunks_exact(2).map(|w| match *w {
+            runs.push((k, weights.len(), len));
+            weights.extend(ws.chunks_exact(2).map(|w| match *w {
                 [tag, w] => Weight { tag, w: w as i8 },
                 _ => Weight::default(),
-            });
-            parts.features.push((k, ws.collect()));
+            }));
         }
+        let (mut dict, mut lex) = (Vec::new(), Vec::new());
         for _ in 0..r.count(9)? {
             let h = r.u64()?;
             let t = Tag::from_index(usize::from(r.u8()?)).ok_or(ModelError::Field("tag"))?;
-            parts.dict.push((h, t));
+            dict.push((h, t));
         }
         for _ in 0..r.count(16)? {
-            parts.lex.push((r.u64()?, r.u64()?));
+            lex.push((r.u64()?, r.u64()?));
         }
         if !r.b.is_empty() {
             return Err(ModelError::Length);
         }
-        Model::new(&parts)
+        let features: Vec<(u32, &[Weight])> = runs
+            .iter()
+            .map(|&(k, from, len)| (k, weights.get(from..from + len).unwrap_or_default()))
+            .collect();
+        Model::of_features(bits, &features, &dict, &lex)
     }
 }
 

@@ -93,14 +93,17 @@ fn scan_mentions<'x, 'a>(
         }
         // (After an opening past form too: "Born Meera Joshi in Pune, she …" is about her.)
         let opening_past = t == after_past;
-        let is_subject_pos = t == s.start
-            || opening_past
-            || np::is_boundary(doc, t - 1) && !doc.is_func(t - 1, FuncType::Preposition);
+        // (Read only for a token that may be a name or a pronoun.)
+        let is_subject_pos = || {
+            t == s.start
+                || opening_past
+                || np::is_boundary(doc, t - 1) && !doc.is_func(t - 1, FuncType::Preposition)
+        };
         if let Ok(k) = speakers.binary_search_by_key(&t, |x| x.0) {
             t = speakers.get(k).map_or(t + 1, |x| x.1.max(t + 1));
             continue;
         }
-        if let Some((n, subject)) = name_at(doc, s, t, is_subject_pos) {
+        if let Some((n, subject)) = name_at(doc, s, t, &is_subject_pos) {
             let end = n.end;
             // A name inside a reported clause is no subject of the story's: "Holmgren said
             // his captain, Joel Adeyemi, had come off. He said …" is Holmgren again.
@@ -110,7 +113,7 @@ fn scan_mentions<'x, 'a>(
             t = end.max(t + 1);
             continue;
         }
-        if let Some(n) = subject_pronoun_at(doc, s, t, is_subject_pos) {
+        if let Some(n) = subject_pronoun_at(doc, s, t, &is_subject_pos) {
             evs.push((t, Ev::Subject(n)));
         }
         // "Asked whether he was worried, the coach laughed.": a definite role opening the
@@ -177,13 +180,13 @@ fn name_at<'a>(
     doc: &Doc<'a>,
     s: Sentence,
     t: usize,
-    is_subject_pos: bool,
+    is_subject_pos: impl Fn() -> bool,
 ) -> Option<(Np<'a>, bool)> {
     let name_word = np::is_name_word(doc, t);
     if !(name_word || doc.has(t, TokClass::TITLE)) {
         return None;
     }
-    let is_subject_pos = is_subject_pos
+    let is_subject_pos = is_subject_pos()
         || (name_word && (role_words_before(doc, s, t, 1) || role_words_before(doc, s, t, 2)));
     let mut n = np::parse_name(doc, t, s.end)?;
     // "Shares in Hallmark Tyne, the shipping insurer, fell": a definite organisation noun in
@@ -215,10 +218,10 @@ fn subject_pronoun_at<'a>(
     doc: &Doc<'a>,
     s: Sentence,
     t: usize,
-    is_subject_pos: bool,
+    is_subject_pos: impl Fn() -> bool,
 ) -> Option<Np<'a>> {
-    if !(is_subject_pos
-        && doc.has(t, TokClass::PRONOUN)
+    if !(doc.has(t, TokClass::PRONOUN)
+        && is_subject_pos()
         && doc
             .word_tags(t)
             .any(|x| matches!(x, Tag::Pronoun(p) if p.person == 3 && p.kind == NounKind::Person))

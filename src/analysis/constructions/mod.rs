@@ -188,19 +188,33 @@ impl<'d, 'a> Sent<'d, 'a> {
     /// Sentence `s` of `doc`, with its layers.
     pub fn new(doc: &'d Doc<'a>, s: Sentence) -> Self {
         let (p0, p1) = crate::syntax::phrase_range(doc, s);
-        let ph = |p: usize| doc.phrases.get(p).copied().unwrap_or_default();
-        let first =
-            |f: &dyn Fn(crate::syntax::Phrase) -> bool| (p0..p1).find(|&p| f(ph(p))).unwrap_or(p1);
-        let vg = |x: crate::syntax::Phrase| x.kind == PhraseKind::Vg;
+        // The first finite verb group, quotation and verb group (not a gerund), in one pass.
+        let (mut first_finite, mut first_quote, mut first_verb) = (p1, p1, p1);
+        let phrases = doc.phrases.get(p0..p1).unwrap_or_default();
+        for (p, x) in (p0..).zip(phrases) {
+            let vg = x.kind == PhraseKind::Vg;
+            if vg && x.is(PhraseFlag::FINITE) {
+                first_finite = first_finite.min(p);
+            }
+            if x.kind == PhraseKind::Quote {
+                first_quote = first_quote.min(p);
+            }
+            if vg && !x.is(PhraseFlag::GERUND) {
+                first_verb = first_verb.min(p);
+            }
+            if first_finite < p1 && first_quote < p1 && first_verb < p1 {
+                break;
+            }
+        }
         Sent {
             doc,
             s,
             p0,
             p1,
             clauses: doc.clause_range(s),
-            first_finite: first(&|x| vg(x) && x.is(PhraseFlag::FINITE)),
-            first_quote: first(&|x| x.kind == PhraseKind::Quote),
-            first_verb: first(&|x| vg(x) && !x.is(PhraseFlag::GERUND)),
+            first_finite,
+            first_quote,
+            first_verb,
         }
     }
 

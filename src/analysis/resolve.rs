@@ -103,7 +103,7 @@ fn scan_mentions<'x, 'a>(
             t = speakers.get(k).map_or(t + 1, |x| x.1.max(t + 1));
             continue;
         }
-        if let Some((n, subject)) = name_at(doc, s, t, &is_subject_pos) {
+        if let Some((n, subject)) = name_at(doc, s, t, is_subject_pos) {
             let end = n.end;
             // A name inside a reported clause is no subject of the story's: "Holmgren said
             // his captain, Joel Adeyemi, had come off. He said …" is Holmgren again.
@@ -113,7 +113,7 @@ fn scan_mentions<'x, 'a>(
             t = end.max(t + 1);
             continue;
         }
-        if let Some(n) = subject_pronoun_at(doc, s, t, &is_subject_pos) {
+        if let Some(n) = subject_pronoun_at(doc, s, t, is_subject_pos) {
             evs.push((t, Ev::Subject(n)));
         }
         // "Asked whether he was worried, the coach laughed.": a definite role opening the

@@ -65,7 +65,9 @@ fn scan_mentions<'x, 'a>(
     attrs: &[Attr<'a>],
     after_opening: Option<usize>,
 ) -> Vec<(usize, Ev<'x, 'a>)> {
-    let mut evs: Vec<(usize, Ev<'_, '_>)> = Vec::new();
+    // (Room for a few names and pronouns and every speaker: grown by doubling from nothing,
+    // the vector of events, each holding a phrase, was copied two or three times a sentence.)
+    let mut evs: Vec<(usize, Ev<'_, '_>)> = Vec::with_capacity(4 + attrs.len());
     if let Some(n) = speaker_label(doc, s) {
         evs.push((s.start, Ev::Label(n)));
         return evs;

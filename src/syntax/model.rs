@@ -611,13 +611,16 @@ impl Model {
                 _ => Weight::default(),
             }));
         }
-        let (mut dict, mut lex) = (Vec::new(), Vec::new());
-        for _ in 0..r.count(9)? {
+        let n = r.count(9)?;
+        let mut dict = Vec::with_capacity(n);
+        for _ in 0..n {
             let h = r.u64()?;
             let t = Tag::from_index(usize::from(r.u8()?)).ok_or(ModelError::Field("tag"))?;
             dict.push((h, t));
         }
-        for _ in 0..r.count(16)? {
+        let n = r.count(16)?;
+        let mut lex = Vec::with_capacity(n);
+        for _ in 0..n {
             lex.push((r.u64()?, r.u64()?));
         }
         if !r.b.is_empty() {

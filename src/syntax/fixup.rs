@@ -118,6 +118,9 @@ pub fn apply(doc: &Doc<'_>, tags: &mut [Tag]) {
             }
         }
         for t in s.start + 1..s.end.saturating_sub(1) {
+            if !may_mend(doc, tags, t) {
+                continue;
+            }
             hearer_noun(doc, tags, t);
             gerund_noun(tags, t);
             preposition(doc, tags, t);
@@ -144,6 +147,25 @@ pub fn apply(doc: &Doc<'_>, tags: &mut [Tag]) {
             }
         }
     }
+}
+
+/// Whether any rule of [`apply`]'s loop over a sentence's inner tokens may re-read token `t`:
+/// each tests the token's tag first, and every tag it needs is a verb, a noun, an adjective, a
+/// determiner, an adverb or one of a few closed-class tags (or the word is "whose"). A token
+/// with another tag is left as it is by all of them (no rule changes it, so none reads a
+/// changed tag), and is read no further.
+fn may_mend(doc: &Doc<'_>, tags: &[Tag], t: usize) -> bool {
+    let g = tag(tags, t);
+    g.is_verb()
+        || g.is_noun()
+        || g.is_adj()
+        || g.is_det()
+        || g.is_adv()
+        || matches!(
+            g,
+            Tag::PronPrp | Tag::PronWp | Tag::AdpRp | Tag::SconjIn | Tag::IntjUh
+        )
+        || doc.tok_eq_ci(t, "whose")
 }
 
 fn tag(tags: &[Tag], t: usize) -> Tag {

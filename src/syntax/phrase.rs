@@ -345,7 +345,12 @@ impl Chunker<'_, '_> {
     fn noun_phrase(&self, t: usize, end: usize) -> Option<Phrase> {
         let g = self.tag(t);
         let doc = self.doc;
-        if !doc.is_word(t) {
+        // (No noun phrase opens on a preposition, a particle or a subordinating conjunction:
+        // none is a pronoun, a determiner, a premodifier or a modifier of the words below.)
+        if !doc.is_word(t)
+            || g.is_adp()
+            || matches!(g, Tag::PartTo | Tag::PartPos | Tag::PartRb | Tag::SconjIn)
+        {
             return None;
         }
         if self.reporting_form(t, end) {
@@ -380,7 +385,7 @@ impl Chunker<'_, '_> {
                 flags: PhraseFlag::PROPER,
             });
         }
-        let (head, e) = self.nominal_run(k, end, &mut flags);
+        let (head, e) = self.nominal_run(k, end, &mut flags, t);
         // "the shelling began": a gerund after a determiner, with no noun after it, is the noun.
         let gerund_head = head.is_none() && determined && e == k && k < end && {
             let g = self.tag(k);
@@ -494,7 +499,15 @@ impl Chunker<'_, '_> {
     /// The premodifiers and nouns from token `k`: the head (the last noun or number) and the
     /// end. A possessive inside goes on to the owned noun ("the company's chief executive");
     /// "six in 10" and "58 %" are one quantity.
-    fn nominal_run(&self, mut k: usize, end: usize, flags: &mut u16) -> (Option<usize>, usize) {
+    /// (`read`: a token already known not to be a reporting form, [`Chunker::noun_phrase`]'s
+    /// first.)
+    fn nominal_run(
+        &self,
+        mut k: usize,
+        end: usize,
+        flags: &mut u16,
+        read: usize,
+    ) -> (Option<usize>, usize) {
         let mut head = None;
         let start = k;
         while k < end {
@@ -507,7 +520,7 @@ impl Chunker<'_, '_> {
                 && !self.doc.is_cap(k)
                 && self.doc.is_func(k, crate::grammar::FuncType::Time);
             if (k > start && determined && self.name_after_plain_noun(k))
-                || self.reporting_form(k, end)
+                || (k != read && self.reporting_form(k, end))
                 || time_after_name
             {
                 break;

@@ -658,10 +658,11 @@ fn punct_opener(doc: &Doc<'_>, b: &mut Builder<'_>, p: usize, p1: usize) {
         if let Some(k) = relative {
             b.close_to(k, p);
         }
-        let v = coordinated_verb(doc, p + 1, p1);
         // "A second diplomat, speaking … because the matter is classified, said …": a verb
         // right after the comma belongs to the innermost open clause still without one.
-        if v == Some(p + 1) {
+        let next = ph(doc, p + 1);
+        let verb_next = next.kind == PhraseKind::Vg && next.is(PhraseFlag::FINITE);
+        if verb_next {
             if let Some(k) = b.innermost_without_verb() {
                 b.close_to(k + 1, p);
                 return;
@@ -671,8 +672,12 @@ fn punct_opener(doc: &Doc<'_>, b: &mut Builder<'_>, p: usize, p1: usize) {
             .out
             .get(b.current_index())
             .is_some_and(|c| c.verb.is_some());
-        let new_clause =
-            v.is_some_and(|v| v > p + 1 && has_verb) || has_verb && summary(doc, p + 1, p1);
+        // A clause after the comma with a subject of its own before its verb
+        // ([`coordinated_verb`] past the phrase after the comma), read only when the open
+        // clause has its verb.
+        let new_clause = has_verb
+            && ((!verb_next && coordinated_verb(doc, p + 1, p1).is_some())
+                || summary(doc, p + 1, p1));
         if new_clause {
             b.close_to(1, p);
             b.push(p + 1, ClauseKind::Coordinate, None, true);

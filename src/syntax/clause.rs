@@ -710,6 +710,9 @@ fn coordinated_verb(doc: &Doc<'_>, p: usize, p1: usize) -> Option<usize> {
     if x.kind == PhraseKind::Vg && x.is(PhraseFlag::FINITE) {
         return Some(p);
     }
+    if !opens_nominal(x) {
+        return None;
+    }
     // (A subject is read within the reach a subject has, not to the sentence's end.)
     let i = Phr::new(doc, p, p1.min(p + SUBJECT_REACH));
     let (r, _) = subject_group(i).ok()?;
@@ -909,7 +912,9 @@ fn subject_in(doc: &Doc<'_>, lo: usize, end: usize, v: usize) -> Option<Subject>
     for a in from..end {
         // A subject opens after a boundary (or where the window does), or where
         // [`opens_here`] lets it.
-        if a > lo && !opens_after(doc, a - 1) && !opens_here(doc, lo, a, end) {
+        if !opens_nominal(ph(doc, a))
+            || a > lo && !opens_after(doc, a - 1) && !opens_here(doc, lo, a, end)
+        {
             continue;
         }
         let i = Phr::new(doc, a, end);
@@ -1047,6 +1052,13 @@ fn adverbials<'d, 'a: 'd>(i: Phr<'d, 'a>) -> PResult<'d, 'a, usize> {
         super::input::phrase(|d, k, _| is_time_np(d, k)),
     )))
     .parse(i)
+}
+
+/// Whether phrase `x` can open a [`nominal`] (a noun phrase, or a one-word gerund), and so a
+/// [`subject_group`]: a cheap test before parsing one.
+fn opens_nominal(x: Phrase) -> bool {
+    x.kind == PhraseKind::Np
+        || (x.kind == PhraseKind::Vg && x.is(PhraseFlag::GERUND) && x.end == x.start + 1)
 }
 
 /// A subject group: a nominal group and its asides; returns where the nominal group ends.

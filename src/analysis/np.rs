@@ -696,13 +696,15 @@ impl<'d, 'a> NameRun<'d, 'a> {
             }
             (w == "and" || w == "&") && u > t + 1 && word_noun(doc, u - 1, NounKind::Org).is_some()
         };
-        let continues_name = self.name_start.is_some()
-            && (particles()
-                || (is_verb_word(doc, t) && doc.tag(t).is_proper())
-                || outlet_number()
-                || is_hyphen_particle_name(doc, t)
-                || org_and());
-        if is_name_word(doc, t) || continues_name {
+        let continues_name = || {
+            self.name_start.is_some()
+                && (particles()
+                    || (is_verb_word(doc, t) && doc.tag(t).is_proper())
+                    || outlet_number()
+                    || is_hyphen_particle_name(doc, t)
+                    || org_and())
+        };
+        if is_name_word(doc, t) || continues_name() {
             if self.name_start.is_none() {
                 self.name_start = Some(t);
                 self.title_start.get_or_insert(t);

@@ -65,7 +65,9 @@ fn scan_mentions<'x, 'a>(
     attrs: &[Attr<'a>],
     after_opening: Option<usize>,
 ) -> Vec<(usize, Ev<'x, 'a>)> {
-    let mut evs: Vec<(usize, Ev<'_, '_>)> = Vec::new();
+    // (Room for a few names and pronouns and every speaker: grown by doubling from nothing,
+    // the vector of events, each holding a phrase, was copied two or three times a sentence.)
+    let mut evs: Vec<(usize, Ev<'_, '_>)> = Vec::with_capacity(4 + attrs.len());
     if let Some(n) = speaker_label(doc, s) {
         evs.push((s.start, Ev::Label(n)));
         return evs;
@@ -93,9 +95,12 @@ fn scan_mentions<'x, 'a>(
         }
         // (After an opening past form too: "Born Meera Joshi in Pune, she …" is about her.)
         let opening_past = t == after_past;
-        let is_subject_pos = t == s.start
-            || opening_past
-            || np::is_boundary(doc, t - 1) && !doc.is_func(t - 1, FuncType::Preposition);
+        // (Read only for a token that may be a name or a pronoun.)
+        let is_subject_pos = || {
+            t == s.start
+                || opening_past
+                || np::is_boundary(doc, t - 1) && !doc.is_func(t - 1, FuncType::Preposition)
+        };
         if let Ok(k) = speakers.binary_search_by_key(&t, |x| x.0) {
             t = speakers.get(k).map_or(t + 1, |x| x.1.max(t + 1));
             continue;
@@ -177,14 +182,14 @@ fn name_at<'a>(
     doc: &Doc<'a>,
     s: Sentence,
     t: usize,
-    is_subject_pos: bool,
+    is_subject_pos: impl Fn() -> bool,
 ) -> Option<(Np<'a>, bool)> {
-    if !(np::is_name_word(doc, t) || doc.has(t, TokClass::TITLE)) {
+    let name_word = np::is_name_word(doc, t);
+    if !(name_word || doc.has(t, TokClass::TITLE)) {
         return None;
     }
-    let is_subject_pos = is_subject_pos
-        || (np::is_name_word(doc, t)
-            && (role_words_before(doc, s, t, 1) || role_words_before(doc, s, t, 2)));
+    let is_subject_pos = is_subject_pos()
+        || (name_word && (role_words_before(doc, s, t, 1) || role_words_before(doc, s, t, 2)));
     let mut n = np::parse_name(doc, t, s.end)?;
     // "Shares in Hallmark Tyne, the shipping insurer, fell": a definite organisation noun in
     // apposition says the name is an organisation's.
@@ -215,10 +220,10 @@ fn subject_pronoun_at<'a>(
     doc: &Doc<'a>,
     s: Sentence,
     t: usize,
-    is_subject_pos: bool,
+    is_subject_pos: impl Fn() -> bool,
 ) -> Option<Np<'a>> {
-    if !(is_subject_pos
-        && doc.has(t, TokClass::PRONOUN)
+    if !(doc.has(t, TokClass::PRONOUN)
+        && is_subject_pos()
         && doc
             .word_tags(t)
             .any(|x| matches!(x, Tag::Pronoun(p) if p.person == 3 && p.kind == NounKind::Person))

@@ -84,9 +84,11 @@ pub struct Subject {
 pub fn clauses_doc(doc: &Doc<'_>) -> (Vec<Clause>, Vec<(u32, u32)>) {
     let mut out = Vec::with_capacity(doc.sentences.len() * 2);
     let mut ranges = Vec::with_capacity(doc.sentences.len());
+    // The stack of open clauses, one buffer for every sentence.
+    let mut open = Vec::with_capacity(MAX_DEPTH);
     for s in &doc.sentences {
         let from = out.len();
-        sentence_clauses(doc, *s, &mut out);
+        sentence_clauses(doc, *s, &mut out, &mut open);
         ranges.push((from as u32, out.len() as u32));
     }
     (out, ranges)
@@ -318,17 +320,18 @@ impl Builder<'_> {
     }
 }
 
-/// The clauses of sentence `s`, appended to `out`.
-fn sentence_clauses(doc: &Doc<'_>, s: Sentence, out: &mut Vec<Clause>) {
+/// The clauses of sentence `s`, appended to `out` (`open`: a buffer for the open clauses).
+fn sentence_clauses(doc: &Doc<'_>, s: Sentence, out: &mut Vec<Clause>, open: &mut Vec<usize>) {
     let (p0, p1) = phrase_range(doc, s);
     if p0 >= p1 {
         return;
     }
     let base = out.len();
+    open.clear();
     let mut b = Builder {
         out,
         base,
-        open: Vec::new(),
+        open: std::mem::take(open),
     };
     b.push(p0, ClauseKind::Main, None, false);
     opening_participle(doc, &mut b, p0, p1);
@@ -347,6 +350,7 @@ fn sentence_clauses(doc: &Doc<'_>, s: Sentence, out: &mut Vec<Clause>) {
         p += 1;
     }
     b.close_to(0, p1);
+    *open = b.open;
 }
 
 /// "Noting that the tax was unfair, Allen said …": a gerund opening the sentence, not followed
@@ -357,6 +361,9 @@ fn opening_participle(doc: &Doc<'_>, b: &mut Builder<'_>, p0: usize, p1: usize) 
     let next = ph(doc, p0 + 1);
     let gerund = x.kind == PhraseKind::Vg && x.is(PhraseFlag::GERUND) && !x.is(PhraseFlag::FINITE);
     let subject_of_next = next.kind == PhraseKind::Vg && next.is(PhraseFlag::FINITE);
+    if !gerund || subject_of_next {
+        return;
+    }
     let comma = (p0 + 2..p1.min(p0 + 40)).find(|&q| is_punct(doc, q, ","));
     // (Not a gerund subject before an interrupting cue: "Pivoting too soon, economists say,
     // limited the recovery".)
@@ -370,7 +377,7 @@ fn opening_participle(doc: &Doc<'_>, b: &mut Builder<'_>, p0: usize, p1: usize) 
             && ph(doc, v).is(PhraseFlag::FINITE)
             && is_punct(doc, v + 1, ",")
     });
-    if gerund && !subject_of_next && comma.is_some() && !interrupted {
+    if comma.is_some() && !interrupted {
         b.push(p0, ClauseKind::Adverbial, None, true);
         if let Some(c) = b.current() {
             c.verb = Some(p0 as u32);
@@ -675,10 +682,11 @@ fn punct_opener(doc: &Doc<'_>, b: &mut Builder<'_>, p: usize, p1: usize) {
         if let Some(k) = relative {
             b.close_to(k, p);
         }
-        let v = coordinated_verb(doc, p + 1, p1);
         // "A second diplomat, speaking … because the matter is classified, said …": a verb
         // right after the comma belongs to the innermost open clause still without one.
-        if v == Some(p + 1) {
+        let next = ph(doc, p + 1);
+        let verb_next = next.kind == PhraseKind::Vg && next.is(PhraseFlag::FINITE);
+        if verb_next {
             if let Some(k) = b.innermost_without_verb() {
                 b.close_to(k + 1, p);
                 return;
@@ -688,8 +696,12 @@ fn punct_opener(doc: &Doc<'_>, b: &mut Builder<'_>, p: usize, p1: usize) {
             .out
             .get(b.current_index())
             .is_some_and(|c| c.verb.is_some());
-        let new_clause =
-            v.is_some_and(|v| v > p + 1 && has_verb) || has_verb && summary(doc, p + 1, p1);
+        // A clause after the comma with a subject of its own before its verb
+        // ([`coordinated_verb`] past the phrase after the comma), read only when the open
+        // clause has its verb.
+        let new_clause = has_verb
+            && ((!verb_next && coordinated_verb(doc, p + 1, p1).is_some())
+                || summary(doc, p + 1, p1));
         if new_clause {
             b.close_to(1, p);
             b.push(p + 1, ClauseKind::Coordinate, None, true);
@@ -704,7 +716,9 @@ fn summary(doc: &Doc<'_>, p: usize, p1: usize) -> bool {
     let x = ph(doc, p);
     let indefinite = x.kind == PhraseKind::Np
         && x.is(PhraseFlag::DETERMINED)
-        && matches!(text(doc, p).to_ascii_lowercase().as_str(), "a" | "an");
+        && ["a", "an"]
+            .iter()
+            .any(|w| text(doc, p).eq_ignore_ascii_case(w));
     if !indefinite || p + 1 >= p1 {
         return false;
     }
@@ -719,6 +733,9 @@ fn coordinated_verb(doc: &Doc<'_>, p: usize, p1: usize) -> Option<usize> {
     let x = ph(doc, p);
     if x.kind == PhraseKind::Vg && x.is(PhraseFlag::FINITE) {
         return Some(p);
+    }
+    if !opens_nominal(x) {
+        return None;
     }
     // (A subject is read within the reach a subject has, not to the sentence's end.)
     let i = Phr::new(doc, p, p1.min(p + SUBJECT_REACH));
@@ -835,13 +852,16 @@ fn reread_participle(doc: &Doc<'_>, b: &mut Builder<'_>, cur: usize, p: usize) -
     let v = v as usize;
     let x = ph(doc, v);
     let past = x.end == x.start + 1 && doc.tag(x.start as usize).is_past();
+    if !(past && subj.end as usize == v && p > v + 1) {
+        return false;
+    }
     let between = (v + 1..p).all(|q| {
         let y = ph(doc, q);
         is_time_np(doc, q)
             || matches!(y.kind, PhraseKind::Adv | PhraseKind::Prep)
             || (y.kind == PhraseKind::Np && q > v + 1 && ph(doc, q - 1).kind == PhraseKind::Prep)
     });
-    if !(past && subj.end as usize == v && between && p > v + 1) {
+    if !between {
         return false;
     }
     if let Some(x) = b.out.get_mut(cur) {
@@ -892,41 +912,51 @@ fn subject_around_adverbial(doc: &Doc<'_>, lo: usize, end: usize) -> Option<Subj
     })
 }
 
+/// Whether a subject may open at phrase `a` of `[lo, end)` though no boundary is before it
+/// (see [`subject_in`]).
+fn opens_here(doc: &Doc<'_>, lo: usize, a: usize, end: usize) -> bool {
+    // After a preposition only a lone noun phrase right before the verb opens a subject
+    // ("after the city released …").
+    let after_prep = a > lo && ph(doc, a - 1).kind == PhraseKind::Prep;
+    let after_object = a > lo + 1
+        && ph(doc, a - 1).kind == PhraseKind::Np
+        && ph(doc, a - 2).kind == PhraseKind::Vg;
+    // (A pronoun needs none: "a job she describes as …", "what he called …".)
+    let pronoun = end == a + 1 && ph(doc, a).is(PhraseFlag::PRONOUN);
+    let lone = end == a + 1 && (after_prep || pronoun);
+    // ("says up to 300 millimetres of rain could fall": a number after "up to", "at
+    // least" opens a subject.)
+    let x = ph(doc, a);
+    let numbered = after_prep
+        && x.kind == PhraseKind::Np
+        && doc.tag(x.start as usize).is_num()
+        && a >= lo + 2
+        && ph(doc, a - 2).kind == PhraseKind::Prep;
+    let lone = lone || numbered;
+    // ("said Wednesday she, too, wants …": a subject after the verb's time phrase.)
+    let after_time = a == lo + 1 && is_time_np(doc, lo);
+    // "a pattern the lead author described as …", "the probe the agency said was …": a
+    // relative clause with no relative word opens on a determined noun phrase right after
+    // the one it modifies.
+    let reduced = a > lo
+        && ph(doc, a - 1).kind == PhraseKind::Np
+        && ph(doc, a - 1).is(PhraseFlag::DETERMINED)
+        && ph(doc, a).kind == PhraseKind::Np
+        && (ph(doc, a).is(PhraseFlag::DETERMINED)
+            || ph(doc, a).is(PhraseFlag::PRONOUN)
+            || ph(doc, a).is(PhraseFlag::PROPER));
+    lone || after_object || reduced || after_time
+}
+
 /// [`subject_before`] within phrases `[lo, end)`, `end` the verb's adverbials' start.
 fn subject_in(doc: &Doc<'_>, lo: usize, end: usize, v: usize) -> Option<Subject> {
     let from = lo.max(end.saturating_sub(SUBJECT_REACH));
     for a in from..end {
-        // A subject opens after a boundary (or where the window does); after a preposition
-        // only a lone noun phrase right before the verb ("after the city released …").
-        let after_prep = a > lo && ph(doc, a - 1).kind == PhraseKind::Prep;
-        let after_object = a > lo + 1
-            && ph(doc, a - 1).kind == PhraseKind::Np
-            && ph(doc, a - 2).kind == PhraseKind::Vg;
-        // (A pronoun needs none: "a job she describes as …", "what he called …".)
-        let pronoun = end == a + 1 && ph(doc, a).is(PhraseFlag::PRONOUN);
-        let lone = end == a + 1 && (after_prep || pronoun);
-        // ("says up to 300 millimetres of rain could fall": a number after "up to", "at
-        // least" opens a subject.)
-        let x = ph(doc, a);
-        let numbered = after_prep
-            && x.kind == PhraseKind::Np
-            && doc.tag(x.start as usize).is_num()
-            && a >= lo + 2
-            && ph(doc, a - 2).kind == PhraseKind::Prep;
-        let lone = lone || numbered;
-        // ("said Wednesday she, too, wants …": a subject after the verb's time phrase.)
-        let after_time = a == lo + 1 && is_time_np(doc, lo);
-        // "a pattern the lead author described as …", "the probe the agency said was …": a
-        // relative clause with no relative word opens on a determined noun phrase right after
-        // the one it modifies.
-        let reduced = a > lo
-            && ph(doc, a - 1).kind == PhraseKind::Np
-            && ph(doc, a - 1).is(PhraseFlag::DETERMINED)
-            && ph(doc, a).kind == PhraseKind::Np
-            && (ph(doc, a).is(PhraseFlag::DETERMINED)
-                || ph(doc, a).is(PhraseFlag::PRONOUN)
-                || ph(doc, a).is(PhraseFlag::PROPER));
-        if a > lo && !opens_after(doc, a - 1) && !lone && !after_object && !reduced && !after_time {
+        // A subject opens after a boundary (or where the window does), or where
+        // [`opens_here`] lets it.
+        if !opens_nominal(ph(doc, a))
+            || a > lo && !opens_after(doc, a - 1) && !opens_here(doc, lo, a, end)
+        {
             continue;
         }
         let i = Phr::new(doc, a, end);
@@ -1066,6 +1096,13 @@ fn adverbials<'d, 'a: 'd>(i: Phr<'d, 'a>) -> PResult<'d, 'a, usize> {
     .parse(i)
 }
 
+/// Whether phrase `x` can open a [`nominal`] (a noun phrase, or a one-word gerund), and so a
+/// [`subject_group`]: a cheap test before parsing one.
+fn opens_nominal(x: Phrase) -> bool {
+    x.kind == PhraseKind::Np
+        || (x.kind == PhraseKind::Vg && x.is(PhraseFlag::GERUND) && x.end == x.start + 1)
+}
+
 /// A subject group: a nominal group and its asides; returns where the nominal group ends.
 pub fn subject_group<'d, 'a: 'd>(i: Phr<'d, 'a>) -> PResult<'d, 'a, usize> {
     let (r, core) = recognize(coordination).parse(i)?;
@@ -1118,13 +1155,9 @@ fn coordination<'d, 'a: 'd>(i: Phr<'d, 'a>) -> PResult<'d, 'a, ()> {
 fn not_article<'d, 'a: 'd>(i: Phr<'d, 'a>) -> PResult<'d, 'a, ()> {
     match i.peek() {
         Some(p)
-            if matches!(
-                i.doc
-                    .tok_text(p.start as usize)
-                    .to_ascii_lowercase()
-                    .as_str(),
-                "a" | "an" | "the"
-            ) =>
+            if ["a", "an", "the"]
+                .iter()
+                .any(|w| i.doc.tok_eq_ci(p.start as usize, w)) =>
         {
             super::input::fail(i)
         }

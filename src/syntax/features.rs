@@ -92,6 +92,18 @@ impl Hasher {
         self.n += 8;
     }
 
+    /// Fewer than eight bytes at once, as calls of [`Hasher::byte`] would gather them (called
+    /// only when no bytes are pending, so none completes a word).
+    #[inline]
+    fn tail(&mut self, rest: &[u8]) {
+        let mut w = 0u64;
+        for (i, &b) in rest.iter().take(7).enumerate() {
+            w |= u64::from(b) << (8 * i);
+        }
+        self.acc = w;
+        self.n += rest.len().min(7) as u32;
+    }
+
     #[inline]
     fn char(&mut self, c: char) {
         if c.is_ascii() {
@@ -277,9 +289,7 @@ pub fn form_hash(s: &str) -> u64 {
             w.copy_from_slice(c);
             form.word(u64::from_le_bytes(w));
         }
-        for &b in rest {
-            form.byte(b);
-        }
+        form.tail(rest);
     } else {
         for c in s.chars() {
             form.char(straighten(c));

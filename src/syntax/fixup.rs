@@ -118,6 +118,9 @@ pub fn apply(doc: &Doc<'_>, tags: &mut [Tag]) {
             }
         }
         for t in s.start + 1..s.end.saturating_sub(1) {
+            if !may_mend(doc, tags, t) {
+                continue;
+            }
             hearer_noun(doc, tags, t);
             gerund_noun(tags, t);
             preposition(doc, tags, t);
@@ -148,6 +151,25 @@ pub fn apply(doc: &Doc<'_>, tags: &mut [Tag]) {
             }
         }
     }
+}
+
+/// Whether any rule of [`apply`]'s loop over a sentence's inner tokens may re-read token `t`:
+/// each tests the token's tag first, and every tag it needs is a verb, a noun, an adjective, a
+/// determiner, an adverb or one of a few closed-class tags (or the word is "whose"). A token
+/// with another tag is left as it is by all of them (no rule changes it, so none reads a
+/// changed tag), and is read no further.
+fn may_mend(doc: &Doc<'_>, tags: &[Tag], t: usize) -> bool {
+    let g = tag(tags, t);
+    g.is_verb()
+        || g.is_noun()
+        || g.is_adj()
+        || g.is_det()
+        || g.is_adv()
+        || matches!(
+            g,
+            Tag::PronPrp | Tag::PronWp | Tag::AdpRp | Tag::SconjIn | Tag::IntjUh
+        )
+        || doc.tok_eq_ci(t, "whose")
 }
 
 fn tag(tags: &[Tag], t: usize) -> Tag {
@@ -623,6 +645,7 @@ fn speech_participle(doc: &Doc<'_>, tags: &mut [Tag], t: usize, first: usize) {
 /// Whether token `t` is a speech verb the tagger read as a verb (any form).
 fn speech_at(doc: &Doc<'_>, tags: &[Tag], t: usize) -> bool {
     tag(tags, t).is_verb()
+        && doc.has(t, TokClass::VERB)
         && doc.word_tags(t).any(|x| {
             matches!(x, crate::grammar::Tag::Verb(v) if v.kind == crate::grammar::VerbKind::Speech)
         })
@@ -714,9 +737,12 @@ fn name_read_as_adjective(doc: &Doc<'_>, tags: &mut [Tag], t: usize, first: usiz
 /// phrase as the past tense, when no finite verb precedes it in the sentence and "and" or
 /// "but" and a finite verb follow ("The court overruled/NN and said …").
 fn past_read_as_noun(doc: &Doc<'_>, tags: &mut [Tag], t: usize, first: usize) {
-    let w = doc.tok_text(t).as_bytes();
+    if tag(tags, t) != Tag::NounNn || !tag(tags, t - 1).is_noun() {
+        return;
+    }
+    let w = doc.tok_bytes(t);
     let ed = w.len() > 5 && w.get(w.len() - 2..).is_some_and(|x| x == b"ed");
-    if !ed || tag(tags, t) != Tag::NounNn || !tag(tags, t - 1).is_noun() {
+    if !ed {
         return;
     }
     let joined = tag(tags, t + 1).is_cconj() && tag(tags, t + 2).is_finite();
@@ -916,11 +942,15 @@ fn modal_name(doc: &Doc<'_>, tags: &mut [Tag], t: usize) {
 /// Re-reads a present-tense "-s" form right after a possessive as the owned plural noun when a
 /// verb follows ("Ortiz's aides/VBZ say …"; a base form there is the present tense).
 fn owned_noun(doc: &Doc<'_>, tags: &mut [Tag], t: usize) {
-    let w = doc.tok_text(t - 1);
+    if tag(tags, t) != Tag::VerbVbz {
+        return;
+    }
+    let w = doc.tok_bytes(t - 1);
     let possessive = tag(tags, t - 1) == Tag::PronPrpS
-        || (w.ends_with("'s") || w.ends_with("\u{2019}s")) && tag(tags, t - 1).is_noun();
+        || (w.ends_with(b"'s") || w.ends_with("\u{2019}s".as_bytes()))
+            && tag(tags, t - 1).is_noun();
     let verb = tag(tags, t + 1);
-    if tag(tags, t) == Tag::VerbVbz && possessive && (verb.is_finite() || verb == Tag::VerbVb) {
+    if possessive && (verb.is_finite() || verb == Tag::VerbVb) {
         set(tags, t, Tag::NounNns);
         // (The verb after the noun is then its present tense: "aides say/VB".)
         if verb == Tag::VerbVb {

@@ -107,6 +107,17 @@ pub enum ModelError {
     Checksum,
 }
 
+/// A feature's home slot in the index as [`Model::probe`] read it.
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct Probe {
+    /// The feature's 32-bit key.
+    k: u32,
+    /// The slot's key.
+    s: u32,
+    /// The slot's value.
+    at: u32,
+}
+
 /// An open-addressing hash table from non-zero 64-bit hashes to values.
 #[derive(Debug, Clone)]
 struct Table<V> {
@@ -223,31 +234,43 @@ impl Model {
     /// A model of `parts`, checked: keys increasing and non-zero, tags in range, the index at
     /// most three quarters full.
     pub fn new(parts: &Parts) -> Result<Model, ModelError> {
-        let bits = parts.bits;
-        if !(2..=MAX_BITS).contains(&bits) || parts.features.len() > 3 << (bits - 2) {
+        let features: Vec<(u32, &[Weight])> = parts
+            .features
+            .iter()
+            .map(|(k, ws)| (*k, ws.as_slice()))
+            .collect();
+        Model::of_features(parts.bits, &features, &parts.dict, &parts.lex)
+    }
+
+    /// [`Model::new`] of parts whose features' weights are slices (of one buffer, when read
+    /// from a file: no vector per feature).
+    fn of_features(
+        bits: u32,
+        features: &[(u32, &[Weight])],
+        dict: &[(u64, Tag)],
+        lex: &[(u64, u64)],
+    ) -> Result<Model, ModelError> {
+        if !(2..=MAX_BITS).contains(&bits) || features.len() > 3 << (bits - 2) {
             return Err(ModelError::Field("index bits"));
         }
-        if !increasing(parts.features.iter().map(|f| f.0)) {
+        if !increasing(features.iter().map(|f| f.0)) {
             return Err(ModelError::Field("feature order"));
         }
-        if !increasing(parts.dict.iter().map(|e| e.0)) || !increasing(parts.lex.iter().map(|e| e.0))
-        {
+        if !increasing(dict.iter().map(|e| e.0)) || !increasing(lex.iter().map(|e| e.0)) {
             return Err(ModelError::Field("dictionary order"));
         }
         let quote = Tag::Quote.index();
-        if parts.dict.iter().any(|e| e.1 == Tag::Quote)
-            || parts.lex.iter().any(|e| e.1 >> quote != 0)
-        {
+        if dict.iter().any(|e| e.1 == Tag::Quote) || lex.iter().any(|e| e.1 >> quote != 0) {
             return Err(ModelError::Field("dictionary tag"));
         }
         let mut slots = vec![(0u32, 0u32); 1 << bits];
         let (mut sparse, mut dense) = (Vec::new(), Vec::new());
         let mask = (1usize << bits) - 1;
-        for (k, ws) in &parts.features {
+        for &(k, ws) in features {
             if ws.len() > quote || ws.iter().any(|w| usize::from(w.tag) >= quote) {
                 return Err(ModelError::Field("feature weights"));
             }
-            let at = if let [a, rest @ ..] = ws.as_slice() {
+            let at = if let [a, rest @ ..] = ws {
                 if rest.len() <= 1 {
                     let b = rest.first().copied().unwrap_or(Weight { tag: 63, w: 0 });
                     let pack = |w: &Weight| u32::from(w.tag) << 8 | u32::from(w.w as u8);
@@ -272,16 +295,16 @@ impl Model {
                 // No weights: an empty run.
                 0
             };
-            let mut i = (*k >> (32 - bits)) as usize;
+            let mut i = (k >> (32 - bits)) as usize;
             while let Some(s) = slots.get_mut(i) {
                 if s.0 == 0 {
-                    *s = (*k, at);
+                    *s = (k, at);
                     break;
                 }
                 i = (i + 1) & mask;
             }
         }
-        let dict: Vec<(u64, u8)> = parts.dict.iter().map(|&(h, t)| (h, t as u8)).collect();
+        let dict: Vec<(u64, u8)> = dict.iter().map(|&(h, t)| (h, t as u8)).collect();
         Ok(Model {
             id: next_id(),
             bits,
@@ -289,7 +312,7 @@ impl Model {
             sparse,
             dense,
             dict: Table::new(&dict)?,
-            lex: Table::new(&parts.lex)?,
+            lex: Table::new(lex)?,
         })
     }
 
@@ -374,19 +397,31 @@ impl Model {
         keys: &[u64; N],
         mut f: impl FnMut(Weights<'_>),
     ) {
+        for p in self.probe(keys) {
+            f(self.probed(p));
+        }
+    }
+
+    /// The home slots of `keys`, read at once: per key, its 32-bit key and the slot's key and
+    /// value, for [`Model::probed`] (which may come much later, the reads done by then).
+    #[inline]
+    pub(crate) fn probe<const N: usize>(&self, keys: &[u64; N]) -> [Probe; N] {
         let shift = 32 - self.bits;
-        let first: [(u32, u32, u32); N] = std::array::from_fn(|i| {
+        std::array::from_fn(|i| {
             let k = Model::key32(keys.get(i).copied().unwrap_or(0));
             let (s, at) = self
                 .slots
                 .get((k >> shift) as usize)
                 .copied()
                 .unwrap_or((0, 0));
-            (k, s, at)
-        });
-        for (k, s, at) in first {
-            f(self.resolve(k, s, at));
-        }
+            Probe { k, s, at }
+        })
+    }
+
+    /// The weights of a key [`Model::probe`] read.
+    #[inline]
+    pub(crate) fn probed(&self, p: Probe) -> Weights<'_> {
+        self.resolve(p.k, p.s, p.at)
     }
 
     /// The weights of the feature of 32-bit key `k` whose home slot holds key `s` and value
@@ -562,34 +597,40 @@ impl Model {
                 return Err(ModelError::TagSet);
             }
         }
-        let mut parts = Parts {
-            bits: r.u32()?,
-            ..Parts::default()
-        };
+        let bits = r.u32()?;
+        // The features' weights in one buffer, each feature a run of it.
         let n = r.count(5)?;
-        parts.features.reserve(n);
+        let (mut runs, mut weights) = (Vec::with_capacity(n), Vec::with_capacity(2 * n));
         for _ in 0..n {
             let k = r.u32()?;
             let len = usize::from(r.u8()?);
             let ws = r.take(2 * len)?;
-            let ws = ws.chunks_exact(2).map(|w| match *w {
+            runs.push((k, weights.len(), len));
+            weights.extend(ws.chunks_exact(2).map(|w| match *w {
                 [tag, w] => Weight { tag, w: w as i8 },
                 _ => Weight::default(),
-            });
-            parts.features.push((k, ws.collect()));
+            }));
         }
-        for _ in 0..r.count(9)? {
+        let n = r.count(9)?;
+        let mut dict = Vec::with_capacity(n);
+        for _ in 0..n {
             let h = r.u64()?;
             let t = Tag::from_index(usize::from(r.u8()?)).ok_or(ModelError::Field("tag"))?;
-            parts.dict.push((h, t));
+            dict.push((h, t));
         }
-        for _ in 0..r.count(16)? {
-            parts.lex.push((r.u64()?, r.u64()?));
+        let n = r.count(16)?;
+        let mut lex = Vec::with_capacity(n);
+        for _ in 0..n {
+            lex.push((r.u64()?, r.u64()?));
         }
         if !r.b.is_empty() {
             return Err(ModelError::Length);
         }
-        Model::new(&parts)
+        let features: Vec<(u32, &[Weight])> = runs
+            .iter()
+            .map(|&(k, from, len)| (k, weights.get(from..from + len).unwrap_or_default()))
+            .collect();
+        Model::of_features(bits, &features, &dict, &lex)
     }
 }
 

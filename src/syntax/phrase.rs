@@ -191,13 +191,15 @@ impl Chunker<'_, '_> {
     /// [`Chunker::possessive`], read from the word's text.
     #[inline(never)]
     fn possessive_ending(&self, t: usize) -> bool {
-        let w = self.text(t);
+        // (The bytes: a suffix of the text's bytes that is a whole string's is that string.)
+        let w = self.doc.tok_bytes(t);
         self.doc.is_word(t)
             && w.len() > 2
-            && (w.ends_with("'s")
-                || w.ends_with("\u{2019}s")
-                || w.ends_with("'S")
-                || ((w.ends_with("s'") || w.ends_with("s\u{2019}")) && !self.tag(t).is_verb()))
+            && (w.ends_with(b"'s")
+                || w.ends_with("\u{2019}s".as_bytes())
+                || w.ends_with(b"'S")
+                || ((w.ends_with(b"s'") || w.ends_with("s\u{2019}".as_bytes()))
+                    && !self.tag(t).is_verb()))
     }
 
     /// Whether token `t` is a word a noun phrase's premodifiers are made of.
@@ -222,19 +224,25 @@ impl Chunker<'_, '_> {
             Some(&[a, b, c]) if n >= 3 => [a, b, c],
             _ => return,
         };
+        // The cheap tests first: most phrases are not after "and" or "&".
+        let and = b.kind == PhraseKind::Cconj
+            && b.end == b.start + 1
+            && ["and", "&"].contains(&self.text(b.start as usize));
+        if !and || c.kind != PhraseKind::Np || !self.doc.is_cap(c.start as usize) {
+            return;
+        }
         let proper = |p: Phrase| {
             p.kind == PhraseKind::Np
                 && p.tokens().all(|t| {
                     self.tag(t).is_proper() || t == p.start as usize && self.tag(t).is_det()
                 })
         };
-        let and = b.kind == PhraseKind::Cconj
-            && b.end == b.start + 1
-            && ["and", "&"].contains(&self.text(b.start as usize));
-        let org = self.doc.word_tags(c.head()).any(|x| {
-            matches!(x, crate::grammar::Tag::Noun(n) if n.kind == crate::grammar::NounKind::Org)
-        });
-        if proper(a) && and && proper(c) && org && self.doc.is_cap(c.start as usize) {
+        let org = || {
+            self.doc.word_tags(c.head()).any(|x| {
+                matches!(x, crate::grammar::Tag::Noun(n) if n.kind == crate::grammar::NounKind::Org)
+            })
+        };
+        if proper(a) && proper(c) && org() {
             out.truncate(n - 3);
             out.push(Phrase {
                 start: a.start,
@@ -337,7 +345,12 @@ impl Chunker<'_, '_> {
     fn noun_phrase(&self, t: usize, end: usize) -> Option<Phrase> {
         let g = self.tag(t);
         let doc = self.doc;
-        if !doc.is_word(t) {
+        // (No noun phrase opens on a preposition, a particle or a subordinating conjunction:
+        // none is a pronoun, a determiner, a premodifier or a modifier of the words below.)
+        if !doc.is_word(t)
+            || g.is_adp()
+            || matches!(g, Tag::PartTo | Tag::PartPos | Tag::PartRb | Tag::SconjIn)
+        {
             return None;
         }
         if self.reporting_form(t, end) {
@@ -376,7 +389,7 @@ impl Chunker<'_, '_> {
                 flags: PhraseFlag::PROPER,
             });
         }
-        let (head, e) = self.nominal_run(k, end, &mut flags);
+        let (head, e) = self.nominal_run(k, end, &mut flags, t);
         // "the shelling began": a gerund after a determiner, with no noun after it, is the noun.
         let gerund_head = head.is_none() && determined && e == k && k < end && {
             let g = self.tag(k);
@@ -496,7 +509,15 @@ impl Chunker<'_, '_> {
     /// The premodifiers and nouns from token `k`: the head (the last noun or number) and the
     /// end. A possessive inside goes on to the owned noun ("the company's chief executive");
     /// "six in 10" and "58 %" are one quantity.
-    fn nominal_run(&self, mut k: usize, end: usize, flags: &mut u16) -> (Option<usize>, usize) {
+    /// (`read`: a token already known not to be a reporting form, [`Chunker::noun_phrase`]'s
+    /// first.)
+    fn nominal_run(
+        &self,
+        mut k: usize,
+        end: usize,
+        flags: &mut u16,
+        read: usize,
+    ) -> (Option<usize>, usize) {
         let mut head = None;
         let start = k;
         while k < end {
@@ -509,7 +530,7 @@ impl Chunker<'_, '_> {
                 && !self.doc.is_cap(k)
                 && self.doc.is_func(k, crate::grammar::FuncType::Time);
             if (k > start && determined && self.name_after_plain_noun(k))
-                || self.reporting_form(k, end)
+                || (k != read && self.reporting_form(k, end))
                 || time_after_name
             {
                 break;
@@ -547,14 +568,14 @@ impl Chunker<'_, '_> {
             let modifies = (g.is_participle()
                 || g.is_gerund()
                 || g.is_adv() && g != Tag::AdvWrb
-                || (k > 0 && self.possessive(k - 1) && g.is_past()))
+                || (g.is_past() && k > 0 && self.possessive(k - 1)))
                 && k + 1 < end
                 && (self.premodifier(k + 1) || self.tag(k + 1).is_participle())
                 && self.starts_nominal(k + 1, end);
             let determined = *flags & PhraseFlag::DETERMINED != 0;
-            let after_possessive = k > 0 && self.possessive(k - 1);
-            let participle =
-                g.is_participle() || g.is_gerund() || (after_possessive && g.is_past());
+            let participle = g.is_participle()
+                || g.is_gerund()
+                || (g.is_past() && k > 0 && self.possessive(k - 1));
             let open = if participle {
                 head.is_none() && (determined || k > start || self.bare_modifier(k))
             } else {

@@ -16,7 +16,7 @@ use std::sync::OnceLock;
 
 use super::cache::{Entry, WordCache};
 use super::features::{self, Role, Word, WordInfo, PREV_START};
-use super::model::{Model, ModelError, Row, Weights, ROW};
+use super::model::{Model, ModelError, Probe, Row, Weights, ROW};
 use super::Tag;
 
 /// The built-in English model (see `grammars/tagger/NOTICE.md`).
@@ -160,15 +160,32 @@ impl Tagger {
             return;
         };
         let (mut p1, mut p2) = (PREV_START, PREV_START);
+        // The index slots of a position's window keys are read one position ahead, so that
+        // their cache misses overlap the scoring before it.
+        let mut win = self.probe_window(b1, x, a1);
         for a2 in entries {
+            let next = self.probe_window(x, a1, a2);
             let t = match x.given {
                 Some(t) => t,
-                None => self.score([b2, b1, x, a1, a2], p1, p2),
+                None => self.score([b2, b1, x, a1, a2], p1, p2, win),
             };
             out.push(t);
             (p2, p1) = (p1, t.index() as u8);
             (b2, b1, x, a1) = (b1, x, a1, a2);
+            win = next;
         }
+    }
+
+    /// The index slots of the keys of [`features::window_keys`] (but the flags key, found
+    /// when the word was cached) for word `x` between `b1` and `a1`; nothing when `x` needs no
+    /// scoring.
+    #[inline]
+    fn probe_window(&self, b1: &Entry, x: &Entry, a1: &Entry) -> [Probe; 3] {
+        if x.given.is_some() {
+            return [Probe::default(); 3];
+        }
+        let [_, k1, k2, k3] = features::window_keys(&b1.info, &x.info, &a1.info);
+        self.model.probe(&[k1, k2, k3])
     }
 
     /// Fills a cache entry for token `t`: its info, with its ambiguity class, and its summed
@@ -227,7 +244,7 @@ impl Tagger {
 
     /// The best tag of the middle token of window `w`, given the two tags before it.
     #[inline]
-    fn score<'a>(&'a self, w: [&Entry; 5], p1: u8, p2: u8) -> Tag {
+    fn score<'a>(&'a self, w: [&Entry; 5], p1: u8, p2: u8, win: [Probe; 3]) -> Tag {
         let [b2, b1, x, a1, a2] = w;
         let row = |rows: &'a [Row], p: u8| -> &'a Row {
             rows.get(usize::from(p).min(START_ROW))
@@ -250,10 +267,12 @@ impl Tagger {
         // The flags key's weights were found when the word was cached.
         let flags = x.flags.get(usize::from(features::opens(&b1.info)));
         add_weights(&mut acc, self.model.at(flags.copied().unwrap_or(0)));
-        let [_, k1, k2, k3] = features::window_keys(&b1.info, &x.info, &a1.info);
-        let [k4, k5] = features::tag_keys(&x.info, p1);
-        self.model
-            .for_each_weights(&[k1, k2, k3, k4, k5], |ws| add_weights(&mut acc, ws));
+        // The window keys' slots were read ahead ([`Tagger::probe_window`]).
+        let [w1, w2, w3] = win;
+        let [t1, t2] = self.model.probe(&features::tag_keys(&x.info, p1));
+        for p in [w1, w2, w3, t1, t2] {
+            add_weights(&mut acc, self.model.probed(p));
+        }
         best(&acc)
     }
 }

@@ -37,7 +37,7 @@ pub use speaker::subject_speaker;
 use super::np::Np;
 use crate::grammar::{Tag, Verb, VerbKind};
 use crate::syntax::{Clause, PhraseFlag, PhraseKind};
-use crate::text::{Doc, Sentence};
+use crate::text::{Doc, Sentence, TokClass};
 
 /// How an attribution was cued.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -189,19 +189,33 @@ impl<'d, 'a> Sent<'d, 'a> {
     /// Sentence `s` of `doc`, with its layers.
     pub fn new(doc: &'d Doc<'a>, s: Sentence) -> Self {
         let (p0, p1) = crate::syntax::phrase_range(doc, s);
-        let ph = |p: usize| doc.phrases.get(p).copied().unwrap_or_default();
-        let first =
-            |f: &dyn Fn(crate::syntax::Phrase) -> bool| (p0..p1).find(|&p| f(ph(p))).unwrap_or(p1);
-        let vg = |x: crate::syntax::Phrase| x.kind == PhraseKind::Vg;
+        // The first finite verb group, quotation and verb group (not a gerund), in one pass.
+        let (mut first_finite, mut first_quote, mut first_verb) = (p1, p1, p1);
+        let phrases = doc.phrases.get(p0..p1).unwrap_or_default();
+        for (p, x) in (p0..).zip(phrases) {
+            let vg = x.kind == PhraseKind::Vg;
+            if vg && x.is(PhraseFlag::FINITE) {
+                first_finite = first_finite.min(p);
+            }
+            if x.kind == PhraseKind::Quote {
+                first_quote = first_quote.min(p);
+            }
+            if vg && !x.is(PhraseFlag::GERUND) {
+                first_verb = first_verb.min(p);
+            }
+            if first_finite < p1 && first_quote < p1 && first_verb < p1 {
+                break;
+            }
+        }
         Sent {
             doc,
             s,
             p0,
             p1,
             clauses: doc.clause_range(s),
-            first_finite: first(&|x| vg(x) && x.is(PhraseFlag::FINITE)),
-            first_quote: first(&|x| x.kind == PhraseKind::Quote),
-            first_verb: first(&|x| vg(x) && !x.is(PhraseFlag::GERUND)),
+            first_finite,
+            first_quote,
+            first_verb,
         }
     }
 
@@ -342,20 +356,22 @@ impl<'d, 'a> Sent<'d, 'a> {
 /// The lexicon's speech verb heading verb group `p`, when the tagger reads its head as a verb:
 /// "said", "has told"; not "the report", "state media" (a noun, a modifier).
 pub fn speech_verb<'a>(sent: &Sent<'_, 'a>, p: usize) -> Option<&'a Verb> {
-    head_verb(sent, p, |t| match t {
+    head_verb(sent, p, TokClass::VERB, |t| match t {
         Tag::Verb(v) => Some(v),
         _ => None,
     })
 }
 
-/// The verb of the lexicon `pick` takes from the tags of verb group `p`'s head.
+/// The verb of the lexicon `pick` takes from the tags of verb group `p`'s head, when the head
+/// has the class bit `bit` of such a verb (its tags are read no further otherwise).
 fn head_verb<'a>(
     sent: &Sent<'_, 'a>,
     p: usize,
+    bit: u32,
     pick: impl FnMut(&'a Tag) -> Option<&'a Verb>,
 ) -> Option<&'a Verb> {
     let x = sent.ph(p);
-    if x.kind != PhraseKind::Vg {
+    if x.kind != PhraseKind::Vg || !sent.doc.has(x.head(), bit) {
         return None;
     }
     sent.doc.word_tags(x.head()).find_map(pick)
@@ -489,7 +505,7 @@ fn belief_verb<'a>(sent: &Sent<'_, 'a>, p: usize) -> Option<&'a Verb> {
     if !sent.ph(p).is(PhraseFlag::FINITE) {
         return None;
     }
-    head_verb(sent, p, |t| match t {
+    head_verb(sent, p, TokClass::BELIEF, |t| match t {
         Tag::Belief(v) => Some(v),
         _ => None,
     })

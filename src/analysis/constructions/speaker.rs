@@ -104,8 +104,16 @@ pub fn core_np<'a>(sent: &Sent<'_, 'a>, a: usize, e: usize) -> Option<Np<'a>> {
     });
     let mut n = owned
         .flatten()
-        .or_else(|| np::parse_exact(doc, ha, he))
-        .or_else(|| np::parse_at(doc, ha, he).into_iter().max_by_key(|n| n.end))
+        .or_else(|| {
+            // The phrases at `ha` are parsed once: the one ending at `he`, else the longest.
+            let set = np::parse_at(doc, ha, he);
+            if np::all_words(doc, ha, he) {
+                if let Some(n) = np::exact_of(&set, he) {
+                    return Some(n);
+                }
+            }
+            set.iter().max_by_key(|n| n.end).cloned()
+        })
         // (A phrase the lexicon reads only in part, "the world No." of "the world No. 2", is
         // a descriptive phrase of its own.)
         .filter(|n| {
@@ -159,8 +167,13 @@ fn aside_np<'a>(sent: &Sent<'_, 'a>, a: usize, e: usize) -> Option<Np<'a>> {
     if first.kind == PhraseKind::Wh {
         let (ta, te) = (sent.tok(a), sent.ph(e - 1).end as usize);
         let gives_name = (ta..te).any(|t| {
-            let w = doc.tok_text(t).to_ascii_lowercase();
-            w.ends_with("name") || w.ends_with("names")
+            let w = doc.tok_bytes(t);
+            let ends = |x: &[u8]| {
+                w.len() >= x.len()
+                    && w.get(w.len() - x.len()..)
+                        .is_some_and(|e| e.eq_ignore_ascii_case(x))
+            };
+            ends(b"name") || ends(b"names")
         });
         let after_as = (ta..te).rev().find(|&t| doc.tok_eq_ci(t, "as"))?;
         return gives_name

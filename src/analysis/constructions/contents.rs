@@ -65,7 +65,11 @@ pub fn admit<'a>(sent: &Sent<'_, 'a>, mut a: Attr<'a>, out: &mut Vec<Attr<'a>>) 
     // ("the newspaper said Y asked whether …").
     // (Not a request or an act: "said Marbeck had asked lawmakers to remove …" is the
     // outer speaker's claim.)
-    let relayed = first_content.is_some_and(|(cs, _)| cs == a.left)
+    // ("wrote that the scheme … and that Rourke had bragged that …": the inner clause may be
+    // a later "that" clause of the outer claim.)
+    let relayed = first_content.is_some_and(|(cs, ce)| {
+        cs == a.left || (cs < a.left && a.left < ce && doc.tok_eq_ci(a.left - 1, "that"))
+    })
         && a.verb.is_some_and(|v| v.kind == VerbKind::Speech)
         && matches!(
             a.form,
@@ -78,7 +82,15 @@ pub fn admit<'a>(sent: &Sent<'_, 'a>, mut a: Attr<'a>, out: &mut Vec<Attr<'a>>) 
     if let (true, Some(k)) = (relayed, first) {
         a.relayed_by = Some(k);
         if let Some(b) = out.get_mut(k) {
-            b.content = None;
+            // (A later "that" clause leaves the outer claim its first: it ends before the
+            // "that", and the conjunction and comma before it.)
+            b.content = b.content.and_then(|(cs, _)| {
+                let mut end = a.left.saturating_sub(1);
+                while end > cs && (doc.is_punct(end - 1, ",") || doc.tag(end - 1).is_cconj()) {
+                    end -= 1;
+                }
+                (end > cs).then_some((cs, end))
+            });
         }
         out.push(a);
     }

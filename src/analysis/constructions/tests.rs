@@ -977,3 +977,23 @@ fn a_closing_cue_with_a_tail_after_a_quotation() {
     let r = one("\"The kingdom fights terror,\" the Saudis state in the white paper.");
     assert_eq!((r.0.as_str(), r.2 > 0), ("the Saudis", true));
 }
+
+#[test]
+fn a_later_that_clause_relays_a_named_speaker() {
+    let doc_text = "Prosecutors wrote that the scheme was designed to buy access, and that Rourke \
+                    had bragged to one donor that the candidates never ask questions.";
+    let doc = Doc::new(doc_text, Grammar::builtin());
+    let r = attributions(&doc, doc.sentences[0]);
+    let span = |(s, e): (usize, usize)| {
+        doc_text[doc.tokens[s].span.start..doc.tokens[e - 1].span.end].to_string()
+    };
+    let contents: Vec<String> = r.iter().filter_map(|a| a.content.map(span)).collect();
+    assert_eq!(
+        contents,
+        [
+            "the scheme was designed to buy access",
+            "the candidates never ask questions"
+        ]
+    );
+    assert!(r.iter().any(|a| a.relayed_by.is_some()), "{r:?}");
+}

@@ -68,7 +68,9 @@ pub fn admit<'a>(sent: &Sent<'_, 'a>, mut a: Attr<'a>, out: &mut Vec<Attr<'a>>) 
     // ("wrote that the scheme … and that Rourke had bragged that …": the inner clause may be
     // a later "that" clause of the outer claim.)
     let relayed = first_content.is_some_and(|(cs, ce)| {
-        cs == a.left || (cs < a.left && a.left < ce && doc.tok_eq_ci(a.left - 1, "that"))
+        let opener = doc.tok_eq_ci(a.left - 1, "that")
+            || matches!(doc.tag(a.left - 1), crate::syntax::Tag::PronWdt | crate::syntax::Tag::PronWp);
+        cs == a.left || (cs < a.left && a.left < ce && opener)
     })
         && a.verb.is_some_and(|v| v.kind == VerbKind::Speech)
         && matches!(
@@ -86,7 +88,12 @@ pub fn admit<'a>(sent: &Sent<'_, 'a>, mut a: Attr<'a>, out: &mut Vec<Attr<'a>>) 
             // "that", and the conjunction and comma before it.)
             b.content = b.content.and_then(|(cs, _)| {
                 let mut end = a.left.saturating_sub(1);
-                while end > cs && (doc.is_punct(end - 1, ",") || doc.tag(end - 1).is_cconj()) {
+                // (And a relative clause's preposition: "a call … in which".)
+                while end > cs
+                    && (doc.is_punct(end - 1, ",")
+                        || doc.tag(end - 1).is_cconj()
+                        || doc.tag(end - 1) == crate::syntax::Tag::AdpIn)
+                {
                     end -= 1;
                 }
                 (end > cs).then_some((cs, end))

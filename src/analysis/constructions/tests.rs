@@ -997,3 +997,16 @@ fn a_later_that_clause_relays_a_named_speaker() {
     );
     assert!(r.iter().any(|a| a.relayed_by.is_some()), "{r:?}");
 }
+
+#[test]
+fn a_relative_clause_relays_a_named_speaker() {
+    let doc_text = "She said she was troubled by a call in which Rourke told an associate that \
+                    he kept a second passport.";
+    let doc = Doc::new(doc_text, Grammar::builtin());
+    let r = attributions(&doc, doc.sentences[0]);
+    let told = r
+        .iter()
+        .find(|a| doc.tok_text(a.cue.0) == "told")
+        .expect("told");
+    assert!(told.relayed_by.is_some() && told.content.is_some(), "{r:?}");
+}

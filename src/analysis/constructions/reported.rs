@@ -351,6 +351,11 @@ fn quote_before(sent: &Sent<'_, '_>, a: &mut Attr<'_>) {
     let doc = sent.doc;
     let lo = sent.s.start;
     let before = a.left;
+    // (Not a coordinated verb's: 'said the bill "spends too much" and accused …' leaves the
+    // quotation to the first verb's clause.)
+    if matches!(a.inherit, Some(Inherit::Attr(_))) {
+        return;
+    }
     if before > lo && doc.quote_of(before - 1).is_some() {
         a.quotes.insert(0, before - 1);
     } else if doc.quote_of(before).is_some() && a.inverted {

@@ -1010,3 +1010,13 @@ fn a_relative_clause_relays_a_named_speaker() {
         .expect("told");
     assert!(told.relayed_by.is_some() && told.content.is_some(), "{r:?}");
 }
+
+#[test]
+fn a_coordinated_verb_leaves_the_first_verbs_quotation() {
+    let r = read(
+        "Rep. Dwayne Kess said the bill \"spends like Democrats wrote it\" and accused \
+         leadership of \"negotiating against ourselves.\"",
+    );
+    assert_eq!(r[0].1, "the bill \"spends like Democrats wrote it\"");
+    assert_eq!(r[1].2, 1, "{r:?}");
+}

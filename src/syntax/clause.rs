@@ -1089,9 +1089,12 @@ pub fn is_time_np(doc: &Doc<'_>, p: usize) -> bool {
 
 /// Adverbials: adverbs and time phrases.
 fn adverbials<'d, 'a: 'd>(i: Phr<'d, 'a>) -> PResult<'d, 'a, usize> {
+    let time = || super::input::phrase(|d, k, _| is_time_np(d, k));
     many0_count(alt((
         kind(PhraseKind::Adv),
-        super::input::phrase(|d, k, _| is_time_np(d, k)),
+        time(),
+        // "on Monday", as `adverbials_before` reads it.
+        preceded(kind(PhraseKind::Prep), time()),
     )))
     .parse(i)
 }
@@ -1440,6 +1443,17 @@ mod tests {
         let c = clauses("Musicians who played the club say its closing leaves a hole.");
         assert_eq!(c[0].1, "Musicians who played the club");
         assert_eq!(c[0].2, "say");
+    }
+
+    #[test]
+    fn a_coordinated_clause_with_a_time_after_its_subject() {
+        let c = clauses(
+            "Ruiz accused rivals of stalling, and the spokesman, Ana Leal, on Monday \
+             described the bill as sound.",
+        );
+        assert!(c
+            .iter()
+            .any(|x| x.0 == ClauseKind::Coordinate && x.2 == "described"));
     }
 
     #[test]

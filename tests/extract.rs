@@ -281,3 +281,25 @@ fn an_issued_document_speaks_for_its_issuer() {
         "{names:?}"
     );
 }
+
+/// A role a named owner holds ("Dravonia's defence ministry") is not another owner's
+/// organisation with the same head ("the Velorian foreign ministry").
+#[test]
+fn an_owned_role_is_its_owners() {
+    let text = "The Velorian foreign ministry said two men were hurt.\n\nDravonia\u{2019}s \
+                defence ministry denied that its coast guard had fired on the boat.";
+    let report = quotecheck::analyze(text);
+    let names: Vec<&str> = report
+        .quotes
+        .iter()
+        .filter_map(|q| q.speaker.as_ref())
+        .map(|s| report.entities[s.entity].name.as_str())
+        .collect();
+    assert_eq!(
+        names,
+        [
+            "The Velorian foreign ministry",
+            "Dravonia\u{2019}s defence ministry"
+        ]
+    );
+}

@@ -530,7 +530,22 @@ fn names_organisation(
     // ("The Ledger", capitalised, is a name: only an outlet whose name holds it; "the paper"
     // any outlet named.)
     let any_outlet = np.outlet && !np.end.checked_sub(1).is_some_and(|t| doc.is_cap(t));
-    e.kind == EntityKind::Organisation
+    // ("Dravonia's defence ministry" is not "the Velorian foreign ministry": a named owner
+    // must be in the organisation's name.)
+    let owner =
+        (np.start..np.end).find(|&t| doc.is_cap(t) && crate::analysis::np::is_possessive(doc, t));
+    let other_owner = owner.is_some_and(|t| {
+        let w = doc.tok_text(t);
+        let stem = w
+            .strip_suffix("'s")
+            .or_else(|| w.strip_suffix("\u{2019}s"))
+            .or_else(|| w.strip_suffix('\''))
+            .or_else(|| w.strip_suffix('\u{2019}'))
+            .unwrap_or(w);
+        !e.name.to_lowercase().contains(&stem.to_lowercase())
+    });
+    !other_owner
+        && e.kind == EntityKind::Organisation
         && e.outlet == np.outlet
         && (e.head.as_deref() == Some(head_word)
             || (e.named && (any_outlet || e.words.contains(head_word)))

@@ -105,6 +105,13 @@ fn scan_mentions<'x, 'a>(
             t = speakers.get(k).map_or(t + 1, |x| x.1.max(t + 1));
             continue;
         }
+        // A name needs a capital or a title, a subject pronoun its class, a role the clause's
+        // opening: other tokens are read no further.
+        let opening = t == s.start || after_opening == Some(t);
+        if !opening && !doc.has(t, TokClass::CAP | TokClass::TITLE | TokClass::PRONOUN) {
+            t += 1;
+            continue;
+        }
         if let Some((n, subject)) = name_at(doc, s, t, is_subject_pos) {
             let end = n.end;
             // A name inside a reported clause is no subject of the story's: "Holmgren said
@@ -120,7 +127,6 @@ fn scan_mentions<'x, 'a>(
         }
         // "Asked whether he was worried, the coach laughed.": a definite role opening the
         // clause of a sentence, before a lower-case word (its verb), has the floor.
-        let opening = t == s.start || after_opening == Some(t);
         if opening {
             if let Some(n) = opening_role_at(doc, s, t) {
                 evs.push((t, Ev::Subject(n)));

@@ -97,6 +97,13 @@ pub fn complement<'a>(sent: &Sent<'_, 'a>, mut k: usize, a: &mut Attr<'a>) {
     if placed && sent.is_aside_mark(after_tail) {
         return;
     }
+    after_comma(sent, k, after_tail, a);
+}
+
+/// What follows the verb's tail (ending before phrase `after_tail`; the verb group ends before
+/// phrase `k`) when no clause did: a quotation after an aside or a comma, a comma and a
+/// clause, or an object.
+fn after_comma<'a>(sent: &Sent<'_, 'a>, k: usize, after_tail: usize, a: &mut Attr<'a>) {
     // `said on Monday, in reference to her son, "…"`, `said in the spring, when the story
     // broke, "…"`: one aside between commas, then a quotation.
     if let Some(q) = quote_after_aside(sent, after_tail) {
@@ -592,18 +599,7 @@ fn object<'a>(sent: &Sent<'_, 'a>, k: usize, a: &mut Attr<'a>) {
     if pronoun_object(doc, t, a) {
         return;
     }
-    // The object's phrases, to the next comma, the end, or a clause of its own ("said yes
-    // and 38 percent said no").
-    // (Within an object's reach: a sentence of thousands of phrases is read in linear time.)
-    let next_clause = sent.next_main_clause(k).min(k + 64);
-    let mut e = k;
-    while e < next_clause.min(sent.p1)
-        && !sent.is_aside_mark(e)
-        && !sent.is_final(e)
-        && !sent.is_punct(e, ";")
-    {
-        e += 1;
-    }
+    let e = object_end(sent, k);
     if e == k {
         return;
     }
@@ -686,6 +682,22 @@ fn object<'a>(sent: &Sent<'_, 'a>, k: usize, a: &mut Attr<'a>) {
         return;
     }
     a.meta = kind == Some(VerbKind::Evaluative) || object_verb;
+}
+
+/// Where the object opening at phrase `k` ends: at the next comma, the end, or a clause of
+/// its own ("said yes and 38 percent said no"); within an object's reach, so that a sentence
+/// of thousands of phrases is read in linear time.
+fn object_end(sent: &Sent<'_, '_>, k: usize) -> usize {
+    let next_clause = sent.next_main_clause(k).min(k + 64);
+    let mut e = k;
+    while e < next_clause.min(sent.p1)
+        && !sent.is_aside_mark(e)
+        && !sent.is_final(e)
+        && !sent.is_punct(e, ";")
+    {
+        e += 1;
+    }
+    e
 }
 
 /// An object at token `t` that is no claim: a demonstrative is words reported elsewhere

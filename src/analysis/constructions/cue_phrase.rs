@@ -147,6 +147,20 @@ fn phrase_cue<'a>(
     if ct == CueType::ReportedBy && !doc.tok_eq_ci(ps, "as") && !sent.is_final(who_end) {
         return None;
     }
+    final_claim(sent, a, who_end, ct)
+}
+
+/// The claim of a cue phrase closing or interrupting its sentence (`a`, its source's phrase
+/// ending before phrase `who_end`): the clause before it, the whole sentence, the clause after
+/// it, or a quotation alone before it.
+fn final_claim<'a>(
+    sent: &Sent<'_, 'a>,
+    mut a: Attr<'a>,
+    who_end: usize,
+    ct: CueType,
+) -> Option<Attr<'a>> {
+    let doc = sent.doc;
+    let lo = sent.s.start;
     let end = a.left;
     // "Fundraising, according to the campaign, has surged since May": the cue interrupts a
     // clause that goes on after it; the claim is the whole sentence.

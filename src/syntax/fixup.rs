@@ -909,7 +909,9 @@ fn opening_name_gerund(doc: &Doc<'_>, tags: &mut [Tag], t: usize) {
     // word opening the sentence right before a speech verb of the lexicon is a name, and the
     // verb its past tense.
     let next = tag(tags, t + 1);
-    if matches!(tag(tags, t), Tag::VerbVbn | Tag::VerbVbg | Tag::VerbVbd)
+    let g = tag(tags, t);
+    // (The tagger may call it an auxiliary: "Boreing/AUX-VBG said".)
+    if (g.is_gerund() || g.is_participle() || g.is_past())
         && doc.is_cap(t)
         && !doc.has(t, crate::grammar::TokClass::VERB)
         && doc.has(t + 1, crate::grammar::TokClass::VERB)

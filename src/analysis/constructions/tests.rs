@@ -966,6 +966,8 @@ fn names_the_tagger_read_as_verbs() {
     assert_eq!((r.0.as_str(), r.2 > 0), ("Will", true));
     let r = one("Schilling told WEEI: \"I replied to the post.\"");
     assert_eq!((r.0.as_str(), r.2), ("Schilling", 1));
+    let r = one("Boreing said the members will still meet.");
+    assert_eq!(r.0, "Boreing");
     let r = read("Husted continued by saying, \"We will appeal this decision.\"");
     assert!(r.iter().any(|x| x.2 == 1), "{r:?}");
 }

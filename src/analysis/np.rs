@@ -443,6 +443,11 @@ fn place_phrase<'d, 'a>(i: Toks<'d, 'a>) -> TResult<'d, 'a, (usize, usize, ())> 
     phrase(|t: &'a Tag| matches!(t, Tag::Place(_)).then_some(()))(i)
 }
 
+/// Whether tokens `[start, end)` are a place of the lexicon, whole.
+pub(crate) fn is_place(doc: &Doc<'_>, start: usize, end: usize) -> bool {
+    place_phrase(Toks::new(doc, start, end)).is_ok_and(|(_, (_, e, _))| e + 1 == end)
+}
+
 /// Whether token `t` is an acronym: two or more capital letters, perhaps with periods ("NATO",
 /// "EU", "U.N."), which in news copy names an organisation.
 pub fn is_acronym(doc: &Doc<'_>, t: usize) -> bool {

@@ -70,8 +70,8 @@ pub fn subject_speaker<'a>(
 fn region_of_place(sent: &Sent<'_, '_>, core: &Np<'_>, n: &Np<'_>) -> bool {
     let doc = sent.doc;
     let short = n.end > n.start && n.end - n.start <= 2;
-    let region = doc.tok_text(n.end - 1).ends_with('.')
-        || doc.has(n.start, crate::grammar::TokClass::STARTS_PLACE);
+    // (A place of the lexicon is the whole aside: not "a spokesman for Ortiz, Jordan Pell,".)
+    let region = doc.tok_text(n.end - 1).ends_with('.') || np::is_place(doc, n.start, n.end);
     let place_last = core.end > core.start + 1 && doc.tag(core.end - 1).is_proper();
     short && region && place_last && n.kind == NpKind::Name
 }

@@ -1022,3 +1022,11 @@ fn a_coordinated_verb_leaves_the_first_verbs_quotation() {
     assert_eq!(r[0].1, "the bill \"spends like Democrats wrote it\"");
     assert_eq!(r[1].2, 1, "{r:?}");
 }
+
+#[test]
+fn a_name_whose_first_word_is_a_place() {
+    let r = one("A spokesman for Ortiz, Jordan Pell, said she had not decided.");
+    assert_eq!(r.0, "Jordan Pell");
+    let r = one("Residents of Pelican Island, B.C., say the ferry is late.");
+    assert_eq!(r.0, "Residents of Pelican Island");
+}

@@ -1046,6 +1046,10 @@ fn opens_after(doc: &Doc<'_>, p: usize) -> bool {
     if x.kind == PhraseKind::Vg && doc.has(x.head(), crate::grammar::TokClass::CLAUSE_VERB) {
         return true;
     }
+    // ("As John Corn, a senior senator, put it": "as" opens a clause, whatever its tag.)
+    if x.kind == PhraseKind::Prep && doc.tok_eq_ci(x.start as usize, "as") {
+        return true;
+    }
     matches!(
         ph(doc, p).kind,
         PhraseKind::Punct

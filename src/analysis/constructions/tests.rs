@@ -1030,3 +1030,9 @@ fn a_name_whose_first_word_is_a_place() {
     let r = one("Residents of Pelican Island, B.C., say the ferry is late.");
     assert_eq!(r.0, "Residents of Pelican Island");
 }
+
+#[test]
+fn as_a_speaker_with_an_aside_put_it() {
+    let r = one("As John Corn, the No. 2 in the leadership, put it: \"He will not be confirmed.\"");
+    assert_eq!((r.0.as_str(), r.2), ("John Corn", 1));
+}

@@ -143,6 +143,7 @@ pub fn apply(doc: &Doc<'_>, tags: &mut [Tag]) {
         }
         for t in s.start..s.end.saturating_sub(1) {
             modal_name(doc, tags, t);
+            aside_closed_participle(doc, tags, t, s.start);
         }
         title_modifier(doc, tags, s.start);
         for t in s.start..s.end.saturating_sub(2) {
@@ -577,6 +578,22 @@ fn ordinal(w: &[u8]) -> bool {
             ),
             _ => false,
         }
+}
+
+/// Re-reads a speech verb's past participle at `t` as the past tense after the comma closing
+/// an aside of a name that opens the sentence, with no finite verb before it ("Clinton,
+/// clearly frustrated, responded/VBN by pointing …").
+fn aside_closed_participle(doc: &Doc<'_>, tags: &mut [Tag], t: usize, first: usize) {
+    let opens = tag(tags, first).is_proper() && doc.is_punct(first + 1, ",");
+    if tag(tags, t) == Tag::VerbVbn
+        && t > first + 2
+        && opens
+        && doc.is_punct(t - 1, ",")
+        && speech_at(doc, tags, t)
+        && !(first..t).any(|u| tag(tags, u).is_finite())
+    {
+        set(tags, t, Tag::VerbVbd);
+    }
 }
 
 /// Re-reads a speech verb's past participle at `t` as the past tense right after a subject

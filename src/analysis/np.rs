@@ -352,10 +352,21 @@ pub(crate) fn is_outlet_noun(doc: &Doc<'_>, t: usize) -> bool {
 /// Whether a name ending with token `last` goes on through the preposition `prep` to the name
 /// after it: a capitalised organisation noun before "of" or "for" ("the Bank of Ostmark", "the
 /// Observatory for Human Rights"; not a person's affiliation, "Jane Doe of Capital Economics").
+/// So does a capitalised plural before "for" ("Citizens for a Sound Senate", "Americans for
+/// Prosperity": an advocacy group's name).
 pub(crate) fn org_name_goes_on(doc: &Doc<'_>, last: usize, prep: usize) -> bool {
+    let plural_for = doc.tag(last).is_plural() && doc.tok_text(prep) == "for" && {
+        let next = if doc.is_func(prep + 1, FuncType::Determiner) {
+            prep + 2
+        } else {
+            prep + 1
+        };
+        doc.is_cap(next)
+    };
     doc.is_cap(last)
-        && word_noun(doc, last, NounKind::Org).is_some()
-        && matches!(doc.tok_text(prep), "of" | "for")
+        && (plural_for
+            || word_noun(doc, last, NounKind::Org).is_some()
+                && matches!(doc.tok_text(prep), "of" | "for"))
 }
 
 pub(crate) fn is_possessive(doc: &Doc<'_>, t: usize) -> bool {

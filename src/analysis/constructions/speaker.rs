@@ -150,9 +150,13 @@ pub fn core_np<'a>(sent: &Sent<'_, 'a>, a: usize, e: usize) -> Option<Np<'a>> {
 /// organisation noun goes on through "of" or "for" and the noun phrase after it.
 fn org_goes_on(sent: &Sent<'_, '_>, a: usize, e: usize) -> bool {
     let head = sent.ph(a);
+    // (The name after the preposition may open with an article: "for a Sound Senate".)
+    let t = sent.tok(a + 2);
+    let named = sent.doc.is_cap(t)
+        || sent.doc.is_func(t, crate::grammar::FuncType::Determiner) && sent.doc.is_cap(t + 1);
     e == a + 3
         && sent.ph(a + 1).kind == PhraseKind::Prep
-        && sent.doc.is_cap(sent.tok(a + 2))
+        && named
         && np::org_name_goes_on(sent.doc, head.end as usize - 1, head.end as usize)
 }
 

@@ -1036,3 +1036,11 @@ fn as_a_speaker_with_an_aside_put_it() {
     let r = one("As John Corn, the No. 2 in the leadership, put it: \"He will not be confirmed.\"");
     assert_eq!((r.0.as_str(), r.2), ("John Corn", 1));
 }
+
+#[test]
+fn an_advocacy_groups_name_goes_on_through_for() {
+    let r = one("\"Ten seconds,\" Citizens for a Sound Senate, a super PAC, posted on X.");
+    assert_eq!(r.0, "Citizens for a Sound Senate");
+    let r = one("Americans for Prosperity said the ad would run in May.");
+    assert_eq!(r.0, "Americans for Prosperity");
+}

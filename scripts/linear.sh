@@ -143,9 +143,11 @@ for limit, scope, name, gen in INPUTS:
         # (LINEAR_MAX_MB shows it; see the README).
         modes = [m for m in modes if m != "check-html"]
     for mode in modes:
-        # A pair over the limit is timed again, twice at most, with more runs each time: a
-        # busy machine can slow one run, but a path that is not linear is slow every time.
-        for attempt in range(3):
+        # A pair over the limit is timed again, four times at most, with more runs each time:
+        # a busy machine can slow one run (on inputs held in hundreds of megabytes, the
+        # kernel's page handling varies from run to run), but a path that is not linear is
+        # slow every time.
+        for attempt in range(5):
             times, growth, bad, mem = [], 0.0, False, 0.0
             for s, p in zip(sizes, paths):
                 args, stdin = MODES[mode](p)

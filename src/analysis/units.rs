@@ -263,7 +263,8 @@ fn relayed_chain(
         .and_then(|j| speakers.get(j).copied().flatten())
     {
         let rid = ents.live(rid);
-        if let Some(e) = ents.list.get(rid) {
+        // (No speaker relays their own words: "Herrera says …, as he's often alleged".)
+        if let Some(e) = ents.list.get(rid).filter(|_| rid != ents.live(spk.0)) {
             chain.insert(
                 0,
                 ChainLink {
@@ -469,6 +470,10 @@ fn chain_of(doc: &Doc<'_>, a: &Attr<'_>, speaker: usize, ents: &mut Entities) ->
     let mut chain = Vec::new();
     for n in &a.chain {
         let id = ents.resolve(doc, n, false);
+        // (No speaker relays their own words: "Herrera says …, as he's often alleged".)
+        if id.is_some_and(|i| ents.live(i) == ents.live(speaker)) {
+            continue;
+        }
         let span = span_of(doc, n.start, n.end);
         let name = id
             .and_then(|i| ents.list.get(ents.live(i)))

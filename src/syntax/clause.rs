@@ -538,7 +538,7 @@ fn coordination_opener(doc: &Doc<'_>, b: &mut Builder<'_>, p: usize, p1: usize) 
         .out
         .get(b.current_index())
         .is_some_and(|c| c.verb.is_none() && c.start as usize <= q);
-    // ('"…," Eddie Dover and Gabe Benet wrote': after a quotation too.)
+    // ('"…," Lena Voss and Arif Khan wrote': after a quotation too.)
     let opens = q == 0
         || is_punct(doc, q - 1, ",")
         || ph(doc, q - 1).kind == PhraseKind::Quote
@@ -829,7 +829,7 @@ fn inside_dash_relative(doc: &Doc<'_>, b: &Builder<'_>, p: usize) -> bool {
 
 /// Whether phrase `p` is a second verb of an open relative clause, a one-word past form before
 /// a comma and a finite verb ([`past_before_comma_and_verb`]): it stays inside ("Ortiz, who
-/// wants the audit reopened, said …", "an expert who has studied the breaches uncovered to
+/// wants the audit reopened, said …", "an auditor who has reviewed the contracts signed to
 /// date, said …", where the tagger read a participle as a past tense).
 fn inside_comma_relative(doc: &Doc<'_>, b: &Builder<'_>, p: usize) -> bool {
     let opened = b
@@ -1046,7 +1046,7 @@ fn opens_after(doc: &Doc<'_>, p: usize) -> bool {
     if x.kind == PhraseKind::Vg && doc.has(x.head(), crate::grammar::TokClass::CLAUSE_VERB) {
         return true;
     }
-    // ("As John Corn, a senior senator, put it": "as" opens a clause, whatever its tag.)
+    // ("As Dana Whitt, a senior senator, put it": "as" opens a clause, whatever its tag.)
     if x.kind == PhraseKind::Prep && doc.tok_eq_ci(x.start as usize, "as") {
         return true;
     }
@@ -1280,7 +1280,7 @@ fn before_comma_and_verb(r: Phr<'_, '_>) -> bool {
 
 /// Whether phrase `p` is a one-word past form, then at most a few prepositions, noun phrases
 /// and adverbs, a comma and a finite verb: a participle the tagger read as a past, inside an
-/// aside that the comma closes ("the breaches uncovered to date, said …").
+/// aside that the comma closes ("the contracts signed to date, said …").
 fn past_before_comma_and_verb(doc: &Doc<'_>, p: usize) -> bool {
     let x = ph(doc, p);
     if !(x.end == x.start + 1 && doc.tag(x.start as usize).is_past()) {

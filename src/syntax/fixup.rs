@@ -922,12 +922,12 @@ fn opening_name_gerund(doc: &Doc<'_>, tags: &mut [Tag], t: usize) {
     if tag(tags, t) == Tag::VerbVbg && doc.is_cap(t) && tag(tags, t + 1).is_proper() {
         set(tags, t, Tag::PropnNnp);
     }
-    // "Husted/VBN continued", "Schilling/VBG told/VBN WEEI": a capitalised "-ed" or "-ing"
+    // "Halsted/VBN continued", "Fielding/VBG told/VBN KQRT": a capitalised "-ed" or "-ing"
     // word opening the sentence right before a speech verb of the lexicon is a name, and the
     // verb its past tense.
     let next = tag(tags, t + 1);
     let g = tag(tags, t);
-    // (The tagger may call it an auxiliary: "Boreing/AUX-VBG said".)
+    // (The tagger may call it an auxiliary: "Rowling/AUX-VBG said".)
     if (g.is_gerund() || g.is_participle() || g.is_past())
         && doc.is_cap(t)
         && !doc.has(t, crate::grammar::TokClass::VERB)
@@ -975,5 +975,70 @@ fn owned_noun(doc: &Doc<'_>, tags: &mut [Tag], t: usize) {
         if verb == Tag::VerbVb {
             set(tags, t + 1, Tag::VerbVbp);
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::Doc;
+    use crate::Grammar;
+
+    /// The rule `f` applied to `text` with the tags the tagger gave, but those of `set`
+    /// (token, tag) in their place: the misreadings the rule mends.
+    fn mended(text: &str, set: &[(usize, Tag)], f: impl Fn(&Doc<'_>, &mut [Tag])) -> Vec<Tag> {
+        let d = Doc::new(text, Grammar::builtin());
+        let mut tags = d.tags.clone();
+        for &(t, g) in set {
+            tags[t] = g;
+        }
+        f(&d, &mut tags);
+        tags
+    }
+
+    #[test]
+    fn names_read_as_verbs_before_a_speech_verb() {
+        let text = "Halsted told KQRT the vote failed.";
+        let tags = mended(text, &[(0, Tag::VerbVbn), (1, Tag::VerbVbn)], |d, g| {
+            opening_name_gerund(d, g, 0)
+        });
+        assert_eq!((tags[0], tags[1]), (Tag::PropnNnp, Tag::VerbVbd));
+        let tags = mended(text, &[(0, Tag::AuxVbg)], |d, g| {
+            opening_name_gerund(d, g, 0)
+        });
+        assert_eq!(tags[0], Tag::PropnNnp);
+        // Not before a word that is no speech verb.
+        let tags = mended("Running the city is hard.", &[(0, Tag::VerbVbg)], |d, g| {
+            opening_name_gerund(d, g, 0)
+        });
+        assert_eq!(tags[0], Tag::VerbVbg);
+    }
+
+    #[test]
+    fn a_capitalised_modal_before_a_past_tense_is_a_name() {
+        let tags = mended(
+            "Will wrote that the plan failed.",
+            &[(0, Tag::AuxMd)],
+            |d, g| modal_name(d, g, 0),
+        );
+        assert_eq!(tags[0], Tag::PropnNnp);
+    }
+
+    #[test]
+    fn a_lexicon_plural_read_as_a_verb_is_the_noun() {
+        let text = "The budget figures relied on a sale.";
+        let tags = mended(text, &[(2, Tag::VerbVbz), (3, Tag::VerbVbn)], |d, g| {
+            plural_noun(d, g, 2)
+        });
+        assert_eq!((tags[2], tags[3]), (Tag::NounNns, Tag::VerbVbd));
+    }
+
+    #[test]
+    fn a_speech_participle_after_the_speakers_aside_is_a_past() {
+        let text = "Ortiz, visibly annoyed, answered by waving a folder.";
+        let tags = mended(text, &[(5, Tag::VerbVbn)], |d, g| {
+            aside_closed_participle(d, g, 5, 0)
+        });
+        assert_eq!(tags[5], Tag::VerbVbd);
     }
 }

@@ -371,7 +371,7 @@ impl Chunker<'_, '_> {
         }
         // "Cuban also said …": a capitalised adjective opening its sentence right before a verb
         // is a name the tagger read as a nationality; so is an adverb the lexicon does not
-        // know right before a speech verb ("Jolly said …").
+        // know right before a speech verb ("Sternly said …", a surname).
         let misread_adverb = g0.is_adv()
             && !doc.has(k, crate::grammar::TokClass::FUNC)
             && doc.has(k + 1, crate::grammar::TokClass::VERB);
@@ -690,7 +690,7 @@ impl Chunker<'_, '_> {
                         let g = self.tag(p);
                         g.is_det() || g == Tag::PronPrpS || self.possessive(p)
                     }));
-        // ('"…," the Saudis state in the white paper': after a quotation, a preposition may
+        // ('"…," the Norwegians state in the report': after a quotation, a preposition may
         // follow it too.)
         let quoted = (self.first..t).any(|p| doc.quote_of(p).is_some());
         let closing = (next >= end
@@ -716,7 +716,7 @@ impl Chunker<'_, '_> {
             && (complement && form(&[VerbForm::Past])
                 || complement && third_ok && form(&[VerbForm::Third])
                 || closing && form(&[VerbForm::Past, VerbForm::Third])
-                // (A plural subject's present tense: '"…," the Saudis state in …'.)
+                // (A plural subject's present tense: '"…," the Norwegians state in …'.)
                 || closing
                     && t > self.first
                     && self.tag(t - 1).is_plural()
@@ -786,7 +786,7 @@ impl Chunker<'_, '_> {
         // A base form with no auxiliary and no "to" before it is a present tense the tagger
         // read as an infinitive ("Musicians who played the club say …").
         // (Not right after another verb, "has helped investigate", "let go", nor after "to"
-        // whatever its tag, "to fired-up delegates".)
+        // whatever its tag, "to fired-up volunteers".)
         let bare_base = last_aux.is_none()
             && h.is_base()
             && !(t > 0

@@ -68,7 +68,7 @@ pub fn at<'a>(sent: &Sent<'_, 'a>, p: usize, v: &'a Verb, out: &[Attr<'a>]) -> O
             (sent.is_punct(q, ",") || is_document(q) || gerund_word(q))
                 && sent.ph(q + 1).is(PhraseFlag::GERUND)
         });
-    // ('said on "Morning Joe," adding, "…"': a quotation's closing comma is the comma.)
+    // ('said on "Sunday Desk," adding, "…"': a quotation's closing comma is the comma.)
     let after_comma = sent.is_punct(prev, ",") || quote_ends_with_comma(sent, prev);
     if !(is_document(prev) || by || and || after_comma) {
         return Some(Attr::new((head, head + 1), CueKind::Participle, Some(v)));
@@ -122,7 +122,7 @@ fn with_subject<'a>(sent: &Sent<'_, 'a>, p: usize, prev: usize, v: &'a Verb) -> 
     a.claims().then_some(a)
 }
 
-/// Whether phrase `p` is a quotation whose words end with a comma (`on "Morning Joe,"`).
+/// Whether phrase `p` is a quotation whose words end with a comma (`on "Sunday Desk,"`).
 fn quote_ends_with_comma(sent: &Sent<'_, '_>, p: usize) -> bool {
     let doc = sent.doc;
     sent.is_quote(p)

@@ -194,10 +194,10 @@ fn a_relative_clause_whose_subject_is_the_claim() {
     let r = read("Turnout rose among independents, which Democrats say could be aiding Hale.");
     assert_eq!(r[0].1, "could be aiding Hale");
     // With no relative word: the cue's subject right after a noun, or after "what".
-    let r = one("It is a shift Marston said could push younger voters toward the party.");
+    let r = one("It is a change Marston said could lift turnout in the suburbs.");
     assert_eq!(
         (r.0.as_str(), r.1.as_str()),
-        ("Marston", "could push younger voters toward the party")
+        ("Marston", "could lift turnout in the suburbs")
     );
     let r = one("She dwelt on what she said were the failures of the transit board.");
     assert_eq!(r.1, "were the failures of the transit board");
@@ -755,8 +755,8 @@ fn quoted_as_saying_before_a_possessive() {
 
 #[test]
 fn a_comma_then_a_clause_after_an_opening_cue() {
-    let r = one("You said yesterday, the middle class is still getting squeezed.");
-    assert_eq!(r.1, "the middle class is still getting squeezed");
+    let r = one("You said yesterday, the rents are still climbing.");
+    assert_eq!(r.1, "the rents are still climbing");
     // Not a participle's comma before the sentence's own verb.
     let r = read("A senior aide, requesting anonymity, said the vote would slip.");
     assert!(r.iter().all(|x| !x.1.starts_with("said")), "{r:?}");
@@ -774,13 +774,13 @@ fn a_second_speech_participle_after_and() {
         ["she would not back the plan", "lawmakers should start over"]
     );
     // As after a comma: a second participle with an infinitive is an act, not a claim.
-    let r = read("She sent a letter saying the fight goes on and vowing to compete.");
+    let r = read("She sent a letter saying the work goes on and vowing to run again.");
     let forms: Vec<(&str, ContentForm)> = r.iter().map(|x| (x.1.as_str(), x.3)).collect();
     assert_eq!(
         forms,
         [
-            ("the fight goes on", ContentForm::Clause),
-            ("to compete", ContentForm::Infinitive)
+            ("the work goes on", ContentForm::Clause),
+            ("to run again", ContentForm::Infinitive)
         ]
     );
 }
@@ -788,19 +788,19 @@ fn a_second_speech_participle_after_and() {
 #[test]
 fn a_quotation_then_its_speaker() {
     // A modal after a quotation gives prepared words.
-    let r = one("\"I know what it takes to run a port,\" she will say.");
+    let r = one("\"Our port will grow,\" she will say.");
     assert_eq!(r.0, "she");
     assert!(r.2 > 0);
     // A noun before a title is no inverted cue.
-    let r = one("\"We know better than they do,\" state Sen. Jo Halvern (D) said on the floor.");
+    let r = one("\"The bill goes too far,\" state Sen. Jo Halvern (D) said on the floor.");
     assert_eq!(r.0, "state Sen. Jo Halvern");
     assert!(r.2 > 0);
     // After the quotation, "that" after the hearer opens a relative clause.
-    let r = one("\"There is a lot of shouting,\" the governor told a crowd that aides put at 900.");
+    let r = one("\"We are not done,\" the governor told a crowd that aides put at 900.");
     assert_eq!((r.0.as_str(), r.1.as_str()), ("the governor", ""));
     assert!(r.2 > 0);
-    let r = one("\"Analysts said no,\" remembered Roy Vennet, the firm's former spokesman.");
-    assert_eq!(r.0, "Roy Vennet");
+    let r = one("\"We had doubts,\" remembered Ines Garro, the firm's former spokeswoman.");
+    assert_eq!(r.0, "Ines Garro");
     assert!(r.2 > 0);
 }
 
@@ -819,7 +819,7 @@ fn a_crowd_speaks_and_a_document_reads() {
     let r = read("The sign on the gate reads: \"Closed for the storm.\"");
     assert!(r.iter().all(|x| x.2 == 0 && x.1.is_empty()), "{r:?}");
     // A modal before a colon and a quotation: the words are given.
-    let r = one("A spokesman for the mayor could only quip: \"I guess the hall was booked.\"");
+    let r = one("A spokesman for the mayor could only quip: \"The calendar was full.\"");
     assert_eq!((r.0.as_str(), r.2 > 0), ("A spokesman for the mayor", true));
 }
 
@@ -835,59 +835,60 @@ fn a_quotation_after_an_aside() {
 
 #[test]
 fn speakers_after_a_quotation() {
-    let r = one("\"Sanders is restless,\" Eddie Dover and Gabe Benet wrote.");
-    assert_eq!(
-        (r.0.as_str(), r.2 > 0),
-        ("Eddie Dover and Gabe Benet", true)
-    );
-    let r = one("\"The harm is incalculable,\" prosecutors wrote in seeking a longer sentence.");
+    let r = one("\"The mayor is restless,\" Lena Voss and Arif Khan wrote.");
+    assert_eq!((r.0.as_str(), r.2 > 0), ("Lena Voss and Arif Khan", true));
+    let r =
+        one("\"The damage cannot be measured,\" prosecutors wrote in asking for a longer term.");
     assert_eq!((r.0.as_str(), r.2 > 0), ("prosecutors", true));
-    let r = one("\"Officials expect to finish within weeks,\" according to CNN.");
-    assert_eq!((r.0.as_str(), r.1.as_str(), r.2), ("CNN", "", 1));
-    let r = one("\"This is fantastic!\" beamed Don Hartley.");
-    assert_eq!((r.0.as_str(), r.2), ("Don Hartley", 1));
+    let r = one("\"The road will reopen by Friday,\" according to WKRN.");
+    assert_eq!((r.0.as_str(), r.1.as_str(), r.2), ("WKRN", "", 1));
+    let r = one("\"What a night!\" beamed Rosa Kettering.");
+    assert_eq!((r.0.as_str(), r.2), ("Rosa Kettering", 1));
 }
 
 #[test]
 fn a_question_word_opens_no_verb_group() {
     // "when asked" is no verb group of "when": the speaker is the subject, MSNBC the hearer.
-    let r = one("\"It is a fair concern,\" Sarandon, 69, told MSNBC Monday when asked.");
-    assert_eq!((r.0.as_str(), r.2 > 0), ("Sarandon", true));
+    let r = one("\"The worry is fair,\" Vance, 61, told WKRN Monday when asked.");
+    assert_eq!((r.0.as_str(), r.2 > 0), ("Vance", true));
 }
 
 #[test]
 fn a_title_with_a_preposition_inside() {
-    let r = one("\"Thanks for coming,\" said master of ceremonies Asad Tabchi.");
-    assert_eq!((r.0.as_str(), r.2), ("master of ceremonies Asad Tabchi", 1));
+    let r = one("\"Welcome, all,\" said master of ceremonies Idris Kanaan.");
+    assert_eq!(
+        (r.0.as_str(), r.2),
+        ("master of ceremonies Idris Kanaan", 1)
+    );
 }
 
 #[test]
 fn subjects_the_tagger_misreads() {
     // A surname read as an adverb, right before a speech verb.
-    let r = one("Jolly said he has worked with both parties on the bill.");
-    assert_eq!(r.0, "Jolly");
+    let r = one("Sternly said he has worked with both parties on the bill.");
+    assert_eq!(r.0, "Sternly");
     // A participle read as a past inside the speaker's aside, and a base form after a verb.
     let r = one(
-        "Shane Brook, an expert who has helped investigate the breaches uncovered to date, \
-         said he saw no evidence.",
+        "Nora Flint, an auditor who has helped review the contracts signed to date, said \
+         she saw no fraud.",
     );
     assert_eq!(
         (r.0.as_str(), r.1.as_str()),
-        ("Shane Brook", "he saw no evidence")
+        ("Nora Flint", "she saw no fraud")
     );
 }
 
 #[test]
 fn quotations_in_real_copy() {
     // "to" before a base form, whatever the tagger calls it, makes no finite verb.
-    let r = one("\"We have a voice,\" Ortiz said in a long speech to fired-up delegates.");
+    let r = one("\"The plan is sound,\" Ortiz said in a short speech to fired-up volunteers.");
     assert_eq!((r.0.as_str(), r.2 > 0), ("Ortiz", true));
     // A demonstrative object before a colon and a quotation: the words follow.
-    let r = one("Dan Axel tweeted this: \"She did it again.\"");
-    assert_eq!((r.0.as_str(), r.2), ("Dan Axel", 1));
+    let r = one("Rhea Mott tweeted this: \"The count is wrong.\"");
+    assert_eq!((r.0.as_str(), r.2), ("Rhea Mott", 1));
     // A quotation's closing comma before a participle.
     let r =
-        read("\"He is the best,\" Graham said on \"Morning Joe,\" adding, \"He has no chance.\"");
+        read("\"He is the best,\" Tovar said on \"Sunday Desk,\" adding, \"He has no chance.\"");
     assert!(r.iter().any(|x| x.0.is_empty() && x.2 == 1), "{r:?}");
     // A second participle after "by … and".
     let r =
@@ -897,9 +898,9 @@ fn quotations_in_real_copy() {
 
 #[test]
 fn chants_and_exhortations() {
-    let r = one("\"The mayor has got to go!\" protesters chanted.");
+    let r = one("\"Fix the roads!\" protesters chanted.");
     assert_eq!((r.0.as_str(), r.2 > 0), ("protesters", true));
-    let r = one("\"It's about time,\" exhorted her introducer, actress Jamie Curtis.");
+    let r = one("\"Let's get to work,\" exhorted her introducer, singer Ada Marsh.");
     assert_eq!(r.2, 1);
 }
 
@@ -964,20 +965,19 @@ fn a_credit_line_after_a_quotation() {
 fn names_the_tagger_read_as_verbs() {
     let r = one("\"This might end it,\" Will wrote.");
     assert_eq!((r.0.as_str(), r.2 > 0), ("Will", true));
-    let r = one("Schilling told WEEI: \"I replied to the post.\"");
-    assert_eq!((r.0.as_str(), r.2), ("Schilling", 1));
-    let r = one("Boreing said the members will still meet.");
-    assert_eq!(r.0, "Boreing");
-    let r = read("Husted continued by saying, \"We will appeal this decision.\"");
+    // (The fix-ups are tested on the tagger's misreadings in syntax::fixup.)
+    let r = one("Halsted told KQRT: \"I answered the message.\"");
+    assert_eq!((r.0.as_str(), r.2), ("Halsted", 1));
+    let r = read("Halsted continued by saying, \"We will take this to the high court.\"");
     assert!(r.iter().any(|x| x.2 == 1), "{r:?}");
 }
 
 #[test]
 fn a_closing_cue_with_a_tail_after_a_quotation() {
-    let r = one("\"The more this plays out, the clearer it is,\" Bozell concludes on the race.");
-    assert_eq!((r.0.as_str(), r.2 > 0), ("Bozell", true));
-    let r = one("\"The kingdom fights terror,\" the Saudis state in the white paper.");
-    assert_eq!((r.0.as_str(), r.2 > 0), ("the Saudis", true));
+    let r = one("\"Nobody is listening,\" Barlow concludes on the race.");
+    assert_eq!((r.0.as_str(), r.2 > 0), ("Barlow", true));
+    let r = one("\"The ministry acts within the law,\" the Norwegians state in the report.");
+    assert_eq!((r.0.as_str(), r.2 > 0), ("the Norwegians", true));
 }
 
 #[test]
@@ -1033,8 +1033,8 @@ fn a_name_whose_first_word_is_a_place() {
 
 #[test]
 fn as_a_speaker_with_an_aside_put_it() {
-    let r = one("As John Corn, the No. 2 in the leadership, put it: \"He will not be confirmed.\"");
-    assert_eq!((r.0.as_str(), r.2), ("John Corn", 1));
+    let r = one("As Dana Whitt, the second-ranking senator, put it: \"The nominee has no path.\"");
+    assert_eq!((r.0.as_str(), r.2), ("Dana Whitt", 1));
 }
 
 #[test]

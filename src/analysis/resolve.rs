@@ -352,10 +352,7 @@ fn resolve_speaker(
         // "The ministry said in a statement": the ministry issued it; "the statement" is its.
         if let Some((v0, v1)) = a.and_then(|a| a.venue) {
             for t in v0..v1.min(v0 + 8) {
-                let document = doc
-                    .word_tags(t)
-                    .any(|x| matches!(x, Tag::Noun(d) if d.kind == NounKind::Document));
-                if document {
+                if np::word_noun(doc, t, NounKind::Document).is_some() {
                     ents.issued(id, coref::norm_head(doc.tok_text(t)));
                 }
             }

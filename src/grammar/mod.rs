@@ -379,6 +379,9 @@ pub struct Func {
     /// A word before a speech verb's -ing form that makes it an act of the clause's subject
     /// (`by`, `after`, `while`): "responded by saying …".
     pub gerund: bool,
+    /// A word that opens a clause, and the subject after it, whatever the tagger calls it
+    /// (`as`: "As Dana Whitt, a senior senator, put it").
+    pub opener: bool,
 }
 
 /// What a lexicon phrase is: one phrase may carry several tags (`president`: title and noun).
@@ -1012,6 +1015,7 @@ fn func_word(file: &str, l: &Line<'_>) -> Result<Func, GrammarError> {
         time: l.flag("time"),
         permission: l.flag("permission"),
         gerund: l.flag("gerund"),
+        opener: l.flag("opener"),
     })
 }
 

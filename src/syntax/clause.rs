@@ -580,7 +580,7 @@ fn no_object_verb(doc: &Doc<'_>, p: usize) -> bool {
 }
 
 /// Whether phrase `q` is a quotation whose words end with a comma (`were "overdue," and …`).
-fn quote_ends_with_comma(doc: &Doc<'_>, q: usize) -> bool {
+pub(crate) fn quote_ends_with_comma(doc: &Doc<'_>, q: usize) -> bool {
     let x = ph(doc, q);
     x.kind == PhraseKind::Quote
         && doc
@@ -1025,7 +1025,7 @@ fn agrees(doc: &Doc<'_>, a: usize, core_end: usize, v: usize) -> bool {
 }
 
 /// Whether phrase `p` is a dash.
-fn is_dash(doc: &Doc<'_>, p: usize) -> bool {
+pub(crate) fn is_dash(doc: &Doc<'_>, p: usize) -> bool {
     ph(doc, p).kind == PhraseKind::Punct && matches!(text(doc, p), "\u{2014}" | "\u{2013}" | "--")
 }
 
@@ -1046,8 +1046,13 @@ fn opens_after(doc: &Doc<'_>, p: usize) -> bool {
     if x.kind == PhraseKind::Vg && doc.has(x.head(), crate::grammar::TokClass::CLAUSE_VERB) {
         return true;
     }
-    // ("As Dana Whitt, a senior senator, put it": "as" opens a clause, whatever its tag.)
-    if x.kind == PhraseKind::Prep && doc.tok_eq_ci(x.start as usize, "as") {
+    // ("As Dana Whitt, a senior senator, put it": "as" opens a clause, whatever its tag:
+    // `opener=yes` in function-words.txt.)
+    let opener = || {
+        doc.word_tags(x.start as usize)
+            .any(|t| matches!(t, crate::grammar::Tag::Func(f) if f.opener))
+    };
+    if x.kind == PhraseKind::Prep && opener() {
         return true;
     }
     matches!(

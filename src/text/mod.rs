@@ -813,10 +813,16 @@ impl<'a> Doc<'a> {
     fn abbreviation_ends(&self, i: usize, t: &Token) -> bool {
         let b = self.text.as_bytes();
         let next = i + 1;
-        // An abbreviation at a sentence end: the next word opens a sentence. A word
-        // ending in a period with two bytes is a letter or digit and its period.
-        // A lower-case one ("9 a.m.", "etc.") before any capitalised word but a time
-        // zone ("9 a.m. EST", "a.m. Eastern time").
+        // An abbreviation at a sentence end: the next word opens a sentence. A word ending in
+        // a period with two bytes is a letter or digit and its period.
+        if t.span.end.checked_sub(1).and_then(|e| b.get(e)) != Some(&b'.')
+            || self.has(i, TokClass::TITLE)
+            || t.span.len() == 2 && b.get(t.span.start).is_some_and(u8::is_ascii_uppercase)
+        {
+            return false;
+        }
+        // A lower-case one ("9 a.m.", "etc.") before any capitalised word but a time zone ("9
+        // a.m. EST", "a.m. Eastern time").
         let lower = b.get(t.span.start).is_some_and(u8::is_ascii_lowercase);
         let zone = || {
             let w = self.tok_text(next);
@@ -826,39 +832,20 @@ impl<'a> Doc<'a> {
                     "Eastern" | "Pacific" | "Central" | "Mountain" | "Atlantic" | "Greenwich"
                 )
         };
-        // Or one before a quotation opening with a capital: `after 10 p.m. "We'll …`.
-        let quote_opens = || {
-            self.quote_of(next)
-                .and_then(|q| self.quotes.get(q))
-                .is_some_and(|x| {
-                    x.content
-                        .of(self.text)
-                        .trim_start()
-                        .starts_with(char::is_uppercase)
-                })
-        };
-        // Any abbreviation before a quoted sentence of its own: `in Fort Mill, S.C.
-        // "It seems …."`
-        let sentence_quoted = || {
-            quote_opens()
-                && self
-                    .quote_of(next)
-                    .and_then(|q| self.quotes.get(q))
-                    .is_some_and(|x| {
-                        x.content
-                            .of(self.text)
-                            .trim_end()
-                            .ends_with(['.', '!', '?'])
-                    })
-        };
-        t.span.end.checked_sub(1).and_then(|e| b.get(e)) == Some(&b'.')
-            && !self.has(i, TokClass::TITLE)
-            && !(t.span.len() == 2 && b.get(t.span.start).is_some_and(u8::is_ascii_uppercase))
-            && (((self.has(next, TokClass::PRONOUN | TokClass::FUNC)
-                || (lower && self.is_word(next) && !zone()))
-                && self.is_cap(next))
-                || (lower && quote_opens())
-                || sentence_quoted())
+        // Or one before a quotation opening with a capital (`after 10 p.m. "We'll …`); any
+        // abbreviation before a quoted sentence of its own (`in Fort Mill, S.C. "It seems …."`).
+        let quoted = self
+            .quote_of(next)
+            .and_then(|q| self.quotes.get(q))
+            .map(|x| x.content.of(self.text));
+        let quote_opens = quoted.is_some_and(|w| w.trim_start().starts_with(char::is_uppercase));
+        let sentence_quoted =
+            quote_opens && quoted.is_some_and(|w| w.trim_end().ends_with(['.', '!', '?']));
+        ((self.has(next, TokClass::PRONOUN | TokClass::FUNC)
+            || (lower && self.is_word(next) && !zone()))
+            && self.is_cap(next))
+            || (lower && quote_opens)
+            || sentence_quoted
     }
 
     /// Whether tokens from `i` are a title or name (capitalised words, up to six) and then a verb

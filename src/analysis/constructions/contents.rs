@@ -68,8 +68,11 @@ pub fn admit<'a>(sent: &Sent<'_, 'a>, mut a: Attr<'a>, out: &mut Vec<Attr<'a>>) 
     // ("wrote that the scheme … and that Rourke had bragged that …": the inner clause may be
     // a later "that" clause of the outer claim.)
     let relayed = first_content.is_some_and(|(cs, ce)| {
-        let opener = doc.tok_eq_ci(a.left - 1, "that")
-            || matches!(doc.tag(a.left - 1), crate::syntax::Tag::PronWdt | crate::syntax::Tag::PronWp);
+        let relative = matches!(
+            doc.tag(a.left - 1),
+            crate::syntax::Tag::PronWdt | crate::syntax::Tag::PronWp
+        );
+        let opener = doc.is_func(a.left - 1, FuncType::Complementizer) || relative;
         cs == a.left || (cs < a.left && a.left < ce && opener)
     })
         && a.verb.is_some_and(|v| v.kind == VerbKind::Speech)

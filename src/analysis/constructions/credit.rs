@@ -19,8 +19,9 @@ const MAX_QUOTES: usize = 8;
 pub fn at<'a>(sent: &Sent<'_, 'a>) -> Option<Attr<'a>> {
     let doc = sent.doc;
     let t0 = sent.s.start;
-    let dash = sent.ph(sent.p0).kind == PhraseKind::Punct
-        && matches!(doc.tok_text(t0), "\u{2014}" | "\u{2013}" | "-" | "--");
+    // (A hyphen opening a line stands for a dash too: "-Ana Lee, a voter".)
+    let dash = crate::syntax::clause::is_dash(doc, sent.p0)
+        || sent.ph(sent.p0).kind == PhraseKind::Punct && doc.tok_text(t0) == "-";
     let line_start = doc.tokens.get(t0).is_some_and(|t| t.newline_before);
     // (A line of its own with no verb of its own: a participle may follow the name.)
     if !dash || !line_start || sent.first_finite < sent.p1 {

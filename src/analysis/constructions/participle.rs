@@ -11,7 +11,7 @@
 
 use super::complement::complement;
 use super::{Attr, CueKind, Inherit, Sent};
-use crate::grammar::{NounKind, Tag, Verb, VerbForm, VerbKind};
+use crate::grammar::{NounKind, Verb, VerbForm, VerbKind};
 use crate::syntax::{PhraseFlag, PhraseKind};
 
 /// The participle attribution at phrase `p`.
@@ -54,9 +54,7 @@ pub fn at<'a>(sent: &Sent<'_, 'a>, p: usize, v: &'a Verb, out: &[Attr<'a>]) -> O
     // that …": a second participle after "and".
     let is_document = |q: usize| {
         sent.ph(q).kind == PhraseKind::Np
-            && doc
-                .word_tags(sent.ph(q).head())
-                .any(|t| matches!(t, Tag::Noun(n) if n.kind == NounKind::Document))
+            && crate::analysis::np::word_noun(doc, sent.ph(q).head(), NounKind::Document).is_some()
     };
     // ("by mentioning the bridge and adding, "…"": after a gerund's preposition too.)
     let gerund_word = |q: usize| {
@@ -69,7 +67,8 @@ pub fn at<'a>(sent: &Sent<'_, 'a>, p: usize, v: &'a Verb, out: &[Attr<'a>]) -> O
                 && sent.ph(q + 1).is(PhraseFlag::GERUND)
         });
     // ('said on "Sunday Desk," adding, "…"': a quotation's closing comma is the comma.)
-    let after_comma = sent.is_punct(prev, ",") || quote_ends_with_comma(sent, prev);
+    let after_comma =
+        sent.is_punct(prev, ",") || crate::syntax::clause::quote_ends_with_comma(doc, prev);
     if !(is_document(prev) || by || and || after_comma) {
         return Some(Attr::new((head, head + 1), CueKind::Participle, Some(v)));
     }
@@ -120,14 +119,4 @@ fn with_subject<'a>(sent: &Sent<'_, 'a>, p: usize, prev: usize, v: &'a Verb) -> 
         a.appositives = apps;
     });
     a.claims().then_some(a)
-}
-
-/// Whether phrase `p` is a quotation whose words end with a comma (`on "Sunday Desk,"`).
-fn quote_ends_with_comma(sent: &Sent<'_, '_>, p: usize) -> bool {
-    let doc = sent.doc;
-    sent.is_quote(p)
-        && doc
-            .quote_of(sent.tok(p))
-            .and_then(|k| doc.quotes.get(k))
-            .is_some_and(|k| k.content.of(doc.text).trim_end().ends_with(','))
 }

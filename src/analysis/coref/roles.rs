@@ -254,7 +254,11 @@ impl Entities {
                 }
             }
             EntityKind::Organisation => {
-                self.most_salient_where(|e| names_organisation(doc, np, r.noun, head_word, e), pos)
+                let owner = named_owner(doc, np);
+                self.most_salient_where(
+                    |e| names_organisation(doc, np, owner, r.noun, head_word, e),
+                    pos,
+                )
             }
             // "The ministry said in a statement … the statement said": its issuer's words.
             EntityKind::Document
@@ -516,13 +520,28 @@ fn is_epithet(doc: &Doc<'_>, np: &Np<'_>, head_word: &str, noun: Option<&Noun>) 
         && !(np.start..np.end).any(|t| np::is_possessive(doc, t))
 }
 
-/// Whether the definite organisation role `np` (head noun `noun`, head word `head_word`) may
-/// name organisation `e`: the same head ("the ministry"), a name holding it ("the Ministry of
-/// Mines"), a named firm for "the company", or an unnamed one ("the drugmaker") for any
-/// business word ("the company").
+/// The named owner before a role (`np`), a capitalised possessive ("Dravonia's defence
+/// ministry"): its word without the possessive ending.
+fn named_owner<'a>(doc: &Doc<'a>, np: &Np<'_>) -> Option<&'a str> {
+    let t = (np.start..np.end).find(|&t| doc.is_cap(t) && np::is_possessive(doc, t))?;
+    let w = strip_possessive(doc.tok_text(t));
+    Some(w.strip_suffix(['\'', '\u{2019}']).unwrap_or(w))
+}
+
+/// Whether `hay` holds `needle`, ASCII case aside.
+fn contains_ignore_case(hay: &str, needle: &str) -> bool {
+    let (h, n) = (hay.as_bytes(), needle.as_bytes());
+    n.is_empty() || h.windows(n.len()).any(|w| w.eq_ignore_ascii_case(n))
+}
+
+/// Whether the definite organisation role `np` (head noun `noun`, head word `head_word`, named
+/// owner `owner`: see [`named_owner`]) may name organisation `e`: the same head ("the
+/// ministry"), a name holding it ("the Ministry of Mines"), a named firm for "the company", or
+/// an unnamed one ("the drugmaker") for any business word ("the company").
 fn names_organisation(
     doc: &Doc<'_>,
     np: &Np<'_>,
+    owner: Option<&str>,
     noun: Option<&Noun>,
     head_word: &str,
     e: &Ent,
@@ -532,19 +551,7 @@ fn names_organisation(
     let any_outlet = np.outlet && !np.end.checked_sub(1).is_some_and(|t| doc.is_cap(t));
     // ("Dravonia's defence ministry" is not "the Velorian foreign ministry": a named owner
     // must be in the organisation's name.)
-    let owner =
-        (np.start..np.end).find(|&t| doc.is_cap(t) && crate::analysis::np::is_possessive(doc, t));
-    let other_owner = owner.is_some_and(|t| {
-        let w = doc.tok_text(t);
-        let stem = w
-            .strip_suffix("'s")
-            .or_else(|| w.strip_suffix("\u{2019}s"))
-            .or_else(|| w.strip_suffix('\''))
-            .or_else(|| w.strip_suffix('\u{2019}'))
-            .unwrap_or(w);
-        !e.name.to_lowercase().contains(&stem.to_lowercase())
-    });
-    !other_owner
+    owner.is_none_or(|o| contains_ignore_case(&e.name, o))
         && e.kind == EntityKind::Organisation
         && e.outlet == np.outlet
         && (e.head.as_deref() == Some(head_word)

@@ -524,11 +524,13 @@ fn coordination_opener(doc: &Doc<'_>, b: &mut Builder<'_>, p: usize, p1: usize) 
         }
         q -= 1;
     }
+    // ("announced she and her husband are …": after any verb that takes a clause, a subject
+    // pronoun opening them.)
     if !comma
         && q < p
         && q > 0
         && ph(doc, p - 1).kind == PhraseKind::Np
-        && no_object_verb(doc, q - 1)
+        && (no_object_verb(doc, q - 1) || subject_pronoun_after_clause_verb(doc, q))
     {
         return;
     }
@@ -577,6 +579,19 @@ fn no_object_verb(doc: &Doc<'_>, p: usize) -> bool {
             matches!(t, crate::grammar::Tag::Verb(v)
                 if v.kind == crate::grammar::VerbKind::Speech && !v.object && !v.hearer)
         })
+}
+
+/// Whether phrase `q` is a subject pronoun ("she", "they": no object of the verb) right after
+/// a verb group whose verb takes a clause.
+fn subject_pronoun_after_clause_verb(doc: &Doc<'_>, q: usize) -> bool {
+    let x = ph(doc, q);
+    let verb = ph(doc, q - 1);
+    x.is(PhraseFlag::PRONOUN)
+        && doc
+            .word_tags(x.start as usize)
+            .any(|t| matches!(t, crate::grammar::Tag::Pronoun(p) if !p.object && !p.possessive))
+        && verb.kind == PhraseKind::Vg
+        && doc.has(verb.head(), crate::grammar::TokClass::CLAUSE_VERB)
 }
 
 /// Whether phrase `q` is a quotation whose words end with a comma (`were "overdue," and …`).
@@ -852,7 +867,9 @@ fn reread_participle(doc: &Doc<'_>, b: &mut Builder<'_>, cur: usize, p: usize) -
     let v = v as usize;
     let x = ph(doc, v);
     let past = x.end == x.start + 1 && doc.tag(x.start as usize).is_past();
-    if !(past && subj.end as usize == v && p > v + 1) {
+    // (A personal pronoun takes no participle after it: "they voted in the runoff is …".)
+    let pronoun = ph(doc, subj.head as usize).is(PhraseFlag::PRONOUN);
+    if !(past && subj.end as usize == v && p > v + 1) || pronoun {
         return false;
     }
     let between = (v + 1..p).all(|q| {
@@ -1020,7 +1037,11 @@ fn agrees(doc: &Doc<'_>, a: usize, core_end: usize, v: usize) -> bool {
     }
     let plural_verb = matches!(first, super::Tag::VerbVbp | super::Tag::AuxVbp);
     let singular_verb = matches!(first, super::Tag::VerbVbz | super::Tag::AuxVbz);
-    let singular_noun = matches!(h, super::Tag::NounNn);
+    // ("A third of renters say", "a majority of them say": a part of a plural agrees with it.)
+    let partitive = a + 2 < core_end
+        && ph(doc, a + 1).kind == PhraseKind::Prep
+        && (ph(doc, a + 2).is(PhraseFlag::PLURAL) || ph(doc, a + 2).is(PhraseFlag::PRONOUN));
+    let singular_noun = matches!(h, super::Tag::NounNn) && !partitive;
     !(singular_verb && h.is_plural() || plural_verb && singular_noun)
 }
 
@@ -1503,5 +1524,29 @@ mod tests {
             .iter()
             .any(|x| x.0 == ClauseKind::Complement && x.2 == "would vote"));
         assert!(c.iter().any(|x| x.0 == ClauseKind::Infinitive));
+    }
+
+    #[test]
+    fn a_part_of_a_plural_agrees_with_a_plural_verb() {
+        let c = clauses("A quarter of tenants, 25%, say they moved twice.");
+        assert_eq!(
+            c[0],
+            (
+                ClauseKind::Main,
+                "A quarter of tenants".into(),
+                "say".into()
+            )
+        );
+        assert!(c
+            .iter()
+            .any(|x| x.0 == ClauseKind::Complement && x.1 == "they"));
+    }
+
+    #[test]
+    fn nouns_joined_after_a_clause_verb_opening_with_a_subject_pronoun() {
+        let c = clauses("Mara Olsen announced she and her partner are moving to Oslo.");
+        assert!(c.iter().any(|x| x.0 == ClauseKind::Complement
+            && x.1 == "she and her partner"
+            && x.2 == "are moving"));
     }
 }

@@ -127,6 +127,8 @@ pub fn apply(doc: &Doc<'_>, tags: &mut [Tag]) {
             hearer_that(doc, tags, t, s.start);
             interrupted_verb(doc, tags, t, s.start);
             closing_past(doc, tags, t, s.start);
+            reported_past(doc, tags, t, s.start);
+            adverbial_past(doc, tags, t, s.start);
             misread_closed_class(doc, tags, t);
             speech_participle(doc, tags, t, s.start);
             reduced_relative(doc, tags, t);
@@ -395,15 +397,74 @@ fn closing_past(doc: &Doc<'_>, tags: &mut [Tag], t: usize, first: usize) {
     }
     // A past form: an irregular one of the lexicon (`type=past`: "fell", "rose") or a regular
     // "-ed" one ("objected", "stalled").
-    let w = doc.tok_text(t).as_bytes();
-    let ed = w.len() > 3
-        && w.get(w.len() - 2..)
-            .is_some_and(|x| x.eq_ignore_ascii_case(b"ed"));
-    let past = ed || doc.is_func(t, crate::grammar::FuncType::Past);
+    let past = past_form(doc, t);
     let subject = tag(tags, t - 1).is_noun() || tag(tags, t - 1).is_pronoun();
     let speech = |v: usize| tag(tags, v).is_finite() && speech_at(doc, tags, v);
     let after_cue = speech(t - 2) || t >= first + 3 && tag(tags, t - 2).is_noun() && speech(t - 3);
     if past && subject && after_cue {
+        set(tags, t, Tag::VerbVbd);
+    }
+}
+
+/// Whether token `t` is a past form: an irregular one of the lexicon (`type=past`: "fell",
+/// "rose") or a regular "-ed" one ("objected", "stalled").
+fn past_form(doc: &Doc<'_>, t: usize) -> bool {
+    let w = doc.tok_text(t).as_bytes();
+    let ed = w.len() > 3
+        && w.get(w.len() - 2..)
+            .is_some_and(|x| x.eq_ignore_ascii_case(b"ed"));
+    ed || doc.is_func(t, crate::grammar::FuncType::Past)
+}
+
+/// Re-reads a participle at `t` as the past tense of a reported clause when a subject alone
+/// stands between it and a finite speech verb, and an object follows it ("reported at least
+/// six planes filled/VBN the skies", "said two aides signed/VBN a letter").
+fn reported_past(doc: &Doc<'_>, tags: &mut [Tag], t: usize, first: usize) {
+    if tag(tags, t) != Tag::VerbVbn || !tag(tags, t - 1).is_noun() || !past_form(doc, t) {
+        return;
+    }
+    let next = tag(tags, t + 1);
+    if !(next.is_det() || next.is_num() || next == Tag::PronPrpS) {
+        return;
+    }
+    // The subject: nouns, adjectives, numbers, determiners and prepositions ("at least six
+    // planes", "the leaders of both parties"), up to six words.
+    let mut k = t - 1;
+    while k > first && t - k <= 6 {
+        let g = tag(tags, k);
+        if !(g.is_noun() || g.is_adj() || g.is_num() || g.is_det() || g.is_adp()) {
+            break;
+        }
+        k -= 1;
+    }
+    if k + 1 < t && tag(tags, k).is_finite() && speech_at(doc, tags, k) {
+        set(tags, t, Tag::VerbVbd);
+    }
+}
+
+/// Re-reads a participle at `t` as the past tense of an adverbial clause opening its sentence
+/// or following a comma, when its subject alone stands between it and the conjunction and no
+/// finite verb follows it before the clause's comma ("As the parade rolled/VBN through town,
+/// the Ledger reported …").
+fn adverbial_past(doc: &Doc<'_>, tags: &mut [Tag], t: usize, first: usize) {
+    if tag(tags, t) != Tag::VerbVbn || !tag(tags, t - 1).is_noun() || !past_form(doc, t) {
+        return;
+    }
+    let mut k = t - 1;
+    while k > first && t - k <= 5 {
+        let g = tag(tags, k);
+        if !(g.is_noun() || g.is_adj() || g.is_num() || g.is_det()) {
+            break;
+        }
+        k -= 1;
+    }
+    let opens = k == first || doc.is_punct(k - 1, ",");
+    if k + 1 == t || tag(tags, k) != Tag::SconjIn || !opens {
+        return;
+    }
+    let comma = (t + 1..t + 12).find(|&u| doc.is_punct(u, ",") || !doc.is_word(u));
+    let finite_before_comma = comma.is_some_and(|c| (t + 1..c).any(|u| tag(tags, u).is_finite()));
+    if comma.is_some_and(|c| doc.is_punct(c, ",")) && !finite_before_comma {
         set(tags, t, Tag::VerbVbd);
     }
 }
@@ -994,6 +1055,28 @@ mod tests {
         }
         f(&d, &mut tags);
         tags
+    }
+
+    #[test]
+    fn participles_read_as_past_tenses_of_a_reported_or_opening_clause() {
+        let text = "The Herald reported at least nine boats crossed the bay.";
+        let tags = mended(text, &[(7, Tag::VerbVbn)], |d, g| reported_past(d, g, 7, 0));
+        assert_eq!(tags[7], Tag::VerbVbd);
+        // Not without an object after it ("the boats seized in May were …").
+        let text = "Police said the boats seized in May were sold.";
+        let tags = mended(text, &[(4, Tag::VerbVbn)], |d, g| reported_past(d, g, 4, 0));
+        assert_eq!(tags[4], Tag::VerbVbn);
+        let text = "As the march passed through town, the Herald reported it.";
+        let tags = mended(text, &[(3, Tag::VerbVbn)], |d, g| {
+            adverbial_past(d, g, 3, 0)
+        });
+        assert_eq!(tags[3], Tag::VerbVbd);
+        // Not when a finite verb follows before the comma: the participle is its subject's.
+        let text = "As the rules adopted in May require, the Herald reported it.";
+        let tags = mended(text, &[(3, Tag::VerbVbn), (6, Tag::VerbVbp)], |d, g| {
+            adverbial_past(d, g, 3, 0)
+        });
+        assert_eq!(tags[3], Tag::VerbVbn);
     }
 
     #[test]

@@ -450,10 +450,20 @@ impl Chunker<'_, '_> {
         if g == Tag::DetPdt && k + 1 < end {
             k += 1;
         }
+        // "more than 1 million donors", "fewer than 200 residents": a comparison before a
+        // number opens the phrase.
+        let comparison = matches!(g, Tag::AdjJjr | Tag::AdvRbr)
+            && k + 2 < end
+            && self.tag(k + 1).is_adp()
+            && self.tag(k + 2).is_num();
+        if comparison {
+            k += 2;
+        }
         // "about 400 jobs", "nearly 30 residents": an adverb before a number opens the phrase.
         // "so many volunteers", "very large crowds": so does one before an adjective opening
         // a noun phrase.
-        if g.is_adv()
+        if !comparison
+            && g.is_adv()
             && k + 1 < end
             && (self.tag(k + 1).is_num()
                 || (self.tag(k + 1).is_adj() && self.starts_nominal(k + 1, end)))
@@ -955,6 +965,20 @@ mod tests {
                 format!("{} {}", p.kind.label(), words.join(" "))
             })
             .collect()
+    }
+
+    #[test]
+    fn a_comparison_before_a_number_opens_its_noun_phrase() {
+        assert_eq!(
+            phrases("Aides said more than 9,000 donors gave."),
+            [
+                "NP Aides",
+                "VG said",
+                "NP more than 9,000 donors",
+                "VG gave",
+                "PUNCT ."
+            ]
+        );
     }
 
     #[test]

@@ -462,8 +462,12 @@ impl Chunker<'_, '_> {
         // "about 400 jobs", "nearly 30 residents": an adverb before a number opens the phrase.
         // "so many volunteers", "very large crowds": so does one before an adjective opening
         // a noun phrase.
+        // (Not a word opening a clause, `opener=yes`: "— as many critics believe —".)
         if !comparison
             && g.is_adv()
+            && !doc
+                .word_tags(k)
+                .any(|x| matches!(x, crate::grammar::Tag::Func(f) if f.opener))
             && k + 1 < end
             && (self.tag(k + 1).is_num()
                 || (self.tag(k + 1).is_adj() && self.starts_nominal(k + 1, end)))
@@ -476,8 +480,15 @@ impl Chunker<'_, '_> {
         let correlative = opener.is_cconj()
             && doc.is_func(k, crate::grammar::FuncType::Determiner)
             && self.starts_nominal(k + 1, end);
-        let determined =
-            (opener.is_det() && opener != Tag::DetWdt) || opener == Tag::PronPrpS || correlative;
+        // ("most of the senators", "many of them": a determiner of the lexicon the tagger
+        // read as an adjective, standing alone before a preposition.)
+        let partitive = (opener.is_adj() || opener.is_adv())
+            && self.tag(k + 1).is_adp()
+            && doc.is_func(k, crate::grammar::FuncType::Determiner);
+        let determined = (opener.is_det() && opener != Tag::DetWdt)
+            || opener == Tag::PronPrpS
+            || correlative
+            || partitive;
         (k, determined)
     }
 
@@ -890,8 +901,13 @@ impl Chunker<'_, '_> {
         let opens = prev.is_none_or(|p| {
             let g = self.tag(p);
             // ("… and called on the government to …": a speaker's next act.)
+            // (A subject pronoun: "most of them written before …" has no speaker.)
+            let subject_pronoun = g == Tag::PronPrp
+                && !doc.word_tags(p).any(
+                    |x| matches!(x, crate::grammar::Tag::Pronoun(q) if q.object || q.possessive),
+                );
             doc.is_punct(p, ",")
-                || g == Tag::PronPrp
+                || subject_pronoun
                 || (g.is_proper() && !self.possessive(p))
                 || g.is_cconj()
         });
@@ -982,10 +998,29 @@ mod tests {
     }
 
     #[test]
+    fn a_determiner_read_as_an_adjective_stands_alone_before_of() {
+        assert_eq!(
+            phrases("Most of the senators said it."),
+            [
+                "NP Most",
+                "PREP of",
+                "NP the senators",
+                "VG said",
+                "NP it",
+                "PUNCT ."
+            ]
+        );
+    }
+
+    #[test]
     fn a_degree_adverb_opens_its_noun_phrase() {
         assert_eq!(
             phrases("So many people came."),
             ["NP So many people", "VG came", "PUNCT ."]
+        );
+        // Not "as", which opens a clause.
+        assert!(
+            phrases("It failed, as many critics said.").contains(&"NP many critics".to_string())
         );
         assert_eq!(
             phrases("It was very good."),

@@ -39,6 +39,11 @@ pub fn complement<'a>(sent: &Sent<'_, 'a>, mut k: usize, a: &mut Attr<'a>) {
         k
     };
     if sent.is_quote(q) {
+        // ('…, but the mayor denies — "why not say so?" asked Dana Lee': after a dash, a
+        // quotation its own cue follows is that cue's.)
+        if q > k && crate::syntax::clause::is_dash(sent.doc, k) && cue_after_quote(sent, q) {
+            return;
+        }
         if !continued_quote(sent, q, a) {
             a.quotes.push(sent.tok(q));
         }
@@ -961,6 +966,21 @@ fn permission(sent: &Sent<'_, '_>, from: usize) -> bool {
 /// 'The addiction, he said, "explains the motive but not the cover-up."': a cue set off by
 /// commas after a subject with no verb yet, before a quotation that goes on with the clause (it
 /// opens in lower case): the claim is the whole sentence, the quotation a partial inside it.
+/// Whether the quotation at phrase `q` is followed by a speech verb and its speaker in the same
+/// sentence: '"…?" asked Dana Lee' (a lower-case verb), '"…," he said' (a quotation ending
+/// with a comma).
+fn cue_after_quote(sent: &Sent<'_, '_>, q: usize) -> bool {
+    let speech = |p: usize| {
+        sent.ph(p).is(PhraseFlag::FINITE)
+            && super::speech_verb(sent, p).is_some_and(|v| v.kind == VerbKind::Speech)
+    };
+    let np = |p: usize| sent.ph(p).kind == PhraseKind::Np;
+    let inverted = || speech(q + 1) && !sent.doc.is_cap(sent.tok(q + 1)) && np(q + 2);
+    let postposed =
+        || np(q + 1) && speech(q + 2) && crate::syntax::clause::quote_ends_with_comma(sent.doc, q);
+    q + 2 < sent.p1 && (inverted() || postposed())
+}
+
 fn continued_quote(sent: &Sent<'_, '_>, q: usize, a: &mut Attr<'_>) -> bool {
     let doc = sent.doc;
     let lower = doc.quote_continues(sent.tok(q));

@@ -235,6 +235,9 @@ impl Entities {
                 let same_head = |e: &Ent| e.anonymous && e.head.as_deref() == Some(head_word);
                 if self.alive().any(|(_, e)| same_head(e)) {
                     self.most_salient_where(same_head, pos)
+                } else if np.partitive {
+                    // ("Most of the senators": a part of the group it names, no other.)
+                    None
                 } else {
                     self.most_salient_where(|e| e.anonymous, pos)
                 }

@@ -814,6 +814,13 @@ fn finite_verb(doc: &Doc<'_>, b: &mut Builder<'_>, p: usize) {
         }
         return;
     }
+    if gapped_complement(doc, &c, p, clause_verb) {
+        b.push(p, ClauseKind::Complement, None, true);
+        if let Some(x) = b.current() {
+            x.verb = Some(p as u32);
+        }
+        return;
+    }
     // "Transportation Department data released Tuesday showed": the clause's first verb was a
     // participle the tagger read as a past tense.
     if reread_participle(doc, b, cur, p) {
@@ -827,6 +834,21 @@ fn finite_verb(doc: &Doc<'_>, b: &mut Builder<'_>, p: usize) {
         let at = b.current_index();
         set_verb(doc, b, at, p);
     }
+}
+
+/// "the deadline, which insiders said went unnoticed", "what they said was the need to …": a
+/// finite verb right after the clause verb of a clause opened by a relative or question word
+/// is the verb of that verb's clause, whose subject is the opening word (no phrase of its own).
+fn gapped_complement(doc: &Doc<'_>, c: &Clause, p: usize, clause_verb: bool) -> bool {
+    let wh = c
+        .opener
+        .is_some_and(|o| ph(doc, o as usize).kind == PhraseKind::Wh)
+        || ph(doc, c.start as usize).kind == PhraseKind::Wh;
+    clause_verb
+        && wh
+        && c.verb.is_some_and(|v| v as usize + 1 == p)
+        && c.subject.is_some()
+        && ph(doc, p).is(PhraseFlag::FINITE)
 }
 
 /// Whether phrase `p` lies inside an open relative clause set off by a dash that a second
@@ -1548,5 +1570,17 @@ mod tests {
         assert!(c.iter().any(|x| x.0 == ClauseKind::Complement
             && x.1 == "she and her partner"
             && x.2 == "are moving"));
+    }
+
+    #[test]
+    fn a_verb_after_a_relative_clauses_speech_verb_is_its_clauses() {
+        let c = clauses("The fee, which several owners said went unpaid for months, rose.");
+        assert!(c
+            .iter()
+            .any(|x| x.0 == ClauseKind::Complement && x.1.is_empty() && x.2 == "went"));
+        let c = clauses("They fought what she called waste and what he said was fraud.");
+        assert!(c
+            .iter()
+            .any(|x| x.0 == ClauseKind::Complement && x.1.is_empty() && x.2 == "was"));
     }
 }

@@ -146,9 +146,17 @@ impl Merge {
         let mut from: Option<&Unit> = None;
         let mut how = Construction::Floating;
         let mut floor = None;
+        // ('"Harbour Lights" star Ana Ruiz said …': a title of a work opening the sentence as
+        // a modifier of the noun after it.)
+        let modifier = || {
+            let next = p.quote_tok + 1;
+            doc.is_word(next) && !doc.is_cap(next) && doc.tag(next).is_noun()
+        };
         if q.continues {
             from = self.prev_direct();
             how = Construction::Continuation;
+        } else if p.initial && modifier() && is_title(doc, p.quote_tok, inner) {
+            kind = QuoteKind::Title;
         } else if p.initial {
             (from, floor) = self.initial_source(doc, p, content, floors);
         } else if is_title(doc, p.quote_tok, inner) {

@@ -96,10 +96,12 @@ fn scan_mentions<'x, 'a>(
         // (After an opening past form too: "Born Meera Joshi in Pune, she …" is about her.)
         let opening_past = t == after_past;
         // (Read only for a token that may be a name or a pronoun.)
+        // (Or where the clause layer found a subject: "a point Ana Leal repeated when asked".)
         let is_subject_pos = || {
             t == s.start
                 || opening_past
                 || np::is_boundary(doc, t - 1) && !doc.is_func(t - 1, FuncType::Preposition)
+                || clause_subject_at(doc, t)
         };
         if let Ok(k) = speakers.binary_search_by_key(&t, |x| x.0) {
             t = speakers.get(k).map_or(t + 1, |x| x.1.max(t + 1));
@@ -135,6 +137,16 @@ fn scan_mentions<'x, 'a>(
         t += 1;
     }
     evs
+}
+
+/// Whether token `t` opens a phrase where a clause's subject starts.
+fn clause_subject_at(doc: &Doc<'_>, t: usize) -> bool {
+    doc.phrase_of.get(t).is_some_and(|&p| {
+        doc.phrases
+            .get(p as usize)
+            .is_some_and(|x| x.start as usize == t)
+            && !doc.clause_index.subject.get(p as usize).is_empty()
+    })
 }
 
 /// A transcript's speaker label: a sentence of one to three capitalised words and a colon,

@@ -469,7 +469,16 @@ fn opener(doc: &Doc<'_>, b: &mut Builder<'_>, p: usize, p1: usize) {
             // relative clause.)
             let w = text(doc, p);
             let manner = w.eq_ignore_ascii_case("why") || w.eq_ignore_ascii_case("how");
-            let kind = if after_noun && !manner {
+            // ("said when asked about the bill": a connective before a participle opens an
+            // adverbial clause.)
+            let next = ph(doc, p + 1);
+            let reduced = doc.is_func(x.start as usize, FuncType::Connective)
+                && next.kind == PhraseKind::Vg
+                && next.end == next.start + 1
+                && (doc.tag(next.head()).is_participle() || doc.tag(next.head()).is_gerund());
+            let kind = if reduced {
+                ClauseKind::Adverbial
+            } else if after_noun && !manner {
                 ClauseKind::Relative
             } else {
                 ClauseKind::Complement

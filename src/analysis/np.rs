@@ -1051,9 +1051,16 @@ fn role_np<'d, 'a>(i: Toks<'d, 'a>) -> TResult<'d, 'a, Np<'a>> {
     if let Some((_, _, t)) = head_title {
         np.titles.push(t);
     }
+    // (A capitalised title standing alone is a headline's "the": "Governor declares
+    // emergency", held by whoever the story names with it.)
+    let headline_title = d.is_none()
+        && head_title.is_some_and(|(s, e, _)| s == start && e == start + 1)
+        && head_end == start + 1
+        && doc.is_cap(start);
     np.definite = d.is_some_and(|(_, def, _)| def)
         || (start < head_end && is_possessive(doc, start))
-        || partitive;
+        || partitive
+        || headline_title;
     np.indefinite = d.is_some_and(|(_, _, ind)| ind) && !partitive;
     np.partitive = partitive;
     np.modifiers = if modifiers == 0 {

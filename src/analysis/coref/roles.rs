@@ -452,11 +452,10 @@ impl Entities {
                 .any(|r| r == head || r.strip_suffix(head).is_some_and(|p| p.ends_with(' ')))
             {
                 score += 3;
-            } else if e
-                .roles
-                .iter()
-                .any(|r| r.split_whitespace().any(|w| w == head_last))
-            {
+            } else if e.roles.iter().any(|r| {
+                r.split_whitespace()
+                    .any(|w| w == head_last || abbreviates(w, head_last))
+            }) {
                 score += 2;
             }
             if class.is_some_and(|c| c != "official" && e.classes.iter().any(|x| x == c)) {
@@ -587,6 +586,13 @@ fn is_business(doc: &Doc<'_>, e: &Ent) -> bool {
             .iter()
             .any(|t| matches!(t, Tag::Func(f) if f.ty == FuncType::Preposition))
     };
+    // (A place of the lexicon, "North Carolina", is no business.)
+    if tags(&e.name.to_lowercase())
+        .iter()
+        .any(|t| matches!(t, Tag::Place(_)))
+    {
+        return false;
+    }
     let head = e
         .words
         .iter()
@@ -616,6 +622,19 @@ pub fn is_org_role(np: &Np<'_>) -> bool {
         && np.noun_kind() == NounKind::Org
 }
 
+/// Whether `abbr` is an abbreviation of `word` ("capt." of "captain", "sgt." of "sergeant",
+/// "supt." of "superintendent"): a word ending in a period whose letters open `word` and
+/// appear in it in order.
+fn abbreviates(abbr: &str, word: &str) -> bool {
+    let Some(letters) = abbr.strip_suffix('.') else {
+        return false;
+    };
+    let mut rest = word.chars();
+    letters.len() >= 2
+        && letters.chars().next() == word.chars().next()
+        && letters.chars().all(|c| rest.any(|w| w == c))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -630,6 +649,21 @@ mod tests {
             ("7", None),
         ] {
             assert_eq!(epithet_age(w), age, "{w:?}");
+        }
+    }
+
+    #[test]
+    fn title_abbreviations() {
+        for (a, w, yes) in [
+            ("capt.", "captain", true),
+            ("sgt.", "sergeant", true),
+            ("supt.", "superintendent", true),
+            ("lt.", "lieutenant", true),
+            ("capt.", "colonel", false),
+            ("captain", "captain", false),
+            ("c.", "captain", false),
+        ] {
+            assert_eq!(abbreviates(a, w), yes, "{a} {w}");
         }
     }
 }

@@ -251,17 +251,8 @@ impl Tagger {
                 .unwrap_or(&Row::ZERO)
         };
         let (r1, r2) = (row(&self.prev1, p1), row(&self.prev2, p2));
-        // The five rows in one pass (the sums wrap, so their order does not matter).
-        let mut acc = [0i16; ROW];
-        let rows = x.rows[0].0.iter().zip(&b1.rows[1].0).zip(&a1.rows[2].0);
-        for ((a, ((&v, &b), &f)), (&p, &q)) in acc.iter_mut().zip(rows).zip(r1.0.iter().zip(&r2.0))
-        {
-            *a = v
-                .wrapping_add(b)
-                .wrapping_add(f)
-                .wrapping_add(p)
-                .wrapping_add(q);
-        }
+        // The five rows in one pass.
+        let mut acc = sum_rows([&x.rows[0], &b1.rows[1], &a1.rows[2], r1, r2]);
         add_weights(&mut acc, self.model.at(b2.far[0]));
         add_weights(&mut acc, self.model.at(a2.far[1]));
         // The flags key's weights were found when the word was cached.
@@ -275,6 +266,24 @@ impl Tagger {
         }
         best(&acc)
     }
+}
+
+/// The lane-wise sum of five rows (the sums wrap, so their order does not matter).
+// Out of line: the sum is written straight into the result, which inlined code zeroed first
+// and guarded with overlap tests between the rows and the stack array.
+#[inline(never)]
+fn sum_rows(rows: [&Row; 5]) -> [i16; ROW] {
+    let [a, b, c, d, e] = rows;
+    let mut out = [0i16; ROW];
+    let lanes = a.0.iter().zip(&b.0).zip(&c.0).zip(&d.0).zip(&e.0);
+    for (o, ((((&a, &b), &c), &d), &e)) in out.iter_mut().zip(lanes) {
+        *o = a
+            .wrapping_add(b)
+            .wrapping_add(c)
+            .wrapping_add(d)
+            .wrapping_add(e);
+    }
+    out
 }
 
 /// `acc += ws`.

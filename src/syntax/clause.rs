@@ -522,13 +522,20 @@ fn coordination_opener(doc: &Doc<'_>, b: &mut Builder<'_>, p: usize, p1: usize) 
     // object are the subject of its clause.
     // ("said rising fuel costs and an ageing vessel had …": a gerund or adjective may open
     // the first.)
+    // ("The maker of the crackers and the chips said …": a preposition between nouns goes on
+    // with the first.)
     let mut q = p;
-    while q > 0 && p - q < 3 {
+    while q > 0 && p - q < 5 {
         let y = ph(doc, q - 1);
         let nominal = y.kind == PhraseKind::Np
             || y.kind == PhraseKind::Adj
             || y.kind == PhraseKind::Vg && y.is(PhraseFlag::GERUND) && y.end == y.start + 1;
-        if !nominal {
+        let of = y.kind == PhraseKind::Prep
+            && q >= 2
+            && ph(doc, q).kind == PhraseKind::Np
+            && ph(doc, q - 2).kind == PhraseKind::Np
+            && !doc.is_func(y.start as usize, FuncType::Connective);
+        if !(nominal || of) {
             break;
         }
         q -= 1;
@@ -1591,5 +1598,13 @@ mod tests {
         assert!(c
             .iter()
             .any(|x| x.0 == ClauseKind::Complement && x.1.is_empty() && x.2 == "was"));
+    }
+
+    #[test]
+    fn nouns_joined_inside_a_subjects_prepositional_phrase() {
+        let c = clauses("The maker of the crackers and the chips said sales fell.");
+        assert_eq!(c[0].0, ClauseKind::Main);
+        assert_eq!(c[0].2, "said");
+        assert!(c.iter().all(|x| x.0 != ClauseKind::Coordinate));
     }
 }

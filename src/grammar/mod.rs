@@ -250,6 +250,10 @@ pub struct Noun {
     /// A word for any business whatever its trade (`company`, `operator`): the lede's "its
     /// operator" is the business the next paragraph names.
     pub generic: bool,
+    /// A word for a public body (`agency`, `commission`, `department`): "the agency" names an
+    /// organisation the story has named whose name's head is one ("the Consumer Data
+    /// Commission").
+    pub public: bool,
     /// An epithet for a person the story has named (`dutchman`, `teenager`): "the Dutchman"
     /// names the most salient named person it fits, not a role of its own.
     pub epithet: bool,
@@ -954,6 +958,7 @@ fn noun(file: &str, l: &Line<'_>) -> Result<Noun, GrammarError> {
         outlet: l.flag("outlet"),
         firm: l.flag("firm"),
         generic: l.flag("generic"),
+        public: l.flag("public"),
         epithet: l.flag("epithet"),
     })
 }

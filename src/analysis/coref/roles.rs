@@ -71,11 +71,28 @@ impl Entities {
                 return Some(id);
             }
         } else if !reading.anon {
-            // The same group named again ("critics").
+            // The same group named again ("critics"); or a bare group word in the name of an
+            // organisation the story named ("according to police" after "the Pinecrest Police
+            // Department").
+            let head = reading.head_word.as_str();
+            let bare = np.end == np.start + 1 && reading.kind == EntityKind::Group;
             let same = self
                 .alive()
                 .find(|(_, e)| !e.named && same_lowercase(&e.name, text))
-                .map(|(i, _)| i);
+                .map(|(i, _)| i)
+                .or_else(|| {
+                    bare.then(|| {
+                        self.most_salient_where(
+                            |e| {
+                                e.named
+                                    && e.kind == EntityKind::Organisation
+                                    && e.words.contains(head)
+                            },
+                            pos,
+                        )
+                    })
+                    .flatten()
+                });
             if let Some(id) = same {
                 self.touch(id, span, MentionKind::Role, subject);
                 return Some(id);
@@ -559,6 +576,11 @@ fn names_organisation(
         && (e.head.as_deref() == Some(head_word)
             || (e.named && (any_outlet || e.words.contains(head_word)))
             || (e.named && noun.is_some_and(|n| n.firm) && is_business(doc, e))
+            || (e.named
+                && noun.is_some_and(|n| n.public)
+                && is_public_body(doc, e)
+                // (Bare: "the nursing regulator" is no police department.)
+                && np.head.is_some_and(|(h, _, _)| h <= np.start + 1))
             || (!e.named
                 && noun.is_some_and(|n| n.generic)
                 && e.head.as_deref().is_some_and(|h| is_firm_word(doc, h))
@@ -580,28 +602,43 @@ fn epithet_age(word: &str) -> Option<u32> {
 /// nouns.txt: "Orbital Systems Inc", "Westline Ferries"; a bare "Harlan" has none). "The
 /// Coastal Alliance" and "the Ministry of Mines" are not.
 fn is_business(doc: &Doc<'_>, e: &Ent) -> bool {
+    // (A place of the lexicon, "North Carolina", is no business.)
+    !is_place_name(doc, e) && !head_noun(doc, e, |n| n.kind == NounKind::Org && !n.firm)
+}
+
+/// Whether the named organisation `e` is a public body, which "the agency" can name: the head
+/// of its name is a public body's noun (`public=yes` in nouns.txt: "the Consumer Data
+/// Commission", "the Bureau of Land Management").
+fn is_public_body(doc: &Doc<'_>, e: &Ent) -> bool {
+    !is_place_name(doc, e) && head_noun(doc, e, |n| n.public)
+}
+
+/// Whether the name of `e` is a place of the lexicon ("North Carolina").
+fn is_place_name(doc: &Doc<'_>, e: &Ent) -> bool {
+    doc.grammar
+        .tags_of(&e.name.to_lowercase())
+        .iter()
+        .any(|t| matches!(t, Tag::Place(_)))
+}
+
+/// Whether the head of the name of `e` (the last word, or the last before a preposition:
+/// "Department of Energy") is a noun of the lexicon that `pick` accepts.
+fn head_noun(doc: &Doc<'_>, e: &Ent, pick: impl Fn(&Noun) -> bool) -> bool {
     let tags = |w: &str| doc.grammar.tags_of(w);
     let preposition = |w: &&str| {
         tags(w)
             .iter()
             .any(|t| matches!(t, Tag::Func(f) if f.ty == FuncType::Preposition))
     };
-    // (A place of the lexicon, "North Carolina", is no business.)
-    if tags(&e.name.to_lowercase())
-        .iter()
-        .any(|t| matches!(t, Tag::Place(_)))
-    {
-        return false;
-    }
     let head = e
         .words
         .iter()
         .take_while(|w| !preposition(w))
         .last()
         .unwrap_or_default();
-    !tags(head)
+    tags(head)
         .iter()
-        .any(|t| matches!(t, Tag::Noun(n) if n.kind == NounKind::Org && !n.firm))
+        .any(|t| matches!(t, Tag::Noun(n) if pick(n)))
 }
 
 /// Whether the lexicon has `w` as a word for a business (`firm=yes`: "drugmaker", "bank").

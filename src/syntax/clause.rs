@@ -972,7 +972,17 @@ fn subject_around_adverbial(doc: &Doc<'_>, lo: usize, end: usize) -> Option<Subj
 fn opens_here(doc: &Doc<'_>, lo: usize, a: usize, end: usize) -> bool {
     // After a preposition only a lone noun phrase right before the verb opens a subject
     // ("after the city released …").
-    let after_prep = a > lo && ph(doc, a - 1).kind == PhraseKind::Prep;
+    // (Not the object of a preposition after a verb that takes no clause, unless the
+    // preposition may open one or a number follows it: "a strategist who is not working for
+    // Mr. Hadley said" has no subject "Mr. Hadley".)
+    let x = ph(doc, a);
+    let after_prep = a > lo
+        && ph(doc, a - 1).kind == PhraseKind::Prep
+        && (a < 2
+            || ph(doc, a - 2).kind != PhraseKind::Vg
+            || doc.has(ph(doc, a - 2).head(), crate::grammar::TokClass::CLAUSE_VERB)
+            || doc.is_func(ph(doc, a - 1).start as usize, FuncType::Connective)
+            || (x.start..x.end).any(|t| doc.tag(t as usize).is_num()));
     let after_object = a > lo + 1
         && ph(doc, a - 1).kind == PhraseKind::Np
         && ph(doc, a - 2).kind == PhraseKind::Vg;
@@ -981,7 +991,6 @@ fn opens_here(doc: &Doc<'_>, lo: usize, a: usize, end: usize) -> bool {
     let lone = end == a + 1 && (after_prep || pronoun);
     // ("says up to 300 millimetres of rain could fall": a number after "up to", "at
     // least" opens a subject.)
-    let x = ph(doc, a);
     let numbered = after_prep
         && x.kind == PhraseKind::Np
         && doc.tag(x.start as usize).is_num()
@@ -1312,7 +1321,13 @@ fn restrictive_relative<'d, 'a: 'd>(i: Phr<'d, 'a>) -> PResult<'d, 'a, ()> {
         if !not_mark_phrase(doc, p) || matches!(doc.tok_text(p.start as usize), "." | "!" | "?") {
             break;
         }
-        if matches!(p.kind, PhraseKind::Wh | PhraseKind::Sconj) {
+        // ("who advises two campaigns but is not working for Hadley": a conjunction right
+        // before a finite verb joins a second predicate of the relative clause.)
+        let joined = p.kind == PhraseKind::Cconj
+            && r.at(r.start + 1)
+                .peek()
+                .is_some_and(|q| q.kind == PhraseKind::Vg && q.is(PhraseFlag::FINITE));
+        if matches!(p.kind, PhraseKind::Wh | PhraseKind::Sconj) || joined {
             opened = true;
         }
         if p.kind == PhraseKind::Vg && p.is(PhraseFlag::FINITE) {

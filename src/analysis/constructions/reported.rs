@@ -63,7 +63,24 @@ pub fn at<'a>(sent: &Sent<'_, 'a>, p: usize, v: &'a Verb, out: &[Attr<'a>]) -> O
         complement(sent, p + 1, &mut a);
         return a.claims().then_some(a);
     } else if let Some(from) = coordinated(sent, p, clause.map(|x| x.kind)) {
-        a.inherit = Some(Inherit::from_earlier(out));
+        // (After a finding, the speaker of the clause it is joined to: "X said polling showed
+        // Y and dismissed Z" is X's act, not the polling's; "X said M asked … and remarked …"
+        // is M's.)
+        let earlier = Inherit::from_earlier(out);
+        let finding = |k: usize| {
+            out.get(k)
+                .and_then(|b| b.verb)
+                .is_some_and(|v| v.kind == VerbKind::Finding)
+        };
+        let parent = clause.and_then(|x| x.parent).map(|c| c as usize);
+        let joined = parent
+            .filter(|_| matches!(earlier, Inherit::Attr(k) if finding(k)))
+            .and_then(|c| {
+                out.iter().rposition(|b| {
+                    b.clause == Some(c) && (b.speaker.is_some() || b.inherit.is_some())
+                })
+            });
+        a.inherit = Some(joined.map_or(earlier, Inherit::Attr));
         a.left = from;
     } else if lead_in(sent, p) {
         let parent = clause

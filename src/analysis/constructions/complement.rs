@@ -242,6 +242,13 @@ fn read_hearer<'a>(sent: &Sent<'_, 'a>, k: usize, a: &mut Attr<'a>) -> (usize, b
     {
         e += 2 + adv(e + 1);
         placed = true;
+        // ("in an interview published Monday": a participle on the place's noun, and its time.)
+        if sent.ph(e).kind == PhraseKind::Vg && sent.ph(e).is(PhraseFlag::PARTICIPLE) {
+            e += 1;
+            if crate::syntax::is_time_np(doc, e) {
+                e += 1;
+            }
+        }
     }
     (e, placed)
 }

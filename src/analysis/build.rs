@@ -23,10 +23,10 @@ pub(super) struct DocParts<'a> {
 }
 
 impl<'a> DocParts<'a> {
-    /// The parts of `doc`.
-    pub(super) fn of(doc: &Doc<'a>) -> Self {
+    /// The parts of `doc`, whose text is `text`.
+    pub(super) fn of(doc: &Doc<'_>, text: &'a str) -> Self {
         DocParts {
-            text: doc.text,
+            text,
             dateline: doc.dateline.clone(),
             furniture: doc
                 .furniture
@@ -41,9 +41,14 @@ impl<'a> DocParts<'a> {
     }
 }
 
-/// Assembles the report of a document (`parts`) from its units and entity table. The entity
-/// table goes once the units name the report's entities, and each unit once its quote is made.
-pub(super) fn build_report(parts: DocParts<'_>, mut units: Units, ents: Entities) -> Report {
+/// Assembles the report of a document (`parts`) from its units and entity table: the report
+/// without its quotes, and the quotes to come, made one at a time. The entity table goes once
+/// the units name the report's entities, and each unit once its quote is made.
+pub(super) fn build_report<'t>(
+    parts: DocParts<'t>,
+    mut units: Units,
+    ents: Entities,
+) -> (Report, QuoteStream<'t>) {
     let numbering = Numbering::new(&units, &ents);
     let entities = report_entities(parts.text, &ents, &numbering.used);
     for u in units.iter_mut() {
@@ -57,8 +62,8 @@ pub(super) fn build_report(parts: DocParts<'_>, mut units: Units, ents: Entities
     drop(numbering);
     drop(ents);
     let text = parts.text;
-    let quotes = report_quotes(&parts, units, &entities);
-    Report {
+    let quotes = QuoteStream::new(text, parts.dateline.as_ref(), units);
+    let head = Report {
         schema_version: report::SCHEMA_VERSION,
         dateline: parts.dateline.as_ref().map(|d| report::DatelineInfo {
             span: d.span,
@@ -67,9 +72,10 @@ pub(super) fn build_report(parts: DocParts<'_>, mut units: Units, ents: Entities
         }),
         furniture: parts.furniture,
         entities,
-        quotes,
+        quotes: Vec::new(),
         diagnostics: parts.diagnostics,
-    }
+    };
+    (head, quotes)
 }
 
 /// The live entities that units reference, renumbered densely in order of first mention.
@@ -164,50 +170,67 @@ fn report_entities(text: &str, ents: &Entities, used: &[usize]) -> Vec<report::E
         .collect()
 }
 
-/// The report's quotes, one per unit (whose speaker and chain entities are already renumbered):
-/// the anonymity of an anonymous speaker, the dateline publisher at the end of a speech unit's
-/// chain, and the unit each continues. Built from the last unit back, each unit dropped (and
-/// its memory given back) as its quote is made, so the units and the quotes are never both
-/// held whole.
-fn report_quotes(
-    parts: &DocParts<'_>,
-    mut units: Units,
-    entities: &[report::Entity],
-) -> Vec<Quote> {
-    let text = parts.text;
-    let publisher = parts
-        .dateline
-        .as_ref()
-        .and_then(|d| d.outlet)
-        .map(|s| ChainLink {
+/// The report's quotes to come, one per unit (whose speaker and chain entities are already
+/// renumbered), in order: the anonymity of an anonymous speaker, the dateline publisher at the
+/// end of a speech unit's chain, and the unit each continues. Each unit is dropped (and the
+/// units' memory given back as they go) when its quote is made, so the units and the quotes
+/// are never both held whole, and a writer that takes the quotes one at a time holds neither.
+pub(super) struct QuoteStream<'t> {
+    text: &'t str,
+    /// The dateline's publisher, which ends the chain of speech.
+    publisher: Option<ChainLink>,
+    /// The units left, last first ([`Units::reverse`]).
+    units: Units,
+    /// By unit, the unit it continues.
+    continues: Vec<Option<usize>>,
+    /// The next quote's number.
+    next: usize,
+}
+
+impl<'t> QuoteStream<'t> {
+    fn new(text: &'t str, dateline: Option<&Dateline>, mut units: Units) -> Self {
+        let publisher = dateline.and_then(|d| d.outlet).map(|s| ChainLink {
             name: s.of(text).to_string(),
             entity: None,
             role: ChainRole::Publisher,
             span: Some(s),
         });
-    let mut continuations = Continuations::default();
-    let continues: Vec<Option<usize>> = units
-        .iter()
-        .enumerate()
-        .map(|(i, u)| continuations.next(i, u))
-        .collect();
-    drop(continuations);
-    let mut quotes: Vec<Quote> = Vec::with_capacity(units.len());
-    let mut i = units.len();
-    while let Some(u) = units.pop() {
-        i -= 1;
-        let continues = continues.get(i).copied().flatten();
-        quotes.push(report_quote(
+        let mut continuations = Continuations::default();
+        let continues: Vec<Option<usize>> = units
+            .iter()
+            .enumerate()
+            .map(|(i, u)| continuations.next(i, u))
+            .collect();
+        units.reverse();
+        QuoteStream {
             text,
+            publisher,
+            units,
+            continues,
+            next: 0,
+        }
+    }
+
+    /// How many quotes are left.
+    pub(super) fn len(&self) -> usize {
+        self.units.len()
+    }
+
+    /// The next quote; `entities`: the report's.
+    pub(super) fn next(&mut self, entities: &[report::Entity]) -> Option<Quote> {
+        let u = self.units.pop()?;
+        let i = self.next;
+        self.next += 1;
+        let continues = self.continues.get(i).copied().flatten();
+        Some(report_quote(
+            self.text,
             i,
             u,
             continues,
             entities,
-            publisher.as_ref(),
-        ));
+            self.publisher.as_ref(),
+        ))
     }
-    quotes.reverse();
-    quotes
 }
 
 /// The quote of unit `u`, number `i`.

@@ -52,17 +52,83 @@ struct Pending {
 /// is dropped before the report is built: a long document's report need not share memory with
 /// them.
 pub fn analyze(text: &str, grammar: &Grammar) -> Report {
-    let doc = Doc::new(text, grammar);
-    let (units, ents) = attribute(&doc);
-    let parts = build::DocParts::of(&doc);
-    drop(doc);
-    build::build_report(parts, units, ents)
+    analyze_stream(text, grammar).collect_report()
 }
 
 /// Analyses a document already read (the checker reuses its tokens and sentences).
 pub fn analyze_doc(doc: &Doc<'_>) -> Report {
     let (units, ents) = attribute(doc);
-    build::build_report(build::DocParts::of(doc), units, ents)
+    let (head, quotes) = build::build_report(build::DocParts::of(doc, doc.text), units, ents);
+    ReportStream { head, quotes }.collect_report()
+}
+
+/// [`analyze`], with the quotes made one at a time as they are read: for a writer that streams
+/// the report of a long document, which then never holds its quotes whole.
+pub fn analyze_stream<'t>(text: &'t str, grammar: &Grammar) -> ReportStream<'t> {
+    let doc = Doc::new(text, grammar);
+    let (units, ents) = attribute(&doc);
+    let parts = build::DocParts::of(&doc, text);
+    drop(doc);
+    let (head, quotes) = build::build_report(parts, units, ents);
+    ReportStream { head, quotes }
+}
+
+/// A report whose quotes are made as they are read ([`analyze_stream`]): `head` is the report
+/// without its quotes, and the stream yields them in order, each as [`analyze`] gives it.
+pub struct ReportStream<'t> {
+    /// The report, its `quotes` empty.
+    pub head: Report,
+    quotes: build::QuoteStream<'t>,
+}
+
+impl<'t> ReportStream<'t> {
+    /// The report without its quotes, and its quotes to come.
+    pub fn parts(&mut self) -> (&Report, Quotes<'_, 't>) {
+        let quotes = Quotes {
+            stream: &mut self.quotes,
+            entities: &self.head.entities,
+        };
+        (&self.head, quotes)
+    }
+
+    /// The whole report.
+    pub fn collect_report(mut self) -> Report {
+        let mut quotes = Vec::with_capacity(self.quotes.len());
+        quotes.extend(&mut self);
+        let mut report = self.head;
+        report.quotes = quotes;
+        report
+    }
+}
+
+/// The quotes of a [`ReportStream`], beside its head ([`ReportStream::parts`]).
+pub struct Quotes<'s, 't> {
+    stream: &'s mut build::QuoteStream<'t>,
+    entities: &'s [crate::report::Entity],
+}
+
+impl Iterator for Quotes<'_, '_> {
+    type Item = crate::report::Quote;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        self.stream.next(self.entities)
+    }
+
+    fn size_hint(&self) -> (usize, Option<usize>) {
+        (self.stream.len(), Some(self.stream.len()))
+    }
+}
+
+impl Iterator for ReportStream<'_> {
+    type Item = crate::report::Quote;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        self.quotes.next(&self.head.entities)
+    }
+
+    fn size_hint(&self) -> (usize, Option<usize>) {
+        (self.quotes.len(), Some(self.quotes.len()))
+    }
 }
 
 /// The units of `doc` (in position order) and the entities they name.
@@ -141,11 +207,18 @@ impl Units {
         self.attributed.iter_mut().chain(self.floating.iter_mut())
     }
 
-    /// Takes the last unit in position order, giving back memory as the units go (a vector
-    /// that holds a third of what it has room for is shrunk).
+    /// Reverses both vectors, for [`Units::pop`].
+    fn reverse(&mut self) {
+        self.attributed.reverse();
+        self.floating.reverse();
+    }
+
+    /// Takes the first unit in position order (the vectors reversed: [`Units::reverse`]),
+    /// giving back memory as the units go (a vector that holds a third of what it has room for
+    /// is shrunk).
     fn pop(&mut self) -> Option<Unit> {
         let take_attributed = match (self.attributed.last(), self.floating.last()) {
-            (Some(x), Some(y)) => x.key() >= y.key(),
+            (Some(x), Some(y)) => x.key() < y.key(),
             (a, _) => a.is_some(),
         };
         let v = if take_attributed {

@@ -7,7 +7,7 @@ use quotecheck::check::InputKind;
 use quotecheck::jsonl::{RawId, RecordError};
 use quotecheck::pool;
 use quotecheck::render::json::{self, ErrorRecord, Labelled, PathLabel};
-use quotecheck::report::Report;
+use quotecheck::report::{Quote, QuoteKind, Report};
 use quotecheck::Grammar;
 
 use super::{input, out, progress};
@@ -29,6 +29,22 @@ impl Analyzer {
         };
         out::test_panic(text);
         quotecheck::check::markdown::analyze(text, kind, g)
+    }
+
+    /// [`Self::analyze`], `f` given the report without its quotes and its quotes one at a time
+    /// (see [`quotecheck::check::markdown::analyze_stream`]).
+    fn analyze_stream<R>(
+        &self,
+        text: &str,
+        kind: InputKind,
+        f: impl FnOnce(&Report, &mut dyn Iterator<Item = Quote>) -> R,
+    ) -> R {
+        let g = match self {
+            Analyzer::Builtin(g) => g,
+            Analyzer::Extended(g) => g.as_ref(),
+        };
+        out::test_panic(text);
+        quotecheck::check::markdown::analyze_stream(text, kind, g, f)
     }
 
     /// [`Self::analyze`], with a panic caught and returned as its message: one input that
@@ -187,6 +203,9 @@ fn document<W: Write>(
     };
     inp.name = name_of(args, f);
     stats.bytes += inp.text.len() as u64;
+    if args.format == Format::Json && !args.pretty {
+        return json_document(analyzer, args, f, &inp, out, stats);
+    }
     let report = match analyzer.analyze_caught(&inp.text, kind_of(args, f)) {
         Ok(r) => r,
         Err(e) => {
@@ -207,15 +226,97 @@ fn document<W: Write>(
                 label: PathLabel { path: &inp.name },
                 report: &report,
             };
-            if args.pretty {
-                json::write_pretty(out, &rec)?
-            } else {
-                // Streamed: one document may be large, and its JSON is several times its size.
-                json::write_line(out, &rec)?
-            }
+            json::write_pretty(out, &rec)?
         }
     }
     Ok(0)
+}
+
+/// A document's compact JSON (`f`, read as `inp`), written as its quotes are made: one document
+/// may be large, and its quotes and its JSON are several times its size.
+fn json_document<W: Write>(
+    analyzer: &Analyzer,
+    args: &ExtractArgs,
+    f: &std::path::Path,
+    inp: &input::Input,
+    out: &mut W,
+    stats: &mut Stats,
+) -> std::io::Result<i32> {
+    let written = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        analyzer.analyze_stream(&inp.text, kind_of(args, f), |head, quotes| {
+            let mut tally = Tally::default();
+            let w =
+                json::write_labelled_stream(out, "path", &inp.name, head, quotes, |q| tally.add(q));
+            tally.finish(stats);
+            w
+        })
+    }));
+    match written {
+        Ok(w) => w.map(|()| 0),
+        Err(p) => {
+            let e = out::panic_message(p.as_ref());
+            out::error(format_args!("{}: {e}; skipped", inp.name));
+            stats.errors += 1;
+            Ok(2)
+        }
+    }
+}
+
+/// The claims of a report read a quote at a time, and of them the anonymous ones: the counts
+/// of [`quotecheck::Figures::of`] (a partial quote inside a reported claim is part of it, so
+/// partial quotes are counted once every reported claim is known).
+#[derive(Default)]
+struct Tally {
+    claims: u64,
+    anonymous: u64,
+    /// The reported claims: (start, end).
+    indirect: Vec<(usize, usize)>,
+    /// The partial quotes that continue nothing: (start, end, anonymous).
+    partial: Vec<(usize, usize, bool)>,
+}
+
+impl Tally {
+    fn add(&mut self, q: &Quote) {
+        if q.kind == QuoteKind::Indirect {
+            self.indirect.push((q.content.start, q.content.end));
+        }
+        if q.continues.is_some() {
+            return;
+        }
+        let anonymous = q.speaker.as_ref().is_some_and(|s| s.anonymous);
+        match q.kind {
+            QuoteKind::Direct | QuoteKind::Indirect | QuoteKind::Belief => {
+                self.claims += 1;
+                self.anonymous += u64::from(anonymous);
+            }
+            QuoteKind::Partial => self
+                .partial
+                .push((q.content.start, q.content.end, anonymous)),
+            QuoteKind::Title | QuoteKind::Scare => {}
+        }
+    }
+
+    /// Adds the document's counts to `stats`.
+    fn finish(mut self, stats: &mut Stats) {
+        self.indirect.sort_unstable();
+        let mut reach = Vec::with_capacity(self.indirect.len());
+        let mut max_end = 0;
+        for &(_, e) in &self.indirect {
+            max_end = max_end.max(e);
+            reach.push(max_end);
+        }
+        for &(s, e, anonymous) in &self.partial {
+            let n = self.indirect.partition_point(|&(is, _)| is <= s);
+            let inside = n > 0 && reach.get(n - 1).is_some_and(|&r| r >= e);
+            if !inside {
+                self.claims += 1;
+                self.anonymous += u64::from(anonymous);
+            }
+        }
+        stats.docs += 1;
+        stats.claims += self.claims;
+        stats.anonymous += self.anonymous;
+    }
 }
 
 fn count(n: u64, noun: &str) -> String {
@@ -595,9 +696,14 @@ fn record_inner(
     };
     let from = out.len();
     let written = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-        let report = analyzer.analyze(text, kind);
-        stats.count(&report);
-        json::write_labelled_line(&mut *out, "id", &id, &report)
+        // The report's quotes are written as they are made: one record may be a long document.
+        analyzer.analyze_stream(text, kind, |head, quotes| {
+            let mut tally = Tally::default();
+            let w =
+                json::append_labelled_stream(&mut *out, "id", &id, head, quotes, |q| tally.add(q));
+            tally.finish(stats);
+            w
+        })
     }));
     match written {
         Ok(w) => w.map(|()| 0),

@@ -181,8 +181,8 @@ pub(super) struct QuoteStream<'t> {
     publisher: Option<ChainLink>,
     /// The units left, last first ([`Units::reverse`]).
     units: Units,
-    /// By unit, the unit it continues.
-    continues: Vec<Option<usize>>,
+    /// The direct units made so far, for the unit each continues.
+    continuations: Continuations,
     /// The next quote's number.
     next: usize,
 }
@@ -195,18 +195,12 @@ impl<'t> QuoteStream<'t> {
             role: ChainRole::Publisher,
             span: Some(s),
         });
-        let mut continuations = Continuations::default();
-        let continues: Vec<Option<usize>> = units
-            .iter()
-            .enumerate()
-            .map(|(i, u)| continuations.next(i, u))
-            .collect();
         units.reverse();
         QuoteStream {
             text,
             publisher,
             units,
-            continues,
+            continuations: Continuations::default(),
             next: 0,
         }
     }
@@ -221,7 +215,7 @@ impl<'t> QuoteStream<'t> {
         let u = self.units.pop()?;
         let i = self.next;
         self.next += 1;
-        let continues = self.continues.get(i).copied().flatten();
+        let continues = self.continuations.next(i, &u);
         Some(report_quote(
             self.text,
             i,

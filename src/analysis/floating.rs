@@ -34,7 +34,10 @@ pub(super) fn float_quotes(
         merge.push_floating(unit);
     }
     let mut out = merge.floating;
-    out.sort_by_key(Unit::key);
+    // (In text order already, unless quotations were set aside out of order.)
+    if !out.is_sorted_by_key(Unit::key) {
+        out.sort_by_key(Unit::key);
+    }
     out
 }
 

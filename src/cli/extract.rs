@@ -390,11 +390,38 @@ struct Batch {
     entries: Vec<Entry>,
 }
 
-/// A batch's result lines, ready to write.
+/// A batch's result lines, ready to write: `spilled`, then `out`.
 struct Done {
     out: Vec<u8>,
+    /// The first parts of the lines, moved out of `out` as a long record's line was written
+    /// (so its buffer is never copied to grow: a long document's line is many times its size).
+    spilled: Vec<Vec<u8>>,
     status: i32,
     stats: Stats,
+}
+
+/// The size at which [`Done::out`] is spilled while a record's line is written.
+const SPILL: usize = 1 << 20;
+
+impl Done {
+    /// Moves `out` to `spilled` when it has reached [`SPILL`].
+    fn spill(out: &mut Vec<u8>, spilled: &mut Vec<Vec<u8>>) {
+        if out.len() >= SPILL {
+            spilled.push(std::mem::replace(
+                out,
+                Vec::with_capacity(SPILL + SPILL / 4),
+            ));
+        }
+    }
+
+    /// Drops what was written from byte `from` of the output, which was `out` when `spilled`
+    /// held `parts` parts.
+    fn unwrite(&mut self, parts: usize, from: usize) {
+        if let Some(first) = self.spilled.drain(parts..).next() {
+            self.out = first;
+        }
+        self.out.truncate(from);
+    }
 }
 
 /// A batch closes at this many lines or bytes (whichever comes first): large enough that the
@@ -534,6 +561,9 @@ fn jsonl<W: Write>(
     let file = several.then_some(name.as_str());
     let work = |batch: Batch| work_batch(analyzer, args, file, &batch);
     let sink = |done: Done| -> std::io::Result<()> {
+        for part in &done.spilled {
+            out.write_all(part)?;
+        }
         out.write_all(&done.out)?;
         status = status.max(done.status);
         total.add(&done.stats);
@@ -556,6 +586,7 @@ fn work_batch(analyzer: &Analyzer, args: &ExtractArgs, file: Option<&str>, batch
     // than that, so the buffer is rarely copied as it grows.
     let mut done = Done {
         out: Vec::with_capacity(batch.buf.len() * 8),
+        spilled: Vec::new(),
         status: 0,
         stats: Stats::default(),
     };
@@ -570,8 +601,7 @@ fn work_batch(analyzer: &Analyzer, args: &ExtractArgs, file: Option<&str>, batch
             Entry::Line(r) => {
                 let bytes = batch.buf.get(r.clone()).unwrap_or_default();
                 done.stats.bytes += bytes.len() as u64;
-                let (out, stats) = (&mut done.out, &mut done.stats);
-                record(analyzer, args, at, bytes, &mut text, out, stats)
+                record(analyzer, args, at, bytes, &mut text, &mut done)
             }
             Entry::TooLong(n) => {
                 done.stats.bytes += *n as u64;
@@ -603,16 +633,16 @@ fn record(
     at: Origin<'_>,
     bytes: &[u8],
     text: &mut String,
-    out: &mut Vec<u8>,
-    stats: &mut Stats,
+    done: &mut Done,
 ) -> std::io::Result<i32> {
-    let from = out.len();
+    let (parts, from) = (done.spilled.len(), done.out.len());
     let caught = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-        record_inner(analyzer, args, at, bytes, text, &mut *out, &mut *stats)
+        record_inner(analyzer, args, at, bytes, text, &mut *done)
     }));
     caught.unwrap_or_else(|p| {
-        out.truncate(from);
-        error_record(out, stats, at, None, out::panic_message(p.as_ref()))
+        done.unwrite(parts, from);
+        let message = out::panic_message(p.as_ref());
+        error_record(&mut done.out, &mut done.stats, at, None, message)
     })
 }
 
@@ -644,9 +674,9 @@ fn record_inner(
     at: Origin<'_>,
     bytes: &[u8],
     text: &mut String,
-    out: &mut Vec<u8>,
-    stats: &mut Stats,
+    done: &mut Done,
 ) -> std::io::Result<i32> {
+    let (out, stats) = (&mut done.out, &mut done.stats);
     // A byte order mark opening the input is no part of its first record.
     let bytes = match bytes.strip_prefix("\u{feff}".as_bytes()) {
         Some(rest) if at.line == 1 => rest,
@@ -694,13 +724,20 @@ fn record_inner(
     } else {
         InputKind::Text
     };
-    let from = out.len();
+    let (parts, from) = (done.spilled.len(), done.out.len());
     let written = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
         // The report's quotes are written as they are made: one record may be a long document.
         analyzer.analyze_stream(text, kind, |head, quotes| {
             let mut tally = Tally::default();
+            let Done {
+                out,
+                spilled,
+                stats,
+                ..
+            } = &mut *done;
+            let spill = |out: &mut Vec<u8>| Done::spill(out, spilled);
             let w =
-                json::append_labelled_stream(&mut *out, "id", &id, head, quotes, |q| tally.add(q));
+                json::append_labelled_stream(out, "id", &id, head, quotes, |q| tally.add(q), spill);
             tally.finish(stats);
             w
         })
@@ -708,8 +745,9 @@ fn record_inner(
     match written {
         Ok(w) => w.map(|()| 0),
         Err(p) => {
-            out.truncate(from);
-            error_record(out, stats, at, Some(&id), out::panic_message(p.as_ref()))
+            done.unwrite(parts, from);
+            let message = out::panic_message(p.as_ref());
+            error_record(&mut done.out, &mut done.stats, at, Some(&id), message)
         }
     }
 }

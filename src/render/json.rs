@@ -136,6 +136,7 @@ pub fn write_labelled_stream<L: Serialize + ?Sized>(
 }
 
 /// [`write_labelled_stream`] appending to `out`: the report's JSON is held, not its quotes.
+/// `spill` is called after each quote (to move `out`'s bytes elsewhere before it grows).
 pub fn append_labelled_stream<L: Serialize + ?Sized>(
     out: &mut Vec<u8>,
     key: &str,
@@ -143,8 +144,12 @@ pub fn append_labelled_stream<L: Serialize + ?Sized>(
     head: &Report,
     quotes: &mut dyn Iterator<Item = Quote>,
     each: impl FnMut(&Quote),
+    mut spill: impl FnMut(&mut Vec<u8>),
 ) -> std::io::Result<()> {
-    labelled_stream(out, key, label, head, quotes, each, |_| Ok(()))
+    labelled_stream(out, key, label, head, quotes, each, |out| {
+        spill(out);
+        Ok(())
+    })
 }
 
 /// The body of [`write_labelled_stream`]: `spill` is called after each quote.

@@ -751,3 +751,68 @@ fn record_inner(
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The claims counted quote by quote are those of `Figures::of` on the whole report, on
+    /// every fixture and on text where partial quotes sit inside reported claims and outside.
+    #[test]
+    fn tally_counts_the_figures() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+        let mut texts = vec![
+            "Ruiz said the plan was \"a betrayal\" and called it \"a farce\". \"Yes,\" an \
+             official said, \"it is.\" Critics believe the talks \"will fail\"."
+                .to_string(),
+        ];
+        let mut dirs = vec![root];
+        while let Some(d) = dirs.pop() {
+            for e in std::fs::read_dir(d).unwrap() {
+                let p = e.unwrap().path();
+                if p.is_dir() {
+                    dirs.push(p);
+                } else if p.extension().is_some_and(|x| x == "txt") {
+                    texts.push(std::fs::read_to_string(p).unwrap());
+                }
+            }
+        }
+        assert!(texts.len() > 20);
+        for t in &texts {
+            let report = quotecheck::analyze(t);
+            let mut want = Stats::default();
+            want.count(&report);
+            let mut tally = Tally::default();
+            for q in &report.quotes {
+                tally.add(q);
+            }
+            let mut got = Stats::default();
+            tally.finish(&mut got);
+            assert_eq!(
+                (got.docs, got.claims, got.anonymous),
+                (want.docs, want.claims, want.anonymous)
+            );
+        }
+    }
+
+    /// A record that spilled its line and then failed leaves the lines before it, whole.
+    #[test]
+    fn unwrite_drops_a_spilled_record() {
+        let mut done = Done {
+            out: b"line 1\n".to_vec(),
+            spilled: Vec::new(),
+            status: 0,
+            stats: Stats::default(),
+        };
+        let (parts, from) = (done.spilled.len(), done.out.len());
+        for _ in 0..3 {
+            done.out.extend(std::iter::repeat_n(b'x', SPILL));
+            Done::spill(&mut done.out, &mut done.spilled);
+        }
+        done.out.extend_from_slice(b"tail");
+        assert_eq!(done.spilled.len(), 3);
+        done.unwrite(parts, from);
+        assert!(done.spilled.is_empty());
+        assert_eq!(done.out, b"line 1\n");
+    }
+}

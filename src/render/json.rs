@@ -1064,4 +1064,48 @@ mod tests {
             assert_eq!(got, want);
         }
     }
+
+    /// The streamed writers (the quotes made one at a time, `analysis::analyze_stream`) give
+    /// the bytes of [`write_labelled_line`] of the whole report, on every fixture read as text
+    /// and as Markdown, and each quote as the report has it.
+    #[test]
+    fn streamed_report_matches_whole_report() {
+        use crate::check::{markdown, InputKind};
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let mut files = Vec::new();
+        texts(&root.join("tests/fixtures"), &mut files);
+        files.sort();
+        let g = crate::Grammar::builtin();
+        for f in &files {
+            let text = std::fs::read_to_string(f).unwrap();
+            for kind in [InputKind::Text, InputKind::Markdown] {
+                let report = markdown::analyze(&text, kind, g);
+                let mut want = b"previous".to_vec();
+                write_labelled_line(&mut want, "path", "a.txt", &report).unwrap();
+                let (mut written, mut appended) = (b"previous".to_vec(), b"previous".to_vec());
+                let mut seen = Vec::new();
+                markdown::analyze_stream(&text, kind, g, |head, quotes| {
+                    write_labelled_stream(&mut written, "path", "a.txt", head, quotes, |q| {
+                        seen.push(q.clone())
+                    })
+                })
+                .unwrap();
+                markdown::analyze_stream(&text, kind, g, |head, quotes| {
+                    append_labelled_stream(
+                        &mut appended,
+                        "path",
+                        "a.txt",
+                        head,
+                        quotes,
+                        |_| {},
+                        |_| {},
+                    )
+                })
+                .unwrap();
+                assert_eq!(written, want, "{}", f.display());
+                assert_eq!(appended, want, "{}", f.display());
+                assert_eq!(seen, report.quotes, "{}", f.display());
+            }
+        }
+    }
 }

@@ -203,8 +203,22 @@ fn document<W: Write>(
     };
     inp.name = name_of(args, f);
     stats.bytes += inp.text.len() as u64;
-    if args.format == Format::Json && !args.pretty {
-        return json_document(analyzer, args, f, &inp, out, stats);
+    // Streamed: one document may be large, and its quotes and its JSON are several times its
+    // size; the text is made quote by quote.
+    match args.format {
+        Format::Json if !args.pretty => {
+            return streamed_document(analyzer, args, f, &inp, out, stats, |out, head, quotes| {
+                json::write_labelled_stream(out, "path", &inp.name, head, quotes, |_| {})
+            });
+        }
+        Format::Text => {
+            return streamed_document(analyzer, args, f, &inp, out, stats, |out, head, quotes| {
+                let text =
+                    quotecheck::render::text::render_stream(&inp.name, &inp.text, head, quotes);
+                out.write_all(text.as_bytes())
+            });
+        }
+        _ => {}
     }
     let report = match analyzer.analyze_caught(&inp.text, kind_of(args, f)) {
         Ok(r) => r,
@@ -216,11 +230,8 @@ fn document<W: Write>(
     };
     stats.count(&report);
     match args.format {
-        Format::Text => out.write_all(
-            quotecheck::render::text::render(&inp.name, &inp.text, &report).as_bytes(),
-        )?,
-        // Written for all documents at once by `html::extract`.
-        Format::Html => {}
+        // Written for all documents at once by `html::extract`; the text above.
+        Format::Html | Format::Text => {}
         Format::Json => {
             let rec = Labelled {
                 label: PathLabel { path: &inp.name },
@@ -232,21 +243,21 @@ fn document<W: Write>(
     Ok(0)
 }
 
-/// A document's compact JSON (`f`, read as `inp`), written as its quotes are made: one document
-/// may be large, and its quotes and its JSON are several times its size.
-fn json_document<W: Write>(
+/// Document `f` (read as `inp`) analysed and written by `write` as its quotes are made (given
+/// the report without its quotes, and its quotes one at a time).
+fn streamed_document<W: Write>(
     analyzer: &Analyzer,
     args: &ExtractArgs,
     f: &std::path::Path,
     inp: &input::Input,
     out: &mut W,
     stats: &mut Stats,
+    write: impl FnOnce(&mut W, &Report, &mut dyn Iterator<Item = Quote>) -> std::io::Result<()>,
 ) -> std::io::Result<i32> {
     let written = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
         analyzer.analyze_stream(&inp.text, kind_of(args, f), |head, quotes| {
             let mut tally = Tally::default();
-            let w =
-                json::write_labelled_stream(out, "path", &inp.name, head, quotes, |q| tally.add(q));
+            let w = write(out, head, &mut quotes.inspect(|q| tally.add(q)));
             tally.finish(stats);
             w
         })

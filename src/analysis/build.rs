@@ -5,38 +5,77 @@
 use std::collections::HashMap;
 
 use super::coref::Entities;
-use super::Unit;
+use super::{Unit, Units};
 use crate::report::{
     self, Anonymity, ChainLink, ChainRole, Construction, Diagnostic, EntityKind, Excerpt, Quote,
     QuoteKind, Report, Speaker,
 };
 use crate::span::Span;
-use crate::text::{Doc, MarkProblem};
+use crate::text::{Dateline, Doc, MarkProblem};
 
-/// Assembles the report of `doc` from its units (in position order) and entity table.
-pub(super) fn build_report(doc: &Doc<'_>, units: Vec<Unit>, ents: Entities) -> Report {
-    let numbering = Numbering::new(&units, &ents);
-    let entities = report_entities(doc, &ents, &numbering.used);
-    let quotes = report_quotes(doc, units, &entities, |id| numbering.new_id(&ents, id));
-    Report {
-        schema_version: report::SCHEMA_VERSION,
-        dateline: doc.dateline.as_ref().map(|d| report::DatelineInfo {
-            span: d.span,
-            place: d.place.of(doc.text).to_string(),
-            outlet: d.outlet.map(|o| o.of(doc.text).to_string()),
-        }),
-        furniture: doc
-            .furniture
-            .iter()
-            .map(|f| report::Furniture {
-                span: f.span,
-                kind: f.kind,
-            })
-            .collect(),
-        entities,
-        quotes,
-        diagnostics: diagnostics(doc),
+/// What the report takes from the document read besides its units and entities: with these,
+/// the document (its tokens, tags, phrases) can go before the report is built.
+pub(super) struct DocParts<'a> {
+    text: &'a str,
+    dateline: Option<Dateline>,
+    furniture: Vec<report::Furniture>,
+    diagnostics: Vec<Diagnostic>,
+}
+
+impl<'a> DocParts<'a> {
+    /// The parts of `doc`, whose text is `text`.
+    pub(super) fn of(doc: &Doc<'_>, text: &'a str) -> Self {
+        DocParts {
+            text,
+            dateline: doc.dateline.clone(),
+            furniture: doc
+                .furniture
+                .iter()
+                .map(|f| report::Furniture {
+                    span: f.span,
+                    kind: f.kind,
+                })
+                .collect(),
+            diagnostics: diagnostics(doc),
+        }
     }
+}
+
+/// Assembles the report of a document (`parts`) from its units and entity table: the report
+/// without its quotes, and the quotes to come, made one at a time. The entity table goes once
+/// the units name the report's entities, and each unit once its quote is made.
+pub(super) fn build_report<'t>(
+    parts: DocParts<'t>,
+    mut units: Units,
+    ents: Entities,
+) -> (Report, QuoteStream<'t>) {
+    let numbering = Numbering::new(&units, &ents);
+    let entities = report_entities(parts.text, &ents, &numbering.used);
+    for u in units.iter_mut() {
+        u.speaker = u
+            .speaker
+            .and_then(|(id, m)| Some((numbering.new_id(&ents, id)?, m)));
+        for c in &mut u.chain {
+            c.entity = c.entity.and_then(|id| numbering.new_id(&ents, id));
+        }
+    }
+    drop(numbering);
+    drop(ents);
+    let text = parts.text;
+    let quotes = QuoteStream::new(text, parts.dateline.as_ref(), units);
+    let head = Report {
+        schema_version: report::SCHEMA_VERSION,
+        dateline: parts.dateline.as_ref().map(|d| report::DatelineInfo {
+            span: d.span,
+            place: d.place.of(text).to_string(),
+            outlet: d.outlet.map(|o| o.of(text).to_string()),
+        }),
+        furniture: parts.furniture,
+        entities,
+        quotes: Vec::new(),
+        diagnostics: parts.diagnostics,
+    };
+    (head, quotes)
 }
 
 /// The live entities that units reference, renumbered densely in order of first mention.
@@ -50,7 +89,7 @@ struct Numbering {
 
 impl Numbering {
     /// Numbers the speakers and chain entities of `units`.
-    fn new(units: &[Unit], ents: &Entities) -> Self {
+    fn new(units: &Units, ents: &Entities) -> Self {
         let mut used: Vec<usize> = Vec::new();
         let mut number: Vec<Option<usize>> = vec![None; ents.list.len()];
         let mut add = |id: usize, used: &mut Vec<usize>| {
@@ -60,7 +99,7 @@ impl Numbering {
                 used.push(id);
             }
         };
-        for u in units {
+        for u in units.iter() {
             if let Some((id, _)) = u.speaker {
                 add(id, &mut used);
             }
@@ -91,10 +130,10 @@ impl Numbering {
 }
 
 /// The report's entities: `used`, in order, with their mentions sorted and deduplicated.
-fn report_entities(doc: &Doc<'_>, ents: &Entities, used: &[usize]) -> Vec<report::Entity> {
+fn report_entities(text: &str, ents: &Entities, used: &[usize]) -> Vec<report::Entity> {
     let excerpt = |s: Span| Excerpt {
         span: s,
-        text: s.of(doc.text).to_string(),
+        text: s.of(text).to_string(),
     };
     used.iter()
         .enumerate()
@@ -105,7 +144,7 @@ fn report_entities(doc: &Doc<'_>, ents: &Entities, used: &[usize]) -> Vec<report
                 .iter()
                 .map(|(s, k)| report::Mention {
                     span: *s,
-                    text: s.of(doc.text).to_string(),
+                    text: s.of(text).to_string(),
                     kind: *k,
                 })
                 .collect();
@@ -131,79 +170,112 @@ fn report_entities(doc: &Doc<'_>, ents: &Entities, used: &[usize]) -> Vec<report
         .collect()
 }
 
-/// The report's quotes, one per unit: the speaker and chain entities renumbered (`new_id`),
-/// the anonymity of an anonymous speaker, the dateline publisher at the end of a speech unit's
-/// chain, and the unit each continues.
-fn report_quotes(
-    doc: &Doc<'_>,
-    units: Vec<Unit>,
-    entities: &[report::Entity],
-    new_id: impl Fn(usize) -> Option<usize>,
-) -> Vec<Quote> {
-    let publisher = doc
-        .dateline
-        .as_ref()
-        .and_then(|d| d.outlet)
-        .map(|s| ChainLink {
-            name: s.of(doc.text).to_string(),
+/// The report's quotes to come, one per unit (whose speaker and chain entities are already
+/// renumbered), in order: the anonymity of an anonymous speaker, the dateline publisher at the
+/// end of a speech unit's chain, and the unit each continues. Each unit is dropped (and the
+/// units' memory given back as they go) when its quote is made, so the units and the quotes
+/// are never both held whole, and a writer that takes the quotes one at a time holds neither.
+pub(super) struct QuoteStream<'t> {
+    text: &'t str,
+    /// The dateline's publisher, which ends the chain of speech.
+    publisher: Option<ChainLink>,
+    /// The units left, last first ([`Units::reverse`]).
+    units: Units,
+    /// The direct units made so far, for the unit each continues.
+    continuations: Continuations,
+    /// The next quote's number.
+    next: usize,
+}
+
+impl<'t> QuoteStream<'t> {
+    fn new(text: &'t str, dateline: Option<&Dateline>, mut units: Units) -> Self {
+        let publisher = dateline.and_then(|d| d.outlet).map(|s| ChainLink {
+            name: s.of(text).to_string(),
             entity: None,
             role: ChainRole::Publisher,
             span: Some(s),
         });
-    let mut quotes: Vec<Quote> = Vec::with_capacity(units.len());
-    let mut continuations = Continuations::default();
-    for (i, u) in units.into_iter().enumerate() {
-        let continues = continuations.next(i, &u);
-        let speaker = u.speaker.and_then(|(id, m)| {
-            let nid = new_id(id)?;
-            let e = entities.get(nid)?;
-            Some(Speaker {
-                entity: nid,
-                name: e.name.clone(),
-                anonymous: e.anonymous,
-                mention: m,
-                mention_text: m.of(doc.text).to_string(),
-            })
-        });
-        let anonymity = speaker
-            .as_ref()
-            .filter(|s| s.anonymous)
-            .and_then(|s| entities.get(s.entity))
-            .map(|e| Anonymity {
-                descriptor: e.name.clone(),
-                reason: e.anonymity_reason.clone(),
-                request: e.anonymity_request.clone(),
-            });
-        let mut chain: Vec<ChainLink> = u
-            .chain
-            .into_iter()
-            .map(|mut c| {
-                c.entity = c.entity.and_then(&new_id);
-                c
-            })
-            .collect();
-        if let Some(p) = &publisher {
-            if u.kind != QuoteKind::Title
-                && u.kind != QuoteKind::Scare
-                && !chain.iter().any(|c| c.name == p.name)
-            {
-                chain.push(p.clone());
-            }
+        units.reverse();
+        QuoteStream {
+            text,
+            publisher,
+            units,
+            continuations: Continuations::default(),
+            next: 0,
         }
-        quotes.push(Quote {
-            id: i,
-            kind: u.kind,
-            content: u.content,
-            text: u.content.of(doc.text).to_string(),
-            cue: u.cue,
-            speaker,
-            anonymity,
-            chain,
-            paragraph: u.paragraph,
-            continues,
-        });
     }
-    quotes
+
+    /// How many quotes are left.
+    pub(super) fn len(&self) -> usize {
+        self.units.len()
+    }
+
+    /// The next quote; `entities`: the report's.
+    pub(super) fn next(&mut self, entities: &[report::Entity]) -> Option<Quote> {
+        let u = self.units.pop()?;
+        let i = self.next;
+        self.next += 1;
+        let continues = self.continuations.next(i, &u);
+        Some(report_quote(
+            self.text,
+            i,
+            u,
+            continues,
+            entities,
+            self.publisher.as_ref(),
+        ))
+    }
+}
+
+/// The quote of unit `u`, number `i`.
+fn report_quote(
+    text: &str,
+    i: usize,
+    u: Unit,
+    continues: Option<usize>,
+    entities: &[report::Entity],
+    publisher: Option<&ChainLink>,
+) -> Quote {
+    let speaker = u.speaker.and_then(|(nid, m)| {
+        let e = entities.get(nid)?;
+        Some(Speaker {
+            entity: nid,
+            name: e.name.clone(),
+            anonymous: e.anonymous,
+            mention: m,
+            mention_text: m.of(text).to_string(),
+        })
+    });
+    let anonymity = speaker
+        .as_ref()
+        .filter(|s| s.anonymous)
+        .and_then(|s| entities.get(s.entity))
+        .map(|e| Anonymity {
+            descriptor: e.name.clone(),
+            reason: e.anonymity_reason.clone(),
+            request: e.anonymity_request.clone(),
+        });
+    let mut chain = u.chain;
+    if let Some(p) = publisher {
+        if u.kind != QuoteKind::Title
+            && u.kind != QuoteKind::Scare
+            && !chain.iter().any(|c| c.name == p.name)
+        {
+            chain.push(p.clone());
+        }
+    }
+    Quote {
+        id: i,
+        kind: u.kind,
+        content: u.content,
+        text: u.content.of(text).to_string(),
+        cue: u.cue.map(|c| *c),
+        speaker,
+        anonymity,
+        chain,
+        paragraph: u.paragraph,
+        continues,
+    }
 }
 
 /// The direct units seen so far, for the unit each continues: the last one, and the last one
@@ -222,9 +294,9 @@ impl Continuations {
     /// previous one when it is the same speaker's next quote in a broken or multi-paragraph
     /// quotation.
     fn next(&mut self, i: usize, u: &Unit) -> Option<usize> {
-        let continues = match (&u.cue, u.quote) {
-            (Some(c), Some(_)) if c.construction == Construction::Continuation => self.last_direct,
-            (Some(c), Some(_)) if u.kind == QuoteKind::Direct => {
+        let continues = match (&u.cue, u.quoted) {
+            (Some(c), true) if c.construction == Construction::Continuation => self.last_direct,
+            (Some(c), true) if u.kind == QuoteKind::Direct => {
                 self.last_direct_by_cue.get(&c.span.start).copied()
             }
             _ => None,

@@ -12,28 +12,33 @@ use crate::span::Span;
 use crate::text::quotes::Quoted;
 use crate::text::{Doc, Sentence};
 
-/// Gives each quotation of `pending` its unit, merged into `units` in position order.
-/// `floors`: by a sentence's first token, who has the floor after it (see
-/// [`super::resolve::resolve_sentence`]).
+/// The unit of each quotation of `pending`, in position order, read as if merged with the
+/// attributed `units` (in position order; see [`super::Units`]). `floors`: by a sentence's
+/// first token, who has the floor after it (see [`super::resolve::resolve_sentence`]).
 pub(super) fn float_quotes(
     doc: &Doc<'_>,
-    units: &mut Vec<Unit>,
+    units: &[Unit],
     pending: Vec<Pending>,
     floors: &[(usize, (usize, Span))],
-) {
+) -> Vec<Unit> {
     if pending.is_empty() {
-        return;
+        return Vec::new();
     }
-    let mut merge = Merge::new(std::mem::take(units), pending.len());
+    let mut merge = Merge::new(units, pending.len());
     for p in pending {
         let Some(q) = doc.quote_of(p.quote_tok).and_then(|i| doc.quotes.get(i)) else {
             continue;
         };
         merge.pass_units_before(q.content.start);
         let unit = merge.floating_unit(doc, &p, q, floors);
-        merge.push(unit);
+        merge.push_floating(unit);
     }
-    *units = merge.finish();
+    let mut out = merge.floating;
+    // (In text order already, unless quotations were set aside out of order.)
+    if !out.is_sorted_by_key(Unit::key) {
+        out.sort_by_key(Unit::key);
+    }
+    out
 }
 
 /// Whether `u` is a direct quote with a speaker.
@@ -41,94 +46,98 @@ fn attributed_direct(u: &Unit) -> bool {
     u.kind == QuoteKind::Direct && u.speaker.is_some()
 }
 
+/// A unit merged: an attributed one (by index in [`Merge::existing`]) or a floating one (in
+/// [`Merge::floating`]). The units stay where they are; the merge only reads them in order.
+#[derive(Clone, Copy)]
+enum Merged {
+    Existing(usize),
+    Floating(usize),
+}
+
 /// The merge of the attributed units and the floating ones.
-struct Merge {
-    /// The attributed units, each moved to `out` when the merge passes it; those after the
-    /// cursor are still here for the look-ahead.
-    existing: Vec<Option<Unit>>,
+struct Merge<'u> {
+    /// The attributed units, in position order: those before the cursor are merged, those
+    /// after it are there for the look-ahead.
+    existing: &'u [Unit],
     /// `next[k]`: the first attributed direct unit at or after `existing[k]`.
     next: Vec<Option<usize>>,
-    /// The units merged so far.
-    out: Vec<Unit>,
-    /// The last direct unit and the last attributed indirect one in `out`: kept as the merge
-    /// goes, so no quotation scans back (linear on a document of quotes).
+    /// The floating units made so far.
+    floating: Vec<Unit>,
+    /// The last unit merged, the last direct unit and the last attributed indirect one: kept
+    /// as the merge goes, so no quotation scans back (linear on a document of quotes).
     last: Last,
     /// The first unit of `existing` not merged yet.
     cursor: usize,
 }
 
-/// The last direct unit and the last attributed indirect unit merged so far, as indices into
-/// [`Merge::out`].
+/// The last unit, the last direct unit and the last attributed indirect unit merged so far.
 #[derive(Default)]
 struct Last {
-    direct: Option<usize>,
-    claim: Option<usize>,
+    unit: Option<Merged>,
+    direct: Option<Merged>,
+    claim: Option<Merged>,
 }
 
-impl Merge {
+impl<'u> Merge<'u> {
     /// A merge of the attributed `units` with `floating` more to come.
-    fn new(units: Vec<Unit>, floating: usize) -> Self {
-        let existing: Vec<Option<Unit>> = units.into_iter().map(Some).collect();
+    fn new(existing: &'u [Unit], floating: usize) -> Self {
         let mut next: Vec<Option<usize>> = vec![None; existing.len() + 1];
         for k in (0..existing.len()).rev() {
-            let here = existing
-                .get(k)
-                .and_then(Option::as_ref)
-                .filter(|u| attributed_direct(u))
-                .map(|_| k);
+            let here = existing.get(k).filter(|u| attributed_direct(u)).map(|_| k);
             let after = next.get(k + 1).copied().flatten();
             if let Some(slot) = next.get_mut(k) {
                 *slot = here.or(after);
             }
         }
-        let out = Vec::with_capacity(existing.len() + floating);
         Merge {
             existing,
             next,
-            out,
+            floating: Vec::with_capacity(floating),
             last: Last::default(),
             cursor: 0,
         }
     }
 
-    /// Appends `u` to the merged units.
-    fn push(&mut self, u: Unit) {
+    /// The unit `m`.
+    fn get(&self, m: Merged) -> Option<&Unit> {
+        match m {
+            Merged::Existing(k) => self.existing.get(k),
+            Merged::Floating(k) => self.floating.get(k),
+        }
+    }
+
+    /// Records `u` (merged as `m`) as the last unit merged.
+    fn note(last: &mut Last, u: &Unit, m: Merged) {
+        last.unit = Some(m);
         if u.kind == QuoteKind::Direct {
-            self.last.direct = Some(self.out.len());
+            last.direct = Some(m);
         }
         if u.kind == QuoteKind::Indirect && u.speaker.is_some() {
-            self.last.claim = Some(self.out.len());
+            last.claim = Some(m);
         }
-        self.out.push(u);
+    }
+
+    /// Appends the floating unit `u` to the merged units.
+    fn push_floating(&mut self, u: Unit) {
+        Self::note(&mut self.last, &u, Merged::Floating(self.floating.len()));
+        self.floating.push(u);
     }
 
     /// Merges the attributed units that start before byte `start`.
     fn pass_units_before(&mut self, start: usize) {
         while let Some(u) = self
             .existing
-            .get_mut(self.cursor)
-            .filter(|u| u.as_ref().is_some_and(|u| u.content.start < start))
-            .and_then(Option::take)
+            .get(self.cursor)
+            .filter(|u| u.content.start < start)
         {
+            Self::note(&mut self.last, u, Merged::Existing(self.cursor));
             self.cursor += 1;
-            self.push(u);
         }
-    }
-
-    /// The merged units, the attributed ones left included, in position order.
-    fn finish(mut self) -> Vec<Unit> {
-        let rest = std::mem::take(&mut self.existing);
-        for u in rest.into_iter().skip(self.cursor).flatten() {
-            self.push(u);
-        }
-        let mut out = self.out;
-        out.sort_by_key(|u| (u.content.start, u.content.end));
-        out
     }
 
     /// The last direct unit merged.
     fn prev_direct(&self) -> Option<&Unit> {
-        self.last.direct.and_then(|i| self.out.get(i))
+        self.last.direct.and_then(|m| self.get(m))
     }
 
     /// The unit of the set-aside quotation `p` (`q`, its quotation).
@@ -177,7 +186,7 @@ impl Merge {
                 speaker: u.speaker,
                 chain: u.chain.clone(),
                 paragraph: para,
-                quote: Some(p.quote_tok),
+                quoted: true,
             },
             _ => Unit {
                 kind,
@@ -186,7 +195,7 @@ impl Merge {
                 speaker: floor.filter(|_| kind == QuoteKind::Direct),
                 chain: Vec::new(),
                 paragraph: para,
-                quote: Some(p.quote_tok),
+                quoted: true,
             },
         }
     }
@@ -214,7 +223,7 @@ impl Merge {
             // "Berg said the dressing room was united. Asked …, he shrugged. "That's not for
             // me to decide."": the paragraph's last attributed claim before it, when no
             // sentence between opens with another name ("Jones disagreed.").
-            from = self.last.claim.and_then(|i| self.out.get(i)).filter(|u| {
+            from = self.last.claim.and_then(|m| self.get(m)).filter(|u| {
                 u.paragraph == para
                     && !named_subject_between(doc, u.content.end, content.start, para)
             });
@@ -251,7 +260,6 @@ impl Merge {
             .copied()
             .flatten()
             .and_then(|j| self.existing.get(j))
-            .and_then(Option::as_ref)
             .filter(|u| u.paragraph == para)
     }
 
@@ -267,7 +275,6 @@ impl Merge {
         let span = sentence.map(|s| span_of(doc, s.start, s.end));
         self.existing
             .get(self.cursor)
-            .and_then(Option::as_ref)
             .filter(|u| u.speaker.is_some() && u.paragraph == para && u.kind != QuoteKind::Title)
             .filter(|u| {
                 span.is_some_and(|sp| sp.start <= u.content.start && u.content.end <= sp.end)
@@ -292,8 +299,9 @@ impl Merge {
                 && matches!(u.kind, QuoteKind::Indirect | QuoteKind::Partial)
                 && u.speaker.is_some()
         };
-        self.out
-            .last()
+        self.last
+            .unit
+            .and_then(|m| self.get(m))
             .filter(|u| only_quote && (attributed_direct(u) || claim(u)) && u.paragraph + 1 == para)
     }
 }

@@ -23,17 +23,19 @@ use crate::report::{ChainLink, Cue, QuoteKind, Report};
 use crate::span::Span;
 use crate::text::{Doc, Sentence};
 
-/// A unit before it becomes a [`crate::report::Quote`].
+/// A unit before it becomes a [`crate::report::Quote`]. Kept small (a long document of quotes
+/// holds one for every few bytes): the cue, which floating units of a long run of quotations
+/// without attribution do not have, is boxed.
 #[derive(Debug, Clone)]
 struct Unit {
     kind: QuoteKind,
+    /// A quotation's unit (not a reported clause's).
+    quoted: bool,
     content: Span,
-    cue: Option<Cue>,
+    cue: Option<Box<Cue>>,
     speaker: Option<(usize, Span)>,
     chain: Vec<ChainLink>,
     paragraph: usize,
-    /// The quote token, for quoted units.
-    quote: Option<usize>,
 }
 
 /// A quotation no attribution claimed, set aside for [`floating`].
@@ -46,13 +48,91 @@ struct Pending {
     initial: bool,
 }
 
-/// Analyses `text` with `grammar`.
+/// Analyses `text` with `grammar`. The document read (its tokens, tags, phrases and clauses)
+/// is dropped before the report is built: a long document's report need not share memory with
+/// them.
 pub fn analyze(text: &str, grammar: &Grammar) -> Report {
-    analyze_doc(&Doc::new(text, grammar))
+    analyze_stream(text, grammar).collect_report()
 }
 
 /// Analyses a document already read (the checker reuses its tokens and sentences).
 pub fn analyze_doc(doc: &Doc<'_>) -> Report {
+    let (units, ents) = attribute(doc);
+    let (head, quotes) = build::build_report(build::DocParts::of(doc, doc.text), units, ents);
+    ReportStream { head, quotes }.collect_report()
+}
+
+/// [`analyze`], with the quotes made one at a time as they are read: for a writer that streams
+/// the report of a long document, which then never holds its quotes whole.
+pub fn analyze_stream<'t>(text: &'t str, grammar: &Grammar) -> ReportStream<'t> {
+    let doc = Doc::new(text, grammar);
+    let (units, ents) = attribute(&doc);
+    let parts = build::DocParts::of(&doc, text);
+    drop(doc);
+    let (head, quotes) = build::build_report(parts, units, ents);
+    ReportStream { head, quotes }
+}
+
+/// A report whose quotes are made as they are read ([`analyze_stream`]): `head` is the report
+/// without its quotes, and the stream yields them in order, each as [`analyze`] gives it.
+pub struct ReportStream<'t> {
+    /// The report, its `quotes` empty.
+    pub head: Report,
+    quotes: build::QuoteStream<'t>,
+}
+
+impl<'t> ReportStream<'t> {
+    /// The report without its quotes, and its quotes to come.
+    pub fn parts(&mut self) -> (&Report, Quotes<'_, 't>) {
+        let quotes = Quotes {
+            stream: &mut self.quotes,
+            entities: &self.head.entities,
+        };
+        (&self.head, quotes)
+    }
+
+    /// The whole report.
+    pub fn collect_report(mut self) -> Report {
+        let mut quotes = Vec::with_capacity(self.quotes.len());
+        quotes.extend(&mut self);
+        let mut report = self.head;
+        report.quotes = quotes;
+        report
+    }
+}
+
+/// The quotes of a [`ReportStream`], beside its head ([`ReportStream::parts`]).
+pub struct Quotes<'s, 't> {
+    stream: &'s mut build::QuoteStream<'t>,
+    entities: &'s [crate::report::Entity],
+}
+
+impl Iterator for Quotes<'_, '_> {
+    type Item = crate::report::Quote;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        self.stream.next(self.entities)
+    }
+
+    fn size_hint(&self) -> (usize, Option<usize>) {
+        (self.stream.len(), Some(self.stream.len()))
+    }
+}
+
+impl Iterator for ReportStream<'_> {
+    type Item = crate::report::Quote;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        self.quotes.next(&self.head.entities)
+    }
+
+    fn size_hint(&self) -> (usize, Option<usize>) {
+        (self.quotes.len(), Some(self.quotes.len()))
+    }
+}
+
+/// The units of `doc` (in position order) and the entities they name.
+fn attribute(doc: &Doc<'_>) -> (Units, Entities) {
     let mut ents = Entities::default();
     let mut emitted = units::Emitted::for_doc(doc);
     let dateline_end = doc.dateline.as_ref().map(|d| d.span.end);
@@ -76,7 +156,80 @@ pub fn analyze_doc(doc: &Doc<'_>) -> Report {
         mut units, pending, ..
     } = emitted;
     units::drop_crossing(&mut units);
-    units.sort_by_key(|u| (u.content.start, u.content.end));
-    floating::float_quotes(doc, &mut units, pending, &floors);
-    build::build_report(doc, units, ents)
+    units.sort_by_key(Unit::key);
+    units.shrink_to_fit();
+    let floating = floating::float_quotes(doc, &units, pending, &floors);
+    (
+        Units {
+            attributed: units,
+            floating,
+        },
+        ents,
+    )
+}
+
+impl Unit {
+    /// Its place in position order: by content start, then end.
+    fn key(&self) -> (usize, usize) {
+        (self.content.start, self.content.end)
+    }
+}
+
+/// The units of a document in position order: the attributed ones and the floating ones
+/// ([`floating`]), each sorted, kept apart and read as one sequence (never copied into one
+/// vector, which would hold every unit twice). Of two units in the same place, the floating one
+/// comes first.
+struct Units {
+    attributed: Vec<Unit>,
+    floating: Vec<Unit>,
+}
+
+impl Units {
+    /// How many.
+    fn len(&self) -> usize {
+        self.attributed.len() + self.floating.len()
+    }
+
+    /// Every unit, in position order.
+    fn iter(&self) -> impl Iterator<Item = &Unit> {
+        let mut a = self.attributed.iter().peekable();
+        let mut f = self.floating.iter().peekable();
+        std::iter::from_fn(move || match (a.peek(), f.peek()) {
+            (Some(x), Some(y)) if x.key() < y.key() => a.next(),
+            (_, Some(_)) => f.next(),
+            (Some(_), None) => a.next(),
+            (None, None) => None,
+        })
+    }
+
+    /// Every unit, for changes that do not move it.
+    fn iter_mut(&mut self) -> impl Iterator<Item = &mut Unit> {
+        self.attributed.iter_mut().chain(self.floating.iter_mut())
+    }
+
+    /// Reverses both vectors, for [`Units::pop`].
+    fn reverse(&mut self) {
+        self.attributed.reverse();
+        self.floating.reverse();
+    }
+
+    /// Takes the first unit in position order (the vectors reversed: [`Units::reverse`]),
+    /// giving back memory as the units go (a vector that holds a third of what it has room for
+    /// is shrunk).
+    fn pop(&mut self) -> Option<Unit> {
+        let take_attributed = match (self.attributed.last(), self.floating.last()) {
+            (Some(x), Some(y)) => x.key() < y.key(),
+            (a, _) => a.is_some(),
+        };
+        let v = if take_attributed {
+            &mut self.attributed
+        } else {
+            &mut self.floating
+        };
+        let u = v.pop();
+        if v.len() * 3 <= v.capacity() && v.capacity() > 64 {
+            v.shrink_to_fit();
+        }
+        u
+    }
 }

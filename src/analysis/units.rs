@@ -138,7 +138,7 @@ impl Emitted {
             speaker: Some(spk),
             chain: Vec::new(),
             paragraph: s.paragraph,
-            quote: None,
+            quoted: false,
         });
         if belief {
             return;
@@ -310,7 +310,7 @@ fn share_cue_and_chain(units: &mut [Unit], first: usize, cue: Cue, chain: Vec<Ch
         .get(first..)
         .and_then(|us| us.iter().rposition(takes_cue))
         .map(|k| k + first);
-    let (mut cue, mut chain) = (Some(cue), Some(chain));
+    let (mut cue, mut chain) = (Some(Box::new(cue)), Some(chain));
     for (k, u) in units
         .iter_mut()
         .enumerate()
@@ -391,7 +391,7 @@ fn quoted_unit(
     doc: &Doc<'_>,
     t: usize,
     kind: QuoteKind,
-    cue: Option<Cue>,
+    cue: Option<Box<Cue>>,
     speaker: Option<(usize, Span)>,
     chain: Vec<ChainLink>,
     paragraph: usize,
@@ -407,7 +407,7 @@ fn quoted_unit(
         speaker,
         chain,
         paragraph,
-        quote: Some(t),
+        quoted: true,
     }
 }
 

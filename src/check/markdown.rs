@@ -19,7 +19,7 @@
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 
 use super::InputKind;
-use crate::report::{Excerpt, Report};
+use crate::report::{Excerpt, Quote, Report};
 
 /// A range of lines where some rules (or all, when `rules` is empty) are off.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -336,26 +336,63 @@ pub fn analyze(text: &str, kind: InputKind, grammar: &crate::Grammar) -> Report 
     report
 }
 
+/// [`analyze`], with the report's quotes made one at a time
+/// ([`crate::analysis::analyze_stream`]): `f` is given the report without its quotes, and its
+/// quotes in order, each as [`analyze`] gives it. A writer that streams them never holds them
+/// all.
+pub fn analyze_stream<R>(
+    text: &str,
+    kind: InputKind,
+    grammar: &crate::Grammar,
+    f: impl FnOnce(&Report, &mut dyn Iterator<Item = Quote>) -> R,
+) -> R {
+    let prose = (kind != InputKind::Text).then(|| prose(text, kind));
+    let analysed = prose.as_ref().map_or(text, |p| p.text.as_str());
+    let mut stream = crate::analysis::analyze_stream(analysed, grammar);
+    if prose.is_none() {
+        let (head, mut quotes) = stream.parts();
+        return f(head, &mut quotes);
+    }
+    reslice(&mut stream.head, text);
+    let (head, quotes) = stream.parts();
+    f(
+        head,
+        &mut quotes.map(|mut q| {
+            reslice_quote(&mut q, text);
+            q
+        }),
+    )
+}
+
+/// Sets the text of `e`, if any, to its slice of `text`.
+fn reslice_excerpt(e: &mut Option<Excerpt>, text: &str) {
+    if let Some(e) = e {
+        e.text = e.span.of(text).to_string();
+    }
+}
+
+/// Sets every text of quote `q` that is a slice of the input to the slice of `text` (see
+/// [`reslice`]).
+pub fn reslice_quote(q: &mut Quote, text: &str) {
+    q.text = q.content.of(text).to_string();
+    if let Some(c) = &mut q.cue {
+        c.text = c.span.of(text).to_string();
+    }
+    if let Some(s) = &mut q.speaker {
+        s.mention_text = s.mention.of(text).to_string();
+    }
+    if let Some(a) = &mut q.anonymity {
+        reslice_excerpt(&mut a.reason, text);
+        reslice_excerpt(&mut a.request, text);
+    }
+}
+
 /// Sets every text of `report` that is a slice of the input to the slice of `text` (the
 /// original of the prose the report was made from: same offsets).
 pub fn reslice(report: &mut Report, text: &str) {
-    let excerpt = |e: &mut Option<Excerpt>| {
-        if let Some(e) = e {
-            e.text = e.span.of(text).to_string();
-        }
-    };
+    let excerpt = |e: &mut Option<Excerpt>| reslice_excerpt(e, text);
     for q in &mut report.quotes {
-        q.text = q.content.of(text).to_string();
-        if let Some(c) = &mut q.cue {
-            c.text = c.span.of(text).to_string();
-        }
-        if let Some(s) = &mut q.speaker {
-            s.mention_text = s.mention.of(text).to_string();
-        }
-        if let Some(a) = &mut q.anonymity {
-            excerpt(&mut a.reason);
-            excerpt(&mut a.request);
-        }
+        reslice_quote(q, text);
     }
     for e in &mut report.entities {
         for m in &mut e.mentions {

@@ -542,7 +542,8 @@ fn write(args: &CheckArgs, docs: &[Doc]) -> i32 {
                     })
                 })
                 .collect();
-            html::report(&views)
+            // Streamed: the page of a long document of quotes is many times its size.
+            return super::stream_output_ending(file, b"", |w| html::write_report(w, &views));
         }
     };
     super::write_output(file, &text)

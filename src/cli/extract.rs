@@ -7,7 +7,7 @@ use quotecheck::check::InputKind;
 use quotecheck::jsonl::{RawId, RecordError};
 use quotecheck::pool;
 use quotecheck::render::json::{self, ErrorRecord, Labelled, PathLabel};
-use quotecheck::report::Report;
+use quotecheck::report::{Quote, QuoteKind, Report};
 use quotecheck::Grammar;
 
 use super::{input, out, progress};
@@ -29,6 +29,22 @@ impl Analyzer {
         };
         out::test_panic(text);
         quotecheck::check::markdown::analyze(text, kind, g)
+    }
+
+    /// [`Self::analyze`], `f` given the report without its quotes and its quotes one at a time
+    /// (see [`quotecheck::check::markdown::analyze_stream`]).
+    fn analyze_stream<R>(
+        &self,
+        text: &str,
+        kind: InputKind,
+        f: impl FnOnce(&Report, &mut dyn Iterator<Item = Quote>) -> R,
+    ) -> R {
+        let g = match self {
+            Analyzer::Builtin(g) => g,
+            Analyzer::Extended(g) => g.as_ref(),
+        };
+        out::test_panic(text);
+        quotecheck::check::markdown::analyze_stream(text, kind, g, f)
     }
 
     /// [`Self::analyze`], with a panic caught and returned as its message: one input that
@@ -187,6 +203,23 @@ fn document<W: Write>(
     };
     inp.name = name_of(args, f);
     stats.bytes += inp.text.len() as u64;
+    // Streamed: one document may be large, and its quotes and its JSON are several times its
+    // size; the text is made quote by quote.
+    match args.format {
+        Format::Json if !args.pretty => {
+            return streamed_document(analyzer, args, f, &inp, out, stats, |out, head, quotes| {
+                json::write_labelled_stream(out, "path", &inp.name, head, quotes, |_| {})
+            });
+        }
+        Format::Text => {
+            return streamed_document(analyzer, args, f, &inp, out, stats, |out, head, quotes| {
+                let text =
+                    quotecheck::render::text::render_stream(&inp.name, &inp.text, head, quotes);
+                out.write_all(text.as_bytes())
+            });
+        }
+        _ => {}
+    }
     let report = match analyzer.analyze_caught(&inp.text, kind_of(args, f)) {
         Ok(r) => r,
         Err(e) => {
@@ -197,25 +230,104 @@ fn document<W: Write>(
     };
     stats.count(&report);
     match args.format {
-        Format::Text => out.write_all(
-            quotecheck::render::text::render(&inp.name, &inp.text, &report).as_bytes(),
-        )?,
-        // Written for all documents at once by `html::extract`.
-        Format::Html => {}
+        // Written for all documents at once by `html::extract`; the text above.
+        Format::Html | Format::Text => {}
         Format::Json => {
             let rec = Labelled {
                 label: PathLabel { path: &inp.name },
                 report: &report,
             };
-            if args.pretty {
-                json::write_pretty(out, &rec)?
-            } else {
-                // Streamed: one document may be large, and its JSON is several times its size.
-                json::write_line(out, &rec)?
-            }
+            json::write_pretty(out, &rec)?
         }
     }
     Ok(0)
+}
+
+/// Document `f` (read as `inp`) analysed and written by `write` as its quotes are made (given
+/// the report without its quotes, and its quotes one at a time).
+fn streamed_document<W: Write>(
+    analyzer: &Analyzer,
+    args: &ExtractArgs,
+    f: &std::path::Path,
+    inp: &input::Input,
+    out: &mut W,
+    stats: &mut Stats,
+    write: impl FnOnce(&mut W, &Report, &mut dyn Iterator<Item = Quote>) -> std::io::Result<()>,
+) -> std::io::Result<i32> {
+    let written = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        analyzer.analyze_stream(&inp.text, kind_of(args, f), |head, quotes| {
+            let mut tally = Tally::default();
+            let w = write(out, head, &mut quotes.inspect(|q| tally.add(q)));
+            tally.finish(stats);
+            w
+        })
+    }));
+    match written {
+        Ok(w) => w.map(|()| 0),
+        Err(p) => {
+            let e = out::panic_message(p.as_ref());
+            out::error(format_args!("{}: {e}; skipped", inp.name));
+            stats.errors += 1;
+            Ok(2)
+        }
+    }
+}
+
+/// The claims of a report read a quote at a time, and of them the anonymous ones: the counts
+/// of [`quotecheck::Figures::of`] (a partial quote inside a reported claim is part of it, so
+/// partial quotes are counted once every reported claim is known).
+#[derive(Default)]
+struct Tally {
+    claims: u64,
+    anonymous: u64,
+    /// The reported claims: (start, end).
+    indirect: Vec<(usize, usize)>,
+    /// The partial quotes that continue nothing: (start, end, anonymous).
+    partial: Vec<(usize, usize, bool)>,
+}
+
+impl Tally {
+    fn add(&mut self, q: &Quote) {
+        if q.kind == QuoteKind::Indirect {
+            self.indirect.push((q.content.start, q.content.end));
+        }
+        if q.continues.is_some() {
+            return;
+        }
+        let anonymous = q.speaker.as_ref().is_some_and(|s| s.anonymous);
+        match q.kind {
+            QuoteKind::Direct | QuoteKind::Indirect | QuoteKind::Belief => {
+                self.claims += 1;
+                self.anonymous += u64::from(anonymous);
+            }
+            QuoteKind::Partial => self
+                .partial
+                .push((q.content.start, q.content.end, anonymous)),
+            QuoteKind::Title | QuoteKind::Scare => {}
+        }
+    }
+
+    /// Adds the document's counts to `stats`.
+    fn finish(mut self, stats: &mut Stats) {
+        self.indirect.sort_unstable();
+        let mut reach = Vec::with_capacity(self.indirect.len());
+        let mut max_end = 0;
+        for &(_, e) in &self.indirect {
+            max_end = max_end.max(e);
+            reach.push(max_end);
+        }
+        for &(s, e, anonymous) in &self.partial {
+            let n = self.indirect.partition_point(|&(is, _)| is <= s);
+            let inside = n > 0 && reach.get(n - 1).is_some_and(|&r| r >= e);
+            if !inside {
+                self.claims += 1;
+                self.anonymous += u64::from(anonymous);
+            }
+        }
+        stats.docs += 1;
+        stats.claims += self.claims;
+        stats.anonymous += self.anonymous;
+    }
 }
 
 fn count(n: u64, noun: &str) -> String {
@@ -289,11 +401,38 @@ struct Batch {
     entries: Vec<Entry>,
 }
 
-/// A batch's result lines, ready to write.
+/// A batch's result lines, ready to write: `spilled`, then `out`.
 struct Done {
     out: Vec<u8>,
+    /// The first parts of the lines, moved out of `out` as a long record's line was written
+    /// (so its buffer is never copied to grow: a long document's line is many times its size).
+    spilled: Vec<Vec<u8>>,
     status: i32,
     stats: Stats,
+}
+
+/// The size at which [`Done::out`] is spilled while a record's line is written.
+const SPILL: usize = 1 << 20;
+
+impl Done {
+    /// Moves `out` to `spilled` when it has reached [`SPILL`].
+    fn spill(out: &mut Vec<u8>, spilled: &mut Vec<Vec<u8>>) {
+        if out.len() >= SPILL {
+            spilled.push(std::mem::replace(
+                out,
+                Vec::with_capacity(SPILL + SPILL / 4),
+            ));
+        }
+    }
+
+    /// Drops what was written from byte `from` of the output, which was `out` when `spilled`
+    /// held `parts` parts.
+    fn unwrite(&mut self, parts: usize, from: usize) {
+        if let Some(first) = self.spilled.drain(parts..).next() {
+            self.out = first;
+        }
+        self.out.truncate(from);
+    }
 }
 
 /// A batch closes at this many lines or bytes (whichever comes first): large enough that the
@@ -433,6 +572,9 @@ fn jsonl<W: Write>(
     let file = several.then_some(name.as_str());
     let work = |batch: Batch| work_batch(analyzer, args, file, &batch);
     let sink = |done: Done| -> std::io::Result<()> {
+        for part in &done.spilled {
+            out.write_all(part)?;
+        }
         out.write_all(&done.out)?;
         status = status.max(done.status);
         total.add(&done.stats);
@@ -455,6 +597,7 @@ fn work_batch(analyzer: &Analyzer, args: &ExtractArgs, file: Option<&str>, batch
     // than that, so the buffer is rarely copied as it grows.
     let mut done = Done {
         out: Vec::with_capacity(batch.buf.len() * 8),
+        spilled: Vec::new(),
         status: 0,
         stats: Stats::default(),
     };
@@ -469,8 +612,7 @@ fn work_batch(analyzer: &Analyzer, args: &ExtractArgs, file: Option<&str>, batch
             Entry::Line(r) => {
                 let bytes = batch.buf.get(r.clone()).unwrap_or_default();
                 done.stats.bytes += bytes.len() as u64;
-                let (out, stats) = (&mut done.out, &mut done.stats);
-                record(analyzer, args, at, bytes, &mut text, out, stats)
+                record(analyzer, args, at, bytes, &mut text, &mut done)
             }
             Entry::TooLong(n) => {
                 done.stats.bytes += *n as u64;
@@ -502,16 +644,16 @@ fn record(
     at: Origin<'_>,
     bytes: &[u8],
     text: &mut String,
-    out: &mut Vec<u8>,
-    stats: &mut Stats,
+    done: &mut Done,
 ) -> std::io::Result<i32> {
-    let from = out.len();
+    let (parts, from) = (done.spilled.len(), done.out.len());
     let caught = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-        record_inner(analyzer, args, at, bytes, text, &mut *out, &mut *stats)
+        record_inner(analyzer, args, at, bytes, text, &mut *done)
     }));
     caught.unwrap_or_else(|p| {
-        out.truncate(from);
-        error_record(out, stats, at, None, out::panic_message(p.as_ref()))
+        done.unwrite(parts, from);
+        let message = out::panic_message(p.as_ref());
+        error_record(&mut done.out, &mut done.stats, at, None, message)
     })
 }
 
@@ -543,9 +685,9 @@ fn record_inner(
     at: Origin<'_>,
     bytes: &[u8],
     text: &mut String,
-    out: &mut Vec<u8>,
-    stats: &mut Stats,
+    done: &mut Done,
 ) -> std::io::Result<i32> {
+    let (out, stats) = (&mut done.out, &mut done.stats);
     // A byte order mark opening the input is no part of its first record.
     let bytes = match bytes.strip_prefix("\u{feff}".as_bytes()) {
         Some(rest) if at.line == 1 => rest,
@@ -593,17 +735,95 @@ fn record_inner(
     } else {
         InputKind::Text
     };
-    let from = out.len();
+    let (parts, from) = (done.spilled.len(), done.out.len());
     let written = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-        let report = analyzer.analyze(text, kind);
-        stats.count(&report);
-        json::write_labelled_line(&mut *out, "id", &id, &report)
+        // The report's quotes are written as they are made: one record may be a long document.
+        analyzer.analyze_stream(text, kind, |head, quotes| {
+            let mut tally = Tally::default();
+            let Done {
+                out,
+                spilled,
+                stats,
+                ..
+            } = &mut *done;
+            let spill = |out: &mut Vec<u8>| Done::spill(out, spilled);
+            let w =
+                json::append_labelled_stream(out, "id", &id, head, quotes, |q| tally.add(q), spill);
+            tally.finish(stats);
+            w
+        })
     }));
     match written {
         Ok(w) => w.map(|()| 0),
         Err(p) => {
-            out.truncate(from);
-            error_record(out, stats, at, Some(&id), out::panic_message(p.as_ref()))
+            done.unwrite(parts, from);
+            let message = out::panic_message(p.as_ref());
+            error_record(&mut done.out, &mut done.stats, at, Some(&id), message)
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The claims counted quote by quote are those of `Figures::of` on the whole report, on
+    /// every fixture and on text where partial quotes sit inside reported claims and outside.
+    #[test]
+    fn tally_counts_the_figures() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+        let mut texts = vec![
+            "Ruiz said the plan was \"a betrayal\" and called it \"a farce\". \"Yes,\" an \
+             official said, \"it is.\" Critics believe the talks \"will fail\"."
+                .to_string(),
+        ];
+        let mut dirs = vec![root];
+        while let Some(d) = dirs.pop() {
+            for e in std::fs::read_dir(d).unwrap() {
+                let p = e.unwrap().path();
+                if p.is_dir() {
+                    dirs.push(p);
+                } else if p.extension().is_some_and(|x| x == "txt") {
+                    texts.push(std::fs::read_to_string(p).unwrap());
+                }
+            }
+        }
+        assert!(texts.len() > 20);
+        for t in &texts {
+            let report = quotecheck::analyze(t);
+            let mut want = Stats::default();
+            want.count(&report);
+            let mut tally = Tally::default();
+            for q in &report.quotes {
+                tally.add(q);
+            }
+            let mut got = Stats::default();
+            tally.finish(&mut got);
+            assert_eq!(
+                (got.docs, got.claims, got.anonymous),
+                (want.docs, want.claims, want.anonymous)
+            );
+        }
+    }
+
+    /// A record that spilled its line and then failed leaves the lines before it, whole.
+    #[test]
+    fn unwrite_drops_a_spilled_record() {
+        let mut done = Done {
+            out: b"line 1\n".to_vec(),
+            spilled: Vec::new(),
+            status: 0,
+            stats: Stats::default(),
+        };
+        let (parts, from) = (done.spilled.len(), done.out.len());
+        for _ in 0..3 {
+            done.out.extend(std::iter::repeat_n(b'x', SPILL));
+            Done::spill(&mut done.out, &mut done.spilled);
+        }
+        done.out.extend_from_slice(b"tail");
+        assert_eq!(done.spilled.len(), 3);
+        done.unwrite(parts, from);
+        assert!(done.spilled.is_empty());
+        assert_eq!(done.out, b"line 1\n");
     }
 }

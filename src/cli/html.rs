@@ -59,8 +59,10 @@ pub fn extract(
         // Nothing could be read: no page.
         return 2;
     }
-    status.max(super::write_output(
+    // Streamed: the page of a long document of quotes is many times its size.
+    status.max(super::stream_output_ending(
         args.output.as_deref(),
-        &html::report(&views),
+        b"",
+        |w| html::write_report(w, &views),
     ))
 }

@@ -242,13 +242,22 @@ fn stream_output(
     file: Option<&std::path::Path>,
     write: impl FnOnce(&mut dyn std::io::Write) -> std::io::Result<()>,
 ) -> i32 {
+    stream_output_ending(file, b"\n", write)
+}
+
+/// [`stream_output`], ending with `end` (not a line break).
+fn stream_output_ending(
+    file: Option<&std::path::Path>,
+    end: &[u8],
+    write: impl FnOnce(&mut dyn std::io::Write) -> std::io::Result<()>,
+) -> i32 {
     use std::io::Write;
     let Ok(sink) = open_output(file) else {
         return 2;
     };
     let mut w = std::io::BufWriter::with_capacity(1 << 16, sink);
     let written = write(&mut w)
-        .and_then(|()| w.write_all(b"\n"))
+        .and_then(|()| w.write_all(end))
         .and_then(|()| w.flush());
     match written {
         Ok(()) => 0,

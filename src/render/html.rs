@@ -57,11 +57,81 @@ const SCRIPT: &str = include_str!("html.js");
 /// A test recomputes it, so a change to `html.js` without this fails and prints the new value.
 const SCRIPT_HASH: &str = "sha256-luKAvuCPIzVTjSBvT8UOguaIVe7W5VwkLmdNELHHOJE=";
 
+/// The page as it is made: its text gathered in a small buffer and passed on to the writer a
+/// buffer at a time, so that a page many times the size of its documents (a highlight and a
+/// tooltip for every quotation) is never held whole. The first write error stops the writing
+/// and is returned by [`Page::finish`].
+pub struct Page<'w> {
+    buf: String,
+    sink: &'w mut dyn std::io::Write,
+    error: Option<std::io::Error>,
+}
+
+/// How much of the page [`Page`] gathers before it writes it.
+const PAGE_BUFFER: usize = 1 << 16;
+
+impl<'w> Page<'w> {
+    fn new(sink: &'w mut dyn std::io::Write) -> Self {
+        Page {
+            buf: String::with_capacity(PAGE_BUFFER + 1024),
+            sink,
+            error: None,
+        }
+    }
+
+    /// Writes the buffer out.
+    fn flush_buf(&mut self) {
+        if self.error.is_none() {
+            if let Err(e) = self.sink.write_all(self.buf.as_bytes()) {
+                self.error = Some(e);
+            }
+        }
+        self.buf.clear();
+    }
+
+    #[inline]
+    fn push_str(&mut self, s: &str) {
+        self.buf.push_str(s);
+        if self.buf.len() >= PAGE_BUFFER {
+            self.flush_buf();
+        }
+    }
+
+    #[inline]
+    fn push(&mut self, c: char) {
+        self.buf.push(c);
+        if self.buf.len() >= PAGE_BUFFER {
+            self.flush_buf();
+        }
+    }
+
+    /// Writes what is left; the first write error, if any.
+    fn finish(mut self) -> std::io::Result<()> {
+        self.flush_buf();
+        self.error.map_or(Ok(()), Err)
+    }
+}
+
+impl std::fmt::Write for Page<'_> {
+    fn write_str(&mut self, s: &str) -> std::fmt::Result {
+        self.push_str(s);
+        Ok(())
+    }
+}
+
 /// Renders `docs` as one HTML page.
 pub fn report(docs: &[HtmlDoc<'_>]) -> String {
+    let mut bytes = Vec::new();
+    // Writing to a vector cannot fail.
+    let _ = write_report(&mut bytes, docs);
+    String::from_utf8(bytes).unwrap_or_default()
+}
+
+/// Writes `docs` as one HTML page to `sink` ([`report`]'s bytes, written as they are made).
+pub fn write_report(sink: &mut dyn std::io::Write, docs: &[HtmlDoc<'_>]) -> std::io::Result<()> {
     let checking = docs.iter().any(|d| d.findings.is_some());
-    let mut out =
-        String::with_capacity(16 * 1024 + docs.iter().map(|d| d.text.len() * 3).sum::<usize>());
+    let mut page = Page::new(sink);
+    let out = &mut page;
     let title = match docs {
         [one] => format!(
             "quotecheck {}: {}",
@@ -83,20 +153,20 @@ pub fn report(docs: &[HtmlDoc<'_>]) -> String {
     out.push_str(SCRIPT_HASH);
     out.push_str("'; img-src data:; base-uri 'none'; form-action 'none'\">\n");
     out.push_str("<meta name=\"generator\" content=\"quotecheck\">\n<title>");
-    esc(&mut out, &title);
+    esc(out, &title);
     out.push_str("</title>\n<style>\n");
     out.push_str(STYLE);
     out.push_str("</style>\n</head>\n<body>\n<a class=\"skip\" href=\"#d0\">Skip to the text</a>\n<header class=\"top\">\n<h1>");
-    esc(&mut out, &title);
+    esc(out, &title);
     out.push_str("</h1>\n");
-    legend(&mut out, checking);
+    legend(out, checking);
     out.push_str("</header>\n");
     let stats: Vec<Stats> = docs.iter().map(|d| Stats::of(d.report)).collect();
     if docs.len() > 1 {
         out.push_str("<nav class=\"toc\" aria-label=\"Documents\">\n<ol>\n");
         for (i, (d, s)) in docs.iter().zip(&stats).enumerate() {
             let _ = write!(out, "<li><a href=\"#d{i}\">");
-            esc(&mut out, d.name);
+            esc(out, d.name);
             let _ = write!(
                 out,
                 "</a> <span class=\"muted\">{}, {} anonymous",
@@ -117,7 +187,7 @@ pub fn report(docs: &[HtmlDoc<'_>]) -> String {
     }
     out.push_str("<main>\n");
     for (i, (d, s)) in docs.iter().zip(&stats).enumerate() {
-        document(&mut out, i, d, s);
+        document(out, i, d, s);
     }
     if docs.is_empty() {
         out.push_str("<p class=\"empty\" id=\"d0\">No documents.</p>\n");
@@ -125,7 +195,7 @@ pub fn report(docs: &[HtmlDoc<'_>]) -> String {
     out.push_str("</main>\n<script>\n");
     out.push_str(SCRIPT);
     out.push_str("</script>\n</body>\n</html>\n");
-    out
+    page.finish()
 }
 
 fn plural(n: usize) -> &'static str {
@@ -138,7 +208,7 @@ fn plural(n: usize) -> &'static str {
 
 /// Escapes text for element content and quoted attribute values. Carriage returns are dropped
 /// and control characters HTML does not allow become U+FFFD.
-fn esc(out: &mut String, s: &str) {
+fn esc(out: &mut Page<'_>, s: &str) {
     for c in s.chars() {
         match c {
             '&' => out.push_str("&amp;"),
@@ -308,7 +378,7 @@ impl Stats {
     }
 }
 
-fn legend(out: &mut String, checking: bool) {
+fn legend(out: &mut Page<'_>, checking: bool) {
     out.push_str("<ul class=\"legend\" aria-label=\"Legend\">\n");
     out.push_str(
         "<li><span class=\"q k-direct s0\"><span class=\"lbl\">1</span>direct quote</span></li>\n",
@@ -343,7 +413,7 @@ struct Iv {
     what: What,
 }
 
-fn document(out: &mut String, d: usize, doc: &HtmlDoc<'_>, stats: &Stats) {
+fn document(out: &mut Page<'_>, d: usize, doc: &HtmlDoc<'_>, stats: &Stats) {
     let _ = write!(
         out,
         "<section class=\"doc\" id=\"d{d}\" aria-labelledby=\"d{d}-h\">\n<h2 id=\"d{d}-h\">"
@@ -364,8 +434,8 @@ fn document(out: &mut String, d: usize, doc: &HtmlDoc<'_>, stats: &Stats) {
 }
 
 /// Walks the text once, opening and closing marks so that they nest.
-struct Walker<'o, 'a> {
-    out: &'o mut String,
+struct Walker<'o, 'a, 'w> {
+    out: &'o mut Page<'w>,
     d: usize,
     doc: &'o HtmlDoc<'a>,
     stats: &'o Stats,
@@ -379,8 +449,8 @@ struct Walker<'o, 'a> {
     in_p: bool,
 }
 
-impl<'o, 'a> Walker<'o, 'a> {
-    fn new(out: &'o mut String, d: usize, doc: &'o HtmlDoc<'a>, stats: &'o Stats) -> Self {
+impl<'o, 'a, 'w> Walker<'o, 'a, 'w> {
+    fn new(out: &'o mut Page<'w>, d: usize, doc: &'o HtmlDoc<'a>, stats: &'o Stats) -> Self {
         let text = doc.text;
         let ok = |s: usize, e: usize| {
             s <= e && e <= text.len() && text.is_char_boundary(s) && text.is_char_boundary(e)
@@ -704,7 +774,7 @@ impl<'o, 'a> Walker<'o, 'a> {
     }
 }
 
-fn tip_row(out: &mut String, key: &str, value: &str) {
+fn tip_row(out: &mut Page<'_>, key: &str, value: &str) {
     let _ = write!(out, "<span class=\"row\"><span class=\"key\">{key}</span> ");
     esc(out, value);
     out.push_str("</span>");
@@ -722,7 +792,7 @@ fn chain_line(q: &Quote) -> String {
     s
 }
 
-fn unit_tip(out: &mut String, d: usize, q: &Quote, report: &Report) {
+fn unit_tip(out: &mut Page<'_>, d: usize, q: &Quote, report: &Report) {
     let _ = write!(
         out,
         "<span class=\"tip\" role=\"tooltip\" id=\"d{d}-q{}-tip\"><span class=\"who\">",
@@ -790,7 +860,7 @@ fn unit_tip(out: &mut String, d: usize, q: &Quote, report: &Report) {
     out.push_str("</span>");
 }
 
-fn finding_tip(out: &mut String, d: usize, i: usize, f: &Finding) {
+fn finding_tip(out: &mut Page<'_>, d: usize, i: usize, f: &Finding) {
     let _ = write!(out, "<span class=\"tip\" role=\"tooltip\" id=\"d{d}-f{i}-tip\"><span class=\"who\">{}[{}]</span> ", level_name(f.level), f.rule);
     esc(out, &f.message);
     if let Some(h) = &f.help {
@@ -821,7 +891,7 @@ fn entity_note(report: &Report, entity: usize) -> String {
     parts.join(" · ")
 }
 
-fn panel(out: &mut String, d: usize, doc: &HtmlDoc<'_>, s: &Stats) {
+fn panel(out: &mut Page<'_>, d: usize, doc: &HtmlDoc<'_>, s: &Stats) {
     let _ = write!(
         out,
         "<aside class=\"panel\" aria-labelledby=\"d{d}-sp\">\n<h3 id=\"d{d}-sp\">Speakers</h3>\n"
@@ -897,7 +967,7 @@ fn panel(out: &mut String, d: usize, doc: &HtmlDoc<'_>, s: &Stats) {
 }
 
 /// One speaker of the side panel: its button (name and counts) and its note.
-fn speaker_item(out: &mut String, n: usize, sp: &Speaker, doc: &HtmlDoc<'_>) {
+fn speaker_item(out: &mut Page<'_>, n: usize, sp: &Speaker, doc: &HtmlDoc<'_>) {
     let _ = write!(
         out,
         "<li><button type=\"button\" class=\"speaker s{}{}\" data-sid=\"{n}\" aria-pressed=\"false\"><span class=\"lbl\">{}{}</span> <span class=\"name\">",
@@ -935,7 +1005,7 @@ fn speaker_item(out: &mut String, n: usize, sp: &Speaker, doc: &HtmlDoc<'_>) {
     out.push_str("</li>\n");
 }
 
-fn findings_list(out: &mut String, d: usize, text: &str, r: &CheckResult) {
+fn findings_list(out: &mut Page<'_>, d: usize, text: &str, r: &CheckResult) {
     let _ = writeln!(
         out,
         "<h3>Findings <span class=\"muted\">({})</span></h3>",

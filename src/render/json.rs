@@ -103,6 +103,86 @@ const NUM: usize = 20;
 
 /// The report after `{"schema_version":` (or the label's `,"schema_version":`).
 fn report_rest(out: &mut Vec<u8>, r: &Report) {
+    report_to_quotes(out, r);
+    seq(out, &r.quotes, quote);
+    report_after_quotes(out, r);
+}
+
+/// How much of a streamed report [`write_labelled_stream`] gathers before it writes it.
+const STREAM_BUFFER: usize = 1 << 16;
+
+/// Writes `{"<key>": <label>, …report}` and a newline to `sink`, the report being `head` with
+/// the quotes of `quotes` (in order; `each` sees every one as it is written): the same bytes as
+/// [`write_labelled_line`] of the whole report, without holding its quotes (a quote is written
+/// and dropped before the next is made) or its JSON (written a buffer at a time).
+pub fn write_labelled_stream<L: Serialize + ?Sized>(
+    sink: &mut dyn std::io::Write,
+    key: &str,
+    label: &L,
+    head: &Report,
+    quotes: &mut dyn Iterator<Item = Quote>,
+    each: impl FnMut(&Quote),
+) -> std::io::Result<()> {
+    let mut out = Vec::with_capacity(STREAM_BUFFER + 4096);
+    let spill = |out: &mut Vec<u8>| {
+        if out.len() >= STREAM_BUFFER {
+            sink.write_all(out)?;
+            out.clear();
+        }
+        Ok(())
+    };
+    labelled_stream(&mut out, key, label, head, quotes, each, spill)?;
+    sink.write_all(&out)
+}
+
+/// [`write_labelled_stream`] appending to `out`: the report's JSON is held, not its quotes.
+/// `spill` is called after each quote (to move `out`'s bytes elsewhere before it grows).
+pub fn append_labelled_stream<L: Serialize + ?Sized>(
+    out: &mut Vec<u8>,
+    key: &str,
+    label: &L,
+    head: &Report,
+    quotes: &mut dyn Iterator<Item = Quote>,
+    each: impl FnMut(&Quote),
+    mut spill: impl FnMut(&mut Vec<u8>),
+) -> std::io::Result<()> {
+    labelled_stream(out, key, label, head, quotes, each, |out| {
+        spill(out);
+        Ok(())
+    })
+}
+
+/// The body of [`write_labelled_stream`]: `spill` is called after each quote.
+fn labelled_stream<L: Serialize + ?Sized>(
+    out: &mut Vec<u8>,
+    key: &str,
+    label: &L,
+    head: &Report,
+    quotes: &mut dyn Iterator<Item = Quote>,
+    mut each: impl FnMut(&Quote),
+    mut spill: impl FnMut(&mut Vec<u8>) -> std::io::Result<()>,
+) -> std::io::Result<()> {
+    out.extend_from_slice(b"{");
+    write_str(out, key);
+    out.push(b':');
+    serde_json::to_writer(&mut *out, label).map_err(std::io::Error::other)?;
+    out.extend_from_slice(b",\"schema_version\":");
+    report_to_quotes(out, head);
+    for (i, q) in quotes.enumerate() {
+        if i > 0 {
+            out.push(b',');
+        }
+        quote(out, &q);
+        each(&q);
+        spill(out)?;
+    }
+    report_after_quotes(out, head);
+    out.push(b'\n');
+    Ok(())
+}
+
+/// The report after `{"schema_version":`, through `"quotes":[`.
+fn report_to_quotes(out: &mut Vec<u8>, r: &Report) {
     write_u64(out, u64::from(r.schema_version));
     match &r.dateline {
         None => out.extend_from_slice(b",\"dateline\":null"),
@@ -120,7 +200,10 @@ fn report_rest(out: &mut Vec<u8>, r: &Report) {
     out.extend_from_slice(b",\"entities\":[");
     seq(out, &r.entities, entity);
     out.extend_from_slice(b"],\"quotes\":[");
-    seq(out, &r.quotes, quote);
+}
+
+/// The report after its quotes, from `]`.
+fn report_after_quotes(out: &mut Vec<u8>, r: &Report) {
     out.extend_from_slice(b"],\"diagnostics\":[");
     seq(out, &r.diagnostics, diagnostic);
     out.extend_from_slice(b"]}");
@@ -979,6 +1062,50 @@ mod tests {
             let mut got = Vec::new();
             write_labelled_line(&mut got, "path", "a/\"b\".txt", &report).unwrap();
             assert_eq!(got, want);
+        }
+    }
+
+    /// The streamed writers (the quotes made one at a time, `analysis::analyze_stream`) give
+    /// the bytes of [`write_labelled_line`] of the whole report, on every fixture read as text
+    /// and as Markdown, and each quote as the report has it.
+    #[test]
+    fn streamed_report_matches_whole_report() {
+        use crate::check::{markdown, InputKind};
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let mut files = Vec::new();
+        texts(&root.join("tests/fixtures"), &mut files);
+        files.sort();
+        let g = crate::Grammar::builtin();
+        for f in &files {
+            let text = std::fs::read_to_string(f).unwrap();
+            for kind in [InputKind::Text, InputKind::Markdown] {
+                let report = markdown::analyze(&text, kind, g);
+                let mut want = b"previous".to_vec();
+                write_labelled_line(&mut want, "path", "a.txt", &report).unwrap();
+                let (mut written, mut appended) = (b"previous".to_vec(), b"previous".to_vec());
+                let mut seen = Vec::new();
+                markdown::analyze_stream(&text, kind, g, |head, quotes| {
+                    write_labelled_stream(&mut written, "path", "a.txt", head, quotes, |q| {
+                        seen.push(q.clone())
+                    })
+                })
+                .unwrap();
+                markdown::analyze_stream(&text, kind, g, |head, quotes| {
+                    append_labelled_stream(
+                        &mut appended,
+                        "path",
+                        "a.txt",
+                        head,
+                        quotes,
+                        |_| {},
+                        |_| {},
+                    )
+                })
+                .unwrap();
+                assert_eq!(written, want, "{}", f.display());
+                assert_eq!(appended, want, "{}", f.display());
+                assert_eq!(seen, report.quotes, "{}", f.display());
+            }
         }
     }
 }

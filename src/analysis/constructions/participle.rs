@@ -27,7 +27,13 @@ pub fn at<'a>(sent: &Sent<'_, 'a>, p: usize, v: &'a Verb, out: &[Attr<'a>]) -> O
     {
         return None;
     }
-    if !v.split || v.kind == VerbKind::Manner {
+    // (", calling her platform "a grocery list"": a naming verb's quotation is the words of
+    // the clause's speaker too.)
+    let named_quote = v.kind == VerbKind::Naming
+        && (p + 1..sent.p1.min(p + 5))
+            .take_while(|&q| !sent.is_aside_mark(q))
+            .any(|q| sent.is_quote(q));
+    if !(v.split || named_quote) || v.kind == VerbKind::Manner {
         // Consumed: no other construction reads a gerund.
         return Some(Attr::new((head, head + 1), CueKind::Participle, Some(v)));
     }

@@ -822,6 +822,14 @@ fn finite_verb(doc: &Doc<'_>, b: &mut Builder<'_>, p: usize) {
     } else {
         None
     };
+    // ("A strategist who advises two campaigns said …": a speech verb after the object of a
+    // relative clause's verb is the verb of the main clause, when it has none yet.)
+    let main_verbless = b.out.get(b.base).is_some_and(|m| m.verb.is_none());
+    let speech_after_object = c.kind == ClauseKind::Relative
+        && main_verbless
+        && subject.is_some_and(|s| s.start as usize == after && s.end as usize == p)
+        && doc.has(ph(doc, p).head(), crate::grammar::TokClass::VERB);
+    let subject = subject.filter(|_| !speech_after_object);
     if let Some(subj) = subject {
         b.push(subj.start as usize, ClauseKind::Complement, None, true);
         if let Some(x) = b.current() {

@@ -514,6 +514,14 @@ fn gapped<'a>(sent: &Sent<'_, 'a>, k: usize, a: &mut Attr<'a>) -> bool {
     if x.kind != PhraseKind::Vg || !x.is(PhraseFlag::FINITE) {
         return false;
     }
+    // (Not the main clause's verb: "A strategist who advises two campaigns said …".)
+    let main_verb = sent
+        .clause_of_verb(k)
+        .and_then(|v| sent.clause(v))
+        .is_some_and(|v| v.kind == ClauseKind::Main);
+    if main_verb {
+        return false;
+    }
     let zero_relative = c.subject.is_some_and(|s| {
         let s = s.start as usize;
         s > sent.p0 && {

@@ -264,9 +264,15 @@ impl Entities {
             }
             // "A senior harbour pilot, who asked not to be named, … the pilot": an unnamed
             // source with the same head is the one meant, before any named holder.
+            // (So is any unnamed person the story described with that head: "A Republican
+            // strategist who advises … said … The strategist spoke on condition of anonymity".)
             EntityKind::Person => {
-                let described =
-                    |e: &Ent| !e.named && e.anonymous && e.head.as_deref() == Some(head_word);
+                let described = |e: &Ent| {
+                    !e.named
+                        && !head_word.is_empty()
+                        && e.head.as_deref() == Some(head_word)
+                        && e.kind != EntityKind::Group
+                };
                 if self.alive().any(|(_, e)| described(e)) {
                     self.most_salient_where(described, pos)
                 } else {

@@ -38,9 +38,17 @@ pub fn admit<'a>(sent: &Sent<'_, 'a>, mut a: Attr<'a>, out: &mut Vec<Attr<'a>>) 
         .position(|b| b.kind != CueKind::Participle && b.content.is_some());
     let first_content = first.and_then(|k| out.get(k)).and_then(|b| b.content);
     // ", while the company said …", ", but the party said …": a clause of its own.
+    // (The comma may close a quotation: 'had approved "every increase," while …'.)
+    let comma = |t: usize| {
+        doc.is_punct(t, ",")
+            || doc
+                .phrase_of
+                .get(t)
+                .is_some_and(|&p| crate::syntax::clause::quote_ends_with_comma(doc, p as usize))
+    };
     let contrasted = a.speaker.is_some()
         && a.left > lo + 1
-        && doc.is_punct(a.left - 2, ",")
+        && comma(a.left - 2)
         && doc.is_func(a.left - 1, FuncType::Connective)
         && !np::is_relative(doc, a.left - 1);
     let inside = |c: (usize, usize)| c.0 <= a.left && a.left < c.1 && c.0 < a.cue.0;
@@ -54,7 +62,8 @@ pub fn admit<'a>(sent: &Sent<'_, 'a>, mut a: Attr<'a>, out: &mut Vec<Attr<'a>>) 
             .filter_map(|b| b.content)
             .any(inside);
     if contrasted {
-        a.left -= 2;
+        // (Not into a quotation whose words end with the comma: it stays the claim's before.)
+        a.left -= if doc.is_punct(a.left - 2, ",") { 2 } else { 1 };
     }
     if !nested {
         out.push(a);

@@ -579,7 +579,18 @@ fn coordination_opener(doc: &Doc<'_>, b: &mut Builder<'_>, p: usize, p1: usize) 
         return;
     }
     if comma || (act && v == p + 1) {
-        b.close_to(1, p);
+        // (Back to the clause of the first act: the main clause, or an adverbial one with a
+        // verb of its own, "after the company cut its forecast and said …".)
+        let keep = b
+            .open
+            .iter()
+            .rposition(|&c| {
+                b.out.get(c).is_some_and(|x| {
+                    x.kind == ClauseKind::Adverbial && x.verb.is_some() && x.subject.is_some()
+                })
+            })
+            .map_or(1, |i| i + 1);
+        b.close_to(keep, p);
         b.push(p, ClauseKind::Coordinate, Some(p), true);
     } else if v > p + 1 {
         b.push(p, ClauseKind::Coordinate, Some(p), true);

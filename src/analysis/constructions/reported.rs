@@ -82,6 +82,19 @@ pub fn at<'a>(sent: &Sent<'_, 'a>, p: usize, v: &'a Verb, out: &[Attr<'a>]) -> O
             });
         a.inherit = Some(joined.map_or(earlier, Inherit::Attr));
         a.left = from;
+        // ("Shares fell after the company cut its forecast and said …": joined to an
+        // adverbial clause, the speaker is its subject.)
+        let adverbial = clause
+            .and_then(|x| x.parent)
+            .and_then(|c| sent.clause(c as usize))
+            .filter(|x| x.kind == ClauseKind::Adverbial);
+        if let Some(subject) = adverbial.and_then(|x| x.subject) {
+            if let Some((n, apps, _)) = subject_speaker(sent, subject) {
+                a.speaker = Some(n);
+                a.appositives = apps;
+                a.inherit = None;
+            }
+        }
     } else if lead_in(sent, p) {
         let parent = clause
             .and_then(|x| x.parent)

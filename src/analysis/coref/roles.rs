@@ -470,14 +470,26 @@ impl Entities {
                 continue;
             }
             let mut score = 0;
-            if e.roles
-                .iter()
-                .any(|r| r == head || r.strip_suffix(head).is_some_and(|p| p.ends_with(' ')))
-            {
+            // (Not a qualified office for the bare title: "the premier" is not the deputy
+            // premier.)
+            let unqualified = |p: &str| {
+                !p.split_whitespace().any(|w| {
+                    doc.grammar
+                        .tags_of(w)
+                        .iter()
+                        .any(|t| matches!(t, Tag::Func(f) if f.ty == FuncType::Qualifier))
+                })
+            };
+            if e.roles.iter().any(|r| {
+                r == head
+                    || r.strip_suffix(head)
+                        .is_some_and(|p| p.ends_with(' ') && unqualified(p))
+            }) {
                 score += 3;
             } else if e.roles.iter().any(|r| {
-                r.split_whitespace()
-                    .any(|w| w == head_last || abbreviates(w, head_last))
+                unqualified(r)
+                    && r.split_whitespace()
+                        .any(|w| w == head_last || abbreviates(w, head_last))
             }) {
                 score += 2;
             }

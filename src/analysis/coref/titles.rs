@@ -11,7 +11,18 @@ use crate::text::Doc;
 /// Whether a title over tokens `[a, b)` holds a qualifier before its last word ("former
 /// president", "shadow chancellor"): it names someone other than the bare title's holder.
 pub fn is_qualified(doc: &Doc<'_>, a: usize, b: usize) -> bool {
-    (a..b.saturating_sub(1)).any(|t| doc.is_func(t, FuncType::Qualifier))
+    (a..b.saturating_sub(1)).any(|t| doc.is_func(t, FuncType::Qualifier)) && !one_title(doc, a, b)
+}
+
+/// Whether tokens `[a, b)` are one title of the lexicon whose qualifier is part of the office
+/// ("deputy premier", "deputy mayor": "the deputy premier" names its holder).
+fn one_title(doc: &Doc<'_>, a: usize, b: usize) -> bool {
+    b > a + 1
+        && doc
+            .grammar
+            .tags_of(&lowercase(span_of(doc, a, b).of(doc.text)))
+            .iter()
+            .any(|t| matches!(t, Tag::Title(_)))
 }
 
 /// Whether a role phrase's head is qualified ("the former mayor of Leeds"; not "a spokesman

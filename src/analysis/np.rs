@@ -710,7 +710,8 @@ impl<'d, 'a> NameRun<'d, 'a> {
             while u < r.end.min(t + 6) && is_name_word(doc, u) {
                 u += 1;
             }
-            (w == "and" || w == "&") && u > t + 1 && word_noun(doc, u - 1, NounKind::Org).is_some()
+            // ("Hollins & Pratt": an ampersand joins the names of a firm.)
+            u > t + 1 && (w == "&" || w == "and" && word_noun(doc, u - 1, NounKind::Org).is_some())
         };
         let continues_name = || {
             self.name_start.is_some()
@@ -847,6 +848,8 @@ fn name_np_of<'d, 'a>(
         && !doc.has(ns, TokClass::FIRST_NAME)
         && ((end == ns + 1 && is_acronym(doc, ns))
             || place_phrase(i.at(ns)).is_ok_and(|(_, (_, e, _))| e + 1 == end));
+    // ("Hollins & Pratt", "Marks & Spencer": names joined by an ampersand are a firm's.)
+    np.org_name |= last_title_end.is_none() && (ns + 1..end).any(|t| doc.tok_text(t) == "&");
     name_np_org(&mut np, i, ns);
     np
 }

@@ -44,6 +44,7 @@ pub fn at<'a>(
     p: usize,
     out: &mut Vec<Attr<'a>>,
     early: &mut Vec<Np<'a>>,
+    early_venue: &mut Option<(usize, usize)>,
 ) -> Option<usize> {
     let t = sent.tok(p);
     let (ct, last) = cue_at(sent, t)?;
@@ -65,8 +66,13 @@ pub fn at<'a>(
                         a.chain.push(n);
                     }
                 }
-                // "In an interview with Radio X, …": a relay named before any cue.
-                None => early.extend(outlet.map(|(n, _)| n)),
+                // "In an interview with Radio X, …": a relay named before any cue; and the
+                // venue, which the sentence's first attribution takes ("In a statement issued
+                // Thursday, the directorate said …").
+                None => {
+                    early.extend(outlet.map(|(n, _)| n));
+                    early_venue.get_or_insert((t, last + 1));
+                }
                 _ => {}
             }
             Some(next)

@@ -469,9 +469,10 @@ pub fn attributions_into<'a>(doc: &Doc<'a>, s: Sentence, out: &mut Vec<Attr<'a>>
     }
     // "In an interview with Radio X, …": a relay named before any cue.
     let mut early = Vec::new();
+    let mut early_venue = None;
     let mut p = sent.p0;
     while p < sent.p1 {
-        if let Some(next) = cue_phrase::at(&sent, p, out, &mut early) {
+        if let Some(next) = cue_phrase::at(&sent, p, out, &mut early, &mut early_venue) {
             p = next.max(p + 1);
             continue;
         }
@@ -495,6 +496,9 @@ pub fn attributions_into<'a>(doc: &Doc<'a>, s: Sentence, out: &mut Vec<Attr<'a>>
     }
     if let Some(a) = out.first_mut() {
         a.chain.extend(early);
+        if a.venue.is_none() {
+            a.venue = early_venue;
+        }
     }
     contents::finish(&sent, out);
     beliefs(&sent, out);

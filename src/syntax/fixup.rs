@@ -100,7 +100,9 @@ pub fn apply(doc: &Doc<'_>, tags: &mut [Tag]) {
         misread_closed_class(doc, tags, s.start);
         for t in s.start..s.end.saturating_sub(1) {
             given_name(doc, tags, t);
+            callsign(doc, tags, t);
         }
+        name_then_past(doc, tags, s.start, s.end);
         for t in s.start + 1..s.end {
             let prev = tag(tags, t - 1);
             let bare = tag(tags, t) == Tag::VerbVb && !(prev.is_to() || prev == Tag::AuxMd);
@@ -465,6 +467,39 @@ fn adverbial_past(doc: &Doc<'_>, tags: &mut [Tag], t: usize, first: usize) {
     let comma = (t + 1..t + 12).find(|&u| doc.is_punct(u, ",") || !doc.is_word(u));
     let finite_before_comma = comma.is_some_and(|c| (t + 1..c).any(|u| tag(tags, u).is_finite()));
     if comma.is_some_and(|c| doc.is_punct(c, ",")) && !finite_before_comma {
+        set(tags, t, Tag::VerbVbd);
+    }
+}
+
+/// Re-reads a broadcaster's call sign at `t` ("4KR", "2GB": digits and capitals) that the
+/// tagger read as a closed-class word as a proper noun.
+fn callsign(doc: &Doc<'_>, tags: &mut [Tag], t: usize) {
+    let g = tag(tags, t);
+    if !(g.is_adp() || g.is_det() || g == Tag::SconjIn) {
+        return;
+    }
+    let w = doc.tok_bytes(t);
+    let digits = w.iter().any(u8::is_ascii_digit);
+    let capitals = w.iter().any(u8::is_ascii_uppercase);
+    if digits && capitals && w.iter().all(u8::is_ascii_alphanumeric) {
+        set(tags, t, Tag::PropnNnp);
+    }
+}
+
+/// Re-reads the participle right after a sentence's opening name ("Mr Achterberg opened/VBN by
+/// saying …", "Dana Lee signed/VBN the letter") as its past tense: with no auxiliary and an
+/// object or "by" and a gerund after it, a name takes no participle there.
+fn name_then_past(doc: &Doc<'_>, tags: &mut [Tag], start: usize, end: usize) {
+    let Some(t) = (start + 1..end.min(start + 5)).find(|&t| !tag(tags, t).is_proper()) else {
+        return;
+    };
+    if tag(tags, t) != Tag::VerbVbn || !past_form(doc, t) || !doc.is_cap(start) {
+        return;
+    }
+    let next = tag(tags, t + 1);
+    let object = next.is_det() || next.is_num() || next == Tag::PronPrpS;
+    let by_saying = (next.is_adp() || next == Tag::SconjIn) && tag(tags, t + 2).is_gerund();
+    if object || by_saying {
         set(tags, t, Tag::VerbVbd);
     }
 }
@@ -1077,6 +1112,24 @@ mod tests {
             adverbial_past(d, g, 3, 0)
         });
         assert_eq!(tags[3], Tag::VerbVbn);
+    }
+
+    #[test]
+    fn call_signs_and_a_names_past_tense() {
+        let text = "Dana Roe told radio station 4KR the plan was dead.";
+        let tags = mended(text, &[(5, Tag::AdpIn)], |d, g| callsign(d, g, 5));
+        assert_eq!(tags[5], Tag::PropnNnp);
+        let text = "Mr Achterberg opened by saying the plan was dead.";
+        let tags = mended(text, &[(2, Tag::VerbVbn)], |d, g| {
+            name_then_past(d, g, 0, 10)
+        });
+        assert_eq!(tags[2], Tag::VerbVbd);
+        // Not before a preposition alone ("Ortiz trained in Lyon" may stay as tagged).
+        let text = "Dana Roe trained in Lyon for years.";
+        let tags = mended(text, &[(2, Tag::VerbVbn)], |d, g| {
+            name_then_past(d, g, 0, 7)
+        });
+        assert_eq!(tags[2], Tag::VerbVbn);
     }
 
     #[test]

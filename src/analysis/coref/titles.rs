@@ -11,7 +11,12 @@ use crate::text::Doc;
 /// Whether a title over tokens `[a, b)` holds a qualifier before its last word ("former
 /// president", "shadow chancellor"): it names someone other than the bare title's holder.
 pub fn is_qualified(doc: &Doc<'_>, a: usize, b: usize) -> bool {
-    (a..b.saturating_sub(1)).any(|t| doc.is_func(t, FuncType::Qualifier)) && !one_title(doc, a, b)
+    has_qualifier(doc, a, b) && !one_title(doc, a, b)
+}
+
+/// Whether tokens `[a, b)` hold a qualifier before their last word, whatever the title.
+fn has_qualifier(doc: &Doc<'_>, a: usize, b: usize) -> bool {
+    (a..b.saturating_sub(1)).any(|t| doc.is_func(t, FuncType::Qualifier))
 }
 
 /// Whether tokens `[a, b)` are one title of the lexicon whose qualifier is part of the office
@@ -120,8 +125,9 @@ impl Entities {
     /// The named person `id` (`np`, its name phrase with a title) takes over the placeholders
     /// of the role its title names.
     pub(super) fn claim_placeholders(&mut self, doc: &Doc<'_>, np: &Np<'_>, id: usize) {
-        // "Labour's shadow chancellor Tom Reyes" is not the story's earlier "the chancellor".
-        if np.title.is_some_and(|(a, b)| is_qualified(doc, a, b)) {
+        // "Labour's shadow chancellor Tom Reyes" is not the story's earlier "the chancellor",
+        // nor "Deputy Premier Rowena Castell" its "the premier".
+        if np.title.is_some_and(|(a, b)| has_qualifier(doc, a, b)) {
             return;
         }
         // Only a placeholder is claimed: with none (the usual case), no need to build the lists.

@@ -292,6 +292,11 @@ fn resolve_events(
         match ev {
             Ev::Name(n, subj) => {
                 let id = ents.name(doc, &n, subj, true);
+                // "the Minister for Higher Education, Cathal Brennock": the role before the
+                // comma is his title, which a later "the minister" names.
+                if let (Some(id), Some(role)) = (id, role_before(doc, s, n.start)) {
+                    add_appositive(doc, ents, id, &role);
+                }
                 if subj && (n.start == s.start || Some(n.start) == after_opening) {
                     floor = id.map(|i| (i, span_of(doc, n.start, n.end)));
                 }
@@ -433,6 +438,38 @@ fn note_meta_relays(
 /// Records an appositive role phrase of a named speaker (`app`, "the former mayor of Leeds") on
 /// its entity `id`: a title, its roles and role families, a gender, an organisation's kind; the
 /// entity then takes over earlier placeholders of that role.
+/// The titled role ending at the comma before the name at token `name` of sentence `s` ("the
+/// Minister for Further and Higher Education, Cathal Brennock"), within a few words.
+fn role_before<'a>(doc: &Doc<'a>, s: Sentence, name: usize) -> Option<Np<'a>> {
+    let comma = name.checked_sub(1).filter(|&c| doc.is_punct(c, ","))?;
+    let from = comma.saturating_sub(10).max(s.start);
+    (from..comma)
+        .filter(|&k| doc.has(k, TokClass::STARTS_TITLE))
+        .find_map(|k| {
+            let k = if k > s.start && doc.is_func(k - 1, FuncType::Determiner) {
+                k - 1
+            } else {
+                k
+            };
+            // (Its portfolio may run on to the comma: "for Further and Higher Education".)
+            let portfolio = |e: usize| {
+                (e..comma).all(|t| doc.is_word(t) && (doc.is_cap(t) || doc.has(t, TokClass::FUNC)))
+            };
+            np::parse_at(doc, k, comma)
+                .into_iter()
+                .find(|x| {
+                    x.kind == NpKind::Role
+                        && x.head_title.is_some()
+                        && x.end <= comma
+                        && portfolio(x.end)
+                })
+                .map(|mut x| {
+                    x.end = comma;
+                    x
+                })
+        })
+}
+
 fn add_appositive(doc: &Doc<'_>, ents: &mut Entities, id: usize, app: &Np<'_>) {
     let id = ents.live(id);
     if app.kind != NpKind::Role {

@@ -713,9 +713,25 @@ impl<'d, 'a> NameRun<'d, 'a> {
             // ("Hollins & Pratt": an ampersand joins the names of a firm.)
             u > t + 1 && (w == "&" || w == "and" && word_noun(doc, u - 1, NounKind::Org).is_some())
         };
+        // "Oceans and Fisheries Minister Rhys Pemberton": "and" after one common noun (the
+        // tagger's reading) before capitalised words and a title joins a portfolio.
+        let portfolio_and = || {
+            let common = |k: usize| doc.tag(k).is_noun() && !doc.tag(k).is_proper();
+            let mut u = t + 1;
+            while u < r.end.min(t + 5) && is_name_word(doc, u) && !doc.has(u, TokClass::TITLE) {
+                u += 1;
+            }
+            doc.tok_text(t) == "and"
+                && self.name_start == Some(t - 1)
+                && common(t - 1)
+                && u > t + 1
+                && u < r.end
+                && doc.has(u, TokClass::TITLE)
+        };
         let continues_name = || {
             self.name_start.is_some()
                 && (particles()
+                    || portfolio_and()
                     || (is_verb_word(doc, t) && doc.tag(t).is_proper())
                     || outlet_number()
                     || is_hyphen_particle_name(doc, t)

@@ -233,6 +233,13 @@ fn read_hearer<'a>(sent: &Sent<'_, 'a>, k: usize, a: &mut Attr<'a>) -> (usize, b
         }
         e += 3;
     }
+    read_places(sent, e)
+}
+
+/// The places after a hearer ending before phrase `e` ("at a hearing in Brussels"): the phrase
+/// after them, and whether any was read.
+fn read_places(sent: &Sent<'_, '_>, mut e: usize) -> (usize, bool) {
+    let doc = sent.doc;
     let mut placed = false;
     // ("a crowd of about 300 people": an adverb before the preposition's object.)
     let adv = |p: usize| usize::from(sent.ph(p).kind == PhraseKind::Adv);

@@ -225,6 +225,9 @@ pub struct Title {
     pub gender: Option<Gender>,
     /// Role family.
     pub class: String,
+    /// The word an abbreviated title stands for (`capt.`: `captain`), which a later role
+    /// names ("the fire captain" after "Fire Capt. Nadia Orlov").
+    pub full: Option<String>,
 }
 
 /// A head noun of a descriptive speaker.
@@ -1071,6 +1074,7 @@ impl GrammarBuilder {
                 let t = Title {
                     gender: gender(file, l)?,
                     class: l.get("class").unwrap_or("official").to_string(),
+                    full: l.get("full").map(str::to_string),
                 };
                 self.add(&l.phrase, Tag::Title(t));
             }

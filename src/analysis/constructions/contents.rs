@@ -30,27 +30,13 @@ pub fn admit<'a>(sent: &Sent<'_, 'a>, mut a: Attr<'a>, out: &mut Vec<Attr<'a>>) 
         return;
     }
     let doc = sent.doc;
-    let lo = sent.s.start;
     // The first reported clause of the sentence that is still whole.
     let first = out
         .iter()
         .take(RECENT)
         .position(|b| b.kind != CueKind::Participle && b.content.is_some());
     let first_content = first.and_then(|k| out.get(k)).and_then(|b| b.content);
-    // ", while the company said …", ", but the party said …": a clause of its own.
-    // (The comma may close a quotation: 'had approved "every increase," while …'.)
-    let comma = |t: usize| {
-        doc.is_punct(t, ",")
-            || doc
-                .phrase_of
-                .get(t)
-                .is_some_and(|&p| crate::syntax::clause::quote_ends_with_comma(doc, p as usize))
-    };
-    let contrasted = a.speaker.is_some()
-        && a.left > lo + 1
-        && comma(a.left - 2)
-        && doc.is_func(a.left - 1, FuncType::Connective)
-        && !np::is_relative(doc, a.left - 1);
+    let contrasted = is_contrasted(sent, &a);
     let inside = |c: (usize, usize)| c.0 <= a.left && a.left < c.1 && c.0 < a.cue.0;
     let nested = !contrasted
         && a.kind != CueKind::Participle
@@ -113,6 +99,25 @@ pub fn admit<'a>(sent: &Sent<'_, 'a>, mut a: Attr<'a>, out: &mut Vec<Attr<'a>>) 
         }
         out.push(a);
     }
+}
+
+/// ", while the company said …", ", but the party said …": attribution `a` opens a clause of
+/// its own after a comma and a connective. (The comma may close a quotation: 'had approved
+/// "every increase," while …'.)
+fn is_contrasted(sent: &Sent<'_, '_>, a: &Attr<'_>) -> bool {
+    let doc = sent.doc;
+    let comma = |t: usize| {
+        doc.is_punct(t, ",")
+            || doc
+                .phrase_of
+                .get(t)
+                .is_some_and(|&p| crate::syntax::clause::quote_ends_with_comma(doc, p as usize))
+    };
+    a.speaker.is_some()
+        && a.left > sent.s.start + 1
+        && comma(a.left - 2)
+        && doc.is_func(a.left - 1, FuncType::Connective)
+        && !np::is_relative(doc, a.left - 1)
 }
 
 /// Makes the sentence's attributions consistent (see the module doc).

@@ -63,38 +63,8 @@ pub fn at<'a>(sent: &Sent<'_, 'a>, p: usize, v: &'a Verb, out: &[Attr<'a>]) -> O
         complement(sent, p + 1, &mut a);
         return a.claims().then_some(a);
     } else if let Some(from) = coordinated(sent, p, clause.map(|x| x.kind)) {
-        // (After a finding, the speaker of the clause it is joined to: "X said polling showed
-        // Y and dismissed Z" is X's act, not the polling's; "X said M asked … and remarked …"
-        // is M's.)
-        let earlier = Inherit::from_earlier(out);
-        let finding = |k: usize| {
-            out.get(k)
-                .and_then(|b| b.verb)
-                .is_some_and(|v| v.kind == VerbKind::Finding)
-        };
-        let parent = clause.and_then(|x| x.parent).map(|c| c as usize);
-        let joined = parent
-            .filter(|_| matches!(earlier, Inherit::Attr(k) if finding(k)))
-            .and_then(|c| {
-                out.iter().rposition(|b| {
-                    b.clause == Some(c) && (b.speaker.is_some() || b.inherit.is_some())
-                })
-            });
-        a.inherit = Some(joined.map_or(earlier, Inherit::Attr));
+        joined_speaker(sent, clause, out, &mut a);
         a.left = from;
-        // ("Shares fell after the company cut its forecast and said …": joined to an
-        // adverbial clause, the speaker is its subject.)
-        let adverbial = clause
-            .and_then(|x| x.parent)
-            .and_then(|c| sent.clause(c as usize))
-            .filter(|x| x.kind == ClauseKind::Adverbial);
-        if let Some(subject) = adverbial.and_then(|x| x.subject) {
-            if let Some((n, apps, _)) = subject_speaker(sent, subject) {
-                a.speaker = Some(n);
-                a.appositives = apps;
-                a.inherit = None;
-            }
-        }
     } else if lead_in(sent, p) {
         let parent = clause
             .and_then(|x| x.parent)
@@ -138,6 +108,47 @@ fn np_group_start(sent: &Sent<'_, '_>, q: usize) -> usize {
         s -= 2;
     }
     s
+}
+
+/// The speaker of a verb joined to an earlier one by a conjunction (`clause`, its clause): the
+/// attribution before it in the sentence, or the one of the clause it is joined to after a
+/// finding, or the subject of an adverbial clause it is joined inside.
+fn joined_speaker<'a>(
+    sent: &Sent<'_, 'a>,
+    clause: Option<crate::syntax::Clause>,
+    out: &[Attr<'a>],
+    a: &mut Attr<'a>,
+) {
+    // (After a finding, the speaker of the clause it is joined to: "X said polling showed
+    // Y and dismissed Z" is X's act, not the polling's; "X said M asked … and remarked …"
+    // is M's.)
+    let earlier = Inherit::from_earlier(out);
+    let finding = |k: usize| {
+        out.get(k)
+            .and_then(|b| b.verb)
+            .is_some_and(|v| v.kind == VerbKind::Finding)
+    };
+    let parent = clause.and_then(|x| x.parent).map(|c| c as usize);
+    let joined = parent
+        .filter(|_| matches!(earlier, Inherit::Attr(k) if finding(k)))
+        .and_then(|c| {
+            out.iter()
+                .rposition(|b| b.clause == Some(c) && (b.speaker.is_some() || b.inherit.is_some()))
+        });
+    a.inherit = Some(joined.map_or(earlier, Inherit::Attr));
+    // ("Shares fell after the company cut its forecast and said …": joined to an
+    // adverbial clause, the speaker is its subject.)
+    let adverbial = clause
+        .and_then(|x| x.parent)
+        .and_then(|c| sent.clause(c as usize))
+        .filter(|x| x.kind == ClauseKind::Adverbial);
+    if let Some(subject) = adverbial.and_then(|x| x.subject) {
+        if let Some((n, apps, _)) = subject_speaker(sent, subject) {
+            a.speaker = Some(n);
+            a.appositives = apps;
+            a.inherit = None;
+        }
+    }
 }
 
 /// "conceded that … but insisted …", "praised the team and said …", "offered him a job, then

@@ -395,6 +395,7 @@ fn participle_verb(doc: &Doc<'_>, b: &Builder<'_>, p: usize) -> bool {
         return false;
     };
     let lo = c.start as usize + usize::from(c.opener.is_some());
+    // (Not before a time: "A report published today by X found …" is the report's.)
     x.is(PhraseFlag::PARTICIPLE)
         && c.verb.is_none()
         && p == lo + 1
@@ -403,6 +404,7 @@ fn participle_verb(doc: &Doc<'_>, b: &Builder<'_>, p: usize) -> bool {
             ph(doc, p + 1).kind,
             PhraseKind::Np | PhraseKind::Quote | PhraseKind::Vg
         )
+        && !is_time_np(doc, p + 1)
 }
 
 /// "The Dutchman, appointed in January after …, admitted": a one-word past form right after

@@ -447,8 +447,27 @@ pub fn sentence_subject<'a>(doc: &Doc<'a>, s: Sentence) -> Option<(Np<'a>, Vec<N
                         && c.parent.is_some_and(|x| x as usize == main)
                         && c.subject.is_some()
                 })
-        })?;
-    subject_speaker(&sent, c.subject?)
+        });
+    // ("The senator paused/VBN before saying …": a main clause with no verb, whose opening
+    // noun phrase stands before a lone past participle the tagger read in place of its past
+    // tense: that noun phrase.)
+    let misread = || {
+        let (p0, x, v) = (sent.p0, sent.ph(sent.p0), sent.ph(sent.p0 + 1));
+        let lone_participle = v.kind == PhraseKind::Vg
+            && v.end == v.start + 1
+            && doc.tag(v.start as usize) == crate::syntax::Tag::VerbVbn;
+        let verbless = sent.clause(main).is_some_and(|m| m.verb.is_none());
+        (x.kind == PhraseKind::Np && lone_participle && verbless).then_some(
+            crate::syntax::Subject {
+                start: p0 as u32,
+                end: p0 as u32 + 1,
+                core_end: p0 as u32 + 1,
+                head: p0 as u32,
+            },
+        )
+    };
+    let subject = c.and_then(|c| c.subject).or_else(misread)?;
+    subject_speaker(&sent, subject)
 }
 
 /// Finds every attribution in sentence `s`.

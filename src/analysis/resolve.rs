@@ -271,7 +271,14 @@ fn opening_role_at<'a>(doc: &Doc<'a>, s: Sentence, t: usize) -> Option<Np<'a>> {
     }
     np::parse_at(doc, t, s.end)
         .into_iter()
-        .filter(|n| n.kind == NpKind::Role && n.definite && n.noun_kind() == NounKind::Person)
+        // (An organisation too: "The board is consulting … It says …".)
+        .filter(|n| {
+            // (A common noun only, "The board": a capitalised name is read as one.)
+            let common = || (n.start + 1..n.end).all(|k| !doc.is_cap(k));
+            n.kind == NpKind::Role
+                && n.definite
+                && (n.noun_kind() == NounKind::Person || n.noun_kind() == NounKind::Org && common())
+        })
         .max_by_key(|n| n.end)
         .filter(|n| doc.is_word(n.end) && !doc.is_cap(n.end))
 }

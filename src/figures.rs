@@ -120,25 +120,16 @@ pub struct SpeakerClaims {
 
 /// How each unit of `report` counts: `None` for a unit that is no claim of its own.
 pub fn claim_kinds(report: &Report) -> Vec<Option<ClaimKind>> {
-    // A partial quote inside a reported claim is part of it: found with the reported claims
-    // sorted by start and the running maximum of their ends (linear after the sort).
-    let mut indirect: Vec<(usize, usize)> = report
-        .quotes
-        .iter()
-        .filter(|q| q.kind == QuoteKind::Indirect)
-        .map(|q| (q.content.start, q.content.end))
-        .collect();
-    indirect.sort_unstable();
-    let mut reach = Vec::with_capacity(indirect.len());
-    let mut max_end = 0;
-    for &(_, e) in &indirect {
-        max_end = max_end.max(e);
-        reach.push(max_end);
-    }
-    let inside = |q: &Quote| {
-        let n = indirect.partition_point(|&(s, _)| s <= q.content.start);
-        n > 0 && reach.get(n - 1).is_some_and(|&e| e >= q.content.end)
-    };
+    // A partial quote inside a reported claim is part of it.
+    let reported = ReportedSpans::new(
+        report
+            .quotes
+            .iter()
+            .filter(|q| q.kind == QuoteKind::Indirect)
+            .map(|q| (q.content.start, q.content.end))
+            .collect(),
+    );
+    let inside = |q: &Quote| reported.contains(q.content.start, q.content.end);
     report
         .quotes
         .iter()
@@ -155,6 +146,38 @@ pub fn claim_kinds(report: &Report) -> Vec<Option<ClaimKind>> {
             }
         })
         .collect()
+}
+
+/// The spans of a report's reported claims, to tell whether a partial quote lies inside one
+/// (then it is part of that claim, no claim of its own): sorted by start, with the running
+/// maximum of their ends (linear after the sort). The whole-report figures and the
+/// quote-by-quote counts of the streamed outputs read it alike.
+#[derive(Debug, Default)]
+pub struct ReportedSpans {
+    spans: Vec<(usize, usize)>,
+    reach: Vec<usize>,
+}
+
+impl ReportedSpans {
+    /// The reported claims `spans` as (start, end), in any order.
+    pub fn new(mut spans: Vec<(usize, usize)>) -> Self {
+        spans.sort_unstable();
+        let mut max_end = 0;
+        let reach = spans
+            .iter()
+            .map(|&(_, e)| {
+                max_end = max_end.max(e);
+                max_end
+            })
+            .collect();
+        ReportedSpans { spans, reach }
+    }
+
+    /// Whether bytes `[start, end)` lie inside one of the reported claims.
+    pub fn contains(&self, start: usize, end: usize) -> bool {
+        let n = self.spans.partition_point(|&(s, _)| s <= start);
+        n > 0 && self.reach.get(n - 1).is_some_and(|&e| e >= end)
+    }
 }
 
 /// The speakers of `report` in the order of their first claim, with their claims.

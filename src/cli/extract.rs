@@ -309,17 +309,9 @@ impl Tally {
 
     /// Adds the document's counts to `stats`.
     fn finish(mut self, stats: &mut Stats) {
-        self.indirect.sort_unstable();
-        let mut reach = Vec::with_capacity(self.indirect.len());
-        let mut max_end = 0;
-        for &(_, e) in &self.indirect {
-            max_end = max_end.max(e);
-            reach.push(max_end);
-        }
+        let reported = quotecheck::figures::ReportedSpans::new(std::mem::take(&mut self.indirect));
         for &(s, e, anonymous) in &self.partial {
-            let n = self.indirect.partition_point(|&(is, _)| is <= s);
-            let inside = n > 0 && reach.get(n - 1).is_some_and(|&r| r >= e);
-            if !inside {
+            if !reported.contains(s, e) {
                 self.claims += 1;
                 self.anonymous += u64::from(anonymous);
             }

@@ -63,11 +63,7 @@ pub fn write_labelled_line<L: Serialize + ?Sized>(
     label: &L,
     report: &Report,
 ) -> std::io::Result<()> {
-    out.extend_from_slice(b"{");
-    write_str(out, key);
-    out.push(b':');
-    serde_json::to_writer(&mut *out, label).map_err(std::io::Error::other)?;
-    out.extend_from_slice(b",\"schema_version\":");
+    label_head(out, key, label)?;
     report_rest(out, report);
     out.push(b'\n');
     Ok(())
@@ -152,6 +148,20 @@ pub fn append_labelled_stream<L: Serialize + ?Sized>(
     })
 }
 
+/// The opening of a labelled record: `{"KEY":LABEL,"schema_version":`.
+fn label_head<L: Serialize + ?Sized>(
+    out: &mut Vec<u8>,
+    key: &str,
+    label: &L,
+) -> std::io::Result<()> {
+    out.extend_from_slice(b"{");
+    write_str(out, key);
+    out.push(b':');
+    serde_json::to_writer(&mut *out, label).map_err(std::io::Error::other)?;
+    out.extend_from_slice(b",\"schema_version\":");
+    Ok(())
+}
+
 /// The body of [`write_labelled_stream`]: `spill` is called after each quote.
 fn labelled_stream<L: Serialize + ?Sized>(
     out: &mut Vec<u8>,
@@ -162,11 +172,7 @@ fn labelled_stream<L: Serialize + ?Sized>(
     mut each: impl FnMut(&Quote),
     mut spill: impl FnMut(&mut Vec<u8>) -> std::io::Result<()>,
 ) -> std::io::Result<()> {
-    out.extend_from_slice(b"{");
-    write_str(out, key);
-    out.push(b':');
-    serde_json::to_writer(&mut *out, label).map_err(std::io::Error::other)?;
-    out.extend_from_slice(b",\"schema_version\":");
+    label_head(out, key, label)?;
     report_to_quotes(out, head);
     for (i, q) in quotes.enumerate() {
         if i > 0 {

@@ -142,18 +142,10 @@ impl Lines {
     /// reported claims sorted by start and the running maximum of their ends) and counts the
     /// speakers.
     fn finish(&mut self) {
-        self.indirect.sort_unstable();
-        let mut reach = Vec::with_capacity(self.indirect.len());
-        let mut max_end = 0;
-        for &(_, e) in &self.indirect {
-            max_end = max_end.max(e);
-            reach.push(max_end);
-        }
+        let reported = crate::figures::ReportedSpans::new(std::mem::take(&mut self.indirect));
         let mut dropped: Vec<std::ops::Range<usize>> = Vec::new();
         for p in std::mem::take(&mut self.partials) {
-            let n = self.indirect.partition_point(|&(s, _)| s <= p.start);
-            let inside = n > 0 && reach.get(n - 1).is_some_and(|&e| e >= p.end);
-            if inside {
+            if reported.contains(p.start, p.end) {
                 dropped.extend(p.line);
             } else {
                 self.claim(p.speaker);

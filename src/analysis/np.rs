@@ -721,7 +721,7 @@ impl<'d, 'a> NameRun<'d, 'a> {
             while u < r.end.min(t + 5) && is_name_word(doc, u) && !doc.has(u, TokClass::TITLE) {
                 u += 1;
             }
-            doc.tok_text(t) == "and"
+            doc.tag(t).is_cconj()
                 && self.name_start == Some(t - 1)
                 && common(t - 1)
                 && u > t + 1

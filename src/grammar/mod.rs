@@ -286,6 +286,9 @@ pub enum CueType {
     Citing,
     /// `in a statement`, `at a news conference`.
     Venue,
+    /// A venue naming who heard the words right after it (`in an interview with`, `speaking
+    /// to`): an outlet there relays them.
+    HearerVenue,
     /// `went on to`, `was quick to`: a phrase ending in "to" before a speech verb that still
     /// makes a claim of its subject's ("went on to say that …"; not "declined to say").
     LeadIn,
@@ -1094,6 +1097,7 @@ impl GrammarBuilder {
                     ("reported-by", CueType::ReportedBy),
                     ("citing", CueType::Citing),
                     ("venue", CueType::Venue),
+                    ("hearer-venue", CueType::HearerVenue),
                     ("lead-in", CueType::LeadIn),
                 ];
                 self.add(&l.phrase, Tag::Cue(choice(file, l, "type", &types)?));

@@ -315,14 +315,16 @@ fn tail<'a>(sent: &Sent<'_, 'a>, k: usize, a: &mut Attr<'a>) -> usize {
             return e;
         }
         let t = x.start as usize;
-        let venue = doc.has(t, crate::grammar::TokClass::STARTS_CUE) && venue_at(sent, t).is_some();
-        if venue {
-            let end = venue_at(sent, t).unwrap_or(t + 1);
+        let venue = doc
+            .has(t, crate::grammar::TokClass::STARTS_CUE)
+            .then(|| venue_at(sent, t))
+            .flatten();
+        if let Some((end, hearer)) = venue {
             a.venue.get_or_insert((t, end));
             // "in an interview with Radio X": the outlet relays.
             let ep = sent.phrase_of(end - 1) + 1;
             e = ep;
-            if doc.tok_eq_ci(end - 1, "with") {
+            if hearer {
                 if let Some((n, after)) = np_forward(sent, ep).filter(|(n, _)| n.outlet) {
                     a.chain.push(n);
                     e = after;
@@ -441,20 +443,21 @@ fn opens_clause(sent: &Sent<'_, '_>, p: usize) -> bool {
 }
 
 /// The venue phrase of the lexicon starting at token `t` ("in a statement", "in an interview
-/// with"): one past its last token.
-fn venue_at(sent: &Sent<'_, '_>, t: usize) -> Option<usize> {
+/// with"): one past its last token, and whether it names its hearer after it
+/// (`type=hearer-venue`).
+fn venue_at(sent: &Sent<'_, '_>, t: usize) -> Option<(usize, bool)> {
     let doc = sent.doc;
     doc.tok_hits(t)
         .iter()
-        .filter(|h| {
-            doc.grammar
-                .tag(h.pattern)
-                .iter()
-                .any(|x| matches!(x, Tag::Cue(CueType::Venue)))
+        .filter_map(|h| {
+            let hearer = doc.grammar.tag(h.pattern).iter().find_map(|x| match x {
+                Tag::Cue(CueType::Venue) => Some(false),
+                Tag::Cue(CueType::HearerVenue) => Some(true),
+                _ => None,
+            })?;
+            Some((doc.token_ending_at(t, h.end)? + 1, hearer))
         })
-        .filter_map(|h| doc.token_ending_at(t, h.end))
-        .max()
-        .map(|l| l + 1)
+        .max_by_key(|&(end, _)| end)
 }
 
 /// Whether phrase `p` is a complementizer ("that", "whether", "if").

@@ -56,9 +56,9 @@ pub fn at<'a>(
             }
             Some(next)
         }
-        CueType::Venue => {
+        CueType::Venue | CueType::HearerVenue => {
             // ("in an interview with Radio X", "speaking to Radio X": the outlet relays.)
-            let with = sent.doc.tok_eq_ci(last, "with") || sent.doc.tok_eq_ci(last, "to");
+            let with = ct == CueType::HearerVenue;
             let outlet = np_forward(sent, next).filter(|(n, _)| with && n.outlet);
             match out.last_mut() {
                 Some(a) if a.venue.is_none() && t >= a.cue.1 => {

@@ -5,7 +5,7 @@
 //! One report per document (with `--jsonl`, one per line, plus `"id"`):
 //!
 //! ```json
-//! {"schema_version": 3,
+//! {"schema_version": 4,
 //!  "dateline": {"span": {"start": 0, "end": 27}, "place": "TOKYO", "outlet": "Wire"},
 //!  "furniture": [{"span": {"start": 28, "end": 63}, "kind": "advertisement"}],
 //!  "entities": [{"id": 0, "name": "Shigeru Ishiba", "kind": "person",
@@ -34,7 +34,7 @@ pub use crate::grammar::{FurnitureKind, Gender};
 pub use crate::span::Span;
 
 /// The version of this report format; bumped on any incompatible change.
-pub const SCHEMA_VERSION: u32 = 3;
+pub const SCHEMA_VERSION: u32 = 4;
 
 /// Everything quotecheck found in one document.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
@@ -205,6 +205,8 @@ pub enum Construction {
     ReportedBy,
     /// `citing X`.
     Citing,
+    /// A noun naming the claim, with its owner: `his claim that …`, `X's assertion that …`.
+    Noun,
     /// A quote inheriting the speaker of the quote before it.
     Floating,
     /// A paragraph continuing a multi-paragraph quote.
@@ -227,6 +229,7 @@ impl Construction {
             Construction::According => "according",
             Construction::ReportedBy => "reported-by",
             Construction::Citing => "citing",
+            Construction::Noun => "noun",
             Construction::Floating => "floating",
             Construction::Continuation => "continuation",
         }

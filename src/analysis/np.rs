@@ -409,8 +409,19 @@ fn pronoun<'d, 'a>(i: Toks<'d, 'a>) -> TResult<'d, 'a, Np<'a>> {
 
 /// An object pronoun at token `t` as a speaker phrase: "quoted him as saying".
 pub fn object_pronoun<'a>(doc: &Doc<'a>, t: usize) -> Option<Np<'a>> {
+    pronoun_where(doc, t, |p| p.object)
+}
+
+/// A possessive determiner at token `t` ("his", "their"; "her", read as an object too) as a
+/// speaker phrase: the owner of "his claim that …".
+pub fn owner_pronoun<'a>(doc: &Doc<'a>, t: usize) -> Option<Np<'a>> {
+    pronoun_where(doc, t, |p| p.possessive || p.object)
+}
+
+/// The pronoun at token `t` for which `pick` holds, as a speaker phrase.
+fn pronoun_where<'a>(doc: &Doc<'a>, t: usize, pick: impl Fn(&Pronoun) -> bool) -> Option<Np<'a>> {
     let p = doc.word_tags(t).find_map(|x| match x {
-        Tag::Pronoun(p) if p.object => Some(p),
+        Tag::Pronoun(p) if pick(p) => Some(p),
         _ => None,
     })?;
     let mut np = Np::new(t, t + 1, NpKind::Pronoun);

@@ -429,6 +429,7 @@ fn cue_of(doc: &Doc<'_>, a: &Attr<'_>) -> Cue {
             CueKind::According => Construction::According,
             CueKind::ReportedBy => Construction::ReportedBy,
             CueKind::Citing => Construction::Citing,
+            CueKind::Noun => Construction::Noun,
         },
     }
 }

@@ -292,6 +292,9 @@ pub enum CueType {
     /// `went on to`, `was quick to`: a phrase ending in "to" before a speech verb that still
     /// makes a claim of its subject's ("went on to say that …"; not "declined to say").
     LeadIn,
+    /// A noun naming a claim, whose owner made it and whose "that" clause is its content ("his
+    /// claim that …", "the senator's assertion that …").
+    Noun,
 }
 
 /// A pronoun.
@@ -1099,6 +1102,7 @@ impl GrammarBuilder {
                     ("venue", CueType::Venue),
                     ("hearer-venue", CueType::HearerVenue),
                     ("lead-in", CueType::LeadIn),
+                    ("noun", CueType::Noun),
                 ];
                 self.add(&l.phrase, Tag::Cue(choice(file, l, "type", &types)?));
             }

@@ -427,6 +427,7 @@ fn cue(out: &mut Vec<u8>, c: &Cue) {
         Construction::According => b"\"according\"}",
         Construction::ReportedBy => b"\"reported-by\"}",
         Construction::Citing => b"\"citing\"}",
+        Construction::Noun => b"\"noun\"}",
         Construction::Floating => b"\"floating\"}",
         Construction::Continuation => b"\"continuation\"}",
     });
@@ -820,6 +821,7 @@ mod tests {
             Construction::According,
             Construction::ReportedBy,
             Construction::Citing,
+            Construction::Noun,
             Construction::Floating,
             Construction::Continuation,
         ];

@@ -130,6 +130,7 @@ pub fn apply(doc: &Doc<'_>, tags: &mut [Tag]) {
             interrupted_verb(doc, tags, t, s.start);
             closing_past(doc, tags, t, s.start);
             reported_past(doc, tags, t, s.start);
+            parenthetical_past(doc, tags, t, s.end);
             adverbial_past(doc, tags, t, s.start);
             misread_closed_class(doc, tags, t);
             speech_participle(doc, tags, t, s.start);
@@ -440,6 +441,32 @@ fn reported_past(doc: &Doc<'_>, tags: &mut [Tag], t: usize, first: usize) {
         k -= 1;
     }
     if k + 1 < t && tag(tags, k).is_finite() && speech_at(doc, tags, k) {
+        set(tags, t, Tag::VerbVbd);
+    }
+}
+
+/// Re-reads a participle at `t` as the past tense of the clause an attribution set off by
+/// commas interrupts, when its subject alone stands between it and the attribution's comma and
+/// no finite verb follows it in the sentence ("In both years, the clerk said, the fees
+/// paid/VBN for repairs.").
+fn parenthetical_past(doc: &Doc<'_>, tags: &mut [Tag], t: usize, end: usize) {
+    if tag(tags, t) != Tag::VerbVbn || !tag(tags, t - 1).is_noun() || !past_form(doc, t) {
+        return;
+    }
+    let mut k = t - 1;
+    while k > 2 && t - k <= 6 {
+        let g = tag(tags, k);
+        if !(g.is_noun() || g.is_adj() || g.is_num() || g.is_det()) {
+            break;
+        }
+        k -= 1;
+    }
+    let speaker = tag(tags, k - 2);
+    let attribution = doc.is_punct(k, ",")
+        && tag(tags, k - 1).is_finite()
+        && speech_at(doc, tags, k - 1)
+        && (speaker.is_noun() || speaker.is_pronoun());
+    if k + 1 < t && attribution && !(t + 1..end).any(|u| tag(tags, u).is_finite()) {
         set(tags, t, Tag::VerbVbd);
     }
 }
@@ -1101,6 +1128,17 @@ mod tests {
         let text = "Police said the boats seized in May were sold.";
         let tags = mended(text, &[(4, Tag::VerbVbn)], |d, g| reported_past(d, g, 4, 0));
         assert_eq!(tags[4], Tag::VerbVbn);
+        let text = "In both years, the clerk said, the fees paid for repairs.";
+        let tags = mended(text, &[(10, Tag::VerbVbn)], |d, g| {
+            parenthetical_past(d, g, 10, 14)
+        });
+        assert_eq!(tags[10], Tag::VerbVbd);
+        // Not when a finite verb follows: the participle is its subject's.
+        let text = "In both years, the clerk said, the fees paid for repairs rose.";
+        let tags = mended(text, &[(10, Tag::VerbVbn), (13, Tag::VerbVbd)], |d, g| {
+            parenthetical_past(d, g, 10, 15)
+        });
+        assert_eq!(tags[10], Tag::VerbVbn);
         let text = "As the march passed through town, the Herald reported it.";
         let tags = mended(text, &[(3, Tag::VerbVbn)], |d, g| {
             adverbial_past(d, g, 3, 0)

@@ -78,7 +78,7 @@ pub fn at<'a>(
             }
             Some(next)
         }
-        CueType::LeadIn => None,
+        CueType::LeadIn | CueType::Noun => None,
     }
 }
 

@@ -14,6 +14,9 @@
 //!    added that …`, a parenthetical `A, X said, B`, a postposed `…, X said.`;
 //! 5. [`inverted`]: `"…," said X`, `…, said X, the mayor.`
 //!
+//! After them, the beliefs of the sentence and [`noun_cue`] (`his claim that …`), each kept
+//! out of the attributions already found.
+//!
 //! Then [`contents`] makes each reported clause end where its clause ends or the next
 //! attribution begins, makes the clauses of the sentence nest, and spreads the relays of
 //! final `according to` and `citing` cues.
@@ -24,6 +27,7 @@ mod contents;
 mod credit;
 mod cue_phrase;
 mod inverted;
+mod noun_cue;
 mod participle;
 mod quoted_as;
 mod reported;
@@ -54,6 +58,8 @@ pub enum CueKind {
     ReportedBy,
     /// `, citing X`.
     Citing,
+    /// A noun naming a claim: `his claim that …`.
+    Noun,
 }
 
 /// What a reported content is, when it is no clause.
@@ -521,6 +527,7 @@ pub fn attributions_into<'a>(doc: &Doc<'a>, s: Sentence, out: &mut Vec<Attr<'a>>
     }
     contents::finish(&sent, out);
     beliefs(&sent, out);
+    noun_cue::claims(&sent, out);
 }
 
 /// The lexicon's verb of belief heading verb group `p` (`kind=belief`), as [`speech_verb`].

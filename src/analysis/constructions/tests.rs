@@ -1044,3 +1044,24 @@ fn an_advocacy_groups_name_goes_on_through_for() {
     let r = one("Americans for Prosperity said the ad would run in May.");
     assert_eq!(r.0, "Americans for Prosperity");
 }
+
+#[test]
+fn a_noun_cue_with_its_owner() {
+    let r = one("Mr. Lund's claim that the vote was rigged has been disputed.");
+    assert_eq!(
+        (r.0.as_str(), r.1.as_str()),
+        ("Mr. Lund's", "the vote was rigged")
+    );
+    // Not a relative clause ("his statement that was read out"), nor a noun with no owner.
+    assert!(read("His statement that was read out on Monday ran long.").is_empty());
+    assert!(read("The claim that the vote was rigged drew scorn.").is_empty());
+    // A verb's object: "mocked her insistence that …" is her claim; "repeated his claim" is
+    // the subject's.
+    let r = one("Critics mocked her insistence that the plan would work.");
+    assert_eq!((r.0.as_str(), r.1.as_str()), ("her", "the plan would work"));
+    let r = one("The mayor repeated his claim that the audit was wrong.");
+    assert_eq!(
+        (r.0.as_str(), r.1.as_str()),
+        ("The mayor", "the audit was wrong")
+    );
+}

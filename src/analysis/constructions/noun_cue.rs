@@ -1,0 +1,131 @@
+//! Noun cues: a claim named by a noun of the lexicon (`cue-phrases.txt`, `type=noun`), with
+//! its owner and its clause: "his claim that the vote was rigged", "the senator's assertion
+//! that taxes would fall".
+//!
+//! ```text
+//! noun_cue = owner cue-noun "that" clause      (owner: a possessive determiner, "his", or a
+//!                                               noun phrase ending in 's, "the senator's")
+//! ```
+//!
+//! Read after the speech verbs and the beliefs of the sentence, and kept out of their cues and
+//! contents: "he repeated his claim that …" stays the verb's claim.
+
+use super::{Attr, ContentForm, CueKind, Sent};
+use crate::analysis::np;
+use crate::grammar::{CueType, Tag};
+use crate::syntax::{PhraseKind, Tag as Pos};
+
+/// Whether token `t` is a noun cue of the lexicon.
+fn cue_noun(sent: &Sent<'_, '_>, t: usize) -> bool {
+    let doc = sent.doc;
+    doc.tag(t).is_noun()
+        && doc.has(t, crate::grammar::TokClass::STARTS_CUE)
+        && doc.tok_hits(t).iter().any(|h| {
+            doc.token_ending_at(t, h.end) == Some(t)
+                && doc
+                    .grammar
+                    .tag(h.pattern)
+                    .contains(&Tag::Cue(CueType::Noun))
+        })
+}
+
+/// How many attributions before a noun cue are compared with it.
+const NEAR: usize = 64;
+
+/// The noun-cued claims of the sentence, pushed onto `out` after the attributions it holds.
+pub fn claims<'a>(sent: &Sent<'_, 'a>, out: &mut Vec<Attr<'a>>) {
+    let found = out.len();
+    for p in sent.p0..sent.p1.saturating_sub(2) {
+        let Some(a) = at(sent, p) else {
+            continue;
+        };
+        let (cs, ce) = a.content.unwrap_or_default();
+        // A verb whose object the noun is gives its clause to the noun's owner ("critics
+        // mocked her insistence that …" is her claim; "he repeated his claim that …" is his
+        // either way).
+        // (An owner pronoun that agrees with the verb's speaker is that speaker: "he repeated
+        // his claim".) The nearest attributions only, so that time stays linear in a sentence
+        // of any length.
+        let verbs = out.get_mut(..found).unwrap_or_default();
+        if let Some(b) = verbs.iter_mut().rev().take(NEAR).find(|b| {
+            b.content == a.content && b.cue.1 <= a.left && b.kind == CueKind::Verb && !b.inverted
+        }) {
+            let venue = b
+                .venue
+                .is_some_and(|(vs, ve)| vs <= a.cue.0 && a.cue.1 <= ve);
+            if !venue && b.speaker.as_ref().is_some_and(|s| !bound(sent, &a, s)) {
+                *b = a;
+            }
+            continue;
+        }
+        // (Not inside another attribution's cue or content, nor holding one.)
+        let overlaps = |(s, e): (usize, usize)| s < ce && cs < e;
+        let taken = out
+            .get(..found)
+            .unwrap_or_default()
+            .iter()
+            .rev()
+            .take(NEAR)
+            .any(|b| overlaps((b.left.min(b.cue.0), b.cue.1)) || b.content.is_some_and(overlaps));
+        if !taken {
+            out.push(a);
+        }
+    }
+}
+
+/// Whether the owner of noun cue `a` is a pronoun agreeing with `speaker` in number and gender.
+fn bound(sent: &Sent<'_, '_>, a: &Attr<'_>, speaker: &np::Np<'_>) -> bool {
+    let Some(p) = a.speaker.as_ref().and_then(|o| o.pronoun) else {
+        return false;
+    };
+    let gender = speaker.gender(sent.doc);
+    p.plural == speaker.plural() && (p.gender.is_none() || gender.is_none() || p.gender == gender)
+}
+
+/// The noun cue heading noun phrase `p`, with its owner and the clause after it.
+fn at<'a>(sent: &Sent<'_, 'a>, p: usize) -> Option<Attr<'a>> {
+    let doc = sent.doc;
+    let x = sent.ph(p);
+    if x.kind != PhraseKind::Np || !cue_noun(sent, x.head()) || x.head() + 1 != x.end as usize {
+        return None;
+    }
+    let (ha, head) = (x.start as usize, x.head());
+    // The owner: a possessive determiner first, or the noun phrase up to its last 's.
+    let owner_end = if doc.tag(ha) == Pos::PronPrpS {
+        ha + 1
+    } else {
+        (ha..head).rev().find(|&t| np::is_possessive(doc, t))? + 1
+    };
+    if owner_end != head {
+        return None;
+    }
+    let owner = if owner_end == ha + 1 && doc.tag(ha) == Pos::PronPrpS {
+        np::owner_pronoun(doc, ha)?
+    } else {
+        np::parse_exact(doc, ha, owner_end)?
+    };
+
+    // "that" and a clause with a finite verb.
+    let that = x.end as usize;
+    if !doc.tok_eq_ci(that, "that") {
+        return None;
+    }
+    let clause = (sent.clauses.0..sent.clauses.1)
+        .filter_map(|c| sent.clause(c))
+        .find(|c| sent.tok(c.start as usize) == that)?;
+    // (A clause with a subject of its own: not a relative one, "his statement that was read
+    // out".)
+    clause.subject?;
+    // It ends where its clause does, or before a finite verb no clause of the sentence has:
+    // the verb of the clause the noun is the subject of, "X's claim that … drew scorn".
+    let (verb, end) = (clause.verb? as usize, clause.end as usize);
+    let stray = (verb + 1..end).find(|&q| sent.is_finite(q) && sent.clause_of_verb(q).is_none());
+    let (cs, ce) = sent.span(sent.phrase_of(that + 1), stray.unwrap_or(end));
+    let ce = (cs..ce).rev().find(|&t| doc.is_word(t)).map(|t| t + 1)?;
+    let mut a = Attr::new((head, head + 1), CueKind::Noun, None);
+    a.left = ha;
+    a.speaker = Some(owner);
+    a.content = Some((cs, ce));
+    a.form = ContentForm::Clause;
+    Some(a)
+}

@@ -117,8 +117,11 @@ fn phrase_cue<'a>(
         ps
     };
     a.speaker = Some(who.clone());
-    // (Not after a quotation: '"…," according to CNN'.)
-    let initial = (lo..ps).all(|t| !doc.is_word(t) && doc.quote_of(t).is_none());
+    // (Not after a quotation: '"…," according to CNN'. After a colon, as at the sentence's
+    // start: "It has not gone unnoticed: according to polls, …".)
+    let colon = (lo..ps).rev().take(REACH).find(|&t| doc.is_punct(t, ":"));
+    let from = colon.map_or(lo, |c| c + 1);
+    let initial = (from..ps).all(|t| !doc.is_word(t) && doc.quote_of(t).is_none());
     // ("As reported by the Ledger, …" opens its sentence the same way.)
     let as_reported = ct == CueType::ReportedBy && doc.tok_eq_ci(ps, "as");
     if initial && (ct == CueType::According || as_reported) {
@@ -186,7 +189,17 @@ fn final_claim<'a>(
         a.content = (s1 > s0).then_some((s0, s1));
         return a.content.map(|_| a);
     }
-    if incomplete && goes_on && sent.is_punct(who_end, ",") && !sent.is_final(who_end + 1) {
+    // "The firm receives, according to one report, $23 million …", "One of the choices they
+    // made, according to X, is to …": a verb waiting for its object before the cue, or a
+    // predicate with no subject of its own after it, and no clause or conjunction after it.
+    let next = sent.ph(who_end + 1).kind;
+    let joined = matches!(next, PhraseKind::Cconj | PhraseKind::Sconj);
+    let verb_waits = before_end > sent.p0 && sent.is_finite(before_end - 1);
+    let interrupted = (verb_waits || sent.is_finite(who_end + 1)) && !subject_after && !joined;
+    if (incomplete && goes_on || interrupted)
+        && sent.is_punct(who_end, ",")
+        && !sent.is_final(who_end + 1)
+    {
         let (s0, s1) = sent.span(sent.p0, sent.p1);
         a.content = (s1 > s0).then_some((s0, s1));
         return a.content.map(|_| a);

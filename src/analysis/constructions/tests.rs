@@ -1065,3 +1065,20 @@ fn a_noun_cue_with_its_owner() {
         ("The mayor", "the audit was wrong")
     );
 }
+
+#[test]
+fn according_to_after_a_colon_and_inside_a_clause() {
+    let r = one("It went unnoticed: according to polls, the mayor holds 14 percent.");
+    assert_eq!(
+        (r.0.as_str(), r.1.as_str()),
+        ("polls", "the mayor holds 14 percent")
+    );
+    let r = one("The firm receives, according to one report, $23 million in contracts.");
+    assert_eq!(
+        r.1,
+        "The firm receives, according to one report, $23 million in contracts"
+    );
+    // Not before a clause of its own.
+    let r = one("The plan failed in May, according to the audit, and costs rose.");
+    assert_eq!(r.1, "The plan failed in May");
+}

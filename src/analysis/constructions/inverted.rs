@@ -12,6 +12,10 @@ use crate::analysis::np::NpKind;
 use crate::grammar::{NounKind, Verb, VerbKind};
 use crate::syntax::{ClauseKind, PhraseKind};
 
+/// How many phrases of a claim before the cue are searched for its verb (when the claim does
+/// not open the sentence).
+const REACH: usize = 48;
+
 /// The inverted attribution of the speech verb group at phrase `p`.
 pub fn at<'a>(sent: &Sent<'_, 'a>, p: usize, v: &'a Verb) -> Option<Attr<'a>> {
     let prev = p.checked_sub(1).filter(|&q| q >= sent.p0)?;
@@ -32,6 +36,11 @@ pub fn at<'a>(sent: &Sent<'_, 'a>, p: usize, v: &'a Verb) -> Option<Attr<'a>> {
         && n.head.is_none_or(|(_, _, h)| h.kind == NounKind::Venue)
         && n.end == n.start + 1
     {
+        return None;
+    }
+    // ("Facebook found the post, reported it to police": a pronoun after the verb is its
+    // object; '"…," said he' is the only inverted pronoun.)
+    if n.kind == NpKind::Pronoun && !sent.is_quote(prev) {
         return None;
     }
     let head = sent.ph(p).head();
@@ -66,12 +75,32 @@ pub fn at<'a>(sent: &Sent<'_, 'a>, p: usize, v: &'a Verb) -> Option<Attr<'a>> {
     {
         k += 1;
     }
+    // ("He spoke Hebrew, quoted the Talmud and visited …": a verb in a series, not a speaker.)
+    if sent.ph(k).kind == PhraseKind::Cconj && sent.ph(k + 1).kind == PhraseKind::Vg {
+        return None;
+    }
     if sent.is_aside_mark(k) && sent.is_quote(k + 1) {
         a.quotes.push(sent.tok(k + 1));
     } else if interposed(sent, prev, k, &mut a) {
         return Some(a);
     }
     left_side(sent, &mut a);
+    // ("Schilling's son, Grant, defended his father": words with no verb of their own before
+    // the comma are the verb's subject, no claim.)
+    if let Some((s, e)) = a.content.filter(|_| a.quotes.is_empty()) {
+        let (ps, pe) = (sent.phrase_of(s), sent.phrase_of(e.saturating_sub(1)) + 1);
+        // (Or a quotation holding it: 'Manafort "has taken on a tough task," said Black'.)
+        let finite = if ps == sent.p0 {
+            sent.first_finite < pe || sent.first_quote < pe
+        } else {
+            (ps..pe)
+                .take(REACH)
+                .any(|q| sent.is_finite(q) || sent.is_quote(q))
+        };
+        if !finite {
+            return None;
+        }
+    }
     if v.kind == VerbKind::Manner {
         a.content = None;
     }

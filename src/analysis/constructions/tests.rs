@@ -1082,3 +1082,17 @@ fn according_to_after_a_colon_and_inside_a_clause() {
     let r = one("The plan failed in May, according to the audit, and costs rose.");
     assert_eq!(r.1, "The plan failed in May");
 }
+
+#[test]
+fn no_inverted_speaker_in_a_series_or_after_words_with_no_verb() {
+    // A verb in a series of the subject's acts.
+    assert!(read("The envoy spoke French, quoted the treaty and visited the port.").is_empty());
+    // A pronoun after the verb is its object.
+    assert!(read("The clerk found the note, reported it to the police.").is_empty());
+    // Words with no verb before the comma are the verb's subject.
+    let r = read("The mayor's son, Tomas, defended his father on Tuesday.");
+    assert!(r.iter().all(|x| x.0 != "his father"), "{r:?}");
+    // But a quotation before the comma holds the claim's verb.
+    let r = one("The plan \"has a long way to go,\" said Ana Ruiz, the mayor.");
+    assert_eq!(r.0, "Ana Ruiz");
+}

@@ -3,9 +3,9 @@
 //! unattributed direct quote, the title of a work or a scare quote. One merge pass over the
 //! attributed units (sorted by position) and the quotations set aside (in text order).
 
+use super::constructions::is_title;
 use super::coref::span_of;
 use super::np;
-use super::units::is_title;
 use super::{Pending, Unit};
 use crate::report::{Construction, QuoteKind};
 use crate::span::Span;

@@ -4,14 +4,14 @@
 //! cue claimed are set aside for [`super::floating`].
 
 use super::anonymity::SentenceAnonymity;
-use super::constructions::{Attr, CueKind};
+use super::constructions::{is_title, Attr, CueKind};
 use super::coref::{span_of, Entities};
 use super::np;
 use super::{Pending, Unit};
-use crate::grammar::{FuncType, NounKind, Stance as GStance, Tag, VerbKind};
+use crate::grammar::{FuncType, NounKind, Stance as GStance, VerbKind};
 use crate::report::{ChainLink, ChainRole, Construction, Cue, QuoteKind, Stance};
 use crate::span::Span;
-use crate::text::{Doc, Sentence, TokClass};
+use crate::text::{Doc, Sentence};
 
 /// The quote tokens of one sentence already given to a unit (one buffer for the document).
 #[derive(Default)]
@@ -507,32 +507,4 @@ fn chain_of(doc: &Doc<'_>, a: &Attr<'_>, speaker: usize, ents: &mut Entities) ->
         }
     }
     chain
-}
-
-/// Whether the quotation at token `t` (its words `inner`) is the title of a work: after a
-/// work noun or "titled", or in title case.
-pub(super) fn is_title(doc: &Doc<'_>, t: usize, inner: &str) -> bool {
-    let work_before = (t.saturating_sub(3)..t).any(|k| {
-        (doc.has(k, TokClass::NOUN)
-            && doc
-                .word_tags(k)
-                .any(|x| matches!(x, Tag::Noun(n) if n.kind == NounKind::Work)))
-            || matches!(doc.tok_text(k), "titled" | "entitled")
-    });
-    let words: Vec<&str> = inner.split_whitespace().collect();
-    // (A comma inside the marks closes a title before its description: "reading "The Salt
-    // Orchard," a debut novel".)
-    // (Nor after a preposition, whose object it is: "in an interview on "Harbour Week
-    // Tonight," the mayor said".)
-    let described = doc.is_func(t + 1, FuncType::Determiner)
-        || t > 0 && doc.is_func(t - 1, FuncType::Preposition);
-    let closed = inner.trim_end().ends_with(['.', '!', '?'])
-        || inner.trim_end().ends_with(',') && !described;
-    let title_case = words.len() >= 2
-        && !closed
-        && words
-            .iter()
-            .filter(|w| w.len() > 3)
-            .all(|w| w.chars().next().is_some_and(char::is_uppercase));
-    work_before || title_case
 }

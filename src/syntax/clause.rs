@@ -1291,6 +1291,13 @@ fn postmodifier<'d, 'a: 'd>(i: Phr<'d, 'a>) -> PResult<'d, 'a, ()> {
     );
     // ("living two doors down", not "waiting times in the south-west after figures": a
     // connective opens a clause.)
+    // (A preposition's object may be a gerund with its own: "accused of stealing tools".)
+    let gerund = pair(
+        super::input::phrase(|_, _, p| {
+            p.kind == PhraseKind::Vg && p.is(PhraseFlag::GERUND) && p.end == p.start + 1
+        }),
+        opt(np),
+    );
     let participle = (
         nonfinite_vg,
         opt(np),
@@ -1298,7 +1305,7 @@ fn postmodifier<'d, 'a: 'd>(i: Phr<'d, 'a>) -> PResult<'d, 'a, ()> {
             super::input::phrase(|d, _, p| {
                 p.kind == PhraseKind::Prep && !d.is_func(p.start as usize, FuncType::Connective)
             }),
-            np,
+            alt((np.map(|_| ()), gerund.map(|_| ()))),
         )),
         opt(kind(PhraseKind::Adv)),
     );
@@ -1547,6 +1554,10 @@ mod tests {
         let c = clauses("Musicians who played the club say its closing leaves a hole.");
         assert_eq!(c[0].1, "Musicians who played the club");
         assert_eq!(c[0].2, "say");
+        // A participle whose preposition takes a gerund and its object.
+        let c =
+            clauses("A clerk accused of stealing $9,000 worth of tools told a jury he was framed.");
+        assert_eq!(c[0].1, "A clerk accused of stealing $9,000 worth of tools");
     }
 
     #[test]

@@ -101,6 +101,7 @@ pub fn apply(doc: &Doc<'_>, tags: &mut [Tag]) {
         for t in s.start..s.end.saturating_sub(1) {
             given_name(doc, tags, t);
             callsign(doc, tags, t);
+            amount(doc, tags, t);
         }
         name_then_past(doc, tags, s.start, s.end);
         for t in s.start + 1..s.end {
@@ -495,6 +496,14 @@ fn adverbial_past(doc: &Doc<'_>, tags: &mut [Tag], t: usize, first: usize) {
     let finite_before_comma = comma.is_some_and(|c| (t + 1..c).any(|u| tag(tags, u).is_finite()));
     if comma.is_some_and(|c| doc.is_punct(c, ",")) && !finite_before_comma {
         set(tags, t, Tag::VerbVbd);
+    }
+}
+
+/// Re-reads an amount of money at `t` that the tagger read as its currency symbol ("$48,000",
+/// one token) as a number, which opens a noun phrase ("$48,000 worth of equipment").
+fn amount(doc: &Doc<'_>, tags: &mut [Tag], t: usize) {
+    if tag(tags, t) == Tag::SymDollar && doc.tok_bytes(t).iter().any(u8::is_ascii_digit) {
+        set(tags, t, Tag::NumCd);
     }
 }
 
@@ -1150,6 +1159,16 @@ mod tests {
             adverbial_past(d, g, 3, 0)
         });
         assert_eq!(tags[3], Tag::VerbVbn);
+    }
+
+    #[test]
+    fn an_amount_read_as_its_currency_symbol_is_a_number() {
+        let text = "He stole $48,000 worth of tools.";
+        let tags = mended(text, &[(2, Tag::SymDollar)], |d, g| amount(d, g, 2));
+        assert_eq!(tags[2], Tag::NumCd);
+        let text = "He paid in $ and euros.";
+        let tags = mended(text, &[(3, Tag::SymDollar)], |d, g| amount(d, g, 3));
+        assert_eq!(tags[3], Tag::SymDollar);
     }
 
     #[test]

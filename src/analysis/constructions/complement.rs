@@ -32,6 +32,10 @@ pub fn complement<'a>(sent: &Sent<'_, 'a>, mut k: usize, a: &mut Attr<'a>) {
     if particle_content(sent, k, a) {
         return;
     }
+    // "told NBC's "Meet the Press" on Sunday that …": a programme's title is the hearer.
+    if let Some(after) = titled_work(sent, k).filter(|&e| that_follows(sent, e, a)) {
+        k = after;
+    }
     // A quotation right after the cue: `said: "…"`, `said, "…"`, `said "…"`.
     let q = if sent.is_punct(k, ":") || sent.is_aside_mark(k) {
         k + 1
@@ -332,6 +336,14 @@ fn tail<'a>(sent: &Sent<'_, 'a>, k: usize, a: &mut Attr<'a>) -> usize {
             }
             continue;
         }
+        // `said on NBC's "Meet the Press"`, `on "Face the Nation"`: a programme's title.
+        let on = ["on", "in"].iter().any(|w| doc.tok_eq_ci(t, w));
+        if x.kind == PhraseKind::Prep && on {
+            if let Some(after) = titled_work(sent, e + 1) {
+                e = after;
+                continue;
+            }
+        }
         // ("to constituents": "to" before a noun phrase is a preposition.)
         let prep_np = matches!(x.kind, PhraseKind::Prep | PhraseKind::To)
             && !is_complementizer(sent, e)
@@ -392,6 +404,31 @@ fn tail<'a>(sent: &Sent<'_, 'a>, k: usize, a: &mut Attr<'a>) -> usize {
         }
         return e;
     }
+}
+
+/// The phrase after a quoted title of a work at phrase `p`, or after an owner's noun phrase
+/// and the title ("NBC's "Meet the Press"", ""Face the Nation"").
+fn titled_work(sent: &Sent<'_, '_>, p: usize) -> Option<usize> {
+    let x = sent.ph(p);
+    let owned = x.kind == PhraseKind::Np && np::is_possessive(sent.doc, x.end as usize - 1);
+    let q = if owned { p + 1 } else { p };
+    if !sent.is_quote(q) {
+        return None;
+    }
+    let t = sent.tok(q);
+    let doc = sent.doc;
+    let inner = doc
+        .quote_of(t)
+        .and_then(|i| doc.quotes.get(i))
+        .map_or("", |x| x.content.of(doc.text));
+    super::is_title(doc, t, inner).then_some(q + 1)
+}
+
+/// Whether a clause opened by "that" follows phrase `e`, after the tail (time, places).
+fn that_follows<'a>(sent: &Sent<'_, 'a>, e: usize, a: &Attr<'a>) -> bool {
+    let mut probe = Attr::new(a.cue, a.kind, a.verb);
+    let after = tail(sent, e, &mut probe);
+    is_complementizer(sent, after) && clause_at(sent, after, e).is_some()
 }
 
 /// The end of the relative clause opening at phrase `p`.

@@ -194,7 +194,13 @@ fn final_claim<'a>(
     // predicate with no subject of its own after it, and no clause or conjunction after it.
     let next = sent.ph(who_end + 1).kind;
     let joined = matches!(next, PhraseKind::Cconj | PhraseKind::Sconj);
-    let verb_waits = before_end > sent.p0 && sent.is_finite(before_end - 1);
+    // (The main clause's verb: not "… since the protests began, according to X, a group".)
+    let verb_waits = before_end > sent.p0
+        && sent.is_finite(before_end - 1)
+        && sent
+            .clause_of_verb(before_end - 1)
+            .and_then(|c| sent.clause(c))
+            .is_some_and(|c| c.kind == crate::syntax::ClauseKind::Main);
     let interrupted = (verb_waits || sent.is_finite(who_end + 1)) && !subject_after && !joined;
     if (incomplete && goes_on || interrupted)
         && sent.is_punct(who_end, ",")

@@ -34,9 +34,11 @@ mod reported;
 mod speaker;
 #[cfg(test)]
 mod tests;
+mod work_title;
 
 pub use anonymity::anonymity;
 pub use speaker::subject_speaker;
+pub use work_title::is_title;
 
 use super::np::Np;
 use crate::grammar::{Tag, Verb, VerbKind};

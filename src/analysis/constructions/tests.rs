@@ -1096,3 +1096,21 @@ fn no_inverted_speaker_in_a_series_or_after_words_with_no_verb() {
     let r = one("The plan \"has a long way to go,\" said Ana Ruiz, the mayor.");
     assert_eq!(r.0, "Ana Ruiz");
 }
+
+#[test]
+fn a_programme_title_is_a_hearer_or_a_venue() {
+    let r = one("The governor told NBC's \"Meet the Press\" on Sunday that he would run.");
+    assert_eq!((r.1.as_str(), r.2), ("he would run", 0));
+    let r = one("The governor said on NBC's \"Meet the Press\" that he would run.");
+    assert_eq!((r.1.as_str(), r.2), ("he would run", 0));
+    let r = one("The senator told \"Harbour Week Tonight\" that the deal was close.");
+    assert_eq!((r.1.as_str(), r.2), ("the deal was close", 0));
+}
+
+#[test]
+fn according_to_after_a_subordinate_verb_claims_the_clause_before() {
+    let r = one(
+        "Nine people were held after the march began, according to the Hale Centre, a watchdog.",
+    );
+    assert_eq!(r.1, "Nine people were held after the march began");
+}

@@ -271,6 +271,16 @@ impl Entities {
         {
             self.claim_firm_placeholder(doc, id);
         }
+        // "A former porter … told a jury … ." then "Gareth Lowry, 44, of Millbrook, denies
+        // …": the lede's unnamed person is the first person named with an age as a subject in
+        // the next paragraph.
+        if kind == EntityKind::Person
+            && subject
+            && age_after(doc, np.end).is_some()
+            && in_second_paragraph(doc, np)
+        {
+            self.claim_lede_person(id);
+        }
         Some(id)
     }
 

@@ -181,6 +181,26 @@ impl Entities {
         self.merge_into(i, id);
     }
 
+    /// The lede's unnamed person ("a former porter", [`Ent::cataphoric`]), if one waits with
+    /// no name yet and holds no role of the lexicon's (a role's holder is named with it: "a
+    /// federal prosecutor" is not the defendant named next), is named person `id`.
+    pub(super) fn claim_lede_person(&mut self, id: usize) {
+        let Some(i) = self
+            .alive()
+            .find(|(i, e)| {
+                *i != id
+                    && e.cataphoric
+                    && e.kind == crate::report::EntityKind::Person
+                    && !e.named
+                    && e.classes.is_empty()
+            })
+            .map(|(i, _)| i)
+        else {
+            return;
+        };
+        self.merge_into(i, id);
+    }
+
     /// A named person takes over earlier role-only placeholders whose role it holds: "the
     /// governor" said …, then "Gov. Richard Hale".
     pub fn claim_roles(&mut self, titles: &[String], classes: &[String], id: usize) {

@@ -207,6 +207,9 @@ pub enum Construction {
     Citing,
     /// A noun naming the claim, with its owner: `his claim that …`, `X's assertion that …`.
     Noun,
+    /// A name and a colon before the words, as headlines and transcripts write them: `Mark
+    /// Ruiz: I'd consider a run`.
+    Colon,
     /// A quote inheriting the speaker of the quote before it.
     Floating,
     /// A paragraph continuing a multi-paragraph quote.
@@ -230,6 +233,7 @@ impl Construction {
             Construction::ReportedBy => "reported-by",
             Construction::Citing => "citing",
             Construction::Noun => "noun",
+            Construction::Colon => "colon",
             Construction::Floating => "floating",
             Construction::Continuation => "continuation",
         }

@@ -430,6 +430,7 @@ fn cue_of(doc: &Doc<'_>, a: &Attr<'_>) -> Cue {
             CueKind::ReportedBy => Construction::ReportedBy,
             CueKind::Citing => Construction::Citing,
             CueKind::Noun => Construction::Noun,
+            CueKind::Colon => Construction::Colon,
         },
     }
 }

@@ -428,6 +428,7 @@ fn cue(out: &mut Vec<u8>, c: &Cue) {
         Construction::ReportedBy => b"\"reported-by\"}",
         Construction::Citing => b"\"citing\"}",
         Construction::Noun => b"\"noun\"}",
+        Construction::Colon => b"\"colon\"}",
         Construction::Floating => b"\"floating\"}",
         Construction::Continuation => b"\"continuation\"}",
     });
@@ -822,6 +823,7 @@ mod tests {
             Construction::ReportedBy,
             Construction::Citing,
             Construction::Noun,
+            Construction::Colon,
             Construction::Floating,
             Construction::Continuation,
         ];

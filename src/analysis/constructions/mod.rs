@@ -14,14 +14,16 @@
 //!    added that …`, a parenthetical `A, X said, B`, a postposed `…, X said.`;
 //! 5. [`inverted`]: `"…," said X`, `…, said X, the mayor.`
 //!
-//! After them, the beliefs of the sentence and [`noun_cue`] (`his claim that …`), each kept
-//! out of the attributions already found.
+//! After them, in a sentence with none, [`colon`] (`Mark Ruiz: I'd consider a run`); then the
+//! beliefs of the sentence and [`noun_cue`] (`his claim that …`), each kept out of the
+//! attributions already found.
 //!
 //! Then [`contents`] makes each reported clause end where its clause ends or the next
 //! attribution begins, makes the clauses of the sentence nest, and spreads the relays of
 //! final `according to` and `citing` cues.
 
 mod anonymity;
+mod colon;
 mod complement;
 mod contents;
 mod credit;
@@ -62,6 +64,8 @@ pub enum CueKind {
     Citing,
     /// A noun naming a claim: `his claim that …`.
     Noun,
+    /// A name and a colon before the words: `Mark Ruiz: I'd consider a run`.
+    Colon,
 }
 
 /// What a reported content is, when it is no clause.
@@ -528,6 +532,9 @@ pub fn attributions_into<'a>(doc: &Doc<'a>, s: Sentence, out: &mut Vec<Attr<'a>>
         }
     }
     contents::finish(&sent, out);
+    if out.is_empty() {
+        out.extend(colon::at(&sent));
+    }
     beliefs(&sent, out);
     noun_cue::claims(&sent, out);
 }

@@ -1114,3 +1114,22 @@ fn according_to_after_a_subordinate_verb_claims_the_clause_before() {
     );
     assert_eq!(r.1, "Nine people were held after the march began");
 }
+
+#[test]
+fn a_name_and_a_colon_before_a_clause() {
+    let r = one("Mark Ruiz: I would consider a run for mayor");
+    assert_eq!(
+        (r.0.as_str(), r.1.as_str()),
+        ("Mark Ruiz", "I would consider a run for mayor")
+    );
+    let r = one("Ana Lee at the summit: talks will go on.");
+    assert_eq!(
+        (r.0.as_str(), r.1.as_str()),
+        ("Ana Lee", "talks will go on")
+    );
+    // Not a list of names, a transcript's letter, or a sentence with a cue of its own.
+    assert!(read("Rovers: Hale, Dunne, Obi.").is_empty());
+    assert!(read("Q: Will you run for mayor again?").is_empty());
+    let r = one("Mark Ruiz: Lee says the talks are over.");
+    assert_eq!(r.0, "Lee");
+}

@@ -838,7 +838,13 @@ fn finite_verb(doc: &Doc<'_>, b: &mut Builder<'_>, p: usize) {
     // ("A strategist who advises two campaigns said …": a speech verb after the object of a
     // relative clause's verb is the verb of the main clause, when it has none yet.)
     let main_verbless = b.out.get(b.base).is_some_and(|m| m.verb.is_none());
-    let speech_after_object = c.kind == ClauseKind::Relative
+    // (And after an infinitive on a noun: "Organizers of the push to boycott the speech said
+    // …".)
+    let on_noun = c.kind == ClauseKind::Infinitive
+        && (c.start as usize)
+            .checked_sub(1)
+            .is_some_and(|q| ph(doc, q).kind == PhraseKind::Np);
+    let speech_after_object = (c.kind == ClauseKind::Relative || on_noun)
         && main_verbless
         && subject.is_some_and(|s| s.start as usize == after && s.end as usize == p)
         && doc.has(ph(doc, p).head(), crate::grammar::TokClass::VERB);
@@ -1310,6 +1316,12 @@ fn postmodifier<'d, 'a: 'd>(i: Phr<'d, 'a>) -> PResult<'d, 'a, ()> {
         opt(kind(PhraseKind::Adv)),
     );
     let relative = restrictive_relative;
+    // ("the push to boycott the speech": an infinitive on its noun, with its object.)
+    let infinitive = (
+        kind(PhraseKind::To),
+        super::input::phrase(|_, _, p| p.kind == PhraseKind::Vg && p.is(PhraseFlag::INFINITIVE)),
+        opt(np),
+    );
     let parens = (punct("("), many0_count(not_close), punct(")"));
     // ("One delegate not on the slate, X, told …": a negated prepositional phrase.)
     let negated = (
@@ -1326,6 +1338,7 @@ fn postmodifier<'d, 'a: 'd>(i: Phr<'d, 'a>) -> PResult<'d, 'a, ()> {
         pp.map(|_| ()),
         participle.map(|_| ()),
         relative.map(|_| ()),
+        infinitive.map(|_| ()),
         parens.map(|_| ()),
     ))
     .parse(i)?;
@@ -1554,6 +1567,10 @@ mod tests {
         let c = clauses("Musicians who played the club say its closing leaves a hole.");
         assert_eq!(c[0].1, "Musicians who played the club");
         assert_eq!(c[0].2, "say");
+        // An infinitive on a noun of the subject, with its object.
+        let c = clauses("Organizers of the push to boycott the speech said they were worried.");
+        assert_eq!(c[0].1, "Organizers of the push to boycott the speech");
+        assert_eq!(c[0].2, "said");
         // A participle whose preposition takes a gerund and its object.
         let c =
             clauses("A clerk accused of stealing $9,000 worth of tools told a jury he was framed.");

@@ -777,11 +777,17 @@ impl<'a> Doc<'a> {
         let b = self.text.as_bytes();
         match t.kind {
             // `.`, `!`, `?` or `…`.
+            // (Not before a comma, semicolon or colon: "from Hale, Ont., attending …", a
+            // period closing an abbreviation the lexicon does not know.)
             TokKind::Punct => {
                 matches!(
                     b.get(t.span.start..t.span.end),
                     Some([b'.' | b'!' | b'?'] | [0xE2, 0x80, 0xA6])
                 ) && next_starts(self)
+                    && !matches!(
+                        self.tokens.get(next).map(|n| (n.kind, self.tok_text(next))),
+                        Some((TokKind::Punct, "," | ";" | ":"))
+                    )
             }
             TokKind::Quote(q) => {
                 // `"Where?" she asked` goes on; `"We won." The crowd cheered.` ends.
@@ -886,6 +892,12 @@ mod tests {
                 text[a..b].to_string()
             })
             .collect()
+    }
+
+    #[test]
+    fn no_sentence_ends_before_a_comma() {
+        let s = sentences("Dana Roe, a voter from Hale, Ont., attending the rally, said no.");
+        assert_eq!(s.len(), 1, "{s:?}");
     }
 
     #[test]

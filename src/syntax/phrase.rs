@@ -482,8 +482,9 @@ impl Chunker<'_, '_> {
             && self.starts_nominal(k + 1, end);
         // ("most of the senators", "many of them": a determiner of the lexicon the tagger
         // read as an adjective, standing alone before a preposition.)
+        // ("says many doubted her": standing alone before a finite verb, its subject.)
         let partitive = (opener.is_adj() || opener.is_adv())
-            && self.tag(k + 1).is_adp()
+            && (self.tag(k + 1).is_adp() || self.tag(k + 1).is_finite())
             && doc.is_func(k, crate::grammar::FuncType::Determiner);
         let determined = (opener.is_det() && opener != Tag::DetWdt)
             || opener == Tag::PronPrpS
@@ -995,6 +996,12 @@ mod tests {
                 "PUNCT ."
             ]
         );
+    }
+
+    #[test]
+    fn a_determiner_read_as_an_adjective_stands_alone_before_a_verb() {
+        let p = phrases("Ruiz says many doubted her.");
+        assert!(p.iter().any(|x| x == "NP many"), "{p:?}");
     }
 
     #[test]

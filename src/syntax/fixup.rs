@@ -86,6 +86,7 @@ use crate::text::Doc;
 /// Applies the corrections to `tags` (parallel to `doc`'s tokens).
 pub fn apply(doc: &Doc<'_>, tags: &mut [Tag]) {
     for s in &doc.sentences {
+        headline_verb(doc, tags, s.start, s.end);
         opening_modifier(doc, tags, s.start);
         opening_name_gerund(doc, tags, s.start);
         opening_gerund_modifier(tags, s.start);
@@ -496,6 +497,34 @@ fn adverbial_past(doc: &Doc<'_>, tags: &mut [Tag], t: usize, first: usize) {
     let finite_before_comma = comma.is_some_and(|c| (t + 1..c).any(|u| tag(tags, u).is_finite()));
     if comma.is_some_and(|c| doc.is_punct(c, ",")) && !finite_before_comma {
         set(tags, t, Tag::VerbVbd);
+    }
+}
+
+/// Re-reads a capitalised speech verb in a headline written in title case ("Ruiz Says Plan Is
+/// Dead", "County Warns Of Cuts") that the tagger read as a proper noun as the verb it is: its
+/// third person or past form after a noun. A title-case line: at least four words, nearly all
+/// capitalised.
+fn headline_verb(doc: &Doc<'_>, tags: &mut [Tag], start: usize, end: usize) {
+    use crate::grammar::{Tag as G, VerbForm, VerbKind};
+    let words = (start..end).filter(|&t| doc.is_word(t)).take(64);
+    let (n, caps) = words.fold((0, 0), |(n, c), t| (n + 1, c + usize::from(doc.is_cap(t))));
+    if n < 4 || caps * 5 < n * 4 {
+        return;
+    }
+    for t in start + 1..end.min(start + 64) {
+        if !tag(tags, t).is_proper() || !tag(tags, t - 1).is_noun() {
+            continue;
+        }
+        let form = doc.word_tags(t).find_map(|x| match x {
+            G::Verb(v) if v.kind == VerbKind::Speech => Some(v.form),
+            _ => None,
+        });
+        match form {
+            Some(VerbForm::Third) => set(tags, t, Tag::VerbVbz),
+            Some(VerbForm::Past) => set(tags, t, Tag::VerbVbd),
+            _ => continue,
+        }
+        return;
     }
 }
 
@@ -1159,6 +1188,21 @@ mod tests {
             adverbial_past(d, g, 3, 0)
         });
         assert_eq!(tags[3], Tag::VerbVbn);
+    }
+
+    #[test]
+    fn a_speech_verb_in_a_title_case_headline() {
+        let text = "Hale County Says Mayor Should Win Nomination";
+        let tags = mended(text, &[(2, Tag::PropnNnp)], |d, g| {
+            headline_verb(d, g, 0, 7)
+        });
+        assert_eq!(tags[2], Tag::VerbVbz);
+        // Not in a sentence of ordinary case.
+        let text = "Hale County Says is the name of the new show";
+        let tags = mended(text, &[(2, Tag::PropnNnp)], |d, g| {
+            headline_verb(d, g, 0, 10)
+        });
+        assert_eq!(tags[2], Tag::PropnNnp);
     }
 
     #[test]

@@ -103,6 +103,7 @@ pub fn apply(doc: &Doc<'_>, tags: &mut [Tag]) {
             given_name(doc, tags, t);
             callsign(doc, tags, t);
             amount(doc, tags, t);
+            noun_read_as_adverb(doc, tags, t);
         }
         name_then_past(doc, tags, s.start, s.end);
         for t in s.start + 1..s.end {
@@ -525,6 +526,16 @@ fn headline_verb(doc: &Doc<'_>, tags: &mut [Tag], start: usize, end: usize) {
             _ => continue,
         }
         return;
+    }
+}
+
+/// Re-reads a speaker's noun of the lexicon (`nouns.txt`) that the tagger read as an adverb
+/// after a determiner, adjective or noun as the noun it is ("Another Lund ally/RB, …").
+fn noun_read_as_adverb(doc: &Doc<'_>, tags: &mut [Tag], t: usize) {
+    let prev = t.checked_sub(1).map(|p| tag(tags, p));
+    let modified = prev.is_some_and(|g| g.is_det() || g.is_adj() || g.is_noun());
+    if tag(tags, t) == Tag::AdvRb && modified && doc.has(t, TokClass::NOUN) {
+        set(tags, t, Tag::NounNn);
     }
 }
 
@@ -1203,6 +1214,15 @@ mod tests {
             headline_verb(d, g, 0, 10)
         });
         assert_eq!(tags[2], Tag::PropnNnp);
+    }
+
+    #[test]
+    fn a_speakers_noun_read_as_an_adverb() {
+        let text = "Another Lund ally, Tom Vale, said no.";
+        let tags = mended(text, &[(2, Tag::AdvRb)], |d, g| {
+            noun_read_as_adverb(d, g, 2)
+        });
+        assert_eq!(tags[2], Tag::NounNn);
     }
 
     #[test]

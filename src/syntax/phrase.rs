@@ -372,7 +372,9 @@ impl Chunker<'_, '_> {
         // "Cuban also said …": a capitalised adjective opening its sentence right before a verb
         // is a name the tagger read as a nationality; so is an adverb the lexicon does not
         // know right before a speech verb ("Sternly said …", a surname).
+        // (Not a wh-adverb: "Whenever asked about it, they …".)
         let misread_adverb = g0.is_adv()
+            && g0 != Tag::AdvWrb
             && !doc.has(k, crate::grammar::TokClass::FUNC)
             && doc.has(k + 1, crate::grammar::TokClass::VERB);
         if !determined
@@ -851,10 +853,11 @@ impl Chunker<'_, '_> {
     /// Whether a verb group at token `t` has its auxiliary inside the pronoun's token before it:
     /// "he's not giving up", "they've said".
     fn contracted_aux(&self, t: usize) -> bool {
-        // "he's not giving up", "they've said": the auxiliary is inside the pronoun's token.
+        // "he's not giving up", "they've said": the auxiliary is inside the pronoun's token
+        // (or a relative pronoun's: "leaders who'd rather be working").
         t.checked_sub(1).is_some_and(|p| {
             let w = self.text(p);
-            self.tag(p) == Tag::PronPrp
+            matches!(self.tag(p), Tag::PronPrp | Tag::PronWp)
                 && [
                     "'s",
                     "'re",
@@ -996,6 +999,22 @@ mod tests {
                 "PUNCT ."
             ]
         );
+    }
+
+    #[test]
+    fn a_wh_adverb_opens_no_name_and_a_contracted_relative_has_a_finite_verb() {
+        let p = phrases("Whenever asked about it, they changed the subject.");
+        assert!(p[0].starts_with("WH "), "{p:?}");
+        let doc = Doc::new(
+            "Leaders who'd rather be working said no.",
+            Grammar::builtin(),
+        );
+        let vg = doc
+            .phrases
+            .iter()
+            .find(|x| x.kind == PhraseKind::Vg)
+            .unwrap();
+        assert!(vg.is(PhraseFlag::FINITE));
     }
 
     #[test]

@@ -104,6 +104,7 @@ pub fn apply(doc: &Doc<'_>, tags: &mut [Tag]) {
             callsign(doc, tags, t);
             amount(doc, tags, t);
             noun_read_as_adverb(doc, tags, t);
+            possessed_noun(doc, tags, t);
         }
         name_then_past(doc, tags, s.start, s.end);
         for t in s.start + 1..s.end {
@@ -536,6 +537,24 @@ fn noun_read_as_adverb(doc: &Doc<'_>, tags: &mut [Tag], t: usize) {
     let modified = prev.is_some_and(|g| g.is_det() || g.is_adj() || g.is_noun());
     if tag(tags, t) == Tag::AdvRb && modified && doc.has(t, TokClass::NOUN) {
         set(tags, t, Tag::NounNn);
+    }
+}
+
+/// Re-reads the word after a possessive noun that the tagger read as a verb's base form (and an
+/// adverb before it as an adjective) as the noun the possessive owns: "his rival's tough/RB
+/// talk/VB" is "tough/JJ talk/NN".
+fn possessed_noun(doc: &Doc<'_>, tags: &mut [Tag], t: usize) {
+    let w = doc.tok_text(t);
+    let possessive = ["'s", "\u{2019}s"].iter().any(|x| w.ends_with(x)) && tag(tags, t).is_noun();
+    if !possessive {
+        return;
+    }
+    let base = |g: Tag| matches!(g, Tag::VerbVb | Tag::VerbVbp);
+    if base(tag(tags, t + 1)) {
+        set(tags, t + 1, Tag::NounNn);
+    } else if tag(tags, t + 1) == Tag::AdvRb && base(tag(tags, t + 2)) {
+        set(tags, t + 1, Tag::AdjJj);
+        set(tags, t + 2, Tag::NounNn);
     }
 }
 
@@ -1223,6 +1242,15 @@ mod tests {
             noun_read_as_adverb(d, g, 2)
         });
         assert_eq!(tags[2], Tag::NounNn);
+    }
+
+    #[test]
+    fn a_verb_read_after_a_possessive_is_its_noun() {
+        let text = "He mocked his rival's tough talk.";
+        let tags = mended(text, &[(4, Tag::AdvRb), (5, Tag::VerbVb)], |d, g| {
+            possessed_noun(d, g, 3)
+        });
+        assert_eq!((tags[4], tags[5]), (Tag::AdjJj, Tag::NounNn));
     }
 
     #[test]

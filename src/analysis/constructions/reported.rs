@@ -397,6 +397,17 @@ fn quote_before(sent: &Sent<'_, '_>, a: &mut Attr<'_>) {
     if matches!(a.inherit, Some(Inherit::Attr(_))) {
         return;
     }
+    // ('"We are not criminals." Mr. Zahed said: "The attack …"': a cue opening its words with a
+    // colon points forward; a whole sentence quoted before it is someone else's.)
+    let forward = doc.is_punct(a.cue.1, ":");
+    let whole = |q: usize| {
+        doc.quote_of(q)
+            .and_then(|i| doc.quotes.get(i))
+            .is_some_and(|x| x.content.of(doc.text).trim_end().ends_with(['.', '!', '?']))
+    };
+    if forward && before > lo && whole(before - 1) {
+        return;
+    }
     if before > lo && doc.quote_of(before - 1).is_some() {
         a.quotes.insert(0, before - 1);
     } else if doc.quote_of(before).is_some() && a.inverted {

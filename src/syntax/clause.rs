@@ -1023,7 +1023,17 @@ fn opens_here(doc: &Doc<'_>, lo: usize, a: usize, end: usize) -> bool {
         && doc.tag(x.start as usize).is_num()
         && a >= lo + 2
         && ph(doc, a - 2).kind == PhraseKind::Prep;
-    let lone = lone || numbered;
+    // ("Among likely voters, about two-thirds, 67 percent, say …", "Just over a quarter, 26
+    // percent, say …": after a preposition that follows a comma or an opening adverb, a share
+    // with a number in its group.)
+    let share = after_prep
+        && a >= lo + 2
+        && (is_punct(doc, a - 2, ",") || a - 2 == lo && ph(doc, lo).kind == PhraseKind::Adv)
+        && (a..end.min(a + 8)).any(|p| {
+            let y = ph(doc, p);
+            y.kind == PhraseKind::Np && (y.start..y.end).any(|t| doc.tag(t as usize).is_num())
+        });
+    let lone = lone || numbered || share;
     // ("said Wednesday she, too, wants …": a subject after the verb's time phrase.)
     let after_time = a == lo + 1 && is_time_np(doc, lo);
     // "a pattern the lead author described as …", "the probe the agency said was …": a
@@ -1078,7 +1088,15 @@ fn subject_in(doc: &Doc<'_>, lo: usize, end: usize, v: usize) -> Option<Subject>
                 || (r.start + 1 == end
                     && is_aside(doc, r.start)
                     && (a + 1..r.start).any(|q| is_aside(doc, q)));
-            if closed && nominal && agrees(doc, a, core_end, v) {
+            // ("a quarter, 26 percent, say": a share given as a number agrees with either.)
+            let share = || {
+                (core_end..end.min(core_end + 8)).any(|p| {
+                    let y = ph(doc, p);
+                    y.kind == PhraseKind::Np
+                        && (y.start..y.end).any(|t| doc.tag(t as usize).is_num())
+                })
+            };
+            if closed && nominal && (agrees(doc, a, core_end, v) || share()) {
                 return Some(Subject {
                     start: a as u32,
                     end: end as u32,
@@ -1567,6 +1585,11 @@ mod tests {
         let c = clauses("Musicians who played the club say its closing leaves a hole.");
         assert_eq!(c[0].1, "Musicians who played the club");
         assert_eq!(c[0].2, "say");
+        // A share given as a number, after an opening phrase.
+        let c = clauses("Among likely voters, about two-thirds, 67 percent, say they will vote.");
+        assert_eq!(c[0].1, "two-thirds");
+        let c = clauses("Just over a quarter, 26 percent, say they will stay home.");
+        assert_eq!(c[0].1, "a quarter");
         // An infinitive on a noun of the subject, with its object.
         let c = clauses("Organizers of the push to boycott the speech said they were worried.");
         assert_eq!(c[0].1, "Organizers of the push to boycott the speech");

@@ -1341,6 +1341,19 @@ fn postmodifier<'d, 'a: 'd>(i: Phr<'d, 'a>) -> PResult<'d, 'a, ()> {
         opt(np),
     );
     let parens = (punct("("), many0_count(not_close), punct(")"));
+    // ("Vatican spokesman the Rev. Tomas Ferri told …": a name with its article after a role
+    // of the lexicon, with no comma.)
+    let apposed_name = super::input::phrase(|d, k, p| {
+        let role = k.checked_sub(1).map(|q| ph(d, q)).is_some_and(|r| {
+            r.kind == PhraseKind::Np
+                && d.has(
+                    r.head(),
+                    crate::grammar::TokClass::TITLE | crate::grammar::TokClass::NOUN,
+                )
+                && !d.is_cap(r.head())
+        });
+        role && p.kind == PhraseKind::Np && p.is(PhraseFlag::PROPER) && p.is(PhraseFlag::DETERMINED)
+    });
     // ("One delegate not on the slate, X, told …": a negated prepositional phrase.)
     let negated = (
         super::input::phrase(|d, _, p| {
@@ -1358,6 +1371,7 @@ fn postmodifier<'d, 'a: 'd>(i: Phr<'d, 'a>) -> PResult<'d, 'a, ()> {
         relative.map(|_| ()),
         infinitive.map(|_| ()),
         parens.map(|_| ()),
+        apposed_name.map(|_| ()),
     ))
     .parse(i)?;
     Ok((r, ()))

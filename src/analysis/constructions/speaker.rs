@@ -126,6 +126,21 @@ pub fn core_np<'a>(sent: &Sent<'_, 'a>, a: usize, e: usize) -> Option<Np<'a>> {
     if n.possessive && (!head.is(PhraseFlag::POSSESSIVE) || sent.ph(a + 1).kind == PhraseKind::Vg) {
         n.possessive = false;
     }
+    // ("Vatican spokesman the Rev. Tomas Ferri": a role, then the name with its article: the
+    // named person, the role a title.)
+    let x = sent.ph(a + 1);
+    if e == a + 2
+        && n.kind == NpKind::Role
+        && x.is(PhraseFlag::PROPER)
+        && x.is(PhraseFlag::DETERMINED)
+    {
+        let name = np::parse_exact(doc, x.start as usize, x.end as usize);
+        if let Some(mut m) = name.filter(|m| m.kind == NpKind::Name) {
+            m.titles.extend(n.titles.iter());
+            m.start = ta;
+            return Some(m);
+        }
+    }
     match n.kind {
         // A group of several: one descriptive speaker for the whole ("Ms. Toretti, Mrs. Rao and
         // other bundlers").

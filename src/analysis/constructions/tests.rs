@@ -1133,3 +1133,10 @@ fn a_name_and_a_colon_before_a_clause() {
     let r = one("Mark Ruiz: Lee says the talks are over.");
     assert_eq!(r.0, "Lee");
 }
+
+#[test]
+fn a_role_then_a_name_with_its_article() {
+    let r = one("Vatican spokesman the Rev. Tomas Ferri told reporters the pope would not attend.");
+    assert_eq!(r.0, "Vatican spokesman the Rev. Tomas Ferri");
+    assert_eq!(r.1, "the pope would not attend");
+}

@@ -133,22 +133,23 @@ impl Tagger {
         } = scratch;
         cache.begin(self.model.id());
         refs.clear();
-        let words = words.into_iter().map(Tok::Word);
-        for t in [Tok::Start, Tok::Start]
-            .into_iter()
-            .chain(words)
-            .chain([Tok::End, Tok::End])
-        {
-            let form = match t {
-                Tok::Word(Word::Text(s)) => features::form_hash(s),
-                Tok::Word(Word::Quote) => WordInfo::QUOTE.form,
-                Tok::Start => WordInfo::START.form,
-                Tok::End => WordInfo::END.form,
-            };
+        // The padding and the words, one at a time (no chained iterators).
+        let mut add = |t: Tok<'_>, form: u64| {
             let r = cache.get(form, |e| self.fill(e, t));
             *touched ^= cache.touch(r);
             refs.push(r);
+        };
+        add(Tok::Start, WordInfo::START.form);
+        add(Tok::Start, WordInfo::START.form);
+        for w in words {
+            let form = match w {
+                Word::Text(s) => features::form_hash(s),
+                Word::Quote => WordInfo::QUOTE.form,
+            };
+            add(Tok::Word(w), form);
         }
+        add(Tok::End, WordInfo::END.form);
+        add(Tok::End, WordInfo::END.form);
         // A window of five entries slides along the sentence, each entry resolved once.
         let mut entries = refs.iter().filter_map(|&r| cache.entry(r));
         let (Some(mut b2), Some(mut b1), Some(mut x), Some(mut a1)) = (

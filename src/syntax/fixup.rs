@@ -554,8 +554,8 @@ fn misread_closed_class(doc: &Doc<'_>, tags: &mut [Tag], t: usize) {
         && !w.eq_ignore_ascii_case(b"yours")
     {
         set(tags, t, Tag::NounNns);
-    } else if w.eq_ignore_ascii_case(b"her")
-        && g == Tag::PronPrp
+    } else if g == Tag::PronPrp
+        && w.eq_ignore_ascii_case(b"her")
         && tag(tags, t.wrapping_sub(1)).is_adp()
         && (tag(tags, t + 1).is_noun() || tag(tags, t + 1).is_adj())
     {
@@ -680,10 +680,11 @@ fn ordinal(w: &[u8]) -> bool {
 /// an aside of a name that opens the sentence, with no finite verb before it ("Clinton,
 /// clearly frustrated, responded/VBN by pointing …").
 fn aside_closed_participle(doc: &Doc<'_>, tags: &mut [Tag], t: usize, first: usize) {
-    let opens = tag(tags, first).is_proper() && doc.is_punct(first + 1, ",");
+    // (Whether the name opens the sentence is read once the word is a participle.)
+    let opens = || tag(tags, first).is_proper() && doc.is_punct(first + 1, ",");
     if tag(tags, t) == Tag::VerbVbn
         && t > first + 2
-        && opens
+        && opens()
         && doc.is_punct(t - 1, ",")
         && speech_at(doc, tags, t)
         && !(first..t).any(|u| tag(tags, u).is_finite())

@@ -479,9 +479,11 @@ fn callsign(doc: &Doc<'_>, tags: &mut [Tag], t: usize) {
         return;
     }
     let w = doc.tok_bytes(t);
-    let digits = w.iter().any(u8::is_ascii_digit);
-    let capitals = w.iter().any(u8::is_ascii_uppercase);
-    if digits && capitals && w.iter().all(u8::is_ascii_alphanumeric) {
+    // (A digit first: few prepositions and determiners have one.)
+    if w.iter().any(u8::is_ascii_digit)
+        && w.iter().any(u8::is_ascii_uppercase)
+        && w.iter().all(u8::is_ascii_alphanumeric)
+    {
         set(tags, t, Tag::PropnNnp);
     }
 }
@@ -606,15 +608,14 @@ fn misread_closed_class(doc: &Doc<'_>, tags: &mut [Tag], t: usize) {
         // a verb or a complementizer; not an aside: "the treaties, most of them signed …").
         set(tags, t, Tag::NounNn);
     } else {
-        misread_open_class(doc, tags, t, g);
+        misread_open_class(doc, tags, t, g, w);
     }
 }
 
 /// Re-reads names, nouns and adverbs the tagger misread (the rest of the module's list of
 /// closed-class misreadings: hyphenated names, nouns before a speech verb, "whose", "up to"),
-/// `g` the word's tag.
-fn misread_open_class(doc: &Doc<'_>, tags: &mut [Tag], t: usize, g: Tag) {
-    let w = doc.tok_bytes(t);
+/// `g` the word's tag, `w` its bytes.
+fn misread_open_class(doc: &Doc<'_>, tags: &mut [Tag], t: usize, g: Tag, w: &[u8]) {
     if g.is_verb()
         && w.contains(&b'-')
         && doc

@@ -134,11 +134,7 @@ impl Tagger {
         cache.begin(self.model.id());
         refs.clear();
         // The padding and the words, one at a time (no chained iterators).
-        let mut add = |t: Tok<'_>, form: u64| {
-            let r = cache.get(form, |e| self.fill(e, t));
-            *touched ^= cache.touch(r);
-            refs.push(r);
-        };
+        let mut add = |t: Tok<'_>, form: u64| self.add(cache, refs, touched, t, form);
         add(Tok::Start, WordInfo::START.form);
         add(Tok::Start, WordInfo::START.form);
         for w in words {
@@ -175,6 +171,23 @@ impl Tagger {
             (b2, b1, x, a1) = (b1, x, a1, a2);
             win = next;
         }
+    }
+
+    /// Appends to `refs` the cache entry of token `t` of form hash `form`, filled if it is not
+    /// cached, its lines read on their way (into `touched`).
+    // Inlined at each of its calls: out of line, it was a call per token.
+    #[inline(always)]
+    fn add(
+        &self,
+        cache: &mut WordCache,
+        refs: &mut Vec<u32>,
+        touched: &mut i16,
+        t: Tok<'_>,
+        form: u64,
+    ) {
+        let r = cache.get(form, |e| self.fill(e, t));
+        *touched ^= cache.touch(r);
+        refs.push(r);
     }
 
     /// The index slots of the keys of [`features::window_keys`] (but the flags key, found

@@ -216,9 +216,15 @@ impl Tagger {
             }
         };
         e.given = self.given(&e.info);
+        // A word that needs no scoring is read only as a neighbour: its weights as itself are
+        // never added (its row stays zero).
+        let scored = e.given.is_none();
         let rows = [Role::Itself, Role::Before1, Role::After1];
         for (row, role) in e.rows.iter_mut().zip(rows) {
             *row = Row::ZERO;
+            if role == Role::Itself && !scored {
+                continue;
+            }
             let keys = features::role_keys(&e.info, role);
             let add = |ws: Weights<'_>| add_weights(&mut row.0, ws);
             // The roles' key counts (10, 2 and 4) read as fixed batches.

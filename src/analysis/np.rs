@@ -290,13 +290,16 @@ pub fn is_name_word(doc: &Doc<'_>, t: usize) -> bool {
     }
     // (A time word goes on a name only after a capitalised word that is no outlet: "Super
     // Tuesday", not "told MSNBC Monday".)
-    let outlet_before = t > 0 && doc.word_tags(t - 1).any(|x| matches!(x, Tag::Outlet))
-        || t > 0 && {
-            let w = doc.tok_text(t - 1);
-            w.len() > 1 && w.bytes().all(|b| b.is_ascii_uppercase())
-        };
+    // (Read only for a time word after a capitalised one.)
+    let outlet_before = || {
+        t > 0 && doc.word_tags(t - 1).any(|x| matches!(x, Tag::Outlet))
+            || t > 0 && {
+                let w = doc.tok_text(t - 1);
+                w.len() > 1 && w.bytes().all(|b| b.is_ascii_uppercase())
+            }
+    };
     let time = class & TokClass::func(FuncType::Time) != 0
-        && !(t > 0 && doc.is_cap(t - 1) && !outlet_before);
+        && !(t > 0 && doc.is_cap(t - 1) && !outlet_before());
     !time && !g.is_num()
 }
 
@@ -474,8 +477,9 @@ pub(crate) fn is_place(doc: &Doc<'_>, start: usize, end: usize) -> bool {
 /// "EU", "U.N."), which in news copy names an organisation.
 pub fn is_acronym(doc: &Doc<'_>, t: usize) -> bool {
     let w = doc.tok_text(t).as_bytes();
-    w.iter().filter(|b| b.is_ascii_uppercase()).count() >= 2
-        && w.iter().all(|&b| b.is_ascii_uppercase() || b == b'.')
+    // (The letters first: a lower-case letter, soon met, says no.)
+    w.iter().all(|&b| b.is_ascii_uppercase() || b == b'.')
+        && w.iter().filter(|b| b.is_ascii_uppercase()).count() >= 2
 }
 
 fn outlet_phrase<'d, 'a>(i: Toks<'d, 'a>) -> TResult<'d, 'a, (usize, usize, ())> {

@@ -29,7 +29,8 @@ pub(crate) struct Entry {
     pub info: WordInfo,
     /// Its tag if it needs no scoring (a quotation, a word of the tag dictionary).
     pub given: Option<Tag>,
-    /// Its summed weights as the word itself, the word before and the word after.
+    /// Its summed weights as the word itself (zero if `given`: such a word is not scored),
+    /// the word before and the word after.
     pub rows: [Row; 3],
     /// Where the weights of its one template as the word two before, and two after, are
     /// ([`super::Model::at`]).
@@ -81,7 +82,8 @@ impl WordCache {
     }
 
     /// A reference to the entry of `form`, filled by `fill` if it is not cached.
-    #[inline]
+    // Inlined into the tagger's loop (a call per token otherwise).
+    #[inline(always)]
     pub fn get(&mut self, form: u64, fill: impl FnOnce(&mut Entry)) -> u32 {
         let set = (form >> 40) as usize & (SETS - 1);
         let stamp = self.stamp;

@@ -279,23 +279,34 @@ impl WordInfo {
 /// alone (the tagger's cache key).
 #[inline]
 pub fn form_hash(s: &str) -> u64 {
-    let mut form = Hasher::new(FORM_SEED);
-    if s.is_ascii() {
-        // Eight bytes at a time: what `byte` gathers, read at once.
-        let chunks = s.as_bytes().chunks_exact(8);
-        let rest = chunks.remainder();
-        for c in chunks {
-            let mut w = [0u8; 8];
-            w.copy_from_slice(c);
-            form.word(u64::from_le_bytes(w));
-        }
-        form.tail(rest);
-    } else {
+    ascii_form_hash(s.as_bytes()).unwrap_or_else(|| {
+        let mut form = Hasher::new(FORM_SEED);
         for c in s.chars() {
             form.char(straighten(c));
         }
+        form.finish()
+    })
+}
+
+/// [`form_hash`] of ASCII bytes `b` (eight at a time: what [`Hasher::byte`] gathers, read at
+/// once, each word tested for a non-ASCII byte as it is read); `None` if a byte is not ASCII.
+#[inline]
+fn ascii_form_hash(b: &[u8]) -> Option<u64> {
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let mut form = Hasher::new(FORM_SEED);
+    let chunks = b.chunks_exact(8);
+    let rest = chunks.remainder();
+    for c in chunks {
+        let mut w = [0u8; 8];
+        w.copy_from_slice(c);
+        let w = u64::from_le_bytes(w);
+        if w & HIGH != 0 {
+            return None;
+        }
+        form.word(w);
     }
-    form.finish()
+    form.tail(rest);
+    (form.acc & HIGH == 0).then(|| form.finish())
 }
 
 const FORM_SEED: u64 = 0x464F_524D;

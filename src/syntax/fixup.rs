@@ -574,9 +574,11 @@ fn callsign(doc: &Doc<'_>, tags: &mut [Tag], t: usize) {
         return;
     }
     let w = doc.tok_bytes(t);
-    let digits = w.iter().any(u8::is_ascii_digit);
-    let capitals = w.iter().any(u8::is_ascii_uppercase);
-    if digits && capitals && w.iter().all(u8::is_ascii_alphanumeric) {
+    // (A digit first: few prepositions and determiners have one.)
+    if w.iter().any(u8::is_ascii_digit)
+        && w.iter().any(u8::is_ascii_uppercase)
+        && w.iter().all(u8::is_ascii_alphanumeric)
+    {
         set(tags, t, Tag::PropnNnp);
     }
 }
@@ -649,8 +651,8 @@ fn misread_closed_class(doc: &Doc<'_>, tags: &mut [Tag], t: usize) {
         && !w.eq_ignore_ascii_case(b"yours")
     {
         set(tags, t, Tag::NounNns);
-    } else if w.eq_ignore_ascii_case(b"her")
-        && g == Tag::PronPrp
+    } else if g == Tag::PronPrp
+        && w.eq_ignore_ascii_case(b"her")
         && tag(tags, t.wrapping_sub(1)).is_adp()
         && (tag(tags, t + 1).is_noun() || tag(tags, t + 1).is_adj())
     {
@@ -701,15 +703,14 @@ fn misread_closed_class(doc: &Doc<'_>, tags: &mut [Tag], t: usize) {
         // a verb or a complementizer; not an aside: "the treaties, most of them signed …").
         set(tags, t, Tag::NounNn);
     } else {
-        misread_open_class(doc, tags, t, g);
+        misread_open_class(doc, tags, t, g, w);
     }
 }
 
 /// Re-reads names, nouns and adverbs the tagger misread (the rest of the module's list of
 /// closed-class misreadings: hyphenated names, nouns before a speech verb, "whose", "up to"),
-/// `g` the word's tag.
-fn misread_open_class(doc: &Doc<'_>, tags: &mut [Tag], t: usize, g: Tag) {
-    let w = doc.tok_bytes(t);
+/// `g` the word's tag, `w` its bytes.
+fn misread_open_class(doc: &Doc<'_>, tags: &mut [Tag], t: usize, g: Tag, w: &[u8]) {
     if g.is_verb()
         && w.contains(&b'-')
         && doc
@@ -775,10 +776,11 @@ fn ordinal(w: &[u8]) -> bool {
 /// an aside of a name that opens the sentence, with no finite verb before it ("Clinton,
 /// clearly frustrated, responded/VBN by pointing …").
 fn aside_closed_participle(doc: &Doc<'_>, tags: &mut [Tag], t: usize, first: usize) {
-    let opens = tag(tags, first).is_proper() && doc.is_punct(first + 1, ",");
+    // (Whether the name opens the sentence is read once the word is a participle.)
+    let opens = || tag(tags, first).is_proper() && doc.is_punct(first + 1, ",");
     if tag(tags, t) == Tag::VerbVbn
         && t > first + 2
-        && opens
+        && opens()
         && doc.is_punct(t - 1, ",")
         && speech_at(doc, tags, t)
         && !(first..t).any(|u| tag(tags, u).is_finite())

@@ -205,14 +205,15 @@ impl Chunker<'_, '_> {
     /// Whether token `t` is a word a noun phrase's premodifiers are made of.
     fn premodifier(&self, t: usize) -> bool {
         let g = self.tag(t);
-        self.doc.is_word(t)
-            && (g.is_adj() || g.is_num() || g.is_noun() || matches!(g, Tag::PunctHyph))
+        // (The tag first: it is at hand; the token is read only for a tag that passes.)
+        (g.is_adj() || g.is_num() || g.is_noun() || matches!(g, Tag::PunctHyph))
+            && self.doc.is_word(t)
     }
 
     /// Whether token `t` can head a noun phrase.
     fn nominal(&self, t: usize) -> bool {
         let g = self.tag(t);
-        self.doc.is_word(t) && (g.is_noun() || g.is_num() || matches!(g, Tag::PronNn))
+        (g.is_noun() || g.is_num() || matches!(g, Tag::PronNn)) && self.doc.is_word(t)
     }
 
     /// "the Canada Mortgage and Housing Corporation", "Johnson & Johnson Services": when the
@@ -347,9 +348,9 @@ impl Chunker<'_, '_> {
         let doc = self.doc;
         // (No noun phrase opens on a preposition, a particle or a subordinating conjunction:
         // none is a pronoun, a determiner, a premodifier or a modifier of the words below.)
-        if !doc.is_word(t)
-            || g.is_adp()
+        if g.is_adp()
             || matches!(g, Tag::PartTo | Tag::PartPos | Tag::PartRb | Tag::SconjIn)
+            || !doc.is_word(t)
         {
             return None;
         }
@@ -748,6 +749,14 @@ impl Chunker<'_, '_> {
                 || inverted && form(&[VerbForm::Past, VerbForm::Third, VerbForm::Base]))
     }
 
+    /// The tag of token `k` (before `end`) if a verb group may go on there: a word tagged a
+    /// verb, an adverb or a particle (the tag tested first: the token is read only then).
+    fn group_tag(&self, k: usize, end: usize) -> Option<Tag> {
+        let g = self.tag(k);
+        let kind = g.is_verb() || g.is_adv() || g == Tag::PartRb;
+        (k < end && kind && self.doc.is_word(k)).then_some(g)
+    }
+
     /// The verb group starting at token `t`, if one does: auxiliaries, negation and adverbs
     /// before a verb (adverbs only when a verb follows them), the verb, its particle.
     fn verb_group(&self, t: usize, end: usize) -> Option<Phrase> {
@@ -766,8 +775,7 @@ impl Chunker<'_, '_> {
         let mut last_aux = None;
         let mut be = false;
         let mut main = None;
-        while k < end && self.doc.is_word(k) {
-            let g = self.tag(k);
+        while let Some(g) = self.group_tag(k, end) {
             if g.is_aux() {
                 first.get_or_insert(g);
                 last_aux = Some(k);

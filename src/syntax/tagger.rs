@@ -133,22 +133,19 @@ impl Tagger {
         } = scratch;
         cache.begin(self.model.id());
         refs.clear();
-        let words = words.into_iter().map(Tok::Word);
-        for t in [Tok::Start, Tok::Start]
-            .into_iter()
-            .chain(words)
-            .chain([Tok::End, Tok::End])
-        {
-            let form = match t {
-                Tok::Word(Word::Text(s)) => features::form_hash(s),
-                Tok::Word(Word::Quote) => WordInfo::QUOTE.form,
-                Tok::Start => WordInfo::START.form,
-                Tok::End => WordInfo::END.form,
+        // The padding and the words, one at a time (no chained iterators).
+        let mut add = |t: Tok<'_>, form: u64| self.add(cache, refs, touched, t, form);
+        add(Tok::Start, WordInfo::START.form);
+        add(Tok::Start, WordInfo::START.form);
+        for w in words {
+            let form = match w {
+                Word::Text(s) => features::form_hash(s),
+                Word::Quote => WordInfo::QUOTE.form,
             };
-            let r = cache.get(form, |e| self.fill(e, t));
-            *touched ^= cache.touch(r);
-            refs.push(r);
+            add(Tok::Word(w), form);
         }
+        add(Tok::End, WordInfo::END.form);
+        add(Tok::End, WordInfo::END.form);
         // A window of five entries slides along the sentence, each entry resolved once.
         let mut entries = refs.iter().filter_map(|&r| cache.entry(r));
         let (Some(mut b2), Some(mut b1), Some(mut x), Some(mut a1)) = (
@@ -174,6 +171,23 @@ impl Tagger {
             (b2, b1, x, a1) = (b1, x, a1, a2);
             win = next;
         }
+    }
+
+    /// Appends to `refs` the cache entry of token `t` of form hash `form`, filled if it is not
+    /// cached, its lines read on their way (into `touched`).
+    // Inlined at each of its calls: out of line, it was a call per token.
+    #[inline(always)]
+    fn add(
+        &self,
+        cache: &mut WordCache,
+        refs: &mut Vec<u32>,
+        touched: &mut i16,
+        t: Tok<'_>,
+        form: u64,
+    ) {
+        let r = cache.get(form, |e| self.fill(e, t));
+        *touched ^= cache.touch(r);
+        refs.push(r);
     }
 
     /// The index slots of the keys of [`features::window_keys`] (but the flags key, found
@@ -202,9 +216,15 @@ impl Tagger {
             }
         };
         e.given = self.given(&e.info);
+        // A word that needs no scoring is read only as a neighbour: its weights as itself are
+        // never added (its row stays zero).
+        let scored = e.given.is_none();
         let rows = [Role::Itself, Role::Before1, Role::After1];
         for (row, role) in e.rows.iter_mut().zip(rows) {
             *row = Row::ZERO;
+            if role == Role::Itself && !scored {
+                continue;
+            }
             let keys = features::role_keys(&e.info, role);
             let add = |ws: Weights<'_>| add_weights(&mut row.0, ws);
             // The roles' key counts (10, 2 and 4) read as fixed batches.

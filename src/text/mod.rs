@@ -521,8 +521,10 @@ impl<'a> Doc<'a> {
     pub fn tok_eq_ci(&self, i: usize, w: &str) -> bool {
         // (The bytes are compared: bytes equal to a whole string's, ASCII case aside, lie on
         // char boundaries, so this is the text compared, without the boundary checks.)
+        // (The length first: most tokens are not the word, and most differ in length.)
         self.tokens
             .get(i)
+            .filter(|t| t.span.end.wrapping_sub(t.span.start) == w.len())
             .and_then(|t| self.text.as_bytes().get(t.span.start..t.span.end))
             .is_some_and(|b| b.eq_ignore_ascii_case(w.as_bytes()))
     }

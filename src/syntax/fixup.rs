@@ -105,6 +105,7 @@ pub fn apply(doc: &Doc<'_>, tags: &mut [Tag]) {
             amount(doc, tags, t);
             noun_read_as_adverb(doc, tags, t);
             possessed_noun(doc, tags, t);
+            hyphenated_noun(doc, tags, t);
         }
         name_then_past(doc, tags, s.start, s.end);
         for t in s.start + 1..s.end {
@@ -555,6 +556,18 @@ fn possessed_noun(doc: &Doc<'_>, tags: &mut [Tag], t: usize) {
     } else if tag(tags, t + 1) == Tag::AdvRb && base(tag(tags, t + 2)) {
         set(tags, t + 1, Tag::AdjJj);
         set(tags, t + 2, Tag::NounNn);
+    }
+}
+
+/// Re-reads a hyphenated word the tagger read as a past form that is none (no "-ed", no
+/// irregular past of the lexicon) as a noun: "partner and co-host/VBD on his channel".
+fn hyphenated_noun(doc: &Doc<'_>, tags: &mut [Tag], t: usize) {
+    let g = tag(tags, t);
+    if matches!(g, Tag::VerbVbd | Tag::VerbVbn)
+        && doc.tok_bytes(t).contains(&b'-')
+        && !past_form(doc, t)
+    {
+        set(tags, t, Tag::NounNn);
     }
 }
 
@@ -1253,6 +1266,16 @@ mod tests {
             possessed_noun(d, g, 3)
         });
         assert_eq!((tags[4], tags[5]), (Tag::AdjJj, Tag::NounNn));
+    }
+
+    #[test]
+    fn a_hyphenated_word_read_as_a_past_form_is_a_noun() {
+        let text = "She is his partner and co-host on the show.";
+        let tags = mended(text, &[(5, Tag::VerbVbd)], |d, g| hyphenated_noun(d, g, 5));
+        assert_eq!(tags[5], Tag::NounNn);
+        let text = "The plan was well-received by the board.";
+        let tags = mended(text, &[(3, Tag::VerbVbn)], |d, g| hyphenated_noun(d, g, 3));
+        assert_eq!(tags[3], Tag::VerbVbn);
     }
 
     #[test]

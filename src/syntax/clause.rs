@@ -1313,6 +1313,20 @@ fn postmodifier<'d, 'a: 'd>(i: Phr<'d, 'a>) -> PResult<'d, 'a, ()> {
         }),
         np,
     );
+    // ("the co-author of "Going Viral,"": a short quotation, a work's title, as the object.)
+    let title = super::input::phrase(|d, _, p| {
+        p.kind == PhraseKind::Quote && {
+            let t = p.start as usize;
+            let text = d.quote_of(t).and_then(|i| d.quotes.get(i));
+            text.is_some_and(|x| x.content.of(d.text).split_whitespace().nth(8).is_none())
+        }
+    });
+    let pp = pp.or(pair(
+        super::input::phrase(|d, _, p| {
+            p.kind == PhraseKind::Prep && !d.is_func(p.start as usize, FuncType::Connective)
+        }),
+        title,
+    ));
     // ("living two doors down", not "waiting times in the south-west after figures": a
     // connective opens a clause.)
     // (A preposition's object may be a gerund with its own: "accused of stealing tools".)

@@ -89,14 +89,19 @@ pub fn at<'a>(sent: &Sent<'_, 'a>, p: usize, v: &'a Verb) -> Option<Attr<'a>> {
     // the comma are the verb's subject, no claim.)
     if let Some((s, e)) = a.content.filter(|_| a.quotes.is_empty()) {
         let (ps, pe) = (sent.phrase_of(s), sent.phrase_of(e.saturating_sub(1)) + 1);
-        // (Or a quotation holding it: 'Manafort "has taken on a tough task," said Black'.)
-        let finite = if ps == sent.p0 {
-            sent.first_finite < pe || sent.first_quote < pe
-        } else {
-            (ps..pe)
-                .take(REACH)
-                .any(|q| sent.is_finite(q) || sent.is_quote(q))
+        // (Or a quotation holding it: 'Manafort "has taken on a tough task," said Black'; not
+        // a title: 'Hemsley, the co-author of "Going Viral," said the days …'.)
+        let doc = sent.doc;
+        let words = |q: usize| {
+            let t = sent.tok(q);
+            sent.is_quote(q)
+                && !doc
+                    .quote_of(t)
+                    .and_then(|i| doc.quotes.get(i))
+                    .is_some_and(|x| super::is_title(doc, t, x.content.of(doc.text)))
         };
+        let finite = ps == sent.p0 && sent.first_finite < pe
+            || (ps..pe).take(REACH).any(|q| sent.is_finite(q) || words(q));
         if !finite {
             return None;
         }

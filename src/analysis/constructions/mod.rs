@@ -432,6 +432,16 @@ fn can_cue(sent: &Sent<'_, '_>, p: usize, v: &Verb) -> bool {
             return false;
         }
     }
+    // ("found himself in a dispute", "finds its way to the city": a finding verb before a
+    // reflexive or "way" finds nothing.)
+    if v.kind == VerbKind::Finding {
+        let next = sent.ph(p + 1);
+        let w = sent.doc.tok_text(next.head());
+        let reflexive = w.ends_with("self") || w.ends_with("selves");
+        if next.kind == PhraseKind::Np && (reflexive || w.eq_ignore_ascii_case("way")) {
+            return false;
+        }
+    }
     // (Nor a manner verb's progressive: "the search was continuing "in heavy seas"".)
     let progressive = x.head() > x.start as usize && sent.doc.tag(x.head()).is_gerund();
     // ('"This is fantastic!" beamed Don Hart': one word right after a quotation is the verb,

@@ -365,6 +365,9 @@ impl<'d, 'a> Sent<'d, 'a> {
     }
 }
 
+/// How many phrases after a naming cue are searched for a finite verb.
+const REACH: usize = 48;
+
 /// The lexicon's speech verb heading verb group `p`, when the tagger reads its head as a verb:
 /// "said", "has told"; not "the report", "state media" (a noun, a modifier).
 pub fn speech_verb<'a>(sent: &Sent<'_, 'a>, p: usize) -> Option<&'a Verb> {
@@ -428,7 +431,26 @@ fn can_cue(sent: &Sent<'_, '_>, p: usize, v: &Verb) -> bool {
             && sent.ph(p - 1).kind == PhraseKind::Np
             && !(p >= sent.p0 + 2 && sent.ph(p - 2).kind == PhraseKind::Wh)
             && sent.first_finite < p;
-        if particle || after_noun {
+        // ("A new group called Black Votes Matter, led by …, is trying …": right after the
+        // sentence's subject, before a name, with the clause's finite verb after the name: the
+        // subject's participle.)
+        // (The verb of a clause whose subject is that name with an aside: not a coordinated
+        // or relative clause's, "called X a leader who had been misunderstood".)
+        let main = |q: usize| {
+            sent.clause_of_verb(q)
+                .and_then(|c| sent.clause(c))
+                .and_then(|c| c.subject)
+                .is_some_and(|s| s.start as usize == p + 1 && s.end > s.core_end)
+        };
+        let first_other = (p + 2..sent.p1.min(p + 2 + REACH))
+            .find(|&q| sent.is_finite(q))
+            .filter(|&q| main(q) && sent.ph(q - 1).kind != PhraseKind::Cconj);
+        let named = p > sent.p0
+            && sent.ph(p - 1).kind == PhraseKind::Np
+            && sent.ph(p + 1).is(PhraseFlag::PROPER)
+            && (sent.first_finite == p || sent.first_finite > p)
+            && first_other.is_some();
+        if particle || after_noun || named {
             return false;
         }
     }

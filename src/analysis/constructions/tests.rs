@@ -1154,3 +1154,11 @@ fn findings_that_find_nothing_and_a_title_in_the_subjects_aside() {
         ("Hale", "the days of one paper are gone")
     );
 }
+
+#[test]
+fn a_naming_participle_after_the_subject_names_nothing_said() {
+    let r = read("A new group called Harbour Watch, led by fishermen, is trying to raise money.");
+    assert!(r.iter().all(|x| x.1.is_empty()), "{r:?}");
+    let r = one("Critics called Dana Lee a liar and left.");
+    assert_eq!(r.1, "Dana Lee a liar");
+}

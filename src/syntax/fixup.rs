@@ -106,6 +106,7 @@ pub fn apply(doc: &Doc<'_>, tags: &mut [Tag]) {
             noun_read_as_adverb(doc, tags, t);
             possessed_noun(doc, tags, t);
             hyphenated_noun(doc, tags, t);
+            noun_after_be(doc, tags, t);
         }
         name_then_past(doc, tags, s.start, s.end);
         for t in s.start + 1..s.end {
@@ -567,6 +568,19 @@ fn hyphenated_noun(doc: &Doc<'_>, tags: &mut [Tag], t: usize) {
         && doc.tok_bytes(t).contains(&b'-')
         && !past_form(doc, t)
     {
+        set(tags, t, Tag::NounNn);
+    }
+}
+
+/// Re-reads a speech verb's base form right after a finite "be" as a noun: "This is talk/VB
+/// you hear in newsrooms" (a base form there is no verb; "is to say" has its "to").
+fn noun_after_be(doc: &Doc<'_>, tags: &mut [Tag], t: usize) {
+    use crate::grammar::Tag as G;
+    let Some(p) = t.checked_sub(1) else {
+        return;
+    };
+    let be = tag(tags, p).is_finite() && doc.word_tags(p).any(|x| matches!(x, G::Func(f) if f.be));
+    if tag(tags, t) == Tag::VerbVb && be && doc.has(t, TokClass::VERB) {
         set(tags, t, Tag::NounNn);
     }
 }
@@ -1276,6 +1290,13 @@ mod tests {
         let text = "The plan was well-received by the board.";
         let tags = mended(text, &[(3, Tag::VerbVbn)], |d, g| hyphenated_noun(d, g, 3));
         assert_eq!(tags[3], Tag::VerbVbn);
+    }
+
+    #[test]
+    fn a_speech_verbs_base_form_after_be_is_a_noun() {
+        let text = "This is talk you hear in newsrooms.";
+        let tags = mended(text, &[(2, Tag::VerbVb)], |d, g| noun_after_be(d, g, 2));
+        assert_eq!(tags[2], Tag::NounNn);
     }
 
     #[test]

@@ -448,7 +448,7 @@ fn can_cue(sent: &Sent<'_, '_>, p: usize, v: &Verb) -> bool {
         let named = p > sent.p0
             && sent.ph(p - 1).kind == PhraseKind::Np
             && sent.ph(p + 1).is(PhraseFlag::PROPER)
-            && (sent.first_finite == p || sent.first_finite > p)
+            && sent.first_finite >= p
             && first_other.is_some();
         if particle || after_noun || named {
             return false;

@@ -467,12 +467,16 @@ fn parenthetical_past(doc: &Doc<'_>, tags: &mut [Tag], t: usize, end: usize) {
         }
         k -= 1;
     }
-    let speaker = tag(tags, k - 2);
+    let Some(speaker) = k.checked_sub(2).map(|s| tag(tags, s)) else {
+        return;
+    };
     let attribution = doc.is_punct(k, ",")
         && tag(tags, k - 1).is_finite()
         && speech_at(doc, tags, k - 1)
         && (speaker.is_noun() || speaker.is_pronoun());
-    if k + 1 < t && attribution && !(t + 1..end).any(|u| tag(tags, u).is_finite()) {
+    // (The rest of the sentence within a clause's reach: time stays linear in a long one.)
+    let later = (t + 1..end).take(64).any(|u| tag(tags, u).is_finite());
+    if k + 1 < t && attribution && !later {
         set(tags, t, Tag::VerbVbd);
     }
 }

@@ -50,7 +50,7 @@ pub fn doc_tokens(s: &Sentence, grammar: &Grammar) -> Option<Vec<(Tok, Tag)>> {
     let doc = Doc::new(text, grammar);
     let mut out = Vec::with_capacity(doc.tokens.len());
     for tok in &doc.tokens {
-        if let TokKind::Quote(_) = tok.kind {
+        if let TokKind::Quote(_) = tok.kind() {
             out.push((Tok::Quote, Tag::Quote));
             continue;
         }

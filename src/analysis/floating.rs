@@ -291,7 +291,7 @@ impl<'u> Merge<'u> {
         let opens = doc
             .tokens
             .get(p.quote_tok)
-            .is_some_and(|t| t.newline_before);
+            .is_some_and(|t| t.newline_before());
         // (A partial quote closing the claim is the claim's: 'said council would "have to
         // talk"'.)
         let claim = |u: &Unit| {

@@ -497,7 +497,7 @@ fn may_hold(i: Toks<'_, '_>, fits: impl Fn(u32) -> bool) -> bool {
         .get(i.start..end)
         .unwrap_or_default()
         .iter()
-        .take_while(|t| matches!(t.kind, TokKind::Word))
+        .take_while(|t| matches!(t.kind(), TokKind::Word))
         .any(|t| fits(t.class))
 }
 
@@ -1397,7 +1397,7 @@ pub fn is_coordinator(doc: &Doc<'_>, t: usize) -> bool {
 
 /// Whether token `t` is a hard left boundary for a subject phrase.
 pub fn is_boundary(doc: &Doc<'_>, t: usize) -> bool {
-    match doc.tokens.get(t).map(|x| x.kind) {
+    match doc.tokens.get(t).map(|x| x.kind()) {
         Some(TokKind::Quote(_)) => true,
         Some(TokKind::Punct) => true,
         Some(TokKind::Word) => doc.has(

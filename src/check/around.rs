@@ -235,7 +235,7 @@ pub fn outlets_source(doc: &Doc<'_>, sources: &Sources, mention: Span) -> bool {
 pub fn quote_token(doc: &Doc<'_>, content: Span) -> Option<usize> {
     let i = doc.tokens.partition_point(|t| t.span.end <= content.start);
     let t = doc.tokens.get(i)?;
-    match t.kind {
+    match t.kind() {
         TokKind::Quote(_) if t.span.start <= content.start && content.end <= t.span.end => Some(i),
         _ => None,
     }

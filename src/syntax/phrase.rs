@@ -264,7 +264,7 @@ impl Chunker<'_, '_> {
             kind,
             flags: 0,
         };
-        match self.doc.tokens.get(t).map(|x| x.kind) {
+        match self.doc.tokens.get(t).map(|x| x.kind()) {
             Some(TokKind::Quote(_)) => return one(PhraseKind::Quote),
             Some(TokKind::Punct) => return one(PhraseKind::Punct),
             _ => {}

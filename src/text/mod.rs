@@ -24,19 +24,66 @@ pub enum TokKind {
     Quote(usize),
 }
 
-/// A token.
+/// A token: 32 bytes (a document holds one for every few bytes of its text, and a hostile one
+/// for every byte), its kind and line break packed in one word ([`Token::kind`],
+/// [`Token::newline_before`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Token {
     /// Where it is.
     pub span: Span,
-    /// What it is.
-    pub kind: TokKind,
     /// Its lexicon hits: a range of [`Doc::hits`].
     pub hits: (u32, u32),
-    /// A line break precedes it.
-    pub newline_before: bool,
     /// Its shape and the classes of its one-word lexicon tags, as [`TokClass`] bits.
     pub class: u32,
+    /// Its kind and line break: a line break precedes it when bit 0 is set; the rest is
+    /// [`KIND_WORD`], [`KIND_PUNCT`], or [`KIND_QUOTE`] plus the quotation's index.
+    meta: u32,
+}
+
+/// [`Token::meta`] (shifted right by one) of a word.
+const KIND_WORD: u32 = 0;
+/// [`Token::meta`] (shifted right by one) of a punctuation token.
+const KIND_PUNCT: u32 = 1;
+/// [`Token::meta`] (shifted right by one) of quotation 0; quotation `q` is this plus `q`.
+const KIND_QUOTE: u32 = 2;
+
+impl Token {
+    /// A token of `kind` over `span`. A quotation's index must leave room in 31 bits, which it
+    /// does in any text under 2 GiB (each quotation holds at least one byte of its own); a
+    /// later one in a larger text is read as punctuation.
+    fn new(span: Span, kind: TokKind, newline_before: bool, hits: (u32, u32), class: u32) -> Self {
+        let code = match kind {
+            TokKind::Word => KIND_WORD,
+            TokKind::Punct => KIND_PUNCT,
+            TokKind::Quote(q) => u32::try_from(q)
+                .ok()
+                .and_then(|q| q.checked_add(KIND_QUOTE))
+                .filter(|c| *c <= u32::MAX >> 1)
+                .unwrap_or(KIND_PUNCT),
+        };
+        Token {
+            span,
+            hits,
+            class,
+            meta: code << 1 | u32::from(newline_before),
+        }
+    }
+
+    /// What it is.
+    #[inline]
+    pub fn kind(&self) -> TokKind {
+        match self.meta >> 1 {
+            KIND_WORD => TokKind::Word,
+            KIND_PUNCT => TokKind::Punct,
+            c => TokKind::Quote((c - KIND_QUOTE) as usize),
+        }
+    }
+
+    /// A line break precedes it.
+    #[inline]
+    pub fn newline_before(&self) -> bool {
+        self.meta & 1 != 0
+    }
 }
 
 /// A sentence: a range of tokens.
@@ -154,6 +201,36 @@ fn alnum_run(b: &[u8], j: usize) -> usize {
     s.iter()
         .position(|&x| class_of(x) & ALNUM == 0)
         .unwrap_or(s.len())
+}
+
+/// At most how many tokens `text` makes: one per char that is not white space, less the
+/// ASCII letters and digits that go on a run of them (a word takes its run whole). What it
+/// over-counts (a word's joiners, a quotation's inside) is reserved address space never written.
+fn token_bound(text: &str) -> usize {
+    let b = text.as_bytes();
+    let first = b.first().map_or(0, |&x| usize::from(opens_token(b' ', x)));
+    let rest = b.get(1..).unwrap_or(&[]);
+    // Counted in blocks of 255 pairs into a byte, which the compiler vectorises.
+    let blocks = b.chunks(255).zip(rest.chunks(255));
+    first
+        + blocks
+            .map(|(p, x)| {
+                let n = p.iter().zip(x).fold(0u8, |n, (&p, &x)| {
+                    n.wrapping_add(u8::from(opens_token(p, x)))
+                });
+                usize::from(n)
+            })
+            .sum::<usize>()
+}
+
+/// Whether byte `x` after byte `prev` may open a token ([`token_bound`]): it opens a char that
+/// is not ASCII white space, and it is not an ASCII letter or digit after another.
+#[inline(always)]
+fn opens_token(prev: u8, x: u8) -> bool {
+    let alnum = |c: u8| (c | 0x20).wrapping_sub(b'a') < 26 || c.wrapping_sub(b'0') < 10;
+    let space = x <= b' ' || x == 0x7F;
+    let continuation = x & 0xC0 == 0x80;
+    !(space | continuation | (alnum(x) & alnum(prev)))
 }
 
 /// What [`Doc::word_end`] measured.
@@ -315,13 +392,14 @@ impl<'a> Doc<'a> {
             }
         }
         let class = self.word_class(from, start, j, upper);
-        self.tokens.push(Token {
-            span: Span::new(start, j),
-            kind: TokKind::Word,
-            hits: (from as u32, self.hits.len() as u32),
-            newline_before: newline,
+        self.room(start);
+        self.tokens.push(Token::new(
+            Span::new(start, j),
+            TokKind::Word,
+            newline,
+            (from as u32, self.hits.len() as u32),
             class,
-        });
+        ));
         j
     }
 
@@ -451,13 +529,28 @@ impl<'a> Doc<'a> {
     }
 
     fn push(&mut self, span: Span, kind: TokKind, newline_before: bool, hits: (u32, u32)) {
-        self.tokens.push(Token {
-            span,
-            kind,
-            hits,
-            newline_before,
-            class: 0,
-        });
+        self.room(span.start);
+        self.tokens
+            .push(Token::new(span, kind, newline_before, hits, 0));
+    }
+
+    /// Makes room for a token at byte `at`. The reservation ([`Doc::new`]: a token for every
+    /// five bytes) holds prose; once a text outruns it, room for as many more tokens as the rest
+    /// can make ([`token_bound`]) is reserved at once, so the vector never grows by doubling,
+    /// whose copies would hold the old vector and the new at once.
+    #[inline]
+    fn room(&mut self, at: usize) {
+        if self.tokens.len() == self.tokens.capacity() {
+            self.reserve_rest(at);
+        }
+    }
+
+    /// [`Doc::room`] when the reservation is used up.
+    #[cold]
+    #[inline(never)]
+    fn reserve_rest(&mut self, at: usize) {
+        let more = token_bound(self.text.get(at..).unwrap_or(""));
+        self.tokens.reserve_exact(more.max(1));
     }
 
     // Out of line (once a document), so a profile shows the stage.
@@ -468,7 +561,7 @@ impl<'a> Doc<'a> {
         let mut seen = 0;
         let mut front = dateline::Front::default();
         for t in &self.tokens {
-            if !t.newline_before {
+            if !t.newline_before() {
                 continue;
             }
             seen += 1;
@@ -575,7 +668,7 @@ impl<'a> Doc<'a> {
         // (The bytes are compared: a span whose bytes are a whole string's lies on char
         // boundaries, so this is its text compared, without the boundary checks.)
         self.tokens.get(i).is_some_and(|t| {
-            matches!(t.kind, TokKind::Punct)
+            matches!(t.kind(), TokKind::Punct)
                 && self.text.as_bytes().get(t.span.start..t.span.end) == Some(p.as_bytes())
         })
     }
@@ -610,12 +703,12 @@ impl<'a> Doc<'a> {
     pub fn is_word(&self, i: usize) -> bool {
         self.tokens
             .get(i)
-            .is_some_and(|t| matches!(t.kind, TokKind::Word))
+            .is_some_and(|t| matches!(t.kind(), TokKind::Word))
     }
 
     /// The quote of token `i`, if it is one.
     pub fn quote_of(&self, i: usize) -> Option<usize> {
-        match self.tokens.get(i)?.kind {
+        match self.tokens.get(i)?.kind() {
             TokKind::Quote(q) => Some(q),
             _ => None,
         }
@@ -685,7 +778,7 @@ impl<'a> Doc<'a> {
                 break;
             };
             // Paragraph break before token i.
-            if i > start && t.newline_before && self.line_is_break(i) {
+            if i > start && t.newline_before() && self.line_is_break(i) {
                 self.sentences.push(Sentence {
                     start,
                     end: i,
@@ -693,7 +786,7 @@ impl<'a> Doc<'a> {
                 });
                 start = i;
                 para += 1;
-            } else if i == start && t.newline_before && i > 0 {
+            } else if i == start && t.newline_before() && i > 0 {
                 para += 1;
             }
             // The dateline is its own sentence.
@@ -718,7 +811,7 @@ impl<'a> Doc<'a> {
                 let mut e = i + 1;
                 while e < n
                     && matches!(self.tok_text(e), ")" | "]")
-                    && !self.tokens.get(e).is_some_and(|t| t.newline_before)
+                    && !self.tokens.get(e).is_some_and(|t| t.newline_before())
                 {
                     e += 1;
                 }
@@ -746,7 +839,7 @@ impl<'a> Doc<'a> {
         for s in &mut self.sentences {
             if let Some(pe) = prev_end {
                 let _ = pe;
-                if self.tokens.get(s.start).is_some_and(|t| t.newline_before) {
+                if self.tokens.get(s.start).is_some_and(|t| t.newline_before()) {
                     p += 1;
                 }
             }
@@ -766,7 +859,7 @@ impl<'a> Doc<'a> {
         let next_starts = |d: &Doc<'_>| match d.tokens.get(next) {
             None => true,
             Some(n) => {
-                !matches!(n.kind, TokKind::Word)
+                !matches!(n.kind(), TokKind::Word)
                     || n.class & TokClass::CAP != 0
                     || d.text
                         .as_bytes()
@@ -775,7 +868,7 @@ impl<'a> Doc<'a> {
             }
         };
         let b = self.text.as_bytes();
-        match t.kind {
+        match t.kind() {
             // `.`, `!`, `?` or `…`.
             TokKind::Punct => {
                 matches!(
@@ -791,7 +884,7 @@ impl<'a> Doc<'a> {
                     .map_or("", |x| x.content.of(self.text))
                     .trim_end();
                 inner.ends_with(['.', '!', '?'])
-                    && self.tokens.get(next).is_some_and(|n| !matches!(n.kind, TokKind::Punct))
+                    && self.tokens.get(next).is_some_and(|n| !matches!(n.kind(), TokKind::Punct))
                     && next_starts(self)
                     // `"Is it safe?" Sen. Ann Lee asked.`: a named speaker and a verb closing the
                     // sentence go on.

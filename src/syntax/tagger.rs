@@ -134,6 +134,8 @@ impl Tagger {
         cache.begin(self.model.id());
         refs.clear();
         let words = words.into_iter().map(Tok::Word);
+        // (One reservation for a long sentence, not a doubling copy of it.)
+        refs.reserve(words.size_hint().0 + 4);
         for t in [Tok::Start, Tok::Start]
             .into_iter()
             .chain(words)

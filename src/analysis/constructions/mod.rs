@@ -134,6 +134,16 @@ pub struct Attr<'a> {
     pub form: ContentForm,
 }
 
+/// Pushes `n` onto `v`, a list (an attribution's relays or appositives) that mostly holds one
+/// phrase: its first push makes room for one, not the four a `Vec` makes (a phrase is about
+/// 200 bytes, and a long sentence can hold an attribution every few words).
+pub(super) fn push_np<'a>(v: &mut Vec<Np<'a>>, n: Np<'a>) {
+    if v.capacity() == 0 {
+        v.reserve_exact(1);
+    }
+    v.push(n);
+}
+
 impl<'a> Attr<'a> {
     fn new(cue: (usize, usize), kind: CueKind, verb: Option<&'a Verb>) -> Self {
         Attr {
@@ -482,6 +492,9 @@ pub fn attributions<'a>(doc: &Doc<'a>, s: Sentence) -> Vec<Attr<'a>> {
 pub fn attributions_into<'a>(doc: &Doc<'a>, s: Sentence, out: &mut Vec<Attr<'a>>) {
     out.clear();
     let sent = Sent::new(doc, s);
+    // At most one attribution a phrase: reserved once, a long sentence's list is not grown by
+    // doubling (whose copy holds the old and the new at once).
+    out.reserve(sent.p1.saturating_sub(sent.p0) + 1);
     if let Some(a) = credit::at(&sent) {
         out.push(a);
         return;

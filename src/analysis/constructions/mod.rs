@@ -487,14 +487,31 @@ pub fn attributions<'a>(doc: &Doc<'a>, s: Sentence) -> Vec<Attr<'a>> {
     out
 }
 
+/// Phrases beyond which a sentence's attribution list is reserved to its bound ([`cue_bound`]).
+const LONG_SENTENCE: usize = 256;
+
+/// At most how many attributions sentence `sent` makes: one for each verb group headed by a
+/// speech or belief verb and each phrase opening with a cue phrase, and one more (a credit
+/// line). A long sentence's list is reserved to it once, not grown by doubling, whose copy holds
+/// the old list and the new at once (an attribution is about 400 bytes).
+fn cue_bound(sent: &Sent<'_, '_>) -> usize {
+    let doc = sent.doc;
+    let cues = (sent.p0..sent.p1).filter(|&p| {
+        let x = sent.ph(p);
+        (x.kind == PhraseKind::Vg && doc.has(x.head(), TokClass::CLAUSE_VERB))
+            || doc.has(x.start as usize, TokClass::STARTS_CUE)
+    });
+    cues.count() + 1
+}
+
 /// [`attributions`] into `out` (cleared first), a buffer the caller keeps from sentence to
 /// sentence.
 pub fn attributions_into<'a>(doc: &Doc<'a>, s: Sentence, out: &mut Vec<Attr<'a>>) {
     out.clear();
     let sent = Sent::new(doc, s);
-    // At most one attribution a phrase: reserved once, a long sentence's list is not grown by
-    // doubling (whose copy holds the old and the new at once).
-    out.reserve(sent.p1.saturating_sub(sent.p0) + 1);
+    if sent.p1.saturating_sub(sent.p0) > LONG_SENTENCE {
+        out.reserve_exact(cue_bound(&sent));
+    }
     if let Some(a) = credit::at(&sent) {
         out.push(a);
         return;

@@ -99,11 +99,11 @@ pub fn clauses_doc(doc: &Doc<'_>) -> (Vec<Clause>, Vec<(u32, u32)>) {
 #[derive(Debug, Clone, Default)]
 pub struct ClauseIndex {
     /// The clause whose verb group the phrase is.
-    pub verb: Vec<u32>,
+    pub verb: PhraseMap,
     /// The innermost clause holding the phrase.
     pub inner: Vec<u32>,
     /// The first complement clause that starts, or whose opener is, at the phrase.
-    pub complement: Vec<u32>,
+    pub complement: PhraseMap,
     /// The clauses starting at each phrase.
     pub starting: Groups,
     /// The clauses whose opener each phrase is.
@@ -114,16 +114,104 @@ pub struct ClauseIndex {
     pub next_main: Vec<u32>,
 }
 
-/// Clause numbers grouped by phrase: `get(p)` is the (ordered) list of phrase `p`.
+/// Phrases per entry below which a per-phrase index keeps only the phrases that have an entry,
+/// sorted, and searches them: a long sentence of few clauses ("\"" or "," repeated: a phrase
+/// a byte, one clause) would otherwise hold a word for every phrase.
+const SPARSE: usize = 64;
+
+/// The `(phrase, clause)` pairs of `entries` (clauses in order with their phrase, or none) under
+/// `n`, by phrase, each phrase's clauses in order.
+fn pairs_by_phrase(entries: impl Iterator<Item = (u32, Option<u32>)>, n: usize) -> Vec<(u32, u32)> {
+    let mut pairs: Vec<(u32, u32)> = entries
+        .filter_map(|(c, k)| k.filter(|&k| (k as usize) < n).map(|k| (k, c)))
+        .collect();
+    // (Stable: a phrase's clauses keep their order.)
+    pairs.sort_by_key(|x| x.0);
+    pairs
+}
+
+/// The range of `keys` (sorted) equal to `p`.
+fn key_range(keys: &[u32], p: usize) -> std::ops::Range<usize> {
+    let a = keys.partition_point(|&k| (k as usize) < p);
+    let b = keys.partition_point(|&k| (k as usize) <= p);
+    a..b
+}
+
+/// Per phrase, a clause number or none: a word for every phrase, or, where few phrases have
+/// one ([`SPARSE`]), those phrases sorted with their clauses.
+#[derive(Debug, Clone, Default)]
+pub struct PhraseMap {
+    /// By phrase (`u32::MAX`: none); empty when sparse.
+    dense: Vec<u32>,
+    /// The phrases that have a clause, sorted (sparse).
+    keys: Vec<u32>,
+    /// Their clauses (sparse).
+    values: Vec<u32>,
+}
+
+impl PhraseMap {
+    /// The map of `entries` (clauses in order, each with its phrase or none) over `n` phrases,
+    /// each phrase taking its first clause.
+    fn new(entries: impl Iterator<Item = (u32, Option<u32>)> + Clone, n: usize) -> Self {
+        let count = entries.clone().filter(|x| x.1.is_some()).count();
+        if count.saturating_mul(SPARSE) < n {
+            let mut pairs = pairs_by_phrase(entries, n);
+            pairs.dedup_by_key(|x| x.0);
+            return PhraseMap {
+                dense: Vec::new(),
+                keys: pairs.iter().map(|x| x.0).collect(),
+                values: pairs.iter().map(|x| x.1).collect(),
+            };
+        }
+        let mut dense = vec![u32::MAX; n];
+        for (c, k) in entries {
+            if let Some(v) = k.and_then(|k| dense.get_mut(k as usize)) {
+                if *v == u32::MAX {
+                    *v = c;
+                }
+            }
+        }
+        PhraseMap {
+            dense,
+            keys: Vec::new(),
+            values: Vec::new(),
+        }
+    }
+
+    /// The clause of phrase `p`, if it has one.
+    pub fn get(&self, p: usize) -> Option<u32> {
+        let v = if self.dense.is_empty() {
+            let r = key_range(&self.keys, p);
+            self.values.get(r.start).filter(|_| !r.is_empty()).copied()
+        } else {
+            self.dense.get(p).copied()
+        };
+        v.filter(|&c| c != u32::MAX)
+    }
+}
+
+/// Clause numbers grouped by phrase: `get(p)` is the (ordered) list of phrase `p`. Dense, an
+/// offset for every phrase; or, where few phrases have a clause ([`SPARSE`]), with no offsets,
+/// the phrases of the clauses (`keys`, sorted) searched.
 #[derive(Debug, Clone, Default)]
 pub struct Groups {
     offsets: Vec<u32>,
+    keys: Vec<u32>,
     items: Vec<u32>,
 }
 
 impl Groups {
     /// Groups `0..keys.len()` (clause numbers) by their key (a phrase, or none) over `n` phrases.
     fn new(keys: impl Iterator<Item = Option<u32>> + Clone, n: usize) -> Self {
+        let count = keys.clone().flatten().count();
+        if count.saturating_mul(SPARSE) < n {
+            let pairs = pairs_by_phrase(keys.enumerate().map(|(c, k)| (c as u32, k)), n);
+            return Groups {
+                offsets: Vec::new(),
+                keys: pairs.iter().map(|x| x.0).collect(),
+                items: pairs.iter().map(|x| x.1).collect(),
+            };
+        }
         let mut offsets = vec![0u32; n + 1];
         for k in keys.clone().flatten() {
             if let Some(o) = offsets.get_mut(k as usize + 1) {
@@ -146,11 +234,18 @@ impl Groups {
                 *slot += 1;
             }
         }
-        Groups { offsets, items }
+        Groups {
+            offsets,
+            keys: Vec::new(),
+            items,
+        }
     }
 
     /// The clauses of phrase `p`, in order.
     pub fn get(&self, p: usize) -> &[u32] {
+        if self.offsets.is_empty() {
+            return self.items.get(key_range(&self.keys, p)).unwrap_or(&[]);
+        }
         match (self.offsets.get(p), self.offsets.get(p + 1)) {
             (Some(&a), Some(&b)) => self.items.get(a as usize..b as usize).unwrap_or(&[]),
             _ => &[],
@@ -162,28 +257,21 @@ impl ClauseIndex {
     /// The index of `clauses` (in order of their start within each sentence, parents before
     /// the clauses nested in them) over `n` phrases.
     pub fn new(clauses: &[Clause], ranges: &[(u32, u32)], n: usize) -> Self {
+        let numbered = || clauses.iter().enumerate().map(|(c, x)| (c as u32, x));
+        // A complement clause's phrases: its start, then its opener.
+        let complement = numbered().flat_map(|(c, x)| {
+            let is = x.kind == ClauseKind::Complement;
+            [(c, is.then_some(x.start)), (c, x.opener.filter(|_| is))]
+        });
         let mut ix = ClauseIndex {
-            verb: vec![u32::MAX; n],
+            verb: PhraseMap::new(numbered().map(|(c, x)| (c, x.verb)), n),
             inner: vec![u32::MAX; n],
-            complement: vec![u32::MAX; n],
+            complement: PhraseMap::new(complement, n),
             starting: Groups::new(clauses.iter().map(|x| Some(x.start)), n),
             opened: Groups::new(clauses.iter().map(|x| x.opener), n),
             subject: Groups::new(clauses.iter().map(|x| x.subject.map(|s| s.start)), n),
             next_main: vec![u32::MAX; n],
         };
-        for (c, x) in clauses.iter().enumerate() {
-            let c = c as u32;
-            let first = |slot: Option<&mut u32>| {
-                if let Some(v) = slot.filter(|v| **v == u32::MAX) {
-                    *v = c;
-                }
-            };
-            first(x.verb.and_then(|v| ix.verb.get_mut(v as usize)));
-            if x.kind == ClauseKind::Complement {
-                first(ix.complement.get_mut(x.start as usize));
-                first(x.opener.and_then(|o| ix.complement.get_mut(o as usize)));
-            }
-        }
         // The innermost clause: one sweep per sentence with a stack of the open clauses.
         let mut stack: Vec<u32> = Vec::new();
         let mut order: Vec<u32> = Vec::new();

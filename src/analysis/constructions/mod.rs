@@ -255,17 +255,17 @@ impl<'d, 'a> Sent<'d, 'a> {
 
     /// The innermost clause whose verb is phrase `v`.
     pub fn clause_of_verb(&self, v: usize) -> Option<usize> {
-        self.indexed(&self.doc.clause_index.verb, v)
+        self.indexed(self.doc.clause_index.verb.get(v))
     }
 
     /// The innermost clause holding phrase `p`.
     pub fn clause_at(&self, p: usize) -> Option<usize> {
-        self.indexed(&self.doc.clause_index.inner, p)
+        self.indexed(self.doc.clause_index.inner.get(p).copied())
     }
 
     /// The first complement clause that starts, or whose opener is, at phrase `p`.
     pub fn complement_at(&self, p: usize) -> Option<usize> {
-        self.indexed(&self.doc.clause_index.complement, p)
+        self.indexed(self.doc.clause_index.complement.get(p))
     }
 
     /// This sentence's clauses of phrase `p` in `groups` (those starting there, opened there,
@@ -291,9 +291,9 @@ impl<'d, 'a> Sent<'d, 'a> {
         }
     }
 
-    /// The clause `index` gives for phrase `p`, if it is one of this sentence's.
-    fn indexed(&self, index: &[u32], p: usize) -> Option<usize> {
-        let c = *index.get(p)? as usize;
+    /// Clause `c` (an index's answer), if it is one of this sentence's.
+    fn indexed(&self, c: Option<u32>) -> Option<usize> {
+        let c = c? as usize;
         (self.clauses.0..self.clauses.1).contains(&c).then_some(c)
     }
 

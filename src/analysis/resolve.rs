@@ -57,6 +57,23 @@ fn after_opening(doc: &Doc<'_>, s: Sentence) -> Option<usize> {
         .map(|k| k + 1)
 }
 
+/// Tokens beyond which a sentence's events are reserved to their bound ([`mentions_bound`]).
+const LONG_SENTENCE: usize = 256;
+
+/// About how many names, subject pronouns and opening roles [`scan_mentions`] finds in
+/// sentence `s`: one at each capitalised token or pronoun outside the speaker phrases
+/// `speakers` (sorted), and two more at each of the two openings. (A name led by a title in
+/// lower case is not counted: such a sentence's vector may grow.)
+fn mentions_bound(doc: &Doc<'_>, s: Sentence, speakers: &[(usize, usize)]) -> usize {
+    let bits = TokClass::CAP | TokClass::PRONOUN;
+    let count = |a: usize, b: usize| (a..b).filter(|&t| doc.has(t, bits)).count();
+    let inside: usize = speakers
+        .iter()
+        .map(|&(a, b)| count(a.max(s.start), b.min(s.end)))
+        .sum();
+    (count(s.start, s.end) + 4).saturating_sub(inside)
+}
+
 /// The names, subject pronouns and opening definite roles of sentence `s` outside its
 /// speaker phrases, by first token, in text order.
 fn scan_mentions<'x, 'a>(
@@ -66,11 +83,11 @@ fn scan_mentions<'x, 'a>(
     after_opening: Option<usize>,
 ) -> Vec<(usize, Ev<'x, 'a>)> {
     // (Room for a few names and pronouns and every speaker: grown by doubling from nothing,
-    // the vector of events, each holding a phrase, was copied two or three times a sentence.)
-    let mut evs: Vec<(usize, Ev<'_, '_>)> = Vec::with_capacity(4 + attrs.len());
+    // the vector of events, each holding a phrase, was copied two or three times a sentence.
+    // A long sentence has room for as many as it can make, so that its vector, which can
+    // hold an event every few words, is not copied in doubling either.)
     if let Some(n) = speaker_label(doc, s) {
-        evs.push((s.start, Ev::Label(n)));
-        return evs;
+        return vec![(s.start, Ev::Label(n))];
     }
     // Speaker phrases by start token, for a binary search in the scan below.
     let mut speakers: Vec<(usize, usize)> = attrs
@@ -78,6 +95,12 @@ fn scan_mentions<'x, 'a>(
         .filter_map(|a| a.speaker.as_ref().map(|n| (n.start, n.end)))
         .collect();
     speakers.sort_unstable();
+    let few = if s.end.saturating_sub(s.start) > LONG_SENTENCE {
+        mentions_bound(doc, s, &speakers)
+    } else {
+        4
+    };
+    let mut evs: Vec<(usize, Ev<'_, '_>)> = Vec::with_capacity(few + attrs.len());
     // The reported clauses by start, read with the scan: how far those begun so far reach.
     let mut claims: Vec<(usize, usize)> = attrs.iter().filter_map(|a| a.content).collect();
     claims.sort_unstable();

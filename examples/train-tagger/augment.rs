@@ -54,7 +54,7 @@ pub fn doc_tokens(s: &Sentence, grammar: &Grammar) -> Option<Vec<(Tok, Tag)>> {
             out.push((Tok::Quote, Tag::Quote));
             continue;
         }
-        let (a, b) = (tok.span.start, tok.span.end);
+        let (a, b) = (tok.span().start, tok.span().end);
         // The words of the surface tokens the Doc token overlaps.
         let mut over = s
             .surface
@@ -77,7 +77,7 @@ pub fn doc_tokens(s: &Sentence, grammar: &Grammar) -> Option<Vec<(Tok, Tag)>> {
             .copied()
             .unwrap_or(words.start);
         let tag = s.words.get(head)?.tag;
-        out.push((Tok::Text(tok.span.of(text).to_string()), tag));
+        out.push((Tok::Text(tok.span().of(text).to_string()), tag));
     }
     (out != ud_tokens(s)).then_some(out)
 }

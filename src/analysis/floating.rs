@@ -350,7 +350,11 @@ const FLOOR_SENTENCES: usize = 4;
 /// Whether a sentence of paragraph `para` starting between bytes `from` and `to` opens with a
 /// proper name (its subject, most likely): someone else may have the floor.
 fn named_subject_between(doc: &Doc<'_>, from: usize, to: usize, para: usize) -> bool {
-    let start_of = |s: &Sentence| doc.tokens.get(s.start).map_or(usize::MAX, |t| t.span.start);
+    let start_of = |s: &Sentence| {
+        doc.tokens
+            .get(s.start)
+            .map_or(usize::MAX, |t| t.span().start)
+    };
     let first = doc.sentences.partition_point(|s| start_of(s) <= from);
     let between = doc
         .sentences

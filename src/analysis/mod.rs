@@ -50,7 +50,7 @@ struct Pending {
 
 /// Analyses `text` with `grammar`. The document read (its tokens, tags, phrases and clauses)
 /// is dropped before the report is built: a long document's report need not share memory with
-/// them.
+/// them. A text over 4 GiB is read up to its first 4 GiB ([`Doc::new`]).
 pub fn analyze(text: &str, grammar: &Grammar) -> Report {
     analyze_stream(text, grammar).collect_report()
 }
@@ -142,7 +142,8 @@ fn attribute(doc: &Doc<'_>) -> (Units, Entities) {
     // role ("Asked …, he shook his head."): by first token, who has the floor.
     let mut floors: Vec<(usize, (usize, Span))> = Vec::new();
     for s in doc.sentences.iter().copied() {
-        if dateline_end.is_some_and(|e| doc.tokens.get(s.start).is_some_and(|t| t.span.end <= e)) {
+        if dateline_end.is_some_and(|e| doc.tokens.get(s.start).is_some_and(|t| t.span().end <= e))
+        {
             continue;
         }
         constructions::attributions_into(doc, s, &mut attrs);

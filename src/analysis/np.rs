@@ -195,7 +195,7 @@ impl<'a> Np<'a> {
     pub fn modifiers<'s>(&self, doc: &'s Doc<'_>) -> impl Iterator<Item = &'s str> + 's {
         let text = doc.text;
         self.modifier_tokens(doc)
-            .map(move |t| doc.tokens.get(t).map_or("", |x| x.span.of(text)))
+            .map(move |t| doc.tokens.get(t).map_or("", |x| x.span().of(text)))
     }
 
     /// Gender the phrase itself shows (title, head noun, pronoun).

@@ -57,7 +57,7 @@ fn tag_doc_with(doc: &Doc<'_>, scratch: &mut Scratch) -> Vec<Tag> {
         tagger.tag_into(
             toks.iter().map(|t| match t.kind() {
                 TokKind::Quote(_) => Word::Quote,
-                _ => Word::Text(t.span.of(doc.text)),
+                _ => Word::Text(t.span().of(doc.text)),
             }),
             scratch,
             &mut tags,

@@ -24,13 +24,16 @@ pub enum TokKind {
     Quote(usize),
 }
 
-/// A token: 32 bytes (a document holds one for every few bytes of its text, and a hostile one
-/// for every byte), its kind and line break packed in one word ([`Token::kind`],
+/// A token: 24 bytes (a document holds one for every few bytes of its text, and a hostile one
+/// for every byte): its span in 32-bit offsets ([`Token::span`]; a document is read up to its
+/// first 4 GiB, [`Doc::new`]), its kind and line break packed in one word ([`Token::kind`],
 /// [`Token::newline_before`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Token {
-    /// Where it is.
-    pub span: Span,
+    /// Where it starts (a byte offset).
+    start: u32,
+    /// Where it ends.
+    end: u32,
     /// Its lexicon hits: a range of [`Doc::hits`].
     pub hits: (u32, u32),
     /// Its shape and the classes of its one-word lexicon tags, as [`TokClass`] bits.
@@ -61,11 +64,23 @@ impl Token {
                 .filter(|c| *c <= u32::MAX >> 1)
                 .unwrap_or(KIND_PUNCT),
         };
+        // (Offsets fit: a document is read up to its first 4 GiB.)
+        let offset = |x: usize| u32::try_from(x).unwrap_or(u32::MAX);
         Token {
-            span,
+            start: offset(span.start),
+            end: offset(span.end),
             hits,
             class,
             meta: code << 1 | u32::from(newline_before),
+        }
+    }
+
+    /// Where it is.
+    #[inline]
+    pub fn span(&self) -> Span {
+        Span {
+            start: self.start as usize,
+            end: self.end as usize,
         }
     }
 
@@ -203,6 +218,15 @@ fn alnum_run(b: &[u8], j: usize) -> usize {
         .unwrap_or(s.len())
 }
 
+/// `text` up to its 4 GiB mark (the last char boundary at or before it).
+fn first_4_gib(text: &str) -> &str {
+    let mut end = text.len().min(u32::MAX as usize);
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    text.get(..end).unwrap_or(text)
+}
+
 /// At most how many tokens `text` makes: one per char that is not white space, less the
 /// ASCII letters and digits that go on a run of them (a word takes its run whole). What it
 /// over-counts (a word's joiners, a quotation's inside) is reserved address space never written.
@@ -244,8 +268,10 @@ struct WordEnd {
 }
 
 impl<'a> Doc<'a> {
-    /// Reads `text` with `grammar`.
+    /// Reads `text` with `grammar`: its first 4 GiB, if it is longer (a token's offsets are 32
+    /// bits; the command line refuses a document that long by its `--max-bytes`).
     pub fn new(text: &'a str, grammar: &'a Grammar) -> Doc<'a> {
+        let text = first_4_gib(text);
         let furniture = furniture::find(text, grammar);
         let pairing = quotes::pair_around(text, grammar, &furniture);
         let mut doc = Doc {
@@ -568,12 +594,12 @@ impl<'a> Doc<'a> {
             if seen > 20 {
                 break;
             }
-            let rest = self.text.get(t.span.start..).unwrap_or("");
+            let rest = self.text.get(t.span().start..).unwrap_or("");
             let end = memchr::memchr(b'\n', rest.as_bytes())
-                .map_or(self.text.len(), |o| t.span.start + o);
-            let line = self.text.get(t.span.start..end).unwrap_or("");
+                .map_or(self.text.len(), |o| t.span().start + o);
+            let line = self.text.get(t.span().start..end).unwrap_or("");
             if dateline::may_open(rest.as_bytes()) {
-                if let Some(d) = dateline::parse(line, t.span.start)
+                if let Some(d) = dateline::parse(line, t.span().start)
                     .filter(|d| !dateline::is_speaker_label(d, self.text, self.grammar))
                 {
                     self.dateline = Some(d);
@@ -588,7 +614,7 @@ impl<'a> Doc<'a> {
 
     /// The text of token `i`.
     pub fn tok_text(&self, i: usize) -> &'a str {
-        self.tokens.get(i).map_or("", |t| t.span.of(self.text))
+        self.tokens.get(i).map_or("", |t| t.span().of(self.text))
     }
 
     /// The bytes of token `i` (its text's: a token lies on char boundaries).
@@ -596,7 +622,7 @@ impl<'a> Doc<'a> {
     pub fn tok_bytes(&self, i: usize) -> &'a [u8] {
         self.tokens
             .get(i)
-            .and_then(|t| self.text.as_bytes().get(t.span.start..t.span.end))
+            .and_then(|t| self.text.as_bytes().get(t.span().start..t.span().end))
             .unwrap_or(&[])
     }
 
@@ -606,7 +632,7 @@ impl<'a> Doc<'a> {
         let t = self.tokens.get(i)?;
         self.text
             .as_bytes()
-            .get(t.span.end.checked_sub(1)?)
+            .get(t.span().end.checked_sub(1)?)
             .copied()
     }
 
@@ -616,7 +642,7 @@ impl<'a> Doc<'a> {
         // char boundaries, so this is the text compared, without the boundary checks.)
         self.tokens
             .get(i)
-            .and_then(|t| self.text.as_bytes().get(t.span.start..t.span.end))
+            .and_then(|t| self.text.as_bytes().get(t.span().start..t.span().end))
             .is_some_and(|b| b.eq_ignore_ascii_case(w.as_bytes()))
     }
 
@@ -645,7 +671,7 @@ impl<'a> Doc<'a> {
 
     /// Tags of the one-word phrase that is token `i` (its hits ending at its own end).
     pub fn word_tags(&self, i: usize) -> impl Iterator<Item = &'a Tag> + '_ {
-        let end = self.tokens.get(i).map_or(0, |t| t.span.end);
+        let end = self.tokens.get(i).map_or(0, |t| t.span().end);
         let g: &'a Grammar = self.grammar;
         self.tok_hits(i)
             .iter()
@@ -669,7 +695,7 @@ impl<'a> Doc<'a> {
         // boundaries, so this is its text compared, without the boundary checks.)
         self.tokens.get(i).is_some_and(|t| {
             matches!(t.kind(), TokKind::Punct)
-                && self.text.as_bytes().get(t.span.start..t.span.end) == Some(p.as_bytes())
+                && self.text.as_bytes().get(t.span().start..t.span().end) == Some(p.as_bytes())
         })
     }
 
@@ -686,9 +712,11 @@ impl<'a> Doc<'a> {
     /// The sentence holding byte `at` (or the last one starting before it), by a binary
     /// search over the sentences.
     pub fn sentence_at(&self, at: usize) -> Option<usize> {
-        let k = self
-            .sentences
-            .partition_point(|s| self.tokens.get(s.start).is_some_and(|t| t.span.start <= at));
+        let k = self.sentences.partition_point(|s| {
+            self.tokens
+                .get(s.start)
+                .is_some_and(|t| t.span().start <= at)
+        });
         k.checked_sub(1)
     }
 
@@ -726,10 +754,10 @@ impl<'a> Doc<'a> {
     pub fn token_ending_at(&self, from: usize, end: usize) -> Option<usize> {
         let mut i = from;
         while let Some(t) = self.tokens.get(i) {
-            if t.span.end == end {
+            if t.span().end == end {
                 return Some(i);
             }
-            if t.span.end > end {
+            if t.span().end > end {
                 return None;
             }
             i += 1;
@@ -743,7 +771,7 @@ impl<'a> Doc<'a> {
         let Some(t) = self.tokens.get(i) else {
             return true;
         };
-        let before = self.text.get(..t.span.start).unwrap_or("");
+        let before = self.text.get(..t.span().start).unwrap_or("");
         let gap = before.len() - before.trim_end().len();
         let blank = before
             .get(before.len() - gap..)
@@ -791,9 +819,9 @@ impl<'a> Doc<'a> {
             }
             // The dateline is its own sentence.
             if body_start.is_some_and(|e| {
-                t.span.end == e
-                    || (t.span.start < e
-                        && self.tokens.get(i + 1).is_some_and(|n| n.span.start >= e))
+                t.span().end == e
+                    || (t.span().start < e
+                        && self.tokens.get(i + 1).is_some_and(|n| n.span().start >= e))
             }) {
                 if i + 1 > start {
                     self.sentences.push(Sentence {
@@ -863,7 +891,7 @@ impl<'a> Doc<'a> {
                     || n.class & TokClass::CAP != 0
                     || d.text
                         .as_bytes()
-                        .get(n.span.start)
+                        .get(n.span().start)
                         .is_some_and(u8::is_ascii_digit)
             }
         };
@@ -872,7 +900,7 @@ impl<'a> Doc<'a> {
             // `.`, `!`, `?` or `…`.
             TokKind::Punct => {
                 matches!(
-                    b.get(t.span.start..t.span.end),
+                    b.get(t.span().start..t.span().end),
                     Some([b'.' | b'!' | b'?'] | [0xE2, 0x80, 0xA6])
                 ) && next_starts(self)
             }
@@ -908,15 +936,15 @@ impl<'a> Doc<'a> {
         let next = i + 1;
         // An abbreviation at a sentence end: the next word opens a sentence. A word ending in
         // a period with two bytes is a letter or digit and its period.
-        if t.span.end.checked_sub(1).and_then(|e| b.get(e)) != Some(&b'.')
+        if t.span().end.checked_sub(1).and_then(|e| b.get(e)) != Some(&b'.')
             || self.has(i, TokClass::TITLE)
-            || t.span.len() == 2 && b.get(t.span.start).is_some_and(u8::is_ascii_uppercase)
+            || t.span().len() == 2 && b.get(t.span().start).is_some_and(u8::is_ascii_uppercase)
         {
             return false;
         }
         // A lower-case one ("9 a.m.", "etc.") before any capitalised word but a time zone ("9
         // a.m. EST", "a.m. Eastern time").
-        let lower = b.get(t.span.start).is_some_and(u8::is_ascii_lowercase);
+        let lower = b.get(t.span().start).is_some_and(u8::is_ascii_lowercase);
         let zone = || {
             let w = self.tok_text(next);
             w.bytes().all(|c| c.is_ascii_uppercase())
@@ -974,8 +1002,8 @@ mod tests {
         d.sentences
             .iter()
             .map(|s| {
-                let a = d.tokens[s.start].span.start;
-                let b = d.tokens[s.end - 1].span.end;
+                let a = d.tokens[s.start].span().start;
+                let b = d.tokens[s.end - 1].span().end;
                 text[a..b].to_string()
             })
             .collect()

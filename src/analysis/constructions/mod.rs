@@ -330,11 +330,11 @@ impl<'d, 'a> Sent<'d, 'a> {
     /// How many words (runs of text between spaces) phrases `[a, b)` hold, up to 64.
     pub fn words(&self, a: usize, b: usize) -> usize {
         let (ta, tb) = self.span(a, b);
-        let start = self.doc.tokens.get(ta).map(|t| t.span.start);
+        let start = self.doc.tokens.get(ta).map(|t| t.span().start);
         let end = tb
             .checked_sub(1)
             .and_then(|t| self.doc.tokens.get(t))
-            .map(|t| t.span.end);
+            .map(|t| t.span().end);
         match (start, end) {
             (Some(s), Some(e)) if e > s => self
                 .doc

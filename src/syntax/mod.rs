@@ -64,6 +64,7 @@ fn tag_doc_with(doc: &Doc<'_>, scratch: &mut Scratch) -> Vec<Tag> {
         );
     }
     tags.resize(doc.tokens.len(), Tag::default());
+    scratch.trim();
     tags
 }
 

@@ -101,7 +101,7 @@ pub struct ClauseIndex {
     /// The clause whose verb group the phrase is.
     pub verb: PhraseMap,
     /// The innermost clause holding the phrase.
-    pub inner: Vec<u32>,
+    pub inner: Runs,
     /// The first complement clause that starts, or whose opener is, at the phrase.
     pub complement: PhraseMap,
     /// The clauses starting at each phrase.
@@ -111,7 +111,7 @@ pub struct ClauseIndex {
     /// The clauses whose subject starts at each phrase.
     pub subject: Groups,
     /// The start of the first main or coordinate clause after each phrase, in its sentence.
-    pub next_main: Vec<u32>,
+    pub next_main: Runs,
 }
 
 /// Phrases per entry below which a per-phrase index keeps only the phrases that have an entry,
@@ -190,6 +190,72 @@ impl PhraseMap {
     }
 }
 
+/// Per phrase, a value or none (`u32::MAX`) that changes only at clause boundaries: a word for
+/// every phrase, or, where the values change seldom ([`SPARSE`]), the phrases where they
+/// change, with the value from each on.
+#[derive(Debug, Clone, Default)]
+pub struct Runs {
+    /// By phrase; empty when sparse.
+    dense: Vec<u32>,
+    /// The phrases where a run starts, ascending (sparse).
+    starts: Vec<u32>,
+    /// The value of each run (sparse).
+    values: Vec<u32>,
+}
+
+impl Runs {
+    /// The value of phrase `p`, if it has one.
+    pub fn get(&self, p: usize) -> Option<u32> {
+        let v = if self.dense.is_empty() {
+            let k = self.starts.partition_point(|&s| s as usize <= p);
+            k.checked_sub(1).and_then(|k| self.values.get(k)).copied()
+        } else {
+            self.dense.get(p).copied()
+        };
+        v.filter(|&c| c != u32::MAX)
+    }
+}
+
+/// [`Runs`] made sparse, phrase by phrase in order.
+struct RunsBuilder {
+    runs: Runs,
+    /// One past the last phrase set.
+    reach: usize,
+}
+
+impl RunsBuilder {
+    fn new() -> Self {
+        RunsBuilder {
+            runs: Runs::default(),
+            reach: 0,
+        }
+    }
+
+    /// Sets phrases `[from, to)` (at or after the last set) to `v`; those skipped have none.
+    fn set(&mut self, from: usize, to: usize, v: u32) {
+        if from >= to {
+            return;
+        }
+        if from > self.reach {
+            self.push(self.reach, u32::MAX);
+        }
+        self.push(from, v);
+        self.reach = to;
+    }
+
+    fn push(&mut self, at: usize, v: u32) {
+        if self.runs.values.last() != Some(&v) {
+            self.runs.starts.push(at as u32);
+            self.runs.values.push(v);
+        }
+    }
+
+    fn finish(mut self) -> Runs {
+        self.push(self.reach, u32::MAX);
+        self.runs
+    }
+}
+
 /// Clause numbers grouped by phrase: `get(p)` is the (ordered) list of phrase `p`. Dense, an
 /// offset for every phrase; or, where few phrases have a clause ([`SPARSE`]), with no offsets,
 /// the phrases of the clauses (`keys`, sorted) searched.
@@ -265,59 +331,125 @@ impl ClauseIndex {
         });
         let mut ix = ClauseIndex {
             verb: PhraseMap::new(numbered().map(|(c, x)| (c, x.verb)), n),
-            inner: vec![u32::MAX; n],
+            inner: Runs::default(),
             complement: PhraseMap::new(complement, n),
             starting: Groups::new(clauses.iter().map(|x| Some(x.start)), n),
             opened: Groups::new(clauses.iter().map(|x| x.opener), n),
             subject: Groups::new(clauses.iter().map(|x| x.subject.map(|s| s.start)), n),
-            next_main: vec![u32::MAX; n],
+            next_main: Runs::default(),
         };
-        // The innermost clause: one sweep per sentence with a stack of the open clauses.
-        let mut stack: Vec<u32> = Vec::new();
-        let mut order: Vec<u32> = Vec::new();
-        for &(a, b) in ranges {
-            stack.clear();
-            order.clear();
-            order.extend(a..b);
-            let start = |c: u32| clauses.get(c as usize).map_or(0, |x| x.start);
-            let end = |c: u32| clauses.get(c as usize).map_or(0, |x| x.end) as usize;
-            order.sort_by_key(|&c| (start(c), c));
-            let p0 = order.first().map_or(0, |&c| start(c) as usize);
-            let p1 = order.iter().map(|&c| end(c)).max().unwrap_or(0);
-            let mut next = 0;
-            for p in p0..p1.min(n) {
-                while stack.last().is_some_and(|&c| end(c) <= p) {
-                    stack.pop();
-                }
-                while let Some(&c) = order.get(next).filter(|&&c| start(c) as usize <= p) {
-                    if p < end(c) {
-                        stack.push(c);
-                    }
-                    next += 1;
-                }
-                if let (Some(&c), Some(slot)) = (stack.last(), ix.inner.get_mut(p)) {
-                    *slot = c;
-                }
-            }
-            // The next main or coordinate clause: a sweep from the sentence's end.
-            let mut next_main = u32::MAX;
-            for p in (p0..p1.min(n)).rev() {
-                if let Some(slot) = ix.next_main.get_mut(p) {
-                    *slot = next_main;
-                }
-                let main = ix.starting.get(p).iter().any(|&c| {
-                    clauses.get(c as usize).is_some_and(|x| {
-                        (a..b).contains(&c)
-                            && matches!(x.kind, ClauseKind::Coordinate | ClauseKind::Main)
-                    })
-                });
-                if main {
-                    next_main = p as u32;
-                }
-            }
-        }
+        // (A run starts at most at each clause's start and end and each sentence's.)
+        let runs = 2 * clauses.len() + 2 * ranges.len() + 2;
+        let (inner, next_main) = if runs.saturating_mul(SPARSE) < n {
+            sparse_sweeps(clauses, ranges, &ix.starting, n)
+        } else {
+            dense_sweeps(clauses, ranges, &ix.starting, n)
+        };
+        ix.inner = inner;
+        ix.next_main = next_main;
         ix
     }
+}
+
+/// Whether a main or coordinate clause of sentence clauses `a..b` starts at phrase `p`.
+fn main_starts(clauses: &[Clause], starting: &Groups, (a, b): (u32, u32), p: usize) -> bool {
+    starting.get(p).iter().any(|&c| {
+        clauses.get(c as usize).is_some_and(|x| {
+            (a..b).contains(&c) && matches!(x.kind, ClauseKind::Coordinate | ClauseKind::Main)
+        })
+    })
+}
+
+/// The phrases `[p0, p1)` of sentence clauses `a..b` (`p1` at most `n`), each with its innermost
+/// clause given to `f`: one sweep with a stack of the open clauses (`order` and `stack`:
+/// buffers).
+fn sweep_sentence(
+    clauses: &[Clause],
+    (a, b): (u32, u32),
+    n: usize,
+    (order, stack): (&mut Vec<u32>, &mut Vec<u32>),
+    mut f: impl FnMut(usize, Option<u32>),
+) -> (usize, usize) {
+    stack.clear();
+    order.clear();
+    order.extend(a..b);
+    let start = |c: u32| clauses.get(c as usize).map_or(0, |x| x.start);
+    let end = |c: u32| clauses.get(c as usize).map_or(0, |x| x.end) as usize;
+    order.sort_by_key(|&c| (start(c), c));
+    let p0 = order.first().map_or(0, |&c| start(c) as usize);
+    let p1 = order.iter().map(|&c| end(c)).max().unwrap_or(0).min(n);
+    let mut next = 0;
+    for p in p0..p1 {
+        while stack.last().is_some_and(|&c| end(c) <= p) {
+            stack.pop();
+        }
+        while let Some(&c) = order.get(next).filter(|&&c| start(c) as usize <= p) {
+            if p < end(c) {
+                stack.push(c);
+            }
+            next += 1;
+        }
+        f(p, stack.last().copied());
+    }
+    (p0, p1)
+}
+
+/// [`ClauseIndex::inner`] and [`ClauseIndex::next_main`], a word for every phrase.
+fn dense_sweeps(
+    clauses: &[Clause],
+    ranges: &[(u32, u32)],
+    starting: &Groups,
+    n: usize,
+) -> (Runs, Runs) {
+    let mut inner = vec![u32::MAX; n];
+    let mut next_main = vec![u32::MAX; n];
+    let (mut order, mut stack) = (Vec::new(), Vec::new());
+    for &r in ranges {
+        let (p0, p1) = sweep_sentence(clauses, r, n, (&mut order, &mut stack), |p, c| {
+            if let (Some(c), Some(slot)) = (c, inner.get_mut(p)) {
+                *slot = c;
+            }
+        });
+        // The next main or coordinate clause: a sweep from the sentence's end.
+        let mut next = u32::MAX;
+        for p in (p0..p1).rev() {
+            if let Some(slot) = next_main.get_mut(p) {
+                *slot = next;
+            }
+            if main_starts(clauses, starting, r, p) {
+                next = p as u32;
+            }
+        }
+    }
+    let dense = |dense| Runs {
+        dense,
+        ..Runs::default()
+    };
+    (dense(inner), dense(next_main))
+}
+
+/// [`dense_sweeps`], the values kept as runs.
+fn sparse_sweeps(
+    clauses: &[Clause],
+    ranges: &[(u32, u32)],
+    starting: &Groups,
+    n: usize,
+) -> (Runs, Runs) {
+    let (mut inner, mut next_main) = (RunsBuilder::new(), RunsBuilder::new());
+    let (mut order, mut stack) = (Vec::new(), Vec::new());
+    for &r in ranges {
+        let (p0, p1) = sweep_sentence(clauses, r, n, (&mut order, &mut stack), |p, c| {
+            inner.set(p, p + 1, c.unwrap_or(u32::MAX));
+        });
+        // Up to each main or coordinate clause's start, its start; after the last, none.
+        let mut from = p0;
+        for q in (p0..p1).filter(|&p| main_starts(clauses, starting, r, p)) {
+            next_main.set(from, q, q as u32);
+            from = q;
+        }
+        next_main.set(from, p1, u32::MAX);
+    }
+    (inner.finish(), next_main.finish())
 }
 
 /// The phrase range of sentence `s`.

@@ -260,7 +260,7 @@ impl<'d, 'a> Sent<'d, 'a> {
 
     /// The innermost clause holding phrase `p`.
     pub fn clause_at(&self, p: usize) -> Option<usize> {
-        self.indexed(self.doc.clause_index.inner.get(p).copied())
+        self.indexed(self.doc.clause_index.inner.get(p))
     }
 
     /// The first complement clause that starts, or whose opener is, at phrase `p`.
@@ -286,8 +286,8 @@ impl<'d, 'a> Sent<'d, 'a> {
     /// The start of the first main or coordinate clause after phrase `p`, or the sentence's end.
     pub fn next_main_clause(&self, p: usize) -> usize {
         match self.doc.clause_index.next_main.get(p) {
-            Some(&c) if c != u32::MAX => (c as usize).min(self.p1),
-            _ => self.p1,
+            Some(c) => (c as usize).min(self.p1),
+            None => self.p1,
         }
     }
 

@@ -238,22 +238,24 @@ fn report_quote(
 ) -> Quote {
     let speaker = u.speaker.and_then(|(nid, m)| {
         let e = entities.get(nid)?;
-        Some(Speaker {
+        Some(Box::new(Speaker {
             entity: nid,
             name: e.name.clone(),
             anonymous: e.anonymous,
             mention: m,
             mention_text: m.of(text).to_string(),
-        })
+        }))
     });
     let anonymity = speaker
         .as_ref()
         .filter(|s| s.anonymous)
         .and_then(|s| entities.get(s.entity))
-        .map(|e| Anonymity {
-            descriptor: e.name.clone(),
-            reason: e.anonymity_reason.clone(),
-            request: e.anonymity_request.clone(),
+        .map(|e| {
+            Box::new(Anonymity {
+                descriptor: e.name.clone(),
+                reason: e.anonymity_reason.clone(),
+                request: e.anonymity_request.clone(),
+            })
         });
     let mut chain = u.chain;
     if let Some(p) = publisher {
@@ -269,7 +271,7 @@ fn report_quote(
         kind: u.kind,
         content: u.content,
         text: u.content.of(text).to_string(),
-        cue: u.cue.map(|c| *c),
+        cue: u.cue,
         speaker,
         anonymity,
         chain,

@@ -26,7 +26,7 @@ pub(super) fn float_quotes(
     }
     let mut merge = Merge::new(units, pending.len());
     for p in pending {
-        let Some(q) = doc.quote_of(p.quote_tok).and_then(|i| doc.quotes.get(i)) else {
+        let Some(q) = doc.quote_of(p.tok()).and_then(|i| doc.quotes.get(i)) else {
             continue;
         };
         merge.pass_units_before(q.content.start);
@@ -149,7 +149,7 @@ impl<'u> Merge<'u> {
         floors: &[(usize, (usize, Span))],
     ) -> Unit {
         let content = q.content;
-        let para = p.sentence.paragraph;
+        let para = p.sentence().paragraph;
         let inner = content.of(doc.text);
         let mut kind = QuoteKind::Direct;
         let mut from: Option<&Unit> = None;
@@ -158,17 +158,17 @@ impl<'u> Merge<'u> {
         // ('"Harbour Lights" star Ana Ruiz said …': a title of a work opening the sentence as
         // a modifier of the noun after it.)
         let modifier = || {
-            let next = p.quote_tok + 1;
+            let next = p.tok() + 1;
             doc.is_word(next) && !doc.is_cap(next) && doc.tag(next).is_noun()
         };
         if q.continues {
             from = self.prev_direct();
             how = Construction::Continuation;
-        } else if p.initial && modifier() && is_title(doc, p.quote_tok, inner) {
+        } else if p.initial && modifier() && is_title(doc, p.tok(), inner) {
             kind = QuoteKind::Title;
         } else if p.initial {
             (from, floor) = self.initial_source(doc, p, content, floors);
-        } else if is_title(doc, p.quote_tok, inner) {
+        } else if is_title(doc, p.tok(), inner) {
             kind = QuoteKind::Title;
         } else if inner.split_whitespace().count() < 6
             || !inner.chars().next().is_some_and(char::is_uppercase)
@@ -210,7 +210,7 @@ impl<'u> Merge<'u> {
         content: Span,
         floors: &[(usize, (usize, Span))],
     ) -> (Option<&Unit>, Option<(usize, Span)>) {
-        let para = p.sentence.paragraph;
+        let para = p.sentence().paragraph;
         let mut floor = None;
         // Same paragraph: the attributed quote before it, else the one after.
         let mut from = self
@@ -231,7 +231,10 @@ impl<'u> Merge<'u> {
         // The sentence after this one, when it is in the same paragraph.
         let next_sentence = doc
             .sentences
-            .get(doc.sentences.partition_point(|s| s.start < p.sentence.end))
+            .get(
+                doc.sentences
+                    .partition_point(|s| s.start < p.sentence().end),
+            )
             .filter(|s| s.paragraph == para);
         if from.is_none() {
             from = self.speaker_of_sentence(doc, para, next_sentence);
@@ -239,9 +242,9 @@ impl<'u> Merge<'u> {
         if from.is_none() && floor.is_none() {
             // `"I used to swim here." Ffion Jones, 44, has swum …`: the subject opening the
             // next sentence of the paragraph, when it has no attribution of its own.
-            let only_quote = p.sentence.end - p.sentence.start <= 2;
+            let only_quote = p.sentence().end - p.sentence().start <= 2;
             floor = next_sentence
-                .filter(|s| only_quote && s.start == p.sentence.end)
+                .filter(|s| only_quote && s.start == p.sentence().end)
                 .and_then(|&s| floor_of(floors, s));
         }
         if from.is_none() && floor.is_none() {
@@ -286,12 +289,9 @@ impl<'u> Merge<'u> {
     /// ending in an attributed claim ("Anand said the order would stay. / "The river will drop
     /// …""): the unit that ends the paragraph before.
     fn previous_paragraph_close(&self, doc: &Doc<'_>, p: &Pending) -> Option<&Unit> {
-        let para = p.sentence.paragraph;
-        let only_quote = p.sentence.end - p.sentence.start <= 2;
-        let opens = doc
-            .tokens
-            .get(p.quote_tok)
-            .is_some_and(|t| t.newline_before());
+        let para = p.sentence().paragraph;
+        let only_quote = p.sentence().end - p.sentence().start <= 2;
+        let opens = doc.tokens.get(p.tok()).is_some_and(|t| t.newline_before());
         // (A partial quote closing the claim is the claim's: 'said council would "have to
         // talk"'.)
         let claim = |u: &Unit| {
@@ -314,22 +314,22 @@ fn floor_before(
     p: &Pending,
     floors: &[(usize, (usize, Span))],
 ) -> Option<(usize, Span)> {
-    if p.quote_tok > p.sentence.start && doc.is_punct(p.quote_tok - 1, ":") {
-        floor_of(floors, p.sentence)
+    if p.tok() > p.sentence().start && doc.is_punct(p.tok() - 1, ":") {
+        floor_of(floors, p.sentence())
     } else {
         let k = doc
             .sentences
-            .partition_point(|s| s.start < p.sentence.start);
+            .partition_point(|s| s.start < p.sentence().start);
         let prev = k.checked_sub(1).and_then(|k| doc.sentences.get(k));
         // ("Ruiz closed her address with a promise: / "…"": a paragraph ending in a colon
         // introduces the quotation that opens the next.)
         let colon = |s: &&Sentence| {
-            s.paragraph + 1 == p.sentence.paragraph
-                && p.quote_tok == p.sentence.start
+            s.paragraph + 1 == p.sentence().paragraph
+                && p.tok() == p.sentence().start
                 && s.end > s.start
                 && doc.is_punct(s.end - 1, ":")
         };
-        prev.filter(|s| s.paragraph == p.sentence.paragraph || colon(s))
+        prev.filter(|s| s.paragraph == p.sentence().paragraph || colon(s))
             .and_then(|&s| floor_of(floors, s))
     }
 }

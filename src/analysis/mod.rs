@@ -38,14 +38,42 @@ struct Unit {
     paragraph: usize,
 }
 
-/// A quotation no attribution claimed, set aside for [`floating`].
+/// A quotation no attribution claimed, set aside for [`floating`]. In 32-bit token indices (a
+/// document has fewer than 2^32 tokens: [`Doc::new`] reads 4 GiB at most): a long document of
+/// quotes holds one for every few bytes.
 struct Pending {
     /// Its quote token.
-    quote_tok: usize,
-    /// Its sentence.
-    sentence: Sentence,
+    quote_tok: u32,
+    /// Its sentence: first token, one past the last, paragraph.
+    sentence: (u32, u32, u32),
     /// It opens its sentence, or follows a colon, a dash or another quotation.
     initial: bool,
+}
+
+impl Pending {
+    fn new(quote_tok: usize, s: Sentence, initial: bool) -> Self {
+        let small = |x: usize| u32::try_from(x).unwrap_or(u32::MAX);
+        Pending {
+            quote_tok: small(quote_tok),
+            sentence: (small(s.start), small(s.end), small(s.paragraph)),
+            initial,
+        }
+    }
+
+    /// Its quote token.
+    fn tok(&self) -> usize {
+        self.quote_tok as usize
+    }
+
+    /// Its sentence.
+    fn sentence(&self) -> Sentence {
+        let (start, end, paragraph) = self.sentence;
+        Sentence {
+            start: start as usize,
+            end: end as usize,
+            paragraph: paragraph as usize,
+        }
+    }
 }
 
 /// Analyses `text` with `grammar`. The document read (its tokens, tags, phrases and clauses)

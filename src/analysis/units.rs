@@ -182,7 +182,7 @@ impl Emitted {
             // A credit line's quotation, in the paragraph before, was set aside unclaimed:
             // it is taken back (from the end, where it was just put).
             if t < s.start {
-                let Some(i) = self.pending.iter().rposition(|p| p.quote_tok == t) else {
+                let Some(i) = self.pending.iter().rposition(|p| p.tok() == t) else {
                     continue;
                 };
                 let p = self.pending.remove(i);
@@ -193,7 +193,7 @@ impl Emitted {
                     None,
                     Some(spk),
                     Vec::new(),
-                    p.sentence.paragraph,
+                    p.sentence().paragraph,
                 ));
                 continue;
             }
@@ -238,11 +238,7 @@ impl Emitted {
                             || doc.is_punct(t - 1, "--")
                             || doc.is_punct(t - 1, "\u{2014}")
                             || doc.quote_of(t - 1).is_some()));
-                self.pending.push(Pending {
-                    quote_tok: t,
-                    sentence: s,
-                    initial,
-                });
+                self.pending.push(Pending::new(t, s, initial));
             }
         }
     }

@@ -219,7 +219,7 @@ fn alnum_run(b: &[u8], j: usize) -> usize {
 }
 
 /// `text` up to its 4 GiB mark (the last char boundary at or before it).
-fn first_4_gib(text: &str) -> &str {
+pub(crate) fn first_4_gib(text: &str) -> &str {
     let mut end = text.len().min(u32::MAX as usize);
     while !text.is_char_boundary(end) {
         end -= 1;

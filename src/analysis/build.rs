@@ -5,7 +5,7 @@
 use std::collections::HashMap;
 
 use super::coref::Entities;
-use super::{Unit, Units};
+use super::{Credit, Unit, Units};
 use crate::report::{
     self, Anonymity, ChainLink, ChainRole, Construction, Diagnostic, EntityKind, Excerpt, Quote,
     QuoteKind, Report, Speaker,
@@ -52,9 +52,10 @@ pub(super) fn build_report<'t>(
     let numbering = Numbering::new(&units, &ents);
     let entities = report_entities(parts.text, &ents, &numbering.used);
     for u in units.iter_mut() {
-        u.speaker = u
-            .speaker
-            .and_then(|(id, m)| Some((numbering.new_id(&ents, id)?, m)));
+        u.speaker = u.speaker.and_then(|c| {
+            let (id, m) = c.get();
+            Some(Credit::of((numbering.new_id(&ents, id)?, m)))
+        });
         for c in &mut u.chain {
             c.entity = c.entity.and_then(|id| numbering.new_id(&ents, id));
         }
@@ -100,7 +101,7 @@ impl Numbering {
             }
         };
         for u in units.iter() {
-            if let Some((id, _)) = u.speaker {
+            if let Some((id, _)) = u.speaker.map(Credit::get) {
                 add(id, &mut used);
             }
             for c in &u.chain {
@@ -236,7 +237,7 @@ fn report_quote(
     entities: &[report::Entity],
     publisher: Option<&ChainLink>,
 ) -> Quote {
-    let speaker = u.speaker.and_then(|(nid, m)| {
+    let speaker = u.speaker.map(Credit::get).and_then(|(nid, m)| {
         let e = entities.get(nid)?;
         Some(Box::new(Speaker {
             entity: nid,
@@ -275,7 +276,7 @@ fn report_quote(
         speaker,
         anonymity,
         chain,
-        paragraph: u.paragraph,
+        paragraph: u.paragraph as usize,
         continues,
     }
 }

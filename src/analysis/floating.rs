@@ -6,7 +6,7 @@
 use super::coref::span_of;
 use super::np;
 use super::units::is_title;
-use super::{Pending, Unit};
+use super::{small, Credit, Pending, Unit};
 use crate::report::{Construction, QuoteKind};
 use crate::span::Span;
 use crate::text::quotes::Quoted;
@@ -185,16 +185,16 @@ impl<'u> Merge<'u> {
                 }),
                 speaker: u.speaker,
                 chain: u.chain.clone(),
-                paragraph: para,
+                paragraph: small(para),
                 quoted: true,
             },
             _ => Unit {
                 kind,
                 content,
                 cue: None,
-                speaker: floor.filter(|_| kind == QuoteKind::Direct),
+                speaker: floor.filter(|_| kind == QuoteKind::Direct).map(Credit::of),
                 chain: Vec::new(),
-                paragraph: para,
+                paragraph: small(para),
                 quoted: true,
             },
         }
@@ -215,7 +215,7 @@ impl<'u> Merge<'u> {
         // Same paragraph: the attributed quote before it, else the one after.
         let mut from = self
             .prev_direct()
-            .filter(|u| u.paragraph == para && u.speaker.is_some());
+            .filter(|u| u.paragraph as usize == para && u.speaker.is_some());
         if from.is_none() {
             from = self.next_direct_in(para);
         }
@@ -224,7 +224,7 @@ impl<'u> Merge<'u> {
             // me to decide."": the paragraph's last attributed claim before it, when no
             // sentence between opens with another name ("Jones disagreed.").
             from = self.last.claim.and_then(|m| self.get(m)).filter(|u| {
-                u.paragraph == para
+                u.paragraph as usize == para
                     && !named_subject_between(doc, u.content.end, content.start, para)
             });
         }
@@ -263,7 +263,7 @@ impl<'u> Merge<'u> {
             .copied()
             .flatten()
             .and_then(|j| self.existing.get(j))
-            .filter(|u| u.paragraph == para)
+            .filter(|u| u.paragraph as usize == para)
     }
 
     /// `"We have done our part." He said the rest was up to the council.`: the next unit not
@@ -278,7 +278,9 @@ impl<'u> Merge<'u> {
         let span = sentence.map(|s| span_of(doc, s.start, s.end));
         self.existing
             .get(self.cursor)
-            .filter(|u| u.speaker.is_some() && u.paragraph == para && u.kind != QuoteKind::Title)
+            .filter(|u| {
+                u.speaker.is_some() && u.paragraph as usize == para && u.kind != QuoteKind::Title
+            })
             .filter(|u| {
                 span.is_some_and(|sp| sp.start <= u.content.start && u.content.end <= sp.end)
             })
@@ -299,10 +301,9 @@ impl<'u> Merge<'u> {
                 && matches!(u.kind, QuoteKind::Indirect | QuoteKind::Partial)
                 && u.speaker.is_some()
         };
-        self.last
-            .unit
-            .and_then(|m| self.get(m))
-            .filter(|u| only_quote && (attributed_direct(u) || claim(u)) && u.paragraph + 1 == para)
+        self.last.unit.and_then(|m| self.get(m)).filter(|u| {
+            only_quote && (attributed_direct(u) || claim(u)) && u.paragraph as usize + 1 == para
+        })
     }
 }
 

@@ -7,7 +7,7 @@ use super::anonymity::SentenceAnonymity;
 use super::constructions::{Attr, CueKind};
 use super::coref::{span_of, Entities};
 use super::np;
-use super::{Pending, Unit};
+use super::{small, Credit, Pending, Unit};
 use crate::grammar::{FuncType, NounKind, Stance as GStance, Tag, VerbKind};
 use crate::report::{ChainLink, ChainRole, Construction, Cue, QuoteKind, Stance};
 use crate::span::Span;
@@ -135,9 +135,9 @@ impl Emitted {
             },
             content: span_of(doc, cs, ce),
             cue: None,
-            speaker: Some(spk),
+            speaker: Some(Credit::of(spk)),
             chain: Vec::new(),
-            paragraph: s.paragraph,
+            paragraph: small(s.paragraph),
             quoted: false,
         });
         if belief {
@@ -400,9 +400,9 @@ fn quoted_unit(
         kind,
         content,
         cue,
-        speaker,
+        speaker: speaker.map(Credit::of),
         chain,
-        paragraph,
+        paragraph: small(paragraph),
         quoted: true,
     }
 }

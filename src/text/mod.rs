@@ -115,7 +115,7 @@ pub struct Sentence {
 /// A document ready for attribution.
 #[derive(Debug)]
 pub struct Doc<'a> {
-    /// The original input.
+    /// The original input (its first 4 GiB: [`Doc::new`]).
     pub text: &'a str,
     /// The grammar it was read with.
     pub grammar: &'a Grammar,

@@ -317,12 +317,14 @@ pub struct Quote {
     pub content: Span,
     /// Its text.
     pub text: String,
+    // (Boxed, as are the speaker and the anonymity: a report holds a quote for every few bytes
+    // of a long document of quotes, most of them without any.)
     /// The attributing words.
-    pub cue: Option<Cue>,
+    pub cue: Option<Box<Cue>>,
     /// The speaker; null when nobody is credited.
-    pub speaker: Option<Speaker>,
+    pub speaker: Option<Box<Speaker>>,
     /// Set when the speaker is anonymous.
-    pub anonymity: Option<Anonymity>,
+    pub anonymity: Option<Box<Anonymity>>,
     /// Who relayed it, nearest first, ending with the dateline publisher.
     pub chain: Vec<ChainLink>,
     /// Paragraph number (0-based).

@@ -50,11 +50,11 @@ pub fn doc_tokens(s: &Sentence, grammar: &Grammar) -> Option<Vec<(Tok, Tag)>> {
     let doc = Doc::new(text, grammar);
     let mut out = Vec::with_capacity(doc.tokens.len());
     for tok in &doc.tokens {
-        if let TokKind::Quote(_) = tok.kind {
+        if let TokKind::Quote(_) = tok.kind() {
             out.push((Tok::Quote, Tag::Quote));
             continue;
         }
-        let (a, b) = (tok.span.start, tok.span.end);
+        let (a, b) = (tok.span().start, tok.span().end);
         // The words of the surface tokens the Doc token overlaps.
         let mut over = s
             .surface
@@ -77,7 +77,7 @@ pub fn doc_tokens(s: &Sentence, grammar: &Grammar) -> Option<Vec<(Tok, Tag)>> {
             .copied()
             .unwrap_or(words.start);
         let tag = s.words.get(head)?.tag;
-        out.push((Tok::Text(tok.span.of(text).to_string()), tag));
+        out.push((Tok::Text(tok.span().of(text).to_string()), tag));
     }
     (out != ud_tokens(s)).then_some(out)
 }

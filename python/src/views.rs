@@ -435,7 +435,7 @@ impl Quote {
 view!(
     /// The words that attribute a unit.
     Cue { i } => report::Cue,
-    |s| s.doc.report.quotes.get(s.i).and_then(|q| q.cue.as_ref())
+    |s| s.doc.report.quotes.get(s.i).and_then(|q| q.cue.as_deref())
 );
 
 #[pymethods]
@@ -481,7 +481,7 @@ impl Cue {
 view!(
     /// Who a unit is credited to: an entity, and the words that name it at this unit.
     Speaker { i } => report::Speaker,
-    |s| s.doc.report.quotes.get(s.i).and_then(|q| q.speaker.as_ref())
+    |s| s.doc.report.quotes.get(s.i).and_then(|q| q.speaker.as_deref())
 );
 
 #[pymethods]
@@ -527,7 +527,7 @@ impl Speaker {
 view!(
     /// The anonymity of a unit's unnamed source.
     Anonymity { i } => report::Anonymity,
-    |s| s.doc.report.quotes.get(s.i).and_then(|q| q.anonymity.as_ref())
+    |s| s.doc.report.quotes.get(s.i).and_then(|q| q.anonymity.as_deref())
 );
 
 #[pymethods]

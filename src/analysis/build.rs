@@ -5,7 +5,7 @@
 use std::collections::HashMap;
 
 use super::coref::Entities;
-use super::{Unit, Units};
+use super::{Credit, Unit, Units};
 use crate::report::{
     self, Anonymity, ChainLink, ChainRole, Construction, Diagnostic, EntityKind, Excerpt, Quote,
     QuoteKind, Report, Speaker,
@@ -52,9 +52,10 @@ pub(super) fn build_report<'t>(
     let numbering = Numbering::new(&units, &ents);
     let entities = report_entities(parts.text, &ents, &numbering.used);
     for u in units.iter_mut() {
-        u.speaker = u
-            .speaker
-            .and_then(|(id, m)| Some((numbering.new_id(&ents, id)?, m)));
+        u.speaker = u.speaker.and_then(|c| {
+            let (id, m) = c.get();
+            Some(Credit::of((numbering.new_id(&ents, id)?, m)))
+        });
         for c in &mut u.chain {
             c.entity = c.entity.and_then(|id| numbering.new_id(&ents, id));
         }
@@ -100,7 +101,7 @@ impl Numbering {
             }
         };
         for u in units.iter() {
-            if let Some((id, _)) = u.speaker {
+            if let Some((id, _)) = u.speaker.map(Credit::get) {
                 add(id, &mut used);
             }
             for c in &u.chain {
@@ -236,24 +237,26 @@ fn report_quote(
     entities: &[report::Entity],
     publisher: Option<&ChainLink>,
 ) -> Quote {
-    let speaker = u.speaker.and_then(|(nid, m)| {
+    let speaker = u.speaker.map(Credit::get).and_then(|(nid, m)| {
         let e = entities.get(nid)?;
-        Some(Speaker {
+        Some(Box::new(Speaker {
             entity: nid,
             name: e.name.clone(),
             anonymous: e.anonymous,
             mention: m,
             mention_text: m.of(text).to_string(),
-        })
+        }))
     });
     let anonymity = speaker
         .as_ref()
         .filter(|s| s.anonymous)
         .and_then(|s| entities.get(s.entity))
-        .map(|e| Anonymity {
-            descriptor: e.name.clone(),
-            reason: e.anonymity_reason.clone(),
-            request: e.anonymity_request.clone(),
+        .map(|e| {
+            Box::new(Anonymity {
+                descriptor: e.name.clone(),
+                reason: e.anonymity_reason.clone(),
+                request: e.anonymity_request.clone(),
+            })
         });
     let mut chain = u.chain;
     if let Some(p) = publisher {
@@ -269,11 +272,11 @@ fn report_quote(
         kind: u.kind,
         content: u.content,
         text: u.content.of(text).to_string(),
-        cue: u.cue.map(|c| *c),
+        cue: u.cue,
         speaker,
         anonymity,
         chain,
-        paragraph: u.paragraph,
+        paragraph: u.paragraph as usize,
         continues,
     }
 }

@@ -6,7 +6,7 @@
 use super::constructions::is_title;
 use super::coref::span_of;
 use super::np;
-use super::{Pending, Unit};
+use super::{small, Credit, Pending, Unit};
 use crate::report::{Construction, QuoteKind};
 use crate::span::Span;
 use crate::text::quotes::Quoted;
@@ -26,7 +26,7 @@ pub(super) fn float_quotes(
     }
     let mut merge = Merge::new(units, pending.len());
     for p in pending {
-        let Some(q) = doc.quote_of(p.quote_tok).and_then(|i| doc.quotes.get(i)) else {
+        let Some(q) = doc.quote_of(p.tok()).and_then(|i| doc.quotes.get(i)) else {
             continue;
         };
         merge.pass_units_before(q.content.start);
@@ -149,7 +149,7 @@ impl<'u> Merge<'u> {
         floors: &[(usize, (usize, Span))],
     ) -> Unit {
         let content = q.content;
-        let para = p.sentence.paragraph;
+        let para = p.sentence().paragraph;
         let inner = content.of(doc.text);
         let mut kind = QuoteKind::Direct;
         let mut from: Option<&Unit> = None;
@@ -158,17 +158,17 @@ impl<'u> Merge<'u> {
         // ('"Harbour Lights" star Ana Ruiz said …': a title of a work opening the sentence as
         // a modifier of the noun after it.)
         let modifier = || {
-            let next = p.quote_tok + 1;
+            let next = p.tok() + 1;
             doc.is_word(next) && !doc.is_cap(next) && doc.tag(next).is_noun()
         };
         if q.continues {
             from = self.prev_direct();
             how = Construction::Continuation;
-        } else if p.initial && modifier() && is_title(doc, p.quote_tok, inner) {
+        } else if p.initial && modifier() && is_title(doc, p.tok(), inner) {
             kind = QuoteKind::Title;
         } else if p.initial {
             (from, floor) = self.initial_source(doc, p, content, floors);
-        } else if is_title(doc, p.quote_tok, inner) {
+        } else if is_title(doc, p.tok(), inner) {
             kind = QuoteKind::Title;
         } else if inner.split_whitespace().count() < 6
             || !inner.chars().next().is_some_and(char::is_uppercase)
@@ -185,16 +185,16 @@ impl<'u> Merge<'u> {
                 }),
                 speaker: u.speaker,
                 chain: u.chain.clone(),
-                paragraph: para,
+                paragraph: small(para),
                 quoted: true,
             },
             _ => Unit {
                 kind,
                 content,
                 cue: None,
-                speaker: floor.filter(|_| kind == QuoteKind::Direct),
+                speaker: floor.filter(|_| kind == QuoteKind::Direct).map(Credit::of),
                 chain: Vec::new(),
-                paragraph: para,
+                paragraph: small(para),
                 quoted: true,
             },
         }
@@ -210,12 +210,12 @@ impl<'u> Merge<'u> {
         content: Span,
         floors: &[(usize, (usize, Span))],
     ) -> (Option<&Unit>, Option<(usize, Span)>) {
-        let para = p.sentence.paragraph;
+        let para = p.sentence().paragraph;
         let mut floor = None;
         // Same paragraph: the attributed quote before it, else the one after.
         let mut from = self
             .prev_direct()
-            .filter(|u| u.paragraph == para && u.speaker.is_some());
+            .filter(|u| u.paragraph as usize == para && u.speaker.is_some());
         if from.is_none() {
             from = self.next_direct_in(para);
         }
@@ -224,14 +224,17 @@ impl<'u> Merge<'u> {
             // me to decide."": the paragraph's last attributed claim before it, when no
             // sentence between opens with another name ("Jones disagreed.").
             from = self.last.claim.and_then(|m| self.get(m)).filter(|u| {
-                u.paragraph == para
+                u.paragraph as usize == para
                     && !named_subject_between(doc, u.content.end, content.start, para)
             });
         }
         // The sentence after this one, when it is in the same paragraph.
         let next_sentence = doc
             .sentences
-            .get(doc.sentences.partition_point(|s| s.start < p.sentence.end))
+            .get(
+                doc.sentences
+                    .partition_point(|s| s.start < p.sentence().end),
+            )
             .filter(|s| s.paragraph == para);
         if from.is_none() {
             from = self.speaker_of_sentence(doc, para, next_sentence);
@@ -239,9 +242,9 @@ impl<'u> Merge<'u> {
         if from.is_none() && floor.is_none() {
             // `"I used to swim here." Ffion Jones, 44, has swum …`: the subject opening the
             // next sentence of the paragraph, when it has no attribution of its own.
-            let only_quote = p.sentence.end - p.sentence.start <= 2;
+            let only_quote = p.sentence().end - p.sentence().start <= 2;
             floor = next_sentence
-                .filter(|s| only_quote && s.start == p.sentence.end)
+                .filter(|s| only_quote && s.start == p.sentence().end)
                 .and_then(|&s| floor_of(floors, s));
         }
         if from.is_none() && floor.is_none() {
@@ -260,7 +263,7 @@ impl<'u> Merge<'u> {
             .copied()
             .flatten()
             .and_then(|j| self.existing.get(j))
-            .filter(|u| u.paragraph == para)
+            .filter(|u| u.paragraph as usize == para)
     }
 
     /// `"We have done our part." He said the rest was up to the council.`: the next unit not
@@ -275,7 +278,9 @@ impl<'u> Merge<'u> {
         let span = sentence.map(|s| span_of(doc, s.start, s.end));
         self.existing
             .get(self.cursor)
-            .filter(|u| u.speaker.is_some() && u.paragraph == para && u.kind != QuoteKind::Title)
+            .filter(|u| {
+                u.speaker.is_some() && u.paragraph as usize == para && u.kind != QuoteKind::Title
+            })
             .filter(|u| {
                 span.is_some_and(|sp| sp.start <= u.content.start && u.content.end <= sp.end)
             })
@@ -286,12 +291,9 @@ impl<'u> Merge<'u> {
     /// ending in an attributed claim ("Anand said the order would stay. / "The river will drop
     /// …""): the unit that ends the paragraph before.
     fn previous_paragraph_close(&self, doc: &Doc<'_>, p: &Pending) -> Option<&Unit> {
-        let para = p.sentence.paragraph;
-        let only_quote = p.sentence.end - p.sentence.start <= 2;
-        let opens = doc
-            .tokens
-            .get(p.quote_tok)
-            .is_some_and(|t| t.newline_before);
+        let para = p.sentence().paragraph;
+        let only_quote = p.sentence().end - p.sentence().start <= 2;
+        let opens = doc.tokens.get(p.tok()).is_some_and(|t| t.newline_before());
         // (A partial quote closing the claim is the claim's: 'said council would "have to
         // talk"'.)
         let claim = |u: &Unit| {
@@ -299,10 +301,9 @@ impl<'u> Merge<'u> {
                 && matches!(u.kind, QuoteKind::Indirect | QuoteKind::Partial)
                 && u.speaker.is_some()
         };
-        self.last
-            .unit
-            .and_then(|m| self.get(m))
-            .filter(|u| only_quote && (attributed_direct(u) || claim(u)) && u.paragraph + 1 == para)
+        self.last.unit.and_then(|m| self.get(m)).filter(|u| {
+            only_quote && (attributed_direct(u) || claim(u)) && u.paragraph as usize + 1 == para
+        })
     }
 }
 
@@ -314,22 +315,22 @@ fn floor_before(
     p: &Pending,
     floors: &[(usize, (usize, Span))],
 ) -> Option<(usize, Span)> {
-    if p.quote_tok > p.sentence.start && doc.is_punct(p.quote_tok - 1, ":") {
-        floor_of(floors, p.sentence)
+    if p.tok() > p.sentence().start && doc.is_punct(p.tok() - 1, ":") {
+        floor_of(floors, p.sentence())
     } else {
         let k = doc
             .sentences
-            .partition_point(|s| s.start < p.sentence.start);
+            .partition_point(|s| s.start < p.sentence().start);
         let prev = k.checked_sub(1).and_then(|k| doc.sentences.get(k));
         // ("Ruiz closed her address with a promise: / "…"": a paragraph ending in a colon
         // introduces the quotation that opens the next.)
         let colon = |s: &&Sentence| {
-            s.paragraph + 1 == p.sentence.paragraph
-                && p.quote_tok == p.sentence.start
+            s.paragraph + 1 == p.sentence().paragraph
+                && p.tok() == p.sentence().start
                 && s.end > s.start
                 && doc.is_punct(s.end - 1, ":")
         };
-        prev.filter(|s| s.paragraph == p.sentence.paragraph || colon(s))
+        prev.filter(|s| s.paragraph == p.sentence().paragraph || colon(s))
             .and_then(|&s| floor_of(floors, s))
     }
 }
@@ -350,7 +351,11 @@ const FLOOR_SENTENCES: usize = 4;
 /// Whether a sentence of paragraph `para` starting between bytes `from` and `to` opens with a
 /// proper name (its subject, most likely): someone else may have the floor.
 fn named_subject_between(doc: &Doc<'_>, from: usize, to: usize, para: usize) -> bool {
-    let start_of = |s: &Sentence| doc.tokens.get(s.start).map_or(usize::MAX, |t| t.span.start);
+    let start_of = |s: &Sentence| {
+        doc.tokens
+            .get(s.start)
+            .map_or(usize::MAX, |t| t.span().start)
+    };
     let first = doc.sentences.partition_point(|s| start_of(s) <= from);
     let between = doc
         .sentences

@@ -195,7 +195,7 @@ impl<'a> Np<'a> {
     pub fn modifiers<'s>(&self, doc: &'s Doc<'_>) -> impl Iterator<Item = &'s str> + 's {
         let text = doc.text;
         self.modifier_tokens(doc)
-            .map(move |t| doc.tokens.get(t).map_or("", |x| x.span.of(text)))
+            .map(move |t| doc.tokens.get(t).map_or("", |x| x.span().of(text)))
     }
 
     /// Gender the phrase itself shows (title, head noun, pronoun).
@@ -512,7 +512,7 @@ fn may_hold(i: Toks<'_, '_>, fits: impl Fn(u32) -> bool) -> bool {
         .get(i.start..end)
         .unwrap_or_default()
         .iter()
-        .take_while(|t| matches!(t.kind, TokKind::Word))
+        .take_while(|t| matches!(t.kind(), TokKind::Word))
         .any(|t| fits(t.class))
 }
 
@@ -1412,7 +1412,7 @@ pub fn is_coordinator(doc: &Doc<'_>, t: usize) -> bool {
 
 /// Whether token `t` is a hard left boundary for a subject phrase.
 pub fn is_boundary(doc: &Doc<'_>, t: usize) -> bool {
-    match doc.tokens.get(t).map(|x| x.kind) {
+    match doc.tokens.get(t).map(|x| x.kind()) {
         Some(TokKind::Quote(_)) => true,
         Some(TokKind::Punct) => true,
         Some(TokKind::Word) => doc.has(

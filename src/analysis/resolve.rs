@@ -12,14 +12,12 @@ use crate::span::Span;
 use crate::text::{Doc, Sentence, TokClass};
 
 /// What the scan of a sentence meets, by token: resolved in text order.
-enum Ev<'x, 'a> {
+enum Ev<'a> {
     /// A proper name outside the attributions, and whether it stands as a subject of the
     /// story's.
     Name(Np<'a>, bool),
     /// A subject pronoun or a definite role outside an attribution: it has the floor.
     Subject(Np<'a>),
-    /// The speaker phrase of attribution `k`.
-    Speaker(usize, &'x Np<'a>),
     /// A transcript's speaker label ([`speaker_label`]): the speaker of the quotation after it.
     Label(Np<'a>),
 }
@@ -35,14 +33,15 @@ pub(super) fn resolve_sentence(
     ents: &mut Entities,
 ) -> (Vec<Option<(usize, Span)>>, Option<(usize, Span)>) {
     let after_opening = after_opening(doc, s);
-    let mut evs = scan_mentions(doc, s, attrs, after_opening);
-    for (k, a) in attrs.iter().enumerate() {
-        if let Some(n) = &a.speaker {
-            evs.push((n.start, Ev::Speaker(k, n)));
-        }
-    }
-    evs.sort_by_key(|(t, _)| *t);
-    let (mut out, floor) = resolve_events(doc, s, attrs, evs, after_opening, ents);
+    // The mentions, in text order; the speaker phrases (attribution numbers), by start, read
+    // with them (a mention first at a tie). Not one vector of both: a speaker's event would take
+    // the room of a phrase, and a long sentence can hold an attribution every few words.
+    let evs = scan_mentions(doc, s, attrs, after_opening);
+    let mut speakers: Vec<(usize, usize)> = (attrs.iter().enumerate())
+        .filter_map(|(k, a)| a.speaker.as_ref().map(|n| (n.start, k)))
+        .collect();
+    speakers.sort_by_key(|x| x.0);
+    let (mut out, floor) = resolve_events(doc, s, attrs, (evs, &speakers), after_opening, ents);
     inherit_speakers(doc, s, attrs, &mut out, ents);
     note_meta_relays(doc, attrs, &out, ents);
     (out, floor)
@@ -57,20 +56,37 @@ fn after_opening(doc: &Doc<'_>, s: Sentence) -> Option<usize> {
         .map(|k| k + 1)
 }
 
+/// Tokens beyond which a sentence's events are reserved to their bound ([`mentions_bound`]).
+const LONG_SENTENCE: usize = 256;
+
+/// About how many names, subject pronouns and opening roles [`scan_mentions`] finds in
+/// sentence `s`: one at each capitalised token or pronoun outside the speaker phrases
+/// `speakers` (sorted), and two more at each of the two openings. (A name led by a title in
+/// lower case is not counted: such a sentence's vector may grow.)
+fn mentions_bound(doc: &Doc<'_>, s: Sentence, speakers: &[(usize, usize)]) -> usize {
+    let bits = TokClass::CAP | TokClass::PRONOUN;
+    let count = |a: usize, b: usize| (a..b).filter(|&t| doc.has(t, bits)).count();
+    let inside: usize = speakers
+        .iter()
+        .map(|&(a, b)| count(a.max(s.start), b.min(s.end)))
+        .sum();
+    (count(s.start, s.end) + 4).saturating_sub(inside)
+}
+
 /// The names, subject pronouns and opening definite roles of sentence `s` outside its
 /// speaker phrases, by first token, in text order.
-fn scan_mentions<'x, 'a>(
+fn scan_mentions<'a>(
     doc: &Doc<'a>,
     s: Sentence,
     attrs: &[Attr<'a>],
     after_opening: Option<usize>,
-) -> Vec<(usize, Ev<'x, 'a>)> {
-    // (Room for a few names and pronouns and every speaker: grown by doubling from nothing,
-    // the vector of events, each holding a phrase, was copied two or three times a sentence.)
-    let mut evs: Vec<(usize, Ev<'_, '_>)> = Vec::with_capacity(4 + attrs.len());
+) -> Vec<(usize, Ev<'a>)> {
+    // (Room for a few names and pronouns: grown by doubling from nothing, the vector of
+    // events, each holding a phrase, was copied two or three times a sentence. A long sentence
+    // has room for as many as it can make, so that its vector, which can hold an event every
+    // few words, is not copied in doubling either.)
     if let Some(n) = speaker_label(doc, s) {
-        evs.push((s.start, Ev::Label(n)));
-        return evs;
+        return vec![(s.start, Ev::Label(n))];
     }
     // Speaker phrases by start token, for a binary search in the scan below.
     let mut speakers: Vec<(usize, usize)> = attrs
@@ -78,6 +94,12 @@ fn scan_mentions<'x, 'a>(
         .filter_map(|a| a.speaker.as_ref().map(|n| (n.start, n.end)))
         .collect();
     speakers.sort_unstable();
+    let few = if s.end.saturating_sub(s.start) > LONG_SENTENCE {
+        mentions_bound(doc, s, &speakers)
+    } else {
+        4
+    };
+    let mut evs: Vec<(usize, Ev<'_>)> = Vec::with_capacity(few);
     // The reported clauses by start, read with the scan: how far those begun so far reach.
     let mut claims: Vec<(usize, usize)> = attrs.iter().filter_map(|a| a.content).collect();
     claims.sort_unstable();
@@ -285,17 +307,23 @@ fn opening_role_at<'a>(doc: &Doc<'a>, s: Sentence, t: usize) -> Option<Np<'a>> {
 
 /// Resolves the scanned mentions and speaker phrases in text order: the speakers by
 /// attribution, and who has the floor (the last subject opening the sentence or its clause).
+/// `speakers`: the attributions with a speaker phrase, by its start (read after the mentions
+/// starting at the same token).
 fn resolve_events(
     doc: &Doc<'_>,
     s: Sentence,
     attrs: &[Attr<'_>],
-    evs: Vec<(usize, Ev<'_, '_>)>,
+    (evs, speakers): (Vec<(usize, Ev<'_>)>, &[(usize, usize)]),
     after_opening: Option<usize>,
     ents: &mut Entities,
 ) -> (Vec<Option<(usize, Span)>>, Option<(usize, Span)>) {
     let mut out: Vec<Option<(usize, Span)>> = vec![None; attrs.len()];
     let mut floor = None;
-    for (_, ev) in evs {
+    let mut speakers = speakers.iter().peekable();
+    for (t, ev) in evs {
+        while let Some(&(_, k)) = speakers.next_if(|x| x.0 < t) {
+            speaker_event(doc, s, attrs, k, &mut out, ents);
+        }
         match ev {
             Ev::Name(n, subj) => {
                 let id = ents.name(doc, &n, subj, true);
@@ -318,27 +346,42 @@ fn resolve_events(
                 let id = ents.name(doc, &n, true, false);
                 floor = id.map(|i| (i, span_of(doc, n.start, n.end)));
             }
-            Ev::Speaker(k, n) => {
-                // ("The ministry said in a statement, which described …": the statement in
-                // another cue's venue is its speaker's.)
-                let issuer = (n.noun_kind() == NounKind::Document)
-                    .then(|| {
-                        attrs.iter().zip(&out).find_map(|(b, o)| {
-                            let (v0, v1) = b.venue?;
-                            (v0 <= n.start && n.end <= v1)
-                                .then_some(o.map(|(i, _)| i))
-                                .flatten()
-                        })
-                    })
-                    .flatten();
-                let id = issuer.or_else(|| resolve_speaker(doc, s, attrs.get(k), n, ents));
-                if let Some(slot) = out.get_mut(k) {
-                    *slot = id.map(|i| (i, span_of(doc, n.start, n.end)));
-                }
-            }
         }
     }
+    for &(_, k) in speakers {
+        speaker_event(doc, s, attrs, k, &mut out, ents);
+    }
     (out, floor)
+}
+
+/// Resolves the speaker phrase of attribution `k` into `out`.
+fn speaker_event(
+    doc: &Doc<'_>,
+    s: Sentence,
+    attrs: &[Attr<'_>],
+    k: usize,
+    out: &mut [Option<(usize, Span)>],
+    ents: &mut Entities,
+) {
+    let Some(n) = attrs.get(k).and_then(|a| a.speaker.as_ref()) else {
+        return;
+    };
+    // ("The ministry said in a statement, which described …": the statement in another cue's
+    // venue is its speaker's.)
+    let issuer = (n.noun_kind() == NounKind::Document)
+        .then(|| {
+            attrs.iter().zip(out.iter()).find_map(|(b, o)| {
+                let (v0, v1) = b.venue?;
+                (v0 <= n.start && n.end <= v1)
+                    .then_some(o.map(|(i, _)| i))
+                    .flatten()
+            })
+        })
+        .flatten();
+    let id = issuer.or_else(|| resolve_speaker(doc, s, attrs.get(k), n, ents));
+    if let Some(slot) = out.get_mut(k) {
+        *slot = id.map(|i| (i, span_of(doc, n.start, n.end)));
+    }
 }
 
 /// Resolves the speaker phrase `n` of attribution `a`, and gives the entity the titles of the

@@ -7,7 +7,7 @@ use super::anonymity::SentenceAnonymity;
 use super::constructions::{is_title, Attr, CueKind};
 use super::coref::{span_of, Entities};
 use super::np;
-use super::{Pending, Unit};
+use super::{small, Credit, Pending, Unit};
 use crate::grammar::{FuncType, NounKind, Stance as GStance, VerbKind};
 use crate::report::{ChainLink, ChainRole, Construction, Cue, QuoteKind, Stance};
 use crate::span::Span;
@@ -135,9 +135,9 @@ impl Emitted {
             },
             content: span_of(doc, cs, ce),
             cue: None,
-            speaker: Some(spk),
+            speaker: Some(Credit::of(spk)),
             chain: Vec::new(),
-            paragraph: s.paragraph,
+            paragraph: small(s.paragraph),
             quoted: false,
         });
         if belief {
@@ -182,7 +182,7 @@ impl Emitted {
             // A credit line's quotation, in the paragraph before, was set aside unclaimed:
             // it is taken back (from the end, where it was just put).
             if t < s.start {
-                let Some(i) = self.pending.iter().rposition(|p| p.quote_tok == t) else {
+                let Some(i) = self.pending.iter().rposition(|p| p.tok() == t) else {
                     continue;
                 };
                 let p = self.pending.remove(i);
@@ -193,7 +193,7 @@ impl Emitted {
                     None,
                     Some(spk),
                     Vec::new(),
-                    p.sentence.paragraph,
+                    p.sentence().paragraph,
                 ));
                 continue;
             }
@@ -238,11 +238,7 @@ impl Emitted {
                             || doc.is_punct(t - 1, "--")
                             || doc.is_punct(t - 1, "\u{2014}")
                             || doc.quote_of(t - 1).is_some()));
-                self.pending.push(Pending {
-                    quote_tok: t,
-                    sentence: s,
-                    initial,
-                });
+                self.pending.push(Pending::new(t, s, initial));
             }
         }
     }
@@ -404,9 +400,9 @@ fn quoted_unit(
         kind,
         content,
         cue,
-        speaker,
+        speaker: speaker.map(Credit::of),
         chain,
-        paragraph,
+        paragraph: small(paragraph),
         quoted: true,
     }
 }

@@ -12,24 +12,24 @@ pub fn sentence_bytes(doc: &Doc<'_>, si: usize) -> Span {
     let Some(s) = doc.sentences.get(si) else {
         return Span::new(0, 0);
     };
-    let a = doc.tokens.get(s.start).map_or(0, |t| t.span.start);
+    let a = doc.tokens.get(s.start).map_or(0, |t| t.span().start);
     let b = s
         .end
         .checked_sub(1)
         .and_then(|l| doc.tokens.get(l))
-        .map_or(a, |t| t.span.end);
+        .map_or(a, |t| t.span().end);
     Span::new(a, b)
 }
 
 /// The first token starting at or after byte `at`.
 pub fn token_at(doc: &Doc<'_>, at: usize) -> usize {
-    doc.tokens.partition_point(|t| t.span.start < at)
+    doc.tokens.partition_point(|t| t.span().start < at)
 }
 
 /// The tokens inside `span`, as an index range.
 pub fn tokens_in(doc: &Doc<'_>, span: Span) -> std::ops::Range<usize> {
     let a = token_at(doc, span.start);
-    let b = doc.tokens.partition_point(|t| t.span.start < span.end);
+    let b = doc.tokens.partition_point(|t| t.span().start < span.end);
     a..b.max(a)
 }
 
@@ -99,7 +99,7 @@ pub fn states_reason(doc: &Doc<'_>, si: usize) -> bool {
                 .any(|t| matches!(t, Tag::Anon(AnonType::Request)))
                 && {
                     // The token after the request.
-                    let next = doc.tokens.partition_point(|t| t.span.start < h.end);
+                    let next = doc.tokens.partition_point(|t| t.span().start < h.end);
                     next < r.end
                         && has_anon(doc, next..next + 1, |a| {
                             matches!(a, AnonType::ReasonIntro | AnonType::Reason)
@@ -205,7 +205,7 @@ pub fn is_placed_group(doc: &Doc<'_>, span: Span) -> bool {
     last.is_some_and(|i| hedge_at(doc, i, |h| h == HedgeType::Group).is_some())
         || r.clone().any(|i| {
             hedge_at(doc, i, |h| h == HedgeType::Group)
-                .is_some_and(|end| end > doc.tokens.get(i).map_or(0, |t| t.span.end))
+                .is_some_and(|end| end > doc.tokens.get(i).map_or(0, |t| t.span().end))
         })
 }
 
@@ -227,16 +227,20 @@ pub fn outlets_source(doc: &Doc<'_>, sources: &Sources, mention: Span) -> bool {
     let after_end = doc
         .tokens
         .get((m.end + 4).min(r.end).saturating_sub(1))
-        .map_or(mention.end, |t| t.span.end);
+        .map_or(mention.end, |t| t.span().end);
     before || names_outlet(doc, Span::new(mention.start, after_end.max(mention.end)))
 }
 
 /// The index of the quotation token whose content is `content`.
 pub fn quote_token(doc: &Doc<'_>, content: Span) -> Option<usize> {
-    let i = doc.tokens.partition_point(|t| t.span.end <= content.start);
+    let i = doc
+        .tokens
+        .partition_point(|t| t.span().end <= content.start);
     let t = doc.tokens.get(i)?;
-    match t.kind {
-        TokKind::Quote(_) if t.span.start <= content.start && content.end <= t.span.end => Some(i),
+    match t.kind() {
+        TokKind::Quote(_) if t.span().start <= content.start && content.end <= t.span().end => {
+            Some(i)
+        }
         _ => None,
     }
 }
@@ -435,8 +439,11 @@ impl Sources {
             .collect();
         let outlet_at = (0..doc.sentences.len())
             .map(|si| {
-                sentence_tokens(doc, si)
-                    .find(|&i| doc.tokens.get(i).is_some_and(|t| names_outlet(doc, t.span)))
+                sentence_tokens(doc, si).find(|&i| {
+                    doc.tokens
+                        .get(i)
+                        .is_some_and(|t| names_outlet(doc, t.span()))
+                })
             })
             .collect();
         Sources {

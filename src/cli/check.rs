@@ -103,7 +103,7 @@ pub struct CheckArgs {
     threads: usize,
     /// Refuse files larger than this, an error naming the file (never read past it): bytes, or
     /// with a unit (K, M, G, KiB, MiB, GiB: powers of 1024; KB, MB, GB: of 1000).
-    #[arg(long, value_name = "SIZE", default_value = "64MiB", value_parser = size::parse_size)]
+    #[arg(long, value_name = "SIZE", default_value = "64MiB", value_parser = size::parse_max_bytes)]
     max_bytes: usize,
 }
 

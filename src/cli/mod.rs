@@ -163,7 +163,7 @@ pub struct ExtractArgs {
     lossy: bool,
     /// Skip documents larger than this, with an error record (never read past it): bytes, or
     /// with a unit (K, M, G, KiB, MiB, GiB: powers of 1024; KB, MB, GB: of 1000).
-    #[arg(long, value_name = "SIZE", default_value = "64MiB", value_parser = size::parse_size)]
+    #[arg(long, value_name = "SIZE", default_value = "64MiB", value_parser = size::parse_max_bytes)]
     max_bytes: usize,
     /// Worker threads for --jsonl (0: one per core, at most 1024). Output stays in input order.
     #[arg(long, short = 'j', value_name = "N", default_value_t = 0)]

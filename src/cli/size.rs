@@ -34,9 +34,33 @@ pub fn parse_size(s: &str) -> Result<usize, String> {
         .ok_or_else(|| format!("{s} is too large"))
 }
 
+/// The longest document the analysis reads whole (a token's offsets are 32 bits; the library
+/// reads a longer one up to this mark): 4 GiB less a byte.
+pub const MAX_DOCUMENT: usize = u32::MAX as usize;
+
+/// [`parse_size`] for `--max-bytes`: at most [`MAX_DOCUMENT`], so that no document is cut.
+pub fn parse_max_bytes(s: &str) -> Result<usize, String> {
+    let n = parse_size(s)?;
+    if n > MAX_DOCUMENT {
+        return Err(format!(
+            "{s} is over the longest document quotecheck reads, {MAX_DOCUMENT} bytes (4 GiB less a byte)"
+        ));
+    }
+    Ok(n)
+}
+
 #[cfg(test)]
 mod tests {
-    use super::parse_size;
+    use super::{parse_max_bytes, parse_size, MAX_DOCUMENT};
+
+    #[test]
+    fn max_bytes_is_under_4_gib() {
+        assert_eq!(parse_max_bytes("64MiB"), Ok(64 << 20));
+        assert_eq!(parse_max_bytes(&MAX_DOCUMENT.to_string()), Ok(MAX_DOCUMENT));
+        assert!(parse_max_bytes("4GiB")
+            .unwrap_err()
+            .contains("longest document"));
+    }
 
     #[test]
     fn sizes_with_units() {

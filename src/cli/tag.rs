@@ -41,7 +41,7 @@ pub struct TagArgs {
         long,
         value_name = "SIZE",
         default_value = "64MiB",
-        value_parser = super::size::parse_size
+        value_parser = super::size::parse_max_bytes
     )]
     max_bytes: usize,
 }
@@ -117,19 +117,19 @@ fn document(
             continue;
         };
         writeln!(out, "# sent_id = {}", n + 1)?;
-        let sentence = text.get(first.span.start..last.span.end).unwrap_or("");
+        let sentence = text.get(first.span().start..last.span().end).unwrap_or("");
         writeln!(out, "# text = {}", one_line(sentence))?;
         for (id, i) in (s.start..s.end).enumerate() {
             let Some(t) = doc.tokens.get(i) else { break };
             let glued = doc
                 .tokens
                 .get(i + 1)
-                .is_some_and(|n| i + 1 < s.end && n.span.start == t.span.end);
+                .is_some_and(|n| i + 1 < s.end && n.span().start == t.span().end);
             let tok = Token {
                 id: id + 1,
-                form: t.span.of(text),
+                form: t.span().of(text),
                 tag: doc.tag(i),
-                range: (t.span.start, t.span.end),
+                range: (t.span().start, t.span().end),
                 glued,
                 phrase: phrase(&doc, i),
             };

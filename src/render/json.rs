@@ -834,28 +834,34 @@ mod tests {
                 kind: quote_kinds[k % 5],
                 content: span(k),
                 text: odd(k + 2),
-                cue: (k % 4 != 3).then(|| Cue {
-                    span: span(k + 1),
-                    text: odd(k),
-                    lemma: (k % 2 == 0).then(|| odd(k + 5)),
-                    stance: if k % 3 == 0 {
-                        Stance::Loaded
-                    } else {
-                        Stance::Neutral
-                    },
-                    construction: constructions[k % 8],
+                cue: (k % 4 != 3).then(|| {
+                    Box::new(Cue {
+                        span: span(k + 1),
+                        text: odd(k),
+                        lemma: (k % 2 == 0).then(|| odd(k + 5)),
+                        stance: if k % 3 == 0 {
+                            Stance::Loaded
+                        } else {
+                            Stance::Neutral
+                        },
+                        construction: constructions[k % 8],
+                    })
                 }),
-                speaker: (k % 5 != 4).then(|| Speaker {
-                    entity: k,
-                    name: odd(k + 1),
-                    anonymous: k % 2 == 1,
-                    mention: span(k + 3),
-                    mention_text: odd(k + 4),
+                speaker: (k % 5 != 4).then(|| {
+                    Box::new(Speaker {
+                        entity: k,
+                        name: odd(k + 1),
+                        anonymous: k % 2 == 1,
+                        mention: span(k + 3),
+                        mention_text: odd(k + 4),
+                    })
                 }),
-                anonymity: (k % 3 != 2).then(|| Anonymity {
-                    descriptor: odd(k + 6),
-                    reason: (k % 2 == 0).then(|| excerpt(k)),
-                    request: (k % 3 == 0).then(|| excerpt(k + 2)),
+                anonymity: (k % 3 != 2).then(|| {
+                    Box::new(Anonymity {
+                        descriptor: odd(k + 6),
+                        reason: (k % 2 == 0).then(|| excerpt(k)),
+                        request: (k % 3 == 0).then(|| excerpt(k + 2)),
+                    })
                 }),
                 chain: (0..k % 4)
                     .map(|j| ChainLink {

@@ -63,6 +63,13 @@ pub(crate) struct WordCache {
 }
 
 impl WordCache {
+    /// Lets go of the spare entries if there is room for more than `keep`.
+    pub fn trim(&mut self, keep: usize) {
+        if self.spare.capacity() > keep {
+            self.spare = Vec::new();
+        }
+    }
+
     /// Starts a sentence; empties the cache if it holds another model's weights (or none yet).
     pub fn begin(&mut self, model: u64) {
         if self.model != model || self.entries.len() != 2 * SETS {

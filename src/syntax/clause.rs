@@ -99,11 +99,11 @@ pub fn clauses_doc(doc: &Doc<'_>) -> (Vec<Clause>, Vec<(u32, u32)>) {
 #[derive(Debug, Clone, Default)]
 pub struct ClauseIndex {
     /// The clause whose verb group the phrase is.
-    pub verb: Vec<u32>,
+    pub verb: PhraseMap,
     /// The innermost clause holding the phrase.
-    pub inner: Vec<u32>,
+    pub inner: Runs,
     /// The first complement clause that starts, or whose opener is, at the phrase.
-    pub complement: Vec<u32>,
+    pub complement: PhraseMap,
     /// The clauses starting at each phrase.
     pub starting: Groups,
     /// The clauses whose opener each phrase is.
@@ -111,19 +111,173 @@ pub struct ClauseIndex {
     /// The clauses whose subject starts at each phrase.
     pub subject: Groups,
     /// The start of the first main or coordinate clause after each phrase, in its sentence.
-    pub next_main: Vec<u32>,
+    pub next_main: Runs,
 }
 
-/// Clause numbers grouped by phrase: `get(p)` is the (ordered) list of phrase `p`.
+/// Phrases per entry below which a per-phrase index keeps only the phrases that have an entry,
+/// sorted, and searches them: a long sentence of few clauses ("\"" or "," repeated: a phrase
+/// a byte, one clause) would otherwise hold a word for every phrase.
+const SPARSE: usize = 64;
+
+/// The `(phrase, clause)` pairs of `entries` (clauses in order with their phrase, or none) under
+/// `n`, by phrase, each phrase's clauses in order.
+fn pairs_by_phrase(entries: impl Iterator<Item = (u32, Option<u32>)>, n: usize) -> Vec<(u32, u32)> {
+    let mut pairs: Vec<(u32, u32)> = entries
+        .filter_map(|(c, k)| k.filter(|&k| (k as usize) < n).map(|k| (k, c)))
+        .collect();
+    // (Stable: a phrase's clauses keep their order.)
+    pairs.sort_by_key(|x| x.0);
+    pairs
+}
+
+/// The range of `keys` (sorted) equal to `p`.
+fn key_range(keys: &[u32], p: usize) -> std::ops::Range<usize> {
+    let a = keys.partition_point(|&k| (k as usize) < p);
+    let b = keys.partition_point(|&k| (k as usize) <= p);
+    a..b
+}
+
+/// Per phrase, a clause number or none: a word for every phrase, or, where few phrases have
+/// one ([`SPARSE`]), those phrases sorted with their clauses.
+#[derive(Debug, Clone, Default)]
+pub struct PhraseMap {
+    /// By phrase (`u32::MAX`: none); empty when sparse.
+    dense: Vec<u32>,
+    /// The phrases that have a clause, sorted (sparse).
+    keys: Vec<u32>,
+    /// Their clauses (sparse).
+    values: Vec<u32>,
+}
+
+impl PhraseMap {
+    /// The map of `entries` (clauses in order, each with its phrase or none) over `n` phrases,
+    /// each phrase taking its first clause.
+    fn new(entries: impl Iterator<Item = (u32, Option<u32>)> + Clone, n: usize) -> Self {
+        let count = entries.clone().filter(|x| x.1.is_some()).count();
+        if count.saturating_mul(SPARSE) < n {
+            let mut pairs = pairs_by_phrase(entries, n);
+            pairs.dedup_by_key(|x| x.0);
+            return PhraseMap {
+                dense: Vec::new(),
+                keys: pairs.iter().map(|x| x.0).collect(),
+                values: pairs.iter().map(|x| x.1).collect(),
+            };
+        }
+        let mut dense = vec![u32::MAX; n];
+        for (c, k) in entries {
+            if let Some(v) = k.and_then(|k| dense.get_mut(k as usize)) {
+                if *v == u32::MAX {
+                    *v = c;
+                }
+            }
+        }
+        PhraseMap {
+            dense,
+            keys: Vec::new(),
+            values: Vec::new(),
+        }
+    }
+
+    /// The clause of phrase `p`, if it has one.
+    pub fn get(&self, p: usize) -> Option<u32> {
+        let v = if self.dense.is_empty() {
+            let r = key_range(&self.keys, p);
+            self.values.get(r.start).filter(|_| !r.is_empty()).copied()
+        } else {
+            self.dense.get(p).copied()
+        };
+        v.filter(|&c| c != u32::MAX)
+    }
+}
+
+/// Per phrase, a value or none (`u32::MAX`) that changes only at clause boundaries: a word for
+/// every phrase, or, where the values change seldom ([`SPARSE`]), the phrases where they
+/// change, with the value from each on.
+#[derive(Debug, Clone, Default)]
+pub struct Runs {
+    /// By phrase; empty when sparse.
+    dense: Vec<u32>,
+    /// The phrases where a run starts, ascending (sparse).
+    starts: Vec<u32>,
+    /// The value of each run (sparse).
+    values: Vec<u32>,
+}
+
+impl Runs {
+    /// The value of phrase `p`, if it has one.
+    pub fn get(&self, p: usize) -> Option<u32> {
+        let v = if self.dense.is_empty() {
+            let k = self.starts.partition_point(|&s| s as usize <= p);
+            k.checked_sub(1).and_then(|k| self.values.get(k)).copied()
+        } else {
+            self.dense.get(p).copied()
+        };
+        v.filter(|&c| c != u32::MAX)
+    }
+}
+
+/// [`Runs`] made sparse, phrase by phrase in order.
+struct RunsBuilder {
+    runs: Runs,
+    /// One past the last phrase set.
+    reach: usize,
+}
+
+impl RunsBuilder {
+    fn new() -> Self {
+        RunsBuilder {
+            runs: Runs::default(),
+            reach: 0,
+        }
+    }
+
+    /// Sets phrases `[from, to)` (at or after the last set) to `v`; those skipped have none.
+    fn set(&mut self, from: usize, to: usize, v: u32) {
+        if from >= to {
+            return;
+        }
+        if from > self.reach {
+            self.push(self.reach, u32::MAX);
+        }
+        self.push(from, v);
+        self.reach = to;
+    }
+
+    fn push(&mut self, at: usize, v: u32) {
+        if self.runs.values.last() != Some(&v) {
+            self.runs.starts.push(at as u32);
+            self.runs.values.push(v);
+        }
+    }
+
+    fn finish(mut self) -> Runs {
+        self.push(self.reach, u32::MAX);
+        self.runs
+    }
+}
+
+/// Clause numbers grouped by phrase: `get(p)` is the (ordered) list of phrase `p`. Dense, an
+/// offset for every phrase; or, where few phrases have a clause ([`SPARSE`]), with no offsets,
+/// the phrases of the clauses (`keys`, sorted) searched.
 #[derive(Debug, Clone, Default)]
 pub struct Groups {
     offsets: Vec<u32>,
+    keys: Vec<u32>,
     items: Vec<u32>,
 }
 
 impl Groups {
     /// Groups `0..keys.len()` (clause numbers) by their key (a phrase, or none) over `n` phrases.
     fn new(keys: impl Iterator<Item = Option<u32>> + Clone, n: usize) -> Self {
+        let count = keys.clone().flatten().count();
+        if count.saturating_mul(SPARSE) < n {
+            let pairs = pairs_by_phrase(keys.enumerate().map(|(c, k)| (c as u32, k)), n);
+            return Groups {
+                offsets: Vec::new(),
+                keys: pairs.iter().map(|x| x.0).collect(),
+                items: pairs.iter().map(|x| x.1).collect(),
+            };
+        }
         let mut offsets = vec![0u32; n + 1];
         for k in keys.clone().flatten() {
             if let Some(o) = offsets.get_mut(k as usize + 1) {
@@ -146,11 +300,18 @@ impl Groups {
                 *slot += 1;
             }
         }
-        Groups { offsets, items }
+        Groups {
+            offsets,
+            keys: Vec::new(),
+            items,
+        }
     }
 
     /// The clauses of phrase `p`, in order.
     pub fn get(&self, p: usize) -> &[u32] {
+        if self.offsets.is_empty() {
+            return self.items.get(key_range(&self.keys, p)).unwrap_or(&[]);
+        }
         match (self.offsets.get(p), self.offsets.get(p + 1)) {
             (Some(&a), Some(&b)) => self.items.get(a as usize..b as usize).unwrap_or(&[]),
             _ => &[],
@@ -162,74 +323,133 @@ impl ClauseIndex {
     /// The index of `clauses` (in order of their start within each sentence, parents before
     /// the clauses nested in them) over `n` phrases.
     pub fn new(clauses: &[Clause], ranges: &[(u32, u32)], n: usize) -> Self {
+        let numbered = || clauses.iter().enumerate().map(|(c, x)| (c as u32, x));
+        // A complement clause's phrases: its start, then its opener.
+        let complement = numbered().flat_map(|(c, x)| {
+            let is = x.kind == ClauseKind::Complement;
+            [(c, is.then_some(x.start)), (c, x.opener.filter(|_| is))]
+        });
         let mut ix = ClauseIndex {
-            verb: vec![u32::MAX; n],
-            inner: vec![u32::MAX; n],
-            complement: vec![u32::MAX; n],
+            verb: PhraseMap::new(numbered().map(|(c, x)| (c, x.verb)), n),
+            inner: Runs::default(),
+            complement: PhraseMap::new(complement, n),
             starting: Groups::new(clauses.iter().map(|x| Some(x.start)), n),
             opened: Groups::new(clauses.iter().map(|x| x.opener), n),
             subject: Groups::new(clauses.iter().map(|x| x.subject.map(|s| s.start)), n),
-            next_main: vec![u32::MAX; n],
+            next_main: Runs::default(),
         };
-        for (c, x) in clauses.iter().enumerate() {
-            let c = c as u32;
-            let first = |slot: Option<&mut u32>| {
-                if let Some(v) = slot.filter(|v| **v == u32::MAX) {
-                    *v = c;
-                }
-            };
-            first(x.verb.and_then(|v| ix.verb.get_mut(v as usize)));
-            if x.kind == ClauseKind::Complement {
-                first(ix.complement.get_mut(x.start as usize));
-                first(x.opener.and_then(|o| ix.complement.get_mut(o as usize)));
-            }
-        }
-        // The innermost clause: one sweep per sentence with a stack of the open clauses.
-        let mut stack: Vec<u32> = Vec::new();
-        let mut order: Vec<u32> = Vec::new();
-        for &(a, b) in ranges {
-            stack.clear();
-            order.clear();
-            order.extend(a..b);
-            let start = |c: u32| clauses.get(c as usize).map_or(0, |x| x.start);
-            let end = |c: u32| clauses.get(c as usize).map_or(0, |x| x.end) as usize;
-            order.sort_by_key(|&c| (start(c), c));
-            let p0 = order.first().map_or(0, |&c| start(c) as usize);
-            let p1 = order.iter().map(|&c| end(c)).max().unwrap_or(0);
-            let mut next = 0;
-            for p in p0..p1.min(n) {
-                while stack.last().is_some_and(|&c| end(c) <= p) {
-                    stack.pop();
-                }
-                while let Some(&c) = order.get(next).filter(|&&c| start(c) as usize <= p) {
-                    if p < end(c) {
-                        stack.push(c);
-                    }
-                    next += 1;
-                }
-                if let (Some(&c), Some(slot)) = (stack.last(), ix.inner.get_mut(p)) {
-                    *slot = c;
-                }
-            }
-            // The next main or coordinate clause: a sweep from the sentence's end.
-            let mut next_main = u32::MAX;
-            for p in (p0..p1.min(n)).rev() {
-                if let Some(slot) = ix.next_main.get_mut(p) {
-                    *slot = next_main;
-                }
-                let main = ix.starting.get(p).iter().any(|&c| {
-                    clauses.get(c as usize).is_some_and(|x| {
-                        (a..b).contains(&c)
-                            && matches!(x.kind, ClauseKind::Coordinate | ClauseKind::Main)
-                    })
-                });
-                if main {
-                    next_main = p as u32;
-                }
-            }
-        }
+        // (A run starts at most at each clause's start and end and each sentence's.)
+        let runs = 2 * clauses.len() + 2 * ranges.len() + 2;
+        let (inner, next_main) = if runs.saturating_mul(SPARSE) < n {
+            sparse_sweeps(clauses, ranges, &ix.starting, n)
+        } else {
+            dense_sweeps(clauses, ranges, &ix.starting, n)
+        };
+        ix.inner = inner;
+        ix.next_main = next_main;
         ix
     }
+}
+
+/// Whether a main or coordinate clause of sentence clauses `a..b` starts at phrase `p`.
+fn main_starts(clauses: &[Clause], starting: &Groups, (a, b): (u32, u32), p: usize) -> bool {
+    starting.get(p).iter().any(|&c| {
+        clauses.get(c as usize).is_some_and(|x| {
+            (a..b).contains(&c) && matches!(x.kind, ClauseKind::Coordinate | ClauseKind::Main)
+        })
+    })
+}
+
+/// The phrases `[p0, p1)` of sentence clauses `a..b` (`p1` at most `n`), each with its innermost
+/// clause given to `f`: one sweep with a stack of the open clauses (`order` and `stack`:
+/// buffers).
+fn sweep_sentence(
+    clauses: &[Clause],
+    (a, b): (u32, u32),
+    n: usize,
+    (order, stack): (&mut Vec<u32>, &mut Vec<u32>),
+    mut f: impl FnMut(usize, Option<u32>),
+) -> (usize, usize) {
+    stack.clear();
+    order.clear();
+    order.extend(a..b);
+    let start = |c: u32| clauses.get(c as usize).map_or(0, |x| x.start);
+    let end = |c: u32| clauses.get(c as usize).map_or(0, |x| x.end) as usize;
+    order.sort_by_key(|&c| (start(c), c));
+    let p0 = order.first().map_or(0, |&c| start(c) as usize);
+    let p1 = order.iter().map(|&c| end(c)).max().unwrap_or(0).min(n);
+    let mut next = 0;
+    for p in p0..p1 {
+        while stack.last().is_some_and(|&c| end(c) <= p) {
+            stack.pop();
+        }
+        while let Some(&c) = order.get(next).filter(|&&c| start(c) as usize <= p) {
+            if p < end(c) {
+                stack.push(c);
+            }
+            next += 1;
+        }
+        f(p, stack.last().copied());
+    }
+    (p0, p1)
+}
+
+/// [`ClauseIndex::inner`] and [`ClauseIndex::next_main`], a word for every phrase.
+fn dense_sweeps(
+    clauses: &[Clause],
+    ranges: &[(u32, u32)],
+    starting: &Groups,
+    n: usize,
+) -> (Runs, Runs) {
+    let mut inner = vec![u32::MAX; n];
+    let mut next_main = vec![u32::MAX; n];
+    let (mut order, mut stack) = (Vec::new(), Vec::new());
+    for &r in ranges {
+        let (p0, p1) = sweep_sentence(clauses, r, n, (&mut order, &mut stack), |p, c| {
+            if let (Some(c), Some(slot)) = (c, inner.get_mut(p)) {
+                *slot = c;
+            }
+        });
+        // The next main or coordinate clause: a sweep from the sentence's end.
+        let mut next = u32::MAX;
+        for p in (p0..p1).rev() {
+            if let Some(slot) = next_main.get_mut(p) {
+                *slot = next;
+            }
+            if main_starts(clauses, starting, r, p) {
+                next = p as u32;
+            }
+        }
+    }
+    let dense = |dense| Runs {
+        dense,
+        ..Runs::default()
+    };
+    (dense(inner), dense(next_main))
+}
+
+/// [`dense_sweeps`], the values kept as runs.
+fn sparse_sweeps(
+    clauses: &[Clause],
+    ranges: &[(u32, u32)],
+    starting: &Groups,
+    n: usize,
+) -> (Runs, Runs) {
+    let (mut inner, mut next_main) = (RunsBuilder::new(), RunsBuilder::new());
+    let (mut order, mut stack) = (Vec::new(), Vec::new());
+    for &r in ranges {
+        let (p0, p1) = sweep_sentence(clauses, r, n, (&mut order, &mut stack), |p, c| {
+            inner.set(p, p + 1, c.unwrap_or(u32::MAX));
+        });
+        // Up to each main or coordinate clause's start, its start; after the last, none.
+        let mut from = p0;
+        for q in (p0..p1).filter(|&p| main_starts(clauses, starting, r, p)) {
+            next_main.set(from, q, q as u32);
+            from = q;
+        }
+        next_main.set(from, p1, u32::MAX);
+    }
+    (inner.finish(), next_main.finish())
 }
 
 /// The phrase range of sentence `s`.

@@ -55,15 +55,16 @@ fn tag_doc_with(doc: &Doc<'_>, scratch: &mut Scratch) -> Vec<Tag> {
         tags.resize(s.start.max(tags.len()), Tag::default());
         let toks = doc.tokens.get(s.start..s.end).unwrap_or(&[]);
         tagger.tag_into(
-            toks.iter().map(|t| match t.kind {
+            toks.iter().map(|t| match t.kind() {
                 TokKind::Quote(_) => Word::Quote,
-                _ => Word::Text(t.span.of(doc.text)),
+                _ => Word::Text(t.span().of(doc.text)),
             }),
             scratch,
             &mut tags,
         );
     }
     tags.resize(doc.tokens.len(), Tag::default());
+    scratch.trim();
     tags
 }
 

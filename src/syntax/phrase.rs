@@ -135,7 +135,10 @@ impl Phrase {
 /// Groups the tokens of every sentence of `doc` into phrases, in order; returns them and, for
 /// each token, the index of its phrase.
 pub fn chunk_doc(doc: &Doc<'_>, tags: &[Tag]) -> (Vec<Phrase>, Vec<u32>) {
-    let mut out = Vec::with_capacity(doc.tokens.len() / 2 + 1);
+    // A phrase holds a token at least: reserved to that bound, the vector never grows by
+    // doubling (whose copy holds the old and the new at once); what prose leaves unused is
+    // address space never written.
+    let mut out = Vec::with_capacity(doc.tokens.len());
     let mut c = Chunker {
         doc,
         tags,
@@ -265,7 +268,7 @@ impl Chunker<'_, '_> {
             kind,
             flags: 0,
         };
-        match self.doc.tokens.get(t).map(|x| x.kind) {
+        match self.doc.tokens.get(t).map(|x| x.kind()) {
             Some(TokKind::Quote(_)) => return one(PhraseKind::Quote),
             Some(TokKind::Punct) => return one(PhraseKind::Punct),
             _ => {}

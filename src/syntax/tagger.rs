@@ -59,6 +59,20 @@ pub struct Scratch {
     touched: i16,
 }
 
+/// Entries past which a buffer of [`Scratch`] is let go after a document: a long sentence's
+/// buffers are not kept for the rest of the run.
+const KEEP: usize = 1 << 16;
+
+impl Scratch {
+    /// Lets go of the buffers a long sentence grew (the word cache stays).
+    pub fn trim(&mut self) {
+        if self.refs.capacity() > KEEP {
+            self.refs = Vec::new();
+        }
+        self.cache.trim(KEEP);
+    }
+}
+
 /// `acc += row`.
 #[inline]
 fn add_row(acc: &mut [i16; ROW], row: &Row) {
@@ -133,6 +147,9 @@ impl Tagger {
         } = scratch;
         cache.begin(self.model.id());
         refs.clear();
+        let words = words.into_iter();
+        // (One reservation for a long sentence, not a doubling copy of it.)
+        refs.reserve(words.size_hint().0 + 4);
         // The padding and the words, one at a time (no chained iterators).
         let mut add = |t: Tok<'_>, form: u64| self.add(cache, refs, touched, t, form);
         add(Tok::Start, WordInfo::START.form);

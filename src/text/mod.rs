@@ -24,19 +24,81 @@ pub enum TokKind {
     Quote(usize),
 }
 
-/// A token.
+/// A token: 24 bytes (a document holds one for every few bytes of its text, and a hostile one
+/// for every byte): its span in 32-bit offsets ([`Token::span`]; a document is read up to its
+/// first 4 GiB, [`Doc::new`]), its kind and line break packed in one word ([`Token::kind`],
+/// [`Token::newline_before`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Token {
-    /// Where it is.
-    pub span: Span,
-    /// What it is.
-    pub kind: TokKind,
+    /// Where it starts (a byte offset).
+    start: u32,
+    /// Where it ends.
+    end: u32,
     /// Its lexicon hits: a range of [`Doc::hits`].
     pub hits: (u32, u32),
-    /// A line break precedes it.
-    pub newline_before: bool,
     /// Its shape and the classes of its one-word lexicon tags, as [`TokClass`] bits.
     pub class: u32,
+    /// Its kind and line break: a line break precedes it when bit 0 is set; the rest is
+    /// [`KIND_WORD`], [`KIND_PUNCT`], or [`KIND_QUOTE`] plus the quotation's index.
+    meta: u32,
+}
+
+/// [`Token::meta`] (shifted right by one) of a word.
+const KIND_WORD: u32 = 0;
+/// [`Token::meta`] (shifted right by one) of a punctuation token.
+const KIND_PUNCT: u32 = 1;
+/// [`Token::meta`] (shifted right by one) of quotation 0; quotation `q` is this plus `q`.
+const KIND_QUOTE: u32 = 2;
+
+impl Token {
+    /// A token of `kind` over `span`. A quotation's index must leave room in 31 bits, which it
+    /// does in any text under 2 GiB (each quotation holds at least one byte of its own); a
+    /// later one in a larger text is read as punctuation.
+    fn new(span: Span, kind: TokKind, newline_before: bool, hits: (u32, u32), class: u32) -> Self {
+        let code = match kind {
+            TokKind::Word => KIND_WORD,
+            TokKind::Punct => KIND_PUNCT,
+            TokKind::Quote(q) => u32::try_from(q)
+                .ok()
+                .and_then(|q| q.checked_add(KIND_QUOTE))
+                .filter(|c| *c <= u32::MAX >> 1)
+                .unwrap_or(KIND_PUNCT),
+        };
+        // (Offsets fit: a document is read up to its first 4 GiB.)
+        let offset = |x: usize| u32::try_from(x).unwrap_or(u32::MAX);
+        Token {
+            start: offset(span.start),
+            end: offset(span.end),
+            hits,
+            class,
+            meta: code << 1 | u32::from(newline_before),
+        }
+    }
+
+    /// Where it is.
+    #[inline]
+    pub fn span(&self) -> Span {
+        Span {
+            start: self.start as usize,
+            end: self.end as usize,
+        }
+    }
+
+    /// What it is.
+    #[inline]
+    pub fn kind(&self) -> TokKind {
+        match self.meta >> 1 {
+            KIND_WORD => TokKind::Word,
+            KIND_PUNCT => TokKind::Punct,
+            c => TokKind::Quote((c - KIND_QUOTE) as usize),
+        }
+    }
+
+    /// A line break precedes it.
+    #[inline]
+    pub fn newline_before(&self) -> bool {
+        self.meta & 1 != 0
+    }
 }
 
 /// A sentence: a range of tokens.
@@ -53,7 +115,7 @@ pub struct Sentence {
 /// A document ready for attribution.
 #[derive(Debug)]
 pub struct Doc<'a> {
-    /// The original input.
+    /// The original input (its first 4 GiB: [`Doc::new`]).
     pub text: &'a str,
     /// The grammar it was read with.
     pub grammar: &'a Grammar,
@@ -156,6 +218,45 @@ fn alnum_run(b: &[u8], j: usize) -> usize {
         .unwrap_or(s.len())
 }
 
+/// `text` up to its 4 GiB mark (the last char boundary at or before it).
+pub(crate) fn first_4_gib(text: &str) -> &str {
+    let mut end = text.len().min(u32::MAX as usize);
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    text.get(..end).unwrap_or(text)
+}
+
+/// At most how many tokens `text` makes: one per char that is not white space, less the
+/// ASCII letters and digits that go on a run of them (a word takes its run whole). What it
+/// over-counts (a word's joiners, a quotation's inside) is reserved address space never written.
+fn token_bound(text: &str) -> usize {
+    let b = text.as_bytes();
+    let first = b.first().map_or(0, |&x| usize::from(opens_token(b' ', x)));
+    let rest = b.get(1..).unwrap_or(&[]);
+    // Counted in blocks of 255 pairs into a byte, which the compiler vectorises.
+    let blocks = b.chunks(255).zip(rest.chunks(255));
+    first
+        + blocks
+            .map(|(p, x)| {
+                let n = p.iter().zip(x).fold(0u8, |n, (&p, &x)| {
+                    n.wrapping_add(u8::from(opens_token(p, x)))
+                });
+                usize::from(n)
+            })
+            .sum::<usize>()
+}
+
+/// Whether byte `x` after byte `prev` may open a token ([`token_bound`]): it opens a char that
+/// is not ASCII white space, and it is not an ASCII letter or digit after another.
+#[inline(always)]
+fn opens_token(prev: u8, x: u8) -> bool {
+    let alnum = |c: u8| (c | 0x20).wrapping_sub(b'a') < 26 || c.wrapping_sub(b'0') < 10;
+    let space = x <= b' ' || x == 0x7F;
+    let continuation = x & 0xC0 == 0x80;
+    !(space | continuation | (alnum(x) & alnum(prev)))
+}
+
 /// What [`Doc::word_end`] measured.
 struct WordEnd {
     /// One past the word's last byte.
@@ -167,8 +268,10 @@ struct WordEnd {
 }
 
 impl<'a> Doc<'a> {
-    /// Reads `text` with `grammar`.
+    /// Reads `text` with `grammar`: its first 4 GiB, if it is longer (a token's offsets are 32
+    /// bits; the command line refuses a document that long by its `--max-bytes`).
     pub fn new(text: &'a str, grammar: &'a Grammar) -> Doc<'a> {
+        let text = first_4_gib(text);
         let furniture = furniture::find(text, grammar);
         let pairing = quotes::pair_around(text, grammar, &furniture);
         let mut doc = Doc {
@@ -315,13 +418,14 @@ impl<'a> Doc<'a> {
             }
         }
         let class = self.word_class(from, start, j, upper);
-        self.tokens.push(Token {
-            span: Span::new(start, j),
-            kind: TokKind::Word,
-            hits: (from as u32, self.hits.len() as u32),
-            newline_before: newline,
+        self.room(start);
+        self.tokens.push(Token::new(
+            Span::new(start, j),
+            TokKind::Word,
+            newline,
+            (from as u32, self.hits.len() as u32),
             class,
-        });
+        ));
         j
     }
 
@@ -451,13 +555,28 @@ impl<'a> Doc<'a> {
     }
 
     fn push(&mut self, span: Span, kind: TokKind, newline_before: bool, hits: (u32, u32)) {
-        self.tokens.push(Token {
-            span,
-            kind,
-            hits,
-            newline_before,
-            class: 0,
-        });
+        self.room(span.start);
+        self.tokens
+            .push(Token::new(span, kind, newline_before, hits, 0));
+    }
+
+    /// Makes room for a token at byte `at`. The reservation ([`Doc::new`]: a token for every
+    /// five bytes) holds prose; once a text outruns it, room for as many more tokens as the rest
+    /// can make ([`token_bound`]) is reserved at once, so the vector never grows by doubling,
+    /// whose copies would hold the old vector and the new at once.
+    #[inline]
+    fn room(&mut self, at: usize) {
+        if self.tokens.len() == self.tokens.capacity() {
+            self.reserve_rest(at);
+        }
+    }
+
+    /// [`Doc::room`] when the reservation is used up.
+    #[cold]
+    #[inline(never)]
+    fn reserve_rest(&mut self, at: usize) {
+        let more = token_bound(self.text.get(at..).unwrap_or(""));
+        self.tokens.reserve_exact(more.max(1));
     }
 
     // Out of line (once a document), so a profile shows the stage.
@@ -468,19 +587,19 @@ impl<'a> Doc<'a> {
         let mut seen = 0;
         let mut front = dateline::Front::default();
         for t in &self.tokens {
-            if !t.newline_before {
+            if !t.newline_before() {
                 continue;
             }
             seen += 1;
             if seen > 20 {
                 break;
             }
-            let rest = self.text.get(t.span.start..).unwrap_or("");
+            let rest = self.text.get(t.span().start..).unwrap_or("");
             let end = memchr::memchr(b'\n', rest.as_bytes())
-                .map_or(self.text.len(), |o| t.span.start + o);
-            let line = self.text.get(t.span.start..end).unwrap_or("");
+                .map_or(self.text.len(), |o| t.span().start + o);
+            let line = self.text.get(t.span().start..end).unwrap_or("");
             if dateline::may_open(rest.as_bytes()) {
-                if let Some(d) = dateline::parse(line, t.span.start)
+                if let Some(d) = dateline::parse(line, t.span().start)
                     .filter(|d| !dateline::is_speaker_label(d, self.text, self.grammar))
                 {
                     self.dateline = Some(d);
@@ -495,7 +614,7 @@ impl<'a> Doc<'a> {
 
     /// The text of token `i`.
     pub fn tok_text(&self, i: usize) -> &'a str {
-        self.tokens.get(i).map_or("", |t| t.span.of(self.text))
+        self.tokens.get(i).map_or("", |t| t.span().of(self.text))
     }
 
     /// The bytes of token `i` (its text's: a token lies on char boundaries).
@@ -503,7 +622,7 @@ impl<'a> Doc<'a> {
     pub fn tok_bytes(&self, i: usize) -> &'a [u8] {
         self.tokens
             .get(i)
-            .and_then(|t| self.text.as_bytes().get(t.span.start..t.span.end))
+            .and_then(|t| self.text.as_bytes().get(t.span().start..t.span().end))
             .unwrap_or(&[])
     }
 
@@ -513,7 +632,7 @@ impl<'a> Doc<'a> {
         let t = self.tokens.get(i)?;
         self.text
             .as_bytes()
-            .get(t.span.end.checked_sub(1)?)
+            .get(t.span().end.checked_sub(1)?)
             .copied()
     }
 
@@ -524,8 +643,8 @@ impl<'a> Doc<'a> {
         // (The length first: most tokens are not the word, and most differ in length.)
         self.tokens
             .get(i)
-            .filter(|t| t.span.end.wrapping_sub(t.span.start) == w.len())
-            .and_then(|t| self.text.as_bytes().get(t.span.start..t.span.end))
+            .filter(|t| t.span().len() == w.len())
+            .and_then(|t| self.text.as_bytes().get(t.span().start..t.span().end))
             .is_some_and(|b| b.eq_ignore_ascii_case(w.as_bytes()))
     }
 
@@ -554,7 +673,7 @@ impl<'a> Doc<'a> {
 
     /// Tags of the one-word phrase that is token `i` (its hits ending at its own end).
     pub fn word_tags(&self, i: usize) -> impl Iterator<Item = &'a Tag> + '_ {
-        let end = self.tokens.get(i).map_or(0, |t| t.span.end);
+        let end = self.tokens.get(i).map_or(0, |t| t.span().end);
         let g: &'a Grammar = self.grammar;
         self.tok_hits(i)
             .iter()
@@ -577,8 +696,8 @@ impl<'a> Doc<'a> {
         // (The bytes are compared: a span whose bytes are a whole string's lies on char
         // boundaries, so this is its text compared, without the boundary checks.)
         self.tokens.get(i).is_some_and(|t| {
-            matches!(t.kind, TokKind::Punct)
-                && self.text.as_bytes().get(t.span.start..t.span.end) == Some(p.as_bytes())
+            matches!(t.kind(), TokKind::Punct)
+                && self.text.as_bytes().get(t.span().start..t.span().end) == Some(p.as_bytes())
         })
     }
 
@@ -595,9 +714,11 @@ impl<'a> Doc<'a> {
     /// The sentence holding byte `at` (or the last one starting before it), by a binary
     /// search over the sentences.
     pub fn sentence_at(&self, at: usize) -> Option<usize> {
-        let k = self
-            .sentences
-            .partition_point(|s| self.tokens.get(s.start).is_some_and(|t| t.span.start <= at));
+        let k = self.sentences.partition_point(|s| {
+            self.tokens
+                .get(s.start)
+                .is_some_and(|t| t.span().start <= at)
+        });
         k.checked_sub(1)
     }
 
@@ -612,12 +733,12 @@ impl<'a> Doc<'a> {
     pub fn is_word(&self, i: usize) -> bool {
         self.tokens
             .get(i)
-            .is_some_and(|t| matches!(t.kind, TokKind::Word))
+            .is_some_and(|t| matches!(t.kind(), TokKind::Word))
     }
 
     /// The quote of token `i`, if it is one.
     pub fn quote_of(&self, i: usize) -> Option<usize> {
-        match self.tokens.get(i)?.kind {
+        match self.tokens.get(i)?.kind() {
             TokKind::Quote(q) => Some(q),
             _ => None,
         }
@@ -635,10 +756,10 @@ impl<'a> Doc<'a> {
     pub fn token_ending_at(&self, from: usize, end: usize) -> Option<usize> {
         let mut i = from;
         while let Some(t) = self.tokens.get(i) {
-            if t.span.end == end {
+            if t.span().end == end {
                 return Some(i);
             }
-            if t.span.end > end {
+            if t.span().end > end {
                 return None;
             }
             i += 1;
@@ -652,7 +773,7 @@ impl<'a> Doc<'a> {
         let Some(t) = self.tokens.get(i) else {
             return true;
         };
-        let before = self.text.get(..t.span.start).unwrap_or("");
+        let before = self.text.get(..t.span().start).unwrap_or("");
         let gap = before.len() - before.trim_end().len();
         let blank = before
             .get(before.len() - gap..)
@@ -687,7 +808,7 @@ impl<'a> Doc<'a> {
                 break;
             };
             // Paragraph break before token i.
-            if i > start && t.newline_before && self.line_is_break(i) {
+            if i > start && t.newline_before() && self.line_is_break(i) {
                 self.sentences.push(Sentence {
                     start,
                     end: i,
@@ -695,14 +816,14 @@ impl<'a> Doc<'a> {
                 });
                 start = i;
                 para += 1;
-            } else if i == start && t.newline_before && i > 0 {
+            } else if i == start && t.newline_before() && i > 0 {
                 para += 1;
             }
             // The dateline is its own sentence.
             if body_start.is_some_and(|e| {
-                t.span.end == e
-                    || (t.span.start < e
-                        && self.tokens.get(i + 1).is_some_and(|n| n.span.start >= e))
+                t.span().end == e
+                    || (t.span().start < e
+                        && self.tokens.get(i + 1).is_some_and(|n| n.span().start >= e))
             }) {
                 if i + 1 > start {
                     self.sentences.push(Sentence {
@@ -720,7 +841,7 @@ impl<'a> Doc<'a> {
                 let mut e = i + 1;
                 while e < n
                     && matches!(self.tok_text(e), ")" | "]")
-                    && !self.tokens.get(e).is_some_and(|t| t.newline_before)
+                    && !self.tokens.get(e).is_some_and(|t| t.newline_before())
                 {
                     e += 1;
                 }
@@ -748,7 +869,7 @@ impl<'a> Doc<'a> {
         for s in &mut self.sentences {
             if let Some(pe) = prev_end {
                 let _ = pe;
-                if self.tokens.get(s.start).is_some_and(|t| t.newline_before) {
+                if self.tokens.get(s.start).is_some_and(|t| t.newline_before()) {
                     p += 1;
                 }
             }
@@ -768,26 +889,28 @@ impl<'a> Doc<'a> {
         let next_starts = |d: &Doc<'_>| match d.tokens.get(next) {
             None => true,
             Some(n) => {
-                !matches!(n.kind, TokKind::Word)
+                !matches!(n.kind(), TokKind::Word)
                     || n.class & TokClass::CAP != 0
                     || d.text
                         .as_bytes()
-                        .get(n.span.start)
+                        .get(n.span().start)
                         .is_some_and(u8::is_ascii_digit)
             }
         };
         let b = self.text.as_bytes();
-        match t.kind {
+        match t.kind() {
             // `.`, `!`, `?` or `…`.
             // (Not before a comma, semicolon or colon: "from Hale, Ont., attending …", a
             // period closing an abbreviation the lexicon does not know.)
             TokKind::Punct => {
                 matches!(
-                    b.get(t.span.start..t.span.end),
+                    b.get(t.span().start..t.span().end),
                     Some([b'.' | b'!' | b'?'] | [0xE2, 0x80, 0xA6])
                 ) && next_starts(self)
                     && !matches!(
-                        self.tokens.get(next).map(|n| (n.kind, self.tok_text(next))),
+                        self.tokens
+                            .get(next)
+                            .map(|n| (n.kind(), self.tok_text(next))),
                         Some((TokKind::Punct, "," | ";" | ":"))
                     )
             }
@@ -799,7 +922,7 @@ impl<'a> Doc<'a> {
                     .map_or("", |x| x.content.of(self.text))
                     .trim_end();
                 inner.ends_with(['.', '!', '?'])
-                    && self.tokens.get(next).is_some_and(|n| !matches!(n.kind, TokKind::Punct))
+                    && self.tokens.get(next).is_some_and(|n| !matches!(n.kind(), TokKind::Punct))
                     && next_starts(self)
                     // `"Is it safe?" Sen. Ann Lee asked.`: a named speaker and a verb closing the
                     // sentence go on.
@@ -823,15 +946,15 @@ impl<'a> Doc<'a> {
         let next = i + 1;
         // An abbreviation at a sentence end: the next word opens a sentence. A word ending in
         // a period with two bytes is a letter or digit and its period.
-        if t.span.end.checked_sub(1).and_then(|e| b.get(e)) != Some(&b'.')
+        if t.span().end.checked_sub(1).and_then(|e| b.get(e)) != Some(&b'.')
             || self.has(i, TokClass::TITLE)
-            || t.span.len() == 2 && b.get(t.span.start).is_some_and(u8::is_ascii_uppercase)
+            || t.span().len() == 2 && b.get(t.span().start).is_some_and(u8::is_ascii_uppercase)
         {
             return false;
         }
         // A lower-case one ("9 a.m.", "etc.") before any capitalised word but a time zone ("9
         // a.m. EST", "a.m. Eastern time").
-        let lower = b.get(t.span.start).is_some_and(u8::is_ascii_lowercase);
+        let lower = b.get(t.span().start).is_some_and(u8::is_ascii_lowercase);
         let zone = || {
             let w = self.tok_text(next);
             w.bytes().all(|c| c.is_ascii_uppercase())
@@ -889,8 +1012,8 @@ mod tests {
         d.sentences
             .iter()
             .map(|s| {
-                let a = d.tokens[s.start].span.start;
-                let b = d.tokens[s.end - 1].span.end;
+                let a = d.tokens[s.start].span().start;
+                let b = d.tokens[s.end - 1].span().end;
                 text[a..b].to_string()
             })
             .collect()

@@ -42,14 +42,40 @@ enum Dir {
     None,
 }
 
+/// A quote mark: 8 bytes (a hostile text is a mark a byte), its place in 32-bit offsets
+/// ([`pair_around`] reads the first 4 GiB).
 #[derive(Debug, Clone, Copy)]
 struct Mark {
-    pos: usize,
-    len: usize,
+    /// Where it starts.
+    at: u32,
+    /// Its length in bytes.
+    width: u8,
     family: Family,
     dir: Dir,
     /// ASCII or otherwise ambiguous: no diagnostic when it is left unpaired.
     quiet: bool,
+}
+
+impl Mark {
+    fn new(pos: usize, len: usize, family: Family, dir: Dir, quiet: bool) -> Self {
+        Mark {
+            at: u32::try_from(pos).unwrap_or(u32::MAX),
+            width: u8::try_from(len).unwrap_or(u8::MAX),
+            family,
+            dir,
+            quiet,
+        }
+    }
+
+    /// Where it starts.
+    fn pos(&self) -> usize {
+        self.at as usize
+    }
+
+    /// Its length in bytes.
+    fn len(&self) -> usize {
+        usize::from(self.width)
+    }
 }
 
 /// A paired quotation at the top level of the text (nested quotes are inside a unit's content).
@@ -238,13 +264,15 @@ fn scan(text: &str, grammar: &Grammar) -> Vec<Mark> {
     let mut push = |pos: usize, len: usize, family: Family, glyph: Dir, quiet: bool| {
         let dir = direction(text, grammar, pos, len, family, glyph);
         if dir != Dir::None {
-            marks.push(Mark {
-                pos,
-                len,
-                family,
-                dir,
-                quiet,
-            });
+            if marks.len() == marks.capacity() {
+                // A text of marks outran the reservation: room at once for every candidate
+                // left (not a doubling, whose copy holds the old vector and the new).
+                let rest = b.get(pos..).unwrap_or(&[]);
+                let ascii = memchr::memchr3_iter(b'"', b'\'', b'`', rest).count();
+                let high = memchr::memchr3_iter(0xE2, 0xC2, 0xE3, rest).count();
+                marks.reserve_exact(ascii + high + 1);
+            }
+            marks.push(Mark::new(pos, len, family, dir, quiet));
         }
     };
     // Candidates: ASCII marks and the lead bytes of the others, two memchr streams merged.
@@ -406,8 +434,8 @@ struct Open {
     continues: bool,
 }
 
-/// Finds and pairs the quote marks of `text` (`grammar` tells a plural possessive's apostrophe
-/// from a closing mark, by the word after it).
+/// Finds and pairs the quote marks of `text` (its first 4 GiB; `grammar` tells a plural
+/// possessive's apostrophe from a closing mark, by the word after it).
 pub fn pair(text: &str, grammar: &Grammar) -> Pairing {
     pair_around(text, grammar, &[])
 }
@@ -418,9 +446,11 @@ pub fn pair(text: &str, grammar: &Grammar) -> Pairing {
 // Out of line (once a document), so a profile shows the stage.
 #[inline(never)]
 pub fn pair_around(text: &str, grammar: &Grammar, skip: &[Furniture]) -> Pairing {
+    // (A mark's offset is 32 bits: a longer text is read up to its first 4 GiB, as a document.)
+    let text = super::first_4_gib(text);
     let mut marks = scan(text, grammar);
     if !skip.is_empty() {
-        marks.retain(|m| !furniture::covers(skip, m.pos));
+        marks.retain(|m| !furniture::covers(skip, m.pos()));
     }
     let mut p = Pairer::new(text, marks, Lines { text, skip });
     while let Some(m) = p.marks.get(p.i).copied() {
@@ -481,10 +511,10 @@ impl<'a> Pairer<'a> {
     fn cross_lines(&mut self, m: Mark) -> bool {
         let mut line_end = *self
             .cur_line_end
-            .get_or_insert_with(|| self.lines.line_end(m.pos));
-        while m.pos > line_end {
+            .get_or_insert_with(|| self.lines.line_end(m.pos()));
+        while m.pos() > line_end {
             let Some(bottom) = self.stack.first().copied() else {
-                line_end = self.lines.line_end(m.pos);
+                line_end = self.lines.line_end(m.pos());
                 break;
             };
             let open = self.marks.get(bottom.mark).copied().unwrap_or(m);
@@ -492,9 +522,9 @@ impl<'a> Pairer<'a> {
             let next_opens_same = next.is_some_and(|(p, _)| {
                 self.marks
                     .get(self.i..)
-                    .and_then(|ms| ms.iter().find(|x| x.pos >= p))
+                    .and_then(|ms| ms.iter().find(|x| x.pos() >= p))
                     .is_some_and(|x| {
-                        x.pos == p
+                        x.pos() == p
                             && x.family == open.family
                             && matches!(x.dir, Dir::Open | Dir::Toggle)
                     })
@@ -502,8 +532,8 @@ impl<'a> Pairer<'a> {
             let blank = next.is_none_or(|(_, blank)| blank);
             if next_opens_same {
                 self.out.quotes.push(Quoted {
-                    outer: Span::new(open.pos, line_end),
-                    content: trim_span(self.text, open.pos + open.len, line_end),
+                    outer: Span::new(open.pos(), line_end),
+                    content: trim_span(self.text, open.pos() + open.len(), line_end),
                     family: open.family,
                     continues: bottom.continues,
                     open_ended: true,
@@ -511,23 +541,23 @@ impl<'a> Pairer<'a> {
                 self.stack.clear();
                 self.crossed = 0;
                 self.pending_continue = true;
-                line_end = self.lines.line_end(m.pos);
+                line_end = self.lines.line_end(m.pos());
                 break;
             } else if blank || self.crossed >= WRAP_LINES {
                 if !open.quiet {
                     self.out.problems.push(MarkProblem::Unclosed(Span::new(
-                        open.pos,
-                        open.pos + open.len,
+                        open.pos(),
+                        open.pos() + open.len(),
                     )));
                 }
                 self.stack.clear();
                 self.crossed = 0;
                 self.i = bottom.mark + 1;
-                self.cur_line_end = Some(self.lines.line_end(open.pos + open.len));
+                self.cur_line_end = Some(self.lines.line_end(open.pos() + open.len()));
                 return false;
             } else {
                 self.crossed += 1;
-                line_end = next.map_or(m.pos, |(p, _)| self.lines.line_end(p));
+                line_end = next.map_or(m.pos(), |(p, _)| self.lines.line_end(p));
             }
         }
         self.cur_line_end = Some(line_end);
@@ -563,7 +593,7 @@ impl<'a> Pairer<'a> {
                 None if dir == Dir::Close && !m.quiet => self
                     .out
                     .problems
-                    .push(MarkProblem::Unopened(Span::new(m.pos, m.pos + m.len))),
+                    .push(MarkProblem::Unopened(Span::new(m.pos(), m.pos() + m.len()))),
                 None => {}
             },
             Dir::Toggle | Dir::None => {}
@@ -577,14 +607,14 @@ impl<'a> Pairer<'a> {
         self.stack.truncate(k);
         if let (Some(o), true) = (open, k == 0) {
             if let Some(om) = self.marks.get(o.mark) {
-                let content = Span::new(om.pos + om.len, m.pos);
+                let content = Span::new(om.pos() + om.len(), m.pos());
                 if self
                     .text
                     .get(content.start..content.end)
                     .is_some_and(|c| !c.trim().is_empty())
                 {
                     self.out.quotes.push(Quoted {
-                        outer: Span::new(om.pos, m.pos + m.len),
+                        outer: Span::new(om.pos(), m.pos() + m.len()),
                         content,
                         family: om.family,
                         continues: o.continues,
@@ -610,8 +640,8 @@ impl<'a> Pairer<'a> {
             if let Some(open) = marks.get(bottom.mark).copied() {
                 if !open.quiet {
                     out.problems.push(MarkProblem::Unclosed(Span::new(
-                        open.pos,
-                        open.pos + open.len,
+                        open.pos(),
+                        open.pos() + open.len(),
                     )));
                 }
                 // Marks after an unclosed opener are paired on their own.
@@ -642,7 +672,7 @@ fn pair_from(text: &str, marks: &[Mark], mut from: usize) -> Pairing {
         let Some(slice) = marks.get(from..) else {
             break;
         };
-        let start = slice.first().map_or(text.len(), |m| m.pos);
+        let start = slice.first().map_or(text.len(), |m| m.pos());
         let mut stack: Vec<usize> = Vec::new();
         for (j, m) in slice.iter().enumerate() {
             let top_same = stack
@@ -660,13 +690,13 @@ fn pair_from(text: &str, marks: &[Mark], mut from: usize) -> Pairing {
                     stack.truncate(k);
                     if let (Some(o), 0) = (o, k) {
                         if let Some(om) = slice.get(o) {
-                            let content = Span::new(om.pos + om.len, m.pos);
+                            let content = Span::new(om.pos() + om.len(), m.pos());
                             if text
                                 .get(content.start..content.end)
                                 .is_some_and(|c| !c.trim().is_empty())
                             {
                                 out.quotes.push(Quoted {
-                                    outer: Span::new(om.pos, m.pos + m.len),
+                                    outer: Span::new(om.pos(), m.pos() + m.len()),
                                     content,
                                     family: om.family,
                                     continues: false,
@@ -678,7 +708,7 @@ fn pair_from(text: &str, marks: &[Mark], mut from: usize) -> Pairing {
                 }
                 (Dir::Close, None) if !m.quiet => out
                     .problems
-                    .push(MarkProblem::Unopened(Span::new(m.pos, m.pos + m.len))),
+                    .push(MarkProblem::Unopened(Span::new(m.pos(), m.pos() + m.len()))),
                 _ => {}
             }
         }
@@ -687,10 +717,10 @@ fn pair_from(text: &str, marks: &[Mark], mut from: usize) -> Pairing {
             Some((o, m)) => {
                 if !m.quiet {
                     out.problems
-                        .push(MarkProblem::Unclosed(Span::new(m.pos, m.pos + m.len)));
+                        .push(MarkProblem::Unclosed(Span::new(m.pos(), m.pos() + m.len())));
                 }
                 // Keep only what pairs before the unclosed one; retry after it.
-                out.quotes.retain(|q| q.outer.end <= m.pos);
+                out.quotes.retain(|q| q.outer.end <= m.pos());
                 from += o + 1;
             }
             None => break,

@@ -11,7 +11,7 @@
 //! ```
 
 use super::speaker::np_forward;
-use super::{Attr, ContentForm, Sent};
+use super::{push_np, Attr, ContentForm, Sent};
 use crate::analysis::np::{self, NpKind};
 use crate::grammar::{CueType, FuncType, Tag, VerbKind};
 use crate::syntax::{ClauseKind, PhraseFlag, PhraseKind};
@@ -211,14 +211,14 @@ fn read_hearer<'a>(sent: &Sent<'_, 'a>, k: usize, a: &mut Attr<'a>) -> (usize, b
             .max_by_key(|n| n.end)
         {
             if owner.outlet {
-                a.chain.push(owner);
+                push_np(&mut a.chain, owner);
             }
         }
     } else if let Some((n, _)) = np_forward(sent, k) {
         if n.outlet || (n.kind == NpKind::Name && outlet_titled(sent, &n)) {
             let mut n = n;
             n.outlet = true;
-            a.chain.push(n);
+            push_np(&mut a.chain, n);
         }
     }
     let mut e = k + 1;
@@ -232,7 +232,7 @@ fn read_hearer<'a>(sent: &Sent<'_, 'a>, k: usize, a: &mut Attr<'a>) -> (usize, b
                 .filter(|n| n.kind == NpKind::Name);
             if let Some(mut n) = named.or_else(|| np::generic(doc, sent.tok(e + 1), limit)) {
                 n.outlet = true;
-                a.chain.push(n);
+                push_np(&mut a.chain, n);
             }
         }
         e += 3;
@@ -330,7 +330,7 @@ fn tail<'a>(sent: &Sent<'_, 'a>, k: usize, a: &mut Attr<'a>) -> usize {
             e = ep;
             if hearer {
                 if let Some((n, after)) = np_forward(sent, ep).filter(|(n, _)| n.outlet) {
-                    a.chain.push(n);
+                    push_np(&mut a.chain, n);
                     e = after;
                 }
             }

@@ -3,7 +3,7 @@
 //! before it; each reported clause ends where the next attribution's structure begins; the
 //! clauses nest; final `according to` and `citing` cues spread their relays.
 
-use super::{Attr, CueKind, Inherit, Sent};
+use super::{push_np, Attr, CueKind, Inherit, Sent};
 use crate::analysis::np::{self, NpKind};
 use crate::grammar::{FuncType, VerbKind};
 use crate::syntax::{PhraseFlag, PhraseKind};
@@ -178,7 +178,7 @@ fn closing_cue(sent: &Sent<'_, '_>, out: &mut Vec<Attr<'_>>) {
                 a.quotes.clear();
             }
             for b in out.iter_mut().filter(|b| inside(b) && b.speaker.is_some()) {
-                b.chain.push(o.clone());
+                push_np(&mut b.chain, o.clone());
             }
         }
         _ => out.retain(|b| !inside(b)),
@@ -345,7 +345,7 @@ fn spread_relays(out: &mut [Attr<'_>]) {
         if let Some(rel) = relay {
             for a in out.get_mut(scope..k).unwrap_or_default() {
                 if a.claims() {
-                    a.chain.push(rel.clone());
+                    push_np(&mut a.chain, rel.clone());
                 }
             }
             scope = k + 1;

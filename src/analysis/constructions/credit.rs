@@ -22,7 +22,7 @@ pub fn at<'a>(sent: &Sent<'_, 'a>) -> Option<Attr<'a>> {
     // (A hyphen opening a line stands for a dash too: "-Ana Lee, a voter".)
     let dash = crate::syntax::clause::is_dash(doc, sent.p0)
         || sent.ph(sent.p0).kind == PhraseKind::Punct && doc.tok_text(t0) == "-";
-    let line_start = doc.tokens.get(t0).is_some_and(|t| t.newline_before);
+    let line_start = doc.tokens.get(t0).is_some_and(|t| t.newline_before());
     // (A line of its own with no verb of its own: a participle may follow the name.)
     if !dash || !line_start || sent.first_finite < sent.p1 {
         return None;
@@ -38,12 +38,12 @@ pub fn at<'a>(sent: &Sent<'_, 'a>) -> Option<Attr<'a>> {
             break;
         }
         t = q;
-        if doc.tokens.get(q).is_some_and(|x| x.newline_before) {
+        if doc.tokens.get(q).is_some_and(|x| x.newline_before()) {
             break;
         }
     }
     // (The paragraph before holds nothing but quotations.)
-    let whole = t == 0 || doc.tokens.get(t).is_some_and(|x| x.newline_before);
+    let whole = t == 0 || doc.tokens.get(t).is_some_and(|x| x.newline_before());
     if quotes.is_empty() || !whole {
         return None;
     }

@@ -8,7 +8,7 @@
 //! ```
 
 use super::speaker::np_forward;
-use super::{Attr, CueKind, Sent};
+use super::{push_np, Attr, CueKind, Sent};
 use crate::analysis::np::{self, Np, NpKind};
 use crate::grammar::{CueType, Tag};
 use crate::syntax::{PhraseFlag, PhraseKind};
@@ -64,7 +64,7 @@ pub fn at<'a>(
                 Some(a) if a.venue.is_none() && t >= a.cue.1 => {
                     a.venue = Some((t, last + 1));
                     if let Some((n, _)) = outlet {
-                        a.chain.push(n);
+                        push_np(&mut a.chain, n);
                     }
                 }
                 // "In an interview with Radio X, …": a relay named before any cue; and the
@@ -137,7 +137,7 @@ fn phrase_cue<'a>(
         .take(64)
         .any(|b| !b.meta && b.claims() && b.cue.0 < ps);
     if claimed && ct != CueType::Citing {
-        a.chain.push(who);
+        push_np(&mut a.chain, who);
         a.speaker = None;
         a.content = None;
         return Some(a);

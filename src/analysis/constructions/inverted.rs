@@ -7,7 +7,7 @@
 
 use super::reported::left_side;
 use super::speaker::np_forward;
-use super::{Attr, CueKind, Sent};
+use super::{push_np, Attr, CueKind, Sent};
 use crate::analysis::np::NpKind;
 use crate::grammar::{NounKind, Verb, VerbKind};
 use crate::syntax::{ClauseKind, PhraseKind};
@@ -54,7 +54,7 @@ pub fn at<'a>(sent: &Sent<'_, 'a>, p: usize, v: &'a Verb) -> Option<Attr<'a>> {
         {
             if app.kind == NpKind::Role {
                 if n.kind == NpKind::Name {
-                    a.appositives.push(app);
+                    push_np(&mut a.appositives, app);
                 }
                 end = app_end;
                 while end < sent.p1 && !sent.is_aside_mark(end) && !sent.is_final(end) {

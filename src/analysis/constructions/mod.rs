@@ -146,6 +146,16 @@ pub struct Attr<'a> {
     pub form: ContentForm,
 }
 
+/// Pushes `n` onto `v`, a list (an attribution's relays or appositives) that mostly holds one
+/// phrase: its first push makes room for one, not the four a `Vec` makes (a phrase is about
+/// 200 bytes, and a long sentence can hold an attribution every few words).
+pub(super) fn push_np<'a>(v: &mut Vec<Np<'a>>, n: Np<'a>) {
+    if v.capacity() == 0 {
+        v.reserve_exact(1);
+    }
+    v.push(n);
+}
+
 impl<'a> Attr<'a> {
     fn new(cue: (usize, usize), kind: CueKind, verb: Option<&'a Verb>) -> Self {
         Attr {
@@ -257,17 +267,17 @@ impl<'d, 'a> Sent<'d, 'a> {
 
     /// The innermost clause whose verb is phrase `v`.
     pub fn clause_of_verb(&self, v: usize) -> Option<usize> {
-        self.indexed(&self.doc.clause_index.verb, v)
+        self.indexed(self.doc.clause_index.verb.get(v))
     }
 
     /// The innermost clause holding phrase `p`.
     pub fn clause_at(&self, p: usize) -> Option<usize> {
-        self.indexed(&self.doc.clause_index.inner, p)
+        self.indexed(self.doc.clause_index.inner.get(p))
     }
 
     /// The first complement clause that starts, or whose opener is, at phrase `p`.
     pub fn complement_at(&self, p: usize) -> Option<usize> {
-        self.indexed(&self.doc.clause_index.complement, p)
+        self.indexed(self.doc.clause_index.complement.get(p))
     }
 
     /// This sentence's clauses of phrase `p` in `groups` (those starting there, opened there,
@@ -288,14 +298,14 @@ impl<'d, 'a> Sent<'d, 'a> {
     /// The start of the first main or coordinate clause after phrase `p`, or the sentence's end.
     pub fn next_main_clause(&self, p: usize) -> usize {
         match self.doc.clause_index.next_main.get(p) {
-            Some(&c) if c != u32::MAX => (c as usize).min(self.p1),
-            _ => self.p1,
+            Some(c) => (c as usize).min(self.p1),
+            None => self.p1,
         }
     }
 
-    /// The clause `index` gives for phrase `p`, if it is one of this sentence's.
-    fn indexed(&self, index: &[u32], p: usize) -> Option<usize> {
-        let c = *index.get(p)? as usize;
+    /// Clause `c` (an index's answer), if it is one of this sentence's.
+    fn indexed(&self, c: Option<u32>) -> Option<usize> {
+        let c = c? as usize;
         (self.clauses.0..self.clauses.1).contains(&c).then_some(c)
     }
 
@@ -332,11 +342,11 @@ impl<'d, 'a> Sent<'d, 'a> {
     /// How many words (runs of text between spaces) phrases `[a, b)` hold, up to 64.
     pub fn words(&self, a: usize, b: usize) -> usize {
         let (ta, tb) = self.span(a, b);
-        let start = self.doc.tokens.get(ta).map(|t| t.span.start);
+        let start = self.doc.tokens.get(ta).map(|t| t.span().start);
         let end = tb
             .checked_sub(1)
             .and_then(|t| self.doc.tokens.get(t))
-            .map(|t| t.span.end);
+            .map(|t| t.span().end);
         match (start, end) {
             (Some(s), Some(e)) if e > s => self
                 .doc
@@ -521,11 +531,31 @@ pub fn attributions<'a>(doc: &Doc<'a>, s: Sentence) -> Vec<Attr<'a>> {
     out
 }
 
+/// Phrases beyond which a sentence's attribution list is reserved to its bound ([`cue_bound`]).
+const LONG_SENTENCE: usize = 256;
+
+/// At most how many attributions sentence `sent` makes: one for each verb group headed by a
+/// speech or belief verb and each phrase opening with a cue phrase, and one more (a credit
+/// line). A long sentence's list is reserved to it once, not grown by doubling, whose copy holds
+/// the old list and the new at once (an attribution is about 400 bytes).
+fn cue_bound(sent: &Sent<'_, '_>) -> usize {
+    let doc = sent.doc;
+    let cues = (sent.p0..sent.p1).filter(|&p| {
+        let x = sent.ph(p);
+        (x.kind == PhraseKind::Vg && doc.has(x.head(), TokClass::CLAUSE_VERB))
+            || doc.has(x.start as usize, TokClass::STARTS_CUE)
+    });
+    cues.count() + 1
+}
+
 /// [`attributions`] into `out` (cleared first), a buffer the caller keeps from sentence to
 /// sentence.
 pub fn attributions_into<'a>(doc: &Doc<'a>, s: Sentence, out: &mut Vec<Attr<'a>>) {
     out.clear();
     let sent = Sent::new(doc, s);
+    if sent.p1.saturating_sub(sent.p0) > LONG_SENTENCE {
+        out.reserve_exact(cue_bound(&sent));
+    }
     if let Some(a) = credit::at(&sent) {
         out.push(a);
         return;

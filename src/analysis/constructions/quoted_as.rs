@@ -8,7 +8,7 @@
 use super::complement::complement;
 use super::reported::left_side;
 use super::speaker::{np_forward, subject_speaker};
-use super::{speech_verb, Attr, CueKind, Sent};
+use super::{push_np, speech_verb, Attr, CueKind, Sent};
 use crate::analysis::np;
 use crate::grammar::Verb;
 use crate::syntax::{PhraseFlag, PhraseKind};
@@ -40,7 +40,9 @@ pub fn at<'a>(sent: &Sent<'_, 'a>, p: usize, v: &'a Verb) -> Option<Attr<'a>> {
         a.speaker = Some(n);
         a.appositives = apps;
         a.left = left;
-        a.chain.extend(agent);
+        if let Some(x) = agent {
+            push_np(&mut a.chain, x);
+        }
         finish(sent, ing, &mut a);
         return Some(a);
     }
@@ -68,7 +70,7 @@ pub fn at<'a>(sent: &Sent<'_, 'a>, p: usize, v: &'a Verb) -> Option<Attr<'a>> {
     );
     a.speaker = Some(obj);
     a.left = left;
-    a.chain.push(relay);
+    push_np(&mut a.chain, relay);
     finish(sent, ing, &mut a);
     Some(a)
 }

@@ -174,7 +174,7 @@ pub fn lead_in(sent: &Sent<'_, '_>, p: usize) -> bool {
     let Some(to) = sent.tok(p).checked_sub(1) else {
         return false;
     };
-    let end = doc.tokens.get(to).map_or(0, |t| t.span.end);
+    let end = doc.tokens.get(to).map_or(0, |t| t.span().end);
     (to.saturating_sub(4)..=to).any(|a| {
         doc.has(a, crate::grammar::TokClass::STARTS_CUE)
             && doc.tok_hits(a).iter().any(|h| {

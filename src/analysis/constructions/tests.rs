@@ -10,7 +10,7 @@ use crate::Grammar;
 fn read(text: &str) -> Vec<(String, String, usize, ContentForm)> {
     let doc = Doc::new(text, Grammar::builtin());
     let span = |a: usize, b: usize| {
-        let (s, e) = (doc.tokens[a].span.start, doc.tokens[b - 1].span.end);
+        let (s, e) = (doc.tokens[a].span().start, doc.tokens[b - 1].span().end);
         text[s..e].to_string()
     };
     attributions(&doc, doc.sentences[0])
@@ -987,7 +987,7 @@ fn a_later_that_clause_relays_a_named_speaker() {
     let doc = Doc::new(doc_text, Grammar::builtin());
     let r = attributions(&doc, doc.sentences[0]);
     let span = |(s, e): (usize, usize)| {
-        doc_text[doc.tokens[s].span.start..doc.tokens[e - 1].span.end].to_string()
+        doc_text[doc.tokens[s].span().start..doc.tokens[e - 1].span().end].to_string()
     };
     let contents: Vec<String> = r.iter().filter_map(|a| a.content.map(span)).collect();
     assert_eq!(

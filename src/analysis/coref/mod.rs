@@ -175,7 +175,7 @@ pub fn span_of(doc: &Doc<'_>, a: usize, b: usize) -> Span {
         doc.tokens.get(a),
         b.checked_sub(1).and_then(|l| doc.tokens.get(l)),
     ) {
-        (Some(s), Some(e)) => Span::new(s.span.start, e.span.end),
+        (Some(s), Some(e)) => Span::new(s.span().start, e.span().end),
         _ => Span::default(),
     }
 }

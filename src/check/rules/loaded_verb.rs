@@ -100,7 +100,7 @@ impl Rule for LoadedVerb {
             {
                 continue;
             }
-            let Some(span) = cx.doc.tokens.get(i).map(|t| t.span) else {
+            let Some(span) = cx.doc.tokens.get(i).map(|t| t.span()) else {
                 continue;
             };
             if !found.contains(&span.start) {
@@ -128,7 +128,7 @@ fn rebuttals(cx: &Ctx<'_>) -> Vec<Option<usize>> {
 /// what the reporting has established, as this rule allows.
 fn established(cx: &Ctx<'_>, rebuttals: &[Option<usize>], verb: usize) -> bool {
     let doc = cx.doc;
-    let Some(si) = doc.sentence_at(doc.tokens.get(verb).map_or(0, |t| t.span.start)) else {
+    let Some(si) = doc.sentence_at(doc.tokens.get(verb).map_or(0, |t| t.span().start)) else {
         return false;
     };
     let here = rebuttals.get(si).copied().flatten();

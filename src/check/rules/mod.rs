@@ -33,7 +33,7 @@ fn hedges(cx: &super::Ctx<'_>, pred: impl Fn(&crate::grammar::Tag) -> bool) -> V
     let g = cx.doc.grammar;
     let mut skip_until = 0;
     for (i, t) in cx.doc.tokens.iter().enumerate() {
-        if t.span.start < skip_until {
+        if t.span().start < skip_until {
             continue;
         }
         let best = cx
@@ -44,7 +44,7 @@ fn hedges(cx: &super::Ctx<'_>, pred: impl Fn(&crate::grammar::Tag) -> bool) -> V
             .map(|h| h.end)
             .max();
         if let Some(end) = best {
-            out.push((t.span.start, end));
+            out.push((t.span().start, end));
             skip_until = end;
         }
     }

@@ -214,7 +214,7 @@ impl Backers {
                 .flatten()
                 .and_then(|si| doc.sentences.get(si))
                 .and_then(|s| doc.tokens.get(s.start))
-                .map(|t| t.span);
+                .map(|t| t.span());
             let opens = opening.is_some_and(|t| {
                 q.kind == QuoteKind::Direct && t.start <= q.content.start && q.content.end <= t.end
                     || q.kind != QuoteKind::Partial
@@ -347,9 +347,9 @@ fn vague_subjects(doc: &Doc<'_>) -> Vec<(Span, Span)> {
                 false
             };
             if hit {
-                let a = doc.tokens.get(start).map_or(0, |t| t.span.start);
-                let b = doc.tokens.get(i).map_or(a, |t| t.span.end);
-                let c = doc.tokens.get(end).map_or(b, |t| t.span.end);
+                let a = doc.tokens.get(start).map_or(0, |t| t.span().start);
+                let b = doc.tokens.get(i).map_or(a, |t| t.span().end);
+                let c = doc.tokens.get(end).map_or(b, |t| t.span().end);
                 out.push((Span::new(a, b), Span::new(a, c)));
             }
         }

@@ -44,8 +44,25 @@ pub fn subject_speaker<'a>(
         while q < end && !sent.is_aside_mark(q) {
             q += 1;
         }
-        // ("Residents of Pelican Island, B.C., say": the region after a place names no one.)
-        if let Some(n) = aside_np(sent, from, q).filter(|n| !region_of_place(sent, &core, n)) {
+        // ("Residents of Pelican Island, B.C., say": the region after a place names no one; nor
+        // does a party after an article, "the governor, a Republican in his first term,".)
+        // (One word after "a" or "an"; "the CSTU" is a name.)
+        let party = |n: &Np<'_>| {
+            let doc = sent.doc;
+            let one_word = n.name.is_some_and(|(s, e)| e == s + 1);
+            let indefinite = |t: usize| {
+                doc.word_tags(t)
+                    .any(|x| matches!(x, crate::grammar::Tag::Func(f) if f.article && !f.definite))
+            };
+            n.kind == NpKind::Name
+                && one_word
+                && (n.indefinite
+                    || indefinite(n.start)
+                    || n.start.checked_sub(1).is_some_and(indefinite))
+        };
+        if let Some(n) =
+            aside_np(sent, from, q).filter(|n| !region_of_place(sent, &core, n) && !party(n))
+        {
             segs.push(n);
         }
         p = q;

@@ -1162,3 +1162,18 @@ fn a_naming_participle_after_the_subject_names_nothing_said() {
     let r = one("Critics called Dana Lee a liar and left.");
     assert_eq!(r.1, "Dana Lee a liar");
 }
+
+#[test]
+fn a_party_after_an_article_names_no_one() {
+    let doc = crate::text::Doc::new(
+        "The governor, a Republican in his first term, called the bill \"badly built\" on Friday.",
+        crate::Grammar::builtin(),
+    );
+    let a = super::attributions(&doc, doc.sentences[0]);
+    let spk = a[0].speaker.as_ref().unwrap();
+    assert_eq!(spk.kind, crate::analysis::np::NpKind::Role);
+    assert!(a[0]
+        .appositives
+        .iter()
+        .all(|n| n.kind != crate::analysis::np::NpKind::Name));
+}

@@ -539,9 +539,12 @@ fn headline_verb(doc: &Doc<'_>, tags: &mut [Tag], start: usize, end: usize) {
 /// Re-reads a speaker's noun of the lexicon (`nouns.txt`) that the tagger read as an adverb
 /// after a determiner, adjective or noun as the noun it is ("Another Lund ally/RB, …").
 fn noun_read_as_adverb(doc: &Doc<'_>, tags: &mut [Tag], t: usize) {
+    if tag(tags, t) != Tag::AdvRb {
+        return;
+    }
     let prev = t.checked_sub(1).map(|p| tag(tags, p));
     let modified = prev.is_some_and(|g| g.is_det() || g.is_adj() || g.is_noun());
-    if tag(tags, t) == Tag::AdvRb && modified && doc.has(t, TokClass::NOUN) {
+    if modified && doc.has(t, TokClass::NOUN) {
         set(tags, t, Tag::NounNn);
     }
 }
@@ -550,6 +553,11 @@ fn noun_read_as_adverb(doc: &Doc<'_>, tags: &mut [Tag], t: usize) {
 /// adverb before it as an adjective) as the noun the possessive owns: "his rival's tough/RB
 /// talk/VB" is "tough/JJ talk/NN".
 fn possessed_noun(doc: &Doc<'_>, tags: &mut [Tag], t: usize) {
+    // (The tags first: the word is read only before a base form or an adverb.)
+    let next = tag(tags, t + 1);
+    if !matches!(next, Tag::VerbVb | Tag::VerbVbp | Tag::AdvRb) || !tag(tags, t).is_noun() {
+        return;
+    }
     let w = doc.tok_text(t);
     let possessive = ["'s", "\u{2019}s"].iter().any(|x| w.ends_with(x)) && tag(tags, t).is_noun();
     if !possessive {
@@ -580,7 +588,7 @@ fn hyphenated_noun(doc: &Doc<'_>, tags: &mut [Tag], t: usize) {
 /// you hear in newsrooms" (a base form there is no verb; "is to say" has its "to").
 fn noun_after_be(doc: &Doc<'_>, tags: &mut [Tag], t: usize) {
     use crate::grammar::Tag as G;
-    let Some(p) = t.checked_sub(1) else {
+    let Some(p) = t.checked_sub(1).filter(|_| tag(tags, t) == Tag::VerbVb) else {
         return;
     };
     let be = tag(tags, p).is_finite() && doc.word_tags(p).any(|x| matches!(x, G::Func(f) if f.be));

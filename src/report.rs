@@ -207,8 +207,8 @@ pub enum Construction {
     Citing,
     /// A noun naming the claim, with its owner: `his claim that …`, `X's assertion that …`.
     Noun,
-    /// A name and a colon before the words, as headlines and transcripts write them: `Mark
-    /// Ruiz: I'd consider a run`.
+    /// A name and a colon before the words, as headlines and transcripts write them: `Dana
+    /// Velk: the fare will not rise`.
     Colon,
     /// A quote inheriting the speaker of the quote before it.
     Floating,

@@ -1058,7 +1058,7 @@ fn finite_verb(doc: &Doc<'_>, b: &mut Builder<'_>, p: usize) {
     // ("A strategist who advises two campaigns said …": a speech verb after the object of a
     // relative clause's verb is the verb of the main clause, when it has none yet.)
     let main_verbless = b.out.get(b.base).is_some_and(|m| m.verb.is_none());
-    // (And after an infinitive on a noun: "Organizers of the push to boycott the speech said
+    // (And after an infinitive on a noun: "Members of the campaign to save the library said
     // …".)
     let on_noun = c.kind == ClauseKind::Infinitive
         && (c.start as usize)
@@ -1243,7 +1243,7 @@ fn opens_here(doc: &Doc<'_>, lo: usize, a: usize, end: usize) -> bool {
         && doc.tag(x.start as usize).is_num()
         && a >= lo + 2
         && ph(doc, a - 2).kind == PhraseKind::Prep;
-    // ("Among likely voters, about two-thirds, 67 percent, say …", "Just over a quarter, 26
+    // ("Of the regular riders, about three in four, 74 percent, say …", "Just under a third, 31
     // percent, say …": after a preposition that follows a comma or an opening adverb, a share
     // with a number in its group.)
     let share = after_prep
@@ -1533,7 +1533,7 @@ fn postmodifier<'d, 'a: 'd>(i: Phr<'d, 'a>) -> PResult<'d, 'a, ()> {
         }),
         np,
     );
-    // ("the co-author of "Going Viral,"": a short quotation, a work's title, as the object.)
+    // ("the author of "Salt and Rumour,"": a short quotation, a work's title, as the object.)
     let title = super::input::phrase(|d, _, p| {
         p.kind == PhraseKind::Quote && {
             let t = p.start as usize;
@@ -1575,7 +1575,7 @@ fn postmodifier<'d, 'a: 'd>(i: Phr<'d, 'a>) -> PResult<'d, 'a, ()> {
         opt(np),
     );
     let parens = (punct("("), many0_count(not_close), punct(")"));
-    // ("Vatican spokesman the Rev. Tomas Ferri told …": a name with its article after a role
+    // ("Parish spokesman the Rev. Amos Quill said …": a name with its article after a role
     // of the lexicon, with no comma.)
     let apposed_name = super::input::phrase(|d, k, p| {
         let role = k.checked_sub(1).map(|q| ph(d, q)).is_some_and(|r| {
@@ -1834,13 +1834,15 @@ mod tests {
         assert_eq!(c[0].1, "Musicians who played the club");
         assert_eq!(c[0].2, "say");
         // A share given as a number, after an opening phrase.
-        let c = clauses("Among likely voters, about two-thirds, 67 percent, say they will vote.");
-        assert_eq!(c[0].1, "two-thirds");
-        let c = clauses("Just over a quarter, 26 percent, say they will stay home.");
-        assert_eq!(c[0].1, "a quarter");
+        let c = clauses(
+            "Of the regular riders, about three in four, 74 percent, say the fare is fair.",
+        );
+        assert_eq!(c[0].1, "about three in four");
+        let c = clauses("Just under a third, 31 percent, say the fare is too high.");
+        assert_eq!(c[0].1, "a third");
         // An infinitive on a noun of the subject, with its object.
-        let c = clauses("Organizers of the push to boycott the speech said they were worried.");
-        assert_eq!(c[0].1, "Organizers of the push to boycott the speech");
+        let c = clauses("Members of the campaign to save the library said they were hopeful.");
+        assert_eq!(c[0].1, "Members of the campaign to save the library");
         assert_eq!(c[0].2, "said");
         // A participle whose preposition takes a gerund and its object.
         let c =

@@ -453,7 +453,7 @@ fn reported_past(doc: &Doc<'_>, tags: &mut [Tag], t: usize, first: usize) {
 
 /// Re-reads a participle at `t` as the past tense of the clause an attribution set off by
 /// commas interrupts, when its subject alone stands between it and the attribution's comma and
-/// no finite verb follows it in the sentence ("In both years, the clerk said, the fees
+/// no finite verb follows it in the sentence ("Over those winters, the clerk said, the fees
 /// paid/VBN for repairs.").
 fn parenthetical_past(doc: &Doc<'_>, tags: &mut [Tag], t: usize, end: usize) {
     if tag(tags, t) != Tag::VerbVbn || !tag(tags, t - 1).is_noun() || !past_form(doc, t) {
@@ -537,7 +537,7 @@ fn headline_verb(doc: &Doc<'_>, tags: &mut [Tag], start: usize, end: usize) {
 }
 
 /// Re-reads a speaker's noun of the lexicon (`nouns.txt`) that the tagger read as an adverb
-/// after a determiner, adjective or noun as the noun it is ("Another Lund ally/RB, …").
+/// after a determiner, adjective or noun as the noun it is ("A longtime Velk ally/RB, …").
 fn noun_read_as_adverb(doc: &Doc<'_>, tags: &mut [Tag], t: usize) {
     if tag(tags, t) != Tag::AdvRb {
         return;
@@ -584,8 +584,8 @@ fn hyphenated_noun(doc: &Doc<'_>, tags: &mut [Tag], t: usize) {
     }
 }
 
-/// Re-reads a speech verb's base form right after a finite "be" as a noun: "This is talk/VB
-/// you hear in newsrooms" (a base form there is no verb; "is to say" has its "to").
+/// Re-reads a speech verb's base form right after a finite "be" as a noun: "It is talk/VB
+/// that never stops" (a base form there is no verb; "is to say" has its "to").
 fn noun_after_be(doc: &Doc<'_>, tags: &mut [Tag], t: usize) {
     use crate::grammar::Tag as G;
     let Some(p) = t.checked_sub(1).filter(|_| tag(tags, t) == Tag::VerbVb) else {
@@ -1237,13 +1237,13 @@ mod tests {
         let text = "Police said the boats seized in May were sold.";
         let tags = mended(text, &[(4, Tag::VerbVbn)], |d, g| reported_past(d, g, 4, 0));
         assert_eq!(tags[4], Tag::VerbVbn);
-        let text = "In both years, the clerk said, the fees paid for repairs.";
+        let text = "Over those winters, the clerk said, the fees paid for repairs.";
         let tags = mended(text, &[(10, Tag::VerbVbn)], |d, g| {
             parenthetical_past(d, g, 10, 14)
         });
         assert_eq!(tags[10], Tag::VerbVbd);
         // Not when a finite verb follows: the participle is its subject's.
-        let text = "In both years, the clerk said, the fees paid for repairs rose.";
+        let text = "Over those winters, the clerk said, the fees paid for repairs rose.";
         let tags = mended(text, &[(10, Tag::VerbVbn), (13, Tag::VerbVbd)], |d, g| {
             parenthetical_past(d, g, 10, 15)
         });
@@ -1278,16 +1278,16 @@ mod tests {
 
     #[test]
     fn a_speakers_noun_read_as_an_adverb() {
-        let text = "Another Lund ally, Tom Vale, said no.";
-        let tags = mended(text, &[(2, Tag::AdvRb)], |d, g| {
-            noun_read_as_adverb(d, g, 2)
+        let text = "A longtime Velk ally, Tom Vale, said no.";
+        let tags = mended(text, &[(3, Tag::AdvRb)], |d, g| {
+            noun_read_as_adverb(d, g, 3)
         });
-        assert_eq!(tags[2], Tag::NounNn);
+        assert_eq!(tags[3], Tag::NounNn);
     }
 
     #[test]
     fn a_verb_read_after_a_possessive_is_its_noun() {
-        let text = "He mocked his rival's tough talk.";
+        let text = "She mocked her neighbour's brave talk.";
         let tags = mended(text, &[(4, Tag::AdvRb), (5, Tag::VerbVb)], |d, g| {
             possessed_noun(d, g, 3)
         });
@@ -1306,7 +1306,7 @@ mod tests {
 
     #[test]
     fn a_speech_verbs_base_form_after_be_is_a_noun() {
-        let text = "This is talk you hear in newsrooms.";
+        let text = "It is talk that never stops.";
         let tags = mended(text, &[(2, Tag::VerbVb)], |d, g| noun_after_be(d, g, 2));
         assert_eq!(tags[2], Tag::NounNn);
     }

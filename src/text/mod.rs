@@ -900,7 +900,7 @@ impl<'a> Doc<'a> {
         let b = self.text.as_bytes();
         match t.kind() {
             // `.`, `!`, `?` or `…`.
-            // (Not before a comma, semicolon or colon: "from Hale, Ont., attending …", a
+            // (Not before a comma, semicolon or colon: "from Hale, Ont., speaking …", a
             // period closing an abbreviation the lexicon does not know.)
             TokKind::Punct => {
                 matches!(
@@ -1021,7 +1021,7 @@ mod tests {
 
     #[test]
     fn no_sentence_ends_before_a_comma() {
-        let s = sentences("Dana Roe, a voter from Hale, Ont., attending the rally, said no.");
+        let s = sentences("Dana Roe, a voter from Hale, Ont., speaking at the rally, said no.");
         assert_eq!(s.len(), 1, "{s:?}");
     }
 

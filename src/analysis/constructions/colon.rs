@@ -1,5 +1,5 @@
 //! A speaker's name and a colon before the words, as headlines and transcripts write them:
-//! `Mark Ruiz: I'd consider a run`, `Ana Lee at the summit: talks will go on`.
+//! `Dana Velk: the fare will not rise`, `Ana Lee at the summit: talks will go on`.
 //!
 //! ```text
 //! colon = name (preposition np)? ":" clause      (a clause with a finite verb; the name is

@@ -32,7 +32,7 @@ pub fn complement<'a>(sent: &Sent<'_, 'a>, mut k: usize, a: &mut Attr<'a>) {
     if particle_content(sent, k, a) {
         return;
     }
-    // "told NBC's "Meet the Press" on Sunday that …": a programme's title is the hearer.
+    // "told KXT's "Capitol Week" on Sunday that …": a programme's title is the hearer.
     if let Some(after) = titled_work(sent, k).filter(|&e| that_follows(sent, e, a)) {
         k = after;
     }
@@ -336,7 +336,7 @@ fn tail<'a>(sent: &Sent<'_, 'a>, k: usize, a: &mut Attr<'a>) -> usize {
             }
             continue;
         }
-        // `said on NBC's "Meet the Press"`, `on "Face the Nation"`: a programme's title.
+        // `said on KXT's "Capitol Week"`, `on "Harbour Week Tonight"`: a programme's title.
         let on = ["on", "in"].iter().any(|w| doc.tok_eq_ci(t, w));
         if x.kind == PhraseKind::Prep && on {
             if let Some(after) = titled_work(sent, e + 1) {
@@ -407,7 +407,7 @@ fn tail<'a>(sent: &Sent<'_, 'a>, k: usize, a: &mut Attr<'a>) -> usize {
 }
 
 /// The phrase after a quoted title of a work at phrase `p`, or after an owner's noun phrase
-/// and the title ("NBC's "Meet the Press"", ""Face the Nation"").
+/// and the title ("KXT's "Capitol Week"", ""Harbour Week Tonight"").
 fn titled_work(sent: &Sent<'_, '_>, p: usize) -> Option<usize> {
     let x = sent.ph(p);
     let owned = x.kind == PhraseKind::Np && np::is_possessive(sent.doc, x.end as usize - 1);

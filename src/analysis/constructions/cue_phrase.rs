@@ -118,7 +118,7 @@ fn phrase_cue<'a>(
     };
     a.speaker = Some(who.clone());
     // (Not after a quotation: '"…," according to CNN'. After a colon, as at the sentence's
-    // start: "It has not gone unnoticed: according to polls, …".)
+    // start: "The numbers are stark: according to polls, …".)
     let colon = (lo..ps).rev().take(REACH).find(|&t| doc.is_punct(t, ":"));
     let from = colon.map_or(lo, |c| c + 1);
     let initial = (from..ps).all(|t| !doc.is_word(t) && doc.quote_of(t).is_none());
@@ -189,8 +189,8 @@ fn final_claim<'a>(
         a.content = (s1 > s0).then_some((s0, s1));
         return a.content.map(|_| a);
     }
-    // "The firm receives, according to one report, $23 million …", "One of the choices they
-    // made, according to X, is to …": a verb waiting for its object before the cue, or a
+    // "The agency spends, according to its audit, $4 million …", "Part of the savings,
+    // according to X, comes from …": a verb waiting for its object before the cue, or a
     // predicate with no subject of its own after it, and no clause or conjunction after it.
     let next = sent.ph(who_end + 1).kind;
     let joined = matches!(next, PhraseKind::Cconj | PhraseKind::Sconj);

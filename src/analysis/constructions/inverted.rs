@@ -90,7 +90,7 @@ pub fn at<'a>(sent: &Sent<'_, 'a>, p: usize, v: &'a Verb) -> Option<Attr<'a>> {
     if let Some((s, e)) = a.content.filter(|_| a.quotes.is_empty()) {
         let (ps, pe) = (sent.phrase_of(s), sent.phrase_of(e.saturating_sub(1)) + 1);
         // (Or a quotation holding it: 'Manafort "has taken on a tough task," said Black'; not
-        // a title: 'Hemsley, the co-author of "Going Viral," said the days …'.)
+        // a title: 'Hale, the author of "Salt and Rumour," said the days …'.)
         let doc = sent.doc;
         let words = |q: usize| {
             let t = sent.tok(q);

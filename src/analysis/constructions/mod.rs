@@ -14,7 +14,7 @@
 //!    added that …`, a parenthetical `A, X said, B`, a postposed `…, X said.`;
 //! 5. [`inverted`]: `"…," said X`, `…, said X, the mayor.`
 //!
-//! After them, in a sentence with none, [`colon`] (`Mark Ruiz: I'd consider a run`); then the
+//! After them, in a sentence with none, [`colon`] (`Dana Velk: the fare will not rise`); then the
 //! beliefs of the sentence and [`noun_cue`] (`his claim that …`), each kept out of the
 //! attributions already found.
 //!
@@ -64,7 +64,7 @@ pub enum CueKind {
     Citing,
     /// A noun naming a claim: `his claim that …`.
     Noun,
-    /// A name and a colon before the words: `Mark Ruiz: I'd consider a run`.
+    /// A name and a colon before the words: `Mark Velk: the fare will not rise`.
     Colon,
 }
 
@@ -441,7 +441,7 @@ fn can_cue(sent: &Sent<'_, '_>, p: usize, v: &Verb) -> bool {
             && sent.ph(p - 1).kind == PhraseKind::Np
             && !(p >= sent.p0 + 2 && sent.ph(p - 2).kind == PhraseKind::Wh)
             && sent.first_finite < p;
-        // ("A new group called Black Votes Matter, led by …, is trying …": right after the
+        // ("A residents' league called Harbour Watch, founded by …, has begun …": right after the
         // sentence's subject, before a name, with the clause's finite verb after the name: the
         // subject's participle.)
         // (The verb of a clause whose subject is that name with an aside: not a coordinated

@@ -143,7 +143,7 @@ pub fn core_np<'a>(sent: &Sent<'_, 'a>, a: usize, e: usize) -> Option<Np<'a>> {
     if n.possessive && (!head.is(PhraseFlag::POSSESSIVE) || sent.ph(a + 1).kind == PhraseKind::Vg) {
         n.possessive = false;
     }
-    // ("Vatican spokesman the Rev. Tomas Ferri": a role, then the name with its article: the
+    // ("Parish spokesman the Rev. Amos Quill": a role, then the name with its article: the
     // named person, the role a title.)
     let x = sent.ph(a + 1);
     if e == a + 2

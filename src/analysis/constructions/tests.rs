@@ -1068,15 +1068,15 @@ fn a_noun_cue_with_its_owner() {
 
 #[test]
 fn according_to_after_a_colon_and_inside_a_clause() {
-    let r = one("It went unnoticed: according to polls, the mayor holds 14 percent.");
+    let r = one("The numbers are stark: according to polls, the levy has 31 percent support.");
     assert_eq!(
         (r.0.as_str(), r.1.as_str()),
-        ("polls", "the mayor holds 14 percent")
+        ("polls", "the levy has 31 percent support")
     );
-    let r = one("The firm receives, according to one report, $23 million in contracts.");
+    let r = one("The agency spends, according to its audit, $4 million a year on consultants.");
     assert_eq!(
         r.1,
-        "The firm receives, according to one report, $23 million in contracts"
+        "The agency spends, according to its audit, $4 million a year on consultants"
     );
     // Not before a clause of its own.
     let r = one("The plan failed in May, according to the audit, and costs rose.");
@@ -1099,9 +1099,9 @@ fn no_inverted_speaker_in_a_series_or_after_words_with_no_verb() {
 
 #[test]
 fn a_programme_title_is_a_hearer_or_a_venue() {
-    let r = one("The governor told NBC's \"Meet the Press\" on Sunday that he would run.");
+    let r = one("The governor told KXT's \"Capitol Week\" on Sunday that he would run.");
     assert_eq!((r.1.as_str(), r.2), ("he would run", 0));
-    let r = one("The governor said on NBC's \"Meet the Press\" that he would run.");
+    let r = one("The governor said on KXT's \"Capitol Week\" that he would run.");
     assert_eq!((r.1.as_str(), r.2), ("he would run", 0));
     let r = one("The senator told \"Harbour Week Tonight\" that the deal was close.");
     assert_eq!((r.1.as_str(), r.2), ("the deal was close", 0));
@@ -1117,10 +1117,10 @@ fn according_to_after_a_subordinate_verb_claims_the_clause_before() {
 
 #[test]
 fn a_name_and_a_colon_before_a_clause() {
-    let r = one("Mark Ruiz: I would consider a run for mayor");
+    let r = one("Dana Velk: The ferry fare will not rise this year");
     assert_eq!(
         (r.0.as_str(), r.1.as_str()),
-        ("Mark Ruiz", "I would consider a run for mayor")
+        ("Dana Velk", "The ferry fare will not rise this year")
     );
     let r = one("Ana Lee at the summit: talks will go on.");
     assert_eq!(
@@ -1130,15 +1130,15 @@ fn a_name_and_a_colon_before_a_clause() {
     // Not a list of names, a transcript's letter, or a sentence with a cue of its own.
     assert!(read("Rovers: Hale, Dunne, Obi.").is_empty());
     assert!(read("Q: Will you run for mayor again?").is_empty());
-    let r = one("Mark Ruiz: Lee says the talks are over.");
+    let r = one("Dana Velk: Lee says the talks are over.");
     assert_eq!(r.0, "Lee");
 }
 
 #[test]
 fn a_role_then_a_name_with_its_article() {
-    let r = one("Vatican spokesman the Rev. Tomas Ferri told reporters the pope would not attend.");
-    assert_eq!(r.0, "Vatican spokesman the Rev. Tomas Ferri");
-    assert_eq!(r.1, "the pope would not attend");
+    let r = one("Parish spokesman the Rev. Amos Quill said the bells would ring at noon.");
+    assert_eq!(r.0, "Parish spokesman the Rev. Amos Quill");
+    assert_eq!(r.1, "the bells would ring at noon");
 }
 
 #[test]
@@ -1147,7 +1147,7 @@ fn findings_that_find_nothing_and_a_title_in_the_subjects_aside() {
     let r = read("He also found himself in a dispute with the council.");
     assert!(r.iter().all(|x| x.1.is_empty()), "{r:?}");
     let r = one(
-        "Hale, the author of \"Going Viral,\" about rumours, said the days of one paper are gone.",
+        "Hale, the author of \"Salt and Rumour,\" about the port, said the days of one paper are gone.",
     );
     assert_eq!(
         (r.0.as_str(), r.1.as_str()),
@@ -1157,7 +1157,9 @@ fn findings_that_find_nothing_and_a_title_in_the_subjects_aside() {
 
 #[test]
 fn a_naming_participle_after_the_subject_names_nothing_said() {
-    let r = read("A new group called Harbour Watch, led by fishermen, is trying to raise money.");
+    let r = read(
+        "A residents' league called Harbour Watch, founded by two fishermen, has begun a petition.",
+    );
     assert!(r.iter().all(|x| x.1.is_empty()), "{r:?}");
     let r = one("Critics called Dana Lee a liar and left.");
     assert_eq!(r.1, "Dana Lee a liar");

@@ -1,5 +1,5 @@
 //! Quotations that are titles of works, not speech: `"Harbour Lights"`, `a novel titled "The
-//! Salt Orchard"`, `on NBC's "Meet the Press"`.
+//! Salt Orchard"`, `on KXT's "Capitol Week"`.
 
 use crate::grammar::{FuncType, NounKind, Tag};
 use crate::text::{Doc, TokClass};

@@ -373,16 +373,7 @@ pub(crate) fn org_name_goes_on(doc: &Doc<'_>, last: usize, prep: usize) -> bool 
 }
 
 pub(crate) fn is_possessive(doc: &Doc<'_>, t: usize) -> bool {
-    // (Every ending ends in "s", "'" or the last byte of "’", 0x99.)
-    if !matches!(doc.last_byte(t), Some(b's' | b'\'' | 0x99)) {
-        return false;
-    }
-    let w = doc.tok_text(t);
-    doc.is_word(t)
-        && (w.ends_with("'s")
-            || w.ends_with("\u{2019}s")
-            || w.ends_with("s'")
-            || w.ends_with("s\u{2019}"))
+    doc.is_possessive(t)
 }
 
 fn det<'d, 'a>(i: Toks<'d, 'a>) -> TResult<'d, 'a, (usize, bool, bool)> {

@@ -43,7 +43,8 @@ pub fn parse_max_bytes(s: &str) -> Result<usize, String> {
     let n = parse_size(s)?;
     if n > MAX_DOCUMENT {
         return Err(format!(
-            "{s} is over the longest document quotecheck reads, {MAX_DOCUMENT} bytes (4 GiB less a byte)"
+            "{s} is over the longest document quotecheck reads, \
+             {MAX_DOCUMENT} bytes (4 GiB less a byte)"
         ));
     }
     Ok(n)

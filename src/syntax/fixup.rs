@@ -558,9 +558,8 @@ fn possessed_noun(doc: &Doc<'_>, tags: &mut [Tag], t: usize) {
     if !matches!(next, Tag::VerbVb | Tag::VerbVbp | Tag::AdvRb) || !tag(tags, t).is_noun() {
         return;
     }
-    let w = doc.tok_text(t);
-    let possessive = ["'s", "\u{2019}s"].iter().any(|x| w.ends_with(x)) && tag(tags, t).is_noun();
-    if !possessive {
+    // (A singular possessive, "'s": a plural one is left as the tagger read it.)
+    if !doc.is_possessive(t) || doc.last_byte(t) != Some(b's') {
         return;
     }
     let base = |g: Tag| matches!(g, Tag::VerbVb | Tag::VerbVbp);

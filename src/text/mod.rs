@@ -626,6 +626,20 @@ impl<'a> Doc<'a> {
             .unwrap_or(&[])
     }
 
+    /// Whether word token `t` ends in a possessive: "'s", "s'" (or with "’").
+    pub fn is_possessive(&self, t: usize) -> bool {
+        // (Every ending ends in "s", "'" or the last byte of "’", 0x99.)
+        if !matches!(self.last_byte(t), Some(b's' | b'\'' | 0x99)) {
+            return false;
+        }
+        let w = self.tok_text(t);
+        self.is_word(t)
+            && (w.ends_with("'s")
+                || w.ends_with("\u{2019}s")
+                || w.ends_with("s'")
+                || w.ends_with("s\u{2019}"))
+    }
+
     /// The last byte of token `i`.
     #[inline]
     pub fn last_byte(&self, i: usize) -> Option<u8> {

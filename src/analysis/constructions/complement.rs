@@ -415,13 +415,7 @@ fn titled_work(sent: &Sent<'_, '_>, p: usize) -> Option<usize> {
     if !sent.is_quote(q) {
         return None;
     }
-    let t = sent.tok(q);
-    let doc = sent.doc;
-    let inner = doc
-        .quote_of(t)
-        .and_then(|i| doc.quotes.get(i))
-        .map_or("", |x| x.content.of(doc.text));
-    super::is_title(doc, t, inner).then_some(q + 1)
+    super::quoted_title(sent.doc, sent.tok(q)).then_some(q + 1)
 }
 
 /// Whether a clause opened by "that" follows phrase `e`, after the tail (time, places).

@@ -14,7 +14,7 @@ use crate::grammar::{CueType, Tag};
 use crate::syntax::{PhraseFlag, PhraseKind};
 
 /// The longest cue phrase of the lexicon starting at token `t`: its type and last token.
-fn cue_at(sent: &Sent<'_, '_>, t: usize) -> Option<(CueType, usize)> {
+pub(super) fn cue_at(sent: &Sent<'_, '_>, t: usize) -> Option<(CueType, usize)> {
     let doc = sent.doc;
     if !doc.has(t, crate::grammar::TokClass::STARTS_CUE) {
         return None;

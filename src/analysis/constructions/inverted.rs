@@ -91,15 +91,7 @@ pub fn at<'a>(sent: &Sent<'_, 'a>, p: usize, v: &'a Verb) -> Option<Attr<'a>> {
         let (ps, pe) = (sent.phrase_of(s), sent.phrase_of(e.saturating_sub(1)) + 1);
         // (Or a quotation holding it: 'Manafort "has taken on a tough task," said Black'; not
         // a title: 'Hale, the author of "Salt and Rumour," said the days …'.)
-        let doc = sent.doc;
-        let words = |q: usize| {
-            let t = sent.tok(q);
-            sent.is_quote(q)
-                && !doc
-                    .quote_of(t)
-                    .and_then(|i| doc.quotes.get(i))
-                    .is_some_and(|x| super::is_title(doc, t, x.content.of(doc.text)))
-        };
+        let words = |q: usize| sent.is_quote(q) && !super::quoted_title(sent.doc, sent.tok(q));
         let finite = ps == sent.p0 && sent.first_finite < pe
             || (ps..pe).take(REACH).any(|q| sent.is_finite(q) || words(q));
         if !finite {

@@ -40,7 +40,7 @@ mod work_title;
 
 pub use anonymity::anonymity;
 pub use speaker::subject_speaker;
-pub use work_title::is_title;
+pub use work_title::{is_title, quoted_title};
 
 use super::np::Np;
 use crate::grammar::{Tag, Verb, VerbKind};
@@ -441,9 +441,9 @@ fn can_cue(sent: &Sent<'_, '_>, p: usize, v: &Verb) -> bool {
             && sent.ph(p - 1).kind == PhraseKind::Np
             && !(p >= sent.p0 + 2 && sent.ph(p - 2).kind == PhraseKind::Wh)
             && sent.first_finite < p;
-        // ("A residents' league called Harbour Watch, founded by …, has begun …": right after the
-        // sentence's subject, before a name, with the clause's finite verb after the name: the
-        // subject's participle.)
+        // ("A residents' league called Harbour Watch, founded by …, has begun …": right after
+        // the sentence's subject, before a name, with the clause's finite verb after the name:
+        // the subject's participle.)
         // (The verb of a clause whose subject is that name with an aside: not a coordinated
         // or relative clause's, "called X a leader who had been misunderstood".)
         let main = |q: usize| {
@@ -464,15 +464,10 @@ fn can_cue(sent: &Sent<'_, '_>, p: usize, v: &Verb) -> bool {
             return false;
         }
     }
-    // ("found himself in a dispute", "finds its way to the city": a finding verb before a
-    // reflexive or "way" finds nothing.)
-    if v.kind == VerbKind::Finding {
-        let next = sent.ph(p + 1);
-        let w = sent.doc.tok_text(next.head());
-        let reflexive = w.ends_with("self") || w.ends_with("selves");
-        if next.kind == PhraseKind::Np && (reflexive || w.eq_ignore_ascii_case("way")) {
-            return false;
-        }
+    // ("found himself in a dispute", "finds its way to the city": a finding verb in a set
+    // phrase of the lexicon, hedges.txt `type=set`, finds nothing.)
+    if v.kind == VerbKind::Finding && set_phrase_at(sent.doc, x.head()) {
+        return false;
     }
     // (Nor a manner verb's progressive: "the search was continuing "in heavy seas"".)
     let progressive = x.head() > x.start as usize && sent.doc.tag(x.head()).is_gerund();
@@ -481,6 +476,14 @@ fn can_cue(sent: &Sent<'_, '_>, p: usize, v: &Verb) -> bool {
     let after_quote = p > sent.p0 && sent.is_quote(p - 1) && x.end == x.start + 1;
     v.kind != VerbKind::Manner
         || (x.is(PhraseFlag::FINITE) || x.is(PhraseFlag::GERUND) || after_quote) && !progressive
+}
+
+/// Whether a set phrase of the lexicon (hedges.txt `type=set`) starts at token `t`.
+fn set_phrase_at(doc: &Doc<'_>, t: usize) -> bool {
+    let set = Tag::Hedge(crate::grammar::HedgeType::SetPhrase);
+    doc.tok_hits(t)
+        .iter()
+        .any(|h| doc.grammar.tag(h.pattern).contains(&set))
 }
 
 /// The speaker of the subject of sentence `s`'s first clause, for a participle or coordinated

@@ -12,21 +12,12 @@
 
 use super::{Attr, ContentForm, CueKind, Sent};
 use crate::analysis::np;
-use crate::grammar::{CueType, Tag};
+use crate::grammar::CueType;
 use crate::syntax::{PhraseKind, Tag as Pos};
 
-/// Whether token `t` is a noun cue of the lexicon.
+/// Whether token `t` is a noun cue of the lexicon (one word, `type=noun`).
 fn cue_noun(sent: &Sent<'_, '_>, t: usize) -> bool {
-    let doc = sent.doc;
-    doc.tag(t).is_noun()
-        && doc.has(t, crate::grammar::TokClass::STARTS_CUE)
-        && doc.tok_hits(t).iter().any(|h| {
-            doc.token_ending_at(t, h.end) == Some(t)
-                && doc
-                    .grammar
-                    .tag(h.pattern)
-                    .contains(&Tag::Cue(CueType::Noun))
-        })
+    sent.doc.tag(t).is_noun() && super::cue_phrase::cue_at(sent, t) == Some((CueType::Noun, t))
 }
 
 /// How many attributions before a noun cue are compared with it.

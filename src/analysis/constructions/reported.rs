@@ -397,8 +397,8 @@ fn quote_before(sent: &Sent<'_, '_>, a: &mut Attr<'_>) {
     if matches!(a.inherit, Some(Inherit::Attr(_))) {
         return;
     }
-    // ('"We are not going anywhere." Mr. Okonjo said: "The board …"': a cue opening its words with a
-    // colon points forward; a whole sentence quoted before it is someone else's.)
+    // ('"We are not going anywhere." Mr. Okonjo said: "The board …"': a cue opening its words
+    // with a colon points forward; a whole sentence quoted before it is someone else's.)
     let forward = doc.is_punct(a.cue.1, ":");
     let whole = |q: usize| {
         doc.quote_of(q)

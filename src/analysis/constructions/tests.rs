@@ -1146,9 +1146,8 @@ fn findings_that_find_nothing_and_a_title_in_the_subjects_aside() {
     assert!(read("Each year, a new wave of students finds its way to the city.").is_empty());
     let r = read("He also found himself in a dispute with the council.");
     assert!(r.iter().all(|x| x.1.is_empty()), "{r:?}");
-    let r = one(
-        "Hale, the author of \"Salt and Rumour,\" about the port, said the days of one paper are gone.",
-    );
+    let r = one("Hale, the author of \"Salt and Rumour,\" about the port, \
+         said the days of one paper are gone.");
     assert_eq!(
         (r.0.as_str(), r.1.as_str()),
         ("Hale", "the days of one paper are gone")

@@ -4,6 +4,13 @@
 use crate::grammar::{FuncType, NounKind, Tag};
 use crate::text::{Doc, TokClass};
 
+/// Whether the quotation at token `t` is the title of a work ([`is_title`] of its words).
+pub fn quoted_title(doc: &Doc<'_>, t: usize) -> bool {
+    doc.quote_of(t)
+        .and_then(|i| doc.quotes.get(i))
+        .is_some_and(|q| is_title(doc, t, q.content.of(doc.text)))
+}
+
 /// Whether the quotation at token `t` (its words `inner`) is the title of a work: after a
 /// work noun or "titled", or in title case.
 pub fn is_title(doc: &Doc<'_>, t: usize, inner: &str) -> bool {

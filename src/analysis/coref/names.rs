@@ -40,7 +40,8 @@ impl Entities {
         let span = span_of(doc, a, b);
         // ("Grant Ostby, R-Cold Springs, voted no": a party and district after a lawmaker's name
         // name no one.)
-        if party_designation(span.of(doc.text)) {
+        let first = span.of(doc.text).split_whitespace().next().unwrap_or("");
+        if crate::text::party_state(first.trim_end_matches('.')) {
             return None;
         }
         // A name read as a possessive drops its "'s"; one that is not keeps it ("Harlan's said").
@@ -463,13 +464,6 @@ fn in_second_paragraph(doc: &Doc<'_>, np: &Np<'_>) -> bool {
         .get(doc.sentences.partition_point(|s| s.end <= np.start))
         .filter(|s| s.start <= np.start && np.start < s.end)
         .is_some_and(|s| s.paragraph == 1)
-}
-
-/// Whether `raw` is a US lawmaker's party and home ("R-Cold Springs", "D-Texas"): one capital,
-/// a hyphen, a capitalised word.
-fn party_designation(raw: &str) -> bool {
-    let b = raw.as_bytes();
-    matches!(b, [p, b'-', c, ..] if p.is_ascii_uppercase() && c.is_ascii_uppercase())
 }
 
 /// An age in apposition after the name ending before token `t`: ", 54," (or ", 54." / ", 54)").

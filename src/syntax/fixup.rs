@@ -78,6 +78,8 @@
 //!   the owned plural noun.
 //! - "Retired/VBD Gen. Tom Baker said": a capitalised past form opening the sentence before a
 //!   title and a name modifies them (not "Born Vera Holm in 1950, she …").
+//! - "managing/VBG director Ines Oduya said": a verb form opening a title phrase of the lexicon
+//!   before its noun is the title's adjective.
 
 use super::Tag;
 use crate::grammar::TokClass;
@@ -107,6 +109,7 @@ pub fn apply(doc: &Doc<'_>, tags: &mut [Tag]) {
             possessed_noun(doc, tags, t);
             hyphenated_noun(doc, tags, t);
             noun_after_be(doc, tags, t);
+            title_phrase_modifier(doc, tags, t);
         }
         name_then_past(doc, tags, s.start, s.end);
         for t in s.start + 1..s.end {
@@ -1028,6 +1031,19 @@ fn title_modifier(doc: &Doc<'_>, tags: &mut [Tag], t: usize) {
     }
 }
 
+/// Re-reads a verb form opening a title phrase of the lexicon, before its noun, as the
+/// adjective it is there ("managing/VBG director Ana Ruiz said").
+fn title_phrase_modifier(doc: &Doc<'_>, tags: &mut [Tag], t: usize) {
+    let g = tag(tags, t);
+    if matches!(g, Tag::VerbVbg | Tag::VerbVbn | Tag::VerbVbd)
+        && doc.has(t, TokClass::STARTS_TITLE)
+        && !doc.has(t, TokClass::TITLE)
+        && tag(tags, t + 1).is_noun()
+    {
+        set(tags, t, Tag::AdjJj);
+    }
+}
+
 /// Where the noun phrase (with its prepositional tails) starting at token `from` ends, read no
 /// further than `limit`: the first token that is no noun, determiner, adjective, number,
 /// preposition or possessive pronoun.
@@ -1273,6 +1289,21 @@ mod tests {
             headline_verb(d, g, 0, 10)
         });
         assert_eq!(tags[2], Tag::PropnNnp);
+    }
+
+    #[test]
+    fn a_verb_form_opening_a_title_phrase() {
+        let text = "Sales fell, managing director Ines Oduya said.";
+        let tags = mended(text, &[(3, Tag::VerbVbg)], |d, g| {
+            title_phrase_modifier(d, g, 3)
+        });
+        assert_eq!(tags[3], Tag::AdjJj);
+        // Not a verb that opens no title: "managing costs".
+        let text = "She was managing costs for the port.";
+        let tags = mended(text, &[(2, Tag::VerbVbg)], |d, g| {
+            title_phrase_modifier(d, g, 2)
+        });
+        assert_eq!(tags[2], Tag::VerbVbg);
     }
 
     #[test]

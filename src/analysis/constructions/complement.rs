@@ -906,6 +906,12 @@ fn noun_content<'a>(sent: &Sent<'_, 'a>, k: usize, e: usize, a: &mut Attr<'a>) -
         let w = doc.tok_text(y.start as usize);
         let of = y.kind == PhraseKind::Sconj && w.eq_ignore_ascii_case("of");
         let gerund = y.kind == PhraseKind::Vg && !y.is(PhraseFlag::FINITE);
+        // ("denounced the council's plan to close two clinics": the noun's infinitive; not a
+        // speech verb's, whose words are a claim of their own: "a hotline to explain …".)
+        let infinitive = y.kind == PhraseKind::To
+            && sent.ph(q + 1).kind == PhraseKind::Vg
+            && !sent.ph(q + 1).is(PhraseFlag::FINITE)
+            && super::speech_verb(sent, q + 1).is_none();
         // (Not an adjunct: "in her budget address in March", "after Whitmore Albion came …".)
         let adjunct = y.kind == PhraseKind::Prep
             && (doc.is_func(y.start as usize, FuncType::Connective)
@@ -921,7 +927,7 @@ fn noun_content<'a>(sent: &Sent<'_, 'a>, k: usize, e: usize, a: &mut Attr<'a>) -
             y.kind,
             PhraseKind::Prep | PhraseKind::Np | PhraseKind::Quote | PhraseKind::Adj
         );
-        if !(kinds || of || gerund) || adjunct || crate::syntax::is_time_np(doc, q) {
+        if !(kinds || of || gerund || infinitive) || adjunct || crate::syntax::is_time_np(doc, q) {
             break;
         }
         q += 1;

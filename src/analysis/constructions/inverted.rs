@@ -27,7 +27,7 @@ pub fn at<'a>(sent: &Sent<'_, 'a>, p: usize, v: &'a Verb) -> Option<Attr<'a>> {
     let clause_next = sent
         .clauses_of(starting, p + 1)
         .any(|x| x.kind == ClauseKind::Complement);
-    if clause_next {
+    if clause_next && !subject_then_comma(sent, prev) {
         return None;
     }
     let (n, mut end) = np_forward(sent, p + 1)?;
@@ -62,6 +62,10 @@ pub fn at<'a>(sent: &Sent<'_, 'a>, p: usize, v: &'a Verb) -> Option<Attr<'a>> {
                 }
             }
         }
+    }
+    // "said Orla Penn, who knows her well, the mayor …": a relative clause after the speaker.
+    if let Some(c) = relative_after(sent, end) {
+        end = c;
     }
     a.speaker = Some(n);
     // Only a tail may follow (`said X on Monday.`), or a quotation after a comma (`"A," said X,
@@ -108,6 +112,32 @@ pub fn at<'a>(sent: &Sent<'_, 'a>, p: usize, v: &'a Verb) -> Option<Attr<'a>> {
         }
     }
     a.claims().then_some(a)
+}
+
+/// "Part of the trouble, say engineers like Ina Falk, a geologist, is the soil": a subject set
+/// off by the one comma before the verb at `prev + 1`, with no verb of its own, has its verb
+/// after the speaker, though a name, its role and that verb read like a reported clause.
+fn subject_then_comma(sent: &Sent<'_, '_>, prev: usize) -> bool {
+    // (Only the sentence's first verb: the words before it are scanned once.)
+    sent.first_finite > prev
+        && sent.first_quote > prev
+        && prev > sent.p0
+        && sent.is_punct(prev, ",")
+        && !(sent.p0..prev).any(|q| sent.ph(q).kind == PhraseKind::Punct)
+}
+
+/// Where a relative clause set off by commas after the speaker ending at phrase `end` closes:
+/// its closing comma ("said Orla Penn, who knows her well, …").
+fn relative_after(sent: &Sent<'_, '_>, end: usize) -> Option<usize> {
+    if !sent.is_punct(end, ",") {
+        return None;
+    }
+    let starting = &sent.doc.clause_index.starting;
+    let c = sent
+        .clauses_of(starting, end + 1)
+        .find(|x| x.kind == ClauseKind::Relative)?;
+    let close = c.end as usize;
+    (close < sent.p1 && sent.is_punct(close, ",")).then_some(close)
 }
 
 /// "Rather than raising taxes again, said Marta Sills, the firm's director, the city wants the

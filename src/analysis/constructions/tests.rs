@@ -1178,3 +1178,33 @@ fn a_party_after_an_article_names_no_one() {
         .iter()
         .all(|n| n.kind != crate::analysis::np::NpKind::Name));
 }
+
+#[test]
+fn an_inverted_speaker_with_a_role_or_relative_clause_inside_the_claim() {
+    // The name, its role and the verb after them read like a clause after "said"; after a
+    // subject set off by one comma, the verb is inverted and the claim the sentence.
+    let r = one("The ferry levy, said Tove Sandvik, an economist, would halve the island's trade.");
+    assert_eq!(r.0, "Tove Sandvik");
+    assert!(
+        r.1.starts_with("The ferry levy") && r.1.ends_with("trade"),
+        "{r:?}"
+    );
+    let r =
+        one("And the coach, said Ilse Marr, who played for him, never forgives a late arrival.");
+    assert_eq!(r.0, "Ilse Marr");
+    assert!(r.1.ends_with("never forgives a late arrival"), "{r:?}");
+    // A subject with an aside of its own keeps its clause: "Dorn, 61, said Ilse Marr, the
+    // treasurer, would quit."
+    let r = one("Dorn, 61, said Ilse Marr, the treasurer, would quit.");
+    assert_eq!(r.0, "Dorn");
+}
+
+#[test]
+fn an_evaluative_object_with_its_nouns_infinitive() {
+    let r = one("The senator denounced the council's plan to close two rural clinics.");
+    assert_eq!(r.1, "the council's plan to close two rural clinics");
+    assert_eq!(r.3, ContentForm::NounPhrase);
+    // Not a speech verb's infinitive, whose words are a claim of their own.
+    let r = read("Ines Varga announced the launch of a hotline to explain the voting rules.");
+    assert_eq!(r[0].1, "the launch of a hotline", "{r:?}");
+}

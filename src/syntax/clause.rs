@@ -967,10 +967,47 @@ fn punct_opener(doc: &Doc<'_>, b: &mut Builder<'_>, p: usize, p1: usize) {
             && ((!verb_next && coordinated_verb(doc, p + 1, p1).is_some())
                 || summary(doc, p + 1, p1));
         if new_clause {
+            // ("She says despite all that, the board was not swayed": after a clause verb
+            // with only an adverbial before the comma, the clause is its complement, the
+            // adverbial its opening.)
+            if let Some(start) = adverbial_then_clause(doc, b, p) {
+                b.push(start, ClauseKind::Complement, None, true);
+                return;
+            }
             b.close_to(1, p);
             b.push(p + 1, ClauseKind::Coordinate, None, true);
         }
     }
+}
+
+/// Where a complement opens whose first words are an adverbial set off by the comma at
+/// phrase `p`, right after the open clause's verb, a verb that takes a clause ("says despite
+/// all that, the board …", "argued that in the end, …" is another opener's): the phrase after
+/// the verb. Not a time ("said on Tuesday, …"), nor an object ("told reporters, …").
+fn adverbial_then_clause(doc: &Doc<'_>, b: &Builder<'_>, p: usize) -> Option<usize> {
+    let c = b.out.get(b.current_index())?;
+    let v = c.verb? as usize;
+    // (A speech verb of the sentence's own clause: not "In what might be the first time both
+    // sides agreed on anything, the group …".)
+    let clause_verb = doc.has(ph(doc, v).head(), crate::grammar::TokClass::VERB)
+        && matches!(c.kind, ClauseKind::Main | ClauseKind::Coordinate);
+    let first = ph(doc, v + 1).kind;
+    // (A subject after the comma: not "said of the group, adding …".)
+    let subject = ph(doc, p + 1).kind == PhraseKind::Np;
+    if !clause_verb
+        || !subject
+        || !matches!(first, PhraseKind::Prep | PhraseKind::Adv)
+        || v + 1 >= p
+    {
+        return None;
+    }
+    let adverbial = (v + 1..p).all(|q| {
+        matches!(
+            ph(doc, q).kind,
+            PhraseKind::Prep | PhraseKind::Np | PhraseKind::Adv | PhraseKind::Other
+        ) && !is_time_np(doc, q)
+    });
+    (adverbial && p - v <= 6).then_some(v + 1)
 }
 
 /// ", a view Foley dismissed", ", a claim the ministry denies", ", a move that …": an
@@ -1813,6 +1850,29 @@ mod tests {
                 (c.kind, subj, verb)
             })
             .collect()
+    }
+
+    #[test]
+    fn an_adverbial_opening_a_reported_clause() {
+        let c = clauses("She says despite all that, the board was not swayed by the petition.");
+        assert_eq!(
+            c[1],
+            (
+                ClauseKind::Complement,
+                "the board".into(),
+                "was not swayed".into()
+            )
+        );
+        // Not after a verb of another clause, nor before a participle.
+        let c =
+            clauses("In what may be the first time both sides agreed on anything, the board met.");
+        assert!(
+            c.iter()
+                .all(|x| x.0 != ClauseKind::Complement || x.2 != "met"),
+            "{c:?}"
+        );
+        let c = clauses("\"It works,\" he said of the plan, adding the city must be ready.");
+        assert!(c.iter().all(|x| x.2 != "must"), "{c:?}");
     }
 
     #[test]

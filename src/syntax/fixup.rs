@@ -80,6 +80,8 @@
 //!   title and a name modifies them (not "Born Vera Holm in 1950, she …").
 //! - "managing/VBG director Ines Oduya said": a verb form opening a title phrase of the lexicon
 //!   before its noun is the title's adjective.
+//! - "The clerks whose pay was frozen say/VB …": a speech verb's base form after a passive or a
+//!   noun's participle is the present tense.
 
 use super::Tag;
 use crate::grammar::TokClass;
@@ -149,6 +151,7 @@ pub fn apply(doc: &Doc<'_>, tags: &mut [Tag]) {
             past_read_as_noun(doc, tags, t, s.start);
             quantity_subject(doc, tags, t);
             verb_read_as_interjection(doc, tags, t);
+            present_after_participle(doc, tags, t);
         }
         // (After the verbs of the sentence are mended: "aides say/UH".)
         for t in s.start + 1..s.end.saturating_sub(1) {
@@ -1109,6 +1112,31 @@ fn third_person_particle(doc: &Doc<'_>, u: usize) -> bool {
     })
 }
 
+/// Re-reads a speech verb's base form right after a past form as its present tense: the verb
+/// of a subject whose relative clause (in the passive) or participle ends there ("The officials
+/// whose budgets were frozen say/VB …", "the officials involved say/VB …").
+fn present_after_participle(doc: &Doc<'_>, tags: &mut [Tag], t: usize) {
+    use crate::grammar::{Tag as G, VerbForm};
+    // (After a passive or a noun's participle: not "who helped/VBD write/VB the bill", nor
+    // "had helped/VBN write".)
+    let Some(before) = t.checked_sub(2).filter(|_| tag(tags, t) == Tag::VerbVb) else {
+        return;
+    };
+    let be = doc
+        .word_tags(before)
+        .any(|x| matches!(x, G::Func(f) if f.be));
+    if tag(tags, t - 1) != Tag::VerbVbn || !(be || tag(tags, before).is_noun()) {
+        return;
+    }
+    let speech = doc.word_tags(t).any(|x| {
+        matches!(x, G::Verb(v) if v.kind == crate::grammar::VerbKind::Speech
+            && v.form == VerbForm::Base)
+    });
+    if speech {
+        set(tags, t, Tag::VerbVbp);
+    }
+}
+
 /// Re-reads a speech verb of the lexicon that the tagger read as an interjection inside a
 /// sentence as its present tense ("the biggest hawks, like Ortiz, say/UH the bulk …").
 fn verb_read_as_interjection(doc: &Doc<'_>, tags: &mut [Tag], t: usize) {
@@ -1304,6 +1332,21 @@ mod tests {
             title_phrase_modifier(d, g, 2)
         });
         assert_eq!(tags[2], Tag::VerbVbg);
+    }
+
+    #[test]
+    fn a_speech_verbs_base_form_after_a_passive_or_participle() {
+        let text = "The clerks whose pay was frozen say the cuts went too far.";
+        let tags = mended(text, &[(5, Tag::VerbVbn), (6, Tag::VerbVb)], |d, g| {
+            present_after_participle(d, g, 6)
+        });
+        assert_eq!(tags[6], Tag::VerbVbp);
+        // Not after a verb that takes a bare infinitive: "who helped write the bill".
+        let text = "Dana Hale, who helped write the bill, said it would pass.";
+        let tags = mended(text, &[(4, Tag::VerbVbd), (5, Tag::VerbVb)], |d, g| {
+            present_after_participle(d, g, 5)
+        });
+        assert_eq!(tags[5], Tag::VerbVb);
     }
 
     #[test]

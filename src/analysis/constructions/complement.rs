@@ -524,7 +524,14 @@ fn clause_at(sent: &Sent<'_, '_>, p: usize, verb_end: usize) -> Option<(usize, u
     // "that" any verb group will do (the tagger may read its verb as a gerund).
     let any_vg =
         x.opener.is_some() && (from..x.end as usize).any(|q| sent.ph(q).kind == PhraseKind::Vg);
-    let verb = x.verb.is_some() || any_vg || (from..x.end as usize).any(|q| sent.is_quote(q));
+    // (And a clause of three words or more after a complementizer "that", whose verb the
+    // tagger read as a noun or an adverb: "estimated that imports cost/NN 40,000 jobs".)
+    let that = x.opener.is_some_and(|o| {
+        sent.ph(o as usize).kind == PhraseKind::Sconj
+            && sent.doc.tok_eq_ci(sent.tok(o as usize), "that")
+    }) && sent.words(from, x.end as usize) >= 3;
+    let verb =
+        x.verb.is_some() || any_vg || that || (from..x.end as usize).any(|q| sent.is_quote(q));
     (verb && (x.end as usize) > from).then_some((from, x.end as usize, c))
 }
 

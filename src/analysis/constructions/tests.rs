@@ -1208,3 +1208,9 @@ fn an_evaluative_object_with_its_nouns_infinitive() {
     let r = read("Ines Varga announced the launch of a hotline to explain the voting rules.");
     assert_eq!(r[0].1, "the launch of a hotline", "{r:?}");
 }
+
+#[test]
+fn a_that_clause_whose_verb_the_tagger_missed() {
+    let r = one("The economists estimated that imports cost 40,000 jobs.");
+    assert_eq!(r.1, "imports cost 40,000 jobs");
+}

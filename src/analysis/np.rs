@@ -831,6 +831,13 @@ fn name_np<'d, 'a>(i: Toks<'d, 'a>) -> TResult<'d, 'a, Np<'a>> {
             nom::error::ErrorKind::Alpha,
         )));
     };
+    // ("the Press Trust of India", "Voice of America": an outlet of the lexicon is read whole,
+    // through its preposition.)
+    if let Ok((_, (_, e, _))) = outlet_phrase(i.at(ns)) {
+        if e >= run.r.start && e < i.end {
+            run.r = i.at(e + 1);
+        }
+    }
     let r = run.r;
     Ok((r, name_np_of(i, d, run, ns)))
 }

@@ -1214,3 +1214,22 @@ fn a_that_clause_whose_verb_the_tagger_missed() {
     let r = one("The economists estimated that imports cost 40,000 jobs.");
     assert_eq!(r.1, "imports cost 40,000 jobs");
 }
+
+#[test]
+fn an_outlet_whose_name_goes_on_through_of_relays() {
+    let text = "Speaking to the Press Trust of India, a senior official said the line was late.";
+    let doc = Doc::new(text, Grammar::builtin());
+    let r = attributions(&doc, doc.sentences[0]);
+    let chain: Vec<String> = r[0]
+        .chain
+        .iter()
+        .map(|n| {
+            let (s, e) = (
+                doc.tokens[n.start].span().start,
+                doc.tokens[n.end - 1].span().end,
+            );
+            text[s..e].to_string()
+        })
+        .collect();
+    assert_eq!(chain, ["the Press Trust of India"]);
+}

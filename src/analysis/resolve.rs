@@ -142,7 +142,7 @@ fn scan_mentions<'a>(
             // his captain, Joel Adeyemi, had come off. He said …" is Holmgren again.
             let in_claim = t < claim_reach;
             // Capitalised heading words are not names: need a lower-case word in the sentence.
-            evs.push((t, Ev::Name(n, subject && !in_claim)));
+            evs.push((t, Ev::Name(n, subject && !in_claim && !in_question(doc, t))));
             t = end.max(t + 1);
             continue;
         }
@@ -168,6 +168,24 @@ fn clause_subject_at(doc: &Doc<'_>, t: usize) -> bool {
             .get(p as usize)
             .is_some_and(|x| x.start as usize == t)
             && !doc.clause_index.subject.get(p as usize).is_empty()
+    })
+}
+
+/// Whether token `t` opens the subject of a question put in a clause ("Asked whether Lund
+/// would start, the coach said …"): the question is about that person, who is no subject of
+/// the story's there.
+fn in_question(doc: &Doc<'_>, t: usize) -> bool {
+    let Some(&p) = doc.phrase_of.get(t) else {
+        return false;
+    };
+    doc.clause_index.subject.get(p as usize).iter().any(|&c| {
+        doc.clauses.get(c as usize).is_some_and(|x| {
+            x.kind == crate::syntax::ClauseKind::Complement
+                && x.opener.is_some_and(|o| {
+                    let w = doc.phrases.get(o as usize).map_or(0, |ph| ph.start as usize);
+                    doc.is_func(w, FuncType::Complementizer) && !doc.tok_eq_ci(w, "that")
+                })
+        })
     })
 }
 

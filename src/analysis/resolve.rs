@@ -182,7 +182,10 @@ fn in_question(doc: &Doc<'_>, t: usize) -> bool {
         doc.clauses.get(c as usize).is_some_and(|x| {
             x.kind == crate::syntax::ClauseKind::Complement
                 && x.opener.is_some_and(|o| {
-                    let w = doc.phrases.get(o as usize).map_or(0, |ph| ph.start as usize);
+                    let w = doc
+                        .phrases
+                        .get(o as usize)
+                        .map_or(0, |ph| ph.start as usize);
                     doc.is_func(w, FuncType::Complementizer) && !doc.tok_eq_ci(w, "that")
                 })
         })

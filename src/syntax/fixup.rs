@@ -82,6 +82,8 @@
 //!   before its noun is the title's adjective.
 //! - "The clerks whose pay was frozen say/VB …": a speech verb's base form after a passive or a
 //!   noun's participle is the present tense.
+//! - "Aroha Te/DT Rangi-Whatu": a capitalised determiner between proper nouns is a particle of
+//!   the name.
 
 use super::Tag;
 use crate::grammar::TokClass;
@@ -105,6 +107,7 @@ pub fn apply(doc: &Doc<'_>, tags: &mut [Tag]) {
         misread_closed_class(doc, tags, s.start);
         for t in s.start..s.end.saturating_sub(1) {
             given_name(doc, tags, t);
+            name_particle(doc, tags, t);
             callsign(doc, tags, t);
             amount(doc, tags, t);
             noun_read_as_adverb(doc, tags, t);
@@ -942,6 +945,17 @@ fn given_name(doc: &Doc<'_>, tags: &mut [Tag], t: usize) {
     }
 }
 
+/// Re-reads a capitalised determiner between two proper nouns as a particle of the name
+/// ("Aroha Te/DT Rangi-Whatu", "Vila De/DT Rei"): no determiner is capitalised inside a name.
+fn name_particle(doc: &Doc<'_>, tags: &mut [Tag], t: usize) {
+    if tag(tags, t) != Tag::DetDt || !doc.is_cap(t) || !tag(tags, t + 1).is_proper() {
+        return;
+    }
+    if t.checked_sub(1).is_some_and(|u| tag(tags, u).is_proper()) {
+        set(tags, t, Tag::PropnNnp);
+    }
+}
+
 /// Re-reads "there" at `t` as the existential pronoun when the tagger read it as an adverb
 /// before a form of "be", a modal or "seem" (across adverbs), after a clause boundary or a
 /// speech verb ("said there certainly was more room", "there will be a vote").
@@ -1347,6 +1361,21 @@ mod tests {
             present_after_participle(d, g, 5)
         });
         assert_eq!(tags[5], Tag::VerbVb);
+    }
+
+    #[test]
+    fn a_capitalised_determiner_inside_a_name() {
+        let text = "Aroha Te Rangi-Whatu, a director, said no.";
+        let tags = mended(text, &[(1, Tag::DetDt)], |d, g| name_particle(d, g, 1));
+        assert_eq!(tags[1], Tag::PropnNnp);
+        // Not after a verb of a title-case headline: "Ruiz Takes The Lead".
+        let text = "Ruiz Takes The Lead In Harbour Poll";
+        let tags = mended(
+            text,
+            &[(1, Tag::VerbVbz), (2, Tag::DetDt), (3, Tag::PropnNnp)],
+            |d, g| name_particle(d, g, 2),
+        );
+        assert_eq!(tags[2], Tag::DetDt);
     }
 
     #[test]

@@ -319,7 +319,7 @@ pub fn word_noun<'a>(doc: &Doc<'a>, t: usize, kind: NounKind) -> Option<&'a Noun
 
 /// A word naming a person's occupation: a person noun of the lexicon ("engineer", "farmers"),
 /// or a word in "-ist" ("hydrologist", "economist").
-fn is_occupation(doc: &Doc<'_>, t: usize) -> bool {
+pub fn is_occupation(doc: &Doc<'_>, t: usize) -> bool {
     let w = doc.tok_text(t);
     word_noun(doc, t, NounKind::Person).is_some()
         || (w.len() > 5

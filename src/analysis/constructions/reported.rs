@@ -47,7 +47,21 @@ pub fn at<'a>(sent: &Sent<'_, 'a>, p: usize, v: &'a Verb, out: &[Attr<'a>]) -> O
         if sent.is_punct(q, ",") {
             q = q.checked_sub(1)?;
         }
-        let np_start = np_group_start(sent, q);
+        let mut np_start = np_group_start(sent, q);
+        // ("a clash with Gov. Dana Pruitt, who has said …": "who" is a person's, the name in
+        // the tail when the phrase it hangs on names no person.)
+        let who = sent.doc.tag(sent.tok(o)) == crate::syntax::Tag::PronWp;
+        if who && np_start < q && sent.ph(q).is(crate::syntax::PhraseFlag::PROPER) {
+            let doc = sent.doc;
+            let first = sent.ph(np_start);
+            let head = first.head();
+            let person = first.is(crate::syntax::PhraseFlag::PROPER)
+                || doc.has(head, crate::grammar::TokClass::TITLE)
+                || np::is_occupation(doc, head);
+            if !person {
+                np_start = q;
+            }
+        }
         let (n, apps, left) = subject_speaker(
             sent,
             crate::syntax::Subject {

@@ -78,6 +78,12 @@ fn relative_speaker() {
     assert!(r
         .iter()
         .any(|x| x.0 == "Ted Cruz" && x.1 == "he would use the tactic sparingly"));
+    // "who" is a person's: the name in the tail of a phrase that names no person.
+    let r = read("It set up a clash with Gov. Dana Pruitt, who has said she will veto it.");
+    assert!(r.iter().any(|x| x.0 == "Gov. Dana Pruitt"), "{r:?}");
+    // A person's phrase keeps its tail: "the mother of Ana Ruiz, who said …".
+    let r = read("Police met the mother of Ana Ruiz, who said the girl had left at noon.");
+    assert!(r.iter().any(|x| x.0 == "the mother of Ana Ruiz"), "{r:?}");
 }
 
 #[test]

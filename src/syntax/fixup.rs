@@ -19,7 +19,7 @@
 //! - "said in an update that adjusted operating profit …": after the complementizer, a past
 //!   form before a noun modifies it.
 //! - "told a business gathering in Delhi that …": an "-ing" word after a determined noun and
-//!   before a preposition or "that" is a noun.
+//!   before a preposition, "that" or a time word ("a committee hearing last week") is a noun.
 //! - "Secretary for Housing Lam Pui-kwan": a word the lexicon knows only as a preposition
 //!   (`type=preposition`) read as a subordinating conjunction is a preposition.
 //! - "…, urging voters to see the big picture": right after a comma, the "-ing" form of a speech
@@ -138,7 +138,7 @@ pub fn apply(doc: &Doc<'_>, tags: &mut [Tag]) {
                 continue;
             }
             hearer_noun(doc, tags, t);
-            gerund_noun(tags, t);
+            gerund_noun(doc, tags, t);
             preposition(doc, tags, t);
             hearer_that(doc, tags, t, s.start);
             interrupted_verb(doc, tags, t, s.start);
@@ -303,15 +303,21 @@ fn hearer_noun(doc: &Doc<'_>, tags: &mut [Tag], t: usize) {
 }
 
 /// Re-reads token `t`, an "-ing" word after a determiner and a common noun, as a noun when a
-/// preposition or "that" follows ("told a business gathering in Delhi that …").
-fn gerund_noun(tags: &mut [Tag], t: usize) {
+/// preposition, "that" or a time word follows ("told a business gathering in Delhi that …",
+/// "told a committee hearing last week that …").
+fn gerund_noun(doc: &Doc<'_>, tags: &mut [Tag], t: usize) {
     if tag(tags, t) != Tag::VerbVbg || t < 2 {
         return;
     }
     let noun_before = matches!(tag(tags, t - 1), Tag::NounNn | Tag::NounNns);
     let determined = tag(tags, t - 2).is_det() || tag(tags, t - 2) == Tag::PronPrpS;
     let next = tag(tags, t + 1);
-    if noun_before && determined && (next.is_adp() || next.is_sconj() || next == Tag::PronWdt) {
+    let time = doc.word_tags(t + 1).any(|x| {
+        matches!(x, crate::grammar::Tag::Func(f)
+            if f.time || f.ty == crate::grammar::FuncType::Time)
+    });
+    let after = next.is_adp() || next.is_sconj() || next == Tag::PronWdt || time;
+    if noun_before && determined && after {
         set(tags, t, Tag::NounNn);
     }
 }
@@ -1376,6 +1382,17 @@ mod tests {
             |d, g| name_particle(d, g, 2),
         );
         assert_eq!(tags[2], Tag::DetDt);
+    }
+
+    #[test]
+    fn a_gerund_after_a_determined_noun_before_a_time_word() {
+        let text = "Mabe told a committee hearing last week that the fund was short.";
+        let tags = mended(text, &[(4, Tag::VerbVbg)], |d, g| gerund_noun(d, g, 4));
+        assert_eq!(tags[4], Tag::NounNn);
+        // Not before an object: "the council keeps hearing complaints".
+        let text = "The council keeps hearing complaints from tenants.";
+        let tags = mended(text, &[(3, Tag::VerbVbg)], |d, g| gerund_noun(d, g, 3));
+        assert_eq!(tags[3], Tag::VerbVbg);
     }
 
     #[test]

@@ -324,15 +324,32 @@ fn floor_before(
         let prev = k.checked_sub(1).and_then(|k| doc.sentences.get(k));
         // ("Ruiz closed her address with a promise: / "…"": a paragraph ending in a colon
         // introduces the quotation that opens the next.)
+        // (So does one whose verb is a speech verb that reports nothing itself, with no
+        // quotation: "Later, on the bus, she explained the math. / "…"".)
         let colon = |s: &&Sentence| {
             s.paragraph + 1 == p.sentence().paragraph
                 && p.tok() == p.sentence().start
                 && s.end > s.start
-                && doc.is_punct(s.end - 1, ":")
+                && (doc.is_punct(s.end - 1, ":") || announces(doc, **s))
         };
         prev.filter(|s| s.paragraph == p.sentence().paragraph || colon(s))
             .and_then(|&s| floor_of(floors, s))
     }
+}
+
+/// Whether sentence `s` announces words to come: a finite speech verb of the lexicon, no
+/// quotation and no "that" (a short sentence: "She explained the math.", "He put it simply.").
+fn announces(doc: &Doc<'_>, s: Sentence) -> bool {
+    const SHORT: usize = 16;
+    s.end - s.start <= SHORT
+        && (s.start..s.end).all(|t| doc.quote_of(t).is_none() && !doc.tok_eq_ci(t, "that"))
+        && (s.start..s.end).any(|t| {
+            doc.has(t, crate::grammar::TokClass::VERB)
+                && matches!(
+                    doc.tag(t),
+                    crate::syntax::Tag::VerbVbd | crate::syntax::Tag::VerbVbz
+                )
+        })
 }
 
 /// Who has the floor after sentence `s` (see `resolve_sentence`), if anyone.

@@ -50,10 +50,22 @@ pub(super) fn resolve_sentence(
 /// Where the clause after a sentence's opening phrase begins: after its first comma, unless a
 /// quotation comes first. Found once, not from each comma.
 fn after_opening(doc: &Doc<'_>, s: Sentence) -> Option<usize> {
-    (s.start..s.end)
+    let first = (s.start..s.end)
         .find(|&k| doc.is_punct(k, ",") || doc.quote_of(k).is_some())
         .filter(|&k| doc.is_punct(k, ","))
-        .map(|k| k + 1)
+        .map(|k| k + 1)?;
+    // ("Later, on the bus, she explained …": the main clause's subject after the openings,
+    // when the clause layer found one after a comma.)
+    let (c0, _) = doc.clause_range(s);
+    let subject = doc
+        .clauses
+        .get(c0)
+        .filter(|c| c.kind == crate::syntax::ClauseKind::Main)
+        .and_then(|c| c.subject)
+        .and_then(|x| doc.phrases.get(x.start as usize))
+        .map(|ph| ph.start as usize)
+        .filter(|&t| t > first && doc.is_punct(t - 1, ","));
+    Some(subject.unwrap_or(first))
 }
 
 /// Tokens beyond which a sentence's events are reserved to their bound ([`mentions_bound`]).

@@ -22,6 +22,11 @@ pub fn at<'a>(sent: &Sent<'_, 'a>, p: usize, v: &'a Verb) -> Option<Attr<'a>> {
     if !(sent.is_aside_mark(prev) || sent.is_quote(prev)) || v.kind == VerbKind::Naming {
         return None;
     }
+    // ('a chapter titled "Nobody Came" tells the story': a title before the verb is no
+    // speech, and what follows the verb its object.)
+    if sent.is_quote(prev) && super::quoted_title(sent.doc, sent.tok(prev)) {
+        return None;
+    }
     // "…, said the company could keep …": a clause follows, not a speaker.
     let starting = &sent.doc.clause_index.starting;
     let clause_next = sent

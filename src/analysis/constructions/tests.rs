@@ -1239,3 +1239,11 @@ fn an_outlet_whose_name_goes_on_through_of_relays() {
         .collect();
     assert_eq!(chain, ["the Press Trust of India"]);
 }
+
+#[test]
+fn a_title_before_a_verb_is_no_inverted_quotation() {
+    let r = read("A chapter titled \"Nobody Came\" tells the story of her father's farm.");
+    assert!(r.iter().all(|x| x.0 != "the story"), "{r:?}");
+    let r = one("\"Nobody came,\" said Lena Arvidsson.");
+    assert_eq!(r.0, "Lena Arvidsson");
+}

@@ -14,7 +14,12 @@ pub fn quoted_title(doc: &Doc<'_>, t: usize) -> bool {
 /// Whether the quotation at token `t` (its words `inner`) is the title of a work: after a
 /// work noun or "titled", or in title case.
 pub fn is_title(doc: &Doc<'_>, t: usize, inner: &str) -> bool {
-    let work_before = (t.saturating_sub(3)..t).any(|k| {
+    // (Within its paragraph: a title closing the paragraph before says nothing of it.)
+    let from = (t.saturating_sub(3)..=t)
+        .rev()
+        .find(|&k| doc.tokens.get(k).is_some_and(|x| x.newline_before()))
+        .unwrap_or(t.saturating_sub(3));
+    let work_before = (from..t).any(|k| {
         (doc.has(k, TokClass::NOUN)
             && doc
                 .word_tags(k)

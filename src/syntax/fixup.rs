@@ -84,6 +84,9 @@
 //!   noun's participle is the present tense.
 //! - "Aroha Te/DT Rangi-Whatu": a capitalised determiner between proper nouns is a particle of
 //!   the name.
+//! - "Asked/VBD whether he backed it, the senator paused/VBN …": a past form opening the
+//!   sentence before a preposition, complementizer or adverb, with a comma later, is a
+//!   participle, and a participle right after the main clause's subject its past tense.
 
 use super::Tag;
 use crate::grammar::TokClass;
@@ -94,6 +97,7 @@ pub fn apply(doc: &Doc<'_>, tags: &mut [Tag]) {
     for s in &doc.sentences {
         headline_verb(doc, tags, s.start, s.end);
         opening_modifier(doc, tags, s.start);
+        opening_participle(doc, tags, s.start, s.end);
         opening_name_gerund(doc, tags, s.start);
         opening_gerund_modifier(tags, s.start);
         as_opener(doc, tags, s.start, s.end);
@@ -386,6 +390,39 @@ fn interrupted_verb(doc: &Doc<'_>, tags: &mut [Tag], t: usize, first: usize) {
     }
     // ("The outreach, they said, raised/VBN new worries": a participle there is the past.)
     if g == Tag::VerbVbn && speech && subject && opened && !tag(tags, t + 1).is_adp() {
+        set(tags, t, Tag::VerbVbd);
+    }
+}
+
+/// Re-reads a past form opening the sentence before a preposition, a complementizer or an
+/// adverb as the participle of a reduced clause closed by a comma ("Asked/VBD whether he
+/// backed it, the senator paused …"), and then a participle right after the main clause's
+/// subject, with no finite verb in the sentence, as its past tense ("…, the senator
+/// paused/VBN for ten seconds").
+fn opening_participle(doc: &Doc<'_>, tags: &mut [Tag], start: usize, end: usize) {
+    let next = tag(tags, start + 1);
+    let opener = next.is_adp() || next.is_sconj() || next.is_adv() || next == Tag::AdvWrb;
+    if tag(tags, start) != Tag::VerbVbd || !doc.is_cap(start) || !opener {
+        return;
+    }
+    // (The clause's comma within reach: time stays linear in a long sentence.)
+    let Some(comma) = (start + 2..end).take(40).find(|&t| doc.is_punct(t, ",")) else {
+        return;
+    };
+    set(tags, start, Tag::VerbVbn);
+    let mut t = comma + 1;
+    while t < end && t - comma <= 5 && {
+        let g = tag(tags, t);
+        g.is_det() || g.is_adj() || g.is_noun()
+    } {
+        t += 1;
+    }
+    // (No finite verb after it in its clause: not "the senator elected/VBN in 2020 said".)
+    let finite = (t + 1..end)
+        .take(64)
+        .take_while(|&u| !tag(tags, u).is_sconj() && !doc.is_punct(u, ","))
+        .any(|u| tag(tags, u).is_finite());
+    if t > comma + 1 && tag(tags, t) == Tag::VerbVbn && past_form(doc, t) && !finite {
         set(tags, t, Tag::VerbVbd);
     }
 }
@@ -1393,6 +1430,21 @@ mod tests {
         let text = "The council keeps hearing complaints from tenants.";
         let tags = mended(text, &[(3, Tag::VerbVbg)], |d, g| gerund_noun(d, g, 3));
         assert_eq!(tags[3], Tag::VerbVbg);
+    }
+
+    #[test]
+    fn a_past_form_opening_a_reduced_clause() {
+        let text = "Asked whether he backed it, the senator paused before saying yes.";
+        let tags = mended(text, &[(0, Tag::VerbVbd), (8, Tag::VerbVbn)], |d, g| {
+            opening_participle(d, g, 0, 13)
+        });
+        assert_eq!((tags[0], tags[8]), (Tag::VerbVbn, Tag::VerbVbd));
+        // A participle with a finite verb after it in its clause stays one.
+        let text = "Asked about it, the senator elected in 2020 said no.";
+        let tags = mended(text, &[(0, Tag::VerbVbd), (6, Tag::VerbVbn)], |d, g| {
+            opening_participle(d, g, 0, 11)
+        });
+        assert_eq!((tags[0], tags[6]), (Tag::VerbVbn, Tag::VerbVbn));
     }
 
     #[test]

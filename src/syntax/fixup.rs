@@ -87,6 +87,9 @@
 //! - "Asked/VBD whether he backed it, the senator paused/VBN …": a past form opening the
 //!   sentence before a preposition, complementizer or adverb, with a comma later, is a
 //!   participle, and a participle right after the main clause's subject its past tense.
+//! - "Ibarra/VBZ said/VBN …": a capitalised word read as a verb (or an auxiliary the lexicon
+//!   does not know) before a speech verb, opening the sentence or after a comma or a name, is a
+//!   name, and the speech verb its past tense.
 
 use super::Tag;
 use crate::grammar::TokClass;
@@ -121,6 +124,9 @@ pub fn apply(doc: &Doc<'_>, tags: &mut [Tag]) {
             title_phrase_modifier(doc, tags, t);
         }
         name_then_past(doc, tags, s.start, s.end);
+        for t in s.start..s.end.saturating_sub(1) {
+            name_read_as_verb(doc, tags, t, s.start);
+        }
         for t in s.start + 1..s.end {
             let prev = tag(tags, t - 1);
             let bare = tag(tags, t) == Tag::VerbVb && !(prev.is_to() || prev == Tag::AuxMd);
@@ -670,6 +676,26 @@ fn callsign(doc: &Doc<'_>, tags: &mut [Tag], t: usize) {
         && w.iter().all(u8::is_ascii_alphanumeric)
     {
         set(tags, t, Tag::PropnNnp);
+    }
+}
+
+/// Re-reads a capitalised word the tagger read as a verb, opening the sentence or after a
+/// comma or a name, as a proper noun when a speech verb of the lexicon follows it ("Ibarra/VBZ
+/// said/VBN …", "…, Mr. Kovac/VB said"): a name with a verb's ending. The speech verb is its
+/// past tense.
+fn name_read_as_verb(doc: &Doc<'_>, tags: &mut [Tag], t: usize, start: usize) {
+    let g = tag(tags, t);
+    // (Read as an auxiliary too, "Ibarra/VBZ": no word of the lexicon's closed classes.)
+    let verb = matches!(g, Tag::VerbVbz | Tag::VerbVbp | Tag::VerbVb | Tag::VerbVbd)
+        || g.is_aux() && !doc.has(t, TokClass::FUNC);
+    if !verb || !doc.is_cap(t) || doc.has(t, TokClass::VERB) || !doc.has(t + 1, TokClass::VERB) {
+        return;
+    }
+    let next = tag(tags, t + 1);
+    let opens = t == start || doc.is_punct(t - 1, ",") || tag(tags, t - 1).is_proper();
+    if opens && matches!(next, Tag::VerbVbd | Tag::VerbVbn) {
+        set(tags, t, Tag::PropnNnp);
+        set(tags, t + 1, Tag::VerbVbd);
     }
 }
 
@@ -1445,6 +1471,27 @@ mod tests {
             opening_participle(d, g, 0, 11)
         });
         assert_eq!((tags[0], tags[6]), (Tag::VerbVbn, Tag::VerbVbn));
+    }
+
+    #[test]
+    fn a_name_read_as_a_verb_before_a_speech_verb() {
+        let text = "Ibarra said on Tuesday he thought Voss was right.";
+        let tags = mended(text, &[(0, Tag::AuxVbz), (1, Tag::VerbVbn)], |d, g| {
+            name_read_as_verb(d, g, 0, 0)
+        });
+        assert_eq!((tags[0], tags[1]), (Tag::PropnNnp, Tag::VerbVbd));
+        // Nor an auxiliary of the lexicon: "Has/VBZ said".
+        let text = "Has said it before, they claim.";
+        let tags = mended(text, &[(0, Tag::AuxVbz), (1, Tag::VerbVbn)], |d, g| {
+            name_read_as_verb(d, g, 0, 0)
+        });
+        assert_eq!(tags[0], Tag::AuxVbz);
+        // Not a speech verb itself: "Says/VBZ Ruiz".
+        let text = "Says Ruiz: the plan is dead.";
+        let tags = mended(text, &[(0, Tag::VerbVbz)], |d, g| {
+            name_read_as_verb(d, g, 0, 0)
+        });
+        assert_eq!(tags[0], Tag::VerbVbz);
     }
 
     #[test]

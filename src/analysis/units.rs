@@ -11,6 +11,7 @@ use super::{small, Credit, Pending, Unit};
 use crate::grammar::{FuncType, NounKind, Stance as GStance, VerbKind};
 use crate::report::{ChainLink, ChainRole, Construction, Cue, QuoteKind, Stance};
 use crate::span::Span;
+use crate::syntax::Tag;
 use crate::text::{Doc, Sentence};
 
 /// The quote tokens of one sentence already given to a unit (one buffer for the document).
@@ -124,7 +125,25 @@ impl Emitted {
             doc.quote_of(t).is_none()
                 && (!doc.is_word(t) || g.is_adv() || g.is_cconj() || g.is_sconj() || g.is_adp())
         });
-        if empty {
+        // ("was describing what she called …", "disputed that/IN account": a question word
+        // alone, or one noun after "that", says nothing either.)
+        let lone = ce == cs + 1
+            && (matches!(
+                doc.tag(cs),
+                Tag::PronWp | Tag::PronWdt | Tag::DetWdt | Tag::AdvWrb
+            ) || cs > 0 && doc.tok_eq_ci(cs - 1, "that") && doc.tag(cs).is_noun());
+        // ("repeated to reporters a few hours later": a time closing with its adverb is
+        // when, not what.)
+        let time = ce - cs <= 5
+            && doc.is_func(ce - 1, FuncType::Adverb)
+            && doc
+                .word_tags(ce - 1)
+                .any(|x| matches!(x, crate::grammar::Tag::Func(f) if f.time))
+            && (cs..ce - 1).all(|t| {
+                let g = doc.tag(t);
+                g.is_det() || g.is_adj() || g.is_num() || g.is_noun() && !g.is_proper()
+            });
+        if empty || lone || time {
             return;
         }
         self.units.push(Unit {

@@ -728,10 +728,12 @@ fn object<'a>(sent: &Sent<'_, 'a>, k: usize, a: &mut Attr<'a>) {
     }
     // (What a person finds is no finding: "Clinton found a way to make it so".)
     let says = kind == Some(VerbKind::Speech) || kind == Some(VerbKind::Finding) && !person;
+    // ("which Voss repeated to reporters a few hours later": a time is no object.)
     if says
         && !object_verb
         && words >= 4
         && sent.ph(k).kind == PhraseKind::Np
+        && !crate::syntax::is_time_np(sent.doc, k)
         && !after_quote(sent, a)
     {
         let end = sent

@@ -19,12 +19,7 @@ const REACH: usize = 48;
 /// The inverted attribution of the speech verb group at phrase `p`.
 pub fn at<'a>(sent: &Sent<'_, 'a>, p: usize, v: &'a Verb) -> Option<Attr<'a>> {
     let prev = p.checked_sub(1).filter(|&q| q >= sent.p0)?;
-    if !(sent.is_aside_mark(prev) || sent.is_quote(prev)) || v.kind == VerbKind::Naming {
-        return None;
-    }
-    // ('a chapter titled "Nobody Came" tells the story': a title before the verb is no
-    // speech, and what follows the verb its object.)
-    if sent.is_quote(prev) && super::quoted_title(sent.doc, sent.tok(prev)) {
+    if !after_words(sent, prev) || v.kind == VerbKind::Naming {
         return None;
     }
     // "…, said the company could keep …": a clause follows, not a speaker.
@@ -117,6 +112,14 @@ pub fn at<'a>(sent: &Sent<'_, 'a>, p: usize, v: &'a Verb) -> Option<Attr<'a>> {
         }
     }
     a.claims().then_some(a)
+}
+
+/// Whether phrase `prev`, right before the verb, closes what was said: a comma or dash after
+/// a clause, or a quotation that is no title ('a chapter titled "Nobody Came" tells the
+/// story': a title is no speech, and what follows the verb its object).
+fn after_words(sent: &Sent<'_, '_>, prev: usize) -> bool {
+    sent.is_aside_mark(prev)
+        || sent.is_quote(prev) && !super::quoted_title(sent.doc, sent.tok(prev))
 }
 
 /// "Part of the trouble, say engineers like Ina Falk, a geologist, is the soil": a subject set

@@ -644,10 +644,15 @@ fn aside_participle(doc: &Doc<'_>, p: usize, p1: usize) -> bool {
             || (y.kind == PhraseKind::Punct && text(doc, q) != "(" && text(doc, q) != ")")
     });
     close.is_some_and(|c| {
+        // (A question or clause the participle takes may have verbs of its own: "Osei,
+        // asked Thursday whether the president planned to watch, said …".)
+        let own = (p + 1..c)
+            .find(|&q| matches!(ph(doc, q).kind, PhraseKind::Sconj | PhraseKind::Wh))
+            .unwrap_or(c);
         is_punct(doc, c, ",")
             && ph(doc, c + 1).kind == PhraseKind::Vg
             && ph(doc, c + 1).is(PhraseFlag::FINITE)
-            && !(p + 1..c)
+            && !(p + 1..own)
                 .any(|q| ph(doc, q).kind == PhraseKind::Vg && ph(doc, q).is(PhraseFlag::FINITE))
     })
 }
@@ -1873,6 +1878,22 @@ mod tests {
         );
         let c = clauses("\"It works,\" he said of the plan, adding the city must be ready.");
         assert!(c.iter().all(|x| x.2 != "must"), "{c:?}");
+    }
+
+    #[test]
+    fn an_aside_participle_with_a_question_of_its_own() {
+        let c = clauses(
+            "Press secretary Dana Osei, asked Thursday whether the president planned to \
+             watch the debate, said he would skip it.",
+        );
+        assert_eq!(
+            c[0],
+            (
+                ClauseKind::Main,
+                "Press secretary Dana Osei".into(),
+                "said".into()
+            )
+        );
     }
 
     #[test]

@@ -8,7 +8,7 @@ use std::borrow::Cow;
 use super::table::{word_key, Scratch};
 use super::words::{lowercase, strip_possessive, word_bit, NameWords, Words};
 use super::{is_org_role, norm_head};
-use super::{span_of, text_of, Entities, COMMON, NAME_WORDS, RECENT, SCAN_MAX, WINDOW};
+use super::{span_of, text_of, Ent, Entities, COMMON, NAME_WORDS, RECENT, SCAN_MAX, WINDOW};
 use crate::analysis::np::{is_acronym, Np};
 use crate::grammar::{FuncType, Gender, NounKind, Tag};
 use crate::report::{EntityKind, MentionKind};
@@ -65,7 +65,13 @@ impl Entities {
         let words = split_name(raw, &lower, ascii, &mut inline, &mut more);
         // "Ms. Pryor" is not "Mr. Pryor": a gender shown here must not contradict the entity's.
         let gender_here = np.gender(doc);
-        let mut found = self.same_name(words, gender_here);
+        // ("Dr. Haddad" after "Dr. Noor Haddad" and her mother "Salma Haddad": a title given
+        // here picks, among the names that fit as well, one that holds it.)
+        let title_here = np
+            .title
+            .filter(|&(s, e)| e > s)
+            .map(|(s, e)| span_of(doc, s, e).of(doc.text));
+        let mut found = self.same_name(words, gender_here, title_here);
         // "the International Monetary Fund" … "the IMF said": an acronym names the organisation
         // whose name it abbreviates (the most recently mentioned, when several do).
         let mut short_form = false;
@@ -108,9 +114,17 @@ impl Entities {
 
     /// The live named entity `words` name best ([`name_rank`]), of a gender that does not
     /// contradict `gender_here`; among equals, the most recently mentioned.
-    fn same_name(&mut self, words: &[&str], gender_here: Option<Gender>) -> Option<usize> {
+    fn same_name(
+        &mut self,
+        words: &[&str],
+        gender_here: Option<Gender>,
+        title_here: Option<&str>,
+    ) -> Option<usize> {
         let mut found = None;
         let mut best_rank = 0;
+        let titled = |e: &Ent| {
+            title_here.is_some_and(|t| e.titles.iter().any(|x| x.eq_ignore_ascii_case(t)))
+        };
         if self.by_word.is_none() && self.list.len() > SCAN_MAX {
             self.index_all();
         }
@@ -131,7 +145,7 @@ impl Entities {
                     && rank > 0
                     && found
                         .and_then(|f: usize| self.list.get(f))
-                        .is_some_and(|f| f.last_mention < e.last_mention))
+                        .is_some_and(|f| (titled(f), f.last_mention) < (titled(e), e.last_mention)))
             {
                 best_rank = rank;
                 found = Some(i);

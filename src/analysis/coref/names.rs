@@ -71,7 +71,15 @@ impl Entities {
             .title
             .filter(|&(s, e)| e > s)
             .map(|(s, e)| span_of(doc, s, e).of(doc.text));
-        let mut found = self.same_name(words, gender_here, title_here);
+        // (A lone word's gender from the given names is no bar: "Mansour", a given name too, is
+        // "Leila Mansour"'s surname here.)
+        let titled_gender = np.titles.iter().find_map(|t| t.gender);
+        let match_gender = if words.len() == 1 {
+            titled_gender
+        } else {
+            gender_here
+        };
+        let mut found = self.same_name(words, match_gender, title_here);
         // "the International Monetary Fund" … "the IMF said": an acronym names the organisation
         // whose name it abbreviates (the most recently mentioned, when several do).
         let mut short_form = false;

@@ -301,9 +301,15 @@ impl<'u> Merge<'u> {
                 && matches!(u.kind, QuoteKind::Indirect | QuoteKind::Partial)
                 && u.speaker.is_some()
         };
-        self.last.unit.and_then(|m| self.get(m)).filter(|u| {
-            only_quote && (attributed_direct(u) || claim(u)) && u.paragraph as usize + 1 == para
-        })
+        // (Or with the reporter's question alone between: '"…," he said. / Was she? / "…"'.)
+        let before = |u: &Unit| {
+            u.paragraph as usize + 1 == para
+                || u.paragraph as usize + 2 == para && opens && question_paragraph(doc, para - 1)
+        };
+        self.last
+            .unit
+            .and_then(|m| self.get(m))
+            .filter(|u| only_quote && (attributed_direct(u) || claim(u)) && before(u))
     }
 }
 
@@ -335,6 +341,23 @@ fn floor_before(
         prev.filter(|s| s.paragraph == p.sentence().paragraph || colon(s))
             .and_then(|&s| floor_of(floors, s))
     }
+}
+
+/// Whether paragraph `para` is a short question alone, with no quotation: the reporter's
+/// ("Was she?", "And the budget?"), which the next paragraph's quotation answers.
+fn question_paragraph(doc: &Doc<'_>, para: usize) -> bool {
+    const SHORT: usize = 12;
+    let k = doc.sentences.partition_point(|s| s.paragraph < para);
+    let mut it = doc.sentences.get(k..).unwrap_or_default().iter();
+    let (Some(s), next) = (it.next(), it.next()) else {
+        return false;
+    };
+    s.paragraph == para
+        && next.is_none_or(|n| n.paragraph != para)
+        && s.end > s.start
+        && s.end - s.start <= SHORT
+        && doc.is_punct(s.end - 1, "?")
+        && (s.start..s.end).all(|t| doc.quote_of(t).is_none())
 }
 
 /// Whether sentence `s` announces words to come: a finite speech verb of the lexicon, no

@@ -951,6 +951,27 @@ fn punct_opener(doc: &Doc<'_>, b: &mut Builder<'_>, p: usize, p1: usize) {
         if let Some(k) = relative {
             b.close_to(k, p);
         }
+        // ("On the decision to return the panels, which drew criticism, she is blunt": after
+        // an opening with clauses of its own, a subject and a finite verb after the comma are
+        // the main clause's, while it has no verb.)
+        let main_verbless = b
+            .out
+            .get(b.base)
+            .is_some_and(|m| m.kind == ClauseKind::Main && m.verb.is_none());
+        let subject_then_verb = ph(doc, p + 1).kind == PhraseKind::Np
+            && ph(doc, p + 2).kind == PhraseKind::Vg
+            && ph(doc, p + 2).is(PhraseFlag::FINITE);
+        // (Only an infinitive left open: an adverbial clause, "when she called, I laughed",
+        // keeps its own reading.)
+        let infinitive_open = b
+            .open
+            .last()
+            .and_then(|&c| b.out.get(c))
+            .is_some_and(|x| x.kind == ClauseKind::Infinitive);
+        if main_verbless && subject_then_verb && infinitive_open && p + 2 < p1 {
+            b.close_to(1, p);
+            return;
+        }
         // "A second diplomat, speaking … because the matter is classified, said …": a verb
         // right after the comma belongs to the innermost open clause still without one.
         let next = ph(doc, p + 1);
@@ -1894,6 +1915,15 @@ mod tests {
                 "said".into()
             )
         );
+    }
+
+    #[test]
+    fn a_main_clause_after_an_opening_with_an_infinitive_and_a_relative() {
+        let c = clauses(
+            "On the decision to return the panels, which drew criticism from trustees, she is \
+             blunt.",
+        );
+        assert_eq!(c[0], (ClauseKind::Main, "she".into(), "is".into()));
     }
 
     #[test]

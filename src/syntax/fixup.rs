@@ -675,6 +675,9 @@ fn misread_closed_class(doc: &Doc<'_>, tags: &mut [Tag], t: usize) {
     }
     // The word's bytes (a token lies on char boundaries: its text's bytes).
     let w = doc.tok_bytes(t);
+    if !may_misread(doc, t, g, w) {
+        return;
+    }
     let ends = |suffix: &str| {
         w.len() >= suffix.len()
             && w.get(w.len() - suffix.len()..)
@@ -742,6 +745,28 @@ fn misread_closed_class(doc: &Doc<'_>, tags: &mut [Tag], t: usize) {
         set(tags, t, Tag::NounNn);
     } else {
         misread_open_class(doc, tags, t, g, w);
+    }
+}
+
+/// Whether a branch of [`misread_closed_class`] may re-read word `w` at `t`, tagged `g`: what
+/// each branch open to a noun, a determiner or an adverb needs first, tested before the chain
+/// (most words are nouns, and most are left as they are). A noun is re-read only as an "-ly"
+/// adverb, a lower-case proper noun, an ordinal in figures or "whose"; a determiner or an
+/// adverb only before "of" or as "whose" (five bytes). Other tags go on to the chain.
+fn may_misread(doc: &Doc<'_>, t: usize, g: Tag, w: &[u8]) -> bool {
+    let first = w.first().copied().unwrap_or(0);
+    if g.is_noun() {
+        w.len() == 5
+            || first.is_ascii_digit()
+            || if g.is_proper() {
+                first.is_ascii_lowercase()
+            } else {
+                w.len() > 4 && matches!(w.last(), Some(b'y' | b'Y'))
+            }
+    } else if g.is_det() || g.is_adv() {
+        w.len() == 5 || doc.tok_eq_ci(t + 1, "of")
+    } else {
+        true
     }
 }
 

@@ -100,13 +100,7 @@ pub fn apply(doc: &Doc<'_>, tags: &mut [Tag]) {
         }
         misread_closed_class(doc, tags, s.start);
         for t in s.start..s.end.saturating_sub(1) {
-            given_name(doc, tags, t);
-            callsign(doc, tags, t);
-            amount(doc, tags, t);
-            noun_read_as_adverb(doc, tags, t);
-            possessed_noun(doc, tags, t);
-            hyphenated_noun(doc, tags, t);
-            noun_after_be(doc, tags, t);
+            mend_word(doc, tags, t);
         }
         name_then_past(doc, tags, s.start, s.end);
         for t in s.start + 1..s.end {
@@ -126,35 +120,26 @@ pub fn apply(doc: &Doc<'_>, tags: &mut [Tag]) {
             }
         }
         for t in s.start + 1..s.end.saturating_sub(1) {
-            if !may_mend(doc, tags, t) {
-                continue;
+            if may_mend(doc, tags, t) {
+                mend(doc, tags, t, (s.start, s.end));
             }
-            hearer_noun(doc, tags, t);
-            gerund_noun(tags, t);
-            preposition(doc, tags, t);
-            hearer_that(doc, tags, t, s.start);
-            interrupted_verb(doc, tags, t, s.start);
-            closing_past(doc, tags, t, s.start);
-            reported_past(doc, tags, t, s.start);
-            parenthetical_past(doc, tags, t, s.end);
-            adverbial_past(doc, tags, t, s.start);
-            misread_closed_class(doc, tags, t);
-            speech_participle(doc, tags, t, s.start);
-            reduced_relative(doc, tags, t);
-            existential_there(doc, tags, t);
-            name_read_as_adjective(doc, tags, t, s.start);
-            past_read_as_noun(doc, tags, t, s.start);
-            quantity_subject(doc, tags, t);
-            verb_read_as_interjection(doc, tags, t);
         }
         // (After the verbs of the sentence are mended: "aides say/UH".)
         for t in s.start + 1..s.end.saturating_sub(1) {
-            plural_noun(doc, tags, t);
-            owned_noun(doc, tags, t);
+            if tag(tags, t) == Tag::VerbVbz {
+                plural_noun(doc, tags, t);
+                owned_noun(doc, tags, t);
+            }
         }
         for t in s.start..s.end.saturating_sub(1) {
-            modal_name(doc, tags, t);
-            aside_closed_participle(doc, tags, t, s.start);
+            let g = tag(tags, t);
+            if g == Tag::AuxMd {
+                modal_name(doc, tags, t);
+            }
+            // (Tested again: `modal_name` makes a name, never a participle.)
+            if g == Tag::VerbVbn {
+                aside_closed_participle(doc, tags, t, s.start);
+            }
         }
         title_modifier(doc, tags, s.start);
         for t in s.start..s.end.saturating_sub(2) {
@@ -182,6 +167,105 @@ fn may_mend(doc: &Doc<'_>, tags: &[Tag], t: usize) -> bool {
             Tag::PronPrp | Tag::PronWp | Tag::AdpRp | Tag::SconjIn | Tag::IntjUh
         )
         || doc.tok_eq_ci(t, "whose")
+}
+
+/// The rules of [`apply`]'s first loop over a sentence's tokens, at token `t`, each called only
+/// when the tag at hand passes its first test (as [`mend`]).
+fn mend_word(doc: &Doc<'_>, tags: &mut [Tag], t: usize) {
+    let mut g = tag(tags, t);
+    if !g.is_noun() {
+        given_name(doc, tags, t);
+        g = tag(tags, t);
+    }
+    if g.is_adp() || g.is_det() || g == Tag::SconjIn {
+        callsign(doc, tags, t);
+        g = tag(tags, t);
+    }
+    if g == Tag::SymDollar {
+        amount(doc, tags, t);
+        g = tag(tags, t);
+    }
+    if g == Tag::AdvRb {
+        noun_read_as_adverb(doc, tags, t);
+        g = tag(tags, t);
+    }
+    if g.is_noun() {
+        possessed_noun(doc, tags, t);
+        g = tag(tags, t);
+    }
+    if matches!(g, Tag::VerbVbd | Tag::VerbVbn) {
+        hyphenated_noun(doc, tags, t);
+        g = tag(tags, t);
+    }
+    if g == Tag::VerbVb {
+        noun_after_be(doc, tags, t);
+    }
+}
+
+/// The rules of [`apply`]'s loop over a sentence's inner tokens (`first..end`), at token `t`.
+/// Each rule tests the token's tag first; that test is made here on the tag held at hand, read
+/// again only after a rule that may have changed it, so a rule that cannot apply costs a bit
+/// test (the rules keep their own tests: each still holds alone).
+fn mend(doc: &Doc<'_>, tags: &mut [Tag], t: usize, (first, end): (usize, usize)) {
+    let mut g = tag(tags, t);
+    if matches!(g, Tag::VerbVbz | Tag::VerbVbp) {
+        hearer_noun(doc, tags, t);
+        g = tag(tags, t);
+    }
+    if g == Tag::VerbVbg {
+        gerund_noun(tags, t);
+        g = tag(tags, t);
+    }
+    if g == Tag::SconjIn {
+        preposition(doc, tags, t);
+        g = tag(tags, t);
+    }
+    if g.is_det() {
+        hearer_that(doc, tags, t, first);
+        g = tag(tags, t);
+    }
+    if matches!(g, Tag::NounNns | Tag::VerbVbn) {
+        interrupted_verb(doc, tags, t, first);
+        g = tag(tags, t);
+    }
+    if g.is_adv() || g.is_adj() || g == Tag::VerbVbn {
+        closing_past(doc, tags, t, first);
+        g = tag(tags, t);
+    }
+    if g == Tag::VerbVbn {
+        reported_past(doc, tags, t, first);
+        parenthetical_past(doc, tags, t, end);
+        adverbial_past(doc, tags, t, first);
+    }
+    misread_closed_class(doc, tags, t);
+    g = tag(tags, t);
+    if g == Tag::VerbVbn {
+        speech_participle(doc, tags, t, first);
+        g = tag(tags, t);
+    }
+    if g == Tag::VerbVbd {
+        reduced_relative(doc, tags, t);
+        g = tag(tags, t);
+    }
+    if g.is_adv() {
+        existential_there(doc, tags, t);
+        g = tag(tags, t);
+    }
+    if g.is_adj() {
+        name_read_as_adjective(doc, tags, t, first);
+        g = tag(tags, t);
+    }
+    if g == Tag::NounNn {
+        past_read_as_noun(doc, tags, t, first);
+        g = tag(tags, t);
+    }
+    if g.is_adv() || g.is_adj() || g.is_det() {
+        quantity_subject(doc, tags, t);
+        g = tag(tags, t);
+    }
+    if g == Tag::IntjUh {
+        verb_read_as_interjection(doc, tags, t);
+    }
 }
 
 fn tag(tags: &[Tag], t: usize) -> Tag {

@@ -744,6 +744,8 @@ fn plural_noun(doc: &Doc<'_>, tags: &mut [Tag], t: usize) {
 }
 
 /// Re-reads closed-class words the tagger misread (see the module's list).
+// The tests that leave most words as they are, inlined at the calls; the branches out of line.
+#[inline(always)]
 fn misread_closed_class(doc: &Doc<'_>, tags: &mut [Tag], t: usize) {
     // Every branch below needs one of these tags, or the word "whose": other words are read no
     // further.
@@ -759,9 +761,14 @@ fn misread_closed_class(doc: &Doc<'_>, tags: &mut [Tag], t: usize) {
     }
     // The word's bytes (a token lies on char boundaries: its text's bytes).
     let w = doc.tok_bytes(t);
-    if !may_misread(doc, t, g, w) {
-        return;
+    if may_misread(doc, t, g, w) {
+        misread_word(doc, tags, t, g, w);
     }
+}
+
+/// [`misread_closed_class`]'s branches, for word `w` at `t` tagged `g`.
+#[inline(never)]
+fn misread_word(doc: &Doc<'_>, tags: &mut [Tag], t: usize, g: Tag, w: &[u8]) {
     let ends = |suffix: &str| {
         w.len() >= suffix.len()
             && w.get(w.len() - suffix.len()..)

@@ -79,7 +79,7 @@
 //! - "Retired/VBD Gen. Tom Baker said": a capitalised past form opening the sentence before a
 //!   title and a name modifies them (not "Born Vera Holm in 1950, she …").
 
-use super::Tag;
+use super::{Tag, TagSet};
 use crate::grammar::TokClass;
 use crate::text::Doc;
 
@@ -156,18 +156,26 @@ pub fn apply(doc: &Doc<'_>, tags: &mut [Tag]) {
 /// with another tag is left as it is by all of them (no rule changes it, so none reads a
 /// changed tag), and is read no further.
 fn may_mend(doc: &Doc<'_>, tags: &[Tag], t: usize) -> bool {
-    let g = tag(tags, t);
-    g.is_verb()
-        || g.is_noun()
-        || g.is_adj()
-        || g.is_det()
-        || g.is_adv()
-        || matches!(
-            g,
-            Tag::PronPrp | Tag::PronWp | Tag::AdpRp | Tag::SconjIn | Tag::IntjUh
-        )
-        || doc.tok_eq_ci(t, "whose")
+    const MENDED: TagSet = OPEN.with(Tag::SconjIn).with(Tag::IntjUh);
+    MENDED.has(tag(tags, t)) || doc.tok_eq_ci(t, "whose")
 }
+
+/// The tags of the words of a noun phrase: nouns, adjectives, numbers, determiners.
+const NOMINAL: TagSet = TagSet::NOUN
+    .or(TagSet::ADJ)
+    .or(TagSet::DET)
+    .with(Tag::NumCd);
+
+/// The tags [`misread_closed_class`] reads a word of (or it is "whose"): a verb, a noun, an
+/// adjective, a determiner, an adverb, a personal or wh- pronoun, a particle.
+const OPEN: TagSet = TagSet::VERB
+    .or(TagSet::NOUN)
+    .or(TagSet::ADJ)
+    .or(TagSet::DET)
+    .or(TagSet::ADV)
+    .with(Tag::PronPrp)
+    .with(Tag::PronWp)
+    .with(Tag::AdpRp);
 
 /// The rules of [`apply`]'s first loop over a sentence's tokens, at token `t`, each called only
 /// when the tag at hand passes its first test (as [`mend`]).
@@ -177,7 +185,7 @@ fn mend_word(doc: &Doc<'_>, tags: &mut [Tag], t: usize) {
         given_name(doc, tags, t);
         g = tag(tags, t);
     }
-    if g.is_adp() || g.is_det() || g == Tag::SconjIn {
+    if TagSet::ADP.or(TagSet::DET).with(Tag::SconjIn).has(g) {
         callsign(doc, tags, t);
         g = tag(tags, t);
     }
@@ -228,7 +236,7 @@ fn mend(doc: &Doc<'_>, tags: &mut [Tag], t: usize, (first, end): (usize, usize))
         interrupted_verb(doc, tags, t, first);
         g = tag(tags, t);
     }
-    if g.is_adv() || g.is_adj() || g == Tag::VerbVbn {
+    if TagSet::ADV.or(TagSet::ADJ).with(Tag::VerbVbn).has(g) {
         closing_past(doc, tags, t, first);
         g = tag(tags, t);
     }
@@ -259,7 +267,7 @@ fn mend(doc: &Doc<'_>, tags: &mut [Tag], t: usize, (first, end): (usize, usize))
         past_read_as_noun(doc, tags, t, first);
         g = tag(tags, t);
     }
-    if g.is_adv() || g.is_adj() || g.is_det() {
+    if TagSet::ADV.or(TagSet::ADJ).or(TagSet::DET).has(g) {
         quantity_subject(doc, tags, t);
         g = tag(tags, t);
     }
@@ -317,8 +325,12 @@ fn subject_after_that(doc: &Doc<'_>, tags: &mut [Tag], t: usize) {
         next,
         Tag::PronWp | Tag::PronWpS | Tag::PronWdt | Tag::DetWdt
     );
-    if !(next.is_noun() || next.is_adp() || next.is_sconj() || next.is_verb() || next.is_to() || wh)
-    {
+    const OPENS: TagSet = TagSet::NOUN
+        .or(TagSet::ADP)
+        .or(TagSet::VERB)
+        .with(Tag::SconjIn)
+        .with(Tag::PartTo);
+    if !(OPENS.has(next) || wh) {
         return;
     }
     let plural = doc.tok_text(t).ends_with('s');
@@ -411,7 +423,7 @@ fn hearer_that(doc: &Doc<'_>, tags: &mut [Tag], t: usize, first: usize) {
     if !tag(tags, t).is_det() || !doc.tok_eq_ci(t, "that") {
         return;
     }
-    let nominal = |g: Tag| g.is_noun() || g.is_adj() || g.is_det() || g.is_num();
+    let nominal = |g: Tag| NOMINAL.has(g);
     let object = |g: Tag| nominal(g) || g.is_adp() || g == Tag::PronPrpS;
     let mut v = t;
     while v > first && v + 12 > t && object(tag(tags, v - 1)) {
@@ -525,7 +537,7 @@ fn reported_past(doc: &Doc<'_>, tags: &mut [Tag], t: usize, first: usize) {
     let mut k = t - 1;
     while k > first && t - k <= 6 {
         let g = tag(tags, k);
-        if !(g.is_noun() || g.is_adj() || g.is_num() || g.is_det() || g.is_adp()) {
+        if !NOMINAL.or(TagSet::ADP).has(g) {
             break;
         }
         k -= 1;
@@ -546,7 +558,7 @@ fn parenthetical_past(doc: &Doc<'_>, tags: &mut [Tag], t: usize, end: usize) {
     let mut k = t - 1;
     while k > 2 && t - k <= 6 {
         let g = tag(tags, k);
-        if !(g.is_noun() || g.is_adj() || g.is_num() || g.is_det()) {
+        if !NOMINAL.has(g) {
             break;
         }
         k -= 1;
@@ -576,7 +588,7 @@ fn adverbial_past(doc: &Doc<'_>, tags: &mut [Tag], t: usize, first: usize) {
     let mut k = t - 1;
     while k > first && t - k <= 5 {
         let g = tag(tags, k);
-        if !(g.is_noun() || g.is_adj() || g.is_num() || g.is_det()) {
+        if !NOMINAL.has(g) {
             break;
         }
         k -= 1;
@@ -627,7 +639,7 @@ fn noun_read_as_adverb(doc: &Doc<'_>, tags: &mut [Tag], t: usize) {
         return;
     }
     let prev = t.checked_sub(1).map(|p| tag(tags, p));
-    let modified = prev.is_some_and(|g| g.is_det() || g.is_adj() || g.is_noun());
+    let modified = prev.is_some_and(|g| TagSet::DET.or(TagSet::ADJ).or(TagSet::NOUN).has(g));
     if modified && doc.has(t, TokClass::NOUN) {
         set(tags, t, Tag::NounNn);
     }
@@ -747,16 +759,10 @@ fn plural_noun(doc: &Doc<'_>, tags: &mut [Tag], t: usize) {
 // The tests that leave most words as they are, inlined at the calls; the branches out of line.
 #[inline(always)]
 fn misread_closed_class(doc: &Doc<'_>, tags: &mut [Tag], t: usize) {
-    // Every branch below needs one of these tags, or the word "whose": other words are read no
+    // Every branch below needs a tag of [`OPEN`], or the word "whose": other words are read no
     // further.
     let g = tag(tags, t);
-    let open = g.is_verb()
-        || g.is_noun()
-        || g.is_adj()
-        || g.is_det()
-        || g.is_adv()
-        || matches!(g, Tag::PronPrp | Tag::PronWp | Tag::AdpRp);
-    if !open && !doc.tok_eq_ci(t, "whose") {
+    if !OPEN.has(g) && !doc.tok_eq_ci(t, "whose") {
         return;
     }
     // The word's bytes (a token lies on char boundaries: its text's bytes).
@@ -824,7 +830,7 @@ fn misread_word(doc: &Doc<'_>, tags: &mut [Tag], t: usize, g: Tag, w: &[u8]) {
         // "The agriculture ministry/NNP": a proper noun is capitalised.
         let plural = g == Tag::PropnNnps;
         set(tags, t, if plural { Tag::NounNns } else { Tag::NounNn });
-    } else if (g.is_adj() || g.is_det() || g.is_adv())
+    } else if TagSet::ADJ.or(TagSet::DET).or(TagSet::ADV).has(g)
         && (doc.is_func(t, crate::grammar::FuncType::Quantity)
             || doc.is_func(t, crate::grammar::FuncType::Determiner))
         && doc.tok_eq_ci(t + 1, "of")
@@ -854,7 +860,7 @@ fn may_misread(doc: &Doc<'_>, t: usize, g: Tag, w: &[u8]) -> bool {
             } else {
                 w.len() > 4 && matches!(w.last(), Some(b'y' | b'Y'))
             }
-    } else if g.is_det() || g.is_adv() {
+    } else if TagSet::DET.or(TagSet::ADV).has(g) {
         w.len() == 5 || doc.tok_eq_ci(t + 1, "of")
     } else {
         true
@@ -1026,7 +1032,7 @@ fn reduced_relative(doc: &Doc<'_>, tags: &mut [Tag], t: usize) {
     {
         return;
     }
-    let filler = |g: Tag| g.is_adp() || g.is_det() || g.is_adj() || g.is_noun() || g.is_num();
+    let filler = |g: Tag| NOMINAL.or(TagSet::ADP).has(g);
     let mut u = t + 1;
     while u < t + 9
         && u < doc.tokens.len()
@@ -1044,7 +1050,8 @@ fn reduced_relative(doc: &Doc<'_>, tags: &mut [Tag], t: usize) {
 /// Tennant").
 fn given_name(doc: &Doc<'_>, tags: &mut [Tag], t: usize) {
     let g = tag(tags, t);
-    if g.is_proper() || g.is_noun() || !doc.is_cap(t) || !tag(tags, t + 1).is_proper() {
+    // (A proper noun is a noun.)
+    if g.is_noun() || !doc.is_cap(t) || !tag(tags, t + 1).is_proper() {
         return;
     }
     if doc.has(t, crate::grammar::TokClass::FIRST_NAME) {
@@ -1121,7 +1128,7 @@ fn past_read_as_noun(doc: &Doc<'_>, tags: &mut [Tag], t: usize, first: usize) {
 /// ("Nearly half/RB said they …").
 fn quantity_subject(doc: &Doc<'_>, tags: &mut [Tag], t: usize) {
     let g = tag(tags, t);
-    let read_as_modifier = g.is_adv() || g.is_adj() || g.is_det();
+    let read_as_modifier = TagSet::ADV.or(TagSet::ADJ).or(TagSet::DET).has(g);
     if read_as_modifier
         && doc.is_func(t, crate::grammar::FuncType::Quantity)
         && tag(tags, t + 1).is_finite()
@@ -1148,9 +1155,7 @@ fn title_modifier(doc: &Doc<'_>, tags: &mut [Tag], t: usize) {
 /// further than `limit`: the first token that is no noun, determiner, adjective, number,
 /// preposition or possessive pronoun.
 fn nominal_end(tags: &[Tag], from: usize, limit: usize) -> usize {
-    let nominal = |g: Tag| {
-        g.is_noun() || g.is_det() || g.is_adj() || g.is_num() || g.is_adp() || g == Tag::PronPrpS
-    };
+    let nominal = |g: Tag| NOMINAL.or(TagSet::ADP).with(Tag::PronPrpS).has(g);
     let mut u = from;
     while u < limit && nominal(tag(tags, u)) {
         u += 1;
@@ -1275,7 +1280,9 @@ fn opening_name_gerund(doc: &Doc<'_>, tags: &mut [Tag], t: usize) {
     let next = tag(tags, t + 1);
     let g = tag(tags, t);
     // (The tagger may call it an auxiliary: "Rowling/AUX-VBG said".)
-    if (g.is_gerund() || g.is_participle() || g.is_past())
+    if TagSet::PARTICIPLE
+        .or(TagSet::of(&[Tag::VerbVbd, Tag::AuxVbd]))
+        .has(g)
         && doc.is_cap(t)
         && !doc.has(t, crate::grammar::TokClass::VERB)
         && doc.has(t + 1, crate::grammar::TokClass::VERB)

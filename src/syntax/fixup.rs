@@ -294,15 +294,13 @@ fn complementizer_that(doc: &Doc<'_>, tags: &[Tag], t: usize, start: usize) -> b
             return doc.has(k, TokClass::VERB) && k + 1 < t
                 || doc.has(k, TokClass::VERB) && k + 1 == t;
         }
-        if !(g.is_noun()
-            || g.is_adp()
-            || g.is_adv()
-            || g.is_det()
-            || g.is_adj()
-            || g.is_num()
-            || g.is_pronoun()
-            || g.is_quote())
-        {
+        // (A noun phrase, a preposition, an adverb, a quotation.)
+        const TAIL: TagSet = NOMINAL
+            .or(TagSet::ADP)
+            .or(TagSet::ADV)
+            .or(TagSet::PRONOUN)
+            .with(Tag::Quote);
+        if !TAIL.has(g) {
             return false;
         }
     }

@@ -605,9 +605,8 @@ impl Chunker<'_, '_> {
                 && (self.premodifier(k + 1) || self.tag(k + 1).is_participle())
                 && self.starts_nominal(k + 1, end);
             let determined = *flags & PhraseFlag::DETERMINED != 0;
-            let participle = g.is_participle()
-                || g.is_gerund()
-                || (g.is_past() && k > 0 && self.possessive(k - 1));
+            let participle =
+                TagSet::PARTICIPLE.has(g) || (g.is_past() && k > 0 && self.possessive(k - 1));
             let open = if participle {
                 head.is_none() && (determined || k > start || self.bare_modifier(k))
             } else {
@@ -658,7 +657,7 @@ impl Chunker<'_, '_> {
                 // ("said rising fuel costs had …": a gerund too.)
                 g == Tag::AdpIn
                     || g == Tag::SconjIn
-                    || (g.is_verb() && (self.tag(k).is_participle() || self.tag(k).is_gerund()))
+                    || (g.is_verb() && TagSet::PARTICIPLE.has(self.tag(k)))
             })
             || (k == self.first && self.doc.is_cap(k) && !self.doc.is_cap(k + 1))
     }
@@ -705,7 +704,7 @@ impl Chunker<'_, '_> {
             doc.word_tags(t)
                 .any(|x| matches!(x, G::Verb(v) if f.contains(&v.form)))
         };
-        let misread = g.is_adj() || (g.is_noun() && !g.is_proper());
+        let misread = TagSet::ADJ.or(TagSet::COMMON_NOUN).has(g);
         let complement = next < end
             && (doc.tok_eq_ci(next, "that")
                 || doc.quote_of(next).is_some()

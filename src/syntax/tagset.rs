@@ -566,6 +566,10 @@ impl TagSet {
     pub const ADV: TagSet = TagSet(upos_bits(Upos::Adv, Upos::Adv));
     /// The adpositions ([`Tag::is_adp`]).
     pub const ADP: TagSet = TagSet(upos_bits(Upos::Adp, Upos::Adp));
+    /// The auxiliaries ([`Tag::is_aux`]).
+    pub const AUX: TagSet = TagSet(upos_bits(Upos::Aux, Upos::Aux));
+    /// The pronouns ([`Tag::is_pronoun`]).
+    pub const PRONOUN: TagSet = TagSet(upos_bits(Upos::Pron, Upos::Pron));
 
     /// The set of `tags`.
     // (Indexing in a constant's evaluation cannot panic at run time.)
@@ -630,6 +634,8 @@ mod tests {
             assert_eq!(TagSet::ADJ.has(t), t.is_adj(), "{t:?}");
             assert_eq!(TagSet::ADV.has(t), t.is_adv(), "{t:?}");
             assert_eq!(TagSet::ADP.has(t), t.is_adp(), "{t:?}");
+            assert_eq!(TagSet::AUX.has(t), t.is_aux(), "{t:?}");
+            assert_eq!(TagSet::PRONOUN.has(t), t.is_pronoun(), "{t:?}");
             assert!(!TagSet::EMPTY.has(t));
             let want = t.is_adv() || t.is_adj() || matches!(t, Tag::VerbVbn | Tag::SconjIn);
             assert_eq!(s.has(t), want, "{t:?}");

@@ -791,6 +791,59 @@ mod tests {
         assert_eq!(m.parts().features.last().unwrap().1, nonzero);
     }
 
+    /// A feature's weights as (tag, weight) pairs, zeros and the padding lane left out.
+    fn pairs(ws: Weights<'_>) -> Vec<(u8, i8)> {
+        let mut v: Vec<(u8, i8)> = match ws {
+            Weights::None => Vec::new(),
+            Weights::Sparse(ws) => ws.iter().map(|w| (w.tag, w.w)).collect(),
+            Weights::Pair(ws) => ws.iter().map(|w| (w.tag, w.w)).collect(),
+            Weights::Dense(row) => (0..ROW).map(|j| (j as u8, row.0[j] as i8)).collect(),
+        };
+        v.retain(|&(t, w)| w != 0 && t != 63);
+        v
+    }
+
+    #[test]
+    fn the_shipped_model_read_a_feature_at_a_time_finds_every_feature_as_built_from_its_parts() {
+        let bytes = include_bytes!("../../grammars/tagger/en.bin");
+        let read = Model::from_bytes(bytes).unwrap();
+        let parts = read.parts();
+        let built = Model::new(&parts).unwrap();
+        assert_eq!(built.to_bytes(), bytes.to_vec());
+        assert!(parts.features.len() > 10_000);
+        for (k, ws) in &parts.features {
+            let key = u64::from(*k) << 32;
+            let mut want: Vec<(u8, i8)> = ws.iter().map(|w| (w.tag, w.w)).collect();
+            want.retain(|&(_, w)| w != 0);
+            assert_eq!(pairs(read.weights(key)), want, "feature {k:#x}");
+            assert_eq!(pairs(built.weights(key)), want, "feature {k:#x}");
+            assert_eq!(read.find(key), built.find(key), "feature {k:#x}");
+        }
+        // A key the model lacks has no weights.
+        let missing = (1..).find(|k| parts.features.binary_search_by_key(k, |f| f.0).is_err());
+        assert!(matches!(
+            read.weights(u64::from(missing.unwrap()) << 32),
+            Weights::None
+        ));
+    }
+
+    #[test]
+    fn the_index_refuses_a_feature_out_of_order_or_of_bad_weights() {
+        let w = |tag: u8| Weight { tag, w: 1 };
+        let mut index = Index::new(4, 3).unwrap();
+        index.add(5, &[w(1)]).unwrap();
+        assert!(index.add(5, &[w(2)]).is_err(), "a key again");
+        assert!(index.add(3, &[w(2)]).is_err(), "a smaller key");
+        let mut index = Index::new(4, 3).unwrap();
+        assert!(index.add(0, &[w(1)]).is_err(), "the empty slot's key");
+        assert!(
+            index.add(7, &[w(Tag::Quote.index() as u8)]).is_err(),
+            "the quotation's tag"
+        );
+        assert!(Index::new(4, 13).is_err(), "over three quarters full");
+        assert!(Index::new(1, 1).is_err(), "too few bits");
+    }
+
     #[test]
     fn bad_parts_are_refused() {
         let mut p = sample().parts();

@@ -355,10 +355,13 @@ impl Chunker<'_, '_> {
         let doc = self.doc;
         // (No noun phrase opens on a preposition, a particle or a subordinating conjunction:
         // none is a pronoun, a determiner, a premodifier or a modifier of the words below.)
-        if g.is_adp()
-            || matches!(g, Tag::PartTo | Tag::PartPos | Tag::PartRb | Tag::SconjIn)
-            || !doc.is_word(t)
-        {
+        const NO_OPENER: TagSet = TagSet::ADP.or(TagSet::of(&[
+            Tag::PartTo,
+            Tag::PartPos,
+            Tag::PartRb,
+            Tag::SconjIn,
+        ]));
+        if NO_OPENER.has(g) || !doc.is_word(t) {
             return None;
         }
         if self.reporting_form(t, end) {
@@ -487,19 +490,22 @@ impl Chunker<'_, '_> {
         let opener = self.tag(k);
         // (A correlative the tagger reads as a conjunction is a determiner before a noun
         // phrase: "said both Ortiz and Brandt were …".)
-        let correlative = opener.is_cconj()
-            && doc.is_func(k, crate::grammar::FuncType::Determiner)
-            && self.starts_nominal(k + 1, end);
+        let correlative = || {
+            opener.is_cconj()
+                && doc.is_func(k, crate::grammar::FuncType::Determiner)
+                && self.starts_nominal(k + 1, end)
+        };
         // ("most of the senators", "many of them": a determiner of the lexicon the tagger
         // read as an adjective, standing alone before a preposition.)
         // ("says many opposed the fare": standing alone before a finite verb, its subject.)
-        let partitive = TagSet::ADJ.or(TagSet::ADV).has(opener)
-            && (self.tag(k + 1).is_adp() || self.tag(k + 1).is_finite())
-            && doc.is_func(k, crate::grammar::FuncType::Determiner);
-        let determined = (opener.is_det() && opener != Tag::DetWdt)
-            || opener == Tag::PronPrpS
-            || correlative
-            || partitive;
+        let partitive = || {
+            TagSet::ADJ.or(TagSet::ADV).has(opener)
+                && (self.tag(k + 1).is_adp() || self.tag(k + 1).is_finite())
+                && doc.is_func(k, crate::grammar::FuncType::Determiner)
+        };
+        // (The tag first: the two readings above are made only for a word it does not settle.)
+        const DETERMINER: TagSet = TagSet::DET.without(Tag::DetWdt).with(Tag::PronPrpS);
+        let determined = DETERMINER.has(opener) || correlative() || partitive();
         (k, determined)
     }
 

@@ -10,6 +10,7 @@ use nom::Parser;
 
 use super::toks::{phrase, tok, TResult, Toks};
 use crate::grammar::{AnonType, FuncType, Gender, Noun, NounKind, Pronoun, Tag, Title};
+use crate::syntax::{Tag as STag, TagSet};
 use crate::text::{Doc, TokClass, TokKind};
 
 /// What a speaker phrase is.
@@ -272,15 +273,17 @@ pub fn is_name_word(doc: &Doc<'_>, t: usize) -> bool {
         return false;
     }
     let g = doc.tag(t);
-    let closed = g.is_aux()
-        || g.is_det()
-        || g.is_adp()
-        || g.is_cconj()
-        || g.is_sconj()
-        || g.is_pronoun()
-        || g.is_to()
-        // ("When Ortiz checked …": a question word opening a sentence.)
-        || g == crate::syntax::Tag::AdvWrb
+    // (An auxiliary, a determiner, an adposition, a conjunction, a pronoun, "to", and a question
+    // word opening a sentence: "When Ortiz checked …".)
+    const CLOSED: TagSet = TagSet::AUX
+        .or(TagSet::DET)
+        .or(TagSet::ADP)
+        .or(TagSet::PRONOUN)
+        .with(STag::CconjCc)
+        .with(STag::SconjIn)
+        .with(STag::PartTo)
+        .with(STag::AdvWrb);
+    let closed = CLOSED.has(g)
         // ("Then there was …": an adverb of the lexicon's function words.)
         || g.is_adv() && class & TokClass::FUNC != 0;
     // (A word the lexicon gives as a name is one whatever the tag: "Rose Lund", "Hope Carter".)
@@ -305,8 +308,8 @@ pub fn is_name_word(doc: &Doc<'_>, t: usize) -> bool {
 
 /// Whether token `t` is a verb's past tense or participle, as the tagger reads it.
 pub(crate) fn is_past_form(doc: &Doc<'_>, t: usize) -> bool {
-    let g = doc.tag(t);
-    g.is_past() || g.is_participle()
+    const PAST: TagSet = TagSet::of(&[STag::VerbVbd, STag::AuxVbd, STag::VerbVbn, STag::AuxVbn]);
+    PAST.has(doc.tag(t))
 }
 
 /// The lexicon noun of kind `kind` that token `t` is on its own ("council", "source").

@@ -11,7 +11,7 @@ use super::{small, Credit, Pending, Unit};
 use crate::grammar::{FuncType, NounKind, Stance as GStance, VerbKind};
 use crate::report::{ChainLink, ChainRole, Construction, Cue, QuoteKind, Stance};
 use crate::span::Span;
-use crate::syntax::Tag;
+use crate::syntax::{Tag, TagSet};
 use crate::text::{Doc, Sentence};
 
 /// The quote tokens of one sentence already given to a unit (one buffer for the document).
@@ -120,10 +120,13 @@ impl Emitted {
         }
         // ("Yet, as Bowen observed, …", "Even if …, Moran said, …": a clause cut down to its
         // connective or an adverb says nothing.)
+        const EMPTY: TagSet = TagSet::ADV
+            .or(TagSet::ADP)
+            .with(Tag::CconjCc)
+            .with(Tag::SconjIn);
         let empty = (cs..ce).all(|t| {
             let g = doc.tag(t);
-            doc.quote_of(t).is_none()
-                && (!doc.is_word(t) || g.is_adv() || g.is_cconj() || g.is_sconj() || g.is_adp())
+            doc.quote_of(t).is_none() && (!doc.is_word(t) || EMPTY.has(g))
         });
         // ("was describing what she called …", "disputed that/IN account": a question word
         // alone, or one noun after "that", says nothing either.)

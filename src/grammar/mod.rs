@@ -1247,8 +1247,10 @@ impl GrammarBuilder {
             .iter()
             .map(|p| p.to_ascii_lowercase())
             .collect();
+        // (No prefilter: the automaton is only walked, from a token's start, never searched.)
         let automaton = contiguous::Builder::new()
             .match_kind(MatchKind::Standard)
+            .prefilter(false)
             .build(&folded);
         // Building only fails past internal size limits, which these word lists are far from.
         #[allow(clippy::expect_used)]

@@ -91,7 +91,7 @@
 //!   does not know) before a speech verb, opening the sentence or after a comma or a name, is a
 //!   name, and the speech verb its past tense.
 
-use super::Tag;
+use super::{Tag, TagSet};
 use crate::grammar::TokClass;
 use crate::text::Doc;
 
@@ -113,15 +113,7 @@ pub fn apply(doc: &Doc<'_>, tags: &mut [Tag]) {
         }
         misread_closed_class(doc, tags, s.start);
         for t in s.start..s.end.saturating_sub(1) {
-            given_name(doc, tags, t);
-            name_particle(doc, tags, t);
-            callsign(doc, tags, t);
-            amount(doc, tags, t);
-            noun_read_as_adverb(doc, tags, t);
-            possessed_noun(doc, tags, t);
-            hyphenated_noun(doc, tags, t);
-            noun_after_be(doc, tags, t);
-            title_phrase_modifier(doc, tags, t);
+            mend_word(doc, tags, t);
         }
         name_then_past(doc, tags, s.start, s.end);
         for t in s.start..s.end.saturating_sub(1) {
@@ -144,36 +136,26 @@ pub fn apply(doc: &Doc<'_>, tags: &mut [Tag]) {
             }
         }
         for t in s.start + 1..s.end.saturating_sub(1) {
-            if !may_mend(doc, tags, t) {
-                continue;
+            if may_mend(doc, tags, t) {
+                mend(doc, tags, t, (s.start, s.end));
             }
-            hearer_noun(doc, tags, t);
-            gerund_noun(doc, tags, t);
-            preposition(doc, tags, t);
-            hearer_that(doc, tags, t, s.start);
-            interrupted_verb(doc, tags, t, s.start);
-            closing_past(doc, tags, t, s.start);
-            reported_past(doc, tags, t, s.start);
-            parenthetical_past(doc, tags, t, s.end);
-            adverbial_past(doc, tags, t, s.start);
-            misread_closed_class(doc, tags, t);
-            speech_participle(doc, tags, t, s.start);
-            reduced_relative(doc, tags, t);
-            existential_there(doc, tags, t);
-            name_read_as_adjective(doc, tags, t, s.start);
-            past_read_as_noun(doc, tags, t, s.start);
-            quantity_subject(doc, tags, t);
-            verb_read_as_interjection(doc, tags, t);
-            present_after_participle(doc, tags, t);
         }
         // (After the verbs of the sentence are mended: "aides say/UH".)
         for t in s.start + 1..s.end.saturating_sub(1) {
-            plural_noun(doc, tags, t);
-            owned_noun(doc, tags, t);
+            if tag(tags, t) == Tag::VerbVbz {
+                plural_noun(doc, tags, t);
+                owned_noun(doc, tags, t);
+            }
         }
         for t in s.start..s.end.saturating_sub(1) {
-            modal_name(doc, tags, t);
-            aside_closed_participle(doc, tags, t, s.start);
+            let g = tag(tags, t);
+            if g == Tag::AuxMd {
+                modal_name(doc, tags, t);
+            }
+            // (Tested again: `modal_name` makes a name, never a participle.)
+            if g == Tag::VerbVbn {
+                aside_closed_participle(doc, tags, t, s.start);
+            }
         }
         title_modifier(doc, tags, s.start);
         for t in s.start..s.end.saturating_sub(2) {
@@ -190,17 +172,136 @@ pub fn apply(doc: &Doc<'_>, tags: &mut [Tag]) {
 /// with another tag is left as it is by all of them (no rule changes it, so none reads a
 /// changed tag), and is read no further.
 fn may_mend(doc: &Doc<'_>, tags: &[Tag], t: usize) -> bool {
-    let g = tag(tags, t);
-    g.is_verb()
-        || g.is_noun()
-        || g.is_adj()
-        || g.is_det()
-        || g.is_adv()
-        || matches!(
-            g,
-            Tag::PronPrp | Tag::PronWp | Tag::AdpRp | Tag::SconjIn | Tag::IntjUh
-        )
-        || doc.tok_eq_ci(t, "whose")
+    const MENDED: TagSet = OPEN.with(Tag::SconjIn).with(Tag::IntjUh);
+    MENDED.has(tag(tags, t)) || doc.tok_eq_ci(t, "whose")
+}
+
+/// The tags of the words of a noun phrase: nouns, adjectives, numbers, determiners.
+const NOMINAL: TagSet = TagSet::NOUN
+    .or(TagSet::ADJ)
+    .or(TagSet::DET)
+    .with(Tag::NumCd);
+
+/// The tags [`misread_closed_class`] reads a word of (or it is "whose"): a verb, a noun, an
+/// adjective, a determiner, an adverb, a personal or wh- pronoun, a particle.
+const OPEN: TagSet = TagSet::VERB
+    .or(TagSet::NOUN)
+    .or(TagSet::ADJ)
+    .or(TagSet::DET)
+    .or(TagSet::ADV)
+    .with(Tag::PronPrp)
+    .with(Tag::PronWp)
+    .with(Tag::AdpRp);
+
+/// The rules of [`apply`]'s first loop over a sentence's tokens, at token `t`, each called only
+/// when the tag at hand passes its first test (as [`mend`]).
+fn mend_word(doc: &Doc<'_>, tags: &mut [Tag], t: usize) {
+    let mut g = tag(tags, t);
+    if !g.is_noun() {
+        given_name(doc, tags, t);
+        g = tag(tags, t);
+    }
+    if g == Tag::DetDt {
+        name_particle(doc, tags, t);
+        g = tag(tags, t);
+    }
+    if TagSet::ADP.or(TagSet::DET).with(Tag::SconjIn).has(g) {
+        callsign(doc, tags, t);
+        g = tag(tags, t);
+    }
+    if g == Tag::SymDollar {
+        amount(doc, tags, t);
+        g = tag(tags, t);
+    }
+    if g == Tag::AdvRb {
+        noun_read_as_adverb(doc, tags, t);
+        g = tag(tags, t);
+    }
+    if g.is_noun() {
+        possessed_noun(doc, tags, t);
+        g = tag(tags, t);
+    }
+    if matches!(g, Tag::VerbVbd | Tag::VerbVbn) {
+        hyphenated_noun(doc, tags, t);
+        g = tag(tags, t);
+    }
+    if g == Tag::VerbVb {
+        noun_after_be(doc, tags, t);
+        g = tag(tags, t);
+    }
+    if matches!(g, Tag::VerbVbg | Tag::VerbVbn | Tag::VerbVbd) {
+        title_phrase_modifier(doc, tags, t);
+    }
+}
+
+/// The rules of [`apply`]'s loop over a sentence's inner tokens (`first..end`), at token `t`.
+/// Each rule tests the token's tag first; that test is made here on the tag held at hand, read
+/// again only after a rule that may have changed it, so a rule that cannot apply costs a bit
+/// test (the rules keep their own tests: each still holds alone).
+fn mend(doc: &Doc<'_>, tags: &mut [Tag], t: usize, (first, end): (usize, usize)) {
+    let mut g = tag(tags, t);
+    if matches!(g, Tag::VerbVbz | Tag::VerbVbp) {
+        hearer_noun(doc, tags, t);
+        g = tag(tags, t);
+    }
+    if g == Tag::VerbVbg {
+        gerund_noun(doc, tags, t);
+        g = tag(tags, t);
+    }
+    if g == Tag::SconjIn {
+        preposition(doc, tags, t);
+        g = tag(tags, t);
+    }
+    if g.is_det() {
+        hearer_that(doc, tags, t, first);
+        g = tag(tags, t);
+    }
+    if matches!(g, Tag::NounNns | Tag::VerbVbn) {
+        interrupted_verb(doc, tags, t, first);
+        g = tag(tags, t);
+    }
+    if TagSet::ADV.or(TagSet::ADJ).with(Tag::VerbVbn).has(g) {
+        closing_past(doc, tags, t, first);
+        g = tag(tags, t);
+    }
+    if g == Tag::VerbVbn {
+        reported_past(doc, tags, t, first);
+        parenthetical_past(doc, tags, t, end);
+        adverbial_past(doc, tags, t, first);
+    }
+    misread_closed_class(doc, tags, t);
+    g = tag(tags, t);
+    if g == Tag::VerbVbn {
+        speech_participle(doc, tags, t, first);
+        g = tag(tags, t);
+    }
+    if g == Tag::VerbVbd {
+        reduced_relative(doc, tags, t);
+        g = tag(tags, t);
+    }
+    if g.is_adv() {
+        existential_there(doc, tags, t);
+        g = tag(tags, t);
+    }
+    if g.is_adj() {
+        name_read_as_adjective(doc, tags, t, first);
+        g = tag(tags, t);
+    }
+    if g == Tag::NounNn {
+        past_read_as_noun(doc, tags, t, first);
+        g = tag(tags, t);
+    }
+    if TagSet::ADV.or(TagSet::ADJ).or(TagSet::DET).has(g) {
+        quantity_subject(doc, tags, t);
+        g = tag(tags, t);
+    }
+    if g == Tag::IntjUh {
+        verb_read_as_interjection(doc, tags, t);
+        g = tag(tags, t);
+    }
+    if g == Tag::VerbVb {
+        present_after_participle(doc, tags, t);
+    }
 }
 
 fn tag(tags: &[Tag], t: usize) -> Tag {
@@ -221,15 +322,13 @@ fn complementizer_that(doc: &Doc<'_>, tags: &[Tag], t: usize, start: usize) -> b
             return doc.has(k, TokClass::VERB) && k + 1 < t
                 || doc.has(k, TokClass::VERB) && k + 1 == t;
         }
-        if !(g.is_noun()
-            || g.is_adp()
-            || g.is_adv()
-            || g.is_det()
-            || g.is_adj()
-            || g.is_num()
-            || g.is_pronoun()
-            || g.is_quote())
-        {
+        // (A noun phrase, a preposition, an adverb, a quotation.)
+        const TAIL: TagSet = NOMINAL
+            .or(TagSet::ADP)
+            .or(TagSet::ADV)
+            .or(TagSet::PRONOUN)
+            .with(Tag::Quote);
+        if !TAIL.has(g) {
             return false;
         }
     }
@@ -252,8 +351,12 @@ fn subject_after_that(doc: &Doc<'_>, tags: &mut [Tag], t: usize) {
         next,
         Tag::PronWp | Tag::PronWpS | Tag::PronWdt | Tag::DetWdt
     );
-    if !(next.is_noun() || next.is_adp() || next.is_sconj() || next.is_verb() || next.is_to() || wh)
-    {
+    const OPENS: TagSet = TagSet::NOUN
+        .or(TagSet::ADP)
+        .or(TagSet::VERB)
+        .with(Tag::SconjIn)
+        .with(Tag::PartTo);
+    if !(OPENS.has(next) || wh) {
         return;
     }
     let plural = doc.tok_text(t).ends_with('s');
@@ -352,7 +455,7 @@ fn hearer_that(doc: &Doc<'_>, tags: &mut [Tag], t: usize, first: usize) {
     if !tag(tags, t).is_det() || !doc.tok_eq_ci(t, "that") {
         return;
     }
-    let nominal = |g: Tag| g.is_noun() || g.is_adj() || g.is_det() || g.is_num();
+    let nominal = |g: Tag| NOMINAL.has(g);
     let object = |g: Tag| nominal(g) || g.is_adp() || g == Tag::PronPrpS;
     let mut v = t;
     while v > first && v + 12 > t && object(tag(tags, v - 1)) {
@@ -499,7 +602,7 @@ fn reported_past(doc: &Doc<'_>, tags: &mut [Tag], t: usize, first: usize) {
     let mut k = t - 1;
     while k > first && t - k <= 6 {
         let g = tag(tags, k);
-        if !(g.is_noun() || g.is_adj() || g.is_num() || g.is_det() || g.is_adp()) {
+        if !NOMINAL.or(TagSet::ADP).has(g) {
             break;
         }
         k -= 1;
@@ -520,7 +623,7 @@ fn parenthetical_past(doc: &Doc<'_>, tags: &mut [Tag], t: usize, end: usize) {
     let mut k = t - 1;
     while k > 2 && t - k <= 6 {
         let g = tag(tags, k);
-        if !(g.is_noun() || g.is_adj() || g.is_num() || g.is_det()) {
+        if !NOMINAL.has(g) {
             break;
         }
         k -= 1;
@@ -550,7 +653,7 @@ fn adverbial_past(doc: &Doc<'_>, tags: &mut [Tag], t: usize, first: usize) {
     let mut k = t - 1;
     while k > first && t - k <= 5 {
         let g = tag(tags, k);
-        if !(g.is_noun() || g.is_adj() || g.is_num() || g.is_det()) {
+        if !NOMINAL.has(g) {
             break;
         }
         k -= 1;
@@ -601,7 +704,7 @@ fn noun_read_as_adverb(doc: &Doc<'_>, tags: &mut [Tag], t: usize) {
         return;
     }
     let prev = t.checked_sub(1).map(|p| tag(tags, p));
-    let modified = prev.is_some_and(|g| g.is_det() || g.is_adj() || g.is_noun());
+    let modified = prev.is_some_and(|g| TagSet::DET.or(TagSet::ADJ).or(TagSet::NOUN).has(g));
     if modified && doc.has(t, TokClass::NOUN) {
         set(tags, t, Tag::NounNn);
     }
@@ -738,21 +841,25 @@ fn plural_noun(doc: &Doc<'_>, tags: &mut [Tag], t: usize) {
 }
 
 /// Re-reads closed-class words the tagger misread (see the module's list).
+// The tests that leave most words as they are, inlined at the calls; the branches out of line.
+#[inline(always)]
 fn misread_closed_class(doc: &Doc<'_>, tags: &mut [Tag], t: usize) {
-    // Every branch below needs one of these tags, or the word "whose": other words are read no
+    // Every branch below needs a tag of [`OPEN`], or the word "whose": other words are read no
     // further.
     let g = tag(tags, t);
-    let open = g.is_verb()
-        || g.is_noun()
-        || g.is_adj()
-        || g.is_det()
-        || g.is_adv()
-        || matches!(g, Tag::PronPrp | Tag::PronWp | Tag::AdpRp);
-    if !open && !doc.tok_eq_ci(t, "whose") {
+    if !OPEN.has(g) && !doc.tok_eq_ci(t, "whose") {
         return;
     }
     // The word's bytes (a token lies on char boundaries: its text's bytes).
     let w = doc.tok_bytes(t);
+    if may_misread(doc, t, g, w) {
+        misread_word(doc, tags, t, g, w);
+    }
+}
+
+/// [`misread_closed_class`]'s branches, for word `w` at `t` tagged `g`.
+#[inline(never)]
+fn misread_word(doc: &Doc<'_>, tags: &mut [Tag], t: usize, g: Tag, w: &[u8]) {
     let ends = |suffix: &str| {
         w.len() >= suffix.len()
             && w.get(w.len() - suffix.len()..)
@@ -808,7 +915,7 @@ fn misread_closed_class(doc: &Doc<'_>, tags: &mut [Tag], t: usize) {
         // "The agriculture ministry/NNP": a proper noun is capitalised.
         let plural = g == Tag::PropnNnps;
         set(tags, t, if plural { Tag::NounNns } else { Tag::NounNn });
-    } else if (g.is_adj() || g.is_det() || g.is_adv())
+    } else if TagSet::ADJ.or(TagSet::DET).or(TagSet::ADV).has(g)
         && (doc.is_func(t, crate::grammar::FuncType::Quantity)
             || doc.is_func(t, crate::grammar::FuncType::Determiner))
         && doc.tok_eq_ci(t + 1, "of")
@@ -820,6 +927,28 @@ fn misread_closed_class(doc: &Doc<'_>, tags: &mut [Tag], t: usize) {
         set(tags, t, Tag::NounNn);
     } else {
         misread_open_class(doc, tags, t, g, w);
+    }
+}
+
+/// Whether a branch of [`misread_closed_class`] may re-read word `w` at `t`, tagged `g`: what
+/// each branch open to a noun, a determiner or an adverb needs first, tested before the chain
+/// (most words are nouns, and most are left as they are). A noun is re-read only as an "-ly"
+/// adverb, a lower-case proper noun, an ordinal in figures or "whose"; a determiner or an
+/// adverb only before "of" or as "whose" (five bytes). Other tags go on to the chain.
+fn may_misread(doc: &Doc<'_>, t: usize, g: Tag, w: &[u8]) -> bool {
+    let first = w.first().copied().unwrap_or(0);
+    if g.is_noun() {
+        w.len() == 5
+            || first.is_ascii_digit()
+            || if g.is_proper() {
+                first.is_ascii_lowercase()
+            } else {
+                w.len() > 4 && matches!(w.last(), Some(b'y' | b'Y'))
+            }
+    } else if TagSet::DET.or(TagSet::ADV).has(g) {
+        w.len() == 5 || doc.tok_eq_ci(t + 1, "of")
+    } else {
+        true
     }
 }
 
@@ -988,7 +1117,7 @@ fn reduced_relative(doc: &Doc<'_>, tags: &mut [Tag], t: usize) {
     {
         return;
     }
-    let filler = |g: Tag| g.is_adp() || g.is_det() || g.is_adj() || g.is_noun() || g.is_num();
+    let filler = |g: Tag| NOMINAL.or(TagSet::ADP).has(g);
     let mut u = t + 1;
     while u < t + 9
         && u < doc.tokens.len()
@@ -1006,7 +1135,8 @@ fn reduced_relative(doc: &Doc<'_>, tags: &mut [Tag], t: usize) {
 /// Tennant").
 fn given_name(doc: &Doc<'_>, tags: &mut [Tag], t: usize) {
     let g = tag(tags, t);
-    if g.is_proper() || g.is_noun() || !doc.is_cap(t) || !tag(tags, t + 1).is_proper() {
+    // (A proper noun is a noun.)
+    if g.is_noun() || !doc.is_cap(t) || !tag(tags, t + 1).is_proper() {
         return;
     }
     if doc.has(t, crate::grammar::TokClass::FIRST_NAME) {
@@ -1094,7 +1224,7 @@ fn past_read_as_noun(doc: &Doc<'_>, tags: &mut [Tag], t: usize, first: usize) {
 /// ("Nearly half/RB said they …").
 fn quantity_subject(doc: &Doc<'_>, tags: &mut [Tag], t: usize) {
     let g = tag(tags, t);
-    let read_as_modifier = g.is_adv() || g.is_adj() || g.is_det();
+    let read_as_modifier = TagSet::ADV.or(TagSet::ADJ).or(TagSet::DET).has(g);
     if read_as_modifier
         && doc.is_func(t, crate::grammar::FuncType::Quantity)
         && tag(tags, t + 1).is_finite()
@@ -1134,9 +1264,7 @@ fn title_phrase_modifier(doc: &Doc<'_>, tags: &mut [Tag], t: usize) {
 /// further than `limit`: the first token that is no noun, determiner, adjective, number,
 /// preposition or possessive pronoun.
 fn nominal_end(tags: &[Tag], from: usize, limit: usize) -> usize {
-    let nominal = |g: Tag| {
-        g.is_noun() || g.is_det() || g.is_adj() || g.is_num() || g.is_adp() || g == Tag::PronPrpS
-    };
+    let nominal = |g: Tag| NOMINAL.or(TagSet::ADP).with(Tag::PronPrpS).has(g);
     let mut u = from;
     while u < limit && nominal(tag(tags, u)) {
         u += 1;
@@ -1286,7 +1414,9 @@ fn opening_name_gerund(doc: &Doc<'_>, tags: &mut [Tag], t: usize) {
     let next = tag(tags, t + 1);
     let g = tag(tags, t);
     // (The tagger may call it an auxiliary: "Rowling/AUX-VBG said".)
-    if (g.is_gerund() || g.is_participle() || g.is_past())
+    if TagSet::PARTICIPLE
+        .or(TagSet::of(&[Tag::VerbVbd, Tag::AuxVbd]))
+        .has(g)
         && doc.is_cap(t)
         && !doc.has(t, crate::grammar::TokClass::VERB)
         && doc.has(t + 1, crate::grammar::TokClass::VERB)

@@ -27,7 +27,7 @@ pub use features::{Word, WordInfo};
 pub use model::{Model, ModelError};
 pub use phrase::{Phrase, PhraseFlag, PhraseKind};
 pub use tagger::{Scratch, Tagger};
-pub use tagset::{Tag, Upos};
+pub use tagset::{Tag, TagSet, Upos};
 
 use crate::text::{Doc, TokKind};
 

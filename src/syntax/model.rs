@@ -204,6 +204,103 @@ pub struct Parts {
     pub lex: Vec<(u64, u64)>,
 }
 
+/// The feature index of a model being built, a feature at a time (read from a file, a
+/// feature's weights go straight in: no vector of all the features first), each checked as it
+/// comes: keys increasing and non-zero, tags in range, the index at most three quarters full.
+struct Index {
+    bits: u32,
+    slots: Vec<(u32, u32)>,
+    sparse: Vec<Weight>,
+    dense: Vec<Row>,
+    /// The last feature's key (0 before the first).
+    last: u32,
+}
+
+impl Index {
+    /// An empty index of `2^bits` slots for `features` features.
+    fn new(bits: u32, features: usize) -> Result<Index, ModelError> {
+        if !(2..=MAX_BITS).contains(&bits) || features > 3 << (bits - 2) {
+            return Err(ModelError::Field("index bits"));
+        }
+        Ok(Index {
+            bits,
+            slots: vec![(0, 0); 1 << bits],
+            sparse: Vec::new(),
+            dense: Vec::new(),
+            last: 0,
+        })
+    }
+
+    /// Adds feature `k` (above the last one added) with weights `ws`.
+    fn add(&mut self, k: u32, ws: &[Weight]) -> Result<(), ModelError> {
+        if k == 0 || k <= self.last {
+            return Err(ModelError::Field("feature order"));
+        }
+        self.last = k;
+        let quote = Tag::Quote.index();
+        if ws.len() > quote || ws.iter().any(|w| usize::from(w.tag) >= quote) {
+            return Err(ModelError::Field("feature weights"));
+        }
+        let at = if let [a, rest @ ..] = ws {
+            if rest.len() <= 1 {
+                let b = rest.first().copied().unwrap_or(Weight { tag: 63, w: 0 });
+                let pack = |w: &Weight| u32::from(w.tag) << 8 | u32::from(w.w as u8);
+                INLINE | pack(&b) << 14 | pack(a)
+            } else if ws.len() > DENSE_MIN {
+                let mut row = Row([0; ROW]);
+                for w in ws {
+                    if let Some(x) = row.0.get_mut(usize::from(w.tag)) {
+                        *x = i16::from(w.w);
+                    }
+                }
+                self.dense.push(row);
+                DENSE | (self.dense.len() - 1) as u32
+            } else {
+                if self.sparse.len() >= 1 << 24 {
+                    return Err(ModelError::Field("feature weights"));
+                }
+                self.sparse.extend_from_slice(ws);
+                ((self.sparse.len() - ws.len()) as u32) << 6 | ws.len() as u32
+            }
+        } else {
+            // No weights: an empty run.
+            0
+        };
+        let mask = self.slots.len() - 1;
+        let mut i = (k >> (32 - self.bits)) as usize;
+        while let Some(s) = self.slots.get_mut(i) {
+            if s.0 == 0 {
+                *s = (k, at);
+                break;
+            }
+            i = (i + 1) & mask;
+        }
+        Ok(())
+    }
+
+    /// The model of this index, the tag dictionary `dict` and the lexicon `lex` (checked:
+    /// hashes increasing and non-zero, no [`Tag::Quote`]).
+    fn finish(self, dict: &[(u64, Tag)], lex: &[(u64, u64)]) -> Result<Model, ModelError> {
+        if !increasing(dict.iter().map(|e| e.0)) || !increasing(lex.iter().map(|e| e.0)) {
+            return Err(ModelError::Field("dictionary order"));
+        }
+        let quote = Tag::Quote.index();
+        if dict.iter().any(|e| e.1 == Tag::Quote) || lex.iter().any(|e| e.1 >> quote != 0) {
+            return Err(ModelError::Field("dictionary tag"));
+        }
+        let dict: Vec<(u64, u8)> = dict.iter().map(|&(h, t)| (h, t as u8)).collect();
+        Ok(Model {
+            id: next_id(),
+            bits: self.bits,
+            slots: self.slots,
+            sparse: self.sparse,
+            dense: self.dense,
+            dict: Table::new(&dict)?,
+            lex: Table::new(lex)?,
+        })
+    }
+}
+
 /// A new model id.
 fn next_id() -> u64 {
     static NEXT: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
@@ -242,78 +339,18 @@ impl Model {
         Model::of_features(parts.bits, &features, &parts.dict, &parts.lex)
     }
 
-    /// [`Model::new`] of parts whose features' weights are slices (of one buffer, when read
-    /// from a file: no vector per feature).
+    /// [`Model::new`] of parts whose features' weights are slices.
     fn of_features(
         bits: u32,
         features: &[(u32, &[Weight])],
         dict: &[(u64, Tag)],
         lex: &[(u64, u64)],
     ) -> Result<Model, ModelError> {
-        if !(2..=MAX_BITS).contains(&bits) || features.len() > 3 << (bits - 2) {
-            return Err(ModelError::Field("index bits"));
-        }
-        if !increasing(features.iter().map(|f| f.0)) {
-            return Err(ModelError::Field("feature order"));
-        }
-        if !increasing(dict.iter().map(|e| e.0)) || !increasing(lex.iter().map(|e| e.0)) {
-            return Err(ModelError::Field("dictionary order"));
-        }
-        let quote = Tag::Quote.index();
-        if dict.iter().any(|e| e.1 == Tag::Quote) || lex.iter().any(|e| e.1 >> quote != 0) {
-            return Err(ModelError::Field("dictionary tag"));
-        }
-        let mut slots = vec![(0u32, 0u32); 1 << bits];
-        let (mut sparse, mut dense) = (Vec::new(), Vec::new());
-        let mask = (1usize << bits) - 1;
+        let mut index = Index::new(bits, features.len())?;
         for &(k, ws) in features {
-            if ws.len() > quote || ws.iter().any(|w| usize::from(w.tag) >= quote) {
-                return Err(ModelError::Field("feature weights"));
-            }
-            let at = if let [a, rest @ ..] = ws {
-                if rest.len() <= 1 {
-                    let b = rest.first().copied().unwrap_or(Weight { tag: 63, w: 0 });
-                    let pack = |w: &Weight| u32::from(w.tag) << 8 | u32::from(w.w as u8);
-                    INLINE | pack(&b) << 14 | pack(a)
-                } else if ws.len() > DENSE_MIN {
-                    let mut row = Row([0; ROW]);
-                    for w in ws {
-                        if let Some(x) = row.0.get_mut(usize::from(w.tag)) {
-                            *x = i16::from(w.w);
-                        }
-                    }
-                    dense.push(row);
-                    DENSE | (dense.len() - 1) as u32
-                } else {
-                    if sparse.len() >= 1 << 24 {
-                        return Err(ModelError::Field("feature weights"));
-                    }
-                    sparse.extend_from_slice(ws);
-                    ((sparse.len() - ws.len()) as u32) << 6 | ws.len() as u32
-                }
-            } else {
-                // No weights: an empty run.
-                0
-            };
-            let mut i = (k >> (32 - bits)) as usize;
-            while let Some(s) = slots.get_mut(i) {
-                if s.0 == 0 {
-                    *s = (k, at);
-                    break;
-                }
-                i = (i + 1) & mask;
-            }
+            index.add(k, ws)?;
         }
-        let dict: Vec<(u64, u8)> = dict.iter().map(|&(h, t)| (h, t as u8)).collect();
-        Ok(Model {
-            id: next_id(),
-            bits,
-            slots,
-            sparse,
-            dense,
-            dict: Table::new(&dict)?,
-            lex: Table::new(lex)?,
-        })
+        index.finish(dict, lex)
     }
 
     /// An empty model: no weights, no dictionary.
@@ -598,18 +635,20 @@ impl Model {
             }
         }
         let bits = r.u32()?;
-        // The features' weights in one buffer, each feature a run of it.
+        // Each feature into the index as it is read.
         let n = r.count(5)?;
-        let (mut runs, mut weights) = (Vec::with_capacity(n), Vec::with_capacity(2 * n));
+        let mut index = Index::new(bits, n)?;
+        let mut buf = [Weight::default(); 256];
         for _ in 0..n {
             let k = r.u32()?;
             let len = usize::from(r.u8()?);
             let ws = r.take(2 * len)?;
-            runs.push((k, weights.len(), len));
-            weights.extend(ws.chunks_exact(2).map(|w| match *w {
-                [tag, w] => Weight { tag, w: w as i8 },
-                _ => Weight::default(),
-            }));
+            for (w, b) in buf.iter_mut().zip(ws.chunks_exact(2)) {
+                if let [tag, x] = *b {
+                    *w = Weight { tag, w: x as i8 };
+                }
+            }
+            index.add(k, buf.get(..len).unwrap_or_default())?;
         }
         let n = r.count(9)?;
         let mut dict = Vec::with_capacity(n);
@@ -626,11 +665,7 @@ impl Model {
         if !r.b.is_empty() {
             return Err(ModelError::Length);
         }
-        let features: Vec<(u32, &[Weight])> = runs
-            .iter()
-            .map(|&(k, from, len)| (k, weights.get(from..from + len).unwrap_or_default()))
-            .collect();
-        Model::of_features(bits, &features, &dict, &lex)
+        index.finish(&dict, &lex)
     }
 }
 
@@ -754,6 +789,59 @@ mod tests {
         assert_eq!(row.0[3], -7);
         let nonzero: Vec<Weight> = many.into_iter().filter(|w| w.w != 0).collect();
         assert_eq!(m.parts().features.last().unwrap().1, nonzero);
+    }
+
+    /// A feature's weights as (tag, weight) pairs, zeros and the padding lane left out.
+    fn pairs(ws: Weights<'_>) -> Vec<(u8, i8)> {
+        let mut v: Vec<(u8, i8)> = match ws {
+            Weights::None => Vec::new(),
+            Weights::Sparse(ws) => ws.iter().map(|w| (w.tag, w.w)).collect(),
+            Weights::Pair(ws) => ws.iter().map(|w| (w.tag, w.w)).collect(),
+            Weights::Dense(row) => (0..ROW).map(|j| (j as u8, row.0[j] as i8)).collect(),
+        };
+        v.retain(|&(t, w)| w != 0 && t != 63);
+        v
+    }
+
+    #[test]
+    fn the_shipped_model_read_a_feature_at_a_time_finds_every_feature_as_built_from_its_parts() {
+        let bytes = include_bytes!("../../grammars/tagger/en.bin");
+        let read = Model::from_bytes(bytes).unwrap();
+        let parts = read.parts();
+        let built = Model::new(&parts).unwrap();
+        assert_eq!(built.to_bytes(), bytes.to_vec());
+        assert!(parts.features.len() > 10_000);
+        for (k, ws) in &parts.features {
+            let key = u64::from(*k) << 32;
+            let mut want: Vec<(u8, i8)> = ws.iter().map(|w| (w.tag, w.w)).collect();
+            want.retain(|&(_, w)| w != 0);
+            assert_eq!(pairs(read.weights(key)), want, "feature {k:#x}");
+            assert_eq!(pairs(built.weights(key)), want, "feature {k:#x}");
+            assert_eq!(read.find(key), built.find(key), "feature {k:#x}");
+        }
+        // A key the model lacks has no weights.
+        let missing = (1..).find(|k| parts.features.binary_search_by_key(k, |f| f.0).is_err());
+        assert!(matches!(
+            read.weights(u64::from(missing.unwrap()) << 32),
+            Weights::None
+        ));
+    }
+
+    #[test]
+    fn the_index_refuses_a_feature_out_of_order_or_of_bad_weights() {
+        let w = |tag: u8| Weight { tag, w: 1 };
+        let mut index = Index::new(4, 3).unwrap();
+        index.add(5, &[w(1)]).unwrap();
+        assert!(index.add(5, &[w(2)]).is_err(), "a key again");
+        assert!(index.add(3, &[w(2)]).is_err(), "a smaller key");
+        let mut index = Index::new(4, 3).unwrap();
+        assert!(index.add(0, &[w(1)]).is_err(), "the empty slot's key");
+        assert!(
+            index.add(7, &[w(Tag::Quote.index() as u8)]).is_err(),
+            "the quotation's tag"
+        );
+        assert!(Index::new(4, 13).is_err(), "over three quarters full");
+        assert!(Index::new(1, 1).is_err(), "too few bits");
     }
 
     #[test]

@@ -10,7 +10,7 @@
 //! A noun phrase ends at its head: what follows it (a prepositional phrase, a relative clause,
 //! an apposition) is a phrase of its own, joined by the constructions that need it.
 
-use crate::syntax::Tag;
+use crate::syntax::{Tag, TagSet};
 use crate::text::{Doc, TokKind};
 
 /// What a phrase is.
@@ -209,14 +209,18 @@ impl Chunker<'_, '_> {
     fn premodifier(&self, t: usize) -> bool {
         let g = self.tag(t);
         // (The tag first: it is at hand; the token is read only for a tag that passes.)
-        (g.is_adj() || g.is_num() || g.is_noun() || matches!(g, Tag::PunctHyph))
-            && self.doc.is_word(t)
+        const PREMODIFIER: TagSet = TagSet::ADJ
+            .or(TagSet::NOUN)
+            .with(Tag::NumCd)
+            .with(Tag::PunctHyph);
+        PREMODIFIER.has(g) && self.doc.is_word(t)
     }
 
     /// Whether token `t` can head a noun phrase.
     fn nominal(&self, t: usize) -> bool {
         let g = self.tag(t);
-        (g.is_noun() || g.is_num() || matches!(g, Tag::PronNn)) && self.doc.is_word(t)
+        const HEADS: TagSet = TagSet::NOUN.with(Tag::NumCd).with(Tag::PronNn);
+        HEADS.has(g) && self.doc.is_word(t)
     }
 
     /// "the Canada Mortgage and Housing Corporation", "Johnson & Johnson Services": when the
@@ -351,10 +355,13 @@ impl Chunker<'_, '_> {
         let doc = self.doc;
         // (No noun phrase opens on a preposition, a particle or a subordinating conjunction:
         // none is a pronoun, a determiner, a premodifier or a modifier of the words below.)
-        if g.is_adp()
-            || matches!(g, Tag::PartTo | Tag::PartPos | Tag::PartRb | Tag::SconjIn)
-            || !doc.is_word(t)
-        {
+        const NO_OPENER: TagSet = TagSet::ADP.or(TagSet::of(&[
+            Tag::PartTo,
+            Tag::PartPos,
+            Tag::PartRb,
+            Tag::SconjIn,
+        ]));
+        if NO_OPENER.has(g) || !doc.is_word(t) {
             return None;
         }
         if self.reporting_form(t, end) {
@@ -370,7 +377,7 @@ impl Chunker<'_, '_> {
             k += 1;
         }
         let g0 = self.tag(k);
-        if !determined && (g0.is_participle() || g0.is_gerund()) && !self.bare_modifier(k) {
+        if !determined && TagSet::PARTICIPLE.has(g0) && !self.bare_modifier(k) {
             return None;
         }
         // "Cuban also said …": a capitalised adjective opening its sentence right before a verb
@@ -399,7 +406,7 @@ impl Chunker<'_, '_> {
         // "the shelling began": a gerund after a determiner, with no noun after it, is the noun.
         let gerund_head = head.is_none() && determined && e == k && k < end && {
             let g = self.tag(k);
-            (g.is_gerund() || g.is_participle()) && !self.starts_nominal(k + 1, end)
+            TagSet::PARTICIPLE.has(g) && !self.starts_nominal(k + 1, end)
         };
         let (head, e) = if gerund_head {
             (Some(k), k + 1)
@@ -483,19 +490,22 @@ impl Chunker<'_, '_> {
         let opener = self.tag(k);
         // (A correlative the tagger reads as a conjunction is a determiner before a noun
         // phrase: "said both Ortiz and Brandt were …".)
-        let correlative = opener.is_cconj()
-            && doc.is_func(k, crate::grammar::FuncType::Determiner)
-            && self.starts_nominal(k + 1, end);
+        let correlative = || {
+            opener.is_cconj()
+                && doc.is_func(k, crate::grammar::FuncType::Determiner)
+                && self.starts_nominal(k + 1, end)
+        };
         // ("most of the senators", "many of them": a determiner of the lexicon the tagger
         // read as an adjective, standing alone before a preposition.)
         // ("says many opposed the fare": standing alone before a finite verb, its subject.)
-        let partitive = (opener.is_adj() || opener.is_adv())
-            && (self.tag(k + 1).is_adp() || self.tag(k + 1).is_finite())
-            && doc.is_func(k, crate::grammar::FuncType::Determiner);
-        let determined = (opener.is_det() && opener != Tag::DetWdt)
-            || opener == Tag::PronPrpS
-            || correlative
-            || partitive;
+        let partitive = || {
+            TagSet::ADJ.or(TagSet::ADV).has(opener)
+                && (self.tag(k + 1).is_adp() || self.tag(k + 1).is_finite())
+                && doc.is_func(k, crate::grammar::FuncType::Determiner)
+        };
+        // (The tag first: the two readings above are made only for a word it does not settle.)
+        const DETERMINER: TagSet = TagSet::DET.without(Tag::DetWdt).with(Tag::PronPrpS);
+        let determined = DETERMINER.has(opener) || correlative() || partitive();
         (k, determined)
     }
 
@@ -593,17 +603,16 @@ impl Chunker<'_, '_> {
             // verb after its noun; "AI-powered software" and "of proposed changes" need no
             // determiner.)
             // (Not a wh-adverb: "explained to the network why Merkel was chosen".)
-            let modifies = (g.is_participle()
-                || g.is_gerund()
-                || g.is_adv() && g != Tag::AdvWrb
+            let modifies = (TagSet::PARTICIPLE
+                .or(TagSet::ADV.without(Tag::AdvWrb))
+                .has(g)
                 || (g.is_past() && k > 0 && self.possessive(k - 1)))
                 && k + 1 < end
                 && (self.premodifier(k + 1) || self.tag(k + 1).is_participle())
                 && self.starts_nominal(k + 1, end);
             let determined = *flags & PhraseFlag::DETERMINED != 0;
-            let participle = g.is_participle()
-                || g.is_gerund()
-                || (g.is_past() && k > 0 && self.possessive(k - 1));
+            let participle =
+                TagSet::PARTICIPLE.has(g) || (g.is_past() && k > 0 && self.possessive(k - 1));
             let open = if participle {
                 head.is_none() && (determined || k > start || self.bare_modifier(k))
             } else {
@@ -654,7 +663,7 @@ impl Chunker<'_, '_> {
                 // ("said rising fuel costs had …": a gerund too.)
                 g == Tag::AdpIn
                     || g == Tag::SconjIn
-                    || (g.is_verb() && (self.tag(k).is_participle() || self.tag(k).is_gerund()))
+                    || (g.is_verb() && TagSet::PARTICIPLE.has(self.tag(k)))
             })
             || (k == self.first && self.doc.is_cap(k) && !self.doc.is_cap(k + 1))
     }
@@ -670,8 +679,7 @@ impl Chunker<'_, '_> {
             if self.nominal(k) {
                 return true;
             }
-            let participle =
-                g.is_participle() || g.is_gerund() || (after_possessive && g.is_past());
+            let participle = TagSet::PARTICIPLE.has(g) || (after_possessive && g.is_past());
             if !(self.premodifier(k) || g.is_adv() || participle) {
                 return false;
             }
@@ -686,7 +694,7 @@ impl Chunker<'_, '_> {
     #[inline]
     fn reporting_form(&self, t: usize, end: usize) -> bool {
         let g = self.tag(t);
-        let misread = g.is_adj() || (g.is_noun() && !g.is_proper());
+        let misread = TagSet::ADJ.or(TagSet::COMMON_NOUN).has(g);
         // (Only a word of the lexicon's verbs can be one: the rest is read no further.)
         misread && self.doc.has(t, crate::grammar::TokClass::VERB) && self.reporting_verb(t, end)
     }
@@ -702,7 +710,7 @@ impl Chunker<'_, '_> {
             doc.word_tags(t)
                 .any(|x| matches!(x, G::Verb(v) if f.contains(&v.form)))
         };
-        let misread = g.is_adj() || (g.is_noun() && !g.is_proper());
+        let misread = TagSet::ADJ.or(TagSet::COMMON_NOUN).has(g);
         let complement = next < end
             && (doc.tok_eq_ci(next, "that")
                 || doc.quote_of(next).is_some()
@@ -756,7 +764,7 @@ impl Chunker<'_, '_> {
     /// verb, an adverb or a particle (the tag tested first: the token is read only then).
     fn group_tag(&self, k: usize, end: usize) -> Option<Tag> {
         let g = self.tag(k);
-        let kind = g.is_verb() || g.is_adv() || g == Tag::PartRb;
+        let kind = TagSet::VERB.or(TagSet::ADV).with(Tag::PartRb).has(g);
         (k < end && kind && self.doc.is_word(k)).then_some(g)
     }
 
@@ -935,7 +943,7 @@ impl Chunker<'_, '_> {
         // comma, and an object after the verb.
         let object = next < end && {
             let g = self.tag(next);
-            g.is_det() || g.is_noun() || g == Tag::PronPrp
+            TagSet::DET.or(TagSet::NOUN).with(Tag::PronPrp).has(g)
         };
         let after_comma_noun = prev.is_some_and(|p| self.tag(p).is_noun())
             && (self.first..t)

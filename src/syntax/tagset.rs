@@ -543,6 +543,73 @@ impl Tag {
     }
 }
 
+/// A set of tags, a bit each by [`Tag::index`]: a tag is tested against it with one shift and
+/// one bit test, however many classes and tags it unites (where a chain of class tests would
+/// test each in turn).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct TagSet(u64);
+
+impl TagSet {
+    /// No tag.
+    pub const EMPTY: TagSet = TagSet(0);
+    /// The verbs, lexical or auxiliary ([`Tag::is_verb`]).
+    pub const VERB: TagSet = TagSet(upos_bits(Upos::Verb, Upos::Aux));
+    /// The nouns, common or proper ([`Tag::is_noun`]).
+    pub const NOUN: TagSet = TagSet(upos_bits(Upos::Noun, Upos::Propn));
+    /// The common nouns (`NOUN`: [`Tag::is_noun`] and not [`Tag::is_proper`]).
+    pub const COMMON_NOUN: TagSet = TagSet(upos_bits(Upos::Noun, Upos::Noun));
+    /// The determiners ([`Tag::is_det`]).
+    pub const DET: TagSet = TagSet(upos_bits(Upos::Det, Upos::Det));
+    /// The adjectives ([`Tag::is_adj`]).
+    pub const ADJ: TagSet = TagSet(upos_bits(Upos::Adj, Upos::Adj));
+    /// The adverbs ([`Tag::is_adv`]).
+    pub const ADV: TagSet = TagSet(upos_bits(Upos::Adv, Upos::Adv));
+    /// The adpositions ([`Tag::is_adp`]).
+    pub const ADP: TagSet = TagSet(upos_bits(Upos::Adp, Upos::Adp));
+    /// The auxiliaries ([`Tag::is_aux`]).
+    pub const AUX: TagSet = TagSet(upos_bits(Upos::Aux, Upos::Aux));
+    /// The pronouns ([`Tag::is_pronoun`]).
+    pub const PRONOUN: TagSet = TagSet(upos_bits(Upos::Pron, Upos::Pron));
+
+    /// The set of `tags`.
+    // (Indexing in a constant's evaluation cannot panic at run time.)
+    #[allow(clippy::indexing_slicing)]
+    pub const fn of(tags: &[Tag]) -> TagSet {
+        let mut s = TagSet::EMPTY;
+        let mut i = 0;
+        while i < tags.len() {
+            s = s.with(tags[i]);
+            i += 1;
+        }
+        s
+    }
+
+    /// The participles and gerunds ([`Tag::is_participle`], [`Tag::is_gerund`]).
+    pub const PARTICIPLE: TagSet =
+        TagSet::of(&[Tag::VerbVbn, Tag::AuxVbn, Tag::VerbVbg, Tag::AuxVbg]);
+
+    /// The set without tag `t`.
+    pub const fn without(self, t: Tag) -> TagSet {
+        TagSet(self.0 & !(1 << (t as u32 & 63)))
+    }
+
+    /// The set with tag `t` too.
+    pub const fn with(self, t: Tag) -> TagSet {
+        TagSet(self.0 | 1 << (t as u32 & 63))
+    }
+
+    /// The tags of either set.
+    pub const fn or(self, other: TagSet) -> TagSet {
+        TagSet(self.0 | other.0)
+    }
+
+    /// Whether `t` is in the set.
+    #[inline]
+    pub fn has(self, t: Tag) -> bool {
+        t.in_bits(self.0)
+    }
+}
+
 impl std::fmt::Display for Tag {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(self.name())
@@ -552,6 +619,33 @@ impl std::fmt::Display for Tag {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn tag_sets_hold_the_tags_their_class_tests_pass() {
+        let s = TagSet::ADV
+            .or(TagSet::ADJ)
+            .with(Tag::VerbVbn)
+            .with(Tag::SconjIn);
+        for t in Tag::ALL {
+            assert_eq!(TagSet::VERB.has(t), t.is_verb(), "{t:?}");
+            assert_eq!(TagSet::NOUN.has(t), t.is_noun(), "{t:?}");
+            assert_eq!(TagSet::COMMON_NOUN.has(t), t.is_noun() && !t.is_proper());
+            assert_eq!(TagSet::DET.has(t), t.is_det(), "{t:?}");
+            assert_eq!(TagSet::ADJ.has(t), t.is_adj(), "{t:?}");
+            assert_eq!(TagSet::ADV.has(t), t.is_adv(), "{t:?}");
+            assert_eq!(TagSet::ADP.has(t), t.is_adp(), "{t:?}");
+            assert_eq!(TagSet::AUX.has(t), t.is_aux(), "{t:?}");
+            assert_eq!(TagSet::PRONOUN.has(t), t.is_pronoun(), "{t:?}");
+            assert!(!TagSet::EMPTY.has(t));
+            let want = t.is_adv() || t.is_adj() || matches!(t, Tag::VerbVbn | Tag::SconjIn);
+            assert_eq!(s.has(t), want, "{t:?}");
+            let verbal = t.is_participle() || t.is_gerund();
+            assert_eq!(TagSet::PARTICIPLE.has(t), verbal, "{t:?}");
+            assert!(TagSet::of(&[Tag::NumCd, t]).has(t));
+            let adv = TagSet::ADV.without(Tag::AdvWrb);
+            assert_eq!(adv.has(t), t.is_adv() && t != Tag::AdvWrb, "{t:?}");
+        }
+    }
 
     #[test]
     fn class_tests_read_the_upos() {

@@ -56,7 +56,7 @@ pub(super) fn build_report<'t>(
             let (id, m) = c.get();
             Some(Credit::of((numbering.new_id(&ents, id)?, m)))
         });
-        for c in &mut u.chain {
+        for c in u.cue.iter_mut().flat_map(|c| c.chain.iter_mut()) {
             c.entity = c.entity.and_then(|id| numbering.new_id(&ents, id));
         }
     }
@@ -104,7 +104,7 @@ impl Numbering {
             if let Some((id, _)) = u.speaker.map(Credit::get) {
                 add(id, &mut used);
             }
-            for c in &u.chain {
+            for c in u.chain() {
                 if let Some(id) = c.entity {
                     add(id, &mut used);
                 }
@@ -258,7 +258,14 @@ fn report_quote(
                 request: e.anonymity_request.clone(),
             })
         });
-    let mut chain = u.chain;
+    let content = u.content();
+    let (cue, mut chain) = match u.cue {
+        Some(c) => {
+            let super::Cued { cue, chain } = *c;
+            (Some(Box::new(cue)), chain)
+        }
+        None => (None, Vec::new()),
+    };
     if let Some(p) = publisher {
         if u.kind != QuoteKind::Title
             && u.kind != QuoteKind::Scare
@@ -270,9 +277,9 @@ fn report_quote(
     Quote {
         id: i,
         kind: u.kind,
-        content: u.content,
-        text: u.content.of(text).to_string(),
-        cue: u.cue,
+        content,
+        text: content.of(text).to_string(),
+        cue,
         speaker,
         anonymity,
         chain,
@@ -297,7 +304,7 @@ impl Continuations {
     /// previous one when it is the same speaker's next quote in a broken or multi-paragraph
     /// quotation.
     fn next(&mut self, i: usize, u: &Unit) -> Option<usize> {
-        let continues = match (&u.cue, u.quoted) {
+        let continues = match (u.cue.as_ref().map(|c| &c.cue), u.quoted) {
             (Some(c), true) if c.construction == Construction::Continuation => self.last_direct,
             (Some(c), true) if u.kind == QuoteKind::Direct => {
                 self.last_direct_by_cue.get(&c.span.start).copied()
@@ -306,6 +313,7 @@ impl Continuations {
         };
         if u.kind == QuoteKind::Direct {
             if let Some(c) = &u.cue {
+                let c = &c.cue;
                 self.last_direct = Some(i);
                 self.last_direct_by_cue.insert(c.span.start, i);
             }

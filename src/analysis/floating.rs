@@ -128,7 +128,7 @@ impl<'u> Merge<'u> {
         while let Some(u) = self
             .existing
             .get(self.cursor)
-            .filter(|u| u.content.start < start)
+            .filter(|u| u.content().start < start)
         {
             Self::note(&mut self.last, u, Merged::Existing(self.cursor));
             self.cursor += 1;
@@ -178,22 +178,20 @@ impl<'u> Merge<'u> {
         match (kind, from) {
             (QuoteKind::Direct, Some(u)) => Unit {
                 kind,
-                content,
+                content: Unit::content_of(content),
                 cue: u.cue.clone().map(|mut c| {
-                    c.construction = how;
+                    c.cue.construction = how;
                     c
                 }),
                 speaker: u.speaker,
-                chain: u.chain.clone(),
                 paragraph: small(para),
                 quoted: true,
             },
             _ => Unit {
                 kind,
-                content,
+                content: Unit::content_of(content),
                 cue: None,
                 speaker: floor.filter(|_| kind == QuoteKind::Direct).map(Credit::of),
-                chain: Vec::new(),
                 paragraph: small(para),
                 quoted: true,
             },
@@ -225,7 +223,7 @@ impl<'u> Merge<'u> {
             // sentence between opens with another name ("Jones disagreed.").
             from = self.last.claim.and_then(|m| self.get(m)).filter(|u| {
                 u.paragraph as usize == para
-                    && !named_subject_between(doc, u.content.end, content.start, para)
+                    && !named_subject_between(doc, u.content().end, content.start, para)
             });
         }
         // The sentence after this one, when it is in the same paragraph.
@@ -282,7 +280,7 @@ impl<'u> Merge<'u> {
                 u.speaker.is_some() && u.paragraph as usize == para && u.kind != QuoteKind::Title
             })
             .filter(|u| {
-                span.is_some_and(|sp| sp.start <= u.content.start && u.content.end <= sp.end)
+                span.is_some_and(|sp| sp.contains(u.content()))
             })
     }
 

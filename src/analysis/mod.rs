@@ -23,9 +23,10 @@ use crate::report::{ChainLink, Cue, QuoteKind, Report};
 use crate::span::Span;
 use crate::text::{Doc, Sentence};
 
-/// A unit before it becomes a [`crate::report::Quote`]. Kept small (a long document of quotes
-/// holds one for every few bytes): the cue, which floating units of a long run of quotations
-/// without attribution do not have, is boxed.
+/// A unit before it becomes a [`crate::report::Quote`]: 40 bytes (a long document of quotes
+/// holds one for every few bytes). Its content is in 32-bit offsets, and its cue with its
+/// chain, which floating units of a long run of quotations without attribution do not have,
+/// is boxed.
 #[derive(Debug, Clone)]
 struct Unit {
     kind: QuoteKind,
@@ -33,9 +34,17 @@ struct Unit {
     quoted: bool,
     /// Its paragraph (32 bits: fewer than tokens).
     paragraph: u32,
-    content: Span,
-    cue: Option<Box<Cue>>,
+    /// Its content's start and end ([`Unit::content`]).
+    content: (u32, u32),
+    cue: Option<Box<Cued>>,
     speaker: Option<Credit>,
+}
+
+/// A unit's cue and the chain of relays it names (empty for most): a unit has a chain only
+/// with a cue.
+#[derive(Debug, Clone)]
+struct Cued {
+    cue: Cue,
     chain: Vec<ChainLink>,
 }
 
@@ -234,7 +243,25 @@ fn attribute(doc: &Doc<'_>) -> (Units, Entities) {
 impl Unit {
     /// Its place in position order: by content start, then end.
     fn key(&self) -> (usize, usize) {
-        (self.content.start, self.content.end)
+        (self.content.0 as usize, self.content.1 as usize)
+    }
+
+    /// What it reports: inside the marks, or the reported clause.
+    fn content(&self) -> Span {
+        Span {
+            start: self.content.0 as usize,
+            end: self.content.1 as usize,
+        }
+    }
+
+    /// `span` as a unit's content, in 32 bits (a document is read up to 4 GiB).
+    fn content_of(span: Span) -> (u32, u32) {
+        (small(span.start), small(span.end))
+    }
+
+    /// Its chain of relays.
+    fn chain(&self) -> &[ChainLink] {
+        self.cue.as_ref().map_or(&[], |c| &c.chain)
     }
 }
 

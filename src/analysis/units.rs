@@ -7,7 +7,7 @@ use super::anonymity::SentenceAnonymity;
 use super::constructions::{is_title, Attr, CueKind};
 use super::coref::{span_of, Entities};
 use super::np;
-use super::{small, Credit, Pending, Unit};
+use super::{small, Credit, Cued, Pending, Unit};
 use crate::grammar::{FuncType, NounKind, Stance as GStance, VerbKind};
 use crate::report::{ChainLink, ChainRole, Construction, Cue, QuoteKind, Stance};
 use crate::span::Span;
@@ -133,10 +133,9 @@ impl Emitted {
             } else {
                 QuoteKind::Indirect
             },
-            content: span_of(doc, cs, ce),
+            content: Unit::content_of(span_of(doc, cs, ce)),
             cue: None,
             speaker: Some(Credit::of(spk)),
-            chain: Vec::new(),
             paragraph: small(s.paragraph),
             quoted: false,
         });
@@ -156,8 +155,6 @@ impl Emitted {
                         t,
                         QuoteKind::Title,
                         None,
-                        None,
-                        Vec::new(),
                         s.paragraph,
                     ));
                 } else {
@@ -165,9 +162,7 @@ impl Emitted {
                         doc,
                         t,
                         QuoteKind::Partial,
-                        None,
                         Some(spk),
-                        Vec::new(),
                         s.paragraph,
                     ));
                 }
@@ -190,9 +185,7 @@ impl Emitted {
                     doc,
                     t,
                     QuoteKind::Direct,
-                    None,
                     Some(spk),
-                    Vec::new(),
                     p.sentence().paragraph,
                 ));
                 continue;
@@ -218,9 +211,7 @@ impl Emitted {
                 doc,
                 t,
                 kind,
-                None,
                 Some(spk),
-                Vec::new(),
                 s.paragraph,
             ));
         }
@@ -306,7 +297,7 @@ fn share_cue_and_chain(units: &mut [Unit], first: usize, cue: Cue, chain: Vec<Ch
         .get(first..)
         .and_then(|us| us.iter().rposition(takes_cue))
         .map(|k| k + first);
-    let (mut cue, mut chain) = (Some(Box::new(cue)), Some(chain));
+    let mut cued = Some(Box::new(Cued { cue, chain }));
     for (k, u) in units
         .iter_mut()
         .enumerate()
@@ -314,11 +305,9 @@ fn share_cue_and_chain(units: &mut [Unit], first: usize, cue: Cue, chain: Vec<Ch
         .filter(|(_, u)| takes_cue(u))
     {
         if Some(k) == last {
-            u.cue = cue.take();
-            u.chain = chain.take().unwrap_or_default();
+            u.cue = cued.take();
         } else {
-            u.cue.clone_from(&cue);
-            u.chain = chain.clone().unwrap_or_default();
+            u.cue.clone_from(&cued);
         }
     }
 }
@@ -332,25 +321,26 @@ pub(super) fn drop_crossing(units: &mut Vec<Unit>) {
     order.sort_by_key(|&k| {
         units
             .get(k)
-            .map(|u| (u.content.start, std::cmp::Reverse(u.content.end)))
+            .map(|u| (u.content.0, std::cmp::Reverse(u.content.1)))
     });
     let mut open: Vec<Span> = Vec::new();
     let mut dropped = vec![false; units.len()];
     for k in order {
         let Some(u) = units.get(k) else { continue };
-        if u.content.is_empty() {
+        let content = u.content();
+        if content.is_empty() {
             continue;
         }
-        while open.last().is_some_and(|t| t.end <= u.content.start) {
+        while open.last().is_some_and(|t| t.end <= content.start) {
             open.pop();
         }
-        if u.kind == QuoteKind::Indirect && open.last().is_some_and(|t| u.content.end > t.end) {
+        if u.kind == QuoteKind::Indirect && open.last().is_some_and(|t| content.end > t.end) {
             if let Some(d) = dropped.get_mut(k) {
                 *d = true;
             }
             continue;
         }
-        open.push(u.content);
+        open.push(content);
     }
     let mut k = 0;
     units.retain(|_| {
@@ -387,9 +377,7 @@ fn quoted_unit(
     doc: &Doc<'_>,
     t: usize,
     kind: QuoteKind,
-    cue: Option<Box<Cue>>,
     speaker: Option<(usize, Span)>,
-    chain: Vec<ChainLink>,
     paragraph: usize,
 ) -> Unit {
     let content = doc
@@ -398,10 +386,9 @@ fn quoted_unit(
         .map_or(Span::default(), |q| q.content);
     Unit {
         kind,
-        content,
-        cue,
+        content: Unit::content_of(content),
+        cue: None,
         speaker: speaker.map(Credit::of),
-        chain,
         paragraph: small(paragraph),
         quoted: true,
     }

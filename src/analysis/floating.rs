@@ -279,9 +279,7 @@ impl<'u> Merge<'u> {
             .filter(|u| {
                 u.speaker.is_some() && u.paragraph as usize == para && u.kind != QuoteKind::Title
             })
-            .filter(|u| {
-                span.is_some_and(|sp| sp.contains(u.content()))
-            })
+            .filter(|u| span.is_some_and(|sp| sp.contains(u.content())))
     }
 
     /// A sentence that is only the quotation `p`, after a paragraph ending in an attributed

@@ -150,13 +150,8 @@ impl Emitted {
             {
                 self.bound.bind(t);
                 if is_title(doc, t, q.content.of(doc.text)) {
-                    self.units.push(quoted_unit(
-                        doc,
-                        t,
-                        QuoteKind::Title,
-                        None,
-                        s.paragraph,
-                    ));
+                    self.units
+                        .push(quoted_unit(doc, t, QuoteKind::Title, None, s.paragraph));
                 } else {
                     self.units.push(quoted_unit(
                         doc,
@@ -207,13 +202,8 @@ impl Emitted {
             } else {
                 QuoteKind::Partial
             };
-            self.units.push(quoted_unit(
-                doc,
-                t,
-                kind,
-                Some(spk),
-                s.paragraph,
-            ));
+            self.units
+                .push(quoted_unit(doc, t, kind, Some(spk), s.paragraph));
         }
     }
 

@@ -1071,9 +1071,15 @@ mod tests {
         assert_eq!(seen, d.hits.len());
         assert!(d.tok_hits(d.tokens.len()).is_empty());
         let last = d.tokens.len() - 1;
-        assert!(d.word_tags(last).next().is_some(), "\"officials\" is a head noun");
+        assert!(
+            d.word_tags(last).next().is_some(),
+            "\"officials\" is a head noun"
+        );
         let prime = d.tok_hits(0);
-        assert!(prime.iter().any(|h| h.end > d.tokens[0].span().end), "\"Prime Minister\"");
+        assert!(
+            prime.iter().any(|h| h.end > d.tokens[0].span().end),
+            "\"Prime Minister\""
+        );
     }
 
     #[test]

@@ -47,6 +47,7 @@ pub mod report;
 pub mod span;
 pub mod syntax;
 pub mod text;
+pub mod thin;
 
 pub use figures::Figures;
 pub use grammar::{Grammar, GrammarError};

@@ -159,7 +159,7 @@ fn report_entities(text: &str, ents: &Entities, used: &[usize]) -> Vec<report::E
                 } else {
                     e.kind
                 },
-                titles: e.titles.clone(),
+                titles: e.titles.to_vec(),
                 gender: e.gender,
                 anonymous: e.anonymous,
                 vague: e.vague,

@@ -11,6 +11,7 @@ use nom::Parser;
 use super::toks::{phrase, tok, TResult, Toks};
 use crate::grammar::{AnonType, FuncType, Gender, Noun, NounKind, Pronoun, Tag, Title};
 use crate::text::{Doc, TokClass, TokKind};
+use crate::thin::Thin;
 
 /// What a speaker phrase is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -67,11 +68,12 @@ pub struct Np<'a> {
     pub modifiers: Modifiers,
 }
 
-/// The title tags of a phrase, in order: the first two inline (no allocation), more in a vector.
+/// The title tags of a phrase, in order: the first two inline (no allocation), more in a thin
+/// vector (a phrase is held in every attribution of a long sentence).
 #[derive(Debug, Clone, Default)]
 pub struct Titles<'a> {
     inline: [Option<&'a Title>; 2],
-    more: Vec<&'a Title>,
+    more: Thin<&'a Title>,
 }
 
 impl<'a> Titles<'a> {

@@ -413,7 +413,7 @@ fn resolve_speaker(
     });
     let id = named.or_else(|| ents.resolve(doc, n, true));
     if let Some(id) = id {
-        for app in a.map_or(&[][..], |a| a.appositives.as_slice()) {
+        for app in a.map_or(&[][..], |a| &a.appositives[..]) {
             add_appositive(doc, ents, id, app);
         }
         // "The ministry said in a statement": the ministry issued it; "the statement" is its.

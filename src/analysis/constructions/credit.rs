@@ -55,6 +55,6 @@ pub fn at<'a>(sent: &Sent<'_, 'a>) -> Option<Attr<'a>> {
     a.speaker = Some(n);
     a.left = t0;
     quotes.reverse();
-    a.quotes = quotes;
+    a.quotes = quotes.into();
     Some(a)
 }

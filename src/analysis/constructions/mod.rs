@@ -46,6 +46,7 @@ use super::np::Np;
 use crate::grammar::{Tag, Verb, VerbKind};
 use crate::syntax::{Clause, PhraseFlag, PhraseKind};
 use crate::text::{Doc, Sentence, TokClass};
+use crate::thin::Thin;
 
 /// How an attribution was cued.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -119,15 +120,15 @@ pub struct Attr<'a> {
     /// The speaker phrase.
     pub speaker: Option<Np<'a>>,
     /// Other phrases naming the same speaker (appositives): titles, anonymity.
-    pub appositives: Vec<Np<'a>>,
+    pub appositives: Thin<Np<'a>>,
     /// For participle and coordinated cues: whose speaker.
     pub inherit: Option<Inherit>,
     /// Reported clause tokens `[start, end)`.
     pub content: Option<(usize, usize)>,
     /// Quotations attributed directly (token indices of quote tokens).
-    pub quotes: Vec<usize>,
+    pub quotes: Thin<usize>,
     /// Relays named in the construction (`by Kyodo`, `told Reuters`), nearest first.
-    pub chain: Vec<Np<'a>>,
+    pub chain: Thin<Np<'a>>,
     /// `expressed these sentiments`: a cue about words reported elsewhere.
     pub meta: bool,
     /// The first token of this attribution's structure (its subject, or the comma before it).
@@ -147,12 +148,9 @@ pub struct Attr<'a> {
 }
 
 /// Pushes `n` onto `v`, a list (an attribution's relays or appositives) that mostly holds one
-/// phrase: its first push makes room for one, not the four a `Vec` makes (a phrase is about
-/// 200 bytes, and a long sentence can hold an attribution every few words).
-pub(super) fn push_np<'a>(v: &mut Vec<Np<'a>>, n: Np<'a>) {
-    if v.capacity() == 0 {
-        v.reserve_exact(1);
-    }
+/// phrase: a [`Thin`] list makes room for one at its first push, not the four a `Vec` makes (a
+/// phrase is about 200 bytes, and a long sentence can hold an attribution every few words).
+pub(super) fn push_np<'a>(v: &mut Thin<Np<'a>>, n: Np<'a>) {
     v.push(n);
 }
 
@@ -163,11 +161,11 @@ impl<'a> Attr<'a> {
             verb,
             kind,
             speaker: None,
-            appositives: Vec::new(),
+            appositives: Thin::new(),
             inherit: None,
             content: None,
-            quotes: Vec::new(),
-            chain: Vec::new(),
+            quotes: Thin::new(),
+            chain: Thin::new(),
             meta: false,
             left: cue.0,
             inverted: false,

@@ -122,7 +122,7 @@ fn with_subject<'a>(sent: &Sent<'_, 'a>, p: usize, prev: usize, v: &'a Verb) -> 
     let (n, apps, _) = super::speaker::subject_speaker(sent, subject)?;
     let a = read(sent, p, v, sent.tok(prev), |a| {
         a.speaker = Some(n);
-        a.appositives = apps;
+        a.appositives = apps.into();
     });
     a.claims().then_some(a)
 }

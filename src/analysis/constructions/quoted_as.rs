@@ -38,7 +38,7 @@ pub fn at<'a>(sent: &Sent<'_, 'a>, p: usize, v: &'a Verb) -> Option<Attr<'a>> {
             Some(verb),
         );
         a.speaker = Some(n);
-        a.appositives = apps;
+        a.appositives = apps.into();
         a.left = left;
         if let Some(x) = agent {
             push_np(&mut a.chain, x);

@@ -38,7 +38,7 @@ pub fn at<'a>(sent: &Sent<'_, 'a>, p: usize, v: &'a Verb, out: &[Attr<'a>]) -> O
             return Some(a);
         }
         a.speaker = Some(n);
-        a.appositives = apps;
+        a.appositives = apps.into();
         a.left = left;
     } else if let Some(x) = clause.filter(|x| x.kind == ClauseKind::Relative) {
         // "…, the regulator, which said it had opened an inquiry": the noun phrase before.
@@ -58,7 +58,7 @@ pub fn at<'a>(sent: &Sent<'_, 'a>, p: usize, v: &'a Verb, out: &[Attr<'a>]) -> O
             },
         )?;
         a.speaker = Some(n);
-        a.appositives = apps;
+        a.appositives = apps.into();
         a.left = left;
         complement(sent, p + 1, &mut a);
         return a.claims().then_some(a);
@@ -71,7 +71,7 @@ pub fn at<'a>(sent: &Sent<'_, 'a>, p: usize, v: &'a Verb, out: &[Attr<'a>]) -> O
             .and_then(|c| sent.clause(c as usize));
         let (n, apps, left) = subject_speaker(sent, parent.and_then(|x| x.subject)?)?;
         a.speaker = Some(n);
-        a.appositives = apps;
+        a.appositives = apps.into();
         a.left = left;
     } else {
         return None;
@@ -145,7 +145,7 @@ fn joined_speaker<'a>(
     if let Some(subject) = adverbial.and_then(|x| x.subject) {
         if let Some((n, apps, _)) = subject_speaker(sent, subject) {
             a.speaker = Some(n);
-            a.appositives = apps;
+            a.appositives = apps.into();
             a.inherit = None;
         }
     }

@@ -954,7 +954,7 @@ fn a_credit_line_after_a_quotation() {
     let doc = Doc::new(text, Grammar::builtin());
     let r = attributions(&doc, doc.sentences[1]);
     assert_eq!(r.len(), 1);
-    assert_eq!(r[0].quotes, [0]);
+    assert_eq!(r[0].quotes[..], [0]);
     // A dash opening a line of prose is no credit line.
     let text = "The vote failed.\n\n\u{2014} Darlene Kowal, 67, a voter";
     let doc = Doc::new(text, Grammar::builtin());

@@ -26,6 +26,7 @@ use crate::grammar::Gender;
 use crate::report::{EntityKind, MentionKind};
 use crate::span::Span;
 use crate::text::Doc;
+use crate::thin::Thin;
 use table::{Ids, Scratch};
 
 /// An entity under construction.
@@ -42,13 +43,13 @@ pub struct Ent {
     /// Whether it has a proper name.
     pub named: bool,
     /// Titles as written.
-    pub titles: Vec<String>,
+    pub titles: Thin<String>,
     /// Lower-cased title phrases and role heads.
-    pub roles: Vec<String>,
+    pub roles: Thin<String>,
     /// Role families.
-    pub classes: Vec<String>,
+    pub classes: Thin<String>,
     /// Capitalised modifiers (`japanese`).
-    pub modifiers: Vec<String>,
+    pub modifiers: Thin<String>,
     /// Head noun of a descriptive entity, singular-ish and lower case.
     pub head: Option<String>,
     /// Gender.
@@ -93,7 +94,7 @@ pub struct Ent {
     pub weak: bool,
     /// The documents it issued, by head noun ("statement" for "the ministry said in a
     /// statement"): "the statement said" later is its words. A few at most.
-    pub documents: Vec<String>,
+    pub documents: Thin<String>,
 }
 
 /// The entity table.
@@ -152,14 +153,10 @@ const SCAN_MAX: usize = 32;
 /// How many of the last mentions [`Entities`] remembers by span.
 const RECENT: usize = 16;
 
-/// `v.push(x)` for an entity's short lists (titles, roles): the first push allocates room for
-/// four directly, which is quicker than the growth path. A list holds at most [`SHORT_MAX`]
-/// items: each is searched for every mention, and a long document can give one entity ever
-/// more modifiers.
-pub(super) fn push_short<T>(v: &mut Vec<T>, x: T) {
-    if v.capacity() == 0 {
-        *v = Vec::with_capacity(4);
-    }
+/// `v.push(x)` for an entity's short lists (titles, roles: [`Thin`], one word while empty, as
+/// most are). A list holds at most [`SHORT_MAX`] items: each is searched for every mention, and
+/// a long document can give one entity ever more modifiers.
+pub(super) fn push_short<T>(v: &mut Thin<T>, x: T) {
     if v.len() < SHORT_MAX {
         v.push(x);
     }

@@ -11,6 +11,7 @@ use super::words::NameWords;
 use super::{Ent, Entities, RECENT, WINDOW};
 use crate::report::{EntityKind, MentionKind};
 use crate::span::Span;
+use crate::thin::Thin;
 
 /// Buffers reused from one name lookup to the next, so a lookup allocates nothing.
 #[derive(Debug, Default)]
@@ -169,10 +170,10 @@ impl Entities {
             name,
             words,
             named: false,
-            titles: Vec::new(),
-            roles: Vec::new(),
-            classes: Vec::new(),
-            modifiers: Vec::new(),
+            titles: Thin::new(),
+            roles: Thin::new(),
+            classes: Thin::new(),
+            modifiers: Thin::new(),
             head: None,
             gender: None,
             plural: false,
@@ -192,7 +193,7 @@ impl Entities {
             cataphoric: false,
             firm_placeholder: false,
             weak: false,
-            documents: Vec::new(),
+            documents: Thin::new(),
         });
         self.list.len() - 1
     }

@@ -29,7 +29,7 @@ pub(super) fn float_quotes(
         let Some(q) = doc.quote_of(p.tok()).and_then(|i| doc.quotes.get(i)) else {
             continue;
         };
-        merge.pass_units_before(q.content.start);
+        merge.pass_units_before(q.content().start);
         let unit = merge.floating_unit(doc, &p, q, floors);
         merge.push_floating(unit);
     }
@@ -148,7 +148,7 @@ impl<'u> Merge<'u> {
         q: &Quoted,
         floors: &[(usize, (usize, Span))],
     ) -> Unit {
-        let content = q.content;
+        let content = q.content();
         let para = p.sentence().paragraph;
         let inner = content.of(doc.text);
         let mut kind = QuoteKind::Direct;

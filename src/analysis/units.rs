@@ -149,7 +149,7 @@ impl Emitted {
                 .filter(|_| !self.bound.is_bound(t))
             {
                 self.bound.bind(t);
-                if is_title(doc, t, q.content.of(doc.text)) {
+                if is_title(doc, t, q.content().of(doc.text)) {
                     self.units
                         .push(quoted_unit(doc, t, QuoteKind::Title, None, s.paragraph));
                 } else {
@@ -193,7 +193,7 @@ impl Emitted {
             let inner = doc
                 .quote_of(t)
                 .and_then(|q| doc.quotes.get(q))
-                .map_or("", |q| q.content.of(doc.text));
+                .map_or("", |q| q.content().of(doc.text));
             let titled = t > a.cue.0 && doc.is_func(t + 1, FuncType::Determiner);
             let kind = if titled && is_title(doc, t, inner) {
                 QuoteKind::Title
@@ -358,7 +358,7 @@ fn is_direct_position(doc: &Doc<'_>, s: Sentence, t: usize, a: &Attr<'_>) -> boo
     let inner = doc
         .quote_of(t)
         .and_then(|q| doc.quotes.get(q))
-        .map_or("", |q| q.content.of(doc.text));
+        .map_or("", |q| q.content().of(doc.text));
     inner.chars().next().is_some_and(char::is_uppercase) && a.cue.1 == t
 }
 
@@ -373,7 +373,7 @@ fn quoted_unit(
     let content = doc
         .quote_of(t)
         .and_then(|q| doc.quotes.get(q))
-        .map_or(Span::default(), |q| q.content);
+        .map_or(Span::default(), |q| q.content());
     Unit {
         kind,
         content: Unit::content_of(content),

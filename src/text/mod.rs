@@ -308,7 +308,7 @@ impl<'a> Doc<'a> {
 
     /// The start of quotation `q`, or `usize::MAX` past the last one.
     fn quote_start(&self, q: usize) -> usize {
-        self.quotes.get(q).map_or(usize::MAX, |x| x.outer.start)
+        self.quotes.get(q).map_or(usize::MAX, |x| x.outer().start)
     }
 
     // Out of line (once a document), so a profile shows the stage.
@@ -361,7 +361,7 @@ impl<'a> Doc<'a> {
                 q_start = self.quote_start(q);
             }
             if q_start == i {
-                let qend = self.quotes.get(q).map_or(i, |x| x.outer.end);
+                let qend = self.quotes.get(q).map_or(i, |x| x.outer().end);
                 self.push(Span::new(i, qend), TokKind::Quote(q), newline);
                 i = qend.max(i + 1);
                 q += 1;
@@ -777,7 +777,7 @@ impl<'a> Doc<'a> {
     pub fn quote_continues(&self, i: usize) -> bool {
         self.quote_of(i)
             .and_then(|x| self.quotes.get(x))
-            .is_some_and(|x| x.content.of(self.text).starts_with(char::is_lowercase))
+            .is_some_and(|x| x.content().of(self.text).starts_with(char::is_lowercase))
     }
 
     /// The token index at which the token ending at byte `end` ends, searching from `from`.
@@ -947,7 +947,7 @@ impl<'a> Doc<'a> {
                 let inner = self
                     .quotes
                     .get(q)
-                    .map_or("", |x| x.content.of(self.text))
+                    .map_or("", |x| x.content().of(self.text))
                     .trim_end();
                 inner.ends_with(['.', '!', '?'])
                     && self.tokens.get(next).is_some_and(|n| !matches!(n.kind(), TokKind::Punct))
@@ -996,7 +996,7 @@ impl<'a> Doc<'a> {
         let quoted = self
             .quote_of(next)
             .and_then(|q| self.quotes.get(q))
-            .map(|x| x.content.of(self.text));
+            .map(|x| x.content().of(self.text));
         let quote_opens = quoted.is_some_and(|w| w.trim_start().starts_with(char::is_uppercase));
         let sentence_quoted =
             quote_opens && quoted.is_some_and(|w| w.trim_end().ends_with(['.', '!', '?']));
@@ -1157,7 +1157,7 @@ mod tests {
         );
         // Inside a quotation the closing mark is still a mark: the quotation is one token.
         assert_eq!(d.quotes.len(), 1);
-        assert_eq!(d.quotes[0].content.of(t), "It was the players’ fault,");
+        assert_eq!(d.quotes[0].content().of(t), "It was the players’ fault,");
     }
 
     /// Furniture lines have no tokens, and the copy around one flows as if it were absent: a

@@ -403,7 +403,12 @@ fn quote_before(sent: &Sent<'_, '_>, a: &mut Attr<'_>) {
     let whole = |q: usize| {
         doc.quote_of(q)
             .and_then(|i| doc.quotes.get(i))
-            .is_some_and(|x| x.content.of(doc.text).trim_end().ends_with(['.', '!', '?']))
+            .is_some_and(|x| {
+                x.content()
+                    .of(doc.text)
+                    .trim_end()
+                    .ends_with(['.', '!', '?'])
+            })
     };
     if forward && before > lo && whole(before - 1) {
         return;

@@ -27,6 +27,7 @@
 //! `furniture` lists the lines of a scraped page that are not copy, and is absent when there
 //! are none (so copy without furniture gives the same bytes as before the field existed).
 
+use crate::thin::Thin;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
@@ -315,8 +316,11 @@ pub struct Quote {
     pub kind: QuoteKind,
     /// What was said: inside the marks, or the reported clause.
     pub content: Span,
+    // (A boxed `str`, two words, and the chain a thin list, one word while empty, as most are:
+    // a report holds a quote for every few bytes of a long document of quotes.)
     /// Its text.
-    pub text: String,
+    #[schemars(with = "String")]
+    pub text: Box<str>,
     // (Boxed, as are the speaker and the anonymity: a report holds a quote for every few bytes
     // of a long document of quotes, most of them without any.)
     /// The attributing words.
@@ -326,7 +330,8 @@ pub struct Quote {
     /// Set when the speaker is anonymous.
     pub anonymity: Option<Box<Anonymity>>,
     /// Who relayed it, nearest first, ending with the dateline publisher.
-    pub chain: Vec<ChainLink>,
+    #[schemars(with = "Vec<ChainLink>")]
+    pub chain: Thin<ChainLink>,
     /// Paragraph number (0-based).
     pub paragraph: usize,
     /// The unit this one continues (a broken or multi-paragraph quote).

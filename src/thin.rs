@@ -139,6 +139,20 @@ impl<T> IntoIterator for Thin<T> {
     }
 }
 
+/// Written as a sequence, as a `Vec` is (the same JSON).
+impl<T: serde::Serialize> serde::Serialize for Thin<T> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_seq(self.iter())
+    }
+}
+
+/// Read as a `Vec` is.
+impl<'de, T: serde::Deserialize<'de>> serde::Deserialize<'de> for Thin<T> {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        Vec::<T>::deserialize(d).map(Thin::from)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -170,6 +184,11 @@ mod tests {
         assert!(t.0.is_none());
         assert_eq!(Thin::from(Vec::<u8>::new()), Thin::new());
         let c: Thin<u8> = (1..=3).collect();
+        assert_eq!(serde_json::to_string(&c).unwrap(), "[1,2,3]");
+        assert_eq!(serde_json::to_string(&Thin::<u8>::new()).unwrap(), "[]");
+        let back: Thin<u8> = serde_json::from_str("[1,2,3]").unwrap();
+        assert_eq!(back, c);
+        assert_eq!(serde_json::from_str::<Thin<u8>>("[]").unwrap().0, None);
         assert_eq!(c.into_iter().sum::<u8>(), 6);
     }
 }

@@ -95,7 +95,7 @@ fn check_spans(text: &str, r: &Report) {
     };
     for q in &r.quotes {
         assert!(ok(q.content), "content span {:?}", q.content);
-        assert_eq!(q.text, &text[q.content.start..q.content.end]);
+        assert_eq!(&*q.text, &text[q.content.start..q.content.end]);
         if let Some(s) = &q.speaker {
             assert!(ok(s.mention));
         }
@@ -227,7 +227,7 @@ fn institution_names_are_organisations() {
 fn a_subject_of_two_cues_is_one_entity() {
     let text = "The port authority, which asked that its staff not be named, said the channel would reopen.";
     let report = quotecheck::analyze(text);
-    let texts: Vec<&str> = report.quotes.iter().map(|q| q.text.as_str()).collect();
+    let texts: Vec<&str> = report.quotes.iter().map(|q| &*q.text).collect();
     assert_eq!(
         texts,
         ["its staff not be named", "the channel would reopen"]

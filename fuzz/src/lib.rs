@@ -62,7 +62,7 @@ pub fn assert_sane_prose(text: &str, prose: &str, r: &Report) {
     for (i, q) in r.quotes.iter().enumerate() {
         assert_eq!(q.id, i, "quote ids are indices");
         ok(q.content, "content");
-        assert_eq!(q.text, q.content.of(text), "quote text");
+        assert_eq!(&*q.text, q.content.of(text), "quote text");
         if let Some(s) = &q.speaker {
             ok(s.mention, "speaker");
             entity(s.entity);

@@ -264,7 +264,7 @@ fn report_quote(
             let super::Cued { cue, chain } = *c;
             (Some(Box::new(cue)), chain)
         }
-        None => (None, Vec::new()),
+        None => (None, crate::thin::Thin::new()),
     };
     if let Some(p) = publisher {
         if u.kind != QuoteKind::Title
@@ -278,7 +278,7 @@ fn report_quote(
         id: i,
         kind: u.kind,
         content,
-        text: content.of(text).to_string(),
+        text: content.of(text).into(),
         cue,
         speaker,
         anonymity,

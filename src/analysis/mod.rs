@@ -45,7 +45,7 @@ struct Unit {
 #[derive(Debug, Clone)]
 struct Cued {
     cue: Cue,
-    chain: Vec<ChainLink>,
+    chain: crate::thin::Thin<ChainLink>,
 }
 
 /// A unit's speaker: the entity and the span of its mention, in 32 bits each (a document is

@@ -287,7 +287,10 @@ fn share_cue_and_chain(units: &mut [Unit], first: usize, cue: Cue, chain: Vec<Ch
         .get(first..)
         .and_then(|us| us.iter().rposition(takes_cue))
         .map(|k| k + first);
-    let mut cued = Some(Box::new(Cued { cue, chain }));
+    let mut cued = Some(Box::new(Cued {
+        cue,
+        chain: chain.into(),
+    }));
     for (k, u) in units
         .iter_mut()
         .enumerate()

@@ -374,7 +374,7 @@ fn reslice_excerpt(e: &mut Option<Excerpt>, text: &str) {
 /// Sets every text of quote `q` that is a slice of the input to the slice of `text` (see
 /// [`reslice`]).
 pub fn reslice_quote(q: &mut Quote, text: &str) {
-    q.text = q.content.of(text).to_string();
+    q.text = q.content.of(text).into();
     if let Some(c) = &mut q.cue {
         c.text = c.span.of(text).to_string();
     }
@@ -473,7 +473,7 @@ mod tests {
         let r = analyze(md, InputKind::Markdown, crate::Grammar::builtin());
         assert_eq!(r.quotes.len(), 1, "{:#?}", r.quotes);
         let q = &r.quotes[0];
-        assert_eq!(q.text, "the **tram** would run");
-        assert_eq!(q.content.of(md), q.text);
+        assert_eq!(&*q.text, "the **tram** would run");
+        assert_eq!(q.content.of(md), &*q.text);
     }
 }

@@ -1079,11 +1079,11 @@ mod tests {
             id,
             kind: QuoteKind::Direct,
             content: crate::Span::new(s, e),
-            text: String::new(),
+            text: "".into(),
             cue: None,
             speaker: None,
             anonymity: None,
-            chain: vec![],
+            chain: Default::default(),
             paragraph: 0,
             continues: None,
         };

@@ -833,7 +833,7 @@ mod tests {
                 id: k,
                 kind: quote_kinds[k % 5],
                 content: span(k),
-                text: odd(k + 2),
+                text: odd(k + 2).into(),
                 cue: (k % 4 != 3).then(|| {
                     Box::new(Cue {
                         span: span(k + 1),

@@ -101,8 +101,11 @@ pub struct Entity {
     pub name: String,
     /// Kind.
     pub kind: EntityKind,
+    // (Its titles a thin list, one word while empty, its anonymity boxed, and a mention's text
+    // a boxed str: a report can hold an entity for every few words.)
     /// Titles and roles given to it (`Prime Minister`, `the company's chief executive`).
-    pub titles: Vec<String>,
+    #[schemars(with = "Vec<String>")]
+    pub titles: Thin<String>,
     /// Gender, when the text shows it.
     pub gender: Option<Gender>,
     /// An unnamed source.
@@ -110,9 +113,11 @@ pub struct Entity {
     /// A weasel group (`critics`, `experts`).
     pub vague: bool,
     /// Where the copy says why the source was not named.
-    pub anonymity_reason: Option<Excerpt>,
+    #[schemars(with = "Option<Excerpt>")]
+    pub anonymity_reason: Option<Box<Excerpt>>,
     /// Where the copy says the source asked not to be named.
-    pub anonymity_request: Option<Excerpt>,
+    #[schemars(with = "Option<Excerpt>")]
+    pub anonymity_request: Option<Box<Excerpt>>,
     /// Every mention, in text order.
     pub mentions: Vec<Mention>,
 }
@@ -135,7 +140,8 @@ pub struct Mention {
     /// Where.
     pub span: Span,
     /// The words.
-    pub text: String,
+    #[schemars(with = "String")]
+    pub text: Box<str>,
     /// How it names.
     pub kind: MentionKind,
 }

@@ -106,7 +106,7 @@ fn check_spans(text: &str, r: &Report) {
     for e in &r.entities {
         for m in &e.mentions {
             assert!(ok(m.span));
-            assert_eq!(m.text, &text[m.span.start..m.span.end]);
+            assert_eq!(&*m.text, &text[m.span.start..m.span.end]);
         }
     }
 }
@@ -252,7 +252,7 @@ fn inverted_appositive_is_a_title() {
         .iter()
         .find(|e| e.name == "Ina Falk")
         .expect("Ina Falk is an entity");
-    assert_eq!(falk.titles, ["an analyst at Norrmark Bank"]);
+    assert_eq!(falk.titles[..], ["an analyst at Norrmark Bank"]);
     let speakers: Vec<&str> = report
         .quotes
         .iter()

@@ -55,7 +55,7 @@ pub fn assert_sane_prose(text: &str, prose: &str, r: &Report) {
         assert_eq!(e.id, i, "entity ids are indices");
         for m in &e.mentions {
             ok(m.span, "mention");
-            assert_eq!(m.text, m.span.of(text), "mention text");
+            assert_eq!(&*m.text, m.span.of(text), "mention text");
         }
     }
     let entity = |id: usize| assert!(id < r.entities.len(), "entity {id} of {}", r.entities.len());

@@ -145,7 +145,7 @@ fn report_entities(text: &str, ents: &Entities, used: &[usize]) -> Vec<report::E
                 .iter()
                 .map(|(s, k)| report::Mention {
                     span: *s,
-                    text: s.of(text).to_string(),
+                    text: s.of(text).into(),
                     kind: *k,
                 })
                 .collect();
@@ -159,12 +159,12 @@ fn report_entities(text: &str, ents: &Entities, used: &[usize]) -> Vec<report::E
                 } else {
                     e.kind
                 },
-                titles: e.titles.to_vec(),
+                titles: e.titles.clone(),
                 gender: e.gender,
                 anonymous: e.anonymous,
                 vague: e.vague,
-                anonymity_reason: e.reason.map(excerpt),
-                anonymity_request: e.request.map(excerpt),
+                anonymity_reason: e.reason.map(|r| Box::new(excerpt(r))),
+                anonymity_request: e.request.map(|r| Box::new(excerpt(r))),
                 mentions,
             })
         })
@@ -254,8 +254,8 @@ fn report_quote(
         .map(|e| {
             Box::new(Anonymity {
                 descriptor: e.name.clone(),
-                reason: e.anonymity_reason.clone(),
-                request: e.anonymity_request.clone(),
+                reason: e.anonymity_reason.as_deref().cloned(),
+                request: e.anonymity_request.as_deref().cloned(),
             })
         });
     let content = u.content();

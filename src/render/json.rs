@@ -315,9 +315,9 @@ fn entity(out: &mut Vec<u8>, e: &Entity) {
     if e.anonymity_reason.is_none() && e.anonymity_request.is_none() {
         out.extend_from_slice(b"null,\"anonymity_request\":null,\"mentions\":[");
     } else {
-        opt_excerpt(out, e.anonymity_reason.as_ref());
+        opt_excerpt(out, e.anonymity_reason.as_deref());
         out.extend_from_slice(b",\"anonymity_request\":");
-        opt_excerpt(out, e.anonymity_request.as_ref());
+        opt_excerpt(out, e.anonymity_request.as_deref());
         out.extend_from_slice(b",\"mentions\":[");
     }
     seq(out, &e.mentions, mention);
@@ -786,12 +786,12 @@ mod tests {
                 gender: [None, Some(Gender::Male), Some(Gender::Female)][k % 3],
                 anonymous: k % 2 == 0,
                 vague: k % 4 < 2,
-                anonymity_reason: (k % 3 == 1).then(|| excerpt(k)),
-                anonymity_request: (k % 4 == 2).then(|| excerpt(k + 1)),
+                anonymity_reason: (k % 3 == 1).then(|| Box::new(excerpt(k))),
+                anonymity_request: (k % 4 == 2).then(|| Box::new(excerpt(k + 1))),
                 mentions: (0..k % 4)
                     .map(|j| Mention {
                         span: span(k + j),
-                        text: odd(k * 3 + j),
+                        text: odd(k * 3 + j).into(),
                         kind: mention_kinds[(k + j) % 3],
                     })
                     .collect(),

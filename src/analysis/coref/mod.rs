@@ -253,7 +253,7 @@ mod tests {
         }
         assert_eq!(r.entities.len(), 3 * WINDOW / 2 + 1);
         assert_eq!(
-            r.entities.first().map(|e| e.titles.clone()),
+            r.entities.first().map(|e| e.titles.to_vec()),
             Some(vec!["Mayor".to_string()])
         );
     }

@@ -75,10 +75,10 @@ impl SentenceAnonymity {
             let (req, why) = self.get(doc);
             if let Some(e) = ents.list.get_mut(id) {
                 if e.request.is_none() {
-                    e.request = req.map(|(a, b)| span_of(doc, a, b));
+                    e.request = req.map(|(a, b)| Box::new(span_of(doc, a, b)));
                 }
                 if e.reason.is_none() {
-                    e.reason = why.map(|(a, b)| span_of(doc, a, b));
+                    e.reason = why.map(|(a, b)| Box::new(span_of(doc, a, b)));
                 }
             }
         }
@@ -129,9 +129,10 @@ fn anonymity_statement(
     };
     if let Some(e) = ents.list.get_mut(id).filter(|e| !e.named) {
         e.anonymous = true;
-        e.request.get_or_insert(span_of(doc, req.0, req.1));
+        e.request
+            .get_or_insert_with(|| Box::new(span_of(doc, req.0, req.1)));
         if e.reason.is_none() {
-            e.reason = why.map(|(a, b)| span_of(doc, a, b));
+            e.reason = why.map(|(a, b)| Box::new(span_of(doc, a, b)));
         }
     }
 }

@@ -113,7 +113,7 @@ impl Numbering {
         used.sort_by_key(|&id| {
             ents.list
                 .get(id)
-                .and_then(|e| e.mentions.iter().map(|(s, _)| s.start).min())
+                .and_then(|e| e.mentions.iter().map(|m| m.span().start).min())
                 .unwrap_or(usize::MAX)
         });
         for (i, &id) in used.iter().enumerate() {
@@ -143,10 +143,10 @@ fn report_entities(text: &str, ents: &Entities, used: &[usize]) -> Vec<report::E
             let mut mentions: Vec<report::Mention> = e
                 .mentions
                 .iter()
-                .map(|(s, k)| report::Mention {
-                    span: *s,
-                    text: s.of(text).into(),
-                    kind: *k,
+                .map(|m| report::Mention {
+                    span: m.span(),
+                    text: m.span().of(text).into(),
+                    kind: m.kind,
                 })
                 .collect();
             mentions.sort_by_key(|m| m.span.start);
@@ -163,8 +163,8 @@ fn report_entities(text: &str, ents: &Entities, used: &[usize]) -> Vec<report::E
                 gender: e.gender,
                 anonymous: e.anonymous,
                 vague: e.vague,
-                anonymity_reason: e.reason.map(|r| Box::new(excerpt(r))),
-                anonymity_request: e.request.map(|r| Box::new(excerpt(r))),
+                anonymity_reason: e.reason.as_deref().map(|&r| Box::new(excerpt(r))),
+                anonymity_request: e.request.as_deref().map(|&r| Box::new(excerpt(r))),
                 mentions,
             })
         })

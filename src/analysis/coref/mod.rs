@@ -60,12 +60,12 @@ pub struct Ent {
     pub anonymous: bool,
     /// Weasel group.
     pub vague: bool,
-    /// Reason for anonymity.
-    pub reason: Option<Span>,
+    /// Reason for anonymity (boxed, as the request: few entities have one).
+    pub reason: Option<Box<Span>>,
     /// Request for anonymity.
-    pub request: Option<Span>,
+    pub request: Option<Box<Span>>,
     /// Mentions in order.
-    pub mentions: Vec<(Span, MentionKind)>,
+    pub mentions: Vec<Mentioned>,
     /// Last mention as a subject or speaker (byte offset).
     pub last_subject: Option<usize>,
     /// Last mention of any kind.
@@ -95,6 +95,36 @@ pub struct Ent {
     /// The documents it issued, by head noun ("statement" for "the ministry said in a
     /// statement"): "the statement said" later is its words. A few at most.
     pub documents: Thin<String>,
+}
+
+/// A mention of an entity: its span in 32-bit offsets (a document is read up to 4 GiB), 12
+/// bytes (a long document can hold an entity for every few words, each with room for a few).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Mentioned {
+    start: u32,
+    end: u32,
+    /// How it names.
+    pub kind: MentionKind,
+}
+
+impl Mentioned {
+    /// A mention at `span`.
+    pub fn new(span: Span, kind: MentionKind) -> Self {
+        let small = |x: usize| u32::try_from(x).unwrap_or(u32::MAX);
+        Mentioned {
+            start: small(span.start),
+            end: small(span.end),
+            kind,
+        }
+    }
+
+    /// Where it is.
+    pub fn span(&self) -> Span {
+        Span {
+            start: self.start as usize,
+            end: self.end as usize,
+        }
+    }
 }
 
 /// The entity table.

@@ -464,7 +464,7 @@ impl Entities {
         let mut scored: Vec<(i32, usize)> = Vec::new();
         for (i, e) in self.alive() {
             if e.kind != EntityKind::Person
-                || !e.mentions.iter().any(|(s, _)| s.start < pos)
+                || !e.mentions.iter().any(|m| m.span().start < pos)
                 || !owns(e)
             {
                 continue;

@@ -8,7 +8,7 @@ use std::hash::BuildHasher;
 use foldhash::fast::FixedState;
 
 use super::words::NameWords;
-use super::{Ent, Entities, RECENT, WINDOW};
+use super::{Ent, Entities, Mentioned, RECENT, WINDOW};
 use crate::report::{EntityKind, MentionKind};
 use crate::span::Span;
 use crate::thin::Thin;
@@ -77,16 +77,10 @@ impl Entities {
                 .mentions
                 .get_mut(n.saturating_sub(8)..)
                 .unwrap_or_default();
-            if let Some(m) = recent
-                .iter_mut()
-                .find(|(s, _)| span.start <= s.start && s.end <= span.end)
-            {
-                *m = (span, kind);
-            } else if !recent
-                .iter()
-                .any(|(s, _)| s.start <= span.start && span.end <= s.end)
-            {
-                e.mentions.push((span, kind));
+            if let Some(m) = recent.iter_mut().find(|m| span.contains(m.span())) {
+                *m = Mentioned::new(span, kind);
+            } else if !recent.iter().any(|m| m.span().contains(span)) {
+                e.mentions.push(Mentioned::new(span, kind));
             }
             e.last_mention = e.last_mention.max(span.start);
             if subject {
@@ -261,7 +255,7 @@ impl Entities {
             e.mentions
                 .iter()
                 .rev()
-                .map(|(s, _)| s.start)
+                .map(|m| m.span().start)
                 .find(|&s| s < pos)
         };
         cands
@@ -295,7 +289,7 @@ impl Entities {
         p.merged_into = Some(into);
         if let Some(t) = self.list.get_mut(into) {
             t.mentions.extend(mentions);
-            t.mentions.sort_by_key(|(s, _)| s.start);
+            t.mentions.sort_by_key(|m| m.span().start);
             t.last_subject = t.last_subject.max(last_subject);
         }
     }

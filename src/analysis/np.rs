@@ -139,16 +139,22 @@ impl<'s, 'a> IntoIterator for &'s Titles<'a> {
     }
 }
 
-/// Where a phrase's capitalised modifiers are, as tokens (their text is read when needed).
+/// Where a phrase's capitalised modifiers are, as tokens (their text is read when needed), in
+/// 32-bit token indices (a document has fewer than 2^32 tokens): 16 bytes.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub enum Modifiers {
     /// None.
     #[default]
     None,
     /// The capitalised words of tokens `[a, b)` that are not title words (a name's premodifiers).
-    Range(usize, usize),
+    Range(u32, u32),
     /// Token `base + k` for each bit `k` set (a role's modifiers, all within its first words).
-    Mask(usize, u64),
+    Mask(u32, u64),
+}
+
+/// Token index `t` in 32 bits (a document read up to 4 GiB has fewer tokens).
+fn tok32(t: usize) -> u32 {
+    u32::try_from(t).unwrap_or(u32::MAX)
 }
 
 impl<'a> Np<'a> {
@@ -179,8 +185,8 @@ impl<'a> Np<'a> {
     pub fn modifier_tokens<'s>(&self, doc: &'s Doc<'_>) -> impl Iterator<Item = usize> + 's {
         let (range, base, mask) = match self.modifiers {
             Modifiers::None => (0..0, 0, 0),
-            Modifiers::Range(a, b) => (a..b, 0, 0),
-            Modifiers::Mask(base, mask) => (0..0, base, mask),
+            Modifiers::Range(a, b) => (a as usize..b as usize, 0, 0),
+            Modifiers::Mask(base, mask) => (0..0, base as usize, mask),
         };
         let mut bits = mask;
         let masked = std::iter::from_fn(move || {
@@ -851,7 +857,7 @@ fn name_np_of<'d, 'a>(
     let (last_title_end, title_start) = (run.last_title_end, run.title_start);
     // Capitalised words before the last title are modifiers ("South Korean").
     let modifiers = match title_start {
-        Some(ts) => Modifiers::Range(ts, last_title_end.unwrap_or(ts)),
+        Some(ts) => Modifiers::Range(tok32(ts), tok32(last_title_end.unwrap_or(ts))),
         None => Modifiers::None,
     };
     let mut np = Np::new(start, end, NpKind::Name);
@@ -1093,7 +1099,7 @@ fn role_np<'d, 'a>(i: Toks<'d, 'a>) -> TResult<'d, 'a, Np<'a>> {
     np.modifiers = if modifiers == 0 {
         Modifiers::None
     } else {
-        Modifiers::Mask(start, modifiers)
+        Modifiers::Mask(tok32(start), modifiers)
     };
     np.outlet = head.is_some_and(|(_, _, n)| n.outlet)
         || outlet_phrase(i.at(start)).is_ok()

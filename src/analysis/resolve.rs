@@ -371,7 +371,7 @@ fn speaker_event(
     let issuer = (n.noun_kind() == NounKind::Document)
         .then(|| {
             attrs.iter().zip(out.iter()).find_map(|(b, o)| {
-                let (v0, v1) = b.venue?;
+                let (v0, v1) = b.venue()?;
                 (v0 <= n.start && n.end <= v1)
                     .then_some(o.map(|(i, _)| i))
                     .flatten()
@@ -417,7 +417,7 @@ fn resolve_speaker(
             add_appositive(doc, ents, id, app);
         }
         // "The ministry said in a statement": the ministry issued it; "the statement" is its.
-        if let Some((v0, v1)) = a.and_then(|a| a.venue) {
+        if let Some((v0, v1)) = a.and_then(Attr::venue) {
             for t in v0..v1.min(v0 + 8) {
                 if np::word_noun(doc, t, NounKind::Document).is_some() {
                     ents.issued(id, coref::norm_head(doc.tok_text(t)));
@@ -444,7 +444,7 @@ fn inherit_speakers(
             continue;
         }
         let inherited = match a.inherit {
-            Some(Inherit::Attr(j)) => out.get(j).copied().flatten(),
+            Some(Inherit::Attr(j)) => out.get(j as usize).copied().flatten(),
             Some(Inherit::Subject) => subject
                 .get_or_insert_with(|| constructions::sentence_subject(doc, s))
                 .as_ref()

@@ -236,7 +236,7 @@ fn relayed_chain(
 ) -> Vec<ChainLink> {
     let mut chain = chain_of(doc, a, spk.0, ents);
     if let Some((rid, rspan)) = a
-        .relayed_by
+        .relayed_by()
         .and_then(|j| speakers.get(j).copied().flatten())
     {
         let rid = ents.live(rid);

@@ -78,9 +78,9 @@ pub fn complement<'a>(sent: &Sent<'_, 'a>, mut k: usize, a: &mut Attr<'a>) {
         && opens_clause(sent, after_tail + preps)
         && (numbered || x.is(PhraseFlag::QUANTITY));
     let lead = if before_number { preps } else { 0 };
-    if let Some((from, to, c)) = clause_at(sent, after_tail + lead, k) {
+    if let Some((from, to, _)) = clause_at(sent, after_tail + lead, k) {
         let from = if before_number { after_tail } else { from };
-        set_content(sent, a, from, to, Some(c));
+        set_content(sent, a, from, to);
         let opener = sent.ph(from);
         let w = sent.doc.tok_text(opener.start as usize);
         if opener.kind == PhraseKind::Wh
@@ -89,15 +89,14 @@ pub fn complement<'a>(sent: &Sent<'_, 'a>, mut k: usize, a: &mut Attr<'a>) {
             a.form = ContentForm::Question;
             if a.verb.is_some_and(|v| v.request) && permission(sent, from) {
                 a.content = None;
-                a.content_clause = None;
                 a.form = ContentForm::default();
             }
         }
         return;
     }
     // "said in a memo, seen by Reuters, that …", "reported, citing two officials, that …".
-    if let Some((from, to, c)) = that_after_asides(sent, after_tail) {
-        set_content(sent, a, from, to, Some(c));
+    if let Some((from, to, _)) = that_after_asides(sent, after_tail) {
+        set_content(sent, a, from, to);
         return;
     }
     if sent.is_final(after_tail) {
@@ -189,7 +188,7 @@ fn comma_clause<'a>(sent: &Sent<'_, 'a>, after_tail: usize, a: &mut Attr<'a>) ->
             (from..from + 8).contains(&start) && x.subject.is_some() && x.verb.is_some()
         });
     if clause && to > from {
-        set_content(sent, a, from, to, None);
+        set_content(sent, a, from, to);
     }
     a.content.is_some()
 }
@@ -324,7 +323,9 @@ fn tail<'a>(sent: &Sent<'_, 'a>, k: usize, a: &mut Attr<'a>) -> usize {
             .then(|| venue_at(sent, t))
             .flatten();
         if let Some((end, hearer)) = venue {
-            a.venue.get_or_insert((t, end));
+            if a.venue().is_none() {
+                a.set_venue(Some((t, end)));
+            }
             // "in an interview with Radio X": the outlet relays.
             let ep = sent.phrase_of(end - 1) + 1;
             e = ep;
@@ -577,7 +578,7 @@ fn gapped<'a>(sent: &Sent<'_, 'a>, k: usize, a: &mut Attr<'a>) -> bool {
     while e < (c.end as usize).min(sent.p1) && !sent.is_aside_mark(e) && !sent.is_final(e) {
         e += 1;
     }
-    set_content(sent, a, k, e, None);
+    set_content(sent, a, k, e);
     a.content.is_some()
 }
 
@@ -618,13 +619,7 @@ fn that_after_asides(sent: &Sent<'_, '_>, p: usize) -> Option<(usize, usize, usi
 
 /// Sets the content to phrases `[from, to)` (a leading time phrase left to the cue: "said on
 /// Monday it would close").
-pub fn set_content(
-    sent: &Sent<'_, '_>,
-    a: &mut Attr<'_>,
-    from: usize,
-    to: usize,
-    c: Option<usize>,
-) {
+pub fn set_content(sent: &Sent<'_, '_>, a: &mut Attr<'_>, from: usize, to: usize) {
     // "a statement saying she would not back it and insisting that …": a second speech
     // participle after "and", with a clause of its own, is a claim of its own.
     let to = (from..to)
@@ -646,7 +641,6 @@ pub fn set_content(
     let (s, e) = sent.span(from, to);
     if e > s {
         a.content = Some((s, e));
-        a.content_clause = c;
     }
 }
 
@@ -731,7 +725,7 @@ fn object<'a>(sent: &Sent<'_, 'a>, k: usize, a: &mut Attr<'a>) {
             .clause_at(k)
             .and_then(|c| sent.clause(c))
             .map_or(sent.p1, |c| c.end as usize);
-        set_content(sent, a, k, end, None);
+        set_content(sent, a, k, end);
         if sent.ph(k).kind == PhraseKind::Np && !(k..end).any(|q| sent.is_finite(q)) {
             a.form = ContentForm::NounPhrase;
         }
@@ -833,7 +827,7 @@ fn act_content<'a>(sent: &Sent<'_, 'a>, k: usize, e: usize, a: &mut Attr<'a>) ->
         }
         if sent.ph(to).kind == PhraseKind::To && sent.ph(to + 1).kind == PhraseKind::Vg {
             let from = if to > k { k } else { to };
-            set_content(sent, a, from, end_of(to + 1).max(to + 2), None);
+            set_content(sent, a, from, end_of(to + 1).max(to + 2));
             a.form = ContentForm::Infinitive;
             return a.content.is_some();
         }
@@ -889,7 +883,7 @@ fn particle_content<'a>(sent: &Sent<'_, 'a>, k: usize, a: &mut Attr<'a>) -> bool
         to += 1;
     }
     if sent.ph(to).kind == PhraseKind::To && sent.ph(to + 1).kind == PhraseKind::Vg {
-        set_content(sent, a, k + 1, end_of(to + 1).max(to + 2), None);
+        set_content(sent, a, k + 1, end_of(to + 1).max(to + 2));
         a.form = ContentForm::Infinitive;
         return a.content.is_some();
     }
@@ -939,7 +933,7 @@ fn noun_content<'a>(sent: &Sent<'_, 'a>, k: usize, e: usize, a: &mut Attr<'a>) -
     if words <= 3 {
         return false;
     }
-    set_content(sent, a, k, q, None);
+    set_content(sent, a, k, q);
     a.form = ContentForm::NounPhrase;
     a.content.is_some()
 }
@@ -977,7 +971,7 @@ fn finding_object<'a>(sent: &Sent<'_, 'a>, k: usize, e: usize, a: &mut Attr<'a>)
     if sent.words(k, q) <= 3 {
         return false;
     }
-    set_content(sent, a, k, q, None);
+    set_content(sent, a, k, q);
     a.form = ContentForm::NounPhrase;
     a.content.is_some()
 }
@@ -996,7 +990,7 @@ fn expressed_to<'a>(sent: &Sent<'_, 'a>, k: usize, a: &mut Attr<'a>) -> bool {
         .clause_at(obj)
         .and_then(|c| sent.clause(c))
         .map_or(sent.p1, |c| c.end as usize);
-    set_content(sent, a, obj, end, None);
+    set_content(sent, a, obj, end);
     a.content.is_some()
 }
 

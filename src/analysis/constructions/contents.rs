@@ -80,7 +80,7 @@ pub fn admit<'a>(sent: &Sent<'_, 'a>, mut a: Attr<'a>, out: &mut Vec<Attr<'a>>) 
         && (a.speaker.as_ref().is_some_and(|n| n.kind == NpKind::Name)
             || a.appositives.iter().any(|n| n.kind == NpKind::Name));
     if let (true, Some(k)) = (relayed, first) {
-        a.relayed_by = Some(k);
+        a.set_relayed_by(Some(k));
         if let Some(b) = out.get_mut(k) {
             // (A later "that" clause leaves the outer claim its first: it ends before the
             // "that", and the conjunction and comma before it.)
@@ -137,7 +137,7 @@ fn closing_cue(sent: &Sent<'_, '_>, out: &mut Vec<Attr<'_>>) {
     let lo = sent.s.start;
     let indexed = out
         .iter()
-        .any(|b| b.relayed_by.is_some() || matches!(b.inherit, Some(Inherit::Attr(_))));
+        .any(|b| b.relayed_by().is_some() || matches!(b.inherit, Some(Inherit::Attr(_))));
     if indexed {
         return;
     }
@@ -149,7 +149,7 @@ fn closing_cue(sent: &Sent<'_, '_>, out: &mut Vec<Attr<'_>>) {
     else {
         return;
     };
-    let inside = |b: &Attr<'_>| b.cue.0 >= cs && b.cue.1 <= ce && b.relayed_by.is_none();
+    let inside = |b: &Attr<'_>| b.cue.0 >= cs && b.cue.1 <= ce && b.relayed_by().is_none();
     // ("The speaker told her team that …, one of the people said": a source closing a
     // sentence whose clause is a speech act with its own speaker relays that speaker's words
     // too; a finding, "Astronomers have found water …", or a request, "X has asked its

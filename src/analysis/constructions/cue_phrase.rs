@@ -61,8 +61,8 @@ pub fn at<'a>(
             let with = ct == CueType::HearerVenue;
             let outlet = np_forward(sent, next).filter(|(n, _)| with && n.outlet);
             match out.last_mut() {
-                Some(a) if a.venue.is_none() && t >= a.cue.1 => {
-                    a.venue = Some((t, last + 1));
+                Some(a) if a.venue().is_none() && t >= a.cue.1 => {
+                    a.set_venue(Some((t, last + 1)));
                     if let Some((n, _)) = outlet {
                         push_np(&mut a.chain, n);
                     }

@@ -129,7 +129,6 @@ fn interposed(sent: &Sent<'_, '_>, prev: usize, k: usize, a: &mut Attr<'_>) -> b
     if !subject && prev > sent.p0 && sent.is_finite(k + 1) {
         let (s, e) = sent.span(sent.p0, sent.p1);
         a.content = Some((s, e));
-        a.content_clause = None;
         return true;
     }
     if !subject {
@@ -137,6 +136,5 @@ fn interposed(sent: &Sent<'_, '_>, prev: usize, k: usize, a: &mut Attr<'_>) -> b
     }
     let (s, e) = sent.span(k + 1, sent.p1);
     a.content = Some((s, e));
-    a.content_clause = None;
     true
 }

@@ -88,8 +88,8 @@ pub enum ContentForm {
 /// Where the speaker of a participle or coordinated cue comes from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Inherit {
-    /// An earlier attribution of the same sentence.
-    Attr(usize),
+    /// An earlier attribution of the same sentence (32 bits: fewer than tokens).
+    Attr(u32),
     /// The subject phrase at the sentence start.
     Subject,
 }
@@ -102,7 +102,7 @@ impl Inherit {
             .iter()
             .rposition(|x| x.speaker.is_some() || x.inherit.is_some())
         {
-            Some(k) => Inherit::Attr(k),
+            Some(k) => Inherit::Attr(tok32(k)),
             None => Inherit::Subject,
         }
     }
@@ -135,14 +135,13 @@ pub struct Attr<'a> {
     pub left: usize,
     /// Whether the speaker was named after the cue (`said X`).
     pub inverted: bool,
-    /// Venue phrase (`in a press briefing`).
-    pub venue: Option<(usize, usize)>,
-    /// The attribution whose speaker relayed these words (`X said that Y had said …`).
-    pub relayed_by: Option<usize>,
+    /// Venue phrase (`in a press briefing`), in 32-bit token indices: [`Attr::venue`].
+    venue_at: Option<(u32, u32)>,
+    /// The attribution whose speaker relayed these words (`X said that Y had said …`):
+    /// [`Attr::relayed_by`].
+    relayed_at: Option<u32>,
     /// The clause (index into [`Doc::clauses`]) the cue's verb heads, if any.
     pub clause: Option<usize>,
-    /// The clause its content is, if its content is a whole clause.
-    pub content_clause: Option<usize>,
     /// What its content is.
     pub form: ContentForm,
 }
@@ -154,7 +153,32 @@ pub(super) fn push_np<'a>(v: &mut Thin<Np<'a>>, n: Np<'a>) {
     v.push(n);
 }
 
+/// `x` (a token or attribution index) in 32 bits: a document read up to 4 GiB has fewer.
+fn tok32(x: usize) -> u32 {
+    u32::try_from(x).unwrap_or(u32::MAX)
+}
+
 impl<'a> Attr<'a> {
+    /// Venue phrase (`in a press briefing`): tokens `[start, end)`.
+    pub fn venue(&self) -> Option<(usize, usize)> {
+        self.venue_at.map(|(a, b)| (a as usize, b as usize))
+    }
+
+    /// Sets the venue phrase.
+    pub fn set_venue(&mut self, venue: Option<(usize, usize)>) {
+        self.venue_at = venue.map(|(a, b)| (tok32(a), tok32(b)));
+    }
+
+    /// The attribution (of the same sentence) whose speaker relayed these words.
+    pub fn relayed_by(&self) -> Option<usize> {
+        self.relayed_at.map(|k| k as usize)
+    }
+
+    /// Sets the attribution whose speaker relayed these words.
+    pub fn set_relayed_by(&mut self, k: Option<usize>) {
+        self.relayed_at = k.map(tok32);
+    }
+
     fn new(cue: (usize, usize), kind: CueKind, verb: Option<&'a Verb>) -> Self {
         Attr {
             cue,
@@ -169,10 +193,9 @@ impl<'a> Attr<'a> {
             meta: false,
             left: cue.0,
             inverted: false,
-            venue: None,
-            relayed_by: None,
+            venue_at: None,
+            relayed_at: None,
             clause: None,
-            content_clause: None,
             form: ContentForm::Clause,
         }
     }
@@ -590,8 +613,8 @@ pub fn attributions_into<'a>(doc: &Doc<'a>, s: Sentence, out: &mut Vec<Attr<'a>>
     }
     if let Some(a) = out.first_mut() {
         a.chain.extend(early);
-        if a.venue.is_none() {
-            a.venue = early_venue;
+        if a.venue().is_none() {
+            a.set_venue(early_venue);
         }
     }
     contents::finish(&sent, out);

@@ -42,7 +42,7 @@ pub fn claims<'a>(sent: &Sent<'_, 'a>, out: &mut Vec<Attr<'a>>) {
             b.content == a.content && b.cue.1 <= a.left && b.kind == CueKind::Verb && !b.inverted
         }) {
             let venue = b
-                .venue
+                .venue()
                 .is_some_and(|(vs, ve)| vs <= a.cue.0 && a.cue.1 <= ve);
             if !venue && b.speaker.as_ref().is_some_and(|s| !bound(sent, &a, s)) {
                 *b = a;

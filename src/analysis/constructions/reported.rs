@@ -130,12 +130,12 @@ fn joined_speaker<'a>(
     };
     let parent = clause.and_then(|x| x.parent).map(|c| c as usize);
     let joined = parent
-        .filter(|_| matches!(earlier, Inherit::Attr(k) if finding(k)))
+        .filter(|_| matches!(earlier, Inherit::Attr(k) if finding(k as usize)))
         .and_then(|c| {
             out.iter()
                 .rposition(|b| b.clause == Some(c) && (b.speaker.is_some() || b.inherit.is_some()))
         });
-    a.inherit = Some(joined.map_or(earlier, Inherit::Attr));
+    a.inherit = Some(joined.map_or(earlier, |k| Inherit::Attr(super::tok32(k))));
     // ("Shares fell after the company cut its forecast and said …": joined to an
     // adverbial clause, the speaker is its subject.)
     let adverbial = clause

@@ -997,7 +997,7 @@ fn a_later_that_clause_relays_a_named_speaker() {
             "the candidates never ask questions"
         ]
     );
-    assert!(r.iter().any(|a| a.relayed_by.is_some()), "{r:?}");
+    assert!(r.iter().any(|a| a.relayed_by().is_some()), "{r:?}");
 }
 
 #[test]
@@ -1010,7 +1010,10 @@ fn a_relative_clause_relays_a_named_speaker() {
         .iter()
         .find(|a| doc.tok_text(a.cue.0) == "told")
         .expect("told");
-    assert!(told.relayed_by.is_some() && told.content.is_some(), "{r:?}");
+    assert!(
+        told.relayed_by().is_some() && told.content.is_some(),
+        "{r:?}"
+    );
 }
 
 #[test]

@@ -246,8 +246,8 @@ fn org_in_apposition(doc: &Doc<'_>, s: Sentence, at: usize) -> bool {
         r.kind == NpKind::Role
             && r.definite
             && !r.possessive
-            && r.head_title.is_none()
-            && r.head.is_some_and(|(_, _, h)| h.kind == NounKind::Org)
+            && r.head_title().is_none()
+            && r.head().is_some_and(|(_, _, h)| h.kind == NounKind::Org)
     };
     let closed = |e: usize| e >= s.end || doc.is_punct(e, ",") || doc.is_punct(e, ".");
     np::parse_at(doc, at, s.end)
@@ -406,7 +406,7 @@ fn resolve_speaker(
             .max_by_key(|x| x.end)?;
         // The name is the clause's subject: its verb follows. One capitalised word opening a
         // sentence is as likely a common word ("Retail sales fell").
-        let words = name.name.map_or(0, |(a, b)| b - a);
+        let words = name.name().map_or(0, |(a, b)| b - a);
         (words >= 2 && doc.is_word(name.end) && !doc.is_cap(name.end))
             .then(|| ents.org_named_in_claim(doc, &name, n))
             .flatten()
@@ -509,7 +509,7 @@ fn role_before<'a>(doc: &Doc<'a>, s: Sentence, name: usize) -> Option<Np<'a>> {
                 .into_iter()
                 .find(|x| {
                     x.kind == NpKind::Role
-                        && x.head_title.is_some()
+                        && x.head_title().is_some()
                         && x.end <= comma
                         && portfolio(x.end)
                 })
@@ -527,7 +527,7 @@ fn add_appositive(doc: &Doc<'_>, ents: &mut Entities, id: usize, app: &Np<'_>) {
     }
     let text = span_of(doc, app.start, app.end).of(doc.text).to_string();
     let head = app
-        .head_title
+        .head_title()
         .map(|(a, b, _)| span_of(doc, a, b).of(doc.text).to_lowercase());
     let classes: Vec<String> = app.titles.iter().map(|t| t.class.clone()).collect();
     let Some(e) = ents.list.get_mut(id) else {
@@ -544,7 +544,7 @@ fn add_appositive(doc: &Doc<'_>, ents: &mut Entities, id: usize, app: &Np<'_>) {
         e.gender = app.gender(doc);
     }
     // "The dam's builder, Halvorsen Construction": an organisation.
-    if app.head_title.is_none() && app.head.is_some_and(|(_, _, n)| n.kind == NounKind::Org) {
+    if app.head_title().is_none() && app.head().is_some_and(|(_, _, n)| n.kind == NounKind::Org) {
         e.kind = EntityKind::Organisation;
     }
     // A qualified role ("the former mayor of Leeds") is shown, but is no role a later "the

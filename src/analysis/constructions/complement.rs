@@ -265,7 +265,7 @@ fn read_places(sent: &Sent<'_, '_>, mut e: usize) -> (usize, bool) {
 
 /// Whether the name `n` has an outlet noun among its title words ("the club's channel").
 fn outlet_titled(sent: &Sent<'_, '_>, n: &crate::analysis::np::Np<'_>) -> bool {
-    n.title
+    n.title()
         .is_some_and(|(t0, t1)| (t0..t1).any(|t| np::is_outlet_noun(sent.doc, t)))
 }
 
@@ -707,7 +707,7 @@ fn object<'a>(sent: &Sent<'_, 'a>, k: usize, a: &mut Attr<'a>) {
     // (What a person shows is no finding: "She showed the jury an email"; a description
     // with no head of the lexicon, "a state poll last month", is not known to be one.)
     let person = a.speaker.as_ref().is_some_and(|n| {
-        (n.kind != NpKind::Role || n.head.is_some())
+        (n.kind != NpKind::Role || n.head().is_some())
             && n.noun_kind() == crate::grammar::NounKind::Person
     });
     if kind == Some(VerbKind::Finding) && !person && finding_object(sent, k, e, a) {

@@ -102,7 +102,7 @@ fn phrase_cue<'a>(
         && !who.plural()
         && doc.is_word(who.end)
         && !doc.is_cap(who.end);
-    if ct == CueType::Citing && (modifier || who.head.is_none() && who.kind == NpKind::Role) {
+    if ct == CueType::Citing && (modifier || who.head().is_none() && who.kind == NpKind::Role) {
         return None;
     }
     let kind = match ct {

@@ -33,7 +33,7 @@ pub fn at<'a>(sent: &Sent<'_, 'a>, p: usize, v: &'a Verb) -> Option<Attr<'a>> {
     let (n, mut end) = np_forward(sent, p + 1)?;
     if n.kind == NpKind::Role
         && !(n.definite || n.indefinite)
-        && n.head.is_none_or(|(_, _, h)| h.kind == NounKind::Venue)
+        && n.head().is_none_or(|(_, _, h)| h.kind == NounKind::Venue)
         && n.end == n.start + 1
     {
         return None;

@@ -323,3 +323,64 @@ impl Units {
         u
     }
 }
+
+#[cfg(test)]
+mod sizes {
+    use super::constructions::Attr;
+    use super::coref::{Ent, Mentioned};
+    use super::np::Np;
+    use super::*;
+    use crate::report::MentionKind;
+    use std::mem::size_of;
+
+    /// What a long document holds one of for every few bytes stays small.
+    #[test]
+    fn the_structures_held_per_unit_stay_small() {
+        assert!(size_of::<Unit>() <= 40, "{}", size_of::<Unit>());
+        assert!(size_of::<Attr<'_>>() <= 264, "{}", size_of::<Attr<'_>>());
+        assert!(size_of::<Np<'_>>() <= 136, "{}", size_of::<Np<'_>>());
+        assert!(size_of::<Ent>() <= 248, "{}", size_of::<Ent>());
+        assert!(size_of::<Mentioned>() <= 12, "{}", size_of::<Mentioned>());
+        assert!(size_of::<crate::report::Quote>() <= 104);
+        assert!(size_of::<crate::report::Entity>() <= 88);
+    }
+
+    /// Offsets and token indices packed in 32 bits come back whole up to the largest a
+    /// document read up to 4 GiB holds.
+    #[test]
+    fn packed_offsets_round_trip_at_the_limits() {
+        let top = u32::MAX as usize;
+        for span in [Span::new(0, 0), Span::new(7, 9), Span::new(top - 1, top)] {
+            let u = Unit {
+                kind: QuoteKind::Direct,
+                quoted: true,
+                paragraph: 0,
+                content: Unit::content_of(span),
+                cue: None,
+                speaker: Some(Credit::of((3, span))),
+            };
+            assert_eq!(u.content(), span);
+            assert_eq!(u.key(), (span.start, span.end));
+            assert_eq!(u.speaker.map(Credit::get), Some((3, span)));
+            let m = Mentioned::new(span, MentionKind::Role);
+            assert_eq!((m.span(), m.kind), (span, MentionKind::Role));
+        }
+        let text = "Ana Ruiz said the plan had failed.";
+        let doc = Doc::new(text, Grammar::builtin());
+        let attrs = constructions::attributions(&doc, doc.sentences[0]);
+        let mut a = attrs[0].clone();
+        let mut n = a.speaker.clone().expect("a speaker");
+        assert_eq!(n.name(), Some((0, 2)));
+        for (x, y) in [(0, 1), (top - 1, top)] {
+            a.set_venue(Some((x, y)));
+            a.set_relayed_by(Some(y));
+            assert_eq!((a.venue(), a.relayed_by()), (Some((x, y)), Some(y)));
+            n.set_name(Some((x, y)));
+            n.set_title(Some((x, y)));
+            assert_eq!((n.name(), n.title()), (Some((x, y)), Some((x, y))));
+        }
+        a.set_venue(None);
+        n.set_title(None);
+        assert_eq!((a.venue(), n.title()), (None, None));
+    }
+}

@@ -49,7 +49,7 @@ struct Cued {
 }
 
 /// A unit's speaker: the entity and the span of its mention, in 32 bits each (a document is
-/// read up to 4 GiB), so a unit is 72 bytes, not 96.
+/// read up to 4 GiB): 12 bytes, not 24.
 #[derive(Debug, Clone, Copy)]
 struct Credit {
     entity: u32,

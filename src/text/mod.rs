@@ -149,8 +149,8 @@ pub struct Doc<'a> {
     pub clause_index: crate::syntax::ClauseIndex,
 }
 
-/// An index into [`Doc::hits`] in 32 bits (saturated: a text holds fewer lexicon hits than
-/// bytes but a pathological one, and a document is read up to 4 GiB).
+/// An index into [`Doc::hits`] in 32 bits, saturated (a document is read up to 4 GiB, and a
+/// word of a few bytes starts a few lexicon phrases at most; a saturated token reads no hits).
 fn hits_index(i: usize) -> u32 {
     u32::try_from(i).unwrap_or(u32::MAX)
 }

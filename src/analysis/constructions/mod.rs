@@ -148,7 +148,7 @@ pub struct Attr<'a> {
 
 /// Pushes `n` onto `v`, a list (an attribution's relays or appositives) that mostly holds one
 /// phrase: a [`Thin`] list makes room for one at its first push, not the four a `Vec` makes (a
-/// phrase is about 200 bytes, and a long sentence can hold an attribution every few words).
+/// phrase is about 140 bytes, and a long sentence can hold an attribution every few words).
 pub(super) fn push_np<'a>(v: &mut Thin<Np<'a>>, n: Np<'a>) {
     v.push(n);
 }

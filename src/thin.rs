@@ -6,6 +6,8 @@ use std::ops::{Deref, DerefMut};
 
 /// A vector behind one pointer, allocated at its first element: 8 bytes empty, where a `Vec`
 /// is 24. Read as a slice; grown and cut as a `Vec`.
+// (The box is the point: one word in the structure that holds the list, where a `Vec` is three.)
+#[allow(clippy::box_collection)]
 #[derive(Clone, PartialEq, Eq, Hash)]
 pub struct Thin<T>(Option<Box<Vec<T>>>);
 

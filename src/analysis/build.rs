@@ -56,7 +56,12 @@ pub(super) fn build_report<'t>(
             let (id, m) = c.get();
             Some(Credit::of((numbering.new_id(&ents, id)?, m)))
         });
-        for c in u.cue.iter_mut().flat_map(|c| c.chain.iter_mut()) {
+        // (A shared cue with a chain is copied for its unit here, a cue without one stays
+        // shared: most have none.)
+        let chains = (u.cue.iter_mut())
+            .filter(|c| !c.chain.is_empty())
+            .flat_map(|c| std::sync::Arc::make_mut(c).chain.iter_mut());
+        for c in chains {
             c.entity = c.entity.and_then(|id| numbering.new_id(&ents, id));
         }
     }
@@ -261,7 +266,8 @@ fn report_quote(
     let content = u.content();
     let (cue, mut chain) = match u.cue {
         Some(c) => {
-            let super::Cued { cue, chain } = *c;
+            let super::Cued { cue, chain } =
+                std::sync::Arc::try_unwrap(c).unwrap_or_else(|c| (*c).clone());
             (Some(Box::new(cue)), chain)
         }
         None => (None, crate::thin::Thin::new()),

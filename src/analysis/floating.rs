@@ -179,8 +179,11 @@ impl<'u> Merge<'u> {
             (QuoteKind::Direct, Some(u)) => Unit {
                 kind,
                 content: Unit::content_of(content),
-                cue: u.cue.clone().map(|mut c| {
-                    c.cue.construction = how;
+                cue: u.cue.as_ref().map(|c| {
+                    let mut c = std::sync::Arc::clone(c);
+                    if c.cue.construction != how {
+                        std::sync::Arc::make_mut(&mut c).cue.construction = how;
+                    }
                     c
                 }),
                 speaker: u.speaker,

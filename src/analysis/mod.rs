@@ -26,7 +26,8 @@ use crate::text::{Doc, Sentence};
 /// A unit before it becomes a [`crate::report::Quote`]: 40 bytes (a long document of quotes
 /// holds one for every few bytes). Its content is in 32-bit offsets, and its cue with its
 /// chain, which floating units of a long run of quotations without attribution do not have,
-/// is boxed.
+/// is behind a shared pointer: the units of one attribution (a quotation broken by its cue,
+/// the partial quotes of a claim) share one.
 #[derive(Debug, Clone)]
 struct Unit {
     kind: QuoteKind,
@@ -36,7 +37,7 @@ struct Unit {
     paragraph: u32,
     /// Its content's start and end ([`Unit::content`]).
     content: (u32, u32),
-    cue: Option<Box<Cued>>,
+    cue: Option<std::sync::Arc<Cued>>,
     speaker: Option<Credit>,
 }
 

@@ -287,7 +287,7 @@ fn share_cue_and_chain(units: &mut [Unit], first: usize, cue: Cue, chain: Vec<Ch
         .get(first..)
         .and_then(|us| us.iter().rposition(takes_cue))
         .map(|k| k + first);
-    let mut cued = Some(Box::new(Cued {
+    let mut cued = Some(std::sync::Arc::new(Cued {
         cue,
         chain: chain.into(),
     }));

@@ -63,7 +63,7 @@ impl SentenceAnonymity {
         if role_start.is_some() && ents.list.get(id).is_some_and(|e| !e.named && !e.anonymous) {
             let (req, why) = self.get(doc);
             let between = |x: Option<(usize, usize)>| {
-                x.is_some_and(|(b, _)| role_start.is_some_and(|r| r < b) && b < a.cue.0)
+                x.is_some_and(|(b, _)| role_start.is_some_and(|r| r < b) && b < a.cue().0)
             };
             if (indefinite && (req.is_some() || why.is_some())) || between(req) || between(why) {
                 if let Some(e) = ents.list.get_mut(id) {

@@ -338,7 +338,7 @@ mod sizes {
     #[test]
     fn the_structures_held_per_unit_stay_small() {
         assert!(size_of::<Unit>() <= 40, "{}", size_of::<Unit>());
-        assert!(size_of::<Attr<'_>>() <= 264, "{}", size_of::<Attr<'_>>());
+        assert!(size_of::<Attr<'_>>() <= 232, "{}", size_of::<Attr<'_>>());
         assert!(size_of::<Np<'_>>() <= 136, "{}", size_of::<Np<'_>>());
         assert!(size_of::<Ent>() <= 248, "{}", size_of::<Ent>());
         assert!(size_of::<Mentioned>() <= 12, "{}", size_of::<Mentioned>());

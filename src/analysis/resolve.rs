@@ -101,7 +101,7 @@ fn scan_mentions<'a>(
     };
     let mut evs: Vec<(usize, Ev<'_>)> = Vec::with_capacity(few);
     // The reported clauses by start, read with the scan: how far those begun so far reach.
-    let mut claims: Vec<(usize, usize)> = attrs.iter().filter_map(|a| a.content).collect();
+    let mut claims: Vec<(usize, usize)> = attrs.iter().filter_map(|a| a.content()).collect();
     claims.sort_unstable();
     let (mut claim_at, mut claim_reach) = (0, 0);
     let after_past = if doc.is_func(s.start, FuncType::Past) {
@@ -396,8 +396,8 @@ fn resolve_speaker(
     // "Manchester United have sacked …, the club announced": the organisation named at the
     // start of the claim the role closes.
     let opening = a.filter(|_| coref::is_org_role(n)).and_then(|a| {
-        a.content
-            .filter(|&(cs, ce)| cs == s.start && ce <= a.cue.0 && doc.is_cap(cs))
+        a.content()
+            .filter(|&(cs, ce)| cs == s.start && ce <= a.cue().0 && doc.is_cap(cs))
     });
     let named = opening.and_then(|(cs, ce)| {
         let name = np::parse_at(doc, cs, ce)

@@ -87,7 +87,7 @@ impl Emitted {
             let cue = cue_of(doc, a);
             // The units pushed for this attribution get its cue and chain at the end.
             let first = self.units.len();
-            if let Some((cs, ce)) = a.content {
+            if let Some((cs, ce)) = a.content() {
                 note_named_in_claim(doc, a, (cs, ce), spk, ents);
                 let belief = a.verb.is_some_and(|v| v.kind == VerbKind::Belief);
                 self.claim_units(doc, s, (cs, ce), spk, belief);
@@ -194,7 +194,7 @@ impl Emitted {
                 .quote_of(t)
                 .and_then(|q| doc.quotes.get(q))
                 .map_or("", |q| q.content().of(doc.text));
-            let titled = t > a.cue.0 && doc.is_func(t + 1, FuncType::Determiner);
+            let titled = t > a.cue().0 && doc.is_func(t + 1, FuncType::Determiner);
             let kind = if titled && is_title(doc, t, inner) {
                 QuoteKind::Title
             } else if is_direct_position(doc, s, t, a) {
@@ -266,7 +266,7 @@ fn note_named_in_claim(
     spk: (usize, Span),
     ents: &mut Entities,
 ) {
-    if ce > a.cue.0 {
+    if ce > a.cue().0 {
         return;
     }
     if let Some(n) = np::parse_name(doc, cs, ce) {
@@ -346,7 +346,7 @@ pub(super) fn drop_crossing(units: &mut Vec<Unit>) {
 /// Whether quotation token `t` of attribution `a` stands where a direct quote does: opening
 /// the sentence, before the cue, or after a colon, comma or dash.
 fn is_direct_position(doc: &Doc<'_>, s: Sentence, t: usize, a: &Attr<'_>) -> bool {
-    if t == s.start || t < a.cue.0 {
+    if t == s.start || t < a.cue().0 {
         return true;
     }
     let prev = t - 1;
@@ -362,7 +362,7 @@ fn is_direct_position(doc: &Doc<'_>, s: Sentence, t: usize, a: &Attr<'_>) -> boo
         .quote_of(t)
         .and_then(|q| doc.quotes.get(q))
         .map_or("", |q| q.content().of(doc.text));
-    inner.chars().next().is_some_and(char::is_uppercase) && a.cue.1 == t
+    inner.chars().next().is_some_and(char::is_uppercase) && a.cue().1 == t
 }
 
 /// A unit for the quotation token `t`: its content inside the marks.
@@ -389,7 +389,7 @@ fn quoted_unit(
 
 /// The report's cue of attribution `a`: its tokens, verb lemma, stance and construction.
 fn cue_of(doc: &Doc<'_>, a: &Attr<'_>) -> Cue {
-    let span = span_of(doc, a.cue.0, a.cue.1);
+    let span = span_of(doc, a.cue().0, a.cue().1);
     Cue {
         span,
         text: span.of(doc.text).to_string(),
@@ -415,14 +415,16 @@ fn cue_of(doc: &Doc<'_>, a: &Attr<'_>) -> Cue {
 /// speaker after the verb, the words before the cue or around it, the verb's clause.
 fn verb_construction(doc: &Doc<'_>, a: &Attr<'_>) -> Construction {
     use crate::syntax::ClauseKind;
-    let clause = a.clause.and_then(|c| doc.clauses.get(c));
+    let clause = a.clause().and_then(|c| doc.clauses.get(c));
     let opener = clause
         .and_then(|c| c.opener)
         .and_then(|o| doc.phrases.get(o as usize))
         .map(|p| doc.tok_text(p.start as usize));
-    let before = a.content.is_some_and(|(s, _)| s < a.cue.0)
-        || a.content.is_none() && a.quotes.iter().any(|&q| q < a.cue.0);
-    let around = a.content.is_some_and(|(s, e)| s < a.cue.0 && e > a.cue.1);
+    let before = a.content().is_some_and(|(s, _)| s < a.cue().0)
+        || a.content().is_none() && a.quotes.iter().any(|&q| q < a.cue().0);
+    let around = a
+        .content()
+        .is_some_and(|(s, e)| s < a.cue().0 && e > a.cue().1);
     if a.inverted {
         Construction::Inverted
     } else if opener.is_some_and(|w| w.eq_ignore_ascii_case("as") || w.eq_ignore_ascii_case("like"))

@@ -88,7 +88,7 @@ pub fn complement<'a>(sent: &Sent<'_, 'a>, mut k: usize, a: &mut Attr<'a>) {
         {
             a.form = ContentForm::Question;
             if a.verb.is_some_and(|v| v.request) && permission(sent, from) {
-                a.content = None;
+                a.set_content(None);
                 a.form = ContentForm::default();
             }
         }
@@ -161,9 +161,9 @@ fn comma_clause<'a>(sent: &Sent<'_, 'a>, after_tail: usize, a: &mut Attr<'a>) ->
     let opens = a
         .speaker
         .as_ref()
-        .is_some_and(|n| n.start == sent.tok(sent.p0) && n.end <= a.cue.0);
+        .is_some_and(|n| n.start == sent.tok(sent.p0) && n.end <= a.cue().0);
     let next = sent.ph(after_tail + 1);
-    let finite_cue = sent.ph(sent.phrase_of(a.cue.0)).is(PhraseFlag::FINITE);
+    let finite_cue = sent.ph(sent.phrase_of(a.cue().0)).is(PhraseFlag::FINITE);
     if !sent.is_punct(after_tail, ",")
         || !opens
         || !finite_cue
@@ -190,7 +190,7 @@ fn comma_clause<'a>(sent: &Sent<'_, 'a>, after_tail: usize, a: &mut Attr<'a>) ->
     if clause && to > from {
         set_content(sent, a, from, to);
     }
-    a.content.is_some()
+    a.content().is_some()
 }
 
 /// "told reporters", "told the BBC's Today programme", "informed the committee at a hearing in
@@ -295,7 +295,7 @@ fn put_it<'a>(sent: &Sent<'_, 'a>, k: usize, a: &mut Attr<'a>) {
         return;
     }
     let lo = sent.s.start;
-    let mut l = a.left;
+    let mut l = a.left();
     if l > lo && doc.tok_eq_ci(l - 1, "as") {
         l -= 1;
     }
@@ -421,7 +421,7 @@ fn titled_work(sent: &Sent<'_, '_>, p: usize) -> Option<usize> {
 
 /// Whether a clause opened by "that" follows phrase `e`, after the tail (time, places).
 fn that_follows<'a>(sent: &Sent<'_, 'a>, e: usize, a: &Attr<'a>) -> bool {
-    let mut probe = Attr::new(a.cue, a.kind, a.verb);
+    let mut probe = Attr::new(a.cue(), a.kind, a.verb);
     let after = tail(sent, e, &mut probe);
     is_complementizer(sent, after) && clause_at(sent, after, e).is_some()
 }
@@ -549,7 +549,7 @@ fn gerund_clause(sent: &Sent<'_, '_>, p: usize) -> Option<usize> {
 /// relative word, where the cue's subject follows a noun ("a trend Ruiz said could last") or
 /// "what" ("what he said were failures").
 fn gapped<'a>(sent: &Sent<'_, 'a>, k: usize, a: &mut Attr<'a>) -> bool {
-    let Some(c) = a.clause.and_then(|c| sent.clause(c)) else {
+    let Some(c) = a.clause().and_then(|c| sent.clause(c)) else {
         return false;
     };
     let x = sent.ph(k);
@@ -579,7 +579,7 @@ fn gapped<'a>(sent: &Sent<'_, 'a>, k: usize, a: &mut Attr<'a>) -> bool {
         e += 1;
     }
     set_content(sent, a, k, e);
-    a.content.is_some()
+    a.content().is_some()
 }
 
 /// `said in a memo, seen by Reuters, that …`: up to three short asides, then "that".
@@ -640,7 +640,7 @@ pub fn set_content(sent: &Sent<'_, '_>, a: &mut Attr<'_>, from: usize, to: usize
         .unwrap_or(to);
     let (s, e) = sent.span(from, to);
     if e > s {
-        a.content = Some((s, e));
+        a.set_content(Some((s, e)));
     }
 }
 
@@ -776,7 +776,7 @@ fn pronoun_object(doc: &crate::text::Doc<'_>, t: usize, a: &mut Attr<'_>) -> boo
 /// quotation is what was said; a noun phrase after the verb is a tail.
 fn after_quote(sent: &Sent<'_, '_>, a: &Attr<'_>) -> bool {
     let doc = sent.doc;
-    let Some(q) = a.left.checked_sub(1) else {
+    let Some(q) = a.left().checked_sub(1) else {
         return false;
     };
     let q = if doc.is_punct(q, ",") {
@@ -806,7 +806,10 @@ fn act_content<'a>(sent: &Sent<'_, 'a>, k: usize, e: usize, a: &mut Attr<'a>) ->
     if sent
         .doc
         .has(sent.tok(k), crate::grammar::TokClass::STARTS_ANON)
-        || a.cue.1 > 0 && sent.doc.has(a.cue.0, crate::grammar::TokClass::STARTS_ANON)
+        || a.cue().1 > 0
+            && sent
+                .doc
+                .has(a.cue().0, crate::grammar::TokClass::STARTS_ANON)
     {
         return false;
     }
@@ -829,7 +832,7 @@ fn act_content<'a>(sent: &Sent<'_, 'a>, k: usize, e: usize, a: &mut Attr<'a>) ->
             let from = if to > k { k } else { to };
             set_content(sent, a, from, end_of(to + 1).max(to + 2));
             a.form = ContentForm::Infinitive;
-            return a.content.is_some();
+            return a.content().is_some();
         }
     }
     let object = sent.ph(k);
@@ -885,7 +888,7 @@ fn particle_content<'a>(sent: &Sent<'_, 'a>, k: usize, a: &mut Attr<'a>) -> bool
     if sent.ph(to).kind == PhraseKind::To && sent.ph(to + 1).kind == PhraseKind::Vg {
         set_content(sent, a, k + 1, end_of(to + 1).max(to + 2));
         a.form = ContentForm::Infinitive;
-        return a.content.is_some();
+        return a.content().is_some();
     }
     noun_content(sent, k + 1, e, a)
 }
@@ -935,7 +938,7 @@ fn noun_content<'a>(sent: &Sent<'_, 'a>, k: usize, e: usize, a: &mut Attr<'a>) -
     }
     set_content(sent, a, k, q);
     a.form = ContentForm::NounPhrase;
-    a.content.is_some()
+    a.content().is_some()
 }
 
 /// What a study or poll shows when no clause follows, or what a naming verb calls something:
@@ -973,7 +976,7 @@ fn finding_object<'a>(sent: &Sent<'_, 'a>, k: usize, e: usize, a: &mut Attr<'a>)
     }
     set_content(sent, a, k, q);
     a.form = ContentForm::NounPhrase;
-    a.content.is_some()
+    a.content().is_some()
 }
 
 /// "expressed to Japanese officials the importance of …": the words after the hearer.
@@ -991,7 +994,7 @@ fn expressed_to<'a>(sent: &Sent<'_, 'a>, k: usize, a: &mut Attr<'a>) -> bool {
         .and_then(|c| sent.clause(c))
         .map_or(sent.p1, |c| c.end as usize);
     set_content(sent, a, obj, end);
-    a.content.is_some()
+    a.content().is_some()
 }
 
 /// "asked if he could ask a question", "asked whether they may leave": after the opener at
@@ -1034,7 +1037,7 @@ fn cue_after_quote(sent: &Sent<'_, '_>, q: usize) -> bool {
 fn continued_quote(sent: &Sent<'_, '_>, q: usize, a: &mut Attr<'_>) -> bool {
     let doc = sent.doc;
     let lower = doc.quote_continues(sent.tok(q));
-    let Some(comma) = a.left.checked_sub(1) else {
+    let Some(comma) = a.left().checked_sub(1) else {
         return false;
     };
     let interrupting =
@@ -1044,6 +1047,6 @@ fn continued_quote(sent: &Sent<'_, '_>, q: usize, a: &mut Attr<'_>) -> bool {
         return false;
     }
     let (s, e) = sent.span(sent.p0, sent.p1);
-    a.content = (e > s).then_some((s, e));
-    a.content.is_some()
+    a.set_content((e > s).then_some((s, e)));
+    a.content().is_some()
 }

@@ -95,7 +95,7 @@ fn read<'a>(
 ) -> Attr<'a> {
     let head = sent.ph(p).head();
     let mut a = Attr::new((head, head + 1), CueKind::Participle, Some(v));
-    a.left = left;
+    a.set_left(left);
     speaker(&mut a);
     complement(sent, p + 1, &mut a);
     a

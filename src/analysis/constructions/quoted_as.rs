@@ -39,7 +39,7 @@ pub fn at<'a>(sent: &Sent<'_, 'a>, p: usize, v: &'a Verb) -> Option<Attr<'a>> {
         );
         a.speaker = Some(n);
         a.appositives = apps.into();
-        a.left = left;
+        a.set_left(left);
         if let Some(x) = agent {
             push_np(&mut a.chain, x);
         }
@@ -69,7 +69,7 @@ pub fn at<'a>(sent: &Sent<'_, 'a>, p: usize, v: &'a Verb) -> Option<Attr<'a>> {
         Some(verb),
     );
     a.speaker = Some(obj);
-    a.left = left;
+    a.set_left(left);
     push_np(&mut a.chain, relay);
     finish(sent, ing, &mut a);
     Some(a)

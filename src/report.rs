@@ -339,9 +339,11 @@ pub struct Quote {
     #[schemars(with = "Vec<ChainLink>")]
     pub chain: Thin<ChainLink>,
     /// Paragraph number (0-based).
-    pub paragraph: usize,
+    #[schemars(with = "usize")]
+    pub paragraph: u32,
     /// The unit this one continues (a broken or multi-paragraph quote).
-    pub continues: Option<usize>,
+    #[schemars(with = "Option<usize>")]
+    pub continues: Option<u32>,
 }
 
 /// A problem met while reading the text.

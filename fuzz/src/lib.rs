@@ -79,7 +79,7 @@ pub fn assert_sane_prose(text: &str, prose: &str, r: &Report) {
             }
         }
         if let Some(c) = q.continues {
-            assert!(c < r.quotes.len(), "continues {c}");
+            assert!((c as usize) < r.quotes.len(), "continues {c}");
         }
     }
     for d in &r.diagnostics {

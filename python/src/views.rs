@@ -403,13 +403,13 @@ impl Quote {
     /// The paragraph number (from 0).
     #[getter]
     fn paragraph(&self) -> PyResult<usize> {
-        Ok(self.get()?.paragraph)
+        Ok(self.get()?.paragraph as usize)
     }
     /// The id of the unit this one continues (a quote broken by its attribution, the next
     /// paragraph of a multi-paragraph quote), or None.
     #[getter]
     fn continues(&self) -> PyResult<Option<usize>> {
-        Ok(self.get()?.continues)
+        Ok(self.get()?.continues.map(|c| c as usize))
     }
     /// The unit as a dict (the JSON report's fields; spans with character and byte offsets).
     fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {

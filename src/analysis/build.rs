@@ -289,8 +289,8 @@ fn report_quote(
         speaker,
         anonymity,
         chain,
-        paragraph: u.paragraph as usize,
-        continues,
+        paragraph: u.paragraph,
+        continues: continues.and_then(|c| u32::try_from(c).ok()),
     }
 }
 

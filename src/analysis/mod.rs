@@ -342,7 +342,7 @@ mod sizes {
         assert!(size_of::<Np<'_>>() <= 136, "{}", size_of::<Np<'_>>());
         assert!(size_of::<Ent>() <= 248, "{}", size_of::<Ent>());
         assert!(size_of::<Mentioned>() <= 12, "{}", size_of::<Mentioned>());
-        assert!(size_of::<crate::report::Quote>() <= 104);
+        assert!(size_of::<crate::report::Quote>() <= 88);
         assert!(size_of::<crate::report::Entity>() <= 88);
     }
 

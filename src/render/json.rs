@@ -391,11 +391,11 @@ fn quote(out: &mut Vec<u8>, q: &Quote) {
     }
     seq(out, &q.chain, chain_link);
     out.extend_from_slice(b"],\"paragraph\":");
-    write_usize(out, q.paragraph);
+    write_usize(out, q.paragraph as usize);
     match q.continues {
         Some(n) => {
             out.extend_from_slice(b",\"continues\":");
-            write_usize(out, n);
+            write_usize(out, n as usize);
             out.push(b'}');
         }
         None => out.extend_from_slice(b",\"continues\":null}"),
@@ -871,8 +871,8 @@ mod tests {
                         span: ((k + j) % 3 != 1).then(|| span(j)),
                     })
                     .collect(),
-                paragraph: k * 1_000_003,
-                continues: (k % 2 == 1).then(|| k - 1),
+                paragraph: (k * 100_000_003) as u32,
+                continues: (k % 2 == 1).then(|| k as u32 - 1),
             })
             .collect()
     }

@@ -340,7 +340,7 @@ mod sizes {
         assert!(size_of::<Unit>() <= 40, "{}", size_of::<Unit>());
         assert!(size_of::<Attr<'_>>() <= 232, "{}", size_of::<Attr<'_>>());
         assert!(size_of::<Np<'_>>() <= 136, "{}", size_of::<Np<'_>>());
-        assert!(size_of::<Ent>() <= 248, "{}", size_of::<Ent>());
+        assert!(size_of::<Ent>() <= 224, "{}", size_of::<Ent>());
         assert!(size_of::<Mentioned>() <= 12, "{}", size_of::<Mentioned>());
         assert!(size_of::<crate::report::Quote>() <= 88);
         assert!(size_of::<crate::report::Entity>() <= 88);

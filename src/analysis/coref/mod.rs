@@ -67,15 +67,15 @@ pub struct Ent {
     /// Mentions in order.
     pub mentions: Vec<Mentioned>,
     /// Last mention as a subject or speaker (byte offset).
-    pub last_subject: Option<usize>,
+    pub last_subject: Option<u32>,
     /// Last mention of any kind.
     pub last_mention: usize,
     /// An organisation last mentioned through a gendered spokesperson ("a council
     /// spokeswoman"): that gender, and where the mention starts. A following "she" is the
     /// spokeswoman, so it names the organisation while that is its last mention.
-    pub voice: Option<(Gender, usize)>,
+    pub voice: Option<(Gender, u32)>,
     /// Merged into another entity.
-    pub merged_into: Option<usize>,
+    pub merged_into: Option<u32>,
     /// A definite role with no antecedent ("the coach"), waiting for a named holder.
     pub placeholder: bool,
     /// A news outlet.
@@ -95,6 +95,11 @@ pub struct Ent {
     /// The documents it issued, by head noun ("statement" for "the ministry said in a
     /// statement"): "the statement said" later is its words. A few at most.
     pub documents: Thin<String>,
+}
+
+/// `x` (a byte offset or an entity's index) in 32 bits: a document is read up to 4 GiB.
+pub(super) fn small(x: usize) -> u32 {
+    u32::try_from(x).unwrap_or(u32::MAX)
 }
 
 /// A mention of an entity: its span in 32-bit offsets (a document is read up to 4 GiB), 12

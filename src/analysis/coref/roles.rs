@@ -42,7 +42,7 @@ impl Entities {
             self.touch(id, span, MentionKind::Role, subject);
             let voice = np.gender(doc);
             if let Some(e) = self.list.get_mut(id) {
-                e.voice = voice.map(|g| (g, pos));
+                e.voice = voice.map(|g| (g, super::small(pos)));
             }
             return Some(id);
         }

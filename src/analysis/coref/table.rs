@@ -52,6 +52,7 @@ impl Entities {
     pub fn live(&self, mut id: usize) -> usize {
         let mut guard = 0;
         while let Some(next) = self.list.get(id).and_then(|e| e.merged_into) {
+            let next = next as usize;
             id = next;
             guard += 1;
             if guard > self.list.len() {
@@ -84,7 +85,8 @@ impl Entities {
             }
             e.last_mention = e.last_mention.max(span.start);
             if subject {
-                e.last_subject = Some(e.last_subject.map_or(span.start, |x| x.max(span.start)));
+                let at = super::small(span.start);
+                e.last_subject = Some(e.last_subject.map_or(at, |x| x.max(at)));
             }
         }
         if self.list.len() > WINDOW {
@@ -262,7 +264,7 @@ impl Entities {
             .filter_map(|i| {
                 let e = self.list.get(i)?;
                 let last = last_before(e)?;
-                let subj = e.last_subject.filter(|&x| x < pos);
+                let subj = e.last_subject.map(|x| x as usize).filter(|&x| x < pos);
                 Some(((subj.is_some(), subj.unwrap_or(0), last), i))
             })
             .max_by_key(|(k, _)| *k)
@@ -286,7 +288,7 @@ impl Entities {
         };
         let mentions = std::mem::take(&mut p.mentions);
         let last_subject = p.last_subject;
-        p.merged_into = Some(into);
+        p.merged_into = Some(super::small(into));
         if let Some(t) = self.list.get_mut(into) {
             t.mentions.extend(mentions);
             t.mentions.sort_by_key(|m| m.span().start);

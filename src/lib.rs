@@ -5,7 +5,7 @@
 //! ```
 //! let report = quotecheck::analyze("\"We will rebuild,\" Mayor Ana Ruiz said on Monday.");
 //! let q = &report.quotes[0];
-//! assert_eq!(q.text, "We will rebuild,");
+//! assert_eq!(&*q.text, "We will rebuild,");
 //! assert_eq!(q.speaker.as_ref().unwrap().name, "Ana Ruiz");
 //! ```
 //!
@@ -47,6 +47,7 @@ pub mod report;
 pub mod span;
 pub mod syntax;
 pub mod text;
+pub mod thin;
 
 pub use figures::Figures;
 pub use grammar::{Grammar, GrammarError};

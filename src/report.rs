@@ -27,6 +27,7 @@
 //! `furniture` lists the lines of a scraped page that are not copy, and is absent when there
 //! are none (so copy without furniture gives the same bytes as before the field existed).
 
+use crate::thin::Thin;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
@@ -100,8 +101,11 @@ pub struct Entity {
     pub name: String,
     /// Kind.
     pub kind: EntityKind,
+    // (Its titles a thin list, one word while empty, its anonymity boxed, and a mention's text
+    // a boxed str: a report can hold an entity for every few words.)
     /// Titles and roles given to it (`Prime Minister`, `the company's chief executive`).
-    pub titles: Vec<String>,
+    #[schemars(with = "Vec<String>")]
+    pub titles: Thin<String>,
     /// Gender, when the text shows it.
     pub gender: Option<Gender>,
     /// An unnamed source.
@@ -109,9 +113,11 @@ pub struct Entity {
     /// A weasel group (`critics`, `experts`).
     pub vague: bool,
     /// Where the copy says why the source was not named.
-    pub anonymity_reason: Option<Excerpt>,
+    #[schemars(with = "Option<Excerpt>")]
+    pub anonymity_reason: Option<Box<Excerpt>>,
     /// Where the copy says the source asked not to be named.
-    pub anonymity_request: Option<Excerpt>,
+    #[schemars(with = "Option<Excerpt>")]
+    pub anonymity_request: Option<Box<Excerpt>>,
     /// Every mention, in text order.
     pub mentions: Vec<Mention>,
 }
@@ -134,7 +140,8 @@ pub struct Mention {
     /// Where.
     pub span: Span,
     /// The words.
-    pub text: String,
+    #[schemars(with = "String")]
+    pub text: Box<str>,
     /// How it names.
     pub kind: MentionKind,
 }
@@ -315,8 +322,11 @@ pub struct Quote {
     pub kind: QuoteKind,
     /// What was said: inside the marks, or the reported clause.
     pub content: Span,
+    // (A boxed `str`, two words, and the chain a thin list, one word while empty, as most are:
+    // a report holds a quote for every few bytes of a long document of quotes.)
     /// Its text.
-    pub text: String,
+    #[schemars(with = "String")]
+    pub text: Box<str>,
     // (Boxed, as are the speaker and the anonymity: a report holds a quote for every few bytes
     // of a long document of quotes, most of them without any.)
     /// The attributing words.
@@ -326,11 +336,14 @@ pub struct Quote {
     /// Set when the speaker is anonymous.
     pub anonymity: Option<Box<Anonymity>>,
     /// Who relayed it, nearest first, ending with the dateline publisher.
-    pub chain: Vec<ChainLink>,
+    #[schemars(with = "Vec<ChainLink>")]
+    pub chain: Thin<ChainLink>,
     /// Paragraph number (0-based).
-    pub paragraph: usize,
+    #[schemars(with = "usize")]
+    pub paragraph: u32,
     /// The unit this one continues (a broken or multi-paragraph quote).
-    pub continues: Option<usize>,
+    #[schemars(with = "Option<usize>")]
+    pub continues: Option<u32>,
 }
 
 /// A problem met while reading the text.

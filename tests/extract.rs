@@ -95,7 +95,7 @@ fn check_spans(text: &str, r: &Report) {
     };
     for q in &r.quotes {
         assert!(ok(q.content), "content span {:?}", q.content);
-        assert_eq!(q.text, &text[q.content.start..q.content.end]);
+        assert_eq!(&*q.text, &text[q.content.start..q.content.end]);
         if let Some(s) = &q.speaker {
             assert!(ok(s.mention));
         }
@@ -106,7 +106,7 @@ fn check_spans(text: &str, r: &Report) {
     for e in &r.entities {
         for m in &e.mentions {
             assert!(ok(m.span));
-            assert_eq!(m.text, &text[m.span.start..m.span.end]);
+            assert_eq!(&*m.text, &text[m.span.start..m.span.end]);
         }
     }
 }
@@ -227,7 +227,7 @@ fn institution_names_are_organisations() {
 fn a_subject_of_two_cues_is_one_entity() {
     let text = "The port authority, which asked that its staff not be named, said the channel would reopen.";
     let report = quotecheck::analyze(text);
-    let texts: Vec<&str> = report.quotes.iter().map(|q| q.text.as_str()).collect();
+    let texts: Vec<&str> = report.quotes.iter().map(|q| &*q.text).collect();
     assert_eq!(
         texts,
         ["its staff not be named", "the channel would reopen"]
@@ -252,7 +252,7 @@ fn inverted_appositive_is_a_title() {
         .iter()
         .find(|e| e.name == "Ina Falk")
         .expect("Ina Falk is an entity");
-    assert_eq!(falk.titles, ["an analyst at Norrmark Bank"]);
+    assert_eq!(falk.titles[..], ["an analyst at Norrmark Bank"]);
     let speakers: Vec<&str> = report
         .quotes
         .iter()

@@ -403,3 +403,23 @@ fn sigterm_stops_the_stream_at_a_record_boundary() {
         );
     }
 }
+
+/// A record whose line runs to megabytes (a quote every few bytes) is written in parts as it is
+/// made on one thread, and held on several: the same lines either way, each whole.
+#[test]
+fn a_long_record_is_the_same_line_on_one_thread_or_two() {
+    let short = "{\"id\":1,\"text\":\"Ana Ruiz said it.\"}\n";
+    let long = format!("{{\"id\":2,\"text\":{:?}}}\n", "\"a\" ".repeat(30_000));
+    let input = format!("{short}{long}{short}");
+    let one = qc(&["extract", "--jsonl", "-j", "1"], input.as_bytes(), &[]);
+    let two = qc(&["extract", "--jsonl", "-j", "2"], input.as_bytes(), &[]);
+    assert_eq!(one.status.code(), Some(0), "{}", text(&one.stderr));
+    assert!(one.stdout.len() > 2 << 20, "{} bytes", one.stdout.len());
+    assert!(one.stdout == two.stdout);
+    let lines: Vec<serde_json::Value> = text(&one.stdout)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(lines.len(), 3);
+    assert_eq!(lines[1]["quotes"].as_array().unwrap().len(), 30_000);
+}

@@ -55,14 +55,14 @@ pub fn assert_sane_prose(text: &str, prose: &str, r: &Report) {
         assert_eq!(e.id, i, "entity ids are indices");
         for m in &e.mentions {
             ok(m.span, "mention");
-            assert_eq!(m.text, m.span.of(text), "mention text");
+            assert_eq!(&*m.text, m.span.of(text), "mention text");
         }
     }
     let entity = |id: usize| assert!(id < r.entities.len(), "entity {id} of {}", r.entities.len());
     for (i, q) in r.quotes.iter().enumerate() {
         assert_eq!(q.id, i, "quote ids are indices");
         ok(q.content, "content");
-        assert_eq!(q.text, q.content.of(text), "quote text");
+        assert_eq!(&*q.text, q.content.of(text), "quote text");
         if let Some(s) = &q.speaker {
             ok(s.mention, "speaker");
             entity(s.entity);
@@ -79,7 +79,7 @@ pub fn assert_sane_prose(text: &str, prose: &str, r: &Report) {
             }
         }
         if let Some(c) = q.continues {
-            assert!(c < r.quotes.len(), "continues {c}");
+            assert!((c as usize) < r.quotes.len(), "continues {c}");
         }
     }
     for d in &r.diagnostics {

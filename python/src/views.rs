@@ -403,13 +403,13 @@ impl Quote {
     /// The paragraph number (from 0).
     #[getter]
     fn paragraph(&self) -> PyResult<usize> {
-        Ok(self.get()?.paragraph)
+        Ok(self.get()?.paragraph as usize)
     }
     /// The id of the unit this one continues (a quote broken by its attribution, the next
     /// paragraph of a multi-paragraph quote), or None.
     #[getter]
     fn continues(&self) -> PyResult<Option<usize>> {
-        Ok(self.get()?.continues)
+        Ok(self.get()?.continues.map(|c| c as usize))
     }
     /// The unit as a dict (the JSON report's fields; spans with character and byte offsets).
     fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
@@ -663,7 +663,7 @@ impl Entity {
     /// The titles and roles the copy gives it (`Prime Minister`).
     #[getter]
     fn titles(&self) -> PyResult<Vec<String>> {
-        Ok(self.get()?.titles.clone())
+        Ok(self.get()?.titles.to_vec())
     }
     /// `male`, `female` or `neutral` when the text shows it, else None.
     #[getter]
@@ -683,12 +683,12 @@ impl Entity {
     /// Where the copy says why the source is not named, or None.
     #[getter]
     fn anonymity_reason(&self) -> PyResult<Option<Excerpt>> {
-        Ok(excerpt(&self.doc, self.get()?.anonymity_reason.as_ref()))
+        Ok(excerpt(&self.doc, self.get()?.anonymity_reason.as_deref()))
     }
     /// Where the copy says the source asked not to be named, or None.
     #[getter]
     fn anonymity_request(&self) -> PyResult<Option<Excerpt>> {
-        Ok(excerpt(&self.doc, self.get()?.anonymity_request.as_ref()))
+        Ok(excerpt(&self.doc, self.get()?.anonymity_request.as_deref()))
     }
     /// Every mention, in text order.
     #[getter]

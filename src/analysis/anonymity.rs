@@ -63,7 +63,7 @@ impl SentenceAnonymity {
         if role_start.is_some() && ents.list.get(id).is_some_and(|e| !e.named && !e.anonymous) {
             let (req, why) = self.get(doc);
             let between = |x: Option<(usize, usize)>| {
-                x.is_some_and(|(b, _)| role_start.is_some_and(|r| r < b) && b < a.cue.0)
+                x.is_some_and(|(b, _)| role_start.is_some_and(|r| r < b) && b < a.cue().0)
             };
             if (indefinite && (req.is_some() || why.is_some())) || between(req) || between(why) {
                 if let Some(e) = ents.list.get_mut(id) {
@@ -75,10 +75,10 @@ impl SentenceAnonymity {
             let (req, why) = self.get(doc);
             if let Some(e) = ents.list.get_mut(id) {
                 if e.request.is_none() {
-                    e.request = req.map(|(a, b)| span_of(doc, a, b));
+                    e.request = req.map(|(a, b)| Box::new(span_of(doc, a, b)));
                 }
                 if e.reason.is_none() {
-                    e.reason = why.map(|(a, b)| span_of(doc, a, b));
+                    e.reason = why.map(|(a, b)| Box::new(span_of(doc, a, b)));
                 }
             }
         }
@@ -129,9 +129,10 @@ fn anonymity_statement(
     };
     if let Some(e) = ents.list.get_mut(id).filter(|e| !e.named) {
         e.anonymous = true;
-        e.request.get_or_insert(span_of(doc, req.0, req.1));
+        e.request
+            .get_or_insert_with(|| Box::new(span_of(doc, req.0, req.1)));
         if e.reason.is_none() {
-            e.reason = why.map(|(a, b)| span_of(doc, a, b));
+            e.reason = why.map(|(a, b)| Box::new(span_of(doc, a, b)));
         }
     }
 }

@@ -56,7 +56,12 @@ pub(super) fn build_report<'t>(
             let (id, m) = c.get();
             Some(Credit::of((numbering.new_id(&ents, id)?, m)))
         });
-        for c in &mut u.chain {
+        // (A shared cue with a chain is copied for its unit here, a cue without one stays
+        // shared: most have none.)
+        let chains = (u.cue.iter_mut())
+            .filter(|c| !c.chain.is_empty())
+            .flat_map(|c| std::sync::Arc::make_mut(c).chain.iter_mut());
+        for c in chains {
             c.entity = c.entity.and_then(|id| numbering.new_id(&ents, id));
         }
     }
@@ -104,7 +109,7 @@ impl Numbering {
             if let Some((id, _)) = u.speaker.map(Credit::get) {
                 add(id, &mut used);
             }
-            for c in &u.chain {
+            for c in u.chain() {
                 if let Some(id) = c.entity {
                     add(id, &mut used);
                 }
@@ -113,7 +118,7 @@ impl Numbering {
         used.sort_by_key(|&id| {
             ents.list
                 .get(id)
-                .and_then(|e| e.mentions.iter().map(|(s, _)| s.start).min())
+                .and_then(|e| e.mentions.iter().map(|m| m.span().start).min())
                 .unwrap_or(usize::MAX)
         });
         for (i, &id) in used.iter().enumerate() {
@@ -143,10 +148,10 @@ fn report_entities(text: &str, ents: &Entities, used: &[usize]) -> Vec<report::E
             let mut mentions: Vec<report::Mention> = e
                 .mentions
                 .iter()
-                .map(|(s, k)| report::Mention {
-                    span: *s,
-                    text: s.of(text).to_string(),
-                    kind: *k,
+                .map(|m| report::Mention {
+                    span: m.span(),
+                    text: m.span().of(text).into(),
+                    kind: m.kind,
                 })
                 .collect();
             mentions.sort_by_key(|m| m.span.start);
@@ -163,8 +168,8 @@ fn report_entities(text: &str, ents: &Entities, used: &[usize]) -> Vec<report::E
                 gender: e.gender,
                 anonymous: e.anonymous,
                 vague: e.vague,
-                anonymity_reason: e.reason.map(excerpt),
-                anonymity_request: e.request.map(excerpt),
+                anonymity_reason: e.reason.as_deref().map(|&r| Box::new(excerpt(r))),
+                anonymity_request: e.request.as_deref().map(|&r| Box::new(excerpt(r))),
                 mentions,
             })
         })
@@ -254,11 +259,19 @@ fn report_quote(
         .map(|e| {
             Box::new(Anonymity {
                 descriptor: e.name.clone(),
-                reason: e.anonymity_reason.clone(),
-                request: e.anonymity_request.clone(),
+                reason: e.anonymity_reason.as_deref().cloned(),
+                request: e.anonymity_request.as_deref().cloned(),
             })
         });
-    let mut chain = u.chain;
+    let content = u.content();
+    let (cue, mut chain) = match u.cue {
+        Some(c) => {
+            let super::Cued { cue, chain } =
+                std::sync::Arc::try_unwrap(c).unwrap_or_else(|c| (*c).clone());
+            (Some(Box::new(cue)), chain)
+        }
+        None => (None, crate::thin::Thin::new()),
+    };
     if let Some(p) = publisher {
         if u.kind != QuoteKind::Title
             && u.kind != QuoteKind::Scare
@@ -270,14 +283,14 @@ fn report_quote(
     Quote {
         id: i,
         kind: u.kind,
-        content: u.content,
-        text: u.content.of(text).to_string(),
-        cue: u.cue,
+        content,
+        text: content.of(text).into(),
+        cue,
         speaker,
         anonymity,
         chain,
-        paragraph: u.paragraph as usize,
-        continues,
+        paragraph: u.paragraph,
+        continues: continues.and_then(|c| u32::try_from(c).ok()),
     }
 }
 
@@ -297,7 +310,7 @@ impl Continuations {
     /// previous one when it is the same speaker's next quote in a broken or multi-paragraph
     /// quotation.
     fn next(&mut self, i: usize, u: &Unit) -> Option<usize> {
-        let continues = match (&u.cue, u.quoted) {
+        let continues = match (u.cue.as_ref().map(|c| &c.cue), u.quoted) {
             (Some(c), true) if c.construction == Construction::Continuation => self.last_direct,
             (Some(c), true) if u.kind == QuoteKind::Direct => {
                 self.last_direct_by_cue.get(&c.span.start).copied()
@@ -306,6 +319,7 @@ impl Continuations {
         };
         if u.kind == QuoteKind::Direct {
             if let Some(c) = &u.cue {
+                let c = &c.cue;
                 self.last_direct = Some(i);
                 self.last_direct_by_cue.insert(c.span.start, i);
             }

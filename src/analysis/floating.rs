@@ -29,7 +29,7 @@ pub(super) fn float_quotes(
         let Some(q) = doc.quote_of(p.tok()).and_then(|i| doc.quotes.get(i)) else {
             continue;
         };
-        merge.pass_units_before(q.content.start);
+        merge.pass_units_before(q.content().start);
         let unit = merge.floating_unit(doc, &p, q, floors);
         merge.push_floating(unit);
     }
@@ -128,7 +128,7 @@ impl<'u> Merge<'u> {
         while let Some(u) = self
             .existing
             .get(self.cursor)
-            .filter(|u| u.content.start < start)
+            .filter(|u| u.content().start < start)
         {
             Self::note(&mut self.last, u, Merged::Existing(self.cursor));
             self.cursor += 1;
@@ -148,7 +148,7 @@ impl<'u> Merge<'u> {
         q: &Quoted,
         floors: &[(usize, (usize, Span))],
     ) -> Unit {
-        let content = q.content;
+        let content = q.content();
         let para = p.sentence().paragraph;
         let inner = content.of(doc.text);
         let mut kind = QuoteKind::Direct;
@@ -178,22 +178,23 @@ impl<'u> Merge<'u> {
         match (kind, from) {
             (QuoteKind::Direct, Some(u)) => Unit {
                 kind,
-                content,
-                cue: u.cue.clone().map(|mut c| {
-                    c.construction = how;
+                content: Unit::content_of(content),
+                cue: u.cue.as_ref().map(|c| {
+                    let mut c = std::sync::Arc::clone(c);
+                    if c.cue.construction != how {
+                        std::sync::Arc::make_mut(&mut c).cue.construction = how;
+                    }
                     c
                 }),
                 speaker: u.speaker,
-                chain: u.chain.clone(),
                 paragraph: small(para),
                 quoted: true,
             },
             _ => Unit {
                 kind,
-                content,
+                content: Unit::content_of(content),
                 cue: None,
                 speaker: floor.filter(|_| kind == QuoteKind::Direct).map(Credit::of),
-                chain: Vec::new(),
                 paragraph: small(para),
                 quoted: true,
             },
@@ -225,7 +226,7 @@ impl<'u> Merge<'u> {
             // sentence between opens with another name ("Jones disagreed.").
             from = self.last.claim.and_then(|m| self.get(m)).filter(|u| {
                 u.paragraph as usize == para
-                    && !named_subject_between(doc, u.content.end, content.start, para)
+                    && !named_subject_between(doc, u.content().end, content.start, para)
             });
         }
         // The sentence after this one, when it is in the same paragraph.
@@ -281,9 +282,7 @@ impl<'u> Merge<'u> {
             .filter(|u| {
                 u.speaker.is_some() && u.paragraph as usize == para && u.kind != QuoteKind::Title
             })
-            .filter(|u| {
-                span.is_some_and(|sp| sp.start <= u.content.start && u.content.end <= sp.end)
-            })
+            .filter(|u| span.is_some_and(|sp| sp.contains(u.content())))
     }
 
     /// A sentence that is only the quotation `p`, after a paragraph ending in an attributed

@@ -12,6 +12,7 @@ use super::toks::{phrase, tok, TResult, Toks};
 use crate::grammar::{AnonType, FuncType, Gender, Noun, NounKind, Pronoun, Tag, Title};
 use crate::syntax::{Tag as STag, TagSet};
 use crate::text::{Doc, TokClass, TokKind};
+use crate::thin::Thin;
 
 /// What a speaker phrase is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -33,16 +34,17 @@ pub struct Np<'a> {
     pub end: usize,
     /// What it is.
     pub kind: NpKind,
-    /// The proper-name tokens, for names.
-    pub name: Option<(usize, usize)>,
-    /// Title and modifier tokens before the name (`Japanese Prime Minister`).
-    pub title: Option<(usize, usize)>,
+    /// The proper-name tokens, for names: [`Np::name`] (token indices in 32 bits here: a
+    /// phrase is held by every attribution and event of a long sentence).
+    name_at: Option<(u32, u32)>,
+    /// Title and modifier tokens before the name (`Japanese Prime Minister`): [`Np::title`].
+    title_at: Option<(u32, u32)>,
     /// Title tags met in the phrase.
     pub titles: Titles<'a>,
-    /// The head noun, for roles.
-    pub head: Option<(usize, usize, &'a Noun)>,
-    /// The head title used as a noun (`the foreign minister`).
-    pub head_title: Option<(usize, usize, &'a Title)>,
+    /// The head noun, for roles: [`Np::head`].
+    head_at: Option<(u32, u32, &'a Noun)>,
+    /// The head title used as a noun (`the foreign minister`): [`Np::head_title`].
+    head_title_at: Option<(u32, u32, &'a Title)>,
     /// The pronoun, for pronouns.
     pub pronoun: Option<&'a Pronoun>,
     /// Definite determiner (`the`, `his`).
@@ -68,11 +70,12 @@ pub struct Np<'a> {
     pub modifiers: Modifiers,
 }
 
-/// The title tags of a phrase, in order: the first two inline (no allocation), more in a vector.
+/// The title tags of a phrase, in order: the first two inline (no allocation), more in a thin
+/// vector (a phrase is held in every attribution of a long sentence).
 #[derive(Debug, Clone, Default)]
 pub struct Titles<'a> {
     inline: [Option<&'a Title>; 2],
-    more: Vec<&'a Title>,
+    more: Thin<&'a Title>,
 }
 
 impl<'a> Titles<'a> {
@@ -138,29 +141,81 @@ impl<'s, 'a> IntoIterator for &'s Titles<'a> {
     }
 }
 
-/// Where a phrase's capitalised modifiers are, as tokens (their text is read when needed).
+/// Where a phrase's capitalised modifiers are, as tokens (their text is read when needed), in
+/// 32-bit token indices (a document has fewer than 2^32 tokens): 16 bytes.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub enum Modifiers {
     /// None.
     #[default]
     None,
     /// The capitalised words of tokens `[a, b)` that are not title words (a name's premodifiers).
-    Range(usize, usize),
+    Range(u32, u32),
     /// Token `base + k` for each bit `k` set (a role's modifiers, all within its first words).
-    Mask(usize, u64),
+    Mask(u32, u64),
+}
+
+/// Token index `t` in 32 bits (a document read up to 4 GiB has fewer tokens).
+fn tok32(t: usize) -> u32 {
+    u32::try_from(t).unwrap_or(u32::MAX)
+}
+
+/// Tokens `[a, b)` in 32 bits.
+fn toks32((a, b): (usize, usize)) -> (u32, u32) {
+    (tok32(a), tok32(b))
 }
 
 impl<'a> Np<'a> {
+    /// The proper-name tokens `[start, end)`, for names.
+    pub fn name(&self) -> Option<(usize, usize)> {
+        self.name_at.map(|(a, b)| (a as usize, b as usize))
+    }
+
+    /// Sets the proper-name tokens.
+    pub fn set_name(&mut self, name: Option<(usize, usize)>) {
+        self.name_at = name.map(toks32);
+    }
+
+    /// Title and modifier tokens `[start, end)` before the name (`Japanese Prime Minister`).
+    pub fn title(&self) -> Option<(usize, usize)> {
+        self.title_at.map(|(a, b)| (a as usize, b as usize))
+    }
+
+    /// Sets the title tokens.
+    pub fn set_title(&mut self, title: Option<(usize, usize)>) {
+        self.title_at = title.map(toks32);
+    }
+
+    /// The head noun (its tokens `[start, end)`), for roles.
+    pub fn head(&self) -> Option<(usize, usize, &'a Noun)> {
+        self.head_at.map(|(a, b, n)| (a as usize, b as usize, n))
+    }
+
+    /// Sets the head noun.
+    pub fn set_head(&mut self, head: Option<(usize, usize, &'a Noun)>) {
+        self.head_at = head.map(|(a, b, n)| (tok32(a), tok32(b), n));
+    }
+
+    /// The head title used as a noun (`the foreign minister`), with its tokens.
+    pub fn head_title(&self) -> Option<(usize, usize, &'a Title)> {
+        self.head_title_at
+            .map(|(a, b, t)| (a as usize, b as usize, t))
+    }
+
+    /// Sets the head title.
+    pub fn set_head_title(&mut self, head_title: Option<(usize, usize, &'a Title)>) {
+        self.head_title_at = head_title.map(|(a, b, t)| (tok32(a), tok32(b), t));
+    }
+
     fn new(start: usize, end: usize, kind: NpKind) -> Self {
         Np {
             start,
             end,
             kind,
-            name: None,
-            title: None,
+            name_at: None,
+            title_at: None,
             titles: Titles::default(),
-            head: None,
-            head_title: None,
+            head_at: None,
+            head_title_at: None,
             pronoun: None,
             definite: false,
             indefinite: false,
@@ -178,8 +233,8 @@ impl<'a> Np<'a> {
     pub fn modifier_tokens<'s>(&self, doc: &'s Doc<'_>) -> impl Iterator<Item = usize> + 's {
         let (range, base, mask) = match self.modifiers {
             Modifiers::None => (0..0, 0, 0),
-            Modifiers::Range(a, b) => (a..b, 0, 0),
-            Modifiers::Mask(base, mask) => (0..0, base, mask),
+            Modifiers::Range(a, b) => (a as usize..b as usize, 0, 0),
+            Modifiers::Mask(base, mask) => (0..0, base as usize, mask),
         };
         let mut bits = mask;
         let masked = std::iter::from_fn(move || {
@@ -207,12 +262,12 @@ impl<'a> Np<'a> {
         if let Some(g) = self.titles.iter().find_map(|t| t.gender) {
             return Some(g);
         }
-        if let Some((_, _, n)) = self.head {
+        if let Some((_, _, n)) = self.head() {
             if n.gender.is_some() {
                 return n.gender;
             }
         }
-        let (s, _) = self.name?;
+        let (s, _) = self.name()?;
         doc.word_tags(s).find_map(|t| match t {
             Tag::FirstName(g) => Some(*g),
             _ => None,
@@ -221,18 +276,18 @@ impl<'a> Np<'a> {
 
     /// The head noun's kind (person for names and titles).
     pub fn noun_kind(&self) -> NounKind {
-        match (self.kind, self.head, self.pronoun) {
+        match (self.kind, self.head(), self.pronoun) {
             (NpKind::Pronoun, _, Some(p)) => p.kind,
-            (_, Some((_, _, n)), _) if self.head_title.is_none() => n.kind,
+            (_, Some((_, _, n)), _) if self.head_title().is_none() => n.kind,
             _ => NounKind::Person,
         }
     }
 
     /// Whether the head is plural.
     pub fn plural(&self) -> bool {
-        match (self.pronoun, self.head) {
+        match (self.pronoun, self.head()) {
             (Some(p), _) => p.plural,
-            (_, Some((_, _, n))) if self.head_title.is_none() => n.plural,
+            (_, Some((_, _, n))) if self.head_title().is_none() => n.plural,
             _ => false,
         }
     }
@@ -859,14 +914,16 @@ fn name_np_of<'d, 'a>(
     let (last_title_end, title_start) = (run.last_title_end, run.title_start);
     // Capitalised words before the last title are modifiers ("South Korean").
     let modifiers = match title_start {
-        Some(ts) => Modifiers::Range(ts, last_title_end.unwrap_or(ts)),
+        Some(ts) => Modifiers::Range(tok32(ts), tok32(last_title_end.unwrap_or(ts))),
         None => Modifiers::None,
     };
     let mut np = Np::new(start, end, NpKind::Name);
-    np.name = Some((ns, end));
-    np.title = last_title_end
-        .map(|e| (title_start.unwrap_or(start), e))
-        .or_else(|| (ns > start).then_some((start, ns)));
+    np.set_name(Some((ns, end)));
+    np.set_title(
+        last_title_end
+            .map(|e| (title_start.unwrap_or(start), e))
+            .or_else(|| (ns > start).then_some((start, ns))),
+    );
     np.titles = run.titles;
     np.modifiers = modifiers;
     np.definite = d.is_some_and(|(_, def, _)| def);
@@ -912,13 +969,13 @@ fn name_np_org<'d, 'a>(np: &mut Np<'a>, i: Toks<'d, 'a>, ns: usize) {
             })
     };
     if let Some((_, n)) = org_noun(end.saturating_sub(1)).or_else(|| org_noun(ns)) {
-        np.head = Some((end - 1, end, n));
+        np.set_head(Some((end - 1, end, n)));
     } else if ns > start && !doc.is_cap(ns - 1) {
         // "the national statistics office INSEE", "the carrier Wizz Air": a lower-case
         // organisation noun just before the name says what it names.
         if let Ok((_, (a, e, n))) = noun_phrase(i.at(ns - 1)) {
             if e + 1 == ns && n.kind == NounKind::Org {
-                np.head = Some((a, ns, n));
+                np.set_head(Some((a, ns, n)));
             }
         }
     }
@@ -1081,8 +1138,8 @@ fn role_np<'d, 'a>(i: Toks<'d, 'a>) -> TResult<'d, 'a, Np<'a>> {
         }
     };
     let mut np = Np::new(start, head_end, NpKind::Role);
-    np.head = head;
-    np.head_title = head_title;
+    np.set_head(head);
+    np.set_head_title(head_title);
     if let Some((_, _, t)) = head_title {
         np.titles.push(t);
     }
@@ -1101,7 +1158,7 @@ fn role_np<'d, 'a>(i: Toks<'d, 'a>) -> TResult<'d, 'a, Np<'a>> {
     np.modifiers = if modifiers == 0 {
         Modifiers::None
     } else {
-        Modifiers::Mask(start, modifiers)
+        Modifiers::Mask(tok32(start), modifiers)
     };
     np.outlet = head.is_some_and(|(_, _, n)| n.outlet)
         || outlet_phrase(i.at(start)).is_ok()
@@ -1114,8 +1171,8 @@ fn role_np<'d, 'a>(i: Toks<'d, 'a>) -> TResult<'d, 'a, Np<'a>> {
     if end == head_end && !np.possessive {
         if let Some(k) = name_after_head(i, end) {
             np.kind = NpKind::Name;
-            np.name = Some((end, k));
-            np.title = Some((start, end));
+            np.set_name(Some((end, k)));
+            np.set_title(Some((start, end)));
             np.end = k;
             np.possessive = is_possessive(doc, k - 1);
             return Ok((i.at(k), np));
@@ -1131,13 +1188,13 @@ fn role_postmod<'d, 'a>(np: &mut Np<'a>, i: Toks<'d, 'a>, head_end: usize) -> us
     // Post-modifiers of unnamed sources: "from the foreign ministry", "familiar with the matter".
     let mut end = head_end;
     let rest = i.at(head_end);
-    if np.head.is_some_and(|(_, _, n)| {
+    if np.head().is_some_and(|(_, _, n)| {
         n.anon
             || matches!(
                 n.kind,
                 NounKind::Group | NounKind::Document | NounKind::Person
             )
-    }) || np.head_title.is_some()
+    }) || np.head_title().is_some()
     {
         if let Ok((r2, (_, e, _))) =
             phrase(|t: &Tag| matches!(t, Tag::Anon(AnonType::Descriptor)).then_some(()))(rest)
@@ -1299,7 +1356,7 @@ pub fn parse_at<'d, 'a>(doc: &'d Doc<'a>, at: usize, limit: usize) -> NpSet<'a> 
 /// "Critics say": a capitalised common noun is not a name (when a role reads it too).
 fn common_noun_name(doc: &Doc<'_>, n: &Np<'_>) -> bool {
     n.kind == NpKind::Name
-        && n.name
+        && n.name()
             .is_some_and(|(a, b)| (a..b).all(|t| doc.has(t, TokClass::NOUN)))
 }
 
@@ -1344,8 +1401,8 @@ pub fn parse_forward<'d, 'a>(doc: &'d Doc<'a>, at: usize, limit: usize) -> Optio
         };
         if let Some(of) = parse_name(doc, from, limit).filter(|n| !n.possessive && n.start == from)
         {
-            if let Some((a, _)) = best.name.filter(|_| best.kind == NpKind::Name) {
-                best.name = Some((a, of.end));
+            if let Some((a, _)) = best.name().filter(|_| best.kind == NpKind::Name) {
+                best.set_name(Some((a, of.end)));
             }
             best.end = of.end;
         }
@@ -1473,8 +1530,8 @@ pub fn appositive_name<'a>(doc: &Doc<'a>, role: Np<'a>, limit: usize) -> Np<'a> 
             name.titles.extend(role.titles.iter());
             // The role's head title is a role the person holds: "the education minister of the
             // northern region, Ottilie Grann" is named by a later "the minister".
-            name.head_title = name.head_title.or(role.head_title);
-            name.title = name.title.or(Some((role.start, role.end)));
+            name.set_head_title(name.head_title().or(role.head_title()));
+            name.set_title(name.title().or(Some((role.start, role.end))));
             name.start = role.start;
             name
         }

@@ -113,7 +113,7 @@ fn scan_mentions<'a>(
     };
     let mut evs: Vec<(usize, Ev<'_>)> = Vec::with_capacity(few);
     // The reported clauses by start, read with the scan: how far those begun so far reach.
-    let mut claims: Vec<(usize, usize)> = attrs.iter().filter_map(|a| a.content).collect();
+    let mut claims: Vec<(usize, usize)> = attrs.iter().filter_map(|a| a.content()).collect();
     claims.sort_unstable();
     let (mut claim_at, mut claim_reach) = (0, 0);
     let after_past = if doc.is_func(s.start, FuncType::Past) {
@@ -279,8 +279,8 @@ fn org_in_apposition(doc: &Doc<'_>, s: Sentence, at: usize) -> bool {
         r.kind == NpKind::Role
             && r.definite
             && !r.possessive
-            && r.head_title.is_none()
-            && r.head.is_some_and(|(_, _, h)| h.kind == NounKind::Org)
+            && r.head_title().is_none()
+            && r.head().is_some_and(|(_, _, h)| h.kind == NounKind::Org)
     };
     let closed = |e: usize| e >= s.end || doc.is_punct(e, ",") || doc.is_punct(e, ".");
     np::parse_at(doc, at, s.end)
@@ -404,7 +404,7 @@ fn speaker_event(
     let issuer = (n.noun_kind() == NounKind::Document)
         .then(|| {
             attrs.iter().zip(out.iter()).find_map(|(b, o)| {
-                let (v0, v1) = b.venue?;
+                let (v0, v1) = b.venue()?;
                 (v0 <= n.start && n.end <= v1)
                     .then_some(o.map(|(i, _)| i))
                     .flatten()
@@ -429,8 +429,8 @@ fn resolve_speaker(
     // "Manchester United have sacked …, the club announced": the organisation named at the
     // start of the claim the role closes.
     let opening = a.filter(|_| coref::is_org_role(n)).and_then(|a| {
-        a.content
-            .filter(|&(cs, ce)| cs == s.start && ce <= a.cue.0 && doc.is_cap(cs))
+        a.content()
+            .filter(|&(cs, ce)| cs == s.start && ce <= a.cue().0 && doc.is_cap(cs))
     });
     let named = opening.and_then(|(cs, ce)| {
         let name = np::parse_at(doc, cs, ce)
@@ -439,18 +439,18 @@ fn resolve_speaker(
             .max_by_key(|x| x.end)?;
         // The name is the clause's subject: its verb follows. One capitalised word opening a
         // sentence is as likely a common word ("Retail sales fell").
-        let words = name.name.map_or(0, |(a, b)| b - a);
+        let words = name.name().map_or(0, |(a, b)| b - a);
         (words >= 2 && doc.is_word(name.end) && !doc.is_cap(name.end))
             .then(|| ents.org_named_in_claim(doc, &name, n))
             .flatten()
     });
     let id = named.or_else(|| ents.resolve(doc, n, true));
     if let Some(id) = id {
-        for app in a.map_or(&[][..], |a| a.appositives.as_slice()) {
+        for app in a.map_or(&[][..], |a| &a.appositives[..]) {
             add_appositive(doc, ents, id, app);
         }
         // "The ministry said in a statement": the ministry issued it; "the statement" is its.
-        if let Some((v0, v1)) = a.and_then(|a| a.venue) {
+        if let Some((v0, v1)) = a.and_then(Attr::venue) {
             for t in v0..v1.min(v0 + 8) {
                 if np::word_noun(doc, t, NounKind::Document).is_some() {
                     ents.issued(id, coref::norm_head(doc.tok_text(t)));
@@ -477,7 +477,7 @@ fn inherit_speakers(
             continue;
         }
         let inherited = match a.inherit {
-            Some(Inherit::Attr(j)) => out.get(j).copied().flatten(),
+            Some(Inherit::Attr(j)) => out.get(j as usize).copied().flatten(),
             Some(Inherit::Subject) => subject
                 .get_or_insert_with(|| constructions::sentence_subject(doc, s))
                 .as_ref()
@@ -542,7 +542,7 @@ fn role_before<'a>(doc: &Doc<'a>, s: Sentence, name: usize) -> Option<Np<'a>> {
                 .into_iter()
                 .find(|x| {
                     x.kind == NpKind::Role
-                        && x.head_title.is_some()
+                        && x.head_title().is_some()
                         && x.end <= comma
                         && portfolio(x.end)
                 })
@@ -560,7 +560,7 @@ fn add_appositive(doc: &Doc<'_>, ents: &mut Entities, id: usize, app: &Np<'_>) {
     }
     let text = span_of(doc, app.start, app.end).of(doc.text).to_string();
     let head = app
-        .head_title
+        .head_title()
         .map(|(a, b, _)| span_of(doc, a, b).of(doc.text).to_lowercase());
     let classes: Vec<String> = app.titles.iter().map(|t| t.class.clone()).collect();
     let Some(e) = ents.list.get_mut(id) else {
@@ -577,7 +577,7 @@ fn add_appositive(doc: &Doc<'_>, ents: &mut Entities, id: usize, app: &Np<'_>) {
         e.gender = app.gender(doc);
     }
     // "The dam's builder, Halvorsen Construction": an organisation.
-    if app.head_title.is_none() && app.head.is_some_and(|(_, _, n)| n.kind == NounKind::Org) {
+    if app.head_title().is_none() && app.head().is_some_and(|(_, _, n)| n.kind == NounKind::Org) {
         e.kind = EntityKind::Organisation;
     }
     // A qualified role ("the former mayor of Leeds") is shown, but is no role a later "the

@@ -7,7 +7,7 @@ use super::anonymity::SentenceAnonymity;
 use super::constructions::{is_title, Attr, CueKind};
 use super::coref::{span_of, Entities};
 use super::np;
-use super::{small, Credit, Pending, Unit};
+use super::{small, Credit, Cued, Pending, Unit};
 use crate::grammar::{FuncType, NounKind, Stance as GStance, VerbKind};
 use crate::report::{ChainLink, ChainRole, Construction, Cue, QuoteKind, Stance};
 use crate::span::Span;
@@ -88,7 +88,7 @@ impl Emitted {
             let cue = cue_of(doc, a);
             // The units pushed for this attribution get its cue and chain at the end.
             let first = self.units.len();
-            if let Some((cs, ce)) = a.content {
+            if let Some((cs, ce)) = a.content() {
                 note_named_in_claim(doc, a, (cs, ce), spk, ents);
                 let belief = a.verb.is_some_and(|v| v.kind == VerbKind::Belief);
                 self.claim_units(doc, s, (cs, ce), spk, belief);
@@ -155,10 +155,9 @@ impl Emitted {
             } else {
                 QuoteKind::Indirect
             },
-            content: span_of(doc, cs, ce),
+            content: Unit::content_of(span_of(doc, cs, ce)),
             cue: None,
             speaker: Some(Credit::of(spk)),
-            chain: Vec::new(),
             paragraph: small(s.paragraph),
             quoted: false,
         });
@@ -172,24 +171,15 @@ impl Emitted {
                 .filter(|_| !self.bound.is_bound(t))
             {
                 self.bound.bind(t);
-                if is_title(doc, t, q.content.of(doc.text)) {
-                    self.units.push(quoted_unit(
-                        doc,
-                        t,
-                        QuoteKind::Title,
-                        None,
-                        None,
-                        Vec::new(),
-                        s.paragraph,
-                    ));
+                if is_title(doc, t, q.content().of(doc.text)) {
+                    self.units
+                        .push(quoted_unit(doc, t, QuoteKind::Title, None, s.paragraph));
                 } else {
                     self.units.push(quoted_unit(
                         doc,
                         t,
                         QuoteKind::Partial,
-                        None,
                         Some(spk),
-                        Vec::new(),
                         s.paragraph,
                     ));
                 }
@@ -212,9 +202,7 @@ impl Emitted {
                     doc,
                     t,
                     QuoteKind::Direct,
-                    None,
                     Some(spk),
-                    Vec::new(),
                     p.sentence().paragraph,
                 ));
                 continue;
@@ -227,8 +215,8 @@ impl Emitted {
             let inner = doc
                 .quote_of(t)
                 .and_then(|q| doc.quotes.get(q))
-                .map_or("", |q| q.content.of(doc.text));
-            let titled = t > a.cue.0 && doc.is_func(t + 1, FuncType::Determiner);
+                .map_or("", |q| q.content().of(doc.text));
+            let titled = t > a.cue().0 && doc.is_func(t + 1, FuncType::Determiner);
             let kind = if titled && is_title(doc, t, inner) {
                 QuoteKind::Title
             } else if is_direct_position(doc, s, t, a) {
@@ -236,15 +224,8 @@ impl Emitted {
             } else {
                 QuoteKind::Partial
             };
-            self.units.push(quoted_unit(
-                doc,
-                t,
-                kind,
-                None,
-                Some(spk),
-                Vec::new(),
-                s.paragraph,
-            ));
+            self.units
+                .push(quoted_unit(doc, t, kind, Some(spk), s.paragraph));
         }
     }
 
@@ -277,7 +258,7 @@ fn relayed_chain(
 ) -> Vec<ChainLink> {
     let mut chain = chain_of(doc, a, spk.0, ents);
     if let Some((rid, rspan)) = a
-        .relayed_by
+        .relayed_by()
         .and_then(|j| speakers.get(j).copied().flatten())
     {
         let rid = ents.live(rid);
@@ -307,7 +288,7 @@ fn note_named_in_claim(
     spk: (usize, Span),
     ents: &mut Entities,
 ) {
-    if ce > a.cue.0 {
+    if ce > a.cue().0 {
         return;
     }
     if let Some(n) = np::parse_name(doc, cs, ce) {
@@ -328,7 +309,10 @@ fn share_cue_and_chain(units: &mut [Unit], first: usize, cue: Cue, chain: Vec<Ch
         .get(first..)
         .and_then(|us| us.iter().rposition(takes_cue))
         .map(|k| k + first);
-    let (mut cue, mut chain) = (Some(Box::new(cue)), Some(chain));
+    let mut cued = Some(std::sync::Arc::new(Cued {
+        cue,
+        chain: chain.into(),
+    }));
     for (k, u) in units
         .iter_mut()
         .enumerate()
@@ -336,11 +320,9 @@ fn share_cue_and_chain(units: &mut [Unit], first: usize, cue: Cue, chain: Vec<Ch
         .filter(|(_, u)| takes_cue(u))
     {
         if Some(k) == last {
-            u.cue = cue.take();
-            u.chain = chain.take().unwrap_or_default();
+            u.cue = cued.take();
         } else {
-            u.cue.clone_from(&cue);
-            u.chain = chain.clone().unwrap_or_default();
+            u.cue.clone_from(&cued);
         }
     }
 }
@@ -354,25 +336,26 @@ pub(super) fn drop_crossing(units: &mut Vec<Unit>) {
     order.sort_by_key(|&k| {
         units
             .get(k)
-            .map(|u| (u.content.start, std::cmp::Reverse(u.content.end)))
+            .map(|u| (u.content.0, std::cmp::Reverse(u.content.1)))
     });
     let mut open: Vec<Span> = Vec::new();
     let mut dropped = vec![false; units.len()];
     for k in order {
         let Some(u) = units.get(k) else { continue };
-        if u.content.is_empty() {
+        let content = u.content();
+        if content.is_empty() {
             continue;
         }
-        while open.last().is_some_and(|t| t.end <= u.content.start) {
+        while open.last().is_some_and(|t| t.end <= content.start) {
             open.pop();
         }
-        if u.kind == QuoteKind::Indirect && open.last().is_some_and(|t| u.content.end > t.end) {
+        if u.kind == QuoteKind::Indirect && open.last().is_some_and(|t| content.end > t.end) {
             if let Some(d) = dropped.get_mut(k) {
                 *d = true;
             }
             continue;
         }
-        open.push(u.content);
+        open.push(content);
     }
     let mut k = 0;
     units.retain(|_| {
@@ -385,7 +368,7 @@ pub(super) fn drop_crossing(units: &mut Vec<Unit>) {
 /// Whether quotation token `t` of attribution `a` stands where a direct quote does: opening
 /// the sentence, before the cue, or after a colon, comma or dash.
 fn is_direct_position(doc: &Doc<'_>, s: Sentence, t: usize, a: &Attr<'_>) -> bool {
-    if t == s.start || t < a.cue.0 {
+    if t == s.start || t < a.cue().0 {
         return true;
     }
     let prev = t - 1;
@@ -400,8 +383,8 @@ fn is_direct_position(doc: &Doc<'_>, s: Sentence, t: usize, a: &Attr<'_>) -> boo
     let inner = doc
         .quote_of(t)
         .and_then(|q| doc.quotes.get(q))
-        .map_or("", |q| q.content.of(doc.text));
-    inner.chars().next().is_some_and(char::is_uppercase) && a.cue.1 == t
+        .map_or("", |q| q.content().of(doc.text));
+    inner.chars().next().is_some_and(char::is_uppercase) && a.cue().1 == t
 }
 
 /// A unit for the quotation token `t`: its content inside the marks.
@@ -409,21 +392,18 @@ fn quoted_unit(
     doc: &Doc<'_>,
     t: usize,
     kind: QuoteKind,
-    cue: Option<Box<Cue>>,
     speaker: Option<(usize, Span)>,
-    chain: Vec<ChainLink>,
     paragraph: usize,
 ) -> Unit {
     let content = doc
         .quote_of(t)
         .and_then(|q| doc.quotes.get(q))
-        .map_or(Span::default(), |q| q.content);
+        .map_or(Span::default(), |q| q.content());
     Unit {
         kind,
-        content,
-        cue,
+        content: Unit::content_of(content),
+        cue: None,
         speaker: speaker.map(Credit::of),
-        chain,
         paragraph: small(paragraph),
         quoted: true,
     }
@@ -431,7 +411,7 @@ fn quoted_unit(
 
 /// The report's cue of attribution `a`: its tokens, verb lemma, stance and construction.
 fn cue_of(doc: &Doc<'_>, a: &Attr<'_>) -> Cue {
-    let span = span_of(doc, a.cue.0, a.cue.1);
+    let span = span_of(doc, a.cue().0, a.cue().1);
     Cue {
         span,
         text: span.of(doc.text).to_string(),
@@ -457,14 +437,16 @@ fn cue_of(doc: &Doc<'_>, a: &Attr<'_>) -> Cue {
 /// speaker after the verb, the words before the cue or around it, the verb's clause.
 fn verb_construction(doc: &Doc<'_>, a: &Attr<'_>) -> Construction {
     use crate::syntax::ClauseKind;
-    let clause = a.clause.and_then(|c| doc.clauses.get(c));
+    let clause = a.clause().and_then(|c| doc.clauses.get(c));
     let opener = clause
         .and_then(|c| c.opener)
         .and_then(|o| doc.phrases.get(o as usize))
         .map(|p| doc.tok_text(p.start as usize));
-    let before = a.content.is_some_and(|(s, _)| s < a.cue.0)
-        || a.content.is_none() && a.quotes.iter().any(|&q| q < a.cue.0);
-    let around = a.content.is_some_and(|(s, e)| s < a.cue.0 && e > a.cue.1);
+    let before = a.content().is_some_and(|(s, _)| s < a.cue().0)
+        || a.content().is_none() && a.quotes.iter().any(|&q| q < a.cue().0);
+    let around = a
+        .content()
+        .is_some_and(|(s, e)| s < a.cue().0 && e > a.cue().1);
     if a.inverted {
         Construction::Inverted
     } else if opener.is_some_and(|w| w.eq_ignore_ascii_case("as") || w.eq_ignore_ascii_case("like"))

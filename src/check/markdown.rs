@@ -365,7 +365,7 @@ pub fn analyze_stream<R>(
 }
 
 /// Sets the text of `e`, if any, to its slice of `text`.
-fn reslice_excerpt(e: &mut Option<Excerpt>, text: &str) {
+fn reslice_excerpt(e: Option<&mut Excerpt>, text: &str) {
     if let Some(e) = e {
         e.text = e.span.of(text).to_string();
     }
@@ -374,7 +374,7 @@ fn reslice_excerpt(e: &mut Option<Excerpt>, text: &str) {
 /// Sets every text of quote `q` that is a slice of the input to the slice of `text` (see
 /// [`reslice`]).
 pub fn reslice_quote(q: &mut Quote, text: &str) {
-    q.text = q.content.of(text).to_string();
+    q.text = q.content.of(text).into();
     if let Some(c) = &mut q.cue {
         c.text = c.span.of(text).to_string();
     }
@@ -382,24 +382,24 @@ pub fn reslice_quote(q: &mut Quote, text: &str) {
         s.mention_text = s.mention.of(text).to_string();
     }
     if let Some(a) = &mut q.anonymity {
-        reslice_excerpt(&mut a.reason, text);
-        reslice_excerpt(&mut a.request, text);
+        reslice_excerpt(a.reason.as_mut(), text);
+        reslice_excerpt(a.request.as_mut(), text);
     }
 }
 
 /// Sets every text of `report` that is a slice of the input to the slice of `text` (the
 /// original of the prose the report was made from: same offsets).
 pub fn reslice(report: &mut Report, text: &str) {
-    let excerpt = |e: &mut Option<Excerpt>| reslice_excerpt(e, text);
+    let excerpt = |e: Option<&mut Excerpt>| reslice_excerpt(e, text);
     for q in &mut report.quotes {
         reslice_quote(q, text);
     }
     for e in &mut report.entities {
         for m in &mut e.mentions {
-            m.text = m.span.of(text).to_string();
+            m.text = m.span.of(text).into();
         }
-        excerpt(&mut e.anonymity_reason);
-        excerpt(&mut e.anonymity_request);
+        excerpt(e.anonymity_reason.as_deref_mut());
+        excerpt(e.anonymity_request.as_deref_mut());
     }
 }
 
@@ -473,7 +473,7 @@ mod tests {
         let r = analyze(md, InputKind::Markdown, crate::Grammar::builtin());
         assert_eq!(r.quotes.len(), 1, "{:#?}", r.quotes);
         let q = &r.quotes[0];
-        assert_eq!(q.text, "the **tram** would run");
-        assert_eq!(q.content.of(md), q.text);
+        assert_eq!(&*q.text, "the **tram** would run");
+        assert_eq!(q.content.of(md), &*q.text);
     }
 }

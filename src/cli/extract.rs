@@ -399,6 +399,10 @@ struct Done {
     /// The first parts of the lines, moved out of `out` as a long record's line was written
     /// (so its buffer is never copied to grow: a long document's line is many times its size).
     spilled: Vec<Vec<u8>>,
+    /// How many times the lines were written straight to the output (one thread:
+    /// [`work_batch`]'s `direct`) instead of being spilled: what was written cannot be taken
+    /// back.
+    written: usize,
     status: i32,
     stats: Stats,
 }
@@ -414,6 +418,48 @@ impl Done {
                 out,
                 Vec::with_capacity(SPILL + SPILL / 4),
             ));
+        }
+    }
+
+    /// Moves `out` on (as [`Done::spill`]) when it has reached [`SPILL`]: to `direct`, with
+    /// the parts spilled before it, when there is one and it has taken every write so far.
+    fn spill_to(
+        out: &mut Vec<u8>,
+        spilled: &mut Vec<Vec<u8>>,
+        written: &mut usize,
+        direct: Option<&mut (dyn Write + '_)>,
+        failed: &mut Option<std::io::Error>,
+    ) {
+        let Some(w) = direct.filter(|_| out.len() >= SPILL && failed.is_none()) else {
+            return Done::spill(out, spilled);
+        };
+        let wrote = (spilled.iter())
+            .try_for_each(|part| w.write_all(part))
+            .and_then(|()| w.write_all(out));
+        match wrote {
+            Ok(()) => {
+                spilled.clear();
+                out.clear();
+                *written += 1;
+            }
+            Err(e) => {
+                *failed = Some(e);
+                Done::spill(out, spilled);
+            }
+        }
+    }
+
+    /// Drops what was written from byte `from` of the output, which was `out` when `spilled`
+    /// held `parts` parts and the lines had been written straight out `written` times. When
+    /// they were written out since, the line begun there cannot be taken back: it is ended, so
+    /// that what follows stands on a line of its own.
+    fn unwrite_since(&mut self, parts: usize, from: usize, written: usize) {
+        if self.written != written {
+            self.spilled.clear();
+            self.out.clear();
+            self.out.push(b'\n');
+        } else {
+            self.unwrite(parts, from);
         }
     }
 
@@ -562,8 +608,7 @@ fn jsonl<W: Write>(
         Ok((!batch.entries.is_empty()).then_some(batch))
     };
     let file = several.then_some(name.as_str());
-    let work = |batch: Batch| work_batch(analyzer, args, file, &batch);
-    let sink = |done: Done| -> std::io::Result<()> {
+    let mut sink = |out: &mut W, done: Done| -> std::io::Result<()> {
         for part in &done.spilled {
             out.write_all(part)?;
         }
@@ -576,20 +621,44 @@ fn jsonl<W: Write>(
         }
         Ok(())
     };
-    let r = pool::ordered(pool::threads(args.threads), next, work, sink);
+    let threads = pool::threads(args.threads);
+    let r = if threads <= 1 {
+        // One thread: each batch is written before the next is read, so a long record's line
+        // goes out a megabyte at a time as it is made, never held whole.
+        let mut next = next;
+        (|| {
+            while let Some(batch) = next()? {
+                let done = work_batch(analyzer, args, file, &batch, Some(&mut *out));
+                sink(&mut *out, done)?;
+            }
+            Ok(())
+        })()
+    } else {
+        let work = |batch: Batch| work_batch(analyzer, args, file, &batch, None);
+        pool::ordered(threads, next, work, |done| sink(&mut *out, done))
+    };
     if let Some(b) = bar {
         b.finish_and_clear();
     }
     r.map(|_| status)
 }
 
-/// The result lines of one batch of input `file` (named in error records when given).
-fn work_batch(analyzer: &Analyzer, args: &ExtractArgs, file: Option<&str>, batch: &Batch) -> Done {
+/// The result lines of one batch of input `file` (named in error records when given). With
+/// `direct` (the output, when everything before this batch is written), the lines are written
+/// there as they outgrow [`SPILL`] instead of being held.
+fn work_batch(
+    analyzer: &Analyzer,
+    args: &ExtractArgs,
+    file: Option<&str>,
+    batch: &Batch,
+    mut direct: Option<&mut (dyn Write + '_)>,
+) -> Done {
     // A report line is about six times its input line on news copy: room for a third more
     // than that, so the buffer is rarely copied as it grows.
     let mut done = Done {
         out: Vec::with_capacity(batch.buf.len() * 8),
         spilled: Vec::new(),
+        written: 0,
         status: 0,
         stats: Stats::default(),
     };
@@ -604,7 +673,8 @@ fn work_batch(analyzer: &Analyzer, args: &ExtractArgs, file: Option<&str>, batch
             Entry::Line(r) => {
                 let bytes = batch.buf.get(r.clone()).unwrap_or_default();
                 done.stats.bytes += bytes.len() as u64;
-                record(analyzer, args, at, bytes, &mut text, &mut done)
+                let direct = direct.as_deref_mut();
+                record(analyzer, args, at, bytes, &mut text, &mut done, direct)
             }
             Entry::TooLong(n) => {
                 done.stats.bytes += *n as u64;
@@ -637,13 +707,14 @@ fn record(
     bytes: &[u8],
     text: &mut String,
     done: &mut Done,
+    direct: Option<&mut (dyn Write + '_)>,
 ) -> std::io::Result<i32> {
-    let (parts, from) = (done.spilled.len(), done.out.len());
+    let (parts, from, written) = (done.spilled.len(), done.out.len(), done.written);
     let caught = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-        record_inner(analyzer, args, at, bytes, text, &mut *done)
+        record_inner(analyzer, args, at, bytes, text, &mut *done, direct)
     }));
     caught.unwrap_or_else(|p| {
-        done.unwrite(parts, from);
+        done.unwrite_since(parts, from, written);
         let message = out::panic_message(p.as_ref());
         error_record(&mut done.out, &mut done.stats, at, None, message)
     })
@@ -678,6 +749,7 @@ fn record_inner(
     bytes: &[u8],
     text: &mut String,
     done: &mut Done,
+    mut direct: Option<&mut (dyn Write + '_)>,
 ) -> std::io::Result<i32> {
     let (out, stats) = (&mut done.out, &mut done.stats);
     // A byte order mark opening the input is no part of its first record.
@@ -727,7 +799,8 @@ fn record_inner(
     } else {
         InputKind::Text
     };
-    let (parts, from) = (done.spilled.len(), done.out.len());
+    let (parts, from, before) = (done.spilled.len(), done.out.len(), done.written);
+    let mut failed = None;
     let written = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
         // The report's quotes are written as they are made: one record may be a long document.
         analyzer.analyze_stream(text, kind, |head, quotes| {
@@ -735,20 +808,27 @@ fn record_inner(
             let Done {
                 out,
                 spilled,
+                written,
                 stats,
                 ..
             } = &mut *done;
-            let spill = |out: &mut Vec<u8>| Done::spill(out, spilled);
+            let spill = |out: &mut Vec<u8>| {
+                let direct = direct.as_deref_mut();
+                Done::spill_to(out, spilled, written, direct, &mut failed)
+            };
             let w =
                 json::append_labelled_stream(out, "id", &id, head, quotes, |q| tally.add(q), spill);
             tally.finish(stats);
             w
         })
     }));
+    if let Some(e) = failed {
+        return Err(e);
+    }
     match written {
         Ok(w) => w.map(|()| 0),
         Err(p) => {
-            done.unwrite(parts, from);
+            done.unwrite_since(parts, from, before);
             let message = out::panic_message(p.as_ref());
             error_record(&mut done.out, &mut done.stats, at, Some(&id), message)
         }
@@ -804,6 +884,7 @@ mod tests {
         let mut done = Done {
             out: b"line 1\n".to_vec(),
             spilled: Vec::new(),
+            written: 0,
             status: 0,
             stats: Stats::default(),
         };
@@ -817,5 +898,57 @@ mod tests {
         done.unwrite(parts, from);
         assert!(done.spilled.is_empty());
         assert_eq!(done.out, b"line 1\n");
+    }
+
+    /// With the output at hand (one thread), a long line goes out a part at a time, in order
+    /// after the lines before it, and only `out`'s last part is held; a record failing after
+    /// that ends its line and leaves the lines before it.
+    #[test]
+    fn a_long_line_is_written_as_it_is_made() {
+        let mut done = Done {
+            out: b"line 1\n".to_vec(),
+            spilled: vec![b"line 0\n".to_vec()],
+            written: 0,
+            status: 0,
+            stats: Stats::default(),
+        };
+        let (parts, from, written) = (done.spilled.len(), done.out.len(), done.written);
+        let mut sink: Vec<u8> = Vec::new();
+        let mut failed = None;
+        let mut made = Vec::new();
+        for k in 0..3u8 {
+            let part = vec![b'a' + k; SPILL];
+            made.extend_from_slice(&part);
+            done.out.extend_from_slice(&part);
+            let (out, spilled, n) = (&mut done.out, &mut done.spilled, &mut done.written);
+            Done::spill_to(out, spilled, n, Some(&mut sink), &mut failed);
+        }
+        assert!(failed.is_none());
+        assert_eq!(
+            (done.written, done.spilled.len(), done.out.len()),
+            (3, 0, 0)
+        );
+        assert_eq!(sink, [&b"line 0\nline 1\n"[..], &made].concat());
+        // Short of a part, nothing moves.
+        done.out.extend_from_slice(b"tail");
+        let (out, spilled, n) = (&mut done.out, &mut done.spilled, &mut done.written);
+        Done::spill_to(out, spilled, n, Some(&mut sink), &mut failed);
+        assert_eq!(done.out, b"tail");
+        done.unwrite_since(parts, from, written);
+        assert_eq!(done.out, b"\n");
+        // Without the output, a part is spilled as before, and taken back whole.
+        let mut held = Done {
+            out: b"line 1\n".to_vec(),
+            spilled: Vec::new(),
+            written: 0,
+            status: 0,
+            stats: Stats::default(),
+        };
+        held.out.extend(std::iter::repeat_n(b'x', SPILL));
+        let (out, spilled, n) = (&mut held.out, &mut held.spilled, &mut held.written);
+        Done::spill_to(out, spilled, n, None, &mut failed);
+        assert_eq!((held.written, held.spilled.len()), (0, 1));
+        held.unwrite_since(0, 7, 0);
+        assert_eq!(held.out, b"line 1\n");
     }
 }

@@ -841,12 +841,12 @@ fn unit_tip(out: &mut Page<'_>, d: usize, q: &Quote, report: &Report) {
             .anonymity
             .as_ref()
             .and_then(|a| a.reason.as_ref())
-            .or_else(|| entity.and_then(|e| e.anonymity_reason.as_ref()));
+            .or_else(|| entity.and_then(|e| e.anonymity_reason.as_deref()));
         let request = q
             .anonymity
             .as_ref()
             .and_then(|a| a.request.as_ref())
-            .or_else(|| entity.and_then(|e| e.anonymity_request.as_ref()));
+            .or_else(|| entity.and_then(|e| e.anonymity_request.as_deref()));
         let mut v = match reason {
             Some(r) => format!("reason: {}", r.text),
             None => "no reason given".to_string(),
@@ -1079,11 +1079,11 @@ mod tests {
             id,
             kind: QuoteKind::Direct,
             content: crate::Span::new(s, e),
-            text: String::new(),
+            text: "".into(),
             cue: None,
             speaker: None,
             anonymity: None,
-            chain: vec![],
+            chain: Default::default(),
             paragraph: 0,
             continues: None,
         };

@@ -315,9 +315,9 @@ fn entity(out: &mut Vec<u8>, e: &Entity) {
     if e.anonymity_reason.is_none() && e.anonymity_request.is_none() {
         out.extend_from_slice(b"null,\"anonymity_request\":null,\"mentions\":[");
     } else {
-        opt_excerpt(out, e.anonymity_reason.as_ref());
+        opt_excerpt(out, e.anonymity_reason.as_deref());
         out.extend_from_slice(b",\"anonymity_request\":");
-        opt_excerpt(out, e.anonymity_request.as_ref());
+        opt_excerpt(out, e.anonymity_request.as_deref());
         out.extend_from_slice(b",\"mentions\":[");
     }
     seq(out, &e.mentions, mention);
@@ -391,11 +391,11 @@ fn quote(out: &mut Vec<u8>, q: &Quote) {
     }
     seq(out, &q.chain, chain_link);
     out.extend_from_slice(b"],\"paragraph\":");
-    write_usize(out, q.paragraph);
+    write_usize(out, q.paragraph as usize);
     match q.continues {
         Some(n) => {
             out.extend_from_slice(b",\"continues\":");
-            write_usize(out, n);
+            write_usize(out, n as usize);
             out.push(b'}');
         }
         None => out.extend_from_slice(b",\"continues\":null}"),
@@ -786,12 +786,12 @@ mod tests {
                 gender: [None, Some(Gender::Male), Some(Gender::Female)][k % 3],
                 anonymous: k % 2 == 0,
                 vague: k % 4 < 2,
-                anonymity_reason: (k % 3 == 1).then(|| excerpt(k)),
-                anonymity_request: (k % 4 == 2).then(|| excerpt(k + 1)),
+                anonymity_reason: (k % 3 == 1).then(|| Box::new(excerpt(k))),
+                anonymity_request: (k % 4 == 2).then(|| Box::new(excerpt(k + 1))),
                 mentions: (0..k % 4)
                     .map(|j| Mention {
                         span: span(k + j),
-                        text: odd(k * 3 + j),
+                        text: odd(k * 3 + j).into(),
                         kind: mention_kinds[(k + j) % 3],
                     })
                     .collect(),
@@ -833,7 +833,7 @@ mod tests {
                 id: k,
                 kind: quote_kinds[k % 5],
                 content: span(k),
-                text: odd(k + 2),
+                text: odd(k + 2).into(),
                 cue: (k % 4 != 3).then(|| {
                     Box::new(Cue {
                         span: span(k + 1),
@@ -871,8 +871,8 @@ mod tests {
                         span: ((k + j) % 3 != 1).then(|| span(j)),
                     })
                     .collect(),
-                paragraph: k * 1_000_003,
-                continues: (k % 2 == 1).then(|| k - 1),
+                paragraph: (k * 100_000_003) as u32,
+                continues: (k % 2 == 1).then(|| k as u32 - 1),
             })
             .collect()
     }

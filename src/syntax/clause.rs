@@ -855,7 +855,7 @@ pub(crate) fn quote_ends_with_comma(doc: &Doc<'_>, q: usize) -> bool {
         && doc
             .quote_of(x.start as usize)
             .and_then(|k| doc.quotes.get(k))
-            .is_some_and(|k| k.content.of(doc.text).trim_end().ends_with(','))
+            .is_some_and(|k| k.content().of(doc.text).trim_end().ends_with(','))
 }
 
 /// "told the bench that …": "that" after a noun phrase right after a verb group opens the
@@ -1601,7 +1601,7 @@ fn postmodifier<'d, 'a: 'd>(i: Phr<'d, 'a>) -> PResult<'d, 'a, ()> {
         p.kind == PhraseKind::Quote && {
             let t = p.start as usize;
             let text = d.quote_of(t).and_then(|i| d.quotes.get(i));
-            text.is_some_and(|x| x.content.of(d.text).split_whitespace().nth(8).is_none())
+            text.is_some_and(|x| x.content().of(d.text).split_whitespace().nth(8).is_none())
         }
     });
     let pp = pp.or(pair(

@@ -24,9 +24,10 @@ pub enum TokKind {
     Quote(usize),
 }
 
-/// A token: 24 bytes (a document holds one for every few bytes of its text, and a hostile one
+/// A token: 20 bytes (a document holds one for every few bytes of its text, and a hostile one
 /// for every byte): its span in 32-bit offsets ([`Token::span`]; a document is read up to its
-/// first 4 GiB, [`Doc::new`]), its kind and line break packed in one word ([`Token::kind`],
+/// first 4 GiB, [`Doc::new`]), where its lexicon hits start (they end where the next token's
+/// start: [`Doc::tok_hits`]), its kind and line break packed in one word ([`Token::kind`],
 /// [`Token::newline_before`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Token {
@@ -34,8 +35,9 @@ pub struct Token {
     start: u32,
     /// Where it ends.
     end: u32,
-    /// Its lexicon hits: a range of [`Doc::hits`].
-    pub hits: (u32, u32),
+    /// Where its lexicon hits start in [`Doc::hits`]: they run to where the next token's start
+    /// (every token's are pushed in order, a punctuation mark's or a quotation's none).
+    hits_from: u32,
     /// Its shape and the classes of its one-word lexicon tags, as [`TokClass`] bits.
     pub class: u32,
     /// Its kind and line break: a line break precedes it when bit 0 is set; the rest is
@@ -54,7 +56,7 @@ impl Token {
     /// A token of `kind` over `span`. A quotation's index must leave room in 31 bits, which it
     /// does in any text under 2 GiB (each quotation holds at least one byte of its own); a
     /// later one in a larger text is read as punctuation.
-    fn new(span: Span, kind: TokKind, newline_before: bool, hits: (u32, u32), class: u32) -> Self {
+    fn new(span: Span, kind: TokKind, newline_before: bool, hits_from: u32, class: u32) -> Self {
         let code = match kind {
             TokKind::Word => KIND_WORD,
             TokKind::Punct => KIND_PUNCT,
@@ -69,7 +71,7 @@ impl Token {
         Token {
             start: offset(span.start),
             end: offset(span.end),
-            hits,
+            hits_from,
             class,
             meta: code << 1 | u32::from(newline_before),
         }
@@ -145,6 +147,12 @@ pub struct Doc<'a> {
     pub clause_ranges: Vec<(u32, u32)>,
     /// The clauses looked up by phrase ([`crate::syntax::ClauseIndex`]).
     pub clause_index: crate::syntax::ClauseIndex,
+}
+
+/// An index into [`Doc::hits`] in 32 bits, saturated (a document is read up to 4 GiB, and a
+/// word of a few bytes starts a few lexicon phrases at most; a saturated token reads no hits).
+fn hits_index(i: usize) -> u32 {
+    u32::try_from(i).unwrap_or(u32::MAX)
 }
 
 /// The char at byte `i`, if `i` is on a char boundary.
@@ -300,7 +308,7 @@ impl<'a> Doc<'a> {
 
     /// The start of quotation `q`, or `usize::MAX` past the last one.
     fn quote_start(&self, q: usize) -> usize {
-        self.quotes.get(q).map_or(usize::MAX, |x| x.outer.start)
+        self.quotes.get(q).map_or(usize::MAX, |x| x.outer().start)
     }
 
     // Out of line (once a document), so a profile shows the stage.
@@ -353,8 +361,8 @@ impl<'a> Doc<'a> {
                 q_start = self.quote_start(q);
             }
             if q_start == i {
-                let qend = self.quotes.get(q).map_or(i, |x| x.outer.end);
-                self.push(Span::new(i, qend), TokKind::Quote(q), newline, (0, 0));
+                let qend = self.quotes.get(q).map_or(i, |x| x.outer().end);
+                self.push(Span::new(i, qend), TokKind::Quote(q), newline);
                 i = qend.max(i + 1);
                 q += 1;
                 q_start = self.quote_start(q);
@@ -374,7 +382,7 @@ impl<'a> Doc<'a> {
                 if c == '-' && b.get(j) == Some(&b'-') {
                     j += 1;
                 }
-                self.push(Span::new(start, j), TokKind::Punct, newline, (0, 0));
+                self.push(Span::new(start, j), TokKind::Punct, newline);
                 i = j;
             }
             newline = false;
@@ -423,7 +431,7 @@ impl<'a> Doc<'a> {
             Span::new(start, j),
             TokKind::Word,
             newline,
-            (from as u32, self.hits.len() as u32),
+            hits_index(from),
             class,
         ));
         j
@@ -554,10 +562,12 @@ impl<'a> Doc<'a> {
             .any(|h| h.end == end && g.tag(h.pattern).contains(&Tag::Abbrev))
     }
 
-    fn push(&mut self, span: Span, kind: TokKind, newline_before: bool, hits: (u32, u32)) {
+    /// Pushes a token with no lexicon hits (a punctuation mark, a quotation).
+    fn push(&mut self, span: Span, kind: TokKind, newline_before: bool) {
         self.room(span.start);
+        let from = hits_index(self.hits.len());
         self.tokens
-            .push(Token::new(span, kind, newline_before, hits, 0));
+            .push(Token::new(span, kind, newline_before, from, 0));
     }
 
     /// Makes room for a token at byte `at`. The reservation ([`Doc::new`]: a token for every
@@ -679,10 +689,14 @@ impl<'a> Doc<'a> {
 
     /// The lexicon hits of token `i`.
     pub fn tok_hits(&self, i: usize) -> &[Hit] {
-        self.tokens
-            .get(i)
-            .and_then(|t| self.hits.get(t.hits.0 as usize..t.hits.1 as usize))
-            .unwrap_or(&[])
+        let Some(t) = self.tokens.get(i) else {
+            return &[];
+        };
+        let end = self
+            .tokens
+            .get(i + 1)
+            .map_or(self.hits.len(), |n| n.hits_from as usize);
+        self.hits.get(t.hits_from as usize..end).unwrap_or(&[])
     }
 
     /// Tags of the one-word phrase that is token `i` (its hits ending at its own end).
@@ -763,7 +777,7 @@ impl<'a> Doc<'a> {
     pub fn quote_continues(&self, i: usize) -> bool {
         self.quote_of(i)
             .and_then(|x| self.quotes.get(x))
-            .is_some_and(|x| x.content.of(self.text).starts_with(char::is_lowercase))
+            .is_some_and(|x| x.content().of(self.text).starts_with(char::is_lowercase))
     }
 
     /// The token index at which the token ending at byte `end` ends, searching from `from`.
@@ -933,7 +947,7 @@ impl<'a> Doc<'a> {
                 let inner = self
                     .quotes
                     .get(q)
-                    .map_or("", |x| x.content.of(self.text))
+                    .map_or("", |x| x.content().of(self.text))
                     .trim_end();
                 inner.ends_with(['.', '!', '?'])
                     && self.tokens.get(next).is_some_and(|n| !matches!(n.kind(), TokKind::Punct))
@@ -982,7 +996,7 @@ impl<'a> Doc<'a> {
         let quoted = self
             .quote_of(next)
             .and_then(|q| self.quotes.get(q))
-            .map(|x| x.content.of(self.text));
+            .map(|x| x.content().of(self.text));
         let quote_opens = quoted.is_some_and(|w| w.trim_start().starts_with(char::is_uppercase));
         let sentence_quoted =
             quote_opens && quoted.is_some_and(|w| w.trim_end().ends_with(['.', '!', '?']));
@@ -1031,6 +1045,41 @@ mod tests {
                 text[a..b].to_string()
             })
             .collect()
+    }
+
+    #[test]
+    fn a_token_is_twenty_bytes() {
+        assert!(std::mem::size_of::<Token>() <= 20);
+    }
+
+    #[test]
+    fn each_token_has_the_hits_starting_at_it() {
+        // Hits are pushed token by token: a token's run to where the next token's start, and
+        // a mark between two words, or the last token, has its own (none for a mark).
+        let text = "Prime Minister Ana Ruiz, \"yes,\" said officials";
+        let d = Doc::new(text, Grammar::builtin());
+        let mut seen = 0;
+        for i in 0..d.tokens.len() {
+            let hits = d.tok_hits(i);
+            let t = d.tokens[i].span();
+            assert!(hits.iter().all(|h| h.end > t.start), "{i}");
+            if d.tokens[i].kind() != TokKind::Word {
+                assert!(hits.is_empty(), "{i}");
+            }
+            seen += hits.len();
+        }
+        assert_eq!(seen, d.hits.len());
+        assert!(d.tok_hits(d.tokens.len()).is_empty());
+        let last = d.tokens.len() - 1;
+        assert!(
+            d.word_tags(last).next().is_some(),
+            "\"officials\" is a head noun"
+        );
+        let prime = d.tok_hits(0);
+        assert!(
+            prime.iter().any(|h| h.end > d.tokens[0].span().end),
+            "\"Prime Minister\""
+        );
     }
 
     #[test]
@@ -1108,7 +1157,7 @@ mod tests {
         );
         // Inside a quotation the closing mark is still a mark: the quotation is one token.
         assert_eq!(d.quotes.len(), 1);
-        assert_eq!(d.quotes[0].content.of(t), "It was the players’ fault,");
+        assert_eq!(d.quotes[0].content().of(t), "It was the players’ fault,");
     }
 
     /// Furniture lines have no tokens, and the copy around one flows as if it were absent: a

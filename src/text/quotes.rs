@@ -78,19 +78,46 @@ impl Mark {
     }
 }
 
-/// A paired quotation at the top level of the text (nested quotes are inside a unit's content).
+/// A paired quotation at the top level of the text (nested quotes are inside a unit's content):
+/// 20 bytes, its spans in 32-bit offsets (a document is read up to 4 GiB, and a long one of
+/// quotes holds one for every few bytes).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Quoted {
-    /// From the opening mark to the closing mark, inclusive (or the paragraph end).
-    pub outer: Span,
-    /// Inside the marks.
-    pub content: Span,
+    /// From the opening mark to the closing mark, inclusive (or the paragraph end):
+    /// [`Quoted::outer`].
+    outer_at: (u32, u32),
+    /// Inside the marks: [`Quoted::content`].
+    content_at: (u32, u32),
     /// The family of the marks.
     pub family: Family,
     /// This paragraph continues the previous unit's multi-paragraph quote.
     pub continues: bool,
     /// The quote runs on into the next paragraph (no closing mark here).
     pub open_ended: bool,
+}
+
+impl Quoted {
+    /// From the opening mark to the closing mark, inclusive (or the paragraph end).
+    pub fn outer(&self) -> Span {
+        Span {
+            start: self.outer_at.0 as usize,
+            end: self.outer_at.1 as usize,
+        }
+    }
+
+    /// Inside the marks.
+    pub fn content(&self) -> Span {
+        Span {
+            start: self.content_at.0 as usize,
+            end: self.content_at.1 as usize,
+        }
+    }
+}
+
+/// `span` in 32-bit offsets (a document is read up to 4 GiB: [`crate::text::Doc::new`]).
+fn at32(span: Span) -> (u32, u32) {
+    let small = |x: usize| u32::try_from(x).unwrap_or(u32::MAX);
+    (small(span.start), small(span.end))
 }
 
 /// A problem with the marks: an opener never closed, or a closer that closes nothing.
@@ -532,8 +559,8 @@ impl<'a> Pairer<'a> {
             let blank = next.is_none_or(|(_, blank)| blank);
             if next_opens_same {
                 self.out.quotes.push(Quoted {
-                    outer: Span::new(open.pos(), line_end),
-                    content: trim_span(self.text, open.pos() + open.len(), line_end),
+                    outer_at: at32(Span::new(open.pos(), line_end)),
+                    content_at: at32(trim_span(self.text, open.pos() + open.len(), line_end)),
                     family: open.family,
                     continues: bottom.continues,
                     open_ended: true,
@@ -614,8 +641,8 @@ impl<'a> Pairer<'a> {
                     .is_some_and(|c| !c.trim().is_empty())
                 {
                     self.out.quotes.push(Quoted {
-                        outer: Span::new(om.pos(), m.pos() + m.len()),
-                        content,
+                        outer_at: at32(Span::new(om.pos(), m.pos() + m.len())),
+                        content_at: at32(content),
                         family: om.family,
                         continues: o.continues,
                         open_ended: false,
@@ -653,8 +680,8 @@ impl<'a> Pairer<'a> {
                 }
             }
         }
-        out.quotes.sort_by_key(|q| q.outer.start);
-        out.quotes.dedup_by_key(|q| q.outer.start);
+        out.quotes.sort_by_key(|q| q.outer().start);
+        out.quotes.dedup_by_key(|q| q.outer().start);
         out.problems.sort_by_key(|p| match p {
             MarkProblem::Unclosed(s) | MarkProblem::Unopened(s) => s.start,
         });
@@ -696,8 +723,8 @@ fn pair_from(text: &str, marks: &[Mark], mut from: usize) -> Pairing {
                                 .is_some_and(|c| !c.trim().is_empty())
                             {
                                 out.quotes.push(Quoted {
-                                    outer: Span::new(om.pos(), m.pos() + m.len()),
-                                    content,
+                                    outer_at: at32(Span::new(om.pos(), m.pos() + m.len())),
+                                    content_at: at32(content),
                                     family: om.family,
                                     continues: false,
                                     open_ended: false,
@@ -720,7 +747,7 @@ fn pair_from(text: &str, marks: &[Mark], mut from: usize) -> Pairing {
                         .push(MarkProblem::Unclosed(Span::new(m.pos(), m.pos() + m.len())));
                 }
                 // Keep only what pairs before the unclosed one; retry after it.
-                out.quotes.retain(|q| q.outer.end <= m.pos());
+                out.quotes.retain(|q| q.outer().end <= m.pos());
                 from += o + 1;
             }
             None => break,
@@ -777,11 +804,32 @@ mod tests {
         }
     }
 
+    #[test]
+    fn a_quotation_is_twenty_bytes_and_keeps_its_spans() {
+        assert!(std::mem::size_of::<Quoted>() <= 20);
+        let text = "She said \u{201c}yes\u{201d} and \"no\".";
+        let q = pair(text, Grammar::builtin()).quotes;
+        let spans: Vec<_> = q
+            .iter()
+            .map(|q| (q.outer().of(text), q.content().of(text)))
+            .collect();
+        assert_eq!(spans, [("\u{201c}yes\u{201d}", "yes"), ("\"no\"", "no")]);
+        // At the limits of 32 bits: the last offsets of a 4 GiB document, kept exactly.
+        let last = u32::MAX as usize;
+        let far = Quoted {
+            outer_at: at32(Span::new(last - 4, last)),
+            content_at: at32(Span::new(last - 3, last - 1)),
+            ..q[0]
+        };
+        assert_eq!(far.outer(), Span::new(last - 4, last));
+        assert_eq!(far.content(), Span::new(last - 3, last - 1));
+    }
+
     fn contents(text: &str) -> Vec<&str> {
         pair(text, Grammar::builtin())
             .quotes
             .iter()
-            .map(|q| &text[q.content.start..q.content.end])
+            .map(|q| &text[q.content().start..q.content().end])
             .collect()
     }
 

@@ -38,8 +38,8 @@ pub fn at<'a>(sent: &Sent<'_, 'a>) -> Option<Attr<'a>> {
     let colon = sent.tok(e);
     let (cs, ce) = sent.span(e + 1, sent.p1);
     let mut a = Attr::new((colon, colon + 1), CueKind::Colon, None);
-    a.left = n.start;
+    a.set_left(n.start);
     a.speaker = Some(n);
-    a.content = (ce > cs).then_some((cs, ce));
-    a.content.map(|_| a)
+    a.set_content((ce > cs).then_some((cs, ce)));
+    a.content().map(|_| a)
 }

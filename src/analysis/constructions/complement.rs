@@ -78,9 +78,9 @@ pub fn complement<'a>(sent: &Sent<'_, 'a>, mut k: usize, a: &mut Attr<'a>) {
         && opens_clause(sent, after_tail + preps)
         && (numbered || x.is(PhraseFlag::QUANTITY));
     let lead = if before_number { preps } else { 0 };
-    if let Some((from, to, c)) = clause_at(sent, after_tail + lead, k) {
+    if let Some((from, to, _)) = clause_at(sent, after_tail + lead, k) {
         let from = if before_number { after_tail } else { from };
-        set_content(sent, a, from, to, Some(c));
+        set_content(sent, a, from, to);
         let opener = sent.ph(from);
         let w = sent.doc.tok_text(opener.start as usize);
         if opener.kind == PhraseKind::Wh
@@ -88,16 +88,15 @@ pub fn complement<'a>(sent: &Sent<'_, 'a>, mut k: usize, a: &mut Attr<'a>) {
         {
             a.form = ContentForm::Question;
             if a.verb.is_some_and(|v| v.request) && permission(sent, from) {
-                a.content = None;
-                a.content_clause = None;
+                a.set_content(None);
                 a.form = ContentForm::default();
             }
         }
         return;
     }
     // "said in a memo, seen by Reuters, that …", "reported, citing two officials, that …".
-    if let Some((from, to, c)) = that_after_asides(sent, after_tail) {
-        set_content(sent, a, from, to, Some(c));
+    if let Some((from, to, _)) = that_after_asides(sent, after_tail) {
+        set_content(sent, a, from, to);
         return;
     }
     if sent.is_final(after_tail) {
@@ -162,9 +161,9 @@ fn comma_clause<'a>(sent: &Sent<'_, 'a>, after_tail: usize, a: &mut Attr<'a>) ->
     let opens = a
         .speaker
         .as_ref()
-        .is_some_and(|n| n.start == sent.tok(sent.p0) && n.end <= a.cue.0);
+        .is_some_and(|n| n.start == sent.tok(sent.p0) && n.end <= a.cue().0);
     let next = sent.ph(after_tail + 1);
-    let finite_cue = sent.ph(sent.phrase_of(a.cue.0)).is(PhraseFlag::FINITE);
+    let finite_cue = sent.ph(sent.phrase_of(a.cue().0)).is(PhraseFlag::FINITE);
     if !sent.is_punct(after_tail, ",")
         || !opens
         || !finite_cue
@@ -189,9 +188,9 @@ fn comma_clause<'a>(sent: &Sent<'_, 'a>, after_tail: usize, a: &mut Attr<'a>) ->
             (from..from + 8).contains(&start) && x.subject.is_some() && x.verb.is_some()
         });
     if clause && to > from {
-        set_content(sent, a, from, to, None);
+        set_content(sent, a, from, to);
     }
-    a.content.is_some()
+    a.content().is_some()
 }
 
 /// "told reporters", "told the BBC's Today programme", "informed the committee at a hearing in
@@ -266,7 +265,7 @@ fn read_places(sent: &Sent<'_, '_>, mut e: usize) -> (usize, bool) {
 
 /// Whether the name `n` has an outlet noun among its title words ("the club's channel").
 fn outlet_titled(sent: &Sent<'_, '_>, n: &crate::analysis::np::Np<'_>) -> bool {
-    n.title
+    n.title()
         .is_some_and(|(t0, t1)| (t0..t1).any(|t| np::is_outlet_noun(sent.doc, t)))
 }
 
@@ -296,7 +295,7 @@ fn put_it<'a>(sent: &Sent<'_, 'a>, k: usize, a: &mut Attr<'a>) {
         return;
     }
     let lo = sent.s.start;
-    let mut l = a.left;
+    let mut l = a.left();
     if l > lo && doc.tok_eq_ci(l - 1, "as") {
         l -= 1;
     }
@@ -324,7 +323,9 @@ fn tail<'a>(sent: &Sent<'_, 'a>, k: usize, a: &mut Attr<'a>) -> usize {
             .then(|| venue_at(sent, t))
             .flatten();
         if let Some((end, hearer)) = venue {
-            a.venue.get_or_insert((t, end));
+            if a.venue().is_none() {
+                a.set_venue(Some((t, end)));
+            }
             // "in an interview with Radio X": the outlet relays.
             let ep = sent.phrase_of(end - 1) + 1;
             e = ep;
@@ -420,7 +421,7 @@ fn titled_work(sent: &Sent<'_, '_>, p: usize) -> Option<usize> {
 
 /// Whether a clause opened by "that" follows phrase `e`, after the tail (time, places).
 fn that_follows<'a>(sent: &Sent<'_, 'a>, e: usize, a: &Attr<'a>) -> bool {
-    let mut probe = Attr::new(a.cue, a.kind, a.verb);
+    let mut probe = Attr::new(a.cue(), a.kind, a.verb);
     let after = tail(sent, e, &mut probe);
     is_complementizer(sent, after) && clause_at(sent, after, e).is_some()
 }
@@ -555,7 +556,7 @@ fn gerund_clause(sent: &Sent<'_, '_>, p: usize) -> Option<usize> {
 /// relative word, where the cue's subject follows a noun ("a trend Ruiz said could last") or
 /// "what" ("what he said were failures").
 fn gapped<'a>(sent: &Sent<'_, 'a>, k: usize, a: &mut Attr<'a>) -> bool {
-    let Some(c) = a.clause.and_then(|c| sent.clause(c)) else {
+    let Some(c) = a.clause().and_then(|c| sent.clause(c)) else {
         return false;
     };
     let x = sent.ph(k);
@@ -584,8 +585,8 @@ fn gapped<'a>(sent: &Sent<'_, 'a>, k: usize, a: &mut Attr<'a>) -> bool {
     while e < (c.end as usize).min(sent.p1) && !sent.is_aside_mark(e) && !sent.is_final(e) {
         e += 1;
     }
-    set_content(sent, a, k, e, None);
-    a.content.is_some()
+    set_content(sent, a, k, e);
+    a.content().is_some()
 }
 
 /// `said in a memo, seen by Reuters, that …`: up to three short asides, then "that".
@@ -625,13 +626,7 @@ fn that_after_asides(sent: &Sent<'_, '_>, p: usize) -> Option<(usize, usize, usi
 
 /// Sets the content to phrases `[from, to)` (a leading time phrase left to the cue: "said on
 /// Monday it would close").
-pub fn set_content(
-    sent: &Sent<'_, '_>,
-    a: &mut Attr<'_>,
-    from: usize,
-    to: usize,
-    c: Option<usize>,
-) {
+pub fn set_content(sent: &Sent<'_, '_>, a: &mut Attr<'_>, from: usize, to: usize) {
     // "a statement saying she would not back it and insisting that …": a second speech
     // participle after "and", with a clause of its own, is a claim of its own.
     let to = (from..to)
@@ -652,8 +647,7 @@ pub fn set_content(
         .unwrap_or(to);
     let (s, e) = sent.span(from, to);
     if e > s {
-        a.content = Some((s, e));
-        a.content_clause = c;
+        a.set_content(Some((s, e)));
     }
 }
 
@@ -720,7 +714,7 @@ fn object<'a>(sent: &Sent<'_, 'a>, k: usize, a: &mut Attr<'a>) {
     // (What a person shows is no finding: "She showed the jury an email"; a description
     // with no head of the lexicon, "a state poll last month", is not known to be one.)
     let person = a.speaker.as_ref().is_some_and(|n| {
-        (n.kind != NpKind::Role || n.head.is_some())
+        (n.kind != NpKind::Role || n.head().is_some())
             && n.noun_kind() == crate::grammar::NounKind::Person
     });
     if kind == Some(VerbKind::Finding) && !person && finding_object(sent, k, e, a) {
@@ -740,7 +734,7 @@ fn object<'a>(sent: &Sent<'_, 'a>, k: usize, a: &mut Attr<'a>) {
             .clause_at(k)
             .and_then(|c| sent.clause(c))
             .map_or(sent.p1, |c| c.end as usize);
-        set_content(sent, a, k, end, None);
+        set_content(sent, a, k, end);
         if sent.ph(k).kind == PhraseKind::Np && !(k..end).any(|q| sent.is_finite(q)) {
             a.form = ContentForm::NounPhrase;
         }
@@ -791,7 +785,7 @@ fn pronoun_object(doc: &crate::text::Doc<'_>, t: usize, a: &mut Attr<'_>) -> boo
 /// quotation is what was said; a noun phrase after the verb is a tail.
 fn after_quote(sent: &Sent<'_, '_>, a: &Attr<'_>) -> bool {
     let doc = sent.doc;
-    let Some(q) = a.left.checked_sub(1) else {
+    let Some(q) = a.left().checked_sub(1) else {
         return false;
     };
     let q = if doc.is_punct(q, ",") {
@@ -821,7 +815,10 @@ fn act_content<'a>(sent: &Sent<'_, 'a>, k: usize, e: usize, a: &mut Attr<'a>) ->
     if sent
         .doc
         .has(sent.tok(k), crate::grammar::TokClass::STARTS_ANON)
-        || a.cue.1 > 0 && sent.doc.has(a.cue.0, crate::grammar::TokClass::STARTS_ANON)
+        || a.cue().1 > 0
+            && sent
+                .doc
+                .has(a.cue().0, crate::grammar::TokClass::STARTS_ANON)
     {
         return false;
     }
@@ -842,9 +839,9 @@ fn act_content<'a>(sent: &Sent<'_, 'a>, k: usize, e: usize, a: &mut Attr<'a>) ->
         }
         if sent.ph(to).kind == PhraseKind::To && sent.ph(to + 1).kind == PhraseKind::Vg {
             let from = if to > k { k } else { to };
-            set_content(sent, a, from, end_of(to + 1).max(to + 2), None);
+            set_content(sent, a, from, end_of(to + 1).max(to + 2));
             a.form = ContentForm::Infinitive;
-            return a.content.is_some();
+            return a.content().is_some();
         }
     }
     let object = sent.ph(k);
@@ -898,9 +895,9 @@ fn particle_content<'a>(sent: &Sent<'_, 'a>, k: usize, a: &mut Attr<'a>) -> bool
         to += 1;
     }
     if sent.ph(to).kind == PhraseKind::To && sent.ph(to + 1).kind == PhraseKind::Vg {
-        set_content(sent, a, k + 1, end_of(to + 1).max(to + 2), None);
+        set_content(sent, a, k + 1, end_of(to + 1).max(to + 2));
         a.form = ContentForm::Infinitive;
-        return a.content.is_some();
+        return a.content().is_some();
     }
     noun_content(sent, k + 1, e, a)
 }
@@ -954,9 +951,9 @@ fn noun_content<'a>(sent: &Sent<'_, 'a>, k: usize, e: usize, a: &mut Attr<'a>) -
     if words <= 3 {
         return false;
     }
-    set_content(sent, a, k, q, None);
+    set_content(sent, a, k, q);
     a.form = ContentForm::NounPhrase;
-    a.content.is_some()
+    a.content().is_some()
 }
 
 /// What a study or poll shows when no clause follows, or what a naming verb calls something:
@@ -992,9 +989,9 @@ fn finding_object<'a>(sent: &Sent<'_, 'a>, k: usize, e: usize, a: &mut Attr<'a>)
     if sent.words(k, q) <= 3 {
         return false;
     }
-    set_content(sent, a, k, q, None);
+    set_content(sent, a, k, q);
     a.form = ContentForm::NounPhrase;
-    a.content.is_some()
+    a.content().is_some()
 }
 
 /// "expressed to Japanese officials the importance of …": the words after the hearer.
@@ -1011,8 +1008,8 @@ fn expressed_to<'a>(sent: &Sent<'_, 'a>, k: usize, a: &mut Attr<'a>) -> bool {
         .clause_at(obj)
         .and_then(|c| sent.clause(c))
         .map_or(sent.p1, |c| c.end as usize);
-    set_content(sent, a, obj, end, None);
-    a.content.is_some()
+    set_content(sent, a, obj, end);
+    a.content().is_some()
 }
 
 /// "asked if he could ask a question", "asked whether they may leave": after the opener at
@@ -1055,7 +1052,7 @@ fn cue_after_quote(sent: &Sent<'_, '_>, q: usize) -> bool {
 fn continued_quote(sent: &Sent<'_, '_>, q: usize, a: &mut Attr<'_>) -> bool {
     let doc = sent.doc;
     let lower = doc.quote_continues(sent.tok(q));
-    let Some(comma) = a.left.checked_sub(1) else {
+    let Some(comma) = a.left().checked_sub(1) else {
         return false;
     };
     let interrupting =
@@ -1065,6 +1062,6 @@ fn continued_quote(sent: &Sent<'_, '_>, q: usize, a: &mut Attr<'_>) -> bool {
         return false;
     }
     let (s, e) = sent.span(sent.p0, sent.p1);
-    a.content = (e > s).then_some((s, e));
-    a.content.is_some()
+    a.set_content((e > s).then_some((s, e)));
+    a.content().is_some()
 }

@@ -23,8 +23,8 @@ pub fn admit<'a>(sent: &Sent<'_, 'a>, mut a: Attr<'a>, out: &mut Vec<Attr<'a>>) 
     // linear: a reported clause reaching back further than `RECENT` cues is no copy.)
     if !a.claims()
         && out.iter().rev().take(RECENT).any(|b| {
-            b.content
-                .is_some_and(|(cs, ce)| cs <= a.cue.0 && a.cue.0 < ce)
+            b.content()
+                .is_some_and(|(cs, ce)| cs <= a.cue().0 && a.cue().0 < ce)
         })
     {
         return;
@@ -34,22 +34,27 @@ pub fn admit<'a>(sent: &Sent<'_, 'a>, mut a: Attr<'a>, out: &mut Vec<Attr<'a>>) 
     let first = out
         .iter()
         .take(RECENT)
-        .position(|b| b.kind != CueKind::Participle && b.content.is_some());
-    let first_content = first.and_then(|k| out.get(k)).and_then(|b| b.content);
+        .position(|b| b.kind != CueKind::Participle && b.content().is_some());
+    let first_content = first.and_then(|k| out.get(k)).and_then(|b| b.content());
     let contrasted = is_contrasted(sent, &a);
-    let inside = |c: (usize, usize)| c.0 <= a.left && a.left < c.1 && c.0 < a.cue.0;
+    let inside = |c: (usize, usize)| c.0 <= a.left() && a.left() < c.1 && c.0 < a.cue().0;
     let nested = !contrasted
         && a.kind != CueKind::Participle
-        && a.content.is_some_and(|(cs, _)| cs > a.cue.0)
+        && a.content().is_some_and(|(cs, _)| cs > a.cue().0)
         && out
             .iter()
             .rev()
             .take(RECENT)
-            .filter_map(|b| b.content)
+            .filter_map(|b| b.content())
             .any(inside);
     if contrasted {
         // (Not into a quotation whose words end with the comma: it stays the claim's before.)
-        a.left -= if doc.is_punct(a.left - 2, ",") { 2 } else { 1 };
+        let back = if doc.is_punct(a.left() - 2, ",") {
+            2
+        } else {
+            1
+        };
+        a.set_left(a.left() - back);
     }
     if !nested {
         out.push(a);
@@ -64,11 +69,11 @@ pub fn admit<'a>(sent: &Sent<'_, 'a>, mut a: Attr<'a>, out: &mut Vec<Attr<'a>>) 
     // a later "that" clause of the outer claim.)
     let relayed = first_content.is_some_and(|(cs, ce)| {
         let relative = matches!(
-            doc.tag(a.left - 1),
+            doc.tag(a.left() - 1),
             crate::syntax::Tag::PronWdt | crate::syntax::Tag::PronWp
         );
-        let opener = doc.is_func(a.left - 1, FuncType::Complementizer) || relative;
-        cs == a.left || (cs < a.left && a.left < ce && opener)
+        let opener = doc.is_func(a.left() - 1, FuncType::Complementizer) || relative;
+        cs == a.left() || (cs < a.left() && a.left() < ce && opener)
     })
         && a.verb.is_some_and(|v| v.kind == VerbKind::Speech)
         && matches!(
@@ -80,12 +85,12 @@ pub fn admit<'a>(sent: &Sent<'_, 'a>, mut a: Attr<'a>, out: &mut Vec<Attr<'a>>) 
         && (a.speaker.as_ref().is_some_and(|n| n.kind == NpKind::Name)
             || a.appositives.iter().any(|n| n.kind == NpKind::Name));
     if let (true, Some(k)) = (relayed, first) {
-        a.relayed_by = Some(k);
+        a.set_relayed_by(Some(k));
         if let Some(b) = out.get_mut(k) {
             // (A later "that" clause leaves the outer claim its first: it ends before the
             // "that", and the conjunction and comma before it.)
-            b.content = b.content.and_then(|(cs, _)| {
-                let mut end = a.left.saturating_sub(1);
+            b.set_content(b.content().and_then(|(cs, _)| {
+                let mut end = a.left().saturating_sub(1);
                 // (And a relative clause's preposition: "a call … in which".)
                 while end > cs
                     && (doc.is_punct(end - 1, ",")
@@ -95,7 +100,7 @@ pub fn admit<'a>(sent: &Sent<'_, 'a>, mut a: Attr<'a>, out: &mut Vec<Attr<'a>>) 
                     end -= 1;
                 }
                 (end > cs).then_some((cs, end))
-            });
+            }));
         }
         out.push(a);
     }
@@ -114,10 +119,10 @@ fn is_contrasted(sent: &Sent<'_, '_>, a: &Attr<'_>) -> bool {
                 .is_some_and(|&p| crate::syntax::clause::quote_ends_with_comma(doc, p as usize))
     };
     a.speaker.is_some()
-        && a.left > sent.s.start + 1
-        && comma(a.left - 2)
-        && doc.is_func(a.left - 1, FuncType::Connective)
-        && !np::is_relative(doc, a.left - 1)
+        && a.left() > sent.s.start + 1
+        && comma(a.left() - 2)
+        && doc.is_func(a.left() - 1, FuncType::Connective)
+        && !np::is_relative(doc, a.left() - 1)
 }
 
 /// Makes the sentence's attributions consistent (see the module doc).
@@ -137,19 +142,21 @@ fn closing_cue(sent: &Sent<'_, '_>, out: &mut Vec<Attr<'_>>) {
     let lo = sent.s.start;
     let indexed = out
         .iter()
-        .any(|b| b.relayed_by.is_some() || matches!(b.inherit, Some(Inherit::Attr(_))));
+        .any(|b| b.relayed_by().is_some() || matches!(b.inherit, Some(Inherit::Attr(_))));
     if indexed {
         return;
     }
     let closing = out.iter().rposition(|a| {
-        a.content.is_some_and(|(cs, ce)| cs == lo && ce <= a.cue.0) && a.kind == CueKind::Verb
+        a.content()
+            .is_some_and(|(cs, ce)| cs == lo && ce <= a.cue().0)
+            && a.kind == CueKind::Verb
     });
     let Some((k, (cs, ce))) =
-        closing.and_then(|k| out.get(k).and_then(|a| a.content).map(|c| (k, c)))
+        closing.and_then(|k| out.get(k).and_then(|a| a.content()).map(|c| (k, c)))
     else {
         return;
     };
-    let inside = |b: &Attr<'_>| b.cue.0 >= cs && b.cue.1 <= ce && b.relayed_by.is_none();
+    let inside = |b: &Attr<'_>| b.cue().0 >= cs && b.cue().1 <= ce && b.relayed_by().is_none();
     // ("The speaker told her team that …, one of the people said": a source closing a
     // sentence whose clause is a speech act with its own speaker relays that speaker's words
     // too; a finding, "Astronomers have found water …", or a request, "X has asked its
@@ -157,7 +164,7 @@ fn closing_cue(sent: &Sent<'_, '_>, out: &mut Vec<Attr<'_>>) {
     let speech = |b: &Attr<'_>| {
         inside(b)
             && b.speaker.is_some()
-            && b.content.is_some()
+            && b.content().is_some()
             && b.kind == CueKind::Verb
             && b.form != super::ContentForm::Infinitive
             && b.verb.is_some_and(|v| v.kind == VerbKind::Speech)
@@ -170,11 +177,11 @@ fn closing_cue(sent: &Sent<'_, '_>, out: &mut Vec<Attr<'_>>) {
         Some(o)
             if out
                 .iter()
-                .any(|b| inside(b) && b.speaker.is_some() && b.content.is_some()) =>
+                .any(|b| inside(b) && b.speaker.is_some() && b.content().is_some()) =>
         {
             if let Some(a) = out.get_mut(k) {
                 a.speaker = None;
-                a.content = None;
+                a.set_content(None);
                 a.quotes.clear();
             }
             for b in out.iter_mut().filter(|b| inside(b) && b.speaker.is_some()) {
@@ -197,13 +204,15 @@ fn cut_at_claimed_quotes(sent: &Sent<'_, '_>, out: &mut [Attr<'_>]) {
         .flat_map(|(k, a)| {
             a.quotes
                 .iter()
-                .filter(move |&&q| q < a.cue.0)
+                .filter(move |&&q| q < a.cue().0)
                 .map(move |&q| (q, k))
         })
         .collect();
     claimed.sort_unstable();
     for (k, a) in out.iter_mut().enumerate() {
-        let Some((cs, ce)) = a.content else { continue };
+        let Some((cs, ce)) = a.content() else {
+            continue;
+        };
         let from = claimed.partition_point(|&(q, _)| q <= cs);
         let Some(q) = claimed
             .get(from..)
@@ -219,7 +228,7 @@ fn cut_at_claimed_quotes(sent: &Sent<'_, '_>, out: &mut [Attr<'_>]) {
         while end > cs && (doc.is_punct(end - 1, ":") || doc.is_punct(end - 1, ",")) {
             end -= 1;
         }
-        a.content = (end > cs).then_some((cs, end));
+        a.set_content((end > cs).then_some((cs, end)));
     }
 }
 
@@ -227,22 +236,24 @@ fn cut_at_claimed_quotes(sent: &Sent<'_, '_>, out: &mut [Attr<'_>]) {
 /// speaker's next act begins (", and raised their rating").
 fn cut_contents(sent: &Sent<'_, '_>, out: &mut [Attr<'_>]) {
     let doc = sent.doc;
-    let mut lefts: Vec<(usize, usize)> = out.iter().map(|a| (a.left, a.cue.0)).collect();
+    let mut lefts: Vec<(usize, usize)> = out.iter().map(|a| (a.left(), a.cue().0)).collect();
     lefts.sort_unstable();
-    let mut cues: Vec<(usize, usize)> = out.iter().map(|a| (a.cue.0, a.left)).collect();
+    let mut cues: Vec<(usize, usize)> = out.iter().map(|a| (a.cue().0, a.left())).collect();
     cues.sort_unstable();
     for a in out.iter_mut() {
-        let Some((cs, ce)) = a.content else { continue };
+        let Some((cs, ce)) = a.content() else {
+            continue;
+        };
         let from = lefts.partition_point(|&(l, _)| l <= cs);
-        let own = (a.left, a.cue.0);
+        let own = (a.left(), a.cue().0);
         let mut end = lefts
             .get(from..)
             .unwrap_or(&[])
             .iter()
             .find(|&&(l, c)| c > cs && (l, c) != own)
             .map_or(ce, |&(l, _)| l.min(ce));
-        let next = cues.get(cues.partition_point(|&(c, _)| c <= a.cue.0));
-        if let Some(&(c, _)) = next.filter(|&&(c, l)| c > cs && l <= a.cue.0) {
+        let next = cues.get(cues.partition_point(|&(c, _)| c <= a.cue().0));
+        if let Some(&(c, _)) = next.filter(|&&(c, l)| c > cs && l <= a.cue().0) {
             end = end.min(c);
         }
         // A clause cut before ", and stressed that …" ends before its comma.
@@ -250,7 +261,7 @@ fn cut_contents(sent: &Sent<'_, '_>, out: &mut [Attr<'_>]) {
             end -= 1;
         }
         let end = skip_final_back(sent, cs, end);
-        a.content = (end > cs).then_some((cs, end));
+        a.set_content((end > cs).then_some((cs, end)));
     }
 }
 
@@ -290,7 +301,7 @@ fn nest_contents(sent: &Sent<'_, '_>, out: &mut [Attr<'_>]) {
             _ if ca.0 > cb.0 => (i, ca, cb),
             _ => (j, cb, ca),
         };
-        let cue = out.get(w).map_or(usize::MAX, |x| x.cue.0);
+        let cue = out.get(w).map_or(usize::MAX, |x| x.cue().0);
         let (mut from, mut to) = if inside(cue, cs) {
             (cw.0.max(cs.0), cw.1.min(cs.1))
         } else {
@@ -306,7 +317,7 @@ fn nest_contents(sent: &Sent<'_, '_>, out: &mut [Attr<'_>]) {
             to -= 1;
         }
         if let Some(x) = out.get_mut(w) {
-            x.content = (to > from && (from, to) != cw).then_some((from, to));
+            x.set_content((to > from && (from, to) != cw).then_some((from, to)));
         }
     }
 }
@@ -316,11 +327,11 @@ fn first_crossing(
     out: &[Attr<'_>],
 ) -> Option<(usize, (usize, usize), usize, usize, (usize, usize), usize)> {
     for (i, a) in out.iter().enumerate() {
-        let Some(ca) = a.content else { continue };
+        let Some(ca) = a.content() else { continue };
         for (j, b) in out.iter().enumerate().skip(i + 1) {
-            let Some(cb) = b.content else { continue };
+            let Some(cb) = b.content() else { continue };
             if crosses(ca, cb) {
-                return Some((i, ca, a.cue.0, j, cb, b.cue.0));
+                return Some((i, ca, a.cue().0, j, cb, b.cue().0));
             }
         }
     }
@@ -351,14 +362,14 @@ fn spread_relays(out: &mut [Attr<'_>]) {
             scope = k + 1;
         }
         let citing = match out.get(k) {
-            Some(r) if r.kind == CueKind::Citing && r.content.is_none() => r.speaker.clone(),
+            Some(r) if r.kind == CueKind::Citing && r.content().is_none() => r.speaker.clone(),
             _ => None,
         };
         if let Some(src) = citing {
             let next = (k + 1..out.len())
                 .find(|&j| {
                     out.get(j).is_some_and(|r| {
-                        (r.kind == CueKind::Citing && r.content.is_none())
+                        (r.kind == CueKind::Citing && r.content().is_none())
                             || (r.speaker.is_none()
                                 && matches!(r.kind, CueKind::According | CueKind::ReportedBy))
                     })

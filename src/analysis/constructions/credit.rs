@@ -53,8 +53,8 @@ pub fn at<'a>(sent: &Sent<'_, 'a>) -> Option<Attr<'a>> {
     }
     let mut a = Attr::new((t0, t0 + 1), CueKind::Verb, None);
     a.speaker = Some(n);
-    a.left = t0;
+    a.set_left(t0);
     quotes.reverse();
-    a.quotes = quotes;
+    a.quotes = quotes.into();
     Some(a)
 }

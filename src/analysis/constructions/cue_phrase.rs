@@ -61,8 +61,8 @@ pub fn at<'a>(
             let with = ct == CueType::HearerVenue;
             let outlet = np_forward(sent, next).filter(|(n, _)| with && n.outlet);
             match out.last_mut() {
-                Some(a) if a.venue.is_none() && t >= a.cue.1 => {
-                    a.venue = Some((t, last + 1));
+                Some(a) if a.venue().is_none() && t >= a.cue().1 => {
+                    a.set_venue(Some((t, last + 1)));
                     if let Some((n, _)) = outlet {
                         push_np(&mut a.chain, n);
                     }
@@ -102,7 +102,7 @@ fn phrase_cue<'a>(
         && !who.plural()
         && doc.is_word(who.end)
         && !doc.is_cap(who.end);
-    if ct == CueType::Citing && (modifier || who.head.is_none() && who.kind == NpKind::Role) {
+    if ct == CueType::Citing && (modifier || who.head().is_none() && who.kind == NpKind::Role) {
         return None;
     }
     let kind = match ct {
@@ -111,11 +111,11 @@ fn phrase_cue<'a>(
         _ => CueKind::Citing,
     };
     let mut a = Attr::new((ps, pe), kind, None);
-    a.left = if ps > lo && doc.is_punct(ps - 1, ",") {
+    a.set_left(if ps > lo && doc.is_punct(ps - 1, ",") {
         ps - 1
     } else {
         ps
-    };
+    });
     a.speaker = Some(who.clone());
     // (Not after a quotation: '"…," according to CNN'. After a colon, as at the sentence's
     // start: "The numbers are stark: according to polls, …".)
@@ -135,11 +135,11 @@ fn phrase_cue<'a>(
         .iter()
         .rev()
         .take(64)
-        .any(|b| !b.meta && b.claims() && b.cue.0 < ps);
+        .any(|b| !b.meta && b.claims() && b.cue().0 < ps);
     if claimed && ct != CueType::Citing {
         push_np(&mut a.chain, who);
         a.speaker = None;
-        a.content = None;
+        a.set_content(None);
         return Some(a);
     }
     if claimed {
@@ -150,7 +150,7 @@ fn phrase_cue<'a>(
     let comma_after = (who_end..sent.p1.min(who_end + 6))
         .take_while(|&q| !sent.is_finite(q))
         .find(|&q| sent.is_punct(q, ","));
-    if ct == CueType::Citing && a.left < ps && comma_after.is_some() {
+    if ct == CueType::Citing && a.left() < ps && comma_after.is_some() {
         return Some(a);
     }
     // "The leak, first reported by the Tribune, was found": inside a clause, a modifier.
@@ -171,7 +171,7 @@ fn final_claim<'a>(
 ) -> Option<Attr<'a>> {
     let doc = sent.doc;
     let lo = sent.s.start;
-    let end = a.left;
+    let end = a.left();
     // "Fundraising, according to the campaign, has surged since May": the cue interrupts a
     // clause that goes on after it; the claim is the whole sentence.
     let before_end = sent.phrase_of(end);
@@ -186,8 +186,8 @@ fn final_claim<'a>(
         .any(|x| x.verb.is_some());
     if incomplete && sent.is_punct(who_end, ",") && subject_after {
         let (s0, s1) = sent.span(who_end + 1, sent.p1);
-        a.content = (s1 > s0).then_some((s0, s1));
-        return a.content.map(|_| a);
+        a.set_content((s1 > s0).then_some((s0, s1)));
+        return a.content().map(|_| a);
     }
     // "The agency spends, according to its audit, $4 million …", "Part of the savings,
     // according to X, comes from …": a verb waiting for its object before the cue, or a
@@ -207,8 +207,8 @@ fn final_claim<'a>(
         && !sent.is_final(who_end + 1)
     {
         let (s0, s1) = sent.span(sent.p0, sent.p1);
-        a.content = (s1 > s0).then_some((s0, s1));
-        return a.content.map(|_| a);
+        a.set_content((s1 > s0).then_some((s0, s1)));
+        return a.content().map(|_| a);
     }
     // '"…," according to CNN': a quotation alone before the cue is its source's.
     let quote_only = (lo..end).all(|t| doc.quote_of(t).is_some() || doc.is_punct(t, ","));
@@ -218,7 +218,7 @@ fn final_claim<'a>(
         return Some(a);
     }
     (end > lo + 2).then(|| {
-        a.content = Some((lo, end));
+        a.set_content(Some((lo, end)));
         a
     })
 }
@@ -263,8 +263,8 @@ fn opening_cue<'a>(sent: &Sent<'_, 'a>, mut a: Attr<'a>, who_end: usize) -> Opti
         return Some(a);
     }
     let (s0, s1) = sent.span(start, sent.p1);
-    a.content = (s1 > s0).then_some((s0, s1));
-    a.content.map(|_| a)
+    a.set_content((s1 > s0).then_some((s0, s1)));
+    a.content().map(|_| a)
 }
 
 /// "According to the commission, a body set up in 1998, the flow has fallen": the phrase

@@ -33,7 +33,7 @@ pub fn at<'a>(sent: &Sent<'_, 'a>, p: usize, v: &'a Verb) -> Option<Attr<'a>> {
     let (n, mut end) = np_forward(sent, p + 1)?;
     if n.kind == NpKind::Role
         && !(n.definite || n.indefinite)
-        && n.head.is_none_or(|(_, _, h)| h.kind == NounKind::Venue)
+        && n.head().is_none_or(|(_, _, h)| h.kind == NounKind::Venue)
         && n.end == n.start + 1
     {
         return None;
@@ -45,7 +45,7 @@ pub fn at<'a>(sent: &Sent<'_, 'a>, p: usize, v: &'a Verb) -> Option<Attr<'a>> {
     }
     let head = sent.ph(p).head();
     let mut a = Attr::new((head, head + 1), CueKind::Verb, Some(v));
-    a.left = sent.tok(prev);
+    a.set_left(sent.tok(prev));
     a.inverted = true;
     // "said Ina Falk, an analyst at Norrmark Bank": the role is the person's title.
     if sent.is_punct(end, ",") && sent.ph(end + 1).kind == PhraseKind::Np {
@@ -91,7 +91,7 @@ pub fn at<'a>(sent: &Sent<'_, 'a>, p: usize, v: &'a Verb) -> Option<Attr<'a>> {
     left_side(sent, &mut a);
     // ("Schilling's son, Grant, defended his father": words with no verb of their own before
     // the comma are the verb's subject, no claim.)
-    if let Some((s, e)) = a.content.filter(|_| a.quotes.is_empty()) {
+    if let Some((s, e)) = a.content().filter(|_| a.quotes.is_empty()) {
         let (ps, pe) = (sent.phrase_of(s), sent.phrase_of(e.saturating_sub(1)) + 1);
         // (Or a quotation holding it: 'Manafort "has taken on a tough task," said Black'; not
         // a title: 'Hale, the author of "Salt and Rumour," said the days …'.)
@@ -103,9 +103,9 @@ pub fn at<'a>(sent: &Sent<'_, 'a>, p: usize, v: &'a Verb) -> Option<Attr<'a>> {
         }
     }
     if v.kind == VerbKind::Manner {
-        a.content = None;
+        a.set_content(None);
     }
-    if !a.quotes.is_empty() && a.content.is_none() && sent.is_quote(prev) {
+    if !a.quotes.is_empty() && a.content().is_none() && sent.is_quote(prev) {
         let q = sent.tok(prev);
         if !a.quotes.contains(&q) {
             a.quotes.insert(0, q);
@@ -166,15 +166,13 @@ fn interposed(sent: &Sent<'_, '_>, prev: usize, k: usize, a: &mut Attr<'_>) -> b
     // after the speaker goes on with the clause before the cue; the claim is the sentence.
     if !subject && prev > sent.p0 && sent.is_finite(k + 1) {
         let (s, e) = sent.span(sent.p0, sent.p1);
-        a.content = Some((s, e));
-        a.content_clause = None;
+        a.set_content(Some((s, e)));
         return true;
     }
     if !subject {
         return false;
     }
     let (s, e) = sent.span(k + 1, sent.p1);
-    a.content = Some((s, e));
-    a.content_clause = None;
+    a.set_content(Some((s, e)));
     true
 }

@@ -46,6 +46,7 @@ use super::np::Np;
 use crate::grammar::{Tag, Verb, VerbKind};
 use crate::syntax::{Clause, PhraseFlag, PhraseKind};
 use crate::text::{Doc, Sentence, TokClass};
+use crate::thin::Thin;
 
 /// How an attribution was cued.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -87,8 +88,8 @@ pub enum ContentForm {
 /// Where the speaker of a participle or coordinated cue comes from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Inherit {
-    /// An earlier attribution of the same sentence.
-    Attr(usize),
+    /// An earlier attribution of the same sentence (32 bits: fewer than tokens).
+    Attr(u32),
     /// The subject phrase at the sentence start.
     Subject,
 }
@@ -101,17 +102,19 @@ impl Inherit {
             .iter()
             .rposition(|x| x.speaker.is_some() || x.inherit.is_some())
         {
-            Some(k) => Inherit::Attr(k),
+            Some(k) => Inherit::Attr(tok32(k)),
             None => Inherit::Subject,
         }
     }
 }
 
-/// One attribution found in a sentence. Token positions are into the document's tokens.
+/// One attribution found in a sentence. Token positions are into the document's tokens, in 32
+/// bits (a long sentence can hold an attribution every few words; a document has fewer than
+/// 2^32 tokens).
 #[derive(Debug, Clone)]
 pub struct Attr<'a> {
-    /// Cue tokens `[start, end)`.
-    pub cue: (usize, usize),
+    /// Cue tokens `[start, end)`: [`Attr::cue`].
+    cue_at: (u32, u32),
     /// The cue verb, when there is one.
     pub verb: Option<&'a Verb>,
     /// How it was cued.
@@ -119,69 +122,125 @@ pub struct Attr<'a> {
     /// The speaker phrase.
     pub speaker: Option<Np<'a>>,
     /// Other phrases naming the same speaker (appositives): titles, anonymity.
-    pub appositives: Vec<Np<'a>>,
+    pub appositives: Thin<Np<'a>>,
     /// For participle and coordinated cues: whose speaker.
     pub inherit: Option<Inherit>,
-    /// Reported clause tokens `[start, end)`.
-    pub content: Option<(usize, usize)>,
+    /// Reported clause tokens `[start, end)`: [`Attr::content`].
+    content_at: Option<(u32, u32)>,
     /// Quotations attributed directly (token indices of quote tokens).
-    pub quotes: Vec<usize>,
+    pub quotes: Thin<usize>,
     /// Relays named in the construction (`by Kyodo`, `told Reuters`), nearest first.
-    pub chain: Vec<Np<'a>>,
+    pub chain: Thin<Np<'a>>,
     /// `expressed these sentiments`: a cue about words reported elsewhere.
     pub meta: bool,
-    /// The first token of this attribution's structure (its subject, or the comma before it).
-    pub left: usize,
+    /// The first token of this attribution's structure (its subject, or the comma before it):
+    /// [`Attr::left`].
+    left_at: u32,
     /// Whether the speaker was named after the cue (`said X`).
     pub inverted: bool,
-    /// Venue phrase (`in a press briefing`).
-    pub venue: Option<(usize, usize)>,
-    /// The attribution whose speaker relayed these words (`X said that Y had said …`).
-    pub relayed_by: Option<usize>,
-    /// The clause (index into [`Doc::clauses`]) the cue's verb heads, if any.
-    pub clause: Option<usize>,
-    /// The clause its content is, if its content is a whole clause.
-    pub content_clause: Option<usize>,
+    /// Venue phrase (`in a press briefing`), in 32-bit token indices: [`Attr::venue`].
+    venue_at: Option<(u32, u32)>,
+    /// The attribution whose speaker relayed these words (`X said that Y had said …`):
+    /// [`Attr::relayed_by`].
+    relayed_at: Option<u32>,
+    /// The clause (index into [`Doc::clauses`]) the cue's verb heads, if any: [`Attr::clause`].
+    clause_at: Option<u32>,
     /// What its content is.
     pub form: ContentForm,
 }
 
 /// Pushes `n` onto `v`, a list (an attribution's relays or appositives) that mostly holds one
-/// phrase: its first push makes room for one, not the four a `Vec` makes (a phrase is about
-/// 200 bytes, and a long sentence can hold an attribution every few words).
-pub(super) fn push_np<'a>(v: &mut Vec<Np<'a>>, n: Np<'a>) {
-    if v.capacity() == 0 {
-        v.reserve_exact(1);
-    }
+/// phrase: a [`Thin`] list makes room for one at its first push, not the four a `Vec` makes (a
+/// phrase is about 140 bytes, and a long sentence can hold an attribution every few words).
+pub(super) fn push_np<'a>(v: &mut Thin<Np<'a>>, n: Np<'a>) {
     v.push(n);
 }
 
+/// `x` (a token or attribution index) in 32 bits: a document read up to 4 GiB has fewer.
+fn tok32(x: usize) -> u32 {
+    u32::try_from(x).unwrap_or(u32::MAX)
+}
+
 impl<'a> Attr<'a> {
+    /// Cue tokens `[start, end)`.
+    pub fn cue(&self) -> (usize, usize) {
+        (self.cue_at.0 as usize, self.cue_at.1 as usize)
+    }
+
+    /// Reported clause tokens `[start, end)`.
+    pub fn content(&self) -> Option<(usize, usize)> {
+        self.content_at.map(|(a, b)| (a as usize, b as usize))
+    }
+
+    /// Sets the reported clause.
+    pub fn set_content(&mut self, content: Option<(usize, usize)>) {
+        self.content_at = content.map(|(a, b)| (tok32(a), tok32(b)));
+    }
+
+    /// The first token of this attribution's structure (its subject, or the comma before it).
+    pub fn left(&self) -> usize {
+        self.left_at as usize
+    }
+
+    /// Sets the first token of its structure.
+    pub fn set_left(&mut self, left: usize) {
+        self.left_at = tok32(left);
+    }
+
+    /// The clause (index into [`Doc::clauses`]) the cue's verb heads, if any.
+    pub fn clause(&self) -> Option<usize> {
+        self.clause_at.map(|c| c as usize)
+    }
+
+    /// Sets the clause the cue's verb heads.
+    pub fn set_clause(&mut self, clause: Option<usize>) {
+        self.clause_at = clause.map(tok32);
+    }
+
+    /// Venue phrase (`in a press briefing`): tokens `[start, end)`.
+    pub fn venue(&self) -> Option<(usize, usize)> {
+        self.venue_at.map(|(a, b)| (a as usize, b as usize))
+    }
+
+    /// Sets the venue phrase.
+    pub fn set_venue(&mut self, venue: Option<(usize, usize)>) {
+        self.venue_at = venue.map(|(a, b)| (tok32(a), tok32(b)));
+    }
+
+    /// The attribution (of the same sentence) whose speaker relayed these words.
+    pub fn relayed_by(&self) -> Option<usize> {
+        self.relayed_at.map(|k| k as usize)
+    }
+
+    /// Sets the attribution whose speaker relayed these words.
+    pub fn set_relayed_by(&mut self, k: Option<usize>) {
+        self.relayed_at = k.map(tok32);
+    }
+
     fn new(cue: (usize, usize), kind: CueKind, verb: Option<&'a Verb>) -> Self {
         Attr {
-            cue,
+            cue_at: (tok32(cue.0), tok32(cue.1)),
             verb,
             kind,
             speaker: None,
-            appositives: Vec::new(),
+            appositives: Thin::new(),
             inherit: None,
-            content: None,
-            quotes: Vec::new(),
-            chain: Vec::new(),
+            content_at: None,
+            quotes: Thin::new(),
+            chain: Thin::new(),
             meta: false,
-            left: cue.0,
+            left_at: tok32(cue.0),
             inverted: false,
-            venue: None,
-            relayed_by: None,
-            clause: None,
-            content_clause: None,
+            venue_at: None,
+            relayed_at: None,
+            clause_at: None,
             form: ContentForm::Clause,
         }
     }
 
     /// Whether it attributes anything.
     pub fn claims(&self) -> bool {
-        self.content.is_some() || !self.quotes.is_empty()
+        self.content().is_some() || !self.quotes.is_empty()
     }
 }
 
@@ -584,7 +643,7 @@ pub fn attributions_into<'a>(doc: &Doc<'a>, s: Sentence, out: &mut Vec<Attr<'a>>
             });
             // ("She asked that her name not be used because …": a request for anonymity,
             // which the source's anonymity records, is no claim.)
-            if let Some(a) = found.filter(|a| !anonymity::request_at(doc, a.cue.0, s.end)) {
+            if let Some(a) = found.filter(|a| !anonymity::request_at(doc, a.cue().0, s.end)) {
                 contents::admit(&sent, a, out);
             }
         }
@@ -592,8 +651,8 @@ pub fn attributions_into<'a>(doc: &Doc<'a>, s: Sentence, out: &mut Vec<Attr<'a>>
     }
     if let Some(a) = out.first_mut() {
         a.chain.extend(early);
-        if a.venue.is_none() {
-            a.venue = early_venue;
+        if a.venue().is_none() {
+            a.set_venue(early_venue);
         }
     }
     contents::finish(&sent, out);
@@ -641,8 +700,8 @@ fn beliefs<'a>(sent: &Sent<'_, 'a>, out: &mut Vec<Attr<'a>>) {
         }
     };
     for b in out.iter() {
-        mark((b.left.min(b.cue.0), b.cue.1));
-        if let Some(c) = b.content {
+        mark((b.left().min(b.cue().0), b.cue().1));
+        if let Some(c) = b.content() {
             mark(c);
         }
     }
@@ -666,15 +725,15 @@ fn beliefs<'a>(sent: &Sent<'_, 'a>, out: &mut Vec<Attr<'a>>) {
         };
         // ("packed the meeting because they felt the council had ignored them": a reason, told
         // by the story, not a belief it credits.)
-        let clause = a.clause.and_then(|c| sent.clause(c));
+        let clause = a.clause().and_then(|c| sent.clause(c));
         if clause.is_some_and(|c| c.kind == crate::syntax::ClauseKind::Adverbial) {
             continue;
         }
         a.quotes.clear();
-        let Some((cs, ce)) = a.content.filter(|_| a.inherit.is_none()) else {
+        let Some((cs, ce)) = a.content().filter(|_| a.inherit.is_none()) else {
             continue;
         };
-        if covered(a.left.min(a.cue.0), a.cue.1) || covered(cs, ce) {
+        if covered(a.left().min(a.cue().0), a.cue().1) || covered(cs, ce) {
             continue;
         }
         out.push(a);

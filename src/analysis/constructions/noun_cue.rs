@@ -30,7 +30,7 @@ pub fn claims<'a>(sent: &Sent<'_, 'a>, out: &mut Vec<Attr<'a>>) {
         let Some(a) = at(sent, p) else {
             continue;
         };
-        let (cs, ce) = a.content.unwrap_or_default();
+        let (cs, ce) = a.content().unwrap_or_default();
         // A verb whose object the noun is gives its clause to the noun's owner ("critics
         // mocked her insistence that …" is her claim; "he repeated his claim that …" is his
         // either way).
@@ -39,11 +39,14 @@ pub fn claims<'a>(sent: &Sent<'_, 'a>, out: &mut Vec<Attr<'a>>) {
         // of any length.
         let verbs = out.get_mut(..found).unwrap_or_default();
         if let Some(b) = verbs.iter_mut().rev().take(NEAR).find(|b| {
-            b.content == a.content && b.cue.1 <= a.left && b.kind == CueKind::Verb && !b.inverted
+            b.content() == a.content()
+                && b.cue().1 <= a.left()
+                && b.kind == CueKind::Verb
+                && !b.inverted
         }) {
             let venue = b
-                .venue
-                .is_some_and(|(vs, ve)| vs <= a.cue.0 && a.cue.1 <= ve);
+                .venue()
+                .is_some_and(|(vs, ve)| vs <= a.cue().0 && a.cue().1 <= ve);
             if !venue && b.speaker.as_ref().is_some_and(|s| !bound(sent, &a, s)) {
                 *b = a;
             }
@@ -57,7 +60,9 @@ pub fn claims<'a>(sent: &Sent<'_, 'a>, out: &mut Vec<Attr<'a>>) {
             .iter()
             .rev()
             .take(NEAR)
-            .any(|b| overlaps((b.left.min(b.cue.0), b.cue.1)) || b.content.is_some_and(overlaps));
+            .any(|b| {
+                overlaps((b.left().min(b.cue().0), b.cue().1)) || b.content().is_some_and(overlaps)
+            });
         if !taken {
             out.push(a);
         }
@@ -114,9 +119,9 @@ fn at<'a>(sent: &Sent<'_, 'a>, p: usize) -> Option<Attr<'a>> {
     let (cs, ce) = sent.span(sent.phrase_of(that + 1), stray.unwrap_or(end));
     let ce = (cs..ce).rev().find(|&t| doc.is_word(t)).map(|t| t + 1)?;
     let mut a = Attr::new((head, head + 1), CueKind::Noun, None);
-    a.left = ha;
+    a.set_left(ha);
     a.speaker = Some(owner);
-    a.content = Some((cs, ce));
+    a.set_content(Some((cs, ce)));
     a.form = ContentForm::Clause;
     Some(a)
 }

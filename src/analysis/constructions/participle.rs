@@ -95,7 +95,7 @@ fn read<'a>(
 ) -> Attr<'a> {
     let head = sent.ph(p).head();
     let mut a = Attr::new((head, head + 1), CueKind::Participle, Some(v));
-    a.left = left;
+    a.set_left(left);
     speaker(&mut a);
     complement(sent, p + 1, &mut a);
     a
@@ -122,7 +122,7 @@ fn with_subject<'a>(sent: &Sent<'_, 'a>, p: usize, prev: usize, v: &'a Verb) -> 
     let (n, apps, _) = super::speaker::subject_speaker(sent, subject)?;
     let a = read(sent, p, v, sent.tok(prev), |a| {
         a.speaker = Some(n);
-        a.appositives = apps;
+        a.appositives = apps.into();
     });
     a.claims().then_some(a)
 }

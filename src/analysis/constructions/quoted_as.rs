@@ -38,8 +38,8 @@ pub fn at<'a>(sent: &Sent<'_, 'a>, p: usize, v: &'a Verb) -> Option<Attr<'a>> {
             Some(verb),
         );
         a.speaker = Some(n);
-        a.appositives = apps;
-        a.left = left;
+        a.appositives = apps.into();
+        a.set_left(left);
         if let Some(x) = agent {
             push_np(&mut a.chain, x);
         }
@@ -69,7 +69,7 @@ pub fn at<'a>(sent: &Sent<'_, 'a>, p: usize, v: &'a Verb) -> Option<Attr<'a>> {
         Some(verb),
     );
     a.speaker = Some(obj);
-    a.left = left;
+    a.set_left(left);
     push_np(&mut a.chain, relay);
     finish(sent, ing, &mut a);
     Some(a)

@@ -22,7 +22,7 @@ pub fn at<'a>(sent: &Sent<'_, 'a>, p: usize, v: &'a Verb, out: &[Attr<'a>]) -> O
     let head = sent.ph(p).head();
     let mut a = Attr::new((head, head + 1), CueKind::Verb, Some(v));
     let c = sent.clause_of_verb(p);
-    a.clause = c;
+    a.set_clause(c);
     let clause = c.and_then(|c| sent.clause(c));
     if let Some(subj) = clause.and_then(|x| x.subject) {
         let sp = subject_speaker(sent, subj);
@@ -34,12 +34,12 @@ pub fn at<'a>(sent: &Sent<'_, 'a>, p: usize, v: &'a Verb, out: &[Attr<'a>]) -> O
         // words are its author's; the rest are nobody's here, and the cue is spent.)
         if v.document && n.noun_kind() != NounKind::Document {
             a.meta = true;
-            a.left = left;
+            a.set_left(left);
             return Some(a);
         }
         a.speaker = Some(n);
-        a.appositives = apps;
-        a.left = left;
+        a.appositives = apps.into();
+        a.set_left(left);
     } else if let Some(x) = clause.filter(|x| x.kind == ClauseKind::Relative) {
         // "…, the regulator, which said it had opened an inquiry": the noun phrase before.
         let o = x.opener? as usize;
@@ -72,21 +72,21 @@ pub fn at<'a>(sent: &Sent<'_, 'a>, p: usize, v: &'a Verb, out: &[Attr<'a>]) -> O
             },
         )?;
         a.speaker = Some(n);
-        a.appositives = apps;
-        a.left = left;
+        a.appositives = apps.into();
+        a.set_left(left);
         complement(sent, p + 1, &mut a);
         return a.claims().then_some(a);
     } else if let Some(from) = coordinated(sent, p, clause.map(|x| x.kind)) {
         joined_speaker(sent, clause, out, &mut a);
-        a.left = from;
+        a.set_left(from);
     } else if lead_in(sent, p) {
         let parent = clause
             .and_then(|x| x.parent)
             .and_then(|c| sent.clause(c as usize));
         let (n, apps, left) = subject_speaker(sent, parent.and_then(|x| x.subject)?)?;
         a.speaker = Some(n);
-        a.appositives = apps;
-        a.left = left;
+        a.appositives = apps.into();
+        a.set_left(left);
     } else {
         return None;
     }
@@ -102,10 +102,10 @@ pub fn at<'a>(sent: &Sent<'_, 'a>, p: usize, v: &'a Verb, out: &[Attr<'a>]) -> O
         }
     }
     if v.kind == VerbKind::Manner {
-        a.content = None;
+        a.set_content(None);
     }
     // `"A," she said, "B."`: the quotation before the cue is the same speaker's.
-    if !a.quotes.is_empty() && a.content.is_none() {
+    if !a.quotes.is_empty() && a.content().is_none() {
         quote_before(sent, &mut a);
     }
     (a.claims() || a.meta).then_some(a)
@@ -144,12 +144,13 @@ fn joined_speaker<'a>(
     };
     let parent = clause.and_then(|x| x.parent).map(|c| c as usize);
     let joined = parent
-        .filter(|_| matches!(earlier, Inherit::Attr(k) if finding(k)))
+        .filter(|_| matches!(earlier, Inherit::Attr(k) if finding(k as usize)))
         .and_then(|c| {
-            out.iter()
-                .rposition(|b| b.clause == Some(c) && (b.speaker.is_some() || b.inherit.is_some()))
+            out.iter().rposition(|b| {
+                b.clause() == Some(c) && (b.speaker.is_some() || b.inherit.is_some())
+            })
         });
-    a.inherit = Some(joined.map_or(earlier, Inherit::Attr));
+    a.inherit = Some(joined.map_or(earlier, |k| Inherit::Attr(super::tok32(k))));
     // ("Shares fell after the company cut its forecast and said …": joined to an
     // adverbial clause, the speaker is its subject.)
     let adverbial = clause
@@ -159,7 +160,7 @@ fn joined_speaker<'a>(
     if let Some(subject) = adverbial.and_then(|x| x.subject) {
         if let Some((n, apps, _)) = subject_speaker(sent, subject) {
             a.speaker = Some(n);
-            a.appositives = apps;
+            a.appositives = apps.into();
             a.inherit = None;
         }
     }
@@ -209,7 +210,7 @@ pub fn lead_in(sent: &Sent<'_, '_>, p: usize) -> bool {
 fn parenthetical(sent: &Sent<'_, '_>, p: usize, a: &mut Attr<'_>) -> bool {
     let doc = sent.doc;
     let lo = sent.s.start;
-    let left = a.left;
+    let left = a.left();
     if left < lo + 2 || !doc.is_punct(left - 1, ",") {
         return false;
     }
@@ -269,9 +270,9 @@ fn parenthetical(sent: &Sent<'_, '_>, p: usize, a: &mut Attr<'_>) -> bool {
         );
     let (_, end) = sent.span(sent.p0, sent.p1);
     if predicate && !clause_before || whole {
-        a.content = Some((lo, end));
+        a.set_content(Some((lo, end)));
     } else if opener && clause_after {
-        a.content = Some((sent.tok(c + 1), end));
+        a.set_content(Some((sent.tok(c + 1), end)));
     } else {
         return false;
     }
@@ -320,7 +321,7 @@ fn as_reported(
         });
     // ("Yet, as Bowen observed, the first weeks decide everything": the clause may run on
     // past the comma closing the "as" clause; its report is what follows that comma.)
-    let cue = sent.phrase_of(a.cue.0);
+    let cue = sent.phrase_of(a.cue().0);
     let comma = (cue + 1..end.min(cue + 6))
         .find(|&q| sent.is_punct(q, ","))
         .filter(|&q| (q + 1..end).any(|v| sent.is_finite(v)));
@@ -334,16 +335,16 @@ fn as_reported(
         return false;
     };
     if hi > lo {
-        a.content = Some((lo, hi));
+        a.set_content(Some((lo, hi)));
     }
-    a.content.is_some()
+    a.content().is_some()
 }
 
 /// The clause to the left of a postposed cue: `…, the minister remarked.`, `"…," he said.`
 pub fn left_side(sent: &Sent<'_, '_>, a: &mut Attr<'_>) {
     let doc = sent.doc;
     let lo = sent.s.start;
-    let mut e = a.left;
+    let mut e = a.left();
     if e > lo && !a.inverted && (doc.is_punct(e - 1, ",") || is_dash(doc, e - 1)) {
         e -= 1;
     }
@@ -362,7 +363,7 @@ pub fn left_side(sent: &Sent<'_, '_>, a: &mut Attr<'_>) {
         let lower = doc.quote_continues(q);
         if q > lo && (doc.is_word(q - 1) || (lower && doc.is_punct(q - 1, ",") && doc.is_word(lo)))
         {
-            a.content = Some((lo, q + 1));
+            a.set_content(Some((lo, q + 1)));
         } else {
             a.quotes.push(q);
         }
@@ -392,7 +393,7 @@ pub fn left_side(sent: &Sent<'_, '_>, a: &mut Attr<'_>) {
     {
         let (s0, s1) = sent.span(sent.p0, pe);
         if s1 > s0 {
-            a.content = Some((s0, s1.min(e)));
+            a.set_content(Some((s0, s1.min(e))));
         }
     }
 }
@@ -405,7 +406,7 @@ fn is_dash(doc: &crate::text::Doc<'_>, t: usize) -> bool {
 fn quote_before(sent: &Sent<'_, '_>, a: &mut Attr<'_>) {
     let doc = sent.doc;
     let lo = sent.s.start;
-    let before = a.left;
+    let before = a.left();
     // (Not a coordinated verb's: 'said the bill "spends too much" and accused …' leaves the
     // quotation to the first verb's clause.)
     if matches!(a.inherit, Some(Inherit::Attr(_))) {
@@ -413,11 +414,16 @@ fn quote_before(sent: &Sent<'_, '_>, a: &mut Attr<'_>) {
     }
     // ('"We are not going anywhere." Mr. Okonjo said: "The board …"': a cue opening its words
     // with a colon points forward; a whole sentence quoted before it is someone else's.)
-    let forward = doc.is_punct(a.cue.1, ":");
+    let forward = doc.is_punct(a.cue().1, ":");
     let whole = |q: usize| {
         doc.quote_of(q)
             .and_then(|i| doc.quotes.get(i))
-            .is_some_and(|x| x.content.of(doc.text).trim_end().ends_with(['.', '!', '?']))
+            .is_some_and(|x| {
+                x.content()
+                    .of(doc.text)
+                    .trim_end()
+                    .ends_with(['.', '!', '?'])
+            })
     };
     if forward && before > lo && whole(before - 1) {
         return;

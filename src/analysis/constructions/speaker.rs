@@ -49,7 +49,7 @@ pub fn subject_speaker<'a>(
         // (One word after "a" or "an"; "the CSTU" is a name.)
         let party = |n: &Np<'_>| {
             let doc = sent.doc;
-            let one_word = n.name.is_some_and(|(s, e)| e == s + 1);
+            let one_word = n.name().is_some_and(|(s, e)| e == s + 1);
             let indefinite = |t: usize| {
                 doc.word_tags(t)
                     .any(|x| matches!(x, crate::grammar::Tag::Func(f) if f.article && !f.definite))
@@ -170,7 +170,7 @@ pub fn core_np<'a>(sent: &Sent<'_, 'a>, a: usize, e: usize) -> Option<Np<'a>> {
             Some(n)
         }
         NpKind::Name if te > he && org_goes_on(sent, a, e) => {
-            n.name = n.name.map(|(s0, _)| (s0, te));
+            n.set_name(n.name().map(|(s0, _)| (s0, te)));
             n.end = te;
             Some(n)
         }
@@ -245,7 +245,7 @@ pub fn np_forward<'a>(sent: &Sent<'_, 'a>, p: usize) -> Option<(Np<'a>, usize)> 
     // "said lobbyist and party strategist Carl Dent": two descriptions of one named person.
     if n.kind == NpKind::Role && sent.ph(end).kind == PhraseKind::Cconj {
         if let Some((mut m, m_end)) = np_forward(sent, end + 1)
-            .filter(|(m, _)| m.kind == NpKind::Name && m.name.is_some_and(|(s, _)| s > m.start))
+            .filter(|(m, _)| m.kind == NpKind::Name && m.name().is_some_and(|(s, _)| s > m.start))
         {
             m.titles.extend(n.titles.iter());
             m.start = n.start;
@@ -265,8 +265,8 @@ pub fn np_forward<'a>(sent: &Sent<'_, 'a>, p: usize) -> Option<(Np<'a>, usize)> 
                 .filter(|m| m.kind == NpKind::Name)
             {
                 m.titles.extend(n.titles.iter());
-                m.head_title = m.head_title.or(n.head_title);
-                m.title = m.title.or(Some((n.start, n.end)));
+                m.set_head_title(m.head_title().or(n.head_title()));
+                m.set_title(m.title().or(Some((n.start, n.end))));
                 return Some((m, q + 2));
             }
         }

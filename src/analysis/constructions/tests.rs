@@ -20,7 +20,7 @@ fn read(text: &str) -> Vec<(String, String, usize, ContentForm)> {
                 .speaker
                 .as_ref()
                 .map_or(String::new(), |n| span(n.start, n.end));
-            let content = a.content.map_or(String::new(), |(s, e)| span(s, e));
+            let content = a.content().map_or(String::new(), |(s, e)| span(s, e));
             (speaker, content, a.quotes.len(), a.form)
         })
         .collect()
@@ -918,9 +918,9 @@ fn a_closing_source_relays_a_speech_act() {
     let r = attributions(&doc, doc.sentences[0]);
     let told = r
         .iter()
-        .find(|a| doc.tok_text(a.cue.0) == "told")
+        .find(|a| doc.tok_text(a.cue().0) == "told")
         .expect("told");
-    assert!(told.content.is_some() && told.chain.len() == 1, "{r:?}");
+    assert!(told.content().is_some() && told.chain.len() == 1, "{r:?}");
     // A finding, or a request, is the closing source's own claim.
     let r = one("Kettland has asked its neighbours to share radar data, three diplomats said.");
     assert_eq!(r.0, "three diplomats");
@@ -944,12 +944,12 @@ fn according_to_a_source_relays_a_named_speaker() {
     let r = attributions(&doc, doc.sentences[0]);
     let told = r
         .iter()
-        .find(|a| doc.tok_text(a.cue.0) == "told")
+        .find(|a| doc.tok_text(a.cue().0) == "told")
         .expect("told");
-    assert!(told.content.is_some(), "{r:?}");
+    assert!(told.content().is_some(), "{r:?}");
     assert!(
         r.iter()
-            .all(|a| a.kind != CueKind::According || a.content.is_none()),
+            .all(|a| a.kind != CueKind::According || a.content().is_none()),
         "{r:?}"
     );
 }
@@ -960,7 +960,7 @@ fn a_credit_line_after_a_quotation() {
     let doc = Doc::new(text, Grammar::builtin());
     let r = attributions(&doc, doc.sentences[1]);
     assert_eq!(r.len(), 1);
-    assert_eq!(r[0].quotes, [0]);
+    assert_eq!(r[0].quotes[..], [0]);
     // A dash opening a line of prose is no credit line.
     let text = "The vote failed.\n\n\u{2014} Darlene Kowal, 67, a voter";
     let doc = Doc::new(text, Grammar::builtin());
@@ -995,7 +995,7 @@ fn a_later_that_clause_relays_a_named_speaker() {
     let span = |(s, e): (usize, usize)| {
         doc_text[doc.tokens[s].span().start..doc.tokens[e - 1].span().end].to_string()
     };
-    let contents: Vec<String> = r.iter().filter_map(|a| a.content.map(span)).collect();
+    let contents: Vec<String> = r.iter().filter_map(|a| a.content().map(span)).collect();
     assert_eq!(
         contents,
         [
@@ -1003,7 +1003,7 @@ fn a_later_that_clause_relays_a_named_speaker() {
             "the candidates never ask questions"
         ]
     );
-    assert!(r.iter().any(|a| a.relayed_by.is_some()), "{r:?}");
+    assert!(r.iter().any(|a| a.relayed_by().is_some()), "{r:?}");
 }
 
 #[test]
@@ -1014,9 +1014,12 @@ fn a_relative_clause_relays_a_named_speaker() {
     let r = attributions(&doc, doc.sentences[0]);
     let told = r
         .iter()
-        .find(|a| doc.tok_text(a.cue.0) == "told")
+        .find(|a| doc.tok_text(a.cue().0) == "told")
         .expect("told");
-    assert!(told.relayed_by.is_some() && told.content.is_some(), "{r:?}");
+    assert!(
+        told.relayed_by().is_some() && told.content().is_some(),
+        "{r:?}"
+    );
 }
 
 #[test]

@@ -8,7 +8,7 @@ use crate::text::{Doc, TokClass};
 pub fn quoted_title(doc: &Doc<'_>, t: usize) -> bool {
     doc.quote_of(t)
         .and_then(|i| doc.quotes.get(i))
-        .is_some_and(|q| is_title(doc, t, q.content.of(doc.text)))
+        .is_some_and(|q| is_title(doc, t, q.content().of(doc.text)))
 }
 
 /// Whether the quotation at token `t` (its words `inner`) is the title of a work: after a
@@ -66,7 +66,7 @@ mod tests {
             .find(|&t| doc.quote_of(t).is_some())
             .unwrap();
         let q = &doc.quotes[doc.quote_of(t).unwrap()];
-        is_title(&doc, t, q.content.of(text))
+        is_title(&doc, t, q.content().of(text))
     }
 
     #[test]

@@ -26,6 +26,7 @@ use crate::grammar::Gender;
 use crate::report::{EntityKind, MentionKind};
 use crate::span::Span;
 use crate::text::Doc;
+use crate::thin::Thin;
 use table::{Ids, Scratch};
 
 /// An entity under construction.
@@ -42,13 +43,13 @@ pub struct Ent {
     /// Whether it has a proper name.
     pub named: bool,
     /// Titles as written.
-    pub titles: Vec<String>,
+    pub titles: Thin<String>,
     /// Lower-cased title phrases and role heads.
-    pub roles: Vec<String>,
+    pub roles: Thin<String>,
     /// Role families.
-    pub classes: Vec<String>,
+    pub classes: Thin<String>,
     /// Capitalised modifiers (`japanese`).
-    pub modifiers: Vec<String>,
+    pub modifiers: Thin<String>,
     /// Head noun of a descriptive entity, singular-ish and lower case.
     pub head: Option<String>,
     /// Gender.
@@ -59,22 +60,22 @@ pub struct Ent {
     pub anonymous: bool,
     /// Weasel group.
     pub vague: bool,
-    /// Reason for anonymity.
-    pub reason: Option<Span>,
+    /// Reason for anonymity (boxed, as the request: few entities have one).
+    pub reason: Option<Box<Span>>,
     /// Request for anonymity.
-    pub request: Option<Span>,
+    pub request: Option<Box<Span>>,
     /// Mentions in order.
-    pub mentions: Vec<(Span, MentionKind)>,
+    pub mentions: Vec<Mentioned>,
     /// Last mention as a subject or speaker (byte offset).
-    pub last_subject: Option<usize>,
+    pub last_subject: Option<u32>,
     /// Last mention of any kind.
     pub last_mention: usize,
     /// An organisation last mentioned through a gendered spokesperson ("a council
     /// spokeswoman"): that gender, and where the mention starts. A following "she" is the
     /// spokeswoman, so it names the organisation while that is its last mention.
-    pub voice: Option<(Gender, usize)>,
+    pub voice: Option<(Gender, u32)>,
     /// Merged into another entity.
-    pub merged_into: Option<usize>,
+    pub merged_into: Option<u32>,
     /// A definite role with no antecedent ("the coach"), waiting for a named holder.
     pub placeholder: bool,
     /// A news outlet.
@@ -93,7 +94,42 @@ pub struct Ent {
     pub weak: bool,
     /// The documents it issued, by head noun ("statement" for "the ministry said in a
     /// statement"): "the statement said" later is its words. A few at most.
-    pub documents: Vec<String>,
+    pub documents: Thin<String>,
+}
+
+/// `x` (a byte offset or an entity's index) in 32 bits: a document is read up to 4 GiB.
+pub(super) fn small(x: usize) -> u32 {
+    u32::try_from(x).unwrap_or(u32::MAX)
+}
+
+/// A mention of an entity: its span in 32-bit offsets (a document is read up to 4 GiB), 12
+/// bytes (a long document can hold an entity for every few words, each with room for a few).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Mentioned {
+    start: u32,
+    end: u32,
+    /// How it names.
+    pub kind: MentionKind,
+}
+
+impl Mentioned {
+    /// A mention at `span`.
+    pub fn new(span: Span, kind: MentionKind) -> Self {
+        let small = |x: usize| u32::try_from(x).unwrap_or(u32::MAX);
+        Mentioned {
+            start: small(span.start),
+            end: small(span.end),
+            kind,
+        }
+    }
+
+    /// Where it is.
+    pub fn span(&self) -> Span {
+        Span {
+            start: self.start as usize,
+            end: self.end as usize,
+        }
+    }
 }
 
 /// The entity table.
@@ -152,14 +188,10 @@ const SCAN_MAX: usize = 32;
 /// How many of the last mentions [`Entities`] remembers by span.
 const RECENT: usize = 16;
 
-/// `v.push(x)` for an entity's short lists (titles, roles): the first push allocates room for
-/// four directly, which is quicker than the growth path. A list holds at most [`SHORT_MAX`]
-/// items: each is searched for every mention, and a long document can give one entity ever
-/// more modifiers.
-pub(super) fn push_short<T>(v: &mut Vec<T>, x: T) {
-    if v.capacity() == 0 {
-        *v = Vec::with_capacity(4);
-    }
+/// `v.push(x)` for an entity's short lists (titles, roles: [`Thin`], one word while empty, as
+/// most are). A list holds at most [`SHORT_MAX`] items: each is searched for every mention, and
+/// a long document can give one entity ever more modifiers.
+pub(super) fn push_short<T>(v: &mut Thin<T>, x: T) {
     if v.len() < SHORT_MAX {
         v.push(x);
     }
@@ -256,7 +288,7 @@ mod tests {
         }
         assert_eq!(r.entities.len(), 3 * WINDOW / 2 + 1);
         assert_eq!(
-            r.entities.first().map(|e| e.titles.clone()),
+            r.entities.first().map(|e| e.titles.to_vec()),
             Some(vec!["Mayor".to_string()])
         );
     }

@@ -36,7 +36,7 @@ impl Entities {
         subject: bool,
         register_only: bool,
     ) -> Option<usize> {
-        let (a, b) = np.name?;
+        let (a, b) = np.name()?;
         let span = span_of(doc, a, b);
         // ("Grant Ostby, R-Cold Springs, voted no": a party and district after a lawmaker's name
         // name no one.)
@@ -68,7 +68,7 @@ impl Entities {
         // ("Dr. Haddad" after "Dr. Noor Haddad" and her mother "Salma Haddad": a title given
         // here picks, among the names that fit as well, one that holds it.)
         let title_here = np
-            .title
+            .title()
             .filter(|&(s, e)| e > s)
             .map(|(s, e)| span_of(doc, s, e).of(doc.text));
         // (A lone word's gender from the given names is no bar: "Mansour", a given name too, is
@@ -254,7 +254,7 @@ impl Entities {
         subject: bool,
         register_only: bool,
     ) -> Option<usize> {
-        let personal = np.title.is_some()
+        let personal = np.title().is_some()
             || name.words.len() > 1
             || name.gender.is_some()
             || np.org_noun_before;
@@ -264,7 +264,7 @@ impl Entities {
         // A name closed by an organisation or group noun ("West Yorkshire Police").
         let kind = if np.outlet
             || np.org_name
-            || matches!(np.noun_kind(), NounKind::Org | NounKind::Group) && np.head.is_some()
+            || matches!(np.noun_kind(), NounKind::Org | NounKind::Group) && np.head().is_some()
         {
             EntityKind::Organisation
         } else {
@@ -290,7 +290,7 @@ impl Entities {
         }
         self.index_words(id);
         // A role named before the person: "the governor" … "Gov. Hale".
-        if kind == EntityKind::Person && (np.title.is_some()) {
+        if kind == EntityKind::Person && (np.title().is_some()) {
             self.claim_placeholders(doc, np, id);
         }
         // "… will stop in October, its operator has confirmed. Westline Ferries said …": the
@@ -350,9 +350,9 @@ impl Entities {
         role: &Np<'_>,
     ) -> Option<usize> {
         let org_role = is_org_role(role);
-        let personal = name.title.is_some()
+        let personal = name.title().is_some()
             || doc.has(
-                name.name.map_or(name.start, |(a, _)| a),
+                name.name().map_or(name.start, |(a, _)| a),
                 TokClass::FIRST_NAME,
             )
             || name.gender(doc).is_some();
@@ -367,7 +367,7 @@ impl Entities {
         }
         e.kind = EntityKind::Organisation;
         // Its later "the club" names it too.
-        if let (None, Some((a, b, _))) = (&e.head, role.head) {
+        if let (None, Some((a, b, _))) = (&e.head, role.head()) {
             e.head = Some(norm_head(text_of(doc, a, b)));
         }
         self.touch(

@@ -61,7 +61,7 @@ impl Entities {
             .filter(|e| e.kind == EntityKind::Organisation)
         {
             if let Some((g, _)) = e.voice.filter(|(g, _)| p.gender == Some(*g)) {
-                e.voice = Some((g, e.last_mention));
+                e.voice = Some((g, super::small(e.last_mention)));
             }
         }
         Some(id)
@@ -83,7 +83,7 @@ pub(super) fn may_refer_to(p: &Pronoun, e: &Ent) -> bool {
                 && (p.gender.is_none() || e.gender.is_none() || e.gender == p.gender)
                 && !(e.kind == EntityKind::Group))
                 || e.voice
-                    .is_some_and(|(g, at)| p.gender == Some(g) && at == e.last_mention)
+                    .is_some_and(|(g, at)| p.gender == Some(g) && at as usize == e.last_mention)
         }
         NounKind::Org => {
             matches!(e.kind, EntityKind::Organisation | EntityKind::Document)

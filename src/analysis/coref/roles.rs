@@ -42,7 +42,7 @@ impl Entities {
             self.touch(id, span, MentionKind::Role, subject);
             let voice = np.gender(doc);
             if let Some(e) = self.list.get_mut(id) {
-                e.voice = voice.map(|g| (g, pos));
+                e.voice = voice.map(|g| (g, super::small(pos)));
             }
             return Some(id);
         }
@@ -120,7 +120,7 @@ impl Entities {
         // "their lawyers" are theirs.)
         if np.end <= np.start + 1
             || reading.anon
-            || np.head_title.is_some()
+            || np.head_title().is_some()
             || reading.noun.is_some_and(|n| n.kind == NounKind::Person) && !np.plural()
         {
             return None;
@@ -163,7 +163,7 @@ impl Entities {
     /// "King said …" after "Rep. Carl King": a bare capitalised title word that is a named
     /// person's surname names that person (the most salient before byte `pos`).
     fn surname_as_title(&self, doc: &Doc<'_>, np: &Np<'_>, pos: usize) -> Option<usize> {
-        if !(np.end == np.start + 1 && np.head_title.is_some() && doc.is_cap(np.start)) {
+        if !(np.end == np.start + 1 && np.head_title().is_some() && doc.is_cap(np.start)) {
             return None;
         }
         let w = doc.tok_text(np.start);
@@ -179,8 +179,8 @@ impl Entities {
     /// "One diplomat said …. Another said …": a lone "one" or "another" is one more of the
     /// unnamed sources just quoted, as anonymous as they are: the most salient of them.
     fn kin_of(&self, doc: &Doc<'_>, np: &Np<'_>, pos: usize) -> Option<usize> {
-        let lone = np.head.is_none()
-            && np.head_title.is_none()
+        let lone = np.head().is_none()
+            && np.head_title().is_none()
             && np::lone_of_group(doc, np.start, np.end);
         if lone {
             self.most_salient_where(|e| e.anonymous, pos)
@@ -191,11 +191,11 @@ impl Entities {
 
     /// What role phrase `np` says of its entity; `kin`: the unnamed source it is one more of.
     fn read_role<'g>(&self, doc: &Doc<'_>, np: &Np<'g>, kin: Option<usize>) -> Reading<'g> {
-        let noun = np.head.map(|(_, _, n)| n);
+        let noun = np.head().map(|(_, _, n)| n);
         let kin_head = kin
             .and_then(|k| self.list.get(k))
             .and_then(|e| e.head.clone());
-        let head_word = match (np.head_title, np.head, kin_head) {
+        let head_word = match (np.head_title(), np.head(), kin_head) {
             (Some((a, b, _)), _, _) => lowercase(text_of(doc, a, b)),
             (None, Some((a, b, _)), _) => norm_head(text_of(doc, a, b)),
             (None, None, Some(h)) => h,
@@ -203,10 +203,10 @@ impl Entities {
         };
         let vague = is_vague(doc, np, noun);
         let anon =
-            ((noun.is_some_and(|n| n.anon) || vague) && np.head_title.is_none()) || kin.is_some();
+            ((noun.is_some_and(|n| n.anon) || vague) && np.head_title().is_none()) || kin.is_some();
         let kind = if anon {
             EntityKind::Anonymous
-        } else if np.head_title.is_some() {
+        } else if np.head_title().is_some() {
             EntityKind::Person
         } else {
             match np.noun_kind() {
@@ -396,7 +396,7 @@ impl Entities {
             e.placeholder = (anaphoric && kind == EntityKind::Person) || e.cataphoric;
             // Only a word for any business (`generic=yes`) with nothing after it ("the company",
             // "its operator"; not "the bank", which a later name of another trade is not).
-            let generic = np.head.is_some_and(|(_, e, n)| e == np.end && n.generic);
+            let generic = np.head().is_some_and(|(_, e, n)| e == np.end && n.generic);
             e.firm_placeholder = kind == EntityKind::Organisation
                 && np.definite
                 && generic
@@ -412,8 +412,8 @@ impl Entities {
     /// spokeswoman for the company", "a spokesman for the Liberal Union" (the last word of the
     /// phrase after "for"). Matched as "the council" or "the company" would be.
     fn spokesperson_org(&self, doc: &Doc<'_>, np: &Np<'_>, pos: usize) -> Option<usize> {
-        let (_, he, n) = np.head?;
-        if n.class.as_deref() != Some("spokesperson") || np.name.is_some() || np.plural() {
+        let (_, he, n) = np.head()?;
+        if n.class.as_deref() != Some("spokesperson") || np.name().is_some() || np.plural() {
             return None;
         }
         let org_noun = |t: usize| word_noun(doc, t, NounKind::Org);
@@ -445,9 +445,9 @@ impl Entities {
         pos: usize,
     ) -> Option<usize> {
         let class = np
-            .head_title
+            .head_title()
             .map(|(_, _, t)| t.class.as_str())
-            .or_else(|| np.head.and_then(|(_, _, n)| n.class.as_deref()));
+            .or_else(|| np.head().and_then(|(_, _, n)| n.class.as_deref()));
         let head_last = head.split_whitespace().last().unwrap_or("");
         // "The group's founder" is not the company's chief executive: a possessor in the phrase
         // must be in the holder's name or roles.
@@ -464,7 +464,7 @@ impl Entities {
         let mut scored: Vec<(i32, usize)> = Vec::new();
         for (i, e) in self.alive() {
             if e.kind != EntityKind::Person
-                || !e.mentions.iter().any(|(s, _)| s.start < pos)
+                || !e.mentions.iter().any(|m| m.span().start < pos)
                 || !owns(e)
             {
                 continue;
@@ -526,8 +526,8 @@ impl Entities {
 /// size ("some economists", "many analysts"); a plural the lexicon does not know counts too
 /// ("some growers"). A group placed at an organisation is none.
 fn is_vague(doc: &Doc<'_>, np: &Np<'_>, noun: Option<&Noun>) -> bool {
-    let unknown_plural = np.head.is_none()
-        && np.head_title.is_none()
+    let unknown_plural = np.head().is_none()
+        && np.head_title().is_none()
         && np.end > np.start + 1
         && doc.tag(np.end - 1).is_plural();
     let quantified = (np.plural() || unknown_plural)
@@ -539,7 +539,7 @@ fn is_vague(doc: &Doc<'_>, np: &Np<'_>, noun: Option<&Noun>) -> bool {
     // "Analysts at Carrow Brooks", "economists at the central bank": a group placed at an
     // organisation speaks for it, no weasel group (an anonymous source's noun stays one:
     // "an official from the Foreign Ministry").
-    let at_org = np.head.is_some_and(|(_, e, _)| {
+    let at_org = np.head().is_some_and(|(_, e, _)| {
         (e..np.end).any(|t| is_name_word(doc, t) || word_noun(doc, t, NounKind::Org).is_some())
     });
     (noun.is_some_and(|n| n.vague) || quantified) && !at_org
@@ -598,7 +598,7 @@ fn names_organisation(
                 && noun.is_some_and(|n| n.public)
                 && is_public_body(doc, e)
                 // (Bare: "the nursing regulator" is no police department.)
-                && np.head.is_some_and(|(h, _, _)| h <= np.start + 1))
+                && np.head().is_some_and(|(h, _, _)| h <= np.start + 1))
             || (!e.named
                 && noun.is_some_and(|n| n.generic)
                 && e.head.as_deref().is_some_and(|h| is_firm_word(doc, h))
@@ -673,7 +673,7 @@ pub fn is_org_role(np: &Np<'_>) -> bool {
     np.kind == NpKind::Role
         && np.definite
         && !np.possessive
-        && np.head_title.is_none()
+        && np.head_title().is_none()
         && np.noun_kind() == NounKind::Org
 }
 

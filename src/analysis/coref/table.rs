@@ -8,9 +8,10 @@ use std::hash::BuildHasher;
 use foldhash::fast::FixedState;
 
 use super::words::NameWords;
-use super::{Ent, Entities, RECENT, WINDOW};
+use super::{Ent, Entities, Mentioned, RECENT, WINDOW};
 use crate::report::{EntityKind, MentionKind};
 use crate::span::Span;
+use crate::thin::Thin;
 
 /// Buffers reused from one name lookup to the next, so a lookup allocates nothing.
 #[derive(Debug, Default)]
@@ -51,6 +52,7 @@ impl Entities {
     pub fn live(&self, mut id: usize) -> usize {
         let mut guard = 0;
         while let Some(next) = self.list.get(id).and_then(|e| e.merged_into) {
+            let next = next as usize;
             id = next;
             guard += 1;
             if guard > self.list.len() {
@@ -76,20 +78,15 @@ impl Entities {
                 .mentions
                 .get_mut(n.saturating_sub(8)..)
                 .unwrap_or_default();
-            if let Some(m) = recent
-                .iter_mut()
-                .find(|(s, _)| span.start <= s.start && s.end <= span.end)
-            {
-                *m = (span, kind);
-            } else if !recent
-                .iter()
-                .any(|(s, _)| s.start <= span.start && span.end <= s.end)
-            {
-                e.mentions.push((span, kind));
+            if let Some(m) = recent.iter_mut().find(|m| span.contains(m.span())) {
+                *m = Mentioned::new(span, kind);
+            } else if !recent.iter().any(|m| m.span().contains(span)) {
+                e.mentions.push(Mentioned::new(span, kind));
             }
             e.last_mention = e.last_mention.max(span.start);
             if subject {
-                e.last_subject = Some(e.last_subject.map_or(span.start, |x| x.max(span.start)));
+                let at = super::small(span.start);
+                e.last_subject = Some(e.last_subject.map_or(at, |x| x.max(at)));
             }
         }
         if self.list.len() > WINDOW {
@@ -169,10 +166,10 @@ impl Entities {
             name,
             words,
             named: false,
-            titles: Vec::new(),
-            roles: Vec::new(),
-            classes: Vec::new(),
-            modifiers: Vec::new(),
+            titles: Thin::new(),
+            roles: Thin::new(),
+            classes: Thin::new(),
+            modifiers: Thin::new(),
             head: None,
             gender: None,
             plural: false,
@@ -192,7 +189,7 @@ impl Entities {
             cataphoric: false,
             firm_placeholder: false,
             weak: false,
-            documents: Vec::new(),
+            documents: Thin::new(),
         });
         self.list.len() - 1
     }
@@ -260,14 +257,14 @@ impl Entities {
             e.mentions
                 .iter()
                 .rev()
-                .map(|(s, _)| s.start)
+                .map(|m| m.span().start)
                 .find(|&s| s < pos)
         };
         cands
             .filter_map(|i| {
                 let e = self.list.get(i)?;
                 let last = last_before(e)?;
-                let subj = e.last_subject.filter(|&x| x < pos);
+                let subj = e.last_subject.map(|x| x as usize).filter(|&x| x < pos);
                 Some(((subj.is_some(), subj.unwrap_or(0), last), i))
             })
             .max_by_key(|(k, _)| *k)
@@ -291,10 +288,10 @@ impl Entities {
         };
         let mentions = std::mem::take(&mut p.mentions);
         let last_subject = p.last_subject;
-        p.merged_into = Some(into);
+        p.merged_into = Some(super::small(into));
         if let Some(t) = self.list.get_mut(into) {
             t.mentions.extend(mentions);
-            t.mentions.sort_by_key(|(s, _)| s.start);
+            t.mentions.sort_by_key(|m| m.span().start);
             t.last_subject = t.last_subject.max(last_subject);
         }
     }

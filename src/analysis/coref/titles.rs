@@ -34,9 +34,9 @@ fn one_title(doc: &Doc<'_>, a: usize, b: usize) -> bool {
 /// for the former mayor", whose qualifier is past the head).
 pub fn is_qualified_role(doc: &Doc<'_>, np: &Np<'_>) -> bool {
     let head = np
-        .head_title
+        .head_title()
         .map(|(a, _, _)| a)
-        .or(np.head.map(|(a, _, _)| a));
+        .or(np.head().map(|(a, _, _)| a));
     head.is_some_and(|h| is_qualified(doc, np.start, h + 1))
 }
 
@@ -64,9 +64,9 @@ impl Entities {
             return;
         };
         // A qualified title ("former mayor") is shown, but is no role a later "the mayor" names.
-        let qualified = np.title.is_some_and(|(a, b)| is_qualified(doc, a, b))
+        let qualified = np.title().is_some_and(|(a, b)| is_qualified(doc, a, b))
             || (np.kind == NpKind::Role && is_qualified_role(doc, np));
-        if let Some((a, b)) = np.title {
+        if let Some((a, b)) = np.title() {
             // A title without its definite articles ("the foreign minister": "foreign minister").
             let mut from = a;
             while from < b
@@ -96,7 +96,7 @@ impl Entities {
             }
             return;
         }
-        if let Some((a, b, _)) = np.head_title {
+        if let Some((a, b, _)) = np.head_title() {
             let t = span_of(doc, a, b).of(doc.text);
             if !e.roles.iter().any(|r| is_lower_of(r, t)) {
                 push_short(&mut e.roles, lowercase(t));
@@ -107,7 +107,7 @@ impl Entities {
                 push_short(&mut e.classes, t.class.clone());
             }
         }
-        if let Some(c) = np.head.and_then(|(_, _, n)| n.class.as_ref()) {
+        if let Some(c) = np.head().and_then(|(_, _, n)| n.class.as_ref()) {
             if !e.classes.contains(c) {
                 push_short(&mut e.classes, c.clone());
             }
@@ -127,7 +127,7 @@ impl Entities {
     pub(super) fn claim_placeholders(&mut self, doc: &Doc<'_>, np: &Np<'_>, id: usize) {
         // "Labour's shadow chancellor Tom Reyes" is not the story's earlier "the chancellor",
         // nor "Deputy Premier Rowena Castell" its "the premier".
-        if np.title.is_some_and(|(a, b)| has_qualifier(doc, a, b)) {
+        if np.title().is_some_and(|(a, b)| has_qualifier(doc, a, b)) {
             return;
         }
         // Only a placeholder is claimed: with none (the usual case), no need to build the lists.
@@ -135,7 +135,7 @@ impl Entities {
             return;
         }
         let titles: Vec<String> = np
-            .title
+            .title()
             .map(|(a, b)| lowercase(text_of(doc, a, b)))
             .into_iter()
             .collect();

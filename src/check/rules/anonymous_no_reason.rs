@@ -75,7 +75,7 @@ impl Rule for AnonymousNoReason {
                         .speaker
                         .as_ref()
                         .is_some_and(|s| around::outlets_source(cx.doc, &tables, s.mention))
-                    && !around::is_headline(cx.doc, q.paragraph)
+                    && !around::is_headline(cx.doc, q.paragraph as usize)
             });
             let Some(first) = e.mentions.first().filter(|_| own) else {
                 continue;

@@ -97,7 +97,7 @@ impl Floors {
         // ("Students said they were frustrated.") gives no quote after it a speaker.
         for q in &cx.report.quotes {
             if q.speaker.as_ref().is_some_and(|s| one_speaker(cx, s)) {
-                mark(q.paragraph);
+                mark(q.paragraph as usize);
             }
         }
         // A speech verb outside quotation marks with no unit of its own ("Ada Morrow reminisced",

@@ -203,13 +203,13 @@ impl Backers {
             else {
                 continue;
             };
-            if let Some(v) = by_paragraph.get_mut(q.paragraph) {
+            if let Some(v) = by_paragraph.get_mut(q.paragraph as usize) {
                 v.push((q.content.start, first));
             }
             // The paragraph opens with the quote, or with the named speaker ("Ines Halvorsen,
             // an analyst at the Brennan Institute, said …").
             let opening = firsts
-                .get(q.paragraph)
+                .get(q.paragraph as usize)
                 .copied()
                 .flatten()
                 .and_then(|si| doc.sentences.get(si))
@@ -223,7 +223,7 @@ impl Backers {
                             .is_some_and(|s| s.mention.start == t.start)
             });
             if opens {
-                if let Some(o) = opener.get_mut(q.paragraph) {
+                if let Some(o) = opener.get_mut(q.paragraph as usize) {
                     *o = Some(o.map_or(first, |x: usize| x.max(first)));
                 }
             }

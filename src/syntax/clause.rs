@@ -951,24 +951,7 @@ fn punct_opener(doc: &Doc<'_>, b: &mut Builder<'_>, p: usize, p1: usize) {
         if let Some(k) = relative {
             b.close_to(k, p);
         }
-        // ("On the decision to return the panels, which drew criticism, she is blunt": after
-        // an opening with clauses of its own, a subject and a finite verb after the comma are
-        // the main clause's, while it has no verb.)
-        let main_verbless = b
-            .out
-            .get(b.base)
-            .is_some_and(|m| m.kind == ClauseKind::Main && m.verb.is_none());
-        let subject_then_verb = ph(doc, p + 1).kind == PhraseKind::Np
-            && ph(doc, p + 2).kind == PhraseKind::Vg
-            && ph(doc, p + 2).is(PhraseFlag::FINITE);
-        // (Only an infinitive left open: an adverbial clause, "when she called, I laughed",
-        // keeps its own reading.)
-        let infinitive_open = b
-            .open
-            .last()
-            .and_then(|&c| b.out.get(c))
-            .is_some_and(|x| x.kind == ClauseKind::Infinitive);
-        if main_verbless && subject_then_verb && infinitive_open && p + 2 < p1 {
+        if main_after_opening(doc, b, p, p1) {
             b.close_to(1, p);
             return;
         }
@@ -1034,6 +1017,26 @@ fn adverbial_then_clause(doc: &Doc<'_>, b: &Builder<'_>, p: usize) -> Option<usi
         ) && !is_time_np(doc, q)
     });
     (adverbial && p - v <= 6).then_some(v + 1)
+}
+
+/// "On the decision to return the panels, which drew criticism, she is blunt": after an
+/// opening whose infinitive is still open, a subject and a finite verb after the comma at
+/// phrase `p` are the main clause's, while it has no verb (an adverbial clause, "when she
+/// called, I laughed", keeps its own reading).
+fn main_after_opening(doc: &Doc<'_>, b: &Builder<'_>, p: usize, p1: usize) -> bool {
+    let main_verbless = b
+        .out
+        .get(b.base)
+        .is_some_and(|m| m.kind == ClauseKind::Main && m.verb.is_none());
+    let subject_then_verb = ph(doc, p + 1).kind == PhraseKind::Np
+        && ph(doc, p + 2).kind == PhraseKind::Vg
+        && ph(doc, p + 2).is(PhraseFlag::FINITE);
+    let infinitive_open = b
+        .open
+        .last()
+        .and_then(|&c| b.out.get(c))
+        .is_some_and(|x| x.kind == ClauseKind::Infinitive);
+    main_verbless && subject_then_verb && infinitive_open && p + 2 < p1
 }
 
 /// ", a view Foley dismissed", ", a claim the ministry denies", ", a move that …": an

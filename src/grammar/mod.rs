@@ -257,6 +257,10 @@ pub struct Noun {
     /// organisation the story has named whose name's head is one ("the Consumer Data
     /// Commission").
     pub public: bool,
+    /// A word of a labour union (`union`, and the words union names hold: `workers`,
+    /// `employees`): "the union" names the organisation the story has named whose name holds
+    /// one ("the Food and Distribution Workers' Alliance").
+    pub labour: bool,
     /// An epithet for a person the story has named (`dutchman`, `teenager`): "the Dutchman"
     /// names the most salient named person it fits, not a role of its own.
     pub epithet: bool,
@@ -968,6 +972,7 @@ fn noun(file: &str, l: &Line<'_>) -> Result<Noun, GrammarError> {
         firm: l.flag("firm"),
         generic: l.flag("generic"),
         public: l.flag("public"),
+        labour: l.flag("labour"),
         epithet: l.flag("epithet"),
     })
 }

@@ -594,6 +594,7 @@ fn names_organisation(
         && (e.head.as_deref() == Some(head_word)
             || (e.named && (any_outlet || e.words.contains(head_word)))
             || (e.named && noun.is_some_and(|n| n.firm) && is_business(doc, e))
+            || (e.named && noun.is_some_and(|n| n.labour) && is_union(doc, e))
             || (e.named
                 && noun.is_some_and(|n| n.public)
                 && is_public_body(doc, e)
@@ -629,6 +630,18 @@ fn is_business(doc: &Doc<'_>, e: &Ent) -> bool {
 /// Commission", "the Bureau of Land Management").
 fn is_public_body(doc: &Doc<'_>, e: &Ent) -> bool {
     !is_place_name(doc, e) && head_noun(doc, e, |n| n.public)
+}
+
+/// Whether the named organisation `e` may be a labour union, which "the union" can name: a
+/// word of its name is a union's (`labour=yes` in nouns.txt: "Transport Workers Alliance").
+fn is_union(doc: &Doc<'_>, e: &Ent) -> bool {
+    e.words.iter().any(|w| {
+        let w = w.trim_end_matches(['\'', '\u{2019}']);
+        doc.grammar
+            .tags_of(w)
+            .iter()
+            .any(|t| matches!(t, Tag::Noun(n) if n.labour))
+    })
 }
 
 /// Whether the name of `e` is a place of the lexicon ("North Carolina").

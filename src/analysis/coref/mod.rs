@@ -92,6 +92,9 @@ pub struct Ent {
     /// ("Dashcam footage showed …", "Catches may fall …"), outside any attribution: as likely a
     /// common word as a name, so no pronoun names it until it is mentioned again.
     pub weak: bool,
+    /// An organisation an unnamed spokesperson has spoken for ("a spokesperson for the
+    /// board"): a later "the spokesperson" is that spokesperson again.
+    pub spoken_for: bool,
     /// The documents it issued, by head noun ("statement" for "the ministry said in a
     /// statement"): "the statement said" later is its words. A few at most.
     pub documents: Thin<String>,

@@ -38,11 +38,14 @@ impl Entities {
             return Some(id);
         }
         // An unnamed spokesperson speaks for the organisation the story has named.
-        if let Some(id) = self.spokesperson_org(doc, np, pos) {
+        // ("A spokesperson for the board said … The spokesperson said …": the same one.)
+        let again = || self.spokesperson_again(np, pos);
+        if let Some(id) = self.spokesperson_org(doc, np, pos).or_else(again) {
             self.touch(id, span, MentionKind::Role, subject);
             let voice = np.gender(doc);
             if let Some(e) = self.list.get_mut(id) {
                 e.voice = voice.map(|g| (g, super::small(pos)));
+                e.spoken_for = true;
             }
             return Some(id);
         }
@@ -433,6 +436,17 @@ impl Entities {
             },
             pos,
         )
+    }
+
+    /// The organisation a definite, bare spokesperson (`np`: "the spokesperson", "the
+    /// spokeswoman") speaks for: the most salient one an unnamed spokesperson has spoken for.
+    fn spokesperson_again(&self, np: &Np<'_>, pos: usize) -> Option<usize> {
+        let (_, _, n) = np.head()?;
+        let bare = np.definite && np.name().is_none() && !np.plural() && np.end <= np.start + 2;
+        if n.class.as_deref() != Some("spokesperson") || !bare {
+            return None;
+        }
+        self.most_salient_where(|e| e.kind == EntityKind::Organisation && e.spoken_for, pos)
     }
 
     /// The person holding the role `np` names: title phrase, role family and modifiers must fit;

@@ -188,6 +188,7 @@ impl Entities {
             age: None,
             cataphoric: false,
             firm_placeholder: false,
+            spoken_for: false,
             weak: false,
             documents: Thin::new(),
         });

@@ -230,10 +230,12 @@ impl Entities {
             let fits = titles
                 .iter()
                 .any(|t| t.split_whitespace().any(|w| is_norm_head(head_last, w)))
+                // (Not by a family whose titles name different posts in one team: "the
+                // captain" is not "Coach Erik Dahl".)
                 || (!e.cataphoric
-                    && e.classes
-                        .iter()
-                        .any(|c| classes.contains(c) && c != "honorific" && c != "official"));
+                    && e.classes.iter().any(|c| {
+                        classes.contains(c) && !["honorific", "official", "sports"].contains(&&**c)
+                    }));
             if fits {
                 self.merge_into(i, id);
             }

@@ -117,7 +117,33 @@ impl Entities {
             MentionKind::Name,
             subject,
         );
+        self.title_organisation(doc, np);
         Some(id)
+    }
+
+    /// "Federal Aviation Administration chief Dana Okoro … the FAA said": the organisation
+    /// whose name qualifies a named person's title (capitalised words closed by an
+    /// organisation noun of the lexicon) is an entity of its own, which an acronym or a role
+    /// names later.
+    fn title_organisation(&mut self, doc: &Doc<'_>, np: &Np<'_>) {
+        let (mut first, mut last, mut count) = (usize::MAX, 0, 0);
+        for t in np.modifier_tokens(doc) {
+            first = first.min(t);
+            last = last.max(t);
+            count += 1;
+        }
+        let run = count >= 2 && last + 1 == first + count;
+        // (An organisation's noun that is no business's: "Ohio Insurance Director Hal Beck"
+        // names an office, not a firm a later "the company" is.)
+        let org = crate::analysis::np::word_noun(doc, last, NounKind::Org);
+        if !run || org.is_none_or(|n| n.firm) {
+            return;
+        }
+        if let Some(org) = crate::analysis::np::parse_exact(doc, first, last + 1).filter(|n| {
+            n.kind == crate::analysis::np::NpKind::Name && n.modifier_tokens(doc).next().is_none()
+        }) {
+            self.name(doc, &org, false, true);
+        }
     }
 
     /// The live named entity `words` name best ([`name_rank`]), of a gender that does not

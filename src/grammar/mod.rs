@@ -393,6 +393,10 @@ pub struct Func {
     pub time: bool,
     /// A modal of permission (`could`, `may`): "asked if he could …" asks leave.
     pub permission: bool,
+    /// A connective of contrast (`although`, `even though`, `whereas`): the clause it opens
+    /// after a reported clause, with an attribution of its own, is the story's ("said the
+    /// country was in a recession even though official figures show growth").
+    pub contrast: bool,
     /// A word before a speech verb's -ing form that makes it an act of the clause's subject
     /// (`by`, `after`, `while`): "responded by saying …".
     pub gerund: bool,
@@ -1033,6 +1037,7 @@ fn func_word(file: &str, l: &Line<'_>) -> Result<Func, GrammarError> {
         alone: l.flag("alone"),
         time: l.flag("time"),
         permission: l.flag("permission"),
+        contrast: l.flag("contrast"),
         gerund: l.flag("gerund"),
         opener: l.flag("opener"),
     })

@@ -48,13 +48,7 @@ pub fn admit<'a>(sent: &Sent<'_, 'a>, mut a: Attr<'a>, out: &mut Vec<Attr<'a>>) 
             .filter_map(|b| b.content())
             .any(inside);
     if contrasted {
-        // (Not into a quotation whose words end with the comma: it stays the claim's before.)
-        let back = if doc.is_punct(a.left() - 2, ",") {
-            2
-        } else {
-            1
-        };
-        a.set_left(a.left() - back);
+        leave_out_connective(sent, &mut a);
     }
     if !nested {
         out.push(a);
@@ -106,6 +100,31 @@ pub fn admit<'a>(sent: &Sent<'_, 'a>, mut a: Attr<'a>, out: &mut Vec<Attr<'a>>) 
     }
 }
 
+/// Moves the left edge of the contrasted attribution `a` over its connective (and the comma
+/// before it): not into a quotation whose words end with the comma, which stays the claim's
+/// before; a connective of two words ("even though") whole.
+fn leave_out_connective(sent: &Sent<'_, '_>, a: &mut Attr<'_>) {
+    let doc = sent.doc;
+    let back = if doc.is_punct(a.left() - 2, ",") {
+        2
+    } else {
+        1
+    };
+    a.set_left(a.left() - back);
+    let c = a.left();
+    let end = doc.tokens.get(c).map(|t| t.span().end);
+    let whole = c > sent.s.start + 1
+        && doc.tok_hits(c - 1).iter().any(|h| {
+            Some(h.end) == end
+                && doc.grammar.tag(h.pattern).iter().any(
+                    |t| matches!(t, crate::grammar::Tag::Func(f) if f.ty == FuncType::Connective),
+                )
+        });
+    if whole {
+        a.set_left(c - 1);
+    }
+}
+
 /// ", while the company said …", ", but the party said …": attribution `a` opens a clause of
 /// its own after a comma and a connective. (The comma may close a quotation: 'had approved
 /// "every increase," while …'.)
@@ -118,9 +137,15 @@ fn is_contrasted(sent: &Sent<'_, '_>, a: &Attr<'_>) -> bool {
                 .get(t)
                 .is_some_and(|&p| crate::syntax::clause::quote_ends_with_comma(doc, p as usize))
     };
+    // (A connective of contrast needs no comma: "said the country was in a recession even
+    // though official figures show …".)
+    let contrast = a.left() > sent.s.start
+        && doc
+            .word_tags(a.left() - 1)
+            .any(|x| matches!(x, crate::grammar::Tag::Func(f) if f.contrast));
     a.speaker.is_some()
         && a.left() > sent.s.start + 1
-        && comma(a.left() - 2)
+        && (comma(a.left() - 2) || contrast)
         && doc.is_func(a.left() - 1, FuncType::Connective)
         && !np::is_relative(doc, a.left() - 1)
 }

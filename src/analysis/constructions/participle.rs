@@ -33,6 +33,16 @@ pub fn at<'a>(sent: &Sent<'_, 'a>, p: usize, v: &'a Verb, out: &[Attr<'a>]) -> O
         && (p + 1..sent.p1.min(p + 5))
             .take_while(|&q| !sent.is_aside_mark(q))
             .any(|q| sent.is_quote(q));
+    // ("with polls showing a tightening of the race": after "with", any speech or finding
+    // verb's participle has the noun phrase before it as its speaker.)
+    if let Some(prev) = p
+        .checked_sub(1)
+        .filter(|&q| q > sent.p0 && v.kind != VerbKind::Manner)
+    {
+        if let Some(a) = with_subject(sent, p, prev, v) {
+            return Some(a);
+        }
+    }
     if !(v.split || named_quote) || v.kind == VerbKind::Manner {
         // Consumed: no other construction reads a gerund.
         return Some(Attr::new((head, head + 1), CueKind::Participle, Some(v)));
@@ -104,6 +114,16 @@ fn read<'a>(
 /// "with 22 percent saying they would not support him": after "with", the noun phrase right
 /// before the participle at phrase `p` is its speaker.
 fn with_subject<'a>(sent: &Sent<'_, 'a>, p: usize, prev: usize, v: &'a Verb) -> Option<Attr<'a>> {
+    // (The noun phrase with its tails: "with 22 percent of members saying …".)
+    let mut prev = prev;
+    while prev >= sent.p0 + 2
+        && sent.ph(prev).kind == PhraseKind::Np
+        && sent.ph(prev - 1).kind == PhraseKind::Prep
+        && sent.ph(prev - 2).kind == PhraseKind::Np
+        && !sent.doc.tok_eq_ci(sent.tok(prev - 1), "with")
+    {
+        prev -= 2;
+    }
     let with = prev.checked_sub(1).filter(|&w| w >= sent.p0)?;
     let is_with = sent.ph(with).kind == PhraseKind::Prep
         && sent

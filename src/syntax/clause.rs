@@ -1551,14 +1551,17 @@ fn dash_aside<'d, 'a: 'd>(i: Phr<'d, 'a>) -> PResult<'d, 'a, ()> {
 fn coordination<'d, 'a: 'd>(i: Phr<'d, 'a>) -> PResult<'d, 'a, ()> {
     let (r, _) = nominal(i)?;
     // (An item after a comma opening with an article is an apposition: "Bob Friedman, a host
-    // and manager at …".)
-    let joined = (
-        many0_count(preceded(punct(","), preceded(not_article, nominal))),
+    // and manager at …"; so is one after "and" closing such a list: "Senator Ann Lee,
+    // Republican of Indiana and a longtime tariff supporter," describes one person.)
+    let list = (
+        many1_count(preceded(punct(","), preceded(not_article, nominal))),
         opt(punct(",")),
         kind(PhraseKind::Cconj),
-        nominal,
-    );
-    let (r, _) = opt(joined).parse(r)?;
+        preceded(not_article, nominal),
+    )
+        .map(|_| ());
+    let pair = (kind(PhraseKind::Cconj), nominal).map(|_| ());
+    let (r, _) = opt(alt((list, pair))).parse(r)?;
     Ok((r, ()))
 }
 
@@ -1927,6 +1930,26 @@ mod tests {
              blunt.",
         );
         assert_eq!(c[0], (ClauseKind::Main, "she".into(), "is".into()));
+    }
+
+    #[test]
+    fn a_list_closed_by_an_article_is_an_apposition() {
+        let c = clauses(
+            "Senator Ann Lee, Republican of Indiana and a longtime tariff supporter, said no.",
+        );
+        assert_eq!(
+            c[0],
+            (ClauseKind::Main, "Senator Ann Lee".into(), "said".into())
+        );
+        let c = clauses("Smith, Jones and Brown said no.");
+        assert_eq!(
+            c[0],
+            (
+                ClauseKind::Main,
+                "Smith , Jones and Brown".into(),
+                "said".into()
+            )
+        );
     }
 
     #[test]

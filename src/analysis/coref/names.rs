@@ -147,7 +147,9 @@ impl Entities {
     }
 
     /// The live named entity `words` name best ([`name_rank`]), of a gender that does not
-    /// contradict `gender_here`; among equals, the most recently mentioned.
+    /// contradict `gender_here`; among equals, one holding the title given here, then, for a
+    /// bare name, the one the story mentions most (its subject: "Carvajal" is the owner the
+    /// story follows, not his father quoted once), then the most recently mentioned.
     fn same_name(
         &mut self,
         words: &[&str],
@@ -158,6 +160,16 @@ impl Entities {
         let mut best_rank = 0;
         let titled = |e: &Ent| {
             title_here.is_some_and(|t| e.titles.iter().any(|x| x.eq_ignore_ascii_case(t)))
+        };
+        // (A bare name is the one the story mentions most; one with a title or a modifier
+        // none holds, "the elder Ferreira", the most recent.)
+        let key = |e: &Ent| {
+            let most = if title_here.is_none() {
+                e.mentions.len()
+            } else {
+                0
+            };
+            (titled(e), most, e.last_mention)
         };
         if self.by_word.is_none() && self.list.len() > SCAN_MAX {
             self.index_all();
@@ -179,7 +191,7 @@ impl Entities {
                     && rank > 0
                     && found
                         .and_then(|f: usize| self.list.get(f))
-                        .is_some_and(|f| (titled(f), f.last_mention) < (titled(e), e.last_mention)))
+                        .is_some_and(|f| key(f) < key(e)))
             {
                 best_rank = rank;
                 found = Some(i);

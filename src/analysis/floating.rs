@@ -360,18 +360,25 @@ fn question_paragraph(doc: &Doc<'_>, para: usize) -> bool {
 }
 
 /// Whether sentence `s` announces words to come: a finite speech verb of the lexicon, no
-/// quotation and no "that" (a short sentence: "She explained the math.", "He put it simply.").
+/// quotation and no complementizer (a short sentence: "She explained the math.", "He put it
+/// simply.").
 fn announces(doc: &Doc<'_>, s: Sentence) -> bool {
     const SHORT: usize = 16;
-    s.end - s.start <= SHORT
-        && (s.start..s.end).all(|t| doc.quote_of(t).is_none() && !doc.tok_eq_ci(t, "that"))
-        && (s.start..s.end).any(|t| {
-            doc.has(t, crate::grammar::TokClass::VERB)
-                && matches!(
-                    doc.tag(t),
-                    crate::syntax::Tag::VerbVbd | crate::syntax::Tag::VerbVbz
-                )
-        })
+    if s.end - s.start > SHORT {
+        return false;
+    }
+    let mut verb = false;
+    for t in s.start..s.end {
+        if doc.quote_of(t).is_some() || doc.is_func(t, crate::grammar::FuncType::Complementizer) {
+            return false;
+        }
+        verb |= doc.has(t, crate::grammar::TokClass::VERB)
+            && matches!(
+                doc.tag(t),
+                crate::syntax::Tag::VerbVbd | crate::syntax::Tag::VerbVbz
+            );
+    }
+    verb
 }
 
 /// Who has the floor after sentence `s` (see `resolve_sentence`), if anyone.

@@ -139,9 +139,7 @@ impl Emitted {
         // when, not what.)
         let time = ce - cs <= 5
             && doc.is_func(ce - 1, FuncType::Adverb)
-            && doc
-                .word_tags(ce - 1)
-                .any(|x| matches!(x, crate::grammar::Tag::Func(f) if f.time))
+            && doc.is_func(ce - 1, FuncType::Time)
             && (cs..ce - 1).all(|t| {
                 let g = doc.tag(t);
                 g.is_det() || g.is_adj() || g.is_num() || g.is_noun() && !g.is_proper()

@@ -425,10 +425,9 @@ fn gerund_noun(doc: &Doc<'_>, tags: &mut [Tag], t: usize) {
     let noun_before = matches!(tag(tags, t - 1), Tag::NounNn | Tag::NounNns);
     let determined = tag(tags, t - 2).is_det() || tag(tags, t - 2) == Tag::PronPrpS;
     let next = tag(tags, t + 1);
-    let time = doc.word_tags(t + 1).any(|x| {
-        matches!(x, crate::grammar::Tag::Func(f)
-            if f.time || f.ty == crate::grammar::FuncType::Time)
-    });
+    // (A time word: `type=time`, or `time=yes` on a word of another type, both in the class
+    // bit.)
+    let time = doc.is_func(t + 1, crate::grammar::FuncType::Time);
     let after = next.is_adp() || next.is_sconj() || next == Tag::PronWdt || time;
     if noun_before && determined && after {
         set(tags, t, Tag::NounNn);

@@ -84,6 +84,7 @@ impl Emitted {
             let Some(spk) = speakers.get(k).copied().flatten() else {
                 continue;
             };
+            let spk = (spk.0, relative_mention(doc, a).unwrap_or(spk.1));
             let chain = relayed_chain(doc, a, spk, speakers, ents);
             let cue = cue_of(doc, a);
             // The units pushed for this attribution get its cue and chain at the end.
@@ -243,6 +244,20 @@ impl Emitted {
             }
         }
     }
+}
+
+/// The words that name the speaker of attribution `a` when its verb heads a relative clause
+/// with no subject of its own: the relative pronoun ("Dana Ruiz, who said …": "who", as "he"
+/// is the mention in "he said"). The speaker is still the phrase the clause hangs on.
+fn relative_mention(doc: &Doc<'_>, a: &Attr<'_>) -> Option<Span> {
+    let c = doc.clauses.get(a.clause()?)?;
+    if c.kind != crate::syntax::ClauseKind::Relative || c.subject.is_some() {
+        return None;
+    }
+    let t = doc.phrases.get(c.opener? as usize)?.start as usize;
+    let relative =
+        matches!(doc.tag(t), Tag::PronWp | Tag::PronWdt | Tag::DetWdt) || doc.tok_eq_ci(t, "that");
+    relative.then(|| span_of(doc, t, t + 1))
 }
 
 /// The source chain of attribution `a` (speaker `spk`), with the speaker of the attribution

@@ -249,6 +249,11 @@ impl<'u> Merge<'u> {
                 .and_then(|&s| floor_of(floors, s));
         }
         if from.is_none() && floor.is_none() {
+            // ("The chairman, Ruth Okoye, responded: / "…"": a paragraph ending in a colon
+            // introduces the quotation that opens the next, whatever came before the colon.)
+            floor = colon_before(doc, p).and_then(|s| floor_of(floors, s));
+        }
+        if from.is_none() && floor.is_none() {
             from = self.previous_paragraph_close(doc, p);
         }
         if from.is_none() && floor.is_none() {
@@ -340,6 +345,19 @@ fn floor_before(
         prev.filter(|s| s.paragraph == p.sentence().paragraph || colon(s))
             .and_then(|&s| floor_of(floors, s))
     }
+}
+
+/// The sentence closing the paragraph before quotation `p` with a colon, when `p` opens its
+/// paragraph.
+fn colon_before(doc: &Doc<'_>, p: &Pending) -> Option<Sentence> {
+    let s = p.sentence();
+    if p.tok() != s.start || s.start == 0 {
+        return None;
+    }
+    let k = doc.sentences.partition_point(|x| x.start < s.start);
+    let prev = *doc.sentences.get(k.checked_sub(1)?)?;
+    (prev.paragraph + 1 == s.paragraph && prev.end > prev.start && doc.is_punct(prev.end - 1, ":"))
+        .then_some(prev)
 }
 
 /// Whether paragraph `para` is a short question alone, with no quotation: the reporter's

@@ -211,7 +211,8 @@ fn attribute(doc: &Doc<'_>) -> (Units, Entities) {
     // The sentence's attributions (one buffer for all).
     let mut attrs = Vec::new();
     // Sentences without an attribution whose clause opens with a subject pronoun or a definite
-    // role ("Asked …, he shook his head."): by first token, who has the floor.
+    // role ("Asked …, he shook his head."), and those announcing words after a colon: by
+    // first token, who has the floor.
     let mut floors: Vec<(usize, (usize, Span))> = Vec::new();
     for s in doc.sentences.iter().copied() {
         if dateline_end.is_some_and(|e| doc.tokens.get(s.start).is_some_and(|t| t.span().end <= e))
@@ -220,7 +221,7 @@ fn attribute(doc: &Doc<'_>) -> (Units, Entities) {
         }
         constructions::attributions_into(doc, s, &mut attrs);
         let (speakers, floor) = resolve::resolve_sentence(doc, s, &attrs, &mut ents);
-        if let Some(f) = floor.filter(|_| attrs.is_empty()) {
+        if let Some(f) = floor {
             floors.push((s.start, f));
         }
         emitted.sentence(doc, s, &attrs, &speakers, &mut ents);

@@ -25,7 +25,8 @@ enum Ev<'a> {
 /// Resolves the speakers of a sentence's attributions (by attribution, `None` when a speaker
 /// stays unknown), and registers the names and subject pronouns it mentions, in text order.
 /// Also returns who has the floor after the sentence: the entity of a subject pronoun, definite
-/// role or name opening its clause.
+/// role or name opening the clause of a sentence with no attribution, or the speaker a
+/// sentence closed by a colon announces.
 pub(super) fn resolve_sentence(
     doc: &Doc<'_>,
     s: Sentence,
@@ -44,7 +45,27 @@ pub(super) fn resolve_sentence(
     let (mut out, floor) = resolve_events(doc, s, attrs, (evs, &speakers), after_opening, ents);
     inherit_speakers(doc, s, attrs, &mut out, ents);
     note_meta_relays(doc, attrs, &out, ents);
+    // (A sentence with attributions has the floor only when it announces words to come.)
+    let floor = announced(doc, s, attrs, &out).or(floor.filter(|_| attrs.is_empty()));
     (out, floor)
+}
+
+/// The speaker a sentence ending in a colon announces: that of its last attribution with
+/// nothing reported yet ("…, and the party responded:", "The trust explains its aims like
+/// this:"); the words come after the colon.
+fn announced(
+    doc: &Doc<'_>,
+    s: Sentence,
+    attrs: &[Attr<'_>],
+    out: &[Option<(usize, Span)>],
+) -> Option<(usize, Span)> {
+    if s.end <= s.start || !doc.is_punct(s.end - 1, ":") {
+        return None;
+    }
+    (attrs.iter().zip(out))
+        .filter(|(a, o)| o.is_some() && a.content().is_none() && a.quotes.is_empty())
+        .max_by_key(|(a, _)| a.cue().0)
+        .and_then(|(_, o)| *o)
 }
 
 /// Where the clause after a sentence's opening phrase begins: after its first comma, unless a
@@ -134,7 +155,9 @@ fn scan_mentions<'a>(
         let is_subject_pos = || {
             t == s.start
                 || opening_past
-                || np::is_boundary(doc, t - 1) && !doc.is_func(t - 1, FuncType::Preposition)
+                || np::is_boundary(doc, t - 1)
+                    && !doc.is_func(t - 1, FuncType::Preposition)
+                    && !listed(doc, t, s.end)
                 || clause_subject_at(doc, t)
         };
         if let Ok(k) = speakers.binary_search_by_key(&t, |x| x.0) {
@@ -171,6 +194,18 @@ fn scan_mentions<'a>(
         t += 1;
     }
     evs
+}
+
+/// Whether the capitalised words at token `t`, after a comma or conjunction, close their
+/// sentence or clause with no verb after them: one of a list ("questions about fares, clinics
+/// and Social Security."), no subject.
+fn listed(doc: &Doc<'_>, t: usize, end: usize) -> bool {
+    const NAME: usize = 6;
+    let mut k = t;
+    while k < end && k < t + NAME && doc.is_word(k) && doc.is_cap(k) {
+        k += 1;
+    }
+    k > t && (k >= end || doc.is_punct(k, ".") || doc.is_punct(k, ";"))
 }
 
 /// Whether token `t` opens a phrase where a clause's subject starts.

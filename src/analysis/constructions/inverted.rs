@@ -18,6 +18,9 @@ const REACH: usize = 48;
 
 /// The inverted attribution of the speech verb group at phrase `p`.
 pub fn at<'a>(sent: &Sent<'_, 'a>, p: usize, v: &'a Verb) -> Option<Attr<'a>> {
+    if p == sent.p0 {
+        return fronted(sent, p, v);
+    }
     let prev = p.checked_sub(1).filter(|&q| q >= sent.p0)?;
     if !after_words(sent, prev) || v.kind == VerbKind::Naming {
         return None;
@@ -47,26 +50,7 @@ pub fn at<'a>(sent: &Sent<'_, 'a>, p: usize, v: &'a Verb) -> Option<Attr<'a>> {
     let mut a = Attr::new((head, head + 1), CueKind::Verb, Some(v));
     a.set_left(sent.tok(prev));
     a.inverted = true;
-    // "said Ina Falk, an analyst at Norrmark Bank": the role is the person's title.
-    if sent.is_punct(end, ",") && sent.ph(end + 1).kind == PhraseKind::Np {
-        // (Not the subject of the clause after: "said Marta Sills, the city wants …".)
-        if let Some((app, app_end)) = np_forward(sent, end + 1).filter(|(_, e)| !sent.is_finite(*e))
-        {
-            if app.kind == NpKind::Role {
-                if n.kind == NpKind::Name {
-                    push_np(&mut a.appositives, app);
-                }
-                end = app_end;
-                while end < sent.p1 && !sent.is_aside_mark(end) && !sent.is_final(end) {
-                    end += 1;
-                }
-            }
-        }
-    }
-    // "said Orla Penn, who knows her well, the mayor …": a relative clause after the speaker.
-    if let Some(c) = relative_after(sent, end) {
-        end = c;
-    }
+    end = speaker_asides(sent, &n, end, &mut a);
     a.speaker = Some(n);
     // Only a tail may follow (`said X on Monday.`), or a quotation after a comma (`"A," said X,
     // "B."`).
@@ -112,6 +96,64 @@ pub fn at<'a>(sent: &Sent<'_, 'a>, p: usize, v: &'a Verb) -> Option<Attr<'a>> {
         }
     }
     a.claims().then_some(a)
+}
+
+/// Where the speaker `n` ending at phrase `end` ends with its asides: a role set off by a
+/// comma ("said Ina Falk, an analyst at Norrmark Bank": the person's title, kept in `a`) and
+/// a relative clause between commas ("said Orla Penn, who knows her well, …").
+fn speaker_asides<'a>(
+    sent: &Sent<'_, 'a>,
+    n: &crate::analysis::np::Np<'a>,
+    end: usize,
+    a: &mut Attr<'a>,
+) -> usize {
+    let mut end = end;
+    if sent.is_punct(end, ",") && sent.ph(end + 1).kind == PhraseKind::Np {
+        // (Not the subject of the clause after: "said Marta Sills, the city wants …".)
+        if let Some((app, app_end)) = np_forward(sent, end + 1).filter(|(_, e)| !sent.is_finite(*e))
+        {
+            if app.kind == NpKind::Role {
+                if n.kind == NpKind::Name {
+                    push_np(&mut a.appositives, app);
+                }
+                end = app_end;
+                while end < sent.p1 && !sent.is_aside_mark(end) && !sent.is_final(end) {
+                    end += 1;
+                }
+            }
+        }
+    }
+    if let Some(c) = relative_after(sent, end) {
+        end = c;
+    }
+    end
+}
+
+/// `Countered Dana Pell, who rents the corner unit, "Nobody asked us."`: a speech verb
+/// opening the sentence (phrase `p`), its speaker, and the quotation after a comma or colon.
+///
+/// ```text
+/// fronted = verb speaker ("," role | "," relative ",")? ("," | ":") quote
+/// ```
+fn fronted<'a>(sent: &Sent<'_, 'a>, p: usize, v: &'a Verb) -> Option<Attr<'a>> {
+    if matches!(v.kind, VerbKind::Naming | VerbKind::Belief) {
+        return None;
+    }
+    let (n, end) = np_forward(sent, p + 1)?;
+    if !matches!(n.kind, NpKind::Name | NpKind::Role) {
+        return None;
+    }
+    let head = sent.ph(p).head();
+    let mut a = Attr::new((head, head + 1), CueKind::Verb, Some(v));
+    let end = speaker_asides(sent, &n, end, &mut a);
+    if !(sent.is_punct(end, ",") || sent.is_punct(end, ":")) || !sent.is_quote(end + 1) {
+        return None;
+    }
+    a.set_left(sent.tok(p));
+    a.inverted = true;
+    a.speaker = Some(n);
+    a.quotes.push(sent.tok(end + 1));
+    Some(a)
 }
 
 /// Whether phrase `prev`, right before the verb, closes what was said: a comma or dash after

@@ -50,15 +50,24 @@ pub fn at<'a>(sent: &Sent<'_, 'a>, p: usize, v: &'a Verb, out: &[Attr<'a>]) -> O
         let mut np_start = np_group_start(sent, q);
         // ("a clash with Gov. Dana Pruitt, who has said …": "who" is a person's, the name in
         // the tail when the phrase it hangs on names no person.)
+        // (So is "which" an organisation's: "drafted with help from the Harbor Trust, which
+        // said …".)
         let who = sent.doc.tag(sent.tok(o)) == crate::syntax::Tag::PronWp;
-        if who && np_start < q && sent.ph(q).is(crate::syntax::PhraseFlag::PROPER) {
+        let which = sent.doc.tok_eq_ci(sent.tok(o), "which");
+        if (who || which) && np_start < q && sent.ph(q).is(crate::syntax::PhraseFlag::PROPER) {
             let doc = sent.doc;
             let first = sent.ph(np_start);
             let head = first.head();
-            let person = first.is(crate::syntax::PhraseFlag::PROPER)
+            let org = |t: usize| {
+                [NounKind::Org, NounKind::Document]
+                    .into_iter()
+                    .any(|k| np::word_noun(doc, t, k).is_some())
+            };
+            let speaker = first.is(crate::syntax::PhraseFlag::PROPER)
                 || doc.has(head, crate::grammar::TokClass::TITLE)
-                || np::is_occupation(doc, head);
-            if !person {
+                || np::is_occupation(doc, head)
+                || which && org(head);
+            if !speaker {
                 np_start = q;
             }
         }
@@ -108,7 +117,26 @@ pub fn at<'a>(sent: &Sent<'_, 'a>, p: usize, v: &'a Verb, out: &[Attr<'a>]) -> O
     if !a.quotes.is_empty() && a.content().is_none() {
         quote_before(sent, &mut a);
     }
+    // ("…, and the party responded:", "She put it this way:": the words come after the colon
+    // that closes the sentence, in the next paragraph.)
+    // (Its object is no claim then: "explains its aims this way:".)
+    let object = a.quotes.is_empty() && a.form == super::ContentForm::NounPhrase;
+    if (!a.claims() || object) && a.speaker.is_some() && announces_at_colon(sent, p) {
+        a.set_content(None);
+        a.meta = true;
+    }
     (a.claims() || a.meta).then_some(a)
+}
+
+/// Whether the verb group at phrase `p` is the last verb of its sentence, which a colon
+/// closes.
+fn announces_at_colon(sent: &Sent<'_, '_>, p: usize) -> bool {
+    const REACH: usize = 12;
+    let last = sent.p1.saturating_sub(1);
+    last > p
+        && last - p <= REACH
+        && sent.is_punct(last, ":")
+        && (p + 1..last).all(|q| sent.ph(q).kind != PhraseKind::Vg)
 }
 
 /// Where the noun phrase group ending at phrase `q` starts (a noun phrase and its prepositional

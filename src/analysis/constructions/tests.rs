@@ -1250,3 +1250,39 @@ fn a_title_before_a_verb_is_no_inverted_quotation() {
     let r = one("\"Nobody came,\" said Lena Arvidsson.");
     assert_eq!(r.0, "Lena Arvidsson");
 }
+
+#[test]
+fn a_sentence_closed_by_a_colon_announces_its_speaker() {
+    // The words come in the next paragraph: the attribution claims nothing yet, but names
+    // its speaker (read by the floor of the sentence).
+    for (text, speaker) in [
+        (
+            "The ferry company cut two sailings, and the Harbor Party responded:",
+            "the Harbor Party",
+        ),
+        (
+            "The Marlow Trust explains its aims in the following terms:",
+            "The Marlow Trust",
+        ),
+        ("The chairman, Ruth Okoye, responded:", "Ruth Okoye"),
+    ] {
+        let r = read(text);
+        assert!(
+            r.iter().any(|x| x.0 == speaker && x.1.is_empty()),
+            "{text}: {r:?}"
+        );
+    }
+    // Not a verb with more to come after it.
+    let r = read("Ruth Okoye responded to the ruling and then left for the airport:");
+    assert!(r.is_empty(), "{r:?}");
+}
+
+#[test]
+fn a_speech_verb_opening_the_sentence_before_its_speaker_and_a_quotation() {
+    let r = one("Countered Dana Pell, who rents the corner unit, \"Nobody asked the tenants.\"");
+    assert_eq!(r.0, "Dana Pell");
+    let r = one("Added the mayor: \"Nobody here will pay a cent more.\"");
+    assert_eq!(r.0, "the mayor");
+    // No quotation after it: no attribution of this shape.
+    assert!(read("Said to be the oldest mill in the county, the building was sold.").is_empty());
+}

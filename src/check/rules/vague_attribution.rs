@@ -17,7 +17,9 @@
 //! opening the next one); a group the story places or has just named ("several parents said",
 //! "some residents", "others said"; `type=group` in `grammars/hedges.txt`), or places by whom
 //! it follows ("her critics", "Halvorsen supporters", "many of his supporters"); a group named
-//! before ("the experts"); a pronoun for a group already reported; a headline.
+//! before ("the experts"); a pronoun for a group already reported; a headline; a group whose
+//! verb reports nothing ("many cite the harbour as a reason to stay") or is no verb at all
+//! ("In some counties, the mayor …", "Some counties stayed dry").
 //!
 //! **How to fix.** Name at least one critic and quote them, or drop the claim.
 
@@ -342,10 +344,24 @@ fn vague_subjects(doc: &Doc<'_>) -> Vec<(Span, Span)> {
                 while k < r.end && aux(k) {
                     k += 1;
                 }
-                claims_at(doc, k) || doc.is_word(k) && !doc.is_cap(k) && claims_at(doc, k + 1)
+                if !claims_at(doc, k) && doc.is_word(k) && !doc.is_cap(k) {
+                    k += 1;
+                }
+                claims_at(doc, k)
             } else {
                 false
             };
+            // (The verb as the tagger reads it, with something said after it or before it:
+            // not "In some states, the mayor …", where "states" is a noun, nor "many cite the
+            // harbour as a reason to stay", where nothing is reported.)
+            // (A verb of belief the tagger took for a noun still reports a clause with its own
+            // subject: "Many fear the mill will close"; not "Some counties stayed dry".)
+            let verb = doc.tag(k).is_verb()
+                || doc.has(k, TokClass::BELIEF)
+                    && doc.is_word(k + 1)
+                    && !doc.tag(k + 1).is_verb()
+                    && !doc.is_func(k + 1, FuncType::Complementizer);
+            let hit = hit && verb && reports(doc, k, r.end);
             if hit {
                 let a = doc.tokens.get(start).map_or(0, |t| t.span().start);
                 let b = doc.tokens.get(i).map_or(a, |t| t.span().end);
@@ -355,6 +371,24 @@ fn vague_subjects(doc: &Doc<'_>) -> Vec<(Span, Span)> {
         }
     }
     out
+}
+
+/// Whether the verb at token `k` reports something (its sentence's tokens end at `end`): a
+/// complementizer or a clause with a finite verb after it, before the next comma or stop; or
+/// nothing after it but punctuation, where what was said came before (", some say.", "as
+/// some have speculated.") or follows a colon.
+fn reports(doc: &Doc<'_>, k: usize, end: usize) -> bool {
+    const CLAUSE: usize = 12;
+    let next = k + 1;
+    if next >= end || !doc.is_word(next) {
+        return true;
+    }
+    if doc.is_func(next, FuncType::Complementizer) {
+        return true;
+    }
+    (next..end.min(next + CLAUSE))
+        .take_while(|&j| doc.is_word(j))
+        .any(|j| doc.tag(j).is_finite())
 }
 
 /// Whether token `k` is a verb that credits its subject with a claim: a speech or finding verb,

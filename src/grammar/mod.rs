@@ -175,6 +175,9 @@ pub struct Verb {
     /// Whether only a document speaks with it ("the statement read", "the letter reads"): a
     /// sign or a card that reads something is nobody's words.
     pub document: bool,
+    /// Whether it takes a reported clause (`clause=no`: only a quotation or its particle's
+    /// object, "spoke about the budget"; "spoke for an hour, a long time …" reports nothing).
+    pub clause: bool,
 }
 
 /// Grammatical gender as the text shows it.
@@ -1173,6 +1176,7 @@ impl GrammarBuilder {
         let hearer = l.flag("hearer");
         let it = l.flag("it");
         let document = l.flag("document");
+        let clause = l.get("clause") != Some("no");
         let mk = |form| {
             let v = Verb {
                 lemma: l.phrase.clone(),
@@ -1189,6 +1193,7 @@ impl GrammarBuilder {
                 it,
                 hearer,
                 document,
+                clause,
             };
             match kind {
                 VerbKind::Belief => Tag::Belief(v),

@@ -67,6 +67,10 @@ pub fn complement<'a>(sent: &Sent<'_, 'a>, mut k: usize, a: &mut Attr<'a>) {
         a.quotes.push(sent.tok(after_tail + 1));
         return;
     }
+    // ("spoke for an hour, a long time …": a verb that takes no clause reports none.)
+    if a.verb.is_some_and(|v| !v.clause) {
+        return;
+    }
     // "said at least 23 people …", "says up to 300 millimetres of rain …": a preposition
     // before a number opens the clause's subject.
     let preps = (after_tail..after_tail + 2)

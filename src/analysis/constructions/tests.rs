@@ -1286,3 +1286,16 @@ fn a_speech_verb_opening_the_sentence_before_its_speaker_and_a_quotation() {
     // No quotation after it: no attribution of this shape.
     assert!(read("Said to be the oldest mill in the county, the building was sold.").is_empty());
 }
+
+#[test]
+fn a_verb_that_takes_no_clause_reports_none() {
+    // (speak: clause=no in verbs.txt.)
+    let r = read(
+        "The mayor spoke for 40 minutes, a long time for a ribbon cutting, and the crowd thinned.",
+    );
+    assert!(r.iter().all(|x| x.1.is_empty()), "{r:?}");
+    let r = one("The chief spoke about the night the river rose.");
+    assert_eq!(r.1, "the night the river rose");
+    let r = one("The chief spoke to reporters: \"We lost the bridge.\"");
+    assert_eq!(r.0, "The chief");
+}

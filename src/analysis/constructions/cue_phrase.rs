@@ -181,11 +181,26 @@ fn final_claim<'a>(
     let goes_on = (who_end + 1..sent.p1.min(who_end + 1 + REACH)).any(|q| sent.is_finite(q));
     // "In fact, according to a survey, most voters want change": after an opening adverbial,
     // the clause after the cue, with its own subject, is the claim.
-    let subject_after = sent
+    let after = sent
         .clauses_of(&doc.clause_index.subject, who_end + 1)
-        .any(|x| x.verb.is_some());
-    if incomplete && sent.is_punct(who_end, ",") && subject_after {
+        .find(|x| x.verb.is_some());
+    let subject_after = after.is_some();
+    // (Its verb may be quoted: "By 2040, according to X, harbour traffic "will double"".)
+    let quoted_after = sent.ph(who_end + 1).kind == PhraseKind::Np
+        && (who_end + 2..sent.p1.min(who_end + 2 + REACH)).any(|q| sent.is_quote(q));
+    if incomplete && sent.is_punct(who_end, ",") && (subject_after || quoted_after) {
         let (s0, s1) = sent.span(who_end + 1, sent.p1);
+        a.set_content((s1 > s0).then_some((s0, s1)));
+        return a.content().map(|_| a);
+    }
+    // "She sold the farm after, according to her son, the bank took the house": after a
+    // subordinating word, the clause the cue opens is the claim.
+    let subordinate = end > lo + 1
+        && doc.is_punct(end, ",")
+        && doc.is_func(end - 1, crate::grammar::FuncType::Connective)
+        && !doc.is_cap(end - 1);
+    if let Some(x) = after.filter(|_| subordinate && sent.is_punct(who_end, ",")) {
+        let (s0, s1) = sent.span(who_end + 1, (x.end as usize).min(sent.p1));
         a.set_content((s1 > s0).then_some((s0, s1)));
         return a.content().map(|_| a);
     }

@@ -1299,3 +1299,18 @@ fn a_verb_that_takes_no_clause_reports_none() {
     let r = one("The chief spoke to reporters: \"We lost the bridge.\"");
     assert_eq!(r.0, "The chief");
 }
+
+#[test]
+fn according_to_after_an_opening_or_a_subordinating_word() {
+    // The clause after the cue is the claim: its verb quoted, or after "after".
+    let r = one(
+        "By 2040, according to the port authority, harbour traffic \"will double, at the \
+         very least.\"",
+    );
+    assert!(r.1.starts_with("harbour traffic"), "{r:?}");
+    let r = one("She sold the farm after, according to her son, the bank took the house.");
+    assert_eq!(
+        (r.0.as_str(), r.1.as_str()),
+        ("her son", "the bank took the house")
+    );
+}

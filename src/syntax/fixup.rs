@@ -244,6 +244,10 @@ fn mend(doc: &Doc<'_>, tags: &mut [Tag], t: usize, (first, end): (usize, usize))
         hearer_noun(doc, tags, t);
         g = tag(tags, t);
     }
+    if g == Tag::VerbVbz {
+        place_noun(doc, tags, t, first);
+        g = tag(tags, t);
+    }
     if g == Tag::VerbVbg {
         gerund_noun(doc, tags, t);
         g = tag(tags, t);
@@ -412,6 +416,29 @@ fn hearer_noun(doc: &Doc<'_>, tags: &mut [Tag], t: usize) {
     if hearer && opens && tag(tags, t - 1).is_verb() {
         let plural = doc.tok_text(t).ends_with('s');
         set(tags, t, if plural { Tag::NounNns } else { Tag::NounNn });
+    }
+}
+
+/// Re-reads token `t`, an "-s" word read as a verb, as the plural noun closing a place when a
+/// preposition, a determiner and proper nouns come before it ("told 200 people at the Brandon
+/// County fairgrounds that …"): the object of a preposition holds no finite verb. (Not after a
+/// word that also opens clauses: "after the Senate votes".)
+fn place_noun(doc: &Doc<'_>, tags: &mut [Tag], t: usize, first: usize) {
+    const NAME: usize = 4;
+    if tag(tags, t) != Tag::VerbVbz || doc.is_cap(t) || !tag(tags, t - 1).is_proper() {
+        return;
+    }
+    let mut k = t - 1;
+    while k > first && t - k <= NAME && tag(tags, k).is_proper() {
+        k -= 1;
+    }
+    let det = k > first && tag(tags, k) == Tag::DetDt;
+    let prep = det
+        && tag(tags, k - 1) == Tag::AdpIn
+        && !doc.is_func(k - 1, crate::grammar::FuncType::Connective)
+        && !doc.is_func(k - 1, crate::grammar::FuncType::Complementizer);
+    if prep && doc.tok_text(t).ends_with('s') {
+        set(tags, t, Tag::NounNns);
     }
 }
 
@@ -1730,5 +1757,16 @@ mod tests {
             aside_closed_participle(d, g, 5, 0)
         });
         assert_eq!(tags[5], Tag::VerbVbd);
+    }
+
+    #[test]
+    fn an_s_word_closing_a_place_of_proper_nouns_is_a_noun() {
+        let text = "Okafor told voters at the Brandon County fairgrounds that she would win.";
+        let tags = mended(text, &[(7, Tag::VerbVbz)], |d, g| place_noun(d, g, 7, 0));
+        assert_eq!(tags[7], Tag::NounNns);
+        // (After a word that also opens a clause, a verb: "after the Senate votes".)
+        let text = "The bill stalls after the Senate votes on it.";
+        let tags = mended(text, &[(6, Tag::VerbVbz)], |d, g| place_noun(d, g, 6, 0));
+        assert_eq!(tags[6], Tag::VerbVbz);
     }
 }

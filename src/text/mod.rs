@@ -750,6 +750,31 @@ impl<'a> Doc<'a> {
         k.checked_sub(1)
     }
 
+    /// The story's lede: the paragraph of its first sentence after the dateline (when there is
+    /// one), past a headline before it (a paragraph of one sentence with no closing stop).
+    pub fn lede_paragraph(&self) -> usize {
+        let from = self.dateline.as_ref().map_or(0, |d| d.span.end);
+        let k = self.sentences.partition_point(|s| {
+            self.tokens
+                .get(s.start)
+                .is_some_and(|t| t.span().start < from)
+        });
+        let Some(first) = self.sentences.get(k) else {
+            return 0;
+        };
+        let next = self.sentences.get(k + 1);
+        let alone = next.is_none_or(|n| n.paragraph != first.paragraph);
+        let stop = first.end > first.start
+            && (self.is_punct(first.end - 1, ".")
+                || self.is_punct(first.end - 1, "?")
+                || self.is_punct(first.end - 1, "!")
+                || self.quote_of(first.end - 1).is_some());
+        match next {
+            Some(n) if self.dateline.is_none() && alone && !stop => n.paragraph,
+            _ => first.paragraph,
+        }
+    }
+
     /// The paragraph of byte `at`.
     pub fn paragraph_at(&self, at: usize) -> usize {
         self.sentence_at(at)

@@ -377,10 +377,11 @@ impl Entities {
             e.plural = np.plural();
             // The lede's "a prosecutor", named in a later paragraph: news style names the
             // source after the lede.
-            // (A binary search: paragraph numbers never decrease.)
+            // (Past a headline or dateline; a binary search: paragraph numbers never decrease.)
             let in_lede = || {
+                let lede = doc.lede_paragraph();
                 doc.sentences
-                    .get(doc.sentences.partition_point(|s| s.paragraph == 0))
+                    .get(doc.sentences.partition_point(|s| s.paragraph <= lede))
                     .is_none_or(|s| np.start < s.start)
             };
             // Only "a"/"an": "one resident … another resident, Tomas" are two people.

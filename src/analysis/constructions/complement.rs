@@ -256,6 +256,7 @@ fn read_places(sent: &Sent<'_, '_>, mut e: usize) -> (usize, bool) {
     {
         e += 2 + adv(e + 1);
         placed = true;
+        e = region_after(sent, e);
         // ("in an interview published Monday": a participle on the place's noun, and its time.)
         if sent.ph(e).kind == PhraseKind::Vg && sent.ph(e).is(PhraseFlag::PARTICIPLE) {
             e += 1;
@@ -265,6 +266,26 @@ fn read_places(sent: &Sent<'_, '_>, mut e: usize) -> (usize, bool) {
         }
     }
     (e, placed)
+}
+
+/// Where a place ending before phrase `e` ends with its region after a comma ("in Salem,
+/// Oregon, on Monday": the phrase after "Oregon" and its comma, when a preposition follows).
+fn region_after(sent: &Sent<'_, '_>, e: usize) -> usize {
+    let region = sent.is_punct(e, ",")
+        && sent.ph(e + 1).kind == PhraseKind::Np
+        && sent.ph(e + 1).is(PhraseFlag::PROPER)
+        && sent
+            .doc
+            .has(sent.tok(e + 1), crate::grammar::TokClass::STARTS_PLACE);
+    if !region {
+        return e;
+    }
+    let after = e + 2;
+    if sent.is_punct(after, ",") && sent.ph(after + 1).kind == PhraseKind::Prep {
+        after + 1
+    } else {
+        after
+    }
 }
 
 /// Whether the name `n` has an outlet noun among its title words ("the club's channel").
@@ -355,14 +376,14 @@ fn tail<'a>(sent: &Sent<'_, 'a>, k: usize, a: &mut Attr<'a>) -> usize {
             && sent.ph(e + 1).kind == PhraseKind::Np
             && !opens_clause(sent, e + 1);
         if prep_np {
-            e += 2;
+            e = region_after(sent, e + 2);
             // "on its website", "in a filing with regulators", "in remarks broadcast on …".
             while sent.ph(e).kind == PhraseKind::Prep
                 && !is_complementizer(sent, e)
                 && sent.ph(e + 1).kind == PhraseKind::Np
                 && !opens_clause(sent, e + 1)
             {
-                e += 2;
+                e = region_after(sent, e + 2);
             }
             continue;
         }

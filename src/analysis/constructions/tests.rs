@@ -1314,3 +1314,19 @@ fn according_to_after_an_opening_or_a_subordinating_word() {
         ("her son", "the bank took the house")
     );
 }
+
+#[test]
+fn a_place_with_its_region_after_a_comma_in_the_tail() {
+    for text in [
+        "The mayor said at a rally in Dayton, Ohio, on Monday that the levy was small.",
+        "The mayor told a rally in Dayton, Ohio, on Monday that the levy was small.",
+        "The mayor told a town hall in Salem, Oregon on Monday that the levy was small.",
+    ] {
+        let r = one(text);
+        assert_eq!(
+            (r.0.as_str(), r.1.as_str()),
+            ("The mayor", "the levy was small"),
+            "{text}"
+        );
+    }
+}

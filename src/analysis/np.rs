@@ -896,6 +896,11 @@ fn name_np<'d, 'a>(i: Toks<'d, 'a>) -> TResult<'d, 'a, Np<'a>> {
             run.r = i.at(e + 1);
         }
     }
+    // ("United Transit Operators Local 412": a union's local runs on through its number.)
+    let end = run.r.start;
+    if end < i.end && end > ns && union_local(i.doc, ns, end) && !i.doc.is_cap(end) {
+        run.r = i.at(end + 1);
+    }
     let r = run.r;
     Ok((r, name_np_of(i, d, run, ns)))
 }
@@ -939,8 +944,21 @@ fn name_np_of<'d, 'a>(
             || place_phrase(i.at(ns)).is_ok_and(|(_, (_, e, _))| e + 1 == end));
     // ("Hollins & Pratt", "Marks & Spencer": names joined by an ampersand are a firm's.)
     np.org_name |= last_title_end.is_none() && (ns + 1..end).any(|t| doc.tok_text(t) == "&");
+    // ("United Transit Operators Local 412": a union's local, by its number.)
+    np.org_name |= last_title_end.is_none() && union_local(doc, ns, end);
     name_np_org(&mut np, i, ns);
     np
+}
+
+/// Whether the name at tokens `[ns, end)` closes with a union's local, its number after it or
+/// in it ("United Transit Operators Local 412").
+pub(crate) fn union_local(doc: &Doc<'_>, ns: usize, end: usize) -> bool {
+    (ns + 1..end).any(|t| {
+        doc.tok_text(t) == "Local"
+            && doc
+                .tok_text(t + 1)
+                .starts_with(|c: char| c.is_ascii_digit())
+    })
 }
 
 /// Marks a name phrase `np` of the window `i`, its name starting at token `ns`, as an
@@ -1260,7 +1278,7 @@ fn document_of(i: Toks<'_, '_>, p: usize, mut end: usize) -> usize {
         && doc.is_word(t)
         && !doc.is_cap(t)
         && !is_func_word(doc, t)
-        && !is_verb_word(doc, t)
+        && !(is_verb_word(doc, t) && doc.tag(t).is_verb())
         && !is_past_form(doc, t)
         && doc.tok_text(t + 1) != "by"
     {

@@ -650,13 +650,21 @@ fn is_public_body(doc: &Doc<'_>, e: &Ent) -> bool {
 /// Whether the named organisation `e` may be a labour union, which "the union" can name: a
 /// word of its name is a union's (`labour=yes` in nouns.txt: "Transport Workers Alliance").
 fn is_union(doc: &Doc<'_>, e: &Ent) -> bool {
-    e.words.iter().any(|w| {
-        let w = w.trim_end_matches(['\'', '\u{2019}']);
-        doc.grammar
-            .tags_of(w)
-            .iter()
-            .any(|t| matches!(t, Tag::Noun(n) if n.labour))
-    })
+    // (Or a union's local by its number: "United Transit Operators Local 412".)
+    let mut prev = "";
+    let local = e.words.iter().any(|w| {
+        let number = prev == "local" && w.starts_with(|c: char| c.is_ascii_digit());
+        prev = w;
+        number
+    });
+    local
+        || e.words.iter().any(|w| {
+            let w = w.trim_end_matches(['\'', '\u{2019}']);
+            doc.grammar
+                .tags_of(w)
+                .iter()
+                .any(|t| matches!(t, Tag::Noun(n) if n.labour))
+        })
 }
 
 /// Whether the name of `e` is a place of the lexicon ("North Carolina").

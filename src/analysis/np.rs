@@ -986,6 +986,15 @@ fn name_np_org<'d, 'a>(np: &mut Np<'a>, i: Toks<'d, 'a>, ns: usize) {
                 e == end && (n.kind == NounKind::Org || (n.kind == NounKind::Group && at > ns))
             })
     };
+    // ("United Auto Workers", "Harbour Pilots": a name closed by a plural noun of people is
+    // their organisation's; a person's name never ends in one.)
+    let members = end > ns + 1
+        && doc
+            .word_tags(end - 1)
+            .any(|t| matches!(t, Tag::Noun(n) if n.plural && n.kind == NounKind::Person));
+    // (Not the tail of another's name: "the Harbour Alliance of Retired Workers".)
+    let tail = start > 0 && matches!(doc.tok_text(start - 1), "of" | "for");
+    np.org_name |= members && !tail && !doc.has(ns, TokClass::FIRST_NAME);
     if let Some((_, n)) = org_noun(end.saturating_sub(1)).or_else(|| org_noun(ns)) {
         np.set_head(Some((end - 1, end, n)));
     } else if ns > start && !doc.is_cap(ns - 1) {

@@ -101,6 +101,7 @@ pub fn apply(doc: &Doc<'_>, tags: &mut [Tag]) {
         headline_verb(doc, tags, s.start, s.end);
         opening_modifier(doc, tags, s.start);
         opening_participle(doc, tags, s.start, s.end);
+        opening_org_name(doc, tags, s.start, s.end);
         opening_name_gerund(doc, tags, s.start);
         opening_gerund_modifier(tags, s.start);
         as_opener(doc, tags, s.start, s.end);
@@ -577,6 +578,45 @@ fn opening_modifier(doc: &Doc<'_>, tags: &mut [Tag], t: usize) {
         || name_then_verb
     {
         set(tags, t, Tag::PropnNnp);
+    }
+}
+
+/// Re-reads an organisation's name opening the sentence at `t`, whose first word the tagger
+/// read as a participle, past or adjective, as proper nouns when capitalised words (or a
+/// union local's number) run from it to the sentence's finite verb ("Amalgamated Transit
+/// Union Local 1005 said …", "Concerned Veterans for America said …"); not before a comma or
+/// a preposition's place ("Born Vera Halloran in 1933, she …").
+fn opening_org_name(doc: &Doc<'_>, tags: &mut [Tag], t: usize, end: usize) {
+    const NAME: usize = 8;
+    let g = tag(tags, t);
+    if !matches!(g, Tag::VerbVbn | Tag::VerbVbd | Tag::AdjJj) || !doc.is_cap(t) {
+        return;
+    }
+    // (Capitalised adjectives inside it too: "… Workers Local 88".)
+    let word = |k: usize| {
+        doc.is_word(k) && doc.is_cap(k) && (tag(tags, k).is_noun() || tag(tags, k).is_adj())
+    };
+    let mut k = t + 1;
+    while k < end && k < t + NAME {
+        if word(k) || tag(tags, k).is_num() && doc.tok_eq_ci(k - 1, "Local") {
+            k += 1;
+        } else if matches!(doc.tok_text(k), "for" | "of") && word(k + 1) && k > t + 1 {
+            k += 2;
+        } else {
+            break;
+        }
+    }
+    let last = tag(tags, k - 1);
+    if k < t + 2 || k >= end || !tag(tags, k).is_finite() || !(last.is_noun() || last.is_num()) {
+        return;
+    }
+    set(tags, t, Tag::PropnNnp);
+    for j in t + 1..k {
+        match tag(tags, j) {
+            Tag::NounNn | Tag::AdjJj => set(tags, j, Tag::PropnNnp),
+            Tag::NounNns => set(tags, j, Tag::PropnNnps),
+            _ => {}
+        }
     }
 }
 
@@ -1768,5 +1808,20 @@ mod tests {
         let text = "The bill stalls after the Senate votes on it.";
         let tags = mended(text, &[(6, Tag::VerbVbz)], |d, g| place_noun(d, g, 6, 0));
         assert_eq!(tags[6], Tag::VerbVbz);
+    }
+
+    #[test]
+    fn an_organisation_opening_the_sentence_before_its_verb() {
+        let text = "Amalgamated Harbour Workers Local 88 said the port had refused.";
+        let tags = mended(text, &[(0, Tag::VerbVbn), (1, Tag::NounNn)], |d, g| {
+            opening_org_name(d, g, 0, 11)
+        });
+        assert_eq!((tags[0], tags[1]), (Tag::PropnNnp, Tag::PropnNnp));
+        // (Not before a comma: "Born Vera Halloran in 1933, she …".)
+        let text = "Armed with a list, the clerk said the port had refused.";
+        let tags = mended(text, &[(0, Tag::VerbVbn)], |d, g| {
+            opening_org_name(d, g, 0, 12)
+        });
+        assert_eq!(tags[0], Tag::VerbVbn);
     }
 }

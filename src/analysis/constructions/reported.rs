@@ -41,45 +41,7 @@ pub fn at<'a>(sent: &Sent<'_, 'a>, p: usize, v: &'a Verb, out: &[Attr<'a>]) -> O
         a.appositives = apps.into();
         a.set_left(left);
     } else if let Some(x) = clause.filter(|x| x.kind == ClauseKind::Relative) {
-        // "…, the regulator, which said it had opened an inquiry": the noun phrase before.
-        let o = x.opener? as usize;
-        let mut q = o.checked_sub(1)?;
-        if sent.is_punct(q, ",") {
-            q = q.checked_sub(1)?;
-        }
-        let mut np_start = np_group_start(sent, q);
-        // ("a clash with Gov. Dana Pruitt, who has said …": "who" is a person's, the name in
-        // the tail when the phrase it hangs on names no person.)
-        // (So is "which" an organisation's: "drafted with help from the Harbor Trust, which
-        // said …".)
-        let who = sent.doc.tag(sent.tok(o)) == crate::syntax::Tag::PronWp;
-        let which = sent.doc.tok_eq_ci(sent.tok(o), "which");
-        if (who || which) && np_start < q && sent.ph(q).is(crate::syntax::PhraseFlag::PROPER) {
-            let doc = sent.doc;
-            let first = sent.ph(np_start);
-            let head = first.head();
-            let org = |t: usize| {
-                [NounKind::Org, NounKind::Document]
-                    .into_iter()
-                    .any(|k| np::word_noun(doc, t, k).is_some())
-            };
-            let speaker = first.is(crate::syntax::PhraseFlag::PROPER)
-                || doc.has(head, crate::grammar::TokClass::TITLE)
-                || np::is_occupation(doc, head)
-                || which && org(head);
-            if !speaker {
-                np_start = q;
-            }
-        }
-        let (n, apps, left) = subject_speaker(
-            sent,
-            crate::syntax::Subject {
-                start: np_start as u32,
-                end: (q + 1) as u32,
-                core_end: (q + 1) as u32,
-                head: np_start as u32,
-            },
-        )?;
+        let (n, apps, left) = relative_speaker(sent, x)?;
         a.speaker = Some(n);
         a.appositives = apps.into();
         a.set_left(left);
@@ -137,6 +99,54 @@ fn announces_at_colon(sent: &Sent<'_, '_>, p: usize) -> bool {
         && last - p <= REACH
         && sent.is_punct(last, ":")
         && (p + 1..last).all(|q| sent.ph(q).kind != PhraseKind::Vg)
+}
+
+/// The speaker of a relative clause `x` with no subject of its own: the noun phrase it hangs
+/// on ("…, the regulator, which said it had opened an inquiry"), with its appositives and where
+/// its structure starts.
+fn relative_speaker<'a>(
+    sent: &Sent<'_, 'a>,
+    x: crate::syntax::Clause,
+) -> Option<(np::Np<'a>, Vec<np::Np<'a>>, usize)> {
+    // "…, the regulator, which said it had opened an inquiry": the noun phrase before.
+    let o = x.opener? as usize;
+    let mut q = o.checked_sub(1)?;
+    if sent.is_punct(q, ",") {
+        q = q.checked_sub(1)?;
+    }
+    let mut np_start = np_group_start(sent, q);
+    // ("a clash with Gov. Dana Pruitt, who has said …": "who" is a person's, the name in
+    // the tail when the phrase it hangs on names no person.)
+    // (So is "which" an organisation's: "drafted with help from the Harbor Trust, which
+    // said …".)
+    let who = sent.doc.tag(sent.tok(o)) == crate::syntax::Tag::PronWp;
+    let which = sent.doc.tok_eq_ci(sent.tok(o), "which");
+    if (who || which) && np_start < q && sent.ph(q).is(crate::syntax::PhraseFlag::PROPER) {
+        let doc = sent.doc;
+        let first = sent.ph(np_start);
+        let head = first.head();
+        let org = |t: usize| {
+            [NounKind::Org, NounKind::Document]
+                .into_iter()
+                .any(|k| np::word_noun(doc, t, k).is_some())
+        };
+        let speaker = first.is(crate::syntax::PhraseFlag::PROPER)
+            || doc.has(head, crate::grammar::TokClass::TITLE)
+            || np::is_occupation(doc, head)
+            || which && org(head);
+        if !speaker {
+            np_start = q;
+        }
+    }
+    subject_speaker(
+        sent,
+        crate::syntax::Subject {
+            start: np_start as u32,
+            end: (q + 1) as u32,
+            core_end: (q + 1) as u32,
+            head: np_start as u32,
+        },
+    )
 }
 
 /// Where the noun phrase group ending at phrase `q` starts (a noun phrase and its prepositional

@@ -732,6 +732,9 @@ fn coordination_opener(doc: &Doc<'_>, b: &mut Builder<'_>, p: usize, p1: usize) 
     let Some(v) = coordinated_verb(doc, p + 1, p1) else {
         return;
     };
+    if between_pair(doc, p) {
+        return;
+    }
     let comma = p
         .checked_sub(1)
         .is_some_and(|q| ph(doc, q).kind == PhraseKind::Punct || quote_ends_with_comma(doc, q));
@@ -822,6 +825,15 @@ fn coordination_opener(doc: &Doc<'_>, b: &mut Builder<'_>, p: usize, p1: usize) 
     } else if v > p + 1 {
         b.push(p, ClauseKind::Coordinate, Some(p), true);
     }
+}
+
+/// Whether the conjunction at phrase `p` joins the two nouns of "between" ("A person at the
+/// talks between Hollander and Ostrander said …": the verb is the clause's own).
+fn between_pair(doc: &Doc<'_>, p: usize) -> bool {
+    p >= 2
+        && ph(doc, p - 1).kind == PhraseKind::Np
+        && ph(doc, p - 2).kind == PhraseKind::Prep
+        && text(doc, p - 2).eq_ignore_ascii_case("between")
 }
 
 /// Whether phrase `p` is a verb group whose verb is a speech verb that takes a clause, never a

@@ -114,6 +114,11 @@ pub fn core_np<'a>(sent: &Sent<'_, 'a>, a: usize, e: usize) -> Option<Np<'a>> {
         }
     }
     let coordinated = (a..e).any(|p| sent.ph(p).kind == PhraseKind::Cconj);
+    // (Nouns joined inside a role's tail are the tail's: "a person close to Hollander and
+    // Ostrander".)
+    let in_tail = (a..e)
+        .take_while(|&p| sent.ph(p).kind != PhraseKind::Cconj)
+        .any(|p| sent.ph(p).kind == PhraseKind::Prep);
     // "Bavaria's Tobias Rainer": the name after its owner.
     let owned = head.is(PhraseFlag::OWNED).then(|| {
         let last = (ha..he).rev().find(|&t| np::is_possessive(doc, t))?;
@@ -161,6 +166,10 @@ pub fn core_np<'a>(sent: &Sent<'_, 'a>, a: usize, e: usize) -> Option<Np<'a>> {
     match n.kind {
         // A group of several: one descriptive speaker for the whole ("Ms. Toretti, Mrs. Rao and
         // other bundlers").
+        NpKind::Role if coordinated && in_tail && te > he => {
+            n.end = te;
+            Some(n)
+        }
         _ if coordinated => np::generic(doc, ta, te).map(|mut g| {
             g.end = te;
             g

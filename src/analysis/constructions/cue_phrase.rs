@@ -117,6 +117,7 @@ fn phrase_cue<'a>(
         ps
     });
     a.speaker = Some(who.clone());
+    described_source(sent, who_end, &mut a);
     // (Not after a quotation: '"…," according to CNN'. After a colon, as at the sentence's
     // start: "The numbers are stark: according to polls, …".)
     let colon = (lo..ps).rev().take(REACH).find(|&t| doc.is_punct(t, ":"));
@@ -158,6 +159,29 @@ fn phrase_cue<'a>(
         return None;
     }
     final_claim(sent, a, who_end, ct)
+}
+
+/// "…, according to AdTrack Analytics, a firm that monitors advertising.": an indefinite role
+/// after the source's comma that closes the sentence (with its relative clause or
+/// prepositional phrase) describes the source: an appositive of `a`.
+fn described_source<'a>(sent: &Sent<'_, 'a>, who_end: usize, a: &mut Attr<'a>) {
+    if !sent.is_punct(who_end, ",") {
+        return;
+    }
+    let Some((app, mut e)) = np_forward(sent, who_end + 1) else {
+        return;
+    };
+    if app.kind != NpKind::Role || !app.indefinite {
+        return;
+    }
+    if matches!(sent.ph(e).kind, PhraseKind::Wh | PhraseKind::Prep) {
+        e = (e..sent.p1.min(e + REACH))
+            .find(|&q| sent.is_final(q) || sent.is_aside_mark(q))
+            .unwrap_or(sent.p1);
+    }
+    if e >= sent.p1 || sent.is_final(e) {
+        push_np(&mut a.appositives, app);
+    }
 }
 
 /// The claim of a cue phrase closing or interrupting its sentence (`a`, its source's phrase

@@ -127,8 +127,21 @@ pub fn analyze(text: &str, grammar: &Grammar) -> Report {
     analyze_stream(text, grammar).collect_report()
 }
 
-/// Analyses a document already read (the checker reuses its tokens and sentences).
+/// Analyses a document already read with its phrases and clauses ([`Doc::new`]).
 pub fn analyze_doc(doc: &Doc<'_>) -> Report {
+    let mut a = Attribution::new(doc);
+    for s in doc.sentences.iter().copied() {
+        a.sentence(doc, s);
+    }
+    let (units, ents) = a.finish(doc);
+    let (head, quotes) = build::build_report(build::DocParts::of(doc, doc.text), units, ents);
+    ReportStream { head, quotes }.collect_report()
+}
+
+/// Analyses a document read without its phrases and clauses ([`Doc::read`]; the checker
+/// reuses its tokens and sentences), reading them a window at a time ([`attribute`]). The
+/// document keeps the last window's.
+pub fn analyze_read(doc: &mut Doc<'_>) -> Report {
     let (units, ents) = attribute(doc);
     let (head, quotes) = build::build_report(build::DocParts::of(doc, doc.text), units, ents);
     ReportStream { head, quotes }.collect_report()
@@ -137,8 +150,8 @@ pub fn analyze_doc(doc: &Doc<'_>) -> Report {
 /// [`analyze`], with the quotes made one at a time as they are read: for a writer that streams
 /// the report of a long document, which then never holds its quotes whole.
 pub fn analyze_stream<'t>(text: &'t str, grammar: &Grammar) -> ReportStream<'t> {
-    let doc = Doc::new(text, grammar);
-    let (units, ents) = attribute(&doc);
+    let mut doc = Doc::read(text, grammar);
+    let (units, ents) = attribute(&mut doc);
     let parts = build::DocParts::of(&doc, text);
     drop(doc);
     let (head, quotes) = build::build_report(parts, units, ents);
@@ -203,42 +216,121 @@ impl Iterator for ReportStream<'_> {
     }
 }
 
-/// The units of `doc` (in position order) and the entities they name.
-fn attribute(doc: &Doc<'_>) -> (Units, Entities) {
-    let mut ents = Entities::default();
-    let mut emitted = units::Emitted::for_doc(doc);
-    let dateline_end = doc.dateline.as_ref().map(|d| d.span.end);
-    // The sentence's attributions (one buffer for all).
-    let mut attrs = Vec::new();
-    // Sentences without an attribution whose clause opens with a subject pronoun or a definite
-    // role ("Asked …, he shook his head."): by first token, who has the floor.
-    let mut floors: Vec<(usize, (usize, Span))> = Vec::new();
-    for s in doc.sentences.iter().copied() {
-        if dateline_end.is_some_and(|e| doc.tokens.get(s.start).is_some_and(|t| t.span().end <= e))
+/// Tokens in a window of sentences whose phrases and clauses are read at once ([`attribute`]),
+/// unless one paragraph (or one sentence) holds more: a story is read in one window.
+const WINDOW_TOKENS: usize = 32_768;
+
+/// The units of `doc` (in position order) and the entities they name. The phrases and clauses
+/// are read a window of whole paragraphs (or, in a paragraph over [`WINDOW_TOKENS`], of whole
+/// sentences) at a time, each window's in place of the last's: a long document never holds them
+/// whole. No sentence's analysis reads another's phrases or clauses.
+fn attribute(doc: &mut Doc<'_>) -> (Units, Entities) {
+    let mut a = Attribution::new(doc);
+    let mut from = 0;
+    while from < doc.sentences.len() {
+        let to = window_end(&doc.sentences, from);
+        crate::syntax::parse_window(doc, from..to);
+        for s in doc
+            .sentences
+            .get(from..to)
+            .unwrap_or_default()
+            .iter()
+            .copied()
         {
-            continue;
+            a.sentence(doc, s);
         }
-        constructions::attributions_into(doc, s, &mut attrs);
-        let (speakers, floor) = resolve::resolve_sentence(doc, s, &attrs, &mut ents);
-        if let Some(f) = floor.filter(|_| attrs.is_empty()) {
-            floors.push((s.start, f));
-        }
-        emitted.sentence(doc, s, &attrs, &speakers, &mut ents);
+        from = to;
     }
-    let units::Emitted {
-        mut units, pending, ..
-    } = emitted;
-    units::drop_crossing(&mut units);
-    units.sort_by_key(Unit::key);
-    units.shrink_to_fit();
-    let floating = floating::float_quotes(doc, &units, pending, &floors);
-    (
-        Units {
-            attributed: units,
-            floating,
-        },
-        ents,
-    )
+    crate::syntax::parse_window(doc, 0..0);
+    a.finish(doc)
+}
+
+/// One past the last sentence of the window starting at sentence `from`: whole paragraphs of at
+/// most [`WINDOW_TOKENS`] tokens together, else whole sentences, and one sentence at least.
+fn window_end(sentences: &[Sentence], from: usize) -> usize {
+    let Some(first) = sentences.get(from) else {
+        return from;
+    };
+    let limit = first.start.saturating_add(WINDOW_TOKENS);
+    let (mut end, mut para_end) = (from + 1, None);
+    for (k, s) in sentences.iter().enumerate().skip(from + 1) {
+        if s.end > limit {
+            break;
+        }
+        if s.paragraph != first.paragraph || para_end.is_some() {
+            // (Sentence `k` opens a paragraph, or another one past the first.)
+            if sentences
+                .get(k - 1)
+                .is_some_and(|p| p.paragraph != s.paragraph)
+            {
+                para_end = Some(k);
+            }
+        }
+        end = k + 1;
+    }
+    if end == sentences.len() {
+        return end;
+    }
+    // (The window ends at a paragraph's end when one ends in it.)
+    para_end.unwrap_or(end)
+}
+
+/// The analysis of a document sentence by sentence: the attributions each holds, their units,
+/// and the entities they name.
+struct Attribution<'a> {
+    ents: Entities,
+    emitted: units::Emitted,
+    dateline_end: Option<usize>,
+    /// The sentence's attributions (one buffer for all).
+    attrs: Vec<constructions::Attr<'a>>,
+    /// Sentences without an attribution whose clause opens with a subject pronoun or a
+    /// definite role ("Asked …, he shook his head."): by first token, who has the floor.
+    floors: Vec<(usize, (usize, Span))>,
+}
+impl<'a> Attribution<'a> {
+    fn new(doc: &Doc<'a>) -> Self {
+        Attribution {
+            ents: Entities::default(),
+            emitted: units::Emitted::for_doc(doc),
+            dateline_end: doc.dateline.as_ref().map(|d| d.span.end),
+            attrs: Vec::new(),
+            floors: Vec::new(),
+        }
+    }
+
+    /// Reads sentence `s` (its phrases and clauses read): its attributions and their units.
+    fn sentence(&mut self, doc: &Doc<'a>, s: Sentence) {
+        let in_dateline = |e: usize| doc.tokens.get(s.start).is_some_and(|t| t.span().end <= e);
+        if self.dateline_end.is_some_and(in_dateline) {
+            return;
+        }
+        let attrs = &mut self.attrs;
+        constructions::attributions_into(doc, s, attrs);
+        let (speakers, floor) = resolve::resolve_sentence(doc, s, attrs, &mut self.ents);
+        if let Some(f) = floor.filter(|_| attrs.is_empty()) {
+            self.floors.push((s.start, f));
+        }
+        self.emitted
+            .sentence(doc, s, attrs, &speakers, &mut self.ents);
+    }
+
+    /// The units (in position order) and the entities they name, once every sentence is read.
+    fn finish(self, doc: &Doc<'_>) -> (Units, Entities) {
+        let units::Emitted {
+            mut units, pending, ..
+        } = self.emitted;
+        units::drop_crossing(&mut units);
+        units.sort_by_key(Unit::key);
+        units.shrink_to_fit();
+        let floating = floating::float_quotes(doc, &units, pending, &self.floors);
+        (
+            Units {
+                attributed: units,
+                floating,
+            },
+            self.ents,
+        )
+    }
 }
 
 impl Unit {

@@ -398,6 +398,7 @@ fn check_one(args: &CheckArgs, setup: &Setup, f: &Path) -> Option<Doc> {
     // A panic while checking one file is reported for that file; the others are checked.
     let checked = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
         out::test_panic(&inp.text);
+        let _large = crate::alloc::LargeDocument::of(inp.text.len());
         check::check_text_report(&inp.text, kind, grammar, &setup.settings)
     }));
     let (result, report) = match checked {

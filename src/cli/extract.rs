@@ -28,6 +28,7 @@ impl Analyzer {
             Analyzer::Extended(g) => g.as_ref(),
         };
         out::test_panic(text);
+        let _large = crate::alloc::LargeDocument::of(text.len());
         quotecheck::check::markdown::analyze(text, kind, g)
     }
 
@@ -44,6 +45,7 @@ impl Analyzer {
             Analyzer::Extended(g) => g.as_ref(),
         };
         out::test_panic(text);
+        let _large = crate::alloc::LargeDocument::of(text.len());
         quotecheck::check::markdown::analyze_stream(text, kind, g, f)
     }
 

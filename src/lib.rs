@@ -38,6 +38,7 @@
 )]
 
 pub mod analysis;
+pub mod chunks;
 pub mod eval;
 pub mod figures;
 pub mod grammar;

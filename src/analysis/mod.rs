@@ -94,6 +94,41 @@ struct Pending {
     initial: bool,
 }
 
+/// A quotation no attribution claimed, as it is set aside while the sentences are read: its
+/// quote token and whether it is [`Pending::initial`], in 8 bytes (a long document of quotes
+/// holds one for every few bytes); [`SetAside::pending`] finds its sentence again.
+#[derive(Debug, Clone, Copy)]
+struct SetAside {
+    quote_tok: u32,
+    initial: bool,
+}
+
+impl SetAside {
+    fn new(quote_tok: usize, initial: bool) -> Self {
+        SetAside {
+            quote_tok: small(quote_tok),
+            initial,
+        }
+    }
+
+    /// Its quote token.
+    fn tok(&self) -> usize {
+        self.quote_tok as usize
+    }
+
+    /// It with its sentence, which holds its token.
+    fn pending(self, doc: &Doc<'_>) -> Pending {
+        let t = self.tok();
+        let k = doc.sentences.partition_point(|s| s.end <= t);
+        let s = doc.sentences.get(k).copied().unwrap_or(Sentence {
+            start: t,
+            end: t + 1,
+            paragraph: 0,
+        });
+        Pending::new(t, s, self.initial)
+    }
+}
+
 impl Pending {
     fn new(quote_tok: usize, s: Sentence, initial: bool) -> Self {
         let small = |x: usize| u32::try_from(x).unwrap_or(u32::MAX);

@@ -174,8 +174,8 @@ pub fn analyze_doc(doc: &Doc<'_>) -> Report {
 }
 
 /// Analyses a document read without its phrases and clauses ([`Doc::read`]; the checker
-/// reuses its tokens and sentences), reading them a window at a time ([`attribute`]). The
-/// document keeps the last window's.
+/// reuses its tokens and sentences), reading them a window at a time ([`attribute`]); none
+/// are left in it.
 pub fn analyze_read(doc: &mut Doc<'_>) -> Report {
     let (units, ents) = attribute(doc);
     let (head, quotes) = build::build_report(build::DocParts::of(doc, doc.text), units, ents);
@@ -276,7 +276,7 @@ fn attribute(doc: &mut Doc<'_>) -> (Units, Entities) {
         }
         from = to;
     }
-    crate::syntax::parse_window(doc, 0..0);
+    crate::syntax::drop_window(doc);
     a.finish(doc)
 }
 

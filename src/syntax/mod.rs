@@ -92,3 +92,13 @@ pub fn parse_window(doc: &mut Doc<'_>, sents: std::ops::Range<usize>) {
     doc.clause_ranges = ranges;
     doc.clauses = clauses;
 }
+
+/// Frees the phrases and clauses of the window read last ([`parse_window`]).
+pub fn drop_window(doc: &mut Doc<'_>) {
+    doc.phrases = Vec::new();
+    doc.phrase_of = Vec::new();
+    doc.clauses = Vec::new();
+    doc.clause_ranges = Vec::new();
+    doc.clause_index = clause::ClauseIndex::default();
+    doc.syntax_from = (0, 0);
+}

@@ -99,7 +99,7 @@ mod tests {
             .iter()
             .enumerate()
             .all(|(i, &x)| x == i || i == 2 * CHUNK + 1));
-        assert_eq!(c.iter().rev().next(), Some(&(n - 1)));
+        assert_eq!(c.iter().next_back(), Some(&(n - 1)));
         c.iter_mut().for_each(|x| *x += 1);
         assert_eq!(c.get(0), Some(&1));
         // Later chunks are reserved whole: no item moves once pushed.

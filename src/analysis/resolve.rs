@@ -177,7 +177,7 @@ fn scan_mentions<'a>(
 fn clause_subject_at(doc: &Doc<'_>, t: usize) -> bool {
     doc.phrase_at(t).is_some_and(|p| {
         doc.phrases.get(p).is_some_and(|x| x.start as usize == t)
-            && !doc.clause_index.subject.get(p as usize).is_empty()
+            && !doc.clause_index.subject.get(p).is_empty()
     })
 }
 

@@ -38,7 +38,6 @@
 )]
 
 pub mod analysis;
-pub mod chunks;
 pub mod eval;
 pub mod figures;
 pub mod grammar;

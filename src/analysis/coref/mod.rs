@@ -138,8 +138,8 @@ impl Mentioned {
 /// The entity table.
 #[derive(Debug, Default)]
 pub struct Entities {
-    /// All entities, merged ones included (in chunks: a long document's table never moves).
-    pub list: crate::chunks::Chunks<Ent>,
+    /// All entities, merged ones included.
+    pub list: Vec<Ent>,
     /// Relays recorded for an entity: "X expressed these sentiments, as reported by Y".
     pub relays: HashMap<usize, Vec<usize>>,
     /// Named entities by each of their name words (ASCII lower case): past [`SCAN_MAX`]

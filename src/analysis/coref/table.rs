@@ -156,43 +156,43 @@ impl Entities {
         name: String,
         words: NameWords,
     ) -> usize {
-        // (A story has about a dozen entities: room for them at once, rather than regrowing
-        // and moving every entity from four.)
-        self.list.push(
-            Ent {
-                kind,
-                name,
-                words,
-                named: false,
-                titles: Thin::new(),
-                roles: Thin::new(),
-                classes: Thin::new(),
-                modifiers: Thin::new(),
-                head: None,
-                gender: None,
-                plural: false,
-                anonymous: false,
-                vague: false,
-                reason: None,
-                request: None,
-                // Touched at once, with room for its first mention (most of a long document's
-                // entities get one; an entity mentioned again grows to four).
-                mentions: Vec::with_capacity(1),
-                last_subject: None,
-                last_mention: 0,
-                voice: None,
-                merged_into: None,
-                placeholder: false,
-                outlet: false,
-                age: None,
-                cataphoric: false,
-                firm_placeholder: false,
-                spoken_for: false,
-                weak: false,
-                documents: Thin::new(),
-            },
-            16,
-        );
+        // A story has about a dozen entities: room for them at once, rather than regrowing
+        // (and moving every entity) from four.
+        if self.list.capacity() == 0 {
+            self.list.reserve(16);
+        }
+        self.list.push(Ent {
+            kind,
+            name,
+            words,
+            named: false,
+            titles: Thin::new(),
+            roles: Thin::new(),
+            classes: Thin::new(),
+            modifiers: Thin::new(),
+            head: None,
+            gender: None,
+            plural: false,
+            anonymous: false,
+            vague: false,
+            reason: None,
+            request: None,
+            // Touched at once, with room for its first mention (most of a long document's
+            // entities get one; an entity mentioned again grows to four).
+            mentions: Vec::with_capacity(1),
+            last_subject: None,
+            last_mention: 0,
+            voice: None,
+            merged_into: None,
+            placeholder: false,
+            outlet: false,
+            age: None,
+            cataphoric: false,
+            firm_placeholder: false,
+            spoken_for: false,
+            weak: false,
+            documents: Thin::new(),
+        });
         self.list.len() - 1
     }
 

@@ -514,3 +514,78 @@ mod sizes {
         assert_eq!((a.venue(), n.title()), (None, None));
     }
 }
+
+#[cfg(test)]
+mod windows {
+    use super::*;
+
+    /// Every fixture's text, in one document of several windows.
+    fn long_document() -> String {
+        let mut files = Vec::new();
+        let mut dirs =
+            vec![std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures")];
+        while let Some(d) = dirs.pop() {
+            for e in std::fs::read_dir(d).unwrap() {
+                let p = e.unwrap().path();
+                if p.is_dir() {
+                    dirs.push(p);
+                } else if p.extension().is_some_and(|x| x == "txt") {
+                    files.push(p);
+                }
+            }
+        }
+        files.sort();
+        let mut text = String::new();
+        while text.len() < 3 * WINDOW_TOKENS * 5 {
+            for f in &files {
+                text.push_str(&std::fs::read_to_string(f).unwrap());
+                text.push_str("\n\n");
+            }
+        }
+        text
+    }
+
+    /// Read a window of paragraphs at a time, a document gives the report it gives with the
+    /// phrases and clauses of every sentence held at once.
+    #[test]
+    fn windows_give_the_whole_document_s_report() {
+        let text = long_document();
+        let g = Grammar::builtin();
+        let whole = Doc::new(&text, g);
+        let mut read = Doc::read(&text, g);
+        let (mut k, mut windows) = (0, 0);
+        while k < read.sentences.len() {
+            k = window_end(&read.sentences, k);
+            windows += 1;
+        }
+        assert!(windows >= 3, "{windows} windows");
+        let a = serde_json::to_string(&analyze_doc(&whole)).unwrap();
+        let b = serde_json::to_string(&analyze_read(&mut read)).unwrap();
+        assert!(a == b, "the windowed report differs");
+        assert!(read.phrases.is_empty() && read.clauses.is_empty());
+    }
+
+    /// A window ends where a paragraph does, holds one sentence at least, and covers the
+    /// sentences in order without gaps.
+    #[test]
+    fn windows_are_whole_paragraphs_in_order() {
+        let text = long_document();
+        let doc = Doc::read(&text, Grammar::builtin());
+        let s = &doc.sentences;
+        let mut k = 0;
+        while k < s.len() {
+            let end = window_end(s, k);
+            assert!(end > k);
+            let tokens = s[end - 1].end - s[k].start;
+            assert!(tokens <= WINDOW_TOKENS || end == k + 1, "{tokens} tokens");
+            if end < s.len() && tokens <= WINDOW_TOKENS {
+                assert_ne!(
+                    s[end - 1].paragraph,
+                    s[end].paragraph,
+                    "window ends mid-paragraph"
+                );
+            }
+            k = end;
+        }
+    }
+}

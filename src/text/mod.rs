@@ -1074,6 +1074,27 @@ impl<'a> Doc<'a> {
 
 #[cfg(test)]
 mod tests {
+    /// Text running on without a sentence's end is read in sentences of at most
+    /// `MAX_SENTENCE_TOKENS` tokens, which cover every token once, in order.
+    #[test]
+    fn a_run_on_sentence_is_cut() {
+        let text = ",".repeat(3 * MAX_SENTENCE_TOKENS + 7);
+        let d = Doc::read(&text, Grammar::builtin());
+        assert_eq!(d.tokens.len(), text.len());
+        assert_eq!(d.sentences.len(), 4);
+        let mut at = 0;
+        for s in &d.sentences {
+            assert_eq!(s.start, at);
+            assert!(s.end - s.start <= MAX_SENTENCE_TOKENS);
+            assert_eq!(s.paragraph, 0);
+            at = s.end;
+        }
+        assert_eq!(at, d.tokens.len());
+        // A sentence of prose is no longer for it.
+        let prose = "Officials said the plan, which was announced on Monday, had failed.";
+        assert_eq!(Doc::read(prose, Grammar::builtin()).sentences.len(), 1);
+    }
+
     use super::*;
 
     fn sentences(text: &str) -> Vec<String> {

@@ -6,7 +6,7 @@
 use super::constructions::is_title;
 use super::coref::span_of;
 use super::np;
-use super::{small, Credit, Pending, Unit};
+use super::{small, Credit, Pending, SetAside, Unit};
 use crate::report::{Construction, QuoteKind};
 use crate::span::Span;
 use crate::text::quotes::Quoted;
@@ -18,7 +18,7 @@ use crate::text::{Doc, Sentence};
 pub(super) fn float_quotes(
     doc: &Doc<'_>,
     units: &[Unit],
-    pending: Vec<Pending>,
+    pending: Vec<SetAside>,
     floors: &[(usize, (usize, Span))],
 ) -> Vec<Unit> {
     if pending.is_empty() {
@@ -26,6 +26,7 @@ pub(super) fn float_quotes(
     }
     let mut merge = Merge::new(units, pending.len());
     for p in pending {
+        let p = p.pending(doc);
         let Some(q) = doc.quote_of(p.tok()).and_then(|i| doc.quotes.get(i)) else {
             continue;
         };

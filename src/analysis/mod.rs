@@ -94,6 +94,41 @@ struct Pending {
     initial: bool,
 }
 
+/// A quotation no attribution claimed, as it is set aside while the sentences are read: its
+/// quote token and whether it is [`Pending::initial`], in 8 bytes (a long document of quotes
+/// holds one for every few bytes); [`SetAside::pending`] finds its sentence again.
+#[derive(Debug, Clone, Copy)]
+struct SetAside {
+    quote_tok: u32,
+    initial: bool,
+}
+
+impl SetAside {
+    fn new(quote_tok: usize, initial: bool) -> Self {
+        SetAside {
+            quote_tok: small(quote_tok),
+            initial,
+        }
+    }
+
+    /// Its quote token.
+    fn tok(&self) -> usize {
+        self.quote_tok as usize
+    }
+
+    /// It with its sentence, which holds its token.
+    fn pending(self, doc: &Doc<'_>) -> Pending {
+        let t = self.tok();
+        let k = doc.sentences.partition_point(|s| s.end <= t);
+        let s = doc.sentences.get(k).copied().unwrap_or(Sentence {
+            start: t,
+            end: t + 1,
+            paragraph: 0,
+        });
+        Pending::new(t, s, self.initial)
+    }
+}
+
 impl Pending {
     fn new(quote_tok: usize, s: Sentence, initial: bool) -> Self {
         let small = |x: usize| u32::try_from(x).unwrap_or(u32::MAX);
@@ -127,8 +162,21 @@ pub fn analyze(text: &str, grammar: &Grammar) -> Report {
     analyze_stream(text, grammar).collect_report()
 }
 
-/// Analyses a document already read (the checker reuses its tokens and sentences).
+/// Analyses a document already read with its phrases and clauses ([`Doc::new`]).
 pub fn analyze_doc(doc: &Doc<'_>) -> Report {
+    let mut a = Attribution::new(doc);
+    for s in doc.sentences.iter().copied() {
+        a.sentence(doc, s);
+    }
+    let (units, ents) = a.finish(doc);
+    let (head, quotes) = build::build_report(build::DocParts::of(doc, doc.text), units, ents);
+    ReportStream { head, quotes }.collect_report()
+}
+
+/// Analyses a document read without its phrases and clauses ([`Doc::read`]; the checker
+/// reuses its tokens and sentences), reading them a window at a time ([`attribute`]); none
+/// are left in it.
+pub fn analyze_read(doc: &mut Doc<'_>) -> Report {
     let (units, ents) = attribute(doc);
     let (head, quotes) = build::build_report(build::DocParts::of(doc, doc.text), units, ents);
     ReportStream { head, quotes }.collect_report()
@@ -137,8 +185,8 @@ pub fn analyze_doc(doc: &Doc<'_>) -> Report {
 /// [`analyze`], with the quotes made one at a time as they are read: for a writer that streams
 /// the report of a long document, which then never holds its quotes whole.
 pub fn analyze_stream<'t>(text: &'t str, grammar: &Grammar) -> ReportStream<'t> {
-    let doc = Doc::new(text, grammar);
-    let (units, ents) = attribute(&doc);
+    let mut doc = Doc::read(text, grammar);
+    let (units, ents) = attribute(&mut doc);
     let parts = build::DocParts::of(&doc, text);
     drop(doc);
     let (head, quotes) = build::build_report(parts, units, ents);
@@ -203,43 +251,122 @@ impl Iterator for ReportStream<'_> {
     }
 }
 
-/// The units of `doc` (in position order) and the entities they name.
-fn attribute(doc: &Doc<'_>) -> (Units, Entities) {
-    let mut ents = Entities::default();
-    let mut emitted = units::Emitted::for_doc(doc);
-    let dateline_end = doc.dateline.as_ref().map(|d| d.span.end);
-    // The sentence's attributions (one buffer for all).
-    let mut attrs = Vec::new();
-    // Sentences without an attribution whose clause opens with a subject pronoun or a definite
-    // role ("Asked …, he shook his head."), and those announcing words after a colon: by
-    // first token, who has the floor.
-    let mut floors: Vec<(usize, (usize, Span))> = Vec::new();
-    for s in doc.sentences.iter().copied() {
-        if dateline_end.is_some_and(|e| doc.tokens.get(s.start).is_some_and(|t| t.span().end <= e))
+/// Tokens in a window of sentences whose phrases and clauses are read at once ([`attribute`]),
+/// unless one paragraph (or one sentence) holds more: a story is read in one window.
+const WINDOW_TOKENS: usize = 32_768;
+
+/// The units of `doc` (in position order) and the entities they name. The phrases and clauses
+/// are read a window of whole paragraphs (or, in a paragraph over [`WINDOW_TOKENS`], of whole
+/// sentences) at a time, each window's in place of the last's: a long document never holds them
+/// whole. No sentence's analysis reads another's phrases or clauses.
+fn attribute(doc: &mut Doc<'_>) -> (Units, Entities) {
+    let mut a = Attribution::new(doc);
+    let mut from = 0;
+    while from < doc.sentences.len() {
+        let to = window_end(&doc.sentences, from);
+        crate::syntax::parse_window(doc, from..to);
+        for s in doc
+            .sentences
+            .get(from..to)
+            .unwrap_or_default()
+            .iter()
+            .copied()
         {
-            continue;
+            a.sentence(doc, s);
         }
-        constructions::attributions_into(doc, s, &mut attrs);
-        let (speakers, floor) = resolve::resolve_sentence(doc, s, &attrs, &mut ents);
-        if let Some(f) = floor {
-            floors.push((s.start, f));
-        }
-        emitted.sentence(doc, s, &attrs, &speakers, &mut ents);
+        from = to;
     }
-    let units::Emitted {
-        mut units, pending, ..
-    } = emitted;
-    units::drop_crossing(&mut units);
-    units.sort_by_key(Unit::key);
-    units.shrink_to_fit();
-    let floating = floating::float_quotes(doc, &units, pending, &floors);
-    (
-        Units {
-            attributed: units,
-            floating,
-        },
-        ents,
-    )
+    crate::syntax::drop_window(doc);
+    a.finish(doc)
+}
+
+/// One past the last sentence of the window starting at sentence `from`: whole paragraphs of at
+/// most [`WINDOW_TOKENS`] tokens together, else whole sentences, and one sentence at least.
+fn window_end(sentences: &[Sentence], from: usize) -> usize {
+    let Some(first) = sentences.get(from) else {
+        return from;
+    };
+    let limit = first.start.saturating_add(WINDOW_TOKENS);
+    let (mut end, mut para_end) = (from + 1, None);
+    for (k, s) in sentences.iter().enumerate().skip(from + 1) {
+        if s.end > limit {
+            break;
+        }
+        if s.paragraph != first.paragraph || para_end.is_some() {
+            // (Sentence `k` opens a paragraph, or another one past the first.)
+            if sentences
+                .get(k - 1)
+                .is_some_and(|p| p.paragraph != s.paragraph)
+            {
+                para_end = Some(k);
+            }
+        }
+        end = k + 1;
+    }
+    if end == sentences.len() {
+        return end;
+    }
+    // (The window ends at a paragraph's end when one ends in it.)
+    para_end.unwrap_or(end)
+}
+
+/// The analysis of a document sentence by sentence: the attributions each holds, their units,
+/// and the entities they name.
+struct Attribution<'a> {
+    ents: Entities,
+    emitted: units::Emitted,
+    dateline_end: Option<usize>,
+    /// The sentence's attributions (one buffer for all).
+    attrs: Vec<constructions::Attr<'a>>,
+    /// Sentences without an attribution whose clause opens with a subject pronoun or a
+    /// definite role ("Asked …, he shook his head."), and those announcing words after a
+    /// colon: by first token, who has the floor.
+    floors: Vec<(usize, (usize, Span))>,
+}
+impl<'a> Attribution<'a> {
+    fn new(doc: &Doc<'a>) -> Self {
+        Attribution {
+            ents: Entities::default(),
+            emitted: units::Emitted::for_doc(doc),
+            dateline_end: doc.dateline.as_ref().map(|d| d.span.end),
+            attrs: Vec::new(),
+            floors: Vec::new(),
+        }
+    }
+
+    /// Reads sentence `s` (its phrases and clauses read): its attributions and their units.
+    fn sentence(&mut self, doc: &Doc<'a>, s: Sentence) {
+        let in_dateline = |e: usize| doc.tokens.get(s.start).is_some_and(|t| t.span().end <= e);
+        if self.dateline_end.is_some_and(in_dateline) {
+            return;
+        }
+        let attrs = &mut self.attrs;
+        constructions::attributions_into(doc, s, attrs);
+        let (speakers, floor) = resolve::resolve_sentence(doc, s, attrs, &mut self.ents);
+        if let Some(f) = floor {
+            self.floors.push((s.start, f));
+        }
+        self.emitted
+            .sentence(doc, s, attrs, &speakers, &mut self.ents);
+    }
+
+    /// The units (in position order) and the entities they name, once every sentence is read.
+    fn finish(self, doc: &Doc<'_>) -> (Units, Entities) {
+        let units::Emitted {
+            mut units, pending, ..
+        } = self.emitted;
+        units::drop_crossing(&mut units);
+        units.sort_by_key(Unit::key);
+        units.shrink_to_fit();
+        let floating = floating::float_quotes(doc, &units, pending, &self.floors);
+        (
+            Units {
+                attributed: units,
+                floating,
+            },
+            self.ents,
+        )
+    }
 }
 
 impl Unit {
@@ -306,7 +433,7 @@ impl Units {
     }
 
     /// Takes the first unit in position order (the vectors reversed: [`Units::reverse`]),
-    /// giving back memory as the units go (a vector that holds a third of what it has room for
+    /// giving back memory as the units go (a vector that holds under half of what it has room for
     /// is shrunk).
     fn pop(&mut self) -> Option<Unit> {
         let take_attributed = match (self.attributed.last(), self.floating.last()) {
@@ -319,7 +446,9 @@ impl Units {
             &mut self.floating
         };
         let u = v.pop();
-        if v.len() * 3 <= v.capacity() && v.capacity() > 64 {
+        // (Under half: mimalloc keeps a block shrunk to half or more in place, giving nothing
+        // back. At a third the units the report's quotes replace are held a while beside them.)
+        if v.len() * 20 <= v.capacity() * 9 && v.capacity() > 64 {
             v.shrink_to_fit();
         }
         u
@@ -384,5 +513,80 @@ mod sizes {
         a.set_venue(None);
         n.set_title(None);
         assert_eq!((a.venue(), n.title()), (None, None));
+    }
+}
+
+#[cfg(test)]
+mod windows {
+    use super::*;
+
+    /// Every fixture's text, in one document of several windows.
+    fn long_document() -> String {
+        let mut files = Vec::new();
+        let mut dirs =
+            vec![std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures")];
+        while let Some(d) = dirs.pop() {
+            for e in std::fs::read_dir(d).unwrap() {
+                let p = e.unwrap().path();
+                if p.is_dir() {
+                    dirs.push(p);
+                } else if p.extension().is_some_and(|x| x == "txt") {
+                    files.push(p);
+                }
+            }
+        }
+        files.sort();
+        let mut text = String::new();
+        while text.len() < 3 * WINDOW_TOKENS * 5 {
+            for f in &files {
+                text.push_str(&std::fs::read_to_string(f).unwrap());
+                text.push_str("\n\n");
+            }
+        }
+        text
+    }
+
+    /// Read a window of paragraphs at a time, a document gives the report it gives with the
+    /// phrases and clauses of every sentence held at once.
+    #[test]
+    fn windows_give_the_whole_document_s_report() {
+        let text = long_document();
+        let g = Grammar::builtin();
+        let whole = Doc::new(&text, g);
+        let mut read = Doc::read(&text, g);
+        let (mut k, mut windows) = (0, 0);
+        while k < read.sentences.len() {
+            k = window_end(&read.sentences, k);
+            windows += 1;
+        }
+        assert!(windows >= 3, "{windows} windows");
+        let a = serde_json::to_string(&analyze_doc(&whole)).unwrap();
+        let b = serde_json::to_string(&analyze_read(&mut read)).unwrap();
+        assert!(a == b, "the windowed report differs");
+        assert!(read.phrases.is_empty() && read.clauses.is_empty());
+    }
+
+    /// A window ends where a paragraph does, holds one sentence at least, and covers the
+    /// sentences in order without gaps.
+    #[test]
+    fn windows_are_whole_paragraphs_in_order() {
+        let text = long_document();
+        let doc = Doc::read(&text, Grammar::builtin());
+        let s = &doc.sentences;
+        let mut k = 0;
+        while k < s.len() {
+            let end = window_end(s, k);
+            assert!(end > k);
+            let tokens = s[end - 1].end - s[k].start;
+            assert!(tokens <= WINDOW_TOKENS || end == k + 1, "{tokens} tokens");
+            if end < s.len() && tokens <= WINDOW_TOKENS {
+                assert_ne!(
+                    s[end - 1].paragraph,
+                    s[end].paragraph,
+                    "window ends mid-paragraph"
+                );
+            }
+            k = end;
+        }
     }
 }

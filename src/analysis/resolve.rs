@@ -210,11 +210,9 @@ fn listed(doc: &Doc<'_>, t: usize, end: usize) -> bool {
 
 /// Whether token `t` opens a phrase where a clause's subject starts.
 fn clause_subject_at(doc: &Doc<'_>, t: usize) -> bool {
-    doc.phrase_of.get(t).is_some_and(|&p| {
-        doc.phrases
-            .get(p as usize)
-            .is_some_and(|x| x.start as usize == t)
-            && !doc.clause_index.subject.get(p as usize).is_empty()
+    doc.phrase_at(t).is_some_and(|p| {
+        doc.phrases.get(p).is_some_and(|x| x.start as usize == t)
+            && !doc.clause_index.subject.get(p).is_empty()
     })
 }
 
@@ -222,10 +220,10 @@ fn clause_subject_at(doc: &Doc<'_>, t: usize) -> bool {
 /// would start, the coach said …"): the question is about that person, who is no subject of
 /// the story's there.
 fn in_question(doc: &Doc<'_>, t: usize) -> bool {
-    let Some(&p) = doc.phrase_of.get(t) else {
+    let Some(p) = doc.phrase_at(t) else {
         return false;
     };
-    doc.clause_index.subject.get(p as usize).iter().any(|&c| {
+    doc.clause_index.subject.get(p).iter().any(|&c| {
         doc.clauses.get(c as usize).is_some_and(|x| {
             x.kind == crate::syntax::ClauseKind::Complement
                 && x.opener.is_some_and(|o| {

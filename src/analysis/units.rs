@@ -7,7 +7,7 @@ use super::anonymity::SentenceAnonymity;
 use super::constructions::{is_title, Attr, CueKind};
 use super::coref::{span_of, Entities};
 use super::np;
-use super::{small, Credit, Cued, Pending, Unit};
+use super::{small, Credit, Cued, SetAside, Unit};
 use crate::grammar::{FuncType, NounKind, Stance as GStance, VerbKind};
 use crate::report::{ChainLink, ChainRole, Construction, Cue, QuoteKind, Stance};
 use crate::span::Span;
@@ -49,7 +49,7 @@ pub(super) struct Emitted {
     /// The units of the attributions.
     pub(super) units: Vec<Unit>,
     /// The quotations no attribution claimed.
-    pub(super) pending: Vec<Pending>,
+    pub(super) pending: Vec<SetAside>,
     /// The current sentence's quote tokens already given to a unit.
     bound: Bound,
 }
@@ -196,7 +196,7 @@ impl Emitted {
                 let Some(i) = self.pending.iter().rposition(|p| p.tok() == t) else {
                     continue;
                 };
-                let p = self.pending.remove(i);
+                let p = self.pending.remove(i).pending(doc);
                 self.units.push(quoted_unit(
                     doc,
                     t,
@@ -240,7 +240,7 @@ impl Emitted {
                             || doc.is_punct(t - 1, "--")
                             || doc.is_punct(t - 1, "\u{2014}")
                             || doc.quote_of(t - 1).is_some()));
-                self.pending.push(Pending::new(t, s, initial));
+                self.pending.push(SetAside::new(t, initial));
             }
         }
     }

@@ -19,7 +19,7 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
-use crate::analysis::analyze_doc;
+use crate::analysis::analyze_read;
 use crate::grammar::Grammar;
 use crate::report::Report;
 use crate::span::{LineIndex, Span};
@@ -213,8 +213,8 @@ pub fn check_text_report(
     settings: &Settings,
 ) -> (CheckResult, Report) {
     let prose = markdown::prose(text, kind);
-    let doc = Doc::new(&prose.text, grammar);
-    let report = analyze_doc(&doc);
+    let mut doc = Doc::read(&prose.text, grammar);
+    let report = analyze_read(&mut doc);
     let cx = Ctx {
         text: &prose.text,
         doc: &doc,

@@ -398,6 +398,7 @@ fn check_one(args: &CheckArgs, setup: &Setup, f: &Path) -> Option<Doc> {
     // A panic while checking one file is reported for that file; the others are checked.
     let checked = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
         out::test_panic(&inp.text);
+        let _large = crate::alloc::LargeDocument::of(inp.text.len());
         check::check_text_report(&inp.text, kind, grammar, &setup.settings)
     }));
     let (result, report) = match checked {
@@ -501,7 +502,8 @@ fn write_baseline(p: &Path, mut all: Vec<Fingerprint>) -> Result<(), String> {
 }
 
 /// Writes the findings as `--format` asks, to `--output` or standard output; returns the exit
-/// status (2 when the write failed). JSON and SARIF are streamed, one finding's value at a time.
+/// status (2 when the write failed). Every format is streamed, a finding at a time (a buffer of
+/// text at a time for the human and GitHub formats).
 fn write(args: &CheckArgs, docs: &[Doc]) -> i32 {
     let checked: Vec<Checked<'_>> = docs
         .iter()
@@ -521,15 +523,15 @@ fn write(args: &CheckArgs, docs: &[Doc]) -> i32 {
         }
     };
     let file = args.output.as_deref();
-    let text = match args.format {
-        CheckFormat::Human => findings::human_with(&checked, colour, !args.quiet),
-        CheckFormat::Json => {
-            return super::stream_output(file, |w| findings::write_json(w, &checked));
+    match args.format {
+        CheckFormat::Human => super::stream_output_ending(file, b"", |w| {
+            findings::write_human(w, &checked, colour, !args.quiet)
+        }),
+        CheckFormat::Json => super::stream_output(file, |w| findings::write_json(w, &checked)),
+        CheckFormat::Sarif => super::stream_output(file, |w| findings::write_sarif(w, &checked)),
+        CheckFormat::Github => {
+            super::stream_output_ending(file, b"", |w| findings::write_github(w, &checked))
         }
-        CheckFormat::Sarif => {
-            return super::stream_output(file, |w| findings::write_sarif(w, &checked));
-        }
-        CheckFormat::Github => findings::github(&checked),
         CheckFormat::Html => {
             let views: Vec<HtmlDoc<'_>> = docs
                 .iter()
@@ -543,10 +545,9 @@ fn write(args: &CheckArgs, docs: &[Doc]) -> i32 {
                 })
                 .collect();
             // Streamed: the page of a long document of quotes is many times its size.
-            return super::stream_output_ending(file, b"", |w| html::write_report(w, &views));
+            super::stream_output_ending(file, b"", |w| html::write_report(w, &views))
         }
-    };
-    super::write_output(file, &text)
+    }
 }
 
 /// Reports rule ids in suppression comments that name no rule; returns whether there were any.

@@ -144,7 +144,7 @@ fn document(
 /// first token, `I-` inside it; none outside the phrase layer (page furniture, a dateline).
 fn phrase(doc: &Doc<'_>, i: usize) -> Option<String> {
     use quotecheck::syntax::PhraseKind as K;
-    let p = doc.phrases.get(*doc.phrase_of.get(i)? as usize)?;
+    let p = doc.phrases.get(doc.phrase_at(i)?)?;
     let kind = match p.kind {
         K::Np => "NP",
         K::Vg => "VG",

@@ -67,6 +67,32 @@ pub fn human(docs: &[Checked<'_>], colour: bool) -> String {
 
 /// [`human`], with the figures and totals only when `summaries` is set.
 pub fn human_with(docs: &[Checked<'_>], colour: bool, summaries: bool) -> String {
+    let mut out = Vec::new();
+    // (Writing to a vector cannot fail, and what is written is text.)
+    let _ = write_human(&mut out, docs, colour, summaries);
+    String::from_utf8(out).unwrap_or_default()
+}
+
+/// Text held before [`write_human`] and [`write_github`] write it out: a long document's
+/// findings are written as they are rendered, never held whole.
+const FLUSH_AT: usize = 1 << 16;
+
+/// Writes `buf` to `w` once it holds [`FLUSH_AT`] bytes (or at the `last`), and empties it.
+fn flush(w: &mut impl std::io::Write, buf: &mut String, last: bool) -> std::io::Result<()> {
+    if last || buf.len() >= FLUSH_AT {
+        w.write_all(buf.as_bytes())?;
+        buf.clear();
+    }
+    Ok(())
+}
+
+/// [`human_with`], written to `w` a finding at a time.
+pub fn write_human<W: std::io::Write>(
+    mut w: W,
+    docs: &[Checked<'_>],
+    colour: bool,
+    summaries: bool,
+) -> std::io::Result<()> {
     let p = Paint { on: colour };
     let mut out = String::new();
     let mut counts = [0usize; 4];
@@ -92,6 +118,7 @@ pub fn human_with(docs: &[Checked<'_>], colour: bool, summaries: bool) -> String
                 let _ = writeln!(out, "{pad} {} help: {}", p.wrap("1;34", "="), safe::line(h));
             }
             out.push('\n');
+            flush(&mut w, &mut out, false)?;
         }
         let s = &d.result.summary;
         if summaries && (s.claims > 0 || !d.result.findings.is_empty()) {
@@ -111,7 +138,7 @@ pub fn human_with(docs: &[Checked<'_>], colour: bool, summaries: bool) -> String
             count(docs.len(), "document")
         );
     }
-    out
+    flush(&mut w, &mut out, true)
 }
 
 /// Display columns of `s` (wide characters count two, combining marks none, a tab four).
@@ -416,6 +443,14 @@ fn escape_property(s: &str) -> String {
 
 /// GitHub Actions workflow commands: `::warning file=…,line=…,col=…,title=…::message`.
 pub fn github(docs: &[Checked<'_>]) -> String {
+    let mut out = Vec::new();
+    // (Writing to a vector cannot fail, and what is written is text.)
+    let _ = write_github(&mut out, docs);
+    String::from_utf8(out).unwrap_or_default()
+}
+
+/// [`github`], written to `w` a finding at a time.
+pub fn write_github<W: std::io::Write>(mut w: W, docs: &[Checked<'_>]) -> std::io::Result<()> {
     let mut out = String::new();
     for d in docs {
         let lines = LineIndex::new(d.text);
@@ -433,9 +468,10 @@ pub fn github(docs: &[Checked<'_>]) -> String {
                 escape_property(&format!("quotecheck {}", f.rule)),
                 escape_data(&f.message)
             );
+            flush(&mut w, &mut out, false)?;
         }
     }
-    out
+    flush(&mut w, &mut out, true)
 }
 
 /// JSON text with every `##[` written `##\u005b`: the same JSON (the sequence can only stand

@@ -399,18 +399,39 @@ fn legend(out: &mut Page<'_>, checking: bool) {
     out.push_str("</ul>\n");
 }
 
-/// What a highlighted interval is.
+/// What a highlighted interval is: a quote or a finding, by its index (32 bits, as the
+/// offsets: a long document of quotes has an interval every few bytes).
 #[derive(Debug, Clone, Copy)]
 enum What {
-    Unit(usize),
-    Finding(usize),
+    Unit(u32),
+    Finding(u32),
 }
 
+/// A highlighted interval of the text: 16 bytes (a document is read up to 4 GiB).
 #[derive(Debug, Clone, Copy)]
 struct Iv {
-    start: usize,
-    end: usize,
+    start: u32,
+    end: u32,
     what: What,
+}
+
+impl Iv {
+    /// The interval over `start..end`, if its offsets and `index` fit in 32 bits.
+    fn new(start: usize, end: usize, index: usize, what: fn(u32) -> What) -> Option<Self> {
+        Some(Iv {
+            start: u32::try_from(start).ok()?,
+            end: u32::try_from(end).ok()?,
+            what: what(u32::try_from(index).ok()?),
+        })
+    }
+
+    fn start(&self) -> usize {
+        self.start as usize
+    }
+
+    fn end(&self) -> usize {
+        self.end as usize
+    }
 }
 
 fn document(out: &mut Page<'_>, d: usize, doc: &HtmlDoc<'_>, stats: &Stats) {
@@ -455,25 +476,16 @@ impl<'o, 'a, 'w> Walker<'o, 'a, 'w> {
         let ok = |s: usize, e: usize| {
             s <= e && e <= text.len() && text.is_char_boundary(s) && text.is_char_boundary(e)
         };
-        let mut ivs: Vec<Iv> = Vec::new();
+        let findings = doc.findings.map_or(&[][..], |r| &r.findings);
+        let mut ivs: Vec<Iv> = Vec::with_capacity(doc.report.quotes.len() + findings.len());
         for (i, q) in doc.report.quotes.iter().enumerate() {
             if ok(q.content.start, q.content.end) {
-                ivs.push(Iv {
-                    start: q.content.start,
-                    end: q.content.end,
-                    what: What::Unit(i),
-                });
+                ivs.extend(Iv::new(q.content.start, q.content.end, i, What::Unit));
             }
         }
-        if let Some(r) = doc.findings {
-            for (i, f) in r.findings.iter().enumerate() {
-                if ok(f.span.start, f.span.end) {
-                    ivs.push(Iv {
-                        start: f.span.start,
-                        end: f.span.end,
-                        what: What::Finding(i),
-                    });
-                }
+        for (i, f) in findings.iter().enumerate() {
+            if ok(f.span.start, f.span.end) {
+                ivs.extend(Iv::new(f.span.start, f.span.end, i, What::Finding));
             }
         }
         // Outer before inner: earlier start, then longer, then units before findings, then the
@@ -487,7 +499,7 @@ impl<'o, 'a, 'w> Walker<'o, 'a, 'w> {
         ivs.sort_by_key(|v| {
             let (rank, severity, i) = match v.what {
                 What::Unit(i) => (0, std::cmp::Reverse(Level::Off), i),
-                What::Finding(i) => (1, std::cmp::Reverse(level(i)), i),
+                What::Finding(i) => (1, std::cmp::Reverse(level(i as usize)), i),
             };
             (v.start, std::cmp::Reverse(v.end), rank, severity, i)
         });
@@ -507,18 +519,21 @@ impl<'o, 'a, 'w> Walker<'o, 'a, 'w> {
 
     fn run(&mut self) {
         let text = self.doc.text;
-        let mut points: Vec<usize> = Vec::with_capacity(self.ivs.len() * 2 + 16);
+        // (In 32 bits, as the intervals: a document is read up to 4 GiB.)
+        let small = |p: usize| u32::try_from(p).unwrap_or(u32::MAX);
+        let mut points: Vec<u32> = Vec::with_capacity(self.ivs.len() * 2 + 16);
         for v in &self.ivs {
             points.push(v.start);
             points.push(v.end);
         }
-        points.extend(memchr::memchr_iter(b'\n', text.as_bytes()));
-        points.push(text.len());
+        points.extend(memchr::memchr_iter(b'\n', text.as_bytes()).map(small));
+        points.push(small(text.len()));
         points.sort_unstable();
         points.dedup();
         let mut next = 0; // next interval to open
         let mut pos = self.front_matter(); // text written up to here
         for p in points {
+            let p = p as usize;
             if p < pos {
                 continue;
             }
@@ -530,7 +545,7 @@ impl<'o, 'a, 'w> Walker<'o, 'a, 'w> {
                 pos = p + 1;
             }
             while let Some(v) = self.ivs.get(next) {
-                if v.start > p {
+                if v.start() > p {
                     break;
                 }
                 self.open.push(next);
@@ -580,7 +595,7 @@ impl<'o, 'a, 'w> Walker<'o, 'a, 'w> {
 
     /// Closes the intervals that end at or before `p`, reopening the ones above them that go on.
     fn close_ending(&mut self, p: usize) {
-        let ends = |ivs: &[Iv], k: usize| ivs.get(k).is_some_and(|v| v.end <= p);
+        let ends = |ivs: &[Iv], k: usize| ivs.get(k).is_some_and(|v| v.end() <= p);
         let Some(first) = self.open.iter().position(|&k| ends(&self.ivs, k)) else {
             return;
         };
@@ -652,7 +667,7 @@ impl<'o, 'a, 'w> Walker<'o, 'a, 'w> {
             .take(depth)
             .any(|&k| match self.ivs.get(k).map(|v| v.what) {
                 Some(What::Unit(j)) => quotes
-                    .get(j)
+                    .get(j as usize)
                     .and_then(|q| q.speaker.as_ref())
                     .is_some_and(|s| s.entity == me.entity),
                 _ => false,
@@ -668,8 +683,8 @@ impl<'o, 'a, 'w> Walker<'o, 'a, 'w> {
             *b = true;
         }
         match v.what {
-            What::Unit(i) => self.open_unit(i, first, depth),
-            What::Finding(i) => self.open_finding(i, first),
+            What::Unit(i) => self.open_unit(i as usize, first, depth),
+            What::Finding(i) => self.open_finding(i as usize, first),
         }
     }
 
@@ -765,7 +780,7 @@ impl<'o, 'a, 'w> Walker<'o, 'a, 'w> {
     fn close_tag(&mut self, k: usize, done: bool) {
         if done {
             if let Some(What::Finding(i)) = self.ivs.get(k).map(|v| v.what) {
-                if let Some(f) = self.doc.findings.and_then(|r| r.findings.get(i)) {
+                if let Some(f) = self.doc.findings.and_then(|r| r.findings.get(i as usize)) {
                     let _ = write!(self.out, "<span class=\"rule\">{}</span>", f.rule);
                 }
             }

@@ -78,6 +78,201 @@ pub fn write_pretty<W: std::io::Write, T: Serialize>(
     out.write_all(b"\n")
 }
 
+/// [`write_pretty`] of `head` (a report without its quotes, labelled or not: `report`) with
+/// `quotes` in its `quotes` array, written as each quote comes (serialised alone, indented as
+/// the whole would be) into `sink` (buffered by the caller): the same bytes as the whole report
+/// pretty-printed, without holding its quotes or its JSON. The report's last field, after the
+/// quotes, is its diagnostics.
+pub fn write_pretty_stream<W: std::io::Write + ?Sized, T: Serialize>(
+    sink: &mut W,
+    head: &T,
+    report: &Report,
+    quotes: &mut dyn Iterator<Item = Quote>,
+) -> std::io::Result<()> {
+    // The head up to its empty quotes array's opening bracket; the serialiser is stopped there.
+    let mut before = std::io::BufWriter::with_capacity(
+        1 << 13,
+        UpToQuotes {
+            sink: &mut *sink,
+            matched: 0,
+            found: false,
+        },
+    );
+    let r = serde_json::to_writer_pretty(&mut before, head).and_then(|()| {
+        use std::io::Write;
+        before.flush().map_err(serde_json::Error::io)
+    });
+    let found = before.get_ref().found;
+    drop(before);
+    if !found {
+        r.map_err(std::io::Error::from)?;
+        // (No `quotes` key: nothing to put in it.)
+        return sink.write_all(b"\n");
+    }
+    let mut first = true;
+    for q in quotes {
+        sink.write_all(if first { b"\n    " } else { b",\n    " })?;
+        first = false;
+        pretty_at(&mut *sink, &q, 2)?;
+    }
+    if !first {
+        sink.write_all(b"\n  ")?;
+    }
+    sink.write_all(b"],\n  \"diagnostics\": ")?;
+    pretty_at(&mut *sink, &report.diagnostics, 1)?;
+    sink.write_all(b"\n}\n")
+}
+
+/// Appends `value` pretty-printed as it stands `level` levels in.
+fn pretty_at<W: std::io::Write + ?Sized, T: Serialize>(
+    out: &mut W,
+    value: &T,
+    level: usize,
+) -> std::io::Result<()> {
+    let f = PrettyAt {
+        level,
+        has_value: false,
+    };
+    let mut ser = serde_json::Serializer::with_formatter(out, f);
+    value.serialize(&mut ser).map_err(std::io::Error::from)
+}
+
+/// `serde_json`'s pretty formatter (two spaces a level), starting `level` levels in.
+struct PrettyAt {
+    level: usize,
+    has_value: bool,
+}
+
+impl PrettyAt {
+    fn indent<W: ?Sized + std::io::Write>(&self, w: &mut W) -> std::io::Result<()> {
+        for _ in 0..self.level {
+            w.write_all(b"  ")?;
+        }
+        Ok(())
+    }
+
+    fn open<W: ?Sized + std::io::Write>(&mut self, w: &mut W, b: &[u8]) -> std::io::Result<()> {
+        self.level += 1;
+        self.has_value = false;
+        w.write_all(b)
+    }
+
+    fn close<W: ?Sized + std::io::Write>(&mut self, w: &mut W, b: &[u8]) -> std::io::Result<()> {
+        self.level = self.level.saturating_sub(1);
+        if self.has_value {
+            w.write_all(b"\n")?;
+            self.indent(w)?;
+        }
+        w.write_all(b)
+    }
+
+    fn item<W: ?Sized + std::io::Write>(&mut self, w: &mut W, first: bool) -> std::io::Result<()> {
+        w.write_all(if first { b"\n" } else { b",\n" })?;
+        self.indent(w)
+    }
+}
+
+impl serde_json::ser::Formatter for PrettyAt {
+    fn begin_array<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.open(w, b"[")
+    }
+
+    fn end_array<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.close(w, b"]")
+    }
+
+    fn begin_array_value<W: ?Sized + std::io::Write>(
+        &mut self,
+        w: &mut W,
+        first: bool,
+    ) -> std::io::Result<()> {
+        self.item(w, first)
+    }
+
+    fn end_array_value<W: ?Sized + std::io::Write>(&mut self, _: &mut W) -> std::io::Result<()> {
+        self.has_value = true;
+        Ok(())
+    }
+
+    fn begin_object<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.open(w, b"{")
+    }
+
+    fn end_object<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.close(w, b"}")
+    }
+
+    fn begin_object_key<W: ?Sized + std::io::Write>(
+        &mut self,
+        w: &mut W,
+        first: bool,
+    ) -> std::io::Result<()> {
+        self.item(w, first)
+    }
+
+    fn begin_object_value<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        w.write_all(b": ")
+    }
+
+    fn end_object_value<W: ?Sized + std::io::Write>(&mut self, _: &mut W) -> std::io::Result<()> {
+        self.has_value = true;
+        Ok(())
+    }
+}
+
+/// A writer passing on a pretty-printed report up to its empty quotes array's opening bracket
+/// (the report's own `quotes` key, one level in: in a string a quotation mark is escaped, and no
+/// other object has the key), then failing, which stops the serialiser.
+struct UpToQuotes<'w, W: ?Sized> {
+    sink: &'w mut W,
+    /// How many bytes of [`UpToQuotes::KEY`] the text just written ends with.
+    matched: usize,
+    /// The key was written.
+    found: bool,
+}
+
+impl<W: ?Sized> UpToQuotes<'_, W> {
+    /// The empty array's key and opening bracket, as the pretty printer writes them.
+    const KEY: &'static [u8] = b"\n  \"quotes\": [";
+}
+
+impl<W: std::io::Write + ?Sized> std::io::Write for UpToQuotes<'_, W> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        if self.found {
+            return Err(std::io::Error::other("the quotes are reached"));
+        }
+        let mut end = buf.len();
+        let mut i = 0;
+        while let Some(&b) = buf.get(i) {
+            if self.matched == 0 {
+                // (The key starts at a line break: the bytes before the next are passed over.)
+                match memchr::memchr(b'\n', buf.get(i..).unwrap_or_default()) {
+                    Some(k) => i += k,
+                    None => break,
+                }
+            }
+            let b = buf.get(i).copied().unwrap_or(b);
+            self.matched = if Self::KEY.get(self.matched) == Some(&b) {
+                self.matched + 1
+            } else {
+                usize::from(b == b'\n')
+            };
+            i += 1;
+            if self.matched == Self::KEY.len() {
+                self.found = true;
+                end = i;
+                break;
+            }
+        }
+        self.sink.write_all(buf.get(..end).unwrap_or_default())?;
+        Ok(end)
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.sink.flush()
+    }
+}
+
 /// Appends the compact JSON of `report` to `out`: exactly the bytes `serde_json::to_vec(report)`
 /// gives (field order, `null` for `None`, the enums' serde names, `serde_json`'s string
 /// escapes), several times faster. It walks the report's structs by hand instead of through
@@ -1012,6 +1207,29 @@ mod tests {
                 write_labelled_line(&mut got, "id", id, report).unwrap();
                 same(&got, &want, &format!("{name}, id {}", id.get()));
             }
+            // Pretty, written a quote at a time, labelled or not: the whole report pretty-printed.
+            let mut head = report.clone();
+            let quotes = std::mem::take(&mut head.quotes);
+            let (mut want, mut got) = (Vec::new(), Vec::new());
+            write_pretty(&mut want, report).unwrap();
+            write_pretty_stream(&mut got, &head, &head, &mut quotes.clone().into_iter()).unwrap();
+            same(&got, &want, &format!("{name}, pretty"));
+            let id = &ids[0];
+            let (mut want, mut got) = (Vec::new(), Vec::new());
+            write_pretty(
+                &mut want,
+                &Labelled {
+                    label: Id { id },
+                    report,
+                },
+            )
+            .unwrap();
+            let rec = Labelled {
+                label: Id { id },
+                report: &head,
+            };
+            write_pretty_stream(&mut got, &rec, &head, &mut quotes.into_iter()).unwrap();
+            same(&got, &want, &format!("{name}, pretty, labelled"));
         }
     }
 

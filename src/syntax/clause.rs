@@ -79,19 +79,25 @@ pub struct Subject {
     pub head: u32,
 }
 
-/// The clauses of every sentence of `doc`, in order, and for each sentence the range of its
-/// clauses.
-pub fn clauses_doc(doc: &Doc<'_>) -> (Vec<Clause>, Vec<(u32, u32)>) {
-    let mut out = Vec::with_capacity(doc.sentences.len() * 2);
-    let mut ranges = Vec::with_capacity(doc.sentences.len());
+/// The clauses of sentences `window` of `doc` (whose phrases are read), in order, into `out`,
+/// and for each sentence the range of its clauses into `ranges` (both cleared first).
+pub fn clauses_window(
+    doc: &Doc<'_>,
+    window: &[Sentence],
+    out: &mut Vec<Clause>,
+    ranges: &mut Vec<(u32, u32)>,
+) {
+    out.clear();
+    ranges.clear();
+    out.reserve(window.len() * 2);
+    ranges.reserve(window.len());
     // The stack of open clauses, one buffer for every sentence.
     let mut open = Vec::with_capacity(MAX_DEPTH);
-    for s in &doc.sentences {
+    for s in window {
         let from = out.len();
-        sentence_clauses(doc, *s, &mut out, &mut open);
+        sentence_clauses(doc, *s, out, &mut open);
         ranges.push((from as u32, out.len() as u32));
     }
-    (out, ranges)
 }
 
 /// Per phrase of a document, the clauses the constructions look up by phrase (`u32::MAX`: none),
@@ -454,7 +460,7 @@ fn sparse_sweeps(
 
 /// The phrase range of sentence `s`.
 pub fn phrase_range(doc: &Doc<'_>, s: Sentence) -> (usize, usize) {
-    let of = |t: usize| doc.phrase_of.get(t).map(|&p| p as usize);
+    let of = |t: usize| doc.phrase_at(t);
     match (of(s.start), s.end.checked_sub(1).and_then(of)) {
         (Some(a), Some(b)) if b >= a => (a, b + 1),
         _ => (0, 0),

@@ -68,17 +68,37 @@ fn tag_doc_with(doc: &Doc<'_>, scratch: &mut Scratch) -> Vec<Tag> {
     tags
 }
 
-/// Reads the layers above the tokens into `doc`: tags, phrases, clauses.
-pub fn parse(doc: &mut Doc<'_>) {
-    let mut tags = tag_doc(doc);
-    fixup::apply(doc, &mut tags);
-    doc.tags = tags;
-    let (mut phrases, of) = phrase::chunk_doc(doc, &doc.tags);
+/// Reads the layers above the tags into `doc` for sentences `sents` (a range of
+/// [`Doc::sentences`]): phrases and clauses, in place of those of the window read before, whose
+/// vectors it reuses. Each sentence's layers are its own, so a window gives the sentences in it
+/// what the whole document would (the analysis reads a long document a window at a time,
+/// [`crate::analysis::analyze`], and never holds its phrases and clauses whole).
+pub fn parse_window(doc: &mut Doc<'_>, sents: std::ops::Range<usize>) {
+    let window = doc.sentences.get(sents.clone()).unwrap_or_default();
+    let from = window.first().map_or(0, |s| s.start);
+    let to = window.last().map_or(from, |s| s.end);
+    let mut phrases = std::mem::take(&mut doc.phrases);
+    let mut of = std::mem::take(&mut doc.phrase_of);
+    phrase::chunk_window(doc, window, (from, to), (&mut phrases, &mut of));
     phrase::mark_infinitives(&mut phrases);
     doc.phrases = phrases;
     doc.phrase_of = of;
-    let (clauses, ranges) = clause::clauses_doc(doc);
+    doc.syntax_from = (from, sents.start);
+    let mut clauses = std::mem::take(&mut doc.clauses);
+    let mut ranges = std::mem::take(&mut doc.clause_ranges);
+    let window = doc.sentences.get(sents).unwrap_or_default();
+    clause::clauses_window(doc, window, &mut clauses, &mut ranges);
     doc.clause_index = clause::ClauseIndex::new(&clauses, &ranges, doc.phrases.len());
     doc.clause_ranges = ranges;
     doc.clauses = clauses;
+}
+
+/// Frees the phrases and clauses of the window read last ([`parse_window`]).
+pub fn drop_window(doc: &mut Doc<'_>) {
+    doc.phrases = Vec::new();
+    doc.phrase_of = Vec::new();
+    doc.clauses = Vec::new();
+    doc.clause_ranges = Vec::new();
+    doc.clause_index = clause::ClauseIndex::default();
+    doc.syntax_from = (0, 0);
 }

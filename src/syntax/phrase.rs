@@ -132,37 +132,45 @@ impl Phrase {
     }
 }
 
-/// Groups the tokens of every sentence of `doc` into phrases, in order; returns them and, for
-/// each token, the index of its phrase.
-pub fn chunk_doc(doc: &Doc<'_>, tags: &[Tag]) -> (Vec<Phrase>, Vec<u32>) {
+/// Groups the tokens of sentences `window` of `doc` (tokens `from..to`) into phrases, in order,
+/// into `out` (cleared first); and into `of` for each token of `from..to`, the index of its
+/// phrase (`u32::MAX` outside sentences).
+pub fn chunk_window(
+    doc: &Doc<'_>,
+    window: &[crate::text::Sentence],
+    (from, to): (usize, usize),
+    (out, of): (&mut Vec<Phrase>, &mut Vec<u32>),
+) {
     // A phrase holds a token at least: reserved to that bound, the vector never grows by
     // doubling (whose copy holds the old and the new at once); what prose leaves unused is
     // address space never written.
-    let mut out = Vec::with_capacity(doc.tokens.len());
+    let n = to.saturating_sub(from);
+    out.clear();
+    out.reserve(n);
     let mut c = Chunker {
         doc,
-        tags,
+        tags: &doc.tags,
         first: 0,
     };
-    for s in &doc.sentences {
+    for s in window {
         c.first = s.start;
         let mut t = s.start;
         while t < s.end {
             let p = c.phrase_at(t, s.end);
             t = (p.end as usize).max(t + 1);
             out.push(p);
-            c.join_org_name(&mut out);
+            c.join_org_name(out);
         }
     }
-    let mut of = vec![u32::MAX; doc.tokens.len()];
+    of.clear();
+    of.resize(n, u32::MAX);
     for (k, p) in out.iter().enumerate() {
         for t in p.tokens() {
-            if let Some(slot) = of.get_mut(t) {
+            if let Some(slot) = t.checked_sub(from).and_then(|i| of.get_mut(i)) {
                 *slot = k as u32;
             }
         }
     }
-    (out, of)
 }
 
 /// Reads one sentence's tokens with their tags.
@@ -1130,7 +1138,7 @@ mod tests {
         let text =
             "\"We will rebuild,\" Mayor Ana Ruiz said on Monday, adding that 61 percent agreed.";
         let doc = Doc::new(text, Grammar::builtin());
-        for (t, &p) in doc.phrase_of.iter().enumerate() {
+        for (t, &p) in doc.phrase_of.iter().enumerate().skip(doc.syntax_from.0) {
             let ph = doc.phrases[p as usize];
             assert!(ph.tokens().contains(&t));
         }

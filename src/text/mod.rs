@@ -137,17 +137,29 @@ pub struct Doc<'a> {
     pub furniture: Vec<Furniture>,
     /// Part-of-speech tags, parallel to `tokens` ([`crate::syntax::tag_doc`]).
     pub tags: Vec<crate::syntax::Tag>,
-    /// Phrases of every sentence, in order ([`crate::syntax::phrase`]).
+    /// Phrases of every sentence of the window read ([`Doc::syntax_from`]), in order
+    /// ([`crate::syntax::phrase`]).
     pub phrases: Vec<crate::syntax::Phrase>,
-    /// For each token, the index of its phrase in `phrases` (`u32::MAX` outside sentences).
+    /// For each token of the window from token [`Doc::syntax_from`], the index of its phrase
+    /// in `phrases` (`u32::MAX` outside sentences): read it with [`Doc::phrase_at`].
     pub phrase_of: Vec<u32>,
-    /// Clauses of every sentence, in order ([`crate::syntax::clause`]).
+    /// Clauses of every sentence of the window, in order ([`crate::syntax::clause`]).
     pub clauses: Vec<crate::syntax::Clause>,
-    /// For each sentence, the range of its clauses in `clauses`.
+    /// For each sentence of the window, from sentence [`Doc::syntax_from`]`.1`, the range of
+    /// its clauses in `clauses`: read it with [`Doc::clause_range`].
     pub clause_ranges: Vec<(u32, u32)>,
+    /// Where the window of phrases and clauses starts: its first token and its first sentence
+    /// (both 0 when [`Doc::new`] read the whole document; [`crate::syntax::parse_window`]).
+    pub syntax_from: (usize, usize),
     /// The clauses looked up by phrase ([`crate::syntax::ClauseIndex`]).
     pub clause_index: crate::syntax::ClauseIndex,
 }
+
+/// The most tokens a sentence holds: text running on past it without a sentence's end (a
+/// list, a table, a page without punctuation, text built to be hostile) is read in sentences
+/// of this many tokens, so that what the analysis holds for one sentence (its attributions,
+/// phrases and clauses) stays bounded. Prose sentences hold a few dozen.
+pub const MAX_SENTENCE_TOKENS: usize = 1024;
 
 /// An index into [`Doc::hits`] in 32 bits, saturated (a document is read up to 4 GiB, and a
 /// word of a few bytes starts a few lexicon phrases at most; a saturated token reads no hits).
@@ -279,6 +291,16 @@ impl<'a> Doc<'a> {
     /// Reads `text` with `grammar`: its first 4 GiB, if it is longer (a token's offsets are 32
     /// bits; the command line refuses a document that long by its `--max-bytes`).
     pub fn new(text: &'a str, grammar: &'a Grammar) -> Doc<'a> {
+        let mut doc = Doc::read(text, grammar);
+        let all = 0..doc.sentences.len();
+        crate::syntax::parse_window(&mut doc, all);
+        doc
+    }
+
+    /// [`Doc::new`] without the phrases and clauses, which the analysis reads a window of
+    /// sentences at a time ([`crate::syntax::parse_window`]), so that a long document never
+    /// holds them whole: its tokens, their lexicon hits and tags, its quotations and sentences.
+    pub fn read(text: &'a str, grammar: &'a Grammar) -> Doc<'a> {
         let text = first_4_gib(text);
         let furniture = furniture::find(text, grammar);
         let pairing = quotes::pair_around(text, grammar, &furniture);
@@ -298,11 +320,14 @@ impl<'a> Doc<'a> {
             clauses: Vec::new(),
             clause_ranges: Vec::new(),
             clause_index: crate::syntax::ClauseIndex::default(),
+            syntax_from: (0, 0),
         };
         doc.tokenize();
         doc.find_dateline();
         doc.split_sentences();
-        crate::syntax::parse(&mut doc);
+        let mut tags = crate::syntax::tag_doc(&doc);
+        crate::syntax::fixup::apply(&doc, &mut tags);
+        doc.tags = tags;
         doc
     }
 
@@ -678,11 +703,19 @@ impl<'a> Doc<'a> {
         self.tags.get(i).copied().unwrap_or_default()
     }
 
-    /// The clauses of sentence `s` as a range of `clauses`.
+    /// The phrase of token `t` (an index into `phrases`; `u32::MAX` outside sentences), if the
+    /// window read holds the token.
+    pub fn phrase_at(&self, t: usize) -> Option<usize> {
+        let i = t.checked_sub(self.syntax_from.0)?;
+        self.phrase_of.get(i).map(|&p| p as usize)
+    }
+
+    /// The clauses of sentence `s` as a range of `clauses` (none outside the window read).
     pub fn clause_range(&self, s: Sentence) -> (usize, usize) {
         self.sentences
             .binary_search_by_key(&s.start, |x| x.start)
             .ok()
+            .and_then(|k| k.checked_sub(self.syntax_from.1))
             .and_then(|k| self.clause_ranges.get(k))
             .map_or((0, 0), |&(a, b)| (a as usize, b as usize))
     }
@@ -907,6 +940,15 @@ impl<'a> Doc<'a> {
                 i = e;
                 continue;
             }
+            if i + 1 - start >= MAX_SENTENCE_TOKENS {
+                // (A run-on "sentence" is read in parts: no sentence's analysis holds more.)
+                self.sentences.push(Sentence {
+                    start,
+                    end: i + 1,
+                    paragraph: para,
+                });
+                start = i + 1;
+            }
             i += 1;
         }
         if start < n {
@@ -1057,6 +1099,27 @@ impl<'a> Doc<'a> {
 
 #[cfg(test)]
 mod tests {
+    /// Text running on without a sentence's end is read in sentences of at most
+    /// `MAX_SENTENCE_TOKENS` tokens, which cover every token once, in order.
+    #[test]
+    fn a_run_on_sentence_is_cut() {
+        let text = ",".repeat(3 * MAX_SENTENCE_TOKENS + 7);
+        let d = Doc::read(&text, Grammar::builtin());
+        assert_eq!(d.tokens.len(), text.len());
+        assert_eq!(d.sentences.len(), 4);
+        let mut at = 0;
+        for s in &d.sentences {
+            assert_eq!(s.start, at);
+            assert!(s.end - s.start <= MAX_SENTENCE_TOKENS);
+            assert_eq!(s.paragraph, 0);
+            at = s.end;
+        }
+        assert_eq!(at, d.tokens.len());
+        // A sentence of prose is no longer for it.
+        let prose = "Officials said the plan, which was announced on Monday, had failed.";
+        assert_eq!(Doc::read(prose, Grammar::builtin()).sentences.len(), 1);
+    }
+
     use super::*;
 
     fn sentences(text: &str) -> Vec<String> {

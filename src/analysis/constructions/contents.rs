@@ -133,9 +133,8 @@ fn is_contrasted(sent: &Sent<'_, '_>, a: &Attr<'_>) -> bool {
     let comma = |t: usize| {
         doc.is_punct(t, ",")
             || doc
-                .phrase_of
-                .get(t)
-                .is_some_and(|&p| crate::syntax::clause::quote_ends_with_comma(doc, p as usize))
+                .phrase_at(t)
+                .is_some_and(|p| crate::syntax::clause::quote_ends_with_comma(doc, p))
     };
     // (A connective of contrast needs no comma: "said the country was in a recession even
     // though official figures show …".)

@@ -316,7 +316,7 @@ impl<'d, 'a> Sent<'d, 'a> {
 
     /// The phrase of token `t`.
     pub fn phrase_of(&self, t: usize) -> usize {
-        self.doc.phrase_of.get(t).map_or(self.p1, |&p| p as usize)
+        self.doc.phrase_at(t).unwrap_or(self.p1)
     }
 
     /// Clause `c`.

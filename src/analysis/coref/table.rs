@@ -177,8 +177,9 @@ impl Entities {
             vague: false,
             reason: None,
             request: None,
-            // Touched at once: room for the few mentions an entity gets, without the growth path.
-            mentions: Vec::with_capacity(4),
+            // Touched at once, with room for its first mention (most of a long document's
+            // entities get one; an entity mentioned again grows to four).
+            mentions: Vec::with_capacity(1),
             last_subject: None,
             last_mention: 0,
             voice: None,

@@ -175,7 +175,7 @@ impl Entities {
             return;
         }
         // Only one waits: the lede is named once.
-        for e in &mut self.list {
+        for e in self.list.iter_mut() {
             e.firm_placeholder = false;
         }
         self.merge_into(i, id);

@@ -82,6 +82,9 @@ pub fn complement<'a>(sent: &Sent<'_, 'a>, mut k: usize, a: &mut Attr<'a>) {
         && opens_clause(sent, after_tail + preps)
         && (numbered || x.is(PhraseFlag::QUANTITY));
     let lead = if before_number { preps } else { 0 };
+    if adverbial_after_quote(sent, after_tail, a) {
+        return;
+    }
     if let Some((from, to, _)) = clause_at(sent, after_tail + lead, k) {
         let from = if before_number { after_tail } else { from };
         set_content(sent, a, from, to);
@@ -110,6 +113,17 @@ pub fn complement<'a>(sent: &Sent<'_, 'a>, mut k: usize, a: &mut Attr<'a>) {
         return;
     }
     after_comma(sent, k, after_tail, a);
+}
+
+/// Whether phrase `after_tail` opens an adverbial clause after an attribution that follows a
+/// quotation ('"Ask me in March," Okafor said when a reporter pressed her'): a tail, the
+/// quotation being what was said.
+fn adverbial_after_quote(sent: &Sent<'_, '_>, after_tail: usize, a: &Attr<'_>) -> bool {
+    let w = sent.tok(after_tail);
+    ["when", "while", "as"]
+        .iter()
+        .any(|x| sent.doc.tok_eq_ci(w, x))
+        && after_quote(sent, a)
 }
 
 /// What follows the verb's tail (ending before phrase `after_tail`; the verb group ends before

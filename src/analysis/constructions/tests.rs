@@ -1330,3 +1330,15 @@ fn a_place_with_its_region_after_a_comma_in_the_tail() {
         );
     }
 }
+
+#[test]
+fn an_adverbial_clause_after_an_attribution_that_follows_a_quotation() {
+    let r = read(
+        "\"Ask me again in March,\" Okafor, who leads the race for the county seat, said \
+         when a reporter pressed her on the levy.",
+    );
+    assert!(r.iter().all(|x| x.1.is_empty()), "{r:?}");
+    // (With no quotation before it, a question the speaker answered is still read.)
+    let r = one("Okafor said when the vote would be held.");
+    assert_eq!(r.1, "when the vote would be held");
+}

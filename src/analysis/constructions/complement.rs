@@ -282,7 +282,7 @@ fn read_places(sent: &Sent<'_, '_>, mut e: usize) -> (usize, bool) {
     (e, placed)
 }
 
-/// Where a place ending before phrase `e` ends with its region after a comma ("in Salem,
+/// Where a place ending before phrase `e` ends with its region after a comma ("in Bend,
 /// Oregon, on Monday": the phrase after "Oregon" and its comma, when a preposition follows).
 fn region_after(sent: &Sent<'_, '_>, e: usize) -> usize {
     let region = sent.is_punct(e, ",")

@@ -1320,7 +1320,7 @@ fn a_place_with_its_region_after_a_comma_in_the_tail() {
     for text in [
         "The mayor said at a rally in Dayton, Ohio, on Monday that the levy was small.",
         "The mayor told a rally in Dayton, Ohio, on Monday that the levy was small.",
-        "The mayor told a town hall in Salem, Oregon on Monday that the levy was small.",
+        "The mayor told a rally in Bend, Oregon on Monday that the levy was small.",
     ] {
         let r = one(text);
         assert_eq!(

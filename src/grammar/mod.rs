@@ -406,6 +406,12 @@ pub struct Func {
     /// A word that opens a clause, and the subject after it, whatever the tagger calls it
     /// (`as`: "As Dana Whitt, a senior senator, put it").
     pub opener: bool,
+    /// A connective that, after a verb whose quotation came before it, opens the verb's tail,
+    /// not a reported question (`when`, `while`, `as`: '"…," she said when a reporter asked').
+    pub tail: bool,
+    /// A preposition that takes two nouns joined by "and" (`between`): the verb after them is
+    /// the clause's own, no coordinated clause's.
+    pub pair: bool,
 }
 
 /// What a lexicon phrase is: one phrase may carry several tags (`president`: title and noun).
@@ -1043,6 +1049,8 @@ fn func_word(file: &str, l: &Line<'_>) -> Result<Func, GrammarError> {
         contrast: l.flag("contrast"),
         gerund: l.flag("gerund"),
         opener: l.flag("opener"),
+        tail: l.flag("tail"),
+        pair: l.flag("pair"),
     })
 }
 

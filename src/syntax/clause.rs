@@ -833,13 +833,16 @@ fn coordination_opener(doc: &Doc<'_>, b: &mut Builder<'_>, p: usize, p1: usize) 
     }
 }
 
-/// Whether the conjunction at phrase `p` joins the two nouns of "between" ("A person at the
-/// talks between Hollander and Ostrander said …": the verb is the clause's own).
+/// Whether the conjunction at phrase `p` joins the two nouns of a `pair=yes` preposition of
+/// function-words.txt ("A person at the talks between Hollander and Ostrander said …": the verb
+/// is the clause's own).
 fn between_pair(doc: &Doc<'_>, p: usize) -> bool {
     p >= 2
         && ph(doc, p - 1).kind == PhraseKind::Np
         && ph(doc, p - 2).kind == PhraseKind::Prep
-        && text(doc, p - 2).eq_ignore_ascii_case("between")
+        && doc
+            .word_tags(ph(doc, p - 2).start as usize)
+            .any(|x| matches!(x, crate::grammar::Tag::Func(f) if f.pair))
 }
 
 /// Whether phrase `p` is a verb group whose verb is a speech verb that takes a clause, never a

@@ -115,15 +115,15 @@ pub fn complement<'a>(sent: &Sent<'_, 'a>, mut k: usize, a: &mut Attr<'a>) {
     after_comma(sent, k, after_tail, a);
 }
 
-/// Whether phrase `after_tail` opens an adverbial clause after an attribution that follows a
-/// quotation ('"Ask me in March," Okafor said when a reporter pressed her'): a tail, the
-/// quotation being what was said.
+/// Whether phrase `after_tail` opens an adverbial clause (a `tail=yes` connective of
+/// function-words.txt) after an attribution that follows a quotation ('"Ask me in March,"
+/// Okafor said when a reporter pressed her'): a tail, the quotation being what was said.
 fn adverbial_after_quote(sent: &Sent<'_, '_>, after_tail: usize, a: &Attr<'_>) -> bool {
-    let w = sent.tok(after_tail);
-    ["when", "while", "as"]
-        .iter()
-        .any(|x| sent.doc.tok_eq_ci(w, x))
-        && after_quote(sent, a)
+    let tail = sent
+        .doc
+        .word_tags(sent.tok(after_tail))
+        .any(|x| matches!(x, crate::grammar::Tag::Func(f) if f.tail));
+    tail && after_quote(sent, a)
 }
 
 /// What follows the verb's tail (ending before phrase `after_tail`; the verb group ends before

@@ -1353,7 +1353,34 @@ fn opens_here(doc: &Doc<'_>, lo: usize, a: usize, end: usize) -> bool {
         && (ph(doc, a).is(PhraseFlag::DETERMINED)
             || ph(doc, a).is(PhraseFlag::PRONOUN)
             || ph(doc, a).is(PhraseFlag::PROPER));
-    lone || after_object || reduced || after_time
+    lone || after_object || reduced || after_time || after_prepositions(doc, lo, a)
+}
+
+/// Whether a subject opens at phrase `a` after prepositional phrases that follow a verb taking a
+/// clause, phrase `lo` the first after it ("reported on Monday the plant would close", "wrote
+/// on Twitter her rival was lying"): a determined, proper or pronoun noun phrase.
+fn after_prepositions(doc: &Doc<'_>, lo: usize, a: usize) -> bool {
+    let x = ph(doc, a);
+    let subject = x.kind == PhraseKind::Np
+        && (x.is(PhraseFlag::DETERMINED)
+            || x.is(PhraseFlag::PROPER)
+            || x.is(PhraseFlag::PRONOUN)
+            || doc.tag(x.start as usize).is_num());
+    let mut q = a;
+    while q >= lo + 2
+        && ph(doc, q - 1).kind == PhraseKind::Np
+        && ph(doc, q - 2).kind == PhraseKind::Prep
+        && !doc.is_func(ph(doc, q - 2).start as usize, FuncType::Connective)
+    {
+        q -= 2;
+    }
+    let verb = lo.checked_sub(1).map(|v| ph(doc, v));
+    subject
+        && q == lo
+        && q < a
+        && verb.is_some_and(|v| {
+            v.kind == PhraseKind::Vg && doc.has(v.head(), crate::grammar::TokClass::CLAUSE_VERB)
+        })
 }
 
 /// [`subject_before`] within phrases `[lo, end)`, `end` the verb's adverbials' start.
@@ -1903,6 +1930,32 @@ mod tests {
                 (c.kind, subj, verb)
             })
             .collect()
+    }
+
+    #[test]
+    fn a_subject_after_the_verbs_prepositional_phrases() {
+        for (text, subject, verb) in [
+            (
+                "The agency confirmed on Monday the pier would close.",
+                "the pier",
+                "would close",
+            ),
+            (
+                "The board wrote on Friday its chair had resigned.",
+                "its chair",
+                "had resigned",
+            ),
+        ] {
+            let c = clauses(text);
+            assert_eq!(
+                c.get(1),
+                Some(&(ClauseKind::Complement, subject.into(), verb.into())),
+                "{text}"
+            );
+        }
+        // Not after a verb that takes no clause.
+        let c = clauses("The crew worked on Monday the pier would close.");
+        assert!(c.iter().all(|x| x.0 != ClauseKind::Complement), "{c:?}");
     }
 
     #[test]

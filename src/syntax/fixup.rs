@@ -48,7 +48,8 @@
 //! - "told a meeting of the club that inflation was …": a "that" read as a determiner after a
 //!   hearer verb's object, its noun followed by a finite verb or a comma, opens the clause.
 //! - "said there certainly was more room": "there" read as an adverb before a form of "be", a
-//!   modal or "seem", after a clause boundary or a speech verb, is the existential pronoun.
+//!   modal or "seem", after a clause boundary or a speech verb, is the existential pronoun; so
+//!   is a contracted "there" read as a verb ("said there's no money left").
 //! - "A self-taught investor, Cuban said …": a capitalised adjective opening its clause before
 //!   a finite speech verb is a name.
 //! - "The court overruled/NN and said …": a regular past form read as a noun after the subject's
@@ -232,6 +233,25 @@ fn mend_word(doc: &Doc<'_>, tags: &mut [Tag], t: usize) {
     }
     if matches!(g, Tag::VerbVbg | Tag::VerbVbn | Tag::VerbVbd) {
         title_phrase_modifier(doc, tags, t);
+        g = tag(tags, t);
+    }
+    if g.is_verb() {
+        contracted_there(doc, tags, t);
+    }
+}
+
+/// Re-reads a contracted existential "there" ("there's", "there'll") the tagger read as a verb
+/// as the existential pronoun: its clause's subject, the verb inside the token ("said there's
+/// no money left").
+fn contracted_there(doc: &Doc<'_>, tags: &mut [Tag], t: usize) {
+    let Some((head, tail)) = doc.tok_text(t).split_once(['\'', '\u{2019}']) else {
+        return;
+    };
+    let clitic = ["s", "ll", "d", "re", "ve"]
+        .iter()
+        .any(|c| tail.eq_ignore_ascii_case(c));
+    if head.eq_ignore_ascii_case("there") && clitic {
+        set(tags, t, Tag::PronEx);
     }
 }
 

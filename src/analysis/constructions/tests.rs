@@ -330,6 +330,9 @@ fn tagger_misreadings_mended_before_the_constructions() {
     // Existential "there" read as an adverb.
     let r = one("Okafor said there probably was no money left for the pier.");
     assert_eq!(r.1, "there probably was no money left for the pier");
+    // A contracted existential "there" the tagger read as a verb.
+    let r = one("Okafor says there's a long wait for a berth at the pier.");
+    assert_eq!(r.1, "there's a long wait for a berth at the pier");
     // A curly contraction is no plural noun ("mines").
     let r =
         one("Lindqvist, who has sparred with the council for years, said he’s had one meeting.");

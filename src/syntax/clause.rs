@@ -1124,11 +1124,14 @@ fn finite_verb(doc: &Doc<'_>, b: &mut Builder<'_>, p: usize) {
     // ("said the plan was dead", "told reporters he would resign"), unless the clause is a
     // relative one whose verb takes no clause ("who attended the meeting said …").
     let after = c.verb.map_or(c.start as usize, |v| v as usize + 1);
+    // (Not "speak" or "talk", which take none: "a nurse who was not authorized to talk to
+    // reporters said …" has no clause "reporters said".)
     let clause_verb = c.verb.is_some_and(|v| {
-        doc.has(
-            ph(doc, v as usize).head(),
-            crate::grammar::TokClass::CLAUSE_VERB,
-        )
+        let head = ph(doc, v as usize).head();
+        doc.has(head, crate::grammar::TokClass::CLAUSE_VERB)
+            && !doc
+                .word_tags(head)
+                .any(|t| matches!(t, crate::grammar::Tag::Verb(v) if !v.clause))
     });
     // (Nor an infinitive's inside a relative clause: "an official who spoke anonymously to
     // discuss strategy said …".)
@@ -1930,6 +1933,13 @@ mod tests {
                 (c.kind, subj, verb)
             })
             .collect()
+    }
+
+    #[test]
+    fn a_verb_that_takes_no_clause_in_a_relative_clause() {
+        let c = clauses("A nurse who was not allowed to talk to reporters said the ward was full.");
+        assert!(c.iter().all(|x| x.1 != "reporters"), "{c:?}");
+        assert!(c.iter().any(|x| x.1 == "the ward" && x.2 == "was"), "{c:?}");
     }
 
     #[test]

@@ -182,15 +182,19 @@ fn comma_clause<'a>(sent: &Sent<'_, 'a>, after_tail: usize, a: &mut Attr<'a>) ->
         .is_some_and(|n| n.start == sent.tok(sent.p0) && n.end <= a.cue().0);
     let next = sent.ph(after_tail + 1);
     let finite_cue = sent.ph(sent.phrase_of(a.cue().0)).is(PhraseFlag::FINITE);
+    // ("says, if elected, she will …": an aside between commas may open with a conjunction or
+    // a verb when a clause with its subject follows it.)
+    let aside = aside_before_clause(sent, after_tail);
     if !sent.is_punct(after_tail, ",")
         || !opens
         || !finite_cue
-        || next.is(PhraseFlag::FINITE)
         || sent.first_quote < sent.p1
-        || matches!(
-            next.kind,
-            PhraseKind::Cconj | PhraseKind::Sconj | PhraseKind::Wh
-        )
+        || !aside
+            && (next.is(PhraseFlag::FINITE)
+                || matches!(
+                    next.kind,
+                    PhraseKind::Cconj | PhraseKind::Sconj | PhraseKind::Wh
+                ))
     {
         return false;
     }
@@ -209,6 +213,26 @@ fn comma_clause<'a>(sent: &Sent<'_, 'a>, after_tail: usize, a: &mut Attr<'a>) ->
         set_content(sent, a, from, to);
     }
     a.content().is_some()
+}
+
+/// Whether the comma at phrase `p` opens a short aside (no relative word, no quotation) whose
+/// closing comma is followed by a clause with a subject and a verb.
+fn aside_before_clause(sent: &Sent<'_, '_>, p: usize) -> bool {
+    if !sent.is_punct(p, ",") || sent.ph(p + 1).kind == PhraseKind::Wh {
+        return false;
+    }
+    let close = (p + 2..sent.p1.min(p + 10))
+        .find(|&q| sent.is_aside_mark(q) || sent.is_final(q) || sent.is_quote(q));
+    let Some(close) = close.filter(|&q| sent.is_punct(q, ",")) else {
+        return false;
+    };
+    (sent.clauses.0..sent.clauses.1)
+        .filter_map(|c| sent.clause(c))
+        .any(|x| {
+            let start = x.start as usize;
+            let subject = x.subject.is_some_and(|s| s.start as usize == close + 1);
+            (start == close + 1 || subject) && x.verb.is_some()
+        })
 }
 
 /// "told reporters", "told the BBC's Today programme", "informed the committee at a hearing in

@@ -766,6 +766,13 @@ fn quoted_as_saying_before_a_possessive() {
 fn a_comma_then_a_clause_after_an_opening_cue() {
     let r = one("You said yesterday, the rents are still climbing.");
     assert_eq!(r.1, "the rents are still climbing");
+    // An aside between commas opening with a conjunction or a verb, then the clause.
+    let r = one("Ilse Brandt says, if elected, she will reopen the ferry office.");
+    assert_eq!(r.1, "if elected, she will reopen the ferry office");
+    let r = one("Ilse Brandt says, win or lose, she is staying in the race.");
+    assert_eq!(r.1, "win or lose, she is staying in the race");
+    // Not a relative clause after the comma.
+    assert!(read("Ilse Brandt said, which surprised nobody.").is_empty());
     // Not a participle's comma before the sentence's own verb.
     let r = read("A senior aide, requesting anonymity, said the vote would slip.");
     assert!(r.iter().all(|x| !x.1.starts_with("said")), "{r:?}");

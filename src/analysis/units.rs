@@ -237,8 +237,7 @@ impl Emitted {
                 let initial = t == s.start
                     || (t > s.start
                         && (doc.is_punct(t - 1, ":")
-                            || doc.is_punct(t - 1, "--")
-                            || doc.is_punct(t - 1, "\u{2014}")
+                            || doc.is_dash(t - 1)
                             || doc.quote_of(t - 1).is_some()));
                 self.pending.push(SetAside::new(t, initial));
             }
@@ -385,11 +384,7 @@ fn is_direct_position(doc: &Doc<'_>, s: Sentence, t: usize, a: &Attr<'_>) -> boo
         return true;
     }
     let prev = t - 1;
-    if doc.is_punct(prev, ":")
-        || doc.is_punct(prev, ",")
-        || doc.is_punct(prev, "--")
-        || doc.is_punct(prev, "\u{2014}")
-    {
+    if doc.is_punct(prev, ":") || doc.is_punct(prev, ",") || doc.is_dash(prev) {
         return true;
     }
     // `said "…"` with no punctuation: a sentence-like quote is direct, a fragment partial.

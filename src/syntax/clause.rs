@@ -1476,13 +1476,12 @@ fn agrees(doc: &Doc<'_>, a: usize, core_end: usize, v: usize) -> bool {
 
 /// Whether phrase `p` is a dash.
 pub(crate) fn is_dash(doc: &Doc<'_>, p: usize) -> bool {
-    ph(doc, p).kind == PhraseKind::Punct && matches!(text(doc, p), "\u{2014}" | "\u{2013}" | "--")
+    ph(doc, p).kind == PhraseKind::Punct && doc.is_dash(ph(doc, p).start as usize)
 }
 
 /// Whether phrase `p` is a comma or a dash.
 fn is_aside(doc: &Doc<'_>, p: usize) -> bool {
-    ph(doc, p).kind == PhraseKind::Punct
-        && matches!(text(doc, p), "," | "\u{2014}" | "\u{2013}" | "--")
+    ph(doc, p).kind == PhraseKind::Punct && (text(doc, p) == "," || is_dash(doc, p))
 }
 
 /// How many phrases before its verb a subject may start.
@@ -1579,19 +1578,10 @@ pub fn subject_group<'d, 'a: 'd>(i: Phr<'d, 'a>) -> PResult<'d, 'a, usize> {
 /// An aside between two dashes.
 fn dash_aside<'d, 'a: 'd>(i: Phr<'d, 'a>) -> PResult<'d, 'a, ()> {
     let dash = || {
-        super::input::phrase(|d, _, p| {
-            p.kind == PhraseKind::Punct
-                && matches!(
-                    d.tok_text(p.start as usize),
-                    "\u{2014}" | "\u{2013}" | "--" | "-"
-                )
-        })
+        super::input::phrase(|d, _, p| p.kind == PhraseKind::Punct && d.is_dash(p.start as usize))
     };
     let inner = super::input::phrase(|d, _, p| match p.kind {
-        PhraseKind::Punct => !matches!(
-            d.tok_text(p.start as usize),
-            "\u{2014}" | "\u{2013}" | "--" | "-" | ";"
-        ),
+        PhraseKind::Punct => !d.is_dash(p.start as usize) && d.tok_text(p.start as usize) != ";",
         _ => true,
     });
     let (r, _) = (dash(), many1_count(inner), dash()).parse(i)?;
@@ -1887,10 +1877,9 @@ fn closing_mark<'d, 'a: 'd>(i: Phr<'d, 'a>) -> PResult<'d, 'a, usize> {
 fn not_mark_phrase(d: &Doc<'_>, p: &Phrase) -> bool {
     match p.kind {
         PhraseKind::Quote => false,
-        PhraseKind::Punct => !matches!(
-            d.tok_text(p.start as usize),
-            "," | "\u{2014}" | "\u{2013}" | "--" | ";" | ":"
-        ),
+        PhraseKind::Punct => {
+            !d.is_dash(p.start as usize) && !matches!(d.tok_text(p.start as usize), "," | ";" | ":")
+        }
         _ => true,
     }
 }

@@ -163,10 +163,7 @@ pub fn vg_with<'d, 'a: 'd>(f: u16) -> impl Fn(Phr<'d, 'a>) -> PResult<'d, 'a, us
 pub fn aside_mark<'d, 'a: 'd>(i: Phr<'d, 'a>) -> PResult<'d, 'a, usize> {
     phrase(|d, _, p| {
         p.kind == PhraseKind::Punct
-            && matches!(
-                d.tok_text(p.start as usize),
-                "," | "\u{2014}" | "\u{2013}" | "--"
-            )
+            && (d.is_punct(p.start as usize, ",") || d.is_dash(p.start as usize))
     })(i)
 }
 

@@ -54,9 +54,13 @@ fn tag_doc_with(doc: &Doc<'_>, scratch: &mut Scratch) -> Vec<Tag> {
         // Sentences cover the tokens in order; a token outside them keeps the default.
         tags.resize(s.start.max(tags.len()), Tag::default());
         let toks = doc.tokens.get(s.start..s.end).unwrap_or(&[]);
+        // (A hyphen set off by spaces is a dash, tagged as one: "X - who … - said".)
         tagger.tag_into(
-            toks.iter().map(|t| match t.kind() {
+            toks.iter().enumerate().map(|(j, t)| match t.kind() {
                 TokKind::Quote(_) => Word::Quote,
+                TokKind::Punct if t.span().len() == 1 && doc.is_dash(s.start + j) => {
+                    Word::Text("\u{2014}")
+                }
                 _ => Word::Text(t.span().of(doc.text)),
             }),
             scratch,

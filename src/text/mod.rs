@@ -752,6 +752,30 @@ impl<'a> Doc<'a> {
         self.tokens.get(i).is_some_and(|t| t.class & bits != 0)
     }
 
+    /// Whether token `i` is a dash: an em or en dash, "--", or a hyphen with a space on each
+    /// side.
+    pub fn is_dash(&self, i: usize) -> bool {
+        let Some(t) = self
+            .tokens
+            .get(i)
+            .filter(|t| matches!(t.kind(), TokKind::Punct))
+        else {
+            return false;
+        };
+        let (s, e) = (t.span().start, t.span().end);
+        let b = self.text.as_bytes();
+        match b.get(s..e) {
+            Some(b"--") => true,
+            // (A hyphen set off by spaces: "The union - which backed her - said".)
+            Some(b"-") => {
+                let space = |x: Option<&u8>| x.is_some_and(u8::is_ascii_whitespace);
+                s > 0 && space(b.get(s - 1)) && space(b.get(e))
+            }
+            Some(x) => x == "\u{2014}".as_bytes() || x == "\u{2013}".as_bytes(),
+            None => false,
+        }
+    }
+
     /// Whether token `i` is the punctuation `p` (not empty).
     pub fn is_punct(&self, i: usize, p: &str) -> bool {
         // (The bytes are compared: a span whose bytes are a whole string's lies on char

@@ -275,7 +275,7 @@ fn cut_contents(sent: &Sent<'_, '_>, out: &mut [Attr<'_>]) {
             .unwrap_or(&[])
             .iter()
             .find(|&&(l, c)| c > cs && (l, c) != own)
-            .map_or(ce, |&(l, _)| l.min(ce));
+            .map_or(ce, |&(l, _)| quote_before_cut(sent, l).min(ce));
         let next = cues.get(cues.partition_point(|&(c, _)| c <= a.cue().0));
         if let Some(&(c, _)) = next.filter(|&&(c, l)| c > cs && l <= a.cue().0) {
             end = end.min(c);
@@ -286,6 +286,21 @@ fn cut_contents(sent: &Sent<'_, '_>, out: &mut [Attr<'_>]) {
         }
         let end = skip_final_back(sent, cs, end);
         a.set_content((end > cs).then_some((cs, end)));
+    }
+}
+
+/// Where a clause cut at token `l` (a later attribution's structure) ends: there, or after
+/// `l` when `l` is a quotation whose words end with the comma before that structure, the
+/// earlier claim's words ('said it is "more work to do," noting …').
+fn quote_before_cut(sent: &Sent<'_, '_>, l: usize) -> usize {
+    let doc = sent.doc;
+    let closes_with_comma = doc
+        .phrase_at(l)
+        .is_some_and(|p| crate::syntax::clause::quote_ends_with_comma(doc, p));
+    if doc.quote_of(l).is_some() && closes_with_comma {
+        l + 1
+    } else {
+        l
     }
 }
 

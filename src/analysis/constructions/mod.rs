@@ -382,10 +382,7 @@ impl<'d, 'a> Sent<'d, 'a> {
     /// Whether phrase `p` is a comma or a dash (a mark that sets off an aside).
     pub fn is_aside_mark(&self, p: usize) -> bool {
         self.ph(p).kind == PhraseKind::Punct
-            && matches!(
-                self.doc.tok_text(self.tok(p)),
-                "," | "\u{2014}" | "\u{2013}" | "--"
-            )
+            && (self.doc.is_punct(self.tok(p), ",") || self.doc.is_dash(self.tok(p)))
     }
 
     /// Whether phrase `p` is a quotation.

@@ -437,7 +437,7 @@ pub fn left_side(sent: &Sent<'_, '_>, a: &mut Attr<'_>) {
 }
 
 fn is_dash(doc: &crate::text::Doc<'_>, t: usize) -> bool {
-    doc.is_punct(t, "--") || doc.is_punct(t, "\u{2014}")
+    doc.is_dash(t)
 }
 
 /// `"A," she said, "B."`: adds the quotation before the cue's structure.

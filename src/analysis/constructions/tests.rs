@@ -1352,3 +1352,30 @@ fn an_adverbial_clause_after_an_attribution_that_follows_a_quotation() {
     let r = one("Okafor said when the vote would be held.");
     assert_eq!(r.1, "when the vote would be held");
 }
+
+#[test]
+fn a_hyphen_set_off_by_spaces_is_a_dash() {
+    let r = one("The ferry union - which has backed Holm - said Holm has two options.");
+    assert_eq!(
+        (r.0.as_str(), r.1.as_str()),
+        ("The ferry union", "Holm has two options")
+    );
+    // A hyphen inside a word is none.
+    let r = one("The well-known skipper said the crossing was calm.");
+    assert_eq!(r.1, "the crossing was calm");
+}
+
+#[test]
+fn a_quotation_closing_with_the_comma_before_a_participle_is_the_claims() {
+    let r = read(
+        "Holm said the plan was \"dead on arrival,\" adding that the board should start over.",
+    );
+    let contents: Vec<&str> = r.iter().map(|x| x.1.as_str()).collect();
+    assert_eq!(
+        contents,
+        [
+            "the plan was \"dead on arrival,\"",
+            "the board should start over"
+        ]
+    );
+}

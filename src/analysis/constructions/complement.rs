@@ -87,11 +87,13 @@ pub fn complement<'a>(sent: &Sent<'_, 'a>, mut k: usize, a: &mut Attr<'a>) {
     }
     if let Some((from, to, _)) = clause_at(sent, after_tail + lead, k) {
         let from = if before_number { after_tail } else { from };
-        set_content(sent, a, from, to);
+        let main = main_after_adverbial(sent, from, to, a);
+        set_content(sent, a, from, main.unwrap_or(to));
         let opener = sent.ph(from);
         let w = sent.doc.tok_text(opener.start as usize);
-        if opener.kind == PhraseKind::Wh
-            || ["whether", "if"].iter().any(|x| w.eq_ignore_ascii_case(x))
+        if main.is_none()
+            && (opener.kind == PhraseKind::Wh
+                || ["whether", "if"].iter().any(|x| w.eq_ignore_ascii_case(x)))
         {
             a.form = ContentForm::Question;
             if a.verb.is_some_and(|v| v.request) && permission(sent, from) {
@@ -113,6 +115,34 @@ pub fn complement<'a>(sent: &Sent<'_, 'a>, mut k: usize, a: &mut Attr<'a>) {
         return;
     }
     after_comma(sent, k, after_tail, a);
+}
+
+/// "said if he were mayor, the lines would merge": a reported clause (phrases `from..to`) that
+/// opens with a subordinating word and ends at a comma before a clause with its subject and
+/// verb is that clause's adverbial; the claim runs to the main clause's end (returned). Not
+/// after a verb of request ("asked if …, …" asks).
+fn main_after_adverbial(
+    sent: &Sent<'_, '_>,
+    from: usize,
+    to: usize,
+    a: &Attr<'_>,
+) -> Option<usize> {
+    let opener = sent.ph(from);
+    let request = a.verb.is_some_and(|v| v.request);
+    let when = ["when", "whenever"]
+        .iter()
+        .any(|w| sent.doc.tok_eq_ci(opener.start as usize, w));
+    let adverbial = opener.kind == PhraseKind::Sconj || opener.kind == PhraseKind::Wh && when;
+    if !adverbial || request || !sent.is_punct(to, ",") {
+        return None;
+    }
+    (sent.clauses.0..sent.clauses.1)
+        .filter_map(|c| sent.clause(c))
+        .find(|x| {
+            let subject = x.subject.is_some_and(|s| s.start as usize == to + 1);
+            (x.start as usize == to + 1 || subject) && x.verb.is_some()
+        })
+        .map(|x| x.end as usize)
 }
 
 /// Whether phrase `after_tail` opens an adverbial clause (a `tail=yes` connective of

@@ -1379,3 +1379,17 @@ fn a_quotation_closing_with_the_comma_before_a_participle_is_the_claims() {
         ]
     );
 }
+
+#[test]
+fn a_reported_clause_opening_with_its_adverbial() {
+    let r = one("Holm said if he were mayor, the two ferry lines would merge by June.");
+    assert_eq!(
+        r.1,
+        "if he were mayor, the two ferry lines would merge by June"
+    );
+    let r = one("Holm said when the audit is done, the board will publish it.");
+    assert_eq!(r.1, "when the audit is done, the board will publish it");
+    // A question after a verb of request stays one.
+    let r = one("Holm asked if the audit was done.");
+    assert_eq!(r.1, "if the audit was done");
+}

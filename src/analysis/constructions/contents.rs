@@ -260,7 +260,17 @@ fn cut_at_claimed_quotes(sent: &Sent<'_, '_>, out: &mut [Attr<'_>]) {
 /// speaker's next act begins (", and raised their rating").
 fn cut_contents(sent: &Sent<'_, '_>, out: &mut [Attr<'_>]) {
     let doc = sent.doc;
-    let mut lefts: Vec<(usize, usize)> = out.iter().map(|a| (a.left(), a.cue().0)).collect();
+    // (An attribution in a relative clause cuts no clause it lies inside: 'said the mayor, who
+    // called the plan "a disaster," should resign' is one claim holding another.)
+    let relative = |a: &Attr<'_>| {
+        a.clause()
+            .and_then(|c| sent.clause(c))
+            .is_some_and(|c| c.kind == crate::syntax::ClauseKind::Relative)
+    };
+    let mut lefts: Vec<(usize, usize, bool)> = out
+        .iter()
+        .map(|a| (a.left(), a.cue().0, relative(a)))
+        .collect();
     lefts.sort_unstable();
     let mut cues: Vec<(usize, usize)> = out.iter().map(|a| (a.cue().0, a.left())).collect();
     cues.sort_unstable();
@@ -268,14 +278,14 @@ fn cut_contents(sent: &Sent<'_, '_>, out: &mut [Attr<'_>]) {
         let Some((cs, ce)) = a.content() else {
             continue;
         };
-        let from = lefts.partition_point(|&(l, _)| l <= cs);
+        let from = lefts.partition_point(|&(l, _, _)| l <= cs);
         let own = (a.left(), a.cue().0);
         let mut end = lefts
             .get(from..)
             .unwrap_or(&[])
             .iter()
-            .find(|&&(l, c)| c > cs && (l, c) != own)
-            .map_or(ce, |&(l, _)| quote_before_cut(sent, l).min(ce));
+            .find(|&&(l, c, rel)| c > cs && (l, c) != own && !(rel && c < ce))
+            .map_or(ce, |&(l, _, _)| quote_before_cut(sent, l).min(ce));
         let next = cues.get(cues.partition_point(|&(c, _)| c <= a.cue().0));
         if let Some(&(c, _)) = next.filter(|&&(c, l)| c > cs && l <= a.cue().0) {
             end = end.min(c);

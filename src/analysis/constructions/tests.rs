@@ -1393,3 +1393,13 @@ fn a_reported_clause_opening_with_its_adverbial() {
     let r = one("Holm asked if the audit was done.");
     assert_eq!(r.1, "if the audit was done");
 }
+
+#[test]
+fn an_attribution_in_a_relative_clause_cuts_no_claim_around_it() {
+    let r = read("Holm said the port should fight the cartel that has declared a \"truce\" there.");
+    assert!(
+        r.iter()
+            .any(|x| x.1 == "the port should fight the cartel that has declared a \"truce\" there"),
+        "{r:?}"
+    );
+}

@@ -57,6 +57,8 @@
 //! - "Giles left/VBN in May and said …": the speech-participle rule above also holds for any
 //!   participle after a name or a bare plural when the only later finite verb is coordinated.
 //! - A contraction ("he’s") is never the plural noun of the "mines" rule.
+//! - "Critics of the plan argue/NN that …": a speech verb's base form read as a noun after a
+//!   subject's noun, with no finite verb before it and "that" after it, is the present tense.
 //! - "Nearly half/RB said …": a quantity word (`type=quantity`) read as a modifier right before
 //!   a finite speech verb is its subject noun.
 //! - "As another study from 2011 noted, …": an opening "as" read as a preposition before a noun
@@ -314,6 +316,7 @@ fn mend(doc: &Doc<'_>, tags: &mut [Tag], t: usize, (first, end): (usize, usize))
     }
     if g == Tag::NounNn {
         past_read_as_noun(doc, tags, t, first);
+        speech_verb_read_as_noun(doc, tags, t, first);
         g = tag(tags, t);
     }
     if TagSet::ADV.or(TagSet::ADJ).or(TagSet::DET).has(g) {
@@ -1302,6 +1305,30 @@ fn past_read_as_noun(doc: &Doc<'_>, tags: &mut [Tag], t: usize, first: usize) {
     let earlier = (first..t).any(|u| tag(tags, u).is_finite());
     if joined && !earlier {
         set(tags, t, Tag::VerbVbd);
+    }
+}
+
+/// Re-reads the base form of a speech verb that the tagger read as a noun, after the noun of a
+/// subject with no finite verb yet and before "that", as the present tense ("Critics of the
+/// plan argue/NN that …"): no noun of the lexicon, and no noun before "that" in news.
+fn speech_verb_read_as_noun(doc: &Doc<'_>, tags: &mut [Tag], t: usize, first: usize) {
+    if tag(tags, t) != Tag::NounNn || t <= first || !tag(tags, t - 1).is_noun() {
+        return;
+    }
+    let base = doc.word_tags(t).any(
+        |x| matches!(x, crate::grammar::Tag::Verb(v) if v.form == crate::grammar::VerbForm::Base),
+    );
+    // (Nor a noun cue, nor after a possessive: "the mayor's claim that …".)
+    let noun = doc.word_tags(t).any(|x| {
+        matches!(
+            x,
+            crate::grammar::Tag::Noun(_) | crate::grammar::Tag::Cue(_)
+        )
+    }) || doc.tok_text(t - 1).ends_with(['s', 'S'])
+        && doc.tok_text(t - 1).contains(['\'', '\u{2019}']);
+    let earlier = (first..t).any(|u| tag(tags, u).is_finite());
+    if base && !noun && !earlier && doc.tok_eq_ci(t + 1, "that") {
+        set(tags, t, Tag::VerbVbp);
     }
 }
 

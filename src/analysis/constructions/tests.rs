@@ -1403,3 +1403,12 @@ fn an_attribution_in_a_relative_clause_cuts_no_claim_around_it() {
         "{r:?}"
     );
 }
+
+#[test]
+fn a_speech_verb_read_as_a_noun_before_that() {
+    let r = one("Critics of the plan argue that the ferry should stay public.");
+    assert_eq!(
+        (r.0.as_str(), r.1.as_str()),
+        ("Critics of the plan", "the ferry should stay public")
+    );
+}

@@ -1,7 +1,8 @@
 //! `X was quoted (by Y) as saying …`, `Y quoted X as saying …`: X's words, relayed by Y.
 //!
 //! ```text
-//! passive = subject "was quoted" time? ("by" np)? time? "as" verb-ing complement
+//! passive = subject "was quoted" time? (("by" | "in" outlet | "on" outlet) np)? time? "as" verb-ing
+//!           complement
 //! active  = subject "quoted" np ("," aside ",")? "as" verb-ing complement
 //! ```
 
@@ -29,6 +30,14 @@ pub fn at<'a>(sent: &Sent<'_, 'a>, p: usize, v: &'a Verb) -> Option<Attr<'a>> {
             let (n, e) = np_forward(sent, k + 1)?;
             agent = Some(n);
             k = skip_time(sent, e);
+        } else if word_is(sent, k, "in") || word_is(sent, k, "on") {
+            // "was quoted in the Register as saying": an outlet (a name) relays; "in a
+            // statement", "in the article": where, no relay.
+            if let Some((n, e)) = np_forward(sent, k + 1) {
+                let named = n.outlet || sent.ph(k + 1).is(PhraseFlag::PROPER);
+                agent = named.then_some(n);
+                k = skip_time(sent, e);
+            }
         }
         let (ing, verb) = as_saying(sent, k)?;
         let (n, apps, left) = subject_speaker(sent, subject?)?;
@@ -88,13 +97,23 @@ fn word_is(sent: &Sent<'_, '_>, p: usize, w: &str) -> bool {
 
 /// Phrase `p` past a short time phrase ("on Monday", "last year").
 fn skip_time(sent: &Sent<'_, '_>, mut p: usize) -> usize {
+    // (A year is a time: "in 2023".)
+    let time = |q: usize| {
+        let x = sent.ph(q);
+        let w = sent.doc.tok_text(x.start as usize).as_bytes();
+        crate::syntax::is_time_np(sent.doc, q)
+            || x.end == x.start + 1
+                && w.len() == 4
+                && w.iter().all(u8::is_ascii_digit)
+                && (w.starts_with(b"19") || w.starts_with(b"20"))
+    };
     for _ in 0..2 {
-        if crate::syntax::is_time_np(sent.doc, p) {
+        if time(p) {
             p += 1;
         } else if sent.ph(p).kind == PhraseKind::Prep
             && !word_is(sent, p, "by")
             && !word_is(sent, p, "as")
-            && crate::syntax::is_time_np(sent.doc, p + 1)
+            && time(p + 1)
         {
             p += 2;
         }

@@ -1412,3 +1412,18 @@ fn a_speech_verb_read_as_a_noun_before_that() {
         ("Critics of the plan", "the ferry should stay public")
     );
 }
+
+#[test]
+fn quoted_as_saying_after_a_year_or_a_publication() {
+    for text in [
+        "Holm was quoted by the Harbour Ledger in 2023 as saying the ferry would stay public.",
+        "Holm was quoted in the Harbour Ledger in 2023 as saying the ferry would stay public.",
+    ] {
+        let r = one(text);
+        assert_eq!(
+            (r.0.as_str(), r.1.as_str()),
+            ("Holm", "the ferry would stay public"),
+            "{text}"
+        );
+    }
+}

@@ -384,7 +384,12 @@ fn is_direct_position(doc: &Doc<'_>, s: Sentence, t: usize, a: &Attr<'_>) -> boo
         return true;
     }
     let prev = t - 1;
-    if doc.is_punct(prev, ":") || doc.is_punct(prev, ",") || doc.is_dash(prev) {
+    // (What a naming verb calls its object is a fragment after a comma too: 'called the
+    // survey, which drew 410 replies, "a fig leaf"'.)
+    let naming = a
+        .verb
+        .is_some_and(|v| v.kind == crate::grammar::VerbKind::Naming);
+    if doc.is_punct(prev, ":") || !naming && (doc.is_punct(prev, ",") || doc.is_dash(prev)) {
         return true;
     }
     // `said "…"` with no punctuation: a sentence-like quote is direct, a fragment partial.

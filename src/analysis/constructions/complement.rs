@@ -779,6 +779,14 @@ fn object<'a>(sent: &Sent<'_, 'a>, k: usize, a: &mut Attr<'a>) {
         .collect();
     // "described the push as nearly impossible to pull off", "call it a betrayal of voters":
     // with no quotation, the object and what it is called.
+    // ('called the survey, which drew 410 replies, "a fig leaf"': an aside on the object, then
+    // what it is called.)
+    if kind == Some(VerbKind::Naming) && quotes.is_empty() {
+        if let Some(q) = quote_after_aside(sent, e) {
+            a.quotes.push(sent.tok(q));
+            return;
+        }
+    }
     if kind == Some(VerbKind::Naming) && quotes.is_empty() && finding_object(sent, k, e, a) {
         return;
     }

@@ -1427,3 +1427,14 @@ fn quoted_as_saying_after_a_year_or_a_publication() {
         );
     }
 }
+
+#[test]
+fn a_naming_verb_with_an_aside_on_its_object() {
+    let r = crate::analyze("Holm called the ferry survey, which drew 410 replies, \"a fig leaf.\"");
+    let q: Vec<(String, String)> = r
+        .quotes
+        .iter()
+        .map(|q| (format!("{:?}", q.kind), q.text.to_string()))
+        .collect();
+    assert_eq!(q, [("Partial".to_string(), "a fig leaf.".to_string())]);
+}

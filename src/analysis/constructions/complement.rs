@@ -492,8 +492,19 @@ fn tail<'a>(sent: &Sent<'_, 'a>, k: usize, a: &mut Attr<'a>) -> usize {
         }
         // "said as he left the depot", "posted shortly after the city released its report": an
         // adverbial clause is part of the tail.
+        // ("said as she left the courthouse that …": the tail ends at a "that" whose clause
+        // has its subject and verb, the verb's own clause.)
         if let Some(end) = adverbial_clause(sent, e) {
-            e = end;
+            let that = (e + 2..end).find(|&q| {
+                sent.doc.tok_eq_ci(sent.tok(q), "that")
+                    && is_complementizer(sent, q)
+                    && sent.ph(q + 1).kind == PhraseKind::Np
+                    && clause_at(sent, q, q).is_some()
+            });
+            e = that.unwrap_or(end);
+            if that.is_some() {
+                return e;
+            }
             continue;
         }
         return e;

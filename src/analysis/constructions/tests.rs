@@ -1438,3 +1438,13 @@ fn a_naming_verb_with_an_aside_on_its_object() {
         .collect();
     assert_eq!(q, [("Partial".to_string(), "a fig leaf.".to_string())]);
 }
+
+#[test]
+fn an_adverbial_clause_between_the_verb_and_that() {
+    let r = one("One juror said as she left the courthouse that the photos had settled it.");
+    assert_eq!(r.1, "the photos had settled it");
+    // With no "that" clause after it, the adverbial clause is the verb's tail.
+    assert!(read("Holm said as he left the depot.")
+        .iter()
+        .all(|x| x.1.is_empty()));
+}

@@ -944,8 +944,9 @@ fn name_np_of<'d, 'a>(
             || place_phrase(i.at(ns)).is_ok_and(|(_, (_, e, _))| e + 1 == end));
     // ("Hollins & Pratt", "Marks & Spencer": names joined by an ampersand are a firm's.)
     np.org_name |= last_title_end.is_none() && (ns + 1..end).any(|t| doc.tok_text(t) == "&");
-    // ("United Transit Operators Local 412": a union's local, by its number.)
-    np.org_name |= last_title_end.is_none() && union_local(doc, ns, end);
+    // ("United Transit Operators Local 412": a union's local, by its number; after a title too,
+    // "president of Transit Workers Union Local 1190" names no person.)
+    np.org_name |= union_local(doc, ns, end);
     name_np_org(&mut np, i, ns);
     np
 }

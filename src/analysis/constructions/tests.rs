@@ -1448,3 +1448,20 @@ fn an_adverbial_clause_between_the_verb_and_that() {
         .iter()
         .all(|x| x.1.is_empty()));
 }
+
+#[test]
+fn a_unions_local_after_a_title_names_no_person() {
+    let r = crate::analyze(
+        "Ines Varga, president of Harbour Pilots Union Local 88, said the union would strike. \
+         She accused the port of \"cutting corners.\"",
+    );
+    let speakers: Vec<&str> = r
+        .quotes
+        .iter()
+        .filter_map(|q| q.speaker.as_ref().map(|s| s.name.as_str()))
+        .collect();
+    assert!(
+        !speakers.is_empty() && speakers.iter().all(|s| *s == "Ines Varga"),
+        "{speakers:?}"
+    );
+}

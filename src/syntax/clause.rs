@@ -738,7 +738,7 @@ fn coordination_opener(doc: &Doc<'_>, b: &mut Builder<'_>, p: usize, p1: usize) 
     let Some(v) = coordinated_verb(doc, p + 1, p1) else {
         return;
     };
-    if between_pair(doc, p) {
+    if between_pair(doc, p) || dashed_aside(doc, p, v) {
         return;
     }
     let comma = p
@@ -831,6 +831,14 @@ fn coordination_opener(doc: &Doc<'_>, b: &mut Builder<'_>, p: usize, p1: usize) 
     } else if v > p + 1 {
         b.push(p, ClauseKind::Coordinate, Some(p), true);
     }
+}
+
+/// Whether the conjunction at phrase `p` opens an aside between dashes, the second closing it
+/// after its verb `v` ("found those old — and previously unreported — posts"): no clause.
+fn dashed_aside(doc: &Doc<'_>, p: usize, v: usize) -> bool {
+    p > 0
+        && is_dash(doc, p - 1)
+        && (v + 1..(p + 10).min(doc.phrases.len())).any(|q| is_dash(doc, q))
 }
 
 /// Whether the conjunction at phrase `p` joins the two nouns of a `pair=yes` preposition of

@@ -70,6 +70,9 @@ pub fn admit<'a>(sent: &Sent<'_, 'a>, mut a: Attr<'a>, out: &mut Vec<Attr<'a>>) 
         cs == a.left() || (cs < a.left() && a.left() < ce && opener)
     })
         && a.verb.is_some_and(|v| v.kind == VerbKind::Speech)
+        // (Not what someone will or would say: "said he expected voters will say "no" to …"
+        // reports no words of theirs.)
+        && !modal_before(sent, a.cue().0)
         && matches!(
             a.form,
             super::ContentForm::Clause | super::ContentForm::Question
@@ -262,10 +265,12 @@ fn cut_contents(sent: &Sent<'_, '_>, out: &mut [Attr<'_>]) {
     let doc = sent.doc;
     // (An attribution in a relative clause cuts no clause it lies inside: 'said the mayor, who
     // called the plan "a disaster," should resign' is one claim holding another.)
+    // (Nor one of what someone will or would say: 'said he expected voters will say "no"'.)
     let relative = |a: &Attr<'_>| {
-        a.clause()
-            .and_then(|c| sent.clause(c))
-            .is_some_and(|c| c.kind == crate::syntax::ClauseKind::Relative)
+        modal_before(sent, a.cue().0)
+            || a.clause()
+                .and_then(|c| sent.clause(c))
+                .is_some_and(|c| c.kind == crate::syntax::ClauseKind::Relative)
     };
     let mut lefts: Vec<(usize, usize, bool)> = out
         .iter()
@@ -297,6 +302,17 @@ fn cut_contents(sent: &Sent<'_, '_>, out: &mut [Attr<'_>]) {
         let end = skip_final_back(sent, cs, end);
         a.set_content((end > cs).then_some((cs, end)));
     }
+}
+
+/// Whether a modal ("will", "would", "could") stands before the verb at token `t`, across
+/// adverbs ("will probably say").
+fn modal_before(sent: &Sent<'_, '_>, t: usize) -> bool {
+    let doc = sent.doc;
+    let mut q = t;
+    while q > sent.s.start && doc.tag(q - 1).is_adv() {
+        q -= 1;
+    }
+    q > sent.s.start && doc.tag(q - 1) == crate::syntax::Tag::AuxMd
 }
 
 /// Where a clause cut at token `l` (a later attribution's structure) ends: there, or after

@@ -1465,3 +1465,22 @@ fn a_unions_local_after_a_title_names_no_person() {
         "{speakers:?}"
     );
 }
+
+#[test]
+fn an_aside_between_dashes_inside_a_claim() {
+    let r = one("Officials said they found those old — and never reported — posts in the attic.");
+    assert_eq!(
+        r.1,
+        "they found those old — and never reported — posts in the attic"
+    );
+}
+
+#[test]
+fn what_someone_will_say_cuts_no_claim() {
+    let r = read("Holm said he expected that riders will say \"no\" to the fare.");
+    assert!(
+        r.iter()
+            .any(|x| x.1 == "he expected that riders will say \"no\" to the fare"),
+        "{r:?}"
+    );
+}

@@ -207,6 +207,28 @@ pub fn is_placed_group(doc: &Doc<'_>, span: Span) -> bool {
             hedge_at(doc, i, |h| h == HedgeType::Group)
                 .is_some_and(|end| end > doc.tokens.get(i).map_or(0, |t| t.span().end))
         })
+        || people_at_a_place(doc, r)
+}
+
+/// "Several people at the reception centre": people the story found at a place (its last word
+/// a lower-case noun that is no organisation's: "people at the agency" are insiders).
+fn people_at_a_place(doc: &Doc<'_>, r: std::ops::Range<usize>) -> bool {
+    let at = r.clone().find(|&i| {
+        doc.tok_eq_ci(i, "people")
+            && ["at", "outside", "near"]
+                .iter()
+                .any(|w| doc.tok_eq_ci(i + 1, w))
+    });
+    let last = r.clone().rev().find(|&i| doc.is_word(i));
+    match (at, last) {
+        (Some(a), Some(l)) if l > a + 1 => {
+            !doc.is_cap(l)
+                && !doc
+                    .word_tags(l)
+                    .any(|t| matches!(t, Tag::Noun(n) if n.kind == crate::grammar::NounKind::Org))
+        }
+        _ => false,
+    }
 }
 
 /// Whether another outlet is named in the sentence of a source's mention, before it ("a New

@@ -22,7 +22,8 @@
 //! told the Daily Ledger"), and every source of a story that retells another outlet's report ("The
 //! Harbour Chronicle reports that …" in its first two paragraphs); a bare plural role speaking for
 //! its institution ("officials said", "Labor Department officials said", counted by
-//! `anonymous-source`); a group the story places ("others said"); a source credited only with what
+//! `anonymous-source`); a group the story places ("others said", "people at the shelter said", but
+//! not people at an organisation: "people at the agency"); a source credited only with what
 //! it found, or only with what it called something ("what several lawmakers called
 //! "fraud""), or only in a headline.
 //!

@@ -738,7 +738,7 @@ fn coordination_opener(doc: &Doc<'_>, b: &mut Builder<'_>, p: usize, p1: usize) 
     let Some(v) = coordinated_verb(doc, p + 1, p1) else {
         return;
     };
-    if between_pair(doc, p) || dashed_aside(doc, p, v) {
+    if between_pair(doc, p) || dashed_aside(doc, p, v) || name_with_and(doc, p) {
         return;
     }
     let comma = p
@@ -831,6 +831,14 @@ fn coordination_opener(doc: &Doc<'_>, b: &mut Builder<'_>, p: usize, p1: usize) 
     } else if v > p + 1 {
         b.push(p, ClauseKind::Coordinate, Some(p), true);
     }
+}
+
+/// Whether the conjunction at phrase `p` joins two capitalised nouns of one name after its "of"
+/// or "for" ("the Council for Trade and Development says"): no clause.
+fn name_with_and(doc: &Doc<'_>, p: usize) -> bool {
+    let proper = |q: usize| ph(doc, q).kind == PhraseKind::Np && doc.is_cap(ph(doc, q).head());
+    let of = |q: usize| ph(doc, q).kind == PhraseKind::Prep && matches!(text(doc, q), "of" | "for");
+    p >= 3 && text(doc, p) == "and" && proper(p - 1) && proper(p + 1) && of(p - 2) && proper(p - 3)
 }
 
 /// Whether the conjunction at phrase `p` opens an aside between dashes, the second closing it
@@ -1937,6 +1945,14 @@ mod tests {
         let c = clauses("A nurse who was not allowed to talk to reporters said the ward was full.");
         assert!(c.iter().all(|x| x.1 != "reporters"), "{c:?}");
         assert!(c.iter().any(|x| x.1 == "the ward" && x.2 == "was"), "{c:?}");
+    }
+
+    #[test]
+    fn and_inside_a_name_after_for() {
+        let c = clauses(
+            "Pay is higher in Norway, which the Council for Trade and Development says had risen.",
+        );
+        assert!(c.iter().all(|x| x.1 != "Development"), "{c:?}");
     }
 
     #[test]

@@ -277,7 +277,9 @@ fn parenthetical(sent: &Sent<'_, '_>, p: usize, a: &mut Attr<'_>) -> bool {
         r += 1;
     }
     let predicate = sent.is_finite(r);
-    let clause_after = (r..sent.p1.min(r + 48)).any(|q| sent.is_finite(q));
+    // (A pronoun with its verb contracted holds one: "But, he added, it's not the way".)
+    let clause_after = (r..sent.p1.min(r + 48))
+        .any(|q| sent.is_finite(q) || contracted_verb(doc, sent.ph(q).start as usize));
     // (After a whole clause, only a phrase that goes on with it: not the speaker's participle,
     // "…, an official said, speaking on condition of anonymity", nor a clause of its own, "…,
     // planners warned, as the population rises".)
@@ -315,6 +317,23 @@ fn parenthetical(sent: &Sent<'_, '_>, p: usize, a: &mut Attr<'_>) -> bool {
         return false;
     }
     true
+}
+
+/// Whether token `t` is a pronoun with a verb contracted onto it ("it's", "they're", "we'll").
+fn contracted_verb(doc: &crate::text::Doc<'_>, t: usize) -> bool {
+    let pronoun = matches!(
+        doc.tag(t),
+        crate::syntax::Tag::PronPrp | crate::syntax::Tag::PronEx | crate::syntax::Tag::PronDt
+    );
+    let clitic = doc
+        .tok_text(t)
+        .split_once(['\'', '\u{2019}'])
+        .is_some_and(|(_, c)| {
+            ["s", "re", "ve", "ll", "d", "m"]
+                .iter()
+                .any(|x| c.eq_ignore_ascii_case(x))
+        });
+    pronoun && clitic
 }
 
 /// "As POLITICO has reported, cases that …", "…, as the minister said.": a speech verb in

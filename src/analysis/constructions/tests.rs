@@ -1484,3 +1484,12 @@ fn what_someone_will_say_cuts_no_claim() {
         "{r:?}"
     );
 }
+
+#[test]
+fn a_parenthetical_before_a_contracted_clause() {
+    let r = one("But, the former harbour master added, it's not the way to win.");
+    assert_eq!(
+        (r.0.as_str(), r.1.as_str()),
+        ("the former harbour master", "it's not the way to win")
+    );
+}

@@ -1795,14 +1795,17 @@ fn before_comma_and_verb(r: Phr<'_, '_>) -> bool {
 /// aside that the comma closes ("the contracts signed to date, said …").
 fn past_before_comma_and_verb(doc: &Doc<'_>, p: usize) -> bool {
     let x = ph(doc, p);
-    if !(x.end == x.start + 1 && doc.tag(x.start as usize).is_past()) {
+    // (With its particle: "the loan she took on the council, said …".)
+    let particles = (x.start + 1..x.end).all(|t| doc.tag(t as usize) == crate::syntax::Tag::AdpRp);
+    if !(particles && doc.tag(x.start as usize).is_past()) {
         return false;
     }
+    // ("… she took while on the council, said …": a connective before a prepositional phrase.)
     let Some(comma) = (p + 1..p + 6).find(|&q| {
         !matches!(
             ph(doc, q).kind,
             PhraseKind::Prep | PhraseKind::Np | PhraseKind::Adv
-        )
+        ) && !(ph(doc, q).kind == PhraseKind::Sconj && ph(doc, q + 1).kind == PhraseKind::Prep)
     }) else {
         return false;
     };

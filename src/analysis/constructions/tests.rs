@@ -1493,3 +1493,15 @@ fn a_parenthetical_before_a_contracted_clause() {
         ("the former harbour master", "it's not the way to win")
     );
 }
+
+#[test]
+fn a_relative_clause_holding_a_clause_of_its_own_before_the_verb() {
+    let r = one(
+        "The campaign, which has been dogged by questions about the loan she took while on the \
+         council, said that the records had no bearing on the race.",
+    );
+    assert_eq!(
+        (r.0.as_str(), r.1.as_str()),
+        ("The campaign", "the records had no bearing on the race")
+    );
+}

@@ -57,6 +57,9 @@
 //! - "Giles left/VBN in May and said …": the speech-participle rule above also holds for any
 //!   participle after a name or a bare plural when the only later finite verb is coordinated.
 //! - A contraction ("he’s") is never the plural noun of the "mines" rule.
+//! - "played a role in the big county win/VBP in 2008": a base or present form after a
+//!   preposition, a determiner and common nouns or adjectives, before a preposition, a
+//!   conjunction or a punctuation mark, is the noun closing the preposition's object.
 //! - "Critics of the plan argue/NN that …": a speech verb's base form read as a noun after a
 //!   subject's noun, with no finite verb before it and "that" after it, is the present tense.
 //! - "Nearly half/RB said …": a quantity word (`type=quantity`) read as a modifier right before
@@ -271,6 +274,10 @@ fn mend(doc: &Doc<'_>, tags: &mut [Tag], t: usize, (first, end): (usize, usize))
         place_noun(doc, tags, t, first);
         g = tag(tags, t);
     }
+    if matches!(g, Tag::VerbVbp | Tag::VerbVb) {
+        noun_closing_object(doc, tags, t);
+        g = tag(tags, t);
+    }
     if g == Tag::VerbVbg {
         gerund_noun(doc, tags, t);
         g = tag(tags, t);
@@ -440,6 +447,27 @@ fn hearer_noun(doc: &Doc<'_>, tags: &mut [Tag], t: usize) {
     if hearer && opens && tag(tags, t - 1).is_verb() {
         let plural = doc.tok_text(t).ends_with('s');
         set(tags, t, if plural { Tag::NounNns } else { Tag::NounNn });
+    }
+}
+
+/// Re-reads token `t`, a base or present form read as a verb, as the noun closing a
+/// preposition's object: after a preposition, a determiner and nouns or adjectives, before a
+/// preposition, a conjunction or a punctuation mark, right after a singular noun ("in the big
+/// county win/VBP in 2008 and …"), which takes no such verb.
+fn noun_closing_object(doc: &Doc<'_>, tags: &mut [Tag], t: usize) {
+    // (A singular noun takes no present-tense plural verb: "the boats fish" may be a clause,
+    // "the county win" is not.)
+    if doc.is_cap(t) || tag(tags, t - 1) != Tag::NounNn {
+        return;
+    }
+    let mut q = t - 1;
+    while q > 0 && (tag(tags, q).is_noun() && !tag(tags, q).is_proper() || tag(tags, q).is_adj()) {
+        q -= 1;
+    }
+    let next = tag(tags, t + 1);
+    let closes = next.is_adp() || next.is_cconj() || next.is_punct();
+    if q > 0 && tag(tags, q).is_det() && tag(tags, q - 1).is_adp() && closes && t - q <= 4 {
+        set(tags, t, Tag::NounNn);
     }
 }
 

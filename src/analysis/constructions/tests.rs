@@ -1505,3 +1505,15 @@ fn a_relative_clause_holding_a_clause_of_its_own_before_the_verb() {
         ("The campaign", "the records had no bearing on the race")
     );
 }
+
+#[test]
+fn a_noun_read_as_a_verb_inside_a_relative_clause() {
+    let r = one(
+        "Dale Pike, an operative who played a major role in the big county win in 2008 and is \
+         now running the effort, said the program is critical.",
+    );
+    assert_eq!(
+        (r.0.as_str(), r.1.as_str()),
+        ("Dale Pike", "the program is critical")
+    );
+}

@@ -1192,7 +1192,7 @@ fn finite_verb(doc: &Doc<'_>, b: &mut Builder<'_>, p: usize) {
     }
     // "Transportation Department data released Tuesday showed": the clause's first verb was a
     // participle the tagger read as a past tense.
-    if reread_participle(doc, b, cur, p) {
+    if reread_participle(doc, b, cur, p) || perfect_across_adverbial(doc, b, cur, p) {
         return;
     }
     if inside_dash_relative(doc, b, p) || inside_comma_relative(doc, b, p) {
@@ -1243,6 +1243,36 @@ fn inside_comma_relative(doc: &Doc<'_>, b: &Builder<'_>, p: usize) -> bool {
         .iter()
         .any(|&c| b.out.get(c).is_some_and(|x| x.kind == ClauseKind::Relative));
     opened && past_before_comma_and_verb(doc, p)
+}
+
+/// "Ruiz has in recent weeks said …": when clause `cur`'s verb is "has", "have" or "had" alone,
+/// followed only by adverbs, times and prepositional phrases up to the past form `p`, the two
+/// are one perfect verb: `p` is the clause's verb.
+fn perfect_across_adverbial(doc: &Doc<'_>, b: &mut Builder<'_>, cur: usize, p: usize) -> bool {
+    let Some(v) = b.out.get(cur).and_then(|c| c.verb).map(|v| v as usize) else {
+        return false;
+    };
+    let x = ph(doc, v);
+    let have = x.end == x.start + 1
+        && ["has", "have", "had"]
+            .iter()
+            .any(|w| doc.tok_eq_ci(x.start as usize, w));
+    let past =
+        ph(doc, p).end == ph(doc, p).start + 1 && doc.tag(ph(doc, p).start as usize).is_past();
+    let between = p > v + 1
+        && (v + 1..p).all(|q| {
+            let y = ph(doc, q);
+            is_time_np(doc, q)
+                || matches!(y.kind, PhraseKind::Adv | PhraseKind::Prep)
+                || (y.kind == PhraseKind::Np && ph(doc, q - 1).kind == PhraseKind::Prep)
+        });
+    if !(have && past && between) {
+        return false;
+    }
+    if let Some(c) = b.out.get_mut(cur) {
+        c.verb = Some(p as u32);
+    }
+    true
 }
 
 /// When clause `cur`'s verb is a one-word past form right after its subject, followed only by

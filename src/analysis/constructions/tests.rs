@@ -1517,3 +1517,12 @@ fn a_noun_read_as_a_verb_inside_a_relative_clause() {
         ("Dale Pike", "the program is critical")
     );
 }
+
+#[test]
+fn a_perfect_verb_across_an_adverbial() {
+    let r = one("Her allies have in the past said she was staying quiet to protect the bill.");
+    assert_eq!(
+        (r.0.as_str(), r.1.as_str()),
+        ("Her allies", "she was staying quiet to protect the bill")
+    );
+}

@@ -492,23 +492,27 @@ fn tail<'a>(sent: &Sent<'_, 'a>, k: usize, a: &mut Attr<'a>) -> usize {
         }
         // "said as he left the depot", "posted shortly after the city released its report": an
         // adverbial clause is part of the tail.
-        // ("said as she left the courthouse that …": the tail ends at a "that" whose clause
-        // has its subject and verb, the verb's own clause.)
         if let Some(end) = adverbial_clause(sent, e) {
-            let that = (e + 2..end).find(|&q| {
-                sent.doc.tok_eq_ci(sent.tok(q), "that")
-                    && is_complementizer(sent, q)
-                    && sent.ph(q + 1).kind == PhraseKind::Np
-                    && clause_at(sent, q, q).is_some()
-            });
-            e = that.unwrap_or(end);
-            if that.is_some() {
-                return e;
+            match that_inside(sent, e, end) {
+                Some(that) => return that,
+                None => e = end,
             }
             continue;
         }
         return e;
     }
+}
+
+/// "said as she left the courthouse that …": inside the adverbial clause at phrases `[p,
+/// end)` of the verb's tail, a "that" whose clause has its subject and verb, where the tail
+/// ends (the verb's own clause).
+fn that_inside(sent: &Sent<'_, '_>, p: usize, end: usize) -> Option<usize> {
+    (p + 2..end).find(|&q| {
+        sent.doc.tok_eq_ci(sent.tok(q), "that")
+            && is_complementizer(sent, q)
+            && sent.ph(q + 1).kind == PhraseKind::Np
+            && clause_at(sent, q, q).is_some()
+    })
 }
 
 /// The phrase after a quoted title of a work at phrase `p`, or after an owner's noun phrase
@@ -792,13 +796,12 @@ fn object<'a>(sent: &Sent<'_, 'a>, k: usize, a: &mut Attr<'a>) {
     // with no quotation, the object and what it is called.
     // ('called the survey, which drew 410 replies, "a fig leaf"': an aside on the object, then
     // what it is called.)
-    if kind == Some(VerbKind::Naming) && quotes.is_empty() {
-        if let Some(q) = quote_after_aside(sent, e) {
-            a.quotes.push(sent.tok(q));
-            return;
-        }
+    let naming = kind == Some(VerbKind::Naming) && quotes.is_empty();
+    if let Some(q) = quote_after_aside(sent, e).filter(|_| naming) {
+        a.quotes.push(sent.tok(q));
+        return;
     }
-    if kind == Some(VerbKind::Naming) && quotes.is_empty() && finding_object(sent, k, e, a) {
+    if naming && finding_object(sent, k, e, a) {
         return;
     }
     if !quotes.is_empty() && kind != Some(VerbKind::Speech) || kind == Some(VerbKind::Naming) {

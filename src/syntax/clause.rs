@@ -1371,7 +1371,10 @@ fn opens_here(doc: &Doc<'_>, lo: usize, a: usize, end: usize) -> bool {
         && ph(doc, a - 2).kind == PhraseKind::Vg;
     // (A pronoun needs none: "a job she describes as …", "what he called …".)
     let pronoun = end == a + 1 && ph(doc, a).is(PhraseFlag::PRONOUN);
-    let lone = end == a + 1 && (after_prep || pronoun);
+    // (Not after a relative word's preposition: "who in the past has voiced …" has the relative
+    // word for its subject.)
+    let after_relative = a >= 2 && ph(doc, a - 2).kind == PhraseKind::Wh;
+    let lone = end == a + 1 && (after_prep && !after_relative || pronoun);
     // ("says up to 300 millimetres of rain could fall": a number after "up to", "at
     // least" opens a subject.)
     let numbered = after_prep

@@ -161,7 +161,7 @@ pub fn apply(doc: &Doc<'_>, tags: &mut [Tag]) {
             }
             // (Tested again: `modal_name` makes a name, never a participle.)
             if g == Tag::VerbVbn {
-                aside_closed_participle(doc, tags, t, s.start);
+                aside_closed_participle(doc, tags, t, (s.start, s.end));
             }
         }
         title_modifier(doc, tags, s.start);
@@ -1135,16 +1135,36 @@ fn ordinal(w: &[u8]) -> bool {
 }
 
 /// Re-reads a speech verb's past participle at `t` as the past tense after the comma closing
-/// an aside of a name that opens the sentence, with no finite verb before it ("Clinton,
-/// clearly frustrated, responded/VBN by pointing …").
-fn aside_closed_participle(doc: &Doc<'_>, tags: &mut [Tag], t: usize, first: usize) {
+/// an aside of a name that opens the sentence (`first..end`), with no finite verb before it
+/// ("Clinton, clearly frustrated, responded/VBN by pointing …"); so too any regular past form
+/// before its object when no finite verb follows a later comma ("Dana Pike, president of the
+/// institute, tied/VBN those scores to …, saying …"; not "…, appointed in May, said").
+fn aside_closed_participle(
+    doc: &Doc<'_>,
+    tags: &mut [Tag],
+    t: usize,
+    (first, end): (usize, usize),
+) {
     // (Whether the name opens the sentence is read once the word is a participle.)
-    let opens = || tag(tags, first).is_proper() && doc.is_punct(first + 1, ",");
+    // (A name of several words too: "Dana Pike, …".)
+    let opens = || {
+        let name_end = (first..t).find(|&u| !tag(tags, u).is_proper()).unwrap_or(t);
+        name_end > first && name_end <= first + 4 && doc.is_punct(name_end, ",")
+    };
+    let with_object = || {
+        let next = tag(tags, t + 1);
+        let object = next.is_det() || next == Tag::PronPrpS;
+        // (Within a clause's reach: time stays linear in a long sentence.)
+        let main_later = (t + 2..end)
+            .take(64)
+            .any(|u| doc.is_punct(u - 1, ",") && tag(tags, u).is_finite());
+        object && past_form(doc, t) && !main_later
+    };
     if tag(tags, t) == Tag::VerbVbn
         && t > first + 2
         && opens()
         && doc.is_punct(t - 1, ",")
-        && speech_at(doc, tags, t)
+        && (speech_at(doc, tags, t) || with_object())
         && !(first..t).any(|u| tag(tags, u).is_finite())
     {
         set(tags, t, Tag::VerbVbd);
@@ -1869,9 +1889,21 @@ mod tests {
     fn a_speech_participle_after_the_speakers_aside_is_a_past() {
         let text = "Ortiz, visibly annoyed, answered by waving a folder.";
         let tags = mended(text, &[(5, Tag::VerbVbn)], |d, g| {
-            aside_closed_participle(d, g, 5, 0)
+            aside_closed_participle(d, g, 5, (0, 10))
         });
         assert_eq!(tags[5], Tag::VerbVbd);
+        // Any past form before its object, with no finite verb after a later comma.
+        let text = "Pike, head of the port, tied those delays to staffing, saying it was short.";
+        let tags = mended(text, &[(7, Tag::VerbVbn)], |d, g| {
+            aside_closed_participle(d, g, 7, (0, 17))
+        });
+        assert_eq!(tags[7], Tag::VerbVbd);
+        // But a participle aside before the verb stays one.
+        let text = "Pike, head of the port, appointed the day before, said it was short.";
+        let tags = mended(text, &[(7, Tag::VerbVbn), (12, Tag::VerbVbd)], |d, g| {
+            aside_closed_participle(d, g, 7, (0, 17))
+        });
+        assert_eq!(tags[7], Tag::VerbVbn);
     }
 
     #[test]

@@ -1526,3 +1526,23 @@ fn a_perfect_verb_across_an_adverbial() {
         ("Her allies", "she was staying quiet to protect the bill")
     );
 }
+
+#[test]
+fn a_relative_words_preposition_opens_no_subject() {
+    let r = read(
+        "Holm, who in the past has voiced the wish to run for mayor, told the Ledger he would not.",
+    );
+    assert!(r.iter().all(|x| x.0 == "Holm"), "{r:?}");
+}
+
+#[test]
+fn the_main_verb_after_a_names_apposition_before_its_object() {
+    let r = one(
+        "Dana Pike, president of the Harbour Institute, tied those scores to better graduation \
+         rates, saying the law helped kids.",
+    );
+    assert_eq!(
+        (r.0.as_str(), r.1.as_str()),
+        ("Dana Pike", "the law helped kids")
+    );
+}

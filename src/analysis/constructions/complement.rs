@@ -411,23 +411,8 @@ fn tail<'a>(sent: &Sent<'_, 'a>, k: usize, a: &mut Attr<'a>) -> usize {
             return e;
         }
         let t = x.start as usize;
-        let venue = doc
-            .has(t, crate::grammar::TokClass::STARTS_CUE)
-            .then(|| venue_at(sent, t))
-            .flatten();
-        if let Some((end, hearer)) = venue {
-            if a.venue().is_none() {
-                a.set_venue(Some((t, end)));
-            }
-            // "in an interview with Radio X": the outlet relays.
-            let ep = sent.phrase_of(end - 1) + 1;
-            e = ep;
-            if hearer {
-                if let Some((n, after)) = np_forward(sent, ep).filter(|(n, _)| n.outlet) {
-                    push_np(&mut a.chain, n);
-                    e = after;
-                }
-            }
+        if let Some(after) = venue_tail(sent, t, a) {
+            e = after;
             continue;
         }
         // `said on KXT's "Capitol Week"`, `on "Harbour Week Tonight"`: a programme's title.
@@ -442,7 +427,8 @@ fn tail<'a>(sent: &Sent<'_, 'a>, k: usize, a: &mut Attr<'a>) -> usize {
         let prep_np = matches!(x.kind, PhraseKind::Prep | PhraseKind::To)
             && !is_complementizer(sent, e)
             && sent.ph(e + 1).kind == PhraseKind::Np
-            && !opens_clause(sent, e + 1);
+            && !opens_clause(sent, e + 1)
+            && !at_least(sent, e + 1);
         if prep_np {
             e = region_after(sent, e + 2);
             // "on its website", "in a filing with regulators", "in remarks broadcast on …".
@@ -841,7 +827,7 @@ fn object<'a>(sent: &Sent<'_, 'a>, k: usize, a: &mut Attr<'a>) {
     if says
         && !object_verb
         && words >= 4
-        && sent.ph(k).kind == PhraseKind::Np
+        && opens_object(sent, k)
         && !crate::syntax::is_time_np(sent.doc, k)
         && !after_quote(sent, a)
     {
@@ -861,6 +847,44 @@ fn object<'a>(sent: &Sent<'_, 'a>, k: usize, a: &mut Attr<'a>) {
         return;
     }
     a.meta = kind == Some(VerbKind::Evaluative) || object_verb;
+}
+
+/// A venue of the lexicon opening at token `t` in the verb's tail ("in a statement", "in an
+/// interview with Radio X", where the outlet relays): set as `a`'s venue; the phrase after it.
+fn venue_tail<'a>(sent: &Sent<'_, 'a>, t: usize, a: &mut Attr<'a>) -> Option<usize> {
+    let doc = sent.doc;
+    if !doc.has(t, crate::grammar::TokClass::STARTS_CUE) {
+        return None;
+    }
+    let (end, hearer) = venue_at(sent, t)?;
+    if a.venue().is_none() {
+        a.set_venue(Some((t, end)));
+    }
+    let ep = sent.phrase_of(end - 1) + 1;
+    if hearer {
+        if let Some((n, after)) = np_forward(sent, ep).filter(|(n, _)| n.outlet) {
+            push_np(&mut a.chain, n);
+            return Some(after);
+        }
+    }
+    Some(ep)
+}
+
+/// Whether the noun phrase at phrase `p` opens with "least" or "most" after its preposition:
+/// no tail of the verb, the subject of its clause ("said at least two councillors who … had …").
+fn at_least(sent: &Sent<'_, '_>, p: usize) -> bool {
+    ["least", "most"]
+        .iter()
+        .any(|w| sent.doc.tok_eq_ci(sent.ph(p).start as usize, w))
+}
+
+/// Whether a noun phrase opens at phrase `k`, or a preposition before a number does ("said at
+/// least two councillors who voted for it had …").
+fn opens_object(sent: &Sent<'_, '_>, k: usize) -> bool {
+    let x = sent.ph(k + 1);
+    let numbered = (x.start..x.end).any(|t| sent.doc.tag(t as usize).is_num());
+    sent.ph(k).kind == PhraseKind::Np
+        || sent.ph(k).kind == PhraseKind::Prep && x.kind == PhraseKind::Np && numbered
 }
 
 /// Where the object opening at phrase `k` ends: at the next comma, the end, or a clause of

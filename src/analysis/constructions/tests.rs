@@ -1548,3 +1548,14 @@ fn the_main_verb_after_a_names_apposition_before_its_object() {
         .collect();
     assert_eq!(q, [("Dana Pike", "the law helped kids")]);
 }
+
+#[test]
+fn at_least_a_number_with_a_relative_clause_opens_the_claim() {
+    let r = one(
+        "A clerk said at least two trustees who voted for the cut had privately raised doubts.",
+    );
+    assert_eq!(
+        r.1,
+        "at least two trustees who voted for the cut had privately raised doubts"
+    );
+}

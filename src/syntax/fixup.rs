@@ -1201,7 +1201,10 @@ fn speech_participle(doc: &Doc<'_>, tags: &mut [Tag], t: usize, first: usize) {
     let bare = a + 1 == t && tag(tags, a).is_plural();
     let determined =
         named || bare || tag(tags, a).is_det() || a > first && tag(tags, a - 1).is_det();
-    let start = if tag(tags, a).is_det() || named || bare {
+    // (A determiner before a capitalised word opens the phrase: "the Portuguese club".)
+    let start = if a > first && tag(tags, a - 1).is_det() {
+        a - 1
+    } else if tag(tags, a).is_det() || named || bare {
         a
     } else {
         a.saturating_sub(1)

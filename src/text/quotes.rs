@@ -196,8 +196,8 @@ fn is_close_punct(c: char) -> bool {
     )
 }
 
-/// Whether the word opening `rest` is a preposition, connective or complementizer of the
-/// lexicon ("of", "and", "that"): a word that follows a phrase, not a possessive.
+/// Whether the word opening `rest` is a preposition, connective, complementizer or determiner
+/// of the lexicon ("of", "and", "that", "the"): a word that follows a phrase, not a possessive.
 fn closes_phrase(grammar: &Grammar, rest: &str) -> bool {
     let word = rest
         .split(|c: char| !c.is_ascii_alphabetic())
@@ -206,7 +206,10 @@ fn closes_phrase(grammar: &Grammar, rest: &str) -> bool {
     grammar.tags_of(word).iter().any(|t| {
         matches!(t, Tag::Func(f) if matches!(
             f.ty,
-            FuncType::Preposition | FuncType::Connective | FuncType::Complementizer
+            FuncType::Preposition
+                | FuncType::Connective
+                | FuncType::Complementizer
+                | FuncType::Determiner
         ))
     })
 }
@@ -251,8 +254,8 @@ fn direction(
         (true, false) => Dir::Open,
         (false, true) => match (family, glyph) {
             // "the players’ union": a plural possessive, not a closing mark (but not before a
-            // preposition or connective, which no possessive takes: "‘in the best
-            // interests’ of patients").
+            // preposition, connective or determiner, which no possessive takes: "‘in the best
+            // interests’ of patients", "was ‘the biggest case on markets’ the court had …").
             (Family::Single, _)
                 if before == Some('s')
                     && text
@@ -852,8 +855,9 @@ mod tests {
         );
     }
 
-    /// A mark after a final "s" closes a quotation before a preposition or connective, which
-    /// no possessive takes; before another lower-case word it stays a possessive.
+    /// A mark after a final "s" closes a quotation before a preposition, connective or
+    /// determiner, which no possessive takes; before another lower-case word it stays a
+    /// possessive.
     #[test]
     fn closing_mark_after_s_before_a_preposition() {
         assert_eq!(
@@ -867,6 +871,11 @@ mod tests {
         assert_eq!(
             contents("a ‘fair deal on workers’ pay’ now"),
             vec!["fair deal on workers’ pay"]
+        );
+        // Nor a determiner.
+        assert_eq!(
+            contents("it was ‘the biggest case on markets’ the court had heard"),
+            vec!["the biggest case on markets"]
         );
     }
 

@@ -1559,3 +1559,17 @@ fn at_least_a_number_with_a_relative_clause_opens_the_claim() {
         "at least two trustees who voted for the cut had privately raised doubts"
     );
 }
+
+#[test]
+fn a_closing_attribution_whose_subject_has_a_capitalised_modifier() {
+    let r = one(
+        "Valmora agreed to sell Duarte to Kingsbridge, the Serranian club announced on Tuesday.",
+    );
+    assert_eq!(
+        (r.0.as_str(), r.1.as_str()),
+        (
+            "the Serranian club",
+            "Valmora agreed to sell Duarte to Kingsbridge"
+        )
+    );
+}

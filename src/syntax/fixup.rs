@@ -1265,7 +1265,17 @@ fn reduced_relative(doc: &Doc<'_>, tags: &mut [Tag], t: usize) {
     {
         u += 1;
     }
-    if tag(tags, u).is_finite() && tag(tags, u - 1).is_noun() {
+    // (Or a participle's aside between commas before it: "An employee involved in the trial,
+    // speaking on condition of anonymity, said …".)
+    if doc.is_punct(u, ",") && tag(tags, u + 1) == Tag::VerbVbg && tag(tags, u - 1).is_noun() {
+        let close = (u + 2..doc.tokens.len())
+            .take(24)
+            .find(|&w| doc.is_punct(w, ",") || doc.is_punct(w, "."));
+        if let Some(c) = close.filter(|&c| doc.is_punct(c, ",") && tag(tags, c + 1).is_finite()) {
+            u = c + 1;
+        }
+    }
+    if tag(tags, u).is_finite() && (tag(tags, u - 1).is_noun() || doc.is_punct(u - 1, ",")) {
         set(tags, t, Tag::VerbVbn);
     }
 }

@@ -1573,3 +1573,13 @@ fn a_closing_attribution_whose_subject_has_a_capitalised_modifier() {
         )
     );
 }
+
+#[test]
+fn a_participle_on_the_subject_before_an_aside() {
+    let r = crate::analyze(
+        "A company employee involved in the trial, speaking on condition of anonymity as he was \
+         not authorised to speak to the media, said recruitment had been delayed.",
+    );
+    let q: Vec<&str> = r.quotes.iter().map(|q| &*q.text).collect();
+    assert_eq!(q, ["recruitment had been delayed"]);
+}

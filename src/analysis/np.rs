@@ -1243,9 +1243,26 @@ fn role_postmod<'d, 'a>(np: &mut Np<'a>, i: Toks<'d, 'a>, head_end: usize) -> us
             if let Some(e) = org_pp(rest, p) {
                 end = e;
             }
+        } else if let Some(e) = document_agent(np, rest) {
+            end = e;
         }
     }
     end
+}
+
+/// "figures released by the Rural Recovery Authority", "a report compiled by the ministry": a
+/// document's participle and its agent, an organisation or a name, read as part of it (the
+/// agent is who the document speaks for). Where the phrase then ends.
+fn document_agent(np: &Np<'_>, rest: Toks<'_, '_>) -> Option<usize> {
+    let doc = rest.doc;
+    let p = rest.first()?;
+    let participle = np.noun_kind() == NounKind::Document
+        && matches!(
+            doc.tag(p),
+            crate::syntax::Tag::VerbVbn | crate::syntax::Tag::VerbVbd
+        )
+        && doc.tok_text(p + 1) == "by";
+    participle.then(|| org_pp(rest.at(p + 1), p + 1)).flatten()
 }
 
 /// Where an anonymity descriptor ending at `end` ends with its object, read from `r` (the
@@ -1306,10 +1323,12 @@ fn org_pp(rest: Toks<'_, '_>, p: usize) -> Option<usize> {
     if let Ok((_, inner)) = role_np(rest.at(p + 1)).or_else(|_| name_np(rest.at(p + 1))) {
         // Not a phrase that stops short of its own head: "at the district | clinic".
         let w = doc.tok_text(inner.end);
+        // (An adverb after it does not go on with it: "by the commission late on Tuesday".)
         let cut_short = doc.is_word(inner.end)
             && w.starts_with(char::is_lowercase)
             && !is_func_word(doc, inner.end)
-            && !is_verb_word(doc, inner.end);
+            && !is_verb_word(doc, inner.end)
+            && !doc.tag(inner.end).is_adv();
         if inner.end <= p + 6
             && inner.kind != NpKind::Pronoun
             && (inner.noun_kind() == NounKind::Org || inner.kind == NpKind::Name)

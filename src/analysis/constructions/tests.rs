@@ -1583,3 +1583,15 @@ fn a_participle_on_the_subject_before_an_aside() {
     let q: Vec<&str> = r.quotes.iter().map(|q| &*q.text).collect();
     assert_eq!(q, ["recruitment had been delayed"]);
 }
+
+#[test]
+fn a_documents_agent_names_who_it_speaks_for() {
+    let r = one("Turnout fell to 41%, according to figures published by the Harbour Election Board late on Monday.");
+    assert_eq!(
+        (r.0.as_str(), r.1.as_str()),
+        (
+            "figures published by the Harbour Election Board",
+            "Turnout fell to 41%"
+        )
+    );
+}

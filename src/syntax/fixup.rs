@@ -57,6 +57,8 @@
 //! - "Giles left/VBN in May and said …": the speech-participle rule above also holds for any
 //!   participle after a name or a bare plural when the only later finite verb is coordinated.
 //! - A contraction ("he’s") is never the plural noun of the "mines" rule.
+//! - "The mediator, retired/VBD judge Ebrahim Hart, said": a past form after a comma or a
+//!   determiner, before a title and a name, is an adjective.
 //! - "played a role in the big county win/VBP in 2008": a base or present form after a
 //!   preposition, a determiner and common nouns or adjectives, before a preposition, a
 //!   conjunction or a punctuation mark, is the noun closing the preposition's object.
@@ -238,6 +240,7 @@ fn mend_word(doc: &Doc<'_>, tags: &mut [Tag], t: usize) {
     }
     if matches!(g, Tag::VerbVbg | Tag::VerbVbn | Tag::VerbVbd) {
         title_phrase_modifier(doc, tags, t);
+        past_before_titled_name(doc, tags, t);
         g = tag(tags, t);
     }
     if g.is_verb() {
@@ -1414,6 +1417,23 @@ fn title_modifier(doc: &Doc<'_>, tags: &mut [Tag], t: usize) {
     let g = tag(tags, t);
     if matches!(g, Tag::VerbVbd | Tag::VerbVbn)
         && doc.is_cap(t)
+        && doc.has(t + 1, TokClass::TITLE | TokClass::STARTS_TITLE)
+        && tag(tags, t + 2).is_proper()
+    {
+        set(tags, t, Tag::AdjJj);
+    }
+}
+
+/// Re-reads a past form after a comma or a determiner, before a title of the lexicon and a
+/// name, as the adjective it is there ("The mediator, retired/VBD judge Ebrahim Hart, said").
+fn past_before_titled_name(doc: &Doc<'_>, tags: &mut [Tag], t: usize) {
+    let g = tag(tags, t);
+    let after = t > 0 && (doc.is_punct(t - 1, ",") || tag(tags, t - 1).is_det());
+    // (Not a speech verb before an honorific: ", called Mr. Obama's remarks …".)
+    if matches!(g, Tag::VerbVbn | Tag::VerbVbd)
+        && after
+        && !doc.has(t, TokClass::VERB)
+        && !doc.is_cap(t + 1)
         && doc.has(t + 1, TokClass::TITLE | TokClass::STARTS_TITLE)
         && tag(tags, t + 2).is_proper()
     {

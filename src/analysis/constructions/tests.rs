@@ -1595,3 +1595,16 @@ fn a_documents_agent_names_who_it_speaks_for() {
         )
     );
 }
+
+#[test]
+fn a_past_form_before_a_title_and_a_name_is_a_modifier() {
+    let r = crate::analyze(
+        "The mediator, retired judge Ilse Marken, said she would reconvene the talks.",
+    );
+    let q: Vec<&str> = r
+        .quotes
+        .iter()
+        .filter_map(|q| q.speaker.as_ref().map(|s| s.name.as_str()))
+        .collect();
+    assert_eq!(q, ["Ilse Marken"]);
+}

@@ -88,8 +88,8 @@ uspolitics tests/gold/uspolitics.jsonl 0.83 0.1 0.85
 commonwealth tests/gold/commonwealth.jsonl 0.85 0.5 0.85
 localbiz tests/gold/localbiz.jsonl 0.85 0 0.85
 capitol tests/gold/capitol.jsonl 0.87 0.6 0.7
-metro tests/gold/metro.jsonl 0.88 0.7 0.5
-dispatch tests/gold/dispatch.jsonl 0.88 0.8 0.6
+metro tests/gold/metro.jsonl 0.90 0.6 0.85
+dispatch tests/gold/dispatch.jsonl 0.90 0.65 0.85
 pol-dev $polnear/polnear-dev.jsonl 0.62 0 0
 pol-dev-all $polnear/polnear-dev-all.jsonl 0.54 0 0
 LIST

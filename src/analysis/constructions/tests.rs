@@ -26,6 +26,18 @@ fn read(text: &str) -> Vec<(String, String, usize, ContentForm)> {
         .collect()
 }
 
+/// The analysis of `text`: each quote's speaker name ("" for none) and words.
+fn credited(text: &str) -> Vec<(String, String)> {
+    let r = crate::analyze(text);
+    r.quotes
+        .iter()
+        .map(|q| {
+            let name = q.speaker.as_ref().map_or("", |s| s.name.as_str());
+            (name.to_string(), q.text.to_string())
+        })
+        .collect()
+}
+
 fn one(text: &str) -> (String, String, usize, ContentForm) {
     let r = read(text);
     assert_eq!(r.len(), 1, "{text}: {r:?}");
@@ -1451,15 +1463,11 @@ fn an_adverbial_clause_between_the_verb_and_that() {
 
 #[test]
 fn a_unions_local_after_a_title_names_no_person() {
-    let r = crate::analyze(
+    let r = credited(
         "Ines Varga, president of Harbour Pilots Union Local 88, said the union would strike. \
          She accused the port of \"cutting corners.\"",
     );
-    let speakers: Vec<&str> = r
-        .quotes
-        .iter()
-        .filter_map(|q| q.speaker.as_ref().map(|s| s.name.as_str()))
-        .collect();
+    let speakers: Vec<&str> = r.iter().map(|(s, _)| s.as_str()).collect();
     assert!(
         !speakers.is_empty() && speakers.iter().all(|s| *s == "Ines Varga"),
         "{speakers:?}"
@@ -1537,16 +1545,11 @@ fn a_relative_words_preposition_opens_no_subject() {
 
 #[test]
 fn the_main_verb_after_a_names_apposition_before_its_object() {
-    let r = crate::analyze(
+    let r = credited(
         "Dana Pike, president of the Harbour Institute, tied those scores to better graduation \
          rates, saying the law helped kids.",
     );
-    let q: Vec<(&str, &str)> = r
-        .quotes
-        .iter()
-        .map(|q| (q.speaker.as_ref().map_or("", |s| s.name.as_str()), &*q.text))
-        .collect();
-    assert_eq!(q, [("Dana Pike", "the law helped kids")]);
+    assert_eq!(r, [("Dana Pike".into(), "the law helped kids".into())]);
 }
 
 #[test]
@@ -1576,11 +1579,11 @@ fn a_closing_attribution_whose_subject_has_a_capitalised_modifier() {
 
 #[test]
 fn a_participle_on_the_subject_before_an_aside() {
-    let r = crate::analyze(
+    let r = credited(
         "A company employee involved in the trial, speaking on condition of anonymity as he was \
          not authorised to speak to the media, said recruitment had been delayed.",
     );
-    let q: Vec<&str> = r.quotes.iter().map(|q| &*q.text).collect();
+    let q: Vec<&str> = r.iter().map(|(_, t)| t.as_str()).collect();
     assert_eq!(q, ["recruitment had been delayed"]);
 }
 
@@ -1598,13 +1601,8 @@ fn a_documents_agent_names_who_it_speaks_for() {
 
 #[test]
 fn a_past_form_before_a_title_and_a_name_is_a_modifier() {
-    let r = crate::analyze(
-        "The mediator, retired judge Ilse Marken, said she would reconvene the talks.",
-    );
-    let q: Vec<&str> = r
-        .quotes
-        .iter()
-        .filter_map(|q| q.speaker.as_ref().map(|s| s.name.as_str()))
-        .collect();
+    let r =
+        credited("The mediator, retired judge Ilse Marken, said she would reconvene the talks.");
+    let q: Vec<&str> = r.iter().map(|(s, _)| s.as_str()).collect();
     assert_eq!(q, ["Ilse Marken"]);
 }

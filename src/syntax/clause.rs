@@ -834,7 +834,7 @@ fn coordination_opener(doc: &Doc<'_>, b: &mut Builder<'_>, p: usize, p1: usize) 
 }
 
 /// Whether the conjunction at phrase `p` joins two capitalised nouns of one name after its "of"
-/// or "for" ("the Council for Trade and Development says"): no clause.
+/// or "for" ("the Board of Trade and Shipping says"): no clause.
 fn name_with_and(doc: &Doc<'_>, p: usize) -> bool {
     let proper = |q: usize| ph(doc, q).kind == PhraseKind::Np && doc.is_cap(ph(doc, q).head());
     let of = |q: usize| ph(doc, q).kind == PhraseKind::Prep && matches!(text(doc, q), "of" | "for");
@@ -1371,7 +1371,7 @@ fn opens_here(doc: &Doc<'_>, lo: usize, a: usize, end: usize) -> bool {
         && ph(doc, a - 2).kind == PhraseKind::Vg;
     // (A pronoun needs none: "a job she describes as …", "what he called …".)
     let pronoun = end == a + 1 && ph(doc, a).is(PhraseFlag::PRONOUN);
-    // (Not after a relative word's preposition: "who in the past has voiced …" has the relative
+    // (Not after a relative word's preposition: "who in the past has argued …" has the relative
     // word for its subject.)
     let after_relative = a >= 2 && ph(doc, a - 2).kind == PhraseKind::Wh;
     let lone = end == a + 1 && (after_prep && !after_relative || pronoun);
@@ -1986,7 +1986,7 @@ mod tests {
     #[test]
     fn and_inside_a_name_after_for() {
         let c = clauses(
-            "Pay is higher in Norway, which the Council for Trade and Development says had risen.",
+            "Fares rose in Tarsk, which the Board of Trade and Shipping says had frozen them.",
         );
         assert!(c.iter().all(|x| x.1 != "Development"), "{c:?}");
     }

@@ -117,7 +117,7 @@ pub fn complement<'a>(sent: &Sent<'_, 'a>, mut k: usize, a: &mut Attr<'a>) {
     after_comma(sent, k, after_tail, a);
 }
 
-/// "said if he were mayor, the lines would merge": a reported clause (phrases `from..to`) that
+/// "said if the vote went her way, the lines would merge": a reported clause (phrases `from..to`) that
 /// opens with a subordinating word and ends at a comma before a clause with its subject and
 /// verb is that clause's adverbial; the claim runs to the main clause's end (returned). Not
 /// after a verb of request ("asked if …, …" asks).
@@ -202,7 +202,7 @@ fn quote_after_aside(sent: &Sent<'_, '_>, p: usize) -> Option<usize> {
     (close > p + 1 && sent.is_punct(close, ",") && sent.is_quote(close + 1)).then_some(close + 1)
 }
 
-/// "You said yesterday, the middle class is …", "says, win or lose, she is staying": the
+/// "You said yesterday, the middle class is …", "says, sink or swim, her crew is sailing": the
 /// sentence opens with the speaker and cue, then a comma and words holding a clause with a
 /// subject and a finite verb (and no quotation): the rest of the sentence is the claim.
 fn comma_clause<'a>(sent: &Sent<'_, 'a>, after_tail: usize, a: &mut Attr<'a>) -> bool {

@@ -781,8 +781,8 @@ fn a_comma_then_a_clause_after_an_opening_cue() {
     // An aside between commas opening with a conjunction or a verb, then the clause.
     let r = one("Ilse Brandt says, if elected, she will reopen the ferry office.");
     assert_eq!(r.1, "if elected, she will reopen the ferry office");
-    let r = one("Ilse Brandt says, win or lose, she is staying in the race.");
-    assert_eq!(r.1, "win or lose, she is staying in the race");
+    let r = one("Ilse Brandt says, sink or swim, her crew is sailing on Sunday.");
+    assert_eq!(r.1, "sink or swim, her crew is sailing on Sunday");
     // Not a relative clause after the comma.
     assert!(read("Ilse Brandt said, which surprised nobody.").is_empty());
     // Not a participle's comma before the sentence's own verb.
@@ -1367,10 +1367,10 @@ fn an_adverbial_clause_after_an_attribution_that_follows_a_quotation() {
 
 #[test]
 fn a_hyphen_set_off_by_spaces_is_a_dash() {
-    let r = one("The ferry union - which has backed Holm - said Holm has two options.");
+    let r = one("The dockers' guild - which has backed Holm - said Holm needs more time.");
     assert_eq!(
         (r.0.as_str(), r.1.as_str()),
-        ("The ferry union", "Holm has two options")
+        ("The dockers' guild", "Holm needs more time")
     );
     // A hyphen inside a word is none.
     let r = one("The well-known skipper said the crossing was calm.");
@@ -1394,10 +1394,10 @@ fn a_quotation_closing_with_the_comma_before_a_participle_is_the_claims() {
 
 #[test]
 fn a_reported_clause_opening_with_its_adverbial() {
-    let r = one("Holm said if he were mayor, the two ferry lines would merge by June.");
+    let r = one("Holm said if the vote went her way, the two ferry lines would merge by June.");
     assert_eq!(
         r.1,
-        "if he were mayor, the two ferry lines would merge by June"
+        "if the vote went her way, the two ferry lines would merge by June"
     );
     let r = one("Holm said when the audit is done, the board will publish it.");
     assert_eq!(r.1, "when the audit is done, the board will publish it");
@@ -1408,10 +1408,11 @@ fn a_reported_clause_opening_with_its_adverbial() {
 
 #[test]
 fn an_attribution_in_a_relative_clause_cuts_no_claim_around_it() {
-    let r = read("Holm said the port should fight the cartel that has declared a \"truce\" there.");
+    let r =
+        read("Holm said the council should sue the landlord that has promised a \"quick fix\".");
     assert!(
         r.iter()
-            .any(|x| x.1 == "the port should fight the cartel that has declared a \"truce\" there"),
+            .any(|x| x.1 == "the council should sue the landlord that has promised a \"quick fix\""),
         "{r:?}"
     );
 }
@@ -1476,80 +1477,83 @@ fn a_unions_local_after_a_title_names_no_person() {
 
 #[test]
 fn an_aside_between_dashes_inside_a_claim() {
-    let r = one("Officials said they found those old — and never reported — posts in the attic.");
+    let r = one("Inspectors said the hull had two old — and later reported — cracks near the bow.");
     assert_eq!(
         r.1,
-        "they found those old — and never reported — posts in the attic"
+        "the hull had two old — and later reported — cracks near the bow"
     );
 }
 
 #[test]
 fn what_someone_will_say_cuts_no_claim() {
-    let r = read("Holm said he expected that riders will say \"no\" to the fare.");
+    let r =
+        read("Holm said she was sure that pensioners will complain \"loudly\" about the fares.");
     assert!(
-        r.iter()
-            .any(|x| x.1 == "he expected that riders will say \"no\" to the fare"),
+        r.iter().any(
+            |x| x.1 == "she was sure that pensioners will complain \"loudly\" about the fares"
+        ),
         "{r:?}"
     );
 }
 
 #[test]
 fn a_parenthetical_before_a_contracted_clause() {
-    let r = one("But, the former harbour master added, it's not the way to win.");
+    let r = one("But, the deputy harbour master added, it's a risk worth taking.");
     assert_eq!(
         (r.0.as_str(), r.1.as_str()),
-        ("the former harbour master", "it's not the way to win")
+        ("the deputy harbour master", "it's a risk worth taking")
     );
 }
 
 #[test]
 fn a_relative_clause_holding_a_clause_of_its_own_before_the_verb() {
     let r = one(
-        "The campaign, which has been dogged by questions about the loan she took while on the \
-         council, said that the records had no bearing on the race.",
+        "The trust, which has faced criticism over the grant it won while under review, said \
+         that the audit found no fault.",
     );
     assert_eq!(
         (r.0.as_str(), r.1.as_str()),
-        ("The campaign", "the records had no bearing on the race")
+        ("The trust", "the audit found no fault")
     );
 }
 
 #[test]
 fn a_noun_read_as_a_verb_inside_a_relative_clause() {
     let r = one(
-        "Dale Pike, an operative who played a major role in the big county win in 2008 and is \
-         now running the effort, said the program is critical.",
+        "Dale Pike, a deckhand who had a big part in the club race win in 2019, said the route \
+         is safe.",
     );
     assert_eq!(
         (r.0.as_str(), r.1.as_str()),
-        ("Dale Pike", "the program is critical")
+        ("Dale Pike", "the route is safe")
     );
 }
 
 #[test]
 fn a_perfect_verb_across_an_adverbial() {
-    let r = one("Her allies have in the past said she was staying quiet to protect the bill.");
+    let r = one("Her aides have in recent weeks said the mayor was weighing a run.");
     assert_eq!(
         (r.0.as_str(), r.1.as_str()),
-        ("Her allies", "she was staying quiet to protect the bill")
+        ("Her aides", "the mayor was weighing a run")
     );
 }
 
 #[test]
 fn a_relative_words_preposition_opens_no_subject() {
-    let r = read(
-        "Holm, who in the past has voiced the wish to run for mayor, told the Ledger he would not.",
+    let r = credited(
+        "Holm, who in the past has argued that the ferry should be sold, told the Ledger she \
+         would not.",
     );
-    assert!(r.iter().all(|x| x.0 == "Holm"), "{r:?}");
+    assert!(r.len() == 2 && r.iter().all(|x| x.0 == "Holm"), "{r:?}");
 }
 
 #[test]
 fn the_main_verb_after_a_names_apposition_before_its_object() {
     let r = credited(
-        "Dana Pike, president of the Harbour Institute, tied those scores to better graduation \
-         rates, saying the law helped kids.",
+        "Dana Pike, a planner at the port, credited those gains to new cranes, saying the yard \
+         was busier.",
     );
-    assert_eq!(r, [("Dana Pike".into(), "the law helped kids".into())]);
+    assert_eq!(r, [("Dana Pike".into(), "the yard was busier".into())]);
 }
 
 #[test]

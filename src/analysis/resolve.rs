@@ -297,12 +297,33 @@ fn name_at<'a>(
     let is_subject_pos = is_subject_pos()
         || (name_word && (role_words_before(doc, s, t, 1) || role_words_before(doc, s, t, 2)));
     let mut n = np::parse_name(doc, t, s.end)?;
+    of_name_goes_on(doc, s, &mut n);
     // "Shares in Hallmark Tyne, the shipping insurer, fell": a definite organisation noun in
     // apposition says the name is an organisation's.
     if !n.org_name && doc.is_punct(n.end, ",") && doc.is_func(n.end + 1, FuncType::Determiner) {
         n.org_name = org_in_apposition(doc, s, n.end + 1);
     }
     Some((n, is_subject_pos))
+}
+
+/// "The Central Bank of Teralia's committee held …": an organisation's name (its last word an
+/// organisation noun) goes on through "of" or "for" and the name after it, possessive too
+/// (the name is then the owner's).
+fn of_name_goes_on<'a>(doc: &Doc<'a>, s: Sentence, n: &mut Np<'a>) {
+    if n.kind != NpKind::Name || n.end <= n.start || !np::org_name_goes_on(doc, n.end - 1, n.end) {
+        return;
+    }
+    let Some(of) = np::parse_name(doc, n.end + 1, s.end)
+        .filter(|o| o.start == n.end + 1 && o.kind == NpKind::Name)
+    else {
+        return;
+    };
+    if let Some((a, _)) = n.name() {
+        n.set_name(Some((a, of.end)));
+    }
+    n.end = of.end;
+    n.possessive = of.possessive;
+    n.org_name = true;
 }
 
 /// Whether a definite organisation noun phrase starting at token `at` stands in apposition

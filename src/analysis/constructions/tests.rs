@@ -1610,3 +1610,18 @@ fn a_past_form_before_a_title_and_a_name_is_a_modifier() {
     let q: Vec<&str> = r.iter().map(|(s, _)| s.as_str()).collect();
     assert_eq!(q, ["Ilse Marken"]);
 }
+
+#[test]
+fn an_organisations_name_goes_on_through_of_before_a_possessive() {
+    let r = credited(
+        "The Port Authority of Kelso's pricing board raised dues on Monday. The authority said \
+         the rise was needed.",
+    );
+    assert_eq!(
+        r,
+        [(
+            "Port Authority of Kelso".into(),
+            "the rise was needed".into()
+        )]
+    );
+}

@@ -138,8 +138,8 @@ impl Entities {
         let reach = usize::from(p.kind == NounKind::Person);
         let near = |e: &Ent| doc.paragraph_at(e.last_mention) + reach >= para;
         // (A named owner first: "the folk singer" beside "Rosalind Tennant" is her too.)
-        let fits =
-            |e: &Ent| super::pronouns::may_refer_to(p, e) && near(e) && !e.name.contains("'s ");
+        let owned = |e: &Ent| e.name.contains("'s ") || e.name.contains("s' ");
+        let fits = |e: &Ent| super::pronouns::may_refer_to(p, e) && near(e) && !owned(e);
         let owner = self
             .most_salient_where(|e| fits(e) && e.named, pos)
             .or_else(|| self.most_salient_where(fits, pos))?;
@@ -147,7 +147,11 @@ impl Entities {
             return Some(owner);
         }
         let rest = span_of(doc, np.start + 1, np.end).of(doc.text);
-        let name = format!("{}'s {rest}", self.list.get(owner)?.name);
+        // (A name ending in "s" takes the apostrophe alone, as AP style has it: "Harbour Alliance
+        // of Retired Workers' lawyers".)
+        let owner_name = &self.list.get(owner)?.name;
+        let mark = if owner_name.ends_with('s') { "'" } else { "'s" };
+        let name = format!("{owner_name}{mark} {rest}");
         let same = self
             .alive()
             .find(|(_, e)| same_lowercase(&e.name, &name))

@@ -1625,3 +1625,14 @@ fn an_organisations_name_goes_on_through_of_before_a_possessive() {
         )]
     );
 }
+
+#[test]
+fn critics_of_an_organisation_are_a_vague_group() {
+    let r = crate::analyze("Critics of the ferry company say the new fares are too steep.");
+    let anonymous: Vec<bool> = r
+        .quotes
+        .iter()
+        .filter_map(|q| q.speaker.as_ref().map(|s| s.anonymous))
+        .collect();
+    assert_eq!(anonymous, [true]);
+}

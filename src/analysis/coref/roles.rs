@@ -543,7 +543,8 @@ impl Entities {
 /// Whether the role phrase `np` (head noun `noun`) names a vague group: unnamed sources and
 /// unnamed weasel groups ("critics", "industry insiders"), or an unnamed group of unspecified
 /// size ("some economists", "many analysts"); a plural the lexicon does not know counts too
-/// ("some growers"). A group placed at an organisation is none.
+/// ("some growers"). A group placed at an organisation is none ("analysts at the bank"); one
+/// of what it speaks about is ("critics of the company").
 fn is_vague(doc: &Doc<'_>, np: &Np<'_>, noun: Option<&Noun>) -> bool {
     let unknown_plural = np.head().is_none()
         && np.head_title().is_none()
@@ -558,8 +559,11 @@ fn is_vague(doc: &Doc<'_>, np: &Np<'_>, noun: Option<&Noun>) -> bool {
     // "Analysts at Carrow Brooks", "economists at the central bank": a group placed at an
     // organisation speaks for it, no weasel group (an anonymous source's noun stays one:
     // "an official from the Foreign Ministry").
+    // ("Critics of the company": what a group is of is what it speaks about, no membership.)
     let at_org = np.head().is_some_and(|(_, e, _)| {
-        (e..np.end).any(|t| is_name_word(doc, t) || word_noun(doc, t, NounKind::Org).is_some())
+        !doc.tok_eq_ci(e, "of")
+            && (e..np.end)
+                .any(|t| is_name_word(doc, t) || word_noun(doc, t, NounKind::Org).is_some())
     });
     (noun.is_some_and(|n| n.vague) || quantified) && !at_org
 }

@@ -40,6 +40,8 @@
 pub mod analysis;
 pub mod eval;
 pub mod figures;
+#[cfg(test)]
+mod fixture_files;
 pub mod grammar;
 pub mod jsonl;
 pub mod pool;

@@ -1,6 +1,9 @@
 //! The `quotecheck` command line: a thin layer over the library.
 
 mod cli;
+#[cfg(test)]
+#[path = "fixture_files.rs"]
+mod fixture_files;
 
 /// mimalloc instead of the system allocator: the analysis makes a few hundred small allocations
 /// per document, and glibc's malloc/free were a fifth of the instructions of `extract --jsonl`

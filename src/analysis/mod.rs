@@ -522,20 +522,7 @@ mod windows {
 
     /// Every fixture's text, in one document of several windows.
     fn long_document() -> String {
-        let mut files = Vec::new();
-        let mut dirs =
-            vec![std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures")];
-        while let Some(d) = dirs.pop() {
-            for e in std::fs::read_dir(d).unwrap() {
-                let p = e.unwrap().path();
-                if p.is_dir() {
-                    dirs.push(p);
-                } else if p.extension().is_some_and(|x| x == "txt") {
-                    files.push(p);
-                }
-            }
-        }
-        files.sort();
+        let files = crate::fixture_files::fixture_files();
         let mut text = String::new();
         while text.len() < 3 * WINDOW_TOKENS * 5 {
             for f in &files {

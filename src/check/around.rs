@@ -210,18 +210,21 @@ pub fn is_placed_group(doc: &Doc<'_>, span: Span) -> bool {
         || people_at_a_place(doc, r)
 }
 
-/// "Several people at the reception centre": people the story found at a place (its last word
-/// a lower-case noun that is no organisation's: "people at the agency" are insiders).
+/// "Several people at the reception centre": people the story found at a place (`type=place`
+/// in hedges.txt), its last word a lower-case noun that is no organisation's ("people at the
+/// agency" are insiders).
 fn people_at_a_place(doc: &Doc<'_>, r: std::ops::Range<usize>) -> bool {
-    let at = r.clone().find(|&i| {
-        doc.tok_eq_ci(i, "people")
-            && ["at", "outside", "near"]
-                .iter()
-                .any(|w| doc.tok_eq_ci(i + 1, w))
-    });
+    let at = r
+        .clone()
+        .find_map(|i| hedge_at(doc, i, |h| h == HedgeType::Place));
     let last = r.clone().rev().find(|&i| doc.is_word(i));
+    let ends_after = |l: usize| {
+        doc.tokens
+            .get(l)
+            .is_some_and(|t| t.span().start >= at.unwrap_or(0))
+    };
     match (at, last) {
-        (Some(a), Some(l)) if l > a + 1 => {
+        (Some(_), Some(l)) if ends_after(l) => {
             !doc.is_cap(l)
                 && !doc
                     .word_tags(l)

@@ -827,22 +827,13 @@ mod tests {
     /// every fixture and on text where partial quotes sit inside reported claims and outside.
     #[test]
     fn tally_counts_the_figures() {
-        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
         let mut texts = vec![
             "Ruiz said the plan was \"a betrayal\" and called it \"a farce\". \"Yes,\" an \
              official said, \"it is.\" Critics believe the talks \"will fail\"."
                 .to_string(),
         ];
-        let mut dirs = vec![root];
-        while let Some(d) = dirs.pop() {
-            for e in std::fs::read_dir(d).unwrap() {
-                let p = e.unwrap().path();
-                if p.is_dir() {
-                    dirs.push(p);
-                } else if p.extension().is_some_and(|x| x == "txt") {
-                    texts.push(std::fs::read_to_string(p).unwrap());
-                }
-            }
+        for p in crate::fixture_files::fixture_files() {
+            texts.push(std::fs::read_to_string(p).unwrap());
         }
         assert!(texts.len() > 20);
         for t in &texts {

@@ -478,6 +478,9 @@ pub enum HedgeType {
     Group,
     /// Words that name an unnamed source after its description: `named`, `identified as`.
     Names,
+    /// People the story found at a place named after the words (`people at`, `people near`):
+    /// a placed group, unless the place is an organisation ("people at the agency").
+    Place,
     /// A plural noun the checker reads as a weasel group when it opens a claim, though the
     /// analysis does not (`scientists`, `researchers`: "Scientists say …").
     Weasel,
@@ -1146,6 +1149,7 @@ impl GrammarBuilder {
                     ("not-speech", HedgeType::NotSpeech),
                     ("group", HedgeType::Group),
                     ("names", HedgeType::Names),
+                    ("place", HedgeType::Place),
                     ("weasel", HedgeType::Weasel),
                     ("rebuttal", HedgeType::Rebuttal),
                 ];

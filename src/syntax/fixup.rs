@@ -252,13 +252,10 @@ fn mend_word(doc: &Doc<'_>, tags: &mut [Tag], t: usize) {
 /// as the existential pronoun: its clause's subject, the verb inside the token ("said there's
 /// no money left").
 fn contracted_there(doc: &Doc<'_>, tags: &mut [Tag], t: usize) {
-    let Some((head, tail)) = doc.tok_text(t).split_once(['\'', '\u{2019}']) else {
-        return;
-    };
-    let clitic = ["s", "ll", "d", "re", "ve"]
-        .iter()
-        .any(|c| tail.eq_ignore_ascii_case(c));
-    if head.eq_ignore_ascii_case("there") && clitic {
+    if doc
+        .contracted_host(t)
+        .is_some_and(|h| h.eq_ignore_ascii_case("there"))
+    {
         set(tags, t, Tag::PronEx);
     }
 }
@@ -1388,8 +1385,7 @@ fn speech_verb_read_as_noun(doc: &Doc<'_>, tags: &mut [Tag], t: usize, first: us
             x,
             crate::grammar::Tag::Noun(_) | crate::grammar::Tag::Cue(_)
         )
-    }) || doc.tok_text(t - 1).ends_with(['s', 'S'])
-        && doc.tok_text(t - 1).contains(['\'', '\u{2019}']);
+    }) || doc.is_possessive(t - 1);
     let earlier = (first..t).any(|u| tag(tags, u).is_finite());
     if base && !noun && !earlier && doc.tok_eq_ci(t + 1, "that") {
         set(tags, t, Tag::VerbVbp);
@@ -1415,13 +1411,14 @@ fn quantity_subject(doc: &Doc<'_>, tags: &mut [Tag], t: usize) {
 /// title and a name, as the adjective modifying it ("Retired/VBD Gen. Tom Baker said").
 fn title_modifier(doc: &Doc<'_>, tags: &mut [Tag], t: usize) {
     let g = tag(tags, t);
-    if matches!(g, Tag::VerbVbd | Tag::VerbVbn)
-        && doc.is_cap(t)
-        && doc.has(t + 1, TokClass::TITLE | TokClass::STARTS_TITLE)
-        && tag(tags, t + 2).is_proper()
-    {
+    if matches!(g, Tag::VerbVbd | Tag::VerbVbn) && doc.is_cap(t) && titles_a_name(doc, tags, t) {
         set(tags, t, Tag::AdjJj);
     }
+}
+
+/// Whether a title of the lexicon and a name follow token `t` ("… judge Ebrahim Hart").
+fn titles_a_name(doc: &Doc<'_>, tags: &[Tag], t: usize) -> bool {
+    doc.has(t + 1, TokClass::TITLE | TokClass::STARTS_TITLE) && tag(tags, t + 2).is_proper()
 }
 
 /// Re-reads a past form after a comma or a determiner, before a title of the lexicon and a
@@ -1434,8 +1431,7 @@ fn past_before_titled_name(doc: &Doc<'_>, tags: &mut [Tag], t: usize) {
         && after
         && !doc.has(t, TokClass::VERB)
         && !doc.is_cap(t + 1)
-        && doc.has(t + 1, TokClass::TITLE | TokClass::STARTS_TITLE)
-        && tag(tags, t + 2).is_proper()
+        && titles_a_name(doc, tags, t)
     {
         set(tags, t, Tag::AdjJj);
     }

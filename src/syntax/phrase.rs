@@ -883,24 +883,8 @@ impl Chunker<'_, '_> {
         // "he's not giving up", "they've said": the auxiliary is inside the pronoun's token
         // (or a relative pronoun's: "volunteers who'd rather be fishing").
         t.checked_sub(1).is_some_and(|p| {
-            let w = self.text(p);
             matches!(self.tag(p), Tag::PronPrp | Tag::PronWp)
-                && [
-                    "'s",
-                    "'re",
-                    "'ve",
-                    "'ll",
-                    "'d",
-                    "'m",
-                    "\u{2019}s",
-                    "\u{2019}re",
-                    "\u{2019}ve",
-                    "\u{2019}ll",
-                    "\u{2019}d",
-                    "\u{2019}m",
-                ]
-                .iter()
-                .any(|x| w.ends_with(x))
+                && self.doc.contracted_host(p).is_some()
         })
     }
 

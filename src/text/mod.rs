@@ -776,6 +776,16 @@ impl<'a> Doc<'a> {
         }
     }
 
+    /// The word a verb is contracted onto in token `t` ("he" of "he's", "there" of "there’ll"):
+    /// the text before an apostrophe followed by "s", "re", "ve", "ll", "d" or "m".
+    pub fn contracted_host(&self, t: usize) -> Option<&'a str> {
+        let (host, clitic) = self.tok_text(t).rsplit_once(['\'', '\u{2019}'])?;
+        let verb = ["s", "re", "ve", "ll", "d", "m"]
+            .iter()
+            .any(|c| clitic.eq_ignore_ascii_case(c));
+        (verb && !host.is_empty()).then_some(host)
+    }
+
     /// Whether token `i` is the punctuation `p` (not empty).
     pub fn is_punct(&self, i: usize, p: &str) -> bool {
         // (The bytes are compared: a span whose bytes are a whole string's lies on char

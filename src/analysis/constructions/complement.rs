@@ -117,10 +117,10 @@ pub fn complement<'a>(sent: &Sent<'_, 'a>, mut k: usize, a: &mut Attr<'a>) {
     after_comma(sent, k, after_tail, a);
 }
 
-/// "said if the vote went her way, the lines would merge": a reported clause (phrases `from..to`) that
-/// opens with a subordinating word and ends at a comma before a clause with its subject and
-/// verb is that clause's adverbial; the claim runs to the main clause's end (returned). Not
-/// after a verb of request ("asked if …, …" asks).
+/// "said if the vote went her way, the lines would merge": a reported clause (phrases
+/// `from..to`) that opens with a subordinating word and ends at a comma before a clause with
+/// its subject and verb is that clause's adverbial; the claim runs to the main clause's end
+/// (returned). Not after a verb of request ("asked if …, …" asks).
 fn main_after_adverbial(
     sent: &Sent<'_, '_>,
     from: usize,
@@ -129,20 +129,25 @@ fn main_after_adverbial(
 ) -> Option<usize> {
     let opener = sent.ph(from);
     let request = a.verb.is_some_and(|v| v.request);
-    let when = ["when", "whenever"]
-        .iter()
-        .any(|w| sent.doc.tok_eq_ci(opener.start as usize, w));
-    let adverbial = opener.kind == PhraseKind::Sconj || opener.kind == PhraseKind::Wh && when;
+    // (A wh- word that is a connective of the lexicon opens one too: "when".)
+    let connective = sent
+        .doc
+        .is_func(opener.start as usize, FuncType::Connective);
+    let adverbial = opener.kind == PhraseKind::Sconj || opener.kind == PhraseKind::Wh && connective;
     if !adverbial || request || !sent.is_punct(to, ",") {
         return None;
     }
+    clause_with_verb_at(sent, to + 1).map(|x| x.end as usize)
+}
+
+/// A clause of the sentence with its verb that starts, or whose subject starts, at phrase `p`.
+fn clause_with_verb_at(sent: &Sent<'_, '_>, p: usize) -> Option<crate::syntax::Clause> {
     (sent.clauses.0..sent.clauses.1)
         .filter_map(|c| sent.clause(c))
         .find(|x| {
-            let subject = x.subject.is_some_and(|s| s.start as usize == to + 1);
-            (x.start as usize == to + 1 || subject) && x.verb.is_some()
+            let subject = x.subject.is_some_and(|s| s.start as usize == p);
+            (x.start as usize == p || subject) && x.verb.is_some()
         })
-        .map(|x| x.end as usize)
 }
 
 /// Whether phrase `after_tail` opens an adverbial clause (a `tail=yes` connective of
@@ -253,16 +258,9 @@ fn aside_before_clause(sent: &Sent<'_, '_>, p: usize) -> bool {
     }
     let close = (p + 2..sent.p1.min(p + 10))
         .find(|&q| sent.is_aside_mark(q) || sent.is_final(q) || sent.is_quote(q));
-    let Some(close) = close.filter(|&q| sent.is_punct(q, ",")) else {
-        return false;
-    };
-    (sent.clauses.0..sent.clauses.1)
-        .filter_map(|c| sent.clause(c))
-        .any(|x| {
-            let start = x.start as usize;
-            let subject = x.subject.is_some_and(|s| s.start as usize == close + 1);
-            (start == close + 1 || subject) && x.verb.is_some()
-        })
+    close
+        .filter(|&q| sent.is_punct(q, ","))
+        .is_some_and(|q| clause_with_verb_at(sent, q + 1).is_some())
 }
 
 /// "told reporters", "told the BBC's Today programme", "informed the committee at a hearing in
@@ -870,12 +868,15 @@ fn venue_tail<'a>(sent: &Sent<'_, 'a>, t: usize, a: &mut Attr<'a>) -> Option<usi
     Some(ep)
 }
 
-/// Whether the noun phrase at phrase `p` opens with "least" or "most" after its preposition:
-/// no tail of the verb, the subject of its clause ("said at least two councillors who … had …").
+/// Whether the noun phrase at phrase `p` opens with a superlative after its preposition, a
+/// number's bound ("at least", "at most"): no tail of the verb, the subject of its clause
+/// ("said at least two councillors who … had …").
 fn at_least(sent: &Sent<'_, '_>, p: usize) -> bool {
-    ["least", "most"]
-        .iter()
-        .any(|w| sent.doc.tok_eq_ci(sent.ph(p).start as usize, w))
+    use crate::syntax::Tag;
+    matches!(
+        sent.doc.tag(sent.ph(p).start as usize),
+        Tag::AdjJjs | Tag::AdvRbs
+    )
 }
 
 /// Whether a noun phrase opens at phrase `k`, or a preposition before a number does ("said at

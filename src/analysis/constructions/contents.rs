@@ -266,7 +266,7 @@ fn cut_contents(sent: &Sent<'_, '_>, out: &mut [Attr<'_>]) {
     // (An attribution in a relative clause cuts no clause it lies inside: 'said the mayor, who
     // called the plan "a disaster," should resign' is one claim holding another.)
     // (Nor one of what someone will or would say: 'said he expected voters will say "no"'.)
-    let relative = |a: &Attr<'_>| {
+    let within = |a: &Attr<'_>| {
         modal_before(sent, a.cue().0)
             || a.clause()
                 .and_then(|c| sent.clause(c))
@@ -274,7 +274,7 @@ fn cut_contents(sent: &Sent<'_, '_>, out: &mut [Attr<'_>]) {
     };
     let mut lefts: Vec<(usize, usize, bool)> = out
         .iter()
-        .map(|a| (a.left(), a.cue().0, relative(a)))
+        .map(|a| (a.left(), a.cue().0, within(a)))
         .collect();
     lefts.sort_unstable();
     let mut cues: Vec<(usize, usize)> = out.iter().map(|a| (a.cue().0, a.left())).collect();
@@ -289,7 +289,7 @@ fn cut_contents(sent: &Sent<'_, '_>, out: &mut [Attr<'_>]) {
             .get(from..)
             .unwrap_or(&[])
             .iter()
-            .find(|&&(l, c, rel)| c > cs && (l, c) != own && !(rel && c < ce))
+            .find(|&&(l, c, inside)| c > cs && (l, c) != own && !(inside && c < ce))
             .map_or(ce, |&(l, _, _)| quote_before_cut(sent, l).min(ce));
         let next = cues.get(cues.partition_point(|&(c, _)| c <= a.cue().0));
         if let Some(&(c, _)) = next.filter(|&&(c, l)| c > cs && l <= a.cue().0) {

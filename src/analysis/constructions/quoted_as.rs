@@ -1,8 +1,8 @@
 //! `X was quoted (by Y) as saying …`, `Y quoted X as saying …`: X's words, relayed by Y.
 //!
 //! ```text
-//! passive = subject "was quoted" time? (("by" | "in" outlet | "on" outlet) np)? time? "as" verb-ing
-//!           complement
+//! passive = subject "was quoted" time? (("by" | "in" | "on") np)? time?
+//!           "as" verb-ing complement
 //! active  = subject "quoted" np ("," aside ",")? "as" verb-ing complement
 //! ```
 

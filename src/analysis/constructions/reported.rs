@@ -325,15 +325,7 @@ fn contracted_verb(doc: &crate::text::Doc<'_>, t: usize) -> bool {
         doc.tag(t),
         crate::syntax::Tag::PronPrp | crate::syntax::Tag::PronEx | crate::syntax::Tag::PronDt
     );
-    let clitic = doc
-        .tok_text(t)
-        .split_once(['\'', '\u{2019}'])
-        .is_some_and(|(_, c)| {
-            ["s", "re", "ve", "ll", "d", "m"]
-                .iter()
-                .any(|x| c.eq_ignore_ascii_case(x))
-        });
-    pronoun && clitic
+    pronoun && doc.contracted_host(t).is_some()
 }
 
 /// "As POLITICO has reported, cases that …", "…, as the minister said.": a speech verb in

@@ -1410,11 +1410,8 @@ fn a_reported_clause_opening_with_its_adverbial() {
 fn an_attribution_in_a_relative_clause_cuts_no_claim_around_it() {
     let r =
         read("Holm said the council should sue the landlord that has promised a \"quick fix\".");
-    assert!(
-        r.iter()
-            .any(|x| x.1 == "the council should sue the landlord that has promised a \"quick fix\""),
-        "{r:?}"
-    );
+    let claim = "the council should sue the landlord that has promised a \"quick fix\"";
+    assert!(r.iter().any(|x| x.1 == claim), "{r:?}");
 }
 
 #[test]
@@ -1593,7 +1590,10 @@ fn a_participle_on_the_subject_before_an_aside() {
 
 #[test]
 fn a_documents_agent_names_who_it_speaks_for() {
-    let r = one("Turnout fell to 41%, according to figures published by the Harbour Election Board late on Monday.");
+    let r = one(
+        "Turnout fell to 41%, according to figures published by the Harbour Election Board late \
+         on Monday.",
+    );
     assert_eq!(
         (r.0.as_str(), r.1.as_str()),
         (

@@ -25,6 +25,7 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
+use crate::analysis::QuoteSet;
 use crate::report::{Quote, QuoteKind, Report};
 
 /// How a unit counts.
@@ -59,10 +60,15 @@ pub struct Figures {
 impl Figures {
     /// The figures of `report`.
     pub fn of(report: &Report) -> Figures {
-        let kinds = claim_kinds(report);
+        Figures::of_quotes(QuoteSet::of(report))
+    }
+
+    /// The figures of a report's `quotes`.
+    pub fn of_quotes(quotes: QuoteSet<'_>) -> Figures {
+        let kinds = claim_kinds_of(quotes);
         let mut f = Figures::default();
         let mut seen = std::collections::BTreeSet::new();
-        for (q, k) in report.quotes.iter().zip(&kinds) {
+        for (q, k) in quotes.iter().zip(&kinds) {
             if k.is_none() {
                 continue;
             }
@@ -120,18 +126,21 @@ pub struct SpeakerClaims {
 
 /// How each unit of `report` counts: `None` for a unit that is no claim of its own.
 pub fn claim_kinds(report: &Report) -> Vec<Option<ClaimKind>> {
+    claim_kinds_of(QuoteSet::of(report))
+}
+
+/// How each of a report's `quotes` counts ([`claim_kinds`]).
+pub fn claim_kinds_of(quotes: QuoteSet<'_>) -> Vec<Option<ClaimKind>> {
     // A partial quote inside a reported claim is part of it.
     let reported = ReportedSpans::new(
-        report
-            .quotes
+        quotes
             .iter()
             .filter(|q| q.kind == QuoteKind::Indirect)
             .map(|q| (q.content.start, q.content.end))
             .collect(),
     );
     let inside = |q: &Quote| reported.contains(q.content.start, q.content.end);
-    report
-        .quotes
+    quotes
         .iter()
         .map(|q| {
             if q.continues.is_some() {
@@ -141,7 +150,7 @@ pub fn claim_kinds(report: &Report) -> Vec<Option<ClaimKind>> {
                 QuoteKind::Direct => Some(ClaimKind::Direct),
                 QuoteKind::Indirect => Some(ClaimKind::Reported),
                 QuoteKind::Belief => Some(ClaimKind::Belief),
-                QuoteKind::Partial if !inside(q) => Some(ClaimKind::Partial),
+                QuoteKind::Partial if !inside(&q) => Some(ClaimKind::Partial),
                 _ => None,
             }
         })
@@ -182,9 +191,14 @@ impl ReportedSpans {
 
 /// The speakers of `report` in the order of their first claim, with their claims.
 pub fn speakers(report: &Report) -> Vec<SpeakerClaims> {
+    speakers_of(QuoteSet::of(report))
+}
+
+/// The speakers of a report's `quotes` ([`speakers`]).
+pub fn speakers_of(quotes: QuoteSet<'_>) -> Vec<SpeakerClaims> {
     let mut out: Vec<SpeakerClaims> = Vec::new();
     let mut number: BTreeMap<usize, usize> = BTreeMap::new();
-    for (q, k) in report.quotes.iter().zip(claim_kinds(report)) {
+    for (q, k) in quotes.iter().zip(claim_kinds_of(quotes)) {
         let (Some(k), Some(s)) = (k, &q.speaker) else {
             continue;
         };

@@ -91,6 +91,7 @@ fn text_check_and_html_agree_on_every_gold_document() {
             name: "doc",
             text,
             report: &report,
+            quotes: quotecheck::analysis::QuoteSet::of(&report),
             findings: None,
         }]);
         let pct = (f.anonymous_share * 100.0).round();

@@ -22,6 +22,7 @@ fn page(name: &str, text: &str, r: &Report) -> String {
         name,
         text,
         report: r,
+        quotes: quotecheck::analysis::QuoteSet::of(r),
         findings: None,
     }])
 }
@@ -298,12 +299,14 @@ fn several_documents_in_one_page() {
             name: "a.txt",
             text: a,
             report: &ra,
+            quotes: quotecheck::analysis::QuoteSet::of(&ra),
             findings: None,
         },
         HtmlDoc {
             name: "b.txt",
             text: b,
             report: &rb,
+            quotes: quotecheck::analysis::QuoteSet::of(&rb),
             findings: None,
         },
     ]);
@@ -333,6 +336,7 @@ fn check_findings_are_inline_and_listed() {
             name: &name,
             text: &text,
             report: &r,
+            quotes: quotecheck::analysis::QuoteSet::of(&r),
             findings: Some(&result),
         }]);
         assert_units_marked(&name, &html, 0, &r);
@@ -454,6 +458,7 @@ fn severe_findings_win_and_front_matter_is_not_prose() {
         name: "harbour.md",
         text,
         report: &r,
+        quotes: quotecheck::analysis::QuoteSet::of(&r),
         findings: Some(&result),
     }]);
     let warning = html.find("<mark class=\"finding level-warning").unwrap();
@@ -474,6 +479,7 @@ fn severe_findings_win_and_front_matter_is_not_prose() {
         name: "harbour.txt",
         text,
         report: &r,
+        quotes: quotecheck::analysis::QuoteSet::of(&r),
         findings: None,
     }]);
     assert!(!plain.contains("front-matter\" aria-label"));

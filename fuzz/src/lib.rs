@@ -135,6 +135,7 @@ pub fn analyze(data: &[u8]) {
         name: "fuzz.txt",
         text: &text,
         report: &r,
+        quotes: quotecheck::analysis::QuoteSet::of(&r),
         findings: None,
     }]);
 }
@@ -174,6 +175,7 @@ pub fn markdown(data: &[u8]) {
             name: "fuzz.md",
             text: &text,
             report: &report,
+            quotes: quotecheck::analysis::QuoteSet::of(&report),
             findings: Some(&res),
         }]);
     }

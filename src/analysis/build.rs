@@ -2,10 +2,11 @@
 //! each unit's speaker, anonymity and chain (the dateline publisher appended), and which unit
 //! it continues; mark problems as diagnostics; the dateline and the page furniture.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 
 use super::coref::Entities;
-use super::{Credit, Unit, Units};
+use super::{small, Credit, Unit, Units};
 use crate::report::{
     self, Anonymity, ChainLink, ChainRole, Construction, Diagnostic, EntityKind, Excerpt, Quote,
     QuoteKind, Report, Speaker,
@@ -47,10 +48,11 @@ impl<'a> DocParts<'a> {
 pub(super) fn build_report<'t>(
     parts: DocParts<'t>,
     mut units: Units,
-    ents: Entities,
+    mut ents: Entities,
 ) -> (Report, QuoteStream<'t>) {
+    ents.drop_indexes();
     let numbering = Numbering::new(&units, &ents);
-    let entities = report_entities(parts.text, &ents, &numbering.used);
+    let entities = report_entities(parts.text, &mut ents, &numbering);
     for u in units.iter_mut() {
         u.speaker = u.speaker.and_then(|c| {
             let (id, m) = c.get();
@@ -135,45 +137,55 @@ impl Numbering {
     }
 }
 
-/// The report's entities: `used`, in order, with their mentions sorted and deduplicated.
-fn report_entities(text: &str, ents: &Entities, used: &[usize]) -> Vec<report::Entity> {
+/// The report's entities: those `numbering` uses, in order, with their mentions sorted and
+/// deduplicated. Each entity of `ents` gives back its names, words and mentions as its report
+/// entity is made (and the unused ones first): a long document naming many thousands of
+/// speakers never holds both tables whole.
+fn report_entities(text: &str, ents: &mut Entities, numbering: &Numbering) -> Vec<report::Entity> {
+    for (id, e) in ents.list.iter_mut().enumerate() {
+        if numbering.number.get(id).copied().flatten().is_none() {
+            e.shed();
+        }
+    }
     let excerpt = |s: Span| Excerpt {
         span: s,
         text: s.of(text).to_string(),
     };
-    used.iter()
-        .enumerate()
-        .filter_map(|(i, &id)| {
-            let e = ents.list.get(id)?;
-            let mut mentions: Vec<report::Mention> = e
-                .mentions
-                .iter()
-                .map(|m| report::Mention {
-                    span: m.span(),
-                    text: m.span().of(text).into(),
-                    kind: m.kind,
-                })
-                .collect();
-            mentions.sort_by_key(|m| m.span.start);
-            mentions.dedup_by_key(|m| m.span);
-            Some(report::Entity {
-                id: i,
-                name: e.name.clone(),
-                kind: if e.anonymous {
-                    EntityKind::Anonymous
-                } else {
-                    e.kind
-                },
-                titles: e.titles.clone(),
-                gender: e.gender,
-                anonymous: e.anonymous,
-                vague: e.vague,
-                anonymity_reason: e.reason.as_deref().map(|&r| Box::new(excerpt(r))),
-                anonymity_request: e.request.as_deref().map(|&r| Box::new(excerpt(r))),
-                mentions,
+    let mut out = Vec::with_capacity(numbering.used.len());
+    for (i, &id) in numbering.used.iter().enumerate() {
+        let Some(e) = ents.list.get_mut(id) else {
+            continue;
+        };
+        let mut mentions: Vec<report::Mention> = e
+            .mentions
+            .iter()
+            .map(|m| report::Mention {
+                span: m.span(),
+                text: m.span().of(text).into(),
+                kind: m.kind,
             })
-        })
-        .collect()
+            .collect();
+        mentions.sort_by_key(|m| m.span.start);
+        mentions.dedup_by_key(|m| m.span);
+        out.push(report::Entity {
+            id: i,
+            name: std::mem::take(&mut e.name),
+            kind: if e.anonymous {
+                EntityKind::Anonymous
+            } else {
+                e.kind
+            },
+            titles: std::mem::take(&mut e.titles),
+            gender: e.gender,
+            anonymous: e.anonymous,
+            vague: e.vague,
+            anonymity_reason: e.reason.as_deref().map(|&r| Box::new(excerpt(r))),
+            anonymity_request: e.request.as_deref().map(|&r| Box::new(excerpt(r))),
+            mentions,
+        });
+        e.shed();
+    }
+    out
 }
 
 /// The report's quotes to come, one per unit (whose speaker and chain entities are already
@@ -233,6 +245,144 @@ impl<'t> QuoteStream<'t> {
     }
 }
 
+impl QuoteStream<'_> {
+    /// The quotes to come held whole, as their units, each made when it is read.
+    pub(super) fn into_table(self) -> QuoteTable {
+        let mut units = self.units;
+        units.reverse();
+        // (When one vector holds every unit, its order is theirs.)
+        let merged = !units.attributed.is_empty() && !units.floating.is_empty();
+        let mut order = Vec::with_capacity(if merged { units.len() } else { 0 });
+        let mut continues = Vec::new();
+        let mut made = Continuations::default();
+        for (i, k) in units.places().enumerate() {
+            if let Some(c) = units.at(k).and_then(|u| made.next(i, u)) {
+                continues.push((small(i), small(c)));
+            }
+            if merged {
+                order.push(small(k));
+            }
+        }
+        QuoteTable {
+            publisher: self.publisher,
+            units,
+            order,
+            continues,
+        }
+    }
+}
+
+/// A report's quotes held as their units (40 bytes each, the units of one attribution sharing
+/// its cue; 4 bytes more for its place among the attributed and floating units when both are
+/// there, and 8 for each that continues another), each quote made when it is read
+/// ([`QuoteSet`]): a reader that needs every quote at hand, beside the document read (the
+/// checker's rules) or to write a page of them, holds a fraction of the quotes themselves (88
+/// bytes each, and their text, cue and speaker).
+#[derive(Debug)]
+pub struct QuoteTable {
+    /// The dateline's publisher, which ends the chain of speech.
+    publisher: Option<ChainLink>,
+    /// The units, each vector in order.
+    units: Units,
+    /// The place of each quote's unit ([`Units::at`]); empty when every unit is in one vector,
+    /// in order.
+    order: Vec<u32>,
+    /// The quotes that continue another, and the one each continues, in order.
+    continues: Vec<(u32, u32)>,
+}
+
+impl QuoteTable {
+    /// How many quotes.
+    pub fn len(&self) -> usize {
+        self.units.len()
+    }
+
+    /// Whether there are none.
+    pub fn is_empty(&self) -> bool {
+        self.units.len() == 0
+    }
+
+    /// Quote `i`, as the report gives it: its texts are slices of `text` (the text analysed, or
+    /// the original of its prose: same offsets), its speaker one of `entities`.
+    pub fn get(&self, i: usize, text: &str, entities: &[report::Entity]) -> Option<Quote> {
+        let k = match self.order.is_empty() {
+            true => i,
+            false => *self.order.get(i)? as usize,
+        };
+        let u = self.units.at(k)?.clone();
+        let c = self.continues.binary_search_by_key(&small(i), |&(j, _)| j);
+        let continues = c
+            .ok()
+            .and_then(|c| self.continues.get(c))
+            .map(|&(_, c)| c as usize);
+        let publisher = self.publisher.as_ref();
+        Some(report_quote(text, i, u, continues, entities, publisher))
+    }
+}
+
+/// A report's quotes, read one at a time: the report's own, or a [`QuoteTable`]'s, made as they
+/// are read. What reads a report's quotes (the checker's rules, the figures, the HTML page)
+/// reads them through this, so it holds either.
+#[derive(Debug, Clone, Copy)]
+pub struct QuoteSet<'a>(Quotes<'a>);
+
+#[derive(Debug, Clone, Copy)]
+enum Quotes<'a> {
+    Made(&'a [Quote]),
+    Table {
+        table: &'a QuoteTable,
+        text: &'a str,
+        entities: &'a [report::Entity],
+    },
+}
+
+impl<'a> QuoteSet<'a> {
+    /// The quotes of `report`.
+    pub fn of(report: &'a Report) -> Self {
+        QuoteSet(Quotes::Made(&report.quotes))
+    }
+
+    /// The quotes of `table`, whose texts are slices of `text`, their speakers `entities`.
+    pub fn table(table: &'a QuoteTable, text: &'a str, entities: &'a [report::Entity]) -> Self {
+        QuoteSet(Quotes::Table {
+            table,
+            text,
+            entities,
+        })
+    }
+
+    /// How many.
+    pub fn len(&self) -> usize {
+        match self.0 {
+            Quotes::Made(q) => q.len(),
+            Quotes::Table { table, .. } => table.len(),
+        }
+    }
+
+    /// Whether there are none.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// Quote `i`.
+    pub fn get(&self, i: usize) -> Option<Cow<'a, Quote>> {
+        match self.0 {
+            Quotes::Made(q) => q.get(i).map(Cow::Borrowed),
+            Quotes::Table {
+                table,
+                text,
+                entities,
+            } => table.get(i, text, entities).map(Cow::Owned),
+        }
+    }
+
+    /// Every quote, in order.
+    pub fn iter(&self) -> impl Iterator<Item = Cow<'a, Quote>> + 'a {
+        let set = *self;
+        (0..set.len()).filter_map(move |i| set.get(i))
+    }
+}
+
 /// The quote of unit `u`, number `i`.
 fn report_quote(
     text: &str,
@@ -266,8 +416,9 @@ fn report_quote(
     let content = u.content();
     let (cue, mut chain) = match u.cue {
         Some(c) => {
-            let super::Cued { cue, chain } =
+            let super::Cued { mut cue, chain } =
                 std::sync::Arc::try_unwrap(c).unwrap_or_else(|c| (*c).clone());
+            cue.text = cue.span.of(text).to_string();
             (Some(Box::new(cue)), chain)
         }
         None => (None, crate::thin::Thin::new()),
@@ -301,8 +452,9 @@ fn report_quote(
 struct Continuations {
     /// The last direct unit with a cue.
     last_direct: Option<usize>,
-    /// The last direct unit of each cue, by the cue's start.
-    last_direct_by_cue: HashMap<usize, usize>,
+    /// The last direct unit of each cue, by the cue's start (in 32 bits: one for every
+    /// attribution of a long document).
+    last_direct_by_cue: HashMap<u32, u32>,
 }
 
 impl Continuations {
@@ -313,7 +465,7 @@ impl Continuations {
         let continues = match (u.cue.as_ref().map(|c| &c.cue), u.quoted) {
             (Some(c), true) if c.construction == Construction::Continuation => self.last_direct,
             (Some(c), true) if u.kind == QuoteKind::Direct => {
-                self.last_direct_by_cue.get(&c.span.start).copied()
+                (self.last_direct_by_cue.get(&small(c.span.start))).map(|&j| j as usize)
             }
             _ => None,
         };
@@ -321,7 +473,8 @@ impl Continuations {
             if let Some(c) = &u.cue {
                 let c = &c.cue;
                 self.last_direct = Some(i);
-                self.last_direct_by_cue.insert(c.span.start, i);
+                self.last_direct_by_cue
+                    .insert(small(c.span.start), small(i));
             }
         }
         continues

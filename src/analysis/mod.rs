@@ -16,6 +16,7 @@ mod resolve;
 pub mod toks;
 mod units;
 
+pub use build::{QuoteSet, QuoteTable};
 use coref::Entities;
 
 use crate::grammar::Grammar;
@@ -182,6 +183,31 @@ pub fn analyze_read(doc: &mut Doc<'_>) -> Report {
     ReportStream { head, quotes }.collect_report()
 }
 
+/// [`analyze_read`], with the quotes held as their units, each made when it is read (the
+/// checker's rules read them beside the document).
+pub fn analyze_read_table(doc: &mut Doc<'_>) -> TableReport {
+    let (units, ents) = attribute(doc);
+    let (head, quotes) = build::build_report(build::DocParts::of(doc, doc.text), units, ents);
+    ReportStream { head, quotes }.into_table()
+}
+
+/// A report whose quotes are held as their units, each made when it is read ([`QuoteTable`]).
+#[derive(Debug)]
+pub struct TableReport {
+    /// The report, its `quotes` empty.
+    pub head: Report,
+    /// Its quotes.
+    pub table: QuoteTable,
+}
+
+impl TableReport {
+    /// Its quotes, their texts slices of `text` (the text analysed, or the original of its
+    /// prose: same offsets).
+    pub fn quotes<'a>(&'a self, text: &'a str) -> QuoteSet<'a> {
+        QuoteSet::table(&self.table, text, &self.head.entities)
+    }
+}
+
 /// [`analyze`], with the quotes made one at a time as they are read: for a writer that streams
 /// the report of a long document, which then never holds its quotes whole.
 pub fn analyze_stream<'t>(text: &'t str, grammar: &Grammar) -> ReportStream<'t> {
@@ -209,6 +235,14 @@ impl<'t> ReportStream<'t> {
             entities: &self.head.entities,
         };
         (&self.head, quotes)
+    }
+
+    /// The report with its quotes held as their units ([`TableReport`]).
+    pub fn into_table(self) -> TableReport {
+        TableReport {
+            head: self.head,
+            table: self.quotes.into_table(),
+        }
     }
 
     /// The whole report.
@@ -398,6 +432,7 @@ impl Unit {
 /// ([`floating`]), each sorted, kept apart and read as one sequence (never copied into one
 /// vector, which would hold every unit twice). Of two units in the same place, the floating one
 /// comes first.
+#[derive(Debug)]
 struct Units {
     attributed: Vec<Unit>,
     floating: Vec<Unit>,
@@ -411,14 +446,36 @@ impl Units {
 
     /// Every unit, in position order.
     fn iter(&self) -> impl Iterator<Item = &Unit> {
-        let mut a = self.attributed.iter().peekable();
-        let mut f = self.floating.iter().peekable();
-        std::iter::from_fn(move || match (a.peek(), f.peek()) {
-            (Some(x), Some(y)) if x.key() < y.key() => a.next(),
-            (_, Some(_)) => f.next(),
-            (Some(_), None) => a.next(),
-            (None, None) => None,
+        self.places().filter_map(|k| self.at(k))
+    }
+
+    /// Where each unit is, in position order: `k` below the number of attributed units is
+    /// attributed unit `k`, and the rest floating unit `k` less that number ([`Units::at`]).
+    fn places(&self) -> impl Iterator<Item = usize> + '_ {
+        let (mut a, mut f) = (0, 0);
+        let n = self.attributed.len();
+        std::iter::from_fn(move || {
+            let attributed = match (self.attributed.get(a), self.floating.get(f)) {
+                (None, None) => return None,
+                (Some(x), Some(y)) => x.key() < y.key(),
+                (x, _) => x.is_some(),
+            };
+            if attributed {
+                a += 1;
+                Some(a - 1)
+            } else {
+                f += 1;
+                Some(n + f - 1)
+            }
         })
+    }
+
+    /// The unit at place `k` ([`Units::places`]).
+    fn at(&self, k: usize) -> Option<&Unit> {
+        match k.checked_sub(self.attributed.len()) {
+            None => self.attributed.get(k),
+            Some(f) => self.floating.get(f),
+        }
     }
 
     /// Every unit, for changes that do not move it.
@@ -551,6 +608,28 @@ mod windows {
         let b = serde_json::to_string(&analyze_read(&mut read)).unwrap();
         assert!(a == b, "the windowed report differs");
         assert!(read.phrases.is_empty() && read.clauses.is_empty());
+    }
+
+    /// A report's quotes held as a table and made when read are the quotes the report makes
+    /// whole, in order, and the table reads each again alike (its units stay).
+    #[test]
+    fn a_table_gives_the_report_s_quotes() {
+        let text = long_document();
+        let g = Grammar::builtin();
+        let whole = analyze(&text, g);
+        let table = analyze_stream(&text, g).into_table();
+        let quotes = table.quotes(&text);
+        assert!(whole.quotes.len() > 100, "{} quotes", whole.quotes.len());
+        assert_eq!(quotes.len(), whole.quotes.len());
+        assert!(whole.quotes.iter().any(|q| q.continues.is_some()));
+        assert!(whole.quotes.iter().any(|q| !q.chain.is_empty()));
+        for (i, q) in quotes.iter().enumerate() {
+            assert!(*q == whole.quotes[i], "quote {i} differs");
+        }
+        let last = whole.quotes.len() - 1;
+        assert!(quotes.get(last).as_deref() == whole.quotes.get(last));
+        assert!(quotes.get(last + 1).is_none());
+        assert!(table.head.quotes.is_empty());
     }
 
     /// A window ends where a paragraph does, holds one sentence at least, and covers the

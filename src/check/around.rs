@@ -2,6 +2,7 @@
 //! it, the checker's phrases (`hedges.txt`) and anonymity phrases near it, and whether the copy
 //! names a source in apposition. The rules decide with the attribution report and these.
 
+use crate::analysis::QuoteSet;
 use crate::grammar::{AnonType, HedgeType, Noun, Tag, TokClass};
 use crate::report::{MentionKind, Report};
 use crate::span::Span;
@@ -243,12 +244,7 @@ pub fn outlets_source(doc: &Doc<'_>, sources: &Sources, mention: Span) -> bool {
     };
     let r = sentence_tokens(doc, si);
     let m = tokens_in(doc, mention);
-    let before = sources
-        .outlet_at
-        .get(si)
-        .copied()
-        .flatten()
-        .is_some_and(|i| i < m.start);
+    let before = sources.outlet_at(si).is_some_and(|i| i < m.start);
     let after_end = doc
         .tokens
         .get((m.end + 4).min(r.end).saturating_sub(1))
@@ -403,43 +399,38 @@ pub fn institutional(doc: &Doc<'_>, span: Span) -> bool {
 
 /// What the anonymity rules ask about a report's sources, built once so that each question
 /// takes time in proportion to its answer, not to the document.
-pub struct Sources {
-    /// The units credited to each entity (by entity id).
-    pub units: Vec<Vec<usize>>,
+pub struct Sources<'a> {
+    /// The report's quotes.
+    quotes: QuoteSet<'a>,
+    /// The units credited to each entity, entity by entity (a long document may name many
+    /// thousands: one vector, not one each): [`Sources::units_of`].
+    units: Vec<u32>,
+    /// Where each entity's units start in `units` (one more at the end).
+    units_from: Vec<u32>,
     /// Per sentence, the anonymous entities mentioned in it.
-    pub anonymous_in: Vec<Vec<usize>>,
+    anonymous_in: Vec<(u32, u32)>,
     /// Per sentence, whether it states a reason for anonymity ([`states_reason`]).
     pub reasons: Vec<bool>,
     /// Per sentence, whether it asks for or explains anonymity.
     pub asks: Vec<bool>,
     /// Per sentence, the first token that names a news outlet.
-    pub outlet_at: Vec<Option<usize>>,
+    outlet_at: Vec<u32>,
     /// Per paragraph, the named persons first named there.
     named_in: Vec<Vec<usize>>,
 }
 
-impl Sources {
-    /// The tables of `report` over `doc`.
-    pub fn of(doc: &Doc<'_>, report: &Report) -> Sources {
-        let mut units = vec![Vec::new(); report.entities.len()];
-        for (i, q) in report.quotes.iter().enumerate() {
-            if let Some(v) = q.speaker.as_ref().and_then(|s| units.get_mut(s.entity)) {
-                v.push(i);
-            }
-        }
-        let mut anonymous_in = vec![Vec::new(); doc.sentences.len()];
+impl<'a> Sources<'a> {
+    /// The tables of `report` (its quotes `quotes`) over `doc`.
+    pub fn of(doc: &Doc<'_>, report: &Report, quotes: QuoteSet<'a>) -> Sources<'a> {
+        let (units, units_from) = units_by_entity(report.entities.len(), quotes);
+        let mut anonymous_in = Vec::new();
         let paragraphs = doc.sentences.last().map_or(0, |s| s.paragraph + 1);
         let mut named_in = vec![Vec::new(); paragraphs];
         for e in &report.entities {
             if e.anonymous {
                 for m in &e.mentions {
-                    if let Some(v) = doc
-                        .sentence_at(m.span.start)
-                        .and_then(|si| anonymous_in.get_mut(si))
-                    {
-                        if v.last() != Some(&e.id) {
-                            v.push(e.id);
-                        }
+                    if let Some(si) = doc.sentence_at(m.span.start) {
+                        anonymous_in.push((small(si), small(e.id)));
                     }
                 }
             }
@@ -462,17 +453,22 @@ impl Sources {
                 })
             })
             .collect();
+        anonymous_in.sort_unstable();
+        anonymous_in.dedup();
         let outlet_at = (0..doc.sentences.len())
             .map(|si| {
-                sentence_tokens(doc, si).find(|&i| {
+                let outlet = sentence_tokens(doc, si).find(|&i| {
                     doc.tokens
                         .get(i)
                         .is_some_and(|t| names_outlet(doc, t.span()))
-                })
+                });
+                outlet.map_or(u32::MAX, small)
             })
             .collect();
         Sources {
+            quotes,
             units,
+            units_from,
             anonymous_in,
             reasons,
             asks,
@@ -481,17 +477,39 @@ impl Sources {
         }
     }
 
+    /// The units credited to `entity`, in order.
+    pub fn units_of(&self, entity: usize) -> &[u32] {
+        let at = |e: usize| self.units_from.get(e).map_or(0, |&k| k as usize);
+        self.units.get(at(entity)..at(entity + 1)).unwrap_or(&[])
+    }
+
+    /// The anonymous entities mentioned in sentence `si`.
+    pub fn anonymous_in(&self, si: usize) -> impl Iterator<Item = usize> + '_ {
+        let si = small(si);
+        let from = self.anonymous_in.partition_point(|&(s, _)| s < si);
+        (self.anonymous_in.get(from..).unwrap_or(&[]).iter())
+            .take_while(move |&&(s, _)| s == si)
+            .map(|&(_, e)| e as usize)
+    }
+
+    /// The first token of sentence `si` that names a news outlet.
+    pub fn outlet_at(&self, si: usize) -> Option<usize> {
+        (self.outlet_at.get(si).copied())
+            .filter(|&i| i != u32::MAX)
+            .map(|i| i as usize)
+    }
+
     /// The longer words of the units credited to `entity`, lower-cased.
-    fn claim_words(&self, report: &Report, entity: usize) -> Vec<String> {
-        let mut words: Vec<String> = self
-            .units
-            .get(entity)
-            .map_or(&[][..], Vec::as_slice)
-            .iter()
-            .filter_map(|&i| report.quotes.get(i))
-            .flat_map(|q| q.text.split(|c: char| !c.is_alphanumeric()))
-            .filter(|w| w.chars().count() >= 5)
-            .map(str::to_lowercase)
+    fn claim_words(&self, entity: usize) -> Vec<String> {
+        let mut words: Vec<String> = (self.units_of(entity).iter())
+            .filter_map(|&i| self.quotes.get(i as usize))
+            .flat_map(|q| {
+                q.text
+                    .split(|c: char| !c.is_alphanumeric())
+                    .filter(|w| w.chars().count() >= 5)
+                    .map(str::to_lowercase)
+                    .collect::<Vec<_>>()
+            })
             .collect();
         words.sort_unstable();
         words.dedup();
@@ -512,7 +530,7 @@ pub fn named_later(doc: &Doc<'_>, report: &Report, sources: &Sources, entity: us
     if p0 > 2 {
         return false;
     }
-    let mine = sources.claim_words(report, entity);
+    let mine = sources.claim_words(entity);
     if mine.len() < 3 {
         return false;
     }
@@ -529,7 +547,7 @@ pub fn named_later(doc: &Doc<'_>, report: &Report, sources: &Sources, entity: us
             .get(n)
             .and_then(|e| e.mentions.first())
             .is_some_and(|m| m.span.start > first.span.end);
-        let theirs = sources.claim_words(report, n);
+        let theirs = sources.claim_words(n);
         n != entity
             && later
             && mine
@@ -581,8 +599,8 @@ pub fn names_outlet(doc: &Doc<'_>, span: Span) -> bool {
 /// Whether the story retells another outlet's report: a claim in its first two paragraphs
 /// credited to an outlet ("The Harbour Chronicle reports that …"). Its unnamed sources are then
 /// that outlet's, whose reasons the story cannot give.
-pub fn retells_an_outlet(doc: &Doc<'_>, report: &Report) -> bool {
-    report.quotes.iter().any(|q| {
+pub fn retells_an_outlet(doc: &Doc<'_>, quotes: QuoteSet<'_>) -> bool {
+    quotes.iter().any(|q| {
         q.paragraph <= 1
             && q.kind == crate::report::QuoteKind::Indirect
             && q.speaker
@@ -592,34 +610,70 @@ pub fn retells_an_outlet(doc: &Doc<'_>, report: &Report) -> bool {
 }
 
 /// The units of a report by where their content starts, for range questions in logarithmic
-/// time (a rule asks one per finding; a scan each time would make a rule quadratic).
+/// time (a rule asks one per finding; a scan each time would make a rule quadratic). A report's
+/// units come in position order, so their starts alone answer (4 bytes a unit); units in any
+/// other order are sorted with their indices.
 pub struct Starts {
-    starts: Vec<(usize, usize)>,
+    starts: Vec<u32>,
+    /// The unit of each start, when the units are not in position order.
+    units: Option<Vec<u32>>,
 }
 
 impl Starts {
-    /// The units of `report` (their indices) sorted by content start.
-    pub fn of(report: &Report) -> Starts {
-        let mut starts: Vec<(usize, usize)> = report
-            .quotes
-            .iter()
-            .enumerate()
-            .map(|(i, q)| (q.content.start, i))
-            .collect();
-        starts.sort_unstable();
-        Starts { starts }
+    /// The units of a report (their indices in its `quotes`) sorted by content start.
+    pub fn of(quotes: QuoteSet<'_>) -> Starts {
+        let starts: Vec<u32> = quotes.iter().map(|q| small(q.content.start)).collect();
+        if starts.is_sorted() {
+            return Starts {
+                starts,
+                units: None,
+            };
+        }
+        let mut pairs: Vec<(u32, u32)> = starts.into_iter().zip(0..).collect();
+        pairs.sort_unstable();
+        let (starts, units) = pairs.into_iter().unzip();
+        Starts {
+            starts,
+            units: Some(units),
+        }
     }
 
     /// The indices of the units whose content starts in `span`.
     pub fn within(&self, span: Span) -> impl Iterator<Item = usize> + '_ {
-        let a = self.starts.partition_point(|&(s, _)| s < span.start);
-        self.starts
-            .get(a..)
-            .unwrap_or(&[])
-            .iter()
-            .take_while(move |&&(s, _)| s < span.end)
-            .map(|&(_, i)| i)
+        let (a, b) = (small(span.start), small(span.end));
+        let from = self.starts.partition_point(|&s| s < a);
+        let to = self.starts.partition_point(|&s| s < b).max(from);
+        (from..to).map(|k| match &self.units {
+            None => k,
+            Some(u) => u.get(k).map_or(k, |&i| i as usize),
+        })
     }
+}
+
+/// The units of `quotes` credited to each of `entities` entities, entity by entity, and where
+/// each entity's start ([`Sources::units_of`]).
+fn units_by_entity(entities: usize, quotes: QuoteSet<'_>) -> (Vec<u32>, Vec<u32>) {
+    let mut pairs: Vec<(u32, u32)> = quotes
+        .iter()
+        .enumerate()
+        .filter_map(|(i, q)| q.speaker.as_ref().map(|s| (small(s.entity), small(i))))
+        .filter(|&(e, _)| (e as usize) < entities)
+        .collect();
+    pairs.sort_unstable();
+    let mut from = Vec::with_capacity(entities + 1);
+    let mut k = 0;
+    for e in 0..=entities {
+        while pairs.get(k).is_some_and(|&(x, _)| (x as usize) < e) {
+            k += 1;
+        }
+        from.push(small(k));
+    }
+    (pairs.into_iter().map(|(_, i)| i).collect(), from)
+}
+
+/// `i` in 32 bits (a document is read up to 4 GiB: its offsets and counts fit), saturated.
+fn small(i: usize) -> u32 {
+    u32::try_from(i).unwrap_or(u32::MAX)
 }
 
 /// The first sentence of every paragraph (`None` for a paragraph with none).
@@ -637,8 +691,8 @@ pub fn paragraph_starts(doc: &Doc<'_>) -> Vec<Option<usize>> {
 /// Which units are claims, as [`crate::check::is_claim`] decides one at a time (speech, and no
 /// partial quote inside a reported claim it belongs to), for all units at once in
 /// `O(n log n)`.
-pub fn claims(report: &Report) -> Vec<bool> {
-    crate::figures::claim_kinds(report)
+pub fn claims(quotes: QuoteSet<'_>) -> Vec<bool> {
+    crate::figures::claim_kinds_of(quotes)
         .iter()
         .map(Option::is_some)
         .collect()

@@ -336,6 +336,22 @@ pub fn analyze(text: &str, kind: InputKind, grammar: &crate::Grammar) -> Report 
     report
 }
 
+/// [`analyze`], with the report's quotes held as their units, each made when it is read: read
+/// them with [`crate::analysis::TableReport::quotes`] over `text`.
+pub fn analyze_table(
+    text: &str,
+    kind: InputKind,
+    grammar: &crate::Grammar,
+) -> crate::analysis::TableReport {
+    if kind == InputKind::Text {
+        return crate::analysis::analyze_stream(text, grammar).into_table();
+    }
+    let prose = prose(text, kind);
+    let mut report = crate::analysis::analyze_stream(&prose.text, grammar).into_table();
+    reslice(&mut report.head, text);
+    report
+}
+
 /// [`analyze`], with the report's quotes made one at a time
 /// ([`crate::analysis::analyze_stream`]): `f` is given the report without its quotes, and its
 /// quotes in order, each as [`analyze`] gives it. A writer that streams them never holds them

@@ -19,7 +19,7 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
-use crate::analysis::analyze_read;
+use crate::analysis::{analyze_read_table, QuoteSet, TableReport};
 use crate::grammar::Grammar;
 use crate::report::Report;
 use crate::span::{LineIndex, Span};
@@ -85,8 +85,10 @@ pub struct Ctx<'a> {
     pub text: &'a str,
     /// The document (tokens, sentences, lexicon hits) analysed.
     pub doc: &'a Doc<'a>,
-    /// Its attribution report.
+    /// Its attribution report, without its quotes (they are read from `quotes`).
     pub report: &'a Report,
+    /// The report's quotes, each made when it is read.
+    pub quotes: QuoteSet<'a>,
 }
 
 /// A rule: one file under `src/check/rules/`, whose `//!` doc comment is its documentation.
@@ -193,6 +195,17 @@ pub fn summarize(report: &Report) -> Summary {
     crate::figures::Figures::of(report)
 }
 
+/// What [`check_text_table`] found, and the attribution report it checked.
+#[derive(Debug)]
+pub struct Checked {
+    /// The findings and figures.
+    pub result: CheckResult,
+    /// The report of the prose, its quotes held as their units: read them with
+    /// [`TableReport::quotes`] over the original text (the report's spans are offsets into it,
+    /// since the prose keeps its length; its entities' texts are slices of it).
+    pub report: TableReport,
+}
+
 /// Checks `text` (plain or Markdown): analysis of its prose, the rules, suppression comments.
 pub fn check_text(
     text: &str,
@@ -212,13 +225,30 @@ pub fn check_text_report(
     grammar: &Grammar,
     settings: &Settings,
 ) -> (CheckResult, Report) {
+    let Checked { result, report } = check_text_table(text, kind, grammar, settings);
+    let quotes = report.quotes(text).iter().map(|q| q.into_owned()).collect();
+    let mut head = report.head;
+    head.quotes = quotes;
+    (result, head)
+}
+
+/// [`check_text_report`], the report's quotes held as their units and made as they are read:
+/// the rules read them beside the document read, which a long document of quotations could
+/// not hold beside its quotes made whole.
+pub fn check_text_table(
+    text: &str,
+    kind: InputKind,
+    grammar: &Grammar,
+    settings: &Settings,
+) -> Checked {
     let prose = markdown::prose(text, kind);
     let mut doc = Doc::read(&prose.text, grammar);
-    let report = analyze_read(&mut doc);
+    let mut report = analyze_read_table(&mut doc);
     let cx = Ctx {
         text: &prose.text,
         doc: &doc,
-        report: &report,
+        report: &report.head,
+        quotes: report.quotes(&prose.text),
     };
     let mut findings = Vec::new();
     for rule in rules::ALL {
@@ -237,16 +267,16 @@ pub fn check_text_report(
         unsuppressed(&mut findings, &prose, &LineIndex::new(text), text);
     }
     findings.dedup_by(|a, b| a.rule == b.rule && a.span == b.span);
-    let summary = summarize(&report);
+    let summary = crate::figures::Figures::of_quotes(cx.quotes);
+    drop(doc);
     // The texts of the report are the original's (the prose has blanks where it is not prose).
-    let mut report = report;
-    markdown::reslice(&mut report, text);
+    markdown::reslice(&mut report.head, text);
     let result = CheckResult {
         findings,
         summary,
         unknown_rules: prose.unknown_rules,
     };
-    (result, report)
+    Checked { result, report }
 }
 
 /// Drops the findings a suppression covers, in one sweep over findings in text order and

@@ -372,7 +372,7 @@ struct Doc {
     text: String,
     result: CheckResult,
     /// The attribution report, kept for --format html only.
-    report: Option<quotecheck::report::Report>,
+    report: Option<quotecheck::analysis::TableReport>,
 }
 
 /// Reads and checks one input; `None` when it could not be read (reported on stderr).
@@ -399,9 +399,9 @@ fn check_one(args: &CheckArgs, setup: &Setup, f: &Path) -> Option<Doc> {
     let checked = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
         out::test_panic(&inp.text);
         let _large = crate::alloc::LargeDocument::of(inp.text.len());
-        check::check_text_report(&inp.text, kind, grammar, &setup.settings)
+        check::check_text_table(&inp.text, kind, grammar, &setup.settings)
     }));
-    let (result, report) = match checked {
+    let check::Checked { result, report } = match checked {
         Ok(c) => c,
         Err(p) => {
             let message = out::panic_message(p.as_ref());
@@ -536,10 +536,12 @@ fn write(args: &CheckArgs, docs: &[Doc]) -> i32 {
             let views: Vec<HtmlDoc<'_>> = docs
                 .iter()
                 .filter_map(|d| {
+                    let report = d.report.as_ref()?;
                     Some(HtmlDoc {
                         name: &d.name,
                         text: &d.text,
-                        report: d.report.as_ref()?,
+                        report: &report.head,
+                        quotes: report.quotes(&d.text),
                         findings: Some(&d.result),
                     })
                 })

@@ -3,6 +3,7 @@
 use std::io::{BufRead, BufWriter, IsTerminal, Write};
 use std::path::PathBuf;
 
+use quotecheck::analysis::TableReport;
 use quotecheck::check::InputKind;
 use quotecheck::jsonl::{RawId, RecordError};
 use quotecheck::pool;
@@ -22,14 +23,14 @@ enum Analyzer {
 
 impl Analyzer {
     /// Analyses `text`, read as `kind` (Markdown: its prose only, offsets into `text`).
-    fn analyze(&self, text: &str, kind: InputKind) -> Report {
+    fn analyze(&self, text: &str, kind: InputKind) -> TableReport {
         let g = match self {
             Analyzer::Builtin(g) => g,
             Analyzer::Extended(g) => g.as_ref(),
         };
         out::test_panic(text);
         let _large = crate::alloc::LargeDocument::of(text.len());
-        quotecheck::check::markdown::analyze(text, kind, g)
+        quotecheck::check::markdown::analyze_table(text, kind, g)
     }
 
     /// [`Self::analyze`], `f` given the report without its quotes and its quotes one at a time
@@ -51,7 +52,7 @@ impl Analyzer {
 
     /// [`Self::analyze`], with a panic caught and returned as its message: one input that
     /// trips a bug is reported, and the run goes on with the others.
-    fn analyze_caught(&self, text: &str, kind: InputKind) -> Result<Report, String> {
+    fn analyze_caught(&self, text: &str, kind: InputKind) -> Result<TableReport, String> {
         std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| self.analyze(text, kind)))
             .map_err(|p| out::panic_message(p.as_ref()))
     }

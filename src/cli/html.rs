@@ -2,8 +2,8 @@
 
 use std::path::PathBuf;
 
+use quotecheck::analysis::TableReport;
 use quotecheck::render::html::{self, HtmlDoc};
-use quotecheck::report::Report;
 
 use super::ExtractArgs;
 use super::{input, out};
@@ -12,7 +12,7 @@ use super::{input, out};
 pub fn extract(
     args: &ExtractArgs,
     files: &[PathBuf],
-    analyze: impl Fn(&std::path::Path, &str) -> Result<Report, String>,
+    analyze: impl Fn(&std::path::Path, &str) -> Result<TableReport, String>,
 ) -> i32 {
     if args.jsonl {
         out::error(
@@ -22,7 +22,7 @@ pub fn extract(
         return 2;
     }
     let mut status = 0;
-    let mut docs: Vec<(String, String, Report)> = Vec::new();
+    let mut docs: Vec<(String, String, TableReport)> = Vec::new();
     for f in files {
         let mut inp = match input::read_or_report(f, args.lossy, args.max_bytes) {
             Ok(inp) => inp,
@@ -51,7 +51,8 @@ pub fn extract(
         .map(|(name, text, report)| HtmlDoc {
             name,
             text,
-            report,
+            report: &report.head,
+            quotes: report.quotes(text),
             findings: None,
         })
         .collect();

@@ -28,6 +28,7 @@
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
+use crate::analysis::QuoteSet;
 use crate::check::{CheckResult, Finding, Level};
 use crate::figures::{self, Figures};
 use crate::report::{ChainRole, Construction, EntityKind, Quote, QuoteKind, Report, Stance};
@@ -40,8 +41,10 @@ pub struct HtmlDoc<'a> {
     pub name: &'a str,
     /// The original text the report's spans point into.
     pub text: &'a str,
-    /// Its attribution report.
+    /// Its attribution report (its quotes are read from `quotes`).
     pub report: &'a Report,
+    /// The report's quotes ([`QuoteSet::of`] the report, or a [`crate::analysis::QuoteTable`]'s).
+    pub quotes: QuoteSet<'a>,
     /// The check findings, shown inline when present.
     pub findings: Option<&'a CheckResult>,
 }
@@ -161,7 +164,7 @@ pub fn write_report(sink: &mut dyn std::io::Write, docs: &[HtmlDoc<'_>]) -> std:
     out.push_str("</h1>\n");
     legend(out, checking);
     out.push_str("</header>\n");
-    let stats: Vec<Stats> = docs.iter().map(|d| Stats::of(d.report)).collect();
+    let stats: Vec<Stats> = docs.iter().map(|d| Stats::of(d.report, d.quotes)).collect();
     if docs.len() > 1 {
         out.push_str("<nav class=\"toc\" aria-label=\"Documents\">\n<ol>\n");
         for (i, (d, s)) in docs.iter().zip(&stats).enumerate() {
@@ -299,7 +302,7 @@ struct Stats {
 }
 
 impl Stats {
-    fn of(report: &Report) -> Stats {
+    fn of(report: &Report, quotes: QuoteSet<'_>) -> Stats {
         let name = |entity: usize| {
             report
                 .entities
@@ -307,7 +310,7 @@ impl Stats {
                 .map(|e| (e.name.clone(), e.anonymous))
                 .unwrap_or_default()
         };
-        let speakers: Vec<Speaker> = figures::speakers(report)
+        let speakers: Vec<Speaker> = figures::speakers_of(quotes)
             .into_iter()
             .map(|c| {
                 let (name, anonymous) = name(c.entity);
@@ -327,7 +330,7 @@ impl Stats {
             .enumerate()
             .map(|(n, sp)| (sp.entity, n))
             .collect();
-        for q in report.quotes.iter().filter(|q| is_speech(q.kind)) {
+        for q in quotes.iter().filter(|q| is_speech(q.kind)) {
             if let Some(sp) = &q.speaker {
                 let n = number.len();
                 number.entry(sp.entity).or_insert(n);
@@ -337,10 +340,10 @@ impl Stats {
             number,
             speakers,
             chains: Vec::new(),
-            figures: Figures::of(report),
+            figures: Figures::of_quotes(quotes),
         };
-        let mut chain_ix: BTreeMap<(usize, Vec<(&str, &str)>), usize> = BTreeMap::new();
-        for (q, c) in report.quotes.iter().zip(figures::claim_kinds(report)) {
+        let mut chain_ix: BTreeMap<(usize, Vec<(String, &str)>), usize> = BTreeMap::new();
+        for (q, c) in quotes.iter().zip(figures::claim_kinds_of(quotes)) {
             let (Some(sp), Some(_)) = (&q.speaker, c) else {
                 continue;
             };
@@ -351,7 +354,7 @@ impl Stats {
                 n,
                 q.chain
                     .iter()
-                    .map(|l| (l.name.as_str(), role_name(l.role)))
+                    .map(|l| (l.name.clone(), role_name(l.role)))
                     .collect(),
             );
             match chain_ix.get(&key) {
@@ -477,8 +480,8 @@ impl<'o, 'a, 'w> Walker<'o, 'a, 'w> {
             s <= e && e <= text.len() && text.is_char_boundary(s) && text.is_char_boundary(e)
         };
         let findings = doc.findings.map_or(&[][..], |r| &r.findings);
-        let mut ivs: Vec<Iv> = Vec::with_capacity(doc.report.quotes.len() + findings.len());
-        for (i, q) in doc.report.quotes.iter().enumerate() {
+        let mut ivs: Vec<Iv> = Vec::with_capacity(doc.quotes.len() + findings.len());
+        for (i, q) in doc.quotes.iter().enumerate() {
             if ok(q.content.start, q.content.end) {
                 ivs.extend(Iv::new(q.content.start, q.content.end, i, What::Unit));
             }
@@ -658,18 +661,20 @@ impl<'o, 'a, 'w> Walker<'o, 'a, 'w> {
 
     /// Whether an open interval below `depth` is a unit of the same speaker as unit `i`.
     fn inside_same_speaker(&self, i: usize, depth: usize) -> bool {
-        let quotes = &self.doc.report.quotes;
-        let Some(me) = quotes.get(i).and_then(|q| q.speaker.as_ref()) else {
+        let quotes = self.doc.quotes;
+        let speaker = |i: usize| {
+            quotes
+                .get(i)
+                .and_then(|q| q.speaker.as_ref().map(|s| s.entity))
+        };
+        let Some(me) = speaker(i) else {
             return false;
         };
         self.open
             .iter()
             .take(depth)
             .any(|&k| match self.ivs.get(k).map(|v| v.what) {
-                Some(What::Unit(j)) => quotes
-                    .get(j as usize)
-                    .and_then(|q| q.speaker.as_ref())
-                    .is_some_and(|s| s.entity == me.entity),
+                Some(What::Unit(j)) => speaker(j as usize) == Some(me),
                 _ => false,
             })
     }
@@ -689,7 +694,7 @@ impl<'o, 'a, 'w> Walker<'o, 'a, 'w> {
     }
 
     fn open_unit(&mut self, i: usize, first: bool, depth: usize) {
-        let Some(q) = self.doc.report.quotes.get(i) else {
+        let Some(q) = self.doc.quotes.get(i) else {
             return;
         };
         let d = self.d;
@@ -738,7 +743,7 @@ impl<'o, 'a, 'w> Walker<'o, 'a, 'w> {
             " tabindex=\"0\" aria-describedby=\"d{d}-q{}-tip\">",
             q.id
         );
-        unit_tip(out, d, q, self.doc.report);
+        unit_tip(out, d, &q, self.doc.report);
         if !speech || same {
             return;
         }
@@ -1052,11 +1057,13 @@ mod tests {
     use super::*;
 
     fn page(text: &str) -> String {
-        let r = crate::analyze(text);
+        // (The quotes of a table, as the command line's pages read them.)
+        let r = crate::analysis::analyze_stream(text, crate::Grammar::builtin()).into_table();
         report(&[HtmlDoc {
             name: "t.txt",
             text,
-            report: &r,
+            report: &r.head,
+            quotes: r.quotes(text),
             findings: None,
         }])
     }
@@ -1107,6 +1114,7 @@ mod tests {
             name: "x",
             text,
             report: &r,
+            quotes: QuoteSet::of(&r),
             findings: None,
         }]);
         let a = article(&h);

@@ -100,6 +100,34 @@ pub struct Ent {
     pub documents: Thin<String>,
 }
 
+impl Entities {
+    /// Gives back its name indexes and relays, keeping its entities and their links: once the
+    /// units are made, the report reads only those.
+    pub(crate) fn drop_indexes(&mut self) {
+        *self = Entities {
+            list: std::mem::take(&mut self.list),
+            ..Entities::default()
+        };
+    }
+}
+
+impl Ent {
+    /// Gives back what it holds on the heap besides its kind and links (names, words, roles,
+    /// mentions), once the report no longer needs them: the report's entities are made while
+    /// the analysis's are given back, never both tables whole at once.
+    pub(crate) fn shed(&mut self) {
+        self.name = String::new();
+        self.words = NameWords::default();
+        self.titles = Thin::new();
+        self.roles = Thin::new();
+        self.classes = Thin::new();
+        self.modifiers = Thin::new();
+        self.head = None;
+        self.mentions = Vec::new();
+        self.documents = Thin::new();
+    }
+}
+
 /// `x` (a byte offset or an entity's index) in 32 bits: a document is read up to 4 GiB.
 pub(super) fn small(x: usize) -> u32 {
     u32::try_from(x).unwrap_or(u32::MAX)

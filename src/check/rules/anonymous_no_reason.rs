@@ -48,11 +48,11 @@ impl Rule for AnonymousNoReason {
         Level::Warning
     }
     fn check(&self, cx: &Ctx<'_>, out: &mut Vec<Finding>) {
-        if around::retells_an_outlet(cx.doc, cx.report) {
+        if around::retells_an_outlet(cx.doc, cx.quotes) {
             return;
         }
-        let tables = around::Sources::of(cx.doc, cx.report);
-        let claims = around::claims(cx.report);
+        let tables = around::Sources::of(cx.doc, cx.report, cx.quotes);
+        let claims = around::claims(cx.quotes);
         for e in &cx.report.entities {
             if e.anonymity_reason.is_some()
                 || !around::unnamed_source(cx.doc, cx.report, &tables, e.id)
@@ -63,14 +63,15 @@ impl Rule for AnonymousNoReason {
             // outlet reported, nor only in a headline (the story under it says how it knows),
             // nor only with what they found ("Officers found the car abandoned"), nor only
             // with what they called something ("what several lawmakers called "fraud"").
-            let units = tables.units.get(e.id).map_or(&[][..], Vec::as_slice);
+            let units = tables.units_of(e.id);
             let own = units.iter().any(|&i| {
-                let Some(q) = cx.report.quotes.get(i) else {
+                let i = i as usize;
+                let Some(q) = cx.quotes.get(i) else {
                     return false;
                 };
                 claims.get(i) == Some(&true)
-                    && !around::is_finding(cx.doc, q)
-                    && !around::is_naming(cx.doc, q)
+                    && !around::is_finding(cx.doc, &q)
+                    && !around::is_naming(cx.doc, &q)
                     && !q.chain.iter().any(|l| l.role == ChainRole::Outlet)
                     && !q
                         .speaker
@@ -110,12 +111,7 @@ impl Rule for AnonymousNoReason {
 /// on condition of anonymity to describe private conversations"; not "Another official, who
 /// spoke on condition of anonymity because …", whose reason is that official's).
 fn reason_given(cx: &Ctx<'_>, tables: &around::Sources, e: &crate::report::Entity) -> bool {
-    let other_source_in = |si: usize| {
-        tables
-            .anonymous_in
-            .get(si)
-            .is_some_and(|v| v.iter().any(|&o| o != e.id))
-    };
+    let other_source_in = |si: usize| tables.anonymous_in(si).any(|o| o != e.id);
     let reason = |si: usize| tables.reasons.get(si) == Some(&true);
     e.mentions.iter().any(|m| {
         cx.doc

@@ -42,8 +42,8 @@ impl Rule for AnonymousSource {
         Level::Info
     }
     fn check(&self, cx: &Ctx<'_>, out: &mut Vec<Finding>) {
-        let tables = around::Sources::of(cx.doc, cx.report);
-        let claims = around::claims(cx.report);
+        let tables = around::Sources::of(cx.doc, cx.report, cx.quotes);
+        let claims = around::claims(cx.quotes);
         let mut unnamed_by_entity: Vec<Option<bool>> = vec![None; cx.report.entities.len()];
         let mut unnamed = |e: usize| {
             unnamed_by_entity.get_mut(e).is_some_and(|slot| {
@@ -52,11 +52,11 @@ impl Rule for AnonymousSource {
         };
         // (A relay named once for several units is flagged once.)
         let mut last_relay = None;
-        for (i, q) in cx.report.quotes.iter().enumerate() {
+        for (i, q) in cx.quotes.iter().enumerate() {
             let Some(s) = q.speaker.as_ref() else {
                 continue;
             };
-            if claims.get(i) != Some(&true) || around::is_finding(cx.doc, q) {
+            if claims.get(i) != Some(&true) || around::is_finding(cx.doc, &q) {
                 continue;
             }
             if unnamed(s.entity) {

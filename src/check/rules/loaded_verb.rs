@@ -56,7 +56,7 @@ impl Rule for LoadedVerb {
     fn check(&self, cx: &Ctx<'_>, out: &mut Vec<Finding>) {
         let from = out.len();
         let rebuttals = rebuttals(cx);
-        for q in &cx.report.quotes {
+        for q in cx.quotes.iter() {
             let Some(c) = q.cue.as_ref().filter(|c| c.stance == Stance::Loaded) else {
                 continue;
             };

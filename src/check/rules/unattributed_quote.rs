@@ -50,7 +50,7 @@ impl Rule for UnattributedQuote {
     }
     fn check(&self, cx: &Ctx<'_>, out: &mut Vec<Finding>) {
         let floors = Floors::of(cx);
-        for q in &cx.report.quotes {
+        for q in cx.quotes.iter() {
             if q.kind != QuoteKind::Direct || q.speaker.is_some() {
                 continue;
             }
@@ -86,7 +86,7 @@ struct Floors {
 impl Floors {
     fn of(cx: &Ctx<'_>) -> Floors {
         let n = cx.doc.sentences.last().map_or(0, |s| s.paragraph + 1);
-        let starts = around::Starts::of(cx.report);
+        let starts = around::Starts::of(cx.quotes);
         let mut speaker = vec![false; n];
         let mut mark = |p: usize| {
             if let Some(x) = speaker.get_mut(p) {
@@ -95,7 +95,7 @@ impl Floors {
         };
         // One speaker says a direct quote: a group or a weasel group credited with a paraphrase
         // ("Students said they were frustrated.") gives no quote after it a speaker.
-        for q in &cx.report.quotes {
+        for q in cx.quotes.iter() {
             if q.speaker.as_ref().is_some_and(|s| one_speaker(cx, s)) {
                 mark(q.paragraph as usize);
             }

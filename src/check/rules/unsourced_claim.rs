@@ -44,14 +44,14 @@ impl Rule for UnsourcedClaim {
     }
     fn check(&self, cx: &Ctx<'_>, out: &mut Vec<Finding>) {
         let pred = |t: &Tag| matches!(t, Tag::Hedge(HedgeType::Unsourced | HedgeType::Legal));
-        let starts = around::Starts::of(cx.report);
+        let starts = around::Starts::of(cx.quotes);
         // The units that touch sentence `si` (those starting in it or in the one before).
         let near = |si: usize| {
             let from = sentence_bytes(cx.doc, si.saturating_sub(1)).start;
             let here = sentence_bytes(cx.doc, si);
             starts
                 .within(Span::new(from, here.end))
-                .filter_map(|i| cx.report.quotes.get(i))
+                .filter_map(|i| cx.quotes.get(i))
                 .filter(move |q| is_speech(q) && touches(q, here))
         };
         // Per sentence, once: (sourced in it, a report named around it, a legal act named).
@@ -65,7 +65,7 @@ impl Rule for UnsourcedClaim {
                 // The report named up to two sentences before, or in the sentence after.
                 let reported = (si.saturating_sub(2)..(si + 2).min(cx.doc.sentences.len()))
                     .filter(|&s| s != si)
-                    .any(|s| near(s).any(|q| names_a_report(cx, q)));
+                    .any(|s| near(s).any(|q| names_a_report(cx, &q)));
                 (sourced, reported, anchored(cx, si))
             });
             let legal = anchor && hedge_type(cx, at) == Some(HedgeType::Legal);

@@ -48,7 +48,7 @@ impl Rule for VagueAttribution {
         // finding, not a second one.
         let backers = Backers::of(cx);
         let mut credited: Vec<Span> = Vec::new();
-        for q in &cx.report.quotes {
+        for q in cx.quotes.iter() {
             let Some(s) = &q.speaker else { continue };
             if !cx.report.entities.get(s.entity).is_some_and(|e| e.vague) {
                 continue;
@@ -196,7 +196,7 @@ impl Backers {
         let mut opener: Vec<Option<usize>> = vec![None; n];
         let named: Vec<Option<usize>> =
             cx.report.entities.iter().map(named_first_mention).collect();
-        for q in &cx.report.quotes {
+        for q in cx.quotes.iter() {
             let Some(first) = q
                 .speaker
                 .as_ref()

@@ -1277,7 +1277,7 @@ fn descriptor_object(mut r: Toks<'_, '_>, mut end: usize) -> usize {
                 || noun_phrase(r).is_ok()
                 || !is_func_word(doc, t))
             && t < end + 4
-            && !doc.is_cap(t)
+            && (!doc.is_cap(t) || name_in_object(doc, t))
         {
             r = r.at(t + 1);
             end = t + 1;
@@ -1286,6 +1286,17 @@ fn descriptor_object(mut r: Toks<'_, '_>, mut end: usize) -> usize {
         }
     }
     end
+}
+
+/// Whether the capitalised word `t` in an anonymity descriptor's object is a name there that
+/// owns what follows ("a source close to Dana Holm's camp": the source is unnamed, the name is
+/// whose camp), not a speaker's name after it.
+fn name_in_object(doc: &Doc<'_>, t: usize) -> bool {
+    let mut k = t;
+    while doc.is_cap(k) && !is_possessive(doc, k) && k < t + 4 {
+        k += 1;
+    }
+    doc.is_cap(k) && is_possessive(doc, k) && doc.is_word(k + 1) && !doc.is_cap(k + 1)
 }
 
 /// Where a document phrase ends (`end` when nothing follows) with what it is of, "of" being

@@ -100,7 +100,7 @@
 //!   name, and the speech verb its past tense.
 
 use super::{Tag, TagSet};
-use crate::grammar::TokClass;
+use crate::grammar::{FuncType, TokClass};
 use crate::text::Doc;
 
 /// Applies the corrections to `tags` (parallel to `doc`'s tokens).
@@ -168,7 +168,9 @@ pub fn apply(doc: &Doc<'_>, tags: &mut [Tag]) {
         }
         title_modifier(doc, tags, s.start);
         for t in s.start..s.end.saturating_sub(2) {
+            perfect_auxiliary(doc, tags, t);
             if complementizer_that(doc, tags, t, s.start) {
+                relative_read_as_complementizer(tags, t);
                 subject_after_that(doc, tags, t + 1);
             }
         }
@@ -368,6 +370,52 @@ fn complementizer_that(doc: &Doc<'_>, tags: &[Tag], t: usize, start: usize) -> b
         }
     }
     false
+}
+
+/// Re-reads "that" (token `t`, after a speech verb and its tail: [`complementizer_that`]), read
+/// as a relative word on the noun of a prepositional phrase ending the tail, as the
+/// complementizer when no verb follows it at once ("said outside the courthouse that/WDT
+/// hearing it had been the worst part"; "said outside the courthouse that stands on the
+/// square" keeps its relative clause, and so does an object's: "announced a plan that the
+/// council approved").
+fn relative_read_as_complementizer(tags: &mut [Tag], t: usize) {
+    if !matches!(tag(tags, t), Tag::PronWdt | Tag::DetWdt) {
+        return;
+    }
+    let mut k = t.saturating_sub(1);
+    while k > 0 && NOMINAL.has(tag(tags, k)) {
+        k -= 1;
+    }
+    if k + 1 == t || !tag(tags, k).is_adp() {
+        return;
+    }
+    let next = tag(tags, t + 1);
+    if next.is_verb() && !next.is_gerund() || next.is_adv() {
+        return;
+    }
+    set(tags, t, Tag::SconjIn);
+}
+
+/// Re-reads an auxiliary of the lexicon other than a form of "be" ("have", "has", "had") that
+/// the tagger read as a lexical verb as the auxiliary of a perfect when its past participle
+/// follows, across three adverbs at most ("Experts have/VBP long warned that …").
+fn perfect_auxiliary(doc: &Doc<'_>, tags: &mut [Tag], t: usize) {
+    let aux = match tag(tags, t) {
+        Tag::VerbVbp => Tag::AuxVbp,
+        Tag::VerbVbz => Tag::AuxVbz,
+        Tag::VerbVbd => Tag::AuxVbd,
+        _ => return,
+    };
+    let auxiliary = doc
+        .word_tags(t)
+        .any(|g| matches!(g, crate::grammar::Tag::Func(f) if f.ty == FuncType::Auxiliary && !f.be));
+    let mut k = t + 1;
+    while k < t + 4 && tag(tags, k).is_adv() {
+        k += 1;
+    }
+    if auxiliary && tag(tags, k) == Tag::VerbVbn {
+        set(tags, t, aux);
+    }
 }
 
 /// Re-reads token `t`, right after a complementizer "that", as a noun when the tagger read it
@@ -1672,6 +1720,56 @@ mod tests {
         }
         f(&d, &mut tags);
         tags
+    }
+
+    #[test]
+    fn have_before_a_participle_is_the_perfect_s_auxiliary() {
+        let text = "Surveyors have long warned that the dyke would breach.";
+        let tags = mended(text, &[(1, Tag::VerbVbp)], |d, g| {
+            perfect_auxiliary(d, g, 1)
+        });
+        assert_eq!(tags[1], Tag::AuxVbp);
+        let text = "The ferry has twice sailed late.";
+        let tags = mended(text, &[(2, Tag::VerbVbz)], |d, g| {
+            perfect_auxiliary(d, g, 2)
+        });
+        assert_eq!(tags[2], Tag::AuxVbz);
+        // Not before an object ("have long odds"), nor for a verb of the lexicon that is no
+        // auxiliary.
+        let text = "Surveyors have long odds of finishing.";
+        let tags = mended(text, &[(1, Tag::VerbVbp)], |d, g| {
+            perfect_auxiliary(d, g, 1)
+        });
+        assert_eq!(tags[1], Tag::VerbVbp);
+        let text = "Surveyors keep warned boats away.";
+        let tags = mended(text, &[(1, Tag::VerbVbp), (2, Tag::VerbVbn)], |d, g| {
+            perfect_auxiliary(d, g, 1)
+        });
+        assert_eq!(tags[1], Tag::VerbVbp);
+    }
+
+    #[test]
+    fn that_after_a_speech_verb_s_prepositional_phrase_opens_its_clause() {
+        let text = "Her cousin said outside the depot that waiting had been the worst part.";
+        let d = Doc::new(text, Grammar::builtin());
+        assert_eq!(d.tok_text(6), "that");
+        assert_eq!(d.tags[6], Tag::SconjIn);
+        let tags = mended(text, &[(6, Tag::PronWdt)], |_, g| {
+            relative_read_as_complementizer(g, 6)
+        });
+        assert_eq!(tags[6], Tag::SconjIn);
+        // A verb right after it: a relative clause on the phrase's noun.
+        let text = "Her cousin said outside the depot that stands by the pier.";
+        let tags = mended(text, &[(6, Tag::PronWdt), (7, Tag::VerbVbz)], |_, g| {
+            relative_read_as_complementizer(g, 6)
+        });
+        assert_eq!(tags[6], Tag::PronWdt);
+        // An object's relative clause stays one.
+        let text = "The mayor announced a levy that the board approved.";
+        let tags = mended(text, &[(5, Tag::PronWdt)], |_, g| {
+            relative_read_as_complementizer(g, 5)
+        });
+        assert_eq!(tags[5], Tag::PronWdt);
     }
 
     #[test]

@@ -746,6 +746,41 @@ fn a_document_and_its_author_in_an_aside() {
 }
 
 #[test]
+fn a_name_owning_a_descriptor_s_object_leaves_the_source_unnamed() {
+    let g = crate::Grammar::builtin();
+    let r = crate::analysis::analyze(
+        "A source close to Ines Varga's campaign said she would not run again.",
+        g,
+    );
+    let s = r.quotes.first().and_then(|q| q.speaker.as_ref()).unwrap();
+    assert_eq!(s.name, "A source close to Ines Varga's campaign");
+    assert!(s.anonymous);
+    // The same source close to someone unnamed.
+    let r = crate::analysis::analyze("A source close to the skipper said she would retire.", g);
+    assert!(
+        r.quotes
+            .first()
+            .and_then(|q| q.speaker.as_ref())
+            .unwrap()
+            .anonymous
+    );
+}
+
+#[test]
+fn a_communications_firm_is_the_company_and_a_decision_a_document() {
+    let g = crate::Grammar::builtin();
+    let r = crate::analysis::analyze(
+        "Vellor Communications said on Monday it had found the fault. The company said repairs \
+         would take a week. The panel's decision said the ban would stand.",
+        g,
+    );
+    let speaker = |i: usize| r.quotes[i].speaker.as_ref().unwrap();
+    assert_eq!(speaker(1).name, "Vellor Communications");
+    let e = &r.entities[speaker(2).entity];
+    assert_eq!(e.kind, crate::report::EntityKind::Document, "{}", e.name);
+}
+
+#[test]
 fn a_request_for_anonymity_is_no_claim() {
     assert!(read("She asked that her name not be used.").is_empty());
     // The relative clause's subjunctive leaves the main verb to its subject.

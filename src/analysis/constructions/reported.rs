@@ -72,7 +72,7 @@ pub fn at<'a>(sent: &Sent<'_, 'a>, p: usize, v: &'a Verb, out: &[Attr<'a>]) -> O
             left_side(sent, &mut a);
         }
     }
-    if v.kind == VerbKind::Manner {
+    if v.kind == VerbKind::Manner && !that_clause(sent, head, &a) {
         a.set_content(None);
     }
     // `"A," she said, "B."`: the quotation before the cue is the same speaker's.
@@ -88,6 +88,17 @@ pub fn at<'a>(sent: &Sent<'_, 'a>, p: usize, v: &'a Verb, out: &[Attr<'a>]) -> O
         a.meta = true;
     }
     (a.claims() || a.meta).then_some(a)
+}
+
+/// Whether attribution `a`, of the verb at token `head`, reports a clause opened by "that"
+/// right after the verb: what a verb of manner says that way is reported speech too ("shouted
+/// that the gate was shut"), where its other complements are not ("shouted at the crowd").
+fn that_clause(sent: &Sent<'_, '_>, head: usize, a: &Attr<'_>) -> bool {
+    let doc = sent.doc;
+    a.form == super::ContentForm::Clause
+        && a.content().is_some_and(|(start, _)| {
+            start == head + 2 && doc.tok_eq_ci(head + 1, "that") && doc.tag(head + 1).is_sconj()
+        })
 }
 
 /// Whether the verb group at phrase `p` is the last verb of its sentence, which a colon

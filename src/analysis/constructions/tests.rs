@@ -781,6 +781,16 @@ fn a_communications_firm_is_the_company_and_a_decision_a_document() {
 }
 
 #[test]
+fn a_verb_of_manner_reports_its_that_clause() {
+    let r = one("The ferryman shouted that the gangway had slipped.");
+    assert_eq!(
+        (r.0.as_str(), r.1.as_str()),
+        ("The ferryman", "the gangway had slipped")
+    );
+    assert!(read("The ferryman shouted at the gulls on the pier.").is_empty());
+}
+
+#[test]
 fn a_request_for_anonymity_is_no_claim() {
     assert!(read("She asked that her name not be used.").is_empty());
     // The relative clause's subjunctive leaves the main verb to its subject.

@@ -282,6 +282,20 @@ fn an_issued_document_speaks_for_its_issuer() {
     );
 }
 
+/// A document the lexicon knows, in a venue it does not list ("in a 40-page ruling"), is the
+/// issuer's too: "the ruling said" later is the issuer's words.
+#[test]
+fn a_document_in_an_unlisted_venue_speaks_for_its_issuer() {
+    let text = "The harbour board said in a 40-page ruling that the berth fees would rise. The \
+                ruling said the old rates had not covered dredging.";
+    let report = quotecheck::analyze(text);
+    let names: Vec<&str> = (report.quotes.iter())
+        .filter_map(|q| q.speaker.as_ref())
+        .map(|s| report.entities[s.entity].name.as_str())
+        .collect();
+    assert_eq!(names, ["The harbour board", "The harbour board"]);
+}
+
 /// A role a named owner holds ("Dravonia's defence ministry") is not another owner's
 /// organisation with the same head ("the Velorian foreign ministry").
 #[test]

@@ -13,7 +13,7 @@
 use super::speaker::np_forward;
 use super::{push_np, Attr, ContentForm, Sent};
 use crate::analysis::np::{self, NpKind};
-use crate::grammar::{CueType, FuncType, Tag, VerbKind};
+use crate::grammar::{CueType, FuncType, NounKind, Tag, VerbKind};
 use crate::syntax::{ClauseKind, PhraseFlag, PhraseKind};
 
 /// Reads what follows the verb group ending before phrase `k` into `a`. Returns whether the
@@ -584,6 +584,21 @@ fn venue_at(sent: &Sent<'_, '_>, t: usize) -> Option<(usize, bool)> {
         .max_by_key(|&(end, _)| end)
 }
 
+/// "in a 64-page decision", "in its ruling": "in" at token `t` before a noun phrase whose head
+/// is a document of the lexicon is a venue the lexicon does not list; where the phrase ends.
+fn document_venue(sent: &Sent<'_, '_>, t: usize) -> Option<usize> {
+    let doc = sent.doc;
+    let p = sent.phrase_of(t);
+    let np = sent.ph(p + 1);
+    let head = (np.end as usize).checked_sub(1)?;
+    let document = sent.ph(p).kind == PhraseKind::Prep
+        && doc.tok_eq_ci(t, "in")
+        && np.kind == PhraseKind::Np
+        && doc.is_func(np.start as usize, FuncType::Determiner)
+        && np::word_noun(doc, head, NounKind::Document).is_some();
+    document.then_some(head + 1)
+}
+
 /// Whether phrase `p` is a complementizer ("that", "whether", "if").
 fn is_complementizer(sent: &Sent<'_, '_>, p: usize) -> bool {
     let x = sent.ph(p);
@@ -851,10 +866,14 @@ fn object<'a>(sent: &Sent<'_, 'a>, k: usize, a: &mut Attr<'a>) {
 /// interview with Radio X", where the outlet relays): set as `a`'s venue; the phrase after it.
 fn venue_tail<'a>(sent: &Sent<'_, 'a>, t: usize, a: &mut Attr<'a>) -> Option<usize> {
     let doc = sent.doc;
-    if !doc.has(t, crate::grammar::TokClass::STARTS_CUE) {
-        return None;
-    }
-    let (end, hearer) = venue_at(sent, t)?;
+    let lexicon = doc
+        .has(t, crate::grammar::TokClass::STARTS_CUE)
+        .then(|| venue_at(sent, t))
+        .flatten();
+    let (end, hearer) = match lexicon {
+        Some(v) => v,
+        None => (document_venue(sent, t)?, false),
+    };
     if a.venue().is_none() {
         a.set_venue(Some((t, end)));
     }

@@ -391,6 +391,8 @@ fn as_reported(
         sent.span(q + 1, sent.p1)
     } else if o > sent.p0 && sent.is_punct(o - 1, ",") && sent.is_final(end) {
         sent.span(sent.p0, o - 1)
+    } else if interrupts_subject(sent, o, end) {
+        sent.span(sent.p0, sent.p1)
     } else {
         return false;
     };
@@ -398,6 +400,21 @@ fn as_reported(
         a.set_content(Some((lo, hi)));
     }
     a.content().is_some()
+}
+
+/// "The bakery, as the Courier reported, has doubled its staff": an "as" clause (opener `o`,
+/// ending before phrase `end`) set off by commas between a subject that opens the sentence, with
+/// no verb, and its predicate. The claim is the interrupted clause, as a cue between commas
+/// leaves it ([`parenthetical`]).
+fn interrupts_subject(sent: &Sent<'_, '_>, o: usize, end: usize) -> bool {
+    let commas = o > sent.p0 + 1 && sent.is_punct(o - 1, ",") && sent.is_punct(end, ",");
+    let subject = sent.ph(sent.p0).kind == PhraseKind::Np
+        && !(sent.p0..o).any(|q| sent.is_finite(q) || sent.ph(q).kind == PhraseKind::Quote);
+    let mut r = end + 1;
+    while sent.ph(r).kind == PhraseKind::Adv {
+        r += 1;
+    }
+    commas && subject && sent.is_finite(r)
 }
 
 /// The clause to the left of a postposed cue: `…, the minister remarked.`, `"…," he said.`

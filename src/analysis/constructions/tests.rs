@@ -791,6 +791,32 @@ fn a_verb_of_manner_reports_its_that_clause() {
 }
 
 #[test]
+fn an_as_clause_between_a_subject_and_its_predicate() {
+    let r = one("The ferry line, as the Gazette reported in May, has cut two sailings.");
+    assert_eq!(
+        (r.0.as_str(), r.1.as_str()),
+        (
+            "the Gazette",
+            "The ferry line, as the Gazette reported in May, has cut two sailings"
+        )
+    );
+    // An "as" clause of time reports nothing.
+    assert!(read("The ferry line, as it grew, cut two sailings.").is_empty());
+}
+
+#[test]
+fn pointing_out_after_a_comma_is_a_claim_of_its_own() {
+    let r = crate::analysis::analyze(
+        "The harbour board defended the fees, pointing out that dredging had doubled.",
+        Grammar::builtin(),
+    );
+    let q: Vec<(&str, &str)> = (r.quotes.iter())
+        .map(|q| (q.speaker.as_ref().map_or("", |s| s.name.as_str()), &*q.text))
+        .collect();
+    assert_eq!(q, [("The harbour board", "dredging had doubled")]);
+}
+
+#[test]
 fn a_request_for_anonymity_is_no_claim() {
     assert!(read("She asked that her name not be used.").is_empty());
     // The relative clause's subjunctive leaves the main verb to its subject.

@@ -169,6 +169,7 @@ pub fn apply(doc: &Doc<'_>, tags: &mut [Tag]) {
         title_modifier(doc, tags, s.start);
         for t in s.start..s.end.saturating_sub(2) {
             perfect_auxiliary(doc, tags, t);
+            subject_before_quoted_predicate(doc, tags, t);
             if complementizer_that(doc, tags, t, s.start) {
                 relative_read_as_complementizer(tags, t);
                 subject_after_that(doc, tags, t + 1);
@@ -394,6 +395,29 @@ fn relative_read_as_complementizer(tags: &mut [Tag], t: usize) {
         return;
     }
     set(tags, t, Tag::SconjIn);
+}
+
+/// Re-reads a present tense at `t`, right after a speech verb and right before a quotation, as
+/// the noun that is the reported clause's subject, its predicate quoted ('says ferries/VBZ
+/// "are a mess"').
+fn subject_before_quoted_predicate(doc: &Doc<'_>, tags: &mut [Tag], t: usize) {
+    let g = tag(tags, t);
+    if !matches!(g, Tag::VerbVbz | Tag::VerbVbp) || t == 0 || doc.is_cap(t) {
+        return;
+    }
+    if !speech_at(doc, tags, t - 1) || doc.quote_of(t + 1).is_none() {
+        return;
+    }
+    // (The quotation holds the predicate: it opens with a verb's lower-case word.)
+    let opens_lower = doc
+        .quote_of(t + 1)
+        .and_then(|q| doc.quotes.get(q))
+        .and_then(|q| q.content().of(doc.text).chars().next())
+        .is_some_and(char::is_lowercase);
+    if opens_lower {
+        let plural = doc.tok_text(t).ends_with('s');
+        set(tags, t, if plural { Tag::NounNns } else { Tag::NounNn });
+    }
 }
 
 /// Re-reads an auxiliary of the lexicon other than a form of "be" ("have", "has", "had") that
@@ -1720,6 +1744,21 @@ mod tests {
         }
         f(&d, &mut tags);
         tags
+    }
+
+    #[test]
+    fn a_subject_between_a_speech_verb_and_its_quoted_predicate_is_a_noun() {
+        let text = "Amadi says ferries \"are a mess\" this year.";
+        let tags = mended(text, &[(2, Tag::VerbVbz)], |d, g| {
+            subject_before_quoted_predicate(d, g, 2)
+        });
+        assert_eq!(tags[2], Tag::NounNns);
+        // Not before a quotation that opens a sentence of its own.
+        let text = "Amadi says ferries \"Are a mess\" this year.";
+        let tags = mended(text, &[(2, Tag::VerbVbz)], |d, g| {
+            subject_before_quoted_predicate(d, g, 2)
+        });
+        assert_eq!(tags[2], Tag::VerbVbz);
     }
 
     #[test]

@@ -1442,8 +1442,9 @@ fn past_read_as_noun(doc: &Doc<'_>, tags: &mut [Tag], t: usize, first: usize) {
 }
 
 /// Re-reads the base form of a speech verb that the tagger read as a noun, after the noun of a
-/// subject with no finite verb yet and before "that", as the present tense ("Critics of the
-/// plan argue/NN that …"): no noun of the lexicon, and no noun before "that" in news.
+/// subject with no finite verb yet and before "that" or a clause, as the present tense
+/// ("Critics of the plan argue/NN that …"): no noun of the lexicon, and no noun before "that"
+/// in news.
 fn speech_verb_read_as_noun(doc: &Doc<'_>, tags: &mut [Tag], t: usize, first: usize) {
     if tag(tags, t) != Tag::NounNn || t <= first || !tag(tags, t - 1).is_noun() {
         return;
@@ -1459,7 +1460,11 @@ fn speech_verb_read_as_noun(doc: &Doc<'_>, tags: &mut [Tag], t: usize, first: us
         )
     }) || doc.is_possessive(t - 1);
     let earlier = (first..t).any(|u| tag(tags, u).is_finite());
-    if base && !noun && !earlier && doc.tok_eq_ci(t + 1, "that") {
+    // (Or before a clause without "that": a determiner or pronoun opening its subject, and its
+    // finite verb a few words on: "Members of the choir concede/NN the concert ran long".)
+    let opens = tag(tags, t + 1).is_det() || tag(tags, t + 1) == Tag::PronPrp;
+    let clause = opens && (t + 2..t + 7).any(|u| tag(tags, u).is_finite());
+    if base && !noun && !earlier && (doc.tok_eq_ci(t + 1, "that") || clause) {
         set(tags, t, Tag::VerbVbp);
     }
 }
@@ -1744,6 +1749,21 @@ mod tests {
         }
         f(&d, &mut tags);
         tags
+    }
+
+    #[test]
+    fn a_speech_verb_read_as_a_noun_before_a_clause_without_that() {
+        let text = "Members of the choir concede the concert ran long.";
+        let tags = mended(text, &[(4, Tag::NounNn)], |d, g| {
+            speech_verb_read_as_noun(d, g, 4, 0)
+        });
+        assert_eq!(tags[4], Tag::VerbVbp);
+        // No finite verb after it: a noun phrase, not a clause.
+        let text = "Members of the choir concede the last concert.";
+        let tags = mended(text, &[(4, Tag::NounNn)], |d, g| {
+            speech_verb_read_as_noun(d, g, 4, 0)
+        });
+        assert_eq!(tags[4], Tag::NounNn);
     }
 
     #[test]

@@ -391,7 +391,9 @@ fn as_reported(
         sent.span(q + 1, sent.p1)
     } else if o > sent.p0 && sent.is_punct(o - 1, ",") && sent.is_final(end) {
         sent.span(sent.p0, o - 1)
-    } else if interrupts_subject(sent, o, end) {
+    } else if interrupts_subject(sent, o, end)
+        && !a.verb.is_some_and(|v| v.kind == VerbKind::Naming)
+    {
         sent.span(sent.p0, sent.p1)
     } else {
         return false;
@@ -405,7 +407,8 @@ fn as_reported(
 /// "The bakery, as the Courier reported, has doubled its staff": an "as" clause (opener `o`,
 /// ending before phrase `end`) set off by commas between a subject that opens the sentence, with
 /// no verb, and its predicate. The claim is the interrupted clause, as a cue between commas
-/// leaves it ([`parenthetical`]).
+/// leaves it ([`parenthetical`]); not for a naming verb, whose clause names the subject ("The
+/// White House of Halvik, as locals call the residence, …").
 fn interrupts_subject(sent: &Sent<'_, '_>, o: usize, end: usize) -> bool {
     let commas = o > sent.p0 + 1 && sent.is_punct(o - 1, ",") && sent.is_punct(end, ",");
     let subject = sent.ph(sent.p0).kind == PhraseKind::Np

@@ -168,6 +168,7 @@ pub fn apply(doc: &Doc<'_>, tags: &mut [Tag]) {
         }
         title_modifier(doc, tags, s.start);
         for t in s.start..s.end.saturating_sub(2) {
+            gerund_preposition(doc, tags, t);
             perfect_auxiliary(doc, tags, t);
             subject_before_quoted_predicate(doc, tags, t);
             if complementizer_that(doc, tags, t, s.start) {
@@ -417,6 +418,20 @@ fn subject_before_quoted_predicate(doc: &Doc<'_>, tags: &mut [Tag], t: usize) {
     if opens_lower {
         let plural = doc.tok_text(t).ends_with('s');
         set(tags, t, if plural { Tag::NounNns } else { Tag::NounNn });
+    }
+}
+
+/// Re-reads a preposition of the lexicon in "-ing" ("following", "concerning", "regarding")
+/// that the tagger read as a gerund right after a speech verb and before a determiner as the
+/// preposition opening the verb's tail ("said following/VBG the council vote that …").
+fn gerund_preposition(doc: &Doc<'_>, tags: &mut [Tag], t: usize) {
+    let misread = tag(tags, t) == Tag::VerbVbg
+        && t > 0
+        && doc.is_func(t, FuncType::Preposition)
+        && speech_at(doc, tags, t - 1)
+        && tag(tags, t + 1).is_det();
+    if misread {
+        set(tags, t, Tag::AdpIn);
     }
 }
 
@@ -1764,6 +1779,21 @@ mod tests {
             speech_verb_read_as_noun(d, g, 4, 0)
         });
         assert_eq!(tags[4], Tag::NounNn);
+    }
+
+    #[test]
+    fn a_preposition_in_ing_after_a_speech_verb_opens_its_tail() {
+        let text = "The surveyor said following the harbour vote that the pier would close.";
+        let tags = mended(text, &[(3, Tag::VerbVbg)], |d, g| {
+            gerund_preposition(d, g, 3)
+        });
+        assert_eq!(tags[3], Tag::AdpIn);
+        // Not a verb's own gerund ("said leaving the harbour was hard").
+        let text = "The surveyor said leaving the harbour was hard.";
+        let tags = mended(text, &[(3, Tag::VerbVbg)], |d, g| {
+            gerund_preposition(d, g, 3)
+        });
+        assert_eq!(tags[3], Tag::VerbVbg);
     }
 
     #[test]

@@ -304,6 +304,7 @@ fn mend(doc: &Doc<'_>, tags: &mut [Tag], t: usize, (first, end): (usize, usize))
     }
     if g == Tag::VerbVbn {
         reported_past(doc, tags, t, first);
+        opening_subject_speech(doc, tags, t, first);
         parenthetical_past(doc, tags, t, end);
         adverbial_past(doc, tags, t, first);
     }
@@ -812,6 +813,35 @@ fn reported_past(doc: &Doc<'_>, tags: &mut [Tag], t: usize, first: usize) {
         k -= 1;
     }
     if k + 1 < t && tag(tags, k).is_finite() && speech_at(doc, tags, k) {
+        set(tags, t, Tag::VerbVbd);
+    }
+}
+
+/// Re-reads a speech verb's participle at `t` as the past tense when the noun phrase that opens
+/// the sentence alone stands before it, and after its prepositional phrases (three words at
+/// most each) a clause follows: a determiner or pronoun and a finite verb a few words on ("Two
+/// newspapers reported/VBN on Sunday the stadium deal had collapsed"). A participle modifying
+/// the noun phrase is followed by the sentence's own verb ("Figures reported on Sunday showed
+/// …").
+fn opening_subject_speech(doc: &Doc<'_>, tags: &mut [Tag], t: usize, first: usize) {
+    let subject =
+        t > first && (first..t).all(|u| NOMINAL.has(tag(tags, u))) && tag(tags, t - 1).is_noun();
+    if tag(tags, t) != Tag::VerbVbn || !subject || !speech_at(doc, tags, t) {
+        return;
+    }
+    let mut k = t + 1;
+    while tag(tags, k).is_adp() || tag(tags, k) == Tag::SconjIn && !doc.tok_eq_ci(k, "that") {
+        let from = k;
+        k += 1;
+        if tag(tags, k).is_det() {
+            k += 1;
+        }
+        while k < from + 4 && NOMINAL.has(tag(tags, k)) && !tag(tags, k).is_det() {
+            k += 1;
+        }
+    }
+    let opens = tag(tags, k).is_det() || tag(tags, k) == Tag::PronPrp || doc.tok_eq_ci(k, "that");
+    if k > t + 1 && opens && (k + 1..k + 6).any(|u| tag(tags, u).is_finite()) {
         set(tags, t, Tag::VerbVbd);
     }
 }
@@ -1779,6 +1809,21 @@ mod tests {
             speech_verb_read_as_noun(d, g, 4, 0)
         });
         assert_eq!(tags[4], Tag::NounNn);
+    }
+
+    #[test]
+    fn a_speech_participle_after_the_opening_subject_before_its_clause_is_a_past() {
+        let text = "Two gazettes reported on Sunday the ferry deal had collapsed.";
+        let tags = mended(text, &[(2, Tag::VerbVbn)], |d, g| {
+            opening_subject_speech(d, g, 2, 0)
+        });
+        assert_eq!(tags[2], Tag::VerbVbd);
+        // A participle modifying the subject: the sentence's verb follows its phrase.
+        let text = "Figures reported on Sunday showed the ferry deal had collapsed.";
+        let tags = mended(text, &[(1, Tag::VerbVbn)], |d, g| {
+            opening_subject_speech(d, g, 1, 0)
+        });
+        assert_eq!(tags[1], Tag::VerbVbn);
     }
 
     #[test]

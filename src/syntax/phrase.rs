@@ -660,7 +660,7 @@ impl Chunker<'_, '_> {
     fn bare_modifier(&self, k: usize) -> bool {
         // ("as saying Valdoria's proposal would …": a gerund before a possessive takes it as
         // its object's owner, and modifies nothing.)
-        if self.tag(k).is_gerund() && self.possessive(k + 1) {
+        if self.tag(k).is_gerund() && (self.possessive(k + 1) || self.hearer_gerund(k)) {
             return false;
         }
         self.text(k).contains('-')
@@ -674,6 +674,26 @@ impl Chunker<'_, '_> {
                     || (g.is_verb() && TagSet::PARTICIPLE.has(self.tag(k)))
             })
             || (k == self.first && self.doc.is_cap(k) && !self.doc.is_cap(k + 1))
+    }
+
+    /// Whether the gerund `k` is a verb of the lexicon that takes its hearer as object, after a
+    /// preposition that takes a gerund: "after telling referees that …" is the verb and its
+    /// hearer, where "after closing arguments" is a noun phrase (no noun or noun cue of the
+    /// lexicon either: "after warning signs").
+    fn hearer_gerund(&self, k: usize) -> bool {
+        use crate::grammar::Tag as G;
+        let doc = self.doc;
+        let hearer = doc
+            .word_tags(k)
+            .any(|x| matches!(x, G::Verb(v) if v.hearer));
+        let noun = doc
+            .word_tags(k)
+            .any(|x| matches!(x, G::Noun(_) | G::Cue(_)));
+        let after_gerund_word = k.checked_sub(1).is_some_and(|p| {
+            doc.word_tags(p)
+                .any(|x| matches!(x, G::Func(f) if f.gerund))
+        });
+        hearer && !noun && after_gerund_word
     }
 
     /// Whether a noun follows from token `k` through premodifiers (and adverbs or participles

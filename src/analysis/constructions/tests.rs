@@ -817,6 +817,18 @@ fn pointing_out_after_a_comma_is_a_claim_of_its_own() {
 }
 
 #[test]
+fn a_hearer_verb_s_gerund_after_a_preposition_takes_its_hearer() {
+    let r = crate::analysis::analyze(
+        "The keeper was booked after telling linesmen that the goal was offside.",
+        Grammar::builtin(),
+    );
+    let q: Vec<(&str, &str)> = (r.quotes.iter())
+        .map(|q| (q.speaker.as_ref().map_or("", |s| s.name.as_str()), &*q.text))
+        .collect();
+    assert_eq!(q, [("The keeper", "the goal was offside")]);
+}
+
+#[test]
 fn a_request_for_anonymity_is_no_claim() {
     assert!(read("She asked that her name not be used.").is_empty());
     // The relative clause's subjunctive leaves the main verb to its subject.

@@ -38,8 +38,14 @@ pub fn claims<'a>(sent: &Sent<'_, 'a>, out: &mut Vec<Attr<'a>>) {
         // his claim".) The nearest attributions only, so that time stays linear in a sentence
         // of any length.
         let verbs = out.get_mut(..found).unwrap_or_default();
+        // (Or whose object is the noun with its clause: "repeated his pledge in May that …";
+        // not a clause the noun is the subject of, "said her claim that … was false".)
+        let holds = |b: &Attr<'_>| {
+            b.content()
+                .is_some_and(|(bs, be)| bs == a.left() && be <= ce)
+        };
         if let Some(b) = verbs.iter_mut().rev().take(NEAR).find(|b| {
-            b.content() == a.content()
+            (b.content() == a.content() || holds(b))
                 && b.cue().1 <= a.left()
                 && b.kind == CueKind::Verb
                 && !b.inverted
@@ -49,6 +55,10 @@ pub fn claims<'a>(sent: &Sent<'_, 'a>, out: &mut Vec<Attr<'a>>) {
                 .is_some_and(|(vs, ve)| vs <= a.cue().0 && a.cue().1 <= ve);
             if !venue && b.speaker.as_ref().is_some_and(|s| !bound(sent, &a, s)) {
                 *b = a;
+            } else if !venue && b.content() != a.content() {
+                // (The owner is the verb's speaker: the verb's claim is the noun's clause.)
+                b.set_content(a.content());
+                b.form = ContentForm::Clause;
             }
             continue;
         }
@@ -78,6 +88,29 @@ fn bound(sent: &Sent<'_, '_>, a: &Attr<'_>, speaker: &np::Np<'_>) -> bool {
     p.plural == speaker.plural() && (p.gender.is_none() || gender.is_none() || p.gender == gender)
 }
 
+/// The token "that" opening a noun cue's clause, at token `t` right after the noun, or after a
+/// time or a short prepositional phrase ("his claim in May that …", "her claim last week that
+/// …"; not "of": "his claim of fraud that …" names what the claim is of).
+fn that_after(sent: &Sent<'_, '_>, t: usize) -> Option<usize> {
+    let doc = sent.doc;
+    if doc.tok_eq_ci(t, "that") {
+        return Some(t);
+    }
+    let q = sent.phrase_of(t);
+    let after = if crate::syntax::clause::is_time_np(doc, q) {
+        q + 1
+    } else if sent.ph(q).kind == PhraseKind::Prep
+        && sent.ph(q + 1).kind == PhraseKind::Np
+        && !doc.tok_eq_ci(t, "of")
+    {
+        q + 2
+    } else {
+        return None;
+    };
+    let that = sent.tok(after);
+    (after < sent.p1 && that < t + 6 && doc.tok_eq_ci(that, "that")).then_some(that)
+}
+
 /// The noun cue heading noun phrase `p`, with its owner and the clause after it.
 fn at<'a>(sent: &Sent<'_, 'a>, p: usize) -> Option<Attr<'a>> {
     let doc = sent.doc;
@@ -102,10 +135,7 @@ fn at<'a>(sent: &Sent<'_, 'a>, p: usize) -> Option<Attr<'a>> {
     };
 
     // "that" and a clause with a finite verb.
-    let that = x.end as usize;
-    if !doc.tok_eq_ci(that, "that") {
-        return None;
-    }
+    let that = that_after(sent, x.end as usize)?;
     let clause = (sent.clauses.0..sent.clauses.1)
         .filter_map(|c| sent.clause(c))
         .find(|c| sent.tok(c.start as usize) == that)?;

@@ -829,6 +829,30 @@ fn a_hearer_verb_s_gerund_after_a_preposition_takes_its_hearer() {
 }
 
 #[test]
+fn a_noun_cue_s_clause_after_a_time_or_place() {
+    let g = Grammar::builtin();
+    let claims = |text: &str| -> Vec<(String, String)> {
+        let r = crate::analysis::analyze(text, g);
+        (r.quotes.iter())
+            .map(|q| {
+                (
+                    q.speaker.as_ref().map_or("", |s| &s.name).to_string(),
+                    q.text.to_string(),
+                )
+            })
+            .collect()
+    };
+    assert_eq!(
+        claims("The harbourmaster repeated his pledge in March that no berth would close."),
+        [("The harbourmaster".into(), "no berth would close".into())]
+    );
+    assert_eq!(
+        claims("Pilots mocked her claim last spring that the channel was deep enough.")[0].1,
+        "the channel was deep enough"
+    );
+}
+
+#[test]
 fn a_request_for_anonymity_is_no_claim() {
     assert!(read("She asked that her name not be used.").is_empty());
     // The relative clause's subjunctive leaves the main verb to its subject.

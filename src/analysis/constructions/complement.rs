@@ -56,9 +56,7 @@ pub fn complement<'a>(sent: &Sent<'_, 'a>, mut k: usize, a: &mut Attr<'a>) {
     if gapped(sent, k, a) {
         return;
     }
-    // "warned both sides that …", "expressed optimism that …": a noun phrase right before the
-    // verb's complement clause is its hearer or the noun the clause completes.
-    if sent.ph(k).kind == PhraseKind::Np && clause_at(sent, k + 1, k).is_some() {
+    if hearer_or_completed(sent, k) {
         k += 1;
     }
     let after_tail = tail(sent, k, a);
@@ -641,6 +639,31 @@ fn clause_at(sent: &Sent<'_, '_>, p: usize, verb_end: usize) -> Option<(usize, u
     let verb =
         x.verb.is_some() || any_vg || that || (from..x.end as usize).any(|q| sent.is_quote(q));
     (verb && (x.end as usize) > from).then_some((from, x.end as usize, c))
+}
+
+/// "warned both sides that …", "expressed optimism that …": whether the noun phrase at phrase
+/// `k`, right before the verb's complement clause, is its hearer or the noun the clause
+/// completes.
+fn hearer_or_completed(sent: &Sent<'_, '_>, k: usize) -> bool {
+    sent.ph(k).kind == PhraseKind::Np
+        && clause_at(sent, k + 1, k).is_some()
+        && !noun_cue_subject(sent, k)
+}
+
+/// Whether the noun phrase at phrase `k` is a noun cue whose "that" clause is followed at once
+/// by a finite verb: the noun and its clause are the subject of that verb, the reported
+/// clause's ("said his claim that the dam leaked is false"), not the verb's hearer or the noun
+/// its clause completes.
+fn noun_cue_subject(sent: &Sent<'_, '_>, k: usize) -> bool {
+    let head = sent.ph(k).head();
+    let cue = super::cue_phrase::cue_at(sent, head) == Some((CueType::Noun, head));
+    let Some(x) = sent.complement_at(k + 1).and_then(|c| sent.clause(c)) else {
+        return false;
+    };
+    let Some(v) = x.verb.map(|v| v as usize) else {
+        return false;
+    };
+    cue && v + 1 < x.end as usize && sent.is_finite(v + 1)
 }
 
 /// "sued the state, claiming the quarantine violated her rights": a clause the builder opened at

@@ -853,6 +853,18 @@ fn a_noun_cue_s_clause_after_a_time_or_place() {
 }
 
 #[test]
+fn a_noun_cue_and_its_clause_as_the_subject_of_a_reported_clause() {
+    let r = one("A spokesman said her claim that the weir leaked is simply false.");
+    assert_eq!(
+        (r.0.as_str(), r.1.as_str()),
+        (
+            "A spokesman",
+            "her claim that the weir leaked is simply false"
+        )
+    );
+}
+
+#[test]
 fn a_request_for_anonymity_is_no_claim() {
     assert!(read("She asked that her name not be used.").is_empty());
     // The relative clause's subjunctive leaves the main verb to its subject.

@@ -65,10 +65,14 @@ impl Figures {
 
     /// The figures of a report's `quotes`.
     pub fn of_quotes(quotes: QuoteSet<'_>) -> Figures {
-        let kinds = claim_kinds_of(quotes);
+        Figures::of_kinds(quotes, &claim_kinds_of(quotes))
+    }
+
+    /// The figures of a report's `quotes`, whose [`claim_kinds_of`] are `kinds`.
+    pub fn of_kinds(quotes: QuoteSet<'_>, kinds: &[Option<ClaimKind>]) -> Figures {
         let mut f = Figures::default();
         let mut seen = std::collections::BTreeSet::new();
-        for (q, k) in quotes.iter().zip(&kinds) {
+        for (q, k) in quotes.iter().zip(kinds) {
             if k.is_none() {
                 continue;
             }

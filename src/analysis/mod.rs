@@ -78,9 +78,19 @@ impl Credit {
     }
 }
 
-/// `x` in 32 bits (an offset or a count within a document, which is read up to 4 GiB).
-fn small(x: usize) -> u32 {
+/// `x` in 32 bits (an offset or a count within a document, which is read up to 4 GiB),
+/// saturated.
+pub(crate) fn small(x: usize) -> u32 {
     u32::try_from(x).unwrap_or(u32::MAX)
+}
+
+/// Whether attributed unit `x` comes before floating unit `y` (of two in the same place, the
+/// floating one comes first; a missing one comes last).
+fn attributed_first(x: Option<&Unit>, y: Option<&Unit>) -> bool {
+    match (x, y) {
+        (Some(x), Some(y)) => x.key() < y.key(),
+        (x, _) => x.is_some(),
+    }
 }
 
 /// A quotation no attribution claimed, set aside for [`floating`]. In 32-bit token indices (a
@@ -205,6 +215,14 @@ impl TableReport {
     /// prose: same offsets).
     pub fn quotes<'a>(&'a self, text: &'a str) -> QuoteSet<'a> {
         QuoteSet::table(&self.table, text, &self.head.entities)
+    }
+
+    /// The whole report, its quotes made from `text` ([`TableReport::quotes`]).
+    pub fn into_report(self, text: &str) -> Report {
+        let quotes = self.quotes(text).iter().map(|q| q.into_owned()).collect();
+        let mut head = self.head;
+        head.quotes = quotes;
+        head
     }
 }
 
@@ -455,12 +473,11 @@ impl Units {
         let (mut a, mut f) = (0, 0);
         let n = self.attributed.len();
         std::iter::from_fn(move || {
-            let attributed = match (self.attributed.get(a), self.floating.get(f)) {
-                (None, None) => return None,
-                (Some(x), Some(y)) => x.key() < y.key(),
-                (x, _) => x.is_some(),
-            };
-            if attributed {
+            let (x, y) = (self.attributed.get(a), self.floating.get(f));
+            if x.is_none() && y.is_none() {
+                return None;
+            }
+            if attributed_first(x, y) {
                 a += 1;
                 Some(a - 1)
             } else {
@@ -493,11 +510,7 @@ impl Units {
     /// giving back memory as the units go (a vector that holds under half of what it has room for
     /// is shrunk).
     fn pop(&mut self) -> Option<Unit> {
-        let take_attributed = match (self.attributed.last(), self.floating.last()) {
-            (Some(x), Some(y)) => x.key() < y.key(),
-            (a, _) => a.is_some(),
-        };
-        let v = if take_attributed {
+        let v = if attributed_first(self.attributed.last(), self.floating.last()) {
             &mut self.attributed
         } else {
             &mut self.floating

@@ -2,7 +2,7 @@
 //! it, the checker's phrases (`hedges.txt`) and anonymity phrases near it, and whether the copy
 //! names a source in apposition. The rules decide with the attribution report and these.
 
-use crate::analysis::QuoteSet;
+use crate::analysis::{small, QuoteSet};
 use crate::grammar::{AnonType, HedgeType, Noun, Tag, TokClass};
 use crate::report::{MentionKind, Report};
 use crate::span::Span;
@@ -671,11 +671,6 @@ fn units_by_entity(entities: usize, quotes: QuoteSet<'_>) -> (Vec<u32>, Vec<u32>
     (pairs.into_iter().map(|(_, i)| i).collect(), from)
 }
 
-/// `i` in 32 bits (a document is read up to 4 GiB: its offsets and counts fit), saturated.
-fn small(i: usize) -> u32 {
-    u32::try_from(i).unwrap_or(u32::MAX)
-}
-
 /// The first sentence of every paragraph (`None` for a paragraph with none).
 pub fn paragraph_starts(doc: &Doc<'_>) -> Vec<Option<usize>> {
     let n = doc.sentences.last().map_or(0, |s| s.paragraph + 1);
@@ -686,14 +681,4 @@ pub fn paragraph_starts(doc: &Doc<'_>) -> Vec<Option<usize>> {
         }
     }
     out
-}
-
-/// Which units are claims, as [`crate::check::is_claim`] decides one at a time (speech, and no
-/// partial quote inside a reported claim it belongs to), for all units at once in
-/// `O(n log n)`.
-pub fn claims(quotes: QuoteSet<'_>) -> Vec<bool> {
-    crate::figures::claim_kinds_of(quotes)
-        .iter()
-        .map(Option::is_some)
-        .collect()
 }

@@ -327,13 +327,7 @@ pub fn front_matter(text: &str, kind: InputKind) -> Option<crate::Span> {
 /// Analyses `text` read as `kind`: Markdown's non-prose (front matter, code, HTML, link
 /// targets) is not read, and the report's spans and texts are those of the original `text`.
 pub fn analyze(text: &str, kind: InputKind, grammar: &crate::Grammar) -> Report {
-    if kind == InputKind::Text {
-        return crate::analysis::analyze(text, grammar);
-    }
-    let prose = prose(text, kind);
-    let mut report = crate::analysis::analyze(&prose.text, grammar);
-    reslice(&mut report, text);
-    report
+    of_prose(text, kind, grammar, |s| s.collect_report(), |r| r)
 }
 
 /// [`analyze`], with the report's quotes held as their units, each made when it is read: read
@@ -343,12 +337,24 @@ pub fn analyze_table(
     kind: InputKind,
     grammar: &crate::Grammar,
 ) -> crate::analysis::TableReport {
+    of_prose(text, kind, grammar, |s| s.into_table(), |t| &mut t.head)
+}
+
+/// The report `finish` makes of the analysis of `text`'s prose, its texts resliced from `text`
+/// (the report `head` holds: the prose has blanks where it is not prose).
+fn of_prose<R>(
+    text: &str,
+    kind: InputKind,
+    grammar: &crate::Grammar,
+    finish: impl FnOnce(crate::analysis::ReportStream<'_>) -> R,
+    head: impl FnOnce(&mut R) -> &mut Report,
+) -> R {
     if kind == InputKind::Text {
-        return crate::analysis::analyze_stream(text, grammar).into_table();
+        return finish(crate::analysis::analyze_stream(text, grammar));
     }
     let prose = prose(text, kind);
-    let mut report = crate::analysis::analyze_stream(&prose.text, grammar).into_table();
-    reslice(&mut report.head, text);
+    let mut report = finish(crate::analysis::analyze_stream(&prose.text, grammar));
+    reslice(head(&mut report), text);
     report
 }
 

@@ -89,6 +89,15 @@ pub struct Ctx<'a> {
     pub report: &'a Report,
     /// The report's quotes, each made when it is read.
     pub quotes: QuoteSet<'a>,
+    /// How each quote counts ([`crate::figures::claim_kinds`]), computed once for every rule.
+    pub claim_kinds: &'a [Option<crate::figures::ClaimKind>],
+}
+
+impl Ctx<'_> {
+    /// Whether quote `i` is a claim of its own ([`is_claim`]).
+    pub fn is_claim(&self, i: usize) -> bool {
+        self.claim_kinds.get(i).is_some_and(Option::is_some)
+    }
 }
 
 /// A rule: one file under `src/check/rules/`, whose `//!` doc comment is its documentation.
@@ -226,10 +235,7 @@ pub fn check_text_report(
     settings: &Settings,
 ) -> (CheckResult, Report) {
     let Checked { result, report } = check_text_table(text, kind, grammar, settings);
-    let quotes = report.quotes(text).iter().map(|q| q.into_owned()).collect();
-    let mut head = report.head;
-    head.quotes = quotes;
-    (result, head)
+    (result, report.into_report(text))
 }
 
 /// [`check_text_report`], the report's quotes held as their units and made as they are read:
@@ -244,11 +250,14 @@ pub fn check_text_table(
     let prose = markdown::prose(text, kind);
     let mut doc = Doc::read(&prose.text, grammar);
     let mut report = analyze_read_table(&mut doc);
+    let quotes = report.quotes(&prose.text);
+    let kinds = crate::figures::claim_kinds_of(quotes);
     let cx = Ctx {
         text: &prose.text,
         doc: &doc,
         report: &report.head,
-        quotes: report.quotes(&prose.text),
+        quotes,
+        claim_kinds: &kinds,
     };
     let mut findings = Vec::new();
     for rule in rules::ALL {
@@ -267,7 +276,7 @@ pub fn check_text_table(
         unsuppressed(&mut findings, &prose, &LineIndex::new(text), text);
     }
     findings.dedup_by(|a, b| a.rule == b.rule && a.span == b.span);
-    let summary = crate::figures::Figures::of_quotes(cx.quotes);
+    let summary = crate::figures::Figures::of_kinds(quotes, &kinds);
     drop(doc);
     // The texts of the report are the original's (the prose has blanks where it is not prose).
     markdown::reslice(&mut report.head, text);

@@ -129,9 +129,7 @@ impl Ent {
 }
 
 /// `x` (a byte offset or an entity's index) in 32 bits: a document is read up to 4 GiB.
-pub(super) fn small(x: usize) -> u32 {
-    u32::try_from(x).unwrap_or(u32::MAX)
-}
+pub(super) use crate::analysis::small;
 
 /// A mention of an entity: its span in 32-bit offsets (a document is read up to 4 GiB), 12
 /// bytes (a long document can hold an entity for every few words, each with room for a few).

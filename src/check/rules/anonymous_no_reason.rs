@@ -52,7 +52,6 @@ impl Rule for AnonymousNoReason {
             return;
         }
         let tables = around::Sources::of(cx.doc, cx.report, cx.quotes);
-        let claims = around::claims(cx.quotes);
         for e in &cx.report.entities {
             if e.anonymity_reason.is_some()
                 || !around::unnamed_source(cx.doc, cx.report, &tables, e.id)
@@ -69,7 +68,7 @@ impl Rule for AnonymousNoReason {
                 let Some(q) = cx.quotes.get(i) else {
                     return false;
                 };
-                claims.get(i) == Some(&true)
+                cx.is_claim(i)
                     && !around::is_finding(cx.doc, &q)
                     && !around::is_naming(cx.doc, &q)
                     && !q.chain.iter().any(|l| l.role == ChainRole::Outlet)

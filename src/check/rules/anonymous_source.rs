@@ -43,7 +43,6 @@ impl Rule for AnonymousSource {
     }
     fn check(&self, cx: &Ctx<'_>, out: &mut Vec<Finding>) {
         let tables = around::Sources::of(cx.doc, cx.report, cx.quotes);
-        let claims = around::claims(cx.quotes);
         let mut unnamed_by_entity: Vec<Option<bool>> = vec![None; cx.report.entities.len()];
         let mut unnamed = |e: usize| {
             unnamed_by_entity.get_mut(e).is_some_and(|slot| {
@@ -56,7 +55,7 @@ impl Rule for AnonymousSource {
             let Some(s) = q.speaker.as_ref() else {
                 continue;
             };
-            if claims.get(i) != Some(&true) || around::is_finding(cx.doc, &q) {
+            if !cx.is_claim(i) || around::is_finding(cx.doc, &q) {
                 continue;
             }
             if unnamed(s.entity) {

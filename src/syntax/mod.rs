@@ -21,6 +21,7 @@ pub mod model;
 pub mod phrase;
 mod tagger;
 mod tagset;
+mod title_case;
 
 pub use clause::{is_time_np, phrase_range, Clause, ClauseIndex, ClauseKind, Subject};
 pub use features::{Word, WordInfo};
@@ -54,6 +55,12 @@ fn tag_doc_with(doc: &Doc<'_>, scratch: &mut Scratch) -> Vec<Tag> {
         // Sentences cover the tokens in order; a token outside them keeps the default.
         tags.resize(s.start.max(tags.len()), Tag::default());
         let toks = doc.tokens.get(s.start..s.end).unwrap_or(&[]);
+        // (A dateline's capitals are names: "LINDHOLM, June 12 (Baltic Ledger) -".)
+        let dateline = doc.dateline.as_ref().map_or(0, |d| d.span.end);
+        let lowered = toks
+            .first()
+            .filter(|t| t.span().start >= dateline)
+            .and_then(|_| title_case::lowered(tagger.model(), doc.text, toks));
         // (A hyphen set off by spaces is a dash, tagged as one: "X - who … - said".)
         tagger.tag_into(
             toks.iter().enumerate().map(|(j, t)| match t.kind() {
@@ -61,7 +68,10 @@ fn tag_doc_with(doc: &Doc<'_>, scratch: &mut Scratch) -> Vec<Tag> {
                 TokKind::Punct if t.span().len() == 1 && doc.is_dash(s.start + j) => {
                     Word::Text("\u{2014}")
                 }
-                _ => Word::Text(t.span().of(doc.text)),
+                _ => match lowered.as_ref().and_then(|l| l.get(j)) {
+                    Some(Some(w)) => Word::Text(w),
+                    _ => Word::Text(t.span().of(doc.text)),
+                },
             }),
             scratch,
             &mut tags,

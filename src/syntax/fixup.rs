@@ -124,6 +124,9 @@ pub fn apply(doc: &Doc<'_>, tags: &mut [Tag]) {
         for t in s.start..s.end.saturating_sub(1) {
             mend_word(doc, tags, t);
         }
+        for t in s.start..s.end {
+            dash_read_as_word(doc, tags, t);
+        }
         name_then_past(doc, tags, s.start, s.end);
         for t in s.start..s.end.saturating_sub(1) {
             name_read_as_verb(doc, tags, t, s.start);
@@ -928,6 +931,14 @@ fn headline_verb(doc: &Doc<'_>, tags: &mut [Tag], start: usize, end: usize) {
             _ => continue,
         }
         return;
+    }
+}
+
+/// Re-reads a dash the tagger read as a word (after a link, "pic.twitter.com/aB3 — Ana Lee")
+/// as the punctuation it is.
+fn dash_read_as_word(doc: &Doc<'_>, tags: &mut [Tag], t: usize) {
+    if !tag(tags, t).is_punct() && doc.is_dash(t) {
+        set(tags, t, Tag::PunctColon);
     }
 }
 

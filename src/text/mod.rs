@@ -771,7 +771,10 @@ impl<'a> Doc<'a> {
                 let space = |x: Option<&u8>| x.is_some_and(u8::is_ascii_whitespace);
                 s > 0 && space(b.get(s - 1)) && space(b.get(e))
             }
-            Some(x) => x == "\u{2014}".as_bytes() || x == "\u{2013}".as_bytes(),
+            // (The horizontal bar credits a quotation as a dash does: "“…” ― Ana Lee".)
+            Some(x) => ["\u{2014}", "\u{2013}", "\u{2015}"]
+                .iter()
+                .any(|d| x == d.as_bytes()),
             None => false,
         }
     }

@@ -14,9 +14,105 @@ use crate::syntax::PhraseKind;
 /// How many quotations before a credit line it can credit.
 const MAX_QUOTES: usize = 8;
 
+/// The credit that sentence `sent` is or ends with, if any: a credit line under a paragraph of
+/// quotations ([`line`]), or a line of quotations closed by a dash and a name ([`inline`]).
+pub fn at<'a>(sent: &Sent<'_, 'a>) -> Option<Attr<'a>> {
+    line(sent).or_else(|| inline(sent)).or_else(|| post(sent))
+}
+
+/// How many tokens an embedded post's words may run before its credit.
+const MAX_POST: usize = 128;
+
+/// How many tokens (a date) may follow the handle of a post's credit.
+const MAX_DATE: usize = 6;
+
+/// An embedded post as a page prints it: its words, then a dash, the author's name, the
+/// handle in brackets and the date, on one line:
+/// `The ferry is late again — Karl Pike (@karlpike) March 3, 2026`.
+///
+/// ```text
+/// post = LINE-START words dash name "(" "@" handle ")" date? LINE-END
+/// ```
+fn post<'a>(sent: &Sent<'_, 'a>) -> Option<Attr<'a>> {
+    let doc = sent.doc;
+    let t1 = sent.s.end;
+    let breaks = |t: usize| doc.tokens.get(t).is_none_or(|x| x.newline_before());
+    if !breaks(t1) {
+        return None;
+    }
+    let p = (sent.p0..sent.p1)
+        .rev()
+        .find(|&p| crate::syntax::clause::is_dash(doc, p))?;
+    let (n, _) = np_forward(sent, p + 1)?;
+    let h = n.end;
+    let handle = doc.is_punct(h, "(")
+        && doc.is_punct(h + 1, "@")
+        && doc.is_word(h + 2)
+        && doc.is_punct(h + 3, ")");
+    if n.kind != NpKind::Name || !handle || t1.saturating_sub(h + 4) > MAX_DATE {
+        return None;
+    }
+    // The post's words: from the start of its line to the dash.
+    let dash = sent.ph(p).start as usize;
+    let from = (dash.saturating_sub(MAX_POST)..dash)
+        .rev()
+        .find(|&t| t == 0 || doc.tokens.get(t).is_some_and(|x| x.newline_before()))?;
+    if from == dash {
+        return None;
+    }
+    let mut a = Attr::new((dash, dash + 1), CueKind::Verb, None);
+    a.speaker = Some(n);
+    a.set_left(from);
+    a.set_content(Some((from, dash)));
+    Some(a)
+}
+
+/// A line of quotations credited at its end: `“The buses never come.” ― Odile Fenwick`.
+///
+/// ```text
+/// inline = LINE-START quote+ dash name ("," aside)* LINE-END     (no finite verb)
+/// ```
+fn inline<'a>(sent: &Sent<'_, 'a>) -> Option<Attr<'a>> {
+    let doc = sent.doc;
+    let (t0, t1) = (sent.s.start, sent.s.end);
+    let starts_line = |t: usize| {
+        doc.tokens
+            .get(t)
+            .is_none_or(|x| t == 0 || x.newline_before())
+    };
+    if !starts_line(t0) || !starts_line(t1) || sent.first_finite < sent.p1 {
+        return None;
+    }
+    // The quotations (final marks between them skipped), then the dash.
+    let mut p = sent.p0;
+    let mut quotes = Vec::new();
+    while p < sent.p1 {
+        let t = sent.ph(p).start as usize;
+        if let Some(q) = doc.quote_of(t).map(|_| t) {
+            quotes.push(q);
+        } else if !(sent.is_punct(p, ".") || sent.is_punct(p, "!") || sent.is_punct(p, "?")) {
+            break;
+        }
+        p += 1;
+    }
+    if quotes.is_empty() || !crate::syntax::clause::is_dash(doc, p) {
+        return None;
+    }
+    let (n, _) = np_forward(sent, p + 1)?;
+    if n.kind != NpKind::Name {
+        return None;
+    }
+    let dash = sent.ph(p).start as usize;
+    let mut a = Attr::new((dash, dash + 1), CueKind::Verb, None);
+    a.speaker = Some(n);
+    a.set_left(dash);
+    a.quotes = quotes.into();
+    Some(a)
+}
+
 /// The credit line that sentence `sent` is, if it is one: its dash is the cue, the name after
 /// it the speaker of the quotations of the paragraph just before.
-pub fn at<'a>(sent: &Sent<'_, 'a>) -> Option<Attr<'a>> {
+fn line<'a>(sent: &Sent<'_, 'a>) -> Option<Attr<'a>> {
     let doc = sent.doc;
     let t0 = sent.s.start;
     // (A hyphen opening a line stands for a dash too: "-Ana Lee, a voter".)

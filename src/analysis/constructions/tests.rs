@@ -1083,6 +1083,23 @@ fn a_credit_line_after_a_quotation() {
 }
 
 #[test]
+fn a_line_of_quotations_credited_at_its_end() {
+    // A dash, a horizontal bar or a spaced hyphen after the quotations, then the name.
+    let text =
+        "Readers wrote in.\n\n\u{201c}The ferry is never on time.\u{201d} \u{2015} Tomas Holm\n\
+        \u{201c}I gave up on it.\u{201d}\u{2014} Ines Varga, 61, of Tarsk.\n\
+        \"The board should go.\" - Karl Pike";
+    let r = credited(text);
+    let names: Vec<&str> = r.iter().map(|x| x.0.as_str()).collect();
+    assert_eq!(names, ["Tomas Holm", "Ines Varga", "Karl Pike"], "{r:?}");
+    // Not a quotation with prose after it on the line, nor a dash inside a sentence.
+    let r = credited("\"The ferry is late\" \u{2014} Tomas Holm wrote it on a sign.");
+    assert!(r.iter().all(|x| x.0.is_empty()), "{r:?}");
+    let r = credited("Some called the plan \"reckless\" \u{2014} Tomas Holm among them.");
+    assert!(r.iter().all(|x| x.0 != "Tomas Holm"), "{r:?}");
+}
+
+#[test]
 fn names_the_tagger_read_as_verbs() {
     let r = one("\"This might end it,\" Will wrote.");
     assert_eq!((r.0.as_str(), r.2 > 0), ("Will", true));

@@ -23,6 +23,9 @@ pub fn at<'a>(sent: &Sent<'_, 'a>) -> Option<Attr<'a>> {
 /// How many tokens an embedded post's words may run before its credit.
 const MAX_POST: usize = 128;
 
+/// How many tokens a handle may run past its first word ("kiaramendes_cf" runs two).
+const MAX_HANDLE: usize = 8;
+
 /// How many tokens (a date) may follow the handle of a post's credit.
 const MAX_DATE: usize = 6;
 
@@ -44,12 +47,14 @@ fn post<'a>(sent: &Sent<'_, 'a>) -> Option<Attr<'a>> {
         .rev()
         .find(|&p| crate::syntax::clause::is_dash(doc, p))?;
     let (n, _) = np_forward(sent, p + 1)?;
+    // The handle: "(", "@", its words and marks ("kiaramendes_cf"), ")".
     let h = n.end;
-    let handle = doc.is_punct(h, "(")
-        && doc.is_punct(h + 1, "@")
-        && doc.is_word(h + 2)
-        && doc.is_punct(h + 3, ")");
-    if n.kind != NpKind::Name || !handle || t1.saturating_sub(h + 4) > MAX_DATE {
+    let close = (h + 3..t1.min(h + 3 + MAX_HANDLE)).find(|&t| doc.is_punct(t, ")"));
+    let handle = doc.is_punct(h, "(") && doc.is_punct(h + 1, "@") && doc.is_word(h + 2);
+    let Some(close) = close.filter(|_| handle && n.kind == NpKind::Name) else {
+        return None;
+    };
+    if t1.saturating_sub(close + 1) > MAX_DATE {
         return None;
     }
     // The post's words: from the start of its line to the dash.

@@ -1100,6 +1100,26 @@ fn a_line_of_quotations_credited_at_its_end() {
 }
 
 #[test]
+fn an_embedded_post_credited_to_its_author() {
+    let r = credited(
+        "The ferry was late again. Third time this week! pic.twitter.com/aB3dE \
+         \u{2014} Karl Pike (@karl_pike_7) March 3, 2026\n\nMore copy follows here.",
+    );
+    assert_eq!(r.len(), 1, "{r:?}");
+    assert_eq!(r[0].0, "Karl Pike");
+    assert!(r[0].1.starts_with("The ferry was late again. Third time"), "{r:?}");
+    // No handle, or a sentence after the date: no post.
+    let r = credited("The ferry was late again \u{2014} Karl Pike (March 3, 2026)\n\nMore.");
+    assert!(r.is_empty(), "{r:?}");
+    let r = credited(
+        "The ferry was late again \u{2014} Karl Pike (@kp) March 3, 2026, and the board met on \
+         Tuesday to look at the timetable once more.",
+    );
+    assert!(r.is_empty(), "{r:?}");
+    assert!(r.iter().all(|x| x.0 != "Tomas Holm"), "{r:?}");
+}
+
+#[test]
 fn names_the_tagger_read_as_verbs() {
     let r = one("\"This might end it,\" Will wrote.");
     assert_eq!((r.0.as_str(), r.2 > 0), ("Will", true));

@@ -193,10 +193,34 @@ pub fn is_speaker_label(d: &Dateline, text: &str, grammar: &Grammar) -> bool {
     let colon = d.span.of(text).trim_end().ends_with(':');
     let first = d.place.of(text).split(' ').next().unwrap_or("");
     colon
-        && grammar
+        && (grammar
             .tags_of(&first.to_lowercase())
             .iter()
             .any(|t| matches!(t, Tag::FirstName(_)))
+            || another_label(text, d.span))
+}
+
+/// How many lines after a colon dateline are read for another speaker's label.
+const LABEL_LINES: usize = 6;
+
+/// Whether one of the [`LABEL_LINES`] lines of `text` before or after the line of `span` opens
+/// with a label in capitals and a colon ("OKAFOR-LIND: Look, …"): a transcript's line, so the
+/// colon form at `span` is a speaker's label too.
+fn another_label(text: &str, span: Span) -> bool {
+    let after = text.get(span.end..).unwrap_or("").lines().skip(1);
+    let before = text.get(..span.start).unwrap_or("").lines().rev();
+    let mut near = after.take(LABEL_LINES).chain(before.take(LABEL_LINES));
+    near.any(|line| {
+        let Some((label, _)) = line.trim_start_matches(['"', '\u{201c}']).split_once(':') else {
+            return false;
+        };
+        let words = label.split(' ').count();
+        (1..=3).contains(&words)
+            && label.chars().filter(|c| c.is_alphabetic()).count() >= 2
+            && label
+                .chars()
+                .all(|c| c.is_uppercase() || matches!(c, ' ' | '.' | '-' | '\''))
+    })
 }
 
 #[cfg(test)]
@@ -263,6 +287,11 @@ mod tests {
         let t = "NEW DELHI: The court said.";
         assert!(!is_speaker_label(&parse(t, 0).unwrap(), t, g));
         let t = "CHARLOTTE - The wife of the driver spoke.";
+        assert!(!is_speaker_label(&parse(t, 0).unwrap(), t, g));
+        // A label in capitals on a line after it: a transcript.
+        let t = "HOLLOWAY: Were they blindsided?\n\nOKAFOR-LIND: Look, I understand.";
+        assert!(is_speaker_label(&parse(t, 0).unwrap(), t, g));
+        let t = "NEW DELHI: The court said.\n\nThe ruling: a fine.";
         assert!(!is_speaker_label(&parse(t, 0).unwrap(), t, g));
     }
 

@@ -51,9 +51,7 @@ fn post<'a>(sent: &Sent<'_, 'a>) -> Option<Attr<'a>> {
     let h = n.end;
     let close = (h + 3..t1.min(h + 3 + MAX_HANDLE)).find(|&t| doc.is_punct(t, ")"));
     let handle = doc.is_punct(h, "(") && doc.is_punct(h + 1, "@") && doc.is_word(h + 2);
-    let Some(close) = close.filter(|_| handle && n.kind == NpKind::Name) else {
-        return None;
-    };
+    let close = close.filter(|_| handle && n.kind == NpKind::Name)?;
     if t1.saturating_sub(close + 1) > MAX_DATE {
         return None;
     }

@@ -36,6 +36,7 @@ mod reported;
 mod speaker;
 #[cfg(test)]
 mod tests;
+mod transcript;
 mod work_title;
 
 pub use anonymity::anonymity;
@@ -615,7 +616,7 @@ pub fn attributions_into<'a>(doc: &Doc<'a>, s: Sentence, out: &mut Vec<Attr<'a>>
     if sent.p1.saturating_sub(sent.p0) > LONG_SENTENCE {
         out.reserve_exact(cue_bound(&sent));
     }
-    if let Some(a) = credit::at(&sent) {
+    if let Some(a) = credit::at(&sent).or_else(|| transcript::at(&sent)) {
         out.push(a);
         return;
     }

@@ -1107,7 +1107,10 @@ fn an_embedded_post_credited_to_its_author() {
     );
     assert_eq!(r.len(), 1, "{r:?}");
     assert_eq!(r[0].0, "Karl Pike");
-    assert!(r[0].1.starts_with("The ferry was late again. Third time"), "{r:?}");
+    assert!(
+        r[0].1.starts_with("The ferry was late again. Third time"),
+        "{r:?}"
+    );
     // No handle, or a sentence after the date: no post.
     let r = credited("The ferry was late again \u{2014} Karl Pike (March 3, 2026)\n\nMore.");
     assert!(r.is_empty(), "{r:?}");
@@ -1117,6 +1120,35 @@ fn an_embedded_post_credited_to_its_author() {
     );
     assert!(r.is_empty(), "{r:?}");
     assert!(r.iter().all(|x| x.0 != "Tomas Holm"), "{r:?}");
+}
+
+#[test]
+fn the_lines_of_a_transcript() {
+    let text = "The host spoke to the mayor on Tuesday. An edited transcript follows:\n\n\
+        HOLLOWAY: Were they blindsided? Some say so.\n\n\
+        OKAFOR-LIND: Look, I understand the frustration.\n\n\
+        HOLLOWAY: Will the ferry come back?";
+    let r = credited(text);
+    let got: Vec<(&str, &str)> = r.iter().map(|x| (x.0.as_str(), x.1.as_str())).collect();
+    assert_eq!(
+        got,
+        [
+            ("HOLLOWAY", "Were they blindsided? Some say so."),
+            ("OKAFOR-LIND", "Look, I understand the frustration."),
+            ("HOLLOWAY", "Will the ferry come back?"),
+        ]
+    );
+    // A line of quotations is their speaker's.
+    let r = credited("KOVAC: \"We lost jobs.\"\n\nTHE FACTS: Not so.\n\nLUND: \"We cut crime.\"");
+    let got: Vec<(&str, &str)> = r.iter().map(|x| (x.0.as_str(), x.1.as_str())).collect();
+    assert_eq!(got, [("KOVAC", "We lost jobs."), ("LUND", "We cut crime.")]);
+    // A lone label, or one of common words ("THE FACTS:"), is nobody's line.
+    let r = credited("The vote was close.\n\nUPDATE: The council met again on Friday.");
+    assert!(r.is_empty(), "{r:?}");
+    let r = credited(
+        "The vote was close.\n\nTHE FACTS: The claim is wrong.\n\nTHE RECORD: The mill closed.",
+    );
+    assert!(r.is_empty(), "{r:?}");
 }
 
 #[test]

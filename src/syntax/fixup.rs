@@ -127,6 +127,7 @@ pub fn apply(doc: &Doc<'_>, tags: &mut [Tag]) {
         for t in s.start..s.end {
             dash_read_as_word(doc, tags, t);
         }
+        speaker_label(doc, tags, s.start);
         name_then_past(doc, tags, s.start, s.end);
         for t in s.start..s.end.saturating_sub(1) {
             name_read_as_verb(doc, tags, t, s.start);
@@ -931,6 +932,46 @@ fn headline_verb(doc: &Doc<'_>, tags: &mut [Tag], start: usize, end: usize) {
             _ => continue,
         }
         return;
+    }
+}
+
+/// Re-reads the words of a quoted transcript's speaker label opening the sentence at `start`
+/// after a line's opening mark (`"HOLM: Do you …`), one to three words in capitals before a
+/// colon, as the proper nouns they are (the tagger read "HOLM" after the mark as an
+/// interjection).
+fn speaker_label(doc: &Doc<'_>, tags: &mut [Tag], start: usize) {
+    let line = |t: usize| {
+        doc.tokens
+            .get(t)
+            .is_some_and(|x| t == 0 || x.newline_before())
+    };
+    let mark = ["\"", "\u{201c}", "\u{2018}"]
+        .iter()
+        .any(|m| doc.is_punct(start, m));
+    if !mark || !line(start) {
+        return;
+    }
+    let first = start + 1;
+    let caps = |t: usize| {
+        let w = doc.tok_text(t);
+        doc.is_word(t) && w.chars().any(char::is_alphabetic) && !w.chars().any(char::is_lowercase)
+    };
+    let n = (first..first + 3).take_while(|&t| caps(t)).count();
+    let letters: usize = (first..first + n)
+        .map(|t| {
+            doc.tok_text(t)
+                .chars()
+                .filter(|c| c.is_alphabetic())
+                .count()
+        })
+        .sum();
+    if n == 0 || letters < 2 || !doc.is_punct(first + n, ":") {
+        return;
+    }
+    for t in first..first + n {
+        if !tag(tags, t).is_proper() {
+            set(tags, t, Tag::PropnNnp);
+        }
     }
 }
 

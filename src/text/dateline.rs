@@ -197,30 +197,7 @@ pub fn is_speaker_label(d: &Dateline, text: &str, grammar: &Grammar) -> bool {
             .tags_of(&first.to_lowercase())
             .iter()
             .any(|t| matches!(t, Tag::FirstName(_)))
-            || another_label(text, d.span))
-}
-
-/// How many lines after a colon dateline are read for another speaker's label.
-const LABEL_LINES: usize = 6;
-
-/// Whether one of the [`LABEL_LINES`] lines of `text` before or after the line of `span` opens
-/// with a label in capitals and a colon ("OKAFOR-LIND: Look, …"): a transcript's line, so the
-/// colon form at `span` is a speaker's label too.
-fn another_label(text: &str, span: Span) -> bool {
-    let after = text.get(span.end..).unwrap_or("").lines().skip(1);
-    let before = text.get(..span.start).unwrap_or("").lines().rev();
-    let mut near = after.take(LABEL_LINES).chain(before.take(LABEL_LINES));
-    near.any(|line| {
-        let Some((label, _)) = line.trim_start_matches(['"', '\u{201c}']).split_once(':') else {
-            return false;
-        };
-        let words = label.split(' ').count();
-        (1..=3).contains(&words)
-            && label.chars().filter(|c| c.is_alphabetic()).count() >= 2
-            && label
-                .chars()
-                .all(|c| c.is_uppercase() || matches!(c, ' ' | '.' | '-' | '\''))
-    })
+            || super::labels::near_label(text, d.span))
 }
 
 #[cfg(test)]

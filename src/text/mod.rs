@@ -3,6 +3,7 @@
 
 pub mod dateline;
 pub mod furniture;
+pub mod labels;
 pub mod quotes;
 
 pub use crate::grammar::TokClass;

@@ -482,6 +482,7 @@ pub fn pair_around(text: &str, grammar: &Grammar, skip: &[Furniture]) -> Pairing
     if !skip.is_empty() {
         marks.retain(|m| !furniture::covers(skip, m.pos()));
     }
+    drop_label_marks(text, &mut marks);
     let mut p = Pairer::new(text, marks, Lines { text, skip });
     while let Some(m) = p.marks.get(p.i).copied() {
         if !p.cross_lines(m) {
@@ -491,6 +492,72 @@ pub fn pair_around(text: &str, grammar: &Grammar, skip: &[Furniture]) -> Pairing
         p.read(m);
     }
     p.finish()
+}
+
+/// Drops the marks of a transcript's quoted lines from `marks`: a line opening with a mark and
+/// a speaker's label (`"HALE: Let's begin …`, [`super::labels`]) among other labelled lines
+/// is the labelled speaker's line, not a quotation, so its opening mark and the mark closing
+/// the line, if one does, pair with nothing (and make no problem).
+fn drop_label_marks(text: &str, marks: &mut Vec<Mark>) {
+    let b = text.as_bytes();
+    let mut drop = Vec::new();
+    for (k, m) in marks.iter().enumerate() {
+        let at = m.pos();
+        // (The bytes before it on its line are spaces, read back to the line's start.)
+        let mut before = b.get(..at).unwrap_or(&[]).iter().rev();
+        let first = before
+            .find(|&&c| c == b'\n' || !c.is_ascii_whitespace())
+            .is_none_or(|&c| c == b'\n');
+        if !first || matches!(m.dir, Dir::Close | Dir::None) {
+            continue;
+        }
+        let end = memchr::memchr(b'\n', b.get(at..).unwrap_or(&[])).map_or(b.len(), |e| at + e);
+        let line = text.get(at..end).unwrap_or("");
+        let labelled = super::labels::label(line).is_some()
+            && super::labels::near_label(text, Span::new(at, end));
+        // (A line after a labelled one that opens a mark and closes none goes on with the
+        // labelled speaker's answer: its mark pairs with nothing either.)
+        let goes_on = !labelled
+            && drop.last().is_some_and(|&d| after_line(text, marks, d, at))
+            && marks.get(k + 1).is_none_or(|x| x.pos() >= end);
+        if !labelled && !goes_on {
+            continue;
+        }
+        drop.push(k);
+        // The mark closing the line, if the line ends with one.
+        let close = marks
+            .iter()
+            .enumerate()
+            .skip(k + 1)
+            .take_while(|(_, x)| x.pos() < end)
+            .last()
+            .filter(|(_, x)| line.trim_end().len() + at == x.pos() + x.len());
+        drop.extend(close.map(|(j, _)| j));
+    }
+    if !drop.is_empty() {
+        let mut k = 0;
+        marks.retain(|_| {
+            k += 1;
+            drop.binary_search(&(k - 1)).is_err()
+        });
+    }
+}
+
+/// How far back (bytes) the line before a line is looked for.
+const LINE_BEFORE: usize = 8192;
+
+/// Whether the line of mark `marks[d]` is the line before the one starting at byte `at`, blank
+/// lines between.
+fn after_line(text: &str, marks: &[Mark], d: usize, at: usize) -> bool {
+    let Some(from) = marks.get(d).map(Mark::pos) else {
+        return false;
+    };
+    if at.saturating_sub(from) > LINE_BEFORE {
+        return false;
+    }
+    let between = text.get(from..at).unwrap_or("");
+    let mut lines = between.split('\n').filter(|l| !l.trim().is_empty());
+    lines.next().is_some() && lines.next().is_none()
 }
 
 /// The state of [`pair_around`]'s pass over the marks.
@@ -916,6 +983,23 @@ mod tests {
             contents("\"one\ntwo\nthree\" he said"),
             vec!["one\ntwo\nthree"]
         );
+    }
+
+    /// The lines of a quoted transcript (`"HOLM: …`) are their labels' speakers' lines, not
+    /// quotations: their marks pair with nothing and make no problem, a line going on with an
+    /// answer too; a quotation inside a line is still one.
+    #[test]
+    fn a_quoted_transcript_is_no_quotation() {
+        let g = Grammar::builtin();
+        let t = "Intro.\n\n\"HOLM: Is it \u{201c}late\u{201d}?\n\n\"PIKE: It is.\n\n\
+                 \"And the board knows.\n\n\"HOLM: Why?\n\n\"PIKE: The weather.\"";
+        let p = pair(t, g);
+        let quoted: Vec<&str> = p.quotes.iter().map(|q| q.content().of(t)).collect();
+        assert_eq!(quoted, ["late"]);
+        assert!(p.problems.is_empty(), "{:?}", p.problems);
+        // One labelled line alone is a quotation.
+        let t = "Intro.\n\n\"HOLM: Is it late?\"\n\nThe end.";
+        assert_eq!(pair(t, g).quotes.len(), 1);
     }
 
     /// Page furniture between the paragraphs of a multi-paragraph quote is read through, and

@@ -1138,6 +1138,19 @@ fn the_lines_of_a_transcript() {
             ("HOLLOWAY", "Will the ferry come back?"),
         ]
     );
+    // A quoted transcript: each line opens with a mark, the last closes.
+    let text = "Intro.\n\n\"HOLM: Were they blindsided?\n\n\"PIKE: Look, I understand.\n\n\
+        \"HOLM: Will the ferry come back?\"";
+    let r = credited(text);
+    let got: Vec<(&str, &str)> = r.iter().map(|x| (x.0.as_str(), x.1.as_str())).collect();
+    assert_eq!(
+        got,
+        [
+            ("HOLM", "Were they blindsided?"),
+            ("PIKE", "Look, I understand."),
+            ("HOLM", "Will the ferry come back?"),
+        ]
+    );
     // A line of quotations is their speaker's.
     let r = credited("KOVAC: \"We lost jobs.\"\n\nTHE FACTS: Not so.\n\nLUND: \"We cut crime.\"");
     let got: Vec<(&str, &str)> = r.iter().map(|x| (x.0.as_str(), x.1.as_str())).collect();

@@ -28,7 +28,11 @@ const MAX_LINE: usize = 1024;
 /// The line of a transcript that sentence `sent` opens, if it opens one.
 pub fn at<'a>(sent: &Sent<'_, 'a>) -> Option<Attr<'a>> {
     let doc = sent.doc;
-    let t0 = sent.s.start;
+    // (A quoted line's mark may end the sentence before: the label then opens this one.)
+    let t0 = match sent.s.start {
+        t if t > 0 && !starts_line(doc, t) && is_mark(doc, t - 1) => t - 1,
+        t => t,
+    };
     if !starts_line(doc, t0) {
         return None;
     }
@@ -36,6 +40,11 @@ pub fn at<'a>(sent: &Sent<'_, 'a>) -> Option<Attr<'a>> {
     let end = (colon + 1..doc.tokens.len().min(colon + MAX_LINE))
         .find(|&t| starts_line(doc, t))
         .unwrap_or(doc.tokens.len());
+    // (The mark closing a quoted line is no word of it.)
+    let mut end = end;
+    while end > colon + 1 && is_mark(doc, end - 1) {
+        end -= 1;
+    }
     let before = (t0.saturating_sub(MAX_LINE)..t0)
         .rev()
         .find(|&t| starts_line(doc, t));
@@ -43,7 +52,9 @@ pub fn at<'a>(sent: &Sent<'_, 'a>) -> Option<Attr<'a>> {
     if end <= colon + 1 || !paired {
         return None;
     }
-    let (n, _) = np_forward(sent, sent.p0).filter(|(n, _)| n.start == t0 && n.end == colon)?;
+    let lab = label_start(doc, t0);
+    let p = sent.phrase_of(lab);
+    let (n, _) = np_forward(sent, p).filter(|(n, _)| n.start == lab && n.end == colon)?;
     let mut a = Attr::new((colon, colon + 1), CueKind::Colon, None);
     a.set_left(t0);
     a.speaker = Some(n);
@@ -68,7 +79,20 @@ fn starts_line(doc: &Doc<'_>, t: usize) -> bool {
     t == 0 || doc.tokens.get(t).is_some_and(|x| x.newline_before())
 }
 
-/// The colon after a speaker's label at token `t`: one to [`LABEL_WORDS`] words in capitals
+/// Where a label at the start of a line at token `t` starts: past the opening mark of a quoted
+/// transcript's line (`"HALE: …`), which pairs with nothing ([`crate::text::quotes`]).
+fn label_start(doc: &Doc<'_>, t: usize) -> usize {
+    t + usize::from(is_mark(doc, t))
+}
+
+/// Whether token `t` is a quotation mark left alone (the tokenizer's punctuation).
+fn is_mark(doc: &Doc<'_>, t: usize) -> bool {
+    ["\"", "\u{201c}", "\u{201d}", "\u{2018}", "\u{2019}", "'"]
+        .iter()
+        .any(|m| doc.is_punct(t, m))
+}
+
+/// The colon after a speaker's label at token `t` (or past an opening mark there): one to [`LABEL_WORDS`] words in capitals
 /// (two letters or more each, "SEN." and "OKAFOR-LIND" among them), none of them a function
 /// word, pronoun, verb or speaker's noun of the lexicon (a fact check's "THE FACTS:").
 fn label_end(doc: &Doc<'_>, t: usize) -> Option<usize> {
@@ -88,6 +112,7 @@ fn label_end(doc: &Doc<'_>, t: usize) -> Option<usize> {
             && !w.chars().any(char::is_lowercase)
             && !word(w)
     };
+    let t = label_start(doc, t);
     let n = (t..t + LABEL_WORDS).take_while(|&u| caps(u)).count();
     (n > 0 && doc.is_punct(t + n, ":")).then_some(t + n)
 }

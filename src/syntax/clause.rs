@@ -1758,6 +1758,15 @@ fn postmodifier<'d, 'a: 'd>(i: Phr<'d, 'a>) -> PResult<'d, 'a, ()> {
         }),
         np,
     );
+    // ("The member most critical of the plan said …": an adjective with its complement.)
+    let adjective = (
+        opt(kind(PhraseKind::Adv)),
+        kind(PhraseKind::Adj),
+        super::input::phrase(|d, _, p| {
+            p.kind == PhraseKind::Prep && !d.is_func(p.start as usize, FuncType::Connective)
+        }),
+        np,
+    );
     let (r, _) = alt((
         negated.map(|_| ()),
         pp.map(|_| ()),
@@ -1766,6 +1775,7 @@ fn postmodifier<'d, 'a: 'd>(i: Phr<'d, 'a>) -> PResult<'d, 'a, ()> {
         infinitive.map(|_| ()),
         parens.map(|_| ()),
         apposed_name.map(|_| ()),
+        adjective.map(|_| ()),
     ))
     .parse(i)?;
     Ok((r, ()))

@@ -308,8 +308,16 @@ fn opening_cue<'a>(sent: &Sent<'_, 'a>, mut a: Attr<'a>, who_end: usize) -> Opti
 
 /// "According to the commission, a body set up in 1998, the flow has fallen": the phrase
 /// after the comma at `k` is the source's description when a noun phrase with no verb of its
-/// own runs to a second comma and a clause follows; the claim starts after it.
+/// own (or a relative clause) runs to a second comma and a clause follows; the claim starts
+/// after it.
 fn after_appositive(sent: &Sent<'_, '_>, k: usize) -> usize {
+    // "According to Pike, who spoke on condition of anonymity, the ferry will close": a
+    // relative clause on the source, closed by a comma before a clause.
+    if sent.ph(k).kind == PhraseKind::Wh {
+        let c = (k + 1..sent.p1.min(k + 16)).find(|&c| sent.is_punct(c, ","));
+        let clause = |c: usize| (c + 1..sent.p1.min(c + 1 + REACH)).any(|q| sent.is_finite(q));
+        return c.filter(|&c| clause(c)).map_or(k, |c| c + 1);
+    }
     // (A description goes on after its noun: a relative clause, a participle, a preposition.)
     let next = sent.ph(k + 1);
     let described = match next.kind {

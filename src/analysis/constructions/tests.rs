@@ -1165,6 +1165,26 @@ fn the_lines_of_a_transcript() {
 }
 
 #[test]
+fn a_relative_clause_on_the_source_of_according_to() {
+    let r = one("According to Pike, who spoke on condition of anonymity, the ferry will close.");
+    assert_eq!(
+        (r.0.as_str(), r.1.as_str()),
+        ("Pike", "the ferry will close")
+    );
+}
+
+#[test]
+fn a_subject_with_an_adjective_and_its_complement() {
+    let r = one("The member most critical of the plan said it would fail.");
+    assert_eq!(
+        (r.0.as_str(), r.1.as_str()),
+        ("The member most critical of the plan", "it would fail")
+    );
+    let r = one("The official most involved in the talks said they had stalled.");
+    assert_eq!(r.1, "they had stalled");
+}
+
+#[test]
 fn names_the_tagger_read_as_verbs() {
     let r = one("\"This might end it,\" Will wrote.");
     assert_eq!((r.0.as_str(), r.2 > 0), ("Will", true));

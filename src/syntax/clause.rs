@@ -1136,6 +1136,13 @@ fn finite_verb(doc: &Doc<'_>, b: &mut Builder<'_>, p: usize) {
     {
         return;
     }
+    if let Some(subj) = contact_subject(doc, &c, p) {
+        if let Some(x) = b.out.get_mut(cur) {
+            x.verb = Some(p as u32);
+            x.subject = Some(subj);
+        }
+        return;
+    }
     // A second finite verb: a clause of its own when it has a subject after the first verb
     // ("said the plan was dead", "told reporters he would resign"), unless the clause is a
     // relative one whose verb takes no clause ("who attended the meeting said …").
@@ -1203,6 +1210,28 @@ fn finite_verb(doc: &Doc<'_>, b: &mut Builder<'_>, p: usize) {
         let at = b.current_index();
         set_verb(doc, b, at, p);
     }
+}
+
+/// "The pilots we surveyed said …", "Everyone we spoke to says …": a relative clause with no
+/// relative word (a personal pronoun, its verb, a stranded preposition) between the noun
+/// phrase and the finite verb at phrase `p` right after it. The subject of `p`'s clause (`c`,
+/// whose verb was read as the pronoun's) is the noun phrase.
+fn contact_subject(doc: &Doc<'_>, c: &Clause, p: usize) -> Option<Subject> {
+    let v = c.verb? as usize;
+    let stranded = p == v + 2 && ph(doc, v + 1).kind == PhraseKind::Prep;
+    let pron = v.checked_sub(1)?;
+    let x = ph(doc, pron);
+    let personal = x.kind == PhraseKind::Np
+        && x.end == x.start + 1
+        && doc.tag(x.start as usize) == crate::syntax::Tag::PronPrp;
+    if !(p == v + 1 || stranded) || !personal {
+        return None;
+    }
+    let lo = c.start as usize + usize::from(c.opener.is_some_and(|o| o == c.start));
+    let subj = subject_before(doc, lo, pron)?;
+    let noun = ph(doc, subj.head as usize).kind == PhraseKind::Np
+        && doc.tag(ph(doc, subj.head as usize).head()) != crate::syntax::Tag::PronPrp;
+    (noun && subj.end as usize == pron).then_some(subj)
 }
 
 /// "the deadline, which insiders said went unnoticed", "what they said was the need to …": a

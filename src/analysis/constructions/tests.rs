@@ -1185,6 +1185,23 @@ fn a_subject_with_an_adjective_and_its_complement() {
 }
 
 #[test]
+fn a_subject_with_a_relative_clause_and_no_relative_word() {
+    let r = one("The pilots we surveyed said the harbour was shallow.");
+    assert_eq!(
+        (r.0.as_str(), r.1.as_str()),
+        ("The pilots", "the harbour was shallow")
+    );
+    let r = one("The skippers we spoke to said the channel was silting up.");
+    assert_eq!(
+        (r.0.as_str(), r.1.as_str()),
+        ("The skippers", "the channel was silting up")
+    );
+    // A pronoun that is the subject: its own verb.
+    let r = one("I said the harbour was shallow.");
+    assert_eq!(r.0, "I");
+}
+
+#[test]
 fn names_the_tagger_read_as_verbs() {
     let r = one("\"This might end it,\" Will wrote.");
     assert_eq!((r.0.as_str(), r.2 > 0), ("Will", true));

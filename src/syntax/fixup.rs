@@ -286,6 +286,10 @@ fn mend(doc: &Doc<'_>, tags: &mut [Tag], t: usize, (first, end): (usize, usize))
         noun_closing_object(doc, tags, t);
         g = tag(tags, t);
     }
+    if g == Tag::VerbVb {
+        hearer_after_to(doc, tags, t);
+        g = tag(tags, t);
+    }
     if g == Tag::VerbVbg {
         gerund_noun(doc, tags, t);
         g = tag(tags, t);
@@ -537,6 +541,25 @@ fn hearer_noun(doc: &Doc<'_>, tags: &mut [Tag], t: usize) {
         || next == Tag::PronPrpS
         || doc.tok_eq_ci(t + 1, "that");
     if hearer && opens && tag(tags, t - 1).is_verb() {
+        let plural = doc.tok_text(t).ends_with('s');
+        set(tags, t, if plural { Tag::NounNns } else { Tag::NounNn });
+    }
+}
+
+/// Re-reads "to" and a speaker's noun of the lexicon after it that the tagger read as an
+/// infinitive ("insisted to/TO reporters/VB the ferry was safe") as the preposition and the
+/// hearer they are, after a speech verb and before a clause's subject.
+fn hearer_after_to(doc: &Doc<'_>, tags: &mut [Tag], t: usize) {
+    use crate::grammar::Tag as G;
+    let Some(to) = t.checked_sub(1) else { return };
+    let speech = to
+        .checked_sub(1)
+        .is_some_and(|v| tag(tags, v).is_verb() && doc.has(v, TokClass::VERB));
+    let noun = doc.word_tags(t).any(|x| matches!(x, G::Noun(_)));
+    let next = tag(tags, t + 1);
+    let opens = next.is_det() || next.is_pronoun() || next.is_proper();
+    if tag(tags, to).is_to() && speech && noun && opens && !doc.is_cap(t) {
+        set(tags, to, Tag::AdpIn);
         let plural = doc.tok_text(t).ends_with('s');
         set(tags, t, if plural { Tag::NounNns } else { Tag::NounNn });
     }

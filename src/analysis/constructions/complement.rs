@@ -441,6 +441,19 @@ fn tail<'a>(sent: &Sent<'_, 'a>, k: usize, a: &mut Attr<'a>) -> usize {
             e += 1;
             continue;
         }
+        // "admitted under questioning he had …": a bare gerund as the preposition's object,
+        // before the clause's subject and verb.
+        let g = sent.ph(e + 1);
+        let bare_gerund =
+            g.kind == PhraseKind::Vg && g.is(PhraseFlag::GERUND) && g.end == g.start + 1;
+        if x.kind == PhraseKind::Prep
+            && bare_gerund
+            && sent.ph(e + 2).kind == PhraseKind::Np
+            && sent.is_finite(e + 3)
+        {
+            e += 2;
+            continue;
+        }
         // `said on the "Bola Quadrada" podcast`: a quoted title inside the tail's noun phrase.
         if x.kind == PhraseKind::Quote
             && e > k

@@ -1202,6 +1202,19 @@ fn a_subject_with_a_relative_clause_and_no_relative_word() {
 }
 
 #[test]
+fn a_clause_after_a_gerund_or_a_hearer_in_the_tail() {
+    let r = one("Pike admitted under questioning he had not paid the fee.");
+    assert_eq!(
+        (r.0.as_str(), r.1.as_str()),
+        ("Pike", "he had not paid the fee")
+    );
+    let r = one("Pike insisted to reporters the ferry was safe.");
+    assert_eq!((r.0.as_str(), r.1.as_str()), ("Pike", "the ferry was safe"));
+    // An infinitive after the verb is no hearer.
+    assert!(read("Pike wants to campaign this year.").is_empty());
+}
+
+#[test]
 fn names_the_tagger_read_as_verbs() {
     let r = one("\"This might end it,\" Will wrote.");
     assert_eq!((r.0.as_str(), r.2 > 0), ("Will", true));

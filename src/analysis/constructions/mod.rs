@@ -521,6 +521,11 @@ fn can_cue(sent: &Sent<'_, '_>, p: usize, v: &Verb) -> bool {
             return false;
         }
     }
+    // ("said in a statement posted on its website that …": a participle right after a noun
+    // of another verb's tail, with no object, is the noun's, and cues nothing.)
+    if reduced_relative(sent, p) {
+        return false;
+    }
     // ("found himself in a dispute", "finds its way to the city": a finding verb in a set
     // phrase of the lexicon, hedges.txt `type=set`, finds nothing.)
     if v.kind == VerbKind::Finding && set_phrase_at(sent.doc, x.head()) {
@@ -533,6 +538,19 @@ fn can_cue(sent: &Sent<'_, '_>, p: usize, v: &Verb) -> bool {
     let after_quote = p > sent.p0 && sent.is_quote(p - 1) && x.end == x.start + 1;
     v.kind != VerbKind::Manner
         || (x.is(PhraseFlag::FINITE) || x.is(PhraseFlag::GERUND) || after_quote) && !progressive
+}
+
+/// Whether the verb group at phrase `p` is a one-word past participle right after a noun
+/// phrase, past the sentence's first finite verb, before a preposition: a reduced relative
+/// clause on the noun ("a statement posted on Facebook", "a memo sent to staff").
+fn reduced_relative(sent: &Sent<'_, '_>, p: usize) -> bool {
+    let x = sent.ph(p);
+    x.end == x.start + 1
+        && sent.doc.tag(x.head()) == crate::syntax::Tag::VerbVbn
+        && p > sent.p0
+        && sent.ph(p - 1).kind == PhraseKind::Np
+        && sent.first_finite < p
+        && sent.ph(p + 1).kind == PhraseKind::Prep
 }
 
 /// Whether a set phrase of the lexicon (hedges.txt `type=set`) starts at token `t`.

@@ -1210,6 +1210,12 @@ fn a_clause_after_a_gerund_or_a_hearer_in_the_tail() {
     );
     let r = one("Pike insisted to reporters the ferry was safe.");
     assert_eq!((r.0.as_str(), r.1.as_str()), ("Pike", "the ferry was safe"));
+    // A participle on the tail's noun cues nothing of its own.
+    let r = one("Pike said in a statement posted on Facebook that the ferry would return.");
+    assert_eq!(
+        (r.0.as_str(), r.1.as_str()),
+        ("Pike", "the ferry would return")
+    );
     // An infinitive after the verb is no hearer.
     assert!(read("Pike wants to campaign this year.").is_empty());
 }

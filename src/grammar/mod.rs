@@ -412,6 +412,9 @@ pub struct Func {
     /// A preposition that takes two nouns joined by "and" (`between`): the verb after them is
     /// the clause's own, no coordinated clause's.
     pub pair: bool,
+    /// A determiner that may float after the noun phrase it counts, before its verb (`both`,
+    /// `all`, `each`): "The captains both said …".
+    pub float: bool,
 }
 
 /// What a lexicon phrase is: one phrase may carry several tags (`president`: title and noun).
@@ -1054,6 +1057,7 @@ fn func_word(file: &str, l: &Line<'_>) -> Result<Func, GrammarError> {
         opener: l.flag("opener"),
         tail: l.flag("tail"),
         pair: l.flag("pair"),
+        float: l.flag("float"),
     })
 }
 

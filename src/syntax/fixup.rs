@@ -128,6 +128,9 @@ pub fn apply(doc: &Doc<'_>, tags: &mut [Tag]) {
             dash_read_as_word(doc, tags, t);
         }
         speaker_label(doc, tags, s.start);
+        for t in s.start + 1..s.end.saturating_sub(1) {
+            floating_determiner(doc, tags, t);
+        }
         name_then_past(doc, tags, s.start, s.end);
         for t in s.start..s.end.saturating_sub(1) {
             name_read_as_verb(doc, tags, t, s.start);
@@ -994,6 +997,29 @@ fn speaker_label(doc: &Doc<'_>, tags: &mut [Tag], start: usize) {
     for t in first..first + n {
         if !tag(tags, t).is_proper() {
             set(tags, t, Tag::PropnNnp);
+        }
+    }
+}
+
+/// Re-reads a determiner of the lexicon that floats (`float=yes`) after a noun and before a
+/// past or present verb ("The captains both/CC said/VBD", "The skippers all/VBP said/VBN") as
+/// the adverb it stands as, and a past participle after it as the past tense: the verb is the
+/// noun phrase's.
+fn floating_determiner(doc: &Doc<'_>, tags: &mut [Tag], t: usize) {
+    use crate::grammar::Tag as G;
+    let before = tag(tags, t - 1);
+    let next = tag(tags, t + 1);
+    let verb = matches!(
+        next,
+        Tag::VerbVbd | Tag::VerbVbn | Tag::VerbVbz | Tag::VerbVbp
+    );
+    if !(before.is_noun() || before == Tag::PronPrp) || !verb || doc.is_cap(t) {
+        return;
+    }
+    if doc.word_tags(t).any(|x| matches!(x, G::Func(f) if f.float)) {
+        set(tags, t, Tag::AdvRb);
+        if next == Tag::VerbVbn {
+            set(tags, t + 1, Tag::VerbVbd);
         }
     }
 }

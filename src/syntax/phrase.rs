@@ -372,6 +372,14 @@ impl Chunker<'_, '_> {
         if NO_OPENER.has(g) || !doc.is_word(t) {
             return None;
         }
+        // ("The captains both said …": a floating determiner read as the adverb it stands as.)
+        let floating = || {
+            doc.word_tags(t)
+                .any(|x| matches!(x, crate::grammar::Tag::Func(f) if f.float))
+        };
+        if g == Tag::AdvRb && floating() {
+            return None;
+        }
         if self.reporting_form(t, end) {
             return None;
         }

@@ -1221,6 +1221,19 @@ fn a_clause_after_a_gerund_or_a_hearer_in_the_tail() {
 }
 
 #[test]
+fn a_floating_determiner_between_the_subject_and_its_verb() {
+    let r = one("The skippers all said the ferry was safe.");
+    assert_eq!(
+        (r.0.as_str(), r.1.as_str()),
+        ("The skippers", "the ferry was safe")
+    );
+    let r = one("The mayor and the harbour master both said the ferry was safe.");
+    assert_eq!(r.0, "The mayor and the harbour master");
+    // Standing alone, the determiner is the subject.
+    assert_eq!(one("All said the ferry was safe.").0, "All");
+}
+
+#[test]
 fn names_the_tagger_read_as_verbs() {
     let r = one("\"This might end it,\" Will wrote.");
     assert_eq!((r.0.as_str(), r.2 > 0), ("Will", true));

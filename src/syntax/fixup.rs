@@ -293,6 +293,10 @@ fn mend(doc: &Doc<'_>, tags: &mut [Tag], t: usize, (first, end): (usize, usize))
         hearer_after_to(doc, tags, t);
         g = tag(tags, t);
     }
+    if matches!(g, Tag::VerbVb | Tag::VerbVbp) {
+        title_read_as_verb(doc, tags, t);
+        g = tag(tags, t);
+    }
     if g == Tag::VerbVbg {
         gerund_noun(doc, tags, t);
         g = tag(tags, t);
@@ -565,6 +569,16 @@ fn hearer_after_to(doc: &Doc<'_>, tags: &mut [Tag], t: usize) {
         set(tags, to, Tag::AdpIn);
         let plural = doc.tok_text(t).ends_with('s');
         set(tags, t, if plural { Tag::NounNns } else { Tag::NounNn });
+    }
+}
+
+/// Re-reads a title of the lexicon in lower case between two proper nouns that the tagger read
+/// as a verb ("WKRP host/VBP Tim Roe") as the noun it is: an outlet's or a body's title before
+/// the name of the one who holds it.
+fn title_read_as_verb(doc: &Doc<'_>, tags: &mut [Tag], t: usize) {
+    let names = tag(tags, t - 1).is_proper() && tag(tags, t + 1).is_proper() && doc.is_cap(t + 1);
+    if names && !doc.is_cap(t) && doc.has(t, TokClass::TITLE) {
+        set(tags, t, Tag::NounNn);
     }
 }
 

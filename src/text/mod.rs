@@ -17,7 +17,8 @@ pub use quotes::{MarkProblem, Pairing, Quoted};
 /// What a token is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum TokKind {
-    /// A word (letters, digits, internal `'’-.&`; an abbreviation keeps its period).
+    /// A word (letters, digits, internal `'’-.&`, and `,:/` between digits; an abbreviation
+    /// keeps its period).
     Word,
     /// One punctuation character (or `--`).
     Punct,
@@ -183,7 +184,7 @@ const SPACE: u8 = 1;
 const ALNUM: u8 = 2;
 /// [`BYTE_CLASS`] bit: an ASCII char that opens a word (a letter, a digit, `$`).
 const WORD_START: u8 = 4;
-/// [`BYTE_CLASS`] bit: an ASCII internal joiner of a word (`'-.&,:`; `’` is not ASCII).
+/// [`BYTE_CLASS`] bit: an ASCII internal joiner of a word (`'-.&,:/`; `’` is not ASCII).
 const JOINER: u8 = 8;
 
 /// The tokenizer's classes of ASCII bytes, so the per-byte loops test one bit. Bytes of
@@ -202,7 +203,7 @@ const BYTE_CLASS: [u8; 256] = {
             ALNUM | WORD_START
         } else if b == b'$' {
             WORD_START
-        } else if matches!(b, b'\'' | b'-' | b'.' | b'&' | b',' | b':') {
+        } else if matches!(b, b'\'' | b'-' | b'.' | b'&' | b',' | b':' | b'/') {
             JOINER
         } else {
             0
@@ -493,7 +494,8 @@ impl<'a> Doc<'a> {
     }
 
     /// The end of the word starting at byte `start` with char `c`: letters and digits, and
-    /// the internal joiners `'’-.&` (and `,`/`:` between digits) when a letter or digit follows.
+    /// the internal joiners `'’-.&` (and `,`, `:` and `/` between digits) when a letter or digit
+    /// follows.
     /// `q_start` is where the next quotation at or after `start` starts. Also measures the run
     /// of ASCII letters and digits the word opens with (its lexicon stem; zero if none) and
     /// whether a period joins inside it.
@@ -536,8 +538,8 @@ impl<'a> Doc<'a> {
                 None => None,
             };
             let joins = next.is_some_and(char::is_alphanumeric);
-            // A comma or colon joins digits only (1,000; 10:30).
-            let digits = !matches!(d, ',' | ':')
+            // A comma, colon or slash joins digits only (1,000; 10:30; 9/11).
+            let digits = !matches!(d, ',' | ':' | '/')
                 || (j > 0
                     && b.get(j - 1).is_some_and(u8::is_ascii_digit)
                     && next.is_some_and(|n| n.is_ascii_digit()));
@@ -1284,6 +1286,27 @@ mod tests {
         // Inside a quotation the closing mark is still a mark: the quotation is one token.
         assert_eq!(d.quotes.len(), 1);
         assert_eq!(d.quotes[0].content().of(t), "It was the players’ fault,");
+    }
+
+    /// A slash joins digits ("9/11", "24/7") as a comma and a colon do; between words it is a
+    /// mark of its own.
+    #[test]
+    fn a_slash_joins_digits_only() {
+        let g = Grammar::builtin();
+        let t = "A 9/11 survivor runs a 24/7 line at 10:30 for harbour/rail staff.";
+        let d = Doc::new(t, g);
+        let words: Vec<&str> = (0..d.tokens.len())
+            .filter(|&i| d.is_word(i))
+            .map(|i| d.tok_text(i))
+            .collect();
+        assert!(
+            words.contains(&"9/11") && words.contains(&"24/7"),
+            "{words:?}"
+        );
+        assert!(
+            words.contains(&"harbour") && words.contains(&"rail"),
+            "{words:?}"
+        );
     }
 
     /// Furniture lines have no tokens, and the copy around one flows as if it were absent: a

@@ -1234,6 +1234,20 @@ fn a_floating_determiner_between_the_subject_and_its_verb() {
 }
 
 #[test]
+fn an_outlet_title_or_a_date_before_the_name_after_said() {
+    let r = credited("The port reopened.\n\n\"The ferry was late,\" said WKRP host Ann Lee.");
+    assert_eq!(r[0].0, "Ann Lee");
+    let r = credited("The port reopened.\n\n\"The ferry was late,\" said 9/11 survivor Kim Bay.");
+    assert_eq!(r[0].0, "Kim Bay");
+    // The verb "host" is still one.
+    let r = one("Tarsk will host the summit, the mayor said.");
+    assert_eq!(
+        (r.0.as_str(), r.1.as_str()),
+        ("the mayor", "Tarsk will host the summit")
+    );
+}
+
+#[test]
 fn names_the_tagger_read_as_verbs() {
     let r = one("\"This might end it,\" Will wrote.");
     assert_eq!((r.0.as_str(), r.2 > 0), ("Will", true));

@@ -1715,13 +1715,6 @@ pub fn nominal<'d, 'a: 'd>(i: Phr<'d, 'a>) -> PResult<'d, 'a, usize> {
 /// "at the ministry", "of those surveyed", "polled by Reuters", "overseeing the talks", "who
 /// attended the talks", "(R-Ga.)".
 fn postmodifier<'d, 'a: 'd>(i: Phr<'d, 'a>) -> PResult<'d, 'a, ()> {
-    // (Not a preposition that opens a clause: "23% on Wednesday after the drugmaker said".)
-    let pp = pair(
-        super::input::phrase(|d, _, p| {
-            p.kind == PhraseKind::Prep && !d.is_func(p.start as usize, FuncType::Connective)
-        }),
-        np,
-    );
     // ("the author of "Salt and Rumour,"": a short quotation, a work's title, as the object.)
     let title = super::input::phrase(|d, _, p| {
         p.kind == PhraseKind::Quote && {
@@ -1730,14 +1723,7 @@ fn postmodifier<'d, 'a: 'd>(i: Phr<'d, 'a>) -> PResult<'d, 'a, ()> {
             text.is_some_and(|x| x.content().of(d.text).split_whitespace().nth(8).is_none())
         }
     });
-    let pp = pp.or(pair(
-        super::input::phrase(|d, _, p| {
-            p.kind == PhraseKind::Prep && !d.is_func(p.start as usize, FuncType::Connective)
-        }),
-        title,
-    ));
-    // ("living two doors down", not "waiting times in the south-west after figures": a
-    // connective opens a clause.)
+    let pp = pair(preposition, np).or(pair(preposition, title));
     // (A preposition's object may be a gerund with its own: "accused of stealing tools".)
     let gerund = pair(
         super::input::phrase(|_, _, p| {
@@ -1748,12 +1734,7 @@ fn postmodifier<'d, 'a: 'd>(i: Phr<'d, 'a>) -> PResult<'d, 'a, ()> {
     let participle = (
         nonfinite_vg,
         opt(np),
-        many0_count(pair(
-            super::input::phrase(|d, _, p| {
-                p.kind == PhraseKind::Prep && !d.is_func(p.start as usize, FuncType::Connective)
-            }),
-            alt((np.map(|_| ()), gerund.map(|_| ()))),
-        )),
+        many0_count(pair(preposition, alt((np.map(|_| ()), gerund.map(|_| ()))))),
         opt(kind(PhraseKind::Adv)),
     );
     let relative = restrictive_relative;
@@ -1782,22 +1763,21 @@ fn postmodifier<'d, 'a: 'd>(i: Phr<'d, 'a>) -> PResult<'d, 'a, ()> {
         super::input::phrase(|d, _, p| {
             p.kind == PhraseKind::Adv && d.is_func(p.start as usize, FuncType::Negation)
         }),
-        super::input::phrase(|d, _, p| {
-            p.kind == PhraseKind::Prep && !d.is_func(p.start as usize, FuncType::Connective)
-        }),
+        preposition,
         np,
     );
     // ("The member most critical of the plan said …": an adjective with its complement.)
     let adjective = (
         opt(kind(PhraseKind::Adv)),
         kind(PhraseKind::Adj),
-        super::input::phrase(|d, _, p| {
-            p.kind == PhraseKind::Prep && !d.is_func(p.start as usize, FuncType::Connective)
-        }),
+        preposition,
         np,
     );
+    // ("Skippers in Tarsk and around the coast say …": two places joined.)
+    let joined = (preposition, np, kind(PhraseKind::Cconj), preposition, np);
     let (r, _) = alt((
         negated.map(|_| ()),
+        joined.map(|_| ()),
         pp.map(|_| ()),
         participle.map(|_| ()),
         relative.map(|_| ()),
@@ -1808,6 +1788,15 @@ fn postmodifier<'d, 'a: 'd>(i: Phr<'d, 'a>) -> PResult<'d, 'a, ()> {
     ))
     .parse(i)?;
     Ok((r, ()))
+}
+
+/// A preposition that opens no clause ("at the ministry"; not "23% on Wednesday after the
+/// drugmaker said", nor "waiting times in the south-west after figures": a connective opens
+/// a clause).
+fn preposition<'d, 'a: 'd>(i: Phr<'d, 'a>) -> PResult<'d, 'a, usize> {
+    super::input::phrase(|d, _, p| {
+        p.kind == PhraseKind::Prep && !d.is_func(p.start as usize, FuncType::Connective)
+    })(i)
 }
 
 /// A relative clause right after its noun, with no comma ("who attended the talks", "that

@@ -131,6 +131,9 @@ pub fn apply(doc: &Doc<'_>, tags: &mut [Tag]) {
         for t in s.start + 1..s.end.saturating_sub(1) {
             floating_determiner(doc, tags, t);
         }
+        for t in s.start..s.end.saturating_sub(1) {
+            correlative_before_determiner(doc, tags, t);
+        }
         name_then_past(doc, tags, s.start, s.end);
         for t in s.start..s.end.saturating_sub(1) {
             name_read_as_verb(doc, tags, t, s.start);
@@ -1038,6 +1041,19 @@ fn floating_determiner(doc: &Doc<'_>, tags: &mut [Tag], t: usize) {
     }
 }
 
+/// Re-reads a correlative of the lexicon's determiners (`both`, `either`, `neither`) that the
+/// tagger read as a conjunction before a determiner ("says neither/CC the mayor nor her staff
+/// knew") as the predeterminer it stands as there, so that the noun phrase opens on it.
+fn correlative_before_determiner(doc: &Doc<'_>, tags: &mut [Tag], t: usize) {
+    let next = tag(tags, t + 1);
+    if tag(tags, t) == Tag::CconjCc
+        && (next.is_det() || next == Tag::PronPrpS)
+        && doc.is_func(t, FuncType::Determiner)
+    {
+        set(tags, t, Tag::DetPdt);
+    }
+}
+
 /// Re-reads a dash the tagger read as a word (after a link, "pic.twitter.com/aB3 — Ana Lee")
 /// as the punctuation it is.
 fn dash_read_as_word(doc: &Doc<'_>, tags: &mut [Tag], t: usize) {
@@ -1624,7 +1640,10 @@ fn speech_verb_read_as_noun(doc: &Doc<'_>, tags: &mut [Tag], t: usize, first: us
     // finite verb a few words on: "Members of the choir concede/NN the concert ran long".)
     let opens = tag(tags, t + 1).is_det() || tag(tags, t + 1) == Tag::PronPrp;
     let clause = opens && (t + 2..t + 7).any(|u| tag(tags, u).is_finite());
-    if base && !noun && !earlier && (doc.tok_eq_ci(t + 1, "that") || clause) {
+    // (Or set off by a comma before the rest of the clause it interrupts: "This week,
+    // officials at the port say/NN, the board has …".)
+    let aside = doc.is_punct(t + 1, ",") && (t + 3..t + 9).any(|u| tag(tags, u).is_finite());
+    if base && !noun && !earlier && (doc.tok_eq_ci(t + 1, "that") || clause || aside) {
         set(tags, t, Tag::VerbVbp);
     }
 }

@@ -1248,6 +1248,26 @@ fn an_outlet_title_or_a_date_before_the_name_after_said() {
 }
 
 #[test]
+fn correlatives_joined_places_and_a_present_tense_read_as_a_noun() {
+    let r = one("A spokeswoman says neither the mayor nor her staff knew of the leak.");
+    assert_eq!(r.1, "neither the mayor nor her staff knew of the leak");
+    let r = one("Both the mayor and her staff said they knew of the leak.");
+    assert_eq!(r.0, "Both the mayor and her staff");
+    let r = one("Skippers in Tarsk and around the coast say the channel needs a survey.");
+    assert_eq!(r.0, "Skippers in Tarsk and around the coast");
+    let r = one("But this week, officials at the port say, the board has softened.");
+    assert_eq!(
+        (r.0.as_str(), r.1.as_str()),
+        ("officials at the port", "the board has softened")
+    );
+    // A noun "say" after a possessive stays one.
+    assert_eq!(
+        one("The board will have its say, the mayor said.").0,
+        "the mayor"
+    );
+}
+
+#[test]
 fn names_the_tagger_read_as_verbs() {
     let r = one("\"This might end it,\" Will wrote.");
     assert_eq!((r.0.as_str(), r.2 > 0), ("Will", true));

@@ -1723,7 +1723,11 @@ fn postmodifier<'d, 'a: 'd>(i: Phr<'d, 'a>) -> PResult<'d, 'a, ()> {
             text.is_some_and(|x| x.content().of(d.text).split_whitespace().nth(8).is_none())
         }
     });
-    let pp = pair(preposition, np).or(pair(preposition, title));
+    // ("an analysis of newly filed reports": a participle before the object's noun.)
+    let premodified = (preposition, nonfinite_vg, np).map(|(p, _, _)| p);
+    let pp = pair(preposition, np)
+        .or(pair(preposition, title))
+        .or(premodified.map(|p| (p, p)));
     // (A preposition's object may be a gerund with its own: "accused of stealing tools".)
     let gerund = pair(
         super::input::phrase(|_, _, p| {

@@ -349,6 +349,10 @@ fn mend(doc: &Doc<'_>, tags: &mut [Tag], t: usize, (first, end): (usize, usize))
         speech_verb_read_as_noun(doc, tags, t, first);
         g = tag(tags, t);
     }
+    if g == Tag::NounNns {
+        closing_verb_read_as_noun(doc, tags, t, first);
+        g = tag(tags, t);
+    }
     if TagSet::ADV.or(TagSet::ADJ).or(TagSet::DET).has(g) {
         quantity_subject(doc, tags, t);
         g = tag(tags, t);
@@ -1645,6 +1649,29 @@ fn speech_verb_read_as_noun(doc: &Doc<'_>, tags: &mut [Tag], t: usize, first: us
     let aside = doc.is_punct(t + 1, ",") && (t + 3..t + 9).any(|u| tag(tags, u).is_finite());
     if base && !noun && !earlier && (doc.tok_eq_ci(t + 1, "that") || clause || aside) {
         set(tags, t, Tag::VerbVbp);
+    }
+}
+
+/// Re-reads a speech or finding verb's third-person form that the tagger read as a plural noun
+/// closing its sentence after a noun ("Ridership fell, a Gazette analysis of ticket reports
+/// shows/NNS.") as the verb: a comma after a finite clause comes before it.
+fn closing_verb_read_as_noun(doc: &Doc<'_>, tags: &mut [Tag], t: usize, first: usize) {
+    use crate::grammar::{Tag as G, VerbForm};
+    if tag(tags, t) != Tag::NounNns || t <= first || !tag(tags, t - 1).is_noun() {
+        return;
+    }
+    let closes = doc.is_punct(t + 1, ".") || doc.tokens.get(t + 1).is_none();
+    let third = || {
+        doc.word_tags(t)
+            .any(|x| matches!(x, G::Verb(v) if v.form == VerbForm::Third))
+    };
+    // (Read once a sentence: only its last word is tested this far.)
+    let clause = || {
+        let comma = (first..t).rev().find(|&u| doc.is_punct(u, ","));
+        comma.is_some_and(|c| (first..c).any(|u| tag(tags, u).is_finite()))
+    };
+    if closes && third() && clause() {
+        set(tags, t, Tag::VerbVbz);
     }
 }
 

@@ -1268,6 +1268,19 @@ fn correlatives_joined_places_and_a_present_tense_read_as_a_noun() {
 }
 
 #[test]
+fn a_finding_closing_its_sentence_after_a_long_subject() {
+    let r =
+        one("Ridership fell by a third, a Gazette analysis of newly filed ticket reports shows.");
+    assert_eq!(
+        (r.0.as_str(), r.1.as_str()),
+        (
+            "a Gazette analysis of newly filed ticket reports",
+            "Ridership fell by a third"
+        )
+    );
+}
+
+#[test]
 fn names_the_tagger_read_as_verbs() {
     let r = one("\"This might end it,\" Will wrote.");
     assert_eq!((r.0.as_str(), r.2 > 0), ("Will", true));

@@ -11,6 +11,7 @@
 use super::speaker::np_forward;
 use super::{Attr, CueKind, Sent};
 use crate::analysis::np::NpKind;
+use crate::grammar::{NounKind, TokClass};
 use crate::syntax::PhraseKind;
 
 /// The attribution of a sentence opening with a name and a colon.
@@ -18,7 +19,10 @@ pub fn at<'a>(sent: &Sent<'_, 'a>) -> Option<Attr<'a>> {
     let (n, mut e) = np_forward(sent, sent.p0)?;
     // (Not a transcript's "Q:" or "A:".)
     let letter = n.end == n.start + 1 && sent.doc.tok_text(n.start).len() <= 2;
-    if n.kind != NpKind::Name || n.start != sent.s.start || letter {
+    // (A headline's document speaks too: "Poll: Harbour Towns Turn on the Mayor".)
+    let headline = is_headline(sent);
+    let document = headline && n.noun_kind() == NounKind::Document;
+    if !(n.kind == NpKind::Name || document) || n.start != sent.s.start || letter {
         return None;
     }
     // ("Former AG Mukasey at the convention:": where the words were said.)
@@ -28,11 +32,23 @@ pub fn at<'a>(sent: &Sent<'_, 'a>) -> Option<Attr<'a>> {
     if !sent.is_punct(e, ":") {
         return None;
     }
-    // A clause with a finite verb after the colon (not a list of names, "Rovers: Hale, Dunne").
+    // A clause with a finite verb after the colon (not a list of names, "Rovers: Hale, Dunne"),
+    // or in a headline a few words ("Ruiz: Skippers Uneasy Over the Ferry").
     let clause = sent
         .clauses_of(&sent.doc.clause_index.subject, e + 1)
         .any(|c| c.verb.is_some());
-    if !clause {
+    let doc = sent.doc;
+    let words = (sent.tok(e + 1)..sent.s.end).filter(|&t| doc.is_word(t));
+    // (Not a list of names: "Rovers: Hale, Dunne, Obi and Lee".)
+    let named = words.clone().all(|t| {
+        let g = doc.tag(t);
+        g.is_proper() || g.is_cconj() || g.is_num()
+    });
+    // (A speaker's name, every word capitalised and none a function word, or a document: not a
+    // topic's label, "Ice storm:", "The Latest:".)
+    let label = (n.start..sent.tok(e)).all(|t| doc.is_cap(t) && !doc.has(t, TokClass::FUNC));
+    let speaker = document || label;
+    if !clause && !(headline && speaker && !named && words.count() >= HEADLINE_WORDS) {
         return None;
     }
     let colon = sent.tok(e);
@@ -42,4 +58,22 @@ pub fn at<'a>(sent: &Sent<'_, 'a>) -> Option<Attr<'a>> {
     a.speaker = Some(n);
     a.set_content((ce > cs).then_some((cs, ce)));
     a.content().map(|_| a)
+}
+
+/// The fewest words after a headline's colon that make a claim with no verb.
+const HEADLINE_WORDS: usize = 4;
+
+/// Whether sentence `sent` is the document's headline: its first sentence, a line of its own,
+/// with no dateline before it.
+fn is_headline(sent: &Sent<'_, '_>) -> bool {
+    let doc = sent.doc;
+    let first = doc
+        .sentences
+        .first()
+        .is_some_and(|s| s.start == sent.s.start);
+    let line_end = doc
+        .tokens
+        .get(sent.s.end)
+        .is_none_or(|t| t.newline_before());
+    first && line_end && doc.dateline.is_none()
 }

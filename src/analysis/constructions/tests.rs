@@ -1449,6 +1449,17 @@ fn a_name_and_a_colon_before_a_clause() {
         (r.0.as_str(), r.1.as_str()),
         ("Ana Lee", "talks will go on")
     );
+    // A headline's claim may have no verb, and a document may speak there; not a topic's
+    // label nor a list of names.
+    let r = one("Karl Pike: Island Skippers Uneasy Over Ferry Plans\n\nMore.");
+    assert_eq!(
+        (r.0.as_str(), r.1.as_str()),
+        ("Karl Pike", "Island Skippers Uneasy Over Ferry Plans")
+    );
+    let r = one("Poll: Harbour Towns Turn on Mayor Over Fares\n\nMore.");
+    assert_eq!(r.0, "Poll");
+    assert!(read("Ice storm: More than 180,000 without power in Tarsk\n\nMore.").is_empty());
+    assert!(read("Rovers: Hale, Dunne, Obi and Lee\n\nMore.").is_empty());
     // Not a list of names, a transcript's letter, or a sentence with a cue of its own.
     assert!(read("Rovers: Hale, Dunne, Obi.").is_empty());
     assert!(read("Q: Will you run for mayor again?").is_empty());

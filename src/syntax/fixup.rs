@@ -1676,15 +1676,18 @@ fn closing_verb_read_as_noun(doc: &Doc<'_>, tags: &mut [Tag], t: usize, first: u
 }
 
 /// Re-reads a quantity word (`type=quantity` in function-words.txt) that the tagger read as an
-/// adverb, adjective or determiner right before a finite speech verb as the subject noun
-/// ("Nearly half/RB said they …").
+/// adverb, adjective or determiner right before a finite speech verb, or before a finite verb
+/// after a speech verb and an adverb, as the subject noun ("Nearly half/RB said they …").
 fn quantity_subject(doc: &Doc<'_>, tags: &mut [Tag], t: usize) {
     let g = tag(tags, t);
     let read_as_modifier = TagSet::ADV.or(TagSet::ADJ).or(TagSet::DET).has(g);
+    // (Or the subject of a reported clause, after its speech verb and an adverb: "says too
+    // much/JJ is made of …".)
+    let reported = t >= 2 && tag(tags, t - 1).is_adv() && speech_at(doc, tags, t - 2);
     if read_as_modifier
         && doc.is_func(t, crate::grammar::FuncType::Quantity)
         && tag(tags, t + 1).is_finite()
-        && speech_at(doc, tags, t + 1)
+        && (speech_at(doc, tags, t + 1) || reported)
     {
         set(tags, t, Tag::NounNn);
     }

@@ -1281,6 +1281,15 @@ fn a_finding_closing_its_sentence_after_a_long_subject() {
 }
 
 #[test]
+fn a_quantity_opening_the_reported_clause() {
+    let r = one("Karl Pike says too much is asked of the ferry crews.");
+    assert_eq!(
+        (r.0.as_str(), r.1.as_str()),
+        ("Karl Pike", "much is asked of the ferry crews")
+    );
+}
+
+#[test]
 fn names_the_tagger_read_as_verbs() {
     let r = one("\"This might end it,\" Will wrote.");
     assert_eq!((r.0.as_str(), r.2 > 0), ("Will", true));

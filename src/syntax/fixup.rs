@@ -98,6 +98,21 @@
 //! - "Ibarra/VBZ said/VBN …": a capitalised word read as a verb (or an auxiliary the lexicon
 //!   does not know) before a speech verb, opening the sentence or after a comma or a name, is a
 //!   name, and the speech verb its past tense.
+//! - "pic.twitter.com/aB3 —/NNP Ana Lee": a dash read as a word is punctuation.
+//! - `"HOLM/UH: Do you …`: a quoted transcript's label in capitals after a line's opening mark
+//!   is a proper noun.
+//! - "The captains both/CC said/VBN …": a floating determiner (`float=yes`) after a noun and
+//!   before a verb is an adverb, and a participle after it the past tense.
+//! - "says neither/CC the mayor nor …": a correlative determiner before a determiner is a
+//!   predeterminer.
+//! - "insisted to/TO reporters/VB the ferry …": "to" and a speaker's noun after a speech verb,
+//!   before a clause's subject, are a preposition and a noun.
+//! - "WKRP host/VBP Tim Roe": a title of the lexicon between two proper nouns is a noun.
+//! - "…, a Gazette analysis of ticket reports shows/NNS.": a speech or finding verb's third
+//!   person closing its sentence after a noun, past a comma after a finite clause, is the verb.
+//! - "officials at the port say/NN, the board …": the base-form rule above also holds before a
+//!   comma and the rest of the clause it interrupts; "says too much/JJ is asked": the quantity
+//!   rule also holds before a finite verb after a speech verb and an adverb.
 
 use super::{Tag, TagSet};
 use crate::grammar::{FuncType, TokClass};

@@ -1269,16 +1269,21 @@ mod tests {
         );
     }
 
+    /// The words of `d`, in order.
+    fn words_of<'a>(d: &Doc<'a>) -> Vec<&'a str> {
+        (0..d.tokens.len())
+            .filter(|&i| d.is_word(i))
+            .map(|i| d.tok_text(i))
+            .collect()
+    }
+
     #[test]
     fn plural_possessives_keep_their_apostrophe() {
         let g = Grammar::builtin();
         let t =
             "The Farmers' Party and the workers’ union met. ‘It was the players’ fault,’ she said.";
         let d = Doc::new(t, g);
-        let words: Vec<&str> = (0..d.tokens.len())
-            .filter(|&i| d.is_word(i))
-            .map(|i| d.tok_text(i))
-            .collect();
+        let words = words_of(&d);
         assert!(
             words.contains(&"Farmers'") && words.contains(&"workers’"),
             "{words:?}"
@@ -1295,10 +1300,7 @@ mod tests {
         let g = Grammar::builtin();
         let t = "A 9/11 survivor runs a 24/7 line at 10:30 for harbour/rail staff.";
         let d = Doc::new(t, g);
-        let words: Vec<&str> = (0..d.tokens.len())
-            .filter(|&i| d.is_word(i))
-            .map(|i| d.tok_text(i))
-            .collect();
+        let words = words_of(&d);
         assert!(
             words.contains(&"9/11") && words.contains(&"24/7"),
             "{words:?}"

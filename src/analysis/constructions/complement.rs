@@ -289,6 +289,10 @@ fn read_hearer<'a>(sent: &Sent<'_, 'a>, k: usize, a: &mut Attr<'a>) -> (usize, b
         }
     }
     let mut e = k + 1;
+    // `told WKRP's "Morning Harbour" that`: the outlet's programme, a quoted title after it.
+    if let Some(after) = titled_work(sent, k).filter(|_| x.is(PhraseFlag::POSSESSIVE)) {
+        e = after;
+    }
     // "the club's channel, Harbour TV, that": a name in apposition to the hearer.
     if sent.is_punct(e, ",") && sent.ph(e + 1).is(PhraseFlag::PROPER) && sent.is_punct(e + 2, ",") {
         if np::is_outlet_noun(doc, x.head()) && a.chain.is_empty() {

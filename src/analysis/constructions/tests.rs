@@ -1290,6 +1290,21 @@ fn a_quantity_opening_the_reported_clause() {
 }
 
 #[test]
+fn a_first_person_hearer_and_a_programme_after_its_outlet() {
+    let r = one("The change this year, he told me on Monday, is that the board is listening.");
+    assert_eq!(
+        r.1,
+        "The change this year, he told me on Monday, is that the board is listening"
+    );
+    let r = read("Pike told WKRP's \"Morning Harbour\" that nobody would question the record.");
+    assert!(
+        r.iter()
+            .any(|x| x.1 == "nobody would question the record" && x.2 == 0),
+        "{r:?}"
+    );
+}
+
+#[test]
 fn names_the_tagger_read_as_verbs() {
     let r = one("\"This might end it,\" Will wrote.");
     assert_eq!((r.0.as_str(), r.2 > 0), ("Will", true));

@@ -116,7 +116,7 @@
 
 use super::{Tag, TagSet};
 use crate::grammar::{FuncType, TokClass};
-use crate::text::Doc;
+use crate::text::{labels, Doc};
 
 /// Applies the corrections to `tags` (parallel to `doc`'s tokens).
 pub fn apply(doc: &Doc<'_>, tags: &mut [Tag]) {
@@ -139,15 +139,9 @@ pub fn apply(doc: &Doc<'_>, tags: &mut [Tag]) {
         for t in s.start..s.end.saturating_sub(1) {
             mend_word(doc, tags, t);
         }
-        for t in s.start..s.end {
-            dash_read_as_word(doc, tags, t);
-        }
         speaker_label(doc, tags, s.start);
-        for t in s.start + 1..s.end.saturating_sub(1) {
-            floating_determiner(doc, tags, t);
-        }
-        for t in s.start..s.end.saturating_sub(1) {
-            correlative_before_determiner(doc, tags, t);
+        for t in s.start..s.end {
+            mend_mark_or_determiner(doc, tags, t, (s.start, s.end));
         }
         name_then_past(doc, tags, s.start, s.end);
         for t in s.start..s.end.saturating_sub(1) {
@@ -998,39 +992,16 @@ fn headline_verb(doc: &Doc<'_>, tags: &mut [Tag], start: usize, end: usize) {
 }
 
 /// Re-reads the words of a quoted transcript's speaker label opening the sentence at `start`
-/// after a line's opening mark (`"HOLM: Do you …`), one to three words in capitals before a
-/// colon, as the proper nouns they are (the tagger read "HOLM" after the mark as an
-/// interjection).
+/// after a line's opening mark (`"HOLM: Do you …`, [`labels::label_tokens`]) as the proper
+/// nouns they are (the tagger read "HOLM" after the mark as an interjection).
 fn speaker_label(doc: &Doc<'_>, tags: &mut [Tag], start: usize) {
-    let line = |t: usize| {
-        doc.tokens
-            .get(t)
-            .is_some_and(|x| t == 0 || x.newline_before())
-    };
-    let mark = ["\"", "\u{201c}", "\u{2018}"]
-        .iter()
-        .any(|m| doc.is_punct(start, m));
-    if !mark || !line(start) {
+    if !doc.starts_line(start) || !labels::is_mark(doc, start) {
         return;
     }
-    let first = start + 1;
-    let caps = |t: usize| {
-        let w = doc.tok_text(t);
-        doc.is_word(t) && w.chars().any(char::is_alphabetic) && !w.chars().any(char::is_lowercase)
-    };
-    let n = (first..first + 3).take_while(|&t| caps(t)).count();
-    let letters: usize = (first..first + n)
-        .map(|t| {
-            doc.tok_text(t)
-                .chars()
-                .filter(|c| c.is_alphabetic())
-                .count()
-        })
-        .sum();
-    if n == 0 || letters < 2 || !doc.is_punct(first + n, ":") {
+    let Some((first, colon)) = labels::label_tokens(doc, start) else {
         return;
-    }
-    for t in first..first + n {
+    };
+    for t in first..colon {
         if !tag(tags, t).is_proper() {
             set(tags, t, Tag::PropnNnp);
         }
@@ -1070,6 +1041,23 @@ fn correlative_before_determiner(doc: &Doc<'_>, tags: &mut [Tag], t: usize) {
         && doc.is_func(t, FuncType::Determiner)
     {
         set(tags, t, Tag::DetPdt);
+    }
+}
+
+/// The rules of [`apply`]'s loop after [`mend_word`]'s, at token `t` of the sentence
+/// `[first, end)`: a dash read as a word, a floating determiner, a correlative.
+fn mend_mark_or_determiner(
+    doc: &Doc<'_>,
+    tags: &mut [Tag],
+    t: usize,
+    (first, end): (usize, usize),
+) {
+    dash_read_as_word(doc, tags, t);
+    if t + 1 < end {
+        if t > first {
+            floating_determiner(doc, tags, t);
+        }
+        correlative_before_determiner(doc, tags, t);
     }
 }
 

@@ -570,6 +570,18 @@ impl TagSet {
     pub const AUX: TagSet = TagSet(upos_bits(Upos::Aux, Upos::Aux));
     /// The pronouns ([`Tag::is_pronoun`]).
     pub const PRONOUN: TagSet = TagSet(upos_bits(Upos::Pron, Upos::Pron));
+    /// The proper nouns ([`Tag::is_proper`]).
+    pub const PROPER: TagSet = TagSet(upos_bits(Upos::Propn, Upos::Propn));
+
+    /// The set of bits `bits` by [`Tag::index`] (the model's ambiguity classes are such bits).
+    pub const fn of_bits(bits: u64) -> TagSet {
+        TagSet(bits)
+    }
+
+    /// Whether the two sets share a tag.
+    pub fn overlaps(self, other: TagSet) -> bool {
+        self.0 & other.0 != 0
+    }
 
     /// The set of `tags`.
     // (Indexing in a constant's evaluation cannot panic at run time.)

@@ -5,7 +5,7 @@
 //! capitals: a word seen as a proper noun, or never seen, is left as written.
 
 use super::model::Model;
-use super::{Tag, WordInfo};
+use super::{TagSet, WordInfo};
 use crate::text::{TokKind, Token};
 
 /// The fewest capitalised words (past the first) that make a sentence title case.
@@ -21,9 +21,6 @@ pub fn lowered(model: &Model, text: &str, toks: &[Token]) -> Option<Vec<Option<S
     if !is_title_case(text, toks) {
         return None;
     }
-    let proper = [Tag::PropnNnp, Tag::PropnNnps, Tag::PropnAdd]
-        .iter()
-        .fold(0u64, |b, t| b | 1 << t.index());
     let out = toks
         .iter()
         .enumerate()
@@ -34,9 +31,10 @@ pub fn lowered(model: &Model, text: &str, toks: &[Token]) -> Option<Vec<Option<S
             if j == 0 || t.kind() != TokKind::Word || !capital || !rest_lower {
                 return None;
             }
-            let lower = w.to_lowercase();
-            let class = model.class(WordInfo::of_text(&lower).lower);
-            (class != 0 && class & proper == 0).then_some(lower)
+            // (The class is looked up by the lower-case form's hash, which the word as written
+            // gives too: the form in lower case is made only for a word tagged so.)
+            let class = TagSet::of_bits(model.class(WordInfo::of_text(w).lower));
+            (class != TagSet::EMPTY && !class.overlaps(TagSet::PROPER)).then(|| w.to_lowercase())
         })
         .collect();
     Some(out)

@@ -3,21 +3,33 @@
 //! Read on the text, before quote marks are paired and before the dateline is looked for: a
 //! label is neither a quotation's first words nor a dateline's place.
 
+use super::Doc;
 use crate::span::Span;
 
 /// How many lines before and after a line are read for another label.
 const LABEL_LINES: usize = 6;
 
 /// The most words of a label ("SEN. VANCE-OCAMPO").
-const LABEL_WORDS: usize = 3;
+pub const LABEL_WORDS: usize = 3;
+
+/// The most bytes before a label's colon: a line whose first colon comes later opens with no
+/// label (and is read no further).
+const LABEL_BYTES: usize = 64;
 
 /// Opening marks a transcript's quoted line may start with.
 const OPENING: [char; 3] = ['"', '\u{201c}', '\u{2018}'];
 
+/// The quotation marks a quoted transcript's line may leave alone as punctuation tokens: an
+/// opening one before its label, a closing one at its end.
+const MARKS: [&str; 6] = ["\"", "\u{201c}", "\u{201d}", "\u{2018}", "\u{2019}", "'"];
+
 /// The label `line` opens with, after an opening mark if any: one to [`LABEL_WORDS`] words in
 /// capitals (two letters or more in all) before a colon.
 pub fn label(line: &str) -> Option<&str> {
-    let (label, _) = line.trim_start_matches(OPENING).split_once(':')?;
+    let line = line.trim_start_matches(OPENING);
+    let head = line.as_bytes().get(..line.len().min(LABEL_BYTES))?;
+    // (The colon is ASCII: its offset is a char boundary.)
+    let label = line.get(..memchr::memchr(b':', head)?)?;
     let words = label.split(' ').count();
     let letters = label.chars().filter(|c| c.is_alphabetic()).count();
     let caps = label
@@ -33,6 +45,23 @@ pub fn near_label(text: &str, span: Span) -> bool {
     let before = text.get(..span.start).unwrap_or("").lines().rev();
     let mut near = after.take(LABEL_LINES).chain(before.take(LABEL_LINES));
     near.any(|line| label(line).is_some())
+}
+
+/// Whether token `t` of `doc` is a quotation mark left alone as punctuation (the marks of a
+/// quoted transcript's lines pair with nothing: [`super::quotes`]).
+pub fn is_mark(doc: &Doc<'_>, t: usize) -> bool {
+    MARKS.iter().any(|m| doc.is_punct(t, m))
+}
+
+/// The label of the line opening at token `t` of `doc` (past an opening mark left alone), if
+/// it opens with one ([`label`]): its first token and the colon's.
+pub fn label_tokens(doc: &Doc<'_>, t: usize) -> Option<(usize, usize)> {
+    let first = t + usize::from(is_mark(doc, t));
+    let at = doc.tokens.get(first)?.span().start;
+    let end = at + label(doc.text.get(at..)?)?.len();
+    let colon = (first..=first + LABEL_WORDS)
+        .find(|&u| doc.tokens.get(u).is_some_and(|x| x.span().start >= end))?;
+    (colon > first && doc.is_punct(colon, ":")).then_some((first, colon))
 }
 
 #[cfg(test)]

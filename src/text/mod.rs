@@ -855,6 +855,12 @@ impl<'a> Doc<'a> {
             .map_or(0, |s| s.paragraph)
     }
 
+    /// Whether a line starts at token `t`: the document's first token, a token after a line
+    /// break, or the end of the document (past its last token).
+    pub fn starts_line(&self, t: usize) -> bool {
+        t == 0 || self.tokens.get(t).is_none_or(|x| x.newline_before())
+    }
+
     /// Whether token `i` is a word.
     pub fn is_word(&self, i: usize) -> bool {
         self.tokens

@@ -502,13 +502,16 @@ fn drop_label_marks(text: &str, marks: &mut Vec<Mark>) {
     let b = text.as_bytes();
     let mut drop = Vec::new();
     for (k, m) in marks.iter().enumerate() {
+        if matches!(m.dir, Dir::Close | Dir::None) {
+            continue;
+        }
         let at = m.pos();
         // (The bytes before it on its line are spaces, read back to the line's start.)
         let mut before = b.get(..at).unwrap_or(&[]).iter().rev();
         let first = before
             .find(|&&c| c == b'\n' || !c.is_ascii_whitespace())
             .is_none_or(|&c| c == b'\n');
-        if !first || matches!(m.dir, Dir::Close | Dir::None) {
+        if !first {
             continue;
         }
         let end = memchr::memchr(b'\n', b.get(at..).unwrap_or(&[])).map_or(b.len(), |e| at + e);

@@ -71,9 +71,5 @@ fn is_headline(sent: &Sent<'_, '_>) -> bool {
         .sentences
         .first()
         .is_some_and(|s| s.start == sent.s.start);
-    let line_end = doc
-        .tokens
-        .get(sent.s.end)
-        .is_none_or(|t| t.newline_before());
-    first && line_end && doc.dateline.is_none()
+    first && doc.starts_line(sent.s.end) && doc.dateline.is_none()
 }

@@ -15,7 +15,8 @@ use crate::syntax::PhraseKind;
 const MAX_QUOTES: usize = 8;
 
 /// The credit that sentence `sent` is or ends with, if any: a credit line under a paragraph of
-/// quotations ([`line`]), or a line of quotations closed by a dash and a name ([`inline`]).
+/// quotations ([`line`]), a line of quotations closed by a dash and a name ([`inline`]), or an
+/// embedded post's credit ([`post`]).
 pub fn at<'a>(sent: &Sent<'_, 'a>) -> Option<Attr<'a>> {
     line(sent).or_else(|| inline(sent)).or_else(|| post(sent))
 }
@@ -39,8 +40,7 @@ const MAX_DATE: usize = 6;
 fn post<'a>(sent: &Sent<'_, 'a>) -> Option<Attr<'a>> {
     let doc = sent.doc;
     let t1 = sent.s.end;
-    let breaks = |t: usize| doc.tokens.get(t).is_none_or(|x| x.newline_before());
-    if !breaks(t1) {
+    if !doc.starts_line(t1) {
         return None;
     }
     let p = (sent.p0..sent.p1)
@@ -59,7 +59,7 @@ fn post<'a>(sent: &Sent<'_, 'a>) -> Option<Attr<'a>> {
     let dash = sent.ph(p).start as usize;
     let from = (dash.saturating_sub(MAX_POST)..dash)
         .rev()
-        .find(|&t| t == 0 || doc.tokens.get(t).is_some_and(|x| x.newline_before()))?;
+        .find(|&t| doc.starts_line(t))?;
     if from == dash {
         return None;
     }
@@ -78,12 +78,7 @@ fn post<'a>(sent: &Sent<'_, 'a>) -> Option<Attr<'a>> {
 fn inline<'a>(sent: &Sent<'_, 'a>) -> Option<Attr<'a>> {
     let doc = sent.doc;
     let (t0, t1) = (sent.s.start, sent.s.end);
-    let starts_line = |t: usize| {
-        doc.tokens
-            .get(t)
-            .is_none_or(|x| t == 0 || x.newline_before())
-    };
-    if !starts_line(t0) || !starts_line(t1) || sent.first_finite < sent.p1 {
+    if !doc.starts_line(t0) || !doc.starts_line(t1) || sent.first_finite < sent.p1 {
         return None;
     }
     // The quotations (final marks between them skipped), then the dash.
@@ -91,9 +86,9 @@ fn inline<'a>(sent: &Sent<'_, 'a>) -> Option<Attr<'a>> {
     let mut quotes = Vec::new();
     while p < sent.p1 {
         let t = sent.ph(p).start as usize;
-        if let Some(q) = doc.quote_of(t).map(|_| t) {
-            quotes.push(q);
-        } else if !(sent.is_punct(p, ".") || sent.is_punct(p, "!") || sent.is_punct(p, "?")) {
+        if doc.quote_of(t).is_some() {
+            quotes.push(t);
+        } else if !sent.is_final(p) {
             break;
         }
         p += 1;
@@ -121,7 +116,7 @@ fn line<'a>(sent: &Sent<'_, 'a>) -> Option<Attr<'a>> {
     // (A hyphen opening a line stands for a dash too: "-Ana Lee, a voter".)
     let dash = crate::syntax::clause::is_dash(doc, sent.p0)
         || sent.ph(sent.p0).kind == PhraseKind::Punct && doc.tok_text(t0) == "-";
-    let line_start = doc.tokens.get(t0).is_some_and(|t| t.newline_before());
+    let line_start = doc.starts_line(t0);
     // (A line of its own with no verb of its own: a participle may follow the name.)
     if !dash || !line_start || sent.first_finite < sent.p1 {
         return None;
@@ -137,12 +132,12 @@ fn line<'a>(sent: &Sent<'_, 'a>) -> Option<Attr<'a>> {
             break;
         }
         t = q;
-        if doc.tokens.get(q).is_some_and(|x| x.newline_before()) {
+        if doc.starts_line(q) {
             break;
         }
     }
     // (The paragraph before holds nothing but quotations.)
-    let whole = t == 0 || doc.tokens.get(t).is_some_and(|x| x.newline_before());
+    let whole = doc.starts_line(t);
     if quotes.is_empty() || !whole {
         return None;
     }

@@ -492,12 +492,8 @@ fn can_cue(sent: &Sent<'_, '_>, p: usize, v: &Verb) -> bool {
         let particle = doc.tag(x.head() + 1) == crate::syntax::Tag::AdpRp;
         // (A reduced relative after the clause's own verb: "organized a party called X"; not
         // "Critics at the time called/VBN it …", nor "which lawmakers called/VBN …".)
-        let after_noun = doc.tag(x.head()) == crate::syntax::Tag::VerbVbn
-            && x.end == x.start + 1
-            && p > sent.p0
-            && sent.ph(p - 1).kind == PhraseKind::Np
-            && !(p >= sent.p0 + 2 && sent.ph(p - 2).kind == PhraseKind::Wh)
-            && sent.first_finite < p;
+        let after_noun = participle_on_noun(sent, p)
+            && !(p >= sent.p0 + 2 && sent.ph(p - 2).kind == PhraseKind::Wh);
         // ("A residents' league called Harbour Watch, founded by …, has begun …": right after
         // the sentence's subject, before a name, with the clause's finite verb after the name:
         // the subject's participle.)
@@ -523,7 +519,7 @@ fn can_cue(sent: &Sent<'_, '_>, p: usize, v: &Verb) -> bool {
     }
     // ("said in a statement posted on its website that …": a participle right after a noun
     // of another verb's tail, with no object, is the noun's, and cues nothing.)
-    if reduced_relative(sent, p) {
+    if participle_on_noun(sent, p) && sent.ph(p + 1).kind == PhraseKind::Prep {
         return false;
     }
     // ("found himself in a dispute", "finds its way to the city": a finding verb in a set
@@ -541,16 +537,15 @@ fn can_cue(sent: &Sent<'_, '_>, p: usize, v: &Verb) -> bool {
 }
 
 /// Whether the verb group at phrase `p` is a one-word past participle right after a noun
-/// phrase, past the sentence's first finite verb, before a preposition: a reduced relative
-/// clause on the noun ("a statement posted on Facebook", "a memo sent to staff").
-fn reduced_relative(sent: &Sent<'_, '_>, p: usize) -> bool {
+/// phrase, past the sentence's first finite verb: a reduced relative clause on the noun ("a
+/// statement posted on Facebook", "organized a party called X").
+fn participle_on_noun(sent: &Sent<'_, '_>, p: usize) -> bool {
     let x = sent.ph(p);
     x.end == x.start + 1
         && sent.doc.tag(x.head()) == crate::syntax::Tag::VerbVbn
         && p > sent.p0
         && sent.ph(p - 1).kind == PhraseKind::Np
         && sent.first_finite < p
-        && sent.ph(p + 1).kind == PhraseKind::Prep
 }
 
 /// Whether a set phrase of the lexicon (hedges.txt `type=set`) starts at token `t`.

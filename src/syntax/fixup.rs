@@ -1530,9 +1530,28 @@ fn reduced_relative(doc: &Doc<'_>, tags: &mut [Tag], t: usize) {
             u = c + 1;
         }
     }
+    // (Or the comma closing an apposition it ends: "Lee, a group allied with the mayor,
+    // said …".)
+    if doc.is_punct(u, ",") && tag(tags, u + 1).is_finite() && in_apposition(doc, tags, t - 1) {
+        u += 1;
+    }
     if tag(tags, u).is_finite() && (tag(tags, u - 1).is_noun() || doc.is_punct(u - 1, ",")) {
         set(tags, t, Tag::VerbVbn);
     }
+}
+
+/// Whether the noun at `t` heads a determined noun phrase set off by a comma after another
+/// noun: an apposition (", a group", ", the city's largest union").
+fn in_apposition(doc: &Doc<'_>, tags: &[Tag], t: usize) -> bool {
+    let mut d = t;
+    let modifier = TagSet::NOUN
+        .or(TagSet::ADJ)
+        .or(TagSet::ADV)
+        .with(Tag::NumCd);
+    while d > 2 && d + 6 > t && modifier.has(tag(tags, d)) {
+        d -= 1;
+    }
+    d >= 2 && tag(tags, d).is_det() && doc.is_punct(d - 1, ",") && tag(tags, d - 2).is_noun()
 }
 
 /// Re-reads a capitalised given name at `t` (`first-names.txt`) as a proper noun when the

@@ -409,7 +409,14 @@ impl<'a> Doc<'a> {
                 if c == '-' && b.get(j) == Some(&b'-') {
                     j += 1;
                 }
-                self.push(Span::new(start, j), TokKind::Punct, newline);
+                // ("in ’08", "the ‘90s": a year's elided century is the number's.)
+                if matches!(c, '\'' | '\u{2018}' | '\u{2019}') && quotes::elided_year(text, j) {
+                    let year = b.get(j..).unwrap_or(&[]).iter();
+                    j += year.take_while(|x| x.is_ascii_alphanumeric()).count();
+                    self.push(Span::new(start, j), TokKind::Word, newline);
+                } else {
+                    self.push(Span::new(start, j), TokKind::Punct, newline);
+                }
                 i = j;
             }
             newline = false;

@@ -242,6 +242,8 @@ fn direction(
     };
     match (left, right) {
         _ if inch => Dir::None,
+        // "in ’08", "the ‘90s": a single mark eliding a year's century.
+        (true, false) if family == Family::Single && elided_year(text, pos + len) => Dir::None,
         // A closing double mark opening a paragraph (”… what I learned …,” he said) is an
         // opening mark in the wrong glyph: it opens, unless a quotation is open to close.
         _ if family == Family::Double
@@ -282,6 +284,16 @@ fn direction(
             (_, g) => g,
         },
     }
+}
+
+/// Whether two digits start at `at`, alone or with a plural `s`, and end a word (the year of
+/// "’08", the decade of "’90s").
+pub(crate) fn elided_year(text: &str, at: usize) -> bool {
+    let rest = text.as_bytes().get(at..).unwrap_or(&[]);
+    let digits = rest.iter().take_while(|b| b.is_ascii_digit()).count();
+    let after = rest.get(digits..).unwrap_or(&[]);
+    let after = after.strip_prefix(b"s").unwrap_or(after);
+    digits == 2 && after.first().is_none_or(|b| !b.is_ascii_alphanumeric())
 }
 
 /// Collects and classifies every quote mark.

@@ -69,17 +69,8 @@ pub fn complement<'a>(sent: &Sent<'_, 'a>, mut k: usize, a: &mut Attr<'a>) {
     if a.verb.is_some_and(|v| !v.clause) {
         return;
     }
-    // "said at least 23 people …", "says up to 300 millimetres of rain …": a preposition
-    // before a number opens the clause's subject.
-    let preps = (after_tail..after_tail + 2)
-        .take_while(|&q| sent.ph(q).kind == PhraseKind::Prep)
-        .count();
-    let x = sent.ph(after_tail + preps);
-    let numbered = (x.start..x.end).any(|t| sent.doc.tag(t as usize).is_num());
-    let before_number = preps > 0
-        && opens_clause(sent, after_tail + preps)
-        && (numbered || x.is(PhraseFlag::QUANTITY));
-    let lead = if before_number { preps } else { 0 };
+    let lead = prepositions_before_number(sent, after_tail);
+    let before_number = lead > 0;
     if adverbial_after_quote(sent, after_tail, a) {
         return;
     }
@@ -99,6 +90,13 @@ pub fn complement<'a>(sent: &Sent<'_, 'a>, mut k: usize, a: &mut Attr<'a>) {
                 a.form = ContentForm::default();
             }
         }
+        return;
+    }
+    // "said because the poll came early, its lead meant little".
+    if let Some(to) = adverbial_clause(sent, after_tail)
+        .and_then(|end| adverbial_then_main(sent, after_tail, end))
+    {
+        set_content(sent, a, after_tail, to);
         return;
     }
     // "said in a memo, seen by Reuters, that …", "reported, citing two officials, that …".
@@ -136,6 +134,49 @@ fn main_after_adverbial(
         return None;
     }
     clause_with_verb_at(sent, to + 1).map(|x| x.end as usize)
+}
+
+/// "said at least 23 people …", "says up to 300 millimetres of rain …": how many prepositions
+/// at phrase `p` stand before a number that opens the clause's subject (none if no number).
+fn prepositions_before_number(sent: &Sent<'_, '_>, p: usize) -> usize {
+    let preps = (p..p + 2)
+        .take_while(|&q| sent.ph(q).kind == PhraseKind::Prep)
+        .count();
+    let x = sent.ph(p + preps);
+    let numbered = (x.start..x.end).any(|t| sent.doc.tag(t as usize).is_num());
+    let before_number =
+        preps > 0 && opens_clause(sent, p + preps) && (numbered || x.is(PhraseFlag::QUANTITY));
+    if before_number {
+        preps
+    } else {
+        0
+    }
+}
+
+/// "said because the poll came early, its lead meant little", 'said because Pike is popular,
+/// "he is a good surrogate"': an adverbial clause (phrases `[p, end)`) after a speech verb's
+/// tail that ends at a comma before a clause with its verb, or a quotation, opens the claim,
+/// which runs to that clause's end (returned). Not one opened by a tail's connective
+/// (`tail=yes`: "said as she left the court, …").
+fn adverbial_then_main(sent: &Sent<'_, '_>, p: usize, end: usize) -> Option<usize> {
+    let tail = sent
+        .doc
+        .word_tags(sent.tok(p))
+        .any(|x| matches!(x, crate::grammar::Tag::Func(f) if f.tail));
+    if tail {
+        return None;
+    }
+    // (The clause may take in the comma and the quotation.)
+    if end >= p + 3 && sent.is_punct(end - 2, ",") && sent.is_quote(end - 1) {
+        return Some(end);
+    }
+    if !sent.is_punct(end, ",") {
+        return None;
+    }
+    if sent.is_quote(end + 1) {
+        return Some(end + 2);
+    }
+    clause_with_verb_at(sent, end + 1).map(|x| x.end as usize)
 }
 
 /// A clause of the sentence with its verb that starts, or whose subject starts, at phrase `p`.
@@ -494,6 +535,7 @@ fn tail<'a>(sent: &Sent<'_, 'a>, k: usize, a: &mut Attr<'a>) -> usize {
         if let Some(end) = adverbial_clause(sent, e) {
             match that_inside(sent, e, end) {
                 Some(that) => return that,
+                None if adverbial_then_main(sent, e, end).is_some() => return e,
                 None => e = end,
             }
             continue;
@@ -538,6 +580,34 @@ fn relative_clause(sent: &Sent<'_, '_>, p: usize) -> Option<usize> {
     sent.clauses_of(&sent.doc.clause_index.opened, p)
         .find(|y| y.kind == ClauseKind::Relative)
         .map(|y| y.end as usize)
+}
+
+/// The end of the clause at phrase `p` on the noun right before it: a relative clause ("rules
+/// that make it harder", "a deal which …") or the noun's "that" clause ("reports that …").
+fn noun_clause(sent: &Sent<'_, '_>, p: usize) -> Option<usize> {
+    let y = sent.ph(p);
+    if p == 0 || !matches!(sent.ph(p - 1).kind, PhraseKind::Np | PhraseKind::Quote) {
+        return None;
+    }
+    // ("a dinner at which …": a preposition before the relative word.)
+    let w = if y.kind == PhraseKind::Prep && sent.ph(p + 1).kind == PhraseKind::Wh {
+        p + 1
+    } else {
+        p
+    };
+    let that = y.kind == PhraseKind::Sconj && sent.doc.tok_eq_ci(y.start as usize, "that");
+    // (A relative word: "who", "which"; not "when", "where", which open adverbials.)
+    let relative = sent.ph(w).kind == PhraseKind::Wh
+        && (np::is_relative(sent.doc, sent.tok(w)) || sent.doc.tok_eq_ci(sent.tok(w), "that"));
+    if !relative && !that {
+        return None;
+    }
+    let index = &sent.doc.clause_index.opened;
+    sent.clauses_of(index, p)
+        .chain(sent.clauses_of(index, w))
+        .find(|c| matches!(c.kind, ClauseKind::Relative | ClauseKind::Complement))
+        .filter(|c| c.verb.is_some() || (c.start..c.end).any(|q| sent.is_quote(q as usize)))
+        .map(|c| c.end as usize)
 }
 
 /// The end of the adverbial clause opening at phrase `p` ("as he left", "after the city
@@ -1106,6 +1176,16 @@ fn particle_content<'a>(sent: &Sent<'_, 'a>, k: usize, a: &mut Attr<'a>) -> bool
 fn noun_content<'a>(sent: &Sent<'_, 'a>, k: usize, e: usize, a: &mut Attr<'a>) -> bool {
     let doc = sent.doc;
     let mut q = k + 1;
+    // ("dismissed the report as a work of fiction": "as" right after the object names it;
+    // what it is called in the speaker's words, 'as "a work of fiction"', is the quotation.)
+    let named_as = doc.tok_eq_ci(sent.tok(k + 1), "as")
+        && matches!(sent.ph(k + 2).kind, PhraseKind::Np | PhraseKind::Adj);
+    let e = if named_as {
+        q = k + 3;
+        e.max(object_end(sent, q))
+    } else {
+        e
+    };
     while q < e {
         let y = sent.ph(q);
         let w = doc.tok_text(y.start as usize);
@@ -1133,13 +1213,23 @@ fn noun_content<'a>(sent: &Sent<'_, 'a>, k: usize, e: usize, a: &mut Attr<'a>) -
             PhraseKind::Prep | PhraseKind::Np | PhraseKind::Quote | PhraseKind::Adj
         );
         if !(kinds || of || gerund || infinitive) || adjunct || crate::syntax::is_time_np(doc, q) {
-            break;
+            // ("announced new rules that make it harder to …", "denied reports that …": a
+            // clause on the object's noun is the object's.)
+            match noun_clause(sent, q) {
+                Some(end) => {
+                    q = end;
+                    continue;
+                }
+                None => break,
+            }
         }
         q += 1;
     }
     // "spoke on the condition of anonymity": an anonymity phrase is no content.
+    // (Not the "as" that names, which the lexicon has as a reason's: "as they were not …".)
     let (ta, tb) = sent.span(k, q);
-    if (ta..tb).any(|t| doc.has(t, crate::grammar::TokClass::STARTS_ANON)) {
+    let as_at = named_as.then(|| sent.tok(k + 1));
+    if (ta..tb).any(|t| Some(t) != as_at && doc.has(t, crate::grammar::TokClass::STARTS_ANON)) {
         return false;
     }
     // (Three words or fewer, "denied the charges", "praised the team", name the act rather
@@ -1180,6 +1270,11 @@ fn finding_object<'a>(sent: &Sent<'_, 'a>, k: usize, e: usize, a: &mut Attr<'a>)
         // (A connective opens an adverbial clause, but for a naming verb "as" names:
         // "described the plan as unworkable".)
         let naming = a.verb.is_some_and(|v| v.kind == VerbKind::Naming) && q == k + 1;
+        // ('as "a social evening" at which the two …': a relative clause on what it is called.)
+        if let Some(end) = noun_clause(sent, q) {
+            q = end;
+            continue;
+        }
         if !small || !naming && sent.doc.is_func(y.start as usize, FuncType::Connective) {
             break;
         }

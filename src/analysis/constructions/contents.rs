@@ -36,9 +36,18 @@ pub fn admit<'a>(sent: &Sent<'_, 'a>, mut a: Attr<'a>, out: &mut Vec<Attr<'a>>) 
         .take(RECENT)
         .position(|b| b.kind != CueKind::Participle && b.content().is_some());
     let first_content = first.and_then(|k| out.get(k)).and_then(|b| b.content());
-    let contrasted = is_contrasted(sent, &a);
+    let contrasted = is_contrasted(sent, &a) || coordinated(sent, &a, out);
     let inside = |c: (usize, usize)| c.0 <= a.left() && a.left() < c.1 && c.0 < a.cue().0;
+    // ('said the bill "was late" and accused the board of …': after the claim's quoted words,
+    // the speaker's next act, with no subject of its own, is no clause inside the claim.)
+    let and = a.cue().0.wrapping_sub(1);
+    let next_act = a.verb.is_some_and(|v| v.act)
+        && a.left() >= and
+        && and > sent.s.start + 1
+        && np::is_coordinator(doc, and)
+        && doc.quote_of(and - 1).is_some();
     let nested = !contrasted
+        && !next_act
         && a.kind != CueKind::Participle
         && a.content().is_some_and(|(cs, _)| cs > a.cue().0)
         && out
@@ -150,6 +159,26 @@ fn is_contrasted(sent: &Sent<'_, '_>, a: &Attr<'_>) -> bool {
         && (comma(a.left() - 2) || contrast)
         && doc.is_func(a.left() - 1, FuncType::Connective)
         && !np::is_relative(doc, a.left() - 1)
+}
+
+/// "One rider said the fares were fair and another said …": attribution `a` of a speech verb
+/// joined by a coordinator, with no comma, to an earlier reported clause that is whole (a finite
+/// verb of its own before the coordinator) opens a clause of its own.
+fn coordinated(sent: &Sent<'_, '_>, a: &Attr<'_>, out: &[Attr<'_>]) -> bool {
+    let doc = sent.doc;
+    let c = a.left().wrapping_sub(1);
+    let coordinator = c > sent.s.start && !doc.is_punct(c - 1, ",") && np::is_coordinator(doc, c);
+    if !coordinator
+        || a.speaker.is_none()
+        || !a.claims()
+        || !a.verb.is_some_and(|v| v.kind == VerbKind::Speech)
+    {
+        return false;
+    }
+    out.iter().rev().take(RECENT).any(|b| {
+        b.content()
+            .is_some_and(|(cs, ce)| cs < c && c < ce && (cs..c).any(|t| doc.tag(t).is_finite()))
+    })
 }
 
 /// Makes the sentence's attributions consistent (see the module doc).

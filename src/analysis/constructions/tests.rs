@@ -1962,3 +1962,79 @@ fn critics_of_an_organisation_are_a_vague_group() {
         .collect();
     assert_eq!(anonymous, [true]);
 }
+
+#[test]
+fn a_second_speaker_joined_by_and_without_a_comma() {
+    let r = read("One rider said the ferry was late and another said the crew was rude.");
+    let got: Vec<(&str, &str)> = r.iter().map(|x| (x.0.as_str(), x.1.as_str())).collect();
+    assert_eq!(
+        got,
+        [
+            ("One rider", "the ferry was late"),
+            ("another", "the crew was rude")
+        ]
+    );
+    // (After the claim's quoted words, the speaker's next act with its own object.)
+    let r =
+        read("Pike said the fee \"was a scandal\" and accused the board of hiding the accounts.");
+    let got: Vec<&str> = r.iter().map(|x| x.1.as_str()).collect();
+    assert_eq!(
+        got,
+        [
+            "the fee \"was a scandal\"",
+            "the board of hiding the accounts"
+        ]
+    );
+    // (Not a subject joined to another: the first clause has no verb before the "and".)
+    let r = read("Pike said the mayor and the harbour master had agreed.");
+    assert_eq!(r.len(), 1, "{r:?}");
+}
+
+#[test]
+fn a_participle_in_an_apposition_before_the_verb() {
+    let r = one(
+        "Karl Pike, head of the Tarsk Fund, a group allied with the ferry owners, said the \
+         talks had failed.",
+    );
+    assert_eq!(
+        (r.0.as_str(), r.1.as_str()),
+        ("Karl Pike", "the talks had failed")
+    );
+}
+
+#[test]
+fn a_year_with_its_century_elided_is_no_quotation() {
+    for text in [
+        "Ana Lee said in '08 that the harbour had flooded twice.",
+        "Ana Lee said in \u{2018}08 that the harbour had flooded twice.",
+    ] {
+        let r = one(text);
+        assert_eq!(r.1, "the harbour had flooded twice", "{text}");
+        assert_eq!(r.2, 0, "{text}");
+    }
+}
+
+#[test]
+fn an_adverbial_clause_opening_the_claim_after_the_verb() {
+    let r = one("Lee said because the poll came early, its lead meant little.");
+    assert_eq!(r.1, "because the poll came early, its lead meant little");
+    let r = read("Lee said because Pike is well liked, \"he is a fine surrogate.\"");
+    assert_eq!(
+        r[0].1,
+        "because Pike is well liked, \"he is a fine surrogate.\""
+    );
+    // (A tail's connective stays the verb's: "said as she left".)
+    let r = one("Lee said as she left the court, the ruling would stand.");
+    assert_eq!(r.1, "the ruling would stand");
+}
+
+#[test]
+fn an_evaluative_verbs_object_with_its_relative_clause_or_naming_as() {
+    let r = one("The board announced new rules that make it harder for owners to sell.");
+    assert_eq!(r.1, "new rules that make it harder for owners to sell");
+    let r = one("Lee dismissed the report as a work of fiction.");
+    assert_eq!(r.1, "the report as a work of fiction");
+    // (Three words or fewer name the act: no claim.)
+    let r = read("Lee dismissed the report.");
+    assert!(r.iter().all(|x| x.1.is_empty()), "{r:?}");
+}

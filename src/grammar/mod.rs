@@ -296,6 +296,9 @@ pub enum CueType {
     /// A venue naming who heard the words right after it (`in an interview with`, `speaking
     /// to`): an outlet there relays them.
     HearerVenue,
+    /// A venue whose own last noun passed the words on (`through a spokesperson`, `through his
+    /// lawyer`): a link of the chain.
+    RelayVenue,
     /// `went on to`, `was quick to`: a phrase ending in "to" before a speech verb that still
     /// makes a claim of its subject's ("went on to say that …"; not "declined to say").
     LeadIn,
@@ -1129,6 +1132,7 @@ impl GrammarBuilder {
                     ("citing", CueType::Citing),
                     ("venue", CueType::Venue),
                     ("hearer-venue", CueType::HearerVenue),
+                    ("relay-venue", CueType::RelayVenue),
                     ("lead-in", CueType::LeadIn),
                     ("noun", CueType::Noun),
                 ];

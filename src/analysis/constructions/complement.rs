@@ -652,19 +652,20 @@ fn opens_clause(sent: &Sent<'_, '_>, p: usize) -> bool {
 }
 
 /// The venue phrase of the lexicon starting at token `t` ("in a statement", "in an interview
-/// with"): one past its last token, and whether it names its hearer after it
-/// (`type=hearer-venue`).
-fn venue_at(sent: &Sent<'_, '_>, t: usize) -> Option<(usize, bool)> {
+/// with", "through a spokesperson"): one past its last token, and its type (a venue naming
+/// its hearer after it, or one whose own noun relays the words).
+fn venue_at(sent: &Sent<'_, '_>, t: usize) -> Option<(usize, CueType)> {
     let doc = sent.doc;
     doc.tok_hits(t)
         .iter()
         .filter_map(|h| {
-            let hearer = doc.grammar.tag(h.pattern).iter().find_map(|x| match x {
-                Tag::Cue(CueType::Venue) => Some(false),
-                Tag::Cue(CueType::HearerVenue) => Some(true),
+            let ct = doc.grammar.tag(h.pattern).iter().find_map(|x| match x {
+                Tag::Cue(c @ (CueType::Venue | CueType::HearerVenue | CueType::RelayVenue)) => {
+                    Some(*c)
+                }
                 _ => None,
             })?;
-            Some((doc.token_ending_at(t, h.end)? + 1, hearer))
+            Some((doc.token_ending_at(t, h.end)? + 1, ct))
         })
         .max_by_key(|&(end, _)| end)
 }
@@ -980,15 +981,21 @@ fn venue_tail<'a>(sent: &Sent<'_, 'a>, t: usize, a: &mut Attr<'a>) -> Option<usi
         .has(t, crate::grammar::TokClass::STARTS_CUE)
         .then(|| venue_at(sent, t))
         .flatten();
-    let (end, hearer) = match lexicon {
+    let (end, ct) = match lexicon {
         Some(v) => v,
-        None => (document_venue(sent, t)?, false),
+        None => (document_venue(sent, t)?, CueType::Venue),
     };
     if a.venue().is_none() {
         a.set_venue(Some((t, end)));
     }
     let ep = sent.phrase_of(end - 1) + 1;
-    if hearer {
+    // ("said through his lawyer that …": the lawyer relays.)
+    if ct == CueType::RelayVenue {
+        if let Some((n, _)) = np_forward(sent, ep - 1) {
+            push_np(&mut a.chain, n);
+        }
+    }
+    if ct == CueType::HearerVenue {
         if let Some((n, after)) = np_forward(sent, ep).filter(|(n, _)| n.outlet) {
             push_np(&mut a.chain, n);
             return Some(after);

@@ -56,10 +56,19 @@ pub fn at<'a>(
             }
             Some(next)
         }
-        CueType::Venue | CueType::HearerVenue => {
-            // ("in an interview with Radio X", "speaking to Radio X": the outlet relays.)
+        CueType::Venue | CueType::HearerVenue | CueType::RelayVenue => {
+            // ("in an interview with Radio X", "speaking to Radio X": the outlet relays; so
+            // does the spokesperson of "through a spokesperson".)
             let with = ct == CueType::HearerVenue;
-            let outlet = np_forward(sent, next).filter(|(n, _)| with && n.outlet);
+            let outlet = match ct {
+                CueType::RelayVenue => np_forward(sent, sent.phrase_of(last)),
+                _ => np_forward(sent, next).filter(|(n, _)| with && n.outlet),
+            };
+            // ("writing in a note to clients that …": a verb's participle with no outlet after
+            // it is the verb's.)
+            if with && outlet.is_none() && super::speech_verb(sent, p).is_some() {
+                return None;
+            }
             match out.last_mut() {
                 Some(a) if a.venue().is_none() && t >= a.cue().1 => {
                     a.set_venue(Some((t, last + 1)));

@@ -1572,13 +1572,11 @@ fn a_that_clause_whose_verb_the_tagger_missed() {
     assert_eq!(r.1, "imports cost 40,000 jobs");
 }
 
-#[test]
-fn an_outlet_whose_name_goes_on_through_of_relays() {
-    let text = "Speaking to the Press Trust of India, a senior official said the line was late.";
+/// The chain of the first attribution of `text`'s first sentence, each link as written.
+fn chain(text: &str) -> Vec<String> {
     let doc = Doc::new(text, Grammar::builtin());
     let r = attributions(&doc, doc.sentences[0]);
-    let chain: Vec<String> = r[0]
-        .chain
+    r[0].chain
         .iter()
         .map(|n| {
             let (s, e) = (
@@ -1587,8 +1585,32 @@ fn an_outlet_whose_name_goes_on_through_of_relays() {
             );
             text[s..e].to_string()
         })
-        .collect();
-    assert_eq!(chain, ["the Press Trust of India"]);
+        .collect()
+}
+
+#[test]
+fn an_outlet_whose_name_goes_on_through_of_relays() {
+    let text = "Speaking to the Press Trust of India, a senior official said the line was late.";
+    assert_eq!(chain(text), ["the Press Trust of India"]);
+}
+
+#[test]
+fn a_spokesperson_or_lawyer_the_words_came_through_relays() {
+    let text = "Karl Pike, through a spokesperson, said he was sorry.";
+    assert_eq!(chain(text), ["a spokesperson"]);
+    let text = "Karl Pike said through his lawyer that he was innocent.";
+    assert_eq!(chain(text), ["his lawyer"]);
+}
+
+#[test]
+fn the_outlet_a_speaker_wrote_in_relays() {
+    let text = "Writing in the Tarsk Gazette on Monday, Ana Lee argued that the pier was unsafe.";
+    assert_eq!(chain(text), ["the Tarsk Gazette"]);
+    let text = "In an op-ed for the Tarsk Gazette, Ana Lee wrote that the pier was unsafe.";
+    assert_eq!(chain(text), ["the Tarsk Gazette"]);
+    // (With no outlet after it, "writing" is the verb: "writing in a note that …".)
+    let r = read("Pike cut the rating, writing in a note to clients that the pier was unsafe.");
+    assert!(r.iter().any(|x| x.1 == "the pier was unsafe"), "{r:?}");
 }
 
 #[test]

@@ -143,7 +143,8 @@ pub fn phrase<'d, 'a: 'd, T>(
         for h in doc.tok_hits(t) {
             for tag in g.tag(h.pattern) {
                 if let Some(v) = pred(tag) {
-                    if let Some(last) = doc.token_ending_at(t, h.end).filter(|&l| l < i.end) {
+                    if let Some(last) = doc.token_or_stem_ending_at(t, h.end).filter(|&l| l < i.end)
+                    {
                         if best.as_ref().is_none_or(|(b, _)| last > *b) {
                             best = Some((last, v));
                         }

@@ -906,6 +906,19 @@ impl<'a> Doc<'a> {
         None
     }
 
+    /// [`Doc::token_ending_at`], or the token from `from` on whose possessive's stem ends at
+    /// byte `end` ("NBC" of "NBC's": a lexicon phrase read in its possessive).
+    pub fn token_or_stem_ending_at(&self, from: usize, end: usize) -> Option<usize> {
+        self.token_ending_at(from, end).or_else(|| {
+            let rest = self.text.get(end..)?;
+            let clitic = ["'s", "\u{2019}s", "'", "\u{2019}"]
+                .iter()
+                .find(|c| rest.starts_with(*c))?;
+            self.token_ending_at(from, end + clitic.len())
+                .filter(|&t| crate::analysis::np::is_possessive(self, t))
+        })
+    }
+
     fn line_is_break(&self, i: usize) -> bool {
         // A single line break is a paragraph break unless the copy is hard-wrapped: the previous
         // line ends mid-sentence and this one goes on in lower case.

@@ -312,15 +312,9 @@ fn read_hearer<'a>(sent: &Sent<'_, 'a>, k: usize, a: &mut Attr<'a>) -> (usize, b
         return (k, false);
     }
     // The owner of a possessed hearer: "the BBC's Today programme".
-    if x.is(PhraseFlag::OWNED) {
-        if let Some(owner) = np::parse_at(doc, x.start as usize, x.end as usize)
-            .into_iter()
-            .filter(|n| n.possessive)
-            .max_by_key(|n| n.end)
-        {
-            if owner.outlet {
-                push_np(&mut a.chain, owner);
-            }
+    if x.is(PhraseFlag::OWNED) || x.is(PhraseFlag::POSSESSIVE) {
+        if let Some(owner) = outlet_owner(sent, k) {
+            push_np(&mut a.chain, owner);
         }
     } else if let Some((n, _)) = np_forward(sent, k) {
         if n.outlet || (n.kind == NpKind::Name && outlet_titled(sent, &n)) {
@@ -350,6 +344,17 @@ fn read_hearer<'a>(sent: &Sent<'_, 'a>, k: usize, a: &mut Attr<'a>) -> (usize, b
         e += 3;
     }
     read_places(sent, e)
+}
+
+/// The outlet owning the noun phrase at phrase `k`, if an outlet does ("the BBC's Today
+/// programme", "KXT's").
+fn outlet_owner<'a>(sent: &Sent<'_, 'a>, k: usize) -> Option<np::Np<'a>> {
+    let x = sent.ph(k);
+    np::parse_at(sent.doc, x.start as usize, x.end as usize)
+        .into_iter()
+        .filter(|n| n.possessive)
+        .max_by_key(|n| n.end)
+        .filter(|n| n.outlet)
 }
 
 /// The places after a hearer ending before phrase `e` ("at a hearing in Brussels"): the phrase
@@ -456,13 +461,9 @@ fn tail<'a>(sent: &Sent<'_, 'a>, k: usize, a: &mut Attr<'a>) -> usize {
             e = after;
             continue;
         }
-        // `said on KXT's "Capitol Week"`, `on "Harbour Week Tonight"`: a programme's title.
-        let on = ["on", "in"].iter().any(|w| doc.tok_eq_ci(t, w));
-        if x.kind == PhraseKind::Prep && on {
-            if let Some(after) = titled_work(sent, e + 1) {
-                e = after;
-                continue;
-            }
+        if let Some(after) = programme(sent, e, a) {
+            e = after;
+            continue;
         }
         // ("to constituents": "to" before a noun phrase is a preposition.)
         let prep_np = matches!(x.kind, PhraseKind::Prep | PhraseKind::To)
@@ -542,6 +543,22 @@ fn tail<'a>(sent: &Sent<'_, 'a>, k: usize, a: &mut Attr<'a>) -> usize {
         }
         return e;
     }
+}
+
+/// `said on KXT's "Capitol Week"`, `on "Harbour Week Tonight"`: a programme's title after "on"
+/// or "in" at phrase `p` of the verb's tail; the phrase after it. The outlet owning the
+/// programme relays.
+fn programme<'a>(sent: &Sent<'_, 'a>, p: usize, a: &mut Attr<'a>) -> Option<usize> {
+    let t = sent.tok(p);
+    let on = ["on", "in"].iter().any(|w| sent.doc.tok_eq_ci(t, w));
+    if sent.ph(p).kind != PhraseKind::Prep || !on {
+        return None;
+    }
+    let after = titled_work(sent, p + 1)?;
+    if let Some(owner) = outlet_owner(sent, p + 1) {
+        push_np(&mut a.chain, owner);
+    }
+    Some(after)
 }
 
 /// "said as she left the courthouse that …": inside the adverbial clause at phrases `[p,

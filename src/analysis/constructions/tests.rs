@@ -1603,6 +1603,14 @@ fn a_spokesperson_or_lawyer_the_words_came_through_relays() {
 }
 
 #[test]
+fn an_outlet_named_in_its_possessive_relays() {
+    let text = "Karl Pike said on NBC's \"Harbour Week\" that the pier was unsafe.";
+    assert_eq!(chain(text), ["NBC's"]);
+    let text = "Karl Pike told the BBC's morning programme that the pier was unsafe.";
+    assert_eq!(chain(text), ["the BBC's"]);
+}
+
+#[test]
 fn the_outlet_a_speaker_wrote_in_relays() {
     let text = "Writing in the Tarsk Gazette on Monday, Ana Lee argued that the pier was unsafe.";
     assert_eq!(chain(text), ["the Tarsk Gazette"]);

@@ -92,6 +92,7 @@ metro tests/gold/metro.jsonl 0.90 0.6 0.85
 dispatch tests/gold/dispatch.jsonl 0.90 0.65 0.85
 courts tests/gold/courts.jsonl 0.85 0.8 0.75
 voices tests/gold/voices.jsonl 0.80 0.45 0.8
+ledger tests/gold/ledger.jsonl 0.90 0.80 0.85
 pol-dev $polnear/polnear-dev.jsonl 0.70 0 0
 pol-dev-all $polnear/polnear-dev-all.jsonl 0.61 0 0
 LIST

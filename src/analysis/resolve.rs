@@ -471,6 +471,17 @@ fn speaker_event(
     }
 }
 
+/// The token after an apposition opening at token `t` (", a shipbuilder, …", ", the firm
+/// that …,") and closed by a comma before `end`; `t` itself when none opens there.
+fn after_apposition(doc: &Doc<'_>, t: usize, end: usize) -> usize {
+    if !doc.is_punct(t, ",") || !doc.is_func(t + 1, crate::grammar::FuncType::Determiner) {
+        return t;
+    }
+    (t + 2..end.min(t + 32))
+        .find(|&c| doc.is_punct(c, ","))
+        .map_or(t, |c| c + 1)
+}
+
 /// Resolves the speaker phrase `n` of attribution `a`, and gives the entity the titles of the
 /// attribution's appositives.
 fn resolve_speaker(
@@ -493,8 +504,10 @@ fn resolve_speaker(
             .max_by_key(|x| x.end)?;
         // The name is the clause's subject: its verb follows. One capitalised word opening a
         // sentence is as likely a common word ("Retail sales fell").
+        // ("Holm Marine, the shipbuilder that …, will cut": across an apposition.)
         let words = name.name().map_or(0, |(a, b)| b - a);
-        (words >= 2 && doc.is_word(name.end) && !doc.is_cap(name.end))
+        let verb = after_apposition(doc, name.end, ce);
+        (words >= 2 && doc.is_word(verb) && !doc.is_cap(verb))
             .then(|| ents.org_named_in_claim(doc, &name, n))
             .flatten()
     });

@@ -962,8 +962,10 @@ fn object<'a>(sent: &Sent<'_, 'a>, k: usize, a: &mut Attr<'a>) {
     if kind == Some(VerbKind::Finding) && !person && finding_object(sent, k, e, a) {
         return;
     }
-    // (What a person finds is no finding: "Clinton found a way to make it so".)
-    let says = kind == Some(VerbKind::Speech) || kind == Some(VerbKind::Finding) && !person;
+    // (What a person finds is no finding: "Clinton found a way to make it so"; "asked the
+    // board for an audit": a request's object is who was asked, "for" what.)
+    let says = (kind == Some(VerbKind::Speech) || kind == Some(VerbKind::Finding) && !person)
+        && !(a.verb.is_some_and(|v| v.request) && sent.doc.tok_eq_ci(sent.tok(k + 1), "for"));
     // ("which Voss repeated to reporters a few hours later": a time is no object.)
     if says
         && !object_verb
@@ -972,14 +974,7 @@ fn object<'a>(sent: &Sent<'_, 'a>, k: usize, a: &mut Attr<'a>) {
         && !crate::syntax::is_time_np(sent.doc, k)
         && !after_quote(sent, a)
     {
-        let end = sent
-            .clause_at(k)
-            .and_then(|c| sent.clause(c))
-            .map_or(sent.p1, |c| c.end as usize);
-        set_content(sent, a, k, end);
-        if sent.ph(k).kind == PhraseKind::Np && !(k..end).any(|q| sent.is_finite(q)) {
-            a.form = ContentForm::NounPhrase;
-        }
+        said_object(sent, k, a);
         return;
     }
     // ('"…," prosecutors wrote in seeking a longer sentence': after a quotation, what follows
@@ -988,6 +983,19 @@ fn object<'a>(sent: &Sent<'_, 'a>, k: usize, a: &mut Attr<'a>) {
         return;
     }
     a.meta = kind == Some(VerbKind::Evaluative) || object_verb;
+}
+
+/// The object at phrase `k` of a speech verb that takes no plain object, what was said: to the
+/// end of its clause ("reiterated his commitment to sustain relations").
+fn said_object(sent: &Sent<'_, '_>, k: usize, a: &mut Attr<'_>) {
+    let end = sent
+        .clause_at(k)
+        .and_then(|c| sent.clause(c))
+        .map_or(sent.p1, |c| c.end as usize);
+    set_content(sent, a, k, end);
+    if sent.ph(k).kind == PhraseKind::Np && !(k..end).any(|q| sent.is_finite(q)) {
+        a.form = ContentForm::NounPhrase;
+    }
 }
 
 /// A venue of the lexicon opening at token `t` in the verb's tail ("in a statement", "in an

@@ -202,10 +202,27 @@ fn joined_speaker<'a>(
     a.inherit = Some(joined.map_or(earlier, |k| Inherit::Attr(super::tok32(k))));
     // ("Shares fell after the company cut its forecast and said …": joined to an
     // adverbial clause, the speaker is its subject.)
-    let adverbial = clause
+    // (And joined to a relative clause, the noun it is on: "a setback for Marsh, who made … and
+    // has said that …".)
+    let parent = clause
         .and_then(|x| x.parent)
-        .and_then(|c| sent.clause(c as usize))
-        .filter(|x| x.kind == ClauseKind::Adverbial);
+        .and_then(|c| sent.clause(c as usize));
+    // (With no clause of its own, the clause of the finite verb before it.)
+    let p = sent.phrase_of(a.cue().0);
+    let before = (sent.p0..p.saturating_sub(1))
+        .rev()
+        .find(|&q| sent.is_finite(q))
+        .and_then(|q| sent.clause_of_verb(q))
+        .and_then(|c| sent.clause(c));
+    let joined_to = if clause.is_some() { parent } else { before };
+    if let Some(x) = joined_to.filter(|x| x.kind == ClauseKind::Relative) {
+        if let Some((n, apps, _)) = relative_speaker(sent, x) {
+            a.speaker = Some(n);
+            a.appositives = apps.into();
+            a.inherit = None;
+        }
+    }
+    let adverbial = parent.filter(|x| x.kind == ClauseKind::Adverbial);
     if let Some(subject) = adverbial.and_then(|x| x.subject) {
         if let Some((n, apps, _)) = subject_speaker(sent, subject) {
             a.speaker = Some(n);

@@ -2068,3 +2068,47 @@ fn an_evaluative_verbs_object_with_its_relative_clause_or_naming_as() {
     let r = read("Lee dismissed the report.");
     assert!(r.iter().all(|x| x.1.is_empty()), "{r:?}");
 }
+
+#[test]
+fn an_organisation_named_before_its_apposition_closes_its_own_claim() {
+    let r = credited(
+        "Holm Marine, the shipbuilder that has anchored the waterfront for a century, will cut \
+         640 jobs, the company said Tuesday.",
+    );
+    assert_eq!(r.len(), 1, "{r:?}");
+    assert_eq!(r[0].0, "Holm Marine");
+}
+
+#[test]
+fn a_verb_joined_to_a_relative_clause_is_its_nouns() {
+    let r = credited(
+        "The vote is a setback for Ana Lee, who made the ferry her cause and has said \
+         repeatedly that the town cannot grow without it.",
+    );
+    assert_eq!(
+        r,
+        [(
+            "Ana Lee".to_string(),
+            "the town cannot grow without it".to_string()
+        )]
+    );
+}
+
+#[test]
+fn what_someone_asked_for_is_no_claim() {
+    let r = read("Pike told jurors that Lee had asked the board for an audit and been refused.");
+    assert_eq!(r.len(), 1, "{r:?}");
+    assert_eq!(r[0].0, "Pike");
+}
+
+#[test]
+fn a_jurisdiction_before_an_agencys_name_is_part_of_it() {
+    let r = one("Cases rose in two counties, the state Department of Health said.");
+    assert_eq!(
+        (r.0.as_str(), r.1.as_str()),
+        (
+            "the state Department of Health",
+            "Cases rose in two counties"
+        )
+    );
+}

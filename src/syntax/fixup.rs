@@ -592,7 +592,13 @@ fn hearer_after_to(doc: &Doc<'_>, tags: &mut [Tag], t: usize) {
 /// as a verb ("WKRP host/VBP Tim Roe") as the noun it is: an outlet's or a body's title before
 /// the name of the one who holds it.
 fn title_read_as_verb(doc: &Doc<'_>, tags: &mut [Tag], t: usize) {
-    let names = tag(tags, t - 1).is_proper() && tag(tags, t + 1).is_proper() && doc.is_cap(t + 1);
+    // (Or after a verb that takes its hearer: "told host/VBP Ana Lee".)
+    let hears = || {
+        doc.word_tags(t - 1)
+            .any(|x| matches!(x, crate::grammar::Tag::Verb(v) if v.hearer))
+    };
+    let before = tag(tags, t - 1).is_proper() || tag(tags, t - 1).is_finite() && hears();
+    let names = before && tag(tags, t + 1).is_proper() && doc.is_cap(t + 1);
     if names && !doc.is_cap(t) && doc.has(t, TokClass::TITLE) {
         set(tags, t, Tag::NounNn);
     }
@@ -649,14 +655,20 @@ fn gerund_noun(doc: &Doc<'_>, tags: &mut [Tag], t: usize) {
     if tag(tags, t) != Tag::VerbVbg || t < 2 {
         return;
     }
-    let noun_before = matches!(tag(tags, t - 1), Tag::NounNn | Tag::NounNns);
-    let determined = tag(tags, t - 2).is_det() || tag(tags, t - 2) == Tag::PronPrpS;
+    let noun_before = tag(tags, t - 1).is_noun();
+    // (Over the noun's modifiers: "a Senate committee hearing on Thursday".)
+    let mut d = t - 2;
+    while d > 0 && d + 5 > t && TagSet::NOUN.or(TagSet::ADJ).has(tag(tags, d)) {
+        d -= 1;
+    }
+    let determined = tag(tags, d).is_det() || tag(tags, d) == Tag::PronPrpS;
     let next = tag(tags, t + 1);
     // (A time word: `type=time`, or `time=yes` on a word of another type, both in the class
     // bit.)
     let time = doc.is_func(t + 1, crate::grammar::FuncType::Time);
     let after = next.is_adp() || next.is_sconj() || next == Tag::PronWdt || time;
-    if noun_before && determined && after {
+    // (Not an attribution verb's participle: "a news conference announcing that …".)
+    if noun_before && determined && after && !doc.has(t, TokClass::VERB) {
         set(tags, t, Tag::NounNn);
     }
 }

@@ -2112,3 +2112,16 @@ fn a_jurisdiction_before_an_agencys_name_is_part_of_it() {
         )
     );
 }
+
+#[test]
+fn a_hearer_with_a_title_or_a_named_bodys_hearing() {
+    let r = one("Pike told host Ana Lee the agency had failed.");
+    assert_eq!(r.1, "the agency had failed");
+    let r =
+        one("Pike told a Senate harbour committee hearing on Thursday that the agency had failed.");
+    assert_eq!(r.1, "the agency had failed");
+    // (An attribution verb's participle on the venue stays a verb: the quotation is the claim.)
+    let r =
+        read("\"We will win,\" she said at a news conference announcing that the town would sue.");
+    assert!(r.iter().all(|x| x.1 != "the town would sue"), "{r:?}");
+}

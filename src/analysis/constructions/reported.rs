@@ -78,6 +78,7 @@ pub fn at<'a>(sent: &Sent<'_, 'a>, p: usize, v: &'a Verb, out: &[Attr<'a>]) -> O
     // `"A," she said, "B."`: the quotation before the cue is the same speaker's.
     if !a.quotes.is_empty() && a.content().is_none() {
         quote_before(sent, &mut a);
+        clause_before(sent, &mut a);
     }
     // ("…, and the party responded:", "She put it this way:": the words come after the colon
     // that closes the sentence, in the next paragraph.)
@@ -497,6 +498,41 @@ pub fn left_side(sent: &Sent<'_, '_>, a: &mut Attr<'_>) {
 
 fn is_dash(doc: &crate::text::Doc<'_>, t: usize) -> bool {
     doc.is_dash(t)
+}
+
+/// 'The streets were deserted, he added, "but people need to talk."': a clause of the
+/// speaker's before the cue's structure, set off by a comma, with a quotation after it: the
+/// clause is reported speech of its own (no quotation, no attribution verb in it).
+fn clause_before(sent: &Sent<'_, '_>, a: &mut Attr<'_>) {
+    let doc = sent.doc;
+    // (From the speaker's phrase: an adverbial clause before it may open the cue's structure.)
+    let lo = sent.s.start;
+    let before = a
+        .speaker
+        .as_ref()
+        .map_or(a.left(), |n| n.start.min(a.left().max(n.start)));
+    let after = a.quotes.iter().all(|&q| q >= a.cue().1);
+    if a.inherit.is_some() || !after || before < lo + 3 || !doc.is_punct(before - 1, ",") {
+        return;
+    }
+    // (Not a time or circumstance of the telling, "As the briefing ended, she said, …", nor
+    // a clause a colon after the cue looks past: 'X is late, Lee said: "…"'.)
+    let opener = doc.is_func(lo, crate::grammar::FuncType::Connective)
+        || doc.tag(lo).is_sconj()
+        || doc.tag(lo) == crate::syntax::Tag::AdvWrb;
+    let clause = !opener
+        && !doc.is_punct(a.cue().1, ":")
+        && (lo..before - 1).any(|t| doc.tag(t).is_finite())
+        && (lo..before - 1).all(|t| {
+            // (One clause: no comma or semicolon in it, which narration strings together.)
+            let cue = doc.tag(t).is_verb() && doc.has(t, crate::grammar::TokClass::VERB);
+            let mark = doc.is_punct(t, ",") || doc.is_punct(t, ";");
+            doc.quote_of(t).is_none() && !cue && !mark
+        });
+    if clause {
+        a.set_content(Some((lo, before - 1)));
+        a.form = super::ContentForm::Clause;
+    }
 }
 
 /// `"A," she said, "B."`: adds the quotation before the cue's structure.

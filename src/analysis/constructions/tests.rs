@@ -2125,3 +2125,18 @@ fn a_hearer_with_a_title_or_a_named_bodys_hearing() {
         read("\"We will win,\" she said at a news conference announcing that the town would sue.");
     assert!(r.iter().all(|x| x.1 != "the town would sue"), "{r:?}");
 }
+
+#[test]
+fn a_clause_before_an_interrupting_cue_whose_quotation_follows() {
+    let r = credited("The ferries were empty, he added, \"but people still need to cross.\"");
+    let words: Vec<&str> = r.iter().map(|x| x.1.as_str()).collect();
+    assert_eq!(
+        words,
+        ["The ferries were empty", "but people still need to cross."]
+    );
+    // (Not a time of the telling, nor narration strung together with commas.)
+    let r = credited("As the meeting ended, Lee said, \"We will be back.\"");
+    assert_eq!(r.len(), 1, "{r:?}");
+    let r = credited("In May, as the pier closed, Lee said, \"We will be back.\"");
+    assert_eq!(r.len(), 1, "{r:?}");
+}

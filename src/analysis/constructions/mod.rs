@@ -633,6 +633,9 @@ pub fn attributions_into<'a>(doc: &Doc<'a>, s: Sentence, out: &mut Vec<Attr<'a>>
         out.push(a);
         return;
     }
+    if transcript::within(&sent) {
+        return;
+    }
     // "In an interview with Radio X, …": a relay named before any cue.
     let mut early = Vec::new();
     let mut early_venue = None;

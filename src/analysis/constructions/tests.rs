@@ -2140,3 +2140,19 @@ fn a_clause_before_an_interrupting_cue_whose_quotation_follows() {
     let r = credited("In May, as the pier closed, Lee said, \"We will be back.\"");
     assert_eq!(r.len(), 1, "{r:?}");
 }
+
+#[test]
+fn a_transcript_line_going_on_past_its_first_sentence_is_its_speakers() {
+    let text = "HOLM: Will the ferry run?\n\nLEE: It will run. I've said it for weeks and \
+                nobody listens.\n\nHOLM: And the fares?\n";
+    let r = credited(text);
+    assert!(
+        r.iter().all(|x| !x.0.contains("I've") && x.0 != "I"),
+        "{r:?}"
+    );
+    assert!(
+        r.iter()
+            .any(|x| x.0 == "LEE" && x.1.ends_with("nobody listens.")),
+        "{r:?}"
+    );
+}

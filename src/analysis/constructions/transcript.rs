@@ -75,6 +75,31 @@ pub fn at<'a>(sent: &Sent<'_, 'a>) -> Option<Attr<'a>> {
     Some(a)
 }
 
+/// Whether sentence `sent` goes on a transcript's line that an earlier sentence opened (the
+/// line's words are that line's speaker's: "OKAFOR-LIND: Look. I've said it for weeks."
+/// reports no claim of an "I" of its own).
+pub fn within(sent: &Sent<'_, '_>) -> bool {
+    let doc = sent.doc;
+    let t = sent.s.start;
+    let Some(t0) = (t.saturating_sub(MAX_LINE)..t)
+        .rev()
+        .find(|&u| doc.starts_line(u))
+    else {
+        return false;
+    };
+    let next = (t..=doc.tokens.len().min(t + MAX_LINE)).find(|&u| doc.starts_line(u));
+    // (A quoted line's label after its mark.)
+    let lab = if labels::is_mark(doc, t0) { t0 + 1 } else { t0 };
+    let (Some(next), Some(_)) = (next, label_end(doc, lab)) else {
+        return false;
+    };
+    let line = match (doc.tokens.get(t0), doc.tokens.get(next.saturating_sub(1))) {
+        (Some(a), Some(b)) => Span::new(a.span().start, b.span().end),
+        _ => return false,
+    };
+    labels::near_label(doc.text, line)
+}
+
 /// The label opening the line at token `t` ([`labels::label_tokens`]: its first token and
 /// the colon's), none of its words a function word, pronoun, verb or speaker's noun of the
 /// lexicon (a fact check's "THE FACTS:").

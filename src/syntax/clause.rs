@@ -1168,20 +1168,8 @@ fn finite_verb(doc: &Doc<'_>, b: &mut Builder<'_>, p: usize) {
     } else {
         None
     };
-    // ("A strategist who advises two campaigns said …": a speech verb after the object of a
-    // relative clause's verb is the verb of the main clause, when it has none yet.)
-    let main_verbless = b.out.get(b.base).is_some_and(|m| m.verb.is_none());
-    // (And after an infinitive on a noun: "Members of the campaign to save the library said
-    // …".)
-    let on_noun = c.kind == ClauseKind::Infinitive
-        && (c.start as usize)
-            .checked_sub(1)
-            .is_some_and(|q| ph(doc, q).kind == PhraseKind::Np);
-    let speech_after_object = (c.kind == ClauseKind::Relative || on_noun)
-        && main_verbless
-        && subject.is_some_and(|s| s.start as usize == after && s.end as usize == p)
-        && doc.has(ph(doc, p).head(), crate::grammar::TokClass::VERB);
-    let subject = subject.filter(|_| !speech_after_object);
+    let main_verb = main_verb_after(doc, b, &c, p, subject, after);
+    let subject = subject.filter(|_| !main_verb);
     if let Some(subj) = subject {
         b.push(subj.start as usize, ClauseKind::Complement, None, true);
         if let Some(x) = b.current() {
@@ -1210,6 +1198,44 @@ fn finite_verb(doc: &Doc<'_>, b: &mut Builder<'_>, p: usize) {
         let at = b.current_index();
         set_verb(doc, b, at, p);
     }
+}
+
+/// Whether the finite speech verb at phrase `p`, after clause `c` (whose verb ends before
+/// phrase `after`) and the subject found before it (`subject`), is the main clause's verb,
+/// which has none yet: after the object of a relative clause's verb ("A strategist who
+/// advises two campaigns said …"), an infinitive on a noun ("Members of the campaign to save
+/// the library said …") or an adverbial clause inside a relative one ("A worker who asked not
+/// to be named because he feared for his job said …").
+fn main_verb_after(
+    doc: &Doc<'_>,
+    b: &Builder<'_>,
+    c: &Clause,
+    p: usize,
+    subject: Option<Subject>,
+    after: usize,
+) -> bool {
+    // ("A strategist who advises two campaigns said …": a speech verb after the object of a
+    // relative clause's verb is the verb of the main clause, when it has none yet.)
+    let main_verbless = b.out.get(b.base).is_some_and(|m| m.verb.is_none());
+    // (And after an infinitive on a noun: "Members of the campaign to save the library said
+    // …".)
+    let on_noun = c.kind == ClauseKind::Infinitive
+        && (c.start as usize)
+            .checked_sub(1)
+            .is_some_and(|q| ph(doc, q).kind == PhraseKind::Np);
+    // (Or after an adverbial clause inside a relative one: "A worker who asked not to be named
+    // because he feared for his job said …".)
+    let relative_open = || {
+        b.open
+            .iter()
+            .any(|&o| b.out.get(o).is_some_and(|x| x.kind == ClauseKind::Relative))
+    };
+    let in_relative_adverbial = c.kind == ClauseKind::Adverbial && relative_open();
+    let object = subject.is_some_and(|s| s.start as usize == after && s.end as usize == p);
+    main_verbless
+        && ((c.kind == ClauseKind::Relative || on_noun) && object
+            || in_relative_adverbial && subject.is_some())
+        && doc.has(ph(doc, p).head(), crate::grammar::TokClass::VERB)
 }
 
 /// "The pilots we surveyed said …", "Everyone we spoke to says …": a relative clause with no

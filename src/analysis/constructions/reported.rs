@@ -162,12 +162,20 @@ fn relative_speaker<'a>(
 }
 
 /// Where the noun phrase group ending at phrase `q` starts (a noun phrase and its prepositional
-/// tails: "the regulator", "the Bank of Ostmark").
+/// tails: "the regulator", "the Bank of Ostmark"). Not across an agent's "by" or a "to"
+/// ("sentenced to four years by a judge, who said": the judge).
 fn np_group_start(sent: &Sent<'_, '_>, q: usize) -> usize {
+    let doc = sent.doc;
+    // (A document's author is its tail: "a report by MPs that …".)
+    let stops = |s: usize| {
+        let document = np::word_noun(doc, sent.ph(s - 2).head(), NounKind::Document).is_some();
+        doc.tok_eq_ci(sent.tok(s - 1), "to") || doc.tok_eq_ci(sent.tok(s - 1), "by") && !document
+    };
     let mut s = q;
     while s >= sent.p0 + 2
         && sent.ph(s - 1).kind == PhraseKind::Prep
         && sent.ph(s - 2).kind == PhraseKind::Np
+        && !stops(s)
     {
         s -= 2;
     }

@@ -103,6 +103,14 @@ pub fn core_np<'a>(sent: &Sent<'_, 'a>, a: usize, e: usize) -> Option<Np<'a>> {
     if head.kind != PhraseKind::Np {
         return None;
     }
+    // ("a report released Wednesday found": a participle closing the core is no word of the
+    // speaker's phrase.)
+    // (Not a relative clause's verb: "The clerks whose wages were frozen say".)
+    let mut e = e;
+    let relative = (a..e).any(|p| sent.ph(p).kind == PhraseKind::Wh);
+    while !relative && e > a + 1 && sent.ph(e - 1).is(PhraseFlag::PARTICIPLE) {
+        e -= 1;
+    }
     let (ta, te) = (
         sent.tok(a),
         sent.ph(e.saturating_sub(1).max(a)).end as usize,

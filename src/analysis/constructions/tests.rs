@@ -2156,3 +2156,25 @@ fn a_transcript_line_going_on_past_its_first_sentence_is_its_speakers() {
         "{r:?}"
     );
 }
+
+#[test]
+fn who_is_the_noun_before_it_not_across_by_or_to() {
+    let r =
+        one("Pike was sentenced Monday to four years in prison by a judge who said he had lied.");
+    assert_eq!((r.0.as_str(), r.1.as_str()), ("a judge", "he had lied"));
+}
+
+#[test]
+fn a_participle_closing_a_speakers_phrase_is_no_word_of_it() {
+    let r = one("The crash happened at 9 a.m., a report released Wednesday found.");
+    assert_eq!(r.0, "a report");
+}
+
+#[test]
+fn an_adverbial_clause_inside_a_subjects_relative_clause() {
+    let r = one(
+        "A worker who asked not to be named because he feared for his job said the pier leaked.",
+    );
+    assert!(r.0.starts_with("A worker who"), "{r:?}");
+    assert_eq!(r.1, "the pier leaked");
+}

@@ -575,13 +575,22 @@ fn hearer_noun(doc: &Doc<'_>, tags: &mut [Tag], t: usize) {
 fn hearer_after_to(doc: &Doc<'_>, tags: &mut [Tag], t: usize) {
     use crate::grammar::Tag as G;
     let Some(to) = t.checked_sub(1) else { return };
+    // (Or after a document's noun: "said in a letter to council that …".)
+    let document = |v: usize| {
+        tag(tags, v).is_noun()
+            && doc
+                .word_tags(v)
+                .any(|x| matches!(x, G::Noun(n) if n.kind == crate::grammar::NounKind::Document))
+    };
     let speech = to
         .checked_sub(1)
-        .is_some_and(|v| tag(tags, v).is_verb() && doc.has(v, TokClass::VERB));
+        .is_some_and(|v| tag(tags, v).is_verb() && doc.has(v, TokClass::VERB) || document(v));
     let noun = doc.word_tags(t).any(|x| matches!(x, G::Noun(_)));
     let next = tag(tags, t + 1);
-    let opens = next.is_det() || next.is_pronoun() || next.is_proper();
-    if tag(tags, to).is_to() && speech && noun && opens && !doc.is_cap(t) {
+    let opens =
+        next.is_det() || next.is_pronoun() || next.is_proper() || doc.tok_eq_ci(t + 1, "that");
+    let to_word = tag(tags, to).is_to() || tag(tags, to).is_adp() && doc.tok_eq_ci(to, "to");
+    if to_word && speech && noun && opens && !doc.is_cap(t) {
         set(tags, to, Tag::AdpIn);
         let plural = doc.tok_text(t).ends_with('s');
         set(tags, t, if plural { Tag::NounNns } else { Tag::NounNn });

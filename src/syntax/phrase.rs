@@ -652,14 +652,36 @@ impl Chunker<'_, '_> {
             return false;
         };
         let prev = self.tag(p);
+        let plain = !self
+            .doc
+            .has(p, TokClass::NOUN | TokClass::TITLE | TokClass::STARTS_TITLE);
         self.tag(k).is_proper()
             && prev.is_noun()
             && !prev.is_proper()
             && !self.doc.is_cap(p)
             && !self.possessive(p)
+            && (plain || self.body_then_clause(p, k))
+    }
+
+    /// "told the court Lee went home": a body's noun of the lexicon after "the" (`p`), then a
+    /// name at `k` whose words a finite verb follows: the name opens a clause of its own, not
+    /// the body's ("the carmaker Veltra" names it only before no verb).
+    fn body_then_clause(&self, p: usize, k: usize) -> bool {
+        use crate::grammar::{NounKind, Tag as G, TokClass};
+        let body = self
+            .doc
+            .word_tags(p)
+            .any(|x| matches!(x, G::Noun(n) if n.kind == NounKind::Org))
             && !self
                 .doc
-                .has(p, TokClass::NOUN | TokClass::TITLE | TokClass::STARTS_TITLE)
+                .word_tags(p)
+                .any(|x| matches!(x, G::Noun(n) if n.firm));
+        let the = p > 0 && self.doc.tok_eq_ci(p - 1, "the");
+        let mut e = k;
+        while e < k + 4 && self.tag(e).is_proper() {
+            e += 1;
+        }
+        body && the && self.tag(e).is_finite() && !self.doc.has(e, TokClass::VERB)
     }
 
     /// A participle that modifies a noun with no determiner before it: a hyphenated one

@@ -2178,3 +2178,14 @@ fn an_adverbial_clause_inside_a_subjects_relative_clause() {
     assert!(r.0.starts_with("A worker who"), "{r:?}");
     assert_eq!(r.1, "the pier leaked");
 }
+
+#[test]
+fn a_hearer_after_a_documents_to_and_a_body_before_a_clauses_name() {
+    let r = one("The Harbour Association said in a letter to council that it had raised $9,000.");
+    assert_eq!(r.1, "it had raised $9,000");
+    let r = one("He told the court Lee went on taking deposits.");
+    assert_eq!(r.1, "Lee went on taking deposits");
+    // (A body's noun before a name and a speech verb still names it: one speaker.)
+    let r = one("The carmaker Veltra said the plant would close.");
+    assert_eq!(r.0, "The carmaker Veltra");
+}

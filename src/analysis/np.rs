@@ -678,8 +678,11 @@ impl<'d, 'a> NameRun<'d, 'a> {
         // A title's portfolio: "Secretary for Housing Lam Pui-kwan", "Minister of Health Ana
         // Ruiz". The capitalised words after "for" or "of" are the portfolio up to the last two
         // (or a given name), which are the name.
+        // (A plural's group has none: "Some residents of Upper Tarsk Road say".)
+        let plural = t > 0 && doc.tag(t - 1) == crate::syntax::Tag::NounNns;
         if self.last_title_end == Some(t)
             && self.name_start.is_none()
+            && !plural
             && matches!(doc.tok_text(t), "for" | "of")
         {
             let run = (t + 1..self.r.end.min(t + 6))

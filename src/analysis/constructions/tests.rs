@@ -2189,3 +2189,19 @@ fn a_hearer_after_a_documents_to_and_a_body_before_a_clauses_name() {
     let r = one("The carmaker Veltra said the plant would close.");
     assert_eq!(r.0, "The carmaker Veltra");
 }
+
+#[test]
+fn a_native_of_a_place_is_the_person_named_and_next_is_no_name() {
+    let text = "Two winters ago, Sofie Brandt could not stand at the top of a jump. Next week, \
+                the Holm native will start the season ranked sixth.\n\n\"I used to count the \
+                steps,\" the Holm native said.\n";
+    let r = credited(text);
+    assert_eq!(r.len(), 1, "{r:?}");
+    assert_eq!(r[0].0, "Sofie Brandt");
+}
+
+#[test]
+fn a_plural_group_before_of_takes_no_portfolio() {
+    let r = credited("Some residents of Upper Tarsk Road say the district waited too long.");
+    assert_eq!(r[0].0, "Some residents of Upper Tarsk Road");
+}

@@ -1529,8 +1529,24 @@ fn reduced_relative(doc: &Doc<'_>, tags: &mut [Tag], t: usize) {
     if tag(tags, t) != Tag::VerbVbd
         || !tag(tags, t.wrapping_sub(1)).is_noun()
         || !tag(tags, t + 1).is_adp()
-        || speech_at(doc, tags, t)
     {
+        return;
+    }
+    // (A speech verb too after an indefinite apposition's noun that no speaker's noun of the
+    // lexicon names: "…, a provision added in February at the urging of …" sums up the
+    // clause; not "As the paper reported, the deal collapsed on Friday".)
+    let indefinite = doc.tok_eq_ci(t - 2, "a") || doc.tok_eq_ci(t - 2, "an");
+    let speakerless = t >= 3
+        && indefinite
+        && !doc.has(t - 1, TokClass::NOUN | TokClass::TITLE)
+        && !tag(tags, t - 1).is_proper()
+        && !doc.is_cap(t - 1)
+        && doc.is_punct(t - 3, ",");
+    if speakerless {
+        set(tags, t, Tag::VerbVbn);
+        return;
+    }
+    if speech_at(doc, tags, t) {
         return;
     }
     let filler = |g: Tag| NOMINAL.or(TagSet::ADP).has(g);

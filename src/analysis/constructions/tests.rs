@@ -2205,3 +2205,15 @@ fn a_plural_group_before_of_takes_no_portfolio() {
     let r = credited("Some residents of Upper Tarsk Road say the district waited too long.");
     assert_eq!(r[0].0, "Some residents of Upper Tarsk Road");
 }
+
+#[test]
+fn an_apposition_whose_noun_names_no_speaker_adds_nothing() {
+    let r = read(
+        "At least two must have police experience, a provision added in February at the urging \
+         of Karl Pike.",
+    );
+    assert!(r.iter().all(|x| x.1.is_empty()), "{r:?}");
+    // (A speaker's noun there still speaks: "…, a spokesman added in a statement.")
+    let r = one("The pier will reopen in May, a spokesman added in a statement.");
+    assert_eq!(r.1, "The pier will reopen in May");
+}

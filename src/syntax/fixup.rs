@@ -1535,9 +1535,9 @@ fn reduced_relative(doc: &Doc<'_>, tags: &mut [Tag], t: usize) {
     // (A speech verb too after an indefinite apposition's noun that no speaker's noun of the
     // lexicon names: "…, a provision added in February at the urging of …" sums up the
     // clause; not "As the paper reported, the deal collapsed on Friday".)
-    let indefinite = doc.tok_eq_ci(t - 2, "a") || doc.tok_eq_ci(t - 2, "an");
+    let indefinite = |d: usize| doc.tok_eq_ci(d, "a") || doc.tok_eq_ci(d, "an");
     let speakerless = t >= 3
-        && indefinite
+        && indefinite(t - 2)
         && !doc.has(t - 1, TokClass::NOUN | TokClass::TITLE)
         && !tag(tags, t - 1).is_proper()
         && !doc.is_cap(t - 1)

@@ -962,7 +962,7 @@ fn object<'a>(sent: &Sent<'_, 'a>, k: usize, a: &mut Attr<'a>) {
     if kind == Some(VerbKind::Finding) && !person && finding_object(sent, k, e, a) {
         return;
     }
-    // (What a person finds is no finding: "Clinton found a way to make it so"; "asked the
+    // (What a person finds is no finding: "Ana Lee found a way to make it so"; "asked the
     // board for an audit": a request's object is who was asked, "for" what.)
     let says = (kind == Some(VerbKind::Speech) || kind == Some(VerbKind::Finding) && !person)
         && !(a.verb.is_some_and(|v| v.request) && sent.doc.tok_eq_ci(sent.tok(k + 1), "for"));

@@ -166,7 +166,9 @@ fn is_contrasted(sent: &Sent<'_, '_>, a: &Attr<'_>) -> bool {
 /// verb of its own before the coordinator) opens a clause of its own.
 fn coordinated(sent: &Sent<'_, '_>, a: &Attr<'_>, out: &[Attr<'_>]) -> bool {
     let doc = sent.doc;
-    let c = a.left().wrapping_sub(1);
+    let Some(c) = a.left().checked_sub(1) else {
+        return false;
+    };
     let coordinator = c > sent.s.start && !doc.is_punct(c - 1, ",") && np::is_coordinator(doc, c);
     if !coordinator
         || a.speaker.is_none()

@@ -549,24 +549,38 @@ fn set(tags: &mut [Tag], t: usize, g: Tag) {
 /// Re-reads token `t` as the hearer noun after a verb with `hearer=yes` ("told reporters his
 /// client …").
 fn hearer_noun(doc: &Doc<'_>, tags: &mut [Tag], t: usize) {
-    use crate::grammar::Tag as G;
     let g = tag(tags, t);
     if !matches!(g, Tag::VerbVbz | Tag::VerbVbp) || doc.is_cap(t) {
         return;
     }
-    let hearer = doc
-        .word_tags(t - 1)
-        .any(|x| matches!(x, G::Verb(v) if v.hearer));
     let next = tag(tags, t + 1);
     let opens = next.is_det()
         || next.is_pronoun()
         || next.is_proper()
         || next == Tag::PronPrpS
         || doc.tok_eq_ci(t + 1, "that");
-    if hearer && opens && tag(tags, t - 1).is_verb() {
+    if takes_hearer(doc, t - 1) && opens && tag(tags, t - 1).is_verb() {
         let plural = doc.tok_text(t).ends_with('s');
         set(tags, t, if plural { Tag::NounNns } else { Tag::NounNn });
     }
+}
+
+/// Whether the word at `t` is a verb of the lexicon that takes its hearer (`hearer=yes`:
+/// "told").
+fn takes_hearer(doc: &Doc<'_>, t: usize) -> bool {
+    doc.word_tags(t)
+        .any(|x| matches!(x, crate::grammar::Tag::Verb(v) if v.hearer))
+}
+
+/// The first token of the modifiers (tags in `modifiers`, at most `reach` of them) ending at
+/// token `t` ("a Senate committee hearing", ", a group allied"): where their determiner should
+/// stand.
+fn modifiers_start(tags: &[Tag], t: usize, modifiers: TagSet, reach: usize) -> usize {
+    let mut d = t;
+    while d > 0 && d + reach > t && modifiers.has(tag(tags, d)) {
+        d -= 1;
+    }
+    d
 }
 
 /// Re-reads "to" and a speaker's noun of the lexicon after it that the tagger read as an
@@ -602,11 +616,8 @@ fn hearer_after_to(doc: &Doc<'_>, tags: &mut [Tag], t: usize) {
 /// the name of the one who holds it.
 fn title_read_as_verb(doc: &Doc<'_>, tags: &mut [Tag], t: usize) {
     // (Or after a verb that takes its hearer: "told host/VBP Ana Lee".)
-    let hears = || {
-        doc.word_tags(t - 1)
-            .any(|x| matches!(x, crate::grammar::Tag::Verb(v) if v.hearer))
-    };
-    let before = tag(tags, t - 1).is_proper() || tag(tags, t - 1).is_finite() && hears();
+    let before =
+        tag(tags, t - 1).is_proper() || tag(tags, t - 1).is_finite() && takes_hearer(doc, t - 1);
     let names = before && tag(tags, t + 1).is_proper() && doc.is_cap(t + 1);
     if names && !doc.is_cap(t) && doc.has(t, TokClass::TITLE) {
         set(tags, t, Tag::NounNn);
@@ -666,10 +677,7 @@ fn gerund_noun(doc: &Doc<'_>, tags: &mut [Tag], t: usize) {
     }
     let noun_before = tag(tags, t - 1).is_noun();
     // (Over the noun's modifiers: "a Senate committee hearing on Thursday".)
-    let mut d = t - 2;
-    while d > 0 && d + 5 > t && TagSet::NOUN.or(TagSet::ADJ).has(tag(tags, d)) {
-        d -= 1;
-    }
+    let d = modifiers_start(tags, t - 2, TagSet::NOUN.or(TagSet::ADJ), 3);
     let determined = tag(tags, d).is_det() || tag(tags, d) == Tag::PronPrpS;
     let next = tag(tags, t + 1);
     // (A time word: `type=time`, or `time=yes` on a word of another type, both in the class
@@ -1535,7 +1543,10 @@ fn reduced_relative(doc: &Doc<'_>, tags: &mut [Tag], t: usize) {
     // (A speech verb too after an indefinite apposition's noun that no speaker's noun of the
     // lexicon names: "…, a provision added in February at the urging of …" sums up the
     // clause; not "As the paper reported, the deal collapsed on Friday".)
-    let indefinite = |d: usize| doc.tok_eq_ci(d, "a") || doc.tok_eq_ci(d, "an");
+    let indefinite = |d: usize| {
+        doc.word_tags(d)
+            .any(|x| matches!(x, crate::grammar::Tag::Func(f) if f.article && !f.definite))
+    };
     let speakerless = t >= 3
         && indefinite(t - 2)
         && !doc.has(t - 1, TokClass::NOUN | TokClass::TITLE)
@@ -1580,14 +1591,11 @@ fn reduced_relative(doc: &Doc<'_>, tags: &mut [Tag], t: usize) {
 /// Whether the noun at `t` heads a determined noun phrase set off by a comma after another
 /// noun: an apposition (", a group", ", the city's largest union").
 fn in_apposition(doc: &Doc<'_>, tags: &[Tag], t: usize) -> bool {
-    let mut d = t;
     let modifier = TagSet::NOUN
         .or(TagSet::ADJ)
         .or(TagSet::ADV)
         .with(Tag::NumCd);
-    while d > 2 && d + 6 > t && modifier.has(tag(tags, d)) {
-        d -= 1;
-    }
+    let d = modifiers_start(tags, t, modifier, 6);
     d >= 2 && tag(tags, d).is_det() && doc.is_punct(d - 1, ",") && tag(tags, d - 2).is_noun()
 }
 

@@ -676,7 +676,11 @@ impl Chunker<'_, '_> {
                 .doc
                 .word_tags(p)
                 .any(|x| matches!(x, G::Noun(n) if n.firm));
-        let the = p > 0 && self.doc.tok_eq_ci(p - 1, "the");
+        let the = p > 0
+            && self
+                .doc
+                .word_tags(p - 1)
+                .any(|x| matches!(x, G::Func(f) if f.article && f.definite));
         let mut e = k;
         while e < k + 4 && self.tag(e).is_proper() {
             e += 1;

@@ -915,7 +915,7 @@ impl<'a> Doc<'a> {
                 .iter()
                 .find(|c| rest.starts_with(*c))?;
             self.token_ending_at(from, end + clitic.len())
-                .filter(|&t| crate::analysis::np::is_possessive(self, t))
+                .filter(|&t| self.is_possessive(t))
         })
     }
 

@@ -159,11 +159,7 @@ fn prepositions_before_number(sent: &Sent<'_, '_>, p: usize) -> usize {
 /// which runs to that clause's end (returned). Not one opened by a tail's connective
 /// (`tail=yes`: "said as she left the court, …").
 fn adverbial_then_main(sent: &Sent<'_, '_>, p: usize, end: usize) -> Option<usize> {
-    let tail = sent
-        .doc
-        .word_tags(sent.tok(p))
-        .any(|x| matches!(x, crate::grammar::Tag::Func(f) if f.tail));
-    if tail {
+    if tail_connective(sent, p) {
         return None;
     }
     // (The clause may take in the comma and the quotation.)
@@ -193,11 +189,14 @@ fn clause_with_verb_at(sent: &Sent<'_, '_>, p: usize) -> Option<crate::syntax::C
 /// function-words.txt) after an attribution that follows a quotation ('"Ask me in March,"
 /// Okafor said when a reporter pressed her'): a tail, the quotation being what was said.
 fn adverbial_after_quote(sent: &Sent<'_, '_>, after_tail: usize, a: &Attr<'_>) -> bool {
-    let tail = sent
-        .doc
-        .word_tags(sent.tok(after_tail))
-        .any(|x| matches!(x, crate::grammar::Tag::Func(f) if f.tail));
-    tail && after_quote(sent, a)
+    tail_connective(sent, after_tail) && after_quote(sent, a)
+}
+
+/// Whether phrase `p` opens with a connective of a verb's tail (`tail=yes`: "as", "when").
+fn tail_connective(sent: &Sent<'_, '_>, p: usize) -> bool {
+    sent.doc
+        .word_tags(sent.tok(p))
+        .any(|x| matches!(x, crate::grammar::Tag::Func(f) if f.tail))
 }
 
 /// What follows the verb's tail (ending before phrase `after_tail`; the verb group ends before

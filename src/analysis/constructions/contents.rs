@@ -40,12 +40,13 @@ pub fn admit<'a>(sent: &Sent<'_, 'a>, mut a: Attr<'a>, out: &mut Vec<Attr<'a>>) 
     let inside = |c: (usize, usize)| c.0 <= a.left() && a.left() < c.1 && c.0 < a.cue().0;
     // ('said the bill "was late" and accused the board of …': after the claim's quoted words,
     // the speaker's next act, with no subject of its own, is no clause inside the claim.)
-    let and = a.cue().0.wrapping_sub(1);
-    let next_act = a.verb.is_some_and(|v| v.act)
-        && a.left() >= and
-        && and > sent.s.start + 1
-        && np::is_coordinator(doc, and)
-        && doc.quote_of(and - 1).is_some();
+    let next_act = a.cue().0.checked_sub(1).is_some_and(|and| {
+        a.verb.is_some_and(|v| v.act)
+            && a.left() >= and
+            && and > sent.s.start + 1
+            && np::is_coordinator(doc, and)
+            && doc.quote_of(and - 1).is_some()
+    });
     let nested = !contrasted
         && !next_act
         && a.kind != CueKind::Participle

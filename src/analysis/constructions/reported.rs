@@ -515,10 +515,7 @@ fn clause_before(sent: &Sent<'_, '_>, a: &mut Attr<'_>) {
     let doc = sent.doc;
     // (From the speaker's phrase: an adverbial clause before it may open the cue's structure.)
     let lo = sent.s.start;
-    let before = a
-        .speaker
-        .as_ref()
-        .map_or(a.left(), |n| n.start.min(a.left().max(n.start)));
+    let before = a.speaker.as_ref().map_or(a.left(), |n| n.start);
     let after = a.quotes.iter().all(|&q| q >= a.cue().1);
     if a.inherit.is_some() || !after || before < lo + 3 || !doc.is_punct(before - 1, ",") {
         return;

@@ -36,15 +36,9 @@ pub fn at<'a>(sent: &Sent<'_, 'a>) -> Option<Attr<'a>> {
         return None;
     }
     let (lab, colon) = label_end(doc, t0)?;
-    // The next line's start (or the document's end).
-    let next =
-        (colon + 1..=doc.tokens.len().min(colon + MAX_LINE)).find(|&t| doc.starts_line(t))?;
+    let (next, line) = line_from(doc, t0, colon + 1)?;
     // (A neighbour's label may be a word of the lexicon: "THE FACTS:" between a fact check's
     // labelled claims.)
-    let line = Span::new(
-        doc.tokens.get(t0)?.span().start,
-        doc.tokens.get(next - 1)?.span().end,
-    );
     let paired = labels::near_label(doc.text, line);
     // (The mark closing a quoted line is no word of it.)
     let mut end = next;
@@ -87,17 +81,23 @@ pub fn within(sent: &Sent<'_, '_>) -> bool {
     else {
         return false;
     };
-    let next = (t..=doc.tokens.len().min(t + MAX_LINE)).find(|&u| doc.starts_line(u));
     // (A quoted line's label after its mark.)
     let lab = if labels::is_mark(doc, t0) { t0 + 1 } else { t0 };
-    let (Some(next), Some(_)) = (next, label_end(doc, lab)) else {
+    if label_end(doc, lab).is_none() {
         return false;
-    };
-    let line = match (doc.tokens.get(t0), doc.tokens.get(next.saturating_sub(1))) {
-        (Some(a), Some(b)) => Span::new(a.span().start, b.span().end),
-        _ => return false,
-    };
-    labels::near_label(doc.text, line)
+    }
+    line_from(doc, t0, t).is_some_and(|(_, line)| labels::near_label(doc.text, line))
+}
+
+/// The line opening at token `t0`, its end looked for from token `from` on: the next line's
+/// first token (or the document's end) and the line's span.
+fn line_from(doc: &Doc<'_>, t0: usize, from: usize) -> Option<(usize, Span)> {
+    let next = (from..=doc.tokens.len().min(from + MAX_LINE)).find(|&t| doc.starts_line(t))?;
+    let line = Span::new(
+        doc.tokens.get(t0)?.span().start,
+        doc.tokens.get(next.checked_sub(1)?)?.span().end,
+    );
+    Some((next, line))
 }
 
 /// The label opening the line at token `t` ([`labels::label_tokens`]: its first token and

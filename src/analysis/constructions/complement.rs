@@ -48,6 +48,12 @@ pub fn complement<'a>(sent: &Sent<'_, 'a>, mut k: usize, a: &mut Attr<'a>) {
         if q > k && crate::syntax::clause::is_dash(sent.doc, k) && cue_after_quote(sent, q) {
             return;
         }
+        if q == k {
+            if let Some(to) = quote_opens_clause(sent, q) {
+                set_content(sent, a, q, to);
+                return;
+            }
+        }
         if !continued_quote(sent, q, a) {
             a.quotes.push(sent.tok(q));
         }
@@ -1372,6 +1378,42 @@ fn cue_after_quote(sent: &Sent<'_, '_>, q: usize) -> bool {
     let postposed =
         || np(q + 1) && speech(q + 2) && crate::syntax::clause::quote_ends_with_comma(sent.doc, q);
     q + 2 < sent.p1 && (inverted() || postposed())
+}
+
+/// `said "local crews" must lead the work`, `said "zero" riders came`: a quotation right
+/// after the cue that is the subject (or its determiner) of a clause going on past it is
+/// words inside a reported clause, which runs to that clause's end (returned). Not when the
+/// quotation ends with its own comma or stop, nor before its own cue (`"…" said Lee`).
+fn quote_opens_clause(sent: &Sent<'_, '_>, q: usize) -> Option<usize> {
+    let doc = sent.doc;
+    let closed = doc
+        .quote_of(sent.tok(q))
+        .and_then(|k| doc.quotes.get(k))
+        .is_some_and(|k| {
+            let t = k.content().of(doc.text).trim_end();
+            t.ends_with([',', '.', '!', '?', ';', ':'])
+        });
+    if closed || cue_after_quote(sent, q) {
+        return None;
+    }
+    let np = |p: usize| sent.ph(p).kind == PhraseKind::Np;
+    let v = if sent.is_finite(q + 1) {
+        q + 1
+    } else if np(q + 1) && sent.is_finite(q + 2) {
+        q + 2
+    } else {
+        return None;
+    };
+    if super::speech_verb(sent, v).is_some() && np(v + 1) {
+        return None;
+    }
+    // (A quotation standing as the subject may leave its verb in the cue's clause.)
+    let c = sent.clause(sent.clause_of_verb(v).or_else(|| sent.clause_at(v))?)?;
+    let mut end = (c.end as usize).min(sent.next_main_clause(v));
+    while end > v + 1 && (sent.is_aside_mark(end - 1) || sent.is_final(end - 1)) {
+        end -= 1;
+    }
+    (end > v).then_some(end)
 }
 
 fn continued_quote(sent: &Sent<'_, '_>, q: usize, a: &mut Attr<'_>) -> bool {

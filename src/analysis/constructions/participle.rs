@@ -43,7 +43,13 @@ pub fn at<'a>(sent: &Sent<'_, 'a>, p: usize, v: &'a Verb, out: &[Attr<'a>]) -> O
             return Some(a);
         }
     }
-    if !(v.split || named_quote) || v.kind == VerbKind::Manner {
+    // ('"…," Lee said, suggesting that …': after a claim of quoted words only, any speech
+    // verb's participle is a claim of its own; after a reported clause it may go on it.)
+    let after_quoted = v.kind == VerbKind::Speech
+        && out
+            .last()
+            .is_some_and(|a| a.content().is_none() && !a.quotes.is_empty());
+    if !(v.split || named_quote || after_quoted) || v.kind == VerbKind::Manner {
         // Consumed: no other construction reads a gerund.
         return Some(Attr::new((head, head + 1), CueKind::Participle, Some(v)));
     }

@@ -2217,3 +2217,26 @@ fn an_apposition_whose_noun_names_no_speaker_adds_nothing() {
     let r = one("The pier will reopen in May, a spokesman added in a statement.");
     assert_eq!(r.1, "The pier will reopen in May");
 }
+
+#[test]
+fn a_quotation_opening_the_reported_clause() {
+    let r = one("Pike said \"local crews\" must lead the repairs, and Lee agreed.");
+    assert_eq!(r.1, "\"local crews\" must lead the repairs");
+    let r = one("Lee said \"zero\" riders would take the late ferry.");
+    assert_eq!(r.1, "\"zero\" riders would take the late ferry");
+    // (A quotation with its own stop, or its own cue, is the words said.)
+    let r = one("Lee said \"We are done.\" The board left.");
+    assert_eq!((r.1.as_str(), r.2), ("", 1));
+    let r = credited("She said \"no\" twice.");
+    assert_eq!(r, [("She".to_string(), "no".to_string())]);
+}
+
+#[test]
+fn a_speech_participle_after_quoted_words_claims() {
+    let text = "\"The fares will fall next year,\" Pike said on Monday, suggesting that the ferry \
+                board had already agreed.";
+    let r = credited(text);
+    assert_eq!(r.len(), 2, "{r:?}");
+    assert_eq!(r[1].1, "the ferry board had already agreed");
+    assert_eq!(r[1].0, "Pike");
+}

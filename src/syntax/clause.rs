@@ -786,6 +786,24 @@ fn coordination_opener(doc: &Doc<'_>, b: &mut Builder<'_>, p: usize, p1: usize) 
     {
         return;
     }
+    // ("said maternity, surgery and intensive care would run": nouns listed with commas
+    // right after a verb taking a clause are its complement's subject.)
+    let mut first = q;
+    while first >= 2 && is_punct(doc, first - 1, ",") && ph(doc, first - 2).kind == PhraseKind::Np {
+        first -= 2;
+    }
+    // (Not a hearer's verb: "told Lee, Pike and Holm the plan …" lists who heard.)
+    let clause_verb = |v: usize| {
+        let x = ph(doc, v);
+        x.kind == PhraseKind::Vg
+            && doc.has(x.head(), crate::grammar::TokClass::CLAUSE_VERB)
+            && !doc
+                .word_tags(x.head())
+                .any(|t| matches!(t, crate::grammar::Tag::Verb(v) if v.hearer))
+    };
+    if first < q && first > 0 && ph(doc, p - 1).kind == PhraseKind::Np && clause_verb(first - 1) {
+        return;
+    }
     // "…, teachers and union officials told the Ledger": nouns joined after a comma (or the
     // clause's start, or a quotation) in a clause with no verb yet are its subject.
     let verbless = b
@@ -1002,6 +1020,11 @@ fn punct_opener(doc: &Doc<'_>, b: &mut Builder<'_>, p: usize, p1: usize) {
                 return;
             }
         }
+        // ("said maternity, surgery and intensive care would run": a comma inside a list of
+        // nouns right after a verb taking a clause is the list's, and opens no clause.)
+        if listed_subject(doc, p, p1) {
+            return;
+        }
         let has_verb = b
             .out
             .get(b.current_index())
@@ -1093,6 +1116,25 @@ fn summary(doc: &Doc<'_>, p: usize, p1: usize) -> bool {
     next.kind == PhraseKind::Wh
         || next.kind == PhraseKind::Np
         || (next.kind == PhraseKind::Vg && !next.is(PhraseFlag::FINITE))
+}
+
+/// Whether the comma at phrase `p` is inside a list of nouns that opens right after a verb
+/// taking a clause and is the subject of a finite verb after the list.
+fn listed_subject(doc: &Doc<'_>, p: usize, p1: usize) -> bool {
+    let Some(first) = p.checked_sub(1) else {
+        return false;
+    };
+    let verb = first.checked_sub(1).map(|v| ph(doc, v));
+    let after_verb = verb.is_some_and(|v| {
+        v.kind == PhraseKind::Vg
+            && doc.has(v.head(), crate::grammar::TokClass::CLAUSE_VERB)
+            && !doc
+                .word_tags(v.head())
+                .any(|t| matches!(t, crate::grammar::Tag::Verb(v) if v.hearer))
+    });
+    after_verb
+        && ph(doc, first).kind == PhraseKind::Np
+        && coordinated_verb(doc, first, p1).is_some_and(|v| v > p + 2)
 }
 
 /// The finite verb group of a clause opening at phrase `p`: right there, or after a subject.
@@ -2122,6 +2164,16 @@ mod tests {
              blunt.",
         );
         assert_eq!(c[0], (ClauseKind::Main, "she".into(), "is".into()));
+    }
+
+    #[test]
+    fn a_list_of_nouns_after_a_clause_verb_is_its_complements_subject() {
+        let c = clauses("The trust said maternity, surgery and intensive care would run.");
+        assert!(
+            c.iter().any(|x| x.0 == ClauseKind::Complement
+                && x.1 == "maternity , surgery and intensive care"),
+            "{c:?}"
+        );
     }
 
     #[test]

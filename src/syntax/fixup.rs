@@ -157,7 +157,11 @@ pub fn apply(doc: &Doc<'_>, tags: &mut [Tag]) {
             }
         }
         for t in s.start + 1..s.end.saturating_sub(1) {
-            if doc.is_punct(t - 1, ",") && split_participle(doc, tags, t) {
+            // ("with Ana Lee warning that …", "… warning she …": after a name, before "that" or a
+            // pronoun, a participle.)
+            let after_name = tag(tags, t - 1).is_proper()
+                && (doc.tok_eq_ci(t + 1, "that") || tag(tags, t + 1).is_pronoun());
+            if (doc.is_punct(t - 1, ",") || after_name) && split_participle(doc, tags, t) {
                 if let Some(slot) = tags.get_mut(t) {
                     *slot = Tag::VerbVbg;
                 }

@@ -348,6 +348,15 @@ fn read_hearer<'a>(sent: &Sent<'_, 'a>, k: usize, a: &mut Attr<'a>) -> (usize, b
         }
         e += 3;
     }
+    // "told the Gazette, which first reported the ruling, she …": a relative clause on the
+    // hearer, set off by commas.
+    if sent.is_punct(e, ",") && sent.ph(e + 1).kind == PhraseKind::Wh {
+        if let Some(q) = (e + 2..sent.p1.min(e + 24)).find(|&q| sent.is_aside_mark(q)) {
+            if sent.is_punct(q, ",") {
+                return (q + 1, false);
+            }
+        }
+    }
     read_places(sent, e)
 }
 
@@ -941,6 +950,17 @@ fn object<'a>(sent: &Sent<'_, 'a>, k: usize, a: &mut Attr<'a>) {
         return;
     }
     let object_verb = a.verb.is_some_and(|v| v.object);
+    // ('claims Pike "voted to sell the wells"': a noun phrase, then a quotation going on in
+    // lower case as its verb, is a reported clause with the speaker's words in it.)
+    let quoted_verb = sent.ph(k).kind == PhraseKind::Np
+        && !sent.ph(k).is(PhraseFlag::PRONOUN)
+        && sent.is_quote(k + 1)
+        && k + 1 < e
+        && quote_opens_with_verb(doc, sent.tok(k + 1));
+    if kind == Some(VerbKind::Speech) && quoted_verb {
+        set_content(sent, a, k, e);
+        return;
+    }
     if !quotes.is_empty() && object_verb {
         a.quotes.extend(quotes);
         return;
@@ -1228,6 +1248,11 @@ fn noun_content<'a>(sent: &Sent<'_, 'a>, k: usize, e: usize, a: &mut Attr<'a>) -
         let w = doc.tok_text(y.start as usize);
         let of = y.kind == PhraseKind::Sconj && w.eq_ignore_ascii_case("of");
         let gerund = y.kind == PhraseKind::Vg && !y.is(PhraseFlag::FINITE);
+        // ("cited rising costs and a shortage of drivers": a second noun phrase joined to the
+        // object, not the subject of a clause of its own.)
+        let joined = y.kind == PhraseKind::Cconj
+            && sent.ph(q + 1).kind == PhraseKind::Np
+            && !matches!(sent.ph(q + 2).kind, PhraseKind::Vg | PhraseKind::Np);
         // ("denounced the council's plan to close two clinics": the noun's infinitive; not a
         // speech verb's, whose words are a claim of their own: "a hotline to explain …".)
         let infinitive = y.kind == PhraseKind::To
@@ -1249,7 +1274,10 @@ fn noun_content<'a>(sent: &Sent<'_, 'a>, k: usize, e: usize, a: &mut Attr<'a>) -
             y.kind,
             PhraseKind::Prep | PhraseKind::Np | PhraseKind::Quote | PhraseKind::Adj
         );
-        if !(kinds || of || gerund || infinitive) || adjunct || crate::syntax::is_time_np(doc, q) {
+        if !(kinds || of || gerund || infinitive || joined)
+            || adjunct
+            || crate::syntax::is_time_np(doc, q)
+        {
             // ("announced new rules that make it harder to …", "denied reports that …": a
             // clause on the object's noun is the object's.)
             match noun_clause(sent, q) {
@@ -1378,6 +1406,28 @@ fn cue_after_quote(sent: &Sent<'_, '_>, q: usize) -> bool {
     let postposed =
         || np(q + 1) && speech(q + 2) && crate::syntax::clause::quote_ends_with_comma(sent.doc, q);
     q + 2 < sent.p1 && (inverted() || postposed())
+}
+
+/// Whether the quotation token `t` opens in lower case with no function word but an
+/// auxiliary, a modal or a negation (`"voted to …"`, `"cannot be …"`, `"will …"`): words
+/// that may go on as a verb, not an adverbial (`"before the doors close"`).
+fn quote_opens_with_verb(doc: &crate::text::Doc<'_>, t: usize) -> bool {
+    let Some(q) = doc.quote_of(t).and_then(|x| doc.quotes.get(x)) else {
+        return false;
+    };
+    let text = q.content().of(doc.text);
+    let first = text
+        .split(|c: char| !c.is_alphabetic())
+        .next()
+        .unwrap_or("");
+    first.starts_with(char::is_lowercase)
+        && doc.grammar.tags_of(first).iter().all(|g| match g {
+            Tag::Func(f) => matches!(
+                f.ty,
+                FuncType::Auxiliary | FuncType::Modal | FuncType::Negation
+            ),
+            _ => true,
+        })
 }
 
 /// `said "local crews" must lead the work`, `said "zero" riders came`: a quotation right

@@ -22,7 +22,9 @@ pub fn at<'a>(sent: &Sent<'_, 'a>, p: usize, v: &'a Verb) -> Option<Attr<'a>> {
         return fronted(sent, p, v);
     }
     let prev = p.checked_sub(1).filter(|&q| q >= sent.p0)?;
-    if !after_words(sent, prev) || v.kind == VerbKind::Naming {
+    // (A hearer verb's noun phrase is who heard: "Lee, who voted for it, told the Gazette,
+    // which first reported …, she …" inverts nothing.)
+    if !after_words(sent, prev) || v.kind == VerbKind::Naming || v.hearer {
         return None;
     }
     // "…, said the company could keep …": a clause follows, not a speaker.

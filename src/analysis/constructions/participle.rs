@@ -89,8 +89,9 @@ pub fn at<'a>(sent: &Sent<'_, 'a>, p: usize, v: &'a Verb, out: &[Attr<'a>]) -> O
                 && sent.ph(q + 1).is(PhraseFlag::GERUND)
         });
     // ('said on "Sunday Desk," adding, "…"': a quotation's closing comma is the comma.)
+    // ("flipped his pick on the spot – saying he …": a dash sets it off as a comma does.)
     let after_comma =
-        sent.is_punct(prev, ",") || crate::syntax::clause::quote_ends_with_comma(doc, prev);
+        sent.is_aside_mark(prev) || crate::syntax::clause::quote_ends_with_comma(doc, prev);
     if !(is_document(prev) || by || and || after_comma) {
         return Some(Attr::new((head, head + 1), CueKind::Participle, Some(v)));
     }

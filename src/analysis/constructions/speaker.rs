@@ -93,6 +93,13 @@ fn region_of_place(sent: &Sent<'_, '_>, core: &Np<'_>, n: &Np<'_>) -> bool {
     short && region && place_last && n.kind == NpKind::Name
 }
 
+/// Whether token `t` is a reflexive pronoun ("himself", "themselves").
+fn reflexive(doc: &crate::text::Doc<'_>, t: usize) -> bool {
+    let w = doc.tok_text(t).as_bytes();
+    let ends = |s: &[u8]| w.len() > s.len() && w[w.len() - s.len()..].eq_ignore_ascii_case(s);
+    doc.tag(t) == crate::syntax::Tag::PronPrp && (ends(b"self") || ends(b"selves"))
+}
+
 /// The speaker phrase of the nominal group in phrases `[a, e)`: the whole group when the
 /// lexicon reads it as one phrase ("the Bank of Ostmark", "a senior official at the
 /// ministry"); else its first noun phrase, a role taking its post-modifiers along ("workers
@@ -115,7 +122,13 @@ pub fn core_np<'a>(sent: &Sent<'_, 'a>, a: usize, e: usize) -> Option<Np<'a>> {
         sent.tok(a),
         sent.ph(e.saturating_sub(1).max(a)).end as usize,
     );
-    let (ha, he) = (head.start as usize, head.end as usize);
+    let (ha, mut he) = (head.start as usize, head.end as usize);
+    // ("The governor himself tweeted": a reflexive closing the phrase only stresses it.)
+    let mut te = te;
+    if he > ha + 1 && te == he && reflexive(doc, he - 1) {
+        he -= 1;
+        te = he;
+    }
     if te > he {
         if let Some(n) = np::parse_exact(doc, ta, te).filter(|n| !n.possessive) {
             return Some(n);

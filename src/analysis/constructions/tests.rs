@@ -2240,3 +2240,93 @@ fn a_speech_participle_after_quoted_words_claims() {
     assert_eq!(r[1].1, "the ferry board had already agreed");
     assert_eq!(r[1].0, "Pike");
 }
+
+#[test]
+fn a_cited_object_with_a_second_noun_joined_to_it() {
+    let r = one("Lee cited rising fuel costs and a shortage of drivers.");
+    assert_eq!(r.1, "rising fuel costs and a shortage of drivers");
+    assert_eq!(r.3, ContentForm::NounPhrase);
+    // (Not a noun that is a clause's subject: "and the board said …" is a claim of its own.)
+    let r =
+        read("Pike denounced the closure of the ferry route and the board said it would appeal.");
+    assert_eq!(r[0].1, "the closure of the ferry route");
+    // (A source cited is a link of the chain, not what was said.)
+    let r =
+        credited("The Ledger reported, citing two council officials, that the pool would close.");
+    assert_eq!(
+        r,
+        [(
+            "two council officials".to_string(),
+            "the pool would close".to_string()
+        )]
+    );
+}
+
+#[test]
+fn a_speech_participle_after_a_dash() {
+    let r = credited("Pike changed his pick on the spot – saying the home side had earned it.");
+    assert_eq!(
+        r,
+        [(
+            "Pike".to_string(),
+            "the home side had earned it".to_string()
+        )]
+    );
+}
+
+#[test]
+fn a_name_then_a_speech_participle_after_with() {
+    let r = credited(
+        "The fight spilled into the chamber, with Mayor Ana Lee warning she would veto the plan.",
+    );
+    assert_eq!(
+        r,
+        [("Ana Lee".to_string(), "she would veto the plan".to_string())]
+    );
+}
+
+#[test]
+fn quoted_as_saying_after_a_month() {
+    let r = one("He was quoted by the Tarsk Gazette in June as saying the town needed a mayor.");
+    assert_eq!(r.1, "the town needed a mayor");
+}
+
+#[test]
+fn a_hearer_with_a_relative_clause_and_no_inverted_hearer() {
+    let text = "Ana Lee, who voted for the plan, told the Tarsk Gazette, which first reported the \
+                ruling, she stood by her vote.";
+    let r = credited(text);
+    assert_eq!(
+        r,
+        [("Ana Lee".to_string(), "she stood by her vote".to_string())]
+    );
+}
+
+#[test]
+fn a_noun_phrase_then_a_quotation_going_on_as_its_verb() {
+    let r = one("One ad claims Pike \"voted to sell our wells.\"");
+    assert_eq!(r.1, "Pike \"voted to sell our wells.\"");
+    // (A quotation opening with a preposition is an adverbial: the words alone.)
+    let r = one("The board promised a shuttle bus \"before the doors close.\"");
+    assert_eq!((r.1.as_str(), r.2), ("", 1));
+}
+
+#[test]
+fn a_reflexive_after_a_speakers_title_only_stresses_it() {
+    let text = "Governor Wendell Stroud spoke first.\n\nThe governor himself wrote on Saturday: \
+                \"Nice crowd.\"\n";
+    let r = credited(text);
+    assert_eq!(
+        r,
+        [("Wendell Stroud".to_string(), "Nice crowd.".to_string())]
+    );
+}
+
+#[test]
+fn a_list_of_nouns_opening_the_reported_clause() {
+    let r = one("The trust said maternity, surgery and intensive care would run as normal.");
+    assert_eq!(
+        r.1,
+        "maternity, surgery and intensive care would run as normal"
+    );
+}

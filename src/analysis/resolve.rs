@@ -380,13 +380,16 @@ fn opening_role_at<'a>(doc: &Doc<'a>, s: Sentence, t: usize) -> Option<Np<'a>> {
     }
     np::parse_at(doc, t, s.end)
         .into_iter()
-        // (An organisation too: "The board is consulting … It says …".)
+        // (An organisation too: "The board is consulting … It says …"; and a document: "The
+        // report makes 19 recommendations. It urges …".)
         .filter(|n| {
             // (A common noun only, "The board": a capitalised name is read as one.)
             let common = || (n.start + 1..n.end).all(|k| !doc.is_cap(k));
+            let kind = n.noun_kind();
             n.kind == NpKind::Role
                 && n.definite
-                && (n.noun_kind() == NounKind::Person || n.noun_kind() == NounKind::Org && common())
+                && (kind == NounKind::Person
+                    || matches!(kind, NounKind::Org | NounKind::Document) && common())
         })
         .max_by_key(|n| n.end)
         .filter(|n| doc.is_word(n.end) && !doc.is_cap(n.end))
@@ -425,7 +428,10 @@ fn resolve_events(
             }
             Ev::Subject(n) => {
                 let id = ents.resolve(doc, &n, true);
-                if n.start == s.start || Some(n.start) == after_opening {
+                // (A document is mentioned, for a later "it", but has no floor: "The message
+                // on the placards was simple: "…"" is nobody's words.)
+                let document = n.noun_kind() == NounKind::Document;
+                if !document && (n.start == s.start || Some(n.start) == after_opening) {
                     floor = id.map(|i| (i, span_of(doc, n.start, n.end)));
                 }
             }

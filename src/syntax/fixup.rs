@@ -157,6 +157,18 @@ pub fn apply(doc: &Doc<'_>, tags: &mut [Tag]) {
             }
         }
         for t in s.start + 1..s.end.saturating_sub(1) {
+            if tag(tags, t) == Tag::AdpRp && verb_particle(doc, tags, t) {
+                if let Some(slot) = tags.get_mut(t) {
+                    *slot = Tag::AdpIn;
+                }
+            }
+            if joined_third_person(doc, tags, t, s.start) {
+                if let Some(slot) = tags.get_mut(t) {
+                    *slot = Tag::VerbVbz;
+                }
+            }
+        }
+        for t in s.start + 1..s.end.saturating_sub(1) {
             // ("with Ana Lee warning that …", "… warning she …": after a name, before "that" or a
             // pronoun, a participle.)
             let after_name = tag(tags, t - 1).is_proper()
@@ -521,6 +533,42 @@ fn subject_after_that(doc: &Doc<'_>, tags: &mut [Tag], t: usize) {
     if let Some(slot) = tags.get_mut(t) {
         *slot = if plural { Tag::NounNns } else { Tag::NounNn };
     }
+}
+
+/// Whether token `t`, read as a plural noun after "and", is a speech verb's "-s" form
+/// followed by one of its particles, a noun phrase and "to", in a sentence whose verb before it
+/// is in the same person ("urges the council to … and calls on/for the board to …").
+fn joined_third_person(doc: &Doc<'_>, tags: &[Tag], t: usize, start: usize) -> bool {
+    use crate::grammar::{Tag as G, VerbForm};
+    if tag(tags, t) != Tag::NounNns || !doc.tok_eq_ci(t - 1, "and") {
+        return false;
+    }
+    let w = doc.tok_text(t + 1);
+    let particle = doc.word_tags(t).any(|x| {
+        matches!(x, G::Verb(v) if v.form == VerbForm::Third
+            && v.particles.iter().any(|p| w.eq_ignore_ascii_case(p)))
+    });
+    // The noun phrase after the particle, then "to" within a few words.
+    let to = (t + 2..(t + 8).min(tags.len()))
+        .find(|&q| !tag(tags, q).is_noun() && !tag(tags, q).is_det());
+    particle
+        && to.is_some_and(|q| q > t + 2 && tag(tags, q).is_to())
+        && (start..t).any(|q| tag(tags, q) == Tag::VerbVbz)
+}
+
+/// Whether token `t`, read as a verb's particle, is one of the particles of the speech verb
+/// before it (`particle=` in verbs.txt) with a noun phrase after it: the preposition opening
+/// the verb's content ("called on/RP residents to …" is "called on/IN residents").
+fn verb_particle(doc: &Doc<'_>, tags: &[Tag], t: usize) -> bool {
+    use crate::grammar::Tag as G;
+    let w = doc.tok_text(t);
+    let next = tag(tags, t + 1);
+    let opens =
+        next.is_noun() || next.is_det() || next.is_pronoun() || next.is_adj() || next.is_num();
+    opens
+        && doc.word_tags(t - 1).any(
+            |x| matches!(x, G::Verb(v) if v.particles.iter().any(|p| w.eq_ignore_ascii_case(p))),
+        )
 }
 
 /// Whether token `t`, read as a noun or adjective, is the "-ing" form of a speech verb with

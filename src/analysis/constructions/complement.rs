@@ -1163,9 +1163,16 @@ fn act_content<'a>(sent: &Sent<'_, 'a>, k: usize, e: usize, a: &mut Attr<'a>) ->
         {
             to += 1;
         }
-        if sent.ph(to).kind == PhraseKind::To && sent.ph(to + 1).kind == PhraseKind::Vg {
+        if infinitive_at(sent, to) {
             let from = if to > k { k } else { to };
-            set_content(sent, a, from, end_of(to + 1).max(to + 2));
+            set_content(
+                sent,
+                a,
+                from,
+                end_of(to + 1)
+                    .min(sent.next_main_clause(to + 1))
+                    .max(to + 2),
+            );
             a.form = ContentForm::Infinitive;
             return a.content().is_some();
         }
@@ -1220,12 +1227,27 @@ fn particle_content<'a>(sent: &Sent<'_, 'a>, k: usize, a: &mut Attr<'a>) -> bool
         }
         to += 1;
     }
-    if sent.ph(to).kind == PhraseKind::To && sent.ph(to + 1).kind == PhraseKind::Vg {
-        set_content(sent, a, k + 1, end_of(to + 1).max(to + 2));
+    if infinitive_at(sent, to) {
+        set_content(
+            sent,
+            a,
+            k + 1,
+            end_of(to + 1)
+                .min(sent.next_main_clause(to + 1))
+                .max(to + 2),
+        );
         a.form = ContentForm::Infinitive;
         return a.content().is_some();
     }
     noun_content(sent, k + 1, e, a)
+}
+
+/// Whether phrase `p` is "to" and a verb group, or "to" and a quotation standing for one
+/// ("urged ministers to ‘get round the table’").
+fn infinitive_at(sent: &Sent<'_, '_>, p: usize) -> bool {
+    sent.ph(p).kind == PhraseKind::To
+        && (sent.ph(p + 1).kind == PhraseKind::Vg
+            || sent.is_quote(p + 1) && quote_opens_with_verb(sent.doc, sent.tok(p + 1)))
 }
 
 /// The noun phrase object at phrases `[k, e)` with its prepositional tails, as the content,

@@ -2330,3 +2330,31 @@ fn a_list_of_nouns_opening_the_reported_clause() {
         "maternity, surgery and intensive care would run as normal"
     );
 }
+
+#[test]
+fn a_particle_the_tagger_joins_to_its_verb_and_a_quoted_infinitive() {
+    let r = one("Lowrie called on residents to boil their water.");
+    assert_eq!(r.1, "residents to boil their water");
+    let r = read(
+        "Lowrie called on ministers to \u{2018}get round the table\u{2019} with both sides and \
+         told the Post he had written to the minister.",
+    );
+    assert_eq!(
+        r[0].1,
+        "ministers to \u{2018}get round the table\u{2019} with both sides"
+    );
+    assert_eq!(r[1].1, "he had written to the minister");
+}
+
+#[test]
+fn a_second_request_joined_by_and_and_a_documents_it() {
+    let text = "The board's report came out on Monday.\n\nCity records show the city paid $2 \
+                million.\n\nThe report makes 19 recommendations. It urges the department to \
+                replace its software by 2027 and calls on the council to give the board more \
+                power.\n";
+    let r = credited(text);
+    assert_eq!(r.len(), 3, "{r:?}");
+    assert_eq!(r[1].1, "the department to replace its software by 2027");
+    assert_eq!(r[2].1, "the council to give the board more power");
+    assert!(r[1..].iter().all(|x| x.0.contains("report")), "{r:?}");
+}

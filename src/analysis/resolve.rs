@@ -186,7 +186,9 @@ fn scan_mentions<'a>(
         }
         // "Asked whether he was worried, the coach laughed.": a definite role opening the
         // clause of a sentence, before a lower-case word (its verb), has the floor.
-        if opening {
+        // (Not a role opening a reported clause: "The board could save $3 million, it said,
+        // by …" is what was said, and "it" is not the board.)
+        if opening && t >= claim_reach {
             if let Some(n) = opening_role_at(doc, s, t) {
                 evs.push((t, Ev::Subject(n)));
             }

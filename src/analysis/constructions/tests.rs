@@ -2358,3 +2358,13 @@ fn a_second_request_joined_by_and_and_a_documents_it() {
     assert_eq!(r[2].1, "the council to give the board more power");
     assert!(r[1..].iter().all(|x| x.0.contains("report")), "{r:?}");
 }
+
+#[test]
+fn a_role_opening_an_interrupted_claim_is_no_antecedent() {
+    let text = "The district hired consultants in May.\n\nThe report, prepared by Vale Planning, \
+                found enrolment had fallen by a third. The board could save about $3 million a \
+                year, it said, by closing two schools.\n";
+    let r = credited(text);
+    assert_eq!(r.len(), 2, "{r:?}");
+    assert_eq!(r[1].0, "The report");
+}

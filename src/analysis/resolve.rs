@@ -18,6 +18,8 @@ enum Ev<'a> {
     Name(Np<'a>, bool),
     /// A subject pronoun or a definite role outside an attribution: it has the floor.
     Subject(Np<'a>),
+    /// A role mentioned inside a reported clause: no subject, no floor.
+    Mention(Np<'a>),
     /// A transcript's speaker label ([`speaker_label`]): the speaker of the quotation after it.
     Label(Np<'a>),
 }
@@ -186,11 +188,19 @@ fn scan_mentions<'a>(
         }
         // "Asked whether he was worried, the coach laughed.": a definite role opening the
         // clause of a sentence, before a lower-case word (its verb), has the floor.
-        // (Not a role opening a reported clause: "The board could save $3 million, it said,
-        // by …" is what was said, and "it" is not the board.)
-        if opening && t >= claim_reach {
+        // (A role opening a reported clause is mentioned, but is no subject of the story's:
+        // "The board could save $3 million, it said, by …" is what was said, and "it" is not
+        // the board.)
+        if opening {
             if let Some(n) = opening_role_at(doc, s, t) {
-                evs.push((t, Ev::Subject(n)));
+                evs.push((
+                    t,
+                    if t < claim_reach {
+                        Ev::Mention(n)
+                    } else {
+                        Ev::Subject(n)
+                    },
+                ));
             }
         }
         t += 1;
@@ -436,6 +446,9 @@ fn resolve_events(
                 if !document && (n.start == s.start || Some(n.start) == after_opening) {
                     floor = id.map(|i| (i, span_of(doc, n.start, n.end)));
                 }
+            }
+            Ev::Mention(n) => {
+                ents.resolve(doc, &n, false);
             }
             Ev::Label(n) => {
                 let id = ents.name(doc, &n, true, false);

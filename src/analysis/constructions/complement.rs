@@ -1250,6 +1250,21 @@ fn infinitive_at(sent: &Sent<'_, '_>, p: usize) -> bool {
             || sent.is_quote(p + 1) && quote_opens_with_verb(sent.doc, sent.tok(p + 1)))
 }
 
+/// The phrase after an apposition set off by commas on the noun phrase at phrase `k` (one or
+/// two noun phrases), when a preposition follows it.
+fn apposition_then_preposition(sent: &Sent<'_, '_>, k: usize) -> Option<usize> {
+    if !sent.is_punct(k + 1, ",") {
+        return None;
+    }
+    let close = (k + 3..k + 5).find(|&q| sent.is_punct(q, ","))?;
+    let nouns = (k + 2..close).all(|q| sent.ph(q).kind == PhraseKind::Np);
+    let prep = matches!(
+        sent.ph(close + 1).kind,
+        PhraseKind::Prep | PhraseKind::Sconj
+    );
+    (nouns && prep).then_some(close + 1)
+}
+
 /// The noun phrase object at phrases `[k, e)` with its prepositional tails, as the content,
 /// when it has more than three words.
 fn noun_content<'a>(sent: &Sent<'_, 'a>, k: usize, e: usize, a: &mut Attr<'a>) -> bool {
@@ -1261,6 +1276,11 @@ fn noun_content<'a>(sent: &Sent<'_, 'a>, k: usize, e: usize, a: &mut Attr<'a>) -
         && matches!(sent.ph(k + 2).kind, PhraseKind::Np | PhraseKind::Adj);
     let e = if named_as {
         q = k + 3;
+        e.max(object_end(sent, q))
+    } else if let Some(after) = apposition_then_preposition(sent, k) {
+        // ("accused her rival, businessman Gil Castellan, of …": an apposition on the object,
+        // then the object's tail.)
+        q = after;
         e.max(object_end(sent, q))
     } else {
         e

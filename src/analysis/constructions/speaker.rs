@@ -96,7 +96,11 @@ fn region_of_place(sent: &Sent<'_, '_>, core: &Np<'_>, n: &Np<'_>) -> bool {
 /// Whether token `t` is a reflexive pronoun ("himself", "themselves").
 fn reflexive(doc: &crate::text::Doc<'_>, t: usize) -> bool {
     let w = doc.tok_text(t).as_bytes();
-    let ends = |s: &[u8]| w.len() > s.len() && w[w.len() - s.len()..].eq_ignore_ascii_case(s);
+    let ends = |s: &[u8]| {
+        w.len() > s.len()
+            && w.get(w.len() - s.len()..)
+                .is_some_and(|x| x.eq_ignore_ascii_case(s))
+    };
     doc.tag(t) == crate::syntax::Tag::PronPrp && (ends(b"self") || ends(b"selves"))
 }
 

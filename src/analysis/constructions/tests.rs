@@ -2368,3 +2368,15 @@ fn a_role_opening_an_interrupted_claim_is_no_antecedent() {
     assert_eq!(r.len(), 2, "{r:?}");
     assert_eq!(r[1].0, "The report");
 }
+
+#[test]
+fn an_apposition_on_an_evaluative_verbs_object() {
+    let r = one(
+        "Joanna Pike accused her opponent, businessman Gil Castellan, of \"selling the water to \
+         the highest bidder\" during his term.",
+    );
+    assert_eq!(
+        r.1,
+        "her opponent, businessman Gil Castellan, of \"selling the water to the highest bidder\""
+    );
+}

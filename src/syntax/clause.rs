@@ -756,26 +756,7 @@ fn coordination_opener(doc: &Doc<'_>, b: &mut Builder<'_>, p: usize, p1: usize) 
             && text(doc, v + 1).eq_ignore_ascii_case("that")));
     // "said both Ortiz and Brandt were …": nouns joined right after a verb that takes no
     // object are the subject of its clause.
-    // ("said rising fuel costs and an ageing vessel had …": a gerund or adjective may open
-    // the first.)
-    // ("The maker of the crackers and the chips said …": a preposition between nouns goes on
-    // with the first.)
-    let mut q = p;
-    while q > 0 && p - q < 5 {
-        let y = ph(doc, q - 1);
-        let nominal = y.kind == PhraseKind::Np
-            || y.kind == PhraseKind::Adj
-            || y.kind == PhraseKind::Vg && y.is(PhraseFlag::GERUND) && y.end == y.start + 1;
-        let of = y.kind == PhraseKind::Prep
-            && q >= 2
-            && ph(doc, q).kind == PhraseKind::Np
-            && ph(doc, q - 2).kind == PhraseKind::Np
-            && !doc.is_func(y.start as usize, FuncType::Connective);
-        if !(nominal || of) {
-            break;
-        }
-        q -= 1;
-    }
+    let q = nominals_before(doc, p);
     // ("announced she and her husband are …": after any verb that takes a clause, a subject
     // pronoun opening them.)
     if !comma
@@ -786,22 +767,7 @@ fn coordination_opener(doc: &Doc<'_>, b: &mut Builder<'_>, p: usize, p1: usize) 
     {
         return;
     }
-    // ("said maternity, surgery and intensive care would run": nouns listed with commas
-    // right after a verb taking a clause are its complement's subject.)
-    let mut first = q;
-    while first >= 2 && is_punct(doc, first - 1, ",") && ph(doc, first - 2).kind == PhraseKind::Np {
-        first -= 2;
-    }
-    // (Not a hearer's verb: "told Lee, Pike and Holm the plan …" lists who heard.)
-    let clause_verb = |v: usize| {
-        let x = ph(doc, v);
-        x.kind == PhraseKind::Vg
-            && doc.has(x.head(), crate::grammar::TokClass::CLAUSE_VERB)
-            && !doc
-                .word_tags(x.head())
-                .any(|t| matches!(t, crate::grammar::Tag::Verb(v) if v.hearer))
-    };
-    if first < q && first > 0 && ph(doc, p - 1).kind == PhraseKind::Np && clause_verb(first - 1) {
+    if ph(doc, p - 1).kind == PhraseKind::Np && listed_after_clause_verb(doc, q) {
         return;
     }
     // "…, teachers and union officials told the Ledger": nouns joined after a comma (or the
@@ -1118,23 +1084,65 @@ fn summary(doc: &Doc<'_>, p: usize, p1: usize) -> bool {
         || (next.kind == PhraseKind::Vg && !next.is(PhraseFlag::FINITE))
 }
 
+/// Where the nominals joined by the conjunction at phrase `p` start, back from it (at most
+/// five phrases).
+/// ("said rising fuel costs and an ageing vessel had …": a gerund or adjective may open
+/// the first.)
+/// ("The maker of the crackers and the chips said …": a preposition between nouns goes on
+/// with the first.)
+fn nominals_before(doc: &Doc<'_>, p: usize) -> usize {
+    let mut q = p;
+    while q > 0 && p - q < 5 {
+        let y = ph(doc, q - 1);
+        let nominal = y.kind == PhraseKind::Np
+            || y.kind == PhraseKind::Adj
+            || y.kind == PhraseKind::Vg && y.is(PhraseFlag::GERUND) && y.end == y.start + 1;
+        let of = y.kind == PhraseKind::Prep
+            && q >= 2
+            && ph(doc, q).kind == PhraseKind::Np
+            && ph(doc, q - 2).kind == PhraseKind::Np
+            && !doc.is_func(y.start as usize, FuncType::Connective);
+        if !(nominal || of) {
+            break;
+        }
+        q -= 1;
+    }
+    q
+}
+
 /// Whether the comma at phrase `p` is inside a list of nouns that opens right after a verb
 /// taking a clause and is the subject of a finite verb after the list.
 fn listed_subject(doc: &Doc<'_>, p: usize, p1: usize) -> bool {
     let Some(first) = p.checked_sub(1) else {
         return false;
     };
-    let verb = first.checked_sub(1).map(|v| ph(doc, v));
-    let after_verb = verb.is_some_and(|v| {
-        v.kind == PhraseKind::Vg
-            && doc.has(v.head(), crate::grammar::TokClass::CLAUSE_VERB)
-            && !doc
-                .word_tags(v.head())
-                .any(|t| matches!(t, crate::grammar::Tag::Verb(v) if v.hearer))
-    });
-    after_verb
+    first
+        .checked_sub(1)
+        .is_some_and(|v| clause_verb_not_hearer(doc, v))
         && ph(doc, first).kind == PhraseKind::Np
         && coordinated_verb(doc, first, p1).is_some_and(|v| v > p + 2)
+}
+
+/// "said maternity, surgery and intensive care would run": whether the nouns joined at phrase
+/// `q` close a list with commas that opens right after a verb taking a clause (the list is
+/// its complement's subject).
+fn listed_after_clause_verb(doc: &Doc<'_>, q: usize) -> bool {
+    let mut first = q;
+    while first >= 2 && is_punct(doc, first - 1, ",") && ph(doc, first - 2).kind == PhraseKind::Np {
+        first -= 2;
+    }
+    first < q && first > 0 && clause_verb_not_hearer(doc, first - 1)
+}
+
+/// Whether phrase `v` is a verb group whose verb takes a clause, and not a hearer's verb
+/// ("told Lee, Pike and Holm the plan …" lists who heard).
+fn clause_verb_not_hearer(doc: &Doc<'_>, v: usize) -> bool {
+    let x = ph(doc, v);
+    x.kind == PhraseKind::Vg
+        && doc.has(x.head(), crate::grammar::TokClass::CLAUSE_VERB)
+        && !doc
+            .word_tags(x.head())
+            .any(|t| matches!(t, crate::grammar::Tag::Verb(v) if v.hearer))
 }
 
 /// The finite verb group of a clause opening at phrase `p`: right there, or after a subject.

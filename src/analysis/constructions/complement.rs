@@ -950,14 +950,7 @@ fn object<'a>(sent: &Sent<'_, 'a>, k: usize, a: &mut Attr<'a>) {
         return;
     }
     let object_verb = a.verb.is_some_and(|v| v.object);
-    // ('claims Pike "voted to sell the wells"': a noun phrase, then a quotation going on in
-    // lower case as its verb, is a reported clause with the speaker's words in it.)
-    let quoted_verb = sent.ph(k).kind == PhraseKind::Np
-        && !sent.ph(k).is(PhraseFlag::PRONOUN)
-        && sent.is_quote(k + 1)
-        && k + 1 < e
-        && quote_opens_with_verb(doc, sent.tok(k + 1));
-    if kind == Some(VerbKind::Speech) && quoted_verb {
+    if kind == Some(VerbKind::Speech) && quoted_verb(sent, k, e) {
         set_content(sent, a, k, e);
         return;
     }
@@ -1448,6 +1441,17 @@ fn cue_after_quote(sent: &Sent<'_, '_>, q: usize) -> bool {
     let postposed =
         || np(q + 1) && speech(q + 2) && crate::syntax::clause::quote_ends_with_comma(sent.doc, q);
     q + 2 < sent.p1 && (inverted() || postposed())
+}
+
+/// 'claims Pike "voted to sell the wells"': whether the object at phrases `[k, e)` is a noun
+/// phrase, then a quotation going on in lower case as its verb (a reported clause with the
+/// speaker's words in it).
+fn quoted_verb(sent: &Sent<'_, '_>, k: usize, e: usize) -> bool {
+    sent.ph(k).kind == PhraseKind::Np
+        && !sent.ph(k).is(PhraseFlag::PRONOUN)
+        && sent.is_quote(k + 1)
+        && k + 1 < e
+        && quote_opens_with_verb(sent.doc, sent.tok(k + 1))
 }
 
 /// Whether the quotation token `t` opens in lower case with no function word but an

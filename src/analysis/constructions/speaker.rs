@@ -93,6 +93,21 @@ fn region_of_place(sent: &Sent<'_, '_>, core: &Np<'_>, n: &Np<'_>) -> bool {
     short && region && place_last && n.kind == NpKind::Name
 }
 
+/// The head phrase's tokens `[ha, he)` and the group's end `te` without a reflexive closing
+/// both ("The governor himself tweeted": the reflexive only stresses the phrase).
+fn without_reflexive(
+    doc: &crate::text::Doc<'_>,
+    ha: usize,
+    he: usize,
+    te: usize,
+) -> (usize, usize, usize) {
+    if he > ha + 1 && te == he && reflexive(doc, he - 1) {
+        (ha, he - 1, he - 1)
+    } else {
+        (ha, he, te)
+    }
+}
+
 /// Whether token `t` is a reflexive pronoun ("himself", "themselves").
 fn reflexive(doc: &crate::text::Doc<'_>, t: usize) -> bool {
     let w = doc.tok_text(t).as_bytes();
@@ -126,13 +141,7 @@ pub fn core_np<'a>(sent: &Sent<'_, 'a>, a: usize, e: usize) -> Option<Np<'a>> {
         sent.tok(a),
         sent.ph(e.saturating_sub(1).max(a)).end as usize,
     );
-    let (ha, mut he) = (head.start as usize, head.end as usize);
-    // ("The governor himself tweeted": a reflexive closing the phrase only stresses it.)
-    let mut te = te;
-    if he > ha + 1 && te == he && reflexive(doc, he - 1) {
-        he -= 1;
-        te = he;
-    }
+    let (ha, he, te) = without_reflexive(doc, head.start as usize, head.end as usize, te);
     if te > he {
         if let Some(n) = np::parse_exact(doc, ta, te).filter(|n| !n.possessive) {
             return Some(n);

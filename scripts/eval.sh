@@ -95,6 +95,7 @@ voices tests/gold/voices.jsonl 0.80 0.45 0.8
 ledger tests/gold/ledger.jsonl 0.90 0.80 0.85
 threads tests/gold/threads.jsonl 0.82 0.55 0.75
 bulletin tests/gold/bulletin.jsonl 0.92 0.40 0.80
+market tests/gold/market.jsonl 0.87 0.65 0.85
 pol-dev $polnear/polnear-dev.jsonl 0.70 0 0
 pol-dev-all $polnear/polnear-dev-all.jsonl 0.61 0 0
 LIST

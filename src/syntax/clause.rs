@@ -1213,6 +1213,11 @@ fn finite_verb(doc: &Doc<'_>, b: &mut Builder<'_>, p: usize) {
             .iter()
             .any(|&o| b.out.get(o).is_some_and(|x| x.kind == ClauseKind::Relative));
     let takes_clause = (c.kind != ClauseKind::Relative && !in_relative) || clause_verb;
+    // ("A class action filed Thursday in Etterby on behalf of two customers alleges …": a verb
+    // that takes no clause, read as a past tense before a time phrase, was a participle.)
+    if !clause_verb && reread_participle(doc, b, cur, p) {
+        return;
+    }
     let subject = if takes_clause {
         subject_before(doc, after, p)
     } else {

@@ -139,6 +139,10 @@ pub fn apply(doc: &Doc<'_>, tags: &mut [Tag]) {
         for t in s.start..s.end.saturating_sub(1) {
             mend_word(doc, tags, t);
         }
+        for t in s.start + 2..s.end.saturating_sub(1) {
+            noun_before_auxiliary(doc, tags, t);
+            verb_after_plural(doc, tags, t);
+        }
         speaker_label(doc, tags, s.start);
         for t in s.start..s.end {
             mend_mark_or_determiner(doc, tags, t, (s.start, s.end));
@@ -1270,6 +1274,43 @@ fn name_then_past(doc: &Doc<'_>, tags: &mut [Tag], start: usize, end: usize) {
     let by_saying = (next.is_adp() || next == Tag::SconjIn) && tag(tags, t + 2).is_gerund();
     if object || by_saying {
         set(tags, t, Tag::VerbVbd);
+    }
+}
+
+/// Re-reads as a noun a lower-case word at `t` the tagger read as a past form or a wh-word
+/// between a determined noun's modifiers and an auxiliary: "the October forecast/WDT had
+/// been", "the June forecast/VBD had been" (a past form takes no auxiliary after it, and a
+/// wh-word is one of the lexicon's).
+fn noun_before_auxiliary(doc: &Doc<'_>, tags: &mut [Tag], t: usize) {
+    let g = tag(tags, t);
+    let wh = matches!(g, Tag::PronWdt | Tag::DetWdt) && !doc.has(t, crate::grammar::TokClass::FUNC);
+    let past = g == Tag::VerbVbd;
+    if !(wh || past) || doc.is_cap(t) || !tag(tags, t + 1).is_aux() {
+        return;
+    }
+    let before = tag(tags, t - 1);
+    let modifier = before.is_adj() || before.is_proper() && doc.is_cap(t - 1);
+    if modifier && tag(tags, t - 2).is_det() {
+        set(tags, t, Tag::NounNn);
+    }
+}
+
+/// Re-reads as a verb a speech verb's "-s" form at `t` the tagger read as a plural noun after
+/// another plural noun and before "that": "a lawsuit filed on behalf of two customers
+/// alleges/NNS that …" (two plural nouns in a row do not make a noun phrase there).
+fn verb_after_plural(doc: &Doc<'_>, tags: &mut [Tag], t: usize) {
+    use crate::grammar::{Tag as G, VerbForm};
+    if tag(tags, t) != Tag::NounNns
+        || tag(tags, t - 1) != Tag::NounNns
+        || !doc.tok_eq_ci(t + 1, "that")
+    {
+        return;
+    }
+    if doc
+        .word_tags(t)
+        .any(|x| matches!(x, G::Verb(v) if v.form == VerbForm::Third))
+    {
+        set(tags, t, Tag::VerbVbz);
     }
 }
 

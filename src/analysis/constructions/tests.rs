@@ -2380,3 +2380,28 @@ fn an_apposition_on_an_evaluative_verbs_object() {
         "her opponent, businessman Gil Castellan, of \"selling the water to the highest bidder\""
     );
 }
+
+#[test]
+fn a_noun_before_an_auxiliary_and_a_verb_after_two_plurals() {
+    let r = one("Rautio conceded the October forecast had been \"too optimistic.\"");
+    assert_eq!(r.1, "the October forecast had been \"too optimistic.\"");
+    let r = one(
+        "A lawsuit filed Thursday in Etterby on behalf of two customers alleges that the firm \
+         ignored warnings.",
+    );
+    assert_eq!(r.1, "the firm ignored warnings");
+    let r = one(
+        "A proposed class action filed Thursday in Etterby on behalf of two customers alleges \
+         that the firm ignored warnings.",
+    );
+    assert_eq!(r.0, "A proposed class action");
+}
+
+#[test]
+fn as_first_reported_by_an_outlet() {
+    let r = one("Halvorsen had been looking for a buyer, as first reported by Ledgerline.");
+    assert_eq!(
+        (r.0.as_str(), r.1.as_str()),
+        ("Ledgerline", "Halvorsen had been looking for a buyer")
+    );
+}

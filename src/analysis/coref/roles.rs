@@ -56,7 +56,8 @@ impl Entities {
             return Some(k);
         }
         let reading = self.read_role(doc, np, kin);
-        if let Some(id) = self.owned_role(doc, np, &reading, pos) {
+        let owned = self.owned_role(doc, np, &reading, pos);
+        if let Some(id) = owned.or_else(|| self.document_owner(doc, np, &reading, pos)) {
             self.touch(id, span, MentionKind::Role, subject);
             return Some(id);
         }
@@ -105,6 +106,41 @@ impl Entities {
         self.add_titles(id, doc, np);
         self.touch(id, span, MentionKind::Role, subject);
         Some(id)
+    }
+
+    /// "The company's statement said …": a document right after a definite organisation's noun
+    /// speaks for the organisation the story has named that the noun names: any business for a
+    /// word for a firm ("the company's"), else one whose name holds the noun ("the union's").
+    /// No entity is made for the owner.
+    fn document_owner(
+        &self,
+        doc: &Doc<'_>,
+        np: &Np<'_>,
+        reading: &Reading<'_>,
+        pos: usize,
+    ) -> Option<usize> {
+        if reading.kind != EntityKind::Document || !doc.is_func(np.start, FuncType::Determiner) {
+            return None;
+        }
+        // (The document's noun right after its owner: "the board's own facilities audit" is a
+        // document of its own.)
+        let t = np.start + 1;
+        if t + 2 != np.end || !np::is_possessive(doc, t) {
+            return None;
+        }
+        let head = lowercase(strip_possessive(doc.tok_text(t)));
+        let noun = doc.grammar.tags_of(&head).iter().find_map(|g| match g {
+            Tag::Noun(n) if n.kind == NounKind::Org && !n.plural => Some(n),
+            _ => None,
+        })?;
+        self.most_salient_where(
+            |e| {
+                e.named
+                    && e.kind == EntityKind::Organisation
+                    && (noun.firm || e.words.contains(head.as_str()))
+            },
+            pos,
+        )
     }
 
     /// "His office said …", "her statement said …": a role owned by a possessive determiner

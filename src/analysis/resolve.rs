@@ -664,8 +664,10 @@ fn add_appositive(doc: &Doc<'_>, ents: &mut Entities, id: usize, app: &Np<'_>) {
     if e.gender.is_none() {
         e.gender = app.gender(doc);
     }
-    // "The dam's builder, Halvorsen Construction": an organisation.
-    if app.head_title().is_none() && app.head().is_some_and(|(_, _, n)| n.kind == NounKind::Org) {
+    // "The dam's builder, Halvorsen Construction": an organisation. (Not a name with a given
+    // name's gender: "Farida Holm, a mortgage broker" is a person.)
+    let org = app.head().is_some_and(|(_, _, n)| n.kind == NounKind::Org);
+    if app.head_title().is_none() && org && e.gender.is_none() {
         e.kind = EntityKind::Organisation;
     }
     // A qualified role ("the former mayor of Leeds") is shown, but is no role a later "the

@@ -2417,3 +2417,13 @@ fn an_organisations_statement_speaks_for_it() {
     // (A document with words of its own between owner and noun stays a document.)
     assert_eq!(r[1].0, "The board's own facilities audit");
 }
+
+#[test]
+fn a_given_names_gender_outweighs_an_apposition_that_may_name_a_firm() {
+    let text = "Board president Evander Holmqvist said buyers were waiting.\n\nInvestors are now \
+                trying to sell, said Farida Hollingbrook, a mortgage broker in the harbour \
+                district.\n\nShe said many of them had paid deposits.\n";
+    let r = credited(text);
+    assert_eq!(r.len(), 3, "{r:?}");
+    assert_eq!(r[2].0, "Farida Hollingbrook");
+}

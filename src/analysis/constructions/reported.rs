@@ -127,11 +127,20 @@ fn relative_speaker<'a>(
         q = q.checked_sub(1)?;
     }
     let mut np_start = np_group_start(sent, q);
+    let who = sent.doc.tag(sent.tok(o)) == crate::syntax::Tag::PronWp;
+    // ("the home of Ellis Quarshie, a nurse, who said …": an apposition on a name before it;
+    // the name with its apposition.)
+    let named_before = q >= sent.p0 + 2
+        && sent.is_punct(q - 1, ",")
+        && sent.ph(q - 2).is(crate::syntax::PhraseFlag::PROPER)
+        && !sent.ph(q).is(crate::syntax::PhraseFlag::PROPER);
+    if who && named_before && np_start == q {
+        np_start = q - 2;
+    }
     // ("a clash with Gov. Dana Pruitt, who has said …": "who" is a person's, the name in
     // the tail when the phrase it hangs on names no person.)
     // (So is "which" an organisation's: "drafted with help from the Harbor Trust, which
     // said …".)
-    let who = sent.doc.tag(sent.tok(o)) == crate::syntax::Tag::PronWp;
     let which = sent.doc.tok_eq_ci(sent.tok(o), "which");
     if (who || which) && np_start < q && sent.ph(q).is(crate::syntax::PhraseFlag::PROPER) {
         let doc = sent.doc;

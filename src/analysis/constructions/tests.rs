@@ -2427,3 +2427,18 @@ fn a_given_names_gender_outweighs_an_apposition_that_may_name_a_firm() {
     assert_eq!(r.len(), 3, "{r:?}");
     assert_eq!(r[2].0, "Farida Hollingbrook");
 }
+
+#[test]
+fn who_after_a_names_apposition_is_the_name() {
+    let r = credited(
+        "One of the fires was in the home of Ellis Quarshie, a nurse, who said the heater had \
+         begun to smoke.",
+    );
+    assert_eq!(
+        r,
+        [(
+            "Ellis Quarshie".to_string(),
+            "the heater had begun to smoke".to_string()
+        )]
+    );
+}

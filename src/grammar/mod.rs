@@ -180,6 +180,13 @@ pub struct Verb {
     pub clause: bool,
 }
 
+impl Verb {
+    /// Whether word `w` is one of its particles (`particle=` in verbs.txt), in any case.
+    pub fn takes_particle(&self, w: &str) -> bool {
+        self.particles.iter().any(|p| w.eq_ignore_ascii_case(p))
+    }
+}
+
 /// Grammatical gender as the text shows it.
 #[derive(
     Debug,

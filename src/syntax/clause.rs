@@ -491,6 +491,15 @@ struct Builder<'o> {
 }
 
 impl Builder<'_> {
+    /// Whether a relative clause is open.
+    fn relative_open(&self) -> bool {
+        self.open.iter().any(|&c| {
+            self.out
+                .get(c)
+                .is_some_and(|x| x.kind == ClauseKind::Relative)
+        })
+    }
+
     fn push(&mut self, start: usize, kind: ClauseKind, opener: Option<usize>, parent: bool) {
         // (Nesting is bounded, so searches of the open clauses stay short: past `MAX_DEPTH`
         // the innermost closes where the next opens, as real copy never nests so deep.)
@@ -689,10 +698,7 @@ fn opener(doc: &Doc<'_>, b: &mut Builder<'_>, p: usize, p1: usize) {
                 q.kind == PhraseKind::Np || (q.kind == PhraseKind::Vg && q.is(PhraseFlag::GERUND))
             };
             // (", and whose son …" goes on with the relative clause open.)
-            let relative_open = b
-                .open
-                .iter()
-                .any(|&c| b.out.get(c).is_some_and(|x| x.kind == ClauseKind::Relative));
+            let relative_open = b.relative_open();
             let after_noun = prev.is_some_and(|q| {
                 nominal(q)
                     || (q.kind == PhraseKind::Punct && p >= 2 && nominal(ph(doc, p - 2)))
@@ -874,9 +880,8 @@ pub(crate) fn quote_ends_with_comma(doc: &Doc<'_>, q: usize) -> bool {
     let x = ph(doc, q);
     x.kind == PhraseKind::Quote
         && doc
-            .quote_of(x.start as usize)
-            .and_then(|k| doc.quotes.get(k))
-            .is_some_and(|k| k.content().of(doc.text).trim_end().ends_with(','))
+            .quote_words(x.start as usize)
+            .is_some_and(|w| w.trim_end().ends_with(','))
 }
 
 /// "told the bench that …": "that" after a noun phrase right after a verb group opens the
@@ -1208,10 +1213,7 @@ fn finite_verb(doc: &Doc<'_>, b: &mut Builder<'_>, p: usize) {
     });
     // (Nor an infinitive's inside a relative clause: "an official who spoke anonymously to
     // discuss strategy said …".)
-    let in_relative = c.kind == ClauseKind::Infinitive
-        && b.open
-            .iter()
-            .any(|&o| b.out.get(o).is_some_and(|x| x.kind == ClauseKind::Relative));
+    let in_relative = c.kind == ClauseKind::Infinitive && b.relative_open();
     let takes_clause = (c.kind != ClauseKind::Relative && !in_relative) || clause_verb;
     // ("A class action filed Thursday in Etterby on behalf of two customers alleges …": a verb
     // that takes no clause, read as a past tense before a time phrase, was a participle.)
@@ -1280,12 +1282,7 @@ fn main_verb_after(
             .is_some_and(|q| ph(doc, q).kind == PhraseKind::Np);
     // (Or after an adverbial clause inside a relative one: "A worker who asked not to be named
     // because he feared for his job said …".)
-    let relative_open = || {
-        b.open
-            .iter()
-            .any(|&o| b.out.get(o).is_some_and(|x| x.kind == ClauseKind::Relative))
-    };
-    let in_relative_adverbial = c.kind == ClauseKind::Adverbial && relative_open();
+    let in_relative_adverbial = c.kind == ClauseKind::Adverbial && b.relative_open();
     let object = subject.is_some_and(|s| s.start as usize == after && s.end as usize == p);
     main_verbless
         && ((c.kind == ClauseKind::Relative || on_noun) && object
@@ -1348,11 +1345,7 @@ fn inside_dash_relative(doc: &Doc<'_>, b: &Builder<'_>, p: usize) -> bool {
 /// wants the audit reopened, said …", "an auditor who has reviewed the contracts signed to
 /// date, said …", where the tagger read a participle as a past tense).
 fn inside_comma_relative(doc: &Doc<'_>, b: &Builder<'_>, p: usize) -> bool {
-    let opened = b
-        .open
-        .iter()
-        .any(|&c| b.out.get(c).is_some_and(|x| x.kind == ClauseKind::Relative));
-    opened && past_before_comma_and_verb(doc, p)
+    b.relative_open() && past_before_comma_and_verb(doc, p)
 }
 
 /// "Ruiz has in recent weeks said …": when clause `cur`'s verb is an auxiliary alone ("has"),

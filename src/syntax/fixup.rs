@@ -138,10 +138,10 @@ pub fn apply(doc: &Doc<'_>, tags: &mut [Tag]) {
         misread_closed_class(doc, tags, s.start);
         for t in s.start..s.end.saturating_sub(1) {
             mend_word(doc, tags, t);
-        }
-        for t in s.start + 2..s.end.saturating_sub(1) {
-            noun_before_auxiliary(doc, tags, t);
-            verb_after_plural(doc, tags, t);
+            if t >= s.start + 2 {
+                noun_before_auxiliary(doc, tags, t);
+                verb_after_plural(doc, tags, t);
+            }
         }
         speaker_label(doc, tags, s.start);
         for t in s.start..s.end {
@@ -162,25 +162,17 @@ pub fn apply(doc: &Doc<'_>, tags: &mut [Tag]) {
         }
         for t in s.start + 1..s.end.saturating_sub(1) {
             if tag(tags, t) == Tag::AdpRp && verb_particle(doc, tags, t) {
-                if let Some(slot) = tags.get_mut(t) {
-                    *slot = Tag::AdpIn;
-                }
+                set(tags, t, Tag::AdpIn);
             }
             if joined_third_person(doc, tags, t, s.start) {
-                if let Some(slot) = tags.get_mut(t) {
-                    *slot = Tag::VerbVbz;
-                }
+                set(tags, t, Tag::VerbVbz);
             }
-        }
-        for t in s.start + 1..s.end.saturating_sub(1) {
             // ("with Ana Lee warning that …", "… warning she …": after a name, before "that" or a
             // pronoun, a participle.)
             let after_name = tag(tags, t - 1).is_proper()
                 && (doc.tok_eq_ci(t + 1, "that") || tag(tags, t + 1).is_pronoun());
             if (doc.is_punct(t - 1, ",") || after_name) && split_participle(doc, tags, t) {
-                if let Some(slot) = tags.get_mut(t) {
-                    *slot = Tag::VerbVbg;
-                }
+                set(tags, t, Tag::VerbVbg);
             }
         }
         for t in s.start + 1..s.end.saturating_sub(1) {
@@ -540,18 +532,13 @@ fn subject_after_that(doc: &Doc<'_>, tags: &mut [Tag], t: usize) {
 }
 
 /// Whether token `t`, read as a plural noun after "and", is a speech verb's "-s" form
-/// followed by one of its particles, a noun phrase and "to", in a sentence whose verb before it
+/// followed by one of its particles ([`third_person_particle`]), a noun phrase and "to", in a sentence whose verb before it
 /// is in the same person ("urges the council to … and calls on/for the board to …").
 fn joined_third_person(doc: &Doc<'_>, tags: &[Tag], t: usize, start: usize) -> bool {
-    use crate::grammar::{Tag as G, VerbForm};
     if tag(tags, t) != Tag::NounNns || !doc.tok_eq_ci(t - 1, "and") {
         return false;
     }
-    let w = doc.tok_text(t + 1);
-    let particle = doc.word_tags(t).any(|x| {
-        matches!(x, G::Verb(v) if v.form == VerbForm::Third
-            && v.particles.iter().any(|p| w.eq_ignore_ascii_case(p)))
-    });
+    let particle = third_person_particle(doc, t);
     // The noun phrase after the particle, then "to" within a few words.
     let to = (t + 2..(t + 8).min(tags.len()))
         .find(|&q| !tag(tags, q).is_noun() && !tag(tags, q).is_det());
@@ -570,9 +557,9 @@ fn verb_particle(doc: &Doc<'_>, tags: &[Tag], t: usize) -> bool {
     let opens =
         next.is_noun() || next.is_det() || next.is_pronoun() || next.is_adj() || next.is_num();
     opens
-        && doc.word_tags(t - 1).any(
-            |x| matches!(x, G::Verb(v) if v.particles.iter().any(|p| w.eq_ignore_ascii_case(p))),
-        )
+        && doc
+            .word_tags(t - 1)
+            .any(|x| matches!(x, G::Verb(v) if v.takes_particle(w)))
 }
 
 /// Whether token `t`, read as a noun or adjective, is the "-ing" form of a speech verb with
@@ -1955,7 +1942,7 @@ fn third_person_particle(doc: &Doc<'_>, u: usize) -> bool {
     doc.word_tags(u).any(|x| {
         matches!(x, G::Verb(v) if v.form == VerbForm::Third
             && (next.eq_ignore_ascii_case("out")
-                || v.particles.iter().any(|p| next.eq_ignore_ascii_case(p))))
+                || v.takes_particle(next)))
     })
 }
 

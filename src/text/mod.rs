@@ -883,12 +883,17 @@ impl<'a> Doc<'a> {
         }
     }
 
+    /// The words inside the quotation that token `i` is, if it is one.
+    pub fn quote_words(&self, i: usize) -> Option<&'a str> {
+        let q = self.quotes.get(self.quote_of(i)?)?;
+        Some(q.content().of(self.text))
+    }
+
     /// Whether token `i` is a quotation whose content opens in lower case: words that go on
     /// with the clause around it ('the findings "add to the evidence"').
     pub fn quote_continues(&self, i: usize) -> bool {
-        self.quote_of(i)
-            .and_then(|x| self.quotes.get(x))
-            .is_some_and(|x| x.content().of(self.text).starts_with(char::is_lowercase))
+        self.quote_words(i)
+            .is_some_and(|w| w.starts_with(char::is_lowercase))
     }
 
     /// The token index at which the token ending at byte `end` ends, searching from `from`.

@@ -1006,10 +1006,7 @@ fn object<'a>(sent: &Sent<'_, 'a>, k: usize, a: &mut Attr<'a>) {
 /// The object at phrase `k` of a speech verb that takes no plain object, what was said: to the
 /// end of its clause ("reiterated his commitment to sustain relations").
 fn said_object(sent: &Sent<'_, '_>, k: usize, a: &mut Attr<'_>) {
-    let end = sent
-        .clause_at(k)
-        .and_then(|c| sent.clause(c))
-        .map_or(sent.p1, |c| c.end as usize);
+    let end = sent.clause_end(k);
     set_content(sent, a, k, end);
     if sent.ph(k).kind == PhraseKind::Np && !(k..end).any(|q| sent.is_finite(q)) {
         a.form = ContentForm::NounPhrase;
@@ -1125,11 +1122,6 @@ fn act_content<'a>(sent: &Sent<'_, 'a>, k: usize, e: usize, a: &mut Attr<'a>) ->
     let Some(v) = a.verb else {
         return false;
     };
-    let end_of = |p: usize| {
-        sent.clause_at(p)
-            .and_then(|c| sent.clause(c))
-            .map_or(sent.p1, |c| c.end as usize)
-    };
     // "asked not to be named": an anonymity phrase of the lexicon is no content.
     if sent
         .doc
@@ -1158,16 +1150,7 @@ fn act_content<'a>(sent: &Sent<'_, 'a>, k: usize, e: usize, a: &mut Attr<'a>) ->
         }
         if infinitive_at(sent, to) {
             let from = if to > k { k } else { to };
-            set_content(
-                sent,
-                a,
-                from,
-                end_of(to + 1)
-                    .min(sent.next_main_clause(to + 1))
-                    .max(to + 2),
-            );
-            a.form = ContentForm::Infinitive;
-            return a.content().is_some();
+            return infinitive_content(sent, a, from, to);
         }
     }
     let object = sent.ph(k);
@@ -1193,7 +1176,7 @@ fn particle_content<'a>(sent: &Sent<'_, 'a>, k: usize, a: &mut Attr<'a>) -> bool
     let particle = matches!(
         x.kind,
         PhraseKind::Prep | PhraseKind::To | PhraseKind::Sconj
-    ) && v.particles.iter().any(|p| w.eq_ignore_ascii_case(p));
+    ) && v.takes_particle(w);
     // ("spoke on the condition of anonymity": an anonymity phrase is no content.)
     if !particle
         || sent.ph(k + 1).kind != PhraseKind::Np
@@ -1207,11 +1190,6 @@ fn particle_content<'a>(sent: &Sent<'_, 'a>, k: usize, a: &mut Attr<'a>) -> bool
     while e < sent.p1 && !sent.is_aside_mark(e) && !sent.is_final(e) && !sent.is_punct(e, ";") {
         e += 1;
     }
-    let end_of = |p: usize| {
-        sent.clause_at(p)
-            .and_then(|c| sent.clause(c))
-            .map_or(sent.p1, |c| c.end as usize)
-    };
     // The hearer and an infinitive after it ("on Gov. Rick Snyder (R) to resign").
     let mut to = k + 2;
     if sent.is_punct(to, "(") {
@@ -1221,18 +1199,23 @@ fn particle_content<'a>(sent: &Sent<'_, 'a>, k: usize, a: &mut Attr<'a>) -> bool
         to += 1;
     }
     if infinitive_at(sent, to) {
-        set_content(
-            sent,
-            a,
-            k + 1,
-            end_of(to + 1)
-                .min(sent.next_main_clause(to + 1))
-                .max(to + 2),
-        );
-        a.form = ContentForm::Infinitive;
-        return a.content().is_some();
+        return infinitive_content(sent, a, k + 1, to);
     }
     noun_content(sent, k + 1, e, a)
+}
+
+/// Sets the content from phrase `from` through the infinitive whose "to" is phrase `to`, to its
+/// clause's end (not past the next main clause), as an infinitive's.
+fn infinitive_content(sent: &Sent<'_, '_>, a: &mut Attr<'_>, from: usize, to: usize) -> bool {
+    let end = sent.clause_end(to + 1);
+    set_content(
+        sent,
+        a,
+        from,
+        end.min(sent.next_main_clause(to + 1)).max(to + 2),
+    );
+    a.form = ContentForm::Infinitive;
+    a.content().is_some()
 }
 
 /// Whether phrase `p` is "to" and a verb group, or "to" and a quotation standing for one
@@ -1398,10 +1381,7 @@ fn expressed_to<'a>(sent: &Sent<'_, 'a>, k: usize, a: &mut Attr<'a>) -> bool {
     if sent.ph(obj).kind != PhraseKind::Np || !sent.ph(obj).is(PhraseFlag::DETERMINED) {
         return false;
     }
-    let end = sent
-        .clause_at(obj)
-        .and_then(|c| sent.clause(c))
-        .map_or(sent.p1, |c| c.end as usize);
+    let end = sent.clause_end(obj);
     set_content(sent, a, obj, end);
     a.content().is_some()
 }
@@ -1458,10 +1438,9 @@ fn quoted_verb(sent: &Sent<'_, '_>, k: usize, e: usize) -> bool {
 /// auxiliary, a modal or a negation (`"voted to …"`, `"cannot be …"`, `"will …"`): words
 /// that may go on as a verb, not an adverbial (`"before the doors close"`).
 fn quote_opens_with_verb(doc: &crate::text::Doc<'_>, t: usize) -> bool {
-    let Some(q) = doc.quote_of(t).and_then(|x| doc.quotes.get(x)) else {
+    let Some(text) = doc.quote_words(t) else {
         return false;
     };
-    let text = q.content().of(doc.text);
     let first = text
         .split(|c: char| !c.is_alphabetic())
         .next()
@@ -1483,12 +1462,8 @@ fn quote_opens_with_verb(doc: &crate::text::Doc<'_>, t: usize) -> bool {
 fn quote_opens_clause(sent: &Sent<'_, '_>, q: usize) -> Option<usize> {
     let doc = sent.doc;
     let closed = doc
-        .quote_of(sent.tok(q))
-        .and_then(|k| doc.quotes.get(k))
-        .is_some_and(|k| {
-            let t = k.content().of(doc.text).trim_end();
-            t.ends_with([',', '.', '!', '?', ';', ':'])
-        });
+        .quote_words(sent.tok(q))
+        .is_some_and(|w| w.trim_end().ends_with([',', '.', '!', '?', ';', ':']));
     if closed || cue_after_quote(sent, q) {
         return None;
     }

@@ -335,6 +335,13 @@ impl<'d, 'a> Sent<'d, 'a> {
         self.indexed(self.doc.clause_index.inner.get(p))
     }
 
+    /// The end of the innermost clause holding phrase `p`, or the sentence's end.
+    pub fn clause_end(&self, p: usize) -> usize {
+        self.clause_at(p)
+            .and_then(|c| self.clause(c))
+            .map_or(self.p1, |c| c.end as usize)
+    }
+
     /// The first complement clause that starts, or whose opener is, at phrase `p`.
     pub fn complement_at(&self, p: usize) -> Option<usize> {
         self.indexed(self.doc.clause_index.complement.get(p))

@@ -68,7 +68,7 @@ pub fn at<'a>(sent: &Sent<'_, 'a>, p: usize, v: &'a Verb, out: &[Attr<'a>]) -> O
         }
         // ("…, he talked about how …": a particle after the verb puts its content after it.)
         let next = sent.doc.tok_text(head + 1);
-        if !v.particles.iter().any(|x| next.eq_ignore_ascii_case(x)) {
+        if !v.takes_particle(next) {
             left_side(sent, &mut a);
         }
     }
@@ -394,8 +394,7 @@ fn as_reported(
     // ("As he spoke, protesters chanted", "As long as he continues …": a verb that reports no
     // proposition, a manner verb or one whose topic follows "about" ("spoke about"), makes the
     // "as" clause a time; "As she pointed out, …" is a report.)
-    let activity =
-        |v: &Verb| v.kind == VerbKind::Manner || v.particles.iter().any(|p| p == "about");
+    let activity = |v: &Verb| v.kind == VerbKind::Manner || v.takes_particle("about");
     if a.verb.is_some_and(activity) {
         return false;
     }

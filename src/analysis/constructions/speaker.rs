@@ -108,15 +108,10 @@ fn without_reflexive(
     }
 }
 
-/// Whether token `t` is a reflexive pronoun ("himself", "themselves").
+/// Whether token `t` is a reflexive pronoun ("himself", "themselves": a pronoun the lexicon
+/// has as an adverb, as it stresses the phrase before it).
 fn reflexive(doc: &crate::text::Doc<'_>, t: usize) -> bool {
-    let w = doc.tok_text(t).as_bytes();
-    let ends = |s: &[u8]| {
-        w.len() > s.len()
-            && w.get(w.len() - s.len()..)
-                .is_some_and(|x| x.eq_ignore_ascii_case(s))
-    };
-    doc.tag(t) == crate::syntax::Tag::PronPrp && (ends(b"self") || ends(b"selves"))
+    doc.tag(t) == crate::syntax::Tag::PronPrp && doc.is_func(t, crate::grammar::FuncType::Adverb)
 }
 
 /// The speaker phrase of the nominal group in phrases `[a, e)`: the whole group when the

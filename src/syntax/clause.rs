@@ -1118,13 +1118,14 @@ fn nominals_before(doc: &Doc<'_>, p: usize) -> usize {
 /// Whether the comma at phrase `p` is inside a list of nouns that opens right after a verb
 /// taking a clause and is the subject of a finite verb after the list.
 fn listed_subject(doc: &Doc<'_>, p: usize, p1: usize) -> bool {
-    let Some(first) = p.checked_sub(1) else {
+    let Some(last) = p.checked_sub(1) else {
         return false;
     };
-    first
-        .checked_sub(1)
-        .is_some_and(|v| clause_verb_not_hearer(doc, v))
-        && ph(doc, first).kind == PhraseKind::Np
+    let first = list_start(doc, last);
+    ph(doc, last).kind == PhraseKind::Np
+        && first
+            .checked_sub(1)
+            .is_some_and(|v| clause_verb_not_hearer(doc, v))
         && coordinated_verb(doc, first, p1).is_some_and(|v| v > p + 2)
 }
 
@@ -1132,11 +1133,18 @@ fn listed_subject(doc: &Doc<'_>, p: usize, p1: usize) -> bool {
 /// `q` close a list with commas that opens right after a verb taking a clause (the list is
 /// its complement's subject).
 fn listed_after_clause_verb(doc: &Doc<'_>, q: usize) -> bool {
+    let first = list_start(doc, q);
+    first < q && first > 0 && clause_verb_not_hearer(doc, first - 1)
+}
+
+/// The first noun phrase of a list with commas whose item at phrase `q` is one: back over
+/// each noun phrase and comma before it.
+fn list_start(doc: &Doc<'_>, q: usize) -> usize {
     let mut first = q;
     while first >= 2 && is_punct(doc, first - 1, ",") && ph(doc, first - 2).kind == PhraseKind::Np {
         first -= 2;
     }
-    first < q && first > 0 && clause_verb_not_hearer(doc, first - 1)
+    first
 }
 
 /// Whether phrase `v` is a verb group whose verb takes a clause, and not a hearer's verb

@@ -2329,6 +2329,12 @@ fn a_list_of_nouns_opening_the_reported_clause() {
         r.1,
         "maternity, surgery and intensive care would run as normal"
     );
+    // (Any number of items: each comma is the list's.)
+    let r = one("The trust said maternity, surgery, radiology and intensive care would run.");
+    assert_eq!(
+        r.1,
+        "maternity, surgery, radiology and intensive care would run"
+    );
 }
 
 #[test]

@@ -532,8 +532,9 @@ fn subject_after_that(doc: &Doc<'_>, tags: &mut [Tag], t: usize) {
 }
 
 /// Whether token `t`, read as a plural noun after "and", is a speech verb's "-s" form
-/// followed by one of its particles ([`third_person_particle`]), a noun phrase and "to", in a sentence whose verb before it
-/// is in the same person ("urges the council to … and calls on/for the board to …").
+/// followed by one of its particles ([`third_person_particle`]), a noun phrase and "to", in a
+/// sentence whose verb before it is in the same person ("urges the council to … and calls
+/// on/for the board to …").
 fn joined_third_person(doc: &Doc<'_>, tags: &[Tag], t: usize, start: usize) -> bool {
     if tag(tags, t) != Tag::NounNns || !doc.tok_eq_ci(t - 1, "and") {
         return false;
